@@ -1,0 +1,172 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SingleBar, Presets } from 'cli-progress';
+import { ZRole } from '../contracts/common.js';
+import { ZPassword } from '../contracts/admin.js';
+import { buildApp } from '../server/app.js';
+import type { Config } from '../server/config.js';
+import { migrate, pendingMigrations } from '../server/db/database.js';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from '../server/db/seed/demo.js';
+import { openDatabases, type Databases } from '../server/runtime.js';
+import { verifyChain } from '../server/platform/audit/audit.js';
+import { hashPassword } from '../server/platform/auth/password.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const say = (m: string) => console.log(m);
+
+async function withDb<T>(config: Config, fn: (dbs: Databases) => Promise<T>): Promise<T> {
+  const dbs = await openDatabases(config, say);
+  try {
+    return await fn(dbs);
+  } finally {
+    await dbs.close();
+  }
+}
+
+function progressBar(label: string) {
+  return new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true }, Presets.shades_classic);
+}
+
+async function runMigrations(dbs: Databases): Promise<void> {
+  const applied = await migrate(dbs.owner, dbs.appPassword);
+  say(applied.length ? `Migrationen angewendet: ${applied.join(', ')}` : 'Datenbank ist auf dem neuesten Stand.');
+}
+
+async function seed(dbs: Databases, households?: number): Promise<void> {
+  const bar = progressBar('Demodaten');
+  let started = false;
+  await seedDemo(dbs.owner, {
+    households,
+    log: say,
+    onProgress: (done, total) => {
+      if (!started) { bar.start(total, 0); started = true; }
+      bar.update(done);
+    },
+  });
+  if (started) bar.stop();
+}
+
+/** The newest modification time below a directory (to tell whether the UI build is stale). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+async function ensureWebBuild(): Promise<void> {
+  const index = path.join(ROOT, 'dist/web/index.html');
+  const sources = Math.max(newest(path.join(ROOT, 'src/web')), newest(path.join(ROOT, 'src/contracts')));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
+  say('Baue die Benutzeroberfläche (einmalig, ca. 20 s) …');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function listen(config: Config, dbs: Databases): Promise<void> {
+  const app = await buildApp({ db: dbs.app, config });
+  const stop = async () => {
+    await app.close();
+    await dbs.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+function printLogins(url: string): void {
+  say('');
+  say(`wohnhilfe läuft: ${url}`);
+  say(`API-Dokumentation: ${url}/api/docs`);
+  say('');
+  say(`Demo-Zugänge (Passwort für alle: ${DEMO_PASSWORD}):`);
+  for (const l of demoLogins()) say(`  ${l.agency.padEnd(10)} ${l.role.padEnd(21)} ${l.email}${l.totp ? '  (richtet beim ersten Anmelden TOTP ein)' : ''}`);
+  say('');
+}
+
+export async function startCmd(config: Config): Promise<void> {
+  await ensureWebBuild();
+  const dbs = await openDatabases(config, say);
+  try {
+    await runMigrations(dbs);
+    const { n } = await dbs.owner.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (config.DEMO_SEED && Number(n) === 0) await seed(dbs);
+    await listen(config, dbs);
+  } catch (e) {
+    await dbs.close();
+    throw e;
+  }
+  const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  printLogins(config.PUBLIC_URL ?? `http://${host}:${config.PORT}`);
+}
+
+export async function serveCmd(config: Config): Promise<void> {
+  const dbs = await openDatabases(config, say);
+  const pending = await pendingMigrations(dbs.owner).catch(() => pendingMigrations(dbs.app));
+  if (pending.length) {
+    await dbs.close();
+    throw new Error(`Die Datenbank ist nicht migriert (${pending.length} ausstehend: ${pending.join(', ')}). Bitte zuerst "wohnhilfe migrate" ausführen.`);
+  }
+  await listen(config, dbs);
+  say(`wohnhilfe läuft: ${config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`}`);
+}
+
+export const migrateCmd = (config: Config) => withDb(config, runMigrations);
+
+export async function seedCmd(config: Config, opts: { demo?: boolean; households?: number }): Promise<void> {
+  if (!opts.demo) throw new Error('Bitte --demo angeben (andere Datenquellen gibt es noch nicht).');
+  if (opts.households !== undefined && (!Number.isInteger(opts.households) || opts.households < 1)) throw new Error('--households muss eine positive ganze Zahl sein.');
+  await withDb(config, async (dbs) => {
+    await runMigrations(dbs);
+    await seed(dbs, opts.households);
+    say('Demodaten sind angelegt.');
+  });
+}
+
+const generatedPassword = () => crypto.randomBytes(12).toString('base64url');
+
+export async function userCreate(config: Config, o: { agency: string; email: string; name: string; role: string; password?: string }): Promise<void> {
+  const role = ZRole.parse(o.role);
+  if (role === 'provider_user' || role === 'carrier_worker') throw new Error('Benutzer von Wohnungsunternehmen und Trägern bitte in der Oberfläche anlegen (Zuordnung nötig).');
+  const password = o.password ?? generatedPassword();
+  ZPassword.parse(password);
+  await withDb(config, async ({ owner }) => {
+    const agency = await owner.selectFrom('agencies').select('id').where('ags', '=', o.agency).executeTakeFirst();
+    if (!agency) throw new Error(`Keine Behörde mit AGS ${o.agency}.`);
+    await owner.insertInto('users').values({ agency_id: agency.id, email: o.email.toLowerCase(), display_name: o.name, role, password_hash: await hashPassword(password) }).execute();
+  });
+  say(`Benutzer ${o.email} (${role}) angelegt.${o.password ? '' : ` Passwort: ${password}`}`);
+}
+
+export async function userResetPassword(config: Config, o: { email: string; password?: string }): Promise<void> {
+  const password = o.password ?? generatedPassword();
+  ZPassword.parse(password);
+  await withDb(config, async ({ owner }) => {
+    const u = await owner.updateTable('users').set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
+      .where('email', '=', o.email.toLowerCase()).returning('id').executeTakeFirst();
+    if (!u) throw new Error(`Kein Benutzer mit E-Mail ${o.email}.`);
+    await owner.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+  });
+  say(`Passwort für ${o.email} gesetzt, alle Sitzungen beendet.${o.password ? '' : ` Neues Passwort: ${password}`}`);
+}
+
+export async function auditVerify(config: Config): Promise<void> {
+  await withDb(config, async ({ owner }) => {
+    const agencies = await owner.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute();
+    let broken = false;
+    for (const a of agencies) {
+      const r = await verifyChain(owner, a.id);
+      if (r.ok) say(`OK      ${a.name}: ${r.checked} Ereignisse, Kette intakt.`);
+      else {
+        broken = true;
+        say(`FEHLER  ${a.name}: Kette gebrochen bei Ereignis Nr. ${r.brokenAt} (nach ${r.checked} intakten).`);
+      }
+    }
+    if (broken) process.exitCode = 2;
+  });
+}

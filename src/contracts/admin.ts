@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES } from './common.js';
+
+export const ZUser = z.object({
+  id: ZId,
+  email: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  providerId: ZId.nullable(),
+  carrierId: ZId.nullable(),
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: ZTimestamp.nullable(),
+  version: z.number().int(),
+});
+export const ZUserList = z.object({ items: z.array(ZUser) });
+
+export const ZPassword = z.string().min(12, 'Mindestens 12 Zeichen').max(200);
+
+export const ZUserCreate = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  displayName: z.string().trim().min(1).max(120),
+  role: ZRole,
+  providerId: ZId.nullable().optional(),
+  carrierId: ZId.nullable().optional(),
+  password: ZPassword,
+});
+export const ZUserUpdate = z.object({
+  displayName: z.string().trim().min(1).max(120),
+  role: ZRole,
+  providerId: ZId.nullable().optional(),
+  carrierId: ZId.nullable().optional(),
+  active: z.boolean(),
+  version: z.number().int().positive(),
+});
+export const ZPasswordReset = z.object({ password: ZPassword });
+
+export const ZAgencySettings = z.object({
+  totpRequiredRoles: z.array(ZRole).describe('Rollen, die einen zweiten Faktor (TOTP) nutzen müssen'),
+  sessionIdleMinutes: z.number().int().min(5).max(240),
+  districts: z.array(z.string().trim().min(1).max(80)).max(200).describe('Stadtbezirke der Kommune'),
+});
+export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
+  totpRequiredRoles: ['admin', 'auditor'],
+  sessionIdleMinutes: 30,
+  districts: [],
+};
+export const ZAgency = z.object({
+  id: ZId,
+  name: z.string(),
+  ags: z.string().describe('Amtlicher Gemeindeschlüssel'),
+  federalState: ZFederalState,
+  settings: ZAgencySettings,
+  version: z.number().int(),
+});
+export const ZAgencySettingsUpdate = z.object({ settings: ZAgencySettings, version: z.number().int().positive() });
+
+export const ZOrg = z.object({
+  id: ZId,
+  name: z.string(),
+  contactName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  version: z.number().int(),
+});
+export const ZOrgInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  contactName: z.string().trim().max(120).nullable().optional(),
+  email: z.string().trim().toLowerCase().email().max(200).nullable().optional(),
+  phone: z.string().trim().max(40).nullable().optional(),
+  street: z.string().trim().max(200).nullable().optional(),
+  postalCode: z.string().trim().regex(/^\d{5}$/, 'Fünfstellige Postleitzahl').nullable().optional(),
+  city: z.string().trim().max(100).nullable().optional(),
+});
+export const ZOrgUpdate = ZOrgInput.extend({ version: z.number().int().positive() });
+export const ZOrgList = z.object({ items: z.array(ZOrg) });
+
+export const ZAuditEvent = z.object({
+  seq: z.number().int(),
+  occurredAt: ZTimestamp,
+  actorId: ZId.nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  outcome: z.enum(['success', 'denied', 'failure']),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+export const ZAuditPage = ZPage(ZAuditEvent);
+export const ZAuditQuery = z.object({
+  action: z.string().max(100).optional(),
+  actorId: ZId.optional(),
+  entityId: z.string().max(100).optional(),
+  outcome: z.enum(['success', 'denied', 'failure']).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ZAuditVerify = z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable() });
+export { ROLES };

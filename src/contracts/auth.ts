@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ZId, ZRole } from './common.js';
+
+export const ZLoginRequest = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  password: z.string().min(1).max(500),
+  totp: z.string().regex(/^\d{6}$/).optional().describe('Sechsstelliger Code, wenn der zweite Faktor aktiv ist'),
+});
+
+export const ZMe = z.object({
+  id: ZId,
+  email: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  agency: z.object({ id: ZId, name: z.string(), federalState: z.string() }),
+  providerId: ZId.nullable(),
+  carrierId: ZId.nullable(),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean().describe('Die Behörde verlangt für diese Rolle einen zweiten Faktor'),
+  csrfToken: z.string().describe('Im Header X-CSRF-Token bei jeder ändernden Anfrage mitsenden'),
+  permissions: z.array(z.string()).describe('Rechte des Benutzers, z. B. household.create'),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZLoginResponse = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), me: ZMe }),
+  z.object({ status: z.literal('totp_required') }),
+  z.object({ status: z.literal('totp_enrolment_required'), me: ZMe }),
+]);
+
+export const ZTotpEnrolStart = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
+export const ZTotpEnrolConfirm = z.object({ code: z.string().regex(/^\d{6}$/) });

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { ZDate, ZGender, ZHousingSituation, ZId, ZJournalKind, ZPage, ZTimestamp } from './common.js';
+
+const name = z.string().trim().min(1).max(100);
+const optText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const ZMemberInput = z.object({
+  id: ZId.optional().describe('Vorhandenes Mitglied; fehlt bei neuen Mitgliedern'),
+  firstName: name,
+  lastName: name,
+  birthDate: ZDate.nullable().optional(),
+  gender: ZGender,
+  nationality: z.string().trim().max(60).nullable().optional().describe('Staatsangehörigkeit'),
+  relationship: z.enum(['head', 'partner', 'child', 'relative', 'other']).default('head'),
+  phone: optText(40),
+  email: z.string().trim().toLowerCase().email().max(200).nullable().optional().or(z.literal('').transform(() => null)),
+});
+export const ZMember = ZMemberInput.extend({ id: ZId });
+
+export const ZNeeds = z.object({
+  wheelchair: z.boolean().default(false),
+  stepFree: z.boolean().default(false),
+  pets: z.boolean().default(false),
+  districtsAvoid: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  districtsPrefer: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  notes: optText(4000),
+});
+
+const householdFields = {
+  situation: ZHousingSituation,
+  situationSince: ZDate.nullable().optional().describe('z. B. in der Unterkunft seit'),
+  seekingHousing: z.boolean().default(false).describe('Im Pool für Wohnungsvermittlung'),
+  needs: ZNeeds,
+  caseManagerId: ZId.nullable().optional(),
+  socialWorkerId: ZId.nullable().optional(),
+  members: z.array(ZMemberInput).min(1).max(20),
+};
+
+export const ZHouseholdCreate = z.object(householdFields);
+export type THouseholdCreate = z.input<typeof ZHouseholdCreate>;
+export const ZHouseholdUpdate = z.object({ ...householdFields, version: z.number().int().positive() });
+export type THouseholdUpdate = z.input<typeof ZHouseholdUpdate>;
+
+export const ZUserRef = z.object({ id: ZId, displayName: z.string() }).nullable();
+
+export const ZHousehold = z.object({
+  id: ZId,
+  reference: z.string().describe('Aktenzeichen'),
+  situation: ZHousingSituation,
+  situationSince: ZDate.nullable(),
+  seekingHousing: z.boolean(),
+  persons: z.number().int(),
+  needs: ZNeeds,
+  caseManager: ZUserRef,
+  socialWorker: ZUserRef,
+  members: z.array(ZMember),
+  status: z.enum(['active', 'closed']),
+  version: z.number().int(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  actions: z.array(z.string()).describe('Was der aktuelle Benutzer mit diesem Haushalt tun darf'),
+});
+export type THousehold = z.infer<typeof ZHousehold>;
+
+export const ZHouseholdListItem = z.object({
+  id: ZId,
+  reference: z.string(),
+  name: z.string().describe('Name der Bezugsperson'),
+  persons: z.number().int(),
+  situation: ZHousingSituation,
+  situationSince: ZDate.nullable(),
+  seekingHousing: z.boolean(),
+  caseManager: ZUserRef,
+  updatedAt: ZTimestamp,
+});
+export const ZHouseholdPage = ZPage(ZHouseholdListItem);
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const ZHouseholdListQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Name oder Aktenzeichen'),
+  situation: ZHousingSituation.optional(),
+  seekingHousing: boolParam.optional(),
+  caseManagerId: ZId.optional(),
+  mine: boolParam.optional().describe('Nur mir zugewiesene Haushalte'),
+  wheelchair: boolParam.optional(),
+  minPersons: z.coerce.number().int().min(1).max(20).optional(),
+  sort: z.enum(['name', 'reference', 'updatedAt', 'situationSince']).default('updatedAt'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const ZJournalCreate = z.object({
+  occurredAt: ZTimestamp.describe('Zeitpunkt des Kontakts'),
+  kind: ZJournalKind,
+  participation: z.boolean().describe('Haushalt hat mitgewirkt'),
+  text: z.string().trim().min(1).max(10000),
+});
+export const ZJournalEntry = ZJournalCreate.extend({
+  id: ZId,
+  author: ZUserRef,
+  createdAt: ZTimestamp,
+});
+export const ZJournalPage = ZPage(ZJournalEntry);
+
+export const ZAccessLogEntry = z.object({
+  occurredAt: ZTimestamp,
+  actor: z.string(),
+  role: z.string().nullable(),
+  action: z.string(),
+  purpose: z.string().nullable(),
+  outcome: z.string(),
+});

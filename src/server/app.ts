@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { DB } from './db/types.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { authService } from './platform/auth/auth.service.js';
+import { registerGuard } from './platform/auth/guard.js';
+import { AppError } from './platform/errors/app-error.js';
+import { errorHandler } from './platform/errors/problem.js';
+import { agencyRoutes } from './modules/agencies/agencies.routes.js';
+import { agencyService } from './modules/agencies/agencies.service.js';
+import { householdRoutes } from './modules/households/households.routes.js';
+import { householdService } from './modules/households/households.service.js';
+import { organisationRoutes } from './modules/providers/providers.routes.js';
+import { organisationService } from './modules/providers/providers.service.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { userService } from './modules/users/users.service.js';
+
+z.config(z.locales.de());
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  db: Kysely<DB>;
+  config: Config;
+  /** Serve the built React UI from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+/** Builds the Fastify app: plugins, error handler, guard, and every module's routes. */
+export async function buildApp({ db, config, serveWeb = true, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    trustProxy: config.NODE_ENV === 'production',
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => errorHandler(new AppError('not_found'), req, reply));
+  // Only JSON bodies: a cross-site form cannot post text/plain that we would parse.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/v1/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'wohnhilfe API', version: '1.0.0', description: 'Fachverfahren für Fachstellen für Wohnungsnotfälle. Fehler als RFC 9457 problem+json.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-wohnhilfe' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  app.addHook('onRoute', (route) => {
+    // Documentation routes are public; every other route declares its access explicitly.
+    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') {
+      route.config = { ...(route.config as object), access: 'public' };
+    }
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  registerGuard(app, db);
+  authRoutes(app, authService(db, config));
+  householdRoutes(app, householdService(db));
+  userRoutes(app, userService(db));
+  agencyRoutes(app, agencyService(db));
+  organisationRoutes(app, 'provider', organisationService(db, 'provider'));
+  organisationRoutes(app, 'carrier', organisationService(db, 'carrier'));
+  auditRoutes(app, db);
+
+  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    // serve: false — only reply.sendFile; the one catch-all route below declares its access.
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('not_found');
+      const file = path.join(WEB_DIST, decodeURIComponent(req.url.split('?')[0]!));
+      if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(WEB_DIST, file));
+      }
+      return reply.type('text/html').header('Cache-Control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

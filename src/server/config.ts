@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = (def: 'true' | 'false') => z.enum(['true', 'false', '1', '0']).default(def).transform((v) => v === 'true' || v === '1');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_APP_URL: z.string().url().optional(),
+  DATABASE_APP_PASSWORD: z.string().min(8).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PG_DATA_DIR: z.string().default('./data/postgres'),
+  PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  DEMO_SEED: bool('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<z.infer<typeof ZEnv> & { pgDataDir: string }>;
+
+/** Reads and validates the environment once, into a frozen object. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Ungültige Konfiguration (Umgebungsvariablen):\n${lines.join('\n')}`);
+  }
+  return Object.freeze({ ...parsed.data, pgDataDir: path.resolve(parsed.data.PG_DATA_DIR) });
+}

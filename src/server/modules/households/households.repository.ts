@@ -1,0 +1,210 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contracts/households.js';
+import type { Tx } from '../../db/database.js';
+import type { DB, HouseholdRow } from '../../db/types.js';
+import type { HouseholdScope } from '../../platform/access/access.js';
+
+type ListQuery = z.output<typeof ZHouseholdListQuery>;
+type MemberInput = z.output<typeof ZMemberInput>;
+type Needs = z.output<typeof ZNeeds>;
+
+export interface HouseholdWrite {
+  situation: string;
+  situationSince: string | null;
+  seekingHousing: boolean;
+  needs: Needs;
+  caseManagerId: string | null;
+  socialWorkerId: string | null;
+  members: MemberInput[];
+}
+
+const headOf = (members: MemberInput[]): MemberInput => members.find((m) => m.relationship === 'head') ?? members[0]!;
+
+function derived(w: HouseholdWrite, reference: string) {
+  const head = headOf(w.members);
+  return {
+    head_name: `${head.lastName}, ${head.firstName}`,
+    search_text: [reference, ...w.members.map((m) => `${m.firstName} ${m.lastName}`)].join(' ').toLowerCase(),
+    persons: w.members.length,
+    situation: w.situation,
+    situation_since: w.situationSince,
+    seeking_housing: w.seekingHousing,
+    needs: JSON.stringify(w.needs),
+    wheelchair: w.needs.wheelchair,
+    case_manager_id: w.caseManagerId,
+    social_worker_id: w.socialWorkerId,
+  };
+}
+
+const SORTS = {
+  name: ['head_name', 'asc'],
+  reference: ['reference', 'desc'],
+  updatedAt: ['updated_at', 'desc'],
+  situationSince: ['situation_since', 'asc'],
+} as const;
+
+/** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Data access for households, bound to one agency: no query here can leave it. */
+export function householdRepository(tx: Tx, agencyId: string) {
+  const scoped = (eb: ExpressionBuilder<DB, 'households'>, scope: HouseholdScope) => {
+    switch (scope.kind) {
+      case 'all':
+        return eb.val(true);
+      case 'socialWorker':
+        return eb('households.social_worker_id', '=', scope.userId);
+      case 'situation':
+        return eb('households.situation', '=', scope.situation);
+      case 'none':
+        return eb.val(false);
+    }
+  };
+
+  return {
+    async list(scope: HouseholdScope, q: ListQuery, userId: string) {
+      const base = tx
+        .selectFrom('households')
+        .where('households.agency_id', '=', agencyId)
+        .where((eb) => scoped(eb, scope))
+        .$if(!!q.q, (qb) => qb.where('households.search_text', 'like', `%${likeEscape(q.q!.toLowerCase())}%`))
+        .$if(!!q.situation, (qb) => qb.where('households.situation', '=', q.situation!))
+        .$if(q.seekingHousing !== undefined, (qb) => qb.where('households.seeking_housing', '=', q.seekingHousing!))
+        .$if(!!q.caseManagerId, (qb) => qb.where('households.case_manager_id', '=', q.caseManagerId!))
+        .$if(q.mine === true, (qb) => qb.where((eb) => eb.or([eb('households.case_manager_id', '=', userId), eb('households.social_worker_id', '=', userId)])))
+        .$if(q.wheelchair === true, (qb) => qb.where('households.wheelchair', '=', true))
+        .$if(!!q.minPersons, (qb) => qb.where('households.persons', '>=', q.minPersons!));
+      const [col, dir] = SORTS[q.sort];
+      const items = await base
+        .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
+        .select([
+          'households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation',
+          'households.situation_since', 'households.seeking_housing', 'households.updated_at', 'households.case_manager_id',
+          'cm.display_name as case_manager_name',
+        ])
+        .orderBy(`households.${col}`, sql.raw(`${dir} NULLS LAST`) as never)
+        .orderBy('households.id')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute();
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { items, total: Number(total.n) };
+    },
+
+    findById(id: string): Promise<HouseholdRow | undefined> {
+      return tx.selectFrom('households').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+    },
+
+    members(householdId: string) {
+      return tx.selectFrom('household_members').selectAll().where('agency_id', '=', agencyId).where('household_id', '=', householdId).orderBy('position').execute();
+    },
+
+    userNames(ids: (string | null)[]) {
+      const wanted = ids.filter((x): x is string => !!x);
+      if (!wanted.length) return Promise.resolve([] as { id: string; display_name: string; role: string }[]);
+      return tx.selectFrom('users').select(['id', 'display_name', 'role']).where('agency_id', '=', agencyId).where('id', 'in', wanted).execute();
+    },
+
+    async nextReference(prefix: string, year: number): Promise<string> {
+      const row = await tx
+        .insertInto('agency_counters')
+        .values({ agency_id: agencyId, name: `household:${year}`, value: 1 })
+        .onConflict((oc) => oc.columns(['agency_id', 'name']).doUpdateSet({ value: sql`agency_counters.value + 1` }))
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      return `${prefix}-${year}-${String(row.value).padStart(5, '0')}`;
+    },
+
+    async insert(reference: string, w: HouseholdWrite, createdBy: string): Promise<HouseholdRow> {
+      const row = await tx
+        .insertInto('households')
+        .values({ agency_id: agencyId, reference, created_by: createdBy, updated_at: new Date(), ...derived(w, reference) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.replaceMembers(row.id, w.members);
+      return row;
+    },
+
+    /** Updates only when `version` is still current; undefined means someone else was first. */
+    async update(id: string, version: number, reference: string, w: HouseholdWrite): Promise<HouseholdRow | undefined> {
+      const row = await tx
+        .updateTable('households')
+        .set({ ...derived(w, reference), version: sql`version + 1`, updated_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) await this.replaceMembers(id, w.members);
+      return row;
+    },
+
+    async replaceMembers(householdId: string, members: MemberInput[]): Promise<void> {
+      await tx.deleteFrom('household_members').where('agency_id', '=', agencyId).where('household_id', '=', householdId).execute();
+      await tx
+        .insertInto('household_members')
+        .values(
+          members.map((m, i) => ({
+            ...(m.id ? { id: m.id } : {}),
+            agency_id: agencyId,
+            household_id: householdId,
+            position: i,
+            first_name: m.firstName,
+            last_name: m.lastName,
+            birth_date: m.birthDate ?? null,
+            gender: m.gender,
+            nationality: m.nationality ?? null,
+            relationship: m.relationship,
+            phone: m.phone ?? null,
+            email: m.email ?? null,
+          })),
+        )
+        .execute();
+    },
+
+    journal(householdId: string, page: number, pageSize: number) {
+      return tx
+        .selectFrom('journal_entries as j')
+        .leftJoin('users as u', 'u.id', 'j.author_id')
+        .select(['j.id', 'j.occurred_at', 'j.kind', 'j.participation', 'j.text', 'j.created_at', 'j.author_id', 'u.display_name as author_name'])
+        .where('j.agency_id', '=', agencyId)
+        .where('j.household_id', '=', householdId)
+        .orderBy('j.occurred_at', 'desc')
+        .orderBy('j.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+    },
+
+    async journalCount(householdId: string): Promise<number> {
+      const r = await tx.selectFrom('journal_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_id', '=', agencyId).where('household_id', '=', householdId).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    addJournal(householdId: string, e: { occurredAt: string; kind: string; participation: boolean; text: string }, authorId: string) {
+      return tx
+        .insertInto('journal_entries')
+        .values({ agency_id: agencyId, household_id: householdId, occurred_at: e.occurredAt, kind: e.kind, participation: e.participation, text: e.text, author_id: authorId })
+        .returning(['id', 'occurred_at', 'kind', 'participation', 'text', 'created_at', 'author_id'])
+        .executeTakeFirstOrThrow();
+    },
+
+    accessLog(householdId: string, limit = 200) {
+      return tx
+        .selectFrom('audit_events_v as e')
+        .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .select(['e.occurred_at', 'e.actor_role', 'e.action', 'e.purpose', 'e.outcome', 'u.display_name'])
+        .where('e.entity_type', '=', 'household')
+        .where('e.entity_id', '=', householdId)
+        .orderBy('e.occurred_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    agencyPrefix() {
+      return tx.selectFrom('agencies').select('reference_prefix').where('id', '=', agencyId).executeTakeFirstOrThrow();
+    },
+  };
+}
+export type HouseholdRepository = ReturnType<typeof householdRepository>;

@@ -1,0 +1,222 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ZHousehold, ZHouseholdCreate, ZHouseholdListQuery, ZHouseholdUpdate, ZJournalCreate, ZJournalEntry } from '../../../contracts/households.js';
+import type { DB, HouseholdRow } from '../../db/types.js';
+import type { Tx } from '../../db/database.js';
+import * as access from '../../platform/access/access.js';
+import { audit } from '../../platform/audit/audit.js';
+import { AppError, type FieldError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/http/context.js';
+import { idempotent } from '../../platform/http/idempotency.js';
+import { actorTx } from '../../platform/http/tx.js';
+import { householdRepository, type HouseholdRepository, type HouseholdWrite } from './households.repository.js';
+
+type Household = z.infer<typeof ZHousehold>;
+type JournalEntry = z.infer<typeof ZJournalEntry>;
+const iso = (d: Date) => d.toISOString();
+
+async function present(repo: HouseholdRepository, ctx: Ctx, row: HouseholdRow): Promise<Household> {
+  const [members, names] = await Promise.all([repo.members(row.id), repo.userNames([row.case_manager_id, row.social_worker_id])]);
+  const ref = (id: string | null) => {
+    const u = id ? names.find((n) => n.id === id) : undefined;
+    return u ? { id: u.id, displayName: u.display_name } : null;
+  };
+  const needs = row.needs as Partial<Household['needs']>;
+  return {
+    id: row.id,
+    reference: row.reference,
+    situation: row.situation as Household['situation'],
+    situationSince: row.situation_since,
+    seekingHousing: row.seeking_housing,
+    persons: row.persons,
+    needs: { wheelchair: false, stepFree: false, pets: false, districtsAvoid: [], districtsPrefer: [], notes: null, ...needs },
+    caseManager: ref(row.case_manager_id),
+    socialWorker: ref(row.social_worker_id),
+    members: members.map((m) => ({
+      id: m.id,
+      firstName: m.first_name,
+      lastName: m.last_name,
+      birthDate: m.birth_date,
+      gender: m.gender as Household['members'][number]['gender'],
+      nationality: m.nationality,
+      relationship: m.relationship as Household['members'][number]['relationship'],
+      phone: m.phone,
+      email: m.email,
+    })),
+    status: row.status as Household['status'],
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at as Date),
+    actions: access.householdActions(ctx.actor, row),
+  };
+}
+
+/** Assigned staff must be of this agency and of a fitting role; reported per field. */
+async function checkAssignments(repo: HouseholdRepository, w: HouseholdWrite): Promise<void> {
+  const users = await repo.userNames([w.caseManagerId, w.socialWorkerId]);
+  const errors: FieldError[] = [];
+  const roleOf = (id: string) => users.find((u) => u.id === id)?.role;
+  if (w.caseManagerId && !['case_manager', 'lead'].includes(roleOf(w.caseManagerId) ?? '')) {
+    errors.push({ field: 'caseManagerId', code: 'invalid_value', message: 'Keine Sachbearbeitung dieser Behörde.' });
+  }
+  if (w.socialWorkerId && roleOf(w.socialWorkerId) !== 'social_worker') {
+    errors.push({ field: 'socialWorkerId', code: 'invalid_value', message: 'Keine Sozialarbeit dieser Behörde.' });
+  }
+  const heads = w.members.filter((m) => m.relationship === 'head').length;
+  if (heads > 1) errors.push({ field: 'members', code: 'custom', message: 'Nur eine Bezugsperson je Haushalt.' });
+  if (errors.length) throw new AppError('validation_failed', 'Die Eingaben sind ungültig.', { errors });
+}
+
+function toWrite(input: z.output<typeof ZHouseholdCreate>, ctx: Ctx): HouseholdWrite {
+  return {
+    situation: input.situation,
+    situationSince: input.situationSince ?? null,
+    seekingHousing: input.seekingHousing,
+    needs: input.needs,
+    caseManagerId: input.caseManagerId ?? null,
+    // A social worker who records a household looks after it, unless someone else is named.
+    socialWorkerId: input.socialWorkerId ?? (ctx.actor.role === 'social_worker' ? ctx.actor.userId : null),
+    members: input.members,
+  };
+}
+
+export function householdService(db: Kysely<DB>) {
+  const repoOf = (tx: Tx, ctx: Ctx) => householdRepository(tx, ctx.actor.agencyId);
+
+  /** Loads a household the actor may see for `permission`, or fails with 404. */
+  async function visible(repo: HouseholdRepository, ctx: Ctx, id: string, permission: Parameters<typeof access.requireHousehold>[1]) {
+    const row = await repo.findById(id);
+    access.requireHousehold(ctx.actor, permission, row, id);
+    return row!;
+  }
+
+  return {
+    list(ctx: Ctx, q: z.output<typeof ZHouseholdListQuery>) {
+      access.require(ctx.actor, 'household.list');
+      return actorTx(db, ctx, async (tx) => {
+        const { items, total } = await repoOf(tx, ctx).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
+        await audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: items.length } });
+        return {
+          total,
+          page: q.page,
+          pageSize: q.pageSize,
+          items: items.map((h) => ({
+            id: h.id,
+            reference: h.reference,
+            name: h.head_name,
+            persons: h.persons,
+            situation: h.situation as Household['situation'],
+            situationSince: h.situation_since,
+            seekingHousing: h.seeking_housing,
+            caseManager: h.case_manager_id ? { id: h.case_manager_id, displayName: h.case_manager_name ?? '' } : null,
+            updatedAt: iso(h.updated_at as Date),
+          })),
+        };
+      });
+    },
+
+    get(ctx: Ctx, id: string) {
+      return actorTx(db, ctx, async (tx) => {
+        const repo = repoOf(tx, ctx);
+        const row = await visible(repo, ctx, id, 'household.read');
+        const out = await present(repo, ctx, row);
+        await audit(tx, ctx, { action: 'household.read', entityId: id });
+        return out;
+      });
+    },
+
+    create(ctx: Ctx, input: z.output<typeof ZHouseholdCreate>, idempotencyKey: string | undefined) {
+      access.require(ctx.actor, 'household.create');
+      return actorTx(db, ctx, (tx) =>
+        idempotent(tx, ctx, idempotencyKey, input, async () => {
+          const repo = repoOf(tx, ctx);
+          const w = toWrite(input, ctx);
+          await checkAssignments(repo, w);
+          const { reference_prefix } = await repo.agencyPrefix();
+          const reference = await repo.nextReference(reference_prefix, new Date().getFullYear());
+          const row = await repo.insert(reference, w, ctx.actor.userId);
+          await audit(tx, ctx, { action: 'household.create', entityId: row.id });
+          return present(repo, ctx, row);
+        }),
+      );
+    },
+
+    update(ctx: Ctx, id: string, input: z.output<typeof ZHouseholdUpdate>, version: number) {
+      return actorTx(db, ctx, async (tx) => {
+        const repo = repoOf(tx, ctx);
+        const current = await visible(repo, ctx, id, 'household.update');
+        if (current.version !== version) throw new AppError('precondition_failed', undefined, { currentState: String(current.version) });
+        const w = { ...toWrite(input, ctx), socialWorkerId: input.socialWorkerId ?? null };
+        await checkAssignments(repo, w);
+        const row = await repo.update(id, version, current.reference, w);
+        if (!row) throw new AppError('precondition_failed');
+        await audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version } });
+        return present(repo, ctx, row);
+      });
+    },
+
+    journal(ctx: Ctx, id: string, page: number, pageSize: number) {
+      return actorTx(db, ctx, async (tx) => {
+        const repo = repoOf(tx, ctx);
+        await visible(repo, ctx, id, 'journal.list');
+        const [rows, total] = await Promise.all([repo.journal(id, page, pageSize), repo.journalCount(id)]);
+        await audit(tx, ctx, { action: 'journal.list', entityId: id });
+        return {
+          total,
+          page,
+          pageSize,
+          items: rows.map((j): JournalEntry => ({
+            id: j.id,
+            occurredAt: iso(j.occurred_at as Date),
+            kind: j.kind as JournalEntry['kind'],
+            participation: j.participation,
+            text: j.text,
+            author: j.author_id ? { id: j.author_id, displayName: j.author_name ?? '' } : null,
+            createdAt: iso(j.created_at),
+          })),
+        };
+      });
+    },
+
+    addJournal(ctx: Ctx, id: string, input: z.output<typeof ZJournalCreate>, idempotencyKey: string | undefined) {
+      return actorTx(db, ctx, async (tx) => {
+        const repo = repoOf(tx, ctx);
+        await visible(repo, ctx, id, 'journal.create');
+        return idempotent(tx, ctx, idempotencyKey, { id, input }, async () => {
+          const j = await repo.addJournal(id, input, ctx.actor.userId);
+          await audit(tx, ctx, { action: 'journal.create', entityId: id, details: { entry: j.id } });
+          const [author] = await repo.userNames([ctx.actor.userId]);
+          return {
+            id: j.id,
+            occurredAt: iso(j.occurred_at as Date),
+            kind: j.kind as JournalEntry['kind'],
+            participation: j.participation,
+            text: j.text,
+            author: { id: ctx.actor.userId, displayName: author?.display_name ?? '' },
+            createdAt: iso(j.created_at),
+          } satisfies JournalEntry;
+        });
+      });
+    },
+
+    accessLog(ctx: Ctx, id: string) {
+      return actorTx(db, ctx, async (tx) => {
+        const repo = repoOf(tx, ctx);
+        await visible(repo, ctx, id, 'household.accessLog');
+        const rows = await repo.accessLog(id);
+        await audit(tx, ctx, { action: 'household.access_log', entityId: id });
+        return {
+          items: rows.map((r) => ({
+            occurredAt: iso(r.occurred_at),
+            actor: r.display_name ?? 'System',
+            role: r.actor_role,
+            action: r.action,
+            purpose: r.purpose,
+            outcome: r.outcome,
+          })),
+        };
+      });
+    },
+  };
+}
+export type HouseholdService = ReturnType<typeof householdService>;

@@ -1,0 +1,69 @@
+import { AccessDenied } from '../errors/app-error.js';
+import type { Actor } from '../http/context.js';
+import { roleHas, type Permission } from './registry.js';
+
+/**
+ * First line of every service method: may this role do this at all? Throws `AccessDenied`
+ * (rendered 403, or 404 when a record is named) and the denial is audited after the rollback.
+ */
+export function require(actor: Actor, permission: Permission, entity: { type: string; id: string } | null = null): void {
+  if (!roleHas(actor.role, permission)) throw new AccessDenied(permission, entity);
+}
+
+/** Which households an actor may see: the set-based rule the repository turns into SQL. */
+export type HouseholdScope =
+  | { kind: 'all' }
+  | { kind: 'socialWorker'; userId: string }
+  | { kind: 'situation'; situation: 'in_accommodation' }
+  | { kind: 'none' };
+
+export function householdScope(actor: Actor): HouseholdScope {
+  switch (actor.role) {
+    case 'case_manager':
+    case 'lead':
+      return { kind: 'all' };
+    case 'social_worker':
+      return { kind: 'socialWorker', userId: actor.userId };
+    case 'accommodation_worker':
+      return { kind: 'situation', situation: 'in_accommodation' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+interface HouseholdFacts {
+  id: string;
+  social_worker_id: string | null;
+  situation: string;
+}
+
+/** Relationship check for one household; a missing or hidden household is the same 404. */
+export function requireHousehold(actor: Actor, permission: Permission, h: HouseholdFacts | undefined, id: string): HouseholdFacts {
+  require(actor, permission, { type: 'household', id });
+  if (!h || !householdVisible(actor, h)) throw new AccessDenied(permission, { type: 'household', id });
+  return h;
+}
+
+export function householdVisible(actor: Actor, h: HouseholdFacts): boolean {
+  const scope = householdScope(actor);
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'socialWorker':
+      return h.social_worker_id === scope.userId;
+    case 'situation':
+      return h.situation === scope.situation;
+    case 'none':
+      return false;
+  }
+}
+
+/** The actions on a household this actor may take next, so the UI shows only working buttons. */
+export function householdActions(actor: Actor, h: HouseholdFacts): string[] {
+  if (!householdVisible(actor, h)) return [];
+  const actions: string[] = [];
+  if (roleHas(actor.role, 'household.update')) actions.push('update');
+  if (roleHas(actor.role, 'journal.create')) actions.push('journal.create');
+  if (roleHas(actor.role, 'household.accessLog')) actions.push('accessLog');
+  return actions;
+}

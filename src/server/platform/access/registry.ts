@@ -1,0 +1,48 @@
+import type { TRole } from '../../../contracts/common.js';
+
+const STAFF = ['case_manager', 'social_worker', 'accommodation_worker', 'lead'] as const satisfies readonly TRole[];
+const ALL = ['case_manager', 'social_worker', 'accommodation_worker', 'lead', 'provider_user', 'carrier_worker', 'auditor', 'admin'] as const satisfies readonly TRole[];
+
+/**
+ * The one permission registry: resource.action → roles allowed at all. Relationship rules (which
+ * household, which provider's record) come after this, in `access.ts`. Every route names one entry
+ * here, or `public`; a test walks Fastify's route table to prove it.
+ */
+export const PERMISSIONS = {
+  'session.me': ALL,
+  'session.totp': ALL,
+  'household.list': STAFF,
+  'household.read': STAFF,
+  'household.create': ['case_manager', 'social_worker', 'lead'],
+  'household.update': ['case_manager', 'social_worker', 'lead'],
+  'household.accessLog': STAFF,
+  'journal.list': STAFF,
+  'journal.create': STAFF,
+  'staff.list': [...STAFF, 'admin'],
+  'user.list': ['admin'],
+  'user.create': ['admin'],
+  'user.update': ['admin'],
+  'user.resetPassword': ['admin'],
+  'agency.read': ['admin', 'lead'],
+  'agency.update': ['admin'],
+  'provider.list': ['admin', 'case_manager', 'lead'],
+  'provider.create': ['admin'],
+  'provider.update': ['admin'],
+  'carrier.list': ['admin', 'case_manager', 'lead'],
+  'carrier.create': ['admin'],
+  'carrier.update': ['admin'],
+  'audit.list': ['auditor'],
+  'audit.verify': ['auditor'],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** Route-level declaration: a permission, or a route anyone may call (login, docs). */
+export type RouteAccess = Permission | 'public';
+
+export function roleHas(role: TRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+export function permissionsOf(role: TRole): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleHas(role, p));
+}

@@ -1,0 +1,170 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ZMe } from '../../../contracts/auth.js';
+import type { TRole } from '../../../contracts/common.js';
+import type { Config } from '../../config.js';
+import { inAgency, type Tx } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
+import { permissionsOf } from '../access/registry.js';
+import { recordAudit, type AuditSubject } from '../audit/audit.js';
+import { AppError } from '../errors/app-error.js';
+import { agencySettings, type ResolvedSession } from './guard.js';
+import { dummyHash, verifyPassword } from './password.js';
+import { newToken, sessionIdOf } from './session.js';
+import { enrolment, newTotpSecret, verifyTotp } from './totp.js';
+
+type Me = z.infer<typeof ZMe>;
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  totp?: string | undefined;
+}
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+  previousToken?: string | undefined;
+}
+
+export type LoginResult =
+  | { status: 'ok' | 'totp_enrolment_required'; token: string; maxAgeSeconds: number; me: Me }
+  | { status: 'totp_required' };
+
+/** Lock time after the n-th failure beyond the limit: doubling, but never longer than the cap. */
+export function lockMinutes(failures: number, maxFailures: number, capMinutes: number): number {
+  if (failures < maxFailures) return 0;
+  return Math.min(2 ** (failures - maxFailures), capMinutes);
+}
+
+async function loadMe(tx: Tx, userId: string, session: { csrf: string }): Promise<Me> {
+  const row = await tx
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.provider_id', 'u.carrier_id', 'u.totp_enabled', 'a.id as agency_id', 'a.name as agency_name', 'a.federal_state', 'a.settings'])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const role = row.role as TRole;
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role,
+    agency: { id: row.agency_id, name: row.agency_name, federalState: row.federal_state },
+    providerId: row.provider_id,
+    carrierId: row.carrier_id,
+    totpEnabled: row.totp_enabled,
+    totpRequired: agencySettings(row.settings).totpRequiredRoles.includes(role),
+    csrfToken: session.csrf,
+    permissions: permissionsOf(role),
+  };
+}
+
+export function authService(db: Kysely<DB>, config: Config) {
+  const absoluteSeconds = Math.round(config.SESSION_ABSOLUTE_HOURS * 3600);
+
+  async function login(input: LoginInput, client: ClientInfo): Promise<LoginResult> {
+    const found = await sql<{ user_id: string; agency_id: string }>`SELECT * FROM wh_auth_user_by_email(${input.email})`.execute(db);
+    const ref = found.rows[0];
+    if (!ref) {
+      await verifyPassword(await dummyHash(), input.password);
+      throw new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
+    }
+    const outcome = await inAgency(db, ref.agency_id, async (tx) => {
+      const user = await tx.selectFrom('users').selectAll().where('id', '=', ref.user_id).forUpdate().executeTakeFirstOrThrow();
+      const who: AuditSubject = { agencyId: ref.agency_id, actorId: user.id, actorRole: user.role, ip: client.ip, purpose: null };
+      const fail = async (reason: string, error: AppError, countsAsFailure: boolean) => {
+        if (countsAsFailure) {
+          const failures = user.failed_logins + 1;
+          const minutes = lockMinutes(failures, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MAX_MINUTES);
+          await tx
+            .updateTable('users')
+            .set({ failed_logins: failures, locked_until: minutes ? new Date(Date.now() + minutes * 60_000) : null })
+            .where('id', '=', user.id)
+            .execute();
+        }
+        await recordAudit(tx, who, { action: 'auth.login', entityId: user.id, outcome: 'failure', details: { reason } });
+        return { error };
+      };
+      const now = Date.now();
+      if (user.locked_until && user.locked_until.getTime() > now) {
+        const wait = Math.ceil((user.locked_until.getTime() - now) / 1000);
+        return fail('locked', new AppError('rate_limited', `Zu viele Fehlversuche. Bitte warten Sie ${Math.ceil(wait / 60)} Minute(n).`, { retryAfterSeconds: wait }), false);
+      }
+      if (!(await verifyPassword(user.password_hash, input.password))) {
+        return fail('password', new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.'), true);
+      }
+      if (!user.active) return fail('inactive', new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.'), false);
+      let mfaVerified = false;
+      if (user.totp_enabled && user.totp_secret) {
+        if (!input.totp) return { totpRequired: true as const };
+        const step = verifyTotp(user.totp_secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
+        if (step === null) return fail('totp', new AppError('totp_invalid'), true);
+        await tx.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+        mfaVerified = true;
+      }
+      if (client.previousToken) await tx.deleteFrom('sessions').where('id', '=', sessionIdOf(client.previousToken)).execute();
+      const token = newToken();
+      const csrf = newToken();
+      await tx
+        .insertInto('sessions')
+        .values({
+          id: sessionIdOf(token),
+          agency_id: user.agency_id,
+          user_id: user.id,
+          csrf_token: csrf,
+          mfa_verified: mfaVerified,
+          expires_at: new Date(now + absoluteSeconds * 1000),
+          ip: client.ip,
+          user_agent: client.userAgent?.slice(0, 300) ?? null,
+        })
+        .execute();
+      await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: new Date(now) }).where('id', '=', user.id).execute();
+      await recordAudit(tx, who, { action: 'auth.login', entityId: user.id, details: { mfa: mfaVerified } });
+      const me = await loadMe(tx, user.id, { csrf });
+      const enrol = me.totpRequired && !user.totp_enabled;
+      return { token, me, status: enrol ? ('totp_enrolment_required' as const) : ('ok' as const) };
+    });
+    if ('error' in outcome) throw outcome.error;
+    if ('totpRequired' in outcome) return { status: 'totp_required' };
+    return { status: outcome.status, token: outcome.token, me: outcome.me, maxAgeSeconds: absoluteSeconds };
+  }
+
+  async function logout(session: ResolvedSession, ip: string | null): Promise<void> {
+    await inAgency(db, session.actor.agencyId, async (tx) => {
+      await tx.deleteFrom('sessions').where('id', '=', session.id).execute();
+      await recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.logout', entityId: session.actor.userId });
+    });
+  }
+
+  const me = (session: ResolvedSession): Promise<Me> =>
+    inAgency(db, session.actor.agencyId, (tx) => loadMe(tx, session.actor.userId, { csrf: session.csrfToken }));
+
+  async function startTotpEnrolment(session: ResolvedSession) {
+    return inAgency(db, session.actor.agencyId, async (tx) => {
+      const user = await tx.selectFrom('users').select(['email', 'totp_enabled']).where('id', '=', session.actor.userId).executeTakeFirstOrThrow();
+      if (user.totp_enabled) throw new AppError('conflict', 'Der zweite Faktor ist bereits eingerichtet.');
+      const secret = newTotpSecret();
+      await tx.updateTable('users').set({ totp_secret: secret }).where('id', '=', session.actor.userId).execute();
+      return enrolment(secret, user.email);
+    });
+  }
+
+  async function confirmTotp(session: ResolvedSession, code: string, ip: string | null): Promise<Me> {
+    const result = await inAgency(db, session.actor.agencyId, async (tx) => {
+      const user = await tx.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', session.actor.userId).forUpdate().executeTakeFirstOrThrow();
+      if (user.totp_enabled) return { error: new AppError('conflict', 'Der zweite Faktor ist bereits eingerichtet.') };
+      if (!user.totp_secret) return { error: new AppError('conflict', 'Bitte starten Sie die Einrichtung zuerst.') };
+      const step = verifyTotp(user.totp_secret, code, null);
+      if (step === null) return { error: new AppError('totp_invalid') };
+      await tx.updateTable('users').set({ totp_enabled: true, totp_last_step: step }).where('id', '=', session.actor.userId).execute();
+      await tx.updateTable('sessions').set({ mfa_verified: true }).where('id', '=', session.id).execute();
+      await recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.totp_enrolled', entityId: session.actor.userId });
+      return { me: await loadMe(tx, session.actor.userId, { csrf: session.csrfToken }) };
+    });
+    if ('error' in result) throw result.error;
+    return result.me;
+  }
+
+  return { login, logout, me, startTotpEnrolment, confirmTotp };
+}
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { ZAgencySettings, DEFAULT_AGENCY_SETTINGS } from '../../../contracts/admin.js';
+import { inAgency } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
+import type { RouteAccess } from '../access/registry.js';
+import { AppError } from '../errors/app-error.js';
+import type { Actor, Ctx } from '../http/context.js';
+import { safeEqual, sessionIdOf, sessionToken } from './session.js';
+import type { TRole } from '../../../contracts/common.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every route: the permission it needs, or `public`. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    ctx: Ctx | null;
+    session: ResolvedSession | null;
+  }
+}
+
+export interface ResolvedSession {
+  id: string;
+  actor: Actor;
+  csrfToken: string;
+  mfaVerified: boolean;
+  totpRequired: boolean;
+}
+
+interface SessionRow {
+  session_id: string;
+  agency_id: string;
+  user_id: string;
+  role: TRole;
+  provider_id: string | null;
+  carrier_id: string | null;
+  active: boolean;
+  csrf_token: string;
+  mfa_verified: boolean;
+  last_seen_at: Date;
+  expires_at: Date;
+  settings: unknown;
+}
+
+const TOUCH_AFTER_MS = 60_000;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function agencySettings(raw: unknown) {
+  const parsed = ZAgencySettings.safeParse({ ...DEFAULT_AGENCY_SETTINGS, ...(raw as object) });
+  return parsed.success ? parsed.data : DEFAULT_AGENCY_SETTINGS;
+}
+
+/** Resolves the session cookie: unknown, ended, expired (absolute) or idle sessions are rejected. */
+export async function resolveSession(db: Kysely<DB>, token: string | undefined, now = new Date()): Promise<ResolvedSession | null> {
+  if (!token || token.length > 100) return null;
+  const id = sessionIdOf(token);
+  const { rows } = await sql<SessionRow>`SELECT * FROM wh_auth_session(${id})`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const settings = agencySettings(row.settings);
+  const idleLimit = row.last_seen_at.getTime() + settings.sessionIdleMinutes * 60_000;
+  if (!row.active || row.expires_at <= now || idleLimit <= now.getTime()) {
+    await inAgency(db, row.agency_id, (tx) => tx.deleteFrom('sessions').where('id', '=', id).execute());
+    return null;
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+    await inAgency(db, row.agency_id, (tx) => tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute());
+  }
+  return {
+    id,
+    actor: { userId: row.user_id, agencyId: row.agency_id, role: row.role, providerId: row.provider_id, carrierId: row.carrier_id, sessionId: id },
+    csrfToken: row.csrf_token,
+    mfaVerified: row.mfa_verified,
+    totpRequired: settings.totpRequiredRoles.includes(row.role),
+  };
+}
+
+const purposeOf = (req: FastifyRequest): string | null => {
+  const h = req.headers['x-purpose'];
+  return typeof h === 'string' && h.trim() ? h.trim().slice(0, 200) : null;
+};
+
+/**
+ * Authenticates every non-public route before its handler: session, CSRF token on unsafe methods,
+ * and — where the agency requires a second factor for the role — a verified TOTP code.
+ */
+export function registerGuard(app: FastifyInstance, db: Kysely<DB>): void {
+  app.decorateRequest('ctx', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config.access;
+    if (!req.routeOptions.url) return; // 404 handler
+    if (access === undefined) throw new AppError('internal', 'Route ohne Zugriffsregel');
+    if (access === 'public') return;
+    const session = await resolveSession(db, sessionToken(req));
+    if (!session) throw new AppError('unauthenticated');
+    if (UNSAFE.has(req.method)) {
+      const token = req.headers['x-csrf-token'];
+      if (typeof token !== 'string' || !safeEqual(token, session.csrfToken)) throw new AppError('csrf_failed');
+    }
+    if (session.totpRequired && !session.mfaVerified && !access.startsWith('session.')) {
+      throw new AppError('totp_required', 'Bitte richten Sie zuerst den zweiten Faktor ein.');
+    }
+    req.session = session;
+    req.ctx = { actor: session.actor, ip: req.ip ?? null, purpose: purposeOf(req) };
+  });
+}
+
+/** The context of an authenticated request; routes call this, never read the session directly. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.ctx) throw new AppError('unauthenticated');
+  return req.ctx;
+}

@@ -1,0 +1,33 @@
+import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
+
+const PERIOD = 30;
+
+function totpFor(secret: string, label = 'wohnhilfe'): TOTP {
+  return new TOTP({ issuer: 'wohnhilfe', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+export async function enrolment(secret: string, email: string): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
+  const otpauthUrl = totpFor(secret, email).toString();
+  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, width: 220 });
+  return { secret, otpauthUrl, qrSvg };
+}
+
+/**
+ * Checks a code within ±1 period and returns its time step, or null. The caller rejects a step at
+ * or before the last one used, so every code works once only.
+ */
+export function verifyTotp(secret: string, code: string, lastStep: number | null, now = Date.now()): number | null {
+  const delta = totpFor(secret).validate({ token: code, timestamp: now, window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(now / 1000 / PERIOD) + delta;
+  if (lastStep !== null && step <= lastStep) return null;
+  return step;
+}
+
+/** For tests and the demo: the code valid at `now`. */
+export const totpCode = (secret: string, now = Date.now()): string => totpFor(secret).generate({ timestamp: now });

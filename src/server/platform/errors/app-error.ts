@@ -1,0 +1,67 @@
+/** The closed set of error codes; each has one HTTP status and one German message in the UI. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  precondition_failed: 412,
+  precondition_required: 428,
+  idempotency_mismatch: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  validation_failed: 'Die Eingaben sind ungültig.',
+  unauthenticated: 'Anmeldung erforderlich.',
+  totp_required: 'Bestätigungscode erforderlich.',
+  totp_invalid: 'Der Bestätigungscode ist ungültig.',
+  forbidden: 'Keine Berechtigung.',
+  csrf_failed: 'Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu.',
+  not_found: 'Nicht gefunden.',
+  conflict: 'Konflikt mit dem aktuellen Stand.',
+  invalid_transition: 'Dieser Schritt ist im aktuellen Zustand nicht möglich.',
+  precondition_failed: 'Der Datensatz wurde inzwischen von jemand anderem geändert.',
+  precondition_required: 'Die Version des Datensatzes fehlt (If-Match).',
+  idempotency_mismatch: 'Der Idempotency-Key wurde bereits für eine andere Anfrage benutzt.',
+  rate_limited: 'Zu viele Versuche.',
+  internal: 'Ein interner Fehler ist aufgetreten.',
+};
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra: { errors?: FieldError[]; currentState?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(detail ?? ERROR_TITLES[code]);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** A denied access: rendered as 404 (reads of a record) or 403, audited after the rollback. */
+export class AccessDenied extends AppError {
+  constructor(
+    readonly permission: string,
+    readonly entity: { type: string; id: string } | null,
+  ) {
+    super(entity ? 'not_found' : 'forbidden');
+  }
+}
+
+export const fieldError = (field: string, message: string, code = 'custom'): AppError =>
+  new AppError('validation_failed', message, { errors: [{ field, code, message }] });

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import type { Tx } from '../../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import type { Ctx } from './context.js';
+
+export interface Created<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * Honours an Idempotency-Key on a creating POST, inside the creating transaction: the first request
+ * claims the key (a concurrent one with the same key waits on that row), stores its response, and
+ * every replay gets the same response without creating anything again.
+ */
+export async function idempotent<T>(
+  tx: Tx,
+  ctx: Ctx,
+  key: string | undefined,
+  request: unknown,
+  create: () => Promise<T>,
+  status = 201,
+): Promise<Created<T>> {
+  if (!key) return { status, body: await create(), replayed: false };
+  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key ist zu lang.', { errors: [{ field: 'Idempotency-Key', code: 'too_big', message: 'Höchstens 200 Zeichen' }] });
+  const requestHash = crypto.createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+  const claimed = await tx
+    .insertInto('idempotency_keys')
+    .values({ agency_id: ctx.actor.agencyId, user_id: ctx.actor.userId, key, request_hash: requestHash, status_code: null, response: null })
+    .onConflict((oc) => oc.doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (!claimed) {
+    const prior = await tx
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status_code', 'response'])
+      .where('agency_id', '=', ctx.actor.agencyId)
+      .where('user_id', '=', ctx.actor.userId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (prior.request_hash !== requestHash) throw new AppError('idempotency_mismatch');
+    if (prior.status_code === null) throw new AppError('conflict', 'Die Anfrage mit diesem Idempotency-Key läuft noch.');
+    return { status: prior.status_code, body: prior.response as T, replayed: true };
+  }
+  const body = await create();
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ status_code: status, response: JSON.stringify(body) })
+    .where('agency_id', '=', ctx.actor.agencyId)
+    .where('user_id', '=', ctx.actor.userId)
+    .where('key', '=', key)
+    .execute();
+  return { status, body, replayed: false };
+}
+
+/** The expected version from If-Match (`"3"` or `W/"3"`) and/or the body; both must agree. */
+export function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
+  const fromHeader = ifMatch ? Number(ifMatch.replace(/^W\//, '').replace(/"/g, '')) : undefined;
+  if (fromHeader !== undefined && !Number.isInteger(fromHeader)) throw new AppError('precondition_failed', 'If-Match ist ungültig.');
+  if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion) throw new AppError('precondition_failed');
+  const v = fromHeader ?? bodyVersion;
+  if (v === undefined) throw new AppError('precondition_required');
+  return v;
+}
+
+export const etag = (version: number): string => `"${version}"`;
