@@ -155,8 +155,9 @@ export async function userResetPassword(config: Config, o: { email: string; pass
   say(`Passwort für ${o.email} gesetzt, alle Sitzungen beendet.${o.password ? '' : ` Neues Passwort: ${password}`}`);
 }
 
-export async function auditVerify(config: Config): Promise<void> {
-  await withDb(config, async ({ owner }) => {
+/** Verifies every agency's chain; false when a link is broken (the CLI then exits with 2). */
+export async function auditVerify(config: Config): Promise<boolean> {
+  return withDb(config, async ({ owner }) => {
     const agencies = await owner.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute();
     let broken = false;
     for (const a of agencies) {
@@ -167,6 +168,6 @@ export async function auditVerify(config: Config): Promise<void> {
         say(`FEHLER  ${a.name}: Kette gebrochen bei Ereignis Nr. ${r.brokenAt} (nach ${r.checked} intakten).`);
       }
     }
-    if (broken) process.exitCode = 2;
+    return !broken;
   });
 }

@@ -34,6 +34,8 @@ user.command('reset-password').description('Passwort zurücksetzen und Sitzungen
   .action(run((o: { email: string; password?: string }) => userResetPassword(loadConfig(), o)));
 
 program.command('audit').description('Audit-Protokoll').command('verify').description('Hash-Ketten aller Behörden prüfen')
-  .action(run(() => auditVerify(loadConfig())));
+  .action(run(async () => {
+    if (!(await auditVerify(loadConfig()))) process.exitCode = 2;
+  }));
 
 await program.parseAsync(process.argv);

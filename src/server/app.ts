@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DB } from './db/types.js';
+import type { RouteAccess } from './platform/access/registry.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
@@ -29,6 +30,18 @@ import { userService } from './modules/users/users.service.js';
 
 z.config(z.locales.de());
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access: the access-matrix test walks this. */
+    routeTable: RouteEntry[];
+  }
+}
+
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface AppOptions {
@@ -45,6 +58,18 @@ export async function buildApp({ db, config, serveWeb = true, logger = true }: A
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: config.NODE_ENV === 'production',
     bodyLimit: 1024 * 1024,
+  });
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    // The Swagger UI plugin's own routes are public documentation; every other route declares its access.
+    if (route.prefix === '/api/docs' || route.prefix.startsWith('/api/docs/')) {
+      route.config ??= {};
+      (route.config as { access?: RouteAccess }).access = 'public';
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,12 +113,6 @@ export async function buildApp({ db, config, serveWeb = true, logger = true }: A
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
-  app.addHook('onRoute', (route) => {
-    // Documentation routes are public; every other route declares its access explicitly.
-    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') {
-      route.config = { ...(route.config as object), access: 'public' };
-    }
-  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
 

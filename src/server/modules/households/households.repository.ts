@@ -83,7 +83,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
           'households.situation_since', 'households.seeking_housing', 'households.updated_at', 'households.case_manager_id',
           'cm.display_name as case_manager_name',
         ])
-        .orderBy(`households.${col}`, sql.raw(`${dir} NULLS LAST`) as never)
+        .orderBy(`households.${col}`, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
         .orderBy('households.id')
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)

@@ -1,0 +1,57 @@
+import { inject, describe, expect, it, vi } from 'vitest';
+import { client, createAgency, householdInput, login, testApp, testDbs } from '../../../../test/helpers.js';
+import { auditVerify } from '../../../cli/commands.js';
+import { loadConfig } from '../../config.js';
+import { verifyChain } from './audit.js';
+
+describe('hash-chained audit trail', () => {
+  it('chains every event of an agency and reports the first tampered link', async () => {
+    const app = await testApp();
+    const agency = await createAgency();
+    const cm = client(app, await login(app, agency.users.case_manager.email));
+    const h = (await cm.post('/api/v1/households', householdInput())).json();
+    for (let i = 0; i < 3; i++) await cm.get(`/api/v1/households/${h.id}`);
+    await app.close();
+    const { owner } = testDbs();
+    const before = await verifyChain(owner, agency.id);
+    expect(before).toEqual({ ok: true, checked: before.checked, brokenAt: null });
+    expect(before.checked).toBeGreaterThanOrEqual(5);
+
+    const events = await owner.selectFrom('audit_events').select(['seq', 'action', 'entity_id', 'occurred_at']).where('agency_id', '=', agency.id).orderBy('seq').execute();
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.action === 'household.read' && e.entity_id === h.id)).toHaveLength(3);
+
+    // An auditor sees the same verdict through the API.
+    const app2 = await testApp();
+    const auditor = client(app2, await login(app2, agency.users.auditor.email));
+    expect((await auditor.get('/api/v1/audit-events/verify')).json().ok).toBe(true);
+    const page = (await auditor.get(`/api/v1/audit-events?entityId=${h.id}&action=household.read`)).json();
+    expect(page.total).toBe(3);
+    await app2.close();
+
+    // Rewriting history: change who read the household in event 3.
+    await owner.updateTable('audit_events').set({ actor_role: 'lead' }).where('agency_id', '=', agency.id).where('seq', '=', '3').execute();
+    const after = await verifyChain(owner, agency.id);
+    expect(after).toEqual({ ok: false, checked: 2, brokenAt: 3 });
+
+    // The CLI says so too, naming the agency and the event.
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((m: string) => void lines.push(m));
+    const ok = await auditVerify(loadConfig({ DATABASE_URL: inject('ownerUrl'), LOG_LEVEL: 'silent' }));
+    spy.mockRestore();
+    expect(ok).toBe(false);
+    expect(lines.find((l) => l.includes(agency.name))).toMatch(/FEHLER.*Ereignis Nr\. 3/);
+  });
+
+  it('detects a deleted event in the middle of the chain', async () => {
+    const app = await testApp();
+    const agency = await createAgency();
+    const cm = client(app, await login(app, agency.users.case_manager.email));
+    await cm.get('/api/v1/households');
+    await cm.get('/api/v1/households');
+    await app.close();
+    const { owner } = testDbs();
+    await owner.deleteFrom('audit_events').where('agency_id', '=', agency.id).where('seq', '=', '2').execute();
+    expect((await verifyChain(owner, agency.id)).brokenAt).toBe(3);
+  });
+});
