@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type TRole } from '../../../contracts/common.js';
+import { AccessDenied } from '../errors/app-error.js';
+import type { Actor } from '../http/context.js';
+import { householdActions, householdVisible, require as requirePermission, requireHousehold } from './access.js';
+import { PERMISSIONS, permissionsOf } from './registry.js';
+
+const actor = (role: TRole, userId = 'u1'): Actor => ({ role, userId, agencyId: 'a', providerId: null, carrierId: null, sessionId: 's' });
+const h = (over: Partial<{ social_worker_id: string | null; situation: string }> = {}) => ({ id: 'h1', social_worker_id: null, situation: 'hidden_homeless', ...over });
+
+describe('permission registry', () => {
+  it('gives case data to no external role, auditor or admin', () => {
+    for (const role of ['provider_user', 'carrier_worker', 'auditor', 'admin'] as const) {
+      expect(permissionsOf(role).filter((p) => p.startsWith('household.') || p.startsWith('journal.'))).toEqual([]);
+    }
+  });
+  it('lets only auditors read the audit trail and only admins manage users', () => {
+    expect(PERMISSIONS['audit.list']).toEqual(['auditor']);
+    expect(ROLES.filter((r) => permissionsOf(r).includes('user.create'))).toEqual(['admin']);
+  });
+  it('denies with 403 for collections and 404 for a named record', () => {
+    expect(() => requirePermission(actor('auditor'), 'household.list')).toThrow(AccessDenied);
+    try {
+      requirePermission(actor('auditor'), 'household.read', { type: 'household', id: 'h1' });
+    } catch (e) {
+      expect((e as AccessDenied).status).toBe(404);
+    }
+  });
+});
+
+describe('household relationship', () => {
+  it('shows social workers their assigned households only', () => {
+    expect(householdVisible(actor('social_worker', 'sw'), h({ social_worker_id: 'sw' }))).toBe(true);
+    expect(householdVisible(actor('social_worker', 'sw'), h({ social_worker_id: 'other' }))).toBe(false);
+  });
+  it('shows accommodation workers the households in accommodation', () => {
+    expect(householdVisible(actor('accommodation_worker'), h({ situation: 'in_accommodation' }))).toBe(true);
+    expect(householdVisible(actor('accommodation_worker'), h())).toBe(false);
+  });
+  it('treats a missing household like a hidden one', () => {
+    expect(() => requireHousehold(actor('case_manager'), 'household.read', undefined, 'x')).toThrow(AccessDenied);
+  });
+  it('offers only the actions the role may take', () => {
+    expect(householdActions(actor('case_manager'), h())).toEqual(['update', 'journal.create', 'accessLog']);
+    expect(householdActions(actor('accommodation_worker'), h({ situation: 'in_accommodation' }))).toEqual(['journal.create', 'accessLog']);
+    expect(householdActions(actor('social_worker', 'sw'), h())).toEqual([]);
+  });
+});
