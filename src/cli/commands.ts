@@ -10,7 +10,7 @@ import type { Config } from '../server/config.js';
 import { migrate, pendingMigrations } from '../server/db/database.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../server/db/seed/demo.js';
 import { openDatabases, type Databases } from '../server/runtime.js';
-import { verifyChain } from '../server/platform/audit/audit.js';
+import { sealAudit, verifyChain } from '../server/platform/audit/audit.js';
 import { hashPassword } from '../server/platform/auth/password.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -158,6 +158,7 @@ export async function userResetPassword(config: Config, o: { email: string; pass
 /** Verifies every agency's chain; false when a link is broken (the CLI then exits with 2). */
 export async function auditVerify(config: Config): Promise<boolean> {
   return withDb(config, async ({ owner }) => {
+    await sealAudit(owner);
     const agencies = await owner.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute();
     let broken = false;
     for (const a of agencies) {

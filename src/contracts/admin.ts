@@ -79,7 +79,8 @@ export const ZOrgUpdate = ZOrgInput.extend({ version: z.number().int().positive(
 export const ZOrgList = z.object({ items: z.array(ZOrg) });
 
 export const ZAuditEvent = z.object({
-  seq: z.number().int(),
+  id: z.number().int().describe('Laufende Nummer des Eintrags'),
+  seq: z.number().int().nullable().describe('Position in der Hash-Kette; null, solange noch nicht versiegelt'),
   occurredAt: ZTimestamp,
   actorId: ZId.nullable(),
   actorName: z.string().nullable(),
@@ -90,7 +91,7 @@ export const ZAuditEvent = z.object({
   purpose: z.string().nullable(),
   outcome: z.enum(['success', 'denied', 'failure']),
   ip: z.string().nullable(),
-  hash: z.string(),
+  hash: z.string().nullable(),
 });
 export const ZAuditPage = ZPage(ZAuditEvent);
 export const ZAuditQuery = z.object({
@@ -103,5 +104,10 @@ export const ZAuditQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const ZAuditVerify = z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable() });
+export const ZAuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number().int().describe('geprüfte, versiegelte Einträge'),
+  brokenAt: z.number().int().nullable().describe('erste Kettenposition, an der die Kette bricht'),
+  pending: z.number().int().describe('noch nicht versiegelte Einträge'),
+});
 export { ROLES };

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DB } from './db/types.js';
 import type { RouteAccess } from './platform/access/registry.js';
+import { startAuditSealer } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
@@ -115,6 +116,9 @@ export async function buildApp({ db, config, serveWeb = true, logger = true }: A
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  const stopSealer = startAuditSealer(db, 500, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+  app.addHook('onClose', async () => stopSealer());
 
   registerGuard(app, db);
   authRoutes(app, authService(db, config));

@@ -12,6 +12,8 @@ export interface Databases {
   app: Kysely<DB>;
   appPassword: string | null;
   embedded: boolean;
+  /** The owner's connection string (maintenance and benchmarks only). */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openDatabases(config: Config, log: (m: string) => void = (
     owner,
     app,
     embedded,
+    ownerUrl,
     appPassword: config.DATABASE_APP_URL ? null : appRolePassword(ownerUrl, config.DATABASE_APP_PASSWORD),
     async close() {
       await app.destroy();

@@ -126,8 +126,9 @@ export interface IdempotencyKeysTable {
 }
 
 export interface AuditEventsTable {
+  id: Generated<number>;
   agency_id: string;
-  seq: Generated<string>;
+  seq: number | null;
   occurred_at: Generated<Date>;
   actor_id: string | null;
   actor_role: string | null;
@@ -138,8 +139,8 @@ export interface AuditEventsTable {
   outcome: string;
   ip: string | null;
   details: ColumnType<unknown, string | null, never>;
-  prev_hash: Generated<string>;
-  hash: Generated<string>;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface DB {

@@ -183,9 +183,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
 
     CREATE TABLE audit_events (
+      id bigserial PRIMARY KEY,
       agency_id uuid NOT NULL REFERENCES agencies(id),
-      seq bigint NOT NULL,
-      occurred_at timestamptz NOT NULL DEFAULT now(),
+      occurred_at timestamptz NOT NULL DEFAULT date_trunc('microseconds', clock_timestamp()),
       actor_id uuid,
       actor_role text,
       action text NOT NULL,
@@ -195,11 +195,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       outcome text NOT NULL CHECK (outcome IN ('success','denied','failure')),
       ip text,
       details jsonb,
-      prev_hash text NOT NULL,
-      hash text NOT NULL,
-      PRIMARY KEY (agency_id, seq)
+      seq bigint,
+      prev_hash text,
+      hash text,
+      UNIQUE (agency_id, seq)
     );
-    CREATE INDEX audit_entity ON audit_events (agency_id, entity_id, occurred_at DESC);
+    CREATE INDEX audit_unsealed ON audit_events (id) WHERE seq IS NULL;
+    CREATE INDEX audit_entity ON audit_events (agency_id, entity_id, id DESC);
     CREATE INDEX audit_time ON audit_events (agency_id, occurred_at DESC);
   `.execute(db);
 
@@ -207,43 +209,63 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE FUNCTION wh_audit_hash(e audit_events) RETURNS text LANGUAGE sql IMMUTABLE AS $$
       SELECT encode(sha256(convert_to(concat_ws('|',
-        e.prev_hash, e.agency_id::text, e.seq::text,
+        e.prev_hash, e.agency_id::text, e.seq::text, e.id::text,
         to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         coalesce(e.actor_id::text, ''), coalesce(e.actor_role, ''), e.action,
         coalesce(e.entity_type, ''), coalesce(e.entity_id, ''), coalesce(e.purpose, ''),
         e.outcome, coalesce(e.ip, ''), coalesce(e.details::text, '')), 'UTF8')), 'hex')
     $$;
 
-    CREATE FUNCTION wh_audit_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    -- Sealing: events are appended without any lock (so audited requests never queue behind each
+    -- other's commits); this function then numbers the new events of each agency in order and links
+    -- each to its predecessor by hash. Any app instance may call it; an advisory lock serialises them.
+    CREATE FUNCTION wh_audit_seal() RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp AS $$
-    DECLARE last record;
+    DECLARE
+      a uuid; r audit_events; last_seq bigint; last_hash text; sealed integer := 0;
     BEGIN
-      PERFORM pg_advisory_xact_lock(hashtextextended('audit:' || NEW.agency_id::text, 0));
-      SELECT seq, hash INTO last FROM audit_events WHERE agency_id = NEW.agency_id ORDER BY seq DESC LIMIT 1;
-      NEW.seq := coalesce(last.seq, 0) + 1;
-      NEW.prev_hash := coalesce(last.hash, repeat('0', 64));
-      NEW.occurred_at := date_trunc('microseconds', clock_timestamp());
-      NEW.hash := wh_audit_hash(NEW);
-      RETURN NEW;
+      IF NOT pg_try_advisory_xact_lock(hashtextextended('wohnhilfe:audit-seal', 0)) THEN
+        RETURN 0;
+      END IF;
+      FOR a IN SELECT DISTINCT agency_id FROM audit_events WHERE seq IS NULL LOOP
+        SELECT seq, hash INTO last_seq, last_hash FROM audit_events
+          WHERE agency_id = a AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1;
+        last_seq := coalesce(last_seq, 0);
+        last_hash := coalesce(last_hash, repeat('0', 64));
+        FOR r IN SELECT * FROM audit_events WHERE agency_id = a AND seq IS NULL ORDER BY id LOOP
+          r.seq := last_seq + 1;
+          r.prev_hash := last_hash;
+          r.hash := wh_audit_hash(r);
+          UPDATE audit_events SET seq = r.seq, prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
+          last_seq := r.seq;
+          last_hash := r.hash;
+          sealed := sealed + 1;
+        END LOOP;
+      END LOOP;
+      RETURN sealed;
     END $$;
-    CREATE TRIGGER audit_chain BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION wh_audit_chain();
 
+    -- Pre-authentication look-ups (before the agency is known). PL/pgSQL rather than SQL: its plans
+    -- are cached per connection, which matters on the path of every request.
     CREATE FUNCTION wh_auth_user_by_email(p_email text)
-    RETURNS TABLE (user_id uuid, agency_id uuid) LANGUAGE sql STABLE SECURITY DEFINER
+    RETURNS TABLE (user_id uuid, agency_id uuid) LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = public, pg_temp AS $$
-      SELECT id, agency_id FROM users WHERE email = lower(p_email)
-    $$;
+    BEGIN
+      RETURN QUERY SELECT u.id, u.agency_id FROM users u WHERE u.email = lower(p_email);
+    END $$;
 
     CREATE FUNCTION wh_auth_session(p_id text)
     RETURNS TABLE (session_id text, agency_id uuid, user_id uuid, role text, provider_id uuid, carrier_id uuid,
                    active boolean, csrf_token text, mfa_verified boolean, last_seen_at timestamptz,
                    expires_at timestamptz, settings jsonb)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      SELECT s.id, s.agency_id, u.id, u.role, u.provider_id, u.carrier_id, u.active, s.csrf_token,
-             s.mfa_verified, s.last_seen_at, s.expires_at, a.settings
-      FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = s.agency_id
-      WHERE s.id = p_id
-    $$;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+      RETURN QUERY
+        SELECT s.id, s.agency_id, u.id, u.role, u.provider_id, u.carrier_id, u.active, s.csrf_token,
+               s.mfa_verified, s.last_seen_at, s.expires_at, a.settings
+        FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = s.agency_id
+        WHERE s.id = p_id;
+    END $$;
 
     CREATE VIEW audit_events_v WITH (security_barrier) AS
       SELECT * FROM audit_events
@@ -272,8 +294,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     GRANT INSERT ON audit_events TO wohnhilfe_app;
     GRANT SELECT ON audit_events_v TO wohnhilfe_app;
     GRANT SELECT ON kysely_migration TO wohnhilfe_app;
-    REVOKE ALL ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text) FROM PUBLIC;
-    GRANT EXECUTE ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text) TO wohnhilfe_app;
+    GRANT USAGE ON SEQUENCE audit_events_id_seq TO wohnhilfe_app;
+    REVOKE ALL ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text), wh_audit_seal() FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text), wh_audit_seal() TO wohnhilfe_app;
   `.execute(db);
 }
 

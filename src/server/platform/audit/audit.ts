@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { escapeLiteral } from 'pg';
 import type { DB } from '../../db/types.js';
-import type { Tx } from '../../db/database.js';
+import { onCommit, type Tx } from '../../db/database.js';
 import type { Ctx } from '../http/context.js';
 
 /**
@@ -62,26 +63,31 @@ export const subjectOf = (ctx: Ctx): AuditSubject => ({
   purpose: ctx.purpose,
 });
 
+const literal = (v: string | null): string => (v === null ? 'NULL' : escapeLiteral(v));
+
 /**
- * Appends an event in the caller's transaction (so it commits or rolls back with the change).
- * The database trigger numbers it and links it to the agency's previous event by hash.
+ * Appends an event in the caller's transaction, so it commits or rolls back with the change. Inside
+ * `inAgency` the rows are sent together with COMMIT (one round trip); a sealer later numbers them
+ * and links each to the agency's previous event by hash.
  */
 export async function recordAudit(tx: Tx | Kysely<DB>, who: AuditSubject, ev: AuditEvent & { entityType?: string }): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
-      agency_id: who.agencyId,
-      actor_id: who.actorId,
-      actor_role: who.actorRole,
-      action: ev.action,
-      entity_type: ev.entityType ?? AUDIT_KINDS[ev.action] ?? null,
-      entity_id: ev.entityId ?? null,
-      purpose: who.purpose,
-      outcome: ev.outcome ?? 'success',
-      ip: who.ip,
-      details: ev.details ? JSON.stringify(ev.details) : null,
-    })
-    .execute();
+  const row = {
+    agency_id: who.agencyId,
+    actor_id: who.actorId,
+    actor_role: who.actorRole,
+    action: ev.action,
+    entity_type: ev.entityType ?? AUDIT_KINDS[ev.action] ?? null,
+    entity_id: ev.entityId ?? null,
+    purpose: who.purpose,
+    outcome: ev.outcome ?? 'success',
+    ip: who.ip,
+    details: ev.details ? JSON.stringify(ev.details) : null,
+  };
+  const columns = Object.keys(row).join(', ');
+  const values = Object.values(row).map(literal).join(', ');
+  if (!onCommit(tx, () => `INSERT INTO audit_events (${columns}) VALUES (${values})`)) {
+    await tx.insertInto('audit_events').values(row).execute();
+  }
 }
 
 export const audit = (tx: Tx, ctx: Ctx, ev: AuditEvent) => recordAudit(tx, subjectOf(ctx), ev);
@@ -90,32 +96,52 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
+  /** Events appended but not yet sealed into the chain (sealed within a second by any instance). */
+  pending: number;
+}
+
+/** Numbers and hash-links every unsealed event; returns how many were sealed. */
+export async function sealAudit(db: Kysely<DB> | Tx): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT wh_audit_seal() AS n`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** Seals new audit events in the background, every `ms`, until stopped. */
+export function startAuditSealer(db: Kysely<DB>, ms = 500, onError: (e: unknown) => void = () => {}): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sealAudit(db).catch(onError).finally(() => (running = false));
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**
- * Walks one agency's chain in order: each event's hash must be its own recomputed hash, and its
- * prev_hash the hash of the event before. Reports the first broken link.
+ * Walks one agency's sealed chain in order: sequence numbers without gaps, each event's hash its own
+ * recomputed hash, each prev_hash the hash before. Reports the first broken link.
  */
 export async function verifyChain(db: Kysely<DB> | Tx, agencyId: string, table: 'audit_events' | 'audit_events_v' = 'audit_events'): Promise<VerifyResult> {
   let prev = '0'.repeat(64);
   let expectedSeq = 1;
   let checked = 0;
-  let after = 0;
   const batch = 5000;
+  const pendingRow = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE agency_id = ${agencyId} AND seq IS NULL`.execute(db);
+  const pending = pendingRow.rows[0]?.n ?? 0;
   for (;;) {
     const rows = await sql<{ seq: number; prev_hash: string; hash: string; recomputed: string }>`
       SELECT e.seq, e.prev_hash, e.hash, wh_audit_hash(ROW(e.*)::audit_events) AS recomputed
-      FROM ${sql.table(table)} e WHERE e.agency_id = ${agencyId} AND e.seq > ${after}
+      FROM ${sql.table(table)} e WHERE e.agency_id = ${agencyId} AND e.seq >= ${expectedSeq}
       ORDER BY e.seq LIMIT ${batch}`.execute(db);
     for (const r of rows.rows) {
-      if (r.seq !== expectedSeq || r.prev_hash !== prev || r.hash !== r.recomputed) {
-        return { ok: false, checked, brokenAt: r.seq };
+      if (Number(r.seq) !== expectedSeq || r.prev_hash !== prev || r.hash !== r.recomputed) {
+        return { ok: false, checked, brokenAt: Number(r.seq) === expectedSeq ? expectedSeq : expectedSeq, pending };
       }
       prev = r.hash;
       expectedSeq += 1;
       checked += 1;
-      after = r.seq;
     }
-    if (rows.rows.length < batch) return { ok: true, checked, brokenAt: null };
+    if (rows.rows.length < batch) return { ok: true, checked, brokenAt: null, pending };
   }
 }

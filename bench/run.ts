@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: autocannon (10 connections) against the app on the 50,000-household demo set —
+ * GET one household (authenticated, audited), a filtered search with paging, POST a journal entry —
+ * and a bare Fastify + pg baseline for the read. Writes bench/results/latest.json.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const TARGETS = { readRatio: 0.5, searchP99Ms: 50, journalP99Ms: 50 };
+
+interface Ready { appPort: number; basePort: number; householdId: string; cookie: string; csrf: string; households: number }
+
+const server = fork(path.resolve('bin/run-ts.mjs'), ['bench/server.ts'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+const ready = await new Promise<Ready>((resolve, reject) => {
+  server.once('message', (m) => resolve(m as Ready));
+  server.once('exit', (code) => reject(new Error(`Benchmark-Server beendet (${code})`)));
+});
+
+async function run(name: string, opts: autocannon.Options) {
+  console.error(`Messe: ${name} (${DURATION} s, ${CONNECTIONS} Verbindungen) …`);
+  // Warm-up, then the measured run.
+  await autocannon({ ...opts, connections: CONNECTIONS, duration: 2 });
+  const r = await autocannon({ ...opts, connections: CONNECTIONS, duration: DURATION });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0) throw new Error(`${name}: ${bad} fehlerhafte Antworten`);
+  return { name, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total };
+}
+
+const app = `http://127.0.0.1:${ready.appPort}`;
+const headers = { cookie: ready.cookie };
+const searches = ['müller', 'yılmaz', 'anna', 'S-2026-01', 'schmidt'];
+let i = 0;
+try {
+  const baseline = await run('baseline: Fastify + pg, ein Haushalt', { url: `http://127.0.0.1:${ready.basePort}/households/${ready.householdId}` });
+  const read = await run('App: GET Haushalt (angemeldet, auditiert)', { url: `${app}/api/v1/households/${ready.householdId}`, headers });
+  const search = await run('App: Haushaltssuche gefiltert, seitenweise', {
+    url: app,
+    headers,
+    requests: [{
+      method: 'GET',
+      setupRequest: (req) => {
+        const q = searches[i % searches.length]!;
+        const page = 1 + (i++ % 3);
+        return { ...req, path: `/api/v1/households?q=${encodeURIComponent(q)}&seekingHousing=true&sort=name&page=${page}&pageSize=25` };
+      },
+    }],
+  });
+  const journal = await run('App: POST Journaleintrag', {
+    url: `${app}/api/v1/households/${ready.householdId}/journal`,
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': ready.csrf },
+    body: JSON.stringify({ occurredAt: '2026-11-21T10:00:00+01:00', kind: 'note', participation: true, text: 'Benchmark-Eintrag' }),
+  });
+  const readRatio = Math.round((read.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100;
+  const results = {
+    at: new Date().toISOString(),
+    households: ready.households,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    node: process.version,
+    runs: { baseline, read, search, journal },
+    readRatio,
+    targets: TARGETS,
+    met: { readRatio: readRatio >= TARGETS.readRatio, searchP99: search.p99Ms <= TARGETS.searchP99Ms, journalP99: journal.p99Ms <= TARGETS.journalP99Ms },
+  };
+  await fs.mkdir('bench/results', { recursive: true });
+  await fs.writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));
+  console.log('\nErgebnis (bench/results/latest.json):');
+  console.table(Object.values(results.runs).map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })));
+  console.log(`Verhältnis App/Baseline (Lesen): ${readRatio} (Ziel ≥ ${TARGETS.readRatio})`);
+  console.log(`Suche p99: ${search.p99Ms} ms (Ziel ≤ ${TARGETS.searchP99Ms}); Journal p99: ${journal.p99Ms} ms (Ziel ≤ ${TARGETS.journalP99Ms})`);
+  console.log(Object.values(results.met).every(Boolean) ? 'Alle Ziele erreicht.' : 'Nicht alle Ziele erreicht.');
+} finally {
+  server.send('stop');
+}

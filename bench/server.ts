@@ -1,0 +1,65 @@
+/**
+ * Benchmark server process: the embedded PostgreSQL with the city-scale demo set, the real app and
+ * a bare Fastify + pg baseline, each on its own port. Reports ports and a session to the parent.
+ */
+import path from 'node:path';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { migrate } from '../src/server/db/database.js';
+import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
+import { openDatabases } from '../src/server/runtime.js';
+
+const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
+const config = loadConfig({
+  ...process.env,
+  PG_DATA_DIR: process.env.BENCH_PG_DATA_DIR ?? path.resolve('data/bench-postgres'),
+  PG_PORT: process.env.BENCH_PG_PORT ?? '54339',
+  LOG_LEVEL: 'silent',
+  DATABASE_POOL_SIZE: '10',
+});
+const dbs = await openDatabases(config, (m) => console.error(m));
+await migrate(dbs.owner, dbs.appPassword);
+let last = 0;
+await seedDemo(dbs.owner, {
+  households,
+  onProgress: (done, total) => {
+    if (done - last >= 10_000 || done === total) {
+      console.error(`Demodaten: ${done}/${total}`);
+      last = done;
+    }
+  },
+});
+await sql`ANALYZE`.execute(dbs.owner);
+
+const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const appPort = (app.server.address() as { port: number }).port;
+
+const agencyId = DEMO_AGENCIES[0]!.id;
+const sample = await dbs.owner.selectFrom('households').select('id').where('agency_id', '=', agencyId).orderBy('reference').offset(1234).limit(1).executeTakeFirstOrThrow();
+const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD } });
+const cookie = login.cookies.find((c) => c.name === '__Host-wohnhilfe')!;
+
+// The bare baseline: one pg pool, one Fastify route, the same household row, nothing else.
+const pool = new pg.Pool({ connectionString: dbs.ownerUrl, max: 10 });
+const base = Fastify();
+base.get('/households/:id', async (req) => {
+  const { rows } = await pool.query('SELECT * FROM households WHERE id = $1', [(req.params as { id: string }).id]);
+  return rows[0];
+});
+await base.listen({ port: 0, host: '127.0.0.1' });
+const basePort = (base.server.address() as { port: number }).port;
+
+process.send?.({ appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookie.value}`, csrf: login.json().me.csrfToken, households });
+process.on('message', async (m) => {
+  if (m === 'stop') {
+    await app.close();
+    await base.close();
+    await pool.end();
+    await dbs.close();
+    process.exit(0);
+  }
+});
