@@ -58,7 +58,8 @@ function newest(dir: string): number {
   return t;
 }
 
-async function ensureWebBuild(): Promise<void> {
+/** Builds the UI into dist/web when it is missing or older than its sources. */
+export async function ensureWebBuild(): Promise<void> {
   const index = path.join(ROOT, 'dist/web/index.html');
   const sources = Math.max(newest(path.join(ROOT, 'src/web')), newest(path.join(ROOT, 'src/contracts')));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;

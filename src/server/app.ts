@@ -139,6 +139,8 @@ export async function buildApp({ db, config, serveWeb = true, logger = true }: A
       if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(path.relative(WEB_DIST, file));
       }
+      // A missing build asset is a 404, never the SPA page (a stale tab would get HTML as script).
+      if (req.url.startsWith('/assets/')) throw new AppError('not_found');
       return reply.type('text/html').header('Cache-Control', 'no-cache').send(indexHtml);
     });
   }

@@ -1,0 +1,70 @@
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { LoginPage } from './auth/LoginPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ProgrammePage } from './pages/ProgrammePage';
+import { PERM } from './permissions';
+import { NAV_ITEMS } from './shell/navItems';
+
+// Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
+const HouseholdListPage = lazy(() => import('./households/HouseholdListPage').then((m) => ({ default: m.HouseholdListPage })));
+const HouseholdDetailPage = lazy(() => import('./households/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
+const HouseholdNewPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdNewPage })));
+const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdEditPage })));
+const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
+const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
+
+/**
+ * Route component per navigation entry. A programme module without an entry here renders the
+ * neutral "being set up" page; to plug a module in, add its component here.
+ */
+const MODULE_ROUTES: Record<string, ComponentType> = {
+  home: HomePage,
+  households: HouseholdListPage,
+  adminUsers: UsersPage,
+  adminAgency: AgencyPage,
+  adminOrganisations: OrganisationsPage,
+  audit: AuditPage,
+  security: SecurityPage,
+};
+
+const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {
+  const Component = MODULE_ROUTES[item.id];
+  const page = Component ? <Component /> : item.programme ? <ProgrammePage programme={item.programme} /> : <NotFoundPage />;
+  return item.path === '/'
+    ? { index: true, element: page }
+    : { path: item.path, element: <RequirePermission permission={item.permission}>{page}</RequirePermission> };
+});
+
+const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      ...navRoutes,
+      {
+        path: '/households/new',
+        element: (
+          <RequirePermission permission={PERM.householdCreate}>
+            <HouseholdNewPage />
+          </RequirePermission>
+        ),
+      },
+      { path: '/households/:id', element: <HouseholdDetailPage /> },
+      { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

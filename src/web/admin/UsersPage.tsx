@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session';
+import { Alert, ErrorAlert } from '../components/Alert';
+import { Button } from '../components/Button';
+import { DataTable } from '../components/DataTable';
+import { Loading } from '../components/Loading';
+import { Modal } from '../components/Modal';
+import { PageHeading } from '../components/PageHeading';
+import { errorMessage } from '../i18n/errors';
+import { formatDateTime } from '../i18n/format';
+import { can, PERM } from '../permissions';
+import { PasswordResetForm } from './PasswordResetForm';
+import { useUsers, type User } from './queries';
+import { UserForm } from './UserForm';
+
+type DialogState = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const users = useUsers();
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canCreate = can(me, PERM.userCreate);
+  const canUpdate = can(me, PERM.userUpdate);
+  const canReset = can(me, PERM.userResetPassword);
+
+  const done = (message: string) => {
+    setDialog(null);
+    setNotice(message);
+  };
+
+  return (
+    <>
+      <PageHeading
+        title={t('users.title')}
+        actions={
+          canCreate ? (
+            <Button icon="add" onClick={() => { setNotice(null); setDialog({ kind: 'create' }); }}>
+              {t('users.create')}
+            </Button>
+          ) : null
+        }
+      >
+        {t('users.title')}
+      </PageHeading>
+
+      {notice && (
+        <Alert variant="success">
+          <p className="kern-body">{notice}</p>
+        </Alert>
+      )}
+
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <ErrorAlert message={errorMessage(users.error, t)} />
+      ) : (
+        <DataTable<User>
+          caption={t('users.caption')}
+          captionHidden
+          rows={users.data}
+          rowKey={(u) => u.id}
+          empty={t('common.noEntries')}
+          columns={[
+            { key: 'name', header: t('users.displayName'), rowHeader: true, cell: (u) => u.displayName },
+            { key: 'email', header: t('users.email'), cell: (u) => u.email },
+            { key: 'role', header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
+            {
+              key: 'status',
+              header: t('users.status'),
+              cell: (u) => (
+                <span className={`kern-badge ${u.active ? 'kern-badge--success' : 'kern-badge--danger'}`}>
+                  <span className="kern-label">{u.active ? t('users.activeYes') : t('users.activeNo')}</span>
+                </span>
+              ),
+            },
+            { key: 'totp', header: t('users.totp'), cell: (u) => (u.totpEnabled ? t('common.yes') : t('common.no')) },
+            { key: 'last', header: t('users.lastLogin'), cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')) },
+            ...(canUpdate || canReset
+              ? [
+                  {
+                    key: 'actions',
+                    header: t('common.actions'),
+                    cell: (u: User) => (
+                      <div className="row-actions">
+                        {canUpdate && (
+                          <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => { setNotice(null); setDialog({ kind: 'edit', user: u }); }}>
+                            <span className="kern-label">
+                              {t('common.edit')}
+                              <span className="visually-hidden">: {u.displayName}</span>
+                            </span>
+                          </button>
+                        )}
+                        {canReset && (
+                        <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => { setNotice(null); setDialog({ kind: 'reset', user: u }); }}>
+                          <span className="kern-label">
+                            {t('users.resetPassword')}
+                            <span className="visually-hidden">: {u.displayName}</span>
+                          </span>
+                        </button>
+                        )}
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+
+      <Modal isOpen={dialog?.kind === 'create'} onClose={() => setDialog(null)} title={t('users.createTitle')}>
+        <UserForm onDone={() => done(t('common.created'))} onCancel={() => setDialog(null)} />
+      </Modal>
+      <Modal isOpen={dialog?.kind === 'edit'} onClose={() => setDialog(null)} title={t('users.editTitle')}>
+        {dialog?.kind === 'edit' && <UserForm user={dialog.user} onDone={() => done(t('common.saved'))} onCancel={() => setDialog(null)} />}
+      </Modal>
+      <Modal
+        isOpen={dialog?.kind === 'reset'}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'reset' ? t('users.resetTitle', { name: dialog.user.displayName }) : t('users.resetPassword')}
+      >
+        {dialog?.kind === 'reset' && <PasswordResetForm user={dialog.user} onDone={() => done(t('users.resetDone'))} onCancel={() => setDialog(null)} />}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { useCallback, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session';
+import { ErrorAlert } from '../components/Alert';
+import { ButtonLink } from '../components/Button';
+import { DataTable, type Column } from '../components/DataTable';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
+import { errorMessage } from '../i18n/errors';
+import { formatDate } from '../i18n/format';
+import { can, PERM } from '../permissions';
+import { HouseholdFilters } from './HouseholdFilters';
+import { parseListParams, toSearchParams, type ListParams } from './listParams';
+import { useHouseholdList, type HouseholdPage } from './queries';
+
+type Row = HouseholdPage['items'][number];
+
+export function HouseholdListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => parseListParams(searchParams), [searchParams]);
+  const list = useHouseholdList(params);
+
+  const update = useCallback(
+    (patch: Partial<ListParams>) => {
+      const pageOnly = Object.keys(patch).length === 1 && 'page' in patch;
+      const next = { ...params, ...patch, page: pageOnly ? (patch.page ?? 1) : 1 };
+      // Typing in the search box replaces the history entry instead of adding one per keystroke.
+      setSearchParams(toSearchParams(next), { replace: 'q' in patch && !pageOnly });
+    },
+    [params, setSearchParams],
+  );
+
+  const columns: Column<Row>[] = [
+    {
+      key: 'reference',
+      header: t('households.col.reference'),
+      rowHeader: true,
+      cell: (r) => (
+        <Link className="kern-link" to={`/households/${r.id}`}>
+          {r.reference}
+        </Link>
+      ),
+    },
+    { key: 'name', header: t('households.col.name'), cell: (r) => r.name },
+    { key: 'persons', header: t('households.col.persons'), numeric: true, cell: (r) => r.persons },
+    { key: 'situation', header: t('households.col.situation'), cell: (r) => t(`situation.${r.situation}`) },
+    { key: 'since', header: t('households.col.since'), cell: (r) => formatDate(r.situationSince) || t('common.none') },
+    { key: 'caseManager', header: t('households.col.caseManager'), cell: (r) => r.caseManager?.displayName ?? t('household.unassigned') },
+    { key: 'updatedAt', header: t('households.col.updatedAt'), cell: (r) => formatDate(r.updatedAt) },
+  ];
+
+  const data = list.data;
+  return (
+    <>
+      <PageHeading
+        title={t('households.title')}
+        actions={
+          can(me, PERM.householdCreate) ? (
+            <ButtonLink to="/households/new" icon="add">
+              {t('households.create')}
+            </ButtonLink>
+          ) : null
+        }
+      >
+        {t('households.title')}
+      </PageHeading>
+
+      <HouseholdFilters params={params} onChange={update} />
+
+      <p className="kern-body kern-body--bold result-count" role="status">
+        {data ? t('households.count', { count: data.total }) : ''}
+      </p>
+
+      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
+      {list.isPending ? (
+        <Loading />
+      ) : data ? (
+        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
+          <DataTable
+            caption={t('households.tableCaption', { page: data.page })}
+            captionHidden
+            columns={columns}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            empty={t('households.empty')}
+            busy={list.isFetching}
+          />
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
+        </div>
+      ) : null}
+    </>
+  );
+}

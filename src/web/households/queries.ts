@@ -1,0 +1,56 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ROLES } from '../../contracts/common';
+import type { ZAccessLogEntry, ZHousehold, ZHouseholdPage } from '../../contracts/households';
+import { api } from '../api';
+import { toQuery, type ListParams } from './listParams';
+
+export type Household = z.infer<typeof ZHousehold>;
+export type HouseholdPage = z.infer<typeof ZHouseholdPage>;
+export type AccessLogEntry = z.infer<typeof ZAccessLogEntry>;
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: (typeof ROLES)[number];
+}
+
+export const householdKeys = {
+  all: ['households'] as const,
+  list: (p: ListParams) => ['households', 'list', p] as const,
+  detail: (id: string) => ['households', 'detail', id] as const,
+  journal: (id: string) => ['households', 'journal', id] as const,
+  accessLog: (id: string) => ['households', 'access-log', id] as const,
+};
+
+export function useHouseholdList(params: ListParams) {
+  return useQuery({
+    queryKey: householdKeys.list(params),
+    queryFn: ({ signal }) => api.get<HouseholdPage>('/households', toQuery(params), signal),
+    placeholderData: keepPreviousData, // keep the old page visible while the next one loads
+  });
+}
+
+export function useHousehold(id: string) {
+  return useQuery({
+    queryKey: householdKeys.detail(id),
+    queryFn: ({ signal }) => api.get<Household>(`/households/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
+
+export function useStaff(enabled = true) {
+  return useQuery({
+    queryKey: ['staff'],
+    queryFn: ({ signal }) => api.get<{ items: StaffMember[] }>('/staff', undefined, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+    select: (d) => d.items,
+  });
+}
+
+export function useAccessLog(id: string) {
+  return useQuery({
+    queryKey: householdKeys.accessLog(id),
+    queryFn: ({ signal }) => api.get<{ items: AccessLogEntry[] }>(`/households/${encodeURIComponent(id)}/access-log`, undefined, signal),
+    select: (d) => d.items,
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * Maps API problem codes and field issue codes to user-facing (German-first) messages.
+ * `problemMessage` is the ONE exhaustive switch over the server's problem codes.
+ */
+import type { TFunction } from 'i18next';
+import { ApiError, NetworkError } from '../api';
+
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_failed',
+  'invalid_transition',
+  'rate_limited',
+  'totp_required',
+  'totp_invalid',
+  'internal',
+  // further codes the server uses
+  'csrf_failed',
+  'precondition_required',
+  'idempotency_mismatch',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export function toProblemCode(code: string | undefined): ProblemCode {
+  return (PROBLEM_CODES as readonly string[]).includes(code ?? '') ? (code as ProblemCode) : 'internal';
+}
+
+export function problemMessage(code: ProblemCode, t: TFunction): string {
+  switch (code) {
+    case 'validation_failed':
+      return t('errors.validation_failed');
+    case 'unauthenticated':
+      return t('errors.unauthenticated');
+    case 'forbidden':
+      return t('errors.forbidden');
+    case 'not_found':
+      return t('errors.not_found');
+    case 'conflict':
+      return t('errors.conflict');
+    case 'precondition_failed':
+      return t('errors.precondition_failed');
+    case 'invalid_transition':
+      return t('errors.invalid_transition');
+    case 'rate_limited':
+      return t('errors.rate_limited');
+    case 'totp_required':
+      return t('errors.totp_required');
+    case 'totp_invalid':
+      return t('errors.totp_invalid');
+    case 'internal':
+      return t('errors.internal');
+    case 'csrf_failed':
+      return t('errors.csrf_failed');
+    case 'precondition_required':
+      return t('errors.precondition_required');
+    case 'idempotency_mismatch':
+      return t('errors.idempotency_mismatch');
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+/** Message for any thrown error; for throttling the server's detail (e.g. wait time) is appended. */
+export function errorMessage(err: unknown, t: TFunction): string {
+  if (err instanceof NetworkError) return t('errors.network');
+  if (err instanceof ApiError) {
+    const code = toProblemCode(err.code);
+    const msg = problemMessage(code, t);
+    if (code === 'rate_limited' && err.problem.detail) return `${msg} ${err.problem.detail}`;
+    return msg;
+  }
+  return t('errors.internal');
+}
+
+/** A field problem, from the server (`errors[]`) or from client-side Zod validation. */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+  /** Only known for client-side issues. */
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+}
+
+/** Zod issue code → message; falls back to the server's message for unknown codes and `custom`. */
+export function fieldErrorMessage(issue: FieldIssue, t: TFunction): string {
+  const min = issue.minimum === undefined ? undefined : Number(issue.minimum);
+  const max = issue.maximum === undefined ? undefined : Number(issue.maximum);
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return min !== undefined && min > 1 ? t('fieldErrors.tooShort', { min }) : t('fieldErrors.required');
+      if (issue.origin === 'array') return t('fieldErrors.tooFewItems', { min: min ?? 1 });
+      if (issue.origin === 'number' && min !== undefined) return t('fieldErrors.tooSmallNumber', { min });
+      return t('fieldErrors.too_small');
+    case 'too_big':
+      if (issue.origin === 'string' && max !== undefined) return t('fieldErrors.tooLong', { max });
+      if (issue.origin === 'array' && max !== undefined) return t('fieldErrors.tooManyItems', { max });
+      if (issue.origin === 'number' && max !== undefined) return t('fieldErrors.tooBigNumber', { max });
+      return t('fieldErrors.too_big');
+    case 'invalid_format':
+      if (issue.format === 'email') return t('fieldErrors.invalidEmail');
+      if (issue.format === 'regex' && /JJJJ|Datum/.test(issue.message)) return t('fieldErrors.invalidDate');
+      return t('fieldErrors.invalid_format');
+    case 'invalid_type':
+      return t('fieldErrors.invalid_type');
+    case 'invalid_value':
+      return t('fieldErrors.invalid_value');
+    case 'custom':
+      if (/Datum/.test(issue.message)) return t('fieldErrors.invalidDate');
+      return issue.message || t('fieldErrors.custom');
+    default:
+      return issue.message || t('fieldErrors.custom');
+  }
+}

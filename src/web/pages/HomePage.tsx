@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session';
+import { Alert } from '../components/Alert';
+import { PageHeading } from '../components/PageHeading';
+import { can, PERM } from '../permissions';
+import { NAV_ITEMS } from '../shell/navItems';
+
+/** Greeting and quick links for what this user may do (no invented figures). */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const links = NAV_ITEMS.filter((item) => item.id !== 'home' && item.id !== 'security' && can(me, item.permission));
+
+  return (
+    <>
+      <PageHeading title={t('home.title')}>{t('home.title')}</PageHeading>
+      <p className="kern-body kern-body--large">{t('home.greeting', { name: me.displayName })}</p>
+      <p className="kern-body">{t('home.intro', { agency: me.agency.name, role: t(`roles.${me.role}`) })}</p>
+
+      {!me.totpEnabled && (
+        <Alert variant="info">
+          <p className="kern-body">
+            {t('home.totpHint')} <Link className="kern-link" to="/security">{t('security.title')}</Link>
+          </p>
+        </Alert>
+      )}
+
+      <section aria-labelledby="quick-links" className="section">
+        <h2 id="quick-links" className="kern-heading-medium">
+          {t('home.quickLinks')}
+        </h2>
+        <ul className="quick-links">
+          {can(me, PERM.householdCreate) && (
+            <li>
+              <Link className="quick-link" to="/households/new">
+                <span className="kern-icon kern-icon--add" aria-hidden="true" />
+                {t('home.newHousehold')}
+              </Link>
+            </li>
+          )}
+          {links.map((item) => (
+            <li key={item.id}>
+              <Link className="quick-link" to={item.path}>
+                {t(item.labelKey)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

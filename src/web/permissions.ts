@@ -1,0 +1,36 @@
+import type { TMe } from '../contracts/auth';
+
+/**
+ * Permission strings the UI checks (from `me.permissions`). Kept in one place so they can be
+ * aligned with the server's access module.
+ */
+export const PERM = {
+  householdList: 'household.list',
+  householdCreate: 'household.create',
+  userList: 'user.list',
+  userCreate: 'user.create',
+  userUpdate: 'user.update',
+  userResetPassword: 'user.resetPassword',
+  agencyRead: 'agency.read',
+  agencyUpdate: 'agency.update',
+  providerList: 'provider.list',
+  providerCreate: 'provider.create',
+  providerUpdate: 'provider.update',
+  carrierList: 'carrier.list',
+  carrierCreate: 'carrier.create',
+  carrierUpdate: 'carrier.update',
+  auditList: 'audit.list',
+  auditVerify: 'audit.verify',
+} as const;
+
+/** `required` null = everyone signed in; an array = any of them. */
+export function can(me: Pick<TMe, 'permissions'>, required: string | readonly string[] | null): boolean {
+  if (required === null) return true;
+  const list = typeof required === 'string' ? [required] : required;
+  return list.some((p) => me.permissions.includes(p));
+}
+
+/** Enrolment of the second factor is pending: only /security is usable. */
+export function needsTotpEnrolment(me: Pick<TMe, 'totpRequired' | 'totpEnabled'>): boolean {
+  return me.totpRequired && !me.totpEnabled;
+}

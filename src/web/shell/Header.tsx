@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { storeMe, useMe } from '../auth/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const logout = useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: () => {
+      // Whatever the server said: forget everything local and go to the login page.
+      queryClient.clear();
+      storeMe(queryClient, null);
+      void navigate('/login', { replace: true, state: { loggedOut: true } });
+    },
+  });
+
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <div className="app-brand">
+          <Link to="/" className="app-brand__name">
+            {t('app.name')}
+          </Link>
+          <span className="app-brand__agency">
+            <span className="visually-hidden">{t('app.agency')}: </span>
+            {me.agency.name}
+          </span>
+        </div>
+        <div className="app-header__tools">
+          <p className="app-user kern-body kern-body--small">
+            <span className="visually-hidden">{t('app.userInfo')} </span>
+            <span className="app-user__name">{me.displayName}</span>
+            <span className="app-user__role">{t(`roles.${me.role}`)}</span>
+          </p>
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            onClick={() => logout.mutate()}
+            disabled={logout.isPending}
+          >
+            <span className="kern-icon kern-icon--logout" aria-hidden="true" />
+            <span className="kern-label">{t('app.logout')}</span>
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

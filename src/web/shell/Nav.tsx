@@ -1,0 +1,40 @@
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session';
+import { can, needsTotpEnrolment } from '../permissions';
+import { NAV_GROUPS, NAV_ITEMS } from './navItems';
+
+export function Nav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const locked = needsTotpEnrolment(me);
+  const visible = NAV_ITEMS.filter((item) => (locked ? item.id === 'security' : can(me, item.permission)));
+
+  return (
+    <nav className="app-nav" aria-label={t('app.mainNav')}>
+      {NAV_GROUPS.map((group) => {
+        const items = visible.filter((i) => i.group === group.id);
+        if (items.length === 0) return null;
+        const labelId = `nav-group-${group.id}`;
+        return (
+          <div className="app-nav__group" key={group.id}>
+            {group.labelKey && (
+              <p className="app-nav__group-label" id={labelId}>
+                {t(group.labelKey)}
+              </p>
+            )}
+            <ul className="app-nav__list" aria-labelledby={group.labelKey ? labelId : undefined}>
+              {items.map((item) => (
+                <li key={item.id}>
+                  <NavLink to={item.path} end={item.path === '/'} className="app-nav__link">
+                    {t(item.labelKey)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ParseKeys } from 'i18next';
+import { PERM } from '../permissions';
+
+export type ProgrammeId = 'prevention' | 'placement' | 'sustainment' | 'aftercare' | 'accommodation' | 'reporting';
+
+export interface NavItem {
+  id: string;
+  path: string;
+  labelKey: ParseKeys;
+  /** Needed permission (any of, if an array); null = every signed-in user. */
+  permission: string | readonly string[] | null;
+  group: 'main' | 'cases' | 'admin';
+  /** Programme module: until its route component exists, a neutral "being set up" page is shown. */
+  programme?: ProgrammeId;
+}
+
+/**
+ * The navigation, in order. A new module plugs in by adding an entry here and a route
+ * component in routes.tsx (MODULE_ROUTES).
+ *
+ * Programme modules are gated by `household.list` for now (case staff); replace with the
+ * module's own permission (e.g. `prevention.list`) when the server defines it.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'home', path: '/', labelKey: 'nav.home', permission: null, group: 'main' },
+  { id: 'households', path: '/households', labelKey: 'nav.households', permission: PERM.householdList, group: 'cases' },
+  { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: PERM.householdList, group: 'cases', programme: 'prevention' },
+  { id: 'placement', path: '/placement', labelKey: 'nav.placement', permission: PERM.householdList, group: 'cases', programme: 'placement' },
+  { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', permission: PERM.householdList, group: 'cases', programme: 'sustainment' },
+  { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: PERM.householdList, group: 'cases', programme: 'aftercare' },
+  { id: 'accommodation', path: '/accommodation', labelKey: 'nav.accommodation', permission: PERM.householdList, group: 'cases', programme: 'accommodation' },
+  { id: 'reporting', path: '/reporting', labelKey: 'nav.reporting', permission: [PERM.householdList, PERM.auditList], group: 'cases', programme: 'reporting' },
+  { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: PERM.userList, group: 'admin' },
+  { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: PERM.agencyRead, group: 'admin' },
+  { id: 'adminOrganisations', path: '/admin/organisations', labelKey: 'nav.adminOrganisations', permission: [PERM.providerList, PERM.carrierList], group: 'admin' },
+  { id: 'audit', path: '/audit', labelKey: 'nav.audit', permission: PERM.auditList, group: 'admin' },
+  { id: 'security', path: '/security', labelKey: 'nav.security', permission: null, group: 'admin' },
+];
+
+export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | null }[] = [
+  { id: 'main', labelKey: null },
+  { id: 'cases', labelKey: 'nav.groupCases' },
+  { id: 'admin', labelKey: 'nav.groupAdmin' },
+];

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgency, type TestAgency } from '../helpers.js';
+import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
+
+describe.skipIf(!hasChromium)('browser: staff work with households', () => {
+  let env: BrowserEnv;
+  let agency: TestAgency;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    agency = await createAgency();
+  });
+  afterAll(() => stopBrowserEnv(env));
+
+  it('logs in, creates a household, finds it and opens it — every page accessible', async () => {
+    const page = await loginAs(env, agency.users.case_manager.email);
+    await expectAccessible(page, 'Übersicht');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Haushalte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Haushalte' }).waitFor();
+    await expectAccessible(page, 'Haushaltsliste');
+
+    await page.getByRole('link', { name: 'Haushalt anlegen' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Haushalt anlegen' }).waitFor();
+    await expectAccessible(page, 'Haushalt anlegen');
+
+    // Saving with an empty first name shows a German message at the field.
+    await page.getByLabel('Nachname').first().fill('Schwarzwälder');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const firstName = page.getByLabel('Vorname').first();
+    await expect.poll(() => firstName.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'Haushalt anlegen mit Fehlern');
+
+    await firstName.fill('Henriette');
+    await page.getByLabel('Geburtsdatum').first().fill('1979-05-14');
+    await page.getByLabel('Wohnsituation').selectOption('in_accommodation');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const detailHeading = page.getByRole('heading', { level: 1, name: /^Haushalt T-\d{4}-\d{5}$/ });
+    await detailHeading.waitFor();
+    const reference = (await detailHeading.textContent())!.replace('Haushalt ', '');
+    await expectAccessible(page, 'Haushalt Detail');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Haushalte' }).click();
+    await page.getByLabel('Suche (Name oder Aktenzeichen)').fill('schwarzwälder');
+    const row = page.getByRole('row', { name: /Schwarzwälder, Henriette/ });
+    await row.waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: `Haushalt ${reference}` }).waitFor();
+    await expect.poll(() => page.getByText('Henriette').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('shows admin and auditor pages and the programme pages accessibly', async () => {
+    const admin = await loginAs(env, agency.users.admin.email);
+    for (const [path, heading] of [['/admin/users', 'Benutzer'], ['/admin/agency', 'Dienststelle'], ['/admin/organisations', 'Organisationen'], ['/security', 'Zwei-Faktor-Anmeldung einrichten']] as const) {
+      await admin.goto(`${env.url}${path}`);
+      await admin.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expectAccessible(admin, path);
+    }
+    await admin.context().close();
+
+    const auditor = await loginAs(env, agency.users.auditor.email);
+    await auditor.goto(`${env.url}/audit`);
+    await auditor.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(auditor, '/audit');
+    await auditor.context().close();
+
+    const lead = await loginAs(env, agency.users.lead.email);
+    for (const path of ['/prevention', '/placement', '/sustainment', '/aftercare', '/accommodation', '/reporting']) {
+      await lead.goto(`${env.url}${path}`);
+      await lead.getByRole('heading', { level: 1 }).waitFor();
+      await expectAccessible(lead, path);
+    }
+    await lead.context().close();
+  });
+});
