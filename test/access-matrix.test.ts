@@ -87,8 +87,12 @@ describe('access matrix', () => {
 
   const routes = () => app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && r.access !== 'public' && r.url !== '/api/v1/auth/logout');
 
-  it.each(ROLES)('role %s: allowed routes work on its own agency, others are refused', async (role) => {
+  it.each(ROLES)('role %s: allowed routes work on its own agency, others are refused (and audited)', async (role) => {
     const failures: string[] = [];
+    let denials = 0;
+    const deniedEvents = async () => Number((await testDbs().owner.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agency_id', '=', own.id).where('actor_id', '=', own.users[role].id).where('action', '=', 'access.denied').executeTakeFirstOrThrow()).n);
+    const before = await deniedEvents();
     for (const r of routes()) {
       const key = `${r.method} ${r.url}`;
       const body = SAMPLES[key]!(ids.own);
@@ -100,8 +104,10 @@ describe('access matrix', () => {
         failures.push(`${key} allowed but ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
       if (!allowed && res.statusCode !== (named ? 404 : 403)) failures.push(`${key} denied but ${res.statusCode}`);
+      if (!allowed) denials++;
     }
     expect(failures).toEqual([]);
+    expect(await deniedEvents()).toBe(before + denials);
   });
 
   it.each(ROLES)('role %s: records of another agency are not found', async (role) => {

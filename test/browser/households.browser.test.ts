@@ -13,6 +13,17 @@ describe.skipIf(!hasChromium)('browser: staff work with households', () => {
   afterAll(() => stopBrowserEnv(env));
 
   it('logs in, creates a household, finds it and opens it — every page accessible', async () => {
+    const login = await (await env.browser.newContext({ locale: 'de-DE' })).newPage();
+    await login.goto(`${env.url}/login`);
+    await login.getByRole('heading', { level: 1, name: 'Anmeldung' }).waitFor();
+    await expectAccessible(login, 'Anmeldung');
+    await login.getByLabel('E-Mail-Adresse').fill(agency.users.case_manager.email);
+    await login.getByLabel('Passwort', { exact: true }).fill('falsch-falsch-falsch');
+    await login.getByRole('button', { name: 'Anmelden' }).click();
+    await login.getByText('E-Mail-Adresse oder Passwort ist falsch.').first().waitFor();
+    await expectAccessible(login, 'Anmeldung mit Fehler');
+    await login.context().close();
+
     const page = await loginAs(env, agency.users.case_manager.email);
     await expectAccessible(page, 'Übersicht');
 
@@ -39,6 +50,13 @@ describe.skipIf(!hasChromium)('browser: staff work with households', () => {
     await detailHeading.waitFor();
     const reference = (await detailHeading.textContent())!.replace('Haushalt ', '');
     await expectAccessible(page, 'Haushalt Detail');
+
+    await page.getByRole('link', { name: 'Haushalt bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `Haushalt ${reference} bearbeiten` }).waitFor();
+    await expectAccessible(page, 'Haushalt bearbeiten');
+    await page.getByLabel('sucht Wohnung (Vermittlungspool)').check();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: `Haushalt ${reference}` }).waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Haushalte' }).click();
     await page.getByLabel('Suche (Name oder Aktenzeichen)').fill('schwarzwälder');

@@ -84,7 +84,7 @@ export interface HouseholdsTable {
   status: Generated<string>;
   version: Generated<number>;
   created_by: string | null;
-  created_at: Generated<Date>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: Timestamp;
 }
 

@@ -192,7 +192,10 @@ async function fillHouseholds(db: Kysely<DB>, a: DemoAgency, target: number, rng
           persons: h.members.length, situation: h.situation, situation_since: h.since, seeking_housing: h.seeking,
           needs: JSON.stringify(h.needs), wheelchair: h.needs.wheelchair,
           case_manager_id: rng.pick(cms), social_worker_id: rng.chance(0.7) ? rng.pick(sws) : null,
-          updated_at: new Date(today.getTime() - rng.int(0, 400) * 86400000),
+          ...(() => {
+            const updated = today.getTime() - rng.int(0, 400) * 86400000;
+            return { updated_at: new Date(updated), created_at: new Date(updated - rng.int(0, 700) * 86400000) };
+          })(),
         };
       });
       const ids = await tx.insertInto('households').values(rows).returning('id').execute();

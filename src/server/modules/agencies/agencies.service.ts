@@ -18,12 +18,14 @@ export function agencyService(db: Kysely<DB>) {
   };
   return {
     get(ctx: Ctx) {
-      access.require(ctx.actor, 'agency.read');
-      return actorTx(db, ctx, (tx) => load(tx, ctx));
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'agency.read');
+        return load(tx, ctx);
+      });
     },
     updateSettings(ctx: Ctx, settings: z.output<typeof ZAgencySettings>, version: number) {
-      access.require(ctx.actor, 'agency.update');
       return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'agency.update');
         const row = await tx
           .updateTable('agencies')
           .set((eb) => ({ settings: JSON.stringify(settings), version: eb('version', '+', 1) }))

@@ -88,8 +88,8 @@ export function householdService(db: Kysely<DB>) {
 
   return {
     list(ctx: Ctx, q: z.output<typeof ZHouseholdListQuery>) {
-      access.require(ctx.actor, 'household.list');
       return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'household.list');
         const { items, total } = await repoOf(tx, ctx).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
         await audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: items.length } });
         return {
@@ -121,9 +121,9 @@ export function householdService(db: Kysely<DB>) {
     },
 
     create(ctx: Ctx, input: z.output<typeof ZHouseholdCreate>, idempotencyKey: string | undefined) {
-      access.require(ctx.actor, 'household.create');
-      return actorTx(db, ctx, (tx) =>
-        idempotent(tx, ctx, idempotencyKey, input, async () => {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'household.create');
+        return idempotent(tx, ctx, idempotencyKey, input, async () => {
           const repo = repoOf(tx, ctx);
           const w = toWrite(input, ctx);
           await checkAssignments(repo, w);
@@ -132,8 +132,8 @@ export function householdService(db: Kysely<DB>) {
           const row = await repo.insert(reference, w, ctx.actor.userId);
           await audit(tx, ctx, { action: 'household.create', entityId: row.id });
           return present(ctx, (await repo.findById(row.id))!);
-        }),
-      );
+        });
+      });
     },
 
     update(ctx: Ctx, id: string, input: z.output<typeof ZHouseholdUpdate>, version: number) {

@@ -37,25 +37,25 @@ export function organisationService(db: Kysely<DB>, kind: OrgKind) {
   const { table, perm } = KINDS[kind];
   return {
     list(ctx: Ctx) {
-      access.require(ctx.actor, perm.list);
       return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, perm.list);
         const rows = await tx.selectFrom(table).selectAll().where('agency_id', '=', ctx.actor.agencyId).orderBy('name').execute();
         return { items: rows.map(present) };
       });
     },
     create(ctx: Ctx, input: OrgInput, key: string | undefined) {
-      access.require(ctx.actor, perm.create);
-      return actorTx(db, ctx, (tx) =>
-        idempotent(tx, ctx, key, input, async () => {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, perm.create);
+        return idempotent(tx, ctx, key, input, async () => {
           const row = await tx.insertInto(table).values({ agency_id: ctx.actor.agencyId, ...fields(input) }).returningAll().executeTakeFirstOrThrow();
           await audit(tx, ctx, { action: `${kind}.create`, entityId: row.id });
           return present(row);
-        }),
-      );
+        });
+      });
     },
     update(ctx: Ctx, id: string, input: OrgInput, version: number) {
-      access.require(ctx.actor, perm.update, { type: table, id });
       return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, perm.update, { type: table, id });
         const exists = await tx.selectFrom(table).select('version').where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).executeTakeFirst();
         if (!exists) throw new AppError('not_found');
         const row = await tx

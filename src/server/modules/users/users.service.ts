@@ -50,8 +50,8 @@ export function userService(db: Kysely<DB>) {
 
   return {
     list(ctx: Ctx) {
-      access.require(ctx.actor, 'user.list');
       return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'user.list');
         const rows = await tx.selectFrom('users').selectAll().where('agency_id', '=', ctx.actor.agencyId).orderBy('display_name').execute();
         await audit(tx, ctx, { action: 'user.list' });
         return { items: rows.map(present) };
@@ -60,8 +60,8 @@ export function userService(db: Kysely<DB>) {
 
     /** Staff names and roles for assignment pickers; no contact data. */
     staff(ctx: Ctx) {
-      access.require(ctx.actor, 'staff.list');
       return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'staff.list');
         const rows = await tx
           .selectFrom('users')
           .select(['id', 'display_name', 'role'])
@@ -75,9 +75,9 @@ export function userService(db: Kysely<DB>) {
     },
 
     create(ctx: Ctx, input: z.output<typeof ZUserCreate>, key: string | undefined) {
-      access.require(ctx.actor, 'user.create');
-      return actorTx(db, ctx, (tx) =>
-        idempotent(tx, ctx, key, { ...input, password: '' }, async () => {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'user.create');
+        return idempotent(tx, ctx, key, { ...input, password: '' }, async () => {
           const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
           const taken = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
           if (taken) throw new AppError('validation_failed', undefined, { errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
@@ -92,8 +92,8 @@ export function userService(db: Kysely<DB>) {
             });
           await audit(tx, ctx, { action: 'user.create', entityId: row.id, details: { role: row.role } });
           return present(row);
-        }),
-      );
+        });
+      });
     },
 
     update(ctx: Ctx, id: string, input: z.output<typeof ZUserUpdate>, version: number) {

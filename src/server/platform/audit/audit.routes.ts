@@ -19,9 +19,9 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     schema: { tags, summary: 'Audit-Ereignisse filtern (seitenweise, neueste zuerst)', querystring: ZAuditQuery, response: { 200: ZAuditPage } },
   }, (req) => {
     const ctx = ctxOf(req);
-    access.require(ctx.actor, 'audit.list');
     const q = req.query;
     return actorTx(db, ctx, async (tx) => {
+      access.require(ctx.actor, 'audit.list');
       const base = tx
         .selectFrom('audit_events_v as e')
         .$if(!!q.action, (b) => b.where('e.action', 'like', `${q.action!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
@@ -67,8 +67,8 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     schema: { tags, summary: 'Hash-Kette der Behörde prüfen', response: { 200: ZAuditVerify } },
   }, (req) => {
     const ctx = ctxOf(req);
-    access.require(ctx.actor, 'audit.verify');
     return actorTx(db, ctx, async (tx) => {
+      access.require(ctx.actor, 'audit.verify');
       await sealAudit(db);
       const result = await verifyChain(tx, ctx.actor.agencyId, 'audit_events_v');
       await audit(tx, ctx, { action: 'audit.verify', details: { ...result } });
