@@ -34,7 +34,7 @@ await seedDemo(dbs.owner, {
 });
 await sql`ANALYZE`.execute(dbs.owner);
 
-const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false });
+const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const appPort = (app.server.address() as { port: number }).port;
 

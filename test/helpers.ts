@@ -16,14 +16,14 @@ export const PASSWORD = 'Test-Passwort-123';
 let dbs: { owner: Kysely<DB>; app: Kysely<DB> } | null = null;
 /** Owner and app connections to the run's test database (one pair per test file). */
 export function testDbs() {
-  dbs ??= { owner: createKysely(inject('ownerUrl'), 3), app: createKysely(inject('appUrl'), 5) };
+  dbs ??= { owner: createKysely(inject('ownerUrl'), 3), app: createKysely(inject('appUrl'), 5, 'async') };
   return dbs;
 }
 
 export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false });
+  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false, listenUrl: inject('appUrl') });
   await app.ready();
   return app;
 }

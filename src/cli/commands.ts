@@ -69,7 +69,7 @@ export async function ensureWebBuild(): Promise<void> {
 }
 
 async function listen(config: Config, dbs: Databases): Promise<void> {
-  const app = await buildApp({ db: dbs.app, config });
+  const app = await buildApp({ db: dbs.app, config, listenUrl: dbs.appUrl });
   const stop = async () => {
     await app.close();
     await dbs.close();

@@ -18,6 +18,7 @@ import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
 import { registerGuard } from './platform/auth/guard.js';
+import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
 import { errorHandler } from './platform/errors/problem.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
@@ -51,10 +52,12 @@ export interface AppOptions {
   /** Serve the built React UI from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The app role's connection string, for the session-change channel (no session cache without it). */
+  listenUrl?: string;
 }
 
 /** Builds the Fastify app: plugins, error handler, guard, and every module's routes. */
-export async function buildApp({ db, config, serveWeb = true, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, serveWeb = true, logger = true, listenUrl }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: config.NODE_ENV === 'production',
@@ -120,11 +123,15 @@ export async function buildApp({ db, config, serveWeb = true, logger = true }: A
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error({ err: e }, 'audit sealing failed'));
   app.addHook('onClose', async () => stopSealer());
 
-  registerGuard(app, db);
-  authRoutes(app, authService(db, config));
+  const sessions = new SessionCache(listenUrl, (e) => app.log.warn({ err: e }, 'session change channel lost'));
+  await sessions.start();
+  app.addHook('onClose', () => sessions.close());
+
+  registerGuard(app, db, sessions);
+  authRoutes(app, authService(db, config, sessions));
   householdRoutes(app, householdService(db));
-  userRoutes(app, userService(db));
-  agencyRoutes(app, agencyService(db));
+  userRoutes(app, userService(db, sessions));
+  agencyRoutes(app, agencyService(db, sessions));
   organisationRoutes(app, 'provider', organisationService(db, 'provider'));
   organisationRoutes(app, 'carrier', organisationService(db, 'carrier'));
   auditRoutes(app, db);

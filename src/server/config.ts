@@ -18,6 +18,8 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   DEMO_SEED: bool('true'),
+  /** `async`: a transaction that only read commits its audit rows without waiting for the disk flush. */
+  AUDIT_READ_COMMIT: z.enum(['sync', 'async']).default('sync'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

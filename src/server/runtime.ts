@@ -14,6 +14,8 @@ export interface Databases {
   embedded: boolean;
   /** The owner's connection string (maintenance and benchmarks only). */
   ownerUrl: string;
+  /** The app role's connection string. */
+  appUrl: string;
   close(): Promise<void>;
 }
 
@@ -30,12 +32,14 @@ export async function openDatabases(config: Config, log: (m: string) => void = (
     ownerUrl = await ensureDatabase(pg.url, 'wohnhilfe');
   }
   const owner = createKysely(ownerUrl, 3);
-  const app = createKysely(appUrlFrom(ownerUrl, config.DATABASE_APP_URL, config.DATABASE_APP_PASSWORD), config.DATABASE_POOL_SIZE);
+  const appUrl = appUrlFrom(ownerUrl, config.DATABASE_APP_URL, config.DATABASE_APP_PASSWORD);
+  const app = createKysely(appUrl, config.DATABASE_POOL_SIZE, config.AUDIT_READ_COMMIT);
   return {
     owner,
     app,
     embedded,
     ownerUrl,
+    appUrl,
     appPassword: config.DATABASE_APP_URL ? null : appRolePassword(ownerUrl, config.DATABASE_APP_PASSWORD),
     async close() {
       await app.destroy();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { ensureWebBuild } from '../../src/cli/commands.js';
 import { PASSWORD, testConfig, testDbs } from '../helpers.js';
@@ -24,7 +24,7 @@ export interface BrowserEnv {
 /** The real app with the built UI on a free port, and a headless Chromium. */
 export async function startBrowserEnv(): Promise<BrowserEnv> {
   await ensureWebBuild();
-  const app = await buildApp({ db: testDbs().app, config: testConfig(), serveWeb: true, logger: false });
+  const app = await buildApp({ db: testDbs().app, config: testConfig(), serveWeb: true, logger: false, listenUrl: inject('appUrl') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const browser = await chromium.launch({

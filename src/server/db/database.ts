@@ -3,6 +3,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { DB } from './types.js';
 import { migrations } from './migrations/index.js';
+import { COMMIT_MARK, DEFERRED, pipelinedPool } from './pipelined-pool.js';
 
 // Dates stay strings (YYYY-MM-DD): a calendar date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
@@ -25,9 +26,19 @@ export function onCommit(tx: Tx, sqlText: () => string | null): boolean {
   return true;
 }
 
-export function createKysely(connectionString: string, max = 10): Kysely<DB> {
+/**
+ * `readCommit: 'async'` lets transactions that changed nothing but their audit rows commit without
+ * waiting for the WAL flush (PostgreSQL's synchronous_commit = off); see AUDIT_READ_COMMIT.
+ */
+/** An idle pooled connection that the server closes (restart, shutdown) is dropped, not fatal. */
+function quietPool(pool: pg.Pool): pg.Pool {
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function createKysely(connectionString: string, max = 10, readCommit: 'sync' | 'async' = 'sync'): Kysely<DB> {
   return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max, application_name: 'wohnhilfe' }) }),
+    dialect: new PostgresDialect({ pool: pipelinedPool(quietPool(new pg.Pool({ connectionString, max, application_name: 'wohnhilfe' })), readCommit) as never }),
   });
 }
 
@@ -77,20 +88,20 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
 /**
  * Runs `fn` in a transaction bound to one agency: `set_config('app.agency_id', …, true)` (the
  * function form of SET LOCAL) makes row-level security show only that agency's rows until the end of
- * the transaction. BEGIN and the setting travel in one round trip, and statements registered with
- * `onCommit` (audit rows) travel with COMMIT: an audited read costs four round trips, not eight.
+ * the transaction. BEGIN and the setting travel with the first statement, and statements registered
+ * with `onCommit` (audit rows) travel with COMMIT: an audited read costs two round trips.
  */
 export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(agencyId)) throw new Error('invalid agency id');
   return db.connection().execute(async (conn) => {
-    await sql.raw(`BEGIN; SELECT set_config('app.agency_id', '${agencyId}', true)`).execute(conn);
+    await sql.raw(`${DEFERRED}BEGIN; SELECT set_config('app.agency_id', '${agencyId}', true)`).execute(conn);
     const hooks: (() => string | null)[] = [];
     beforeCommit.set(conn, hooks);
     try {
       const result = await fn(conn);
       const tail = hooks.map((h) => h()).filter((x): x is string => !!x);
       beforeCommit.delete(conn);
-      await sql.raw([...tail, 'COMMIT'].join(';\n')).execute(conn);
+      await sql.raw(`${COMMIT_MARK}${[...tail, 'COMMIT'].join(';\n')}`).execute(conn);
       return result;
     } catch (e) {
       beforeCommit.delete(conn);

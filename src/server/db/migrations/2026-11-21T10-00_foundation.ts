@@ -267,6 +267,33 @@ export async function up(db: Kysely<any>): Promise<void> {
         WHERE s.id = p_id;
     END $$;
 
+    -- Instances cache sessions; any change that could end or alter one is announced to all of them.
+    CREATE FUNCTION wh_notify_session_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('wohnhilfe_sessions', CASE TG_TABLE_NAME
+        WHEN 'sessions' THEN 's:' || OLD.id
+        WHEN 'users' THEN 'u:' || OLD.id
+        ELSE 'a:' || OLD.id END);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER sessions_changed AFTER UPDATE OR DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION wh_notify_session_change();
+    CREATE TRIGGER users_changed AFTER UPDATE OR DELETE ON users FOR EACH ROW EXECUTE FUNCTION wh_notify_session_change();
+    CREATE TRIGGER agencies_changed AFTER UPDATE OR DELETE ON agencies FOR EACH ROW EXECUTE FUNCTION wh_notify_session_change();
+
+    -- Name search. Under row-level security PostgreSQL may not use the trigram index for LIKE (the
+    -- operator is not leakproof), so a 50,000-household agency would be scanned whole. This function
+    -- applies the transaction's agency itself, as the policy does, and returns only what the list
+    -- needs to filter and sort; the page's rows are then read from households under RLS.
+    CREATE FUNCTION wh_household_search(p_pattern text)
+    RETURNS TABLE (id uuid, reference text, head_name text, persons integer, situation text, situation_since date,
+                   seeking_housing boolean, wheelchair boolean, case_manager_id uuid, social_worker_id uuid, updated_at timestamptz)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      SELECT h.id, h.reference, h.head_name, h.persons, h.situation, h.situation_since, h.seeking_housing, h.wheelchair,
+             h.case_manager_id, h.social_worker_id, h.updated_at
+      FROM households h
+      WHERE h.agency_id = nullif(current_setting('app.agency_id', true), '')::uuid AND h.search_text LIKE p_pattern
+    $$;
+
     CREATE VIEW audit_events_v WITH (security_barrier) AS
       SELECT * FROM audit_events
       WHERE agency_id = nullif(current_setting('app.agency_id', true), '')::uuid;
@@ -295,8 +322,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     GRANT SELECT ON audit_events_v TO wohnhilfe_app;
     GRANT SELECT ON kysely_migration TO wohnhilfe_app;
     GRANT USAGE ON SEQUENCE audit_events_id_seq TO wohnhilfe_app;
-    REVOKE ALL ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text), wh_audit_seal() FROM PUBLIC;
-    GRANT EXECUTE ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text), wh_audit_seal() TO wohnhilfe_app;
+    REVOKE ALL ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text), wh_audit_seal(), wh_household_search(text) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION wh_auth_user_by_email(text), wh_auth_session(text), wh_audit_seal(), wh_household_search(text) TO wohnhilfe_app;
   `.execute(db);
 }
 

@@ -8,10 +8,11 @@ import { agencySettings } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { SessionCache } from '../../platform/auth/session-cache.js';
 
 type Agency = z.infer<typeof ZAgency>;
 
-export function agencyService(db: Kysely<DB>) {
+export function agencyService(db: Kysely<DB>, cache: SessionCache | null = null) {
   const load = async (tx: Parameters<Parameters<typeof actorTx>[2]>[0], ctx: Ctx): Promise<Agency> => {
     const a = await tx.selectFrom('agencies').selectAll().where('id', '=', ctx.actor.agencyId).executeTakeFirstOrThrow();
     return { id: a.id, name: a.name, ags: a.ags, federalState: a.federal_state as Agency['federalState'], settings: agencySettings(a.settings), version: a.version };
@@ -35,6 +36,7 @@ export function agencyService(db: Kysely<DB>) {
           .executeTakeFirst();
         if (!row) throw new AppError('precondition_failed');
         await audit(tx, ctx, { action: 'agency.settings_update', entityId: ctx.actor.agencyId, details: settings });
+        cache?.evictByEvent(`a:${ctx.actor.agencyId}`);
         return load(tx, ctx);
       });
     },

@@ -56,5 +56,10 @@ describe('household service on the real database', () => {
     expect(page2.total).toBe(4);
     expect(page2.items).toHaveLength(1);
     expect((await q({ q: '50%' })).total).toBe(0);
+    // A search: the page and the total from one pass; a page past the end still knows the total.
+    const name = (await q({ situation: 'rough_sleeping' })).items[0]!.name.split(',')[0]!;
+    expect((await q({ q: name.toUpperCase() })).items.map((i) => i.situation)).toEqual(['rough_sleeping']);
+    expect(await q({ q: 'mustermann', page: 9, pageSize: 2 })).toMatchObject({ total: 4, items: [] });
+    expect((await q({ q: 'mustermann', situation: 'at_risk', sort: 'name' })).total).toBe(3);
   });
 });

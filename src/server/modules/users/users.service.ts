@@ -11,6 +11,7 @@ import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { SessionCache } from '../../platform/auth/session-cache.js';
 
 type User = z.infer<typeof ZUser>;
 
@@ -44,7 +45,7 @@ async function orgLinks(tx: Tx, agencyId: string, role: TRole, providerId?: stri
   return { provider_id: p, carrier_id: c };
 }
 
-export function userService(db: Kysely<DB>) {
+export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
   const find = (tx: Tx, ctx: Ctx, id: string) =>
     tx.selectFrom('users').selectAll().where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).executeTakeFirst();
 
@@ -121,6 +122,7 @@ export function userService(db: Kysely<DB>) {
           await audit(tx, ctx, { action: 'user.sessions_ended', entityId: id });
         }
         await audit(tx, ctx, { action: 'user.update', entityId: id, details: { active: row.active, role: row.role } });
+        cache?.evictByEvent(`u:${id}`);
         return present(row);
       });
     },
@@ -137,6 +139,7 @@ export function userService(db: Kysely<DB>) {
           .execute();
         await tx.deleteFrom('sessions').where('agency_id', '=', ctx.actor.agencyId).where('user_id', '=', id).execute();
         await audit(tx, ctx, { action: 'user.password_reset', entityId: id });
+        cache?.evictByEvent(`u:${id}`);
       });
     },
   };

@@ -12,6 +12,7 @@ import { agencySettings, type ResolvedSession } from './guard.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newToken, sessionIdOf } from './session.js';
 import { enrolment, newTotpSecret, verifyTotp } from './totp.js';
+import type { SessionCache } from './session-cache.js';
 
 type Me = z.infer<typeof ZMe>;
 
@@ -59,7 +60,7 @@ async function loadMe(tx: Tx, userId: string, session: { csrf: string }): Promis
   };
 }
 
-export function authService(db: Kysely<DB>, config: Config) {
+export function authService(db: Kysely<DB>, config: Config, cache: SessionCache | null = null) {
   const absoluteSeconds = Math.round(config.SESSION_ABSOLUTE_HOURS * 3600);
 
   async function login(input: LoginInput, client: ClientInfo): Promise<LoginResult> {
@@ -130,6 +131,7 @@ export function authService(db: Kysely<DB>, config: Config) {
   }
 
   async function logout(session: ResolvedSession, ip: string | null): Promise<void> {
+    cache?.evictSession(session.id);
     await inAgency(db, session.actor.agencyId, async (tx) => {
       await tx.deleteFrom('sessions').where('id', '=', session.id).execute();
       await recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.logout', entityId: session.actor.userId });
@@ -161,6 +163,7 @@ export function authService(db: Kysely<DB>, config: Config) {
       await recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.totp_enrolled', entityId: session.actor.userId });
       return { me: await loadMe(tx, session.actor.userId, { csrf: session.csrfToken }) };
     });
+    cache?.evictSession(session.id);
     if ('error' in result) throw result.error;
     return result.me;
   }

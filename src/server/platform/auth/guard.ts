@@ -8,6 +8,7 @@ import type { RouteAccess } from '../access/registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor, Ctx } from '../http/context.js';
 import { safeEqual, sessionIdOf, sessionToken } from './session.js';
+import type { SessionCache } from './session-cache.js';
 import type { TRole } from '../../../contracts/common.js';
 
 declare module 'fastify' {
@@ -53,19 +54,32 @@ export function agencySettings(raw: unknown) {
 }
 
 /** Resolves the session cookie: unknown, ended, expired (absolute) or idle sessions are rejected. */
-export async function resolveSession(db: Kysely<DB>, token: string | undefined, now = new Date()): Promise<ResolvedSession | null> {
+const invalid = (row: SessionRow, now: Date) =>
+  !row.active || row.expires_at <= now || row.last_seen_at.getTime() + agencySettings(row.settings).sessionIdleMinutes * 60_000 <= now.getTime();
+
+/**
+ * Resolves the session cookie: unknown, ended, expired (absolute) or idle sessions are rejected. A
+ * cached session that looks ended is checked again in the database before anything is decided.
+ */
+export async function resolveSession(db: Kysely<DB>, token: string | undefined, cache: SessionCache | null = null, now = new Date()): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const id = sessionIdOf(token);
-  const { rows } = await sql<SessionRow>`SELECT * FROM wh_auth_session(${id})`.execute(db);
-  const row = rows[0];
-  if (!row) return null;
-  const settings = agencySettings(row.settings);
-  const idleLimit = row.last_seen_at.getTime() + settings.sessionIdleMinutes * 60_000;
-  if (!row.active || row.expires_at <= now || idleLimit <= now.getTime()) {
-    await inAgency(db, row.agency_id, (tx) => tx.deleteFrom('sessions').where('id', '=', id).execute());
-    return null;
+  let row = cache?.get(id, now.getTime()) as SessionRow | undefined;
+  if (row && invalid(row, now)) row = undefined;
+  if (!row) {
+    const { rows } = await sql<SessionRow>`SELECT * FROM wh_auth_session(${id})`.execute(db);
+    row = rows[0];
+    if (!row) return null;
+    if (invalid(row, now)) {
+      cache?.evictSession(id);
+      await inAgency(db, row.agency_id, (tx) => tx.deleteFrom('sessions').where('id', '=', id).execute());
+      return null;
+    }
+    cache?.set(row, now.getTime());
   }
+  const settings = agencySettings(row.settings);
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+    row.last_seen_at = now;
     await inAgency(db, row.agency_id, (tx) => tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute());
   }
   return {
@@ -86,7 +100,7 @@ const purposeOf = (req: FastifyRequest): string | null => {
  * Authenticates every non-public route before its handler: session, CSRF token on unsafe methods,
  * and — where the agency requires a second factor for the role — a verified TOTP code.
  */
-export function registerGuard(app: FastifyInstance, db: Kysely<DB>): void {
+export function registerGuard(app: FastifyInstance, db: Kysely<DB>, cache: SessionCache | null = null): void {
   app.decorateRequest('ctx', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
@@ -94,7 +108,7 @@ export function registerGuard(app: FastifyInstance, db: Kysely<DB>): void {
     if (!req.routeOptions.url) return; // 404 handler
     if (access === undefined) throw new AppError('internal', 'Route ohne Zugriffsregel');
     if (access === 'public') return;
-    const session = await resolveSession(db, sessionToken(req));
+    const session = await resolveSession(db, sessionToken(req), cache);
     if (!session) throw new AppError('unauthenticated');
     if (UNSAFE.has(req.method)) {
       const token = req.headers['x-csrf-token'];
