@@ -45,6 +45,7 @@ const cookie = login.cookies.find((c) => c.name === '__Host-wohnhilfe')!;
 
 // The bare baseline: one pg pool, one Fastify route, the same household row, nothing else.
 const pool = new pg.Pool({ connectionString: dbs.ownerUrl, max: 10 });
+pool.on('error', () => undefined);
 const base = Fastify();
 base.get('/households/:id', async (req) => {
   const { rows } = await pool.query('SELECT * FROM households WHERE id = $1', [(req.params as { id: string }).id]);
