@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { DB } from './types.js';
 import { migrations } from './migrations/index.js';
-import { COMMIT_MARK, DEFERRED, pipelinedPool } from './pipelined-pool.js';
+import { COMMIT_MARK, DEFERRED, ONE_STATEMENT, pipelinedPool } from './pipelined-pool.js';
 
 // Dates stay strings (YYYY-MM-DD): a calendar date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
@@ -108,5 +108,19 @@ export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx)
       await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
       throw e;
     }
+  });
+}
+
+/**
+ * One statement as a transaction of its own, bound to one agency: the agency setting and the
+ * statement travel in one message and commit together (PostgreSQL runs a multi-statement message as
+ * one implicit transaction). For audited reads whose audit row is written by the statement itself.
+ * A second statement on the connection is refused.
+ */
+export async function readInAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!UUID.test(agencyId)) throw new Error('invalid agency id');
+  return db.connection().execute(async (conn) => {
+    await sql.raw(`${DEFERRED}${ONE_STATEMENT}SELECT set_config('app.agency_id', '${agencyId}', true)`).execute(conn);
+    return fn(conn);
   });
 }

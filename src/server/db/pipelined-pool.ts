@@ -9,6 +9,8 @@ const { prepareValue } = require('pg/lib/utils') as { prepareValue: (v: unknown)
 export const DEFERRED = '/* wohnhilfe:deferred */';
 /** Marks the COMMIT of a transaction run by `inAgency` (see `readCommit`). */
 export const COMMIT_MARK = '/* wohnhilfe:commit */';
+/** Deferred prefix of a one-statement transaction: only one statement may follow on the connection. */
+export const ONE_STATEMENT = '/* wohnhilfe:one-statement */';
 
 /** Statements that change nothing: a transaction of only these (plus audit rows) is a read. */
 const READ_ONLY = /^\s*(select|show)\b/i;
@@ -42,13 +44,24 @@ export function pipelinedPool(pool: pg.Pool, readCommit: 'sync' | 'async' = 'syn
       const client = await pool.connect();
       let deferred: string[] = [];
       let wrote = false;
+      let oneStatement: 'armed' | 'spent' | null = null;
       return {
         async query(text: string, params: readonly unknown[] = []): Promise<Result> {
           if (text.startsWith(DEFERRED)) {
-            deferred.push(text.slice(DEFERRED.length));
+            let prefix = text.slice(DEFERRED.length);
+            if (prefix.startsWith(ONE_STATEMENT)) {
+              prefix = prefix.slice(ONE_STATEMENT.length);
+              if (readCommit === 'async') prefix = `SELECT set_config('synchronous_commit', 'off', true);\n${prefix}`;
+              oneStatement = 'armed';
+            }
+            deferred.push(prefix);
             wrote = false;
             return { command: 'SELECT', rowCount: 0, rows: [] };
           }
+          // Outside its implicit transaction a second statement would run without the agency
+          // setting; refuse it rather than let it see nothing, or worse.
+          if (oneStatement === 'spent') throw new Error('one-statement transaction: a second statement was attempted');
+          if (oneStatement === 'armed') oneStatement = 'spent';
           if (text.startsWith(COMMIT_MARK)) {
             // A transaction that only read (its audit rows aside) may commit without waiting for the
             // WAL flush when so configured: the audit rows are still in the same transaction.
@@ -69,6 +82,7 @@ export function pipelinedPool(pool: pg.Pool, readCommit: 'sync' | 'async' = 'syn
         },
         release(err?: Error | boolean) {
           deferred = [];
+          oneStatement = null;
           client.release(err);
         },
       };

@@ -5,6 +5,7 @@ import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contrac
 import type { Tx } from '../../db/database.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
+import type { AuditRow } from '../../platform/audit/audit.js';
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
 export type HouseholdDetail = HouseholdRow & {
@@ -68,6 +69,20 @@ export function householdRepository(tx: Tx, agencyId: string) {
     }
   };
 
+  const detail = (id: string) =>
+    tx
+      .selectFrom('households')
+      .selectAll('households')
+      .select((eb) => [
+        jsonArrayFrom(
+          eb.selectFrom('household_members as m').selectAll('m').whereRef('m.household_id', '=', 'households.id').where('m.agency_id', '=', agencyId).orderBy('m.position'),
+        ).as('members'),
+        eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'households.case_manager_id').as('case_manager_name'),
+        eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'households.social_worker_id').as('social_worker_name'),
+      ])
+      .where('households.agency_id', '=', agencyId)
+      .where('households.id', '=', id);
+
   return {
     async list(scope: HouseholdScope, q: ListQuery, userId: string) {
       const [col, dir] = SORTS[q.sort];
@@ -129,19 +144,29 @@ export function householdRepository(tx: Tx, agencyId: string) {
 
     /** The household with its members and the names of its assigned staff, in one query. */
     findById(id: string): Promise<HouseholdDetail | undefined> {
+      return detail(id).executeTakeFirst() as Promise<HouseholdDetail | undefined>;
+    },
+
+    /**
+     * The household, if the actor's scope shows it, with the read's audit row inserted by the same
+     * statement — only when a row is returned. Run by `readInAgency`: one message, one transaction.
+     */
+    readAudited(id: string, scope: HouseholdScope, row: AuditRow): Promise<HouseholdDetail | undefined> {
+      const cast: Record<keyof AuditRow, string> = {
+        agency_id: 'uuid', actor_id: 'uuid', actor_role: 'text', action: 'text', entity_type: 'text', entity_id: 'text',
+        purpose: 'text', outcome: 'text', ip: 'text', details: 'jsonb',
+      };
+      const columns = Object.keys(row) as (keyof AuditRow)[];
       return tx
-        .selectFrom('households as h')
-        .selectAll('h')
-        .select((eb) => [
-          jsonArrayFrom(
-            eb.selectFrom('household_members as m').selectAll('m').whereRef('m.household_id', '=', 'h.id').where('m.agency_id', '=', agencyId).orderBy('m.position'),
-          ).as('members'),
-          eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'h.case_manager_id').as('case_manager_name'),
-          eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'h.social_worker_id').as('social_worker_name'),
-        ])
-        .where('h.agency_id', '=', agencyId)
-        .where('h.id', '=', id)
-        .executeTakeFirst();
+        .with('h', () => detail(id).where((eb) => scoped(eb as never, scope)))
+        .with('a', (db) =>
+          db.insertInto('audit_events').columns(columns).expression((eb) =>
+            eb.selectFrom('h').select(columns.map((c) => sql`cast(${row[c]} as ${sql.raw(cast[c])})`.as(c))),
+          ),
+        )
+        .selectFrom('h')
+        .selectAll()
+        .executeTakeFirst() as Promise<HouseholdDetail | undefined>;
     },
 
     userNames(ids: (string | null)[]) {

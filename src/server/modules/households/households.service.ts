@@ -4,11 +4,12 @@ import type { ZHousehold, ZHouseholdCreate, ZHouseholdListQuery, ZHouseholdUpdat
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
-import { audit } from '../../platform/audit/audit.js';
-import { AppError, type FieldError } from '../../platform/errors/app-error.js';
+import { audit, auditRow, subjectOf } from '../../platform/audit/audit.js';
+import { readInAgency } from '../../db/database.js';
+import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
-import { actorTx } from '../../platform/http/tx.js';
+import { actorTx, guarded } from '../../platform/http/tx.js';
 import { householdRepository, type HouseholdDetail, type HouseholdRepository, type HouseholdWrite } from './households.repository.js';
 
 type Household = z.infer<typeof ZHousehold>;
@@ -111,11 +112,14 @@ export function householdService(db: Kysely<DB>) {
       });
     },
 
+    /** The hottest read: permission in memory, then scope, read and audit row in one statement. */
     get(ctx: Ctx, id: string) {
-      return actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        const row = await visible(repo, ctx, id, 'household.read');
-        await audit(tx, ctx, { action: 'household.read', entityId: id });
+      return guarded(db, ctx, async () => {
+        access.require(ctx.actor, 'household.read', { type: 'household', id });
+        const row = await readInAgency(db, ctx.actor.agencyId, (tx) =>
+          repoOf(tx, ctx).readAudited(id, access.householdScope(ctx.actor), auditRow(subjectOf(ctx), { action: 'household.read', entityId: id })),
+        );
+        if (!row) throw new AccessDenied('household.read', { type: 'household', id });
         return present(ctx, row);
       });
     },

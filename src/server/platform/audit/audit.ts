@@ -71,7 +71,17 @@ const literal = (v: string | null): string => (v === null ? 'NULL' : escapeLiter
  * and links each to the agency's previous event by hash.
  */
 export async function recordAudit(tx: Tx | Kysely<DB>, who: AuditSubject, ev: AuditEvent & { entityType?: string }): Promise<void> {
-  const row = {
+  const row = auditRow(who, ev);
+  const columns = Object.keys(row).join(', ');
+  const values = Object.values(row).map(literal).join(', ');
+  if (!onCommit(tx, () => `INSERT INTO audit_events (${columns}) VALUES (${values})`)) {
+    await tx.insertInto('audit_events').values(row).execute();
+  }
+}
+
+/** The stored form of an event: what `recordAudit` inserts, and what audited reads insert in SQL. */
+export function auditRow(who: AuditSubject, ev: AuditEvent & { entityType?: string }) {
+  return {
     agency_id: who.agencyId,
     actor_id: who.actorId,
     actor_role: who.actorRole,
@@ -83,12 +93,8 @@ export async function recordAudit(tx: Tx | Kysely<DB>, who: AuditSubject, ev: Au
     ip: who.ip,
     details: ev.details ? JSON.stringify(ev.details) : null,
   };
-  const columns = Object.keys(row).join(', ');
-  const values = Object.values(row).map(literal).join(', ');
-  if (!onCommit(tx, () => `INSERT INTO audit_events (${columns}) VALUES (${values})`)) {
-    await tx.insertInto('audit_events').values(row).execute();
-  }
 }
+export type AuditRow = ReturnType<typeof auditRow>;
 
 export const audit = (tx: Tx, ctx: Ctx, ev: AuditEvent) => recordAudit(tx, subjectOf(ctx), ev);
 
