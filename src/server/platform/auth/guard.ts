@@ -8,7 +8,7 @@ import type { RouteAccess } from '../access/registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor, Ctx } from '../http/context.js';
 import { safeEqual, sessionIdOf, sessionToken } from './session.js';
-import type { SessionCache } from './session-cache.js';
+import type { CachedSession, SessionCache } from './session-cache.js';
 import type { TRole } from '../../../contracts/common.js';
 
 declare module 'fastify' {
@@ -30,20 +30,8 @@ export interface ResolvedSession {
   totpRequired: boolean;
 }
 
-interface SessionRow {
-  session_id: string;
-  agency_id: string;
-  user_id: string;
-  role: TRole;
-  provider_id: string | null;
-  carrier_id: string | null;
-  active: boolean;
-  csrf_token: string;
-  mfa_verified: boolean;
-  last_seen_at: Date;
-  expires_at: Date;
-  settings: unknown;
-}
+/** The session as `wh_auth_session` returns it (and the cache keeps it). */
+type SessionRow = CachedSession & { role: TRole };
 
 const TOUCH_AFTER_MS = 60_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
