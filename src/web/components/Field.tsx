@@ -42,35 +42,35 @@ function HintAndError({ id, hint, error }: Pick<FieldBase, 'id' | 'hint' | 'erro
   );
 }
 
-export function TextField({ id, label, error, hint, optional, className, ...rest }: FieldBase & ComponentProps<'input'>) {
+/** Label, hint and error around one control, wired for screen readers. */
+function FieldShell({ id, label, error, hint, optional, className, children }: FieldBase & { className?: string | undefined; children: ReactNode }) {
   return (
     <div className={`kern-form-input ${className ?? ''}`}>
       <Label id={id} label={label} optional={optional} />
       <HintAndError id={id} hint={hint} error={error} />
-      <input
-        id={id}
-        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
+      {children}
     </div>
+  );
+}
+
+const controlAria = (id: string, hint?: string, error?: string) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': describedBy(id, hint, error),
+});
+
+export function TextField({ id, label, error, hint, optional, className, ...rest }: FieldBase & ComponentProps<'input'>) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} className={className}>
+      <input id={id} className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} {...controlAria(id, hint, error)} {...rest} />
+    </FieldShell>
   );
 }
 
 export function TextAreaField({ id, label, error, hint, optional, className, ...rest }: FieldBase & ComponentProps<'textarea'>) {
   return (
-    <div className={`kern-form-input ${className ?? ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      <HintAndError id={id} hint={hint} error={error} />
-      <textarea
-        id={id}
-        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
-    </div>
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} className={className}>
+      <textarea id={id} className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} {...controlAria(id, hint, error)} {...rest} />
+    </FieldShell>
   );
 }
 
@@ -91,17 +91,9 @@ export function SelectField({
   ...rest
 }: FieldBase & ComponentProps<'select'> & { options: Option[]; placeholder?: string }) {
   return (
-    <div className={`kern-form-input ${className ?? ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} className={className}>
       <div className="kern-form-input__select-wrapper">
-        <select
-          id={id}
-          className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          {...rest}
-        >
+        <select id={id} className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} {...controlAria(id, hint, error)} {...rest}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -110,7 +102,7 @@ export function SelectField({
           ))}
         </select>
       </div>
-    </div>
+    </FieldShell>
   );
 }
 
@@ -121,8 +113,7 @@ export function CheckboxField({ id, label, error, hint, className, ...rest }: Om
         id={id}
         type="checkbox"
         className={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlAria(id, hint, error)}
         {...rest}
       />
       <label className="kern-label" htmlFor={id}>
