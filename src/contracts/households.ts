@@ -21,6 +21,7 @@ export const ZNeeds = z.object({
   wheelchair: z.boolean().default(false),
   stepFree: z.boolean().default(false),
   pets: z.boolean().default(false),
+  health: z.boolean().default(false).describe('Gesundheitliche Einschränkung oder Pflegebedarf (Dringlichkeit)'),
   districtsAvoid: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
   districtsPrefer: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
   notes: optText(4000),

@@ -79,6 +79,13 @@ export interface HouseholdsTable {
   seeking_housing: boolean;
   needs: ColumnType<Record<string, unknown>, string, string>;
   wheelchair: boolean;
+  step_free: Generated<boolean>;
+  pets: Generated<boolean>;
+  health: Generated<boolean>;
+  children: Generated<number>;
+  eldest_birth_date: DateCol | null;
+  districts_avoid: Generated<string[]>;
+  districts_prefer: Generated<string[]>;
   case_manager_id: string | null;
   social_worker_id: string | null;
   status: Generated<string>;
@@ -143,6 +150,307 @@ export interface AuditEventsTable {
   hash: string | null;
 }
 
+type Json<T = unknown> = ColumnType<T, string, string>;
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface DeadlinesTable {
+  id: Generated<string>;
+  agency_id: string;
+  subject_type: string;
+  subject_id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  due_at: Timestamp;
+  remind_at: Timestamp | null;
+  assignee_id: string | null;
+  escalate_to_lead: Generated<boolean>;
+  status: Generated<string>;
+  reminded_at: Timestamp | null;
+  alerted_at: Timestamp | null;
+  created_at: Generated<Date>;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  agency_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+  /** e.g. `REQUEST` or `CANCEL` for iCalendar parts */
+  method?: string;
+}
+
+export interface OutboxMailsTable {
+  id: Generated<string>;
+  agency_id: string;
+  to_addresses: string[];
+  subject: string;
+  text_body: string;
+  attachments: Json<MailAttachment[]>;
+  kind: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
+export interface DocumentTemplatesTable {
+  agency_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  owner_type: string;
+  owner_id: string;
+  kind: string;
+  filename: string;
+  content_type: string;
+  content: Buffer;
+  template_version: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ProgrammeConditionsTable {
+  id: Generated<string>;
+  agency_id: string;
+  valid_from: DateCol;
+  rent_caps: Json<{ persons: number; maxColdRentCents: number }[]>;
+  extra_person_cents: number;
+  space_base_sqm: Numeric;
+  space_per_person_sqm: Numeric;
+  required_equipment: string[];
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OffersTable {
+  id: Generated<string>;
+  agency_id: string;
+  reference: string;
+  provider_id: string;
+  status: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  district: string;
+  floor: number;
+  lift: boolean;
+  living_space: Numeric;
+  rooms: Numeric;
+  cold_rent_cents: number;
+  service_charges_cents: number;
+  heating_cents: number;
+  heating_type: string | null;
+  deposit_cents: number;
+  equipment: string[];
+  step_free: boolean;
+  wheelchair: boolean;
+  available_from: DateCol;
+  pets_allowed: boolean;
+  preferred: string[];
+  hints: string | null;
+  conditions_id: string | null;
+  check_result: Json | null;
+  checked_at: Timestamp | null;
+  decline_reason: string | null;
+  round: Generated<number>;
+  case_manager_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfferAttachmentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  offer_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OfferEventsTable {
+  id: Generated<string>;
+  agency_id: string;
+  offer_id: string;
+  candidate_id: string | null;
+  at: Generated<Date>;
+  actor_id: string | null;
+  kind: string;
+  provider_visible: Generated<boolean>;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface RankingsTable {
+  id: Generated<string>;
+  agency_id: string;
+  offer_id: string;
+  round: number;
+  conditions_id: string | null;
+  weights: Json;
+  pool_size: number;
+  eligible_count: number;
+  entries: Json;
+  exclusions: Json;
+  exclusion_counts: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  household_id: string;
+  purpose: string;
+  recipient_provider_id: string;
+  given_by: string;
+  given_on: DateCol;
+  form: string;
+  minute: string | null;
+  text_version: string;
+  valid_until: DateCol | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawal_note: string | null;
+}
+
+export interface CandidatesTable {
+  id: Generated<string>;
+  agency_id: string;
+  offer_id: string;
+  household_id: string;
+  round: number;
+  ranking_id: string | null;
+  rank: number | null;
+  score: Numeric | null;
+  status: string;
+  pseudonym: string;
+  comment: string;
+  picked_by: string | null;
+  consent_id: string | null;
+  refusal_reason: string | null;
+  refusal_text: string | null;
+  veto_reason: string | null;
+  decision_due_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DisclosuresTable {
+  id: Generated<string>;
+  agency_id: string;
+  candidate_id: string;
+  household_id: string;
+  provider_id: string;
+  consent_id: string;
+  fields: string[];
+  disclosed_by: string | null;
+  disclosed_at: Generated<Date>;
+}
+
+export interface RoundTablesTable {
+  id: Generated<string>;
+  agency_id: string;
+  offer_id: string;
+  round: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  participant_ids: string[];
+  video_url: string | null;
+  status: Generated<string>;
+  minutes: string | null;
+  ics_uid: string;
+  sequence: Generated<number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ViewingsTable {
+  id: Generated<string>;
+  agency_id: string;
+  offer_id: string;
+  candidate_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: string;
+  attendee_ids: string[];
+  status: Generated<string>;
+  outcome: string | null;
+  ics_uid: string;
+  sequence: Generated<number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TenanciesTable {
+  id: Generated<string>;
+  agency_id: string;
+  reference: string;
+  household_id: string;
+  provider_id: string;
+  offer_id: string | null;
+  candidate_id: string | null;
+  street: string;
+  postal_code: string;
+  city: string;
+  district: string | null;
+  lease_start: DateCol;
+  lease_signed_on: DateCol | null;
+  cold_rent_cents: number;
+  service_charges_cents: number;
+  heating_cents: number;
+  guarantee_start: DateCol;
+  guarantee_end: DateCol;
+  guarantee_max_cents: number;
+  guarantee_items: string[];
+  guarantee_signed_on: DateCol | null;
+  contact_person_id: string | null;
+  social_worker_id: string | null;
+  status: Generated<string>;
+  end_reason: string | null;
+  ended_on: DateCol | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   housing_providers: OrgTable;
@@ -156,6 +464,22 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   audit_events_v: AuditEventsTable;
+  deadlines: DeadlinesTable;
+  notifications: NotificationsTable;
+  outbox_mails: OutboxMailsTable;
+  document_templates: DocumentTemplatesTable;
+  documents: DocumentsTable;
+  programme_conditions: ProgrammeConditionsTable;
+  offers: OffersTable;
+  offer_attachments: OfferAttachmentsTable;
+  offer_events: OfferEventsTable;
+  rankings: RankingsTable;
+  consents: ConsentsTable;
+  candidates: CandidatesTable;
+  disclosures: DisclosuresTable;
+  round_tables: RoundTablesTable;
+  viewings: ViewingsTable;
+  tenancies: TenanciesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

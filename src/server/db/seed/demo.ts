@@ -121,6 +121,7 @@ function makeHousehold(rng: Rng, a: DemoAgency, today: Date) {
     districtsAvoid: rng.chance(0.2) ? [rng.pick(a.districts)] : [],
     districtsPrefer: rng.chance(0.5) ? [rng.pick(a.districts), rng.pick(a.districts)].filter((d, i, xs) => xs.indexOf(d) === i) : [],
     notes: rng.pick(NEEDS_NOTES),
+    health: rng.chance(0.12),
   };
   return { members, situation, since: iso(since), needs, seeking: situation !== 'housed' && situation !== 'at_risk' ? rng.chance(0.8) : false };
 }
@@ -191,6 +192,10 @@ async function fillHouseholds(db: Kysely<DB>, a: DemoAgency, target: number, rng
           search_text: [reference, ...h.members.map((m) => `${m.first_name} ${m.last_name}`)].join(' ').toLowerCase(),
           persons: h.members.length, situation: h.situation, situation_since: h.since, seeking_housing: h.seeking,
           needs: JSON.stringify(h.needs), wheelchair: h.needs.wheelchair,
+          step_free: h.needs.stepFree, pets: h.needs.pets, health: h.needs.health,
+          districts_avoid: h.needs.districtsAvoid, districts_prefer: h.needs.districtsPrefer,
+          children: h.members.filter((m) => m.relationship === 'child').length,
+          eldest_birth_date: h.members.reduce((min, m) => (m.birth_date < min ? m.birth_date : min), h.members[0]!.birth_date),
           case_manager_id: rng.pick(cms), social_worker_id: rng.chance(0.7) ? rng.pick(sws) : null,
           ...(() => {
             const updated = today.getTime() - rng.int(0, 400) * 86400000;

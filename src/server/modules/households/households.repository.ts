@@ -26,6 +26,12 @@ export interface HouseholdWrite {
   members: MemberInput[];
 }
 
+/** Birth dates after this are of minors today. */
+const adultCutoff = () => {
+  const d = new Date();
+  return `${d.getFullYear() - 18}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 const headOf = (members: MemberInput[]): MemberInput => members.find((m) => m.relationship === 'head') ?? members[0]!;
 
 function derived(w: HouseholdWrite, reference: string) {
@@ -39,6 +45,14 @@ function derived(w: HouseholdWrite, reference: string) {
     seeking_housing: w.seekingHousing,
     needs: JSON.stringify(w.needs),
     wheelchair: w.needs.wheelchair,
+    // Denormalised for the placement ranking, which filters and scores the whole pool in one scan.
+    step_free: w.needs.stepFree,
+    pets: w.needs.pets,
+    health: w.needs.health,
+    districts_avoid: w.needs.districtsAvoid,
+    districts_prefer: w.needs.districtsPrefer,
+    children: w.members.filter((m) => m.relationship === 'child' || (m.birthDate != null && m.birthDate > adultCutoff())).length,
+    eldest_birth_date: w.members.reduce<string | null>((min, m) => (m.birthDate && (!min || m.birthDate < min) ? m.birthDate : min), null),
     case_manager_id: w.caseManagerId,
     social_worker_id: w.socialWorkerId,
   };

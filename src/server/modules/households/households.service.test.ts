@@ -45,7 +45,7 @@ describe('household service on the real database', () => {
   it('filters by situation, wheelchair need and size, and pages through the result', async () => {
     const a = await createAgency();
     const cm = ctxOf(a, 'case_manager');
-    const wheel = householdInput({ situation: 'rough_sleeping', needs: { wheelchair: true, stepFree: true, pets: false, districtsAvoid: [], districtsPrefer: [], notes: null } });
+    const wheel = householdInput({ situation: 'rough_sleeping', needs: { wheelchair: true, stepFree: true, pets: false, health: false, districtsAvoid: [], districtsPrefer: [], notes: null } });
     await svc().create(cm, ZHouseholdCreate.parse(wheel), undefined);
     for (let i = 0; i < 3; i++) await svc().create(cm, ZHouseholdCreate.parse(householdInput({ situation: 'at_risk' })), undefined);
     const q = (p: object) => svc().list(cm, ZHouseholdListQuery.parse(p));

@@ -26,7 +26,7 @@ function present(ctx: Ctx, row: HouseholdDetail): Household {
     situationSince: row.situation_since,
     seekingHousing: row.seeking_housing,
     persons: row.persons,
-    needs: { wheelchair: false, stepFree: false, pets: false, districtsAvoid: [], districtsPrefer: [], notes: null, ...needs },
+    needs: { wheelchair: false, stepFree: false, pets: false, health: false, districtsAvoid: [], districtsPrefer: [], notes: null, ...needs },
     caseManager: ref(row.case_manager_id, row.case_manager_name),
     socialWorker: ref(row.social_worker_id, row.social_worker_name),
     members: row.members.map((m) => ({
