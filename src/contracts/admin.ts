@@ -35,15 +35,40 @@ export const ZUserUpdate = z.object({
 });
 export const ZPasswordReset = z.object({ password: ZPassword });
 
+/** Placement (WohnenPlus) settings of an agency; every field has a default, so old settings stay valid. */
+export const ZPlacementSettings = z.object({
+  decisionWorkingDays: z.number().int().min(1).max(20).default(3).describe('Entscheidungsfrist des Haushalts nach der Besichtigung (Arbeitstage)'),
+  followUpWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist für das Nachgespräch nach einer Absage (Arbeitstage)'),
+  leaseWorkingDays: z.number().int().min(1).max(60).default(10).describe('Frist bis zum Abschluss der Verträge nach der Vergabe (Arbeitstage)'),
+  videoUrlTemplate: z.string().trim().max(300).default('https://video.example/wohnenplus-{offer}-{token}').describe('Link zur Videokonferenz; Platzhalter {offer}, {token}, {date}'),
+  guaranteeYears: z.number().int().min(1).max(10).default(5),
+  guaranteeMaxCents: z.number().int().min(0).max(100_000_000).default(1_000_000).describe('Höchstbetrag der Garantie in Cent'),
+  guaranteeItems: z.array(z.enum(['rent_arrears', 'service_charge_arrears', 'damage', 'clearance', 'legal_costs'])).default(['rent_arrears', 'service_charge_arrears', 'damage']),
+  weights: z
+    .object({
+      waiting: z.number().min(0).max(100).default(40),
+      children: z.number().min(0).max(100).default(20),
+      health: z.number().min(0).max(100).default(15),
+      age: z.number().min(0).max(100).default(10),
+      district: z.number().min(0).max(100).default(10),
+      hints: z.number().min(0).max(100).default(5),
+    })
+    .prefault({})
+    .describe('Gewichte der Rangfolge (Punkte)'),
+});
+export type TPlacementSettings = z.infer<typeof ZPlacementSettings>;
+
 export const ZAgencySettings = z.object({
   totpRequiredRoles: z.array(ZRole).describe('Rollen, die einen zweiten Faktor (TOTP) nutzen müssen'),
   sessionIdleMinutes: z.number().int().min(5).max(240),
   districts: z.array(z.string().trim().min(1).max(80)).max(200).describe('Stadtbezirke der Kommune'),
+  placement: ZPlacementSettings.prefault({}),
 });
 export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   totpRequiredRoles: ['admin', 'auditor'],
   sessionIdleMinutes: 30,
   districts: [],
+  placement: ZPlacementSettings.parse({}),
 };
 export const ZAgency = z.object({
   id: ZId,

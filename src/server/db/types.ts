@@ -359,6 +359,7 @@ export interface CandidatesTable {
   status: string;
   pseudonym: string;
   comment: string;
+  move_in_from: DateCol | null;
   picked_by: string | null;
   consent_id: string | null;
   refusal_reason: string | null;

@@ -95,6 +95,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         totpRequiredRoles: ROLES.filter((r) => roles.includes(r)),
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
+        placement: agency.settings.placement,
       },
       version: baseVersion,
     };

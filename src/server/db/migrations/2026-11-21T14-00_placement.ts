@@ -278,6 +278,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       status text NOT NULL,
       pseudonym text NOT NULL,
       comment text NOT NULL,
+      move_in_from date,
       picked_by uuid,
       consent_id uuid,
       refusal_reason text,
