@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
 import { householdService } from './modules/households/households.service.js';
+import { placementRoutes } from './modules/placement/placement.routes.js';
 import { organisationRoutes } from './modules/providers/providers.routes.js';
 import { organisationService } from './modules/providers/providers.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -83,6 +85,8 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  // Uploads (offer photos) only: files are read into memory with a size limit per route.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -134,6 +138,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   agencyRoutes(app, agencyService(db, sessions));
   organisationRoutes(app, 'provider', organisationService(db, 'provider'));
   organisationRoutes(app, 'carrier', organisationService(db, 'carrier'));
+  placementRoutes(app, db);
   auditRoutes(app, db);
 
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

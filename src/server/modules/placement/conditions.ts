@@ -55,7 +55,7 @@ export function rentCap(c: ConditionsRule, persons: number): number {
 export const spaceLimit = (c: ConditionsRule, persons: number): number => c.spaceBaseSqm + c.spacePerPersonSqm * (persons - 1);
 export const maxOccupancy = (rooms: number): number => Math.floor(rooms * 2);
 
-export function fitFor(c: ConditionsRule, flat: Flat, persons: number) {
+export function fitFor(c: ConditionsRule, flat: Omit<Flat, 'equipment'>, persons: number) {
   const spaceLimitSqm = spaceLimit(c, persons);
   const rentCapCents = rentCap(c, persons);
   const spaceOk = flat.livingSpace <= spaceLimitSqm;

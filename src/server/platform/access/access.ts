@@ -67,3 +67,20 @@ export function householdActions(actor: Actor, h: HouseholdFacts): string[] {
   if (roleHas(actor.role, 'household.accessLog')) actions.push('accessLog');
   return actions;
 }
+
+/** Which offers an actor may see: office staff all of the agency's, a housing company only its own. */
+export type OfferScope = { kind: 'all' } | { kind: 'provider'; providerId: string } | { kind: 'none' };
+
+export function offerScope(actor: Actor): OfferScope {
+  if (['case_manager', 'social_worker', 'accommodation_worker', 'lead'].includes(actor.role)) return { kind: 'all' };
+  if (actor.role === 'provider_user' && actor.providerId) return { kind: 'provider', providerId: actor.providerId };
+  return { kind: 'none' };
+}
+
+/** Relationship check for one offer (or a record of it, such as a tenancy); hidden is the same 404 as missing. */
+export function requireProviderRecord<T extends { provider_id: string }>(actor: Actor, permission: Permission, row: T | undefined, entity: { type: string; id: string }): T {
+  require(actor, permission, entity);
+  const scope = offerScope(actor);
+  if (!row || scope.kind === 'none' || (scope.kind === 'provider' && row.provider_id !== scope.providerId)) throw new AccessDenied(permission, entity);
+  return row;
+}
