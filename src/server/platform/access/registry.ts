@@ -33,6 +33,13 @@ export const PERMISSIONS = {
   'carrier.update': ['admin'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
+  'deadline.list': STAFF,
+  /** See every open deadline of the agency, not only one's own. */
+  'deadline.listAll': ['lead'],
+  'notification.list': ALL,
+  'notification.read': ALL,
+  'outbox.list': ['admin'],
+  'outbox.read': ['admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

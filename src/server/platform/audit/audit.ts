@@ -33,6 +33,11 @@ export const AUDIT_KINDS = {
   'carrier.update': 'carrier',
   'audit.list': null,
   'audit.verify': null,
+  'deadline.list': null,
+  'deadline.reminded': 'deadline',
+  'deadline.alerted': 'deadline',
+  'outbox.list': null,
+  'outbox.read': 'outbox_mail',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;
