@@ -63,6 +63,11 @@ export const AUDIT_KINDS = {
   'tenancy.list': null,
   'audit.list': null,
   'audit.verify': null,
+  'deadline.list': null,
+  'deadline.reminded': 'deadline',
+  'deadline.alerted': 'deadline',
+  'outbox.list': null,
+  'outbox.read': 'outbox_mail',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;
