@@ -23,7 +23,7 @@ export function testDbs() {
 export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false, listenUrl: inject('appUrl') });
+  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false, listenUrl: inject('appUrl'), workers: false });
   await app.ready();
   return app;
 }
