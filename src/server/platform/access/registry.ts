@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'carrier.update': ['admin'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
+  'template.list': ['admin', 'lead'],
+  'template.update': ['admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

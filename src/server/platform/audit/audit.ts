@@ -33,6 +33,7 @@ export const AUDIT_KINDS = {
   'carrier.update': 'carrier',
   'audit.list': null,
   'audit.verify': null,
+  'template.update': 'document_template',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;
