@@ -49,6 +49,11 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/outbox': () => undefined,
   'GET /api/v1/outbox/:id': () => undefined,
   'GET /api/v1/outbox/:id/attachments/:index': () => undefined,
+  'GET /api/v1/document-templates': () => undefined,
+  'GET /api/v1/document-templates/:kind': () => undefined,
+  'PUT /api/v1/document-templates/:kind': () => ({ title: 'Matrix', body: 'Matrix {{today}}', version: 0 }),
+  'DELETE /api/v1/document-templates/:kind': () => undefined,
+  'POST /api/v1/document-templates/:kind/preview': () => ({}),
 };
 
 let app: FastifyInstance;
@@ -75,11 +80,14 @@ async function fixtures(a: TestAgency): Promise<Ids> {
   return { household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, mail, notifications };
 }
 
+const send = (c: Client, method: string, url: string, body: unknown) =>
+  method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
+
 const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   const kind = url.startsWith('/api/v1/households') ? 'household' : url.startsWith('/api/v1/users') ? 'user' : url.startsWith('/api/v1/providers') ? 'provider' : 'carrier';
-  return url.replace(':id', i[kind]);
+  return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract');
 };
 
 beforeAll(async () => {
@@ -119,7 +127,7 @@ describe('access matrix', () => {
       const key = `${r.method} ${r.url}`;
       const body = SAMPLES[key]!(ids.own);
       const url = fill(r.url, ids.own, role);
-      const res = r.method === 'GET' ? await sessions[role].get(url) : r.method === 'PUT' ? await sessions[role].put(url, body) : await sessions[role].post(url, body);
+      const res = await send(sessions[role], r.method, url, body);
       const allowed = roleHas(role, r.access as Permission);
       const named = r.url.includes(':id');
       if (allowed && [401, 403, 404].includes(res.statusCode) && !(key === 'POST /api/v1/auth/totp/confirm' && res.statusCode === 401)) {
@@ -138,7 +146,7 @@ describe('access matrix', () => {
       const key = `${r.method} ${r.url}`;
       const url = fill(r.url, ids.other, role);
       const body = SAMPLES[key]!(ids.other);
-      const res = r.method === 'GET' ? await sessions[role].get(url) : r.method === 'PUT' ? await sessions[role].put(url, body) : await sessions[role].post(url, body);
+      const res = await send(sessions[role], r.method, url, body);
       if (res.statusCode !== 404) failures.push(`${key} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

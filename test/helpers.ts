@@ -99,6 +99,7 @@ export function client(app: FastifyInstance, s: Session | null) {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),
     put: (url: string, body: unknown, headers?: Record<string, string>) => call('PUT', url, body, headers),
+    del: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
   };
 }
 export type Client = ReturnType<typeof client>;

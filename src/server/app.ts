@@ -18,6 +18,8 @@ import { startAuditSealer } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
+import { documentTemplateRoutes } from './platform/documents/documents.routes.js';
+import { documentTemplateService } from './platform/documents/documents.service.js';
 import { registerGuard } from './platform/auth/guard.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
@@ -164,6 +166,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
+  documentTemplateRoutes(app, documentTemplateService(db));
 
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // serve: false — only reply.sendFile; the one catch-all route below declares its access.
