@@ -17,6 +17,8 @@ const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').th
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
 const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
@@ -30,6 +32,7 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   adminUsers: UsersPage,
   adminAgency: AgencyPage,
   adminOrganisations: OrganisationsPage,
+  adminTemplates: TemplatesPage,
   audit: AuditPage,
   security: SecurityPage,
 };
@@ -53,6 +56,14 @@ const routes: RouteObject[] = [
         element: (
           <RequirePermission permission={PERM.householdCreate}>
             <HouseholdNewPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/admin/templates/:kind',
+        element: (
+          <RequirePermission permission={PERM.templateList}>
+            <TemplateEditorPage />
           </RequirePermission>
         ),
       },

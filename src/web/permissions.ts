@@ -21,6 +21,8 @@ export const PERM = {
   carrierUpdate: 'carrier.update',
   auditList: 'audit.list',
   auditVerify: 'audit.verify',
+  templateList: 'template.list',
+  templateUpdate: 'template.update',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

@@ -33,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: PERM.userList, group: 'admin' },
   { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: PERM.agencyRead, group: 'admin' },
   { id: 'adminOrganisations', path: '/admin/organisations', labelKey: 'nav.adminOrganisations', permission: [PERM.providerList, PERM.carrierList], group: 'admin' },
+  { id: 'adminTemplates', path: '/admin/templates', labelKey: 'documentTemplates.nav', permission: PERM.templateList, group: 'admin' },
   { id: 'audit', path: '/audit', labelKey: 'nav.audit', permission: PERM.auditList, group: 'admin' },
   { id: 'security', path: '/security', labelKey: 'nav.security', permission: null, group: 'admin' },
 ];
