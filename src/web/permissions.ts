@@ -21,6 +21,11 @@ export const PERM = {
   carrierUpdate: 'carrier.update',
   auditList: 'audit.list',
   auditVerify: 'audit.verify',
+  deadlineList: 'deadline.list',
+  deadlineListAll: 'deadline.listAll',
+  notificationList: 'notification.list',
+  outboxList: 'outbox.list',
+  outboxRead: 'outbox.read',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

@@ -1,7 +1,9 @@
 import type { Messages } from './de';
+import { notify } from './en/notify';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
+  ...notify,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
