@@ -20,6 +20,9 @@ const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m
 const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -29,6 +32,8 @@ const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ def
 const MODULE_ROUTES: Record<string, ComponentType> = {
   home: HomePage,
   households: HouseholdListPage,
+  deadlines: DeadlinesPage,
+  adminOutbox: OutboxPage,
   adminUsers: UsersPage,
   adminAgency: AgencyPage,
   adminOrganisations: OrganisationsPage,
@@ -69,6 +74,14 @@ const routes: RouteObject[] = [
       },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      {
+        path: '/admin/outbox/:id',
+        element: (
+          <RequirePermission permission={PERM.outboxRead}>
+            <OutboxMailPage />
+          </RequirePermission>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

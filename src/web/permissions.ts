@@ -23,6 +23,11 @@ export const PERM = {
   auditVerify: 'audit.verify',
   templateList: 'template.list',
   templateUpdate: 'template.update',
+  deadlineList: 'deadline.list',
+  deadlineListAll: 'deadline.listAll',
+  notificationList: 'notification.list',
+  outboxList: 'outbox.list',
+  outboxRead: 'outbox.read',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

@@ -1,8 +1,10 @@
 import type { Messages } from './de';
 import { documentsEn } from './en/documents';
+import { notify } from './en/notify';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
+  ...notify,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
