@@ -129,7 +129,27 @@ export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, 
   const counts = sql.join(EXCLUSION_CODES.map((c) => sql`count(*) FILTER (WHERE mask & ${bit(c)} <> 0) AS ${sql.ref(`c_${c}`)}`));
   const order = sql`score_c DESC, situation_since ASC NULLS LAST, reference`;
 
-  // The pool of a city fits in memory: keep the materialised scores off the disk.
+  // Per-household facts, written once and used both to score the whole pool and to explain the few shown.
+  const months = sql`least(greatest(floor((current_date - coalesce(h.situation_since, current_date))::float8 / 30.4375), 0), 600)::int`;
+  const senior = sql`coalesce(h.eldest_birth_date <= ${seniorCutoff}::date, false)`;
+  const prefers = sql`(${offer.district}::text = ANY(h.districts_prefer))`;
+  const hint = sql`coalesce(${hintExpr}, false)`;
+  const mask = sql`(CASE WHEN coalesce((${sizes.map((x) => x.spaceOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('space')} END)
+        | (CASE WHEN coalesce((${sizes.map((x) => x.rentOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('rent')} END)
+        | (CASE WHEN coalesce((${sizes.map((x) => x.occupancyOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('occupancy')} END)
+        | (CASE WHEN h.wheelchair AND NOT ${sql.lit(offer.wheelchair)} THEN ${bit('wheelchair')} ELSE 0 END)
+        | (CASE WHEN h.step_free AND NOT h.wheelchair AND NOT ${sql.lit(stepFreeOk)} THEN ${bit('step_free')} ELSE 0 END)
+        | (CASE WHEN h.pets AND NOT ${sql.lit(offer.petsAllowed)} THEN ${bit('pets')} ELSE 0 END)
+        | (CASE WHEN ${offer.district}::text = ANY(h.districts_avoid) THEN ${bit('district_avoided')} ELSE 0 END)
+        | (CASE WHEN b.household_id IS NOT NULL THEN ${bit('active_candidacy')} ELSE 0 END)`;
+  const score = sql`(floor(least(${months}, ${f(WAITING_CAP_MONTHS)})::float8 / ${f(WAITING_CAP_MONTHS)} * ${f(w.waiting * 100)} + 0.5)
+        + floor(least(h.children, ${f(CHILDREN_CAP)})::float8 / ${f(CHILDREN_CAP)} * ${f(w.children * 100)} + 0.5)
+        + CASE WHEN h.health THEN floor(${f(w.health * 100)} + 0.5) ELSE 0 END
+        + CASE WHEN ${senior} THEN floor(${f(w.age * 100)} + 0.5) ELSE 0 END
+        + CASE WHEN ${prefers} THEN floor(${f(w.district * 100)} + 0.5) ELSE 0 END
+        + CASE WHEN ${hint} THEN floor(${f(w.hints * 100)} + 0.5) ELSE 0 END)::int`;
+
+  // The pool of a city fits in memory: the narrow materialised scores stay off the disk.
   await sql`SELECT set_config('work_mem', '32MB', true)`.execute(tx);
   const { rows } = await sql<RawRow>`
     WITH busy AS (
@@ -137,32 +157,10 @@ export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, 
       FROM candidates c JOIN offers o ON o.id = c.offer_id
       WHERE c.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND c.offer_id <> ${offer.id}
         AND o.status NOT IN ('let', 'withdrawn', 'declined')
-    ), pool AS (
-      SELECT h.id, h.reference, h.persons, h.situation_since, h.children, h.health,
-        least(greatest(floor((current_date - coalesce(h.situation_since, current_date))::float8 / 30.4375), 0), 600)::int AS months,
-        coalesce(h.eldest_birth_date <= ${seniorCutoff}::date, false) AS senior,
-        (${offer.district}::text = ANY(h.districts_prefer)) AS prefers,
-        coalesce(${hintExpr}, false) AS hint_match,
-        b.reference AS busy_ref,
-          (CASE WHEN coalesce((${sizes.map((x) => x.spaceOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('space')} END)
-        | (CASE WHEN coalesce((${sizes.map((x) => x.rentOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('rent')} END)
-        | (CASE WHEN coalesce((${sizes.map((x) => x.occupancyOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('occupancy')} END)
-        | (CASE WHEN h.wheelchair AND NOT ${sql.lit(offer.wheelchair)} THEN ${bit('wheelchair')} ELSE 0 END)
-        | (CASE WHEN h.step_free AND NOT h.wheelchair AND NOT ${sql.lit(stepFreeOk)} THEN ${bit('step_free')} ELSE 0 END)
-        | (CASE WHEN h.pets AND NOT ${sql.lit(offer.petsAllowed)} THEN ${bit('pets')} ELSE 0 END)
-        | (CASE WHEN ${offer.district}::text = ANY(h.districts_avoid) THEN ${bit('district_avoided')} ELSE 0 END)
-        | (CASE WHEN b.household_id IS NOT NULL THEN ${bit('active_candidacy')} ELSE 0 END) AS mask
+    ), scored AS MATERIALIZED (
+      SELECT h.id, h.reference, h.situation_since, ${mask} AS mask, ${score} AS score_c
       FROM households h LEFT JOIN busy b ON b.household_id = h.id
       WHERE h.seeking_housing AND h.status = 'active' AND h.situation IN ('in_accommodation', 'hidden_homeless', 'rough_sleeping')
-    ), scored AS MATERIALIZED (
-      SELECT *,
-          floor(least(months, ${f(WAITING_CAP_MONTHS)})::float8 / ${f(WAITING_CAP_MONTHS)} * ${f(w.waiting * 100)} + 0.5)
-        + floor(least(children, ${f(CHILDREN_CAP)})::float8 / ${f(CHILDREN_CAP)} * ${f(w.children * 100)} + 0.5)
-        + CASE WHEN health THEN floor(${f(w.health * 100)} + 0.5) ELSE 0 END
-        + CASE WHEN senior THEN floor(${f(w.age * 100)} + 0.5) ELSE 0 END
-        + CASE WHEN prefers THEN floor(${f(w.district * 100)} + 0.5) ELSE 0 END
-        + CASE WHEN hint_match THEN floor(${f(w.hints * 100)} + 0.5) ELSE 0 END AS score_c
-      FROM pool
     ), top AS (
       SELECT *, true AS eligible, row_number() OVER (ORDER BY ${order}) AS rn FROM (SELECT * FROM scored WHERE mask = 0 ORDER BY ${order} LIMIT ${limit}) t
     ), excl AS (
@@ -170,9 +168,11 @@ export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, 
     ), agg AS (
       SELECT count(*) AS pool_size, count(*) FILTER (WHERE mask = 0) AS eligible_count, ${counts} FROM scored
     )
-    SELECT t.*, h.head_name, agg.*
+    SELECT t.*, h.head_name, h.persons, h.children, h.health, ${months} AS months, ${senior} AS senior, ${prefers} AS prefers, ${hint} AS hint_match,
+      b.reference AS busy_ref, agg.*
     FROM (SELECT * FROM top UNION ALL SELECT * FROM excl) t
     JOIN households h ON h.id = t.id
+    LEFT JOIN busy b ON b.household_id = h.id
     CROSS JOIN agg
     ORDER BY t.eligible DESC, t.rn
   `.execute(tx);
