@@ -31,6 +31,12 @@ describe('placement journey over HTTP', () => {
     // Offer by the housing company, checked and approved by the office.
     const offer = await approvedOffer(a);
     expect(offer.status).toBe('shortlisting');
+    // The check deadline was met; the round table is now due within five working days.
+    const offerDeadlines = await testDbs().owner.selectFrom('deadlines').select(['kind', 'status', 'assignee_id']).where('subject_id', '=', offer.id).orderBy('created_at').execute();
+    expect(offerDeadlines).toEqual([
+      { kind: 'offer_check', status: 'done', assignee_id: null },
+      { kind: 'round_table', status: 'open', assignee_id: agency.users.case_manager.id },
+    ]);
     const detail = (await a.cm.get(`/api/v1/offers/${offer.id}`)).json();
     expect(detail.check.eligible).toBe(true);
     expect(detail.check.suitablePersons).toEqual([2, 3, 4]);
@@ -74,6 +80,7 @@ describe('placement journey over HTTP', () => {
     expect(rtRes.statusCode, rtRes.body).toBe(201);
     const rt = rtRes.json();
     expect(rt.videoUrl).toMatch(/^https:\/\//);
+    expect((await testDbs().owner.selectFrom('deadlines').select('status').where('subject_id', '=', offer.id).where('kind', '=', 'round_table').executeTakeFirstOrThrow()).status).toBe('done');
     expect((await a.cm.get(`/api/v1/offers/${offer.id}`)).json().status).toBe('round_table');
     const moved = (await a.cm.put(`/api/v1/round-tables/${rt.id}`, { startsAt: '2026-12-02T10:00:00.000Z', durationMinutes: 45, participantIds: participants, version: rt.version })).json();
     expect(moved.sequence).toBe(1);
@@ -167,7 +174,9 @@ describe('placement journey over HTTP', () => {
     expect((await a.cm.post(`/api/v1/candidates/${cand.id}/allocate`, {})).statusCode).toBe(200);
     const restarted = await a.cm.post(`/api/v1/offers/${offer.id}/restart`, { reason: 'Haushalt ist kurzfristig verzogen.' });
     expect(restarted.statusCode, restarted.body).toBe(200);
-    expect(restarted.json()).toMatchObject({ status: 'shortlisting', round: 2, deadlines: [] });
+    expect(restarted.json()).toMatchObject({ status: 'shortlisting', round: 2 });
+    // The old round's deadlines are gone; the new round's round table is due.
+    expect(restarted.json().deadlines.map((d: { kind: string }) => d.kind)).toEqual(['round_table']);
     expect((await a.cm.get(`/api/v1/offers/${offer.id}/candidates`)).json().items).toEqual([]);
     const events = (await a.cm.get(`/api/v1/offers/${offer.id}/events`)).json().items.map((e: { kind: string }) => e.kind);
     expect(events).toEqual(expect.arrayContaining(['allocated', 'restarted']));

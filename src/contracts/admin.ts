@@ -37,6 +37,8 @@ export const ZPasswordReset = z.object({ password: ZPassword });
 
 /** Placement (WohnenPlus) settings of an agency; every field has a default, so old settings stay valid. */
 export const ZPlacementSettings = z.object({
+  checkWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist für die Prüfung eines eingereichten Angebots (Arbeitstage)'),
+  roundTableWorkingDays: z.number().int().min(1).max(30).default(5).describe('Frist, bis der runde Tisch nach Annahme des Angebots geplant ist (Arbeitstage)'),
   decisionWorkingDays: z.number().int().min(1).max(20).default(3).describe('Entscheidungsfrist des Haushalts nach der Besichtigung (Arbeitstage)'),
   followUpWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist für das Nachgespräch nach einer Absage (Arbeitstage)'),
   leaseWorkingDays: z.number().int().min(1).max(60).default(10).describe('Frist bis zum Abschluss der Verträge nach der Vergabe (Arbeitstage)'),

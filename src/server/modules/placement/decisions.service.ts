@@ -201,6 +201,12 @@ export function decisionService(db: Kysely<DB>) {
         const released = await crepo.releaseOthers(offerId, offer.round, null, [...OPEN_CANDIDATE_STATES, 'allocated']);
         await placementEffects(tx, ctx).closeOfferDeadlines(offerId, released.map((r) => r.id), 'cancelled');
         await repo.setOffer(offerId, { status: to, round: offer.round + 1 });
+        const fx = placementEffects(tx, ctx);
+        const { placement } = await fx.settings();
+        await fx.openDeadline({
+          subjectType: 'offer', subjectId: offerId, kind: 'round_table', title: `Runden Tisch für ${offer.reference} planen (Runde ${offer.round + 1})`, link: offerLink(offerId),
+          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays), assigneeId: offer.case_manager_id ?? ctx.actor.userId,
+        });
         await repo.addEvent(offerId, ctx.actor.userId, 'restarted', { reason, round: offer.round + 1 }, { providerVisible: true });
         await placementEffects(tx, ctx).toProvider(offer, 'Neue Vorauswahl', `Für die Wohnung ${offer.street} kam kein Mietvertrag zustande. Die Fachstelle wählt erneut Haushalte aus.`);
         await audit(tx, ctx, { action: 'offer.transition', entityId: offerId, details: { step: 'restart', from: offer.status, to, released: released.length } });

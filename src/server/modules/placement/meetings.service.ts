@@ -103,6 +103,7 @@ export function meetingService(db: Kysely<DB>) {
           video_url: placement.videoUrlTemplate ? videoUrl(placement.videoUrlTemplate, offer.reference, startsAt) : null, ics_uid: uid(), created_by: ctx.actor.userId,
         });
         if (to !== offer.status) await repo.setOffer(offerId, { status: to });
+        await placementEffects(tx, ctx).closeDeadlines(offerId, ['round_table'], 'done');
         await repo.addEvent(offerId, ctx.actor.userId, 'round_table_scheduled', { startsAt: input.startsAt }, { providerVisible: true });
         await rtInvite(tx, ctx, offer, rt, 'REQUEST');
         await audit(tx, ctx, { action: 'round_table.schedule', entityId: offerId, details: { roundTable: rt.id, participants: input.participantIds.length } });

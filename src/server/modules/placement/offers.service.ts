@@ -16,7 +16,7 @@ import { candidateRepository } from './candidates.repository.js';
 import { checkOffer, declineText } from './conditions.js';
 import { OFFER_STEPS, next, OPEN_CANDIDATE_STATES } from './placement.machine.js';
 import { eventText, presentOffer } from './placement.present.js';
-import { placementEffects } from './placement.effects.js';
+import { offerLink, placementEffects } from './placement.effects.js';
 import { placementRepository, toRule, type OfferRow, type PlacementRepository } from './placement.repository.js';
 
 type OfferInput = z.output<typeof ZOfferInput>;
@@ -119,7 +119,7 @@ export function offerService(db: Kysely<DB>) {
           await repo.addEvent(id, ctx.actor.userId, 'created', {}, { providerVisible: true });
           if (status === 'submitted') {
             await repo.addEvent(id, ctx.actor.userId, 'submitted', {}, { providerVisible: true });
-            await placementEffects(tx, ctx).offerSubmitted(id, reference);
+            await placementEffects(tx, ctx).offerSubmitted(id, reference, ctx.actor.role === 'case_manager' ? ctx.actor.userId : null);
           }
           await audit(tx, ctx, { action: 'offer.create', entityId: id, details: { status } });
           return loadOfferView(tx, ctx, id);
@@ -144,7 +144,7 @@ export function offerService(db: Kysely<DB>) {
         checkVersion(o, version);
         await repo.setOffer(id, { status: to });
         await repo.addEvent(id, ctx.actor.userId, 'submitted', {}, { providerVisible: true });
-        await placementEffects(tx, ctx).offerSubmitted(id, o.reference);
+        await placementEffects(tx, ctx).offerSubmitted(id, o.reference, o.case_manager_id);
         await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'submit', from: o.status, to } });
       });
     },
@@ -171,6 +171,13 @@ export function offerService(db: Kysely<DB>) {
         if (!check.eligible) throw new AppError('invalid_transition', 'Das Angebot erfüllt die Programmbedingungen nicht; es kann nur abgelehnt werden.', { currentState: o.status });
         await repo.setOffer(id, { status: to, ...(o.case_manager_id ? {} : { case_manager_id: ctx.actor.userId }) });
         await repo.addEvent(id, ctx.actor.userId, 'approved', {}, { providerVisible: true });
+        const fx = placementEffects(tx, ctx);
+        await fx.closeDeadlines(id, ['offer_check'], 'done');
+        const { placement } = await fx.settings();
+        await fx.openDeadline({
+          subjectType: 'offer', subjectId: id, kind: 'round_table', title: `Runden Tisch für ${o.reference} planen`, link: offerLink(id),
+          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays), assigneeId: o.case_manager_id ?? ctx.actor.userId,
+        });
         await placementEffects(tx, ctx).toProvider(o, 'Angebot angenommen', `Ihr Wohnungsangebot ${o.reference} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.`);
         await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'approve', from: o.status, to } });
       });
@@ -183,6 +190,7 @@ export function offerService(db: Kysely<DB>) {
         const text = reason?.trim() || (check && !check.eligible ? declineText(check) : '');
         if (!text) throw new AppError('validation_failed', undefined, { errors: [{ field: 'reason', code: 'too_small', message: 'Bitte den Grund der Ablehnung angeben.' }] });
         await repo.setOffer(id, { status: to, decline_reason: text });
+        await placementEffects(tx, ctx).closeDeadlines(id, ['offer_check'], 'done');
         await repo.addEvent(id, ctx.actor.userId, 'declined', { reason: text }, { providerVisible: true });
         await placementEffects(tx, ctx).toProvider(o, 'Angebot abgelehnt', `Ihr Wohnungsangebot ${o.reference} wurde abgelehnt. Grund: ${text}`);
         await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'decline', from: o.status, to } });

@@ -42,8 +42,16 @@ export function placementEffects(tx: Tx, ctx: Ctx) {
       return endOfDayBerlin(addWorkingDays(berlinDate(from), days, federal_state as FederalState));
     },
 
-    offerSubmitted: async (offerId: string, reference: string) =>
-      inform(await usersWithRoles(['case_manager', 'lead']), 'offer.submitted', `Neues Wohnungsangebot ${reference}`, 'Ein Wohnungsunternehmen hat ein Angebot eingereicht. Bitte die Programmbedingungen prüfen.', offerLink(offerId)),
+    /** A submitted offer is acted on at once: the office is told and a check deadline opens. */
+    async offerSubmitted(offerId: string, reference: string, caseManagerId: string | null) {
+      const a = await agency();
+      const days = agencySettings(a.settings).placement.checkWorkingDays;
+      await openDeadline(tx, agencyId, {
+        subjectType: 'offer', subjectId: offerId, kind: 'offer_check', title: `Angebot ${reference} prüfen`, link: offerLink(offerId),
+        dueAt: endOfDayBerlin(addWorkingDays(berlinDate(new Date()), days, a.federal_state as FederalState)), assigneeId: caseManagerId,
+      });
+      await inform(await usersWithRoles(['case_manager', 'lead']), 'offer.submitted', `Neues Wohnungsangebot ${reference}`, 'Ein Wohnungsunternehmen hat ein Angebot eingereicht. Bitte die Programmbedingungen prüfen.', offerLink(offerId));
+    },
 
     toProvider: async (o: OfferRow, title: string, body: string) => inform(await providerUsers(o.provider_id), 'offer.provider', `${title} (${o.reference})`, body, offerLink(o.id)),
 
