@@ -18,6 +18,8 @@ const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default:
 const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
 const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ConditionsPage = lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage })));
+const TenanciesPage = lazy(() => import('./placement-admin/TenanciesPage').then((m) => ({ default: m.TenanciesPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -32,6 +34,8 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   adminOrganisations: OrganisationsPage,
   audit: AuditPage,
   security: SecurityPage,
+  programmeConditions: ConditionsPage,
+  placementTenancies: TenanciesPage,
 };
 
 const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {

@@ -21,6 +21,12 @@ export const PERM = {
   carrierUpdate: 'carrier.update',
   auditList: 'audit.list',
   auditVerify: 'audit.verify',
+  conditionsRead: 'conditions.read',
+  conditionsUpdate: 'conditions.update',
+  consentList: 'consent.list',
+  consentCreate: 'consent.create',
+  consentWithdraw: 'consent.withdraw',
+  tenancyList: 'tenancy.list',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

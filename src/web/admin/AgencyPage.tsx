@@ -18,6 +18,8 @@ import { splitList } from '../i18n/format';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
 import { can, PERM } from '../permissions';
+import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
+import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
 import { adminKeys, useAgency, type Agency } from './queries';
 
 export function AgencyPage() {
@@ -74,8 +76,9 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const [roles, setRoles] = useState<TRole[]>(agency.settings.totpRequiredRoles);
   const [idle, setIdle] = useState(String(agency.settings.sessionIdleMinutes));
   const [districts, setDistricts] = useState(agency.settings.districts.join('\n'));
+  const [placement, setPlacement] = useState(() => placementForm(agency.settings.placement));
   const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts']));
+  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', ...PLACEMENT_FIELDS]));
 
   const save = useMutation({
     mutationFn: (body: { settings: Agency['settings']; version: number }) => api.put<Agency>('/agency/settings', body, baseVersion),
@@ -90,18 +93,19 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const placementResult = placementSettings(placement, t);
     const body = {
       settings: {
         totpRequiredRoles: ROLES.filter((r) => roles.includes(r)),
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
-        placement: agency.settings.placement,
+        placement: placementResult.settings,
       },
       version: baseVersion,
     };
     const checked = validate(ZAgencySettingsUpdate, body);
-    if (!checked.ok) {
-      errors.showIssues(checked.issues);
+    if (!checked.ok || placementResult.issues.length > 0) {
+      errors.showIssues(mergeIssues(placementResult.issues, checked.ok ? [] : checked.issues));
       return;
     }
     errors.clear();
@@ -112,6 +116,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
     'settings.totpRequiredRoles': t('agency.totpRoles'),
     'settings.sessionIdleMinutes': t('agency.sessionIdle'),
     'settings.districts': t('agency.districts'),
+    ...placementLabels(t),
   };
 
   return (
@@ -153,6 +158,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
           error={errors.error('settings.districts')}
           onChange={(e) => setDistricts(e.target.value)}
         />
+        <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

@@ -1,4 +1,5 @@
 import type { Messages } from './de';
+import { placementAdminEn } from './en/placementAdmin';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -439,4 +440,5 @@ export const en: Messages = {
     verifyBroken: 'The hash chain is broken from event no. {{brokenAt}} ({{checked}} events checked).',
     verifyPending: '{{pending}} newer events are not sealed yet.',
   },
+  ...placementAdminEn,
 };
