@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../src/contracts/common.js';
+import { inAgency } from '../src/server/db/database.js';
 import { PERMISSIONS, roleHas, type Permission } from '../src/server/platform/access/registry.js';
+import { enqueueMail } from '../src/server/platform/mail/outbox.js';
+import { notify } from '../src/server/platform/notify/notify.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
 
 /**
@@ -11,7 +14,7 @@ import { client, createAgency, householdInput, login, testApp, testDbs, type Cli
  */
 const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/openapi.json', 'GET /api/health']);
 
-type Ids = { household: string; user: string; provider: string; carrier: string; socialWorker: string };
+type Ids = { household: string; user: string; provider: string; carrier: string; socialWorker: string; mail: string; notifications: Record<TRole, string> };
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
   'POST /api/v1/auth/logout': () => ({}),
@@ -39,6 +42,18 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'PUT /api/v1/carriers/:id': () => ({ name: 'Matrix Träger', version: 1 }),
   'GET /api/v1/audit-events': () => undefined,
   'GET /api/v1/audit-events/verify': () => undefined,
+  'GET /api/v1/deadlines': () => undefined,
+  'GET /api/v1/notifications': () => undefined,
+  'POST /api/v1/notifications/:id/read': () => ({}),
+  'POST /api/v1/notifications/read-all': () => ({}),
+  'GET /api/v1/outbox': () => undefined,
+  'GET /api/v1/outbox/:id': () => undefined,
+  'GET /api/v1/outbox/:id/attachments/:index': () => undefined,
+  'GET /api/v1/document-templates': () => undefined,
+  'GET /api/v1/document-templates/:kind': () => undefined,
+  'PUT /api/v1/document-templates/:kind': () => ({ title: 'Matrix', body: 'Matrix {{today}}', version: 0 }),
+  'DELETE /api/v1/document-templates/:kind': () => undefined,
+  'POST /api/v1/document-templates/:kind/preview': () => ({}),
 };
 
 let app: FastifyInstance;
@@ -52,12 +67,27 @@ async function fixtures(a: TestAgency): Promise<Ids> {
   const h = await cm.post('/api/v1/households', householdInput({ situation: 'in_accommodation', socialWorkerId: a.users.social_worker.id }));
   const { owner } = testDbs();
   const extra = await owner.insertInto('users').values({ agency_id: a.id, email: `extra.${a.id}@test.example`, display_name: 'Extra', role: 'case_manager', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-  return { household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id };
+  // Every role reads its own notification; the outbox mail has one attachment.
+  const notifications = {} as Record<TRole, string>;
+  const mail = await inAgency(testDbs().app, a.id, async (tx) => {
+    for (const role of ROLES) {
+      await notify(tx, a.id, { userIds: [a.users[role].id], kind: 'matrix', title: 'Matrix', mail: false });
+    }
+    const rows = await tx.selectFrom('notifications').select(['id', 'user_id']).execute();
+    for (const role of ROLES) notifications[role] = rows.find((r) => r.user_id === a.users[role].id)!.id;
+    return enqueueMail(tx, a.id, { to: ['matrix@test.example'], subject: 'Matrix', text: 'Matrix', kind: 'matrix', attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'YQ==' }] });
+  });
+  return { household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, mail, notifications };
 }
 
-const fill = (url: string, i: Ids) => {
+const send = (c: Client, method: string, url: string, body: unknown) =>
+  method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
+
+const fill = (url: string, i: Ids, role: TRole) => {
+  if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
+  if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   const kind = url.startsWith('/api/v1/households') ? 'household' : url.startsWith('/api/v1/users') ? 'user' : url.startsWith('/api/v1/providers') ? 'provider' : 'carrier';
-  return url.replace(':id', i[kind]);
+  return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract');
 };
 
 beforeAll(async () => {
@@ -96,8 +126,8 @@ describe('access matrix', () => {
     for (const r of routes()) {
       const key = `${r.method} ${r.url}`;
       const body = SAMPLES[key]!(ids.own);
-      const url = fill(r.url, ids.own);
-      const res = r.method === 'GET' ? await sessions[role].get(url) : r.method === 'PUT' ? await sessions[role].put(url, body) : await sessions[role].post(url, body);
+      const url = fill(r.url, ids.own, role);
+      const res = await send(sessions[role], r.method, url, body);
       const allowed = roleHas(role, r.access as Permission);
       const named = r.url.includes(':id');
       if (allowed && [401, 403, 404].includes(res.statusCode) && !(key === 'POST /api/v1/auth/totp/confirm' && res.statusCode === 401)) {
@@ -114,9 +144,9 @@ describe('access matrix', () => {
     const failures: string[] = [];
     for (const r of routes().filter((x) => x.url.includes(':id'))) {
       const key = `${r.method} ${r.url}`;
-      const url = fill(r.url, ids.other);
+      const url = fill(r.url, ids.other, role);
       const body = SAMPLES[key]!(ids.other);
-      const res = r.method === 'GET' ? await sessions[role].get(url) : r.method === 'PUT' ? await sessions[role].put(url, body) : await sessions[role].post(url, body);
+      const res = await send(sessions[role], r.method, url, body);
       if (res.statusCode !== 404) failures.push(`${key} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

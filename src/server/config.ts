@@ -20,6 +20,10 @@ const ZEnv = z.object({
   DEMO_SEED: bool('true'),
   /** `async`: a transaction that only read commits its audit rows without waiting for the disk flush. */
   AUDIT_READ_COMMIT: z.enum(['sync', 'async']).default('sync'),
+  /** e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS); without it mails are only captured. */
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'smtp:// oder smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('wohnhilfe <no-reply@wohnhilfe.local>'),
+  MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

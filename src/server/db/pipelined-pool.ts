@@ -25,7 +25,9 @@ export function inlineParameters(text: string, params: readonly unknown[]): stri
   return text.replace(/\$(\d+)/g, (m, n: string) => {
     const i = Number(n) - 1;
     if (i < 0 || i >= params.length) throw new Error(`parameter ${m} missing`);
-    const v = prepareValue(params[i]);
+    const v = prepareValue(params[i]) as string | Buffer | null;
+    // pg sends a Buffer as binary; as text, bytea is written in hex ('\x…').
+    if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'`;
     return v === null ? 'NULL' : pg.escapeLiteral(v);
   });
 }

@@ -3,32 +3,9 @@
  * because case files and letters use it.
  */
 
+export { formatDate, formatDateTime, formatEuro } from '../../contracts/format';
+
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** '2024-03-05' or an ISO timestamp → '05.03.2024'; empty / invalid → ''. */
-export function formatDate(value: string | null | undefined, timeZone?: string): string {
-  if (!value) return '';
-  const m = DATE_ONLY.exec(value);
-  if (m) return `${m[3]}.${m[2]}.${m[1]}`; // calendar date: no time-zone shift
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(d);
-}
-
-/** ISO timestamp → '05.03.2024, 14:07'. */
-export function formatDateTime(value: string | null | undefined, timeZone?: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('de-DE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(d);
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

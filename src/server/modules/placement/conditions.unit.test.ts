@@ -36,7 +36,7 @@ describe('programme conditions', () => {
     expect(check.bySize[4]).toMatchObject({ persons: 5, occupancyOk: false });
     const rent = check.items.find((i) => i.code === 'rent_ceiling')!;
     expect(rent.met).toBe(true);
-    expect(rent.text).toContain('600,00 €');
+    expect(rent.text).toMatch(/600,00\s€/);
     expect(check.items.find((i) => i.code === 'equipment:kitchen_fitted')).toMatchObject({ met: true });
   });
 
@@ -52,7 +52,7 @@ describe('programme conditions', () => {
     expect(check.eligible).toBe(false);
     const rent = check.items.find((i) => i.code === 'rent_ceiling')!;
     expect(rent.met).toBe(false);
-    expect(rent.text).toMatch(/2\.000,00 €.*übersteigt jede Obergrenze/);
+    expect(rent.text).toMatch(/2\.000,00\s€.*übersteigt jede Obergrenze/);
   });
 
   it('rent and space can each fit alone yet never together', () => {

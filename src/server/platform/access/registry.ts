@@ -64,6 +64,15 @@ export const PERMISSIONS = {
   'tenancy.read': [...STAFF, 'provider_user'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
+  'deadline.list': STAFF,
+  /** See every open deadline of the agency, not only one's own. */
+  'deadline.listAll': ['lead'],
+  'notification.list': ALL,
+  'notification.read': ALL,
+  'outbox.list': ['admin'],
+  'outbox.read': ['admin'],
+  'template.list': ['admin', 'lead'],
+  'template.update': ['admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

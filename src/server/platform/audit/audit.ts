@@ -63,6 +63,12 @@ export const AUDIT_KINDS = {
   'tenancy.list': null,
   'audit.list': null,
   'audit.verify': null,
+  'deadline.list': null,
+  'deadline.reminded': 'deadline',
+  'deadline.alerted': 'deadline',
+  'outbox.list': null,
+  'outbox.read': 'outbox_mail',
+  'template.update': 'document_template',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;

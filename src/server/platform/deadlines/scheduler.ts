@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import { inAgency, type Tx } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
+import { recordAudit, type AuditSubject } from '../audit/audit.js';
+import { agenciesWithWork, throwCollected } from '../mail/worker.js';
+import { notify } from '../notify/notify.js';
+import { berlinDate, germanDate } from './workdays.js';
+
+/** The scheduler acts for nobody: its audit events carry no actor. */
+const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Fristenüberwachung' });
+
+const cols = ['id', 'title', 'link', 'due_at', 'remind_at', 'assignee_id', 'escalate_to_lead', 'reminded_at', 'alerted_at'] as const;
+
+async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
+  const due = await tx.selectFrom('deadlines').select(cols)
+    .where('status', '=', 'open').where('remind_at', '<=', now).where('reminded_at', 'is', null)
+    .orderBy('due_at').limit(200).forUpdate().skipLocked().execute();
+  let sent = 0;
+  for (const d of due) {
+    // Already overdue: the alert below says more than a late reminder would.
+    const skip = !d.assignee_id || (d.due_at as Date) <= now;
+    if (!skip) {
+      await notify(tx, agencyId, {
+        userIds: [d.assignee_id!],
+        kind: 'deadline.reminder',
+        title: `Erinnerung: ${d.title} bis ${germanDate(berlinDate(d.due_at as Date))}`,
+        ...(d.link ? { link: d.link } : {}),
+      });
+      sent += 1;
+    }
+    await tx.updateTable('deadlines').set({ reminded_at: now }).where('id', '=', d.id).execute();
+    await recordAudit(tx, system(agencyId), { action: 'deadline.reminded', entityId: d.id, details: { assigneeId: d.assignee_id, notified: !skip } });
+  }
+  return sent;
+}
+
+async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
+  const due = await tx.selectFrom('deadlines').select(cols)
+    .where('status', '=', 'open').where('due_at', '<=', now).where('alerted_at', 'is', null)
+    .orderBy('due_at').limit(200).forUpdate().skipLocked().execute();
+  if (due.length === 0) return 0;
+  const needLeads = due.some((d) => d.escalate_to_lead || !d.assignee_id);
+  const leads = needLeads
+    ? (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('role', '=', 'lead').where('active', '=', true).execute()).map((u) => u.id)
+    : [];
+  for (const d of due) {
+    // Nobody assigned: the leads hear of it, so an overdue deadline is never told to no one.
+    const userIds = [...(d.assignee_id ? [d.assignee_id] : []), ...(d.escalate_to_lead || !d.assignee_id ? leads : [])];
+    await notify(tx, agencyId, {
+      userIds,
+      kind: 'deadline.alert',
+      title: `Frist überschritten: ${d.title}`,
+      body: `Frist überschritten: ${d.title} (fällig am ${germanDate(berlinDate(d.due_at as Date))})`,
+      ...(d.link ? { link: d.link } : {}),
+    });
+    await tx.updateTable('deadlines').set({ alerted_at: now }).where('id', '=', d.id).execute();
+    await recordAudit(tx, system(agencyId), { action: 'deadline.alerted', entityId: d.id, details: { recipients: [...new Set(userIds)] } });
+  }
+  return due.length;
+}
+
+/**
+ * One pass: for every agency with due work, reminders to assignees and alerts on passed deadlines
+ * (to the assignee and, when escalated, every active lead). Rows are locked with SKIP LOCKED and
+ * marked in the same transaction, so two instances never send the same notice twice. `only`
+ * restricts the pass to some agencies (tests share one database).
+ */
+export async function runDeadlinesOnce(db: Kysely<DB>, now: Date = new Date(), only?: readonly string[]): Promise<{ reminded: number; alerted: number }> {
+  const total = { reminded: 0, alerted: 0 };
+  const errors: unknown[] = [];
+  for (const agencyId of await agenciesWithWork(db, now, only)) {
+    try {
+      const r = await inAgency(db, agencyId, async (tx) => ({ reminded: await remind(tx, agencyId, now), alerted: await alert(tx, agencyId, now) }));
+      total.reminded += r.reminded;
+      total.alerted += r.alerted;
+    } catch (e) {
+      errors.push(e); // one agency's failure must not hold up the others
+    }
+  }
+  throwCollected(errors);
+  return total;
+}
+
+/** Runs `runDeadlinesOnce` every `intervalMs` until stopped; stopping waits for a running pass. */
+export function startDeadlineScheduler(
+  db: Kysely<DB>,
+  { intervalMs, now = () => new Date(), onError = () => {} }: { intervalMs: number; now?: () => Date; onError?: (e: unknown) => void },
+): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runDeadlinesOnce(db, now()).catch(onError).finally(() => (running = null));
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
