@@ -54,8 +54,8 @@ export function ConditionsPage() {
       >
         {title}
       </PageHeading>
-      <p className="kern-body">{t('placementAdmin.conditions.intro')}</p>
-      {!canUpdate && <p className="kern-body kern-body--muted">{t('placementAdmin.conditions.readOnlyHint')}</p>}
+      <p className="kern-body page-intro">{t('placementAdmin.conditions.intro')}</p>
+      {!canUpdate && <p className="kern-body kern-body--muted page-intro">{t('placementAdmin.conditions.readOnlyHint')}</p>}
       {createdFrom && (
         <Alert variant="success">
           <p className="kern-body">{t('placementAdmin.conditions.created', { date: formatDate(createdFrom) })}</p>

@@ -10,6 +10,7 @@ import { PageHeading } from '../components/PageHeading';
 import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { TENANCY_PAGE_SIZE, useTenancies, type Tenancy } from './queries';
+import './placementAdmin.css';
 
 const KNOWN_STATUSES = ['active', 'ended'] as const;
 
@@ -26,7 +27,7 @@ export function TenanciesPage() {
   const status = (s: string) => ((KNOWN_STATUSES as readonly string[]).includes(s) ? t(`placementAdmin.tenancies.statuses.${s as (typeof KNOWN_STATUSES)[number]}`) : s);
 
   const columns: Column<Tenancy>[] = [
-    { key: 'ref', header: t('placementAdmin.tenancies.reference'), rowHeader: true, cell: (r) => r.reference },
+    { key: 'ref', header: t('placementAdmin.tenancies.reference'), rowHeader: true, cell: (r) => <span className="nowrap">{r.reference}</span> },
     ...(staff
       ? [
           {
@@ -34,23 +35,50 @@ export function TenanciesPage() {
             header: t('placementAdmin.tenancies.household'),
             cell: (r: Tenancy) =>
               r.household ? (
-                <Link className="kern-link" to={`/households/${r.household.id}`}>
-                  {r.household.name} ({r.household.reference})
-                </Link>
+                <>
+                  <Link className="kern-link" to={`/households/${r.household.id}`}>
+                    {r.household.name}
+                  </Link>
+                  <span className="cell-sub nowrap">{r.household.reference}</span>
+                </>
               ) : (
                 none
               ),
           },
         ]
       : []),
-    { key: 'provider', header: t('placementAdmin.tenancies.provider'), cell: (r) => r.provider.name },
-    { key: 'address', header: t('placementAdmin.tenancies.address'), cell: (r) => r.address },
-    { key: 'lease', header: t('placementAdmin.tenancies.leaseStart'), cell: (r) => formatDate(r.leaseStart) },
-    { key: 'until', header: t('placementAdmin.tenancies.guaranteeUntil'), cell: (r) => formatDate(r.guaranteeEnd) },
-    { key: 'max', header: t('placementAdmin.tenancies.guaranteeMax'), numeric: true, cell: (r) => formatEuro(r.guaranteeMaxCents) },
+    {
+      key: 'flat',
+      header: t('placementAdmin.tenancies.flat'),
+      cell: (r) => (
+        <>
+          {r.address}
+          <span className="cell-sub">{r.provider.name}</span>
+        </>
+      ),
+    },
+    { key: 'lease', header: t('placementAdmin.tenancies.leaseStart'), cell: (r) => <span className="nowrap">{formatDate(r.leaseStart)}</span> },
+    {
+      key: 'guarantee',
+      header: t('placementAdmin.tenancies.guarantee'),
+      cell: (r) => (
+        <>
+          <span className="nowrap">{t('placementAdmin.tenancies.guaranteeUntil', { date: formatDate(r.guaranteeEnd) })}</span>
+          <span className="cell-sub nowrap">{t('placementAdmin.tenancies.guaranteeMax', { amount: formatEuro(r.guaranteeMaxCents) })}</span>
+        </>
+      ),
+    },
     { key: 'contact', header: t('placementAdmin.tenancies.contactPerson'), cell: (r) => r.contactPerson?.displayName ?? none },
     { key: 'sw', header: t('placementAdmin.tenancies.socialWorker'), cell: (r) => r.socialWorker?.displayName ?? none },
-    { key: 'status', header: t('placementAdmin.tenancies.status'), cell: (r) => status(r.status) },
+    {
+      key: 'status',
+      header: t('placementAdmin.tenancies.status'),
+      cell: (r) => (
+        <span className={`kern-badge ${r.status === 'active' ? 'kern-badge--success' : 'kern-badge--info'}`}>
+          <span className="kern-label">{status(r.status)}</span>
+        </span>
+      ),
+    },
   ];
 
   const rows = tenancies.data ?? [];
@@ -59,7 +87,7 @@ export function TenanciesPage() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <p className="kern-body">{t('placementAdmin.tenancies.intro')}</p>
+      <p className="kern-body page-intro">{t('placementAdmin.tenancies.intro')}</p>
       {tenancies.isPending ? (
         <Loading />
       ) : tenancies.isError ? (

@@ -44,3 +44,16 @@ export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | 
   { id: 'cases', labelKey: 'nav.groupCases' },
   { id: 'admin', labelKey: 'nav.groupAdmin' },
 ];
+
+/**
+ * The entry for the current page: the longest path that is the page's path or a parent of it, so
+ * /placement/tenancies marks "Mietverhältnisse" only, while /placement/offers/1 still marks "/placement".
+ */
+export function activeNavId(items: readonly Pick<NavItem, 'id' | 'path'>[], pathname: string): string | null {
+  let best: Pick<NavItem, 'id' | 'path'> | null = null;
+  for (const item of items) {
+    const hit = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (hit && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best?.id ?? null;
+}
