@@ -17,9 +17,14 @@ const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').th
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
 const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ConditionsPage = lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage })));
 const TenanciesPage = lazy(() => import('./placement-admin/TenanciesPage').then((m) => ({ default: m.TenanciesPage })));
+const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -29,9 +34,12 @@ const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ def
 const MODULE_ROUTES: Record<string, ComponentType> = {
   home: HomePage,
   households: HouseholdListPage,
+  deadlines: DeadlinesPage,
+  adminOutbox: OutboxPage,
   adminUsers: UsersPage,
   adminAgency: AgencyPage,
   adminOrganisations: OrganisationsPage,
+  adminTemplates: TemplatesPage,
   audit: AuditPage,
   security: SecurityPage,
   programmeConditions: ConditionsPage,
@@ -60,8 +68,24 @@ const routes: RouteObject[] = [
           </RequirePermission>
         ),
       },
+      {
+        path: '/admin/templates/:kind',
+        element: (
+          <RequirePermission permission={PERM.templateList}>
+            <TemplateEditorPage />
+          </RequirePermission>
+        ),
+      },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      {
+        path: '/admin/outbox/:id',
+        element: (
+          <RequirePermission permission={PERM.outboxRead}>
+            <OutboxMailPage />
+          </RequirePermission>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

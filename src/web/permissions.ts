@@ -27,6 +27,13 @@ export const PERM = {
   consentCreate: 'consent.create',
   consentWithdraw: 'consent.withdraw',
   tenancyList: 'tenancy.list',
+  templateList: 'template.list',
+  templateUpdate: 'template.update',
+  deadlineList: 'deadline.list',
+  deadlineListAll: 'deadline.listAll',
+  notificationList: 'notification.list',
+  outboxList: 'outbox.list',
+  outboxRead: 'outbox.read',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

@@ -1,10 +1,13 @@
 import { placementAdminDe } from './de/placementAdmin';
+import { documentsDe } from './de/documents';
+import { notify } from './de/notify';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
  * `Messages` enforces it at compile time and i18n.test.ts checks it at runtime.
  */
 export const de = {
+  ...notify,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',
@@ -449,6 +452,7 @@ export const de = {
     verifyPending: '{{pending}} neuere Ereignisse sind noch nicht versiegelt.',
   },
   ...placementAdminDe,
+  ...documentsDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

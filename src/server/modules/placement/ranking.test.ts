@@ -31,8 +31,8 @@ describe('ranking the pool for an offer', () => {
     const wheel = await hh('wheel', { members: [adult('Fiona'), child('Gus')], needs: needs({ wheelchair: true, stepFree: true }) });
     const avoids = await hh('avoids', { members: [adult('Hana'), child('Ida')], needs: needs({ districtsAvoid: ['Mitte'], pets: true }) });
     const big = await hh('big', { members: [adult('Jana'), partner, child('K1'), child('K2'), child('K3'), child('K4')] });
-    const twinA = await hh('twinA', { situationSince: '2021-03-01', members: [adult('Lea', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }] });
-    const twinB = await hh('twinB', { situationSince: '2021-03-02', members: [adult('Mia', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }] });
+    const twinA = await hh('twinA', { situationSince: '2021-03-01', members: [adult('Lea', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }], needs: needs() });
+    const twinB = await hh('twinB', { situationSince: '2021-03-02', members: [adult('Mia', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }], needs: needs() });
     const housed = await a.cm.post('/api/v1/households', householdInput({ situation: 'housed', seekingHousing: false }));
     const offer = await approvedOffer(a);
 
@@ -71,12 +71,12 @@ describe('ranking the pool for an offer', () => {
 
     // Exclusions name every reason with the figures.
     const why = (id: string) => r.exclusions.find((x: { householdId: string }) => x.householdId === id).reasons.map((x: { code: string; text: string }) => x.code);
-    expect(why(single.id)).toEqual(['space']);
+    expect(why(single.id)).toEqual(['space', 'rent']);
     expect(r.exclusions.find((x: { householdId: string }) => x.householdId === single.id).reasons[0].text).toBe('Wohnfläche 58 m² über dem Richtwert für 1 Person (45 m²)');
     expect(why(wheel.id)).toEqual(['wheelchair']);
     expect(why(avoids.id)).toEqual(['pets', 'district_avoided']);
     expect(why(big.id)).toEqual(['occupancy']);
-    expect(r.exclusionCounts).toMatchObject({ space: 1, wheelchair: 1, pets: 1, district_avoided: 1, occupancy: 1, rent: 0, active_candidacy: 0 });
+    expect(r.exclusionCounts).toMatchObject({ space: 1, wheelchair: 1, pets: 1, district_avoided: 1, occupancy: 1, rent: 1, active_candidacy: 0 });
 
     // The stored ranking reads back the same, for later review.
     const stored = (await a.cm.get(`/api/v1/offers/${offer.id}/rankings/${r.id}`)).json();
