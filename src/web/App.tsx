@@ -20,6 +20,8 @@ const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m
 const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ConditionsPage = lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage })));
+const TenanciesPage = lazy(() => import('./placement-admin/TenanciesPage').then((m) => ({ default: m.TenanciesPage })));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
 const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
@@ -40,6 +42,8 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   adminTemplates: TemplatesPage,
   audit: AuditPage,
   security: SecurityPage,
+  programmeConditions: ConditionsPage,
+  placementTenancies: TenanciesPage,
 };
 
 const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {

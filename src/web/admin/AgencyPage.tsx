@@ -18,6 +18,8 @@ import { splitList } from '../i18n/format';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
 import { can, PERM } from '../permissions';
+import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
+import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
 import { adminKeys, useAgency, type Agency } from './queries';
 
 export function AgencyPage() {
@@ -74,8 +76,10 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const [roles, setRoles] = useState<TRole[]>(agency.settings.totpRequiredRoles);
   const [idle, setIdle] = useState(String(agency.settings.sessionIdleMinutes));
   const [districts, setDistricts] = useState(agency.settings.districts.join('\n'));
+  const [placement, setPlacement] = useState(() => placementForm(agency.settings.placement));
+  const [letterhead, setLetterhead] = useState(agency.settings.letterhead);
   const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts']));
+  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS]));
 
   const save = useMutation({
     mutationFn: (body: { settings: Agency['settings']; version: number }) => api.put<Agency>('/agency/settings', body, baseVersion),
@@ -90,19 +94,20 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const placementResult = placementSettings(placement, t);
     const body = {
       settings: {
         totpRequiredRoles: ROLES.filter((r) => roles.includes(r)),
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
-        placement: agency.settings.placement,
-        letterhead: agency.settings.letterhead,
+        placement: placementResult.settings,
+        letterhead,
       },
       version: baseVersion,
     };
     const checked = validate(ZAgencySettingsUpdate, body);
-    if (!checked.ok) {
-      errors.showIssues(checked.issues);
+    if (!checked.ok || placementResult.issues.length > 0) {
+      errors.showIssues(mergeIssues(placementResult.issues, checked.ok ? [] : checked.issues));
       return;
     }
     errors.clear();
@@ -113,6 +118,10 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
     'settings.totpRequiredRoles': t('agency.totpRoles'),
     'settings.sessionIdleMinutes': t('agency.sessionIdle'),
     'settings.districts': t('agency.districts'),
+    'settings.letterhead.address': t('agency.letterheadAddress'),
+    'settings.letterhead.city': t('agency.letterheadCity'),
+    'settings.letterhead.footer': t('agency.letterheadFooter'),
+    ...placementLabels(t),
   };
 
   return (
@@ -154,6 +163,32 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
           error={errors.error('settings.districts')}
           onChange={(e) => setDistricts(e.target.value)}
         />
+        <Fieldset legend={t('agency.letterhead')} id={fieldId(FORM, 'letterhead')}>
+          <p className="kern-body kern-body--small">{t('agency.letterheadHint')}</p>
+          <TextAreaField
+            id={fieldId(FORM, 'settings.letterhead.address')}
+            label={t('agency.letterheadAddress')}
+            rows={3}
+            value={letterhead.address}
+            error={errors.error('settings.letterhead.address')}
+            onChange={(e) => setLetterhead((l) => ({ ...l, address: e.target.value }))}
+          />
+          <TextField
+            id={fieldId(FORM, 'settings.letterhead.city')}
+            label={t('agency.letterheadCity')}
+            value={letterhead.city}
+            error={errors.error('settings.letterhead.city')}
+            onChange={(e) => setLetterhead((l) => ({ ...l, city: e.target.value }))}
+          />
+          <TextField
+            id={fieldId(FORM, 'settings.letterhead.footer')}
+            label={t('agency.letterheadFooter')}
+            value={letterhead.footer}
+            error={errors.error('settings.letterhead.footer')}
+            onChange={(e) => setLetterhead((l) => ({ ...l, footer: e.target.value }))}
+          />
+        </Fieldset>
+        <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

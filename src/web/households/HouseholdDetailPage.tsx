@@ -9,6 +9,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { ConsentSection } from '../placement-admin/ConsentSection';
 import { AccessLogSection } from './AccessLogSection';
 import { JournalSection } from './JournalSection';
 import { useHousehold, type Household } from './queries';
@@ -115,6 +116,7 @@ export function HouseholdDetailPage() {
       </Section>
 
       <JournalSection householdId={h.id} canCreate={h.actions.includes('journal.create')} />
+      <ConsentSection household={h} />
       <AccessLogSection householdId={h.id} />
     </>
   );

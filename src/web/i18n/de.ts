@@ -1,3 +1,4 @@
+import { placementAdminDe } from './de/placementAdmin';
 import { documentsDe } from './de/documents';
 import { notify } from './de/notify';
 
@@ -325,6 +326,10 @@ export const de = {
     'auth.login': 'Anmeldung',
     'auth.logout': 'Abmeldung',
     'auth.totp_enrolled': 'Zweiten Faktor eingerichtet',
+    'conditions.create': 'Programmbedingungen: neue Fassung angelegt',
+    'consent.create': 'Einwilligung erfasst',
+    'consent.list': 'Einwilligungen angesehen',
+    'consent.withdraw': 'Widerruf der Einwilligung erfasst',
     'household.access_log': 'Zugriffsprotokoll angesehen',
     'household.create': 'Haushalt angelegt',
     'household.list': 'Haushaltsliste abgerufen',
@@ -332,6 +337,8 @@ export const de = {
     'household.update': 'Haushalt geändert',
     'journal.create': 'Journaleintrag angelegt',
     'journal.list': 'Journal angesehen',
+    'tenancy.list': 'Mietverhältnisse abgerufen',
+    'tenancy.read': 'Mietverhältnis angesehen',
     'user.create': 'Benutzer angelegt',
     'user.list': 'Benutzerliste abgerufen',
     'user.password_reset': 'Passwort zurückgesetzt',
@@ -374,6 +381,11 @@ export const de = {
     sessionIdleHint: 'Zwischen 5 und 240 Minuten.',
     districts: 'Stadtbezirke',
     districtsHint: 'Ein Stadtbezirk pro Zeile.',
+    letterhead: 'Briefkopf',
+    letterheadHint: 'Erscheint auf Garantieverträgen, Mitteilungen und Anschreiben.',
+    letterheadAddress: 'Anschrift der Dienststelle',
+    letterheadCity: 'Ort (für „Ort, den Datum“)',
+    letterheadFooter: 'Fußzeile (z. B. Telefon und Sprechzeiten)',
   },
   federalStates: {
     BW: 'Baden-Württemberg',
@@ -444,6 +456,7 @@ export const de = {
     verifyBroken: 'Die Hash-Kette ist ab Ereignis Nr. {{brokenAt}} unterbrochen ({{checked}} Ereignisse geprüft).',
     verifyPending: '{{pending}} neuere Ereignisse sind noch nicht versiegelt.',
   },
+  ...placementAdminDe,
   ...documentsDe,
 };
 

@@ -1,4 +1,5 @@
 import type { Messages } from './de';
+import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
 import { notify } from './en/notify';
 
@@ -323,6 +324,10 @@ export const en: Messages = {
     'auth.login': 'Sign-in',
     'auth.logout': 'Sign-out',
     'auth.totp_enrolled': 'Second factor set up',
+    'conditions.create': 'Programme conditions: new version created',
+    'consent.create': 'Consent recorded',
+    'consent.list': 'Consents viewed',
+    'consent.withdraw': 'Consent withdrawal recorded',
     'household.access_log': 'Access log viewed',
     'household.create': 'Household created',
     'household.list': 'Household list retrieved',
@@ -330,6 +335,8 @@ export const en: Messages = {
     'household.update': 'Household changed',
     'journal.create': 'Journal entry created',
     'journal.list': 'Journal viewed',
+    'tenancy.list': 'Tenancies retrieved',
+    'tenancy.read': 'Tenancy viewed',
     'user.create': 'User created',
     'user.list': 'User list retrieved',
     'user.password_reset': 'Password reset',
@@ -372,6 +379,11 @@ export const en: Messages = {
     sessionIdleHint: 'Between 5 and 240 minutes.',
     districts: 'Districts',
     districtsHint: 'One district per line.',
+    letterhead: 'Letterhead',
+    letterheadHint: 'Shown on guarantee contracts, notices and letters.',
+    letterheadAddress: 'Office address',
+    letterheadCity: 'City (for “place, date”)',
+    letterheadFooter: 'Footer (e.g. phone and opening hours)',
   },
   federalStates: {
     BW: 'Baden-Württemberg',
@@ -442,5 +454,6 @@ export const en: Messages = {
     verifyBroken: 'The hash chain is broken from event no. {{brokenAt}} ({{checked}} events checked).',
     verifyPending: '{{pending}} newer events are not sealed yet.',
   },
+  ...placementAdminEn,
   ...documentsEn,
 };

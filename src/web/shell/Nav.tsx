@@ -1,14 +1,15 @@
-import { NavLink } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { can, needsTotpEnrolment } from '../permissions';
-import { NAV_GROUPS, NAV_ITEMS } from './navItems';
+import { activeNavId, NAV_GROUPS, NAV_ITEMS } from './navItems';
 
 export function Nav() {
   const { t } = useTranslation();
   const me = useMe();
   const locked = needsTotpEnrolment(me);
   const visible = NAV_ITEMS.filter((item) => (locked ? item.id === 'security' : can(me, item.permission)));
+  const active = activeNavId(visible, useLocation().pathname);
 
   return (
     <nav className="app-nav" aria-label={t('app.mainNav')}>
@@ -26,9 +27,9 @@ export function Nav() {
             <ul className="app-nav__list" aria-labelledby={group.labelKey ? labelId : undefined}>
               {items.map((item) => (
                 <li key={item.id}>
-                  <NavLink to={item.path} end={item.path === '/'} className="app-nav__link">
+                  <Link to={item.path} className="app-nav__link" aria-current={item.id === active ? 'page' : undefined}>
                     {t(item.labelKey)}
-                  </NavLink>
+                  </Link>
                 </li>
               ))}
             </ul>

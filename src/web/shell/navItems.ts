@@ -27,12 +27,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'deadlines', path: '/deadlines', labelKey: 'deadlines.nav', permission: PERM.deadlineList, group: 'cases' },
   { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: PERM.householdList, group: 'cases', programme: 'prevention' },
   { id: 'placement', path: '/placement', labelKey: 'nav.placement', permission: PERM.householdList, group: 'cases', programme: 'placement' },
+  { id: 'placementTenancies', path: '/placement/tenancies', labelKey: 'placementAdmin.nav.tenancies', permission: PERM.tenancyList, group: 'cases' },
   { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', permission: PERM.householdList, group: 'cases', programme: 'sustainment' },
   { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: PERM.householdList, group: 'cases', programme: 'aftercare' },
   { id: 'accommodation', path: '/accommodation', labelKey: 'nav.accommodation', permission: PERM.householdList, group: 'cases', programme: 'accommodation' },
   { id: 'reporting', path: '/reporting', labelKey: 'nav.reporting', permission: [PERM.householdList, PERM.auditList], group: 'cases', programme: 'reporting' },
   { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: PERM.userList, group: 'admin' },
   { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: PERM.agencyRead, group: 'admin' },
+  { id: 'programmeConditions', path: '/admin/programme-conditions', labelKey: 'placementAdmin.nav.conditions', permission: PERM.conditionsRead, group: 'admin' },
   { id: 'adminOrganisations', path: '/admin/organisations', labelKey: 'nav.adminOrganisations', permission: [PERM.providerList, PERM.carrierList], group: 'admin' },
   { id: 'adminTemplates', path: '/admin/templates', labelKey: 'documentTemplates.nav', permission: PERM.templateList, group: 'admin' },
   { id: 'adminOutbox', path: '/admin/outbox', labelKey: 'outbox.nav', permission: PERM.outboxList, group: 'admin' },
@@ -45,3 +47,16 @@ export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | 
   { id: 'cases', labelKey: 'nav.groupCases' },
   { id: 'admin', labelKey: 'nav.groupAdmin' },
 ];
+
+/**
+ * The entry for the current page: the longest path that is the page's path or a parent of it, so
+ * /placement/tenancies marks "Mietverhältnisse" only, while /placement/offers/1 still marks "/placement".
+ */
+export function activeNavId(items: readonly Pick<NavItem, 'id' | 'path'>[], pathname: string): string | null {
+  let best: Pick<NavItem, 'id' | 'path'> | null = null;
+  for (const item of items) {
+    const hit = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (hit && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best?.id ?? null;
+}

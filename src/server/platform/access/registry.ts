@@ -25,7 +25,8 @@ export const PERMISSIONS = {
   'user.resetPassword': ['admin'],
   'agency.read': ['admin', 'lead'],
   'agency.update': ['admin'],
-  'provider.list': ['admin', 'case_manager', 'lead'],
+  // Staff record consent to share data with a company and plan meetings with its people: they see the companies.
+  'provider.list': ['admin', ...STAFF],
   'provider.create': ['admin'],
   'provider.update': ['admin'],
   'carrier.list': ['admin', 'case_manager', 'lead'],
