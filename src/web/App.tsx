@@ -18,6 +18,10 @@ const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default:
 const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
 const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const OfferQueuePage = lazy(() => import('./placement/OfferQueuePage').then((m) => ({ default: m.OfferQueuePage })));
+const OfferDetailPage = lazy(() => import('./placement/OfferDetailPage').then((m) => ({ default: m.OfferDetailPage })));
+const OfferNewPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferNewPage })));
+const OfferEditPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferEditPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -27,6 +31,7 @@ const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ def
 const MODULE_ROUTES: Record<string, ComponentType> = {
   home: HomePage,
   households: HouseholdListPage,
+  placement: OfferQueuePage,
   adminUsers: UsersPage,
   adminAgency: AgencyPage,
   adminOrganisations: OrganisationsPage,
@@ -58,6 +63,9 @@ const routes: RouteObject[] = [
       },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
+      { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
+      { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

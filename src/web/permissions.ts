@@ -21,6 +21,10 @@ export const PERM = {
   carrierUpdate: 'carrier.update',
   auditList: 'audit.list',
   auditVerify: 'audit.verify',
+  offerList: 'offer.list',
+  offerRead: 'offer.read',
+  offerCreate: 'offer.create',
+  offerUpdate: 'offer.update',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

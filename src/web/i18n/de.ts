@@ -1,3 +1,4 @@
+import { placementDe } from './de/placement';
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
  * `Messages` enforces it at compile time and i18n.test.ts checks it at runtime.
@@ -440,6 +441,7 @@ export const de = {
     verifyBroken: 'Die Hash-Kette ist ab Ereignis Nr. {{brokenAt}} unterbrochen ({{checked}} Ereignisse geprüft).',
     verifyPending: '{{pending}} neuere Ereignisse sind noch nicht versiegelt.',
   },
+  ...placementDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

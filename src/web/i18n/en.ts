@@ -1,3 +1,4 @@
+import { placementEn } from './en/placement';
 import type { Messages } from './de';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
@@ -439,4 +440,5 @@ export const en: Messages = {
     verifyBroken: 'The hash chain is broken from event no. {{brokenAt}} ({{checked}} events checked).',
     verifyPending: '{{pending}} newer events are not sealed yet.',
   },
+  ...placementEn,
 };

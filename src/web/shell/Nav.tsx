@@ -2,7 +2,7 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { can, needsTotpEnrolment } from '../permissions';
-import { NAV_GROUPS, NAV_ITEMS } from './navItems';
+import { NAV_GROUPS, NAV_ITEMS, navLabelKey } from './navItems';
 
 export function Nav() {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function Nav() {
               {items.map((item) => (
                 <li key={item.id}>
                   <NavLink to={item.path} end={item.path === '/'} className="app-nav__link">
-                    {t(item.labelKey)}
+                    {t(navLabelKey(item, me.role))}
                   </NavLink>
                 </li>
               ))}
