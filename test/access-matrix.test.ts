@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../src/contracts/common.js';
+import { inAgency } from '../src/server/db/database.js';
 import { PERMISSIONS, roleHas, type Permission } from '../src/server/platform/access/registry.js';
+import { enqueueMail } from '../src/server/platform/mail/outbox.js';
+import { notify } from '../src/server/platform/notify/notify.js';
+import { CONDITIONS, consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
 
 /**
@@ -11,7 +15,10 @@ import { client, createAgency, householdInput, login, testApp, testDbs, type Cli
  */
 const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/openapi.json', 'GET /api/health']);
 
-type Ids = { household: string; user: string; provider: string; carrier: string; socialWorker: string };
+type Ids = {
+  household: string; user: string; provider: string; carrier: string; socialWorker: string; caseManager: string; mail: string; notifications: Record<TRole, string>;
+  offer: string; candidate: string; roundTable: string; viewing: string; ranking: string; attachment: string; document: string; consent: string; tenancy: string;
+};
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
   'POST /api/v1/auth/logout': () => ({}),
@@ -39,6 +46,62 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'PUT /api/v1/carriers/:id': () => ({ name: 'Matrix Träger', version: 1 }),
   'GET /api/v1/audit-events': () => undefined,
   'GET /api/v1/audit-events/verify': () => undefined,
+  'GET /api/v1/deadlines': () => undefined,
+  'GET /api/v1/offers': () => undefined,
+  'POST /api/v1/offers': (i) => offerInput({ providerId: i.provider }),
+  'GET /api/v1/offers/:id': () => undefined,
+  'PUT /api/v1/offers/:id': () => ({ ...offerInput(), version: 1 }),
+  'POST /api/v1/offers/:id/submit': () => ({}),
+  'POST /api/v1/offers/:id/check': () => ({}),
+  'POST /api/v1/offers/:id/approve': () => ({}),
+  'POST /api/v1/offers/:id/decline': () => ({ reason: 'Matrix' }),
+  'POST /api/v1/offers/:id/withdraw': () => ({ reason: 'Matrix' }),
+  'POST /api/v1/offers/:id/restart': () => ({ reason: 'Matrix' }),
+  'POST /api/v1/offers/:id/contracts': () => ({ leaseStart: '2027-01-01' }),
+  'GET /api/v1/offers/:id/events': () => undefined,
+  'POST /api/v1/offers/:id/rankings': () => ({}),
+  'GET /api/v1/offers/:id/rankings': () => undefined,
+  'GET /api/v1/offers/:id/rankings/:subId': () => undefined,
+  'POST /api/v1/offers/:id/attachments': () => ({}),
+  'GET /api/v1/offers/:id/attachments/:subId': () => undefined,
+  'DELETE /api/v1/offers/:id/attachments/:subId': () => undefined,
+  'GET /api/v1/offers/:id/documents/:subId': () => undefined,
+  'GET /api/v1/programme-conditions': () => undefined,
+  'POST /api/v1/programme-conditions/preview': () => CONDITIONS,
+  'POST /api/v1/programme-conditions': () => ({ ...CONDITIONS, validFrom: '2024-01-01' }),
+  'GET /api/v1/tenancies': () => undefined,
+  'GET /api/v1/tenancies/:id': () => undefined,
+  'GET /api/v1/offers/:id/candidates': () => undefined,
+  'POST /api/v1/offers/:id/candidates': (i) => ({ householdId: i.household, comment: 'Matrix' }),
+  'POST /api/v1/candidates/:id/present': () => ({}),
+  'POST /api/v1/candidates/:id/withdraw': () => ({ reason: 'Matrix' }),
+  'POST /api/v1/candidates/:id/viewings': (i) => ({ startsAt: '2026-12-03T14:00:00.000Z', place: 'vor Ort', attendeeIds: [i.caseManager] }),
+  'POST /api/v1/candidates/:id/decision': () => ({ decision: 'accept' }),
+  'POST /api/v1/candidates/:id/talks': () => ({ occurredAt: '2026-12-04T10:00:00.000Z', text: 'Matrix' }),
+  'POST /api/v1/candidates/:id/veto': () => ({ reason: 'Matrix' }),
+  'POST /api/v1/candidates/:id/allocate': () => ({}),
+  'PUT /api/v1/viewings/:id': (i) => ({ startsAt: '2026-12-03T15:00:00.000Z', place: 'vor Ort', attendeeIds: [i.caseManager], version: 1 }),
+  'POST /api/v1/viewings/:id/cancel': () => ({ version: 1 }),
+  'POST /api/v1/viewings/:id/outcome': () => ({ outcome: 'Matrix', version: 1 }),
+  'GET /api/v1/offers/:id/round-tables': () => undefined,
+  'POST /api/v1/offers/:id/round-tables': (i) => ({ startsAt: '2026-12-02T09:00:00.000Z', participantIds: [i.caseManager] }),
+  'PUT /api/v1/round-tables/:id': (i) => ({ startsAt: '2026-12-02T10:00:00.000Z', participantIds: [i.caseManager], version: 1 }),
+  'POST /api/v1/round-tables/:id/cancel': () => ({ version: 1 }),
+  'POST /api/v1/round-tables/:id/minutes': () => ({ minutes: 'Matrix', version: 1 }),
+  'GET /api/v1/households/:id/consents': () => undefined,
+  'POST /api/v1/households/:id/consents': (i) => consentInput(i.provider),
+  'POST /api/v1/households/:id/consents/:consentId/withdraw': () => ({ note: 'Matrix' }),
+  'GET /api/v1/notifications': () => undefined,
+  'POST /api/v1/notifications/:id/read': () => ({}),
+  'POST /api/v1/notifications/read-all': () => ({}),
+  'GET /api/v1/outbox': () => undefined,
+  'GET /api/v1/outbox/:id': () => undefined,
+  'GET /api/v1/outbox/:id/attachments/:index': () => undefined,
+  'GET /api/v1/document-templates': () => undefined,
+  'GET /api/v1/document-templates/:kind': () => undefined,
+  'PUT /api/v1/document-templates/:kind': () => ({ title: 'Matrix', body: 'Matrix {{today}}', version: 0 }),
+  'DELETE /api/v1/document-templates/:kind': () => undefined,
+  'POST /api/v1/document-templates/:kind/preview': () => ({}),
 };
 
 let app: FastifyInstance;
@@ -52,12 +115,61 @@ async function fixtures(a: TestAgency): Promise<Ids> {
   const h = await cm.post('/api/v1/households', householdInput({ situation: 'in_accommodation', socialWorkerId: a.users.social_worker.id }));
   const { owner } = testDbs();
   const extra = await owner.insertInto('users').values({ agency_id: a.id, email: `extra.${a.id}@test.example`, display_name: 'Extra', role: 'case_manager', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-  return { household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id };
+  // Every role reads its own notification; the outbox mail has one attachment.
+  const notifications = {} as Record<TRole, string>;
+  const mail = await inAgency(testDbs().app, a.id, async (tx) => {
+    for (const role of ROLES) {
+      await notify(tx, a.id, { userIds: [a.users[role].id], kind: 'matrix', title: 'Matrix', mail: false });
+    }
+    const rows = await tx.selectFrom('notifications').select(['id', 'user_id']).execute();
+    for (const role of ROLES) notifications[role] = rows.find((r) => r.user_id === a.users[role].id)!.id;
+    return enqueueMail(tx, a.id, { to: ['matrix@test.example'], subject: 'Matrix', text: 'Matrix', kind: 'matrix', attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'YQ==' }] });
+  });
+  return {
+    household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, caseManager: a.users.case_manager.id,
+    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)),
+  };
 }
 
-const fill = (url: string, i: Ids) => {
-  const kind = url.startsWith('/api/v1/households') ? 'household' : url.startsWith('/api/v1/users') ? 'user' : url.startsWith('/api/v1/providers') ? 'provider' : 'carrier';
-  return url.replace(':id', i[kind]);
+/** An offer of the agency's portal company with a presented, consented candidate and its records. */
+async function placementFixtures(a: TestAgency, cm: Client, householdId: string) {
+  const admin = client(app, await login(app, a.users.admin.email));
+  const provider = client(app, await login(app, a.users.provider_user.email));
+  await ensureConditions(admin);
+  const offer = (await provider.post('/api/v1/offers', { ...offerInput(), submit: true })).json();
+  await cm.post(`/api/v1/offers/${offer.id}/check`);
+  await cm.post(`/api/v1/offers/${offer.id}/approve`);
+  const ranking = (await cm.post(`/api/v1/offers/${offer.id}/rankings`)).json();
+  const h = (await cm.post('/api/v1/households', householdInput({ socialWorkerId: a.users.social_worker.id }))).json();
+  await cm.post(`/api/v1/households/${h.id}/consents`, consentInput(a.providerId));
+  const candidate = (await cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'Matrix' })).json();
+  await cm.post(`/api/v1/candidates/${candidate.id}/present`, {});
+  const viewing = (await cm.post(`/api/v1/candidates/${candidate.id}/viewings`, { startsAt: '2026-12-03T14:00:00.000Z', place: 'vor Ort', attendeeIds: [a.users.case_manager.id] })).json().viewings[0];
+  const roundTable = (await cm.post(`/api/v1/offers/${offer.id}/round-tables`, { startsAt: '2026-12-02T09:00:00.000Z', participantIds: [a.users.case_manager.id] })).json();
+  const consent = (await cm.post(`/api/v1/households/${householdId}/consents`, consentInput(a.otherProviderId))).json();
+  const { owner } = testDbs();
+  const attachment = await owner.insertInto('offer_attachments').values({ agency_id: a.id, offer_id: offer.id, filename: 'grundriss.png', content_type: 'image/png', size_bytes: 3, content: Buffer.from('png') }).returning('id').executeTakeFirstOrThrow();
+  const document = await owner.insertInto('documents').values({ agency_id: a.id, owner_type: 'offer', owner_id: offer.id, kind: 'allocation_notice', filename: 'a.pdf', content_type: 'application/pdf', content: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
+  const tenancy = await owner.insertInto('tenancies').values({
+    agency_id: a.id, reference: `T-M-${offer.id.slice(0, 6)}`, household_id: h.id, provider_id: a.providerId, offer_id: offer.id, street: 'Lindenstraße 12', postal_code: '70173', city: 'Stuttgart',
+    lease_start: '2027-01-01', cold_rent_cents: 62_000, service_charges_cents: 15_000, heating_cents: 8_000, guarantee_start: '2027-01-01', guarantee_end: '2031-12-31',
+    guarantee_max_cents: 1_000_000, guarantee_items: ['rent_arrears'], contact_person_id: a.users.case_manager.id, social_worker_id: a.users.social_worker.id,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { offer: offer.id, candidate: candidate.id, roundTable: roundTable.id, viewing: viewing.id, ranking: ranking.id, attachment: attachment.id, document: document.id, consent: consent.id, tenancy: tenancy.id };
+}
+
+const send = (c: Client, method: string, url: string, body: unknown) =>
+  method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
+
+const fill = (url: string, i: Ids, role: TRole) => {
+  if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
+  if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
+  const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : i.document;
+  const kind = (
+    [['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
+      ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy']] as const
+  ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
+  return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
 };
 
 beforeAll(async () => {
@@ -96,8 +208,8 @@ describe('access matrix', () => {
     for (const r of routes()) {
       const key = `${r.method} ${r.url}`;
       const body = SAMPLES[key]!(ids.own);
-      const url = fill(r.url, ids.own);
-      const res = r.method === 'GET' ? await sessions[role].get(url) : r.method === 'PUT' ? await sessions[role].put(url, body) : await sessions[role].post(url, body);
+      const url = fill(r.url, ids.own, role);
+      const res = await send(sessions[role], r.method, url, body);
       const allowed = roleHas(role, r.access as Permission);
       const named = r.url.includes(':id');
       if (allowed && [401, 403, 404].includes(res.statusCode) && !(key === 'POST /api/v1/auth/totp/confirm' && res.statusCode === 401)) {
@@ -114,9 +226,9 @@ describe('access matrix', () => {
     const failures: string[] = [];
     for (const r of routes().filter((x) => x.url.includes(':id'))) {
       const key = `${r.method} ${r.url}`;
-      const url = fill(r.url, ids.other);
+      const url = fill(r.url, ids.other, role);
       const body = SAMPLES[key]!(ids.other);
-      const res = r.method === 'GET' ? await sessions[role].get(url) : r.method === 'PUT' ? await sessions[role].put(url, body) : await sessions[role].post(url, body);
+      const res = await send(sessions[role], r.method, url, body);
       if (res.statusCode !== 404) failures.push(`${key} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

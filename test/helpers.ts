@@ -23,7 +23,7 @@ export function testDbs() {
 export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false, listenUrl: inject('appUrl') });
+  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false, listenUrl: inject('appUrl'), workers: false });
   await app.ready();
   return app;
 }
@@ -99,6 +99,7 @@ export function client(app: FastifyInstance, s: Session | null) {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),
     put: (url: string, body: unknown, headers?: Record<string, string>) => call('PUT', url, body, headers),
+    del: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
   };
 }
 export type Client = ReturnType<typeof client>;

@@ -18,6 +18,8 @@ import { startAuditSealer } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
+import { documentTemplateRoutes } from './platform/documents/documents.routes.js';
+import { documentTemplateService } from './platform/documents/documents.service.js';
 import { registerGuard } from './platform/auth/guard.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
@@ -31,6 +33,12 @@ import { organisationRoutes } from './modules/providers/providers.routes.js';
 import { organisationService } from './modules/providers/providers.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { userService } from './modules/users/users.service.js';
+import { deadlineRoutes, deadlineService } from './platform/deadlines/deadlines.routes.js';
+import { startDeadlineScheduler } from './platform/deadlines/scheduler.js';
+import { outboxRoutes, outboxService } from './platform/mail/outbox.routes.js';
+import { startOutboxWorker } from './platform/mail/worker.js';
+import { notificationRoutes, notificationService } from './platform/notify/notifications.routes.js';
+import { setPublicUrl } from './platform/notify/notify.js';
 
 z.config(z.locales.de());
 
@@ -56,10 +64,14 @@ export interface AppOptions {
   logger?: boolean;
   /** The app role's connection string, for the session-change channel (no session cache without it). */
   listenUrl?: string;
+  /** Run the background workers (mail outbox, deadline scheduler); HTTP tests turn them off. */
+  workers?: boolean;
 }
 
+const DEADLINE_SCHEDULER_INTERVAL_MS = 30_000;
+
 /** Builds the Fastify app: plugins, error handler, guard, and every module's routes. */
-export async function buildApp({ db, config, serveWeb = true, logger = true, listenUrl }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, serveWeb = true, logger = true, listenUrl, workers = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: config.NODE_ENV === 'production',
@@ -126,6 +138,17 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
 
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error({ err: e }, 'audit sealing failed'));
   app.addHook('onClose', async () => stopSealer());
+  setPublicUrl(config.PUBLIC_URL);
+  if (workers) {
+    const stopOutbox = startOutboxWorker(db, config, { onError: (e) => app.log.error({ err: e }, 'mail outbox failed') });
+    const stopDeadlines = startDeadlineScheduler(db, {
+      intervalMs: DEADLINE_SCHEDULER_INTERVAL_MS,
+      onError: (e) => app.log.error({ err: e }, 'deadline scheduler failed'),
+    });
+    app.addHook('onClose', async () => {
+      await Promise.all([stopOutbox(), stopDeadlines()]);
+    });
+  }
 
   const sessions = new SessionCache(listenUrl, (e) => app.log.warn({ err: e }, 'session change channel lost'));
   await sessions.start();
@@ -140,6 +163,10 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   organisationRoutes(app, 'carrier', organisationService(db, 'carrier'));
   placementRoutes(app, db);
   auditRoutes(app, db);
+  deadlineRoutes(app, deadlineService(db));
+  notificationRoutes(app, notificationService(db));
+  outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
+  documentTemplateRoutes(app, documentTemplateService(db));
 
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // serve: false — only reply.sendFile; the one catch-all route below declares its access.

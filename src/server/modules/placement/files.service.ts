@@ -17,6 +17,13 @@ export const ATTACHMENTS_PER_OFFER = 20;
 /** Photos and plans of an offer, generated documents, and the tenancies placement creates. */
 export function filesService(db: Kysely<DB>) {
   return {
+    /** Checks before an upload is read: the actor may attach to this offer now. */
+    canAttach: (ctx: Ctx, offerId: string) =>
+      actorTx(db, ctx, async (tx) => {
+        const o = await visibleOffer(placementRepository(tx, ctx.actor.agencyId), ctx, offerId, 'offer.attach');
+        offerStep(ctx, o, 'attach');
+      }),
+
     addAttachment: (ctx: Ctx, offerId: string, file: { filename: string; contentType: string; content: Buffer }) =>
       actorTx(db, ctx, async (tx) => {
         const repo = placementRepository(tx, ctx.actor.agencyId);
@@ -48,7 +55,7 @@ export function filesService(db: Kysely<DB>) {
         const o = await visibleOffer(repo, ctx, offerId, 'offer.attach', true);
         offerStep(ctx, o, 'attach');
         const a = await repo.attachment(offerId, id);
-        if (!a) throw new AccessDenied('offer.attach', { type: 'offer', id: offerId });
+        if (!a) return; // already gone: deleting is idempotent
         await repo.deleteAttachment(offerId, id);
         await repo.addEvent(offerId, ctx.actor.userId, 'attachment_removed', { filename: a.filename }, { providerVisible: true });
         await audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { removed: id } });

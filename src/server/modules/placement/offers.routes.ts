@@ -103,6 +103,7 @@ export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
     config: { access: 'offer.attach' },
     schema: { tags, summary: 'Foto oder Grundriss hochladen (multipart/form-data, Feld „file“, höchstens 10 MB)', params: ZIdParams, consumes: ['multipart/form-data'], response: { 201: ZAttachment } },
   }, async (req, reply) => {
+    await s.files.canAttach(ctxOf(req), req.params.id);
     if (!req.isMultipart()) throw new AppError('validation_failed', undefined, { errors: [{ field: 'file', code: 'invalid_type', message: 'Bitte eine Datei als multipart/form-data senden.' }] });
     const file = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
     if (!file) throw new AppError('validation_failed', undefined, { errors: [{ field: 'file', code: 'invalid_type', message: 'Keine Datei erhalten.' }] });

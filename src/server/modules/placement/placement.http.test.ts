@@ -130,11 +130,11 @@ describe('programme conditions', () => {
     const offer = await approvedOffer(p);
     await poolHousehold(p.cm, ag);
     const oldConditions = (await p.cm.get(`/api/v1/offers/${offer.id}`)).json().check.conditionsId;
-    const stricter = { ...CONDITIONS, validFrom: '2026-01-01', rentCaps: CONDITIONS.rentCaps.map((r) => ({ ...r, maxColdRentCents: r.maxColdRentCents - 20_000 })) };
+    const stricter = { ...CONDITIONS, validFrom: '2026-01-01', rentCaps: CONDITIONS.rentCaps.map((r) => ({ ...r, maxColdRentCents: r.maxColdRentCents - 30_000 })) };
     const preview = (await p.admin.post('/api/v1/programme-conditions/preview', stricter)).json();
     expect(preview.openOffers).toBe(1);
     expect(preview.offersChanging).toEqual([{ id: offer.id, reference: offer.reference, eligibleBefore: true, eligibleAfter: false }]);
-    expect(preview.bySize).toEqual([{ persons: 2, households: 1, capBeforeCents: 64_000, capAfterCents: 44_000, spaceBeforeSqm: 60, spaceAfterSqm: 60 }]);
+    expect(preview.bySize).toEqual([{ persons: 2, households: 1, capBeforeCents: 64_000, capAfterCents: 34_000, spaceBeforeSqm: 60, spaceAfterSqm: 60 }]);
     expect([preview.poolHouseholds, preview.poolAffected]).toEqual([1, 1]);
     expect((await p.cm.post('/api/v1/programme-conditions', stricter)).statusCode).toBe(403);
     const created = await p.admin.post('/api/v1/programme-conditions', stricter);

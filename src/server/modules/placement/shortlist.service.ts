@@ -227,8 +227,10 @@ export function shortlistService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         const crepo = candidateRepository(tx, ctx.actor.agencyId);
         access.requireHousehold(ctx.actor, 'consent.withdraw', await crepo.household(householdId), householdId);
+        const existing = (await crepo.consents(householdId)).find((c) => c.id === consentId);
+        if (!existing) throw new AccessDenied('consent.withdraw', { type: 'household', id: householdId });
         const done = await crepo.withdrawConsent(householdId, consentId, ctx.actor.userId, note);
-        if (!done) throw new AppError('not_found', 'Keine gültige Einwilligung mit dieser Kennung.');
+        if (!done) throw new AppError('conflict', 'Diese Einwilligung wurde bereits widerrufen.');
         await audit(tx, ctx, { action: 'consent.withdraw', entityId: householdId, details: { consent: consentId } });
         return presentConsent((await crepo.consents(householdId)).find((c) => c.id === consentId)!);
       }),

@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   'notification.read': ALL,
   'outbox.list': ['admin'],
   'outbox.read': ['admin'],
+  'template.list': ['admin', 'lead'],
+  'template.update': ['admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

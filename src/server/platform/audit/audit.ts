@@ -68,6 +68,7 @@ export const AUDIT_KINDS = {
   'deadline.alerted': 'deadline',
   'outbox.list': null,
   'outbox.read': 'outbox_mail',
+  'template.update': 'document_template',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;
