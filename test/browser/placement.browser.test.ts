@@ -1,12 +1,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createAgency, login, type Client, type TestAgency } from '../helpers.js';
+import { client, createAgency, login, PASSWORD, type Client, type TestAgency } from '../helpers.js';
 import { consentInput, ensureConditions, poolHousehold } from '../placement-fixtures.js';
-import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
+import { expectAccessible, hasChromium, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
 
 /** A 1×1 PNG, enough for the photo upload and its thumbnail. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/placement-ui-${name}.png`, fullPage: true });
+
+/** Like loginAs, but the browser runs in German time like the office's (times typed and shown in Europe/Berlin). */
+async function loginAs(env: BrowserEnv, email: string): Promise<Page> {
+  const context = await env.browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  await page.goto(`${env.url}/login`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+  return page;
+}
 
 /** Opens a tab of the offer page and waits for its panel. */
 async function openTab(page: Page, name: string) {
@@ -44,6 +56,8 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
         { firstName: 'Mia', lastName: familyName, birthDate: '2019-01-20', gender: 'female', nationality: 'deutsch', relationship: 'child' },
       ],
     });
+    // A household with a pet: the ranking must exclude it and say why.
+    await poolHousehold(cm, agency, { needs: { wheelchair: false, stepFree: false, pets: true, districtsAvoid: [], districtsPrefer: [], notes: null } });
   });
   afterAll(() => stopBrowserEnv(env));
 
@@ -128,6 +142,9 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await entry.waitFor();
     await entry.locator('summary').click();
     await entry.getByRole('rowheader', { name: 'Wunschbezirk Mitte' }).waitFor();
+    const exclusions = page.getByRole('table', { name: 'Ausgeschlossene Haushalte mit Gründen' });
+    await exclusions.getByText('Hat Haustiere, die hier nicht erlaubt sind').waitFor();
+    await page.getByRole('table', { name: 'Ausschlüsse nach Grund' }).getByRole('row', { name: /Haustiere nicht erlaubt\s*1/ }).waitFor();
     await expectAccessible(page, 'Rangfolge');
     await shot(page, 'ranking');
     await entry.getByRole('button', { name: /In Vorauswahl aufnehmen/ }).click();
@@ -177,7 +194,7 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await rt.getByRole('checkbox', { name: /^provider_user / }).check();
     await expectAccessible(page, 'Runder Tisch planen');
     await submitDialog(page, 'Runden Tisch planen');
-    const rtCard = page.getByRole('article', { name: /^Runder Tisch am 02\.12\.2026/ });
+    const rtCard = page.getByRole('article', { name: 'Runder Tisch am 02.12.2026, 10:00' });
     await rtCard.getByRole('link', { name: /Videokonferenz öffnen/ }).waitFor();
     await rtCard.getByRole('button', { name: 'Protokoll erfassen' }).click();
     await page.getByRole('dialog').getByLabel('Protokoll').fill('Haushalt A vorgestellt, Besichtigung vereinbart.');
@@ -232,10 +249,11 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await page.getByLabel('Mietvertrag unterschrieben am').fill('2026-12-15');
     await page.getByLabel('Garantievertrag unterschrieben am').fill('2026-12-15');
     await expectAccessible(page, 'Verträge');
+    await shot(page, 'contracts-form');
     await page.getByRole('button', { name: 'Verträge erfassen' }).click();
     await page.getByText('Die Verträge wurden erfasst; das Mietverhältnis ist angelegt.').waitFor();
     await page.getByRole('link', { name: /^Mietverhältnis .* öffnen$/ }).waitFor();
-    await page.getByText(/Garantie bis 31\.12\.2031/).waitFor();
+    await page.getByText('01.01.2027 bis 31.12.2031').waitFor();
     await page.getByRole('link', { name: 'Garantievertrag herunterladen (PDF)' }).waitFor();
     await page.getByText('vermietet', { exact: true }).first().waitFor();
     await shot(page, 'contracts');

@@ -114,7 +114,7 @@ function UploadForm() {
           id="offer-attachment-file"
           type="file"
           className="kern-form-input__input"
-          accept="image/*,application/pdf"
+          accept="image/jpeg,image/png,image/webp,application/pdf"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'offer-attachment-file-error' : undefined}
         />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
-import { formatDate, formatDateTime } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 import { useOfferPage } from './context';
 import { StepError } from './feedback';
 import { CandidateStatus } from './labels';
@@ -65,9 +65,11 @@ export function CandidateCard({ candidate: c, onDialog }: { candidate: Candidate
               </span>
             ),
           },
-          ...(c.decisionDueAt ? [{ key: 'due', label: t('placement.shortlist.decisionDue'), value: formatDateTime(c.decisionDueAt) }] : []),
+          ...(c.decisionDueAt && (c.status === 'viewed' || c.status === 'refused')
+            ? [{ key: 'due', label: t('placement.shortlist.decisionDue'), value: formatDate(c.decisionDueAt, 'Europe/Berlin') }]
+            : []),
           ...(c.refusalReason
-            ? [{ key: 'refusal', label: t('placement.shortlist.refusal'), value: `${t(`placement.refusal.${c.refusalReason}`)}${c.refusalText ? ` – ${c.refusalText}` : ''}` }]
+            ? [{ key: 'refusal', label: c.status === 'refused' ? t('placement.shortlist.refusal') : t('placement.shortlist.earlierRefusal'), value: `${t(`placement.refusal.${c.refusalReason}`)}${c.refusalText ? ` – ${c.refusalText}` : ''}` }]
             : []),
           ...(c.vetoReason ? [{ key: 'veto', label: t('placement.shortlist.veto'), value: c.vetoReason }] : []),
         ]}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
 import { ErrorAlert } from '../components/Alert';
+import { DescriptionList } from '../components/DescriptionList';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
@@ -39,6 +40,7 @@ function TenancySummary({ id }: { id: string }) {
   if (tenancy.isPending) return <Loading />;
   if (tenancy.isError) return <ErrorAlert message={errorMessage(tenancy.error, t)} />;
   const x = tenancy.data;
+  const none = t('common.none');
   return (
     <div className="stack">
       <p className="kern-body">
@@ -46,10 +48,17 @@ function TenancySummary({ id }: { id: string }) {
           {t('placement.contracts.tenancyLink', { reference: x.reference })}
         </Link>
       </p>
-      <p className="kern-body">
-        {t('placement.contracts.tenancyFacts', { start: formatDate(x.leaseStart), end: formatDate(x.guaranteeEnd), max: formatEuro(x.guaranteeMaxCents) })}
-      </p>
-      <p className="kern-body">{x.guaranteeItems.map((i) => t(`placement.guarantee.${i}`)).join(', ')}</p>
+      <DescriptionList
+        items={[
+          { key: 'start', label: t('placement.contracts.leaseStart'), value: formatDate(x.leaseStart) },
+          { key: 'rent', label: t('placement.contracts.rent'), value: formatEuro(x.coldRentCents) },
+          { key: 'period', label: t('placement.contracts.guaranteePeriod'), value: t('placement.contracts.guaranteePeriodValue', { start: formatDate(x.guaranteeStart), end: formatDate(x.guaranteeEnd) }) },
+          { key: 'max', label: t('placement.contracts.guaranteeMaxShort'), value: formatEuro(x.guaranteeMaxCents) },
+          { key: 'items', label: t('placement.contracts.guaranteeItems'), value: x.guaranteeItems.map((i) => t(`placement.guarantee.${i}`)).join(', ') },
+          { key: 'cm', label: t('placement.contracts.contactPerson'), value: x.contactPerson?.displayName ?? none },
+          { key: 'sw', label: t('placement.contracts.socialWorker'), value: x.socialWorker?.displayName ?? none },
+        ]}
+      />
     </div>
   );
 }

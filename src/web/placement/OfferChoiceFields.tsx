@@ -41,8 +41,8 @@ export function AccessFields({ form, errors, onChange }: FieldsProps) {
 export function HouseholdWishFields({ form, errors, onChange }: FieldsProps) {
   const { t } = useTranslation();
   return (
-    <Fieldset legend={t('placement.form.household')}>
-      <Fieldset legend={t('placement.form.preferred')} id={fieldId(FORM, 'preferred')} error={errors.error('preferred')} className="plain-fieldset">
+    <>
+      <Fieldset legend={t('placement.form.preferred')} id={fieldId(FORM, 'preferred')} error={errors.error('preferred')}>
         <div className="check-grid">
           {PREFERRED_HOUSEHOLDS.map((p) => (
             <CheckboxField
@@ -56,6 +56,6 @@ export function HouseholdWishFields({ form, errors, onChange }: FieldsProps) {
         </div>
       </Fieldset>
       <TextAreaField id={fieldId(FORM, 'hints')} label={t('placement.form.hints')} optional rows={3} maxLength={2000} value={form.hints} error={errors.error('hints')} onChange={(e) => onChange({ hints: e.target.value })} />
-    </Fieldset>
+    </>
   );
 }

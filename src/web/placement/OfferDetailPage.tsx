@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Tab as AriaTab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { Alert, ErrorAlert } from '../components/Alert';
@@ -48,6 +48,11 @@ export function OfferDetailPage() {
   const refresh = useRefreshOffer(id);
   const portal = me.role === 'provider_user';
   const notify = useCallback((message: string) => setNotice(message), []);
+  const navigate = useNavigate();
+  // The flash is shown once: drop it from the history entry so a reload does not repeat it.
+  useEffect(() => {
+    if (flash) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on arrival
 
   const offer = query.data;
   const page = useMemo<OfferPage | null>(() => (offer ? { offer, portal, notify, refresh } : null), [offer, portal, notify, refresh]);
@@ -71,7 +76,7 @@ export function OfferDetailPage() {
   const select = (key: Tab) => {
     const next = new URLSearchParams(searchParams);
     next.set('tab', key);
-    setSearchParams(next, { replace: true, state: location.state });
+    setSearchParams(next, { replace: true });
   };
 
   return (

@@ -16,7 +16,7 @@ import { can } from '../permissions';
 import { StepErrorExtras } from './feedback';
 import { AccessFields, EquipmentFields, HouseholdWishFields } from './OfferChoiceFields';
 import { CostFields, FlatFields, FORM, LocationFields } from './OfferFields';
-import { emptyOfferForm, formToPayload, OFFER_FIELDS, offerToForm, type OfferForm } from './offerForm';
+import { emptyOfferForm, formToPayload, OFFER_FIELDS, offerToForm, requiredWhenEmpty, type OfferForm } from './offerForm';
 import { placementKeys, useAgencySettings, type Offer } from './queries';
 
 type Intent = 'save' | 'submit';
@@ -66,7 +66,7 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
     const checked = offer ? validate(ZOfferUpdate, { ...payload, version: baseVersion }) : validate(ZOfferInput, payload);
     const schemaIssues = checked.ok ? [] : checked.issues.filter((i) => !issues.some((x) => x.field === i.field));
     const providerMissing = staffCreates && !form.providerId ? [{ field: 'providerId', code: 'too_small', message: '', origin: 'string' }] : [];
-    const all = [...providerMissing, ...issues, ...schemaIssues];
+    const all = requiredWhenEmpty([...providerMissing, ...issues, ...schemaIssues], form);
     if (all.length) {
       errors.showIssues(all);
       return;

@@ -45,15 +45,15 @@ export function OfferQueuePage() {
       header: t('placement.queue.col.reference'),
       rowHeader: true,
       cell: (r) => (
-        <Link className="kern-link" to={`/placement/offers/${r.id}`}>
+        <Link className="kern-link nowrap" to={`/placement/offers/${r.id}`}>
           {r.reference}
         </Link>
       ),
     },
     { key: 'address', header: t('placement.queue.col.address'), cell: (r) => r.address },
     { key: 'district', header: t('placement.queue.col.district'), cell: (r) => r.district },
-    { key: 'size', header: t('placement.queue.col.size'), cell: (r) => t('placement.queue.sizeValue', { rooms: formatNumber(r.rooms), space: formatNumber(r.livingSpace) }) },
-    { key: 'rent', header: t('placement.queue.col.coldRent'), numeric: true, cell: (r) => formatEuro(r.coldRentCents) },
+    { key: 'size', header: t('placement.queue.col.size'), cell: (r) => <span className="nowrap">{t('placement.queue.sizeValue', { rooms: formatNumber(r.rooms), space: formatNumber(r.livingSpace) })}</span> },
+    { key: 'rent', header: t('placement.queue.col.coldRent'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.coldRentCents)}</span> },
     { key: 'status', header: t('placement.queue.col.status'), cell: (r) => <OfferStatus status={r.status} /> },
     { key: 'candidates', header: t('placement.queue.col.candidates'), numeric: true, cell: (r) => r.candidates },
     ...(portal

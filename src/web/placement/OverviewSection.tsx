@@ -54,7 +54,7 @@ export function OverviewSection() {
           />
         </Section>
       </div>
-      <Section id="offer-wishes" title={t('placement.overview.equipment')}>
+      <Section id="offer-wishes" title={t('placement.overview.equipmentAndWishes')}>
         <DescriptionList
           items={[
             { key: 'equipment', label: t('placement.overview.equipment'), value: o.equipment.map((e) => t(`placement.equipment.${e}`)).join(', ') || none },

@@ -25,7 +25,8 @@ export function PortalCandidatesSection() {
   const list = useCandidates(offer.id);
   const [vetoing, setVetoing] = useState<PortalCandidate | null>(null);
   const items = (list.data?.items ?? []).filter(isPortalCandidate);
-  const notice = list.data?.notice ?? SGB_X_78_NOTICE;
+  // The heading already names the section of the law; the text starts with it, too.
+  const notice = (list.data?.notice ?? SGB_X_78_NOTICE).replace(/^Hinweis nach § 78 SGB X:\s*/, '');
 
   return (
     <Section id="offer-portal-candidates" title={t('placement.portal.title')}>

@@ -38,7 +38,13 @@ export function RoundTableSection() {
     <Section
       id="offer-round-table"
       title={t('placement.roundTable.title')}
-      actions={canSchedule ? <Button icon="calendar-today" onClick={() => setDialog({ kind: 'schedule' })}>{t('placement.roundTable.schedule')}</Button> : null}
+      actions={
+        canSchedule ? (
+          <Button icon="calendar-today" variant={items.length ? 'secondary' : 'primary'} onClick={() => setDialog({ kind: 'schedule' })}>
+            {items.length ? t('placement.roundTable.scheduleAnother') : t('placement.roundTable.schedule')}
+          </Button>
+        ) : null
+      }
     >
       {list.isPending ? (
         <Loading />
@@ -62,7 +68,7 @@ export function RoundTableSection() {
                 <DescriptionList
                   items={[
                     { key: 'when', label: t('placement.roundTable.when'), value: `${formatDateTime(rt.startsAt)} – ${formatDateTime(rt.endsAt).split(', ')[1] ?? ''}` },
-                    { key: 'round', label: t('placement.roundTable.round'), value: rt.round },
+                    ...(offer.round > 1 ? [{ key: 'round', label: t('placement.roundTable.round'), value: rt.round }] : []),
                     { key: 'people', label: t('placement.roundTable.participants'), value: rt.participants.map((p) => p.displayName).join(', ') },
                     {
                       key: 'video',
@@ -83,7 +89,7 @@ export function RoundTableSection() {
                 {rt.status !== 'cancelled' && (canUpdate || canMinutes) && (
                   <div className="candidate__actions">
                     {canUpdate && rt.status === 'scheduled' && <Button variant="secondary" onClick={() => setDialog({ kind: 'reschedule', rt })}>{t('placement.roundTable.reschedule')}</Button>}
-                    {canMinutes && <Button variant="secondary" onClick={() => setDialog({ kind: 'minutes', rt })}>{t('placement.roundTable.recordMinutes')}</Button>}
+                    {canMinutes && <Button variant="secondary" onClick={() => setDialog({ kind: 'minutes', rt })}>{rt.minutes ? t('placement.roundTable.editMinutes') : t('placement.roundTable.recordMinutes')}</Button>}
                     {canUpdate && rt.status === 'scheduled' && <Button variant="tertiary" onClick={() => setDialog({ kind: 'cancel', rt })}>{t('placement.roundTable.cancel')}</Button>}
                   </div>
                 )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZOfferInput } from '../../contracts/placement';
-import { emptyOfferForm, formToPayload, offerToForm, toggle, warmRentCents, type OfferForm } from './offerForm';
+import { emptyOfferForm, formToPayload, offerToForm, requiredWhenEmpty, toggle, warmRentCents, type OfferForm } from './offerForm';
 import type { Offer } from './queries';
 
 const messages = { money: 'Betrag?', number: 'Zahl?' };
@@ -36,6 +36,16 @@ describe('offer form model', () => {
     expect(r.success).toBe(false);
     const fields = r.error!.issues.map((i) => i.path.join('.'));
     expect(fields).toEqual(expect.arrayContaining(['street', 'postalCode', 'livingSpace', 'rooms', 'coldRentCents', 'availableFrom']));
+  });
+
+  it('turns schema complaints about empty required inputs into "please fill in"', () => {
+    const issues = [
+      { field: 'postalCode', code: 'invalid_format', message: 'Fünfstellige Postleitzahl' },
+      { field: 'coldRentCents', code: 'invalid_type', message: 'NaN' },
+      { field: 'livingSpace', code: 'too_small', message: 'min 10', origin: 'number', minimum: 10 },
+    ];
+    const out = requiredWhenEmpty(issues, { ...emptyOfferForm(), livingSpace: '5' });
+    expect(out.map((i) => [i.field, i.code, i.origin])).toEqual([['postalCode', 'too_small', 'string'], ['coldRentCents', 'too_small', 'string'], ['livingSpace', 'too_small', 'number']]);
   });
 
   it('fills the form from a stored offer and back without loss', () => {

@@ -76,6 +76,20 @@ export function offerToForm(o: Offer): OfferForm {
   };
 }
 
+/** Form key behind each required text or number field of the body. */
+const REQUIRED_INPUTS: Record<string, keyof OfferForm> = {
+  street: 'street', postalCode: 'postalCode', city: 'city', district: 'district', floor: 'floor', livingSpace: 'livingSpace', rooms: 'rooms',
+  coldRentCents: 'coldRent', serviceChargesCents: 'serviceCharges', heatingCents: 'heating', depositCents: 'deposit', availableFrom: 'availableFrom',
+};
+
+/** Empty required fields say "please fill in" rather than "invalid format" (what the schema reports for NaN or a failed pattern). */
+export function requiredWhenEmpty(issues: FieldIssue[], f: OfferForm): FieldIssue[] {
+  return issues.map((i) => {
+    const key = REQUIRED_INPUTS[i.field];
+    return key && String(f[key]).trim() === '' ? { field: i.field, code: 'too_small', message: '', origin: 'string' } : i;
+  });
+}
+
 const intOrNaN = (s: string) => (/^-?\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 /**
