@@ -111,8 +111,25 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await provider.getByLabel('Datei (Foto, Grundriss oder PDF, höchstens 10 MB)').setInputFiles({ name: 'wohnzimmer.png', mimeType: 'image/png', buffer: PNG });
     await provider.getByRole('button', { name: 'Datei hochladen' }).click();
     await provider.getByRole('img', { name: 'Foto: wohnzimmer.png' }).waitFor();
+    // A wrong file is removed again.
+    await provider.getByLabel('Datei (Foto, Grundriss oder PDF, höchstens 10 MB)').setInputFiles({ name: 'falsch.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await provider.getByRole('button', { name: 'Datei hochladen' }).click();
+    await provider.getByRole('link', { name: 'falsch.pdf' }).waitFor();
+    await provider.getByRole('button', { name: 'falsch.pdf entfernen' }).click();
+    await provider.getByRole('dialog').getByRole('button', { name: 'Anhang entfernen' }).click();
+    await provider.getByText('Der Anhang wurde entfernt.').waitFor();
+    await expect.poll(() => provider.getByRole('link', { name: 'falsch.pdf' }).count()).toBe(0);
     await expectAccessible(provider, 'Angebot (Portal)');
     await shot(provider, 'provider-offer');
+
+    // Still editable while submitted: the company corrects the heating type.
+    await provider.getByRole('link', { name: 'Bearbeiten' }).click();
+    await provider.getByRole('heading', { level: 1, name: `Angebot ${reference} bearbeiten` }).waitFor();
+    await expect.poll(() => provider.getByLabel('Kaltmiete (€)').inputValue()).toBe('620');
+    await provider.getByLabel('Art der Heizung').fill('Fernwärme (Stadtwerke)');
+    await provider.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await provider.getByText('Das Angebot wurde gespeichert.').waitFor();
+    await provider.getByText('Fernwärme (Stadtwerke)').waitFor();
 
     // --- the case manager finds it in the queue and checks it -----------------------------------------
     const page = await loginAs(env, agency.users.case_manager.email);
@@ -202,6 +219,13 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await rtCard.getByText('fand statt').waitFor();
     await expectAccessible(page, 'Runder Tisch');
     await shot(page, 'round-table');
+
+    // The company sees the date and the video link, not the office's minutes.
+    await provider.goto(`${offerUrl}?tab=roundTable`);
+    const portalRt = provider.getByRole('article', { name: 'Runder Tisch am 02.12.2026, 10:00' });
+    await portalRt.getByRole('link', { name: /Videokonferenz öffnen/ }).waitFor();
+    expect(await portalRt.textContent()).not.toContain('Besichtigung vereinbart');
+    await expectAccessible(provider, 'Runder Tisch (Portal)');
 
     // --- viewing, outcome, refusal, talk, acceptance, allocation ----------------------------------------
     await openTab(page, 'Vorauswahl');

@@ -55,10 +55,11 @@ export function OfferQueuePage() {
     { key: 'size', header: t('placement.queue.col.size'), cell: (r) => <span className="nowrap">{t('placement.queue.sizeValue', { rooms: formatNumber(r.rooms), space: formatNumber(r.livingSpace) })}</span> },
     { key: 'rent', header: t('placement.queue.col.coldRent'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.coldRentCents)}</span> },
     { key: 'status', header: t('placement.queue.col.status'), cell: (r) => <OfferStatus status={r.status} /> },
-    { key: 'candidates', header: t('placement.queue.col.candidates'), numeric: true, cell: (r) => r.candidates },
     ...(portal
       ? []
       : [
+          // How many households the office shortlisted is its own business until they are presented.
+          { key: 'candidates', header: t('placement.queue.col.candidates'), numeric: true, cell: (r: Row) => r.candidates },
           {
             key: 'deadline',
             header: t('placement.queue.col.nextDeadline'),
