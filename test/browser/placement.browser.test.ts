@@ -79,8 +79,11 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await expect.poll(() => provider.getByLabel('Postleitzahl').getAttribute('aria-invalid')).toBe('true');
     await provider.getByText('Bitte einen Betrag in Euro angeben, z. B. 612,50.').first().waitFor();
     await expectAccessible(provider, 'Angebot erfassen mit Fehlern');
+    await shot(provider, 'form-errors');
 
     await provider.getByLabel('Postleitzahl').fill('70173');
+    // The field's message goes once it is corrected.
+    await expect.poll(() => provider.getByLabel('Postleitzahl').getAttribute('aria-invalid')).toBeNull();
     await provider.getByLabel('Ort', { exact: true }).fill('Stuttgart');
     await provider.getByLabel('Stadtbezirk').fill('Mitte');
     await provider.getByLabel('Wohnfläche (m²)').fill('62,5');

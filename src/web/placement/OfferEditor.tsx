@@ -16,7 +16,7 @@ import { can } from '../permissions';
 import { StepErrorExtras } from './feedback';
 import { AccessFields, EquipmentFields, HouseholdWishFields } from './OfferChoiceFields';
 import { CostFields, FlatFields, FORM, LocationFields } from './OfferFields';
-import { emptyOfferForm, formToPayload, OFFER_FIELDS, offerToForm, requiredWhenEmpty, type OfferForm } from './offerForm';
+import { emptyOfferForm, formToPayload, MONEY_FIELDS, OFFER_FIELDS, offerToForm, requiredWhenEmpty, type OfferForm } from './offerForm';
 import { placementKeys, useAgencySettings, type Offer } from './queries';
 
 type Intent = 'save' | 'submit';
@@ -54,10 +54,19 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
       void queryClient.invalidateQueries({ queryKey: ['placement', 'list'] });
       void navigate(`/placement/offers/${saved.id}`, { state: { flash } });
     },
-    onError: (err) => errors.showError(err),
+    onError: (err) => {
+      setEdited(new Set());
+      errors.showError(err);
+    },
   });
 
-  const patch = (p: Partial<OfferForm>) => setForm((f) => ({ ...f, ...p }));
+  // A field's message disappears once the user changes it; the summary keeps the last attempt.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const patch = (p: Partial<OfferForm>) => {
+    setForm((f) => ({ ...f, ...p }));
+    setEdited((e) => new Set([...e, ...Object.keys(p).map((k) => MONEY_FIELDS[k as keyof typeof MONEY_FIELDS] ?? k)]));
+  };
+  const fieldErrors = { ...errors, error: (path: string) => (edited.has(path) ? undefined : errors.error(path)) };
   const staffCreates = !portal && !offer;
 
   const submit = (e: FormEvent) => {
@@ -68,6 +77,7 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
     const providerMissing = staffCreates && !form.providerId ? [{ field: 'providerId', code: 'too_small', message: '', origin: 'string' }] : [];
     const all = requiredWhenEmpty([...providerMissing, ...issues, ...schemaIssues], form);
     if (all.length) {
+      setEdited(new Set());
       errors.showIssues(all);
       return;
     }
@@ -114,19 +124,19 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
             placeholder={t('common.pleaseSelect')}
             value={form.providerId}
             options={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            error={errors.error('providerId')}
+            error={fieldErrors.error('providerId')}
             onChange={(e) => patch({ providerId: e.target.value })}
           />
         </Fieldset>
       )}
       {offer && !portal && <p className="kern-body">{`${t('placement.form.provider')}: ${offer.provider.name}`}</p>}
 
-      <LocationFields form={form} errors={errors} onChange={patch} districts={agency.data?.districts ?? []} />
-      <FlatFields form={form} errors={errors} onChange={patch} />
-      <CostFields form={form} errors={errors} onChange={patch} />
-      <EquipmentFields form={form} errors={errors} onChange={patch} />
-      <AccessFields form={form} errors={errors} onChange={patch} />
-      <HouseholdWishFields form={form} errors={errors} onChange={patch} />
+      <LocationFields form={form} errors={fieldErrors} onChange={patch} districts={agency.data?.districts ?? []} />
+      <FlatFields form={form} errors={fieldErrors} onChange={patch} />
+      <CostFields form={form} errors={fieldErrors} onChange={patch} />
+      <EquipmentFields form={form} errors={fieldErrors} onChange={patch} />
+      <AccessFields form={form} errors={fieldErrors} onChange={patch} />
+      <HouseholdWishFields form={form} errors={fieldErrors} onChange={patch} />
 
       <div className="form-actions">
         {canSubmit && button('submit', offer ? t('placement.form.saveAndSubmit') : t('placement.form.submit'), 'primary')}
