@@ -54,8 +54,24 @@ base.get('/households/:id', async (req) => {
 await base.listen({ port: 0, host: '127.0.0.1' });
 const basePort = (base.server.address() as { port: number }).port;
 
-process.send?.({ appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookie.value}`, csrf: login.json().me.csrfToken, households });
+// Ranking: the seeded Stuttgart offer that is already in shortlisting.
+const offer = await dbs.owner.selectFrom('offers').select('id').where('agency_id', '=', agencyId).where('status', '=', 'shortlisting').orderBy('reference').executeTakeFirstOrThrow();
+
+process.send?.({ offerId: offer.id, appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookie.value}`, csrf: login.json().me.csrfToken, households });
 process.on('message', async (m) => {
+  // The ranking is measured on a pool of every household of the agency; the seeded situations are restored after.
+  if (m === 'pool:all' || m === 'pool:restore') {
+    if (m === 'pool:all') {
+      await sql`CREATE TABLE IF NOT EXISTS bench_pool_backup AS SELECT id, seeking_housing, situation FROM households WHERE agency_id = ${agencyId}`.execute(dbs.owner);
+      await sql`UPDATE households SET seeking_housing = true, situation = CASE WHEN situation IN ('at_risk', 'housed') THEN 'in_accommodation' ELSE situation END WHERE agency_id = ${agencyId}`.execute(dbs.owner);
+    } else {
+      await sql`UPDATE households h SET seeking_housing = b.seeking_housing, situation = b.situation FROM bench_pool_backup b WHERE b.id = h.id`.execute(dbs.owner);
+      await sql`DROP TABLE bench_pool_backup`.execute(dbs.owner);
+    }
+    await sql`ANALYZE households`.execute(dbs.owner);
+    process.send?.(m);
+    return;
+  }
   if (m === 'stop') {
     await app.close();
     await base.close();

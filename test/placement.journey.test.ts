@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from './pdf-text.js';
 import { createAgency, testApp, testDbs, type TestAgency } from './helpers.js';
 import { approvedOffer, consentInput, ensureConditions, placementActors, poolHousehold, type PlacementActors } from './placement-fixtures.js';
 
@@ -131,6 +132,15 @@ describe('placement journey over HTTP', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The contract names both parties, the flat, the term and the maximum in German format.
+    const text = (await pdfText(new Uint8Array(pdf.rawPayload))).pages.join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Wohnbau Test GmbH');
+    expect(text).toContain(agency.name);
+    expect(text).toContain('Lindenstraße 12');
+    expect(text).toContain('01.01.2027');
+    expect(text).toContain('31.12.2031');
+    expect(text).toMatch(/10\.000,00\s€/);
+    expect(text).toContain('Mietrückstände');
 
     // Timeline: the office sees every step with household references; the company never sees them.
     const events = (await a.cm.get(`/api/v1/offers/${offer.id}/events`)).json().items.map((e: { kind: string }) => e.kind);

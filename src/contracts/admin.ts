@@ -63,12 +63,21 @@ export const ZAgencySettings = z.object({
   sessionIdleMinutes: z.number().int().min(5).max(240),
   districts: z.array(z.string().trim().min(1).max(80)).max(200).describe('Stadtbezirke der Kommune'),
   placement: ZPlacementSettings.prefault({}),
+  letterhead: z
+    .object({
+      address: z.string().trim().max(300).default('').describe('Anschrift der Dienststelle für Briefköpfe (mehrzeilig)'),
+      city: z.string().trim().max(100).default('').describe('Ort für „Ort, den Datum“'),
+      footer: z.string().trim().max(300).default('').describe('Fußzeile, z. B. Sprechzeiten und Bankverbindung'),
+    })
+    .prefault({})
+    .describe('Briefkopf der erzeugten Schreiben und Verträge'),
 });
 export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   totpRequiredRoles: ['admin', 'auditor'],
   sessionIdleMinutes: 30,
   districts: [],
   placement: ZPlacementSettings.parse({}),
+  letterhead: { address: '', city: '', footer: '' },
 };
 export const ZAgency = z.object({
   id: ZId,

@@ -62,6 +62,7 @@ export const ZOutboxPage = ZPage(ZOutboxMail).extend({
   captureMode: z.boolean().describe('Kein SMTP-Server eingerichtet: Mails werden nicht versendet, sondern nur angezeigt'),
 });
 export const ZOutboxDetail = ZOutboxMail.extend({
+  captureMode: z.boolean(),
   text: z.string(),
   messageId: z.string().nullable(),
   attachments: z.array(z.object({

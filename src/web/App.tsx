@@ -17,11 +17,16 @@ const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').th
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
 const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const OfferQueuePage = lazy(() => import('./placement/OfferQueuePage').then((m) => ({ default: m.OfferQueuePage })));
 const OfferDetailPage = lazy(() => import('./placement/OfferDetailPage').then((m) => ({ default: m.OfferDetailPage })));
 const OfferNewPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferNewPage })));
 const OfferEditPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferEditPage })));
+const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -32,9 +37,12 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   home: HomePage,
   households: HouseholdListPage,
   placement: OfferQueuePage,
+  deadlines: DeadlinesPage,
+  adminOutbox: OutboxPage,
   adminUsers: UsersPage,
   adminAgency: AgencyPage,
   adminOrganisations: OrganisationsPage,
+  adminTemplates: TemplatesPage,
   audit: AuditPage,
   security: SecurityPage,
 };
@@ -61,11 +69,27 @@ const routes: RouteObject[] = [
           </RequirePermission>
         ),
       },
+      {
+        path: '/admin/templates/:kind',
+        element: (
+          <RequirePermission permission={PERM.templateList}>
+            <TemplateEditorPage />
+          </RequirePermission>
+        ),
+      },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
       { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
       { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
       { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },
+      {
+        path: '/admin/outbox/:id',
+        element: (
+          <RequirePermission permission={PERM.outboxRead}>
+            <OutboxMailPage />
+          </RequirePermission>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

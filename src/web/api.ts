@@ -3,7 +3,7 @@
  * - same-origin session cookie, JSON in/out
  * - X-CSRF-Token on every non-GET request (token from `me.csrfToken`)
  * - Idempotency-Key on creating POSTs (caller supplies one key per submission attempt)
- * - If-Match: "<version>" on PUT
+ * - If-Match: "<version>" on PUT (and DELETE when given)
  * - errors are RFC 9457 problem+json → ApiError; a 401 notifies the session (→ login)
  */
 import type { TProblem } from '../contracts/common';
@@ -68,6 +68,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat a 401 as "session expired" (login, me). */
   expectUnauthenticated?: boolean;
+  /** 'blob': a successful answer is a file (e.g. a PDF) and is returned as a Blob. */
+  responseType?: 'json' | 'blob';
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -102,7 +104,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
-  if (method === 'PUT' && opts.version !== undefined) headers['If-Match'] = `"${opts.version}"`;
+  if ((method === 'PUT' || method === 'DELETE') && opts.version !== undefined) headers['If-Match'] = `"${opts.version}"`;
 
   let res: Response;
   try {
@@ -118,6 +120,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
     throw new NetworkError(err);
   }
 
+  if (res.ok && opts.responseType === 'blob') return (await res.blob()) as T;
   const text = res.status === 204 ? '' : await res.text();
   let data: unknown = undefined;
   if (text) {
@@ -141,6 +144,8 @@ export const api = {
   create: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, { body, idempotencyKey }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body }),
   put: <T>(path: string, body: unknown, version: number) => request<T>('PUT', path, { body, version }),
+  /** DELETE; with a version it is sent as If-Match. */
+  del: <T>(path: string, version?: number) => request<T>('DELETE', path, { version }),
 };
 
 /** RFC 4122 v4 UUID; crypto.randomUUID where available (secure contexts), else getRandomValues. */

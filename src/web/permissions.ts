@@ -25,6 +25,13 @@ export const PERM = {
   offerRead: 'offer.read',
   offerCreate: 'offer.create',
   offerUpdate: 'offer.update',
+  templateList: 'template.list',
+  templateUpdate: 'template.update',
+  deadlineList: 'deadline.list',
+  deadlineListAll: 'deadline.listAll',
+  notificationList: 'notification.list',
+  outboxList: 'outbox.list',
+  outboxRead: 'outbox.read',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

@@ -96,6 +96,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
         placement: agency.settings.placement,
+        letterhead: agency.settings.letterhead,
       },
       version: baseVersion,
     };

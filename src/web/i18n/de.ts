@@ -1,9 +1,13 @@
 import { placementDe } from './de/placement';
+import { documentsDe } from './de/documents';
+import { notify } from './de/notify';
+
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
  * `Messages` enforces it at compile time and i18n.test.ts checks it at runtime.
  */
 export const de = {
+  ...notify,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',
@@ -442,6 +446,7 @@ export const de = {
     verifyPending: '{{pending}} neuere Ereignisse sind noch nicht versiegelt.',
   },
   ...placementDe,
+  ...documentsDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

@@ -1,8 +1,11 @@
 import { placementEn } from './en/placement';
 import type { Messages } from './de';
+import { documentsEn } from './en/documents';
+import { notify } from './en/notify';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
+  ...notify,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
@@ -441,4 +444,5 @@ export const en: Messages = {
     verifyPending: '{{pending}} newer events are not sealed yet.',
   },
   ...placementEn,
+  ...documentsEn,
 };

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { storeMe, useMe } from '../auth/session';
+import { NotificationBell } from '../notify/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Header() {
@@ -39,6 +40,7 @@ export function Header() {
             <span className="app-user__name">{me.displayName}</span>
             <span className="app-user__role">{t(`roles.${me.role}`)}</span>
           </p>
+          <NotificationBell />
           <LanguageSwitch />
           <button
             type="button"

@@ -31,6 +31,7 @@ export function navLabelKey(item: NavItem, role: string): ParseKeys {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', labelKey: 'nav.home', permission: null, group: 'main' },
   { id: 'households', path: '/households', labelKey: 'nav.households', permission: PERM.householdList, group: 'cases' },
+  { id: 'deadlines', path: '/deadlines', labelKey: 'deadlines.nav', permission: PERM.deadlineList, group: 'cases' },
   { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: PERM.householdList, group: 'cases', programme: 'prevention' },
   { id: 'placement', path: '/placement', labelKey: 'nav.placement', providerLabelKey: 'placement.nav.mine', permission: PERM.offerList, group: 'cases', programme: 'placement' },
   { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', permission: PERM.householdList, group: 'cases', programme: 'sustainment' },
@@ -40,6 +41,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: PERM.userList, group: 'admin' },
   { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: PERM.agencyRead, group: 'admin' },
   { id: 'adminOrganisations', path: '/admin/organisations', labelKey: 'nav.adminOrganisations', permission: [PERM.providerList, PERM.carrierList], group: 'admin' },
+  { id: 'adminTemplates', path: '/admin/templates', labelKey: 'documentTemplates.nav', permission: PERM.templateList, group: 'admin' },
+  { id: 'adminOutbox', path: '/admin/outbox', labelKey: 'outbox.nav', permission: PERM.outboxList, group: 'admin' },
   { id: 'audit', path: '/audit', labelKey: 'nav.audit', permission: PERM.auditList, group: 'admin' },
   { id: 'security', path: '/security', labelKey: 'nav.security', permission: null, group: 'admin' },
 ];

@@ -39,17 +39,19 @@ interface DemoAgency {
   carrier: string;
   city: string;
   postal: string;
+  letterhead: string;
+  phone: string;
 }
 
 export const DEMO_AGENCIES: DemoAgency[] = [
   {
     id: '00000000-0000-4000-8000-000000000001', name: 'Landeshauptstadt Stuttgart – Sozialamt, Fachstelle Wohnungsnotfälle', ags: '08111000', state: 'BW', prefix: 'S',
-    mail: 'stuttgart.example', districts: STUTTGART_DISTRICTS, totpRequiredRoles: [], city: 'Stuttgart', postal: '70173',
+    mail: 'stuttgart.example', districts: STUTTGART_DISTRICTS, totpRequiredRoles: [], city: 'Stuttgart', postal: '70173', letterhead: 'Eberhardstraße 33\n70173 Stuttgart', phone: '0711 216-0',
     providers: ['Neckarblick Wohnbau GmbH', 'Baugenossenschaft Killesberg eG', 'Siedlungswerk Filder GmbH'], carrier: 'Ambulante Wohnhilfe Stuttgart e. V.',
   },
   {
     id: '00000000-0000-4000-8000-000000000002', name: 'Bezirksamt Mitte von Berlin – Fachstelle Soziale Wohnhilfe', ags: '11000000', state: 'BE', prefix: 'B',
-    mail: 'berlin-mitte.example', districts: BERLIN_DISTRICTS, totpRequiredRoles: ['admin', 'auditor'], city: 'Berlin', postal: '10178',
+    mail: 'berlin-mitte.example', districts: BERLIN_DISTRICTS, totpRequiredRoles: ['admin', 'auditor'], city: 'Berlin', postal: '10178', letterhead: 'Karl-Marx-Allee 31\n10178 Berlin', phone: '030 9018-0',
     providers: ['Spreebogen Wohnen GmbH', 'Wohnungsgenossenschaft Moabit eG', 'Stadtquartier Berlin GmbH'], carrier: 'Neue Nachbarschaft Berlin e. V.',
   },
 ];
@@ -150,7 +152,11 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
         log(`Lege Demo-Behörde an: ${a.name}`);
         await tx.insertInto('agencies').values({
           id: a.id, name: a.name, ags: a.ags, federal_state: a.state, reference_prefix: a.prefix,
-          settings: JSON.stringify({ totpRequiredRoles: a.totpRequiredRoles, sessionIdleMinutes: 30, districts: a.districts }),
+          settings: JSON.stringify({
+            totpRequiredRoles: a.totpRequiredRoles, sessionIdleMinutes: 30, districts: a.districts,
+            letterhead: { address: a.letterhead, city: a.city, footer: `${a.name} · Telefon ${a.phone} · Sprechzeiten Mo, Di, Do 8:30–11:00 Uhr` },
+            placement: { videoUrlTemplate: `https://video.${a.mail}/wohnenplus-{offer}-{token}` },
+          }),
         }).execute();
         const providers = await tx.insertInto('housing_providers').values(a.providers.map((name, i) => ({
           agency_id: a.id, name, contact_name: ['Sandra Keller', 'Martin Vogt', 'Aylin Demir'][i]!, email: `vermietung${i + 1}@${a.mail}`,

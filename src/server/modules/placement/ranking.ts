@@ -54,13 +54,13 @@ interface RawRow {
   prefers: boolean;
   hint_match: boolean;
   busy_ref: string | null;
-  reasons: string[];
-  score: string;
+  mask: number;
+  score_c: number;
   eligible: boolean;
   rn: string;
   pool_size: string;
   eligible_count: string;
-  counts: Record<string, string>;
+  [count: `c_${string}`]: string;
 }
 
 const HINT_SQL: Record<string, RawBuilder<boolean>> = {
@@ -68,23 +68,27 @@ const HINT_SQL: Record<string, RawBuilder<boolean>> = {
   couple: sql`(h.persons = 2 AND h.children = 0)`,
   family: sql`(h.children > 0 AND h.persons - h.children >= 2)`,
   single_parent: sql`(h.children > 0 AND h.persons - h.children = 1)`,
-  senior: sql`(h.eldest_birth_date <= current_date - interval '65 years')`,
+  senior: sql`(h.eldest_birth_date <= ${'$SENIOR'})`,
 };
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const pts = (fraction: number, weight: number) => round2(fraction * weight);
+/**
+ * Points are kept in hundredths as whole numbers, rounded half up, in SQL and here alike, so the
+ * sum shown is exactly the score the order was made by.
+ */
+const hundredths = (fraction: number, weight: number) => Math.floor(fraction * weight * 100 + 0.5);
 
-/** The score parts of one household, as the statement computes them (and rounds them). */
+/** The score parts of one household, as the statement computes them. */
 export function criteriaOf(r: Pick<RawRow, 'months' | 'children' | 'health' | 'senior' | 'prefers' | 'hint_match'>, w: Weights, offer: RankOffer) {
   const months = Math.min(WAITING_CAP_MONTHS, r.months);
   const kids = Math.min(CHILDREN_CAP, r.children);
+  const p = (fraction: number, weight: number) => hundredths(fraction, weight) / 100;
   return [
-    { code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: `${r.months} Monate${r.months > WAITING_CAP_MONTHS ? ` (gezählt: ${WAITING_CAP_MONTHS})` : ''}`, weight: w.waiting, points: pts(months / WAITING_CAP_MONTHS, w.waiting) },
-    { code: 'children', label: 'Kinder im Haushalt', value: `${r.children}${r.children > CHILDREN_CAP ? ` (gezählt: ${CHILDREN_CAP})` : ''}`, weight: w.children, points: pts(kids / CHILDREN_CAP, w.children) },
-    { code: 'health', label: 'Gesundheitliche Einschränkung', value: r.health ? 'ja' : 'nein', weight: w.health, points: r.health ? w.health : 0 },
-    { code: 'age', label: 'Person ab 65 Jahren', value: r.senior ? 'ja' : 'nein', weight: w.age, points: r.senior ? w.age : 0 },
-    { code: 'district', label: `Wunschbezirk ${offer.district}`, value: r.prefers ? 'ja' : 'nein', weight: w.district, points: r.prefers ? w.district : 0 },
-    { code: 'hints', label: 'Wunsch des Wohnungsunternehmens', value: offer.preferred.length === 0 ? 'keine Vorgabe' : r.hint_match ? 'passt' : 'passt nicht', weight: w.hints, points: r.hint_match ? w.hints : 0 },
+    { code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: `${r.months} Monate${r.months > WAITING_CAP_MONTHS ? ` (gezählt: ${WAITING_CAP_MONTHS})` : ''}`, weight: w.waiting, points: p(months / WAITING_CAP_MONTHS, w.waiting) },
+    { code: 'children', label: 'Kinder im Haushalt', value: `${r.children}${r.children > CHILDREN_CAP ? ` (gezählt: ${CHILDREN_CAP})` : ''}`, weight: w.children, points: p(kids / CHILDREN_CAP, w.children) },
+    { code: 'health', label: 'Gesundheitliche Einschränkung', value: r.health ? 'ja' : 'nein', weight: w.health, points: p(r.health ? 1 : 0, w.health) },
+    { code: 'age', label: 'Person ab 65 Jahren', value: r.senior ? 'ja' : 'nein', weight: w.age, points: p(r.senior ? 1 : 0, w.age) },
+    { code: 'district', label: `Wunschbezirk ${offer.district}`, value: r.prefers ? 'ja' : 'nein', weight: w.district, points: p(r.prefers ? 1 : 0, w.district) },
+    { code: 'hints', label: 'Wunsch des Wohnungsunternehmens', value: offer.preferred.length === 0 ? 'keine Vorgabe' : r.hint_match ? 'passt' : 'passt nicht', weight: w.hints, points: p(r.hint_match ? 1 : 0, w.hints) },
   ];
 }
 
@@ -113,71 +117,72 @@ export interface RankResult {
 }
 
 /** Ranks the pool for `offer` in one statement; returns the top `limit` and up to `excludedLimit` exclusions. */
-export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, w: Weights, limit = 100, excludedLimit = 200): Promise<RankResult> {
+export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, w: Weights, limit = 100, excludedLimit = 200, today = new Date()): Promise<RankResult> {
   const sizes = Array.from({ length: MAX_PERSONS }, (_, i) => fitFor(rules, offer, i + 1));
-  const spaceOk = sizes.map((s) => s.spaceOk);
-  const rentOk = sizes.map((s) => s.rentOk);
-  const occOk = sizes.map((s) => s.occupancyOk);
   const stepFreeOk = offer.stepFree || offer.wheelchair;
-  const hints = offer.preferred.map((p) => HINT_SQL[p]).filter((x): x is RawBuilder<boolean> => !!x);
+  const seniorCutoff = `${today.getUTCFullYear() - 65}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`;
+  const hints = offer.preferred.map((p) => (p === 'senior' ? sql<boolean>`(h.eldest_birth_date <= ${seniorCutoff}::date)` : HINT_SQL[p])).filter((x): x is RawBuilder<boolean> => !!x);
   const hintExpr = hints.length ? sql.join(hints, sql` OR `) : sql`false`;
-  const num = (n: number) => sql`${String(n)}::numeric`;
-  const counts = sql.join(EXCLUSION_CODES.map((c) => sql`${c}::text, count(*) FILTER (WHERE ${c} = ANY(reasons)) OVER ()`));
+  const f = (n: number) => sql.raw(String(Number(n)));
+  // Each exclusion is one bit, so the whole pool is filtered and counted without building arrays.
+  const bit = (code: (typeof EXCLUSION_CODES)[number]) => sql.raw(String(1 << EXCLUSION_CODES.indexOf(code)));
+  const counts = sql.join(EXCLUSION_CODES.map((c) => sql`count(*) FILTER (WHERE mask & ${bit(c)} <> 0) AS ${sql.ref(`c_${c}`)}`));
+  const order = sql`score_c DESC, situation_since ASC NULLS LAST, reference`;
 
+  // Per-household facts, written once and used both to score the whole pool and to explain the few shown.
+  const months = sql`least(greatest(floor((current_date - coalesce(h.situation_since, current_date))::float8 / 30.4375), 0), 600)::int`;
+  const senior = sql`coalesce(h.eldest_birth_date <= ${seniorCutoff}::date, false)`;
+  const prefers = sql`(${offer.district}::text = ANY(h.districts_prefer))`;
+  const hint = sql`coalesce(${hintExpr}, false)`;
+  const mask = sql`(CASE WHEN coalesce((${sizes.map((x) => x.spaceOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('space')} END)
+        | (CASE WHEN coalesce((${sizes.map((x) => x.rentOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('rent')} END)
+        | (CASE WHEN coalesce((${sizes.map((x) => x.occupancyOk)}::boolean[])[h.persons], false) THEN 0 ELSE ${bit('occupancy')} END)
+        | (CASE WHEN h.wheelchair AND NOT ${sql.lit(offer.wheelchair)} THEN ${bit('wheelchair')} ELSE 0 END)
+        | (CASE WHEN h.step_free AND NOT h.wheelchair AND NOT ${sql.lit(stepFreeOk)} THEN ${bit('step_free')} ELSE 0 END)
+        | (CASE WHEN h.pets AND NOT ${sql.lit(offer.petsAllowed)} THEN ${bit('pets')} ELSE 0 END)
+        | (CASE WHEN ${offer.district}::text = ANY(h.districts_avoid) THEN ${bit('district_avoided')} ELSE 0 END)
+        | (CASE WHEN b.household_id IS NOT NULL THEN ${bit('active_candidacy')} ELSE 0 END)`;
+  const score = sql`(floor(least(${months}, ${f(WAITING_CAP_MONTHS)})::float8 / ${f(WAITING_CAP_MONTHS)} * ${f(w.waiting * 100)} + 0.5)
+        + floor(least(h.children, ${f(CHILDREN_CAP)})::float8 / ${f(CHILDREN_CAP)} * ${f(w.children * 100)} + 0.5)
+        + CASE WHEN h.health THEN floor(${f(w.health * 100)} + 0.5) ELSE 0 END
+        + CASE WHEN ${senior} THEN floor(${f(w.age * 100)} + 0.5) ELSE 0 END
+        + CASE WHEN ${prefers} THEN floor(${f(w.district * 100)} + 0.5) ELSE 0 END
+        + CASE WHEN ${hint} THEN floor(${f(w.hints * 100)} + 0.5) ELSE 0 END)::int`;
+
+  // The pool of a city fits in memory: the narrow materialised scores stay off the disk.
+  await sql`SELECT set_config('work_mem', '32MB', true)`.execute(tx);
   const { rows } = await sql<RawRow>`
     WITH busy AS (
       SELECT DISTINCT ON (c.household_id) c.household_id, o.reference
       FROM candidates c JOIN offers o ON o.id = c.offer_id
       WHERE c.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND c.offer_id <> ${offer.id}
         AND o.status NOT IN ('let', 'withdrawn', 'declined')
-    ), pool AS (
-      SELECT h.id, h.reference, h.head_name, h.persons, h.situation_since, h.children, h.health,
-        least(greatest(floor((current_date - coalesce(h.situation_since, current_date)) / 30.4375), 0), 600)::int AS months,
-        coalesce(h.eldest_birth_date <= current_date - interval '65 years', false) AS senior,
-        (${offer.district} = ANY(h.districts_prefer)) AS prefers,
-        coalesce(${hintExpr}, false) AS hint_match,
-        b.reference AS busy_ref,
-        array_remove(ARRAY[
-          CASE WHEN NOT coalesce((${spaceOk}::boolean[])[h.persons], false) THEN 'space' END,
-          CASE WHEN NOT coalesce((${rentOk}::boolean[])[h.persons], false) THEN 'rent' END,
-          CASE WHEN NOT coalesce((${occOk}::boolean[])[h.persons], false) THEN 'occupancy' END,
-          CASE WHEN h.wheelchair AND NOT ${offer.wheelchair} THEN 'wheelchair' END,
-          CASE WHEN h.step_free AND NOT h.wheelchair AND NOT ${stepFreeOk} THEN 'step_free' END,
-          CASE WHEN h.pets AND NOT ${offer.petsAllowed} THEN 'pets' END,
-          CASE WHEN ${offer.district} = ANY(h.districts_avoid) THEN 'district_avoided' END,
-          CASE WHEN b.household_id IS NOT NULL THEN 'active_candidacy' END
-        ], NULL) AS reasons
+    ), scored AS MATERIALIZED (
+      SELECT h.id, h.reference, h.situation_since, ${mask} AS mask, ${score} AS score_c
       FROM households h LEFT JOIN busy b ON b.household_id = h.id
       WHERE h.seeking_housing AND h.status = 'active' AND h.situation IN ('in_accommodation', 'hidden_homeless', 'rough_sleeping')
-    ), scored AS (
-      SELECT *, cardinality(reasons) = 0 AS eligible,
-        round(least(months, ${WAITING_CAP_MONTHS}) / ${num(WAITING_CAP_MONTHS)} * ${num(w.waiting)}, 2)
-        + round(least(children, ${CHILDREN_CAP}) / ${num(CHILDREN_CAP)} * ${num(w.children)}, 2)
-        + CASE WHEN health THEN ${num(w.health)} ELSE 0 END
-        + CASE WHEN senior THEN ${num(w.age)} ELSE 0 END
-        + CASE WHEN prefers THEN ${num(w.district)} ELSE 0 END
-        + CASE WHEN hint_match THEN ${num(w.hints)} ELSE 0 END AS score
-      FROM pool
-    ), numbered AS (
-      SELECT *, row_number() OVER (PARTITION BY eligible ORDER BY score DESC, situation_since ASC NULLS LAST, reference) AS rn,
-        count(*) OVER () AS pool_size,
-        count(*) FILTER (WHERE eligible) OVER () AS eligible_count,
-        json_build_object(${counts}) AS counts
-      FROM scored
+    ), top AS (
+      SELECT *, true AS eligible, row_number() OVER (ORDER BY ${order}) AS rn FROM (SELECT * FROM scored WHERE mask = 0 ORDER BY ${order} LIMIT ${limit}) t
+    ), excl AS (
+      SELECT *, false AS eligible, row_number() OVER (ORDER BY ${order}) AS rn FROM (SELECT * FROM scored WHERE mask <> 0 ORDER BY ${order} LIMIT ${excludedLimit}) t
+    ), agg AS (
+      SELECT count(*) AS pool_size, count(*) FILTER (WHERE mask = 0) AS eligible_count, ${counts} FROM scored
     )
-    SELECT id, reference, head_name, persons, situation_since, months, children, health, senior, prefers, hint_match,
-      busy_ref, reasons, score, eligible, rn, pool_size, eligible_count, counts
-    FROM numbered
-    WHERE (eligible AND rn <= ${limit}) OR (NOT eligible AND rn <= ${excludedLimit})
-    ORDER BY eligible DESC, rn
+    SELECT t.*, h.head_name, h.persons, h.children, h.health, ${months} AS months, ${senior} AS senior, ${prefers} AS prefers, ${hint} AS hint_match,
+      b.reference AS busy_ref, agg.*
+    FROM (SELECT * FROM top UNION ALL SELECT * FROM excl) t
+    JOIN households h ON h.id = t.id
+    LEFT JOIN busy b ON b.household_id = h.id
+    CROSS JOIN agg
+    ORDER BY t.eligible DESC, t.rn
   `.execute(tx);
 
   const first = rows[0];
   const entriesRaw = rows.filter((r) => r.eligible);
   const entries = entriesRaw.map((r, i) => {
     const criteria = criteriaOf(r, w, offer);
-    const score = Number(r.score);
-    const tied = [entriesRaw[i - 1], entriesRaw[i + 1]].find((o) => o && Number(o.score) === score);
+    const score = Number(r.score_c) / 100;
+    const tied = [entriesRaw[i - 1], entriesRaw[i + 1]].find((o) => o && Number(o.score_c) === Number(r.score_c));
     const tieBreak = tied
       ? tied.situation_since !== r.situation_since
         ? `Gleichstand bei ${score.toLocaleString('de-DE')} Punkten: wer länger wohnungslos ist, steht vorn`
@@ -189,9 +194,9 @@ export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, 
     householdId: r.id,
     reference: r.reference,
     name: r.head_name,
-    reasons: r.reasons.map((code) => ({ code, text: exclusionText(code, r.persons, offer, rules, r.busy_ref) })),
+    reasons: EXCLUSION_CODES.filter((c, i) => (r.mask & (1 << i)) !== 0).map((code) => ({ code, text: exclusionText(code, r.persons, offer, rules, r.busy_ref) })),
   }));
-  const exclusionCounts = Object.fromEntries(EXCLUSION_CODES.map((c) => [c, Number(first?.counts[c] ?? 0)]));
+  const exclusionCounts = Object.fromEntries(EXCLUSION_CODES.map((c) => [c, Number(first?.[`c_${c}`] ?? 0)]));
   return {
     poolSize: Number(first?.pool_size ?? 0),
     eligibleCount: Number(first?.eligible_count ?? 0),

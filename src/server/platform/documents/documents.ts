@@ -1,3 +1,4 @@
+import { agencySettings } from '../auth/guard.js';
 import { sql } from 'kysely';
 import type { TDocumentKind, TDocumentMeta, TDocumentTemplate } from '../../../contracts/documents.js';
 import { isoDateIn } from '../../../contracts/format.js';
@@ -98,7 +99,8 @@ export async function resetTemplate(tx: Tx, agencyId: string, kind: string, vers
 
 /** Values every document gets unless the caller passes them: office name, today, the author. */
 async function standardData(tx: Tx, agencyId: string, createdBy: string | null): Promise<{ agencyName: string; data: Record<string, unknown> }> {
-  const agency = await tx.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
+  const agency = await tx.selectFrom('agencies').select(['name', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
+  const { letterhead } = agencySettings(agency.settings);
   const user = createdBy
     ? await tx.selectFrom('users').select(['display_name', 'email']).where('agency_id', '=', agencyId).where('id', '=', createdBy).executeTakeFirst()
     : undefined;
@@ -106,6 +108,9 @@ async function standardData(tx: Tx, agencyId: string, createdBy: string | null):
     agencyName: agency.name,
     data: {
       'agency.name': agency.name,
+      ...(letterhead.address ? { 'agency.address': letterhead.address } : {}),
+      ...(letterhead.city ? { 'agency.city': letterhead.city } : {}),
+      ...(letterhead.footer ? { 'agency.footer': letterhead.footer } : {}),
       today: isoDateIn(new Date()),
       ...(user ? { 'staff.name': user.display_name, 'staff.email': user.email } : {}),
     },

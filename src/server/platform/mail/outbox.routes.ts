@@ -59,6 +59,7 @@ export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: bo
         await audit(tx, ctx, { action: 'outbox.read', entityId: id });
         return {
           ...present(m),
+          captureMode,
           text: m.text_body,
           messageId: m.message_id,
           attachments: m.attachments.map((a, index) => ({ index, filename: a.filename, contentType: a.contentType, sizeBytes: sizeOf(a), calendarMethod: a.method ?? null })),

@@ -113,6 +113,7 @@ describe('outbox', () => {
 
     const detail = (await as.admin.get(`/api/v1/outbox/${id}`)).json();
     expect(detail.text).toBe('Guten Tag,\nSie sind eingeladen.');
+    expect(detail.captureMode).toBe(true);
     expect(detail.attachments).toEqual([{ index: 0, filename: 'Einladung Runder Tisch.ics', contentType: 'text/calendar', sizeBytes: 17, calendarMethod: 'REQUEST' }]);
 
     const file = await as.admin.get(`/api/v1/outbox/${id}/attachments/0`);
