@@ -22,6 +22,10 @@ const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').t
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ConditionsPage = lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage })));
 const TenanciesPage = lazy(() => import('./placement-admin/TenanciesPage').then((m) => ({ default: m.TenanciesPage })));
+const OfferQueuePage = lazy(() => import('./placement/OfferQueuePage').then((m) => ({ default: m.OfferQueuePage })));
+const OfferDetailPage = lazy(() => import('./placement/OfferDetailPage').then((m) => ({ default: m.OfferDetailPage })));
+const OfferNewPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferNewPage })));
+const OfferEditPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferEditPage })));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
 const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
@@ -34,6 +38,7 @@ const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ def
 const MODULE_ROUTES: Record<string, ComponentType> = {
   home: HomePage,
   households: HouseholdListPage,
+  placement: OfferQueuePage,
   deadlines: DeadlinesPage,
   adminOutbox: OutboxPage,
   adminUsers: UsersPage,
@@ -78,6 +83,9 @@ const routes: RouteObject[] = [
       },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
+      { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
+      { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },
       {
         path: '/admin/outbox/:id',
         element: (

@@ -1,4 +1,5 @@
 import { placementAdminDe } from './de/placementAdmin';
+import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
 import { notify } from './de/notify';
 
@@ -457,6 +458,7 @@ export const de = {
     verifyPending: '{{pending}} neuere Ereignisse sind noch nicht versiegelt.',
   },
   ...placementAdminDe,
+  ...placementDe,
   ...documentsDe,
 };
 

@@ -1,3 +1,4 @@
+import { placementEn } from './en/placement';
 import type { Messages } from './de';
 import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
@@ -455,5 +456,6 @@ export const en: Messages = {
     verifyPending: '{{pending}} newer events are not sealed yet.',
   },
   ...placementAdminEn,
+  ...placementEn,
   ...documentsEn,
 };

@@ -4,7 +4,7 @@ import { useMe } from '../auth/session';
 import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
 import { can, PERM } from '../permissions';
-import { NAV_ITEMS } from '../shell/navItems';
+import { NAV_ITEMS, navLabelKey } from '../shell/navItems';
 
 /** Greeting and quick links for what this user may do (no invented figures). */
 export function HomePage() {
@@ -42,7 +42,7 @@ export function HomePage() {
           {links.map((item) => (
             <li key={item.id}>
               <Link className="quick-link" to={item.path}>
-                {t(item.labelKey)}
+                {t(navLabelKey(item, me.role))}
               </Link>
             </li>
           ))}

@@ -2,7 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { can, needsTotpEnrolment } from '../permissions';
-import { activeNavId, NAV_GROUPS, NAV_ITEMS } from './navItems';
+import { activeNavId, NAV_GROUPS, NAV_ITEMS, navLabelKey } from './navItems';
 
 export function Nav() {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function Nav() {
               {items.map((item) => (
                 <li key={item.id}>
                   <Link to={item.path} className="app-nav__link" aria-current={item.id === active ? 'page' : undefined}>
-                    {t(item.labelKey)}
+                    {t(navLabelKey(item, me.role))}
                   </Link>
                 </li>
               ))}

@@ -12,6 +12,13 @@ export interface NavItem {
   group: 'main' | 'cases' | 'admin';
   /** Programme module: until its route component exists, a neutral "being set up" page is shown. */
   programme?: ProgrammeId;
+  /** Label for housing-company users, where their view differs (e.g. "Meine Angebote"). */
+  providerLabelKey?: ParseKeys;
+}
+
+/** The label of a navigation entry for the signed-in user's role. */
+export function navLabelKey(item: NavItem, role: string): ParseKeys {
+  return role === 'provider_user' && item.providerLabelKey ? item.providerLabelKey : item.labelKey;
 }
 
 /**
@@ -26,7 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'households', path: '/households', labelKey: 'nav.households', permission: PERM.householdList, group: 'cases' },
   { id: 'deadlines', path: '/deadlines', labelKey: 'deadlines.nav', permission: PERM.deadlineList, group: 'cases' },
   { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: PERM.householdList, group: 'cases', programme: 'prevention' },
-  { id: 'placement', path: '/placement', labelKey: 'nav.placement', permission: PERM.householdList, group: 'cases', programme: 'placement' },
+  { id: 'placement', path: '/placement', labelKey: 'nav.placement', providerLabelKey: 'placement.nav.mine', permission: PERM.offerList, group: 'cases', programme: 'placement' },
   { id: 'placementTenancies', path: '/placement/tenancies', labelKey: 'placementAdmin.nav.tenancies', permission: PERM.tenancyList, group: 'cases' },
   { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', permission: PERM.householdList, group: 'cases', programme: 'sustainment' },
   { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: PERM.householdList, group: 'cases', programme: 'aftercare' },

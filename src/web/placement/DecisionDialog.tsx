@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REFUSAL_REASONS, ZDecision } from '../../contracts/placement';
+import { api } from '../api';
+import { SelectField, TextAreaField } from '../components/Field';
+import { fieldId } from '../lib/validation';
+import { ActionDialog } from './ActionDialog';
+import { useOfferPage } from './context';
+import { useStepForm } from './useStepForm';
+
+const FORM = 'decision';
+
+/** The household's answer after the viewing: acceptance, or refusal with a reason from the catalogue. */
+export function DecisionDialog({ candidateId, pseudonym, decision, onClose }: { candidateId: string; pseudonym: string; decision: 'accept' | 'refuse'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { notify } = useOfferPage();
+  const [reason, setReason] = useState('');
+  const [text, setText] = useState('');
+  const step = useStepForm<Record<string, unknown>>({
+    run: (body) => api.post(`/candidates/${candidateId}/decision`, body),
+    schema: ZDecision,
+    known: new Set(['reason', 'text']),
+    onDone: () => {
+      onClose();
+      notify(t('placement.decision.saved'));
+    },
+  });
+  const refuse = decision === 'refuse';
+  const labels: Record<string, string> = { reason: t('placement.decision.reason'), text: refuse ? t('placement.decision.text') : t('placement.decision.note') };
+  return (
+    <ActionDialog
+      isOpen
+      onClose={onClose}
+      title={refuse ? t('placement.decision.refuseTitle', { pseudonym }) : t('placement.decision.acceptTitle', { pseudonym })}
+      formId={FORM}
+      errors={step.errors}
+      error={step.error}
+      onReload={() => {
+        step.reload();
+        onClose();
+      }}
+      labelFor={(p) => labels[p] ?? p}
+      submitLabel={refuse ? t('placement.shortlist.actions.refuse') : t('placement.shortlist.actions.accept')}
+      pending={step.mutation.isPending}
+      onSubmit={() => step.submit({ decision, ...(refuse ? { reason: reason || undefined } : {}), text: text.trim() || null })}
+    >
+      {!refuse && <p className="kern-body">{t('placement.decision.acceptIntro')}</p>}
+      {refuse && (
+        <SelectField
+          id={fieldId(FORM, 'reason')}
+          className="field--narrow"
+          label={labels.reason!}
+          required
+          placeholder={t('common.pleaseSelect')}
+          value={reason}
+          options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`placement.refusal.${r}`) }))}
+          error={step.errors.error('reason')}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      )}
+      <TextAreaField id={fieldId(FORM, 'text')} label={labels.text!} optional={!(refuse && reason === 'other')} rows={3} maxLength={2000} value={text} error={step.errors.error('text')} onChange={(e) => setText(e.target.value)} />
+    </ActionDialog>
+  );
+}

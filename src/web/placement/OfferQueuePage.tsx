@@ -1,0 +1,124 @@
+import { useCallback, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatEuro } from '../../contracts/format';
+import { useMe } from '../auth/session';
+import { ErrorAlert } from '../components/Alert';
+import { ButtonLink } from '../components/Button';
+import { DataTable, type Column } from '../components/DataTable';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
+import { errorMessage } from '../i18n/errors';
+import { formatDate } from '../i18n/format';
+import { can } from '../permissions';
+import { DeadlineText, OfferStatus } from './labels';
+import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
+import { formatNumber } from './numbers';
+import { useOfferQueue, type OfferPage } from './queries';
+import { OfferQueueFilters } from './OfferQueueFilters';
+import './placement.css';
+
+type Row = OfferPage['items'][number];
+
+/** The offer queue: office staff see the agency's offers by next deadline, a company its own ("Meine Angebote"). */
+export function OfferQueuePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const portal = me.role === 'provider_user';
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => parseQueueParams(searchParams, portal), [searchParams, portal]);
+  const list = useOfferQueue(params);
+
+  const update = useCallback(
+    (patch: Partial<QueueParams>) => {
+      const pageOnly = Object.keys(patch).length === 1 && 'page' in patch;
+      const next = { ...params, ...patch, page: pageOnly ? (patch.page ?? 1) : 1 };
+      setSearchParams(toSearchParams(next, portal), { replace: 'q' in patch && !pageOnly });
+    },
+    [params, portal, setSearchParams],
+  );
+
+  const columns: Column<Row>[] = [
+    {
+      key: 'reference',
+      header: t('placement.queue.col.reference'),
+      rowHeader: true,
+      cell: (r) => (
+        <Link className="kern-link nowrap" to={`/placement/offers/${r.id}`}>
+          {r.reference}
+        </Link>
+      ),
+    },
+    { key: 'address', header: t('placement.queue.col.address'), cell: (r) => r.address },
+    { key: 'district', header: t('placement.queue.col.district'), cell: (r) => r.district },
+    { key: 'size', header: t('placement.queue.col.size'), cell: (r) => <span className="nowrap">{t('placement.queue.sizeValue', { rooms: formatNumber(r.rooms), space: formatNumber(r.livingSpace) })}</span> },
+    { key: 'rent', header: t('placement.queue.col.coldRent'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.coldRentCents)}</span> },
+    { key: 'status', header: t('placement.queue.col.status'), cell: (r) => <OfferStatus status={r.status} /> },
+    ...(portal
+      ? []
+      : [
+          // How many households the office shortlisted is its own business until they are presented.
+          { key: 'candidates', header: t('placement.queue.col.candidates'), numeric: true, cell: (r: Row) => r.candidates },
+          {
+            key: 'deadline',
+            header: t('placement.queue.col.nextDeadline'),
+            sort: params.sort === 'nextDeadline' ? ('ascending' as const) : undefined,
+            cell: (r: Row) =>
+              r.nextDeadline ? (
+                <span className="placement-deadline">
+                  <span>{r.nextDeadline.title}</span>
+                  <DeadlineText dueAt={r.nextDeadline.dueAt} overdue={r.nextDeadline.overdue} />
+                </span>
+              ) : (
+                t('placement.queue.noDeadline')
+              ),
+          },
+          { key: 'provider', header: t('placement.queue.col.provider'), cell: (r: Row) => r.provider.name },
+        ]),
+    ...(portal ? [{ key: 'available', header: t('placement.overview.availableFrom'), cell: (r: Row) => formatDate(r.availableFrom) }] : []),
+  ];
+
+  const title = portal ? t('placement.queue.titleProvider') : t('placement.queue.title');
+  const data = list.data;
+  return (
+    <>
+      <PageHeading
+        title={title}
+        actions={
+          can(me, 'offer.create') ? (
+            <ButtonLink to="/placement/offers/new" icon="add">
+              {t('placement.queue.create')}
+            </ButtonLink>
+          ) : null
+        }
+      >
+        {title}
+      </PageHeading>
+
+      <OfferQueueFilters params={params} portal={portal} onChange={update} />
+
+      <p className="kern-body kern-body--bold result-count" role="status">
+        {data ? t('placement.queue.count', { count: data.total }) : ''}
+      </p>
+
+      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
+      {list.isPending ? (
+        <Loading />
+      ) : data ? (
+        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
+          <DataTable
+            caption={t('placement.queue.caption', { page: data.page })}
+            captionHidden
+            columns={columns}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            empty={t('placement.queue.empty')}
+            busy={list.isFetching}
+          />
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ZTalk } from '../../contracts/placement';
+import { api } from '../api';
+import { CheckboxField, TextAreaField, TextField } from '../components/Field';
+import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
+import { fieldId } from '../lib/validation';
+import { ActionDialog } from './ActionDialog';
+import { useOfferPage } from './context';
+import { useStepForm } from './useStepForm';
+
+const FORM = 'talk';
+
+/** A follow-up talk after a refusal; the server writes it into the household's journal. */
+export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: string; pseudonym: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { notify } = useOfferPage();
+  const [occurredAt, setOccurredAt] = useState(() => toDateTimeLocal(new Date()));
+  const [text, setText] = useState('');
+  const [participation, setParticipation] = useState(true);
+  const step = useStepForm<Record<string, unknown>>({
+    run: (body) => api.post(`/candidates/${candidateId}/talks`, body),
+    schema: ZTalk,
+    known: new Set(['occurredAt', 'text', 'participation']),
+    onDone: () => {
+      onClose();
+      notify(t('placement.talk.saved'));
+    },
+  });
+  const labels: Record<string, string> = { occurredAt: t('placement.talk.occurredAt'), text: t('placement.talk.text'), participation: t('placement.talk.participation') };
+  return (
+    <ActionDialog
+      isOpen
+      onClose={onClose}
+      title={t('placement.talk.title', { pseudonym })}
+      formId={FORM}
+      errors={step.errors}
+      error={step.error}
+      onReload={() => {
+        step.reload();
+        onClose();
+      }}
+      labelFor={(p) => labels[p] ?? p}
+      submitLabel={t('placement.shortlist.actions.talk')}
+      pending={step.mutation.isPending}
+      onSubmit={() => step.submit({ occurredAt: dateTimeLocalToIso(occurredAt) ?? '', text, participation })}
+    >
+      <p className="kern-hint">{t('placement.talk.hint')}</p>
+      <TextField id={fieldId(FORM, 'occurredAt')} className="field--narrow" label={labels.occurredAt!} type="datetime-local" required value={occurredAt} error={step.errors.error('occurredAt')} onChange={(e) => setOccurredAt(e.target.value)} />
+      <TextAreaField id={fieldId(FORM, 'text')} label={labels.text!} required rows={5} maxLength={8000} value={text} error={step.errors.error('text')} onChange={(e) => setText(e.target.value)} />
+      <CheckboxField id={fieldId(FORM, 'participation')} label={labels.participation!} checked={participation} onChange={(e) => setParticipation(e.target.checked)} />
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import { TextAreaField } from '../components/Field';
+import { fieldId } from '../lib/validation';
+import { ActionDialog } from './ActionDialog';
+import { useStepForm } from './useStepForm';
+
+interface Props {
+  formId: string;
+  title: string;
+  label: string;
+  submitLabel: string;
+  /** Text shown above the field, e.g. what the step means (allocation, cancellation). */
+  intro?: string;
+  hint?: string;
+  initial?: string;
+  /** Empty text allowed (e.g. an optional note); otherwise required. */
+  optional?: boolean;
+  /** Without a text field: a plain confirmation. */
+  noField?: boolean;
+  maxLength?: number;
+  run: (text: string) => Promise<unknown>;
+  onDone: () => void;
+  onClose: () => void;
+}
+
+/** A confirmation with one text: viewing outcome, minutes, allocation note, cancellations. */
+export function TextDialog({ formId, title, label, submitLabel, intro, hint, initial = '', optional, noField, maxLength = 4000, run, onDone, onClose }: Props) {
+  const [text, setText] = useState(initial);
+  const schema = z.object({ text: optional || noField ? z.string().max(maxLength) : z.string().trim().min(1).max(maxLength) });
+  const step = useStepForm<{ text: string }>({ run: (b) => run(b.text.trim()), schema, onDone });
+  return (
+    <ActionDialog
+      isOpen
+      onClose={onClose}
+      title={title}
+      formId={formId}
+      errors={step.errors}
+      error={step.error}
+      onReload={() => {
+        step.reload();
+        onClose();
+      }}
+      labelFor={() => label}
+      submitLabel={submitLabel}
+      pending={step.mutation.isPending}
+      onSubmit={() => step.submit({ text })}
+    >
+      {intro && <p className="kern-body">{intro}</p>}
+      {!noField && (
+        <TextAreaField id={fieldId(formId, 'text')} label={label} hint={hint} optional={optional} required={!optional} rows={5} maxLength={maxLength} value={text} error={step.errors.error('text')} onChange={(e) => setText(e.target.value)} />
+      )}
+    </ActionDialog>
+  );
+}
