@@ -47,8 +47,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       children = (SELECT count(*) FROM household_members m WHERE m.household_id = h.id
                   AND (m.relationship = 'child' OR m.birth_date > current_date - interval '18 years')),
       eldest_birth_date = (SELECT min(birth_date) FROM household_members m WHERE m.household_id = h.id);
-    CREATE INDEX households_pool ON households (agency_id, persons) WHERE seeking_housing
-      AND situation IN ('in_accommodation','hidden_homeless','rough_sleeping') AND status = 'active';
+    -- The ranking reads the whole pool: a covering index lets it scan only these narrow entries.
+    CREATE INDEX households_pool_rank ON households (agency_id)
+      INCLUDE (id, reference, persons, children, health, pets, wheelchair, step_free, situation_since, eldest_birth_date, districts_avoid, districts_prefer)
+      WHERE seeking_housing AND status = 'active' AND situation IN ('in_accommodation','hidden_homeless','rough_sleeping');
 
     CREATE TABLE deadlines (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -130,7 +130,9 @@ export async function rankPool(tx: Tx, offer: RankOffer, rules: ConditionsRule, 
   const order = sql`score_c DESC, situation_since ASC NULLS LAST, reference`;
 
   // Per-household facts, written once and used both to score the whole pool and to explain the few shown.
-  const months = sql`least(greatest(floor((current_date - coalesce(h.situation_since, current_date))::float8 / 30.4375), 0), 600)::int`;
+  // Today as a literal: current_date would be computed again for every household of the pool.
+  const todayIso = today.toISOString().slice(0, 10);
+  const months = sql`coalesce(least(greatest(floor((${todayIso}::date - h.situation_since)::float8 / 30.4375), 0), 600)::int, 0)`;
   const senior = sql`coalesce(h.eldest_birth_date <= ${seniorCutoff}::date, false)`;
   const prefers = sql`(${offer.district}::text = ANY(h.districts_prefer))`;
   const hint = sql`coalesce(${hintExpr}, false)`;
