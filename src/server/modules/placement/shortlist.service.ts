@@ -97,7 +97,12 @@ export function shortlistService(db: Kysely<DB>) {
     });
     await repo.addEvent(o.id, ctx.actor.userId, 'ranked', { ranking: row.id, eligible: result.eligibleCount, pool: result.poolSize });
     await audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
-    return presentRanking((await repo.ranking(row.id))!);
+    // What was stored, presented from memory rather than read back.
+    const [me] = await repo.users([ctx.actor.userId]);
+    return {
+      id: row.id, offerId: o.id, round: o.round, createdAt: row.created_at.toISOString(), createdBy: { id: ctx.actor.userId, displayName: me?.display_name ?? '' },
+      weights: placement.weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount, entries: result.entries, exclusions: result.exclusions, exclusionCounts: result.exclusionCounts,
+    } satisfies TRanking;
   }
 
   return {
