@@ -100,7 +100,7 @@ export function placementRepository(tx: Tx, agencyId: string) {
         )
         .$call((b) =>
           q.sort === 'nextDeadline'
-            ? b.orderBy(sql`nd.due_at`, sql`asc nulls last`).orderBy('offers.updated_at', 'desc')
+            ? b.orderBy(sql`nd.due_at`, (ob) => ob.asc().nullsLast()).orderBy('offers.updated_at', 'desc')
             : q.sort === 'reference'
               ? b.orderBy('offers.reference', 'desc')
               : b.orderBy('offers.updated_at', 'desc'),
