@@ -10,7 +10,7 @@ import { formatDate } from '../i18n/format';
 import { can, PERM } from '../permissions';
 import { ConditionsFormSection } from './ConditionsFormSection';
 import { ConditionsVersion } from './ConditionsVersion';
-import { berlinToday } from './numbers';
+import { berlinToday } from '../lib/numbers';
 import { useConditions } from './queries';
 import './placementAdmin.css';
 

@@ -5,7 +5,7 @@ import { DataTable } from '../components/DataTable';
 import { DescriptionList } from '../components/DescriptionList';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { versionStatus } from './conditionsForm';
-import { formatSqm } from './numbers';
+import { formatNumber } from '../lib/numbers';
 
 type Cap = TConditions['rentCaps'][number];
 
@@ -50,7 +50,7 @@ export function ConditionsVersion({ conditions: c, today }: { conditions: TCondi
             {
               key: 'space',
               label: t('placementAdmin.conditions.space'),
-              value: t('placementAdmin.conditions.spaceValue', { base: formatSqm(c.spaceBaseSqm), perPerson: formatSqm(c.spacePerPersonSqm) }),
+              value: t('placementAdmin.conditions.spaceValue', { base: formatNumber(c.spaceBaseSqm), perPerson: formatNumber(c.spacePerPersonSqm) }),
             },
             {
               key: 'equipment',

@@ -14,7 +14,7 @@ import { householdKeys } from '../households/queries';
 import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
-import { berlinToday } from './numbers';
+import { berlinToday } from '../lib/numbers';
 import { placementAdminKeys } from './queries';
 
 type ConsentInput = z.input<typeof ZConsentInput>;

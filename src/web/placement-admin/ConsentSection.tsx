@@ -10,7 +10,7 @@ import { can, PERM } from '../permissions';
 import { ConsentForm } from './ConsentForm';
 import { ConsentList } from './ConsentList';
 import { canPickRecipient, headName, type Consent } from './consentModel';
-import { berlinToday } from './numbers';
+import { berlinToday } from '../lib/numbers';
 import { useConsents } from './queries';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
 import './placementAdmin.css';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
 import { Alert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
-import { formatSqm } from './numbers';
+import { formatNumber } from '../lib/numbers';
 import type { ConditionsImpact } from './queries';
 
 type Offer = ConditionsImpact['offersChanging'][number];
@@ -84,7 +84,7 @@ export function ImpactPanel({ impact, stale, children }: { impact: ConditionsImp
               { key: 'persons', header: t('placementAdmin.conditions.persons'), rowHeader: true, cell: (s) => t('placementAdmin.conditions.personsCount', { count: s.persons }) },
               { key: 'households', header: t('placementAdmin.conditions.households'), numeric: true, cell: (s) => s.households },
               { key: 'cap', header: t('placementAdmin.conditions.capChange'), cell: (s) => <Change before={s.capBeforeCents} after={s.capAfterCents} format={formatEuro} none={none} /> },
-              { key: 'space', header: t('placementAdmin.conditions.spaceChange'), cell: (s) => <Change before={s.spaceBeforeSqm} after={s.spaceAfterSqm} format={(n) => `${formatSqm(n)} m²`} none={none} /> },
+              { key: 'space', header: t('placementAdmin.conditions.spaceChange'), cell: (s) => <Change before={s.spaceBeforeSqm} after={s.spaceAfterSqm} format={(n) => `${formatNumber(n)} m²`} none={none} /> },
             ]}
           />
         )}

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ZConditionsInput, type TConditions, type TConditionsInput } from '../../contracts/placement';
 import type { FieldIssue } from '../i18n/errors';
 import { issuesFromZod } from '../lib/validation';
-import { centsToInput, decimalToInput, parseDecimal, parseEuroToCents } from './numbers';
+import { centsToInput, decimalToInput, parseDecimal, euroToCents } from '../lib/numbers';
 
 type Equipment = TConditions['requiredEquipment'][number];
 
@@ -54,7 +54,7 @@ const intOrNaN = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN)
 export function conditionsInput(form: ConditionsForm, t: TFunction): ConditionsResult {
   const issues: FieldIssue[] = [];
   const money = (value: string, field: string) => {
-    const cents = parseEuroToCents(value);
+    const cents = euroToCents(value);
     if (Number.isNaN(cents)) issues.push({ field, code: 'custom', message: t('placementAdmin.money.invalid') });
     return cents;
   };

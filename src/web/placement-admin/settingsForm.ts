@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TPlacementSettings } from '../../contracts/admin';
 import type { FieldIssue } from '../i18n/errors';
-import { centsToInput, decimalToInput, parseDecimal, parseEuroToCents } from './numbers';
+import { centsToInput, decimalToInput, parseDecimal, euroToCents } from '../lib/numbers';
 
 export const WEIGHT_KEYS = ['waiting', 'children', 'health', 'age', 'district', 'hints'] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
@@ -45,7 +45,7 @@ const P = 'settings.placement';
 export function placementSettings(f: PlacementForm, t: TFunction): { settings: TPlacementSettings; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const int = (s: string) => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : Number.NaN);
-  const guaranteeMaxCents = parseEuroToCents(f.guaranteeMax);
+  const guaranteeMaxCents = euroToCents(f.guaranteeMax);
   if (Number.isNaN(guaranteeMaxCents)) issues.push({ field: `${P}.guaranteeMaxCents`, code: 'custom', message: t('placementAdmin.money.invalid') });
   const settings: TPlacementSettings = {
     checkWorkingDays: int(f.checkWorkingDays),

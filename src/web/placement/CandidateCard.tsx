@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format';
 import { useOfferPage } from './context';
 import { StepError } from './feedback';
 import { CandidateStatus } from './labels';
-import { formatNumber } from './numbers';
+import { formatNumber } from '../lib/numbers';
 import type { Candidate, Viewing } from './queries';
 import { ViewingList } from './ViewingList';
 

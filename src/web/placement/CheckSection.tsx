@@ -10,7 +10,7 @@ import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useOfferPage } from './context';
 import { StepError } from './feedback';
-import { formatNumber } from './numbers';
+import { formatNumber } from '../lib/numbers';
 import type { Offer } from './queries';
 import { ReasonDialog } from './ReasonDialog';
 

@@ -10,7 +10,7 @@ import { fieldId } from '../lib/validation';
 import { can } from '../permissions';
 import { useOfferPage } from './context';
 import { StepErrorExtras } from './feedback';
-import { centsToInput, euroToCents } from './numbers';
+import { centsToInput, euroToCents } from '../lib/numbers';
 import { toggle } from './offerForm';
 import { useAgencySettings } from './queries';
 import { useStepForm } from './useStepForm';

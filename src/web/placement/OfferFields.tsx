@@ -3,7 +3,7 @@ import { formatEuro } from '../../contracts/format';
 import { CheckboxField, Fieldset, SelectField, TextField } from '../components/Field';
 import type { FormErrors } from '../lib/formErrors';
 import { fieldId } from '../lib/validation';
-import { formatNumber } from './numbers';
+import { formatNumber } from '../lib/numbers';
 import { ROOM_OPTIONS, warmRentCents, type OfferForm } from './offerForm';
 
 export const FORM = 'offer';

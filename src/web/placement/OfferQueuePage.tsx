@@ -14,7 +14,7 @@ import { formatDate } from '../i18n/format';
 import { can } from '../permissions';
 import { DeadlineText, OfferStatus } from './labels';
 import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
-import { formatNumber } from './numbers';
+import { formatNumber } from '../lib/numbers';
 import { useOfferQueue, type OfferPage } from './queries';
 import { OfferQueueFilters } from './OfferQueueFilters';
 import './placement.css';

@@ -7,7 +7,7 @@ import { AttachmentsSection } from './AttachmentsSection';
 import { useOfferPage } from './context';
 import { DocumentList } from './DocumentList';
 import { DeadlineText, useFloorLabel } from './labels';
-import { formatNumber } from './numbers';
+import { formatNumber } from '../lib/numbers';
 
 /** All data of the flat, the people involved, open deadlines, attachments and documents. */
 export function OverviewSection() {

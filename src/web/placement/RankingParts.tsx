@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
-import { formatNumber } from './numbers';
+import { formatNumber } from '../lib/numbers';
 import type { Ranking } from './queries';
 
 type Entry = Ranking['entries'][number];

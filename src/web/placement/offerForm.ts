@@ -1,6 +1,6 @@
 import type { TOfferInput } from '../../contracts/placement';
 import type { FieldIssue } from '../i18n/errors';
-import { centsToInput, decimalToInput, euroToCents, parseDecimal } from './numbers';
+import { centsToInput, decimalToInput, euroToCents, parseDecimal } from '../lib/numbers';
 import type { Offer } from './queries';
 
 type Equipment = NonNullable<TOfferInput['equipment']>[number];

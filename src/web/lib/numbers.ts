@@ -41,3 +41,8 @@ export function decimalToInput(value: number | null | undefined): string {
 export function formatNumber(value: number, maxDigits = 2): string {
   return new Intl.NumberFormat('de-DE', { maximumFractionDigits: maxDigits }).format(value);
 }
+
+/** Today's calendar date (YYYY-MM-DD) in Europe/Berlin, as the server counts validity. */
+export function berlinToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
