@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
+import { nextReference } from '../../db/references.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
 import type { AuditRow } from '../../platform/audit/audit.js';
@@ -189,15 +190,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
       return tx.selectFrom('users').select(['id', 'display_name', 'role']).where('agency_id', '=', agencyId).where('id', 'in', wanted).execute();
     },
 
-    async nextReference(prefix: string, year: number): Promise<string> {
-      const row = await tx
-        .insertInto('agency_counters')
-        .values({ agency_id: agencyId, name: `household:${year}`, value: 1 })
-        .onConflict((oc) => oc.columns(['agency_id', 'name']).doUpdateSet({ value: sql`agency_counters.value + 1` }))
-        .returning('value')
-        .executeTakeFirstOrThrow();
-      return `${prefix}-${year}-${String(row.value).padStart(5, '0')}`;
-    },
+    nextReference: () => nextReference(tx, agencyId, 'household', null, 5),
 
     async insert(reference: string, w: HouseholdWrite, createdBy: string): Promise<HouseholdRow> {
       const row = await tx
@@ -285,9 +278,6 @@ export function householdRepository(tx: Tx, agencyId: string) {
         .execute();
     },
 
-    agencyPrefix() {
-      return tx.selectFrom('agencies').select('reference_prefix').where('id', '=', agencyId).executeTakeFirstOrThrow();
-    },
   };
 }
 export type HouseholdRepository = ReturnType<typeof householdRepository>;

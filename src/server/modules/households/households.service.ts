@@ -131,8 +131,7 @@ export function householdService(db: Kysely<DB>) {
           const repo = repoOf(tx, ctx);
           const w = toWrite(input, ctx);
           await checkAssignments(repo, w);
-          const { reference_prefix } = await repo.agencyPrefix();
-          const reference = await repo.nextReference(reference_prefix, new Date().getFullYear());
+          const reference = await repo.nextReference();
           const row = await repo.insert(reference, w, ctx.actor.userId);
           await audit(tx, ctx, { action: 'household.create', entityId: row.id });
           return present(ctx, (await repo.findById(row.id))!);

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { nextReference } from '../../db/references.js';
 import type { CandidatesTable, RoundTablesTable, ViewingsTable } from '../../db/types.js';
 
 export type CandidateRow = Selectable<CandidatesTable> & {
@@ -152,17 +153,7 @@ export function candidateRepository(tx: Tx, agencyId: string) {
     },
 
     // --- tenancies ----------------------------------------------------------------------------
-    async nextTenancyReference(): Promise<string> {
-      const year = new Date().getFullYear();
-      const { reference_prefix } = await tx.selectFrom('agencies').select('reference_prefix').where('id', '=', agencyId).executeTakeFirstOrThrow();
-      const row = await tx
-        .insertInto('agency_counters')
-        .values({ agency_id: agencyId, name: `tenancy:${year}`, value: 1 })
-        .onConflict((oc) => oc.columns(['agency_id', 'name']).doUpdateSet({ value: sql`agency_counters.value + 1` }))
-        .returning('value')
-        .executeTakeFirstOrThrow();
-      return `${reference_prefix}-M-${year}-${String(row.value).padStart(4, '0')}`;
-    },
+    nextTenancyReference: () => nextReference(tx, agencyId, 'tenancy', 'M', 4),
     insertTenancy(values: {
       reference: string; household_id: string; provider_id: string; offer_id: string; candidate_id: string; street: string; postal_code: string; city: string; district: string;
       lease_start: string; lease_signed_on: string | null; cold_rent_cents: number; service_charges_cents: number; heating_cents: number;

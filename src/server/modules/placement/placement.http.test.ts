@@ -98,6 +98,12 @@ describe('offers: portal, validation, isolation', () => {
     await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId));
     await a.cm.post(`/api/v1/candidates/${c.id}/present`, {});
     expect((await a.provider.post(`/api/v1/candidates/${c.id}/veto`, {})).statusCode).toBe(400);
+    // The company's queue counts only the households presented to it.
+    const picked = (await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: (await poolHousehold(a.cm, agency)).id, comment: 'nicht vorgestellt' })).json();
+    expect(picked.status).toBe('shortlisted');
+    const row = (await a.provider.get('/api/v1/offers?status=open&pageSize=100')).json().items.find((i: { id: string }) => i.id === offer.id);
+    expect(row.candidates).toBe(1);
+    expect((await a.cm.get('/api/v1/offers?status=open&pageSize=100')).json().items.find((i: { id: string }) => i.id === offer.id).candidates).toBe(2);
     const vetoed = await a.provider.post(`/api/v1/candidates/${c.id}/veto`, { reason: 'Mieterauswahl für das Haus bereits getroffen' });
     expect(vetoed.json().status).toBe('vetoed');
     // Withdrawal of consent hides the candidate from the company at once.

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ZOfferInput, ZOfferListQuery } from '../../../contracts/placement.js';
 import type { Tx } from '../../db/database.js';
+import { nextReference } from '../../db/references.js';
 import type { OffersTable, ProgrammeConditionsTable } from '../../db/types.js';
 import type { OfferScope } from '../../platform/access/access.js';
 import type { ConditionsRule } from './conditions.js';
@@ -96,7 +97,14 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .selectAll('offers')
         .select(['p.name as provider_name', 'cm.display_name as case_manager_name', 'nd.id as nd_id', 'nd.kind as nd_kind', 'nd.title as nd_title', 'nd.due_at as nd_due_at'])
         .select((eb) =>
-          eb.selectFrom('candidates as c').select(eb.fn.countAll<string>().as('n')).whereRef('c.offer_id', '=', 'offers.id').whereRef('c.round', '=', 'offers.round').as('candidates'),
+          eb
+            .selectFrom('candidates as c')
+            .select(eb.fn.countAll<string>().as('n'))
+            .whereRef('c.offer_id', '=', 'offers.id')
+            .whereRef('c.round', '=', 'offers.round')
+            // A company learns only of the households presented to it.
+            .$if(scope.kind === 'provider', (q) => q.where('c.consent_id', 'is not', null))
+            .as('candidates'),
         )
         .$call((b) =>
           q.sort === 'nextDeadline'
@@ -112,17 +120,7 @@ export function placementRepository(tx: Tx, agencyId: string) {
       return { total: Number(n), rows };
     },
 
-    async nextReference(): Promise<string> {
-      const year = new Date().getFullYear();
-      const { reference_prefix } = await tx.selectFrom('agencies').select('reference_prefix').where('id', '=', agencyId).executeTakeFirstOrThrow();
-      const row = await tx
-        .insertInto('agency_counters')
-        .values({ agency_id: agencyId, name: `offer:${year}`, value: 1 })
-        .onConflict((oc) => oc.columns(['agency_id', 'name']).doUpdateSet({ value: sql`agency_counters.value + 1` }))
-        .returning('value')
-        .executeTakeFirstOrThrow();
-      return `${reference_prefix}-W-${year}-${String(row.value).padStart(4, '0')}`;
-    },
+    nextReference: () => nextReference(tx, agencyId, 'offer', 'W', 4),
 
     insertOffer(reference: string, providerId: string, status: string, input: OfferInput, userId: string, caseManagerId: string | null) {
       return tx
