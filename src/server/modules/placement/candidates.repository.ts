@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
-import type { CandidatesTable, RoundTablesTable, ViewingsTable } from '../../db/types.js';
+import type { CandidatesTable, ConsentsTable, RoundTablesTable, ViewingsTable } from '../../db/types.js';
 
 export type CandidateRow = Selectable<CandidatesTable> & {
   reference: string;
@@ -78,19 +78,25 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .execute();
     },
     /** The household's valid consent to disclose to this provider for placement, today. */
-    validConsent(householdId: string, providerId: string, today: string) {
-      return tx
+    async validConsent(householdId: string, providerId: string, today: string) {
+      return (await this.validConsents([householdId], providerId, today)).get(householdId);
+    },
+    /** The newest valid placement consent per household for this provider, today (one query for a list). */
+    async validConsents(householdIds: string[], providerId: string, today: string) {
+      if (!householdIds.length) return new Map<string, Selectable<ConsentsTable>>();
+      const rows = await tx
         .selectFrom('consents')
         .selectAll()
         .where('agency_id', '=', agencyId)
-        .where('household_id', '=', householdId)
+        .where('household_id', 'in', householdIds)
         .where('recipient_provider_id', '=', providerId)
         .where('purpose', '=', 'placement_disclosure')
         .where('withdrawn_at', 'is', null)
         .where('given_on', '<=', today)
         .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]))
-        .orderBy('given_on', 'desc')
-        .executeTakeFirst();
+        .orderBy('given_on', 'asc')
+        .execute();
+      return new Map(rows.map((r) => [r.household_id, r]));
     },
     insertConsent(values: { household_id: string; recipient_provider_id: string; given_by: string; given_on: string; form: string; minute: string | null; text_version: string; valid_until: string | null; recorded_by: string }) {
       return tx.insertInto('consents').values({ agency_id: agencyId, purpose: 'placement_disclosure', ...values }).returning('id').executeTakeFirstOrThrow();

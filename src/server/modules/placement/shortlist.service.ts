@@ -35,6 +35,7 @@ export async function visibleCandidate(tx: Tx, ctx: Ctx, id: string, permission:
   if (ctx.actor.role === 'provider_user' && (!c.consent_id || !(await crepo.validConsent(c.household_id, offer.provider_id, berlinDate(new Date()))))) {
     throw new AccessDenied(permission, { type: 'candidate', id });
   }
+  // Read again after the offer's lock: another step may have moved the candidate while we waited.
   return { c: (await crepo.find(id))!, offer, crepo, repo };
 }
 
@@ -46,18 +47,16 @@ export function candidateStep(ctx: Ctx, c: CandidateRow, step: keyof typeof CAND
 export async function candidateView(tx: Tx, ctx: Ctx, offer: OfferRow) {
   const crepo = candidateRepository(tx, ctx.actor.agencyId);
   const [rows, viewings] = await Promise.all([crepo.ofOffer(offer.id, offer.round), crepo.viewingsOfOffer(offer.id)]);
-  const today = berlinDate(new Date());
+  const consents = await crepo.validConsents([...new Set(rows.map((c) => c.household_id))], offer.provider_id, berlinDate(new Date()));
   if (ctx.actor.role === 'provider_user') {
-    const shown: CandidateRow[] = [];
-    for (const c of rows) if (c.consent_id && (await crepo.validConsent(c.household_id, offer.provider_id, today))) shown.push(c);
+    const shown = rows.filter((c) => c.consent_id && consents.has(c.household_id));
     return { items: shown.map((c) => presentPortalCandidate(c, offer.status, viewings)), notice: SGB_X_78_NOTICE };
   }
   const names = new Map((await placementRepository(tx, ctx.actor.agencyId).users([...new Set(viewings.flatMap((v) => v.attendee_ids))])).map((u) => [u.id, u.display_name]));
-  const items = [];
-  for (const c of rows) {
-    const consent = await crepo.validConsent(c.household_id, offer.provider_id, today);
-    items.push(presentCandidate(c, ctx.actor.role, offer.status, consent ? { id: consent.id, form: consent.form, givenOn: consent.given_on, validUntil: consent.valid_until } : null, viewings, names));
-  }
+  const items = rows.map((c) => {
+    const consent = consents.get(c.household_id);
+    return presentCandidate(c, ctx.actor.role, offer.status, consent ? { id: consent.id, form: consent.form, givenOn: consent.given_on, validUntil: consent.valid_until } : null, viewings, names);
+  });
   return { items, notice: null };
 }
 
