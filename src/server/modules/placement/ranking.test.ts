@@ -76,6 +76,7 @@ describe('ranking the pool for an offer', () => {
     expect(why(wheel.id)).toEqual(['wheelchair']);
     expect(why(avoids.id)).toEqual(['pets', 'district_avoided']);
     expect(why(big.id)).toEqual(['occupancy']);
+    expect(r.exclusions.find((x: { householdId: string }) => x.householdId === big.id).reasons[0].text).toBe('2 Zimmer reichen für höchstens 4 Personen, der Haushalt hat 6');
     expect(r.exclusionCounts).toMatchObject({ space: 1, wheelchair: 1, pets: 1, district_avoided: 1, occupancy: 1, rent: 1, active_candidacy: 0 });
 
     // The stored ranking reads back the same, for later review.

@@ -92,13 +92,15 @@ export function criteriaOf(r: Pick<RawRow, 'months' | 'children' | 'health' | 's
   ];
 }
 
+const de = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 2 });
+
 export function exclusionText(code: string, persons: number, offer: RankOffer, rules: ConditionsRule, busyRef: string | null): string {
   const fit = fitFor(rules, offer, persons);
   const p = `${persons} ${persons === 1 ? 'Person' : 'Personen'}`;
   switch (code) {
-    case 'space': return `Wohnfläche ${offer.livingSpace} m² über dem Richtwert für ${p} (${fit.spaceLimitSqm} m²)`;
+    case 'space': return `Wohnfläche ${de(offer.livingSpace)} m² über dem Richtwert für ${p} (${de(fit.spaceLimitSqm)} m²)`;
     case 'rent': return `Kaltmiete ${formatEuro(offer.coldRentCents)} über der Obergrenze für ${p} (${formatEuro(fit.rentCapCents)})`;
-    case 'occupancy': return `${offer.rooms} Zimmer reichen für höchstens ${maxOccupancy(offer.rooms)} Personen, der Haushalt hat ${persons}`;
+    case 'occupancy': return `${de(offer.rooms)} Zimmer reichen für höchstens ${maxOccupancy(offer.rooms)} Personen, der Haushalt hat ${persons}`;
     case 'wheelchair': return 'Braucht eine rollstuhlgerechte Wohnung';
     case 'step_free': return 'Braucht einen stufenlosen Zugang';
     case 'pets': return 'Hat Haustiere, die hier nicht erlaubt sind';
