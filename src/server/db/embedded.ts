@@ -34,8 +34,10 @@ function portOpen(port: number): Promise<boolean> {
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void = () => {}): Promise<EmbeddedHandle> {
   const passwordFile = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.password`);
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  // postgres runs as its own OS user when we are root: it must be able to reach the directory.
-  await fs.chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  // postgres runs as its own OS user when we are root: it must be able to reach the directory. Only the
+  // search bits are added; the directory's other bits stay (never narrow a shared parent such as /tmp).
+  const parent = await fs.stat(path.dirname(dataDir));
+  if ((parent.mode & 0o011) !== 0o011) await fs.chmod(path.dirname(dataDir), (parent.mode & 0o7777) | 0o011).catch(() => undefined);
   let password = await fs.readFile(passwordFile, 'utf8').then((s) => s.trim()).catch(() => '');
   const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
   if (!initialised) {
