@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { checkOffer, type ConditionsRule } from '../../modules/placement/conditions.js';
+import { addWorkingDays, berlinDate, endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
 import type { DB } from '../types.js';
 
 /*
@@ -59,6 +60,14 @@ export async function seedPlacement(db: Kysely<DB>, agencies: { id: string; stat
           conditions_id: checked ? cond.id : null, check_result: checked ? JSON.stringify(check) : null, checked_at: checked ? new Date() : null,
           case_manager_id: checked ? (cm?.id ?? null) : null,
         }).returning('id').executeTakeFirstOrThrow();
+        // The queue shows what is due next: checking the submitted offers, planning the round table.
+        const due = (kind: string, title: string, days: number, assignee: string | null) =>
+          tx.insertInto('deadlines').values({
+            agency_id: a.id, subject_type: 'offer', subject_id: row.id, kind, title, link: `/placement/offers/${row.id}`, assignee_id: assignee,
+            due_at: endOfDayBerlin(addWorkingDays(berlinDate(new Date()), days, a.state as FederalState)),
+          }).execute();
+        if (o.status === 'submitted') await due('offer_check', `Angebot ${reference} prüfen`, 1 + i, null);
+        if (checked) await due('round_table', `Runden Tisch für ${reference} planen`, 4, cm?.id ?? null);
         const events = ['created', ...(o.status !== 'draft' ? ['submitted'] : []), ...(checked ? ['checked', 'approved'] : [])];
         for (const kind of events) {
           await tx.insertInto('offer_events').values({ agency_id: a.id, offer_id: row.id, kind, provider_visible: kind !== 'checked', details: JSON.stringify(kind === 'checked' ? { eligible: true } : {}), actor_id: kind === 'checked' || kind === 'approved' ? (cm?.id ?? null) : null }).execute();
