@@ -452,7 +452,13 @@ export interface TenanciesTable {
   updated_at: Generated<Date>;
 }
 
+export interface PoolStampsTable {
+  agency_id: string;
+  stamp: Generated<number>;
+}
+
 export interface DB {
+  pool_stamps: PoolStampsTable;
   agencies: AgenciesTable;
   housing_providers: OrgTable;
   carriers: OrgTable;

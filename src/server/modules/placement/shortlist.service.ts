@@ -89,7 +89,7 @@ export function shortlistService(db: Kysely<DB>) {
       id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
       stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
     };
-    const result = await rankPool(tx, offer, toRule(rules), placement.weights);
+    const result = await rankPool(tx, ctx.actor.agencyId, offer, toRule(rules), placement.weights);
     const row = await repo.insertRanking({
       offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(placement.weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
       entries: JSON.stringify(result.entries), exclusions: JSON.stringify(result.exclusions), exclusion_counts: JSON.stringify(result.exclusionCounts), created_by: ctx.actor.userId,
