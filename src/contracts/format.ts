@@ -5,6 +5,15 @@
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Building an Intl formatter costs far more than using one: keep one per locale, options and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** '2024-03-05' or an ISO timestamp → '05.03.2024'; empty / invalid → ''. */
 export function formatDate(value: string | null | undefined, timeZone?: string): string {
   if (!value) return '';
@@ -12,7 +21,7 @@ export function formatDate(value: string | null | undefined, timeZone?: string):
   if (m) return `${m[3]}.${m[2]}.${m[1]}`; // calendar date: no time-zone shift
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(d);
+  return dateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(d);
 }
 
 /** ISO timestamp → '05.03.2024, 14:07'. */
@@ -20,7 +29,7 @@ export function formatDateTime(value: string | null | undefined, timeZone?: stri
   if (!value) return '';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('de-DE', {
+  return dateTimeFormat('de-DE', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -47,7 +56,7 @@ export function formatEuro(cents: number | null | undefined): string {
 
 /** The date of an instant in a zone as 'YYYY-MM-DD' (e.g. "today" in Europe/Berlin). */
 export function isoDateIn(instant: Date, timeZone = 'Europe/Berlin'): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant);
+  return dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant);
 }
 
 /** '2026-12-01' or an instant → '01.12.2026' (instants in Europe/Berlin); nothing → '—'. */

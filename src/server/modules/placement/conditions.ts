@@ -64,7 +64,8 @@ export function fitFor(c: ConditionsRule, flat: Omit<Flat, 'equipment'>, persons
   return { persons, spaceLimitSqm, spaceOk, rentCapCents, rentOk, occupancyOk, fits: spaceOk && rentOk && occupancyOk };
 }
 
-const sqm = (n: number) => `${n.toLocaleString('de-DE', { maximumFractionDigits: 2 })} m²`;
+const DE_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+const sqm = (n: number) => `${DE_NUMBER.format(n)} m²`;
 const range = (xs: number[]) => (xs.length === 0 ? 'keine' : xs.length === 1 ? `${xs[0]}` : `${xs[0]}–${xs.at(-1)}`);
 
 /** Checks a flat against one version of the conditions; every item carries its figures. */
@@ -94,7 +95,7 @@ export function checkOffer(c: ConditionsRule, flat: Flat, checkedAt: Date): TOff
     {
       code: 'occupancy',
       met: occSizes.length > 0,
-      text: `${flat.rooms.toLocaleString('de-DE')} Zimmer reichen für höchstens ${maxOccupancy(flat.rooms)} Personen.`,
+      text: `${DE_NUMBER.format(flat.rooms)} Zimmer reichen für höchstens ${maxOccupancy(flat.rooms)} Personen.`,
     },
     {
       code: 'size_match',

@@ -81,13 +81,6 @@ function hundredthsOf(r: Facts, w: Weights): number[] {
   ];
 }
 
-/** The score in hundredths of a point: exactly the sum of the criteria shown. */
-export function scoreOf(r: Facts, w: Weights): number {
-  let sum = 0;
-  for (const h of hundredthsOf(r, w)) sum += h;
-  return sum;
-}
-
 /** The score parts of one household, each with its value, weight and points. */
 export function criteriaOf(r: Facts, w: Weights, offer: RankOffer) {
   const [waiting, children, health, age, district, hints] = hundredthsOf(r, w).map((h) => h / 100) as [number, number, number, number, number, number];
@@ -101,7 +94,8 @@ export function criteriaOf(r: Facts, w: Weights, offer: RankOffer) {
   ];
 }
 
-const de = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 2 });
+const DE_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+const de = (n: number) => DE_NUMBER.format(n);
 
 export function exclusionText(code: string, persons: number, offer: RankOffer, rules: ConditionsRule, busyRef: string | null): string {
   const fit = fitFor(rules, offer, persons);
@@ -133,25 +127,19 @@ export interface RankOptions {
   today?: Date;
 }
 
-/** Orders by score, then time homeless (longer first, unknown last), then case reference. */
-function before(a: Scored, b: Scored): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  const as = a.e.since ?? Number.MAX_SAFE_INTEGER;
-  const bs = b.e.since ?? Number.MAX_SAFE_INTEGER;
-  if (as !== bs) return as < bs;
-  return a.e.reference < b.e.reference;
-}
-
-interface Scored {
-  e: PoolEntry;
-  score: number;
-  mask: number;
-  facts: Facts;
-}
-
-/** The first `k` of `items` in ranking order, without sorting all of them. */
-function topK(items: Scored[], k: number): Scored[] {
-  const top: Scored[] = [];
+/**
+ * The first `k` pool positions of `items` in ranking order (score, then time homeless — longer
+ * first, unknown last — then case reference), without sorting all of them.
+ */
+function topK(items: number[], k: number, scores: Int32Array, pool: readonly PoolEntry[]): number[] {
+  const before = (a: number, b: number): boolean => {
+    if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
+    const as = pool[a]!.since ?? Number.MAX_SAFE_INTEGER;
+    const bs = pool[b]!.since ?? Number.MAX_SAFE_INTEGER;
+    if (as !== bs) return as < bs;
+    return pool[a]!.reference < pool[b]!.reference;
+  };
+  const top: number[] = [];
   for (const it of items) {
     if (top.length === k && !before(it, top[k - 1]!)) continue;
     let lo = 0;
@@ -188,10 +176,34 @@ export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules
   const bit = (code: (typeof EXCLUSION_CODES)[number]) => 1 << EXCLUSION_CODES.indexOf(code);
   const [SPACE, RENT, OCCUPANCY, WHEELCHAIR, STEP_FREE, PETS, AVOIDED, BUSY] = EXCLUSION_CODES.map(bit) as [number, number, number, number, number, number, number, number];
 
-  const eligible: Scored[] = [];
-  const excluded: Scored[] = [];
+  // Points per criterion value, from the same function the explanation uses.
+  const waitingPts = Array.from({ length: WAITING_CAP_MONTHS + 1 }, (_, m) => hundredths(m / WAITING_CAP_MONTHS, w.waiting));
+  const childrenPts = Array.from({ length: CHILDREN_CAP + 1 }, (_, k) => hundredths(k / CHILDREN_CAP, w.children));
+  const [healthPts, agePts, districtPts, hintPts] = [w.health, w.age, w.district, w.hints].map((x) => hundredths(1, x)) as [number, number, number, number];
+  const monthsOf = (e: PoolEntry) => (e.since === null ? 0 : Math.min(600, Math.max(0, Math.floor((todayDay - e.since) / 30.4375))));
+  // The explanation of one shown household, from the same facts the loop below scores.
+  const factsOf = (e: PoolEntry): Facts => {
+    const senior = e.eldest !== null && e.eldest <= seniorCutoff;
+    let hint = false;
+    for (const t of hintTests) if (t(e, senior)) hint = true;
+    return {
+      months: monthsOf(e),
+      children: e.children,
+      health: e.health,
+      senior,
+      prefers: e.prefer.includes(offer.district),
+      hint_match: hint,
+    };
+  };
+
+  // Typed arrays and positions: scoring a city's pool allocates next to nothing.
+  const scores = new Int32Array(pool.length);
+  const masks = new Uint16Array(pool.length);
+  const eligible: number[] = [];
+  const excluded: number[] = [];
   const counts = new Array<number>(EXCLUSION_CODES.length).fill(0);
-  for (const e of pool) {
+  for (let i = 0; i < pool.length; i++) {
+    const e = pool[i]!;
     const fit = sizes[e.persons - 1];
     let mask = 0;
     if (!fit?.spaceOk) mask |= SPACE;
@@ -200,45 +212,46 @@ export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules
     if (e.wheelchair && !offer.wheelchair) mask |= WHEELCHAIR;
     if (e.stepFree && !e.wheelchair && !stepFreeOk) mask |= STEP_FREE;
     if (e.pets && !offer.petsAllowed) mask |= PETS;
-    if (e.avoid.includes(offer.district)) mask |= AVOIDED;
-    if (busy.has(e.id)) mask |= BUSY;
+    if (e.avoid.length > 0 && e.avoid.includes(offer.district)) mask |= AVOIDED;
+    if (busy.size > 0 && busy.has(e.id)) mask |= BUSY;
     const senior = e.eldest !== null && e.eldest <= seniorCutoff;
-    const facts: Facts = {
-      months: e.since === null ? 0 : Math.min(600, Math.max(0, Math.floor((todayDay - e.since) / 30.4375))),
-      children: e.children,
-      health: e.health,
-      senior,
-      prefers: e.prefer.includes(offer.district),
-      hint_match: hintTests.some((t) => t(e, senior)),
-    };
-    const s: Scored = { e, score: scoreOf(facts, w), mask, facts };
-    if (mask === 0) eligible.push(s);
+    let hint = false;
+    for (const t of hintTests) if (t(e, senior)) hint = true;
+    scores[i] = waitingPts[Math.min(WAITING_CAP_MONTHS, monthsOf(e))]! + childrenPts[Math.min(CHILDREN_CAP, e.children)]!
+      + (e.health ? healthPts : 0) + (senior ? agePts : 0) + (e.prefer.length > 0 && e.prefer.includes(offer.district) ? districtPts : 0) + (hint ? hintPts : 0);
+    masks[i] = mask;
+    if (mask === 0) eligible.push(i);
     else {
-      excluded.push(s);
-      for (let i = 0; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
+      excluded.push(i);
+      for (let c = 0; c < counts.length; c++) if (mask & (1 << c)) counts[c]!++;
     }
   }
-  const top = topK(eligible, limit);
-  const shownExcluded = topK(excluded, excludedLimit);
-  const names = await namesOf(tx, agencyId, [...top, ...shownExcluded].map((s) => s.e.id));
+  const top = topK(eligible, limit, scores, pool);
+  const shownExcluded = topK(excluded, excludedLimit, scores, pool);
+  const names = await namesOf(tx, agencyId, [...top, ...shownExcluded].map((i) => pool[i]!.id));
 
-  const entries = top.map((r, i) => {
-    const criteria = criteriaOf(r.facts, w, offer);
-    const score = r.score / 100;
-    const tied = [top[i - 1], top[i + 1]].find((o) => o && o.score === r.score);
-    const tieBreak = tied
-      ? tied.e.since !== r.e.since
-        ? `Gleichstand bei ${score.toLocaleString('de-DE')} Punkten: wer länger wohnungslos ist, steht vorn`
-        : `Gleichstand bei ${score.toLocaleString('de-DE')} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
+  const entries = top.map((p, i) => {
+    const e = pool[p]!;
+    const facts = factsOf(e);
+    const criteria = criteriaOf(facts, w, offer);
+    const score = scores[p]! / 100;
+    const tied = [top[i - 1], top[i + 1]].find((o) => o !== undefined && scores[o] === scores[p]);
+    const tieBreak = tied !== undefined
+      ? pool[tied]!.since !== e.since
+        ? `Gleichstand bei ${de(score)} Punkten: wer länger wohnungslos ist, steht vorn`
+        : `Gleichstand bei ${de(score)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
       : null;
-    return { rank: i + 1, householdId: r.e.id, reference: r.e.reference, name: names.get(r.e.id) ?? '', persons: r.e.persons, score, criteria, tieBreak };
+    return { rank: i + 1, householdId: e.id, reference: e.reference, name: names.get(e.id) ?? '', persons: e.persons, score, criteria, tieBreak };
   });
-  const exclusions = shownExcluded.map((r) => ({
-    householdId: r.e.id,
-    reference: r.e.reference,
-    name: names.get(r.e.id) ?? '',
-    reasons: EXCLUSION_CODES.filter((_, i) => (r.mask & (1 << i)) !== 0).map((code) => ({ code, text: exclusionText(code, r.e.persons, offer, rules, busy.get(r.e.id) ?? null) })),
-  }));
+  const exclusions = shownExcluded.map((p) => {
+    const e = pool[p]!;
+    return {
+      householdId: e.id,
+      reference: e.reference,
+      name: names.get(e.id) ?? '',
+      reasons: EXCLUSION_CODES.filter((_, i) => (masks[p]! & (1 << i)) !== 0).map((code) => ({ code, text: exclusionText(code, e.persons, offer, rules, busy.get(e.id) ?? null) })),
+    };
+  });
   return {
     poolSize: pool.length,
     eligibleCount: eligible.length,
