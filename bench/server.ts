@@ -73,6 +73,12 @@ process.on('message', async (m) => {
     process.send?.(m);
     return;
   }
+  // One household changes (as when a caseworker edits it): the next ranking reads the pool again.
+  if (m === 'pool:touch') {
+    await sql`UPDATE households SET updated_at = now() WHERE id = ${sample.id}`.execute(dbs.owner);
+    process.send?.(m);
+    return;
+  }
   if (m === 'stop') {
     await app.close();
     await base.close();

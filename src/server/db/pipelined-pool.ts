@@ -32,6 +32,9 @@ export function inlineParameters(text: string, params: readonly unknown[]): stri
   });
 }
 
+const LARGE = 4096;
+const isLarge = (v: unknown): boolean => (typeof v === 'string' && v.length > LARGE) || (Buffer.isBuffer(v) && v.length > LARGE);
+
 type Result = { command: string; rowCount: number | null; rows: unknown[] };
 
 /**
@@ -75,6 +78,11 @@ export function pipelinedPool(pool: pg.Pool, readCommit: 'sync' | 'async' = 'syn
             // Nothing was begun yet: nothing to roll back.
             deferred = [];
             return { command: 'ROLLBACK', rowCount: 0, rows: [] };
+          }
+          // Large parameters (a stored ranking, a document) cost more to escape into the text than
+          // the extra writes of the extended protocol; with nothing deferred they go as parameters.
+          if (deferred.length === 0 && params.some(isLarge)) {
+            return (await client.query(text, params as unknown[])) as unknown as Result;
           }
           const statement = inlineParameters(text, params);
           const full = deferred.length ? `${deferred.join(';\n')};\n${statement}` : statement;

@@ -157,7 +157,6 @@ function topK(items: number[], k: number, scores: Int32Array, pool: readonly Poo
 
 /** Ranks the agency's pool for `offer`; returns the top `limit` and up to `excludedLimit` exclusions. */
 export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): Promise<RankResult> {
-  const { limit = 100, excludedLimit = 200, today = new Date() } = opts;
   const { entries: pool } = await poolOf(tx, agencyId);
   const busyRows = await sql<{ household_id: string; reference: string }>`
     SELECT DISTINCT ON (c.household_id) c.household_id, o.reference
@@ -166,7 +165,23 @@ export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules
       AND o.status NOT IN ('let', 'withdrawn', 'declined')
     ORDER BY c.household_id, o.reference`.execute(tx);
   const busy = new Map(busyRows.rows.map((r) => [r.household_id, r.reference]));
+  const result = rankEntries(pool, busy, offer, rules, w, opts);
+  // Names of the few households shown; the pool in memory holds none.
+  const shown = [...result.entries, ...result.exclusions];
+  if (shown.length > 0) {
+    const rows = await tx.selectFrom('households').select(['id', 'head_name']).where('agency_id', '=', agencyId).where('id', 'in', shown.map((x) => x.householdId)).execute();
+    const names = new Map(rows.map((r) => [r.id, r.head_name]));
+    for (const x of shown) x.name = names.get(x.householdId) ?? '';
+  }
+  return result;
+}
 
+/**
+ * Ranks `pool` for `offer` (pure): `busy` maps households with an open candidacy elsewhere to that
+ * offer's reference. Names are left empty for the caller to fill.
+ */
+export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string, string>, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): RankResult {
+  const { limit = 100, excludedLimit = 200, today = new Date() } = opts;
   const sizes = Array.from({ length: MAX_PERSONS }, (_, i) => fitFor(rules, offer, i + 1));
   const stepFreeOk = offer.stepFree || offer.wheelchair;
   const todayIso = today.toISOString().slice(0, 10);
@@ -228,7 +243,6 @@ export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules
   }
   const top = topK(eligible, limit, scores, pool);
   const shownExcluded = topK(excluded, excludedLimit, scores, pool);
-  const names = await namesOf(tx, agencyId, [...top, ...shownExcluded].map((i) => pool[i]!.id));
 
   const entries = top.map((p, i) => {
     const e = pool[p]!;
@@ -241,14 +255,14 @@ export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules
         ? `Gleichstand bei ${de(score)} Punkten: wer länger wohnungslos ist, steht vorn`
         : `Gleichstand bei ${de(score)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
       : null;
-    return { rank: i + 1, householdId: e.id, reference: e.reference, name: names.get(e.id) ?? '', persons: e.persons, score, criteria, tieBreak };
+    return { rank: i + 1, householdId: e.id, reference: e.reference, name: '', persons: e.persons, score, criteria, tieBreak };
   });
   const exclusions = shownExcluded.map((p) => {
     const e = pool[p]!;
     return {
       householdId: e.id,
       reference: e.reference,
-      name: names.get(e.id) ?? '',
+      name: '',
       reasons: EXCLUSION_CODES.filter((_, i) => (masks[p]! & (1 << i)) !== 0).map((code) => ({ code, text: exclusionText(code, e.persons, offer, rules, busy.get(e.id) ?? null) })),
     };
   });
@@ -259,11 +273,4 @@ export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules
     exclusions,
     exclusionCounts: Object.fromEntries(EXCLUSION_CODES.map((c, i) => [c, counts[i]!])),
   };
-}
-
-/** Names of the few households shown; the pool in memory holds none. */
-async function namesOf(tx: Tx, agencyId: string, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.selectFrom('households').select(['id', 'head_name']).where('agency_id', '=', agencyId).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.head_name]));
 }
