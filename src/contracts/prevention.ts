@@ -435,7 +435,7 @@ export const ZCaseListQuery = z.object({
   caseManagerId: ZId.optional(),
   evictionScheduled: boolParam.optional().describe('Nur Fälle mit Räumungstermin'),
   q: z.string().trim().max(100).optional().describe('Name, Aktenzeichen, Gerichtsaktenzeichen oder Straße'),
-  sort: z.enum(['urgency', 'receivedOn', 'reference']).default('urgency'),
+  sort: z.enum(['urgency', 'receivedOn', 'reference']).default('urgency').describe('urgency: Räumungstermin, dann Schonfristende, dann nächster Kontaktschritt, dann Eingang'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
