@@ -77,7 +77,7 @@ const tenancyFields = {
 /** Direct entry of a tenancy that began before wohnhilfe (placement creates its own). */
 export const ZTenancyCreate = z.object({ householdId: ZId, providerId: ZId, ...tenancyFields });
 export type TTenancyCreate = z.input<typeof ZTenancyCreate>;
-export const ZTenancyUpdate = z.object({ ...tenancyFields, providerId: ZId, version: z.number().int().positive() });
+export const ZTenancyUpdate = z.object({ ...tenancyFields, providerId: ZId.optional().describe('Fehlt: unverändert'), version: z.number().int().positive() });
 
 export const ZTenancyEnd = z.object({
   reason: ZEndReason,

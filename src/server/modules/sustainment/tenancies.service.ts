@@ -123,7 +123,8 @@ export function tenancyService(db: Kysely<DB>) {
         if (t.status !== 'active') throw new AppError('invalid_transition', 'Ein beendetes Mietverhältnis wird nicht mehr geändert.', { currentState: t.status });
         const repo = tenancyRepository(tx, ctx.actor.agencyId);
         const errors: FieldError[] = [];
-        await checkPeople(repo, input, errors);
+        const providerId = input.providerId ?? t.provider_id;
+        await checkPeople(repo, { ...input, providerId }, errors);
         const start = input.guaranteeStart ?? t.guarantee_start;
         const end = input.guaranteeEnd ?? t.guarantee_end;
         const max = input.guaranteeMaxCents ?? t.guarantee_max_cents;
@@ -131,7 +132,7 @@ export function tenancyService(db: Kysely<DB>) {
         if (max < t.paid_out_cents) errors.push({ field: 'guaranteeMaxCents', code: 'too_small', message: `Bereits ${(t.paid_out_cents / 100).toFixed(2).replace('.', ',')} € ausgezahlt: der Höchstbetrag kann nicht darunter liegen.` });
         if (errors.length) throw new AppError('validation_failed', undefined, { errors });
         await repo.update(id, {
-          provider_id: input.providerId, street: input.street, postal_code: input.postalCode, city: input.city, district: input.district ?? null,
+          provider_id: providerId, street: input.street, postal_code: input.postalCode, city: input.city, district: input.district ?? null,
           lease_start: input.leaseStart, lease_signed_on: input.leaseSignedOn ?? null, cold_rent_cents: input.coldRentCents, service_charges_cents: input.serviceChargesCents, heating_cents: input.heatingCents,
           guarantee_start: start, guarantee_end: end, guarantee_max_cents: max, guarantee_items: input.guaranteeItems ?? t.guarantee_items, guarantee_signed_on: input.guaranteeSignedOn ?? null,
           contact_person_id: input.contactPersonId === undefined ? t.contact_person_id : input.contactPersonId, social_worker_id: input.socialWorkerId === undefined ? t.social_worker_id : input.socialWorkerId,
