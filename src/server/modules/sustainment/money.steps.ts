@@ -62,7 +62,7 @@ export async function payoutStep(tx: Tx, ctx: Ctx, fx: SustainmentEffects, i: In
       mail: { subject: title, text: body, attachments: [{ filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') }] },
     });
   }
-  await fx.inform([socialWorkerOf(i)], 'incident.payout', title, 'Die Forderung geht auf die Fachstelle über. Bitte mit dem Haushalt an der Rückzahlung arbeiten.', householdLink(t.household_id));
+  await fx.inform([socialWorkerOf(i)], 'incident.payout', title, 'Die Forderung geht auf die Fachstelle über. Bitte mit dem Haushalt an der Rückzahlung arbeiten.', incidentLink(i.id));
   await audit(tx, ctx, { action: 'incident.payout', entityId: i.id, details: { payout: p.id, amountCents: b.amountCents, remainingCents: ledger.remainingCents(after), document: doc.id } });
   const figures = { payout: p.id, amountCents: b.amountCents, paidOn, document: doc.id };
   return { details: { ...figures, note: b.note }, providerDetails: figures };

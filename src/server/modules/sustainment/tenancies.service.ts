@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ZClosingReviewInput, ZTenancyCreate, ZTenancyEnd, ZTenancyListQuery, ZTenancyUpdate } from '../../../contracts/sustainment.js';
+import { formatEuro } from '../../../contracts/format.js';
+import { CLOSED_INCIDENT_STATES, type ZClosingReviewInput, type ZTenancyCreate, type ZTenancyEnd, type ZTenancyListQuery, type ZTenancyUpdate } from '../../../contracts/sustainment.js';
 import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
@@ -12,12 +13,11 @@ import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { guaranteeEnd } from '../placement/decisions.service.js';
-import { CLOSED_INCIDENT_STATES } from '../../../contracts/sustainment.js';
-import { GUARANTEE_DEADLINES, householdLink, onTenancyCreated, sustainmentEffects, today } from './sustainment.effects.js';
+import { addMonths } from './ledger.js';
+import { GUARANTEE_DEADLINES, onTenancyCreated, sustainmentEffects, tenancyLink, today } from './sustainment.effects.js';
 import { presentTenancyItem } from './sustainment.present.js';
 import { tenancyRepository, type TenancyRepository, type TenancyRow } from './tenancies.repository.js';
 import { loadTenancyView, tenancyActions } from './tenancy.view.js';
-import { addMonths } from './ledger.js';
 
 type Create = z.output<typeof ZTenancyCreate>;
 type Update = z.output<typeof ZTenancyUpdate>;
@@ -110,7 +110,7 @@ export function tenancyService(db: Kysely<DB>) {
           await repo.markHoused(input.householdId, input.leaseStart);
           const t = (await repo.find(row.id))!;
           await onTenancyCreated(tx, ctx, t);
-          await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.created', `Mietverhältnis ${t.reference} erfasst`, `Das Mietverhältnis ${t.street} wurde direkt erfasst. Garantie bis ${t.guarantee_end.split('-').reverse().join('.')}.`, householdLink(t.household_id));
+          await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.created', `Mietverhältnis ${t.reference} erfasst`, `Das Mietverhältnis ${t.street} wurde direkt erfasst. Garantie bis ${t.guarantee_end.split('-').reverse().join('.')}.`, tenancyLink(t.id));
           await audit(tx, ctx, { action: 'tenancy.create', entityId: t.id, details: { household: t.household_id, direct: true } });
           return loadTenancyView(tx, ctx, t);
         }),
@@ -129,7 +129,7 @@ export function tenancyService(db: Kysely<DB>) {
         const end = input.guaranteeEnd ?? t.guarantee_end;
         const max = input.guaranteeMaxCents ?? t.guarantee_max_cents;
         if (end < start) errors.push({ field: 'guaranteeEnd', code: 'custom', message: 'Das Garantieende liegt vor dem Beginn.' });
-        if (max < t.paid_out_cents) errors.push({ field: 'guaranteeMaxCents', code: 'too_small', message: `Bereits ${(t.paid_out_cents / 100).toFixed(2).replace('.', ',')} € ausgezahlt: der Höchstbetrag kann nicht darunter liegen.` });
+        if (max < t.paid_out_cents) errors.push({ field: 'guaranteeMaxCents', code: 'too_small', message: `Bereits ${formatEuro(t.paid_out_cents)} ausgezahlt: der Höchstbetrag kann nicht darunter liegen.` });
         if (errors.length) throw new AppError('validation_failed', undefined, { errors });
         await repo.update(id, {
           provider_id: providerId, street: input.street, postal_code: input.postalCode, city: input.city, district: input.district ?? null,
@@ -157,7 +157,7 @@ export function tenancyService(db: Kysely<DB>) {
         const fx = sustainmentEffects(tx, ctx);
         // The guarantee lapses with the tenancy; so do its reminders (a continuing guarantee is recorded on termination).
         if (t.guarantee_continues !== true) await fx.closeDeadlines(id, ['guarantee_reminder'], 'cancelled');
-        await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.ended', `Mietverhältnis ${t.reference} beendet`, `Das Mietverhältnis ${t.street} endet zum ${input.endedOn.split('-').reverse().join('.')}.`, householdLink(t.household_id));
+        await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.ended', `Mietverhältnis ${t.reference} beendet`, `Das Mietverhältnis ${t.street} endet zum ${input.endedOn.split('-').reverse().join('.')}.`, tenancyLink(t.id));
         await audit(tx, ctx, { action: 'tenancy.end', entityId: id, details: { reason: input.reason, endedOn: input.endedOn } });
         return view(tx, ctx, id);
       }),
@@ -175,7 +175,7 @@ export function tenancyService(db: Kysely<DB>) {
           await repo.flagHousehold(t.household_id, 'tenancy_lost', ctx.actor.userId, `Abschlussbewertung ${t.reference}: Wohnung verloren. Anschlusshilfe (Prävention/Vermittlung) klären.`);
           await audit(tx, ctx, { action: 'household.follow_up', entityId: t.household_id, details: { tenancy: id, reason: 'tenancy_lost' } });
         }
-        await fx.inform([t.contact_person_id, t.social_worker_id, t.household_case_manager_id], 'tenancy.closing_review', `Abschlussbewertung ${t.reference}`, `Ergebnis der Abschlussbewertung für ${t.street} liegt vor.`, householdLink(t.household_id));
+        await fx.inform([t.contact_person_id, t.social_worker_id, t.household_case_manager_id], 'tenancy.closing_review', `Abschlussbewertung ${t.reference}`, `Ergebnis der Abschlussbewertung für ${t.street} liegt vor.`, tenancyLink(t.id));
         await audit(tx, ctx, { action: 'tenancy.closing_review', entityId: id, details: { outcome: input.outcome } });
         return view(tx, ctx, id);
       }),
