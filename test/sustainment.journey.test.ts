@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, berlinDate, endOfDayBerlin } from '../src/server/platform/deadlines/workdays.js';
 import { pdfText } from './pdf-text.js';
 import { createAgency, testApp, testDbs, type TestAgency } from './helpers.js';
 import { placementActors, type PlacementActors } from './placement-fixtures.js';
@@ -48,6 +49,8 @@ describe('rent default journey over HTTP', () => {
     const fw = (await a.cm.post(`/api/v1/incidents/${inc.id}/forward`, {})).json();
     expect(fw.state).toBe('clarifying');
     expect(fw.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['incident_clarify']);
+    // Five working days (agency setting), with Baden-Württemberg's holidays.
+    expect(fw.deadlines[0].dueAt).toBe(endOfDayBerlin(addWorkingDays(berlinDate(new Date()), 5, 'BW')).toISOString());
     expect((await deadlinesOf(inc.id)).find((d) => d.kind === 'incident_clarify')!.assignee_id).toBe(agency.users.social_worker.id);
     expect(await notificationsOf(agency.users.social_worker.id, 'incident.forwarded')).toHaveLength(1);
     // A role without the permission is answered like a missing record.
