@@ -8,6 +8,7 @@ import { notify } from '../src/server/platform/notify/notify.js';
 import { CONDITIONS, consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
+import { rentDefault, tenancyInput } from './sustainment-fixtures.js';
 
 /**
  * The access matrix: every route of the app (from Fastify's route table) must be listed here with a
@@ -20,6 +21,7 @@ type Ids = {
   household: string; user: string; provider: string; carrier: string; socialWorker: string; caseManager: string; mail: string; notifications: Record<TRole, string>;
   offer: string; candidate: string; roundTable: string; viewing: string; ranking: string; attachment: string; document: string; consent: string; tenancy: string;
   preventionCase: string; measure: string; referral: string; visit: string; preventionDocument: string;
+  incident: string; incidentDocument: string; tenancyHousehold: string;
 };
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
@@ -73,6 +75,32 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/programme-conditions': () => ({ ...CONDITIONS, validFrom: '2024-01-01' }),
   'GET /api/v1/tenancies': () => undefined,
   'GET /api/v1/tenancies/:id': () => undefined,
+  // The household already lives in the fixture tenancy: allowed roles get 409, nothing changes.
+  'POST /api/v1/tenancies': (i) => tenancyInput(i.tenancyHousehold, i.provider),
+  'PUT /api/v1/tenancies/:id': (i) => ({ ...tenancyInput(i.tenancyHousehold, i.provider), householdId: undefined, providerId: undefined, version: 1 }),
+  'POST /api/v1/tenancies/:id/end': () => ({ reason: 'moved_out', endedOn: '2027-06-30' }),
+  'POST /api/v1/tenancies/:id/closing-review': () => ({ outcome: 'independent' }),
+  'POST /api/v1/tenancies/:id/incidents': () => rentDefault(),
+  'POST /api/v1/tenancies/:id/recovery-agreements': () => ({ instalmentCents: 5_000, startsOn: '2027-02-01' }),
+  'POST /api/v1/tenancies/:id/recovery-payments': () => ({ amountCents: 5_000, paidOn: '2027-02-01' }),
+  'GET /api/v1/tenancies/:id/documents/:subId': () => undefined,
+  'GET /api/v1/incidents': () => undefined,
+  'GET /api/v1/incidents/:id': () => undefined,
+  'GET /api/v1/incidents/:id/documents/:subId': () => undefined,
+  'POST /api/v1/incidents/:id/forward': () => ({}),
+  'POST /api/v1/incidents/:id/reasons': () => ({ reasons: 'Matrix' }),
+  'POST /api/v1/incidents/:id/inform-provider': () => ({ message: 'Matrix' }),
+  'POST /api/v1/incidents/:id/wait': () => ({ recheckOn: '2030-01-01' }),
+  'POST /api/v1/incidents/:id/demand-payment': () => ({}),
+  'POST /api/v1/incidents/:id/recheck-unpaid': () => ({}),
+  'POST /api/v1/incidents/:id/paid': () => ({}),
+  'POST /api/v1/incidents/:id/payout': () => ({ amountCents: 1_000 }),
+  'POST /api/v1/incidents/:id/assignment-receipt': () => ({ receivedOn: '2026-01-01' }),
+  'POST /api/v1/incidents/:id/contacts': () => ({ occurredAt: '2026-11-01T10:00:00.000Z', channel: 'phone', reached: true, note: 'Matrix' }),
+  'POST /api/v1/incidents/:id/warnings': () => ({ issuedOn: '2026-01-01' }),
+  'POST /api/v1/incidents/:id/solve': () => ({ resolution: 'Matrix' }),
+  'POST /api/v1/incidents/:id/terminate': () => ({ terminatedOn: '2026-01-01', leaseEndsOn: '2026-03-31', guaranteeContinues: true }),
+  'POST /api/v1/incidents/:id/cancel': () => ({ reason: 'Matrix' }),
   'GET /api/v1/offers/:id/candidates': () => undefined,
   'POST /api/v1/offers/:id/candidates': (i) => ({ householdId: i.household, comment: 'Matrix' }),
   'POST /api/v1/candidates/:id/present': () => ({}),
@@ -186,13 +214,20 @@ async function placementFixtures(a: TestAgency, cm: Client, householdId: string)
   const consent = (await cm.post(`/api/v1/households/${householdId}/consents`, consentInput(a.otherProviderId))).json();
   const { owner } = testDbs();
   const attachment = await owner.insertInto('offer_attachments').values({ agency_id: a.id, offer_id: offer.id, filename: 'grundriss.png', content_type: 'image/png', size_bytes: 3, content: Buffer.from('png') }).returning('id').executeTakeFirstOrThrow();
-  const document = await owner.insertInto('documents').values({ agency_id: a.id, owner_type: 'offer', owner_id: offer.id, kind: 'allocation_notice', filename: 'a.pdf', content_type: 'application/pdf', content: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
+  const document = await owner.insertInto('documents').values({ agency_id: a.id, owner_type: 'offer', owner_id: offer.id, kind: 'guarantee_contract', filename: 'a.pdf', content_type: 'application/pdf', content: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
   const tenancy = await owner.insertInto('tenancies').values({
     agency_id: a.id, reference: `T-M-${offer.id.slice(0, 6)}`, household_id: h.id, provider_id: a.providerId, offer_id: offer.id, street: 'Lindenstraße 12', postal_code: '70173', city: 'Stuttgart',
     lease_start: '2027-01-01', cold_rent_cents: 62_000, service_charges_cents: 15_000, heating_cents: 8_000, guarantee_start: '2027-01-01', guarantee_end: '2031-12-31',
     guarantee_max_cents: 1_000_000, guarantee_items: ['rent_arrears'], contact_person_id: a.users.case_manager.id, social_worker_id: a.users.social_worker.id,
   }).returning('id').executeTakeFirstOrThrow();
-  return { offer: offer.id, candidate: candidate.id, roundTable: roundTable.id, viewing: viewing.id, ranking: ranking.id, attachment: attachment.id, document: document.id, consent: consent.id, tenancy: tenancy.id };
+  const incident = await owner.insertInto('incidents').values({
+    agency_id: a.id, reference: `T-V-${offer.id.slice(0, 6)}`, tenancy_id: tenancy.id, provider_id: a.providerId, kind: 'rent_default', state: 'reported', reported_via: 'portal', months: ['2027-01'], amount_cents: 62_000,
+  }).returning('id').executeTakeFirstOrThrow();
+  const incidentDocument = await owner.insertInto('documents').values({ agency_id: a.id, owner_type: 'incident', owner_id: incident.id, kind: 'assignment_declaration', filename: 'b.pdf', content_type: 'application/pdf', content: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
+  return {
+    offer: offer.id, candidate: candidate.id, roundTable: roundTable.id, viewing: viewing.id, ranking: ranking.id, attachment: attachment.id, document: document.id, consent: consent.id, tenancy: tenancy.id,
+    incident: incident.id, incidentDocument: incidentDocument.id, tenancyHousehold: h.id,
+  };
 }
 
 const send = (c: Client, method: string, url: string, body: unknown) =>
@@ -201,10 +236,11 @@ const send = (c: Client, method: string, url: string, body: unknown) =>
 const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
-  const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : url.startsWith('/api/v1/prevention/') ? i.preventionDocument : i.document;
+  const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : url.startsWith('/api/v1/prevention/') ? i.preventionDocument : url.startsWith('/api/v1/incidents') ? i.incidentDocument : i.document;
   const kind = (
     [['/api/v1/prevention/cases', 'preventionCase'], ['/api/v1/prevention/measures', 'measure'], ['/api/v1/prevention/referrals', 'referral'], ['/api/v1/prevention/visits', 'visit'], ['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
-      ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy']] as const
+      ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy'],
+      ['/api/v1/incidents', 'incident']] as const
   ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
   return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
 };

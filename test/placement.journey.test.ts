@@ -132,6 +132,9 @@ describe('placement journey over HTTP', () => {
     expect(done.status).toBe('let');
     const tenancy = (await a.cm.get(`/api/v1/tenancies/${done.tenancyId}`)).json();
     expect(tenancy).toMatchObject({ leaseStart: '2027-01-01', guaranteeStart: '2027-01-01', guaranteeEnd: '2031-12-31', guaranteeMaxCents: 1_000_000, contactPerson: { id: agency.users.case_manager.id }, socialWorker: { id: agency.users.social_worker.id } });
+    // Sustainment takes over: reminders 6 and 1 months before the guarantee ends, and the closing review.
+    expect(tenancy.deadlines.map((d: { kind: string; dueAt: string }) => `${d.kind} ${d.dueAt.slice(0, 7)}`)).toEqual(['guarantee_reminder 2031-06', 'guarantee_reminder 2031-11', 'closing_review 2031-12']);
+    expect(tenancy.documents.map((d: { kind: string }) => d.kind)).toContain('guarantee_contract');
     const household = (await a.cm.get(`/api/v1/households/${fam.id}`)).json();
     expect([household.situation, household.seekingHousing]).toEqual(['housed', false]);
     const contract = done.documents.find((d: { kind: string }) => d.kind === 'guarantee_contract');

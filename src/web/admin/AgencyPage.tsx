@@ -103,6 +103,8 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         placement: placementResult.settings,
         // Edited on the prevention settings page; kept as loaded so saving here never resets them.
         prevention: agency.settings.prevention,
+        // No form fields yet: the sustainment settings are kept as loaded.
+        sustainment: agency.settings.sustainment,
         letterhead,
       },
       version: baseVersion,

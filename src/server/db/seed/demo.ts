@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/password.js';
 import type { DB } from '../types.js';
 import { seedPlacement } from './placement.js';
 import { seedPrevention } from './prevention.js';
+import { seedSustainment } from './sustainment.js';
 import { BERLIN_DISTRICTS, JOURNAL_TEXTS, NATIONAL_POOLS, NEEDS_NOTES, STUTTGART_DISTRICTS } from './names.js';
 
 export const DEMO_PASSWORD = 'Wohnhilfe-Demo-2026';
@@ -177,6 +178,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   }
   await seedPlacement(db, DEMO_AGENCIES);
   await seedPrevention(db, DEMO_AGENCIES);
+  await seedSustainment(db, DEMO_AGENCIES);
   return { households: created };
 }
 
