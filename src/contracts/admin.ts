@@ -60,11 +60,24 @@ export const ZPlacementSettings = z.object({
 });
 export type TPlacementSettings = z.infer<typeof ZPlacementSettings>;
 
+/** Sustainment (five guarantee years) settings; every field has a default, so old settings stay valid. */
+export const ZSustainmentSettings = z.object({
+  forwardWorkingDays: z.number().int().min(1).max(20).default(1).describe('Frist der Ansprechperson, eine neue Meldung an die Sozialarbeit weiterzugeben (Arbeitstage)'),
+  clarifyWorkingDays: z.number().int().min(1).max(30).default(5).describe('Mietausfall: Frist der Sozialarbeit, die Gründe mit dem Haushalt zu klären (Arbeitstage)'),
+  informProviderWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist der Ansprechperson, das Wohnungsunternehmen zu informieren (Arbeitstage)'),
+  payoutWorkingDays: z.number().int().min(1).max(20).default(2).describe('Mietausfall: Frist für die Garantieleistung, nachdem das Unternehmen Zahlung verlangt (Arbeitstage)'),
+  assignmentWorkingDays: z.number().int().min(1).max(60).default(10).describe('Mietausfall: Frist für den Eingang der unterschriebenen Abtretungserklärung (Arbeitstage)'),
+  conflictContactWorkingDays: z.number().int().min(1).max(20).default(2).describe('Konfliktfall: Frist der Sozialarbeit für den ersten Kontakt mit dem Haushalt (Arbeitstage)'),
+  guaranteeReminderMonths: z.array(z.number().int().min(1).max(24)).max(6).default([6, 1]).describe('Erinnerungen vor dem Garantieende (Monate vorher)'),
+});
+export type TSustainmentSettings = z.infer<typeof ZSustainmentSettings>;
+
 export const ZAgencySettings = z.object({
   totpRequiredRoles: z.array(ZRole).describe('Rollen, die einen zweiten Faktor (TOTP) nutzen müssen'),
   sessionIdleMinutes: z.number().int().min(5).max(240),
   districts: z.array(z.string().trim().min(1).max(80)).max(200).describe('Stadtbezirke der Kommune'),
   placement: ZPlacementSettings.prefault({}),
+  sustainment: ZSustainmentSettings.prefault({}),
   letterhead: z
     .object({
       address: z.string().trim().max(300).default('').describe('Anschrift der Dienststelle für Briefköpfe (mehrzeilig)'),
@@ -79,6 +92,7 @@ export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   sessionIdleMinutes: 30,
   districts: [],
   placement: ZPlacementSettings.parse({}),
+  sustainment: ZSustainmentSettings.parse({}),
   letterhead: { address: '', city: '', footer: '' },
 };
 export const ZAgency = z.object({

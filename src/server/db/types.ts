@@ -93,6 +93,9 @@ export interface HouseholdsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: Timestamp;
+  /** Set by sustainment when a tenancy was lost: the household needs prevention/placement follow-up. */
+  follow_up_reason: string | null;
+  follow_up_at: Timestamp | null;
 }
 
 export interface HouseholdMembersTable {
@@ -450,6 +453,111 @@ export interface TenanciesTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  paid_out_cents: Generated<number>;
+  recovered_cents: Generated<number>;
+  guarantee_continues: boolean | null;
+  end_note: string | null;
+  closing_outcome: string | null;
+  closing_note: string | null;
+  closing_reviewed_on: DateCol | null;
+  closing_reviewed_by: string | null;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  reference: string;
+  tenancy_id: string;
+  provider_id: string;
+  kind: string;
+  state: string;
+  round: Generated<number>;
+  reported_via: string;
+  reported_by: string | null;
+  reported_at: Generated<Date>;
+  months: Generated<string[]>;
+  amount_cents: number | null;
+  recheck_on: DateCol | null;
+  decision: string | null;
+  category: string | null;
+  description: string | null;
+  occurred_on: DateCol | null;
+  reasons: string | null;
+  resolution: string | null;
+  provider_message: string | null;
+  terminated_on: DateCol | null;
+  lease_ends_on: DateCol | null;
+  guarantee_continues: boolean | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface IncidentEventsTable {
+  id: Generated<string>;
+  agency_id: string;
+  incident_id: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  step: string;
+  from_state: string | null;
+  to_state: string;
+  round: number;
+  details: Json<Record<string, unknown>>;
+  provider_details: Json<Record<string, unknown>> | null;
+}
+
+export interface IncidentContactsTable {
+  id: Generated<string>;
+  agency_id: string;
+  incident_id: string;
+  occurred_at: Timestamp;
+  channel: string;
+  reached: boolean;
+  note: string;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface GuaranteePayoutsTable {
+  id: Generated<string>;
+  agency_id: string;
+  tenancy_id: string;
+  incident_id: string | null;
+  amount_cents: number;
+  paid_on: DateCol;
+  months: Generated<string[]>;
+  note: string | null;
+  assignment_document_id: string | null;
+  assignment_received_on: DateCol | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RecoveryAgreementsTable {
+  id: Generated<string>;
+  agency_id: string;
+  tenancy_id: string;
+  incident_id: string | null;
+  instalment_cents: number;
+  starts_on: DateCol;
+  interval_months: number;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RecoveryPaymentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  tenancy_id: string;
+  agreement_id: string | null;
+  amount_cents: number;
+  paid_on: DateCol;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface PoolStampsTable {
@@ -487,6 +595,12 @@ export interface DB {
   round_tables: RoundTablesTable;
   viewings: ViewingsTable;
   tenancies: TenanciesTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  incident_contacts: IncidentContactsTable;
+  guarantee_payouts: GuaranteePayoutsTable;
+  recovery_agreements: RecoveryAgreementsTable;
+  recovery_payments: RecoveryPaymentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

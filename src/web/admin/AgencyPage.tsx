@@ -101,6 +101,8 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
         placement: placementResult.settings,
+        // No form fields yet: the sustainment settings are kept as loaded.
+        sustainment: agency.settings.sustainment,
         letterhead,
       },
       version: baseVersion,

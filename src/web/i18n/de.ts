@@ -145,6 +145,7 @@ export const de = {
     csrf_failed: 'Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu.',
     precondition_required: 'Die Version des Datensatzes fehlt. Bitte laden Sie den Datensatz neu.',
     idempotency_mismatch: 'Diese Anfrage wurde bereits mit anderen Daten gesendet. Bitte senden Sie das Formular erneut ab.',
+    limit_exceeded: 'Der Betrag übersteigt den verfügbaren Rahmen (z. B. die verbleibende Garantiesumme). Bitte prüfen Sie den Betrag.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
     reloadLatest: 'Aktuellen Stand laden (Ihre Eingaben gehen verloren)',
   },

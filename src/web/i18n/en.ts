@@ -143,6 +143,7 @@ export const en: Messages = {
     csrf_failed: 'The request could not be verified. Please reload the page.',
     precondition_required: 'The record version is missing. Please reload the record.',
     idempotency_mismatch: 'This request was already sent with different data. Please submit the form again.',
+    limit_exceeded: 'The amount exceeds what is available (e.g. the remaining guarantee). Please check the amount.',
     network: 'The server cannot be reached. Please check your connection and try again.',
     reloadLatest: 'Load current version (your input will be lost)',
   },

@@ -21,6 +21,7 @@ export const PROBLEM_CODES = [
   'csrf_failed',
   'precondition_required',
   'idempotency_mismatch',
+  'limit_exceeded',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -58,6 +59,8 @@ export function problemMessage(code: ProblemCode, t: TFunction): string {
       return t('errors.precondition_required');
     case 'idempotency_mismatch':
       return t('errors.idempotency_mismatch');
+    case 'limit_exceeded':
+      return t('errors.limit_exceeded');
     default: {
       const unreachable: never = code;
       return unreachable;

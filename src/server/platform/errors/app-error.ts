@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   precondition_failed: 412,
   precondition_required: 428,
   idempotency_mismatch: 422,
+  limit_exceeded: 422,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -31,6 +32,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   precondition_failed: 'Der Datensatz wurde inzwischen von jemand anderem geändert.',
   precondition_required: 'Die Version des Datensatzes fehlt (If-Match).',
   idempotency_mismatch: 'Der Idempotency-Key wurde bereits für eine andere Anfrage benutzt.',
+  limit_exceeded: 'Der Betrag übersteigt den verfügbaren Rahmen.',
   rate_limited: 'Zu viele Versuche.',
   internal: 'Ein interner Fehler ist aufgetreten.',
 };
