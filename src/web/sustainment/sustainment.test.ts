@@ -70,3 +70,17 @@ describe('the incident path', () => {
     expect(stageStatuses('conflict', 'secured', []).every((x) => x.status === 'done')).toBe(true);
   });
 });
+
+describe('sustainment settings form', () => {
+  const t = ((k: string) => k) as unknown as import('i18next').TFunction;
+  it('reads day counts and the reminder list, newest reminder last', async () => {
+    const { sustainmentForm, sustainmentSettings } = await import('./settingsForm');
+    const f = sustainmentForm({ forwardWorkingDays: 1, clarifyWorkingDays: 5, informProviderWorkingDays: 2, payoutWorkingDays: 2, assignmentWorkingDays: 10, conflictContactWorkingDays: 2, guaranteeReminderMonths: [6, 1] });
+    expect(f.guaranteeReminderMonths).toBe('6, 1');
+    const r = sustainmentSettings({ ...f, clarifyWorkingDays: '7', guaranteeReminderMonths: '1; 3 6' }, t);
+    expect(r.issues).toEqual([]);
+    expect(r.settings).toMatchObject({ clarifyWorkingDays: 7, guaranteeReminderMonths: [6, 3, 1] });
+    expect(sustainmentSettings({ ...f, guaranteeReminderMonths: '6, dreißig' }, t).issues[0]!.field).toBe('settings.sustainment.guaranteeReminderMonths');
+    expect(Number.isNaN(sustainmentSettings({ ...f, payoutWorkingDays: 'x' }, t).settings.payoutWorkingDays)).toBe(true);
+  });
+});
