@@ -14,7 +14,7 @@ export function IncidentReport({ incident }: { incident: Incident }) {
     incident.kind === 'rent_default'
       ? [
           { key: 'months', label: t('sustainment.field.months'), value: incident.months.length ? formatMonths(incident.months) : none },
-          { key: 'amount', label: t('sustainment.field.amountCents'), value: incident.amountCents === null ? none : formatEuro(incident.amountCents) },
+          { key: 'amount', label: t('sustainment.incident.amount'), value: incident.amountCents === null ? none : formatEuro(incident.amountCents) },
         ]
       : [
           { key: 'category', label: t('sustainment.field.category'), value: incident.category ? t(`sustainment.category.${incident.category}`) : none },

@@ -45,7 +45,7 @@ export function StepFields({ formId, fields, values, error, onChange }: Props) {
           case 'checks': {
             const list = Array.isArray(values[f.name]) ? (values[f.name] as string[]) : [];
             return (
-              <Fieldset key={f.name} legend={f.label} id={id} error={error(f.name)} className="plain-fieldset">
+              <Fieldset key={f.name} legend={f.label} id={id} error={error(f.name)} className="plain-fieldset sus-span-all">
                 {f.hint && <p className="kern-hint">{f.hint}</p>}
                 <div className="check-grid">
                   {(f.options ?? []).map((o) => (
@@ -112,7 +112,7 @@ function MonthsField({ formId, spec, value, error, onChange }: { formId: string;
           </li>
         ))}
       </ul>
-      <Button variant="secondary" icon="add" onClick={() => onChange([...list, ''])}>
+      <Button variant="secondary" icon="add" className="sus-add" onClick={() => onChange([...list, ''])}>
         {t('sustainment.form.addMonth')}
       </Button>
     </Fieldset>

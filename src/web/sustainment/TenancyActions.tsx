@@ -35,7 +35,7 @@ export function TenancyActions({ tenancy, notify, only }: { tenancy: TenancyDeta
 
   return (
     <>
-      {!only && tenancy.actions.includes('update') && (
+      {(!only || only.includes('end')) && tenancy.actions.includes('update') && (
         <ButtonLink to={`/sustainment/tenancies/${tenancy.id}/edit`} icon="edit" variant="secondary">
           {t('sustainment.tenancyAction.update')}
         </ButtonLink>

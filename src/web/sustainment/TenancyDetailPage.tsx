@@ -55,11 +55,6 @@ export function TenancyDetailPage() {
       </p>
       <div className="sus-actions sus-actions--top">
         <TenancyActions tenancy={tenancy} notify={notify} only={['reportRentDefault', 'reportConflict', 'closingReview', 'end']} />
-        {tenancy.actions.includes('update') && (
-          <ButtonLink to={`/sustainment/tenancies/${tenancy.id}/edit`} icon="edit" variant="secondary">
-            {t('sustainment.tenancyAction.update')}
-          </ButtonLink>
-        )}
       </div>
       <div aria-live="polite">
         {notice && (

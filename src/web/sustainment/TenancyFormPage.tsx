@@ -53,10 +53,11 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
   const euro = t('sustainment.hint.euro');
   const x = tenancy;
   const groups: { key: string; fields: FieldSpec[] }[] = [
-    { key: 'provider', fields: [f('providerId', 'select', { options: (providers.data ?? []).map((p) => ({ value: p.id, label: p.name })), initial: x?.provider.id ?? '' })] },
     {
       key: 'flat',
-      fields: [f('street', 'text', { initial: x?.street ?? '' }), f('postalCode', 'text', { initial: x?.postalCode ?? '' }), f('city', 'text', { initial: x?.city ?? '' }), f('district', 'text', { optional: true, initial: x?.district ?? '' })],
+      fields: [
+        f('providerId', 'select', { options: (providers.data ?? []).map((p) => ({ value: p.id, label: p.name })), initial: x?.provider.id ?? '' }),
+        f('street', 'text', { initial: x?.street ?? '' }), f('postalCode', 'text', { initial: x?.postalCode ?? '' }), f('city', 'text', { initial: x?.city ?? '' }), f('district', 'text', { optional: true, initial: x?.district ?? '' })],
     },
     {
       key: 'lease',

@@ -165,6 +165,7 @@ export const sustainmentDe = {
       noPayments: 'Bisher keine Zahlungen.',
       interval1: 'monatlich',
       interval3: 'vierteljährlich',
+      instalment: 'Rate',
       nextDue: 'Nächste Rate',
       recordedBy: 'Erfasst von',
       agreementOption: '{{amount}} ab {{date}}',
@@ -186,6 +187,7 @@ export const sustainmentDe = {
       toQueue: 'Zur Mietsicherung',
       tenancy: 'Mietverhältnis:',
       household: 'Haushalt:',
+      amount: 'Offene Miete',
       round: '{{round}}. Durchlauf',
       progress: 'Ablauf',
       nextSteps: 'Nächste Schritte',
@@ -398,7 +400,6 @@ export const sustainmentDe = {
       addMonth: 'Weiteren Monat hinzufügen',
       removeMonth: '{{n}}. Monat entfernen',
       group: {
-        provider: 'Wohnungsunternehmen',
         flat: 'Wohnung',
         lease: 'Mietvertrag',
         guarantee: 'Garantie',

@@ -167,6 +167,7 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
       noPayments: 'No payments so far.',
       interval1: 'monthly',
       interval3: 'quarterly',
+      instalment: 'Instalment',
       nextDue: 'Next instalment',
       recordedBy: 'Recorded by',
       agreementOption: '{{amount}} from {{date}}',
@@ -188,6 +189,7 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
       toQueue: 'To tenancy sustainment',
       tenancy: 'Tenancy:',
       household: 'Household:',
+      amount: 'Unpaid rent',
       round: 'round {{round}}',
       progress: 'Process',
       nextSteps: 'Next steps',
@@ -400,7 +402,6 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
       addMonth: 'Add another month',
       removeMonth: 'Remove month {{n}}',
       group: {
-        provider: 'Housing company',
         flat: 'Flat',
         lease: 'Lease',
         guarantee: 'Guarantee',
