@@ -176,35 +176,6 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .where('id', '=', householdId)
         .execute();
     },
-    tenancies(scope: { providerId: string | null }, page: number, pageSize: number) {
-      return tx
-        .selectFrom('tenancies as t')
-        .innerJoin('housing_providers as p', 'p.id', 't.provider_id')
-        .innerJoin('households as h', 'h.id', 't.household_id')
-        .leftJoin('users as cp', 'cp.id', 't.contact_person_id')
-        .leftJoin('users as sw', 'sw.id', 't.social_worker_id')
-        .selectAll('t')
-        .select(['p.name as provider_name', 'h.reference as household_reference', 'h.head_name', 'cp.display_name as contact_person_name', 'sw.display_name as social_worker_name'])
-        .where('t.agency_id', '=', agencyId)
-        .$if(!!scope.providerId, (q) => q.where('t.provider_id', '=', scope.providerId!))
-        .orderBy('t.created_at', 'desc')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
-    },
-    tenancy(id: string) {
-      return tx
-        .selectFrom('tenancies as t')
-        .innerJoin('housing_providers as p', 'p.id', 't.provider_id')
-        .innerJoin('households as h', 'h.id', 't.household_id')
-        .leftJoin('users as cp', 'cp.id', 't.contact_person_id')
-        .leftJoin('users as sw', 'sw.id', 't.social_worker_id')
-        .selectAll('t')
-        .select(['p.name as provider_name', 'h.reference as household_reference', 'h.head_name', 'cp.display_name as contact_person_name', 'sw.display_name as social_worker_name'])
-        .where('t.agency_id', '=', agencyId)
-        .where('t.id', '=', id)
-        .executeTakeFirst();
-    },
   };
 }
 export type CandidateRepository = ReturnType<typeof candidateRepository>;

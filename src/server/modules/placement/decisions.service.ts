@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { householdRepository } from '../households/households.repository.js';
+import { onTenancyCreated } from '../sustainment/sustainment.effects.js';
 import { candidateRepository, type CandidateRow } from './candidates.repository.js';
 import { loadOfferView, offerStep, visibleOffer } from './offers.service.js';
 import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
@@ -171,6 +172,8 @@ export function decisionService(db: Kysely<DB>) {
           contact_person_id: offer.case_manager_id ?? household.case_manager_id ?? ctx.actor.userId, social_worker_id: household.social_worker_id, created_by: ctx.actor.userId,
         });
         await crepo.markHoused(c.household_id, input.leaseStart);
+        // Sustainment carries the tenancy on: its guarantee reminders start now.
+        await onTenancyCreated(tx, ctx, tenancy);
         await repo.setOffer(offerId, { status: to });
         await fx.closeDeadlines(offerId, ['contracts'], 'done');
         const provider = (await repo.provider(offer.provider_id))!;

@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { loadDocument } from '../../platform/documents/documents.js';
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { candidateRepository } from './candidates.repository.js';
 import { offerStep, visibleOffer } from './offers.service.js';
 import { placementRepository } from './placement.repository.js';
 
@@ -14,7 +12,7 @@ export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'appli
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENTS_PER_OFFER = 20;
 
-/** Photos and plans of an offer, generated documents, and the tenancies placement creates. */
+/** Photos and plans of an offer and its generated documents. (Tenancies are read in sustainment.) */
 export function filesService(db: Kysely<DB>) {
   return {
     /** Checks before an upload is read: the actor may attach to this offer now. */
@@ -71,46 +69,5 @@ export function filesService(db: Kysely<DB>) {
         await audit(tx, ctx, { action: 'offer.document', entityId: offerId, details: { document: id, kind: doc.kind } });
         return doc;
       }),
-
-    tenancies: (ctx: Ctx, page: number, pageSize: number) =>
-      actorTx(db, ctx, async (tx) => {
-        access.require(ctx.actor, 'tenancy.list');
-        const scope = access.offerScope(ctx.actor);
-        const rows = await candidateRepository(tx, ctx.actor.agencyId).tenancies({ providerId: scope.kind === 'provider' ? scope.providerId : null }, page, pageSize);
-        await audit(tx, ctx, { action: 'tenancy.list', details: { results: rows.length } });
-        return { items: rows.map((t) => presentTenancy(t, ctx.actor.role === 'provider_user')) };
-      }),
-
-    tenancy: (ctx: Ctx, id: string) =>
-      actorTx(db, ctx, async (tx) => {
-        const t = await candidateRepository(tx, ctx.actor.agencyId).tenancy(id);
-        access.requireProviderRecord(ctx.actor, 'tenancy.read', t, { type: 'tenancy', id });
-        await audit(tx, ctx, { action: 'tenancy.read', entityId: id });
-        return presentTenancy(t!, ctx.actor.role === 'provider_user');
-      }),
-  };
-}
-
-type TenancyRow = NonNullable<Awaited<ReturnType<ReturnType<typeof candidateRepository>['tenancy']>>>;
-
-function presentTenancy(t: TenancyRow, providerView: boolean) {
-  return {
-    id: t.id,
-    reference: t.reference,
-    // The company knows its tenants from the lease; the office's case reference stays internal.
-    household: providerView ? null : { id: t.household_id, reference: t.household_reference, name: t.head_name },
-    provider: { id: t.provider_id, name: t.provider_name },
-    offerId: t.offer_id,
-    address: `${t.street}, ${t.postal_code} ${t.city}`,
-    leaseStart: t.lease_start,
-    coldRentCents: t.cold_rent_cents,
-    guaranteeStart: t.guarantee_start,
-    guaranteeEnd: t.guarantee_end,
-    guaranteeMaxCents: t.guarantee_max_cents,
-    guaranteeItems: t.guarantee_items as ('rent_arrears' | 'service_charge_arrears' | 'damage' | 'clearance' | 'legal_costs')[],
-    contactPerson: t.contact_person_id ? { id: t.contact_person_id, displayName: t.contact_person_name ?? '' } : null,
-    socialWorker: t.social_worker_id ? { id: t.social_worker_id, displayName: t.social_worker_name ?? '' } : null,
-    status: t.status,
-    version: t.version,
   };
 }

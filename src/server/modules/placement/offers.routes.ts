@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ZId, ZIdParams } from '../../../contracts/common.js';
 import {
   ZAttachment, ZConditions, ZConditionsImpact, ZConditionsInput, ZConditionsList, ZContractsInput, ZOffer, ZOfferEvents, ZOfferInput, ZOfferListQuery, ZOfferPage,
-  ZOfferUpdate, ZRanking, ZRankingList, ZReason, ZTenancy,
+  ZOfferUpdate, ZRanking, ZRankingList, ZReason,
 } from '../../../contracts/placement.js';
 import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
@@ -141,14 +141,4 @@ export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
     config: { access: 'conditions.update' },
     schema: { tags, summary: 'Neue Fassung der Programmbedingungen (gilt ab Datum)', body: ZConditionsInput, response: { 201: ZConditions } },
   }, async (req, reply) => reply.status(201).send(await s.conditions.create(ctxOf(req), req.body)));
-
-  // --- tenancies ------------------------------------------------------------------------------
-  r.get('/api/v1/tenancies', {
-    config: { access: 'tenancy.list' },
-    schema: { tags, summary: 'Mietverhältnisse (Portal: nur eigene)', querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(50) }), response: { 200: z.object({ items: z.array(ZTenancy) }) } },
-  }, (req) => s.files.tenancies(ctxOf(req), req.query.page, req.query.pageSize));
-  r.get('/api/v1/tenancies/:id', {
-    config: { access: 'tenancy.read' },
-    schema: { tags, summary: 'Mietverhältnis', params: ZIdParams, response: { 200: ZTenancy } },
-  }, async (req, reply) => withEtag(reply, await s.files.tenancy(ctxOf(req), req.params.id)));
 }

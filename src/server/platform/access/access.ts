@@ -84,3 +84,60 @@ export function requireProviderRecord<T extends { provider_id: string }>(actor: 
   if (!row || scope.kind === 'none' || (scope.kind === 'provider' && row.provider_id !== scope.providerId)) throw new AccessDenied(permission, entity);
   return row;
 }
+
+/**
+ * Which incidents (rent default, conflict) an actor may see: leads all of the agency, a case manager
+ * those of the tenancies they are the fixed contact person of, a social worker those of the tenancies
+ * or households they look after, a housing company those of its own tenancies.
+ */
+export type IncidentScope =
+  | { kind: 'all' }
+  | { kind: 'contactPerson'; userId: string }
+  | { kind: 'socialWorker'; userId: string }
+  | { kind: 'provider'; providerId: string }
+  | { kind: 'none' };
+
+export function incidentScope(actor: Actor): IncidentScope {
+  switch (actor.role) {
+    case 'lead':
+      return { kind: 'all' };
+    case 'case_manager':
+      return { kind: 'contactPerson', userId: actor.userId };
+    case 'social_worker':
+      return { kind: 'socialWorker', userId: actor.userId };
+    case 'provider_user':
+      return actor.providerId ? { kind: 'provider', providerId: actor.providerId } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+interface IncidentFacts {
+  provider_id: string;
+  contact_person_id: string | null;
+  social_worker_id: string | null;
+  household_social_worker_id: string | null;
+}
+
+export function incidentVisible(actor: Actor, i: IncidentFacts): boolean {
+  const scope = incidentScope(actor);
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'contactPerson':
+      return i.contact_person_id === scope.userId;
+    case 'socialWorker':
+      return i.social_worker_id === scope.userId || i.household_social_worker_id === scope.userId;
+    case 'provider':
+      return i.provider_id === scope.providerId;
+    case 'none':
+      return false;
+  }
+}
+
+/** Relationship check for one incident (or a tenancy's incidents); hidden is the same 404 as missing. */
+export function requireIncident<T extends IncidentFacts>(actor: Actor, permission: Permission, row: T | undefined, entity: { type: string; id: string }): T {
+  require(actor, permission, entity);
+  if (!row || !incidentVisible(actor, row)) throw new AccessDenied(permission, entity);
+  return row;
+}

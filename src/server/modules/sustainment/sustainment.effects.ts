@@ -1,0 +1,97 @@
+import { formatGermanDate, isoDateIn } from '../../../contracts/format.js';
+import type { Tx } from '../../db/database.js';
+import { agencySettings } from '../../platform/auth/guard.js';
+import { closeDeadlines, openDeadline } from '../../platform/deadlines/deadlines.js';
+import { addWorkingDays, berlinDate, endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
+import type { Ctx } from '../../platform/http/context.js';
+import { notify } from '../../platform/notify/notify.js';
+import { addMonths } from './ledger.js';
+
+/*
+ * What sustainment steps cause around them, in the step's own transaction: in-app notifications
+ * with an outbox e-mail to the next actor, and deadlines counted in working days of the agency's
+ * federal state (settings `sustainment`).
+ */
+
+export const tenancyLink = (id: string) => `/sustainment/tenancies/${id}`;
+export const incidentLink = (id: string) => `/sustainment/incidents/${id}`;
+export const householdLink = (id: string) => `/households/${id}`;
+/** "Today" in the office's time zone, as YYYY-MM-DD. */
+export const today = () => isoDateIn(new Date());
+
+/** Every deadline kind an incident may have open; closing all of them ends its work. */
+export const INCIDENT_DEADLINES = ['incident_forward', 'incident_clarify', 'incident_inform_provider', 'incident_recheck', 'incident_payout', 'incident_assignment', 'incident_contact'] as const;
+export const GUARANTEE_DEADLINES = ['guarantee_reminder', 'closing_review'] as const;
+
+export function sustainmentEffects(tx: Tx, ctx: Ctx) {
+  const agencyId = ctx.actor.agencyId;
+  const agency = () => tx.selectFrom('agencies').select(['federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
+  const usersWithRoles = async (roles: string[]) =>
+    (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('active', '=', true).where('role', 'in', roles).execute()).map((u) => u.id);
+  const providerUsers = async (providerId: string) =>
+    (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('active', '=', true).where('provider_id', '=', providerId).execute()).map((u) => u.id);
+
+  /** Tells these users (never the actor), in-app and by e-mail. */
+  const inform = async (userIds: (string | null | undefined)[], kind: string, title: string, body: string, link: string) => {
+    const ids = [...new Set(userIds.filter((x): x is string => !!x && x !== ctx.actor.userId))];
+    if (ids.length) await notify(tx, agencyId, { userIds: ids, kind, title, body, link });
+  };
+
+  return {
+    async settings() {
+      const a = await agency();
+      const all = agencySettings(a.settings);
+      return { state: a.federal_state as FederalState, sustainment: all.sustainment, placement: all.placement };
+    },
+
+    /** End of the `days`-th working day after today (agency's federal state). */
+    async dueAfterWorkingDays(days: number): Promise<Date> {
+      const { federal_state } = await agency();
+      return endOfDayBerlin(addWorkingDays(berlinDate(new Date()), days, federal_state as FederalState));
+    },
+
+    inform,
+    providerUsers,
+    /** The contact person, or the leads when a tenancy has none: someone in the office always hears. */
+    office: async (contactPersonId: string | null) => (contactPersonId ? [contactPersonId] : usersWithRoles(['lead'])),
+    toProvider: async (providerId: string, kind: string, title: string, body: string, link: string) => inform(await providerUsers(providerId), kind, title, body, link),
+
+    openDeadline: (d: Parameters<typeof openDeadline>[2]) => openDeadline(tx, agencyId, d),
+    closeDeadlines: (subjectId: string, kinds: readonly string[], status: 'done' | 'cancelled') => closeDeadlines(tx, { subjectId, kinds: [...kinds], status, by: ctx.actor.userId }),
+  };
+}
+export type SustainmentEffects = ReturnType<typeof sustainmentEffects>;
+
+export interface NewTenancyFacts {
+  id: string;
+  reference: string;
+  guarantee_end: string;
+  contact_person_id: string | null;
+}
+
+/**
+ * Called whenever a tenancy comes into being (direct entry here, and placement's contracts step):
+ * opens the guarantee reminders (settings `guaranteeReminderMonths`, default 6 and 1 months before
+ * the end; only those still ahead) and the closing review on the guarantee's last day.
+ */
+export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Promise<void> {
+  const fx = sustainmentEffects(tx, ctx);
+  const { sustainment } = await fx.settings();
+  const now = new Date();
+  const end = formatGermanDate(t.guarantee_end);
+  for (const months of [...new Set(sustainment.guaranteeReminderMonths)].sort((a, b) => b - a)) {
+    const dueAt = endOfDayBerlin(addMonths(t.guarantee_end, -months));
+    if (dueAt <= now) continue;
+    await fx.openDeadline({
+      subjectType: 'tenancy', subjectId: t.id, kind: 'guarantee_reminder', link: tenancyLink(t.id), dueAt, assigneeId: t.contact_person_id, escalateToLead: false,
+      title: `Garantie ${t.reference} endet am ${end} (noch ${months} ${months === 1 ? 'Monat' : 'Monate'}): Abschlussbewertung vorbereiten`,
+    });
+  }
+  const closingDue = endOfDayBerlin(t.guarantee_end);
+  if (closingDue > now) {
+    await fx.openDeadline({
+      subjectType: 'tenancy', subjectId: t.id, kind: 'closing_review', link: tenancyLink(t.id), dueAt: closingDue, assigneeId: t.contact_person_id,
+      title: `Abschlussbewertung ${t.reference}: Garantie endet am ${end}`,
+    });
+  }
+}
