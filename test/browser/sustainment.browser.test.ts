@@ -65,8 +65,8 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
     await shot(cm, 'tenancy-form-errors');
 
     await cm.getByLabel('Haushalt suchen').fill(familyName);
-    await cm.getByLabel(`Petra ${familyName}`, { exact: false }).check();
-    await cm.getByText(`Ausgewählt: Petra ${familyName}`, { exact: false }).waitFor();
+    await cm.getByLabel(new RegExp(familyName)).check();
+    await cm.getByText(new RegExp(`Ausgewählt: .*${familyName}`)).waitFor();
     await cm.getByLabel('Wohnungsunternehmen').selectOption({ label: 'Wohnbau Test GmbH' });
     await cm.getByLabel('Straße und Hausnummer').fill('Ahornweg 7');
     await cm.getByLabel('Postleitzahl').fill('70190');
@@ -77,10 +77,9 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
     await cm.getByLabel('Heizkosten (€)').fill('70');
     await cm.getByLabel('Höchstbetrag der Garantie (€)').fill('3.000');
     await cm.getByLabel('Mietrückstände').check();
-    await cm.getByLabel('Sozialarbeit', { exact: true }).selectOption({ label: `social_worker ${agency.users.social_worker.email.split('@')[0]!.split('.')[1]}` });
     await shot(cm, 'tenancy-form');
     await cm.getByRole('button', { name: 'Mietverhältnis anlegen' }).click();
-    const heading = cm.getByRole('heading', { level: 1, name: /^Mietverhältnis .+-\d{4}-\d{5}$/ });
+    const heading = cm.getByRole('heading', { level: 1, name: /^Mietverhältnis .+-\d{4}-\d+$/ });
     await heading.waitFor();
     const tenancyUrl = cm.url();
     await cm.getByText('Das Mietverhältnis wurde angelegt.').waitFor();
@@ -115,7 +114,7 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
     await provider.getByRole('heading', { level: 1, name: /^Mietausfall / }).waitFor();
     const incidentUrl = provider.url();
     await provider.getByText('Die Meldung wurde erfasst.', { exact: false }).waitFor();
-    await provider.getByText('10/2026, 11/2026').waitFor();
+    await provider.getByText('10/2026, 11/2026').first().waitFor();
     await expectAccessible(provider, 'Mietausfall (Portal)');
     await shot(provider, 'incident-portal-reported');
 
@@ -150,7 +149,7 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
 
     // --- the company sees the message (never the reasons) and demands payment -------------------------
     await provider.goto(incidentUrl);
-    await provider.getByText('Die Zahlung ist beantragt; bitte entscheiden Sie, ob Sie abwarten.').waitFor();
+    await provider.getByText('Die Zahlung ist beantragt; bitte entscheiden Sie, ob Sie abwarten.').first().waitFor();
     expect(await provider.getByText('Jobcenter-Bescheid', { exact: false }).count()).toBe(0);
     await expectAccessible(provider, 'Mietausfall: Entscheidung (Portal)');
     await shot(provider, 'incident-portal-decide');
