@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
@@ -21,7 +21,12 @@ const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) =>
 const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ConditionsPage = lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage })));
-const TenanciesPage = lazy(() => import('./placement-admin/TenanciesPage').then((m) => ({ default: m.TenanciesPage })));
+const IncidentQueuePage = lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage })));
+const IncidentDetailPage = lazy(() => import('./sustainment/IncidentDetailPage').then((m) => ({ default: m.IncidentDetailPage })));
+const TenancyListPage = lazy(() => import('./sustainment/TenancyListPage').then((m) => ({ default: m.TenancyListPage })));
+const TenancyDetailPage = lazy(() => import('./sustainment/TenancyDetailPage').then((m) => ({ default: m.TenancyDetailPage })));
+const TenancyNewPage = lazy(() => import('./sustainment/TenancyFormPage').then((m) => ({ default: m.TenancyNewPage })));
+const TenancyEditPage = lazy(() => import('./sustainment/TenancyFormPage').then((m) => ({ default: m.TenancyEditPage })));
 const OfferQueuePage = lazy(() => import('./placement/OfferQueuePage').then((m) => ({ default: m.OfferQueuePage })));
 const OfferDetailPage = lazy(() => import('./placement/OfferDetailPage').then((m) => ({ default: m.OfferDetailPage })));
 const OfferNewPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferNewPage })));
@@ -48,7 +53,8 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   audit: AuditPage,
   security: SecurityPage,
   programmeConditions: ConditionsPage,
-  placementTenancies: TenanciesPage,
+  placementTenancies: TenancyListPage,
+  sustainment: IncidentQueuePage,
 };
 
 const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {
@@ -86,6 +92,11 @@ const routes: RouteObject[] = [
       { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
       { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
       { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },
+      { path: '/placement/tenancies', element: <Navigate to="/sustainment/tenancies" replace /> },
+      { path: '/sustainment/tenancies/new', element: <RequirePermission permission={PERM.tenancyCreate}><TenancyNewPage /></RequirePermission> },
+      { path: '/sustainment/tenancies/:id', element: <RequirePermission permission={PERM.tenancyRead}><TenancyDetailPage /></RequirePermission> },
+      { path: '/sustainment/tenancies/:id/edit', element: <RequirePermission permission={PERM.tenancyUpdate}><TenancyEditPage /></RequirePermission> },
+      { path: '/sustainment/incidents/:id', element: <RequirePermission permission={PERM.incidentRead}><IncidentDetailPage /></RequirePermission> },
       {
         path: '/admin/outbox/:id',
         element: (

@@ -20,6 +20,8 @@ import { fieldId, validate } from '../lib/validation';
 import { can, PERM } from '../permissions';
 import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
 import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
+import { SUSTAINMENT_FIELDS, sustainmentForm, sustainmentLabels, sustainmentSettings } from '../sustainment/settingsForm';
+import { SustainmentSettingsFields } from '../sustainment/SustainmentSettingsFields';
 import { adminKeys, useAgency, type Agency } from './queries';
 
 export function AgencyPage() {
@@ -77,9 +79,10 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const [idle, setIdle] = useState(String(agency.settings.sessionIdleMinutes));
   const [districts, setDistricts] = useState(agency.settings.districts.join('\n'));
   const [placement, setPlacement] = useState(() => placementForm(agency.settings.placement));
+  const [sustainment, setSustainment] = useState(() => sustainmentForm(agency.settings.sustainment));
   const [letterhead, setLetterhead] = useState(agency.settings.letterhead);
   const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS]));
+  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS, ...SUSTAINMENT_FIELDS]));
 
   const save = useMutation({
     mutationFn: (body: { settings: Agency['settings']; version: number }) => api.put<Agency>('/agency/settings', body, baseVersion),
@@ -95,6 +98,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const placementResult = placementSettings(placement, t);
+    const sustainmentResult = sustainmentSettings(sustainment, t);
     const body = {
       settings: {
         totpRequiredRoles: ROLES.filter((r) => roles.includes(r)),
@@ -103,15 +107,15 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         placement: placementResult.settings,
         // Edited on the prevention settings page; kept as loaded so saving here never resets them.
         prevention: agency.settings.prevention,
-        // No form fields yet: the sustainment settings are kept as loaded.
-        sustainment: agency.settings.sustainment,
+        sustainment: sustainmentResult.settings,
         letterhead,
       },
       version: baseVersion,
     };
     const checked = validate(ZAgencySettingsUpdate, body);
-    if (!checked.ok || placementResult.issues.length > 0) {
-      errors.showIssues(mergeIssues(placementResult.issues, checked.ok ? [] : checked.issues));
+    const own = [...placementResult.issues, ...sustainmentResult.issues];
+    if (!checked.ok || own.length > 0) {
+      errors.showIssues(mergeIssues(own, checked.ok ? [] : checked.issues));
       return;
     }
     errors.clear();
@@ -126,6 +130,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
     'settings.letterhead.city': t('agency.letterheadCity'),
     'settings.letterhead.footer': t('agency.letterheadFooter'),
     ...placementLabels(t),
+    ...sustainmentLabels(t),
   };
 
   return (
@@ -193,6 +198,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
           />
         </Fieldset>
         <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
+        <SustainmentSettingsFields formId={FORM} value={sustainment} errors={errors} onChange={(p) => setSustainment((f) => ({ ...f, ...p }))} />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

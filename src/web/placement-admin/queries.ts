@@ -1,15 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZConditionsImpact, ZConditionsList, ZConsentList, ZTenancy } from '../../contracts/placement';
+import type { ZConditionsImpact, ZConditionsList, ZConsentList } from '../../contracts/placement';
 import { api } from '../api';
 
 export type ConditionsImpact = z.infer<typeof ZConditionsImpact>;
-export type Tenancy = z.infer<typeof ZTenancy>;
 
 export const placementAdminKeys = {
   conditions: ['programme-conditions'] as const,
   consents: (householdId: string) => ['households', 'consents', householdId] as const,
-  tenancies: (page: number) => ['tenancies', page] as const,
 };
 
 export function useConditions() {
@@ -25,16 +23,5 @@ export function useConsents(householdId: string) {
     queryKey: placementAdminKeys.consents(householdId),
     queryFn: ({ signal }) => api.get<z.infer<typeof ZConsentList>>(`/households/${encodeURIComponent(householdId)}/consents`, undefined, signal),
     select: (d) => d.items,
-  });
-}
-
-export const TENANCY_PAGE_SIZE = 50;
-
-export function useTenancies(page: number) {
-  return useQuery({
-    queryKey: placementAdminKeys.tenancies(page),
-    queryFn: ({ signal }) => api.get<{ items: Tenancy[] }>('/tenancies', { page, pageSize: TENANCY_PAGE_SIZE }, signal),
-    select: (d) => d.items,
-    placeholderData: keepPreviousData,
   });
 }

@@ -3,7 +3,8 @@ import { activeNavId, NAV_ITEMS } from './navItems';
 
 describe('active navigation entry', () => {
   it('marks the most specific entry only', () => {
-    expect(activeNavId(NAV_ITEMS, '/placement/tenancies')).toBe('placementTenancies');
+    expect(activeNavId(NAV_ITEMS, '/sustainment/tenancies')).toBe('placementTenancies');
+    expect(activeNavId(NAV_ITEMS, '/sustainment/incidents/7')).toBe('sustainment');
     expect(activeNavId(NAV_ITEMS, '/placement')).toBe('placement');
     expect(activeNavId(NAV_ITEMS, '/placement/offers/42')).toBe('placement');
   });
