@@ -64,10 +64,17 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
   const item = presentTenancyItem(t, providerView, { openIncidents: open.length, nextDeadline: deadlines[0] ?? null, today: todayIso });
 
   type Entry = TTenancyDetail['timeline'][number];
+  // Who recorded what: one lookup for every author named in the timeline.
+  const authorIds = [t.created_by, ...payouts.map((p) => p.created_by), ...agreements.map((a) => a.created_by), ...payments.map((p) => p.created_by), ...documents.map((d) => d.createdBy)]
+    .filter((id): id is string => !!id);
+  const authors = authorIds.length
+    ? new Map((await tx.selectFrom('users').select(['id', 'display_name']).where('agency_id', '=', agencyId).where('id', 'in', [...new Set(authorIds)]).execute()).map((u) => [u.id, u.display_name]))
+    : new Map<string, string>();
+  const by = (id: string | null | undefined): Entry['actor'] => (id && authors.has(id) ? { id, displayName: authors.get(id)! } : null);
   const entry = (at: Date | string, e: Partial<Entry> & Pick<Entry, 'type' | 'title'>): Entry => ({
     at: new Date(at).toISOString(), actor: null, incidentId: null, step: null, amountCents: null, refId: null, ...e,
   });
-  const timeline: Entry[] = [entry(t.created_at, { type: 'tenancy_created', title: `Mietverhältnis ${t.reference} erfasst (Mietbeginn ${formatGermanDate(t.lease_start)})` })];
+  const timeline: Entry[] = [entry(t.created_at, { type: 'tenancy_created', title: `Mietverhältnis ${t.reference} erfasst (Mietbeginn ${formatGermanDate(t.lease_start)})`, actor: by(t.created_by) })];
   for (const e of events) {
     if (providerView && e.provider_details === null) continue;
     const i = byIncident.get(e.incident_id)!;
@@ -80,18 +87,19 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
     timeline.push(entry(c.occurred_at, { type: 'contact', title: `Kontakt (${CHANNEL_LABELS[c.channel] ?? c.channel}): ${c.reached ? 'erreicht' : 'nicht erreicht'}`, incidentId: c.incident_id, refId: c.id }));
   }
   for (const p of payouts) {
-    timeline.push(entry(p.created_at, { type: 'payout', title: `Garantieleistung ${formatEuro(p.amount_cents)} ausgezahlt am ${formatGermanDate(p.paid_on)}`, incidentId: p.incident_id, amountCents: p.amount_cents, refId: p.id }));
-    if (p.assignment_received_on) {
+    timeline.push(entry(p.created_at, { type: 'payout', title: `Garantieleistung ${formatEuro(p.amount_cents)} ausgezahlt am ${formatGermanDate(p.paid_on)}`, incidentId: p.incident_id, amountCents: p.amount_cents, refId: p.id, actor: by(p.created_by) }));
+    // A payout within an incident shows its receipt as that incident's step; only a payout outside one needs its own entry.
+    if (p.assignment_received_on && !p.incident_id) {
       timeline.push(entry(`${p.assignment_received_on}T12:00:00Z`, { type: 'assignment_received', title: `Abtretungserklärung eingegangen am ${formatGermanDate(p.assignment_received_on)}`, incidentId: p.incident_id, refId: p.id }));
     }
   }
   for (const a of agreements) {
-    timeline.push(entry(a.created_at, { type: 'recovery_agreement', title: `Ratenvereinbarung: ${formatEuro(a.instalment_cents)} ${a.interval_months === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(a.starts_on)}`, amountCents: a.instalment_cents, refId: a.id, incidentId: a.incident_id }));
+    timeline.push(entry(a.created_at, { type: 'recovery_agreement', title: `Ratenvereinbarung: ${formatEuro(a.instalment_cents)} ${a.interval_months === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(a.starts_on)}`, amountCents: a.instalment_cents, refId: a.id, incidentId: a.incident_id, actor: by(a.created_by) }));
   }
   for (const p of payments) {
-    timeline.push(entry(p.created_at, { type: 'recovery_payment', title: `Rückzahlung ${formatEuro(p.amount_cents)} am ${formatGermanDate(p.paid_on)}`, amountCents: p.amount_cents, refId: p.id }));
+    timeline.push(entry(p.created_at, { type: 'recovery_payment', title: `Rückzahlung ${formatEuro(p.amount_cents)} am ${formatGermanDate(p.paid_on)}`, amountCents: p.amount_cents, refId: p.id, actor: by(p.created_by) }));
   }
-  for (const d of documents) timeline.push(entry(d.createdAt, { type: 'document', title: `Dokument: ${d.filename}`, refId: d.id }));
+  for (const d of documents) timeline.push(entry(d.createdAt, { type: 'document', title: `Dokument: ${d.filename}`, refId: d.id, actor: by(d.createdBy) }));
   if (t.status === 'ended' && t.end_reason) {
     timeline.push(entry(t.updated_at, { type: 'tenancy_ended', title: `Mietverhältnis beendet zum ${formatGermanDate(t.ended_on)}: ${END_LABELS[t.end_reason] ?? t.end_reason}` }));
   }
