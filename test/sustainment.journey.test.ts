@@ -129,7 +129,13 @@ describe('rent default journey over HTTP', () => {
     view = (await a.sw.get(`/api/v1/tenancies/${t.id}`)).json();
     expect(view.guarantee).toMatchObject({ paidOutCents: 248_000, recoveredCents: 5_000, openClaimCents: 243_000, remainingCents: 52_000 });
     expect(view.guarantee.paidOutCents - view.guarantee.recoveredCents).toBe(view.guarantee.openClaimCents);
-    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['tenancy_created', 'incident_step', 'payout', 'assignment_received', 'recovery_agreement', 'recovery_payment', 'document']));
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['tenancy_created', 'incident_step', 'payout', 'recovery_agreement', 'recovery_payment', 'document']));
+    // The receipt of the assignment shows once, as the incident's step; every entry names who recorded it.
+    expect(view.timeline.filter((e: { step: string | null }) => e.step === 'confirmAssignment')).toHaveLength(1);
+    expect(view.timeline.some((e: { type: string }) => e.type === 'assignment_received')).toBe(false);
+    for (const type of ['tenancy_created', 'payout', 'recovery_agreement', 'recovery_payment', 'document']) {
+      expect(view.timeline.find((e: { type: string }) => e.type === type).actor?.displayName, type).toBeTruthy();
+    }
     const times = view.timeline.map((e: { at: string }) => e.at);
     expect([...times].sort()).toEqual(times);
     // The company sees the payout but not the household's recovery.
