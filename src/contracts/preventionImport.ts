@@ -18,7 +18,7 @@ export const ZImportState = z.enum(IMPORT_STATES);
 export type TImportState = z.infer<typeof ZImportState>;
 
 /** Where the listed notices come from (the case's source). */
-export const IMPORT_SOURCES = ['landlord', 'court', 'job_centre', 'other_service'] as const;
+export const IMPORT_SOURCES = ['landlord', 'court_notice', 'job_centre', 'other_service'] as const;
 export const ZImportSource = z.enum(IMPORT_SOURCES);
 
 export const ZImportMappingInput = z.object({

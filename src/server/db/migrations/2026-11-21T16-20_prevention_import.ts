@@ -63,8 +63,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       FOREIGN KEY (agency_id, job_id) REFERENCES prevention_import_jobs (agency_id, id) ON DELETE CASCADE
     ) WITH (fillfactor = 50);
 
-    -- Matching a list against the agency's people: same name and birth date.
-    CREATE INDEX household_members_person_match ON household_members (agency_id, lower(last_name), lower(first_name), birth_date);
   `.execute(db);
 
   const agencyExpr = sql.raw(`nullif(current_setting('app.agency_id', true), '')::uuid`);

@@ -74,6 +74,9 @@ export const PERMISSIONS = {
   'outbox.read': ['admin'],
   'template.list': ['admin', 'lead'],
   'template.update': ['admin'],
+  // List import of notices: matching shows households of the whole agency, so only roles that see all of them.
+  'preventionImport.read': ['case_manager', 'lead'],
+  'preventionImport.write': ['case_manager', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TImportField } from '../../../../contracts/preventionImport.js';
 import { mappingErrors, normHeader, suggestMapping } from './import.mapping.js';
 import { validateRow } from './import.validate.js';
-import { excelSerialDate, readAmount, readDate, readPostalCode, splitName } from './import.values.js';
+import { berlinInstant, excelSerialDate, readAmount, readDate, readDateTime, readPostalCode, splitName } from './import.values.js';
 
 const TODAY = '2026-11-21';
 
@@ -86,14 +86,16 @@ describe('values', () => {
 describe('row validation', () => {
   const columns = ['Name', 'Geburtsdatum', 'Straße', 'Nr', 'PLZ', 'Ort', 'Rückstand', 'Zustellung', 'Termin'];
   const mapping: TImportField[] = ['fullName', 'birthDate', 'street', 'houseNumber', 'postalCode', 'city', 'arrearsCents', 'servedOn', 'hearingDate'];
-  const check = (cells: (string | number | null)[], defaultCity?: string) => validateRow(cells, { columns, mapping, defaultCity, today: TODAY });
+  const check = (cells: (string | number | null)[], defaultCity?: string) => validateRow(cells, { columns, mapping, defaultCity, source: 'court_notice', today: TODAY });
 
   it('normalises a good row', () => {
     const r = check(['Müller, Jürgen', '12.04.1985', 'Hauptstraße', '5a', '30159', 'Hannover', '1.234,56', '02.11.2026', '2026-12-10']);
     expect(r.errors).toEqual([]);
     expect(r.record).toMatchObject({
-      lastName: 'Müller', firstName: 'Jürgen', birthDate: '1985-04-12', street: 'Hauptstraße 5a', postalCode: '30159', city: 'Hannover',
-      arrearsCents: 123_456, servedOn: '2026-11-02', hearingDate: '2026-12-10', evictionDate: null,
+      source: 'court_notice', receivedOn: TODAY,
+      tenants: [{ lastName: 'Müller', firstName: 'Jürgen', birthDate: '1985-04-12', gender: 'unspecified' }],
+      street: 'Hauptstraße 5a', postalCode: '30159', city: 'Hannover',
+      arrearsCents: 123_456, lawsuitServedOn: '2026-11-02', hearingAt: '2026-12-09T23:00:00.000Z', evictionAt: null,
     });
   });
 
@@ -113,8 +115,19 @@ describe('row validation', () => {
   });
 
   it('fills the city from the default and flags a row that shows no threat', () => {
-    expect(check(['Kaya', null, 'Weg', '1', '30159', null, '100', null, null], 'Hannover').record?.city).toBe('Hannover');
-    const none = check(['Kaya', null, 'Weg', '1', '30159', 'Hannover', '0,00', null, null]);
+    expect(check(['Kaya, Deniz', null, 'Weg', '1', '30159', null, '100', null, null], 'Hannover').record?.city).toBe('Hannover');
+    const none = check(['Kaya, Deniz', null, 'Weg', '1', '30159', 'Hannover', '0,00', null, null]);
     expect(none.errors.map((e) => e.field)).toEqual(['arrearsCents']);
+    expect(check(['Kaya', null, 'Weg', '1', '30159', 'Hannover', '5', null, null]).errors).toEqual([{ column: 'Name', field: 'fullName', message: 'Der Vorname fehlt.' }]);
+  });
+
+  it('reads hearing and eviction times in Berlin time (date only: start of the day)', () => {
+    expect(readDateTime('10.12.2026 09:30')).toBe('2026-12-10T08:30:00.000Z');
+    expect(readDateTime('10.07.2026, 9:30 Uhr')).toBe('2026-07-10T07:30:00.000Z');
+    expect(readDateTime('2026-07-10T09:30:00+02:00')).toBe('2026-07-10T07:30:00.000Z');
+    expect(readDateTime('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
+    expect(readDateTime(46082.5)).toBe('2026-03-01T11:00:00.000Z');
+    expect(readDateTime('10.12.2026 25:00')).toBeInstanceOf(Error);
+    expect(berlinInstant('2026-10-25', 12, 0)).toBe('2026-10-25T11:00:00.000Z');
   });
 });

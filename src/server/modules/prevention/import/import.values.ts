@@ -56,6 +56,48 @@ export function readDate(c: Cell, opts: { birth?: boolean; today?: string } = {}
   return iso;
 }
 
+const berlinParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+/** The instant of a wall-clock time in Berlin (CET/CEST). */
+export function berlinInstant(date: string, hour: number, minute: number): string {
+  const wall = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute);
+  const offsetAt = (utc: number) => {
+    const p = Object.fromEntries(berlinParts.formatToParts(new Date(utc)).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - utc;
+  };
+  let utc = wall - offsetAt(wall);
+  utc = wall - offsetAt(utc);
+  return new Date(utc).toISOString();
+}
+
+/**
+ * A date with an optional time ("10.12.2026 09:30", ISO, Excel serial with fraction) as an instant
+ * in Berlin. Without a time the start of the day is taken: reminders then come early, never late.
+ */
+export function readDateTime(c: Cell, opts: { today?: string } = {}): string | null | Error {
+  if (blank(c)) return null;
+  let time: [number, number] = [0, 0];
+  let datePart: Cell = c;
+  if (typeof c === 'number') {
+    const minutes = Math.round((c - Math.floor(c)) * 24 * 60);
+    time = [Math.floor(minutes / 60) % 24, minutes % 60];
+    datePart = Math.floor(c);
+  } else {
+    const m = c!.trim().match(/^(.+?)(?:[ T,]+(?:um\s+)?(\d{1,2})[:.](\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*Uhr)?(Z|[+-]\d{2}:?\d{2})?)$/i);
+    if (m && !m[4]) {
+      datePart = m[1]!;
+      time = [Number(m[2]), Number(m[3])];
+      if (time[0] > 23 || time[1] > 59) return new Error('Keine gültige Uhrzeit (HH:MM).');
+    } else if (m && m[4]) {
+      const d = new Date(c!.trim());
+      return Number.isNaN(d.getTime()) ? new Error(DATE_MSG) : d.toISOString();
+    }
+  }
+  const date = readDate(datePart, opts);
+  if (date === null || date instanceof Error) return date;
+  return berlinInstant(date, time[0], time[1]);
+}
+
 const AMOUNT_MSG = 'Kein gültiger Betrag (z. B. 1.234,56).';
 const MAX_CENTS = 100_000_000_00;
 
