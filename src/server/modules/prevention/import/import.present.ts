@@ -49,25 +49,36 @@ export function presentJob(actor: Actor, j: JobRow, samples: string[][]): TImpor
   };
 }
 
+/** Name and address of a row: from the checked notice, or as written in the cells of a bad row. */
+export function displayOf(r: { record: unknown; cells: Cell[] }, mapping: (TImportField | null)[]) {
+  const notice = r.record as TNotice | null;
+  const raw = (f: TImportField) => {
+    const i = mapping.indexOf(f);
+    return i >= 0 ? cellText(r.cells[i]).trim() : '';
+  };
+  const head = notice?.tenants[0];
+  const rawName = raw('fullName') || [raw('lastName'), raw('firstName')].filter(Boolean).join(', ');
+  const rawAddress = [[raw('street'), raw('houseNumber')].filter(Boolean).join(' '), [raw('postalCode'), raw('city')].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return {
+    notice,
+    name: head ? `${head.lastName}, ${head.firstName}` : rawName || null,
+    address: notice ? `${notice.street}, ${notice.postalCode} ${notice.city}` : rawAddress || null,
+  };
+}
+
 /** What the preview shows of a row: from the checked notice, or from the raw cells of a bad row. */
 export function presentRow(
   r: { row_no: number; status: string; record: unknown; errors: unknown; cells: Cell[]; duplicate_of: number | null; case_id: string | null; match_household_id: string | null; match_by: string | null; reference: string | null; head_name: string | null },
   mapping: (TImportField | null)[],
 ): TImportRow {
-  const n = r.record as TNotice | null;
-  const raw = (f: TImportField) => {
-    const i = mapping.indexOf(f);
-    return i >= 0 ? cellText(r.cells[i]).trim() : '';
-  };
-  const rawName = raw('fullName') || [raw('lastName'), raw('firstName')].filter(Boolean).join(', ');
-  const rawAddress = [[raw('street'), raw('houseNumber')].filter(Boolean).join(' '), [raw('postalCode'), raw('city')].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const { name, address, notice: n } = displayOf(r, mapping);
   const head = n?.tenants[0];
   return {
     rowNo: r.row_no,
     status: r.status as TImportRow['status'],
-    name: head ? `${head.lastName}, ${head.firstName}` : rawName || null,
+    name,
     birthDate: head?.birthDate ?? null,
-    address: n ? `${n.street}, ${n.postalCode} ${n.city}` : rawAddress || null,
+    address,
     arrearsCents: n?.arrearsCents ?? null,
     errors: ((r.errors as RowError[] | null) ?? []).map((e) => ({ column: e.column, field: e.field, message: e.message })),
     match: r.match_household_id && r.reference

@@ -1,4 +1,6 @@
-import type { TNotice } from '../../../../contracts/prevention.js';
+import type { TImportField } from '../../../../contracts/preventionImport.js';
+import type { Cell } from './import.parse.js';
+import { displayOf } from './import.present.js';
 
 /**
  * The import report as CSV for German Excel: UTF-8 with BOM, semicolons, CRLF. One line per row of
@@ -17,6 +19,7 @@ export interface ReportRow {
   row_no: number;
   status: string;
   record: unknown;
+  cells: unknown;
   errors: { column: string | null; message: string }[] | null;
   duplicate_of: number | null;
   new_household: boolean | null;
@@ -31,14 +34,13 @@ export function outcomeText(r: ReportRow): string {
   return 'nicht importiert';
 }
 
-export function reportCsv(rows: ReportRow[]): string {
+export function reportCsv(rows: ReportRow[], mapping: (TImportField | null)[]): string {
   const lines = [['Zeile', 'Ergebnis', 'Name', 'Anschrift', 'Fall', 'Haushalt', 'Fehler'].join(';')];
   for (const r of rows) {
-    const n = r.record as TNotice | null;
-    const head = n?.tenants[0];
+    const { name, address } = displayOf({ record: r.record, cells: r.cells as Cell[] }, mapping);
     const errors = (r.errors ?? []).map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join(' | ');
     lines.push([
-      r.row_no, outcomeText(r), head ? `${head.lastName}, ${head.firstName}` : '', n ? `${n.street}, ${n.postalCode} ${n.city}` : '',
+      r.row_no, outcomeText(r), name, address,
       r.case_reference, r.household_reference, errors,
     ].map(field).join(';'));
   }

@@ -147,10 +147,10 @@ export function importRepository(tx: Tx, agencyId: string) {
     /** Every row with what became of it, for the import report (CSV). */
     async reportRows(jobId: string) {
       const { rows } = await sql<{
-        row_no: number; status: string; record: Record<string, unknown> | null; errors: { column: string | null; message: string }[] | null;
+        row_no: number; status: string; record: Record<string, unknown> | null; cells: unknown; errors: { column: string | null; message: string }[] | null;
         duplicate_of: number | null; new_household: boolean | null; case_reference: string | null; household_reference: string | null;
       }>`
-        SELECT r.row_no, r.status, r.record, r.errors, r.duplicate_of, r.new_household, c.reference AS case_reference, h.reference AS household_reference
+        SELECT r.row_no, r.status, r.record, r.cells, r.errors, r.duplicate_of, r.new_household, c.reference AS case_reference, h.reference AS household_reference
         FROM prevention_import_rows r
         LEFT JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.id = r.case_id
         LEFT JOIN households h ON h.agency_id = ${agencyId} AND h.id = r.household_id

@@ -189,7 +189,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         if (job.state !== 'done' && job.state !== 'failed') throw new AppError('invalid_transition', 'Das Protokoll gibt es erst nach dem Import.', { currentState: job.state });
         const rows = await repo.reportRows(id);
         await recordAudit(tx, subjectOf(ctx), { action: 'prevention_import.report', entityId: id, details: { rows: rows.length } });
-        return { filename: `Importprotokoll-${job.filename.replace(/\.[^.]+$/, '')}.csv`, content: reportCsv(rows) };
+        return { filename: `Importprotokoll-${job.filename.replace(/\.[^.]+$/, '')}.csv`, content: reportCsv(rows, (job.mapping as (TImportField | null)[] | null) ?? []) };
       }),
   };
 }
