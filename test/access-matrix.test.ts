@@ -18,6 +18,7 @@ const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/openapi.json
 type Ids = {
   household: string; user: string; provider: string; carrier: string; socialWorker: string; caseManager: string; mail: string; notifications: Record<TRole, string>;
   offer: string; candidate: string; roundTable: string; viewing: string; ranking: string; attachment: string; document: string; consent: string; tenancy: string;
+  preventionImport: string;
 };
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
@@ -102,6 +103,14 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'PUT /api/v1/document-templates/:kind': () => ({ title: 'Matrix', body: 'Matrix {{today}}', version: 0 }),
   'DELETE /api/v1/document-templates/:kind': () => undefined,
   'POST /api/v1/document-templates/:kind/preview': () => ({}),
+  'POST /api/v1/prevention/imports': () => ({}),
+  'GET /api/v1/prevention/imports': () => undefined,
+  'GET /api/v1/prevention/imports/:id': () => undefined,
+  'GET /api/v1/prevention/imports/:id/progress': () => undefined,
+  'PUT /api/v1/prevention/imports/:id/mapping': () => ({ columns: ['fullName', 'street', 'postalCode', 'city'] }),
+  'GET /api/v1/prevention/imports/:id/rows': () => undefined,
+  'POST /api/v1/prevention/imports/:id/confirm': () => ({}),
+  'GET /api/v1/prevention/imports/:id/report.csv': () => undefined,
 };
 
 let app: FastifyInstance;
@@ -127,7 +136,7 @@ async function fixtures(a: TestAgency): Promise<Ids> {
   });
   return {
     household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, caseManager: a.users.case_manager.id,
-    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)),
+    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)), preventionImport: await importFixture(a),
   };
 }
 
@@ -158,6 +167,17 @@ async function placementFixtures(a: TestAgency, cm: Client, householdId: string)
   return { offer: offer.id, candidate: candidate.id, roundTable: roundTable.id, viewing: viewing.id, ranking: ranking.id, attachment: attachment.id, document: document.id, consent: consent.id, tenancy: tenancy.id };
 }
 
+/** An uploaded list (state uploaded) with four columns. */
+async function importFixture(a: TestAgency): Promise<string> {
+  const { owner } = testDbs();
+  const job = await owner.insertInto('prevention_import_jobs').values({
+    agency_id: a.id, created_by: a.users.case_manager.id, filename: 'matrix.csv', format: 'csv', state: 'uploaded',
+    columns: ['Name', 'Straße', 'PLZ', 'Ort'], total_rows: 1,
+  }).returning('id').executeTakeFirstOrThrow();
+  await owner.insertInto('prevention_import_rows').values({ agency_id: a.id, job_id: job.id, row_no: 2, cells: JSON.stringify(['Matrix, Max', 'Weg 1', '30159', 'Hannover']) }).execute();
+  return job.id;
+}
+
 const send = (c: Client, method: string, url: string, body: unknown) =>
   method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
 
@@ -166,7 +186,7 @@ const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : i.document;
   const kind = (
-    [['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
+    [['/api/v1/prevention/imports', 'preventionImport'], ['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
       ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy']] as const
   ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
   return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
