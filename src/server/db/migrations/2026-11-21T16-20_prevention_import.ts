@@ -63,6 +63,24 @@ export async function up(db: Kysely<any>): Promise<void> {
       FOREIGN KEY (agency_id, job_id) REFERENCES prevention_import_jobs (agency_id, id) ON DELETE CASCADE
     ) WITH (fillfactor = 50);
 
+    -- Rows of a job that name a known person (same first and last name and birth date), with the
+    -- household. Under row-level security the planner may not use the lower(name) index (lower() is
+    -- not leakproof) and would scan every member per row; like wh_household_search, this function
+    -- applies the transaction's agency itself and so can use household_members_match.
+    CREATE FUNCTION wh_import_person_matches(p_job uuid) RETURNS TABLE (row_no integer, household_id uuid)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT DISTINCT ON (r.row_no) r.row_no, m.household_id
+        FROM prevention_import_rows r
+        JOIN household_members m ON m.agency_id = r.agency_id
+          AND lower(m.last_name) = lower(r.record #>> '{tenants,0,lastName}')
+          AND m.birth_date = (r.record #>> '{tenants,0,birthDate}')::date
+          AND lower(m.first_name) = lower(r.record #>> '{tenants,0,firstName}')
+        JOIN households h ON h.agency_id = m.agency_id AND h.id = m.household_id
+        WHERE r.agency_id = nullif(current_setting('app.agency_id', true), '')::uuid AND r.job_id = p_job AND r.status = 'valid'
+          AND r.record #>> '{tenants,0,birthDate}' IS NOT NULL
+        ORDER BY r.row_no, h.reference
+      $$;
+
   `.execute(db);
 
   const agencyExpr = sql.raw(`nullif(current_setting('app.agency_id', true), '')::uuid`);
@@ -74,6 +92,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`CREATE POLICY maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO wohnhilfe_app`.execute(db);
   }
+  await sql`
+    REVOKE ALL ON FUNCTION wh_import_person_matches(uuid) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION wh_import_person_matches(uuid) TO wohnhilfe_app;
+  `.execute(db);
 }
 
 export async function down(): Promise<void> {

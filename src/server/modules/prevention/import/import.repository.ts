@@ -81,23 +81,14 @@ export function importRepository(tx: Tx, agencyId: string) {
      */
     async matchHouseholds(jobId: string) {
       await sql`
-        WITH r AS (
-          SELECT row_no, lower(record#>>'{tenants,0,lastName}') AS last_name, lower(record#>>'{tenants,0,firstName}') AS first_name,
-                 (record#>>'{tenants,0,birthDate}')::date AS birth_date, wh_address_key(record->>'street', record->>'postalCode') AS address_key
-          FROM prevention_import_rows
-          WHERE agency_id = ${agencyId} AND job_id = ${jobId} AND status = 'valid'
-        ), person AS (
-          SELECT DISTINCT ON (r.row_no) r.row_no, m.household_id
-          FROM r
-          JOIN household_members m ON m.agency_id = ${agencyId} AND lower(m.last_name) = r.last_name AND m.birth_date = r.birth_date
-                                  AND lower(m.first_name) = r.first_name
-          JOIN households h ON h.agency_id = ${agencyId} AND h.id = m.household_id
-          ORDER BY r.row_no, h.reference
+        WITH person AS (
+          SELECT row_no, household_id FROM wh_import_person_matches(${jobId}::uuid)
         ), address AS (
           SELECT DISTINCT ON (r.row_no) r.row_no, c.household_id
-          FROM r
-          JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.address_key = r.address_key
-          WHERE r.row_no NOT IN (SELECT row_no FROM person)
+          FROM prevention_import_rows r
+          JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.address_key = wh_address_key(r.record->>'street', r.record->>'postalCode')
+          WHERE r.agency_id = ${agencyId} AND r.job_id = ${jobId} AND r.status = 'valid'
+            AND NOT EXISTS (SELECT 1 FROM person p WHERE p.row_no = r.row_no)
           ORDER BY r.row_no, c.created_at DESC
         ), hit AS (
           SELECT row_no, household_id, 'person' AS by FROM person

@@ -21,18 +21,21 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; onError?: (
   const chunk = opts.chunk ?? IMPORT_CHUNK;
   const running = new Map<string, Promise<void>>();
 
-  /** One chunk; false when nothing is left (the job is then finished) or the job is not importing. */
-  async function step(agencyId: string, jobId: string, who: AuditSubject): Promise<boolean> {
+  /**
+   * One chunk after row `after` (rows before it are done or skipped); the last row number handled,
+   * or null when nothing is left (the job is then finished) or the job is not importing.
+   */
+  async function step(agencyId: string, jobId: string, who: AuditSubject, after: number): Promise<number | null> {
     return inAgency(db, agencyId, async (tx) => {
       const job = await tx.selectFrom('prevention_import_jobs').select(['state', 'created_by', 'filename']).where('agency_id', '=', agencyId).where('id', '=', jobId).forUpdate().executeTakeFirst();
-      if (job?.state !== 'importing') return false;
+      if (job?.state !== 'importing') return null;
       const rows = await tx.selectFrom('prevention_import_rows').select(['row_no', 'record', 'match_household_id'])
         .where('agency_id', '=', agencyId).where('job_id', '=', jobId).where('status', '=', 'valid')
-        .where('duplicate_of', 'is', null).where('case_id', 'is', null)
+        .where('duplicate_of', 'is', null).where('case_id', 'is', null).where('row_no', '>', after)
         .orderBy('row_no').limit(chunk).execute();
       if (!rows.length) {
         await finish(tx, agencyId, jobId, who, job.created_by, job.filename);
-        return false;
+        return null;
       }
       const res = await openCasesInBulk(tx, who, rows.map((r) => ({ notice: r.record as TNotice, householdId: r.match_household_id })), { importJobId: jobId });
       const links = rows.map((r, i) => ({ r: r.row_no, c: res.caseIds[i], h: res.householdIds[i], n: !r.match_household_id }));
@@ -43,7 +46,7 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; onError?: (
       `.execute(tx);
       await tx.updateTable('prevention_import_jobs').set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
         .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
-      return true;
+      return rows.at(-1)!.row_no;
     });
   }
 
@@ -85,7 +88,7 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; onError?: (
       if (current) return current;
       const p = (async () => {
         try {
-          while (await step(agencyId, jobId, who));
+          for (let after: number | null = 0; after !== null; ) after = await step(agencyId, jobId, who, after);
         } catch (e) {
           opts.onError?.(e);
           await fail(agencyId, jobId, who, e);
