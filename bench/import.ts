@@ -28,7 +28,7 @@ export function generateRows(n: number, known: Person[]): string[][] {
     const last = k?.lastName ?? `${LAST[(i * 7) % LAST.length]}-${i}`;
     const birth = k?.birthDate ?? `${1950 + (i % 50)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`;
     const rent = 40_000 + (i % 60) * 1_000;
-    const served = i % 4 === 0 ? german(`2026-${pad(9 + (i % 3))}-${pad(1 + (i % 28))}`) : '';
+    const served = i % 4 === 0 ? german(`2026-${pad(8 + (i % 3))}-${pad(1 + (i % 28))}`) : '';
     const row = [
       String(100_000 + i), last, first, german(birth), `${STREETS[i % STREETS.length]} ${1 + (i % 180)}`, String(30_159 + (i % 40)), 'Hannover',
       euro(rent * (1 + (i % 3))), euro(rent), i % 3 === 0 ? german(`2026-${pad(7 + (i % 4))}-${pad(1 + (i % 28))}`) : '', served,

@@ -1,6 +1,7 @@
 import { placementAdminDe } from './de/placementAdmin';
 import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
+import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 
 /**
@@ -460,6 +461,7 @@ export const de = {
   ...placementAdminDe,
   ...placementDe,
   ...documentsDe,
+  ...preventionImportDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

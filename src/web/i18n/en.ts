@@ -2,6 +2,7 @@ import { placementEn } from './en/placement';
 import type { Messages } from './de';
 import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
+import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
@@ -458,4 +459,5 @@ export const en: Messages = {
   ...placementAdminEn,
   ...placementEn,
   ...documentsEn,
+  ...preventionImportEn,
 };
