@@ -73,7 +73,7 @@ function JobView({ job }: { job: ImportJob }) {
     : job.state === 'mapped' ? 'preview'
     : job.state === 'importing' ? 'import'
     : 'report';
-  const rows = job.columns.length ? job.progress.total : 0;
+  const rows = job.counts?.total ?? (job.state === 'uploaded' ? job.progress.total : 0);
   return (
     <>
       <Steps current={step} />
