@@ -63,22 +63,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       FOREIGN KEY (agency_id, job_id) REFERENCES prevention_import_jobs (agency_id, id) ON DELETE CASCADE
     ) WITH (fillfactor = 50);
 
-    -- Rows of a job that name a known person (same first and last name and birth date), with the
+    -- Known people among the rows of a list (same first and last name and birth date), with their
     -- household. Under row-level security the planner may not use the lower(name) index (lower() is
     -- not leakproof) and would scan every member per row; like wh_household_search, this function
-    -- applies the transaction's agency itself and so can use household_members_match.
-    CREATE FUNCTION wh_import_person_matches(p_job uuid) RETURNS TABLE (row_no integer, household_id uuid)
+    -- applies the transaction's agency itself and so uses household_members_match.
+    CREATE FUNCTION wh_import_person_matches(p_people jsonb) RETURNS TABLE (i integer, household_id uuid)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        SELECT DISTINCT ON (r.row_no) r.row_no, m.household_id
-        FROM prevention_import_rows r
-        JOIN household_members m ON m.agency_id = r.agency_id
-          AND lower(m.last_name) = lower(r.record #>> '{tenants,0,lastName}')
-          AND m.birth_date = (r.record #>> '{tenants,0,birthDate}')::date
-          AND lower(m.first_name) = lower(r.record #>> '{tenants,0,firstName}')
+        SELECT DISTINCT ON (p.i) p.i, m.household_id
+        FROM jsonb_to_recordset(p_people) AS p(i integer, f text, l text, b date)
+        JOIN household_members m ON m.agency_id = nullif(current_setting('app.agency_id', true), '')::uuid
+          AND lower(m.last_name) = lower(p.l) AND m.birth_date = p.b AND lower(m.first_name) = lower(p.f)
         JOIN households h ON h.agency_id = m.agency_id AND h.id = m.household_id
-        WHERE r.agency_id = nullif(current_setting('app.agency_id', true), '')::uuid AND r.job_id = p_job AND r.status = 'valid'
-          AND r.record #>> '{tenants,0,birthDate}' IS NOT NULL
-        ORDER BY r.row_no, h.reference
+        ORDER BY p.i, h.reference
       $$;
 
   `.execute(db);
@@ -93,8 +89,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO wohnhilfe_app`.execute(db);
   }
   await sql`
-    REVOKE ALL ON FUNCTION wh_import_person_matches(uuid) FROM PUBLIC;
-    GRANT EXECUTE ON FUNCTION wh_import_person_matches(uuid) TO wohnhilfe_app;
+    REVOKE ALL ON FUNCTION wh_import_person_matches(jsonb) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION wh_import_person_matches(jsonb) TO wohnhilfe_app;
   `.execute(db);
 }
 

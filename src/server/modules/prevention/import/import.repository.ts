@@ -44,58 +44,44 @@ export function importRepository(tx: Tx, agencyId: string) {
       tx.selectFrom('prevention_import_rows').select(['row_no', 'cells']).where('agency_id', '=', agencyId).where('job_id', '=', jobId)
         .where('row_no', '>', afterRowNo).orderBy('row_no').limit(limit).execute() as Promise<{ row_no: number; cells: Cell[] }[]>,
 
-    /** Writes the checks of a batch of rows in one statement; clears earlier matches and links. */
-    async storeChecks(jobId: string, checks: { rowNo: number; check: RowCheck }[]) {
-      const payload = JSON.stringify(checks.map(({ rowNo, check }) => ({ r: rowNo, s: check.record ? 'valid' : 'invalid', d: check.record, e: check.errors.length ? check.errors : null })));
+    /**
+     * Households the checked rows of a batch link to: the same person (first and last name and
+     * birth date), else the household of a prevention case at the same home (wh_address_key) —
+     * the rules of the case form's matching (prevention.matching.ts). Two statements per batch;
+     * the rows travel as JSON, so the plans never depend on the import table's statistics.
+     */
+    async matches(rows: { i: number; f: string; l: string; b: string | null; s: string; p: string }[]) {
+      const out = new Map<number, { householdId: string; by: 'person' | 'address' }>();
+      if (!rows.length) return out;
+      const people = rows.filter((r) => r.b).map(({ i, f, l, b }) => ({ i, f, l, b }));
+      if (people.length) {
+        const { rows: hits } = await sql<{ i: number; household_id: string }>`SELECT i, household_id FROM wh_import_person_matches(${JSON.stringify(people)}::jsonb)`.execute(tx);
+        for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'person' });
+      }
+      const homes = rows.filter((r) => !out.has(r.i)).map(({ i, s: street, p }) => ({ i, s: street, p }));
+      if (homes.length) {
+        const { rows: hits } = await sql<{ i: number; household_id: string }>`
+          SELECT DISTINCT ON (a.i) a.i, c.household_id
+          FROM jsonb_to_recordset(${JSON.stringify(homes)}::jsonb) AS a(i int, s text, p text)
+          JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.address_key = wh_address_key(a.s, a.p)
+          ORDER BY a.i, c.created_at DESC
+        `.execute(tx);
+        for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'address' });
+      }
+      return out;
+    },
+
+    /** Writes the checks of a batch of rows (status, notice, errors, match, duplicate) in one statement. */
+    async storeChecks(jobId: string, checks: { rowNo: number; check: RowCheck; match: { householdId: string; by: string } | null; duplicateOf: number | null }[]) {
+      const payload = JSON.stringify(checks.map(({ rowNo, check, match, duplicateOf }) => ({
+        r: rowNo, s: check.record ? 'valid' : 'invalid', d: check.record, e: check.errors.length ? check.errors : null,
+        h: match?.householdId ?? null, b: match?.by ?? null, u: duplicateOf,
+      })));
       await sql`
         UPDATE prevention_import_rows t
-        SET status = v.s, record = v.d, errors = v.e, match_household_id = NULL, match_by = NULL, duplicate_of = NULL
-        FROM jsonb_to_recordset(${payload}::jsonb) AS v(r int, s text, d jsonb, e jsonb)
+        SET status = v.s, record = v.d, errors = v.e, match_household_id = v.h, match_by = v.b, duplicate_of = v.u
+        FROM jsonb_to_recordset(${payload}::jsonb) AS v(r int, s text, d jsonb, e jsonb, h uuid, b text, u int)
         WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no = v.r
-      `.execute(tx);
-    },
-
-    /**
-     * Flags rows that repeat an earlier row of the file: same person (name and birth date) at the
-     * same address. Only the first of each group is imported.
-     */
-    async flagDuplicates(jobId: string) {
-      await sql`
-        UPDATE prevention_import_rows t SET duplicate_of = d.first
-        FROM (
-          SELECT row_no, min(row_no) OVER w AS first
-          FROM prevention_import_rows
-          WHERE agency_id = ${agencyId} AND job_id = ${jobId} AND status = 'valid'
-          WINDOW w AS (PARTITION BY lower(record#>>'{tenants,0,lastName}'), lower(record#>>'{tenants,0,firstName}'), coalesce(record#>>'{tenants,0,birthDate}', ''),
-                                    wh_address_key(record->>'street', record->>'postalCode'))
-        ) d
-        WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no = d.row_no AND d.first < d.row_no
-      `.execute(tx);
-    },
-
-    /**
-     * Links each valid row to an existing household by the rules of the case form's matching
-     * (prevention.matching.ts): the same person (first and last name and birth date), else the
-     * household of a prevention case at the same home (wh_address_key). Run on the stored rows in
-     * one statement for the whole job instead of sending them back and forth.
-     */
-    async matchHouseholds(jobId: string) {
-      await sql`
-        WITH person AS (
-          SELECT row_no, household_id FROM wh_import_person_matches(${jobId}::uuid)
-        ), address AS (
-          SELECT DISTINCT ON (r.row_no) r.row_no, c.household_id
-          FROM prevention_import_rows r
-          JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.address_key = wh_address_key(r.record->>'street', r.record->>'postalCode')
-          WHERE r.agency_id = ${agencyId} AND r.job_id = ${jobId} AND r.status = 'valid'
-            AND NOT EXISTS (SELECT 1 FROM person p WHERE p.row_no = r.row_no)
-          ORDER BY r.row_no, c.created_at DESC
-        ), hit AS (
-          SELECT row_no, household_id, 'person' AS by FROM person
-          UNION ALL SELECT row_no, household_id, 'address' FROM address
-        )
-        UPDATE prevention_import_rows t SET match_household_id = hit.household_id, match_by = hit.by
-        FROM hit WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no = hit.row_no
       `.execute(tx);
     },
 

@@ -10,6 +10,7 @@ import type { Ctx } from '../../../platform/http/context.js';
 import { idempotent } from '../../../platform/http/idempotency.js';
 import { actorTx, guarded } from '../../../platform/http/tx.js';
 import { berlinToday } from '../prevention.derive.js';
+import { addressKey } from '../prevention.matching.js';
 import { mappingErrors, suggestMapping } from './import.mapping.js';
 import { parseUpload, type Cell } from './import.parse.js';
 import { presentJob, presentRow, samplesOf } from './import.present.js';
@@ -118,14 +119,26 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const errors = mappingErrors(job.columns, input.columns, input.defaultCity);
         if (errors.length) throw new AppError('validation_failed', 'Die Zuordnung der Spalten ist unvollständig.', { errors });
         const opts = { columns: job.columns, mapping: input.columns, defaultCity: input.defaultCity ?? null, source: input.source, today: berlinToday() };
+        // The first row of each person at each home; later equal rows are flagged, not imported.
+        const firstOf = new Map<string, number>();
         for (let after = 0; ;) {
           const batch = await repo.cells(id, after, CHECK_BATCH);
           if (!batch.length) break;
-          await repo.storeChecks(id, batch.map((r) => ({ rowNo: r.row_no, check: validateRow(r.cells, opts) })));
+          const checked = batch.map((r) => {
+            const check = validateRow(r.cells, opts);
+            const n = check.record;
+            const head = n?.tenants[0];
+            const key = n && head ? [head.lastName.toLowerCase(), head.firstName.toLowerCase(), head.birthDate ?? '', addressKey(n.street, n.postalCode)].join('|') : null;
+            const first = key ? firstOf.get(key) : undefined;
+            if (key && first === undefined) firstOf.set(key, r.row_no);
+            return { rowNo: r.row_no, check, duplicateOf: first ?? null, head, notice: n };
+          });
+          const matches = await repo.matches(checked.filter((c) => c.notice && c.duplicateOf === null).map((c) => ({
+            i: c.rowNo, f: c.head!.firstName, l: c.head!.lastName, b: c.head!.birthDate, s: c.notice!.street, p: c.notice!.postalCode,
+          })));
+          await repo.storeChecks(id, checked.map((c) => ({ rowNo: c.rowNo, check: c.check, duplicateOf: c.duplicateOf, match: matches.get(c.rowNo) ?? null })));
           after = batch.at(-1)!.row_no;
         }
-        await repo.flagDuplicates(id);
-        await repo.matchHouseholds(id);
         const counts = await repo.counts(id);
         const updated = await tx.updateTable('prevention_import_jobs')
           .set((eb) => ({
