@@ -1,16 +1,21 @@
 /**
  * `npm run bench`: autocannon (10 connections) against the app on the 50,000-household demo set —
  * GET one household (authenticated, audited), a filtered search with paging, POST a journal entry —
- * and a bare Fastify + pg baseline for the read. Writes bench/results/latest.json.
+ * and a bare Fastify + pg baseline for the read; the ranking; the prevention list import of
+ * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
+ * BENCH_ONLY=import measures only the import.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { generateRows, importRun, toCsv, toXlsx, type Person } from './import.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const TARGETS = { readRatio: 0.5, searchP99Ms: 50, journalP99Ms: 50, rankingP95Ms: 50 };
+const TARGETS = { readRatio: 0.5, searchP99Ms: 50, journalP99Ms: 50, rankingP95Ms: 50, importSeconds: 30 };
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
 
 interface Ready { offerId: string; appPort: number; basePort: number; householdId: string; cookie: string; csrf: string; households: number }
@@ -69,6 +74,43 @@ async function rankingRun() {
     await ask('pool:restore');
   }
 }
+/** The prevention list import: generated list → upload → mapping → confirm → done, seconds per phase. */
+async function importBench() {
+  const people = await new Promise<Person[]>((resolve) => { server.once('message', (m) => resolve((m as { people: Person[] }).people)); server.send('import:people'); });
+  const rows = generateRows(IMPORT_ROWS, people);
+  const session = { app, cookie: ready.cookie, csrf: ready.csrf };
+  console.error(`Messe: Listenimport Prävention, ${IMPORT_ROWS.toLocaleString('de-DE')} Zeilen CSV (hochladen, zuordnen, bestätigen) …`);
+  const csv = await importRun(session, 'mietrueckstaende.csv', toCsv(rows), 'text/csv');
+  let xlsx = null;
+  if (process.env.BENCH_IMPORT_XLSX === '1') {
+    console.error(`Messe: dieselbe Liste als XLSX (hochladen, zuordnen; ohne Bestätigen) …`);
+    xlsx = await importRun(session, 'mietrueckstaende.xlsx', await toXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', false);
+  }
+  return { csv, xlsx };
+}
+
+function printImport(imp: Awaited<ReturnType<typeof importBench>>) {
+  for (const r of [imp.csv, imp.xlsx]) {
+    if (!r) continue;
+    const s = r.seconds;
+    console.log(`Import ${r.name} (${r.rows.toLocaleString('de-DE')} Zeilen, ${(r.bytes / 1e6).toFixed(1)} MB): hochladen+einlesen ${s.upload} s, zuordnen+prüfen ${s.mapping} s, anlegen ${s.importing} s = ${s.total} s`);
+    console.log(`  Vorschau: ${JSON.stringify(r.counts)}${r.report ? `; Bericht: ${JSON.stringify(r.report)}` : ''}`);
+  }
+  console.log(`Import gesamt: ${imp.csv.seconds.total} s (Ziel ≤ ${TARGETS.importSeconds} s)`);
+}
+
+if (ONLY_IMPORT) {
+  try {
+    const imp = await importBench();
+    printImport(imp);
+    await fs.mkdir('bench/results', { recursive: true });
+    await fs.writeFile('bench/results/import.json', JSON.stringify({ at: new Date().toISOString(), households: ready.households, node: process.version, import: imp, target: TARGETS.importSeconds, met: imp.csv.seconds.total <= TARGETS.importSeconds }, null, 2));
+  } finally {
+    server.send('stop');
+  }
+  process.exit(0);
+}
+
 const headers = { cookie: ready.cookie };
 const searches = ['müller', 'yılmaz', 'anna', 'S-2026-01', 'schmidt'];
 let i = 0;
@@ -94,6 +136,7 @@ try {
     body: JSON.stringify({ occurredAt: '2026-11-21T10:00:00+01:00', kind: 'note', participation: true, text: 'Benchmark-Eintrag' }),
   });
   const ranking = await rankingRun();
+  const preventionImport = await importBench();
   const readRatio = Math.round((read.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100;
   const results = {
     at: new Date().toISOString(),
@@ -103,9 +146,10 @@ try {
     node: process.version,
     runs: { baseline, read, search, journal },
     ranking,
+    preventionImport,
     readRatio,
     targets: TARGETS,
-    met: { readRatio: readRatio >= TARGETS.readRatio, searchP99: search.p99Ms <= TARGETS.searchP99Ms, journalP99: journal.p99Ms <= TARGETS.journalP99Ms, rankingP95: ranking.p95Ms <= TARGETS.rankingP95Ms },
+    met: { readRatio: readRatio >= TARGETS.readRatio, searchP99: search.p99Ms <= TARGETS.searchP99Ms, journalP99: journal.p99Ms <= TARGETS.journalP99Ms, rankingP95: ranking.p95Ms <= TARGETS.rankingP95Ms, importSeconds: preventionImport.csv.seconds.total <= TARGETS.importSeconds },
   };
   await fs.mkdir('bench/results', { recursive: true });
   await fs.writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));
@@ -114,6 +158,7 @@ try {
   console.log(`Verhältnis App/Baseline (Lesen): ${readRatio} (Ziel ≥ ${TARGETS.readRatio})`);
   console.log(`Suche p99: ${search.p99Ms} ms (Ziel ≤ ${TARGETS.searchP99Ms}); Journal p99: ${journal.p99Ms} ms (Ziel ≤ ${TARGETS.journalP99Ms})`);
   console.log(`Rangfolge (Pool ${ranking.poolSize} Haushalte, ${ranking.runs} Läufe, gespeichert): p50 ${ranking.p50Ms} ms, p95 ${ranking.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung (Pool neu gelesen): Median ${ranking.afterChangeMedianMs} ms`);
+  printImport(preventionImport);
   console.log(Object.values(results.met).every(Boolean) ? 'Alle Ziele erreicht.' : 'Nicht alle Ziele erreicht.');
 } finally {
   server.send('stop');

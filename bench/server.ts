@@ -59,6 +59,13 @@ const offer = await dbs.owner.selectFrom('offers').select('id').where('agency_id
 
 process.send?.({ offerId: offer.id, appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookie.value}`, csrf: login.json().me.csrfToken, households });
 process.on('message', async (m) => {
+  // People the agency already knows, for the import list (some rows must link, not duplicate).
+  if (m === 'import:people') {
+    const people = await dbs.owner.selectFrom('household_members').select(['first_name as firstName', 'last_name as lastName', 'birth_date as birthDate'])
+      .where('agency_id', '=', agencyId).where('birth_date', 'is not', null).orderBy('id').limit(5000).execute();
+    process.send?.({ people });
+    return;
+  }
   // The ranking is measured on a pool of every household of the agency; the seeded situations are restored after.
   if (m === 'pool:all' || m === 'pool:restore') {
     if (m === 'pool:all') {

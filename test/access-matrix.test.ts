@@ -22,6 +22,7 @@ type Ids = {
   offer: string; candidate: string; roundTable: string; viewing: string; ranking: string; attachment: string; document: string; consent: string; tenancy: string;
   preventionCase: string; measure: string; referral: string; visit: string; preventionDocument: string;
   incident: string; incidentDocument: string; tenancyHousehold: string;
+  preventionImport: string;
 };
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
@@ -155,6 +156,14 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/prevention/visits': () => undefined,
   'POST /api/v1/prevention/visits': () => ({ kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Mietschulden' }),
   'PUT /api/v1/prevention/visits/:id': () => ({ kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Mietschulden', version: 1 }),
+  'POST /api/v1/prevention/imports': () => ({}),
+  'GET /api/v1/prevention/imports': () => undefined,
+  'GET /api/v1/prevention/imports/:id': () => undefined,
+  'GET /api/v1/prevention/imports/:id/progress': () => undefined,
+  'PUT /api/v1/prevention/imports/:id/mapping': () => ({ columns: ['fullName', 'street', 'postalCode', 'city'] }),
+  'GET /api/v1/prevention/imports/:id/rows': () => undefined,
+  'POST /api/v1/prevention/imports/:id/confirm': () => ({}),
+  'GET /api/v1/prevention/imports/:id/report.csv': () => undefined,
 };
 
 let app: FastifyInstance;
@@ -180,7 +189,7 @@ async function fixtures(a: TestAgency): Promise<Ids> {
   });
   return {
     household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, caseManager: a.users.case_manager.id,
-    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)), ...(await preventionFixtures(cm)),
+    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)), ...(await preventionFixtures(cm)), preventionImport: await importFixture(a),
   };
 }
 
@@ -230,6 +239,17 @@ async function placementFixtures(a: TestAgency, cm: Client, householdId: string)
   };
 }
 
+/** An uploaded list (state uploaded) with four columns. */
+async function importFixture(a: TestAgency): Promise<string> {
+  const { owner } = testDbs();
+  const job = await owner.insertInto('prevention_import_jobs').values({
+    agency_id: a.id, created_by: a.users.case_manager.id, filename: 'matrix.csv', format: 'csv', state: 'uploaded',
+    columns: ['Name', 'Straße', 'PLZ', 'Ort'], total_rows: 1,
+  }).returning('id').executeTakeFirstOrThrow();
+  await owner.insertInto('prevention_import_rows').values({ agency_id: a.id, job_id: job.id, row_no: 2, cells: JSON.stringify(['Matrix, Max', 'Weg 1', '30159', 'Hannover']) }).execute();
+  return job.id;
+}
+
 const send = (c: Client, method: string, url: string, body: unknown) =>
   method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
 
@@ -238,7 +258,7 @@ const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : url.startsWith('/api/v1/prevention/') ? i.preventionDocument : url.startsWith('/api/v1/incidents') ? i.incidentDocument : i.document;
   const kind = (
-    [['/api/v1/prevention/cases', 'preventionCase'], ['/api/v1/prevention/measures', 'measure'], ['/api/v1/prevention/referrals', 'referral'], ['/api/v1/prevention/visits', 'visit'], ['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
+    [['/api/v1/prevention/imports', 'preventionImport'], ['/api/v1/prevention/cases', 'preventionCase'], ['/api/v1/prevention/measures', 'measure'], ['/api/v1/prevention/referrals', 'referral'], ['/api/v1/prevention/visits', 'visit'], ['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
       ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy'],
       ['/api/v1/incidents', 'incident']] as const
   ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';

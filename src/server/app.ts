@@ -31,6 +31,7 @@ import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
 import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { sustainmentRoutes } from './modules/sustainment/sustainment.routes.js';
+import { preventionImportRoutes } from './modules/prevention/import/import.routes.js';
 import { organisationRoutes } from './modules/providers/providers.routes.js';
 import { organisationService } from './modules/providers/providers.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -166,6 +167,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   placementRoutes(app, db);
   preventionRoutes(app, db);
   sustainmentRoutes(app, db);
+  preventionImportRoutes(app, db);
   auditRoutes(app, db);
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));

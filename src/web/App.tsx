@@ -34,6 +34,7 @@ const OfferEditPage = lazy(() => import('./placement/OfferFormPage').then((m) =>
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
 const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
+const PreventionImportPage = lazy(() => import('./prevention-import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -55,6 +56,7 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   programmeConditions: ConditionsPage,
   placementTenancies: TenancyListPage,
   sustainment: IncidentQueuePage,
+  preventionImport: PreventionImportPage,
 };
 
 const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {
@@ -89,6 +91,7 @@ const routes: RouteObject[] = [
       },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      { path: '/prevention/import/:id', element: <RequirePermission permission={PERM.preventionImportRead}><PreventionImportPage /></RequirePermission> },
       { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
       { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
       { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },

@@ -43,6 +43,8 @@ export const PERM = {
   notificationList: 'notification.list',
   outboxList: 'outbox.list',
   outboxRead: 'outbox.read',
+  preventionImportRead: 'preventionImport.read',
+  preventionImportWrite: 'preventionImport.write',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

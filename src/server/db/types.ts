@@ -686,6 +686,51 @@ export interface PreventionVisitsTable {
   created_at: Generated<Date>;
 }
 
+export interface PreventionImportJobsTable {
+  id: Generated<string>;
+  agency_id: string;
+  created_by: string;
+  filename: string;
+  size_bytes: Generated<number>;
+  format: string | null;
+  encoding: string | null;
+  delimiter: string | null;
+  state: Generated<string>;
+  columns: Generated<string[]>;
+  suggested_mapping: ColumnType<unknown, string | null, string | null> | null;
+  mapping: ColumnType<unknown, string | null, string | null> | null;
+  source: string | null;
+  default_city: string | null;
+  total_rows: Generated<number>;
+  counts: ColumnType<unknown, string | null, string | null> | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  report: ColumnType<unknown, string | null, string | null> | null;
+  error: string | null;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PreventionImportRowsTable {
+  agency_id: string;
+  job_id: string;
+  row_no: number;
+  cells: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  record: ColumnType<unknown, string | null, string | null> | null;
+  errors: ColumnType<unknown, string | null, string | null> | null;
+  match_household_id: string | null;
+  match_by: string | null;
+  duplicate_of: number | null;
+  household_id: string | null;
+  new_household: boolean | null;
+  case_id: string | null;
+}
+
 export interface DB {
   pool_stamps: PoolStampsTable;
   agencies: AgenciesTable;
@@ -727,6 +772,8 @@ export interface DB {
   guarantee_payouts: GuaranteePayoutsTable;
   recovery_agreements: RecoveryAgreementsTable;
   recovery_payments: RecoveryPaymentsTable;
+  prevention_import_jobs: PreventionImportJobsTable;
+  prevention_import_rows: PreventionImportRowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

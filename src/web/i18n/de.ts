@@ -1,6 +1,7 @@
 import { placementAdminDe } from './de/placementAdmin';
 import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
+import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 import { sustainmentDe } from './de/sustainment';
 
@@ -463,6 +464,7 @@ export const de = {
   ...placementDe,
   ...documentsDe,
   ...sustainmentDe,
+  ...preventionImportDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

@@ -2,6 +2,7 @@ import { placementEn } from './en/placement';
 import type { Messages } from './de';
 import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
+import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { sustainmentEn } from './en/sustainment';
 
@@ -461,4 +462,5 @@ export const en: Messages = {
   ...placementEn,
   ...documentsEn,
   ...sustainmentEn,
+  ...preventionImportEn,
 };

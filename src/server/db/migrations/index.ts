@@ -4,6 +4,7 @@ import * as placement from './2026-11-21T14-00_placement.js';
 import * as rankingPool from './2026-11-21T15-00_ranking_pool.js';
 import * as sustainment from './2026-11-21T16-00_sustainment.js';
 import * as prevention from './2026-11-21T16-10_prevention.js';
+import * as preventionImport from './2026-11-21T16-20_prevention_import.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T15-00_ranking_pool': rankingPool,
   '2026-11-21T16-00_sustainment': sustainment,
   '2026-11-21T16-10_prevention': prevention,
+  '2026-11-21T16-20_prevention_import': preventionImport,
 };

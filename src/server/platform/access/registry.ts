@@ -106,6 +106,9 @@ export const PERMISSIONS = {
   'prevention.visit.list': ['case_manager', 'social_worker', 'lead', 'auditor'],
   'prevention.visit.create': ['case_manager', 'social_worker', 'lead'],
   'prevention.visit.update': ['case_manager', 'social_worker', 'lead'],
+  // List import of notices: matching shows households of the whole agency, so only roles that see all of them.
+  'preventionImport.read': ['case_manager', 'lead'],
+  'preventionImport.write': ['case_manager', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -102,6 +102,14 @@ export const AUDIT_KINDS = {
   'prevention.visit_list': null,
   'prevention.visit_create': 'prevention_visit',
   'prevention.visit_update': 'prevention_visit',
+  'prevention_import.list': null,
+  'prevention_import.upload': 'prevention_import',
+  'prevention_import.read': 'prevention_import',
+  'prevention_import.map': 'prevention_import',
+  'prevention_import.confirm': 'prevention_import',
+  'prevention_import.done': 'prevention_import',
+  'prevention_import.failed': 'prevention_import',
+  'prevention_import.report': 'prevention_import',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;

@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../db/database.js';
+import type { Cell, ParsedRow } from './import.parse.js';
+import type { RowCheck } from './import.validate.js';
+
+/**
+ * Data access for import jobs and their rows, bound to one agency. Every statement over rows is
+ * set-based: rows travel as one JSON array per statement, matching and duplicate detection are
+ * single UPDATEs over the whole job.
+ */
+export function importRepository(tx: Tx, agencyId: string) {
+  const jobs = () => tx.selectFrom('prevention_import_jobs').where('agency_id', '=', agencyId);
+
+  return {
+    createJob(id: string | undefined, filename: string, sizeBytes: number, createdBy: string) {
+      return tx.insertInto('prevention_import_jobs')
+        .values({ ...(id ? { id } : {}), agency_id: agencyId, filename, size_bytes: sizeBytes, created_by: createdBy })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+    },
+
+    find: (id: string) => jobs().selectAll().where('id', '=', id).executeTakeFirst(),
+
+    /** The job, locked until the end of the transaction (one mapping or import chunk at a time). */
+    lock: (id: string) => jobs().selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+    recent: (userId: string, limit: number) =>
+      jobs().select(['id', 'filename', 'state', 'total_rows', 'created_at', 'report']).where('created_by', '=', userId).orderBy('created_at', 'desc').limit(limit).execute(),
+
+    /** Stores a batch of parsed rows in one statement and counts them on the job (parse progress). */
+    async addRows(jobId: string, rows: ParsedRow[]) {
+      const payload = JSON.stringify(rows.map((r) => [r.rowNo, r.cells]));
+      await sql`
+        INSERT INTO prevention_import_rows (agency_id, job_id, row_no, cells)
+        SELECT ${agencyId}::uuid, ${jobId}::uuid, (e->>0)::int, e->1 FROM jsonb_array_elements(${payload}::jsonb) e
+      `.execute(tx);
+      await tx.updateTable('prevention_import_jobs').set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
+        .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
+    },
+
+    /** Up to `limit` rows after `afterRowNo`, in file order. */
+    cells: (jobId: string, afterRowNo: number, limit: number) =>
+      tx.selectFrom('prevention_import_rows').select(['row_no', 'cells']).where('agency_id', '=', agencyId).where('job_id', '=', jobId)
+        .where('row_no', '>', afterRowNo).orderBy('row_no').limit(limit).execute() as Promise<{ row_no: number; cells: Cell[] }[]>,
+
+    /**
+     * Households the checked rows of a batch link to: the same person (first and last name and
+     * birth date), else the household of a prevention case at the same home (wh_address_key) —
+     * the rules of the case form's matching (prevention.matching.ts). Two statements per batch;
+     * the rows travel as JSON, so the plans never depend on the import table's statistics.
+     */
+    async matches(rows: { i: number; f: string; l: string; b: string | null; s: string; p: string }[]) {
+      const out = new Map<number, { householdId: string; by: 'person' | 'address' }>();
+      if (!rows.length) return out;
+      const people = rows.filter((r) => r.b).map(({ i, f, l, b }) => ({ i, f, l, b }));
+      if (people.length) {
+        const { rows: hits } = await sql<{ i: number; household_id: string }>`SELECT i, household_id FROM wh_import_person_matches(${JSON.stringify(people)}::jsonb)`.execute(tx);
+        for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'person' });
+      }
+      const homes = rows.filter((r) => !out.has(r.i)).map(({ i, s: street, p }) => ({ i, s: street, p }));
+      if (homes.length) {
+        const { rows: hits } = await sql<{ i: number; household_id: string }>`
+          SELECT DISTINCT ON (a.i) a.i, c.household_id
+          FROM jsonb_to_recordset(${JSON.stringify(homes)}::jsonb) AS a(i int, s text, p text)
+          JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.address_key = wh_address_key(a.s, a.p)
+          ORDER BY a.i, c.created_at DESC
+        `.execute(tx);
+        for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'address' });
+      }
+      return out;
+    },
+
+    /** Writes the checks of a batch of rows (status, notice, errors, match, duplicate) in one statement. */
+    async storeChecks(jobId: string, checks: { rowNo: number; check: RowCheck; match: { householdId: string; by: string } | null; duplicateOf: number | null }[]) {
+      const payload = JSON.stringify(checks.map(({ rowNo, check, match, duplicateOf }) => ({
+        r: rowNo, s: check.record ? 'valid' : 'invalid', d: check.record, e: check.errors.length ? check.errors : null,
+        h: match?.householdId ?? null, b: match?.by ?? null, u: duplicateOf,
+      })));
+      await sql`
+        UPDATE prevention_import_rows t
+        SET status = v.s, record = v.d, errors = v.e, match_household_id = v.h, match_by = v.b, duplicate_of = v.u
+        FROM jsonb_to_recordset(${payload}::jsonb) AS v(r int, s text, d jsonb, e jsonb, h uuid, b text, u int)
+        WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no = v.r
+      `.execute(tx);
+    },
+
+    async counts(jobId: string) {
+      const { rows } = await sql<{ total: number; valid: number; invalid: number; matched: number; duplicates: number }>`
+        SELECT count(*)::int AS total,
+               count(*) FILTER (WHERE status = 'valid' AND duplicate_of IS NULL)::int AS valid,
+               count(*) FILTER (WHERE status = 'invalid')::int AS invalid,
+               count(*) FILTER (WHERE status = 'valid' AND duplicate_of IS NULL AND match_household_id IS NOT NULL)::int AS matched,
+               count(*) FILTER (WHERE duplicate_of IS NOT NULL)::int AS duplicates
+        FROM prevention_import_rows WHERE agency_id = ${agencyId} AND job_id = ${jobId}
+      `.execute(tx);
+      return rows[0]!;
+    },
+
+    /** A page of rows for the preview, with the household each links to. */
+    async page(jobId: string, filter: 'all' | 'valid' | 'invalid' | 'matched' | 'duplicates', page: number, pageSize: number) {
+      const where = {
+        all: sql`true`,
+        valid: sql`r.status = 'valid' AND r.duplicate_of IS NULL`,
+        invalid: sql`r.status = 'invalid'`,
+        matched: sql`r.status = 'valid' AND r.duplicate_of IS NULL AND r.match_household_id IS NOT NULL`,
+        duplicates: sql`r.duplicate_of IS NOT NULL`,
+      }[filter];
+      const { rows } = await sql<{
+        row_no: number; status: string; record: Record<string, unknown> | null; errors: unknown; cells: Cell[]; duplicate_of: number | null; case_id: string | null;
+        match_household_id: string | null; match_by: string | null; reference: string | null; head_name: string | null; total: number;
+      }>`
+        SELECT r.row_no, r.status, r.record, r.errors, r.cells, r.duplicate_of, r.case_id, r.match_household_id, r.match_by,
+               h.reference, h.head_name, count(*) OVER ()::int AS total
+        FROM prevention_import_rows r
+        LEFT JOIN households h ON h.agency_id = ${agencyId} AND h.id = coalesce(r.household_id, r.match_household_id)
+        WHERE r.agency_id = ${agencyId} AND r.job_id = ${jobId} AND ${where}
+        ORDER BY r.row_no
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+      `.execute(tx);
+      return rows;
+    },
+
+    /** Every row with what became of it, for the import report (CSV). */
+    async reportRows(jobId: string) {
+      const { rows } = await sql<{
+        row_no: number; status: string; record: Record<string, unknown> | null; cells: unknown; errors: { column: string | null; message: string }[] | null;
+        duplicate_of: number | null; new_household: boolean | null; case_reference: string | null; household_reference: string | null;
+      }>`
+        SELECT r.row_no, r.status, r.record, r.cells, r.errors, r.duplicate_of, r.new_household, c.reference AS case_reference, h.reference AS household_reference
+        FROM prevention_import_rows r
+        LEFT JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.id = r.case_id
+        LEFT JOIN households h ON h.agency_id = ${agencyId} AND h.id = r.household_id
+        WHERE r.agency_id = ${agencyId} AND r.job_id = ${jobId}
+        ORDER BY r.row_no
+      `.execute(tx);
+      return rows;
+    },
+  };
+}
+export type ImportRepository = ReturnType<typeof importRepository>;
