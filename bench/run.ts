@@ -3,7 +3,7 @@
  * GET one household (authenticated, audited), a filtered search with paging, POST a journal entry —
  * and a bare Fastify + pg baseline for the read; the ranking; the prevention list import of
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
- * BENCH_ONLY=import measures only the import.
+ * BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -112,6 +112,16 @@ if (ONLY_IMPORT) {
 }
 
 const headers = { cookie: ready.cookie };
+if (process.env.BENCH_ONLY === 'ranking') {
+  try {
+    const r = await rankingRun();
+    console.log(`Rangfolge (Pool ${r.poolSize} Haushalte, ${r.runs} Läufe, gespeichert): p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung: Median ${r.afterChangeMedianMs} ms`);
+  } finally {
+    server.send('stop');
+  }
+  process.exit(0);
+}
+
 const searches = ['müller', 'yılmaz', 'anna', 'S-2026-01', 'schmidt'];
 let i = 0;
 try {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inAgency } from '../../db/database.js';
 import { createAgency, householdInput, testDbs } from '../../../../test/helpers.js';
-import { poolOf } from './pool.js';
+import { dayNumber, poolOf } from './pool.js';
 
 /** Inserts one pool household as the owner would (another instance, a migration, a script). */
 async function insertHousehold(agencyId: string, reference: string) {
@@ -25,7 +25,7 @@ describe('the ranking pool held in memory', () => {
     const first = await pool(a.id);
     expect(first.reloaded).toBe(true);
     expect(first.entries.map((e) => e.id)).toEqual([id]);
-    expect(first.entries[0]).toMatchObject({ persons: 2, pets: false, sinceIso: '2025-01-01' });
+    expect(first.entries[0]).toMatchObject({ persons: 2, pets: false, since: dayNumber('2025-01-01') });
     expect((await pool(a.id)).reloaded).toBe(false);
 
     // A change written outside this instance (plain SQL) moves the stamp: the next read sees it.
