@@ -60,11 +60,44 @@ export const ZPlacementSettings = z.object({
 });
 export type TPlacementSettings = z.infer<typeof ZPlacementSettings>;
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit im Format HH:MM');
+/** Prevention settings of an agency; every field has a default, so old settings stay valid. */
+export const ZPreventionSettings = z.object({
+  walkInHours: z
+    .array(z.object({ weekday: z.number().int().min(1).max(7).describe('1 = Montag … 7 = Sonntag'), from: hhmm, to: hhmm }))
+    .max(21)
+    .default([{ weekday: 1, from: '08:30', to: '11:00' }, { weekday: 2, from: '08:30', to: '11:00' }, { weekday: 4, from: '08:30', to: '11:00' }])
+    .describe('Offene Sprechstunde'),
+  contactSteps: z
+    .array(z.object({
+      channel: z.enum(['letter', 'phone', 'home_visit', 'email', 'office', 'other']),
+      dayOffset: z.number().int().min(0).max(60).describe('Arbeitstage nach Eingang der Mitteilung'),
+      label: z.string().trim().min(1).max(80),
+    }))
+    .min(1)
+    .max(10)
+    .default([
+      { channel: 'letter', dayOffset: 0, label: 'Anschreiben mit Terminangebot' },
+      { channel: 'phone', dayOffset: 1, label: 'Telefonischer Kontaktversuch' },
+      { channel: 'home_visit', dayOffset: 3, label: 'Unangekündigter Hausbesuch' },
+      { channel: 'home_visit', dayOffset: 7, label: 'Zweiter Hausbesuch' },
+    ])
+    .describe('Standardisiertes Kontaktverfahren: Schritte in Reihenfolge'),
+  cureReminderDays: z.number().int().min(1).max(60).default(14).describe('Erinnerung vor Ende der Schonfrist (Kalendertage)'),
+  hearingReminderDays: z.number().int().min(1).max(30).default(3).describe('Erinnerung vor dem Verhandlungstermin (Kalendertage)'),
+  evictionReminderDays: z.number().int().min(1).max(60).default(7).describe('Erinnerung vor dem Räumungstermin (Kalendertage)'),
+  defenceReminderDays: z.number().int().min(1).max(14).default(3).describe('Erinnerung vor Ende der Verteidigungsfrist (Kalendertage)'),
+  appointmentPlace: z.string().trim().max(200).default('').describe('Ort des im Anschreiben angebotenen Termins'),
+  appointmentWorkingDays: z.number().int().min(1).max(20).default(3).describe('Termin im Anschreiben: Arbeitstage nach dem Anschreiben'),
+});
+export type TPreventionSettings = z.infer<typeof ZPreventionSettings>;
+
 export const ZAgencySettings = z.object({
   totpRequiredRoles: z.array(ZRole).describe('Rollen, die einen zweiten Faktor (TOTP) nutzen müssen'),
   sessionIdleMinutes: z.number().int().min(5).max(240),
   districts: z.array(z.string().trim().min(1).max(80)).max(200).describe('Stadtbezirke der Kommune'),
   placement: ZPlacementSettings.prefault({}),
+  prevention: ZPreventionSettings.prefault({}),
   letterhead: z
     .object({
       address: z.string().trim().max(300).default('').describe('Anschrift der Dienststelle für Briefköpfe (mehrzeilig)'),
@@ -79,6 +112,7 @@ export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   sessionIdleMinutes: 30,
   districts: [],
   placement: ZPlacementSettings.parse({}),
+  prevention: ZPreventionSettings.parse({}),
   letterhead: { address: '', city: '', footer: '' },
 };
 export const ZAgency = z.object({

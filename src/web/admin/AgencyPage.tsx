@@ -101,6 +101,8 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
         placement: placementResult.settings,
+        // Edited on the prevention settings page; kept as loaded so saving here never resets them.
+        prevention: agency.settings.prevention,
         letterhead,
       },
       version: baseVersion,

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-21T10-00_foundation.js';
 import * as placement from './2026-11-21T14-00_placement.js';
 import * as rankingPool from './2026-11-21T15-00_ranking_pool.js';
+import * as prevention from './2026-11-21T16-10_prevention.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
   '2026-11-21T10-00_foundation': foundation,
   '2026-11-21T14-00_placement': placement,
   '2026-11-21T15-00_ranking_pool': rankingPool,
+  '2026-11-21T16-10_prevention': prevention,
 };
