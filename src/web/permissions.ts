@@ -38,6 +38,11 @@ export const PERM = {
   notificationList: 'notification.list',
   outboxList: 'outbox.list',
   outboxRead: 'outbox.read',
+  preventionList: 'prevention.list',
+  preventionRead: 'prevention.read',
+  preventionCreate: 'prevention.create',
+  visitList: 'prevention.visit.list',
+  visitCreate: 'prevention.visit.create',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

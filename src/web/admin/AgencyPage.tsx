@@ -20,6 +20,8 @@ import { fieldId, validate } from '../lib/validation';
 import { can, PERM } from '../permissions';
 import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
 import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
+import { PreventionSettingsFields } from '../prevention/PreventionSettingsFields';
+import { PREVENTION_FIELDS, preventionForm, preventionLabels, preventionSettings } from '../prevention/settingsForm';
 import { adminKeys, useAgency, type Agency } from './queries';
 
 export function AgencyPage() {
@@ -78,8 +80,9 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const [districts, setDistricts] = useState(agency.settings.districts.join('\n'));
   const [placement, setPlacement] = useState(() => placementForm(agency.settings.placement));
   const [letterhead, setLetterhead] = useState(agency.settings.letterhead);
+  const [prevention, setPrevention] = useState(() => preventionForm(agency.settings.prevention));
   const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS]));
+  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS, ...PREVENTION_FIELDS]));
 
   const save = useMutation({
     mutationFn: (body: { settings: Agency['settings']; version: number }) => api.put<Agency>('/agency/settings', body, baseVersion),
@@ -101,8 +104,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
         placement: placementResult.settings,
-        // Edited on the prevention settings page; kept as loaded so saving here never resets them.
-        prevention: agency.settings.prevention,
+        prevention: preventionSettings(prevention),
         letterhead,
       },
       version: baseVersion,
@@ -124,6 +126,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
     'settings.letterhead.city': t('agency.letterheadCity'),
     'settings.letterhead.footer': t('agency.letterheadFooter'),
     ...placementLabels(t),
+    ...preventionLabels(t),
   };
 
   return (
@@ -191,6 +194,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
           />
         </Fieldset>
         <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
+        <PreventionSettingsFields formId={FORM} value={prevention} errors={errors} onChange={(p) => setPrevention((f) => ({ ...f, ...p }))} />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

@@ -2,6 +2,7 @@ import { placementAdminDe } from './de/placementAdmin';
 import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
 import { notify } from './de/notify';
+import { preventionDe } from './de/prevention';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -460,6 +461,7 @@ export const de = {
   ...placementAdminDe,
   ...placementDe,
   ...documentsDe,
+  ...preventionDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

@@ -3,6 +3,7 @@ import type { Messages } from './de';
 import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
 import { notify } from './en/notify';
+import { preventionEn } from './en/prevention';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -458,4 +459,5 @@ export const en: Messages = {
   ...placementAdminEn,
   ...placementEn,
   ...documentsEn,
+  ...preventionEn,
 };
