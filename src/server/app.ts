@@ -29,6 +29,7 @@ import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
+import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { organisationRoutes } from './modules/providers/providers.routes.js';
 import { organisationService } from './modules/providers/providers.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -162,6 +163,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   organisationRoutes(app, 'provider', organisationService(db, 'provider'));
   organisationRoutes(app, 'carrier', organisationService(db, 'carrier'));
   placementRoutes(app, db);
+  preventionRoutes(app, db);
   auditRoutes(app, db);
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));

@@ -74,6 +74,20 @@ export const PERMISSIONS = {
   'outbox.read': ['admin'],
   'template.list': ['admin', 'lead'],
   'template.update': ['admin'],
+  'prevention.list': ['case_manager', 'social_worker', 'lead', 'auditor'],
+  'prevention.read': ['case_manager', 'social_worker', 'lead', 'auditor'],
+  'prevention.create': ['case_manager', 'social_worker', 'lead'],
+  'prevention.match': ['case_manager', 'social_worker', 'lead'],
+  'prevention.update': ['case_manager', 'social_worker', 'lead'],
+  'prevention.assign': ['case_manager', 'lead'],
+  /** Decide a rent-debt assumption, commit money to a landlord or court in writing. */
+  'prevention.decide': ['case_manager', 'lead'],
+  'prevention.close': ['case_manager', 'social_worker', 'lead'],
+  'prevention.handover': ['case_manager', 'lead'],
+  'prevention.reopen': ['lead'],
+  'prevention.visit.list': ['case_manager', 'social_worker', 'lead', 'auditor'],
+  'prevention.visit.create': ['case_manager', 'social_worker', 'lead'],
+  'prevention.visit.update': ['case_manager', 'social_worker', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
