@@ -6,6 +6,7 @@ import { PERMISSIONS, roleHas, type Permission } from '../src/server/platform/ac
 import { enqueueMail } from '../src/server/platform/mail/outbox.js';
 import { notify } from '../src/server/platform/notify/notify.js';
 import { CONDITIONS, consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
+import { courtNotice } from './prevention-fixtures.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
 
 /**
@@ -18,6 +19,7 @@ const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/openapi.json
 type Ids = {
   household: string; user: string; provider: string; carrier: string; socialWorker: string; caseManager: string; mail: string; notifications: Record<TRole, string>;
   offer: string; candidate: string; roundTable: string; viewing: string; ranking: string; attachment: string; document: string; consent: string; tenancy: string;
+  preventionCase: string; measure: string; referral: string; visit: string; preventionDocument: string;
 };
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
@@ -102,6 +104,29 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'PUT /api/v1/document-templates/:kind': () => ({ title: 'Matrix', body: 'Matrix {{today}}', version: 0 }),
   'DELETE /api/v1/document-templates/:kind': () => undefined,
   'POST /api/v1/document-templates/:kind/preview': () => ({}),
+  'GET /api/v1/prevention/settings': () => undefined,
+  'GET /api/v1/prevention/cases': () => undefined,
+  'POST /api/v1/prevention/matches': () => ({ tenants: [{ firstName: 'Matrix', lastName: 'Matrix', birthDate: '1980-01-01' }] }),
+  'POST /api/v1/prevention/cases': () => ({ ...courtNotice(), createHousehold: true }),
+  'GET /api/v1/prevention/cases/:id': () => undefined,
+  'PUT /api/v1/prevention/cases/:id': () => { const { tenants: _t, ...rest } = courtNotice(); return { ...rest, version: 1 }; },
+  'POST /api/v1/prevention/cases/:id/assign': (i) => ({ caseManagerId: i.caseManager, socialWorkerId: i.socialWorker, version: 1 }),
+  'POST /api/v1/prevention/cases/:id/attempts': () => ({ channel: 'phone', at: '2026-11-16T10:00:00.000Z', result: 'not_reached' }),
+  'POST /api/v1/prevention/cases/:id/contact-letter': () => ({}),
+  'GET /api/v1/prevention/cases/:id/documents/:subId': () => undefined,
+  'PUT /api/v1/prevention/cases/:id/clearing': () => ({ clearing: { wishes: 'keep_home' }, version: 1 }),
+  'POST /api/v1/prevention/cases/:id/clearing/complete': () => ({ version: 1 }),
+  'POST /api/v1/prevention/cases/:id/measures': () => ({ kind: 'clearance', data: { provider: 'Matrix' } }),
+  'PUT /api/v1/prevention/measures/:id': () => ({ kind: 'clearance', status: 'planned', data: { provider: 'Matrix' }, version: 1 }),
+  'POST /api/v1/prevention/measures/:id/commitment-letter': () => ({}),
+  'POST /api/v1/prevention/cases/:id/referrals': () => ({ kind: 'debt_counselling' }),
+  'PUT /api/v1/prevention/referrals/:id': () => ({ kind: 'debt_counselling', status: 'referred', version: 1 }),
+  'POST /api/v1/prevention/cases/:id/close': () => ({ outcome: 'no_contact', version: 1 }),
+  'POST /api/v1/prevention/cases/:id/aftercare': (i) => ({ carrierId: i.carrier, handedOverOn: '2026-12-01', version: 1 }),
+  'POST /api/v1/prevention/cases/:id/reopen': () => ({ reason: 'Matrix', version: 1 }),
+  'GET /api/v1/prevention/visits': () => undefined,
+  'POST /api/v1/prevention/visits': () => ({ kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Mietschulden' }),
+  'PUT /api/v1/prevention/visits/:id': () => ({ kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Mietschulden', version: 1 }),
 };
 
 let app: FastifyInstance;
@@ -127,8 +152,20 @@ async function fixtures(a: TestAgency): Promise<Ids> {
   });
   return {
     household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, caseManager: a.users.case_manager.id,
-    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)),
+    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)), ...(await preventionFixtures(cm)),
   };
+}
+
+/** A prevention case in clearing with a commitment measure (and its letter), a referral and a visit. */
+async function preventionFixtures(cm: Client) {
+  const c = (await cm.post('/api/v1/prevention/cases', { ...courtNotice(), createHousehold: true })).json();
+  await cm.post(`/api/v1/prevention/cases/${c.id}/attempts`, { channel: 'phone', at: '2026-11-16T10:00:00.000Z', result: 'reached' });
+  const withMeasure = (await cm.post(`/api/v1/prevention/cases/${c.id}/measures`, { kind: 'commitment', data: { recipient: 'landlord', amountCents: 1000 } })).json();
+  const measure = withMeasure.measures[0].id;
+  const withDoc = (await cm.post(`/api/v1/prevention/measures/${measure}/commitment-letter`)).json();
+  const withReferral = (await cm.post(`/api/v1/prevention/cases/${c.id}/referrals`, { kind: 'family_help' })).json();
+  const visit = (await cm.post('/api/v1/prevention/visits', { kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Räumungsklage' })).json();
+  return { preventionCase: c.id, measure, referral: withReferral.referrals[0].id, visit: visit.id, preventionDocument: withDoc.measures[0].documents[0].id };
 }
 
 /** An offer of the agency's portal company with a presented, consented candidate and its records. */
@@ -164,9 +201,9 @@ const send = (c: Client, method: string, url: string, body: unknown) =>
 const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
-  const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : i.document;
+  const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : url.startsWith('/api/v1/prevention/') ? i.preventionDocument : i.document;
   const kind = (
-    [['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
+    [['/api/v1/prevention/cases', 'preventionCase'], ['/api/v1/prevention/measures', 'measure'], ['/api/v1/prevention/referrals', 'referral'], ['/api/v1/prevention/visits', 'visit'], ['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
       ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy']] as const
   ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
   return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);

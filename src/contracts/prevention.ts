@@ -225,6 +225,22 @@ export const ZClearing = z.object({
   complete: z.boolean().default(false).describe('Clearing abgeschlossen'),
 });
 export type TClearing = z.output<typeof ZClearing>;
+/** The clearing as responses carry it (no input transforms: response schemas must encode). */
+const nullableText = z.string().nullable();
+export const ZClearingOut = z.object({
+  threatStage: ZThreatStage.nullable(),
+  threatConfirmed: z.boolean(),
+  triedSoFar: z.array(z.string()),
+  triedNote: nullableText,
+  income: z.array(z.string()),
+  monthlyIncomeCents: z.number().int().nullable(),
+  resourcesNote: nullableText,
+  unclaimedBenefits: z.array(z.string()),
+  unclaimedNote: nullableText,
+  wishes: z.enum(['keep_home', 'move', 'undecided']).nullable(),
+  wishesNote: nullableText,
+  complete: z.boolean(),
+});
 export const ZClearingUpdate = z.object({ clearing: ZClearing, version: z.number().int().positive().describe('Version des Clearings') });
 
 // ---------------------------------------------------------------------------------------------
@@ -351,7 +367,7 @@ export const ZPreventionCase = z.object({
   compensationCents: z.number().int().nullable(),
   courtName: z.string().nullable(),
   courtFileNumber: z.string().nullable(),
-  parties: z.array(ZParty),
+  parties: z.array(z.object({ role: z.enum(['plaintiff', 'defendant', 'other']), name: z.string(), address: z.string().nullable() })),
   threatStage: ZThreatStage,
   terminationOn: ZDate.nullable(),
   ordinaryTermination: z.boolean(),
@@ -364,7 +380,7 @@ export const ZPreventionCase = z.object({
   legal: ZLegalClock,
   contact: ZContactProcedure,
   attempts: z.array(ZAttempt),
-  clearing: ZClearing,
+  clearing: ZClearingOut,
   clearingVersion: z.number().int(),
   measures: z.array(ZMeasure),
   referrals: z.array(ZReferral),
@@ -419,7 +435,7 @@ export const ZCaseListQuery = z.object({
   caseManagerId: ZId.optional(),
   evictionScheduled: boolParam.optional().describe('Nur Fälle mit Räumungstermin'),
   q: z.string().trim().max(100).optional().describe('Name, Aktenzeichen, Gerichtsaktenzeichen oder Straße'),
-  sort: z.enum(['urgency', 'receivedOn', 'reference']).default('urgency'),
+  sort: z.enum(['urgency', 'receivedOn', 'reference']).default('urgency').describe('urgency: Räumungstermin, dann Schonfristende, dann nächster Kontaktschritt, dann Eingang'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

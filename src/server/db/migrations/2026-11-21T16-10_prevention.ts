@@ -113,7 +113,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       FOREIGN KEY (agency_id, aftercare_carrier_id) REFERENCES carriers (agency_id, id),
       FOREIGN KEY (agency_id, visit_id) REFERENCES prevention_visits (agency_id, id)
     );
-    CREATE INDEX prevention_cases_queue ON prevention_cases (agency_id, urgent_at, received_on) WHERE status <> 'closed';
+    CREATE INDEX prevention_cases_queue ON prevention_cases (agency_id, eviction_at, cure_end, next_contact_due_on, received_on) WHERE status <> 'closed';
     CREATE INDEX prevention_cases_status ON prevention_cases (agency_id, status, received_on DESC);
     CREATE INDEX prevention_cases_household ON prevention_cases (agency_id, household_id);
     CREATE INDEX prevention_cases_address ON prevention_cases (agency_id, address_key);

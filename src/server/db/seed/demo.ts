@@ -3,6 +3,7 @@ import type { TRole } from '../../../contracts/common.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { DB } from '../types.js';
 import { seedPlacement } from './placement.js';
+import { seedPrevention } from './prevention.js';
 import { BERLIN_DISTRICTS, JOURNAL_TEXTS, NATIONAL_POOLS, NEEDS_NOTES, STUTTGART_DISTRICTS } from './names.js';
 
 export const DEMO_PASSWORD = 'Wohnhilfe-Demo-2026';
@@ -175,6 +176,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
     created += await fillHouseholds(db, a, targets[idx]!, rng, today, (n) => opts.onProgress?.(created + n, total));
   }
   await seedPlacement(db, DEMO_AGENCIES);
+  await seedPrevention(db, DEMO_AGENCIES);
   return { households: created };
 }
 

@@ -52,7 +52,9 @@ export function preventionRepository(tx: Tx, agencyId: string) {
         .$if(q.evictionScheduled === true, (b) => b.where('c.eviction_at', 'is not', null))
         .$if(!!q.q, (b) => b.where('c.search_text', 'like', `%${q.q!.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
       const ordered = q.sort === 'urgency'
-        ? base.orderBy('c.urgent_at', (ob) => ob.asc().nullsLast()).orderBy('c.received_on').orderBy('c.id')
+        // Urgency as the office ranks it: eviction date first, then cure end, then the next contact step, then age.
+        ? base.orderBy('c.eviction_at', (ob) => ob.asc().nullsLast()).orderBy('c.cure_end', (ob) => ob.asc().nullsLast())
+          .orderBy('c.next_contact_due_on', (ob) => ob.asc().nullsLast()).orderBy('c.received_on').orderBy('c.id')
         : q.sort === 'receivedOn' ? base.orderBy('c.received_on', 'desc').orderBy('c.id') : base.orderBy('c.reference', 'desc');
       const [items, total] = await Promise.all([
         ordered
