@@ -20,7 +20,7 @@ export function HouseholdMatchStep({ matches, choice, error, onChoose }: Props) 
   const errorId = 'notice-householdId-error';
   return (
     <fieldset className={`kern-fieldset match-step${error ? ' kern-fieldset--error' : ''}`} id="notice-householdId" aria-describedby={error ? errorId : undefined}>
-      <legend className="kern-label">{t('prevention.match.legend')}</legend>
+      <legend className="kern-label match-step__legend">{t('prevention.match.legend')}</legend>
       <p className="kern-body">{matches.length > 0 ? t('prevention.match.intro', { count: matches.length }) : t('prevention.match.none')}</p>
       {error && (
         <p className="kern-error" id={errorId}>

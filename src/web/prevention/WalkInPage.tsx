@@ -74,7 +74,7 @@ export function WalkInPage() {
           {t('prevention.walkIn.previousDay')}
         </Button>
         <TextField id="walk-in-day" className="field--narrow" label={t('prevention.walkIn.day')} type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
-        <Button variant="tertiary" onClick={() => setDay(addDays(day, 1))}>
+        <Button variant="tertiary" icon="arrow-forward" onClick={() => setDay(addDays(day, 1))}>
           {t('prevention.walkIn.nextDay')}
         </Button>
         {day !== today && (
@@ -122,7 +122,7 @@ export function WalkInPage() {
                       {t('prevention.walkIn.toCase')}
                     </Link>
                   ) : mayOpen ? (
-                    <Button variant="secondary" onClick={() => void navigate('/prevention/cases/new', { state: { visit: v } })} aria-label={t('prevention.walkIn.openCaseFor', { name: v.name })}>
+                    <Button variant="secondary" onClick={() => void navigate('/prevention/cases/new', { state: { visit: v } })} className="nowrap" aria-label={t('prevention.walkIn.openCaseFor', { name: v.name })}>
                       {t('prevention.walkIn.openCase')}
                     </Button>
                   ) : (
