@@ -1,4 +1,5 @@
-import type { TClearing, TThreatStage } from '../../contracts/prevention';
+import type { z } from 'zod';
+import type { TClearing, TThreatStage, ZClearingOut } from '../../contracts/prevention';
 import type { FieldIssue } from '../i18n/errors';
 import { centsToInput, euroToCents } from '../lib/numbers';
 
@@ -23,16 +24,17 @@ export interface ClearingForm {
   complete: boolean;
 }
 
-export function clearingForm(c: TClearing, caseStage: TThreatStage): ClearingForm {
+/** The saved checklist (as the case carries it; unknown values are dropped) → form. */
+export function clearingForm(c: z.infer<typeof ZClearingOut>, caseStage: TThreatStage): ClearingForm {
   return {
     threatStage: c.threatStage ?? caseStage,
     threatConfirmed: c.threatConfirmed,
-    triedSoFar: [...c.triedSoFar],
+    triedSoFar: TRIED.filter((x) => c.triedSoFar.includes(x)),
     triedNote: c.triedNote ?? '',
-    income: [...c.income],
+    income: INCOME.filter((x) => c.income.includes(x)),
     monthlyIncome: centsToInput(c.monthlyIncomeCents),
     resourcesNote: c.resourcesNote ?? '',
-    unclaimedBenefits: [...c.unclaimedBenefits],
+    unclaimedBenefits: UNCLAIMED.filter((x) => c.unclaimedBenefits.includes(x)),
     unclaimedNote: c.unclaimedNote ?? '',
     wishes: c.wishes ?? '',
     wishesNote: c.wishesNote ?? '',
