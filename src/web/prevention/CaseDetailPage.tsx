@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Tab as AriaTab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +56,9 @@ export function CaseDetailPage() {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on arrival
 
   const c = query.data;
+  // The tab that fits the case's state when the page opened; a step that moves the case on does not switch tabs under the user.
+  const firstTab = useRef<Tab | null>(null);
+  if (c && !firstTab.current) firstTab.current = DEFAULT_TAB[c.status];
   const page = useMemo<CasePage | null>(() => (c ? { case: c, notify, refresh, can: (step: string) => c.actions.includes(step) } : null), [c, notify, refresh]);
 
   if (query.isPending) return <Loading />;
@@ -72,7 +75,7 @@ export function CaseDetailPage() {
   }
 
   const tabParam = searchParams.get('tab');
-  const selected: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : DEFAULT_TAB[c.status];
+  const selected: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : (firstTab.current ?? DEFAULT_TAB[c.status]);
   const title = t('prevention.detail.title', { reference: c.reference });
   const select = (key: Tab) => {
     const next = new URLSearchParams(searchParams);

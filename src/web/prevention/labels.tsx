@@ -39,9 +39,11 @@ export function todayBerlin(now: Date = new Date()): string {
 /** Whole days from today (Berlin) to a date or instant; negative = past. */
 export function daysUntil(value: string, now: Date = new Date()): number {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : todayBerlin(new Date(value));
-  const a = Date.UTC(...(todayBerlin(now).split('-').map(Number) as [number, number, number]));
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - a) / 86_400_000);
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(day) - utc(todayBerlin(now))) / 86_400_000);
 }
 
 /** A date with "überfällig" / "heute" / "in N Tagen" in words, not only colour. */
