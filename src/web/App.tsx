@@ -32,6 +32,7 @@ const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => 
 const CaseQueuePage = lazy(() => import('./prevention/CaseQueuePage').then((m) => ({ default: m.CaseQueuePage })));
 const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
+const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
 const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
@@ -90,6 +91,7 @@ const routes: RouteObject[] = [
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
       { path: '/prevention/cases/new', element: <RequirePermission permission={PERM.preventionCreate}><NoticeFormPage /></RequirePermission> },
       { path: '/prevention/cases/:id', element: <RequirePermission permission={PERM.preventionRead}><CaseDetailPage /></RequirePermission> },
+      { path: '/prevention/cases/:id/edit', element: <RequirePermission permission={PERM.preventionRead}><NoticeEditPage /></RequirePermission> },
       { path: '/prevention/walk-in', element: <RequirePermission permission={PERM.visitList}><WalkInPage /></RequirePermission> },
       { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
       { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },

@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
   it('case manager records a court notice, contacts, clears, grants the rent-debt assumption and closes with the home kept', async () => {
     const page = await loginAs(env, agency.users.case_manager.email);
     await page.getByRole('navigation').getByRole('link', { name: 'Prävention' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Prävention: offene Fälle' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Prävention: Fälle' }).waitFor();
     await page.getByRole('link', { name: 'Liste importieren' }).waitFor();
     await expectAccessible(page, 'Fallliste');
 
@@ -220,6 +220,58 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Wohnung erhalten');
     await shot(page, 'queue');
+    await page.context().close();
+  });
+
+  it('case page states the legal clock as the server computes it; facts learnt later are added by editing the notice', async () => {
+    const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
+    const res = await cm.post('/api/v1/prevention/cases', {
+      source: 'landlord', receivedOn: day(-3), createHousehold: true,
+      tenants: [{ firstName: 'Tarek', lastName: `Yilmaz${lastName}`, birthDate: '1968-01-30', gender: 'male' }],
+      street: 'Am Kanal 9', postalCode: '30165', city: 'Hannover', arrearsCents: 310_000,
+      threatStage: 'termination', terminationOn: day(-40), ordinaryTermination: true, previousCureOn: day(-300),
+    }, { 'idempotency-key': crypto.randomUUID() });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const warnings = res.json().legal.warnings as string[];
+    expect(warnings.length).toBe(2);
+
+    const page = await loginAs(env, agency.users.case_manager.email);
+    await page.goto(`${env.url}/prevention/cases/${id}?tab=overview`);
+    const clock = page.getByRole('region', { name: 'Rechtliche Fristen' });
+    await clock.getByText('Schonfrist steht nicht zur Verfügung').waitFor();
+    // The server's words, unchanged: cure not available, ordinary termination.
+    for (const w of warnings) await clock.getByText(w, { exact: true }).waitFor();
+    await expectAccessible(page, 'Fall mit Warnungen');
+
+    // The eviction date becomes known later: edit the notice; the date is shown prominently.
+    await page.getByRole('link', { name: 'Meldung bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Meldung zu Fall .+ bearbeiten$/ }).waitFor();
+    await expect.poll(() => page.getByLabel('Mietrückstand (€)').inputValue()).toBe('3100');
+    await page.getByLabel('Gefährdungsstand').selectOption('eviction_date');
+    await page.getByLabel('Räumungstermin').fill(`${day(14)}T08:00`);
+    await expectAccessible(page, 'Meldung bearbeiten');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.getByText('Die Meldung wurde gespeichert. Fristen und Kontaktschritte sind neu berechnet.').waitFor();
+    const banner = page.locator('.eviction-banner');
+    await banner.getByText(`${german(day(14))}, 08:00`).waitFor();
+    await banner.getByText(/in 14 Tagen/).waitFor();
+    await page.getByRole('region', { name: 'Offene Fristen' }).getByText(/Räumung/).first().waitFor();
+
+    // Assignment: the social worker joins the case.
+    await page.getByRole('button', { name: 'Zuständigkeit ändern' }).click();
+    await page.getByRole('dialog').getByLabel('Sozialarbeit').selectOption({ label: `social_worker ${agency.users.social_worker.email.split('.')[1]!.split('@')[0]} (Sozialarbeit)` });
+    await submitDialog(page, 'Speichern');
+    await page.getByText('Die Zuständigkeit wurde gespeichert.').waitFor();
+    await expectAccessible(page, 'Fall mit Räumungstermin');
+    await shot(page, 'eviction');
+
+    // The queue puts the eviction first and shows it.
+    await page.goto(`${env.url}/prevention`);
+    const first = page.getByRole('row').nth(1);
+    await expect.poll(() => first.textContent()).toContain(`${german(day(14))}, 08:00`);
+    await expectAccessible(page, 'Fallliste mit Räumungstermin');
+    await shot(page, 'queue-eviction');
     await page.context().close();
   });
 

@@ -47,7 +47,7 @@ export function CaseDetailPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const [notice, setNotice] = useState<string | null>(flash === 'created' ? t('prevention.detail.created') : null);
+  const [notice, setNotice] = useState<string | null>(flash === 'created' ? t('prevention.detail.created') : flash === 'saved' ? t('prevention.detail.saved') : null);
   const query = useCase(id);
   const refresh = useRefreshCase(id);
   const notify = useCallback((message: string) => setNotice(message), []);

@@ -10,7 +10,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
-import { formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { can, PERM } from '../permissions';
 import { CaseQueueFilters } from './CaseQueueFilters';
 import { CaseState, DueText, OutcomeBadge } from './labels';
@@ -62,7 +62,7 @@ export function CaseQueuePage() {
       cell: (r) => (
         <span className="cell-stack">
           {r.outcome ? <OutcomeBadge outcome={r.outcome} /> : <CaseState status={r.status} />}
-          <span className="kern-body--small">{t(`prevention.stage.${r.threatStage}`)}</span>
+          <span className="kern-body--small">{`${t(`prevention.stage.${r.threatStage}`)} · ${t(`prevention.sourceShort.${r.source}`)}`}</span>
         </span>
       ),
     },
@@ -75,7 +75,16 @@ export function CaseQueuePage() {
     {
       key: 'cure',
       header: t('prevention.queue.col.cureEnd'),
-      cell: (r) => (r.cureEnd ? r.cureAvailable ? <DueText value={r.cureEnd} /> : <span>{t('prevention.queue.cureUnavailable')}</span> : t('common.none')),
+      cell: (r) =>
+        !r.cureAvailable ? (
+          <span>{t('prevention.queue.cureUnavailable')}</span>
+        ) : !r.cureEnd ? (
+          t('common.none')
+        ) : r.status === 'closed' ? (
+          formatDate(r.cureEnd)
+        ) : (
+          <DueText value={r.cureEnd} />
+        ),
     },
     {
       key: 'contact',
@@ -94,7 +103,6 @@ export function CaseQueuePage() {
     },
     { key: 'age', header: t('prevention.queue.col.age'), numeric: true, cell: (r) => t('prevention.queue.ageDays', { count: r.ageDays }) },
     { key: 'arrears', header: t('prevention.queue.col.arrears'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.arrearsCents) || t('common.none')}</span> },
-    { key: 'source', header: t('prevention.queue.col.source'), cell: (r) => t(`prevention.sourceShort.${r.source}`) },
     { key: 'assignee', header: t('prevention.queue.col.assignee'), cell: (r) => r.caseManager?.displayName ?? r.socialWorker?.displayName ?? t('prevention.queue.unassigned') },
   ];
 

@@ -45,7 +45,9 @@ export function LegalClockPanel() {
             ) : (
               <span>{t('prevention.legal.cureNoService')}</span>
             )}
-            {legal.cureUnavailableReason && <span className="kern-body--small legal-clock__note">{legal.cureUnavailableReason}</span>}
+            {legal.cureUnavailableReason && !legal.warnings.includes(legal.cureUnavailableReason) && (
+              <span className="kern-body--small legal-clock__note">{legal.cureUnavailableReason}</span>
+            )}
           </dd>
         </div>
         <div className="legal-clock__item">

@@ -16,6 +16,11 @@ import { paths, preventionKeys, type Measure, type PreventionCase } from './quer
 
 const MONEY_KEYS = new Set(['amountCents', 'grantedCents', 'repaymentMonthlyCents']);
 const DATE_KEYS = new Set(['applicationOn', 'decidedOn', 'repaymentStartsOn', 'paidToLandlordOn', 'validUntil', 'sentOn', 'startsOn', 'endsOn']);
+/** The order the dialog asks for them: application, decision, repayment, payment; commitment; other help. */
+const FIELD_ORDER = [
+  'applicationOn', 'amountCents', 'legalBasis', 'decision', 'decidedOn', 'grantedCents', 'repaymentMonthlyCents', 'repaymentStartsOn', 'repaymentNote', 'paidToLandlordOn',
+  'recipient', 'recipientName', 'recipientAddress', 'recipientReference', 'items', 'validUntil', 'sentOn', 'provider', 'startsOn', 'endsOn',
+];
 const ENUM_PREFIX: Record<string, string> = { legalBasis: 'prevention.legalBasis', decision: 'prevention.decision', recipient: 'prevention.measures.recipient' };
 
 /** Measures of the case: rent-debt assumption, commitment letter (PDF), other help. */
@@ -68,7 +73,8 @@ function MeasureCard({ measure: m, onEdit }: { measure: Measure; onEdit: () => v
   };
   const items = Object.entries(m.data)
     .map(([k, v]) => ({ key: k, label: tx(`prevention.measures.field.${k}`, { defaultValue: k }), value: value(k, v) }))
-    .filter((i) => i.value !== '');
+    .filter((i) => i.value !== '')
+    .sort((a, b) => FIELD_ORDER.indexOf(a.key) - FIELD_ORDER.indexOf(b.key));
   const titleId = `measure-${m.id}-title`;
   const documents = m.documents.length > 0 ? m.documents : [];
   return (

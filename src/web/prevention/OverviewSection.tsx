@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
+import { Button, ButtonLink } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { AssignDialog } from './AssignDialog';
 import { useCasePage } from './context';
 import { DocumentLinks } from './DocumentLinks';
 import { DueText } from './labels';
@@ -11,7 +14,8 @@ import { DueText } from './labels';
 /** The notice as recorded, the household, who works on the case, open deadlines and letters. */
 export function OverviewSection() {
   const { t } = useTranslation();
-  const { case: c } = useCasePage();
+  const { case: c, can } = useCasePage();
+  const [assigning, setAssigning] = useState(false);
   const none = t('common.none');
   const tenants = c.tenants.map((p) => `${p.firstName} ${p.lastName}${p.birthDate ? ` (${formatDate(p.birthDate)})` : ''}`).join(', ');
   const source = c.source === 'self_referral' && c.selfReferralVia ? `${t('prevention.source.self_referral')} – ${t(`prevention.selfReferralVia.${c.selfReferralVia}`)}` : t(`prevention.source.${c.source}`);
@@ -31,7 +35,17 @@ export function OverviewSection() {
         )}
       </Section>
       <div className="overview-columns">
-        <Section id="notice" title={t('prevention.overview.notice')}>
+        <Section
+          id="notice"
+          title={t('prevention.overview.notice')}
+          actions={
+            can('update') ? (
+              <ButtonLink to={`/prevention/cases/${c.id}/edit`} variant="secondary" icon="edit">
+                {t('prevention.overview.edit')}
+              </ButtonLink>
+            ) : null
+          }
+        >
           <DescriptionList
             items={[
               { key: 'source', label: t('prevention.form.source'), value: source },
@@ -52,7 +66,17 @@ export function OverviewSection() {
             ]}
           />
         </Section>
-        <Section id="home" title={t('prevention.overview.home')}>
+        <Section
+          id="home"
+          title={t('prevention.overview.home')}
+          actions={
+            can('assign') ? (
+              <Button variant="secondary" onClick={() => setAssigning(true)}>
+                {t('prevention.overview.assign')}
+              </Button>
+            ) : null
+          }
+        >
           <DescriptionList
             items={[
               { key: 'household', label: t('prevention.overview.household'), value: <Link className="kern-link" to={`/households/${c.household.id}`}>{`${c.household.name} (${c.household.reference})`}</Link> },
@@ -69,6 +93,7 @@ export function OverviewSection() {
         </Section>
       </div>
       {c.documents.length > 0 && <DocumentLinks caseId={c.id} documents={c.documents} label={t('prevention.overview.documents')} />}
+      {assigning && <AssignDialog onClose={() => setAssigning(false)} />}
     </>
   );
 }

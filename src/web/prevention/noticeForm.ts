@@ -1,8 +1,9 @@
 import type { GENDERS } from '../../contracts/common';
 import type { TCaseCreate, TPreventionSource, TThreatStage } from '../../contracts/prevention';
 import type { FieldIssue } from '../i18n/errors';
-import { dateTimeLocalToIso } from '../i18n/format';
-import { euroToCents } from '../lib/numbers';
+import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
+import { centsToInput, euroToCents } from '../lib/numbers';
+import type { PreventionCase } from './queries';
 
 export interface TenantForm {
   firstName: string;
@@ -124,4 +125,20 @@ export function splitName(name: string): { firstName: string; lastName: string }
   const parts = name.trim().split(/\s+/);
   if (parts.length < 2) return { firstName: '', lastName: parts[0] ?? '' };
   return { firstName: parts.slice(0, -1).join(' '), lastName: parts[parts.length - 1]! };
+}
+
+const local = (iso: string | null) => (iso ? toDateTimeLocal(new Date(iso)) : '');
+
+/** A recorded case → the form (for correcting the notice or adding facts learnt later, e.g. the eviction date). */
+export function caseToNoticeForm(c: PreventionCase): NoticeForm {
+  return {
+    source: c.source, sourceDetail: c.sourceDetail ?? '', selfReferralVia: c.selfReferralVia ?? '', receivedOn: c.receivedOn,
+    tenants: c.tenants.map((p) => ({ ...emptyTenant(), firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate ?? '' })),
+    street: c.street, postalCode: c.postalCode, city: c.city, landlordName: c.landlordName ?? '', landlordAddress: c.landlordAddress ?? '',
+    monthlyRent: centsToInput(c.monthlyRentCents), arrears: centsToInput(c.arrearsCents), compensation: centsToInput(c.compensationCents),
+    courtName: c.courtName ?? '', courtFileNumber: c.courtFileNumber ?? '', parties: c.parties.map((p) => ({ role: p.role, name: p.name, address: p.address ?? '' })),
+    threatStage: c.threatStage, terminationOn: c.terminationOn ?? '', ordinaryTermination: c.ordinaryTermination, previousCureOn: c.previousCureOn ?? '',
+    lawsuitServedOn: c.lawsuitServedOn ?? '', hearingAt: local(c.hearingAt), writtenProceedingsServedOn: c.writtenProceedingsServedOn ?? '',
+    evictionAt: local(c.evictionAt), note: c.note ?? '',
+  };
 }

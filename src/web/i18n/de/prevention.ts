@@ -71,7 +71,7 @@ export const preventionDe = {
       inDays_other: '{{date}} (in {{count}} Tagen)',
     },
     queue: {
-      title: 'Prävention: offene Fälle',
+      title: 'Prävention: Fälle',
       create: 'Meldung erfassen',
       walkIn: 'Offene Sprechstunde',
       import: 'Liste importieren',
@@ -100,7 +100,6 @@ export const preventionDe = {
         nextContact: 'Nächster Kontaktschritt',
         age: 'seit Eingang',
         arrears: 'Rückstand',
-        source: 'Quelle',
         assignee: 'Zuständig',
       },
       ageDays_one: '{{count}} Tag',
@@ -111,6 +110,7 @@ export const preventionDe = {
     },
     form: {
       title: 'Meldung erfassen',
+      editTitle: 'Meldung zu Fall {{reference}} bearbeiten',
       sourceLegend: 'Eingang der Meldung',
       source: 'Quelle',
       receivedOn: 'Eingang am',
@@ -194,6 +194,7 @@ export const preventionDe = {
     detail: {
       title: 'Präventionsfall {{reference}}',
       created: 'Der Fall wurde angelegt. Das Kontaktverfahren läuft.',
+      saved: 'Die Meldung wurde gespeichert. Fristen und Kontaktschritte sind neu berechnet.',
       toList: 'Zur Fallliste',
       tabs: 'Bereiche des Falls',
       tab: { overview: 'Überblick', contact: 'Kontakt', clearing: 'Clearing', measures: 'Maßnahmen', closing: 'Abschluss', history: 'Verlauf' },
@@ -395,6 +396,10 @@ export const preventionDe = {
       household: 'Haushalt',
       address: 'Anschrift der Wohnung',
       documents: 'Erzeugte Schreiben',
+      edit: 'Meldung bearbeiten',
+      assign: 'Zuständigkeit ändern',
+      assignTitle: 'Zuständigkeit',
+      assigned: 'Die Zuständigkeit wurde gespeichert.',
     },
     history: {
       title: 'Verlauf',

@@ -59,7 +59,7 @@ export const preventionEn = {
       inDays_other: '{{date}} (in {{count}} days)',
     },
     queue: {
-      title: 'Prevention: open cases',
+      title: 'Prevention: cases',
       create: 'Record notice',
       walkIn: 'Walk-in hours',
       import: 'Import list',
@@ -88,7 +88,6 @@ export const preventionEn = {
         nextContact: 'Next contact step',
         age: 'Since notice',
         arrears: 'Arrears',
-        source: 'Source',
         assignee: 'Assigned',
       },
       ageDays_one: '{{count}} day',
@@ -99,6 +98,7 @@ export const preventionEn = {
     },
     form: {
       title: 'Record notice',
+      editTitle: 'Edit the notice of case {{reference}}',
       sourceLegend: 'Notice received',
       source: 'Source',
       receivedOn: 'Received on',
@@ -182,6 +182,7 @@ export const preventionEn = {
     detail: {
       title: 'Prevention case {{reference}}',
       created: 'The case was created. The contact procedure is running.',
+      saved: 'The notice was saved. Deadlines and contact steps are recomputed.',
       toList: 'To the case list',
       tabs: 'Parts of the case',
       tab: { overview: 'Overview', contact: 'Contact', clearing: 'Clearing', measures: 'Measures', closing: 'Closing', history: 'History' },
@@ -383,6 +384,10 @@ export const preventionEn = {
       household: 'Household',
       address: 'Address of the home',
       documents: 'Generated letters',
+      edit: 'Edit notice',
+      assign: 'Change assignment',
+      assignTitle: 'Assignment',
+      assigned: 'The assignment was saved.',
     },
     history: {
       title: 'History',
