@@ -41,9 +41,12 @@ export function CaseQueuePage() {
       header: t('prevention.queue.col.reference'),
       rowHeader: true,
       cell: (r) => (
-        <Link className="kern-link nowrap" to={`/prevention/cases/${r.id}`}>
-          {r.reference}
-        </Link>
+        <span className="cell-stack">
+          <Link className="kern-link nowrap" to={`/prevention/cases/${r.id}`}>
+            {r.reference}
+          </Link>
+          <span className="kern-body--small nowrap">{t('prevention.queue.received', { count: r.ageDays })}</span>
+        </span>
       ),
     },
     {
@@ -101,7 +104,6 @@ export function CaseQueuePage() {
           t('common.none')
         ),
     },
-    { key: 'age', header: t('prevention.queue.col.age'), numeric: true, cell: (r) => t('prevention.queue.ageDays', { count: r.ageDays }) },
     { key: 'arrears', header: t('prevention.queue.col.arrears'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.arrearsCents) || t('common.none')}</span> },
     { key: 'assignee', header: t('prevention.queue.col.assignee'), cell: (r) => r.caseManager?.displayName ?? r.socialWorker?.displayName ?? t('prevention.queue.unassigned') },
   ];

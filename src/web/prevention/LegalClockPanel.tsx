@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useCasePage } from './context';
-import { DueText } from './labels';
+import { DueText, RelativeDays } from './labels';
 
 /**
  * The legal clock in the case header: the eviction date first and large, then cure period end,
@@ -25,7 +25,7 @@ export function LegalClockPanel() {
           <p className="eviction-banner__text">
             <span className="eviction-banner__label">{t('prevention.legal.eviction')}</span>
             <strong className="eviction-banner__date">{formatDateTime(legal.evictionAt, 'Europe/Berlin')}</strong>
-            {open && <DueText value={legal.evictionAt} />}
+            {open && <RelativeDays value={legal.evictionAt} />}
           </p>
         </div>
       )}

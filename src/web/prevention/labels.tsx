@@ -46,6 +46,13 @@ export function daysUntil(value: string, now: Date = new Date()): number {
   return Math.round((utc(day) - utc(todayBerlin(now))) / 86_400_000);
 }
 
+/** "heute", "morgen", "in 14 Tagen", "vor 3 Tagen" for a date or instant. */
+export function RelativeDays({ value }: { value: string }) {
+  const { t } = useTranslation();
+  const days = daysUntil(value);
+  return <span>{days < 0 ? t('prevention.due.ago', { count: -days }) : t('prevention.due.relative', { count: days })}</span>;
+}
+
 /** A date with "überfällig" / "heute" / "in N Tagen" in words, not only colour. */
 export function DueText({ value, withTime = false, overdue }: { value: string; withTime?: boolean; overdue?: boolean }) {
   const { t } = useTranslation();
