@@ -185,6 +185,19 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     await card.getByText('Darlehen').waitFor();
     await card.getByText('§ 36 SGB XII').waitFor();
 
+    // The written commitment to the landlord, as PDF.
+    await page.getByRole('button', { name: 'Maßnahme anlegen' }).click();
+    const commitment = page.getByRole('dialog');
+    await commitment.getByLabel('Art der Maßnahme').selectOption('commitment');
+    await commitment.getByLabel('Name des Empfängers').fill('Wohnbau Nord eG');
+    await commitment.getByLabel('Betrag (€) (optional)', { exact: true }).fill('1.950,50');
+    await commitment.getByLabel('Übernommene Positionen').fill('Mietrückstand\nNutzungsentschädigung');
+    await submitDialog(page, 'Maßnahme anlegen');
+    const commitmentCard = page.getByRole('article', { name: 'Verpflichtungserklärung' });
+    await commitmentCard.getByRole('button', { name: 'Verpflichtungserklärung erzeugen (PDF)' }).click();
+    await page.getByText('Die Verpflichtungserklärung wurde erzeugt.').waitFor();
+    await commitmentCard.getByRole('link', { name: /\.pdf$/ }).waitFor();
+
     await page.getByRole('button', { name: 'Vermittlung erfassen' }).click();
     const referral = page.getByRole('dialog');
     await referral.getByLabel('Stelle', { exact: true }).selectOption('debt_counselling');
