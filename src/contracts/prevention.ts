@@ -434,6 +434,7 @@ export const ZCaseListQuery = z.object({
   mine: boolParam.optional().describe('Nur mir zugewiesene Fälle'),
   caseManagerId: ZId.optional(),
   evictionScheduled: boolParam.optional().describe('Nur Fälle mit Räumungstermin'),
+  overdue: boolParam.optional().describe('Nur Fälle mit einer überfälligen offenen Frist'),
   q: z.string().trim().max(100).optional().describe('Name, Aktenzeichen, Gerichtsaktenzeichen oder Straße'),
   sort: z.enum(['urgency', 'receivedOn', 'reference']).default('urgency').describe('urgency: Räumungstermin, dann Schonfristende, dann nächster Kontaktschritt, dann Eingang'),
   page: z.coerce.number().int().min(1).max(100000).default(1),

@@ -35,6 +35,11 @@ const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) =>
 const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
 const PreventionImportPage = lazy(() => import('./prevention-import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const CaseQueuePage = lazy(() => import('./prevention/CaseQueuePage').then((m) => ({ default: m.CaseQueuePage })));
+const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
+const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
+const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -45,6 +50,7 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   home: HomePage,
   households: HouseholdListPage,
   placement: OfferQueuePage,
+  prevention: CaseQueuePage,
   deadlines: DeadlinesPage,
   adminOutbox: OutboxPage,
   adminUsers: UsersPage,
@@ -92,6 +98,10 @@ const routes: RouteObject[] = [
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
       { path: '/prevention/import/:id', element: <RequirePermission permission={PERM.preventionImportRead}><PreventionImportPage /></RequirePermission> },
+      { path: '/prevention/cases/new', element: <RequirePermission permission={PERM.preventionCreate}><NoticeFormPage /></RequirePermission> },
+      { path: '/prevention/cases/:id', element: <RequirePermission permission={PERM.preventionRead}><CaseDetailPage /></RequirePermission> },
+      { path: '/prevention/cases/:id/edit', element: <RequirePermission permission={PERM.preventionRead}><NoticeEditPage /></RequirePermission> },
+      { path: '/prevention/walk-in', element: <RequirePermission permission={PERM.visitList}><WalkInPage /></RequirePermission> },
       { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
       { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
       { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },

@@ -45,6 +45,11 @@ export const PERM = {
   outboxRead: 'outbox.read',
   preventionImportRead: 'preventionImport.read',
   preventionImportWrite: 'preventionImport.write',
+  preventionList: 'prevention.list',
+  preventionRead: 'prevention.read',
+  preventionCreate: 'prevention.create',
+  visitList: 'prevention.visit.list',
+  visitCreate: 'prevention.visit.create',
 } as const;
 
 /** `required` null = everyone signed in; an array = any of them. */

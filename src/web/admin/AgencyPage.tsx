@@ -22,6 +22,8 @@ import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFie
 import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
 import { SUSTAINMENT_FIELDS, sustainmentForm, sustainmentLabels, sustainmentSettings } from '../sustainment/settingsForm';
 import { SustainmentSettingsFields } from '../sustainment/SustainmentSettingsFields';
+import { PreventionSettingsFields } from '../prevention/PreventionSettingsFields';
+import { PREVENTION_FIELDS, preventionForm, preventionLabels, preventionSettings } from '../prevention/settingsForm';
 import { adminKeys, useAgency, type Agency } from './queries';
 
 export function AgencyPage() {
@@ -81,8 +83,9 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const [placement, setPlacement] = useState(() => placementForm(agency.settings.placement));
   const [sustainment, setSustainment] = useState(() => sustainmentForm(agency.settings.sustainment));
   const [letterhead, setLetterhead] = useState(agency.settings.letterhead);
+  const [prevention, setPrevention] = useState(() => preventionForm(agency.settings.prevention));
   const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS, ...SUSTAINMENT_FIELDS]));
+  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS, ...SUSTAINMENT_FIELDS, ...PREVENTION_FIELDS]));
 
   const save = useMutation({
     mutationFn: (body: { settings: Agency['settings']; version: number }) => api.put<Agency>('/agency/settings', body, baseVersion),
@@ -105,8 +108,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
         districts: splitList(districts, /\n/),
         placement: placementResult.settings,
-        // Edited on the prevention settings page; kept as loaded so saving here never resets them.
-        prevention: agency.settings.prevention,
+        prevention: preventionSettings(prevention),
         sustainment: sustainmentResult.settings,
         letterhead,
       },
@@ -131,6 +133,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
     'settings.letterhead.footer': t('agency.letterheadFooter'),
     ...placementLabels(t),
     ...sustainmentLabels(t),
+    ...preventionLabels(t),
   };
 
   return (
@@ -199,6 +202,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         </Fieldset>
         <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
         <SustainmentSettingsFields formId={FORM} value={sustainment} errors={errors} onChange={(p) => setSustainment((f) => ({ ...f, ...p }))} />
+        <PreventionSettingsFields formId={FORM} value={prevention} errors={errors} onChange={(p) => setPrevention((f) => ({ ...f, ...p }))} />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

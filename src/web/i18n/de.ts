@@ -4,6 +4,7 @@ import { documentsDe } from './de/documents';
 import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 import { sustainmentDe } from './de/sustainment';
+import { preventionDe } from './de/prevention';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -465,6 +466,7 @@ export const de = {
   ...documentsDe,
   ...sustainmentDe,
   ...preventionImportDe,
+  ...preventionDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

@@ -5,6 +5,7 @@ import { documentsEn } from './en/documents';
 import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { sustainmentEn } from './en/sustainment';
+import { preventionEn } from './en/prevention';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -463,4 +464,5 @@ export const en: Messages = {
   ...documentsEn,
   ...sustainmentEn,
   ...preventionImportEn,
+  ...preventionEn,
 };

@@ -50,6 +50,8 @@ export function preventionRepository(tx: Tx, agencyId: string) {
         .$if(!!q.caseManagerId, (b) => b.where('c.case_manager_id', '=', q.caseManagerId!))
         .$if(q.mine === true, (b) => b.where((eb) => eb.or([eb('c.case_manager_id', '=', userId), eb('c.social_worker_id', '=', userId)])))
         .$if(q.evictionScheduled === true, (b) => b.where('c.eviction_at', 'is not', null))
+        .$if(q.overdue === true, (b) => b.where((eb) => eb.exists(eb.selectFrom('deadlines as d').select('d.id')
+          .whereRef('d.subject_id', '=', 'c.id').where('d.agency_id', '=', agencyId).where('d.status', '=', 'open').where('d.due_at', '<', new Date()))))
         .$if(!!q.q, (b) => b.where('c.search_text', 'like', `%${q.q!.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
       const ordered = q.sort === 'urgency'
         // Urgency as the office ranks it: eviction date first, then cure end, then the next contact step, then age.

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ZAssign } from '../../contracts/prevention';
+import { api } from '../api';
+import { SelectField } from '../components/Field';
+import { useStaff } from '../households/queries';
+import { fieldId } from '../lib/validation';
+import { ActionDialog } from '../placement/ActionDialog';
+import { useCasePage } from './context';
+import { paths, type PreventionCase } from './queries';
+import { useStepForm } from './useStepForm';
+
+const FORM = 'assign';
+
+/** Who works on the case: case manager and social worker (they are notified). */
+export function AssignDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { case: c, notify } = useCasePage();
+  const staff = useStaff();
+  const [cm, setCm] = useState(c.caseManager?.id ?? '');
+  const [sw, setSw] = useState(c.socialWorker?.id ?? '');
+  const step = useStepForm({
+    run: (body: object) => api.post<PreventionCase>(paths.step(c.id, 'assign'), body),
+    schema: ZAssign,
+    onDone: () => {
+      onClose();
+      notify(t('prevention.overview.assigned'));
+    },
+  });
+  const options = (roles: string[]) =>
+    (staff.data ?? []).filter((s) => roles.includes(s.role)).map((s) => ({ value: s.id, label: `${s.displayName} (${t(`roles.${s.role}`)})` }));
+  return (
+    <ActionDialog
+      isOpen
+      onClose={onClose}
+      title={t('prevention.overview.assignTitle')}
+      formId={FORM}
+      errors={step.errors}
+      error={step.error}
+      onReload={step.reload}
+      labelFor={(p) => (p === 'caseManagerId' ? t('household.caseManager') : t('household.socialWorker'))}
+      submitLabel={t('common.save')}
+      pending={step.mutation.isPending}
+      onSubmit={() => step.submit({ caseManagerId: cm || null, socialWorkerId: sw || null, version: c.version })}
+    >
+      <SelectField id={fieldId(FORM, 'caseManagerId')} label={t('household.caseManager')} placeholder={t('household.unassigned')} aria-busy={staff.isPending || undefined} value={cm} options={options(['case_manager', 'lead'])} error={step.errors.error('caseManagerId')} onChange={(e) => setCm(e.target.value)} />
+      <SelectField id={fieldId(FORM, 'socialWorkerId')} label={t('household.socialWorker')} placeholder={t('household.unassigned')} aria-busy={staff.isPending || undefined} value={sw} options={options(['social_worker', 'accommodation_worker'])} error={step.errors.error('socialWorkerId')} onChange={(e) => setSw(e.target.value)} />
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,165 @@
+import { useCallback, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatEuro } from '../../contracts/format';
+import { useMe } from '../auth/session';
+import { ErrorAlert } from '../components/Alert';
+import { ButtonLink } from '../components/Button';
+import { DataTable, type Column } from '../components/DataTable';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
+import { errorMessage } from '../i18n/errors';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { can, PERM } from '../permissions';
+import { CaseQueueFilters } from './CaseQueueFilters';
+import { CaseState, DueText, OutcomeBadge } from './labels';
+import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
+import { useCaseQueue, type CaseListItem } from './queries';
+import './prevention.css';
+
+/** The queue of prevention cases, most urgent first: eviction date, cure period end, next contact step, age. */
+export function CaseQueuePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => parseQueueParams(searchParams), [searchParams]);
+  const list = useCaseQueue(params);
+
+  const update = useCallback(
+    (patch: Partial<QueueParams>) => {
+      const pageOnly = Object.keys(patch).length === 1 && 'page' in patch;
+      const next = { ...params, ...patch, page: pageOnly ? (patch.page ?? 1) : 1 };
+      setSearchParams(toSearchParams(next), { replace: 'q' in patch && !pageOnly });
+    },
+    [params, setSearchParams],
+  );
+
+  const columns: Column<CaseListItem>[] = [
+    {
+      key: 'reference',
+      header: t('prevention.queue.col.reference'),
+      rowHeader: true,
+      cell: (r) => (
+        <span className="cell-stack">
+          <Link className="kern-link nowrap" to={`/prevention/cases/${r.id}`}>
+            {r.reference}
+          </Link>
+          <span className="kern-body--small nowrap">{t('prevention.queue.received', { count: r.ageDays })}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'household',
+      header: t('prevention.queue.col.household'),
+      cell: (r) => (
+        <span className="cell-stack">
+          <span>{r.name}</span>
+          <span className="kern-body--small">{r.address}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('prevention.queue.col.status'),
+      cell: (r) => (
+        <span className="cell-stack">
+          {r.outcome ? <OutcomeBadge outcome={r.outcome} /> : <CaseState status={r.status} />}
+          <span className="kern-body--small">{`${t(`prevention.stage.${r.threatStage}`)} · ${t(`prevention.sourceShort.${r.source}`)}`}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'eviction',
+      header: t('prevention.queue.col.eviction'),
+      sort: params.sort === 'urgency' ? ('ascending' as const) : undefined,
+      cell: (r) => (r.evictionAt ? <strong className="eviction-date">{formatDateTime(r.evictionAt, 'Europe/Berlin')}</strong> : t('common.none')),
+    },
+    {
+      key: 'cure',
+      header: t('prevention.queue.col.cureEnd'),
+      cell: (r) =>
+        !r.cureAvailable ? (
+          <span>{t('prevention.queue.cureUnavailable')}</span>
+        ) : !r.cureEnd ? (
+          t('common.none')
+        ) : r.status === 'closed' ? (
+          formatDate(r.cureEnd)
+        ) : (
+          <DueText value={r.cureEnd} />
+        ),
+    },
+    {
+      key: 'contact',
+      header: t('prevention.queue.col.nextContact'),
+      cell: (r) =>
+        r.nextContactDueOn ? (
+          <span className="cell-stack">
+            <span>{r.nextContactLabel}</span>
+            <DueText value={r.nextContactDueOn} />
+          </span>
+        ) : r.firstContactAt ? (
+          t('prevention.queue.reached')
+        ) : (
+          t('common.none')
+        ),
+    },
+    { key: 'arrears', header: t('prevention.queue.col.arrears'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.arrearsCents) || t('common.none')}</span> },
+    { key: 'assignee', header: t('prevention.queue.col.assignee'), cell: (r) => r.caseManager?.displayName ?? r.socialWorker?.displayName ?? t('prevention.queue.unassigned') },
+  ];
+
+  const title = t('prevention.queue.title');
+  const data = list.data;
+  return (
+    <>
+      <PageHeading
+        title={title}
+        actions={
+          <>
+            {can(me, PERM.preventionCreate) && (
+              <ButtonLink to="/prevention/cases/new" icon="add">
+                {t('prevention.queue.create')}
+              </ButtonLink>
+            )}
+            {can(me, PERM.visitList) && (
+              <ButtonLink to="/prevention/walk-in" variant="secondary">
+                {t('prevention.queue.walkIn')}
+              </ButtonLink>
+            )}
+            {can(me, PERM.preventionCreate) && (
+              <ButtonLink to="/prevention/import" variant="secondary">
+                {t('prevention.queue.import')}
+              </ButtonLink>
+            )}
+          </>
+        }
+      >
+        {title}
+      </PageHeading>
+
+      <CaseQueueFilters params={params} onChange={update} />
+
+      <p className="kern-body kern-body--bold result-count" role="status">
+        {data ? t('prevention.queue.count', { count: data.total }) : ''}
+      </p>
+
+      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
+      {list.isPending ? (
+        <Loading />
+      ) : data ? (
+        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
+          <DataTable
+            caption={t('prevention.queue.caption', { page: data.page })}
+            captionHidden
+            columns={columns}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            empty={t('prevention.queue.empty')}
+            busy={list.isFetching}
+          />
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
+        </div>
+      ) : null}
+    </>
+  );
+}

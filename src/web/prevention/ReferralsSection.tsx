@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { REFERRAL_KINDS, REFERRAL_STATES, ZReferralInput } from '../../contracts/prevention';
+import { api } from '../api';
+import { Button } from '../components/Button';
+import { DataTable } from '../components/DataTable';
+import { SelectField, TextAreaField, TextField } from '../components/Field';
+import { Section } from '../components/Section';
+import { formatDate } from '../i18n/format';
+import { fieldId } from '../lib/validation';
+import { ActionDialog } from '../placement/ActionDialog';
+import { useCasePage } from './context';
+import { useLooseT } from './labels';
+import { paths, type PreventionCase, type Referral } from './queries';
+import { useStepForm } from './useStepForm';
+
+/** Referrals to other services (debt counselling, addiction help, …) with their status. */
+export function ReferralsSection() {
+  const { t } = useTranslation();
+  const { case: c, can } = useCasePage();
+  const [editing, setEditing] = useState<Referral | 'new' | null>(null);
+  return (
+    <Section
+      id="referrals"
+      title={t('prevention.referrals.title')}
+      actions={
+        can('addReferral') ? (
+          <Button icon="add" variant="secondary" onClick={() => setEditing('new')}>
+            {t('prevention.referrals.add')}
+          </Button>
+        ) : null
+      }
+    >
+      <DataTable<Referral>
+        caption={t('prevention.referrals.title')}
+        captionHidden
+        columns={[
+          { key: 'kind', header: t('prevention.referrals.kind'), rowHeader: true, cell: (r) => t(`prevention.referralKind.${r.kind}`) },
+          { key: 'service', header: t('prevention.referrals.service'), cell: (r) => r.service ?? '' },
+          { key: 'status', header: t('prevention.referrals.status'), cell: (r) => t(`prevention.referralState.${r.status}`) },
+          { key: 'on', header: t('prevention.referrals.referredOn'), cell: (r) => formatDate(r.referredOn) },
+          { key: 'note', header: t('prevention.referrals.note'), cell: (r) => r.note ?? '' },
+          ...(can('updateReferral')
+            ? [{ key: 'edit', header: t('common.actions'), cell: (r: Referral) => (
+                <Button variant="tertiary" icon="edit" onClick={() => setEditing(r)} aria-label={t('prevention.referrals.editLabel', { kind: t(`prevention.referralKind.${r.kind}`) })}>
+                  {t('common.edit')}
+                </Button>
+              ) }]
+            : []),
+        ]}
+        rows={c.referrals}
+        rowKey={(r) => r.id}
+        empty={t('prevention.referrals.none')}
+      />
+      {editing && <ReferralDialog referral={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+    </Section>
+  );
+}
+
+type ReferralBody = z.input<typeof ZReferralInput>;
+const FORM = 'referral';
+
+function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: () => void }) {
+  const { t } = useTranslation();
+  const tx = useLooseT();
+  const { case: c, notify } = useCasePage();
+  const [form, setForm] = useState({
+    kind: referral?.kind ?? 'debt_counselling',
+    status: referral?.status ?? 'suggested',
+    service: referral?.service ?? '',
+    referredOn: referral?.referredOn ?? '',
+    note: referral?.note ?? '',
+  });
+  const step = useStepForm({
+    run: (body: ReferralBody, key) =>
+      referral ? api.put<PreventionCase>(paths.referral(referral.id), { ...body, version: referral.version }, referral.version) : api.create<PreventionCase>(paths.step(c.id, 'referrals'), body, key),
+    schema: ZReferralInput,
+    onDone: () => {
+      onClose();
+      notify(t('prevention.referrals.saved'));
+    },
+  });
+  const id = (k: string) => fieldId(FORM, k);
+  return (
+    <ActionDialog
+      isOpen
+      onClose={onClose}
+      title={referral ? t('prevention.referrals.editTitle') : t('prevention.referrals.addTitle')}
+      formId={FORM}
+      errors={step.errors}
+      error={step.error}
+      onReload={() => {
+        step.reload();
+        onClose();
+      }}
+      labelFor={(p) => tx(`prevention.referrals.${p}`, { defaultValue: p })}
+      submitLabel={referral ? t('common.save') : t('prevention.referrals.add')}
+      pending={step.mutation.isPending}
+      onSubmit={() => step.submit({ kind: form.kind, status: form.status, service: form.service.trim() || null, referredOn: form.referredOn || null, note: form.note.trim() || null })}
+    >
+      <div className="form-grid">
+        <SelectField id={id('kind')} label={t('prevention.referrals.kind')} value={form.kind} options={REFERRAL_KINDS.map((k) => ({ value: k, label: t(`prevention.referralKind.${k}`) }))} error={step.errors.error('kind')} onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as typeof f.kind }))} />
+        <SelectField id={id('status')} label={t('prevention.referrals.status')} value={form.status} options={REFERRAL_STATES.map((s) => ({ value: s, label: t(`prevention.referralState.${s}`) }))} error={step.errors.error('status')} onChange={(e) => setForm((f) => ({ ...f, status: e.target.value as typeof f.status }))} />
+        <TextField id={id('service')} label={t('prevention.referrals.service')} optional maxLength={200} value={form.service} error={step.errors.error('service')} onChange={(e) => setForm((f) => ({ ...f, service: e.target.value }))} />
+        <TextField id={id('referredOn')} label={t('prevention.referrals.referredOn')} type="date" optional value={form.referredOn} error={step.errors.error('referredOn')} onChange={(e) => setForm((f) => ({ ...f, referredOn: e.target.value }))} />
+      </div>
+      <TextAreaField id={id('note')} label={t('prevention.referrals.note')} optional rows={3} maxLength={2000} value={form.note} error={step.errors.error('note')} onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))} />
+    </ActionDialog>
+  );
+}
