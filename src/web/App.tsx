@@ -62,7 +62,6 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   programmeConditions: ConditionsPage,
   placementTenancies: TenancyListPage,
   sustainment: IncidentQueuePage,
-  preventionImport: PreventionImportPage,
 };
 
 const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {
@@ -97,6 +96,8 @@ const routes: RouteObject[] = [
       },
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+      // The list import is reached from the prevention queue ("Liste importieren").
+      { path: '/prevention/import', element: <RequirePermission permission={PERM.preventionImportRead}><PreventionImportPage /></RequirePermission> },
       { path: '/prevention/import/:id', element: <RequirePermission permission={PERM.preventionImportRead}><PreventionImportPage /></RequirePermission> },
       { path: '/prevention/cases/new', element: <RequirePermission permission={PERM.preventionCreate}><NoticeFormPage /></RequirePermission> },
       { path: '/prevention/cases/:id', element: <RequirePermission permission={PERM.preventionRead}><CaseDetailPage /></RequirePermission> },

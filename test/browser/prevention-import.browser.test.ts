@@ -22,7 +22,8 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
 
   it('uploads a list, maps the columns, shows bad rows at the row, confirms and reports — accessible throughout', async () => {
     const page = await loginAs(env, agency.users.case_manager.email);
-    await page.getByRole('navigation').getByRole('link', { name: 'Listenimport Prävention' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Prävention', exact: true }).click();
+    await page.getByRole('link', { name: 'Liste importieren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Listen importieren' }).waitFor();
     await expectAccessible(page, 'Import: Datei wählen');
 

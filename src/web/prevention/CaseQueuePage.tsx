@@ -126,7 +126,7 @@ export function CaseQueuePage() {
                 {t('prevention.queue.walkIn')}
               </ButtonLink>
             )}
-            {can(me, PERM.preventionCreate) && (
+            {can(me, PERM.preventionImportWrite) && (
               <ButtonLink to="/prevention/import" variant="secondary">
                 {t('prevention.queue.import')}
               </ButtonLink>

@@ -33,7 +33,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'households', path: '/households', labelKey: 'nav.households', permission: PERM.householdList, group: 'cases' },
   { id: 'deadlines', path: '/deadlines', labelKey: 'deadlines.nav', permission: PERM.deadlineList, group: 'cases' },
   { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: PERM.preventionList, group: 'cases', programme: 'prevention' },
-  { id: 'preventionImport', path: '/prevention/import', labelKey: 'preventionImport.nav', permission: PERM.preventionImportRead, group: 'cases' },
   { id: 'placement', path: '/placement', labelKey: 'nav.placement', providerLabelKey: 'placement.nav.mine', permission: PERM.offerList, group: 'cases', programme: 'placement' },
   { id: 'placementTenancies', path: '/sustainment/tenancies', labelKey: 'placementAdmin.nav.tenancies', providerLabelKey: 'sustainment.nav.tenanciesPortal', permission: PERM.tenancyList, group: 'cases' },
   { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', providerLabelKey: 'sustainment.nav.queuePortal', permission: PERM.incidentList, group: 'cases', programme: 'sustainment' },
