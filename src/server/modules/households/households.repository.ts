@@ -7,7 +7,6 @@ import { nextReference } from '../../db/references.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
 import type { AuditRow } from '../../platform/audit/audit.js';
-import { searchHouseholds } from './households.search.js';
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
 export type HouseholdDetail = HouseholdRow & {
@@ -67,6 +66,8 @@ const SORTS = {
   situationSince: ['situation_since', 'asc'],
 } as const;
 
+/** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Data access for households, bound to one agency: no query here can leave it. */
 export function householdRepository(tx: Tx, agencyId: string) {
@@ -119,18 +120,23 @@ export function householdRepository(tx: Tx, agencyId: string) {
       ] as const;
 
       if (q.q) {
-        // Search: one page of ids from the agency's search index (households.search.ts), then only
-        // those rows are read from households (under RLS, the second wall), in the index's order.
-        const { ids, total } = await searchHouseholds(tx, agencyId, scope, { ...q, q: q.q }, userId);
-        if (ids.length === 0) return { items: [], total };
-        const rows = await tx.selectFrom('households')
+        // Search: candidates from the indexed search function, one pass for page and total, then
+        // only the page's rows are read from households (under RLS, the second wall).
+        const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
+        const page = ordered(refine(candidates))
+          .select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since', sql<number>`count(*) over ()`.as('total')])
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize);
+        const items = await ordered(
+          tx.selectFrom(page.as('p'))
+            .innerJoin('households', 'households.id', 'p.id')
+            .where('households.agency_id', '=', agencyId) as unknown as SelectQueryBuilder<DB, 'households', object>,
+        )
           .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-          .select(listColumns)
-          .where('households.agency_id', '=', agencyId)
-          .where('households.id', 'in', ids)
+          .select([...listColumns, sql<number>`p.total`.as('total')])
           .execute();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
+        const total = items[0]?.total ?? (q.page > 1 ? await this.searchCount(q, refine) : 0);
+        return { items, total: Number(total) };
       }
 
       const base = refine(tx.selectFrom('households').where('households.agency_id', '=', agencyId) as unknown as SelectQueryBuilder<DB, 'households', object>);
@@ -142,6 +148,13 @@ export function householdRepository(tx: Tx, agencyId: string) {
         .execute();
       const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return { items, total: Number(n) };
+    },
+
+    /** Total of a search whose requested page lies past the end. */
+    async searchCount(q: ListQuery, refine: <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB) => QB): Promise<number> {
+      const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q!.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
+      const { n } = await refine(candidates).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(n);
     },
 
     /** The household with its members and the names of its assigned staff, in one query. */

@@ -10,7 +10,7 @@ const ctxOf = (a: TestAgency, role: keyof TestAgency['users']): Ctx => ({
   purpose: 'Test',
 });
 
-describe('household search from the in-memory index', () => {
+describe('household search', () => {
   const svc = () => householdService(testDbs().app);
 
   it('finds, counts, filters and orders exactly as the database list does, and sees every committed change', async () => {
