@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { TNotice } from '../../../contracts/prevention.js';
 import type { Tx } from '../../db/database.js';
 import { reserveReferences } from '../../db/references.js';
 import { agencySettings } from '../../platform/auth/guard.js';
-import { auditRow, type AuditSubject } from '../../platform/audit/audit.js';
+import { AUDIT_KINDS, type AuditSubject } from '../../platform/audit/audit.js';
 import type { FederalState } from '../../platform/deadlines/workdays.js';
 import { berlinToday, caseLink, defaultThreatStage, derive, plannedDeadlines } from './prevention.derive.js';
 
@@ -12,7 +12,9 @@ import { berlinToday, caseLink, defaultThreatStage, derive, plannedDeadlines } f
  * Opening cases set-based: the one way cases come into being, for the form (one row) and for the
  * list import (thousands of rows per call). Per chunk a handful of statements, each taking all its
  * rows as one JSON parameter: new households and their members, the cases with their derived
- * columns, their deadline rows and the audit events. Everything runs in the caller's transaction
+ * columns, their deadline rows and the audit events. Each INSERT of households or cases writes the
+ * audit event of every row it creates in the same statement (INSERT … RETURNING feeding INSERT INTO
+ * audit_events), so the events never travel as data. Everything runs in the caller's transaction
  * (which must be in the agency's RLS context: `inAgency`).
  */
 
@@ -38,6 +40,18 @@ export interface BulkResult {
 
 const CHUNK = 5000;
 const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** The audit event of each row `created` returns (columns id, …), as auditRow would write it. */
+function auditCreated(who: AuditSubject, action: 'household.create' | 'prevention.create', details: RawBuilder<unknown>) {
+  return sql`
+    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
+    SELECT ${who.agencyId}::uuid, ${who.actorId}::uuid, ${who.actorRole}::text, ${action}::text, ${AUDIT_KINDS[action]}::text, created.id::text,
+      ${who.purpose}::text, 'success', ${who.ip}::text, ${details}
+    FROM created`;
+}
+
+/** Lets a statement just issued leave for the database before synchronous work blocks the loop. */
+const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Opens one case per row. `who` is the acting user (import: the user who confirmed); `importJobId`
@@ -70,18 +84,26 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
       members: t.map((m, pos) => ({ hid: id, pos, f: m.firstName, l: m.lastName, b: m.birthDate, g: m.gender, rel: pos === 0 ? 'head' : 'other', ph: m.phone, em: m.email })),
     };
   });
-  for (const part of chunks(households)) {
-    await sql`
-      INSERT INTO households (id, agency_id, reference, head_name, search_text, persons, situation, situation_since, seeking_housing, needs, wheelchair, eldest_birth_date, case_manager_id, social_worker_id, created_by, updated_at)
-      SELECT x.id, ${agencyId}, x.reference, x.head_name, x.search_text, x.persons, 'at_risk', x.situation_since, false, '{}'::jsonb, false, x.eldest, x.cm, x.sw, ${who.actorId}, now()
-      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS x(id uuid, reference text, head_name text, search_text text, persons int, situation_since date, eldest date, cm uuid, sw uuid)`.execute(tx);
-    await sql`
-      INSERT INTO household_members (agency_id, household_id, position, first_name, last_name, birth_date, gender, relationship, phone, email)
-      SELECT ${agencyId}, x.hid, x.pos, x.f, x.l, x.b, x.g, x.rel, x.ph, x.em
-      FROM jsonb_to_recordset(${JSON.stringify(part.flatMap((h) => h.members))}::jsonb) AS x(hid uuid, pos int, f text, l text, b date, g text, rel text, ph text, em text)`.execute(tx);
-  }
-
   const references = await reserveReferences(tx, agencyId, 'prevention', 'P', 5, rows.length, now);
+  const job = opts.importJobId ?? null;
+  // The households (and their audit events) go in while the cases are derived below.
+  const householdsWritten = (async () => {
+    for (const part of chunks(households)) {
+      await sql`
+        WITH created AS (
+          INSERT INTO households (id, agency_id, reference, head_name, search_text, persons, situation, situation_since, seeking_housing, needs, wheelchair, eldest_birth_date, case_manager_id, social_worker_id, created_by, updated_at)
+          SELECT x.id, ${agencyId}, x.reference, x.head_name, x.search_text, x.persons, 'at_risk', x.situation_since, false, '{}'::jsonb, false, x.eldest, x.cm, x.sw, ${who.actorId}, now()
+          FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS x(id uuid, reference text, head_name text, search_text text, persons int, situation_since date, eldest date, cm uuid, sw uuid)
+          RETURNING id)
+        ${auditCreated(who, 'household.create', sql`jsonb_build_object('via', 'prevention', 'importJobId', ${job}::text)`)}`.execute(tx);
+      await sql`
+        INSERT INTO household_members (agency_id, household_id, position, first_name, last_name, birth_date, gender, relationship, phone, email)
+        SELECT ${agencyId}, x.hid, x.pos, x.f, x.l, x.b, x.g, x.rel, x.ph, x.em
+        FROM jsonb_to_recordset(${JSON.stringify(part.flatMap((h) => h.members))}::jsonb) AS x(hid uuid, pos int, f text, l text, b date, g text, rel text, ph text, em text)`.execute(tx);
+    }
+  })().then(() => null, (e: unknown) => ({ failed: e }));
+  await sent();
+
   const cases = rows.map((r, i) => {
     const n = r.notice;
     const id = crypto.randomUUID();
@@ -101,9 +123,13 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
       deadlines: deadlines.map((d) => ({ sid: id, kind: d.kind, title: d.title, link: caseLink(id), due: d.dueAt.toISOString(), remind: d.remindAt?.toISOString() ?? null, assignee: d.assigneeId ?? null, esc: d.escalateToLead ?? true })),
     };
   });
+  const written = await householdsWritten;
+  if (written) throw written.failed;
+
   let deadlineCount = 0;
   for (const part of chunks(cases)) {
     await sql`
+      WITH created AS (
       INSERT INTO prevention_cases (id, agency_id, reference, household_id, source, source_detail, self_referral_via, received_on, tenants, street, postal_code, city,
         landlord_name, landlord_address, monthly_rent_cents, arrears_cents, compensation_cents, court_name, court_file_number, parties, threat_stage,
         termination_on, ordinary_termination, previous_cure_on, lawsuit_served_on, hearing_at, written_proceedings_served_on, eviction_at, note,
@@ -113,13 +139,15 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
         x.landlord_name, x.landlord_address, x.monthly_rent_cents, x.arrears_cents, x.compensation_cents, x.court_name, x.court_file_number, x.parties, x.threat_stage,
         x.termination_on, x.ordinary_termination, x.previous_cure_on, x.lawsuit_served_on, x.hearing_at, x.written_proceedings_served_on, x.eviction_at, x.note,
         x.cure_end, x.cure_available, x.defence_end, x.next_contact_step, x.next_contact_due_on, x.first_attempt_at, x.first_contact_at, x.urgent_at, x.search_text,
-        x.case_manager_id, x.social_worker_id, x.visit_id, ${opts.importJobId ?? null}::uuid, ${who.actorId}::uuid
+        x.case_manager_id, x.social_worker_id, x.visit_id, ${job}::uuid, ${who.actorId}::uuid
       FROM jsonb_to_recordset(${JSON.stringify(part.map((c) => c.row))}::jsonb) AS x(id uuid, reference text, household_id uuid, source text, source_detail text,
         self_referral_via text, received_on date, tenants jsonb, street text, postal_code text, city text, landlord_name text, landlord_address text,
         monthly_rent_cents int, arrears_cents int, compensation_cents int, court_name text, court_file_number text, parties jsonb, threat_stage text,
         termination_on date, ordinary_termination boolean, previous_cure_on date, lawsuit_served_on date, hearing_at timestamptz, written_proceedings_served_on date,
         eviction_at timestamptz, note text, cure_end date, cure_available boolean, defence_end date, next_contact_step int, next_contact_due_on date,
-        first_attempt_at timestamptz, first_contact_at timestamptz, urgent_at timestamptz, search_text text, case_manager_id uuid, social_worker_id uuid, visit_id uuid)`.execute(tx);
+        first_attempt_at timestamptz, first_contact_at timestamptz, urgent_at timestamptz, search_text text, case_manager_id uuid, social_worker_id uuid, visit_id uuid)
+      RETURNING id, source, household_id)
+      ${auditCreated(who, 'prevention.create', sql`jsonb_build_object('source', created.source, 'householdId', created.household_id, 'importJobId', ${job}::text)`)}`.execute(tx);
     const deadlines = part.flatMap((c) => c.deadlines);
     deadlineCount += deadlines.length;
     if (deadlines.length) {
@@ -130,16 +158,5 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
     }
   }
 
-  // One audit event per created household and case, written set-based like the rows themselves.
-  const events = [
-    ...households.map((h) => auditRow(who, { action: 'household.create', entityId: h.id, details: { via: 'prevention', importJobId: opts.importJobId ?? null } })),
-    ...cases.map((c) => auditRow(who, { action: 'prevention.create', entityId: c.row.id, details: { source: c.row.source, householdId: c.row.household_id, importJobId: opts.importJobId ?? null } })),
-  ];
-  for (const part of chunks(events)) {
-    await sql`
-      INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
-      SELECT x.agency_id, x.actor_id, x.actor_role, x.action, x.entity_type, x.entity_id, x.purpose, x.outcome, x.ip, x.details::jsonb
-      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS x(agency_id uuid, actor_id uuid, actor_role text, action text, entity_type text, entity_id text, purpose text, outcome text, ip text, details text)`.execute(tx);
-  }
   return { caseIds: cases.map((c) => c.row.id), references, householdIds, createdHouseholds: households.length, deadlines: deadlineCount };
 }

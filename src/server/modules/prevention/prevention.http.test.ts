@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZNoticeInput } from '../../../contracts/prevention.js';
 import { inAgency } from '../../db/database.js';
+import { auditRow } from '../../platform/audit/audit.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
 import { courtNotice } from '../../../../test/prevention-fixtures.js';
 import { openCasesInBulk } from './prevention.bulk.js';
@@ -129,6 +130,17 @@ describe('bulk opening (list import)', () => {
     expect(stored.every((s) => s.urgent_at !== null)).toBe(true);
     const audits = await owner.selectFrom('audit_events').select('action').where('agency_id', '=', agency.id).where('entity_id', 'in', res.caseIds).execute();
     expect(audits.filter((a) => a.action === 'prevention.create')).toHaveLength(30);
+    // The events are written by the INSERTs themselves: the same row auditRow gives, one per record.
+    const shape = ['actor_id', 'actor_role', 'action', 'entity_type', 'entity_id', 'purpose', 'outcome', 'ip', 'details'] as const;
+    const asStored = (ev: Parameters<typeof auditRow>[1]) => {
+      const { agency_id: _, ...row } = auditRow(who, ev);
+      return { ...row, details: ev.details ?? null };
+    };
+    const caseEvent = await owner.selectFrom('audit_events').select(shape).where('entity_id', '=', res.caseIds[1]!).executeTakeFirstOrThrow();
+    expect(caseEvent).toEqual(asStored({ action: 'prevention.create', entityId: res.caseIds[1]!, details: { source: 'court_notice', householdId: res.householdIds[1], importJobId: null } }));
+    const householdEvents = await owner.selectFrom('audit_events').select(shape).where('entity_id', 'in', res.householdIds.slice(1)).execute();
+    expect(householdEvents).toHaveLength(29);
+    expect(householdEvents.find((e) => e.entity_id === res.householdIds[2])).toEqual(asStored({ action: 'household.create', entityId: res.householdIds[2]!, details: { via: 'prevention', importJobId: null } }));
     const dl = await owner.selectFrom('deadlines').select('kind').where('subject_id', 'in', res.caseIds).execute();
     expect(dl.filter((d) => d.kind === 'prevention_contact')).toHaveLength(30);
     expect(dl.filter((d) => d.kind === 'prevention_cure_end').length).toBe(30);

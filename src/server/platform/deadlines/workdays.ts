@@ -47,11 +47,35 @@ export function isWorkingDay(date: string, state: FederalState): boolean {
 }
 
 /**
+ * Results of the pure date functions below, per argument: a list import computes the same few
+ * dates (one arrival day, a handful of service dates) for thousands of rows. Bounded: cleared when
+ * full, so a long-running process never holds more than a few thousand entries.
+ */
+function memo<T>(limit = 20_000) {
+  const map = new Map<string, T>();
+  return (key: string, compute: () => T): T => {
+    let v = map.get(key);
+    if (v === undefined) {
+      if (map.size >= limit) map.clear();
+      v = compute();
+      map.set(key, v);
+    }
+    return v;
+  };
+}
+const workingDayMemo = memo<string>();
+const endOfDayMemo = memo<number>();
+
+/**
  * The date `days` working days after `start` (start itself not counted). `days = 0` gives `start`
  * when it is a working day, else the next working day.
  */
 export function addWorkingDays(start: string, days: number, state: FederalState): string {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer: ${days}`);
+  return workingDayMemo(`${state}|${start}|${days}`, () => computeWorkingDays(start, days, state));
+}
+
+function computeWorkingDays(start: string, days: number, state: FederalState): string {
   let ms = toUtcMs(start);
   if (days === 0) {
     while (!isWorkingDay(fromUtcMs(ms), state)) ms += DAY_MS;
@@ -96,11 +120,13 @@ export function berlinDate(instant: Date): string {
 
 /** The instant 23:59:59.999 Europe/Berlin on that date (CET or CEST as in force that day). */
 export function endOfDayBerlin(date: string): Date {
-  const wall = toUtcMs(date) + DAY_MS - 1;
-  // Germany switches clocks at night (02:00/03:00), never near midnight: one correction suffices.
-  let utc = wall - berlinOffsetMs(wall);
-  utc = wall - berlinOffsetMs(utc);
-  return new Date(utc);
+  return new Date(endOfDayMemo(date, () => {
+    const wall = toUtcMs(date) + DAY_MS - 1;
+    // Germany switches clocks at night (02:00/03:00), never near midnight: one correction suffices.
+    let utc = wall - berlinOffsetMs(wall);
+    utc = wall - berlinOffsetMs(utc);
+    return utc;
+  }));
 }
 
 /** 'YYYY-MM-DD' → 'TT.MM.JJJJ' (German notation for texts and mails). */

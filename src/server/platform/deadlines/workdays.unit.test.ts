@@ -113,4 +113,16 @@ describe('Europe/Berlin', () => {
   it('writes dates the German way', () => {
     expect(germanDate('2026-12-30')).toBe('30.12.2026');
   });
+
+  it('gives the same answers when asked again (memoised), and a fresh Date each time', () => {
+    const first = endOfDayBerlin('2026-10-25');
+    first.setTime(0);
+    expect(endOfDayBerlin('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.999Z');
+    expect(endOfDayBerlin('2026-10-25')).not.toBe(endOfDayBerlin('2026-10-25'));
+    for (let i = 0; i < 3; i++) {
+      expect(addWorkingDays('2026-12-23', 2, 'BW')).toBe('2026-12-28');
+      expect(addWorkingDays('2026-12-23', 2, 'BE')).toBe('2026-12-28');
+      expect(() => addWorkingDays('2026-02-30', 1, 'BW')).toThrow(RangeError);
+    }
+  });
 });

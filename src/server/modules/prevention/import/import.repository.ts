@@ -39,10 +39,24 @@ export function importRepository(tx: Tx, agencyId: string) {
         .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
     },
 
-    /** Up to `limit` rows after `afterRowNo`, in file order. */
-    cells: (jobId: string, afterRowNo: number, limit: number) =>
-      tx.selectFrom('prevention_import_rows').select(['row_no', 'cells']).where('agency_id', '=', agencyId).where('job_id', '=', jobId)
-        .where('row_no', '>', afterRowNo).orderBy('row_no').limit(limit).execute() as Promise<{ row_no: number; cells: Cell[] }[]>,
+    /**
+     * Up to `limit` rows after `afterRowNo`, in file order. Read in windows of row numbers (the
+     * file's lines: a window of `limit` lines holds at most `limit` rows), so each statement reads
+     * a bounded range of the job whatever plan the table's statistics (behind a fresh upload) give.
+     */
+    async cells(jobId: string, afterRowNo: number, limit: number): Promise<{ row_no: number; cells: Cell[] }[]> {
+      const out: { row_no: number; cells: Cell[] }[] = [];
+      let last: number | null = null;
+      for (let from = afterRowNo; out.length < limit; from += limit) {
+        const rows = await tx.selectFrom('prevention_import_rows').select(['row_no', 'cells']).where('agency_id', '=', agencyId).where('job_id', '=', jobId)
+          .where('row_no', '>', from).where('row_no', '<=', from + limit).orderBy('row_no').limit(limit - out.length).execute();
+        out.push(...(rows as { row_no: number; cells: Cell[] }[]));
+        if (out.length >= limit) break;
+        last ??= (await tx.selectFrom('prevention_import_rows').select((eb) => eb.fn.max('row_no').as('n')).where('agency_id', '=', agencyId).where('job_id', '=', jobId).executeTakeFirst())?.n ?? 0;
+        if (from + limit >= last) break;
+      }
+      return out;
+    },
 
     /**
      * Households the checked rows of a batch link to: the same person (first and last name and

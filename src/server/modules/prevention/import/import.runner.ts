@@ -22,18 +22,23 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; onError?: (
   const running = new Map<string, Promise<void>>();
 
   /**
-   * One chunk after row `after` (rows before it are done or skipped); the last row number handled,
+   * One chunk: the rows numbered after `after` up to `after + chunk` (row numbers are the file's
+   * lines, so a window of them holds at most `chunk` rows and bounds what is read whatever plan the
+   * import table's statistics, lagging behind a fresh upload, suggest). Returns the window's end,
    * or null when nothing is left (the job is then finished) or the job is not importing.
    */
   async function step(agencyId: string, jobId: string, who: AuditSubject, after: number): Promise<number | null> {
     return inAgency(db, agencyId, async (tx) => {
       const job = await tx.selectFrom('prevention_import_jobs').select(['state', 'created_by', 'filename']).where('agency_id', '=', agencyId).where('id', '=', jobId).forUpdate().executeTakeFirst();
       if (job?.state !== 'importing') return null;
+      const upTo = after + chunk;
       const rows = await tx.selectFrom('prevention_import_rows').select(['row_no', 'record', 'match_household_id'])
         .where('agency_id', '=', agencyId).where('job_id', '=', jobId).where('status', '=', 'valid')
-        .where('duplicate_of', 'is', null).where('case_id', 'is', null).where('row_no', '>', after)
-        .orderBy('row_no').limit(chunk).execute();
+        .where('duplicate_of', 'is', null).where('case_id', 'is', null).where('row_no', '>', after).where('row_no', '<=', upTo)
+        .orderBy('row_no').execute();
       if (!rows.length) {
+        const last = await tx.selectFrom('prevention_import_rows').select((eb) => eb.fn.max('row_no').as('n')).where('agency_id', '=', agencyId).where('job_id', '=', jobId).executeTakeFirst();
+        if (upTo < (last?.n ?? 0)) return upTo;
         await finish(tx, agencyId, jobId, who, job.created_by, job.filename);
         return null;
       }
@@ -46,7 +51,7 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; onError?: (
       `.execute(tx);
       await tx.updateTable('prevention_import_jobs').set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
         .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
-      return rows.at(-1)!.row_no;
+      return upTo;
     });
   }
 

@@ -100,27 +100,67 @@ export function validateRow(cells: Cell[], opts: ValidateOptions): RowCheck {
     val<number>('persons') ? `Personen im Haushalt laut Liste: ${val<number>('persons')}` : null,
     val<string>('notes'),
   ].filter(Boolean).join('\n');
-  const parsed = ZNoticeInput.safeParse({
+  const input = {
     source: opts.source,
-    sourceDetail: opts.source === 'landlord' ? val('landlord') : opts.source === 'court_notice' ? val('court') : null,
-    receivedOn: val('receivedOn') ?? today,
-    tenants: [{ firstName, lastName, birthDate: val('birthDate'), gender: val('gender') ?? 'unspecified', phone: val('phone') }],
-    street, postalCode: v.postalCode, city,
-    landlordName: val('landlord'),
-    monthlyRentCents: val('monthlyRentCents'),
-    arrearsCents: val('arrearsCents'),
-    compensationCents: val('compensationCents'),
-    courtName: val('court'),
-    courtFileNumber: val('fileNumber'),
-    terminationOn: val('terminationDate'),
+    sourceDetail: opts.source === 'landlord' ? val<string>('landlord') : opts.source === 'court_notice' ? val<string>('court') : null,
+    receivedOn: val<string>('receivedOn') ?? today,
+    tenants: [{ firstName: firstName!, lastName: lastName!, birthDate: val<string>('birthDate'), gender: val<TNotice['tenants'][number]['gender']>('gender') ?? 'unspecified', phone: val<string>('phone') }],
+    street: street!, postalCode: v.postalCode as string, city: city!,
+    landlordName: val<string>('landlord'),
+    monthlyRentCents: val<number>('monthlyRentCents'),
+    arrearsCents: val<number>('arrearsCents'),
+    compensationCents: val<number>('compensationCents'),
+    courtName: val<string>('court'),
+    courtFileNumber: val<string>('fileNumber'),
+    terminationOn: val<string>('terminationDate'),
     lawsuitServedOn: served ?? null,
     hearingAt: hearing ?? null,
-    evictionAt: val('evictionDate'),
+    evictionAt: val<string>('evictionDate'),
     note: notes || null,
-  });
+  };
+  const record = certainNotice(input);
+  if (record) return { record, errors };
+  const parsed = ZNoticeInput.safeParse(input);
   if (!parsed.success) {
     // A limit of the case form the column readers did not catch: reported like any other problem.
     return { record: null, errors: parsed.error.issues.map((i) => ({ column: null, field: null, message: `${i.path.join('.')}: ${i.message}` })) };
   }
   return { record: parsed.data, errors };
+}
+
+export type NoticeDraft = Omit<TNotice, 'selfReferralVia' | 'landlordAddress' | 'parties' | 'threatStage' | 'ordinaryTermination' | 'previousCureOn' | 'writtenProceedingsServedOn' | 'tenants'> & {
+  tenants: { firstName: string; lastName: string; birthDate: string | null; gender: TNotice['tenants'][number]['gender']; phone: string | null }[];
+};
+
+const MAX_MONEY = 100_000_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const within = (s: string | null, max: number) => s === null || s.length <= max;
+const money = (n: number | null) => n === null || (Number.isInteger(n) && n >= 0 && n <= MAX_MONEY);
+
+/**
+ * The notice ZNoticeInput would give for a row the column readers have already normalised (texts
+ * trimmed and collapsed, dates and instants in ISO form, amounts in cents), or null when a value is
+ * beyond what the readers guarantee (a limit of the case form the readers do not check): zod then
+ * decides and words the errors. Checking 100,000 rows this way is several times faster than zod;
+ * a unit test holds it equal to ZNoticeInput's output.
+ */
+export function certainNotice(n: NoticeDraft): TNotice | null {
+  const t = n.tenants[0]!;
+  if (!t.firstName || !t.lastName || !n.street || !n.city || !/^\d{5}$/.test(n.postalCode) || !ISO_DATE.test(n.receivedOn)) return null;
+  if (!within(t.firstName, 100) || !within(t.lastName, 100) || !within(t.phone, 40) || !within(n.street, 200) || !within(n.city, 100)) return null;
+  if (!within(n.sourceDetail, 200) || !within(n.landlordName, 200) || !within(n.courtName, 200) || !within(n.courtFileNumber, 60) || !within(n.note, 4000)) return null;
+  if (!money(n.monthlyRentCents) || !money(n.arrearsCents) || !money(n.compensationCents)) return null;
+  if ((n.hearingAt && !ISO_INSTANT.test(n.hearingAt)) || (n.evictionAt && !ISO_INSTANT.test(n.evictionAt))) return null;
+  return {
+    ...n,
+    selfReferralVia: null,
+    tenants: [{ ...t, email: null }],
+    landlordAddress: null,
+    parties: [],
+    threatStage: null,
+    ordinaryTermination: false,
+    previousCureOn: null,
+    writtenProceedingsServedOn: null,
+  };
 }

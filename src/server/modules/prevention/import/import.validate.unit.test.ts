@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TImportField } from '../../../../contracts/preventionImport.js';
 import { mappingErrors, normHeader, suggestMapping } from './import.mapping.js';
-import { validateRow } from './import.validate.js';
+import { ZNoticeInput } from '../../../../contracts/prevention.js';
+import { certainNotice, validateRow, type NoticeDraft } from './import.validate.js';
 import { berlinInstant, excelSerialDate, readAmount, readDate, readDateTime, readPostalCode, splitName } from './import.values.js';
 
 const TODAY = '2026-11-21';
@@ -129,5 +130,54 @@ describe('row validation', () => {
     expect(readDateTime(46082.5)).toBe('2026-03-01T11:00:00.000Z');
     expect(readDateTime('10.12.2026 25:00')).toBeInstanceOf(Error);
     expect(berlinInstant('2026-10-25', 12, 0)).toBe('2026-10-25T11:00:00.000Z');
+  });
+});
+
+describe('the fast notice check', () => {
+  const base: NoticeDraft = {
+    source: 'landlord', sourceDetail: 'Wohnbau GmbH', receivedOn: TODAY,
+    tenants: [{ firstName: 'Deniz', lastName: 'Kaya', birthDate: '1980-02-29', gender: 'unspecified', phone: null }],
+    street: 'Lindenweg 4', postalCode: '30159', city: 'Hannover', landlordName: 'Wohnbau GmbH',
+    monthlyRentCents: 65_000, arrearsCents: 130_000, compensationCents: null, courtName: null, courtFileNumber: null,
+    terminationOn: '2026-10-01', lawsuitServedOn: '2026-11-02', hearingAt: '2026-12-10T08:30:00.000Z', evictionAt: null, note: 'Mieter-/Vertragsnummer: 100042',
+  };
+  const tenant = (t: Partial<NoticeDraft['tenants'][number]>) => ({ ...base, tenants: [{ ...base.tenants[0]!, ...t }] });
+  const x = (n: number) => 'x'.repeat(n);
+  const cases: [string, NoticeDraft][] = [
+    ['a full row', base],
+    ['only what is required', { ...base, sourceDetail: null, landlordName: null, monthlyRentCents: null, arrearsCents: 1, terminationOn: null, lawsuitServedOn: null, hearingAt: null, note: null, tenants: [{ firstName: 'A', lastName: 'B', birthDate: null, gender: 'female', phone: '0511 123' }] }],
+    ['a court notice', { ...base, source: 'court_notice', sourceDetail: 'AG Hannover', courtName: 'AG Hannover', courtFileNumber: x(60), evictionAt: '2027-01-15T09:00:00.000Z' }],
+    ['names at the limit', tenant({ firstName: x(100), lastName: x(100), phone: x(40) })],
+    ['a first name too long', tenant({ firstName: x(101) })],
+    ['a last name too long', tenant({ lastName: x(101) })],
+    ['a phone number too long', tenant({ phone: x(41) })],
+    ['a street too long', { ...base, street: x(201) }],
+    ['a street at the limit', { ...base, street: x(200) }],
+    ['a city too long', { ...base, city: x(101) }],
+    ['a file number too long', { ...base, courtFileNumber: x(61) }],
+    ['a sender too long', { ...base, sourceDetail: x(201) }],
+    ['a note too long', { ...base, note: x(4001) }],
+    ['the highest amount', { ...base, arrearsCents: 100_000_000 }],
+    ['an amount too high', { ...base, arrearsCents: 100_000_001 }],
+    ['a rent too high', { ...base, monthlyRentCents: 5_000_000_000 }],
+    ['an instant beyond the year 9999', { ...base, hearingAt: '+010000-01-01T00:00:00.000Z' }],
+    ['an odd postal code', { ...base, postalCode: '3015' }],
+    ['an odd arrival date', { ...base, receivedOn: '21.11.2026' }],
+  ];
+
+  it.each(cases)('gives what ZNoticeInput gives, or leaves it to zod: %s', (_, draft) => {
+    const fast = certainNotice(draft);
+    const zod = ZNoticeInput.safeParse(draft);
+    if (fast) expect(fast).toStrictEqual(zod.data);
+    if (!zod.success) expect(fast).toBeNull();
+  });
+
+  it('decides ordinary rows itself and words errors of odd rows through zod', () => {
+    expect(certainNotice(base)).not.toBeNull();
+    const columns = ['Name', 'Straße', 'PLZ', 'Ort', 'Rückstand'];
+    const mapping: TImportField[] = ['fullName', 'street', 'postalCode', 'city', 'arrearsCents'];
+    const odd = validateRow(['Kaya, Deniz', 'Weg 1', '30159', 'Hannover', '2.000.000,00'], { columns, mapping, source: 'landlord', today: TODAY });
+    expect(odd.record).toBeNull();
+    expect(odd.errors).toEqual([{ column: null, field: null, message: expect.stringMatching(/^arrearsCents: /) }]);
   });
 });
