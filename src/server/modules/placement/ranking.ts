@@ -127,32 +127,105 @@ export interface RankOptions {
   today?: Date;
 }
 
-/**
- * The first `k` pool positions of `items` in ranking order (score, then time homeless — longer
- * first, unknown last — then case reference), without sorting all of them.
- */
-function topK(items: number[], k: number, scores: Int32Array, pool: readonly PoolEntry[]): number[] {
-  const before = (a: number, b: number): boolean => {
-    if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
-    const as = pool[a]!.since ?? Number.MAX_SAFE_INTEGER;
-    const bs = pool[b]!.since ?? Number.MAX_SAFE_INTEGER;
-    if (as !== bs) return as < bs;
-    return pool[a]!.reference < pool[b]!.reference;
-  };
-  const top: number[] = [];
-  for (const it of items) {
-    if (top.length === k && !before(it, top[k - 1]!)) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(top[mid]!, it)) lo = mid + 1;
-      else hi = mid;
+/** Per pool (as cached), its facts as typed columns: the loop over a city's pool stays in machine code. */
+interface Columns {
+  persons: Uint8Array;
+  children: Uint8Array;
+  /** 1 health, 2 pets, 4 wheelchair, 8 step-free. */
+  flags: Uint8Array;
+  /** Day number homeless since; NO_DAY when unknown. */
+  since: Int32Array;
+  eldest: Int32Array;
+  /** District → positions of the entries that avoid / wish it (no string comparisons per ranking). */
+  avoidBy: Map<string, Int32Array>;
+  preferBy: Map<string, Int32Array>;
+  positionOf: Map<string, number>;
+  /** Scratch space of one ranking, reused (the ranking runs synchronously, so never by two at once). */
+  scratch: { scores: Int32Array; masks: Uint16Array; key: Float64Array; eligibleAt: Int32Array; excludedAt: Int32Array; avoids: Uint8Array; prefers: Uint8Array; busyAt: Uint8Array; hintMemo: Int8Array };
+}
+
+const NO_DAY = -2_147_483_648;
+const columnCache = new WeakMap<readonly PoolEntry[], Columns>();
+
+function positionsBy(pool: readonly PoolEntry[], listOf: (e: PoolEntry) => readonly string[]): Map<string, Int32Array> {
+  const by = new Map<string, number[]>();
+  pool.forEach((e, i) => {
+    for (const d of listOf(e)) {
+      let list = by.get(d);
+      if (!list) by.set(d, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
     }
-    top.splice(lo, 0, it);
-    if (top.length > k) top.pop();
+  });
+  return new Map([...by].map(([d, list]) => [d, Int32Array.from(list)]));
+}
+
+function columnsOf(pool: readonly PoolEntry[]): Columns {
+  const hit = columnCache.get(pool);
+  if (hit) return hit;
+  const n = pool.length;
+  const c: Columns = {
+    persons: new Uint8Array(n), children: new Uint8Array(n), flags: new Uint8Array(n), since: new Int32Array(n), eldest: new Int32Array(n),
+    avoidBy: positionsBy(pool, (e) => e.avoid),
+    preferBy: positionsBy(pool, (e) => e.prefer),
+    positionOf: new Map(pool.map((e, i) => [e.id, i])),
+    scratch: {
+      scores: new Int32Array(n), masks: new Uint16Array(n), key: new Float64Array(n), eligibleAt: new Int32Array(n), excludedAt: new Int32Array(n),
+      avoids: new Uint8Array(n), prefers: new Uint8Array(n), busyAt: new Uint8Array(n), hintMemo: new Int8Array(256 * 256 * 2),
+    },
+  };
+  pool.forEach((e, i) => {
+    c.persons[i] = Math.min(255, e.persons);
+    c.children[i] = Math.min(255, e.children);
+    c.flags[i] = (e.health ? 1 : 0) | (e.pets ? 2 : 0) | (e.wheelchair ? 4 : 0) | (e.stepFree ? 8 : 0);
+    c.since[i] = e.since ?? NO_DAY;
+    c.eldest[i] = e.eldest ?? NO_DAY;
+  });
+  columnCache.set(pool, c);
+  return c;
+}
+
+/**
+ * The first `k` of the pool positions `items` in ranking order: score, then time homeless (longer
+ * first, unknown last), then case reference. Score and date travel as one number, so only ties on
+ * both compare references.
+ */
+function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly PoolEntry[]): number[] {
+  const size = Math.min(k, items.length);
+  if (size === 0) return [];
+  // The k-th largest key, through a min-heap of the k largest seen.
+  const heap = new Float64Array(size);
+  let filled = 0;
+  for (let n = 0; n < items.length; n++) {
+    const v = key[items[n]!]!;
+    if (filled < size) {
+      let j = filled++;
+      heap[j] = v;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if (heap[parent]! <= heap[j]!) break;
+        [heap[parent], heap[j]] = [heap[j]!, heap[parent]!];
+        j = parent;
+      }
+    } else if (v > heap[0]!) {
+      heap[0] = v;
+      let j = 0;
+      for (;;) {
+        const l = 2 * j + 1;
+        const r = l + 1;
+        let m = j;
+        if (l < size && heap[l]! < heap[m]!) m = l;
+        if (r < size && heap[r]! < heap[m]!) m = r;
+        if (m === j) break;
+        [heap[m], heap[j]] = [heap[j]!, heap[m]!];
+        j = m;
+      }
+    }
   }
-  return top;
+  const threshold = heap[0]!;
+  const chosen: number[] = [];
+  for (let n = 0; n < items.length; n++) if (key[items[n]!]! >= threshold) chosen.push(items[n]!);
+  chosen.sort((a, b) => key[b]! - key[a]! || (pool[a]!.reference < pool[b]!.reference ? -1 : pool[a]!.reference > pool[b]!.reference ? 1 : 0));
+  return chosen.slice(0, k);
 }
 
 /** Ranks the agency's pool for `offer`; returns the top `limit` and up to `excludedLimit` exclusions. */
@@ -211,38 +284,71 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
     };
   };
 
-  // Typed arrays and positions: scoring a city's pool allocates next to nothing.
-  const scores = new Int32Array(pool.length);
-  const masks = new Uint16Array(pool.length);
-  const eligible: number[] = [];
-  const excluded: number[] = [];
+  // Typed columns and per-offer tables: scoring a city's pool allocates next to nothing.
+  const c = columnsOf(pool);
+  const n = pool.length;
+  const sizeMask = new Uint8Array(256);
+  for (let p = 0; p < 256; p++) {
+    const fit = p >= 1 ? sizes[p - 1] : undefined;
+    sizeMask[p] = (fit?.spaceOk ? 0 : SPACE) | (fit?.rentOk ? 0 : RENT) | (fit?.occupancyOk ? 0 : OCCUPANCY);
+  }
+  const { scores, masks, key, eligibleAt, excludedAt, avoids, prefers, busyAt, hintMemo } = c.scratch;
+  avoids.fill(0);
+  prefers.fill(0);
+  busyAt.fill(0);
+  hintMemo.fill(-1);
+  for (const i of c.avoidBy.get(offer.district) ?? []) avoids[i] = 1;
+  for (const i of c.preferBy.get(offer.district) ?? []) prefers[i] = 1;
+  for (const id of busy.keys()) {
+    const i = c.positionOf.get(id);
+    if (i !== undefined) busyAt[i] = 1;
+  }
+  // The company's wish depends on size, children and age only: one answer per combination.
+  const hintOf = (i: number, senior: boolean): boolean => {
+    const slot = (c.persons[i]! * 256 + c.children[i]!) * 2 + (senior ? 1 : 0);
+    let h = hintMemo[slot]!;
+    if (h < 0) {
+      h = hintTests.some((t) => t(pool[i]!, senior)) ? 1 : 0;
+      hintMemo[slot] = h;
+    }
+    return h === 1;
+  };
+  const wheelchairOk = offer.wheelchair;
+  const petsOk = offer.petsAllowed;
+
+  let eligibleCount = 0;
+  let excludedCount = 0;
   const counts = new Array<number>(EXCLUSION_CODES.length).fill(0);
-  for (let i = 0; i < pool.length; i++) {
-    const e = pool[i]!;
-    const fit = sizes[e.persons - 1];
-    let mask = 0;
-    if (!fit?.spaceOk) mask |= SPACE;
-    if (!fit?.rentOk) mask |= RENT;
-    if (!fit?.occupancyOk) mask |= OCCUPANCY;
-    if (e.wheelchair && !offer.wheelchair) mask |= WHEELCHAIR;
-    if (e.stepFree && !e.wheelchair && !stepFreeOk) mask |= STEP_FREE;
-    if (e.pets && !offer.petsAllowed) mask |= PETS;
-    if (e.avoid.length > 0 && e.avoid.includes(offer.district)) mask |= AVOIDED;
-    if (busy.size > 0 && busy.has(e.id)) mask |= BUSY;
-    const senior = e.eldest !== null && e.eldest <= seniorCutoff;
-    let hint = false;
-    for (const t of hintTests) if (t(e, senior)) hint = true;
-    scores[i] = waitingPts[Math.min(WAITING_CAP_MONTHS, monthsOf(e))]! + childrenPts[Math.min(CHILDREN_CAP, e.children)]!
-      + (e.health ? healthPts : 0) + (senior ? agePts : 0) + (e.prefer.length > 0 && e.prefer.includes(offer.district) ? districtPts : 0) + (hint ? hintPts : 0);
+  for (let i = 0; i < n; i++) {
+    const flags = c.flags[i]!;
+    const wheelchair = (flags & 4) !== 0;
+    let mask = sizeMask[c.persons[i]!]!;
+    if (wheelchair && !wheelchairOk) mask |= WHEELCHAIR;
+    if ((flags & 8) !== 0 && !wheelchair && !stepFreeOk) mask |= STEP_FREE;
+    if ((flags & 2) !== 0 && !petsOk) mask |= PETS;
+    if (avoids[i] === 1) mask |= AVOIDED;
+    if (busyAt[i] === 1) mask |= BUSY;
+    const since = c.since[i]!;
+    const eldest = c.eldest[i]!;
+    const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
+    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
+    const kids = c.children[i]!;
+    const score = waitingPts[months]! + childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]!
+      + ((flags & 1) !== 0 ? healthPts : 0) + (senior ? agePts : 0) + (prefers[i] === 1 ? districtPts : 0)
+      + (hintTests.length > 0 && hintOf(i, senior) ? hintPts : 0);
+    scores[i] = score;
     masks[i] = mask;
-    if (mask === 0) eligible.push(i);
+    // Score first; among equal scores the earlier date (unknown last) — one exact number.
+    key[i] = score * 2 ** 21 + (since === NO_DAY ? 0 : 2 ** 21 - 1 - Math.min(2 ** 21 - 2, Math.max(0, since + 2 ** 20)));
+    if (mask === 0) eligibleAt[eligibleCount++] = i;
     else {
-      excluded.push(i);
-      for (let c = 0; c < counts.length; c++) if (mask & (1 << c)) counts[c]!++;
+      excludedAt[excludedCount++] = i;
+      for (let b = 0; b < counts.length; b++) if (mask & (1 << b)) counts[b]!++;
     }
   }
-  const top = topK(eligible, limit, scores, pool);
-  const shownExcluded = topK(excluded, excludedLimit, scores, pool);
+  const eligible = eligibleAt.subarray(0, eligibleCount);
+  const top = topK(eligible, limit, key, pool);
+  const shownExcluded = topK(excludedAt.subarray(0, excludedCount), excludedLimit, key, pool);
 
   const entries = top.map((p, i) => {
     const e = pool[p]!;
