@@ -8,7 +8,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { migrate } from '../src/server/db/database.js';
+import { inAgency, migrate } from '../src/server/db/database.js';
+import { toRule } from '../src/server/modules/placement/placement.repository.js';
+import { rankPool } from '../src/server/modules/placement/ranking.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { openDatabases } from '../src/server/runtime.js';
 
@@ -78,6 +80,22 @@ process.on('message', async (m) => {
     // Autovacuum would catch up with these bulk updates in a real system; here it is done at once.
     await sql`VACUUM ANALYZE households`.execute(dbs.owner);
     process.send?.(m);
+    return;
+  }
+  // The ranking computation alone, inside an agency transaction: pool (cached), open candidacies,
+  // filter, score, order, explain, names — without storing, HTTP and serialising.
+  if (m === 'rank:direct') {
+    const o = await dbs.owner.selectFrom('offers').selectAll().where('id', '=', offer.id).executeTakeFirstOrThrow();
+    const rules = await dbs.owner.selectFrom('programme_conditions').selectAll().where('id', '=', o.conditions_id!).executeTakeFirstOrThrow();
+    const rankOffer = { id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred };
+    const weights = { waiting: 40, children: 20, health: 15, age: 10, district: 10, hints: 5 };
+    const times: number[] = [];
+    for (let k = 0; k < 105; k++) {
+      const t0 = performance.now();
+      await inAgency(dbs.app, agencyId, (tx) => rankPool(tx, agencyId, rankOffer, toRule(rules), weights));
+      if (k >= 5) times.push(performance.now() - t0);
+    }
+    process.send?.({ times });
     return;
   }
   // One household changes (as when a caseworker edits it): the next ranking reads the pool again.
