@@ -4,7 +4,7 @@ import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Modal } from '../components/Modal';
 import type { FormErrors } from '../lib/formErrors';
-import { StepErrorExtras } from './feedback';
+import { StepErrorExtras } from '../components/StepFeedback';
 
 interface Props {
   isOpen: boolean;

@@ -6,7 +6,7 @@ import { Button } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
 import { formatDate } from '../i18n/format';
 import { useOfferPage } from './context';
-import { StepError } from './feedback';
+import { StepError } from '../components/StepFeedback';
 import { CandidateStatus } from './labels';
 import { formatNumber } from '../lib/numbers';
 import type { Candidate, Viewing } from './queries';

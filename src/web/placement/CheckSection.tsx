@@ -9,7 +9,7 @@ import { DataTable } from '../components/DataTable';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useOfferPage } from './context';
-import { StepError } from './feedback';
+import { StepError } from '../components/StepFeedback';
 import { formatNumber } from '../lib/numbers';
 import type { Offer } from './queries';
 import { ReasonDialog } from './ReasonDialog';

@@ -9,7 +9,7 @@ import { CheckboxField, Fieldset, TextField } from '../components/Field';
 import { fieldId } from '../lib/validation';
 import { can } from '../permissions';
 import { useOfferPage } from './context';
-import { StepErrorExtras } from './feedback';
+import { StepErrorExtras } from '../components/StepFeedback';
 import { centsToInput, euroToCents } from '../lib/numbers';
 import { toggle } from './offerForm';
 import { useAgencySettings } from './queries';

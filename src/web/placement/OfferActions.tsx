@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { Button, ButtonLink } from '../components/Button';
 import { useOfferPage } from './context';
-import { StepError } from './feedback';
+import { StepError } from '../components/StepFeedback';
 import type { Offer } from './queries';
 import { ReasonDialog } from './ReasonDialog';
 

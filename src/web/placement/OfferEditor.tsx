@@ -13,7 +13,7 @@ import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
 import { can } from '../permissions';
-import { StepErrorExtras } from './feedback';
+import { StepErrorExtras } from '../components/StepFeedback';
 import { AccessFields, EquipmentFields, HouseholdWishFields } from './OfferChoiceFields';
 import { CostFields, FlatFields, FORM, LocationFields } from './OfferFields';
 import { emptyOfferForm, formToPayload, MONEY_FIELDS, OFFER_FIELDS, offerToForm, requiredWhenEmpty, type OfferForm } from './offerForm';

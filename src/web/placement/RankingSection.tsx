@@ -10,7 +10,7 @@ import { ErrorAlert } from '../components/Alert';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
 import { useOfferPage } from './context';
-import { StepError } from './feedback';
+import { StepError } from '../components/StepFeedback';
 import { PickDialog } from './PickDialog';
 import { placementKeys, useCandidates, useRanking, useRankings, type Ranking } from './queries';
 import { RankingEntries, RankingExclusions } from './RankingParts';

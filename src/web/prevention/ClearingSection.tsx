@@ -9,7 +9,7 @@ import { Section } from '../components/Section';
 import { fieldId } from '../lib/validation';
 import { clearingForm, clearingPayload, INCOME, toggle, TRIED, UNCLAIMED, WISHES, type ClearingForm } from './clearingForm';
 import { useCasePage } from './context';
-import { StepError, StepErrorExtras } from './feedback';
+import { StepError, StepErrorExtras } from '../components/StepFeedback';
 import { useLooseT } from './labels';
 import { paths, type PreventionCase } from './queries';
 import { useStepForm } from './useStepForm';

@@ -9,7 +9,7 @@ import { Section } from '../components/Section';
 import { formatDate } from '../i18n/format';
 import { useCasePage } from './context';
 import { DocumentLinks } from './DocumentLinks';
-import { StepError } from './feedback';
+import { StepError } from '../components/StepFeedback';
 import { Badge, useLooseT } from './labels';
 import { MeasureDialog } from './MeasureDialog';
 import { paths, preventionKeys, type Measure, type PreventionCase } from './queries';

@@ -13,7 +13,7 @@ import { errorMessage } from '../i18n/errors';
 import { useFormErrors } from '../lib/formErrors';
 import { validate } from '../lib/validation';
 import { CourtFields } from './CourtFields';
-import { StepErrorExtras } from './feedback';
+import { StepErrorExtras } from '../components/StepFeedback';
 import { useLooseT } from './labels';
 import { FORM, HomeFields, LegalFields, SourceFields } from './NoticeFields';
 import { caseToNoticeForm, MONEY_FIELDS, NOTICE_FIELDS, noticePayload, showsCourt, type NoticeForm } from './noticeForm';

@@ -11,7 +11,7 @@ import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { validate } from '../lib/validation';
 import { CourtFields } from './CourtFields';
-import { StepErrorExtras } from './feedback';
+import { StepErrorExtras } from '../components/StepFeedback';
 import { HouseholdMatchStep, type MatchChoice } from './HouseholdMatchStep';
 import { todayBerlin, useLooseT } from './labels';
 import { FORM, HomeFields, LegalFields, SourceFields, TenantFields } from './NoticeFields';

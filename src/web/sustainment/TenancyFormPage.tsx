@@ -16,7 +16,7 @@ import { errorMessage } from '../i18n/errors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { centsToInput } from '../lib/numbers';
 import { fieldId } from '../lib/validation';
-import { StepErrorExtras } from '../placement/feedback';
+import { StepErrorExtras } from '../components/StepFeedback';
 import { HouseholdPicker } from './HouseholdPicker';
 import { useTenancyDetail, type TenancyDetail } from './queries';
 import { buildBody, initialValues, type FieldSpec, type FormValues } from './stepForm';

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { ErrorAlert } from '../components/Alert';
-import { Button } from '../components/Button';
+import { ErrorAlert } from './Alert';
+import { Button } from './Button';
 import { errorMessage } from '../i18n/errors';
 
-/** A 409 or 412: the offer moved on (or someone else acted) – the page should be reloaded. */
+/** A 409 or 412: the record moved on (or someone else acted) – the page should be reloaded. */
 export function isStale(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 409 || err.status === 412);
 }
@@ -29,7 +29,7 @@ export function StepErrorExtras({ error, onReload }: { error: unknown; onReload?
       {detail && <p className="kern-body">{detail}</p>}
       {isStale(error) && onReload && (
         <Button variant="secondary" icon="autorenew" onClick={onReload}>
-          {t('placement.errors.reload')}
+          {t('common.reload')}
         </Button>
       )}
     </>
