@@ -2,13 +2,10 @@ import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
-import { ErrorAlert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
-import { DataTable, type Column } from '../components/DataTable';
-import { Loading } from '../components/Loading';
+import { PagedResults } from '../components/PagedResults';
+import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
-import { Pagination } from '../components/Pagination';
-import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { can, PERM } from '../permissions';
 import { HouseholdFilters } from './HouseholdFilters';
@@ -53,7 +50,6 @@ export function HouseholdListPage() {
     { key: 'updatedAt', header: t('households.col.updatedAt'), cell: (r) => formatDate(r.updatedAt) },
   ];
 
-  const data = list.data;
   return (
     <>
       <PageHeading
@@ -71,27 +67,15 @@ export function HouseholdListPage() {
 
       <HouseholdFilters params={params} onChange={update} />
 
-      <p className="kern-body kern-body--bold result-count" role="status">
-        {data ? t('households.count', { count: data.total }) : ''}
-      </p>
-
-      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
-      {list.isPending ? (
-        <Loading />
-      ) : data ? (
-        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-          <DataTable
-            caption={t('households.tableCaption', { page: data.page })}
-            captionHidden
-            columns={columns}
-            rows={data.items}
-            rowKey={(r) => r.id}
-            empty={t('households.empty')}
-            busy={list.isFetching}
-          />
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </div>
-      ) : null}
+      <PagedResults
+        list={list}
+        count={(count) => t('households.count', { count })}
+        caption={(page) => t('households.tableCaption', { page })}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t('households.empty')}
+        onPage={(page) => update({ page })}
+      />
     </>
   );
 }

@@ -3,13 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
 import { useMe } from '../auth/session';
-import { ErrorAlert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
-import { DataTable, type Column } from '../components/DataTable';
-import { Loading } from '../components/Loading';
+import { PagedResults } from '../components/PagedResults';
+import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
-import { Pagination } from '../components/Pagination';
-import { errorMessage } from '../i18n/errors';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { can, PERM } from '../permissions';
 import { CaseQueueFilters } from './CaseQueueFilters';
@@ -109,7 +106,6 @@ export function CaseQueuePage() {
   ];
 
   const title = t('prevention.queue.title');
-  const data = list.data;
   return (
     <>
       <PageHeading
@@ -139,27 +135,15 @@ export function CaseQueuePage() {
 
       <CaseQueueFilters params={params} onChange={update} />
 
-      <p className="kern-body kern-body--bold result-count" role="status">
-        {data ? t('prevention.queue.count', { count: data.total }) : ''}
-      </p>
-
-      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
-      {list.isPending ? (
-        <Loading />
-      ) : data ? (
-        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-          <DataTable
-            caption={t('prevention.queue.caption', { page: data.page })}
-            captionHidden
-            columns={columns}
-            rows={data.items}
-            rowKey={(r) => r.id}
-            empty={t('prevention.queue.empty')}
-            busy={list.isFetching}
-          />
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </div>
-      ) : null}
+      <PagedResults
+        list={list}
+        count={(count) => t('prevention.queue.count', { count })}
+        caption={(page) => t('prevention.queue.caption', { page })}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t('prevention.queue.empty')}
+        onPage={(page) => update({ page })}
+      />
     </>
   );
 }

@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
 import { INCIDENT_KINDS } from '../../contracts/sustainment';
 import { useMe } from '../auth/session';
-import { ErrorAlert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
-import { DataTable, type Column } from '../components/DataTable';
+import { PagedResults } from '../components/PagedResults';
+import type { Column } from '../components/DataTable';
 import { CheckboxField, SelectField } from '../components/Field';
-import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { Pagination } from '../components/Pagination';
-import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { DueText, IncidentStateBadge } from './labels';
 import { DEFAULT_INCIDENT_PARAMS, INCIDENT_STATE_FILTERS, incidentSearchParams, parseIncidentParams, type IncidentParams, type IncidentStateFilter } from './listParams';
@@ -101,7 +98,6 @@ export function IncidentQueuePage() {
 
   const title = portal ? t('sustainment.queue.titlePortal') : t('sustainment.queue.title');
   const stateLabel = (s: IncidentStateFilter) => (s === 'open' ? t('sustainment.queue.stateOpen') : s === 'all' ? t('sustainment.queue.stateAll') : t(`sustainment.state.${s}`));
-  const data = list.data;
   return (
     <>
       <PageHeading
@@ -146,18 +142,15 @@ export function IncidentQueuePage() {
           </div>
         </form>
       </section>
-      <p className="kern-body kern-body--bold result-count" role="status">
-        {data ? t('sustainment.queue.count', { count: data.total }) : ''}
-      </p>
-      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
-      {list.isPending ? (
-        <Loading />
-      ) : data ? (
-        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-          <DataTable caption={title} captionHidden columns={columns} rows={data.items} rowKey={(r) => r.id} empty={t('sustainment.queue.empty')} busy={list.isFetching} />
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </div>
-      ) : null}
+      <PagedResults
+        list={list}
+        count={(count) => t('sustainment.queue.count', { count })}
+        caption={() => title}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t('sustainment.queue.empty')}
+        onPage={(page) => update({ page })}
+      />
     </>
   );
 }

@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
 import { useOrgs } from '../admin/queries';
 import { useMe } from '../auth/session';
-import { ErrorAlert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
-import { DataTable, type Column } from '../components/DataTable';
+import { PagedResults } from '../components/PagedResults';
+import type { Column } from '../components/DataTable';
 import { SelectField, TextField } from '../components/Field';
-import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { Pagination } from '../components/Pagination';
-import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { useDebouncedValue } from '../lib/hooks';
 import { can } from '../permissions';
@@ -109,7 +106,6 @@ export function TenancyListPage() {
   ];
 
   const title = portal ? t('sustainment.tenancies.titlePortal') : t('sustainment.tenancies.title');
-  const data = list.data;
   return (
     <>
       <PageHeading
@@ -161,18 +157,15 @@ export function TenancyListPage() {
           </div>
         </form>
       </section>
-      <p className="kern-body kern-body--bold result-count" role="status">
-        {data ? t('sustainment.tenancies.count', { count: data.total }) : ''}
-      </p>
-      {list.isError && <ErrorAlert message={errorMessage(list.error, t)} />}
-      {list.isPending ? (
-        <Loading />
-      ) : data ? (
-        <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-          <DataTable caption={title} captionHidden columns={columns} rows={data.items} rowKey={(r) => r.id} empty={t('sustainment.tenancies.empty')} busy={list.isFetching} />
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </div>
-      ) : null}
+      <PagedResults
+        list={list}
+        count={(count) => t('sustainment.tenancies.count', { count })}
+        caption={() => title}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t('sustainment.tenancies.empty')}
+        onPage={(page) => update({ page })}
+      />
     </>
   );
 }
