@@ -3,7 +3,8 @@
  * GET one household (authenticated, audited), a filtered search with paging, POST a journal entry —
  * and a bare Fastify + pg baseline for the read; the ranking; the prevention list import of
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
- * BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking.
+ * BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
+ * the four HTTP runs (nothing written to latest.json).
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -148,6 +149,11 @@ try {
     headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': ready.csrf },
     body: JSON.stringify({ occurredAt: '2026-11-21T10:00:00+01:00', kind: 'note', participation: true, text: 'Benchmark-Eintrag' }),
   });
+  if (process.env.BENCH_ONLY === 'http') {
+    console.table([baseline, read, search, journal].map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })));
+    console.log(`Verhältnis App/Baseline (Lesen): ${Math.round((read.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100}`);
+    process.exitCode = 0;
+  } else {
   const ranking = await rankingRun();
   const preventionImport = await importBench();
   const readRatio = Math.round((read.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100;
@@ -173,6 +179,7 @@ try {
   console.log(`Rangfolge (Pool ${ranking.poolSize} Haushalte, ${ranking.runs} Läufe, gespeichert): p50 ${ranking.p50Ms} ms, p95 ${ranking.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung (Pool neu gelesen): Median ${ranking.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${ranking.computeP50Ms} ms, p95 ${ranking.computeP95Ms} ms`);
   printImport(preventionImport);
   console.log(Object.values(results.met).every(Boolean) ? 'Alle Ziele erreicht.' : 'Nicht alle Ziele erreicht.');
+  }
 } finally {
   server.send('stop');
 }
