@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -102,7 +102,8 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   await app.register(cookie);
   // Uploads (offer photos) only: files are read into memory with a size limit per route.
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
-  await app.register(helmet, {
+  // Security headers: helmet's middleware built once (the Fastify plugin rebuilt it on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -122,6 +123,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/v1/')) reply.header('Cache-Control', 'no-store');
   });

@@ -36,9 +36,17 @@ type SessionRow = CachedSession & { role: TRole };
 const TOUCH_AFTER_MS = 60_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function agencySettings(raw: unknown) {
+type AgencySettings = typeof DEFAULT_AGENCY_SETTINGS;
+/** Parsed settings per stored settings object: a cached session keeps its object, so one parse serves it. */
+const parsedSettings = new WeakMap<object, AgencySettings>();
+
+export function agencySettings(raw: unknown): AgencySettings {
+  const memo = raw !== null && typeof raw === 'object' ? parsedSettings.get(raw) : undefined;
+  if (memo) return memo;
   const parsed = ZAgencySettings.safeParse({ ...DEFAULT_AGENCY_SETTINGS, ...(raw as object) });
-  return parsed.success ? parsed.data : DEFAULT_AGENCY_SETTINGS;
+  const settings = parsed.success ? parsed.data : DEFAULT_AGENCY_SETTINGS;
+  if (raw !== null && typeof raw === 'object') parsedSettings.set(raw, settings);
+  return settings;
 }
 
 /** Resolves the session cookie: unknown, ended, expired (absolute) or idle sessions are rejected. */
