@@ -20,7 +20,8 @@ interface Entry<T> {
   usedAt: number;
 }
 
-async function stampOf(tx: Tx, agencyId: string): Promise<{ stamp: number; own: boolean }> {
+/** The agency's household stamp as this transaction sees it, and whether this transaction moved it itself. */
+export async function stampOf(tx: Tx, agencyId: string): Promise<{ stamp: number; own: boolean }> {
   const { rows } = await sql<{ stamp: number | null; own: boolean | null }>`
     SELECT p.stamp, p.xmin::text::bigint = txid_current_if_assigned() % 4294967296 AS own
     FROM (SELECT 1) one LEFT JOIN pool_stamps p ON p.agency_id = ${agencyId}`.execute(tx);

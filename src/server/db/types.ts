@@ -560,6 +560,12 @@ export interface RecoveryPaymentsTable {
   created_at: Generated<Date>;
 }
 
+export interface HouseholdChangesTable {
+  agency_id: string;
+  household_id: string;
+  stamp: number;
+}
+
 export interface PoolStampsTable {
   agency_id: string;
   stamp: Generated<number>;
@@ -733,6 +739,7 @@ export interface PreventionImportRowsTable {
 
 export interface DB {
   pool_stamps: PoolStampsTable;
+  household_changes: HouseholdChangesTable;
   agencies: AgenciesTable;
   housing_providers: OrgTable;
   carriers: OrgTable;

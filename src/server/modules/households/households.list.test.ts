@@ -3,6 +3,9 @@ import { ZHouseholdCreate, ZHouseholdListQuery } from '../../../contracts/househ
 import type { Ctx } from '../../platform/http/context.js';
 import { createAgency, householdInput, testDbs, type TestAgency } from '../../../../test/helpers.js';
 import { householdService } from './households.service.js';
+import { householdRepository } from './households.repository.js';
+import { inAgency } from '../../db/database.js';
+import { searchIndexOf } from './search-index.js';
 
 const ctxOf = (a: TestAgency, role: keyof TestAgency['users']): Ctx => ({
   actor: { userId: a.users[role].id, agencyId: a.id, role, providerId: null, carrierId: null, sessionId: 'test' },
@@ -37,6 +40,8 @@ describe('household search', () => {
         expect(searched.total).toBe(plain.total);
       }
     }
+    // These answers came from the in-memory index (the test database orders text by code point).
+    expect(await inAgency(testDbs().app, a.id, (tx) => searchIndexOf(tx, a.id))).not.toBeNull();
     // Literal text, not patterns; paging keeps the total.
     expect((await list({ q: 'müller_1' })).total).toBe(1);
     expect((await list({ q: 'müller%' })).total).toBe(1);
@@ -59,6 +64,20 @@ describe('household search', () => {
     expect(ids(await list({ q: 'yilmaz' }))).toEqual([zander.id]);
     await testDbs().owner.updateTable('households').set({ search_text: 'umbenannt durch skript' }).where('id', '=', zander.id).execute();
     expect(ids(await list({ q: 'skript' }))).toEqual([zander.id]);
+    // A household deleted by anyone else disappears from the search at once.
+    await testDbs().owner.deleteFrom('household_members').where('household_id', '=', zander.id).execute();
+    await testDbs().owner.deleteFrom('households').where('id', '=', zander.id).execute();
+    expect((await list({ q: 'skript' })).total).toBe(0);
+    // A transaction that changed a household itself searches its own data, and a rollback leaves nothing behind.
+    const abel = (await list({ q: 'abel', sort: 'name' })).items[0]!;
+    await inAgency(testDbs().app, a.id, async (tx) => {
+      await tx.updateTable('households').set({ search_text: 'nur in dieser transaktion' }).where('id', '=', abel.id).execute();
+      const own = await householdRepository(tx, a.id).list({ kind: 'all' }, ZHouseholdListQuery.parse({ q: 'dieser transaktion' }), cm.actor.userId);
+      expect(own.items.map((i) => i.id)).toEqual([abel.id]);
+      throw new Error('rollback');
+    }).catch((e: Error) => expect(e.message).toBe('rollback'));
+    expect((await list({ q: 'dieser transaktion' })).total).toBe(0);
+    expect(ids(await list({ q: 'abel', sort: 'name' }))).toContain(abel.id);
     // Another agency's households never appear.
     const b = await createAgency();
     expect((await list({ q: 'mustermann' }, ctxOf(b, 'case_manager'))).total).toBe(0);

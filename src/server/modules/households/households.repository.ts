@@ -7,6 +7,7 @@ import { nextReference } from '../../db/references.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
 import type { AuditRow } from '../../platform/audit/audit.js';
+import { searchIndexOf } from './search-index.js';
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
 export type HouseholdDetail = HouseholdRow & {
@@ -120,7 +121,25 @@ export function householdRepository(tx: Tx, agencyId: string) {
       ] as const;
 
       if (q.q) {
-        // Search: candidates from the indexed search function, one pass for page and total, then
+        const needle = q.q.toLowerCase();
+        const index = await searchIndexOf(tx, agencyId);
+        if (index) {
+          // Search from the in-memory index (exact by the household stamp): total and the page's
+          // ids; only the page's rows are read from households, under RLS.
+          const found = index.search(needle, { ...q, scope, userId }, q.sort, (q.page - 1) * q.pageSize, q.pageSize);
+          if (!found.ids.length) return { items: [], total: found.total };
+          const rows = await tx.selectFrom('households')
+            .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
+            .select(listColumns)
+            .where('households.agency_id', '=', agencyId)
+            .where('households.id', 'in', found.ids)
+            .where((eb) => scoped(eb, scope))
+            .execute();
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          const items = found.ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
+          return { items, total: found.total };
+        }
+        // Search in SQL: candidates from the indexed search function, one pass for page and total, then
         // only the page's rows are read from households (under RLS, the second wall).
         const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
         const page = ordered(refine(candidates))
