@@ -135,6 +135,14 @@ describe('households over HTTP', () => {
     const list = (await sw.get('/api/v1/households?pageSize=100')).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(mine.id);
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain(notMine.id);
+    // Journal entries go only to assigned households, with or without an Idempotency-Key; a refused one leaves nothing.
+    const note = { occurredAt: '2026-11-20T09:30:00+01:00', kind: 'note', participation: false, text: 'Notiz' };
+    expect((await sw.post(`/api/v1/households/${notMine.id}/journal`, note)).statusCode).toBe(404);
+    expect((await sw.post(`/api/v1/households/${notMine.id}/journal`, note, { 'idempotency-key': 'k-1' })).statusCode).toBe(404);
+    expect((await cm.get(`/api/v1/households/${notMine.id}/journal`)).json().items).toHaveLength(0);
+    const added = await sw.post(`/api/v1/households/${mine.id}/journal`, note);
+    expect(added.statusCode).toBe(201);
+    expect(added.json().author.displayName).toBe(`social_worker ${agency.name.split(' ')[1]}`);
     // A social worker who records a household is assigned to it.
     const own = await sw.post('/api/v1/households', householdInput());
     expect(own.json().socialWorker.id).toBe(agency.users.social_worker.id);

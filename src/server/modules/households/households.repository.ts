@@ -277,12 +277,29 @@ export function householdRepository(tx: Tx, agencyId: string) {
       return Number(r.n);
     },
 
-    addJournal(householdId: string, e: { occurredAt: string; kind: string; participation: boolean; text: string }, authorId: string) {
+    /**
+     * Adds the entry only to a household the scope shows, with the author's name, in one statement;
+     * undefined when the household is not there for this actor.
+     */
+    addJournal(householdId: string, e: { occurredAt: string; kind: string; participation: boolean; text: string }, authorId: string, scope: HouseholdScope) {
       return tx
         .insertInto('journal_entries')
-        .values({ agency_id: agencyId, household_id: householdId, occurred_at: e.occurredAt, kind: e.kind, participation: e.participation, text: e.text, author_id: authorId })
+        .columns(['agency_id', 'household_id', 'occurred_at', 'kind', 'participation', 'text', 'author_id'])
+        .expression((eb) =>
+          eb.selectFrom('households')
+            .select([
+              'households.agency_id', 'households.id',
+              sql<string>`cast(${e.occurredAt} as timestamptz)`.as('occurred_at'), sql<string>`cast(${e.kind} as text)`.as('kind'),
+              sql<boolean>`cast(${e.participation} as boolean)`.as('participation'), sql<string>`cast(${e.text} as text)`.as('text'),
+              sql<string>`cast(${authorId} as uuid)`.as('author_id'),
+            ])
+            .where('households.agency_id', '=', agencyId)
+            .where('households.id', '=', householdId)
+            .where((w) => scoped(w, scope)),
+        )
         .returning(['id', 'occurred_at', 'kind', 'participation', 'text', 'created_at', 'author_id'])
-        .executeTakeFirstOrThrow();
+        .returning(sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = journal_entries.author_id)`.as('author_name'))
+        .executeTakeFirst();
     },
 
     accessLog(householdId: string, limit = 200) {

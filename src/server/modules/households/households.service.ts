@@ -179,18 +179,21 @@ export function householdService(db: Kysely<DB>) {
     addJournal(ctx: Ctx, id: string, input: z.output<typeof ZJournalCreate>, idempotencyKey: string | undefined) {
       return actorTx(db, ctx, async (tx) => {
         const repo = repoOf(tx, ctx);
-        await visible(repo, ctx, id, 'journal.create');
+        // A replay must not answer for a household the actor no longer sees; without a key the
+        // insert itself checks the household and the actor's scope (one statement).
+        if (idempotencyKey) await visible(repo, ctx, id, 'journal.create');
+        else access.require(ctx.actor, 'journal.create', { type: 'household', id });
         return idempotent(tx, ctx, idempotencyKey, { id, input }, async () => {
-          const j = await repo.addJournal(id, input, ctx.actor.userId);
+          const j = await repo.addJournal(id, input, ctx.actor.userId, access.householdScope(ctx.actor));
+          if (!j) throw new AccessDenied('journal.create', { type: 'household', id });
           await audit(tx, ctx, { action: 'journal.create', entityId: id, details: { entry: j.id } });
-          const [author] = await repo.userNames([ctx.actor.userId]);
           return {
             id: j.id,
             occurredAt: iso(j.occurred_at as Date),
             kind: j.kind as JournalEntry['kind'],
             participation: j.participation,
             text: j.text,
-            author: { id: ctx.actor.userId, displayName: author?.display_name ?? '' },
+            author: { id: ctx.actor.userId, displayName: j.author_name ?? '' },
             createdAt: iso(j.created_at),
           } satisfies JournalEntry;
         });

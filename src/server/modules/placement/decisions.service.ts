@@ -84,7 +84,9 @@ export function decisionService(db: Kysely<DB>) {
         candidateStep(ctx, c, 'talk');
         const entry = await householdRepository(tx, ctx.actor.agencyId).addJournal(c.household_id, {
           occurredAt: input.occurredAt, kind: 'contact', participation: input.participation, text: `Nachgespräch zum Wohnungsangebot ${offer.reference}: ${input.text}`,
-        }, ctx.actor.userId);
+        }, ctx.actor.userId, { kind: 'all' });
+        // The candidate's household is in the agency: the candidate step above was already allowed.
+        if (!entry) throw new AppError('not_found');
         await placementEffects(tx, ctx).closeDeadlines(id, ['follow_up_talk'], 'done');
         await repo.addEvent(offer.id, ctx.actor.userId, 'talk', { pseudonym: c.pseudonym, household: c.reference, journal: entry.id }, { candidateId: id });
         await audit(tx, ctx, { action: 'candidate.talk', entityId: id, details: { journal: entry.id } });
