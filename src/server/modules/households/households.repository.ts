@@ -7,7 +7,6 @@ import { nextReference } from '../../db/references.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
 import type { AuditRow } from '../../platform/audit/audit.js';
-import { searchIndexOf } from './search-index.js';
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
 export type HouseholdDetail = HouseholdRow & {
@@ -67,6 +66,12 @@ const SORTS = {
   situationSince: ['situation_since', 'asc'],
 } as const;
 
+const LIST_COLUMNS = [
+  'households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation',
+  'households.situation_since', 'households.seeking_housing', 'households.updated_at', 'households.case_manager_id',
+  'cm.display_name as case_manager_name',
+] as const;
+
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -114,33 +119,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
           .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!)) as QB;
       const ordered = <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB): QB =>
         qb.orderBy(`households.${col}`, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast()).orderBy('households.id') as QB;
-      const listColumns = [
-        'households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation',
-        'households.situation_since', 'households.seeking_housing', 'households.updated_at', 'households.case_manager_id',
-        'cm.display_name as case_manager_name',
-      ] as const;
+      const listColumns = LIST_COLUMNS;
 
       if (q.q) {
-        const needle = q.q.toLowerCase();
-        const index = await searchIndexOf(tx, agencyId);
-        if (index) {
-          // Search from the in-memory index (exact by the household stamp): total and the page's
-          // ids; only the page's rows are read from households, under RLS.
-          const found = index.search(needle, { ...q, scope, userId }, q.sort, (q.page - 1) * q.pageSize, q.pageSize);
-          if (!found.ids.length) return { items: [], total: found.total };
-          const rows = await tx.selectFrom('households')
-            .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-            .select(listColumns)
-            .where('households.agency_id', '=', agencyId)
-            .where('households.id', 'in', found.ids)
-            .where((eb) => scoped(eb, scope))
-            .execute();
-          const byId = new Map(rows.map((r) => [r.id, r]));
-          const items = found.ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
-          return { items, total: found.total };
-        }
-        // Search in SQL: candidates from the indexed search function, one pass for page and total, then
-        // only the page's rows are read from households (under RLS, the second wall).
+        // Search in SQL, where the service's in-memory index is not available: candidates from the
+        // indexed search function, one pass for page and total, then only the page's rows are read
+        // from households (under RLS, the second wall).
         const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
         const page = ordered(refine(candidates))
           .select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since', sql<number>`count(*) over ()`.as('total')])
@@ -201,6 +185,35 @@ export function householdRepository(tx: Tx, agencyId: string) {
         .selectFrom('h')
         .selectAll()
         .executeTakeFirst() as Promise<HouseholdDetail | undefined>;
+    },
+
+    /**
+     * The list rows of the given households that the scope shows, in the given order, with the list's
+     * audit row (its `results` counted by the statement) inserted by the same statement.
+     */
+    async pageAudited(ids: string[], scope: HouseholdScope, row: AuditRow) {
+      const cast: Record<keyof AuditRow, string> = {
+        agency_id: 'uuid', actor_id: 'uuid', actor_role: 'text', action: 'text', entity_type: 'text', entity_id: 'text',
+        purpose: 'text', outcome: 'text', ip: 'text', details: 'jsonb',
+      };
+      const columns = (Object.keys(row) as (keyof AuditRow)[]).filter((c) => c !== 'details');
+      const rows = await tx
+        .with('p', (db) => db.selectFrom('households')
+          .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
+          .select(LIST_COLUMNS)
+          .where('households.agency_id', '=', agencyId)
+          .where(ids.length ? sql<boolean>`households.id = ANY(${ids}::uuid[])` : sql<boolean>`false`)
+          .where((eb) => scoped(eb as never, scope)))
+        .with('a', (db) => db.insertInto('audit_events').columns([...columns, 'details']).expression(
+          db.selectNoFrom([
+            ...columns.map((c) => sql`cast(${row[c]} as ${sql.raw(cast[c])})`.as(c)),
+            sql`jsonb_set(cast(${row.details ?? '{}'} as jsonb), '{results}', to_jsonb((SELECT count(*) FROM p)))`.as('details'),
+          ])))
+        .selectFrom('p')
+        .selectAll()
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
     },
 
     userNames(ids: (string | null)[]) {
@@ -317,3 +330,5 @@ export function householdRepository(tx: Tx, agencyId: string) {
   };
 }
 export type HouseholdRepository = ReturnType<typeof householdRepository>;
+/** A row of the household list, as both the SQL list and the audited page return it. */
+export type ListRow = Awaited<ReturnType<HouseholdRepository['pageAudited']>>[number];

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { Tx } from '../../db/database.js';
+import { sql, type Kysely } from 'kysely';
+import { inAgency, readInAgency, type Tx } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
 import { stampOf } from '../../db/stamped-cache.js';
 import type { HouseholdScope } from '../../platform/access/access.js';
 
@@ -12,8 +13,9 @@ import type { HouseholdScope } from '../../platform/access/access.js';
  * The search text is matched as PostgreSQL's `LIKE '%…%'` does: a plain substring of the stored,
  * lower-cased text. Orders are those of the SQL list (column, NULLS LAST, then id), compared by code
  * point — which is what the database does under a C/C.UTF-8 collation. A probe checks that once per
- * process; under any other collation, and in a transaction that changed households itself, the
- * caller searches in SQL instead.
+ * process; under any other collation the caller searches in SQL instead. The index is read outside
+ * the caller's transaction (it holds only what is committed); the page's rows are read, with the
+ * audit row, by one statement of their own.
  */
 
 export type SortKey = 'name' | 'reference' | 'updatedAt' | 'situationSince';
@@ -323,8 +325,8 @@ const PROBE = ['b', 'a', 'B', 'ä', 'z', 'Ä', 'é', 'a b', 'a-b', 'ab', 'Ab', '
 let codepointOrder: Promise<boolean> | null = null;
 
 /** Whether the database orders text by code point, as the index does (asked once per process). */
-function databaseOrdersByCodepoint(tx: Tx): Promise<boolean> {
-  codepointOrder ??= sql<{ x: string }>`SELECT x FROM unnest(${PROBE}::text[]) x ORDER BY x`.execute(tx)
+function databaseOrdersByCodepoint(db: Kysely<DB>): Promise<boolean> {
+  codepointOrder ??= sql<{ x: string }>`SELECT x FROM unnest(${PROBE}::text[]) x ORDER BY x`.execute(db)
     .then(({ rows }) => {
       const expected = [...PROBE].sort(compareCodepoints);
       return rows.length === expected.length && rows.every((r, i) => r.x === expected[i]);
@@ -342,13 +344,13 @@ const loading = new Set<string>();
 const MAX_AGENCIES = 32;
 
 /**
- * The agency's search index as committed now, or null where the search must run in SQL: the
- * database orders text differently, or this transaction changed households itself.
+ * The agency's search index as committed now, or null where the search must run in SQL (the
+ * database orders text differently, or the index is being loaded by another request). Reads in its
+ * own short transactions: one message for the stamp when nothing changed.
  */
-export async function searchIndexOf(tx: Tx, agencyId: string): Promise<SearchIndex | null> {
-  if (!(await databaseOrdersByCodepoint(tx))) return null;
-  const { stamp, own } = await stampOf(tx, agencyId);
-  if (own) return null;
+export async function searchIndexOf(db: Kysely<DB>, agencyId: string): Promise<SearchIndex | null> {
+  if (!(await databaseOrdersByCodepoint(db))) return null;
+  const { stamp } = await readInAgency(db, agencyId, (tx) => stampOf(tx, agencyId));
   const hit = indexes.get(agencyId);
   if (hit && hit.stamp === stamp) {
     hit.usedAt = Date.now();
@@ -357,14 +359,14 @@ export async function searchIndexOf(tx: Tx, agencyId: string): Promise<SearchInd
   let index: SearchIndex;
   if (hit && hit.stamp < stamp) {
     // Rows changed after the stamp was read are applied too: the copy is newer, never older.
-    hit.index.apply(await loadChanged(tx, agencyId, hit.stamp));
+    hit.index.apply(await inAgency(db, agencyId, (tx) => loadChanged(tx, agencyId, hit.stamp)));
     index = hit.index;
   } else {
     // One full load per agency at a time; meanwhile other searches run in SQL rather than wait.
     if (loading.has(agencyId)) return null;
     loading.add(agencyId);
     try {
-      index = new SearchIndex(await loadAll(tx, agencyId));
+      index = new SearchIndex(await inAgency(db, agencyId, (tx) => loadAll(tx, agencyId)));
     } finally {
       loading.delete(agencyId);
     }
