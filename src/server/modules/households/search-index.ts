@@ -92,8 +92,7 @@ export class SearchIndex {
   /** Per order, each slot's position in it (-1: not in it). */
   private ranks = new Map<SortKey, Int32Array>();
 
-  /** `sortHitsUpTo`: up to this many hits are sorted; more are picked by walking the kept order. */
-  constructor(rows: Row[], private readonly sortHitsUpTo = 5000) {
+  constructor(rows: Row[]) {
     for (const r of rows) this.put(r);
   }
 
@@ -247,6 +246,13 @@ export class SearchIndex {
     for (let s = 0; s < this.ids.length; s++) if (this.alive[s]) this.addGrams(s, this.text[s]!);
   }
 
+  /** A fresh mark for `seen`, which is sized for every slot. */
+  private nextGeneration(): number {
+    if (this.seen.length < this.ids.length) this.seen = new Int32Array(Math.max(this.ids.length, this.seen.length * 2));
+    if (this.generation > 1 << 30) this.seen.fill(0), (this.generation = 0);
+    return ++this.generation;
+  }
+
   /** Slots whose search text contains `needle` (already lower-cased), each once. */
   private find(needle: string): number[] {
     const found: number[] = [];
@@ -261,9 +267,7 @@ export class SearchIndex {
       if (!list) return found;
       if (!rarest || list.length < rarest.length) rarest = list;
     }
-    if (this.seen.length < this.ids.length) this.seen = new Int32Array(Math.max(this.ids.length, this.seen.length * 2));
-    if (this.generation > 1 << 30) this.seen.fill(0), (this.generation = 0);
-    const gen = ++this.generation;
+    const gen = this.nextGeneration();
     for (const s of rarest!) {
       if (this.seen[s] === gen) continue;
       this.seen[s] = gen;
@@ -277,22 +281,13 @@ export class SearchIndex {
     const hits = this.find(needle).filter((s) => this.matches(s, f));
     const total = hits.length;
     if (offset >= total) return { total, ids: [] };
-    let page: number[];
-    if (hits.length <= this.sortHitsUpTo) {
-      const rank = this.rank(key);
-      page = hits.sort((a, b) => rank[a]! - rank[b]!).slice(offset, offset + limit);
-    } else {
-      // Many hits: walk the kept order and pick them, instead of sorting them.
-      const hit = new Uint8Array(this.ids.length);
-      for (const s of hits) hit[s] = 1;
-      page = [];
-      let seen = 0;
-      for (const s of this.order(key)) {
-        if (!hit[s]) continue;
-        if (seen++ >= offset) page.push(s);
-        if (page.length === limit) break;
-      }
-    }
+    // Positions in the kept order, sorted as numbers: no comparisons of names per search.
+    const rank = this.rank(key);
+    const positions = new Int32Array(hits.length);
+    for (let i = 0; i < hits.length; i++) positions[i] = rank[hits[i]!]!;
+    positions.sort();
+    const order = this.order(key);
+    const page = Array.from(positions.subarray(offset, offset + limit), (p) => order[p]!);
     return { total, ids: page.map((s) => this.ids[s]!) };
   }
 }
