@@ -1,4 +1,6 @@
+import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import net from 'node:net';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../server/config.js';
@@ -20,4 +22,37 @@ describe('wohnhilfe serve', () => {
       await admin.end();
     }
   });
+});
+
+describe('wohnhilfe serve with WEB_CONCURRENCY', () => {
+  it('runs that many app instances on one port and stops them all', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const child = spawn(process.execPath, ['bin/wohnhilfe.mjs', 'serve'], {
+      env: { ...process.env, DATABASE_URL: inject('ownerUrl'), WEB_CONCURRENCY: '2', PORT: String(port), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await expect.poll(() => (child.exitCode === null ? out : `beendet: ${out}`), { timeout: 100_000, interval: 200 }).toMatch(/^(?!beendet)[^]*2 App-Instanzen teilen sich den Port/);
+      const instances = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)]).toString().trim().split('\n')
+        .filter((l) => l.includes('wohnhilfe.mjs serve')).map((l) => l.trim().split(/\s+/)[0]!);
+      expect(instances).toHaveLength(2);
+      for (let i = 0; i < 4; i++) expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      // Terminated by the signal, after every instance stopped (128 + 15).
+      expect(await exited).toBe(143);
+      // No instance outlives the command.
+      for (const pid of instances) expect(() => process.kill(Number(pid), 0)).toThrow();
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { Config } from '../server/config.js';
 import { migrate, pendingMigrations } from '../server/db/database.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../server/db/seed/demo.js';
 import { openDatabases, type Databases } from '../server/runtime.js';
+import { forkInstances, forkedInstance, onShutdown } from '../server/instances.js';
 import { sealAudit, verifyChain } from '../server/platform/audit/audit.js';
 import { hashPassword } from '../server/platform/auth/password.js';
 
@@ -69,15 +70,32 @@ export async function ensureWebBuild(): Promise<void> {
 }
 
 async function listen(config: Config, dbs: Databases): Promise<void> {
-  const app = await buildApp({ db: dbs.app, config, listenUrl: dbs.appUrl });
-  const stop = async () => {
+  if (config.WEB_CONCURRENCY > 1) {
+    // This process keeps the database (and the embedded server); the instances connect to it.
+    const instances = await forkInstances(config.WEB_CONCURRENCY, { DATABASE_URL: dbs.ownerUrl }, say);
+    onShutdown(async () => {
+      await instances.stop();
+      await dbs.close();
+    });
+    say(`${config.WEB_CONCURRENCY} App-Instanzen teilen sich den Port ${config.PORT}.`);
+    return;
+  }
+  await serveInstance(config, dbs, true);
+}
+
+/** One app instance in this process: HTTP on the configured port, background workers if asked. */
+async function serveInstance(config: Config, dbs: Databases, workers: boolean): Promise<void> {
+  const app = await buildApp({ db: dbs.app, config, listenUrl: dbs.appUrl, workers });
+  onShutdown(async () => {
     await app.close();
     await dbs.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
   await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+/** A process forked by `start`/`serve` with WEB_CONCURRENCY > 1 (its DATABASE_URL names the database). */
+async function instanceCmd(config: Config, index: number): Promise<void> {
+  await serveInstance(config, await openDatabases(config), index === 0);
 }
 
 function printLogins(url: string): void {
@@ -91,6 +109,8 @@ function printLogins(url: string): void {
 }
 
 export async function startCmd(config: Config): Promise<void> {
+  const instance = forkedInstance();
+  if (instance !== null) return instanceCmd(config, instance);
   await ensureWebBuild();
   const dbs = await openDatabases(config, say);
   try {
@@ -107,6 +127,8 @@ export async function startCmd(config: Config): Promise<void> {
 }
 
 export async function serveCmd(config: Config): Promise<void> {
+  const instance = forkedInstance();
+  if (instance !== null) return instanceCmd(config, instance);
   const dbs = await openDatabases(config, say);
   const pending = await pendingMigrations(dbs.owner).catch(() => pendingMigrations(dbs.app));
   if (pending.length) {

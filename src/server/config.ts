@@ -12,6 +12,8 @@ const ZEnv = z.object({
   DATABASE_APP_URL: z.string().url().optional(),
   DATABASE_APP_PASSWORD: z.string().min(8).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** App processes sharing the port (each a stateless instance with its own pool of DATABASE_POOL_SIZE). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   PG_DATA_DIR: z.string().default('./data/postgres'),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(72).default(12),
