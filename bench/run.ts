@@ -3,6 +3,7 @@
  * GET one household (authenticated, audited), a filtered search with paging, POST a journal entry —
  * and a bare Fastify + pg baseline for the read; the ranking; the prevention list import of
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
+ * BENCH_INSTANCES=n runs the app and the baseline as n processes each (as WEB_CONCURRENCY does).
  * BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
  * the four HTTP runs (nothing written to latest.json).
  */
@@ -19,7 +20,7 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
 
-interface Ready { offerId: string; appPort: number; basePort: number; householdId: string; cookie: string; csrf: string; households: number }
+interface Ready { offerId: string; appPort: number; basePort: number; householdId: string; cookie: string; csrf: string; households: number; instances: number }
 
 const server = fork(path.resolve('bin/run-ts.mjs'), ['bench/server.ts'], { execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 const ready = await new Promise<Ready>((resolve, reject) => {
@@ -151,7 +152,7 @@ try {
   });
   if (process.env.BENCH_ONLY === 'http') {
     console.table([baseline, read, search, journal].map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })));
-    console.log(`Verhältnis App/Baseline (Lesen): ${Math.round((read.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100}`);
+    console.log(`Verhältnis App/Baseline (Lesen): ${Math.round((read.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100} (${ready.instances} Instanz(en) je Server)`);
     process.exitCode = 0;
   } else {
   const ranking = await rankingRun();
@@ -160,6 +161,7 @@ try {
   const results = {
     at: new Date().toISOString(),
     households: ready.households,
+    instances: ready.instances,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
     node: process.version,

@@ -2,6 +2,8 @@
  * Benchmark server process: the embedded PostgreSQL with the city-scale demo set, the real app and
  * a bare Fastify + pg baseline, each on its own port. Reports ports and a session to the parent.
  */
+import cluster from 'node:cluster';
+import net from 'node:net';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -15,6 +17,40 @@ import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/de
 import { openDatabases } from '../src/server/runtime.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
+/** App instances (and, for a fair ratio, baseline instances) as in a deployment with WEB_CONCURRENCY. */
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+
+/** The bare baseline: one pg pool, one Fastify route, the same household row, nothing else. */
+async function baseline(url: string, port: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => undefined);
+  const base = Fastify();
+  base.get('/households/:id', async (req) => {
+    const { rows } = await pool.query('SELECT * FROM households WHERE id = $1', [(req.params as { id: string }).id]);
+    return rows[0];
+  });
+  await base.listen({ port, host: '127.0.0.1' });
+  return { port: (base.server.address() as { port: number }).port, close: async () => { await base.close(); await pool.end(); } };
+}
+
+if (cluster.isWorker) {
+  // One forked instance: the app and the baseline on the ports the primary chose.
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '10' });
+  const dbs = await openDatabases(config);
+  const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl, workers: process.env.BENCH_INSTANCE === '0' });
+  await app.listen({ port: Number(process.env.BENCH_APP_PORT), host: '127.0.0.1' });
+  await baseline(dbs.ownerUrl, Number(process.env.BENCH_BASE_PORT));
+  process.send?.('up');
+  await new Promise(() => undefined);
+}
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as net.AddressInfo;
+    s.close(() => resolve(port));
+  });
+});
+
 const config = loadConfig({
   ...process.env,
   PG_DATA_DIR: process.env.BENCH_PG_DATA_DIR ?? path.resolve('data/bench-postgres'),
@@ -36,30 +72,55 @@ await seedDemo(dbs.owner, {
 });
 await sql`ANALYZE`.execute(dbs.owner);
 
-const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const appPort = (app.server.address() as { port: number }).port;
-
 const agencyId = DEMO_AGENCIES[0]!.id;
 const sample = await dbs.owner.selectFrom('households').select('id').where('agency_id', '=', agencyId).orderBy('reference').offset(1234).limit(1).executeTakeFirstOrThrow();
-const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD } });
-const cookie = login.cookies.find((c) => c.name === '__Host-wohnhilfe')!;
 
-// The bare baseline: one pg pool, one Fastify route, the same household row, nothing else.
-const pool = new pg.Pool({ connectionString: dbs.ownerUrl, max: 10 });
-pool.on('error', () => undefined);
-const base = Fastify();
-base.get('/households/:id', async (req) => {
-  const { rows } = await pool.query('SELECT * FROM households WHERE id = $1', [(req.params as { id: string }).id]);
-  return rows[0];
-});
-await base.listen({ port: 0, host: '127.0.0.1' });
-const basePort = (base.server.address() as { port: number }).port;
+let appPort: number;
+let basePort: number;
+let cookieValue: string;
+let csrf: string;
+let closeServers: () => Promise<void>;
+if (INSTANCES <= 1) {
+  const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  appPort = (app.server.address() as { port: number }).port;
+  const base = await baseline(dbs.ownerUrl, 0);
+  basePort = base.port;
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD } });
+  cookieValue = login.cookies.find((c) => c.name === '__Host-wohnhilfe')!.value;
+  csrf = login.json().me.csrfToken;
+  closeServers = async () => {
+    await app.close();
+    await base.close();
+  };
+} else {
+  appPort = await freePort();
+  basePort = await freePort();
+  cluster.setupPrimary({ exec: path.resolve('bin/run-ts.mjs'), args: ['bench/server.ts'] });
+  const workers = Array.from({ length: INSTANCES }, (_, i) => cluster.fork({
+    DATABASE_URL: dbs.ownerUrl, BENCH_INSTANCE: String(i), BENCH_APP_PORT: String(appPort), BENCH_BASE_PORT: String(basePort),
+  }));
+  await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+    w.once('message', () => resolve());
+    w.once('exit', (code) => reject(new Error(`Instanz beendet (${code})`)));
+  })));
+  const res = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD }),
+  });
+  cookieValue = res.headers.getSetCookie().find((c) => c.startsWith('__Host-wohnhilfe='))!.split(';')[0]!.slice('__Host-wohnhilfe='.length);
+  csrf = ((await res.json()) as { me: { csrfToken: string } }).me.csrfToken;
+  closeServers = async () => {
+    await Promise.all(workers.map((w) => new Promise((resolve) => {
+      w.once('exit', resolve);
+      w.kill();
+    })));
+  };
+}
 
 // Ranking: the seeded Stuttgart offer that is already in shortlisting.
 const offer = await dbs.owner.selectFrom('offers').select('id').where('agency_id', '=', agencyId).where('status', '=', 'shortlisting').orderBy('reference').executeTakeFirstOrThrow();
 
-process.send?.({ offerId: offer.id, appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookie.value}`, csrf: login.json().me.csrfToken, households });
+process.send?.({ offerId: offer.id, appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookieValue}`, csrf, households, instances: Math.max(1, INSTANCES) });
 process.on('message', async (m) => {
   // People the agency already knows, for the import list (some rows must link, not duplicate).
   if (m === 'import:people') {
@@ -105,9 +166,7 @@ process.on('message', async (m) => {
     return;
   }
   if (m === 'stop') {
-    await app.close();
-    await base.close();
-    await pool.end();
+    await closeServers();
     await dbs.close();
     process.exit(0);
   }
