@@ -11,6 +11,8 @@ import { loadConfig } from '../src/server/config.js';
 import { inAgency, migrate } from '../src/server/db/database.js';
 import { toRule } from '../src/server/modules/placement/placement.repository.js';
 import { rankPool } from '../src/server/modules/placement/ranking.js';
+import { explainEntries, explainExclusions } from '../src/server/modules/placement/ranking.explain.js';
+import { rankingsRepository } from '../src/server/modules/placement/rankings.repository.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { openDatabases } from '../src/server/runtime.js';
 
@@ -92,7 +94,12 @@ process.on('message', async (m) => {
     const times: number[] = [];
     for (let k = 0; k < 105; k++) {
       const t0 = performance.now();
-      await inAgency(dbs.app, agencyId, (tx) => rankPool(tx, agencyId, rankOffer, toRule(rules), weights));
+      await inAgency(dbs.app, agencyId, async (tx) => {
+        const r = await rankPool(tx, agencyId, rankOffer, toRule(rules), weights);
+        const names = await rankingsRepository(tx, agencyId).names([...r.entries.map((e) => e[0]), ...r.exclusions.map((x) => x[0])]);
+        const basis = { offer: rankOffer, rules: toRule(rules) };
+        return [explainEntries(r.entries, basis, weights, names), explainExclusions(r.exclusions, basis, names)];
+      });
       if (k >= 5) times.push(performance.now() - t0);
     }
     process.send?.({ times });

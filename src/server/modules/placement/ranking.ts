@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { TPlacementSettings } from '../../../contracts/admin.js';
-import type { TRanking } from '../../../contracts/placement.js';
-import { formatEuro } from '../../../contracts/format.js';
 import type { Tx } from '../../db/database.js';
-import { fitFor, maxOccupancy, type ConditionsRule } from './conditions.js';
+import { fitFor, type ConditionsRule } from './conditions.js';
 import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 import { dayNumber, poolOf, type PoolEntry } from './pool.js';
+import {
+  CHILDREN_CAP, EXCLUSION_CODES, factBits, hundredths, TIE, WAITING_CAP_MONTHS, type Facts, type RankOffer, type StoredEntry, type StoredExclusion, type Weights,
+} from './ranking.explain.js';
 
 /*
  * Ranks the agency's pool for one offer. The pool is every active household that is homeless
@@ -18,39 +18,12 @@ import { dayNumber, poolOf, type PoolEntry } from './pool.js';
  * cents of a point; ties go to the household homeless longer, then by reference.
  *
  * Filtering and scoring run over the agency's pool held in memory (pool.ts: read again whenever a
- * household changed), so ranking a city's pool costs milliseconds. The score is the sum of the
+ * household changed), so ranking a city's pool costs milliseconds. The result is the compact form
+ * that is stored (ranking.explain.ts derives the explanations from it); the score is the sum of the
  * explained criteria's points, in hundredths, so the two agree by construction.
  */
 
-export type Weights = TPlacementSettings['weights'];
-
-export interface RankOffer {
-  id: string;
-  district: string;
-  livingSpace: number;
-  rooms: number;
-  coldRentCents: number;
-  stepFree: boolean;
-  wheelchair: boolean;
-  petsAllowed: boolean;
-  preferred: string[];
-}
-
 export const MAX_PERSONS = 20;
-export const WAITING_CAP_MONTHS = 36;
-export const CHILDREN_CAP = 3;
-
-export const EXCLUSION_CODES = ['space', 'rent', 'occupancy', 'wheelchair', 'step_free', 'pets', 'district_avoided', 'active_candidacy'] as const;
-
-/** What the score and its explanation are built from, per household. */
-interface Facts {
-  months: number;
-  children: number;
-  health: boolean;
-  senior: boolean;
-  prefers: boolean;
-  hint_match: boolean;
-}
 
 type HintTest = (e: PoolEntry, senior: boolean) => boolean;
 
@@ -63,61 +36,11 @@ const HINTS: Record<string, HintTest> = {
   senior: (_, senior) => senior,
 };
 
-/**
- * Points are kept in hundredths as whole numbers, rounded half up, in SQL and here alike, so the
- * sum shown is exactly the score the order was made by.
- */
-const hundredths = (fraction: number, weight: number) => Math.floor(fraction * weight * 100 + 0.5);
-
-/** Points per criterion in hundredths: waiting, children, health, age, district, hints. */
-function hundredthsOf(r: Facts, w: Weights): number[] {
-  return [
-    hundredths(Math.min(WAITING_CAP_MONTHS, r.months) / WAITING_CAP_MONTHS, w.waiting),
-    hundredths(Math.min(CHILDREN_CAP, r.children) / CHILDREN_CAP, w.children),
-    hundredths(r.health ? 1 : 0, w.health),
-    hundredths(r.senior ? 1 : 0, w.age),
-    hundredths(r.prefers ? 1 : 0, w.district),
-    hundredths(r.hint_match ? 1 : 0, w.hints),
-  ];
-}
-
-/** The score parts of one household, each with its value, weight and points. */
-export function criteriaOf(r: Facts, w: Weights, offer: RankOffer) {
-  const [waiting, children, health, age, district, hints] = hundredthsOf(r, w).map((h) => h / 100) as [number, number, number, number, number, number];
-  return [
-    { code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: `${r.months} Monate${r.months > WAITING_CAP_MONTHS ? ` (gezählt: ${WAITING_CAP_MONTHS})` : ''}`, weight: w.waiting, points: waiting },
-    { code: 'children', label: 'Kinder im Haushalt', value: `${r.children}${r.children > CHILDREN_CAP ? ` (gezählt: ${CHILDREN_CAP})` : ''}`, weight: w.children, points: children },
-    { code: 'health', label: 'Gesundheitliche Einschränkung', value: r.health ? 'ja' : 'nein', weight: w.health, points: health },
-    { code: 'age', label: 'Person ab 65 Jahren', value: r.senior ? 'ja' : 'nein', weight: w.age, points: age },
-    { code: 'district', label: `Wunschbezirk ${offer.district}`, value: r.prefers ? 'ja' : 'nein', weight: w.district, points: district },
-    { code: 'hints', label: 'Wunsch des Wohnungsunternehmens', value: offer.preferred.length === 0 ? 'keine Vorgabe' : r.hint_match ? 'passt' : 'passt nicht', weight: w.hints, points: hints },
-  ];
-}
-
-const DE_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
-const de = (n: number) => DE_NUMBER.format(n);
-
-export function exclusionText(code: string, persons: number, offer: RankOffer, rules: ConditionsRule, busyRef: string | null): string {
-  const fit = fitFor(rules, offer, persons);
-  const p = `${persons} ${persons === 1 ? 'Person' : 'Personen'}`;
-  switch (code) {
-    case 'space': return `Wohnfläche ${de(offer.livingSpace)} m² über dem Richtwert für ${p} (${de(fit.spaceLimitSqm)} m²)`;
-    case 'rent': return `Kaltmiete ${formatEuro(offer.coldRentCents)} über der Obergrenze für ${p} (${formatEuro(fit.rentCapCents)})`;
-    case 'occupancy': return `${de(offer.rooms)} Zimmer reichen für höchstens ${maxOccupancy(offer.rooms)} Personen, der Haushalt hat ${persons}`;
-    case 'wheelchair': return 'Braucht eine rollstuhlgerechte Wohnung';
-    case 'step_free': return 'Braucht einen stufenlosen Zugang';
-    case 'pets': return 'Hat Haustiere, die hier nicht erlaubt sind';
-    case 'district_avoided': return `Soll den Bezirk ${offer.district} meiden`;
-    case 'active_candidacy': return `Bereits Kandidat für Angebot ${busyRef ?? ''}`.trim();
-    default: return code;
-  }
-}
-
 export interface RankResult {
   poolSize: number;
   eligibleCount: number;
-  entries: TRanking['entries'];
-  exclusions: TRanking['exclusions'];
+  entries: StoredEntry[];
+  exclusions: StoredExclusion[];
   exclusionCounts: Record<string, number>;
 }
 
@@ -228,30 +151,26 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
   return chosen.slice(0, k);
 }
 
-/** Ranks the agency's pool for `offer`; returns the top `limit` and up to `excludedLimit` exclusions. */
-export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): Promise<RankResult> {
-  const { entries: pool } = await poolOf(tx, agencyId);
-  const busyRows = await sql<{ household_id: string; reference: string }>`
+/** Households with an open candidacy on another offer, with that offer's reference. */
+export async function busyHouseholds(tx: Tx, agencyId: string, offerId: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ household_id: string; reference: string }>`
     SELECT DISTINCT ON (c.household_id) c.household_id, o.reference
     FROM candidates c JOIN offers o ON o.id = c.offer_id
-    WHERE c.agency_id = ${agencyId} AND c.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND c.offer_id <> ${offer.id}
+    WHERE c.agency_id = ${agencyId} AND c.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND c.offer_id <> ${offerId}
       AND o.status NOT IN ('let', 'withdrawn', 'declined')
     ORDER BY c.household_id, o.reference`.execute(tx);
-  const busy = new Map(busyRows.rows.map((r) => [r.household_id, r.reference]));
-  const result = rankEntries(pool, busy, offer, rules, w, opts);
-  // Names of the few households shown; the pool in memory holds none.
-  const shown = [...result.entries, ...result.exclusions];
-  if (shown.length > 0) {
-    const rows = await tx.selectFrom('households').select(['id', 'head_name']).where('agency_id', '=', agencyId).where('id', 'in', shown.map((x) => x.householdId)).execute();
-    const names = new Map(rows.map((r) => [r.id, r.head_name]));
-    for (const x of shown) x.name = names.get(x.householdId) ?? '';
-  }
-  return result;
+  return new Map(rows.map((r) => [r.household_id, r.reference]));
+}
+
+/** Ranks the agency's pool for `offer`: the top `limit` and up to `excludedLimit` exclusions, compact. */
+export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): Promise<RankResult> {
+  const { entries: pool } = await poolOf(tx, agencyId);
+  return rankEntries(pool, await busyHouseholds(tx, agencyId, offer.id), offer, rules, w, opts);
 }
 
 /**
  * Ranks `pool` for `offer` (pure): `busy` maps households with an open candidacy elsewhere to that
- * offer's reference. Names are left empty for the caller to fill.
+ * offer's reference.
  */
 export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string, string>, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): RankResult {
   const { limit = 100, excludedLimit = 200, today = new Date() } = opts;
@@ -350,27 +269,16 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
   const top = topK(eligible, limit, key, pool);
   const shownExcluded = topK(excludedAt.subarray(0, excludedCount), excludedLimit, key, pool);
 
-  const entries = top.map((p, i) => {
+  const entries = top.map((p, i): StoredEntry => {
     const e = pool[p]!;
     const facts = factsOf(e);
-    const criteria = criteriaOf(facts, w, offer);
-    const score = scores[p]! / 100;
     const tied = [top[i - 1], top[i + 1]].find((o) => o !== undefined && scores[o] === scores[p]);
-    const tieBreak = tied !== undefined
-      ? pool[tied]!.since !== e.since
-        ? `Gleichstand bei ${de(score)} Punkten: wer länger wohnungslos ist, steht vorn`
-        : `Gleichstand bei ${de(score)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
-      : null;
-    return { rank: i + 1, householdId: e.id, reference: e.reference, name: '', persons: e.persons, score, criteria, tieBreak };
+    const tie = tied === undefined ? TIE.none : pool[tied]!.since !== e.since ? TIE.since : TIE.reference;
+    return [e.id, e.reference, e.persons, scores[p]!, facts.months, facts.children, factBits(facts), tie];
   });
-  const exclusions = shownExcluded.map((p) => {
+  const exclusions = shownExcluded.map((p): StoredExclusion => {
     const e = pool[p]!;
-    return {
-      householdId: e.id,
-      reference: e.reference,
-      name: '',
-      reasons: EXCLUSION_CODES.filter((_, i) => (masks[p]! & (1 << i)) !== 0).map((code) => ({ code, text: exclusionText(code, e.persons, offer, rules, busy.get(e.id) ?? null) })),
-    };
+    return [e.id, e.reference, e.persons, masks[p]!, busy.get(e.id) ?? null];
   });
   return {
     poolSize: pool.length,

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { berlinDate } from '../../platform/deadlines/workdays.js';
+import { agencySettings } from '../../platform/auth/guard.js';
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
@@ -15,8 +16,10 @@ import { offerStep, visibleOffer } from './offers.service.js';
 import { CANDIDATE_STEPS, next } from './placement.machine.js';
 import { offerLink, placementEffects } from './placement.effects.js';
 import { presentCandidate, presentPortalCandidate } from './placement.present.js';
-import { placementRepository, toRule, type OfferRow, type PlacementRepository } from './placement.repository.js';
+import { placementRepository, toRule, type OfferRow } from './placement.repository.js';
 import { rankPool } from './ranking.js';
+import { explainEntries, explainExclusions, type RankingBasis, type StoredEntry, type StoredExclusion } from './ranking.explain.js';
+import { rankingsRepository, type RankingsRepository } from './rankings.repository.js';
 import type { TCandidateState } from '../../../contracts/placement.js';
 
 const PSEUDONYMS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -60,62 +63,93 @@ export async function candidateView(tx: Tx, ctx: Ctx, offer: OfferRow) {
   return { items, notice: null };
 }
 
-function presentRanking(r: NonNullable<Awaited<ReturnType<PlacementRepository['ranking']>>>): TRanking {
+type StoredRanking = NonNullable<Awaited<ReturnType<RankingsRepository['ranking']>>>;
+
+/** A stored ranking as shown: explained from its compact form, or as stored before there was one. */
+async function presentRanking(rrepo: RankingsRepository, r: StoredRanking): Promise<TRanking> {
+  const weights = r.weights as TRanking['weights'];
+  let entries = r.entries as TRanking['entries'];
+  let exclusions = r.exclusions as TRanking['exclusions'];
+  if (r.basis) {
+    const stored = { entries: r.entries as StoredEntry[], exclusions: r.exclusions as StoredExclusion[] };
+    const names = await rrepo.names([...stored.entries.map((e) => e[0]), ...stored.exclusions.map((x) => x[0])]);
+    entries = explainEntries(stored.entries, r.basis as RankingBasis, weights, names);
+    exclusions = explainExclusions(stored.exclusions, r.basis as RankingBasis, names);
+  }
   return {
     id: r.id,
     offerId: r.offer_id,
     round: r.round,
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
-    weights: r.weights as TRanking['weights'],
+    weights,
     poolSize: r.pool_size,
     eligibleCount: r.eligible_count,
-    entries: r.entries as TRanking['entries'],
-    exclusions: r.exclusions as TRanking['exclusions'],
+    entries,
+    exclusions,
     exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
   };
+}
+
+/** Rank and score of a household in a stored ranking (either form), if it was ranked. */
+function rankedEntry(r: StoredRanking | undefined, householdId: string): { rank: number; score: number } | undefined {
+  if (!r) return undefined;
+  if (r.basis) {
+    const entries = r.entries as StoredEntry[];
+    const i = entries.findIndex((e) => e[0] === householdId);
+    return i < 0 ? undefined : { rank: i + 1, score: entries[i]![3] / 100 };
+  }
+  return (r.entries as TRanking['entries']).find((e) => e.householdId === householdId);
 }
 
 export function shortlistService(db: Kysely<DB>) {
   const repoOf = (tx: Tx, ctx: Ctx) => placementRepository(tx, ctx.actor.agencyId);
 
   /** Ranks the pool for the offer under the rules it was checked with, and stores the result. */
-  async function rank(tx: Tx, ctx: Ctx, repo: PlacementRepository, o: OfferRow) {
+  async function rank(tx: Tx, ctx: Ctx, o: OfferRow) {
     offerStep(ctx, o, 'rank');
-    const rules = o.conditions_id ? await repo.conditionsById(o.conditions_id) : undefined;
-    if (!rules) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
-    const { placement } = await placementEffects(tx, ctx).settings();
+    const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
+    const found = o.conditions_id ? await rrepo.conditionsWithSettings(o.conditions_id) : undefined;
+    if (!found) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
+    const { agency_settings, ...conditions } = found;
+    const { weights } = agencySettings(agency_settings).placement;
     const offer = {
       id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
       stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
     };
-    const result = await rankPool(tx, ctx.actor.agencyId, offer, toRule(rules), placement.weights);
-    const row = await repo.insertRanking({
-      offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(placement.weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
-      entries: JSON.stringify(result.entries), exclusions: JSON.stringify(result.exclusions), exclusion_counts: JSON.stringify(result.exclusionCounts), created_by: ctx.actor.userId,
-    });
-    await repo.addEvent(o.id, ctx.actor.userId, 'ranked', { ranking: row.id, eligible: result.eligibleCount, pool: result.poolSize });
+    const rules = toRule(conditions);
+    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights);
+    const { id: _, ...basisOffer } = offer;
+    const basis: RankingBasis = { offer: basisOffer, rules };
+    const shown = [...result.entries.map((e) => e[0]), ...result.exclusions.map((x) => x[0])];
+    const row = await rrepo.store(
+      {
+        offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
+        entries: JSON.stringify(result.entries), exclusions: JSON.stringify(result.exclusions), exclusion_counts: JSON.stringify(result.exclusionCounts), basis: JSON.stringify(basis),
+        created_by: ctx.actor.userId,
+      },
+      { eligible: result.eligibleCount, pool: result.poolSize },
+      shown,
+    );
     await audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
-    // What was stored, presented from memory rather than read back.
-    const [me] = await repo.users([ctx.actor.userId]);
+    // Explained from the compact form just stored, exactly as a later read explains it.
     return {
-      id: row.id, offerId: o.id, round: o.round, createdAt: row.created_at.toISOString(), createdBy: { id: ctx.actor.userId, displayName: me?.display_name ?? '' },
-      weights: placement.weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount, entries: result.entries, exclusions: result.exclusions, exclusionCounts: result.exclusionCounts,
+      id: row.id, offerId: o.id, round: o.round, createdAt: row.createdAt.toISOString(), createdBy: { id: ctx.actor.userId, displayName: row.createdByName ?? '' },
+      weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount,
+      entries: explainEntries(result.entries, basis, weights, row.names), exclusions: explainExclusions(result.exclusions, basis, row.names), exclusionCounts: result.exclusionCounts,
     } satisfies TRanking;
   }
 
   return {
     rank: (ctx: Ctx, offerId: string) =>
       actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        return rank(tx, ctx, repo, await visibleOffer(repo, ctx, offerId, 'ranking.create'));
+        return rank(tx, ctx, await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.create'));
       }),
 
     rankings: (ctx: Ctx, offerId: string) =>
       actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        await visibleOffer(repo, ctx, offerId, 'ranking.read');
-        const rows = await repo.rankings(offerId);
+        await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.read');
+        const rows = await rankingsRepository(tx, ctx.actor.agencyId).rankings(offerId);
         return {
           items: rows.map((r) => ({
             id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
@@ -127,12 +161,12 @@ export function shortlistService(db: Kysely<DB>) {
 
     ranking: (ctx: Ctx, offerId: string, rankingId: string) =>
       actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        await visibleOffer(repo, ctx, offerId, 'ranking.read');
-        const r = await repo.ranking(rankingId);
+        await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.read');
+        const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
+        const r = await rrepo.ranking(rankingId);
         if (!r || r.offer_id !== offerId) throw new AccessDenied('ranking.read', { type: 'offer', id: offerId });
         await audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId } });
-        return presentRanking(r);
+        return presentRanking(rrepo, r);
       }),
 
     candidates: (ctx: Ctx, offerId: string) =>
@@ -154,9 +188,9 @@ export function shortlistService(db: Kysely<DB>) {
           const field = (message: string) => new AppError('validation_failed', undefined, { errors: [{ field: 'householdId', code: 'invalid_value', message }] });
           if (!h || !access.householdVisible(ctx.actor, h)) throw field('Haushalt nicht gefunden.');
           if (!h.seeking_housing || !['in_accommodation', 'hidden_homeless', 'rough_sleeping'].includes(h.situation) || h.status !== 'active') throw field('Der Haushalt ist nicht im Pool der Wohnungssuchenden.');
-          const ranking = input.rankingId ? await repo.ranking(input.rankingId) : undefined;
+          const ranking = input.rankingId ? await rankingsRepository(tx, ctx.actor.agencyId).ranking(input.rankingId) : undefined;
           if (input.rankingId && (!ranking || ranking.offer_id !== offerId)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'rankingId', code: 'invalid_value', message: 'Rangfolge gehört nicht zu diesem Angebot.' }] });
-          const entry = (ranking?.entries as TRanking['entries'] | undefined)?.find((e) => e.householdId === h.id);
+          const entry = rankedEntry(ranking, h.id);
           const n = Number((await crepo.countInRound(offerId, o.round)).n);
           const pseudonym = `Haushalt ${PSEUDONYMS[n % 26]}${n >= 26 ? Math.floor(n / 26) + 1 : ''}`;
           const { id } = await crepo
