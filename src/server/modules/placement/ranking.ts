@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import { fitFor, type ConditionsRule } from './conditions.js';
-import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 import { dayNumber, poolOf, type PoolEntry } from './pool.js';
 import {
   CHILDREN_CAP, EXCLUSION_CODES, factBits, hundredths, TIE, WAITING_CAP_MONTHS, type Facts, type RankOffer, type StoredEntry, type StoredExclusion, type Weights,
@@ -151,21 +149,13 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
   return chosen.slice(0, k);
 }
 
-/** Households with an open candidacy on another offer, with that offer's reference. */
-export async function busyHouseholds(tx: Tx, agencyId: string, offerId: string): Promise<Map<string, string>> {
-  const { rows } = await sql<{ household_id: string; reference: string }>`
-    SELECT DISTINCT ON (c.household_id) c.household_id, o.reference
-    FROM candidates c JOIN offers o ON o.id = c.offer_id
-    WHERE c.agency_id = ${agencyId} AND c.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND c.offer_id <> ${offerId}
-      AND o.status NOT IN ('let', 'withdrawn', 'declined')
-    ORDER BY c.household_id, o.reference`.execute(tx);
-  return new Map(rows.map((r) => [r.household_id, r.reference]));
-}
-
-/** Ranks the agency's pool for `offer`: the top `limit` and up to `excludedLimit` exclusions, compact. */
-export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): Promise<RankResult> {
+/**
+ * Ranks the agency's pool for `offer`: the top `limit` and up to `excludedLimit` exclusions, compact.
+ * `busy` maps households with an open candidacy on another offer to that offer's reference.
+ */
+export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions = {}): Promise<RankResult> {
   const { entries: pool } = await poolOf(tx, agencyId);
-  return rankEntries(pool, await busyHouseholds(tx, agencyId, offer.id), offer, rules, w, opts);
+  return rankEntries(pool, busy, offer, rules, w, opts);
 }
 
 /**

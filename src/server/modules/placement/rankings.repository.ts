@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 
 export interface NewRanking {
   offer_id: string;
@@ -16,7 +17,7 @@ export interface NewRanking {
   created_by: string;
 }
 
-/** Household id → head's name, from `json_agg(json_build_array(id, head_name))`. */
+/** Household id → a text (name, reference), from `json_agg(json_build_array(id, text))`. */
 const nameMap = (pairs: [string, string][] | null): Map<string, string> => new Map(pairs ?? []);
 
 /** Rankings of offers and what ranking needs to read, bound to one agency. */
@@ -26,15 +27,31 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
     sql<[string, string][] | null>`(SELECT json_agg(json_build_array(h.id, h.head_name)) FROM households h WHERE h.agency_id = ${agencyId} AND h.id = ANY(${ids}::uuid[]))`;
 
   return {
-    /** The programme conditions `conditionsId` with the agency's settings, in one round trip. */
-    conditionsWithSettings(conditionsId: string) {
-      return tx
+    /**
+     * What ranking an offer needs besides the pool, in one round trip: the programme conditions
+     * `conditionsId`, the agency's settings, and the households with an open candidacy on another
+     * offer (household id → that offer's reference).
+     */
+    async rankingInputs(conditionsId: string, offerId: string) {
+      const row = await tx
         .selectFrom('programme_conditions as c')
         .selectAll('c')
-        .select((eb) => eb.selectFrom('agencies as a').select('a.settings').where('a.id', '=', agencyId).as('agency_settings'))
+        .select((eb) => [
+          eb.selectFrom('agencies as a').select('a.settings').where('a.id', '=', agencyId).as('agency_settings'),
+          sql<[string, string][] | null>`(
+            SELECT json_agg(json_build_array(b.household_id, b.reference)) FROM (
+              SELECT DISTINCT ON (k.household_id) k.household_id, o.reference
+              FROM candidates k JOIN offers o ON o.id = k.offer_id
+              WHERE k.agency_id = ${agencyId} AND k.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND k.offer_id <> ${offerId}
+                AND o.status NOT IN ('let', 'withdrawn', 'declined')
+              ORDER BY k.household_id, o.reference) b)`.as('busy'),
+        ])
         .where('c.agency_id', '=', agencyId)
         .where('c.id', '=', conditionsId)
         .executeTakeFirst();
+      if (!row) return undefined;
+      const { agency_settings, busy, ...conditions } = row;
+      return { conditions, settings: agency_settings, busy: nameMap(busy) };
     },
 
     /**

@@ -109,16 +109,15 @@ export function shortlistService(db: Kysely<DB>) {
   async function rank(tx: Tx, ctx: Ctx, o: OfferRow) {
     offerStep(ctx, o, 'rank');
     const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
-    const found = o.conditions_id ? await rrepo.conditionsWithSettings(o.conditions_id) : undefined;
-    if (!found) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
-    const { agency_settings, ...conditions } = found;
-    const { weights } = agencySettings(agency_settings).placement;
+    const inputs = o.conditions_id ? await rrepo.rankingInputs(o.conditions_id, o.id) : undefined;
+    if (!inputs) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
+    const { weights } = agencySettings(inputs.settings).placement;
     const offer = {
       id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
       stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
     };
-    const rules = toRule(conditions);
-    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights);
+    const rules = toRule(inputs.conditions);
+    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, inputs.busy);
     const { id: _, ...basisOffer } = offer;
     const basis: RankingBasis = { offer: basisOffer, rules };
     const shown = [...result.entries.map((e) => e[0]), ...result.exclusions.map((x) => x[0])];
