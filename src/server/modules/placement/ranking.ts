@@ -61,8 +61,20 @@ interface Columns {
   avoidBy: Map<string, Int32Array>;
   preferBy: Map<string, Int32Array>;
   positionOf: Map<string, number>;
+  /** The offer-independent part of the score, for one day and weights (see dailyOf). */
+  daily: Daily | null;
   /** Scratch space of one ranking, reused (the ranking runs synchronously, so never by two at once). */
-  scratch: { scores: Int32Array; masks: Uint16Array; key: Float64Array; eligibleAt: Int32Array; excludedAt: Int32Array; avoids: Uint8Array; prefers: Uint8Array; busyAt: Uint8Array; hintMemo: Int8Array };
+  scratch: { scores: Int32Array; masks: Uint8Array; key: Float64Array; eligibleAt: Int32Array; excludedAt: Int32Array; offerBits: Uint8Array; prefers: Uint8Array; hintMemo: Int8Array };
+}
+
+/** Per entry, what depends only on the day and the weights: computed once a day, not per ranking. */
+interface Daily {
+  key: string;
+  /** Points in hundredths for time homeless, children, health and age. */
+  base: Int32Array;
+  /** The tie-break on equal scores: an earlier date (unknown last) is larger. */
+  tail: Float64Array;
+  senior: Uint8Array;
 }
 
 const NO_DAY = -2_147_483_648;
@@ -89,9 +101,10 @@ function columnsOf(pool: readonly PoolEntry[]): Columns {
     avoidBy: positionsBy(pool, (e) => e.avoid),
     preferBy: positionsBy(pool, (e) => e.prefer),
     positionOf: new Map(pool.map((e, i) => [e.id, i])),
+    daily: null,
     scratch: {
-      scores: new Int32Array(n), masks: new Uint16Array(n), key: new Float64Array(n), eligibleAt: new Int32Array(n), excludedAt: new Int32Array(n),
-      avoids: new Uint8Array(n), prefers: new Uint8Array(n), busyAt: new Uint8Array(n), hintMemo: new Int8Array(256 * 256 * 2),
+      scores: new Int32Array(n), masks: new Uint8Array(n), key: new Float64Array(n), eligibleAt: new Int32Array(n), excludedAt: new Int32Array(n),
+      offerBits: new Uint8Array(n), prefers: new Uint8Array(n), hintMemo: new Int8Array(256 * 256 * 2),
     },
   };
   pool.forEach((e, i) => {
@@ -103,6 +116,31 @@ function columnsOf(pool: readonly PoolEntry[]): Columns {
   });
   columnCache.set(pool, c);
   return c;
+}
+
+/** The offer-independent score parts of every entry for `todayDay` and the weights, cached on the columns. */
+function dailyOf(c: Columns, todayDay: number, seniorCutoff: number, w: Weights): Daily {
+  const key = `${todayDay}|${seniorCutoff}|${w.waiting}|${w.children}|${w.health}|${w.age}`;
+  if (c.daily?.key === key) return c.daily;
+  const n = c.persons.length;
+  const waitingPts = Array.from({ length: WAITING_CAP_MONTHS + 1 }, (_, m) => hundredths(m / WAITING_CAP_MONTHS, w.waiting));
+  const childrenPts = Array.from({ length: CHILDREN_CAP + 1 }, (_, k) => hundredths(k / CHILDREN_CAP, w.children));
+  const healthPts = hundredths(1, w.health);
+  const agePts = hundredths(1, w.age);
+  const d: Daily = { key, base: new Int32Array(n), tail: new Float64Array(n), senior: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const since = c.since[i]!;
+    const eldest = c.eldest[i]!;
+    const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
+    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
+    const kids = c.children[i]!;
+    d.base[i] = waitingPts[months]! + childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]! + ((c.flags[i]! & 1) !== 0 ? healthPts : 0) + (senior ? agePts : 0);
+    // Score first; among equal scores the earlier date (unknown last) — one exact number.
+    d.tail[i] = since === NO_DAY ? 0 : 2 ** 21 - 1 - Math.min(2 ** 21 - 2, Math.max(0, since + 2 ** 20));
+    d.senior[i] = senior ? 1 : 0;
+  }
+  c.daily = d;
+  return d;
 }
 
 /**
@@ -173,10 +211,7 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
   const bit = (code: (typeof EXCLUSION_CODES)[number]) => 1 << EXCLUSION_CODES.indexOf(code);
   const [SPACE, RENT, OCCUPANCY, WHEELCHAIR, STEP_FREE, PETS, AVOIDED, BUSY] = EXCLUSION_CODES.map(bit) as [number, number, number, number, number, number, number, number];
 
-  // Points per criterion value, from the same function the explanation uses.
-  const waitingPts = Array.from({ length: WAITING_CAP_MONTHS + 1 }, (_, m) => hundredths(m / WAITING_CAP_MONTHS, w.waiting));
-  const childrenPts = Array.from({ length: CHILDREN_CAP + 1 }, (_, k) => hundredths(k / CHILDREN_CAP, w.children));
-  const [healthPts, agePts, districtPts, hintPts] = [w.health, w.age, w.district, w.hints].map((x) => hundredths(1, x)) as [number, number, number, number];
+  const [districtPts, hintPts] = [w.district, w.hints].map((x) => hundredths(1, x)) as [number, number];
   const monthsOf = (e: PoolEntry) => (e.since === null ? 0 : Math.min(600, Math.max(0, Math.floor((todayDay - e.since) / 30.4375))));
   // The explanation of one shown household, from the same facts the loop below scores.
   const factsOf = (e: PoolEntry): Facts => {
@@ -201,60 +236,54 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
     const fit = p >= 1 ? sizes[p - 1] : undefined;
     sizeMask[p] = (fit?.spaceOk ? 0 : SPACE) | (fit?.rentOk ? 0 : RENT) | (fit?.occupancyOk ? 0 : OCCUPANCY);
   }
-  const { scores, masks, key, eligibleAt, excludedAt, avoids, prefers, busyAt, hintMemo } = c.scratch;
-  avoids.fill(0);
+  // Needs against the flat, per combination of the flags (1 health, 2 pets, 4 wheelchair, 8 step-free).
+  const flagMask = new Uint8Array(16);
+  for (let f = 0; f < 16; f++) {
+    const wheelchair = (f & 4) !== 0;
+    flagMask[f] = (wheelchair && !offer.wheelchair ? WHEELCHAIR : 0) | ((f & 8) !== 0 && !wheelchair && !stepFreeOk ? STEP_FREE : 0) | ((f & 2) !== 0 && !offer.petsAllowed ? PETS : 0);
+  }
+  const { base, tail, senior } = dailyOf(c, todayDay, seniorCutoff, w);
+  const { scores, masks, key, eligibleAt, excludedAt, offerBits, prefers, hintMemo } = c.scratch;
+  offerBits.fill(0);
   prefers.fill(0);
-  busyAt.fill(0);
-  hintMemo.fill(-1);
-  for (const i of c.avoidBy.get(offer.district) ?? []) avoids[i] = 1;
+  for (const i of c.avoidBy.get(offer.district) ?? []) offerBits[i] = AVOIDED;
   for (const i of c.preferBy.get(offer.district) ?? []) prefers[i] = 1;
   for (const id of busy.keys()) {
     const i = c.positionOf.get(id);
-    if (i !== undefined) busyAt[i] = 1;
+    if (i !== undefined) offerBits[i]! |= BUSY;
   }
   // The company's wish depends on size, children and age only: one answer per combination.
-  const hintOf = (i: number, senior: boolean): boolean => {
-    const slot = (c.persons[i]! * 256 + c.children[i]!) * 2 + (senior ? 1 : 0);
+  const hasHints = hintTests.length > 0;
+  hintMemo.fill(-1);
+  const hintOf = (i: number): boolean => {
+    const slot = (c.persons[i]! * 256 + c.children[i]!) * 2 + senior[i]!;
     let h = hintMemo[slot]!;
     if (h < 0) {
-      h = hintTests.some((t) => t(pool[i]!, senior)) ? 1 : 0;
+      h = hintTests.some((t) => t(pool[i]!, senior[i] === 1)) ? 1 : 0;
       hintMemo[slot] = h;
     }
     return h === 1;
   };
-  const wheelchairOk = offer.wheelchair;
-  const petsOk = offer.petsAllowed;
 
   let eligibleCount = 0;
   let excludedCount = 0;
-  const counts = new Array<number>(EXCLUSION_CODES.length).fill(0);
+  const byMask = new Int32Array(256);
+  const { persons, flags } = c;
   for (let i = 0; i < n; i++) {
-    const flags = c.flags[i]!;
-    const wheelchair = (flags & 4) !== 0;
-    let mask = sizeMask[c.persons[i]!]!;
-    if (wheelchair && !wheelchairOk) mask |= WHEELCHAIR;
-    if ((flags & 8) !== 0 && !wheelchair && !stepFreeOk) mask |= STEP_FREE;
-    if ((flags & 2) !== 0 && !petsOk) mask |= PETS;
-    if (avoids[i] === 1) mask |= AVOIDED;
-    if (busyAt[i] === 1) mask |= BUSY;
-    const since = c.since[i]!;
-    const eldest = c.eldest[i]!;
-    const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
-    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
-    const kids = c.children[i]!;
-    const score = waitingPts[months]! + childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]!
-      + ((flags & 1) !== 0 ? healthPts : 0) + (senior ? agePts : 0) + (prefers[i] === 1 ? districtPts : 0)
-      + (hintTests.length > 0 && hintOf(i, senior) ? hintPts : 0);
+    const mask = sizeMask[persons[i]!]! | flagMask[flags[i]!]! | offerBits[i]!;
+    let score = base[i]!;
+    if (prefers[i] === 1) score += districtPts;
+    if (hasHints && hintOf(i)) score += hintPts;
     scores[i] = score;
     masks[i] = mask;
-    // Score first; among equal scores the earlier date (unknown last) — one exact number.
-    key[i] = score * 2 ** 21 + (since === NO_DAY ? 0 : 2 ** 21 - 1 - Math.min(2 ** 21 - 2, Math.max(0, since + 2 ** 20)));
+    key[i] = score * 2 ** 21 + tail[i]!;
     if (mask === 0) eligibleAt[eligibleCount++] = i;
     else {
       excludedAt[excludedCount++] = i;
-      for (let b = 0; b < counts.length; b++) if (mask & (1 << b)) counts[b]!++;
+      byMask[mask]!++;
     }
   }
+  const counts = EXCLUSION_CODES.map((_, b) => byMask.reduce((sum, k, mask) => ((mask & (1 << b)) !== 0 ? sum + k : sum), 0));
   const eligible = eligibleAt.subarray(0, eligibleCount);
   const top = topK(eligible, limit, key, pool);
   const shownExcluded = topK(excludedAt.subarray(0, excludedCount), excludedLimit, key, pool);
