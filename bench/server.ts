@@ -95,8 +95,8 @@ process.on('message', async (m) => {
     for (let k = 0; k < 105; k++) {
       const t0 = performance.now();
       await inAgency(dbs.app, agencyId, async (tx) => {
-        const inputs = (await rankingsRepository(tx, agencyId).rankingInputs(rules.id, rankOffer.id))!;
-        const r = await rankPool(tx, agencyId, rankOffer, toRule(inputs.conditions), weights, inputs.busy);
+        const inputs = (await rankingsRepository(tx, agencyId).offerToRank(rankOffer.id))!;
+        const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy);
         const names = await rankingsRepository(tx, agencyId).names([...r.entries.map((e) => e[0]), ...r.exclusions.map((x) => x[0])]);
         const basis = { offer: rankOffer, rules: toRule(rules) };
         return [explainEntries(r.entries, basis, weights, names), explainExclusions(r.exclusions, basis, names)];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { ConditionsRule } from './conditions.js';
 import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 
 export interface NewRanking {
@@ -28,30 +29,34 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
 
   return {
     /**
-     * What ranking an offer needs besides the pool, in one round trip: the programme conditions
-     * `conditionsId`, the agency's settings, and the households with an open candidacy on another
-     * offer (household id → that offer's reference).
+     * The offer to rank with everything ranking it needs besides the pool, in one round trip: the
+     * programme conditions it was checked under, the agency's settings, and the households with an
+     * open candidacy on another offer (household id → that offer's reference).
      */
-    async rankingInputs(conditionsId: string, offerId: string) {
+    async offerToRank(offerId: string) {
       const row = await tx
-        .selectFrom('programme_conditions as c')
-        .selectAll('c')
+        .selectFrom('offers as o')
+        .selectAll('o')
         .select((eb) => [
+          sql<ConditionsRule | null>`(
+            SELECT json_build_object('id', c.id, 'validFrom', c.valid_from, 'rentCaps', c.rent_caps, 'extraPersonCents', c.extra_person_cents,
+              'spaceBaseSqm', c.space_base_sqm, 'spacePerPersonSqm', c.space_per_person_sqm, 'requiredEquipment', c.required_equipment)
+            FROM programme_conditions c WHERE c.agency_id = ${agencyId} AND c.id = o.conditions_id)`.as('rules'),
           eb.selectFrom('agencies as a').select('a.settings').where('a.id', '=', agencyId).as('agency_settings'),
           sql<[string, string][] | null>`(
             SELECT json_agg(json_build_array(b.household_id, b.reference)) FROM (
-              SELECT DISTINCT ON (k.household_id) k.household_id, o.reference
-              FROM candidates k JOIN offers o ON o.id = k.offer_id
-              WHERE k.agency_id = ${agencyId} AND k.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND k.offer_id <> ${offerId}
-                AND o.status NOT IN ('let', 'withdrawn', 'declined')
-              ORDER BY k.household_id, o.reference) b)`.as('busy'),
+              SELECT DISTINCT ON (k.household_id) k.household_id, x.reference
+              FROM candidates k JOIN offers x ON x.id = k.offer_id
+              WHERE k.agency_id = ${agencyId} AND k.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND k.offer_id <> o.id
+                AND x.status NOT IN ('let', 'withdrawn', 'declined')
+              ORDER BY k.household_id, x.reference) b)`.as('busy'),
         ])
-        .where('c.agency_id', '=', agencyId)
-        .where('c.id', '=', conditionsId)
+        .where('o.agency_id', '=', agencyId)
+        .where('o.id', '=', offerId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const { agency_settings, busy, ...conditions } = row;
-      return { conditions, settings: agency_settings, busy: nameMap(busy) };
+      const { rules, agency_settings, busy, ...offer } = row;
+      return { offer, rules, settings: agency_settings, busy: nameMap(busy) };
     },
 
     /**

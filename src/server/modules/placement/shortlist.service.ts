@@ -16,7 +16,7 @@ import { offerStep, visibleOffer } from './offers.service.js';
 import { CANDIDATE_STEPS, next } from './placement.machine.js';
 import { offerLink, placementEffects } from './placement.effects.js';
 import { presentCandidate, presentPortalCandidate } from './placement.present.js';
-import { placementRepository, toRule, type OfferRow } from './placement.repository.js';
+import { placementRepository, type OfferRow } from './placement.repository.js';
 import { rankPool } from './ranking.js';
 import { explainEntries, explainExclusions, type RankingBasis, type StoredEntry, type StoredExclusion } from './ranking.explain.js';
 import { rankingsRepository, type RankingsRepository } from './rankings.repository.js';
@@ -106,18 +106,21 @@ export function shortlistService(db: Kysely<DB>) {
   const repoOf = (tx: Tx, ctx: Ctx) => placementRepository(tx, ctx.actor.agencyId);
 
   /** Ranks the pool for the offer under the rules it was checked with, and stores the result. */
-  async function rank(tx: Tx, ctx: Ctx, o: OfferRow) {
-    offerStep(ctx, o, 'rank');
+  async function rank(tx: Tx, ctx: Ctx, offerId: string) {
+    // As visibleOffer, with what ranking needs read in the same round trip.
+    access.require(ctx.actor, 'ranking.create', { type: 'offer', id: offerId });
     const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
-    const inputs = o.conditions_id ? await rrepo.rankingInputs(o.conditions_id, o.id) : undefined;
-    if (!inputs) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
-    const { weights } = agencySettings(inputs.settings).placement;
+    const found = await rrepo.offerToRank(offerId);
+    const o = access.requireProviderRecord(ctx.actor, 'ranking.create', found?.offer, { type: 'offer', id: offerId });
+    const { rules, settings, busy } = found!; // found: requireProviderRecord refuses a missing offer
+    offerStep(ctx, o, 'rank');
+    if (!rules) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
+    const { weights } = agencySettings(settings).placement;
     const offer = {
       id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
       stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
     };
-    const rules = toRule(inputs.conditions);
-    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, inputs.busy);
+    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, busy);
     const { id: _, ...basisOffer } = offer;
     const basis: RankingBasis = { offer: basisOffer, rules };
     const shown = [...result.entries.map((e) => e[0]), ...result.exclusions.map((x) => x[0])];
@@ -140,10 +143,7 @@ export function shortlistService(db: Kysely<DB>) {
   }
 
   return {
-    rank: (ctx: Ctx, offerId: string) =>
-      actorTx(db, ctx, async (tx) => {
-        return rank(tx, ctx, await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.create'));
-      }),
+    rank: (ctx: Ctx, offerId: string) => actorTx(db, ctx, (tx) => rank(tx, ctx, offerId)),
 
     rankings: (ctx: Ctx, offerId: string) =>
       actorTx(db, ctx, async (tx) => {
