@@ -110,8 +110,8 @@ export function exclusionText(code: string, persons: number, offer: RankingBasis
   }
 }
 
-/** The explained entries of a stored ranking; names from `names` (household id → name). */
-export function explainEntries(stored: readonly StoredEntry[], basis: RankingBasis, w: Weights, names: ReadonlyMap<string, string>): TRanking['entries'] {
+/** The explained entries of a stored ranking from position `offset` on; names from `names` (household id → name). */
+export function explainEntries(stored: readonly StoredEntry[], basis: RankingBasis, w: Weights, names: ReadonlyMap<string, string>, offset = 0): TRanking['entries'] {
   return stored.map(([householdId, reference, persons, score, months, children, bits, tie], i) => {
     const facts = { months, children, health: (bits & 1) !== 0, senior: (bits & 2) !== 0, prefers: (bits & 4) !== 0, hint_match: (bits & 8) !== 0 };
     const points = score / 100;
@@ -120,7 +120,7 @@ export function explainEntries(stored: readonly StoredEntry[], basis: RankingBas
       : tie === TIE.reference
         ? `Gleichstand bei ${de(points)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
         : null;
-    return { rank: i + 1, householdId, reference, name: names.get(householdId) ?? '', persons, score: points, criteria: criteriaOf(facts, w, basis.offer), tieBreak };
+    return { rank: offset + i + 1, householdId, reference, name: names.get(householdId) ?? '', persons, score: points, criteria: criteriaOf(facts, w, basis.offer), tieBreak };
   });
 }
 

@@ -18,8 +18,9 @@ import { offerLink, placementEffects } from './placement.effects.js';
 import { presentCandidate, presentPortalCandidate } from './placement.present.js';
 import { placementRepository, type OfferRow } from './placement.repository.js';
 import { rankPool } from './ranking.js';
-import { explainEntries, explainExclusions, type RankingBasis, type StoredEntry, type StoredExclusion } from './ranking.explain.js';
-import { rankingsRepository, type RankingsRepository } from './rankings.repository.js';
+import type { RankingBasis } from './ranking.explain.js';
+import { rankedEntry, rankingPage, shownIds, storedLists, type RankingPages } from './rankings.present.js';
+import { rankingsRepository } from './rankings.repository.js';
 import type { TCandidateState } from '../../../contracts/placement.js';
 
 const PSEUDONYMS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -63,45 +64,6 @@ export async function candidateView(tx: Tx, ctx: Ctx, offer: OfferRow) {
   return { items, notice: null };
 }
 
-type StoredRanking = NonNullable<Awaited<ReturnType<RankingsRepository['ranking']>>>;
-
-/** A stored ranking as shown: explained from its compact form, or as stored before there was one. */
-async function presentRanking(rrepo: RankingsRepository, r: StoredRanking): Promise<TRanking> {
-  const weights = r.weights as TRanking['weights'];
-  let entries = r.entries as TRanking['entries'];
-  let exclusions = r.exclusions as TRanking['exclusions'];
-  if (r.basis) {
-    const stored = { entries: r.entries as StoredEntry[], exclusions: r.exclusions as StoredExclusion[] };
-    const names = await rrepo.names([...stored.entries.map((e) => e[0]), ...stored.exclusions.map((x) => x[0])]);
-    entries = explainEntries(stored.entries, r.basis as RankingBasis, weights, names);
-    exclusions = explainExclusions(stored.exclusions, r.basis as RankingBasis, names);
-  }
-  return {
-    id: r.id,
-    offerId: r.offer_id,
-    round: r.round,
-    createdAt: r.created_at.toISOString(),
-    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
-    weights,
-    poolSize: r.pool_size,
-    eligibleCount: r.eligible_count,
-    entries,
-    exclusions,
-    exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
-  };
-}
-
-/** Rank and score of a household in a stored ranking (either form), if it was ranked. */
-function rankedEntry(r: StoredRanking | undefined, householdId: string): { rank: number; score: number } | undefined {
-  if (!r) return undefined;
-  if (r.basis) {
-    const entries = r.entries as StoredEntry[];
-    const i = entries.findIndex((e) => e[0] === householdId);
-    return i < 0 ? undefined : { rank: i + 1, score: entries[i]![3] / 100 };
-  }
-  return (r.entries as TRanking['entries']).find((e) => e.householdId === householdId);
-}
-
 export function shortlistService(db: Kysely<DB>) {
   const repoOf = (tx: Tx, ctx: Ctx) => placementRepository(tx, ctx.actor.agencyId);
 
@@ -123,7 +85,8 @@ export function shortlistService(db: Kysely<DB>) {
     const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, busy);
     const { id: _, ...basisOffer } = offer;
     const basis: RankingBasis = { offer: basisOffer, rules };
-    const shown = [...result.entries.map((e) => e[0]), ...result.exclusions.map((x) => x[0])];
+    const lists = { basis, entries: result.entries, exclusions: result.exclusions };
+    const first = { entriesPage: 1, exclusionsPage: 1 };
     const row = await rrepo.store(
       {
         offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
@@ -131,15 +94,15 @@ export function shortlistService(db: Kysely<DB>) {
         created_by: ctx.actor.userId,
       },
       { eligible: result.eligibleCount, pool: result.poolSize },
-      shown,
+      shownIds(lists, first),
     );
     await audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
-    // Explained from the compact form just stored, exactly as a later read explains it.
-    return {
+    // The first pages, explained from the compact form just stored exactly as a later read explains it.
+    const head = {
       id: row.id, offerId: o.id, round: o.round, createdAt: row.createdAt.toISOString(), createdBy: { id: ctx.actor.userId, displayName: row.createdByName ?? '' },
-      weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount,
-      entries: explainEntries(result.entries, basis, weights, row.names), exclusions: explainExclusions(result.exclusions, basis, row.names), exclusionCounts: result.exclusionCounts,
-    } satisfies TRanking;
+      weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount, exclusionCounts: result.exclusionCounts,
+    };
+    return rankingPage(head, lists, first, row.names);
   }
 
   return {
@@ -158,14 +121,20 @@ export function shortlistService(db: Kysely<DB>) {
         };
       }),
 
-    ranking: (ctx: Ctx, offerId: string, rankingId: string) =>
+    ranking: (ctx: Ctx, offerId: string, rankingId: string, pages: RankingPages) =>
       actorTx(db, ctx, async (tx) => {
         await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.read');
         const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
         const r = await rrepo.ranking(rankingId);
         if (!r || r.offer_id !== offerId) throw new AccessDenied('ranking.read', { type: 'offer', id: offerId });
-        await audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId } });
-        return presentRanking(rrepo, r);
+        await audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId, ...pages } });
+        const lists = storedLists(r);
+        const head = {
+          id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
+          createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
+          weights: r.weights as TRanking['weights'], poolSize: r.pool_size, eligibleCount: r.eligible_count, exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
+        };
+        return rankingPage(head, lists, pages, await rrepo.names(shownIds(lists, pages)));
       }),
 
     candidates: (ctx: Ctx, offerId: string) =>
@@ -189,7 +158,7 @@ export function shortlistService(db: Kysely<DB>) {
           if (!h.seeking_housing || !['in_accommodation', 'hidden_homeless', 'rough_sleeping'].includes(h.situation) || h.status !== 'active') throw field('Der Haushalt ist nicht im Pool der Wohnungssuchenden.');
           const ranking = input.rankingId ? await rankingsRepository(tx, ctx.actor.agencyId).ranking(input.rankingId) : undefined;
           if (input.rankingId && (!ranking || ranking.offer_id !== offerId)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'rankingId', code: 'invalid_value', message: 'Rangfolge gehört nicht zu diesem Angebot.' }] });
-          const entry = rankedEntry(ranking, h.id);
+          const entry = rankedEntry(ranking && storedLists(ranking), h.id);
           const n = Number((await crepo.countInRound(offerId, o.round)).n);
           const pseudonym = `Haushalt ${PSEUDONYMS[n % 26]}${n >= 26 ? Math.floor(n / 26) + 1 : ''}`;
           const { id } = await crepo
