@@ -94,7 +94,7 @@ process.on('message', async (m) => {
       const t0 = performance.now();
       await inAgency(dbs.app, agencyId, async (tx) => {
         const inputs = (await rankingsRepository(tx, agencyId).offerToRank(rankOffer.id))!;
-        const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy);
+        const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy, { stamp: inputs.stamp });
         // As the POST answers: the first page of entries and of exclusions, explained, with names.
         const lists = { basis: { offer: rankOffer, rules: inputs.rules! }, entries: r.entries, exclusions: r.exclusions };
         const first = { entriesPage: 1, exclusionsPage: 1 };

@@ -50,6 +50,12 @@ describe('a stored ranking, a page at a time', () => {
     expect(second.exclusions[0]!.reasons.map((r) => r.code)).toEqual(['space', 'rent']);
     expect(new Set([...first.exclusions, ...second.exclusions].map((x) => x.householdId))).toEqual(new Set(excluded));
 
+    // Each ranking is made afresh: a household added since stands first in the next one.
+    const newcomer = await poolHousehold(a.cm, agency, { situationSince: '2023-06-01' });
+    const next = (await a.cm.post(`/api/v1/offers/${offer.id}/rankings`)).json() as Page;
+    expect(next.entries[0]!.householdId).toBe(newcomer.id);
+    expect(next).toMatchObject({ entriesTotal: total + 1, eligibleCount: total + 1 });
+
     // Page one read later is what the creation answered.
     const again = (await a.cm.get(`/api/v1/offers/${offer.id}/rankings/${first.id}`)).json() as Page;
     expect(again.entries).toEqual(first.entries);

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import type { Stamp } from '../../db/stamped-cache.js';
 import { fitFor, type ConditionsRule } from './conditions.js';
 import { dayNumber, poolOf, type PoolEntry } from './pool.js';
 import {
@@ -189,10 +190,13 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
 
 /**
  * Ranks the agency's pool for `offer`: the top `limit` and up to `excludedLimit` exclusions, compact.
- * `busy` maps households with an open candidacy on another offer to that offer's reference.
+ * `busy` maps households with an open candidacy on another offer to that offer's reference; `stamp`
+ * is the household stamp if the caller already read it.
  */
-export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions = {}): Promise<RankResult> {
-  const { entries: pool } = await poolOf(tx, agencyId);
+export async function rankPool(
+  tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions & { stamp?: Stamp } = {},
+): Promise<RankResult> {
+  const { entries: pool } = await poolOf(tx, agencyId, opts.stamp);
   return rankEntries(pool, busy, offer, rules, w, opts);
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { stampExpression, toStamp } from '../../db/stamped-cache.js';
 import type { ConditionsRule } from './conditions.js';
 import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 
@@ -30,8 +31,9 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
   return {
     /**
      * The offer to rank with everything ranking it needs besides the pool, in one round trip: the
-     * programme conditions it was checked under, the agency's settings, and the households with an
-     * open candidacy on another offer (household id → that offer's reference).
+     * programme conditions it was checked under, the agency's settings, the households with an
+     * open candidacy on another offer (household id → that offer's reference), and the household
+     * stamp the pool in memory is checked against.
      */
     async offerToRank(offerId: string) {
       const row = await tx
@@ -50,13 +52,14 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
               WHERE k.agency_id = ${agencyId} AND k.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND k.offer_id <> o.id
                 AND x.status NOT IN ('let', 'withdrawn', 'declined')
               ORDER BY k.household_id, x.reference) b)`.as('busy'),
+          stampExpression(agencyId).as('stamp'),
         ])
         .where('o.agency_id', '=', agencyId)
         .where('o.id', '=', offerId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const { rules, agency_settings, busy, ...offer } = row;
-      return { offer, rules, settings: agency_settings, busy: nameMap(busy) };
+      const { rules, agency_settings, busy, stamp, ...offer } = row;
+      return { offer, rules, settings: agency_settings, busy: nameMap(busy), stamp: toStamp(stamp) };
     },
 
     /**
