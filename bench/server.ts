@@ -11,8 +11,9 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { inAgency, migrate } from '../src/server/db/database.js';
-import { toRule } from '../src/server/modules/placement/placement.repository.js';
 import { rankPool } from '../src/server/modules/placement/ranking.js';
+import { rankingPage, shownIds } from '../src/server/modules/placement/rankings.present.js';
+import { rankingsRepository } from '../src/server/modules/placement/rankings.repository.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { openDatabases } from '../src/server/runtime.js';
 
@@ -147,13 +148,21 @@ process.on('message', async (m) => {
   // filter, score, order, explain, names — without storing, HTTP and serialising.
   if (m === 'rank:direct') {
     const o = await dbs.owner.selectFrom('offers').selectAll().where('id', '=', offer.id).executeTakeFirstOrThrow();
-    const rules = await dbs.owner.selectFrom('programme_conditions').selectAll().where('id', '=', o.conditions_id!).executeTakeFirstOrThrow();
     const rankOffer = { id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred };
     const weights = { waiting: 40, children: 20, health: 15, age: 10, district: 10, hints: 5 };
     const times: number[] = [];
     for (let k = 0; k < 105; k++) {
       const t0 = performance.now();
-      await inAgency(dbs.app, agencyId, (tx) => rankPool(tx, agencyId, rankOffer, toRule(rules), weights));
+      await inAgency(dbs.app, agencyId, async (tx) => {
+        const inputs = (await rankingsRepository(tx, agencyId).offerToRank(rankOffer.id))!;
+        const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy, { stamp: inputs.stamp });
+        // As the POST answers: the first page of entries and of exclusions, explained, with names.
+        const lists = { basis: { offer: rankOffer, rules: inputs.rules! }, entries: r.entries, exclusions: r.exclusions };
+        const first = { entriesPage: 1, exclusionsPage: 1 };
+        const names = await rankingsRepository(tx, agencyId).names(shownIds(lists, first));
+        const head = { id: o.id, offerId: o.id, round: 1, createdAt: '', createdBy: null, weights, poolSize: r.poolSize, eligibleCount: r.eligibleCount, exclusionCounts: r.exclusionCounts };
+        return rankingPage(head, lists, first, names);
+      });
       if (k >= 5) times.push(performance.now() - t0);
     }
     process.send?.({ times });

@@ -242,12 +242,25 @@ export const ZRanking = z.object({
   weights: ZRankingWeights,
   poolSize: z.number().int(),
   eligibleCount: z.number().int(),
-  entries: z.array(ZRankingEntry),
-  exclusions: z.array(ZExclusion),
+  entries: z.array(ZRankingEntry).describe('Eine Seite der Rangfolge (entriesPage)'),
+  exclusions: z.array(ZExclusion).describe('Eine Seite der ausgeschlossenen Haushalte (exclusionsPage)'),
   exclusionCounts: z.record(z.string(), z.number().int()),
+  entriesTotal: z.number().int().describe('Gespeicherte Einträge der Rangfolge'),
+  exclusionsTotal: z.number().int().describe('Gespeicherte ausgeschlossene Haushalte mit Gründen (die Anzahlen je Grund zählen alle)'),
+  entriesPage: z.number().int(),
+  exclusionsPage: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type TRanking = z.infer<typeof ZRanking>;
-export const ZRankingList = z.object({ items: z.array(ZRanking.omit({ entries: true, exclusions: true })) });
+/** Entries and exclusions of a ranking are shown a page at a time; creating one answers with the first pages. */
+export const RANKING_PAGE_SIZE = 25;
+export const ZRankingPageQuery = z.object({
+  entriesPage: z.coerce.number().int().min(1).max(1000).default(1),
+  exclusionsPage: z.coerce.number().int().min(1).max(1000).default(1),
+});
+export const ZRankingList = z.object({
+  items: z.array(ZRanking.omit({ entries: true, exclusions: true, entriesTotal: true, exclusionsTotal: true, entriesPage: true, exclusionsPage: true, pageSize: true })),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Consent (§ 67b SGB X)

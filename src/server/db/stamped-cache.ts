@@ -20,8 +20,27 @@ interface Entry<T> {
   usedAt: number;
 }
 
+/** The agency's household stamp as a transaction sees it, and whether that transaction moved it itself. */
+export interface Stamp {
+  stamp: number;
+  own: boolean;
+}
+
+/**
+ * The stamp as one expression (a JSON object, or null before any household), for a caller that reads
+ * it with its own first statement and passes it on to `get` (one round trip less).
+ */
+export function stampExpression(agencyId: string) {
+  return sql<{ stamp: number; own: boolean | null } | null>`(
+    SELECT json_build_object('stamp', p.stamp, 'own', p.xmin::text::bigint = txid_current_if_assigned() % 4294967296)
+    FROM pool_stamps p WHERE p.agency_id = ${agencyId})`;
+}
+
+/** A stamp as `stampExpression` returns it. */
+export const toStamp = (raw: { stamp: number; own: boolean | null } | null): Stamp => ({ stamp: Number(raw?.stamp ?? 0), own: raw?.own === true });
+
 /** The agency's household stamp as this transaction sees it, and whether this transaction moved it itself. */
-export async function stampOf(tx: Tx, agencyId: string): Promise<{ stamp: number; own: boolean }> {
+export async function stampOf(tx: Tx, agencyId: string): Promise<Stamp> {
   const { rows } = await sql<{ stamp: number | null; own: boolean | null }>`
     SELECT p.stamp, p.xmin::text::bigint = txid_current_if_assigned() % 4294967296 AS own
     FROM (SELECT 1) one LEFT JOIN pool_stamps p ON p.agency_id = ${agencyId}`.execute(tx);
@@ -29,16 +48,19 @@ export async function stampOf(tx: Tx, agencyId: string): Promise<{ stamp: number
 }
 
 export interface StampedCache<T> {
-  /** The value for the agency as committed now (or as this transaction wrote it); `reloaded` when it was read again. */
-  get(tx: Tx, agencyId: string): Promise<{ value: T; reloaded: boolean }>;
+  /**
+   * The value for the agency as committed now (or as this transaction wrote it); `reloaded` when it
+   * was read again. `known`: the stamp this transaction already read (it must be read before the value).
+   */
+  get(tx: Tx, agencyId: string, known?: Stamp): Promise<{ value: T; reloaded: boolean }>;
   clear(): void;
 }
 
 export function stampedCache<T>(load: (tx: Tx, agencyId: string) => Promise<T>, maxAgencies = 32): StampedCache<T> {
   const cache = new Map<string, Entry<T>>();
   return {
-    async get(tx, agencyId) {
-      const { stamp, own } = await stampOf(tx, agencyId);
+    async get(tx, agencyId, known) {
+      const { stamp, own } = known ?? (await stampOf(tx, agencyId));
       const hit = cache.get(agencyId);
       if (!own && hit && hit.stamp === stamp) {
         hit.usedAt = Date.now();

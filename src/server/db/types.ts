@@ -329,6 +329,8 @@ export interface RankingsTable {
   exclusion_counts: Json;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** The offer's figures and the conditions the ranking was made under; null for rankings stored with explained entries. */
+  basis: Json | null;
 }
 
 export interface ConsentsTable {

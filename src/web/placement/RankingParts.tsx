@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
+import { Pagination } from '../components/Pagination';
 import { formatNumber } from '../lib/numbers';
 import type { Ranking } from './queries';
 
@@ -10,10 +11,11 @@ interface EntriesProps {
   picked: ReadonlySet<string>;
   canPick: boolean;
   onPick: (entry: Entry) => void;
+  onPage: (page: number) => void;
 }
 
 /** Each ranked household, expandable to every criterion with value, weight and points. */
-export function RankingEntries({ ranking, picked, canPick, onPick }: EntriesProps) {
+export function RankingEntries({ ranking, picked, canPick, onPick, onPage }: EntriesProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="ranking-entries-title">
@@ -67,12 +69,13 @@ export function RankingEntries({ ranking, picked, canPick, onPick }: EntriesProp
           ))}
         </ol>
       )}
+      <Pagination page={ranking.entriesPage} pageSize={ranking.pageSize} total={ranking.entriesTotal} onPage={onPage} label={t('placement.ranking.entriesPages')} />
     </section>
   );
 }
 
-/** Why households were excluded: counts per reason and the households with their reasons. */
-export function RankingExclusions({ ranking }: { ranking: Ranking }) {
+/** Why households were excluded: counts per reason and the households with their reasons, a page at a time. */
+export function RankingExclusions({ ranking, onPage }: { ranking: Ranking; onPage: (page: number) => void }) {
   const { t, i18n } = useTranslation();
   const label = (code: string) => (i18n.exists(`placement.exclusion.${code}`) ? t(`placement.exclusion.${code as 'pets'}`) : code);
   const counts = Object.entries(ranking.exclusionCounts).filter(([, n]) => n > 0);
@@ -115,6 +118,7 @@ export function RankingExclusions({ ranking }: { ranking: Ranking }) {
               },
             ]}
           />
+          <Pagination page={ranking.exclusionsPage} pageSize={ranking.pageSize} total={ranking.exclusionsTotal} onPage={onPage} label={t('placement.ranking.exclusionsPages')} />
         </>
       )}
     </section>

@@ -12,7 +12,7 @@ import { formatDateTime } from '../i18n/format';
 import { useOfferPage } from './context';
 import { StepError } from '../components/StepFeedback';
 import { PickDialog } from './PickDialog';
-import { placementKeys, useCandidates, useRanking, useRankings, type Ranking } from './queries';
+import { FIRST_PAGES, placementKeys, useCandidates, useRanking, useRankings, type Ranking, type RankingPages } from './queries';
 import { RankingEntries, RankingExclusions } from './RankingParts';
 
 /** The explained ranking of the pool: create one, browse stored ones, pick households for the shortlist. */
@@ -23,16 +23,21 @@ export function RankingSection() {
   const rankings = useRankings(offer.id);
   const candidates = useCandidates(offer.id);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [pages, setPages] = useState<RankingPages>(FIRST_PAGES);
   const [picking, setPicking] = useState<Ranking['entries'][number] | null>(null);
   const sorted = [...(rankings.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const selectedId = chosen ?? sorted[0]?.id ?? null;
-  const ranking = useRanking(offer.id, selectedId);
+  const ranking = useRanking(offer.id, selectedId, pages);
+  const choose = (id: string) => {
+    setChosen(id);
+    setPages(FIRST_PAGES);
+  };
 
   const create = useMutation({
     mutationFn: () => api.post<Ranking>(`/offers/${offer.id}/rankings`),
     onSuccess: async (r) => {
-      queryClient.setQueryData(placementKeys.ranking(offer.id, r.id), r);
-      setChosen(r.id);
+      queryClient.setQueryData(placementKeys.ranking(offer.id, r.id, FIRST_PAGES), r);
+      choose(r.id);
       await refresh();
     },
   });
@@ -71,7 +76,7 @@ export function RankingSection() {
                 value: r.id,
                 label: t('placement.ranking.option', { at: formatDateTime(r.createdAt), round: r.round, eligible: r.eligibleCount, pool: r.poolSize }),
               }))}
-              onChange={(e) => setChosen(e.target.value)}
+              onChange={(e) => choose(e.target.value)}
             />
           )}
           {ranking.isPending ? (
@@ -88,8 +93,8 @@ export function RankingSection() {
                   by: ranking.data.createdBy?.displayName ?? t('common.none'),
                 })}
               </p>
-              <RankingEntries ranking={ranking.data} picked={picked} canPick={canPick} onPick={setPicking} />
-              <RankingExclusions ranking={ranking.data} />
+              <RankingEntries ranking={ranking.data} picked={picked} canPick={canPick} onPick={setPicking} onPage={(entriesPage) => setPages({ ...pages, entriesPage })} />
+              <RankingExclusions ranking={ranking.data} onPage={(exclusionsPage) => setPages({ ...pages, exclusionsPage })} />
             </>
           )}
         </div>

@@ -19,6 +19,12 @@ export type RoundTable = z.infer<typeof ZRoundTable>;
 export type Viewing = Candidate['viewings'][number];
 export type Tenancy = z.infer<typeof ZTenancy>;
 type Agency = z.infer<typeof ZAgency>;
+/** Which page of a ranking's entries and of its exclusions is shown. */
+export interface RankingPages {
+  entriesPage: number;
+  exclusionsPage: number;
+}
+export const FIRST_PAGES: RankingPages = { entriesPage: 1, exclusionsPage: 1 };
 
 /** Query keys: everything about one offer lives under ['placement', 'offer', id]. */
 export const placementKeys = {
@@ -29,7 +35,7 @@ export const placementKeys = {
   events: (id: string) => ['placement', 'offer', id, 'events'] as const,
   candidates: (id: string) => ['placement', 'offer', id, 'candidates'] as const,
   rankings: (id: string) => ['placement', 'offer', id, 'rankings'] as const,
-  ranking: (id: string, rankingId: string) => ['placement', 'offer', id, 'rankings', rankingId] as const,
+  ranking: (id: string, rankingId: string, pages: RankingPages = FIRST_PAGES) => ['placement', 'offer', id, 'rankings', rankingId, pages.entriesPage, pages.exclusionsPage] as const,
   roundTables: (id: string) => ['placement', 'offer', id, 'round-tables'] as const,
   tenancy: (id: string) => ['placement', 'tenancy', id] as const,
 };
@@ -73,12 +79,14 @@ export function useRankings(id: string, enabled = true) {
   });
 }
 
-export function useRanking(id: string, rankingId: string | null) {
+export function useRanking(id: string, rankingId: string | null, pages: RankingPages) {
   return useQuery({
-    queryKey: placementKeys.ranking(id, rankingId ?? ''),
-    queryFn: ({ signal }) => api.get<Ranking>(`/offers/${enc(id)}/rankings/${enc(rankingId!)}`, undefined, signal),
+    queryKey: placementKeys.ranking(id, rankingId ?? '', pages),
+    queryFn: ({ signal }) => api.get<Ranking>(`/offers/${enc(id)}/rankings/${enc(rankingId!)}`, { entriesPage: pages.entriesPage, exclusionsPage: pages.exclusionsPage }, signal),
     enabled: !!rankingId,
     staleTime: Infinity, // a stored ranking never changes
+    // Paging keeps the shown page until the next one is there (same ranking only).
+    placeholderData: (prev) => (prev?.id === rankingId ? prev : undefined),
   });
 }
 

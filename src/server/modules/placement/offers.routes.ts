@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ZId, ZIdParams } from '../../../contracts/common.js';
 import {
   ZAttachment, ZConditions, ZConditionsImpact, ZConditionsInput, ZConditionsList, ZContractsInput, ZOffer, ZOfferEvents, ZOfferInput, ZOfferListQuery, ZOfferPage,
-  ZOfferUpdate, ZRanking, ZRankingList, ZReason,
+  ZOfferUpdate, ZRanking, ZRankingList, ZRankingPageQuery, ZReason,
 } from '../../../contracts/placement.js';
 import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
@@ -87,7 +87,7 @@ export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
   // --- rankings -----------------------------------------------------------------------------
   r.post('/api/v1/offers/:id/rankings', {
     config: { access: 'ranking.create' },
-    schema: { tags, summary: 'Pool für dieses Angebot bewerten und die Rangfolge speichern', params: ZIdParams, response: { 201: ZRanking } },
+    schema: { tags, summary: 'Pool für dieses Angebot bewerten und die Rangfolge speichern (Antwort: die ersten Seiten)', params: ZIdParams, response: { 201: ZRanking } },
   }, async (req, reply) => reply.status(201).send(await s.shortlist.rank(ctxOf(req), req.params.id)));
   r.get('/api/v1/offers/:id/rankings', {
     config: { access: 'ranking.read' },
@@ -95,8 +95,8 @@ export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
   }, (req) => s.shortlist.rankings(ctxOf(req), req.params.id));
   r.get('/api/v1/offers/:id/rankings/:subId', {
     config: { access: 'ranking.read' },
-    schema: { tags, summary: 'Eine gespeicherte Rangfolge mit Begründungen', params: ZSubParams, response: { 200: ZRanking } },
-  }, (req) => s.shortlist.ranking(ctxOf(req), req.params.id, req.params.subId));
+    schema: { tags, summary: 'Eine gespeicherte Rangfolge mit Begründungen, je eine Seite Einträge und Ausschlüsse', params: ZSubParams, querystring: ZRankingPageQuery, response: { 200: ZRanking } },
+  }, (req) => s.shortlist.ranking(ctxOf(req), req.params.id, req.params.subId, req.query));
 
   // --- attachments and documents ------------------------------------------------------------
   r.post('/api/v1/offers/:id/attachments', {

@@ -29,7 +29,7 @@ export async function visibleOffer(repo: PlacementRepository, ctx: Ctx, id: stri
 }
 
 /** Applies an offer step: role and state are checked by the machine (403 / 409). */
-export function offerStep(ctx: Ctx, offer: OfferRow, step: keyof typeof OFFER_STEPS): TOfferState {
+export function offerStep(ctx: Ctx, offer: Pick<OfferRow, 'status'>, step: keyof typeof OFFER_STEPS): TOfferState {
   return next(OFFER_STEPS, step, offer.status as TOfferState, ctx.actor.role);
 }
 

@@ -47,7 +47,7 @@ const columnsOf = (i: OfferInput) => ({
   hints: i.hints,
 });
 
-/** Offers, their timeline, programme conditions and rankings, bound to one agency. */
+/** Offers, their timeline and programme conditions, bound to one agency (rankings: rankings.repository.ts). */
 export function placementRepository(tx: Tx, agencyId: string) {
   const offers = () =>
     tx
@@ -234,31 +234,6 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .groupBy('persons')
         .orderBy('persons')
         .execute();
-    },
-
-    // --- rankings -------------------------------------------------------------------------------
-    insertRanking(values: { offer_id: string; round: number; conditions_id: string | null; weights: string; pool_size: number; eligible_count: number; entries: string; exclusions: string; exclusion_counts: string; created_by: string }) {
-      return tx.insertInto('rankings').values({ agency_id: agencyId, ...values }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
-    },
-    rankings(offerId: string) {
-      return tx
-        .selectFrom('rankings as r')
-        .leftJoin('users as u', 'u.id', 'r.created_by')
-        .select(['r.id', 'r.offer_id', 'r.round', 'r.created_at', 'r.created_by', 'u.display_name as created_by_name', 'r.weights', 'r.pool_size', 'r.eligible_count', 'r.exclusion_counts'])
-        .where('r.agency_id', '=', agencyId)
-        .where('r.offer_id', '=', offerId)
-        .orderBy('r.created_at', 'desc')
-        .execute();
-    },
-    ranking(id: string) {
-      return tx
-        .selectFrom('rankings as r')
-        .leftJoin('users as u', 'u.id', 'r.created_by')
-        .selectAll('r')
-        .select('u.display_name as created_by_name')
-        .where('r.agency_id', '=', agencyId)
-        .where('r.id', '=', id)
-        .executeTakeFirst();
     },
 
     users(ids: string[]) {

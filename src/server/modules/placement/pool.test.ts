@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inAgency } from '../../db/database.js';
+import { stampExpression, stampOf, toStamp } from '../../db/stamped-cache.js';
 import { createAgency, householdInput, testDbs } from '../../../../test/helpers.js';
 import { dayNumber, poolOf } from './pool.js';
 
@@ -49,6 +50,10 @@ describe('the ranking pool held in memory', () => {
       expect(other.entries[0]!.persons).toBe(2);
       // The writing transaction ranks on its own change, and keeps no copy of it.
       expect((await poolOf(tx, a.id)).entries[0]!.persons).toBe(5);
+      // The stamp read along with another statement says the same as the stamp read on its own.
+      const { rows } = await sql<{ s: Parameters<typeof toStamp>[0] }>`SELECT ${stampExpression(a.id)} AS s`.execute(tx);
+      expect(toStamp(rows[0]!.s)).toEqual({ ...(await stampOf(tx, a.id)), own: true });
+      expect((await poolOf(tx, a.id, toStamp(rows[0]!.s))).entries[0]!.persons).toBe(5);
       throw new Error('rollback');
     })).rejects.toThrow('rollback');
     // The next commit moves the stamp to the value the rolled-back change had seen.

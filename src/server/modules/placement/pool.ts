@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import { stampedCache } from '../../db/stamped-cache.js';
+import { stampedCache, type Stamp } from '../../db/stamped-cache.js';
 
 /*
  * The agency's housing pool, as the ranking reads it: every active household that is homeless (in
@@ -74,9 +74,12 @@ async function loadPool(tx: Tx, agencyId: string): Promise<PoolEntry[]> {
 
 const pools = stampedCache(loadPool);
 
-/** The pool of `agencyId` as committed now; read from the database only when a household changed since the last read. */
-export async function poolOf(tx: Tx, agencyId: string): Promise<{ entries: PoolEntry[]; reloaded: boolean }> {
-  const { value, reloaded } = await pools.get(tx, agencyId);
+/**
+ * The pool of `agencyId` as committed now; read from the database only when a household changed since
+ * the last read. `stamp`: the household stamp, if this transaction already read it (stampExpression).
+ */
+export async function poolOf(tx: Tx, agencyId: string, stamp?: Stamp): Promise<{ entries: PoolEntry[]; reloaded: boolean }> {
+  const { value, reloaded } = await pools.get(tx, agencyId, stamp);
   return { entries: value, reloaded };
 }
 

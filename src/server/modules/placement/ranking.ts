@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
-import type { TPlacementSettings } from '../../../contracts/admin.js';
-import type { TRanking } from '../../../contracts/placement.js';
-import { formatEuro } from '../../../contracts/format.js';
 import type { Tx } from '../../db/database.js';
-import { fitFor, maxOccupancy, type ConditionsRule } from './conditions.js';
-import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
+import type { Stamp } from '../../db/stamped-cache.js';
+import { fitFor, type ConditionsRule } from './conditions.js';
 import { dayNumber, poolOf, type PoolEntry } from './pool.js';
+import {
+  CHILDREN_CAP, EXCLUSION_CODES, factBits, hundredths, TIE, WAITING_CAP_MONTHS, type Facts, type RankOffer, type StoredEntry, type StoredExclusion, type Weights,
+} from './ranking.explain.js';
 
 /*
  * Ranks the agency's pool for one offer. The pool is every active household that is homeless
@@ -18,39 +17,12 @@ import { dayNumber, poolOf, type PoolEntry } from './pool.js';
  * cents of a point; ties go to the household homeless longer, then by reference.
  *
  * Filtering and scoring run over the agency's pool held in memory (pool.ts: read again whenever a
- * household changed), so ranking a city's pool costs milliseconds. The score is the sum of the
+ * household changed), so ranking a city's pool costs milliseconds. The result is the compact form
+ * that is stored (ranking.explain.ts derives the explanations from it); the score is the sum of the
  * explained criteria's points, in hundredths, so the two agree by construction.
  */
 
-export type Weights = TPlacementSettings['weights'];
-
-export interface RankOffer {
-  id: string;
-  district: string;
-  livingSpace: number;
-  rooms: number;
-  coldRentCents: number;
-  stepFree: boolean;
-  wheelchair: boolean;
-  petsAllowed: boolean;
-  preferred: string[];
-}
-
 export const MAX_PERSONS = 20;
-export const WAITING_CAP_MONTHS = 36;
-export const CHILDREN_CAP = 3;
-
-export const EXCLUSION_CODES = ['space', 'rent', 'occupancy', 'wheelchair', 'step_free', 'pets', 'district_avoided', 'active_candidacy'] as const;
-
-/** What the score and its explanation are built from, per household. */
-interface Facts {
-  months: number;
-  children: number;
-  health: boolean;
-  senior: boolean;
-  prefers: boolean;
-  hint_match: boolean;
-}
 
 type HintTest = (e: PoolEntry, senior: boolean) => boolean;
 
@@ -63,61 +35,11 @@ const HINTS: Record<string, HintTest> = {
   senior: (_, senior) => senior,
 };
 
-/**
- * Points are kept in hundredths as whole numbers, rounded half up, in SQL and here alike, so the
- * sum shown is exactly the score the order was made by.
- */
-const hundredths = (fraction: number, weight: number) => Math.floor(fraction * weight * 100 + 0.5);
-
-/** Points per criterion in hundredths: waiting, children, health, age, district, hints. */
-function hundredthsOf(r: Facts, w: Weights): number[] {
-  return [
-    hundredths(Math.min(WAITING_CAP_MONTHS, r.months) / WAITING_CAP_MONTHS, w.waiting),
-    hundredths(Math.min(CHILDREN_CAP, r.children) / CHILDREN_CAP, w.children),
-    hundredths(r.health ? 1 : 0, w.health),
-    hundredths(r.senior ? 1 : 0, w.age),
-    hundredths(r.prefers ? 1 : 0, w.district),
-    hundredths(r.hint_match ? 1 : 0, w.hints),
-  ];
-}
-
-/** The score parts of one household, each with its value, weight and points. */
-export function criteriaOf(r: Facts, w: Weights, offer: RankOffer) {
-  const [waiting, children, health, age, district, hints] = hundredthsOf(r, w).map((h) => h / 100) as [number, number, number, number, number, number];
-  return [
-    { code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: `${r.months} Monate${r.months > WAITING_CAP_MONTHS ? ` (gezählt: ${WAITING_CAP_MONTHS})` : ''}`, weight: w.waiting, points: waiting },
-    { code: 'children', label: 'Kinder im Haushalt', value: `${r.children}${r.children > CHILDREN_CAP ? ` (gezählt: ${CHILDREN_CAP})` : ''}`, weight: w.children, points: children },
-    { code: 'health', label: 'Gesundheitliche Einschränkung', value: r.health ? 'ja' : 'nein', weight: w.health, points: health },
-    { code: 'age', label: 'Person ab 65 Jahren', value: r.senior ? 'ja' : 'nein', weight: w.age, points: age },
-    { code: 'district', label: `Wunschbezirk ${offer.district}`, value: r.prefers ? 'ja' : 'nein', weight: w.district, points: district },
-    { code: 'hints', label: 'Wunsch des Wohnungsunternehmens', value: offer.preferred.length === 0 ? 'keine Vorgabe' : r.hint_match ? 'passt' : 'passt nicht', weight: w.hints, points: hints },
-  ];
-}
-
-const DE_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
-const de = (n: number) => DE_NUMBER.format(n);
-
-export function exclusionText(code: string, persons: number, offer: RankOffer, rules: ConditionsRule, busyRef: string | null): string {
-  const fit = fitFor(rules, offer, persons);
-  const p = `${persons} ${persons === 1 ? 'Person' : 'Personen'}`;
-  switch (code) {
-    case 'space': return `Wohnfläche ${de(offer.livingSpace)} m² über dem Richtwert für ${p} (${de(fit.spaceLimitSqm)} m²)`;
-    case 'rent': return `Kaltmiete ${formatEuro(offer.coldRentCents)} über der Obergrenze für ${p} (${formatEuro(fit.rentCapCents)})`;
-    case 'occupancy': return `${de(offer.rooms)} Zimmer reichen für höchstens ${maxOccupancy(offer.rooms)} Personen, der Haushalt hat ${persons}`;
-    case 'wheelchair': return 'Braucht eine rollstuhlgerechte Wohnung';
-    case 'step_free': return 'Braucht einen stufenlosen Zugang';
-    case 'pets': return 'Hat Haustiere, die hier nicht erlaubt sind';
-    case 'district_avoided': return `Soll den Bezirk ${offer.district} meiden`;
-    case 'active_candidacy': return `Bereits Kandidat für Angebot ${busyRef ?? ''}`.trim();
-    default: return code;
-  }
-}
-
 export interface RankResult {
   poolSize: number;
   eligibleCount: number;
-  entries: TRanking['entries'];
-  exclusions: TRanking['exclusions'];
+  entries: StoredEntry[];
+  exclusions: StoredExclusion[];
   exclusionCounts: Record<string, number>;
 }
 
@@ -140,8 +62,20 @@ interface Columns {
   avoidBy: Map<string, Int32Array>;
   preferBy: Map<string, Int32Array>;
   positionOf: Map<string, number>;
+  /** The offer-independent part of the score, for one day and weights (see dailyOf). */
+  daily: Daily | null;
   /** Scratch space of one ranking, reused (the ranking runs synchronously, so never by two at once). */
-  scratch: { scores: Int32Array; masks: Uint16Array; key: Float64Array; eligibleAt: Int32Array; excludedAt: Int32Array; avoids: Uint8Array; prefers: Uint8Array; busyAt: Uint8Array; hintMemo: Int8Array };
+  scratch: { scores: Int32Array; masks: Uint8Array; key: Float64Array; eligibleAt: Int32Array; excludedAt: Int32Array; offerBits: Uint8Array; prefers: Uint8Array; hintMemo: Int8Array };
+}
+
+/** Per entry, what depends only on the day and the weights: computed once a day, not per ranking. */
+interface Daily {
+  key: string;
+  /** Points in hundredths for time homeless, children, health and age. */
+  base: Int32Array;
+  /** The tie-break on equal scores: an earlier date (unknown last) is larger. */
+  tail: Float64Array;
+  senior: Uint8Array;
 }
 
 const NO_DAY = -2_147_483_648;
@@ -168,9 +102,10 @@ function columnsOf(pool: readonly PoolEntry[]): Columns {
     avoidBy: positionsBy(pool, (e) => e.avoid),
     preferBy: positionsBy(pool, (e) => e.prefer),
     positionOf: new Map(pool.map((e, i) => [e.id, i])),
+    daily: null,
     scratch: {
-      scores: new Int32Array(n), masks: new Uint16Array(n), key: new Float64Array(n), eligibleAt: new Int32Array(n), excludedAt: new Int32Array(n),
-      avoids: new Uint8Array(n), prefers: new Uint8Array(n), busyAt: new Uint8Array(n), hintMemo: new Int8Array(256 * 256 * 2),
+      scores: new Int32Array(n), masks: new Uint8Array(n), key: new Float64Array(n), eligibleAt: new Int32Array(n), excludedAt: new Int32Array(n),
+      offerBits: new Uint8Array(n), prefers: new Uint8Array(n), hintMemo: new Int8Array(256 * 256 * 2),
     },
   };
   pool.forEach((e, i) => {
@@ -182,6 +117,31 @@ function columnsOf(pool: readonly PoolEntry[]): Columns {
   });
   columnCache.set(pool, c);
   return c;
+}
+
+/** The offer-independent score parts of every entry for `todayDay` and the weights, cached on the columns. */
+function dailyOf(c: Columns, todayDay: number, seniorCutoff: number, w: Weights): Daily {
+  const key = `${todayDay}|${seniorCutoff}|${w.waiting}|${w.children}|${w.health}|${w.age}`;
+  if (c.daily?.key === key) return c.daily;
+  const n = c.persons.length;
+  const waitingPts = Array.from({ length: WAITING_CAP_MONTHS + 1 }, (_, m) => hundredths(m / WAITING_CAP_MONTHS, w.waiting));
+  const childrenPts = Array.from({ length: CHILDREN_CAP + 1 }, (_, k) => hundredths(k / CHILDREN_CAP, w.children));
+  const healthPts = hundredths(1, w.health);
+  const agePts = hundredths(1, w.age);
+  const d: Daily = { key, base: new Int32Array(n), tail: new Float64Array(n), senior: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const since = c.since[i]!;
+    const eldest = c.eldest[i]!;
+    const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
+    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
+    const kids = c.children[i]!;
+    d.base[i] = waitingPts[months]! + childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]! + ((c.flags[i]! & 1) !== 0 ? healthPts : 0) + (senior ? agePts : 0);
+    // Score first; among equal scores the earlier date (unknown last) — one exact number.
+    d.tail[i] = since === NO_DAY ? 0 : 2 ** 21 - 1 - Math.min(2 ** 21 - 2, Math.max(0, since + 2 ** 20));
+    d.senior[i] = senior ? 1 : 0;
+  }
+  c.daily = d;
+  return d;
 }
 
 /**
@@ -228,30 +188,21 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
   return chosen.slice(0, k);
 }
 
-/** Ranks the agency's pool for `offer`; returns the top `limit` and up to `excludedLimit` exclusions. */
-export async function rankPool(tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): Promise<RankResult> {
-  const { entries: pool } = await poolOf(tx, agencyId);
-  const busyRows = await sql<{ household_id: string; reference: string }>`
-    SELECT DISTINCT ON (c.household_id) c.household_id, o.reference
-    FROM candidates c JOIN offers o ON o.id = c.offer_id
-    WHERE c.agency_id = ${agencyId} AND c.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND c.offer_id <> ${offer.id}
-      AND o.status NOT IN ('let', 'withdrawn', 'declined')
-    ORDER BY c.household_id, o.reference`.execute(tx);
-  const busy = new Map(busyRows.rows.map((r) => [r.household_id, r.reference]));
-  const result = rankEntries(pool, busy, offer, rules, w, opts);
-  // Names of the few households shown; the pool in memory holds none.
-  const shown = [...result.entries, ...result.exclusions];
-  if (shown.length > 0) {
-    const rows = await tx.selectFrom('households').select(['id', 'head_name']).where('agency_id', '=', agencyId).where('id', 'in', shown.map((x) => x.householdId)).execute();
-    const names = new Map(rows.map((r) => [r.id, r.head_name]));
-    for (const x of shown) x.name = names.get(x.householdId) ?? '';
-  }
-  return result;
+/**
+ * Ranks the agency's pool for `offer`: the top `limit` and up to `excludedLimit` exclusions, compact.
+ * `busy` maps households with an open candidacy on another offer to that offer's reference; `stamp`
+ * is the household stamp if the caller already read it.
+ */
+export async function rankPool(
+  tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions & { stamp?: Stamp } = {},
+): Promise<RankResult> {
+  const { entries: pool } = await poolOf(tx, agencyId, opts.stamp);
+  return rankEntries(pool, busy, offer, rules, w, opts);
 }
 
 /**
  * Ranks `pool` for `offer` (pure): `busy` maps households with an open candidacy elsewhere to that
- * offer's reference. Names are left empty for the caller to fill.
+ * offer's reference.
  */
 export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string, string>, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): RankResult {
   const { limit = 100, excludedLimit = 200, today = new Date() } = opts;
@@ -264,10 +215,7 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
   const bit = (code: (typeof EXCLUSION_CODES)[number]) => 1 << EXCLUSION_CODES.indexOf(code);
   const [SPACE, RENT, OCCUPANCY, WHEELCHAIR, STEP_FREE, PETS, AVOIDED, BUSY] = EXCLUSION_CODES.map(bit) as [number, number, number, number, number, number, number, number];
 
-  // Points per criterion value, from the same function the explanation uses.
-  const waitingPts = Array.from({ length: WAITING_CAP_MONTHS + 1 }, (_, m) => hundredths(m / WAITING_CAP_MONTHS, w.waiting));
-  const childrenPts = Array.from({ length: CHILDREN_CAP + 1 }, (_, k) => hundredths(k / CHILDREN_CAP, w.children));
-  const [healthPts, agePts, districtPts, hintPts] = [w.health, w.age, w.district, w.hints].map((x) => hundredths(1, x)) as [number, number, number, number];
+  const [districtPts, hintPts] = [w.district, w.hints].map((x) => hundredths(1, x)) as [number, number];
   const monthsOf = (e: PoolEntry) => (e.since === null ? 0 : Math.min(600, Math.max(0, Math.floor((todayDay - e.since) / 30.4375))));
   // The explanation of one shown household, from the same facts the loop below scores.
   const factsOf = (e: PoolEntry): Facts => {
@@ -292,85 +240,68 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
     const fit = p >= 1 ? sizes[p - 1] : undefined;
     sizeMask[p] = (fit?.spaceOk ? 0 : SPACE) | (fit?.rentOk ? 0 : RENT) | (fit?.occupancyOk ? 0 : OCCUPANCY);
   }
-  const { scores, masks, key, eligibleAt, excludedAt, avoids, prefers, busyAt, hintMemo } = c.scratch;
-  avoids.fill(0);
+  // Needs against the flat, per combination of the flags (1 health, 2 pets, 4 wheelchair, 8 step-free).
+  const flagMask = new Uint8Array(16);
+  for (let f = 0; f < 16; f++) {
+    const wheelchair = (f & 4) !== 0;
+    flagMask[f] = (wheelchair && !offer.wheelchair ? WHEELCHAIR : 0) | ((f & 8) !== 0 && !wheelchair && !stepFreeOk ? STEP_FREE : 0) | ((f & 2) !== 0 && !offer.petsAllowed ? PETS : 0);
+  }
+  const { base, tail, senior } = dailyOf(c, todayDay, seniorCutoff, w);
+  const { scores, masks, key, eligibleAt, excludedAt, offerBits, prefers, hintMemo } = c.scratch;
+  offerBits.fill(0);
   prefers.fill(0);
-  busyAt.fill(0);
-  hintMemo.fill(-1);
-  for (const i of c.avoidBy.get(offer.district) ?? []) avoids[i] = 1;
+  for (const i of c.avoidBy.get(offer.district) ?? []) offerBits[i] = AVOIDED;
   for (const i of c.preferBy.get(offer.district) ?? []) prefers[i] = 1;
   for (const id of busy.keys()) {
     const i = c.positionOf.get(id);
-    if (i !== undefined) busyAt[i] = 1;
+    if (i !== undefined) offerBits[i]! |= BUSY;
   }
   // The company's wish depends on size, children and age only: one answer per combination.
-  const hintOf = (i: number, senior: boolean): boolean => {
-    const slot = (c.persons[i]! * 256 + c.children[i]!) * 2 + (senior ? 1 : 0);
+  const hasHints = hintTests.length > 0;
+  hintMemo.fill(-1);
+  const hintOf = (i: number): boolean => {
+    const slot = (c.persons[i]! * 256 + c.children[i]!) * 2 + senior[i]!;
     let h = hintMemo[slot]!;
     if (h < 0) {
-      h = hintTests.some((t) => t(pool[i]!, senior)) ? 1 : 0;
+      h = hintTests.some((t) => t(pool[i]!, senior[i] === 1)) ? 1 : 0;
       hintMemo[slot] = h;
     }
     return h === 1;
   };
-  const wheelchairOk = offer.wheelchair;
-  const petsOk = offer.petsAllowed;
 
   let eligibleCount = 0;
   let excludedCount = 0;
-  const counts = new Array<number>(EXCLUSION_CODES.length).fill(0);
+  const byMask = new Int32Array(256);
+  const { persons, flags } = c;
   for (let i = 0; i < n; i++) {
-    const flags = c.flags[i]!;
-    const wheelchair = (flags & 4) !== 0;
-    let mask = sizeMask[c.persons[i]!]!;
-    if (wheelchair && !wheelchairOk) mask |= WHEELCHAIR;
-    if ((flags & 8) !== 0 && !wheelchair && !stepFreeOk) mask |= STEP_FREE;
-    if ((flags & 2) !== 0 && !petsOk) mask |= PETS;
-    if (avoids[i] === 1) mask |= AVOIDED;
-    if (busyAt[i] === 1) mask |= BUSY;
-    const since = c.since[i]!;
-    const eldest = c.eldest[i]!;
-    const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
-    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
-    const kids = c.children[i]!;
-    const score = waitingPts[months]! + childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]!
-      + ((flags & 1) !== 0 ? healthPts : 0) + (senior ? agePts : 0) + (prefers[i] === 1 ? districtPts : 0)
-      + (hintTests.length > 0 && hintOf(i, senior) ? hintPts : 0);
+    const mask = sizeMask[persons[i]!]! | flagMask[flags[i]!]! | offerBits[i]!;
+    let score = base[i]!;
+    if (prefers[i] === 1) score += districtPts;
+    if (hasHints && hintOf(i)) score += hintPts;
     scores[i] = score;
     masks[i] = mask;
-    // Score first; among equal scores the earlier date (unknown last) — one exact number.
-    key[i] = score * 2 ** 21 + (since === NO_DAY ? 0 : 2 ** 21 - 1 - Math.min(2 ** 21 - 2, Math.max(0, since + 2 ** 20)));
+    key[i] = score * 2 ** 21 + tail[i]!;
     if (mask === 0) eligibleAt[eligibleCount++] = i;
     else {
       excludedAt[excludedCount++] = i;
-      for (let b = 0; b < counts.length; b++) if (mask & (1 << b)) counts[b]!++;
+      byMask[mask]!++;
     }
   }
+  const counts = EXCLUSION_CODES.map((_, b) => byMask.reduce((sum, k, mask) => ((mask & (1 << b)) !== 0 ? sum + k : sum), 0));
   const eligible = eligibleAt.subarray(0, eligibleCount);
   const top = topK(eligible, limit, key, pool);
   const shownExcluded = topK(excludedAt.subarray(0, excludedCount), excludedLimit, key, pool);
 
-  const entries = top.map((p, i) => {
+  const entries = top.map((p, i): StoredEntry => {
     const e = pool[p]!;
     const facts = factsOf(e);
-    const criteria = criteriaOf(facts, w, offer);
-    const score = scores[p]! / 100;
     const tied = [top[i - 1], top[i + 1]].find((o) => o !== undefined && scores[o] === scores[p]);
-    const tieBreak = tied !== undefined
-      ? pool[tied]!.since !== e.since
-        ? `Gleichstand bei ${de(score)} Punkten: wer länger wohnungslos ist, steht vorn`
-        : `Gleichstand bei ${de(score)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
-      : null;
-    return { rank: i + 1, householdId: e.id, reference: e.reference, name: '', persons: e.persons, score, criteria, tieBreak };
+    const tie = tied === undefined ? TIE.none : pool[tied]!.since !== e.since ? TIE.since : TIE.reference;
+    return [e.id, e.reference, e.persons, scores[p]!, facts.months, facts.children, factBits(facts), tie];
   });
-  const exclusions = shownExcluded.map((p) => {
+  const exclusions = shownExcluded.map((p): StoredExclusion => {
     const e = pool[p]!;
-    return {
-      householdId: e.id,
-      reference: e.reference,
-      name: '',
-      reasons: EXCLUSION_CODES.filter((_, i) => (masks[p]! & (1 << i)) !== 0).map((code) => ({ code, text: exclusionText(code, e.persons, offer, rules, busy.get(e.id) ?? null) })),
-    };
+    return [e.id, e.reference, e.persons, masks[p]!, busy.get(e.id) ?? null];
   });
   return {
     poolSize: pool.length,

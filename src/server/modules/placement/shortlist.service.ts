@@ -6,6 +6,7 @@ import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { berlinDate } from '../../platform/deadlines/workdays.js';
+import { agencySettings } from '../../platform/auth/guard.js';
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
@@ -15,8 +16,11 @@ import { offerStep, visibleOffer } from './offers.service.js';
 import { CANDIDATE_STEPS, next } from './placement.machine.js';
 import { offerLink, placementEffects } from './placement.effects.js';
 import { presentCandidate, presentPortalCandidate } from './placement.present.js';
-import { placementRepository, toRule, type OfferRow, type PlacementRepository } from './placement.repository.js';
+import { placementRepository, type OfferRow } from './placement.repository.js';
 import { rankPool } from './ranking.js';
+import type { RankingBasis } from './ranking.explain.js';
+import { rankedEntry, rankingPage, shownIds, storedLists, type RankingPages } from './rankings.present.js';
+import { rankingsRepository } from './rankings.repository.js';
 import type { TCandidateState } from '../../../contracts/placement.js';
 
 const PSEUDONYMS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -60,62 +64,54 @@ export async function candidateView(tx: Tx, ctx: Ctx, offer: OfferRow) {
   return { items, notice: null };
 }
 
-function presentRanking(r: NonNullable<Awaited<ReturnType<PlacementRepository['ranking']>>>): TRanking {
-  return {
-    id: r.id,
-    offerId: r.offer_id,
-    round: r.round,
-    createdAt: r.created_at.toISOString(),
-    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
-    weights: r.weights as TRanking['weights'],
-    poolSize: r.pool_size,
-    eligibleCount: r.eligible_count,
-    entries: r.entries as TRanking['entries'],
-    exclusions: r.exclusions as TRanking['exclusions'],
-    exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
-  };
-}
-
 export function shortlistService(db: Kysely<DB>) {
   const repoOf = (tx: Tx, ctx: Ctx) => placementRepository(tx, ctx.actor.agencyId);
 
   /** Ranks the pool for the offer under the rules it was checked with, and stores the result. */
-  async function rank(tx: Tx, ctx: Ctx, repo: PlacementRepository, o: OfferRow) {
+  async function rank(tx: Tx, ctx: Ctx, offerId: string) {
+    // As visibleOffer, with what ranking needs read in the same round trip.
+    access.require(ctx.actor, 'ranking.create', { type: 'offer', id: offerId });
+    const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
+    const found = await rrepo.offerToRank(offerId);
+    const o = access.requireProviderRecord(ctx.actor, 'ranking.create', found?.offer, { type: 'offer', id: offerId });
+    const { rules, settings, busy, stamp } = found!; // found: requireProviderRecord refuses a missing offer
     offerStep(ctx, o, 'rank');
-    const rules = o.conditions_id ? await repo.conditionsById(o.conditions_id) : undefined;
     if (!rules) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
-    const { placement } = await placementEffects(tx, ctx).settings();
+    const { weights } = agencySettings(settings).placement;
     const offer = {
       id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
       stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
     };
-    const result = await rankPool(tx, ctx.actor.agencyId, offer, toRule(rules), placement.weights);
-    const row = await repo.insertRanking({
-      offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(placement.weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
-      entries: JSON.stringify(result.entries), exclusions: JSON.stringify(result.exclusions), exclusion_counts: JSON.stringify(result.exclusionCounts), created_by: ctx.actor.userId,
-    });
-    await repo.addEvent(o.id, ctx.actor.userId, 'ranked', { ranking: row.id, eligible: result.eligibleCount, pool: result.poolSize });
+    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, busy, { stamp });
+    const { id: _, ...basisOffer } = offer;
+    const basis: RankingBasis = { offer: basisOffer, rules };
+    const lists = { basis, entries: result.entries, exclusions: result.exclusions };
+    const first = { entriesPage: 1, exclusionsPage: 1 };
+    const row = await rrepo.store(
+      {
+        offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
+        entries: JSON.stringify(result.entries), exclusions: JSON.stringify(result.exclusions), exclusion_counts: JSON.stringify(result.exclusionCounts), basis: JSON.stringify(basis),
+        created_by: ctx.actor.userId,
+      },
+      { eligible: result.eligibleCount, pool: result.poolSize },
+      shownIds(lists, first),
+    );
     await audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
-    // What was stored, presented from memory rather than read back.
-    const [me] = await repo.users([ctx.actor.userId]);
-    return {
-      id: row.id, offerId: o.id, round: o.round, createdAt: row.created_at.toISOString(), createdBy: { id: ctx.actor.userId, displayName: me?.display_name ?? '' },
-      weights: placement.weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount, entries: result.entries, exclusions: result.exclusions, exclusionCounts: result.exclusionCounts,
-    } satisfies TRanking;
+    // The first pages, explained from the compact form just stored exactly as a later read explains it.
+    const head = {
+      id: row.id, offerId: o.id, round: o.round, createdAt: row.createdAt.toISOString(), createdBy: { id: ctx.actor.userId, displayName: row.createdByName ?? '' },
+      weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount, exclusionCounts: result.exclusionCounts,
+    };
+    return rankingPage(head, lists, first, row.names);
   }
 
   return {
-    rank: (ctx: Ctx, offerId: string) =>
-      actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        return rank(tx, ctx, repo, await visibleOffer(repo, ctx, offerId, 'ranking.create'));
-      }),
+    rank: (ctx: Ctx, offerId: string) => actorTx(db, ctx, (tx) => rank(tx, ctx, offerId)),
 
     rankings: (ctx: Ctx, offerId: string) =>
       actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        await visibleOffer(repo, ctx, offerId, 'ranking.read');
-        const rows = await repo.rankings(offerId);
+        await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.read');
+        const rows = await rankingsRepository(tx, ctx.actor.agencyId).rankings(offerId);
         return {
           items: rows.map((r) => ({
             id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
@@ -125,14 +121,20 @@ export function shortlistService(db: Kysely<DB>) {
         };
       }),
 
-    ranking: (ctx: Ctx, offerId: string, rankingId: string) =>
+    ranking: (ctx: Ctx, offerId: string, rankingId: string, pages: RankingPages) =>
       actorTx(db, ctx, async (tx) => {
-        const repo = repoOf(tx, ctx);
-        await visibleOffer(repo, ctx, offerId, 'ranking.read');
-        const r = await repo.ranking(rankingId);
+        await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'ranking.read');
+        const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
+        const r = await rrepo.ranking(rankingId);
         if (!r || r.offer_id !== offerId) throw new AccessDenied('ranking.read', { type: 'offer', id: offerId });
-        await audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId } });
-        return presentRanking(r);
+        await audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId, ...pages } });
+        const lists = storedLists(r);
+        const head = {
+          id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
+          createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
+          weights: r.weights as TRanking['weights'], poolSize: r.pool_size, eligibleCount: r.eligible_count, exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
+        };
+        return rankingPage(head, lists, pages, await rrepo.names(shownIds(lists, pages)));
       }),
 
     candidates: (ctx: Ctx, offerId: string) =>
@@ -154,9 +156,9 @@ export function shortlistService(db: Kysely<DB>) {
           const field = (message: string) => new AppError('validation_failed', undefined, { errors: [{ field: 'householdId', code: 'invalid_value', message }] });
           if (!h || !access.householdVisible(ctx.actor, h)) throw field('Haushalt nicht gefunden.');
           if (!h.seeking_housing || !['in_accommodation', 'hidden_homeless', 'rough_sleeping'].includes(h.situation) || h.status !== 'active') throw field('Der Haushalt ist nicht im Pool der Wohnungssuchenden.');
-          const ranking = input.rankingId ? await repo.ranking(input.rankingId) : undefined;
+          const ranking = input.rankingId ? await rankingsRepository(tx, ctx.actor.agencyId).ranking(input.rankingId) : undefined;
           if (input.rankingId && (!ranking || ranking.offer_id !== offerId)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'rankingId', code: 'invalid_value', message: 'Rangfolge gehört nicht zu diesem Angebot.' }] });
-          const entry = (ranking?.entries as TRanking['entries'] | undefined)?.find((e) => e.householdId === h.id);
+          const entry = rankedEntry(ranking && storedLists(ranking), h.id);
           const n = Number((await crepo.countInRound(offerId, o.round)).n);
           const pseudonym = `Haushalt ${PSEUDONYMS[n % 26]}${n >= 26 ? Math.floor(n / 26) + 1 : ''}`;
           const { id } = await crepo

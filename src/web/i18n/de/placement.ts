@@ -331,6 +331,8 @@ export const placementDe = {
         count: 'Anzahl',
       },
       noExclusions: 'Kein Haushalt wurde ausgeschlossen.',
+      entriesPages: 'Seiten der Rangfolge',
+      exclusionsPages: 'Seiten der ausgeschlossenen Haushalte',
     },
     shortlist: {
       title: 'Vorauswahl (Runde {{round}})',

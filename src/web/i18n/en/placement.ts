@@ -333,6 +333,8 @@ export const placementEn: Pick<Messages, 'placement'> = {
         count: 'Count',
       },
       noExclusions: 'No household was excluded.',
+      entriesPages: 'Pages of the ranking',
+      exclusionsPages: 'Pages of the excluded households',
     },
     shortlist: {
       title: 'Shortlist (round {{round}})',
