@@ -5,6 +5,7 @@ import * as rankingPool from './2026-11-21T15-00_ranking_pool.js';
 import * as sustainment from './2026-11-21T16-00_sustainment.js';
 import * as prevention from './2026-11-21T16-10_prevention.js';
 import * as preventionImport from './2026-11-21T16-20_prevention_import.js';
+import * as importSpeed from './2026-11-21T18-10_import_speed.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T16-00_sustainment': sustainment,
   '2026-11-21T16-10_prevention': prevention,
   '2026-11-21T16-20_prevention_import': preventionImport,
+  '2026-11-21T18-10_import_speed': importSpeed,
 };
