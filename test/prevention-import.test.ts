@@ -199,6 +199,27 @@ describe('prevention list import', () => {
     expect((await cm.get(`/api/v1/prevention/imports/${job.id}/progress`)).json()).toMatchObject({ state: 'done', progress: { done: 23, total: 23 }, report: { createdCases: 23, newHouseholds: 23 } });
   });
 
+  it('links every row at a home with several cases to the household of the newest case', async () => {
+    const who = { agencyId: a.id, actorId: a.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: null };
+    const street = `Gartenweg ${tag}`;
+    const open = (lastName: string) => inAgency(testDbs().app, a.id, (tx) => openCasesInBulk(tx, who, [{
+      notice: ZNoticeInput.parse({ source: 'landlord', receivedOn: '2026-10-01', tenants: [{ firstName: 'Vera', lastName }], street, postalCode: '30159', city: 'Hannover', arrearsCents: 10_000 }),
+      householdId: null,
+    }]));
+    await open('Älter');
+    const newer = (await open('Neuer')).householdIds[0]!;
+    const job = await mappedJob(arrearsCsv([
+      ['3001', 'Eins', 'Ali', '', street, '30159', 'Hannover', '100', '', ''],
+      ['3002', 'Zwei', 'Bea', '', street.replace('weg', 'Weg'), '30159', 'Hannover', '200', '', ''],
+    ]));
+    expect(job.counts).toMatchObject({ valid: 2, matched: 2 });
+    const rows = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=matched`)).json();
+    expect(rows.items.map((r: { match: { householdId: string; by: string } }) => r.match)).toEqual([
+      expect.objectContaining({ householdId: newer, by: 'address' }),
+      expect.objectContaining({ householdId: newer, by: 'address' }),
+    ]);
+  });
+
   it('imports an XLSX list with date cells', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Liste');

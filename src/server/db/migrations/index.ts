@@ -6,6 +6,7 @@ import * as sustainment from './2026-11-21T16-00_sustainment.js';
 import * as prevention from './2026-11-21T16-10_prevention.js';
 import * as preventionImport from './2026-11-21T16-20_prevention_import.js';
 import * as householdFeed from './2026-11-21T18-00_household_feed.js';
+import * as importSpeed from './2026-11-21T18-10_import_speed.js';
 import * as rankingBasis from './2026-11-21T18-30_ranking_basis.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T16-10_prevention': prevention,
   '2026-11-21T16-20_prevention_import': preventionImport,
   '2026-11-21T18-00_household_feed': householdFeed,
+  '2026-11-21T18-10_import_speed': importSpeed,
   '2026-11-21T18-30_ranking_basis': rankingBasis,
 };

@@ -38,6 +38,20 @@ export interface BulkResult {
   deadlines: number;
 }
 
+/**
+ * References reserved beforehand (reserveCaseReferences) in a transaction of their own: the counter
+ * row is then not locked while the cases are written, so two chunks can be written at once.
+ */
+export interface ReservedReferences { households: string[]; cases: string[] }
+
+/** References for `cases` cases of which `households` need a new household (run it in a transaction of its own). */
+export async function reserveCaseReferences(tx: Tx, agencyId: string, cases: number, households: number, now = new Date()): Promise<ReservedReferences> {
+  return {
+    households: await reserveReferences(tx, agencyId, 'household', null, 5, households, now),
+    cases: await reserveReferences(tx, agencyId, 'prevention', 'P', 5, cases, now),
+  };
+}
+
 const CHUNK = 5000;
 const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
@@ -58,7 +72,7 @@ const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
  * marks the cases of one import. Returns ids in row order. Does not notify: the caller sends one
  * summary (the form path notifies per case).
  */
-export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly BulkCase[], opts: { importJobId?: string | null; now?: Date } = {}): Promise<BulkResult> {
+export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly BulkCase[], opts: { importJobId?: string | null; now?: Date; references?: ReservedReferences } = {}): Promise<BulkResult> {
   const now = opts.now ?? new Date();
   const today = berlinToday(now);
   const agencyId = who.agencyId;
@@ -68,7 +82,7 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
   const settings = agencySettings(agency.settings).prevention;
 
   const newHouseholds = rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.householdId);
-  const hhRefs = await reserveReferences(tx, agencyId, 'household', null, 5, newHouseholds.length, now);
+  const hhRefs = opts.references ? opts.references.households.slice(0, newHouseholds.length) : await reserveReferences(tx, agencyId, 'household', null, 5, newHouseholds.length, now);
   const householdIds = rows.map((r) => r.householdId ?? '');
   const households = newHouseholds.map(({ r, i }, k) => {
     const id = crypto.randomUUID();
@@ -84,7 +98,8 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
       members: t.map((m, pos) => ({ hid: id, pos, f: m.firstName, l: m.lastName, b: m.birthDate, g: m.gender, rel: pos === 0 ? 'head' : 'other', ph: m.phone, em: m.email })),
     };
   });
-  const references = await reserveReferences(tx, agencyId, 'prevention', 'P', 5, rows.length, now);
+  const references = opts.references ? opts.references.cases.slice(0, rows.length) : await reserveReferences(tx, agencyId, 'prevention', 'P', 5, rows.length, now);
+  if (hhRefs.length < newHouseholds.length || references.length < rows.length) throw new Error('too few reserved references');
   const job = opts.importJobId ?? null;
   // The households (and their audit events) go in while the cases are derived below.
   const householdsWritten = (async () => {

@@ -72,15 +72,32 @@ export function importRepository(tx: Tx, agencyId: string) {
         const { rows: hits } = await sql<{ i: number; household_id: string }>`SELECT i, household_id FROM wh_import_person_matches(${JSON.stringify(people)}::jsonb)`.execute(tx);
         for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'person' });
       }
-      const homes = rows.filter((r) => !out.has(r.i)).map(({ i, s: street, p }) => ({ i, s: street, p }));
-      if (homes.length) {
-        const { rows: hits } = await sql<{ i: number; household_id: string }>`
-          SELECT DISTINCT ON (a.i) a.i, c.household_id
-          FROM jsonb_to_recordset(${JSON.stringify(homes)}::jsonb) AS a(i int, s text, p text)
-          JOIN prevention_cases c ON c.agency_id = ${agencyId} AND c.address_key = wh_address_key(a.s, a.p)
-          ORDER BY a.i, c.created_at DESC
+      // The latest case at each home: one look-up per distinct address of the batch (a list names
+      // the same house many times), each reading only the newest case of that home.
+      const homes = new Map<string, { s: string; p: string; rows: number[] }>();
+      for (const r of rows) {
+        if (out.has(r.i)) continue;
+        const k = `${r.s}\u0000${r.p}`;
+        const home = homes.get(k);
+        if (home) home.rows.push(r.i);
+        else homes.set(k, { s: r.s, p: r.p, rows: [r.i] });
+      }
+      if (homes.size) {
+        const list = [...homes.values()];
+        // The key is computed first: under row-level security a condition that passes the row's
+        // values through non-leakproof functions (lower, regexp_replace) cannot use the index.
+        const { rows: hits } = await sql<{ n: number; household_id: string }>`
+          WITH a AS MATERIALIZED (
+            SELECT a.n, wh_address_key(a.s, a.p) AS k
+            FROM jsonb_to_recordset(${JSON.stringify(list.map((h, n) => ({ n, s: h.s, p: h.p })))}::jsonb) AS a(n int, s text, p text))
+          SELECT a.n, l.household_id FROM a
+          CROSS JOIN LATERAL (
+            SELECT c.household_id FROM prevention_cases c
+            WHERE c.agency_id = ${agencyId} AND c.address_key = a.k
+            ORDER BY c.created_at DESC LIMIT 1
+          ) l
         `.execute(tx);
-        for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'address' });
+        for (const h of hits) for (const i of list[h.n]!.rows) out.set(i, { householdId: h.household_id, by: 'address' });
       }
       return out;
     },

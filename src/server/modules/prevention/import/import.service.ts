@@ -20,8 +20,31 @@ import type { ImportRunner } from './import.runner.js';
 import { validateRow } from './import.validate.js';
 
 const CHECK_BATCH = 10_000;
+const UPLOAD_IN_FLIGHT = 2;
 /** A job left "importing" this long without progress was abandoned (e.g. a restart): confirm resumes it. */
 const STALE_MS = 60_000;
+
+/**
+ * Parses an upload, storing each batch while the next is read: up to UPLOAD_IN_FLIGHT batches go
+ * to the database at once (each its own transaction, on its own connection), so parsing in Node
+ * and inserting in PostgreSQL overlap. Returns once every batch is stored; the first failure is
+ * thrown after the others have settled (the caller then deletes what was stored).
+ */
+async function storeWhileParsing(content: Buffer, store: (rows: Parameters<Parameters<typeof parseUpload>[1]>[0]) => Promise<void>) {
+  const inFlight = new Set<Promise<void>>();
+  let failure: { e: unknown } | null = null;
+  try {
+    return await parseUpload(content, async (rows) => {
+      while (inFlight.size >= UPLOAD_IN_FLIGHT) await Promise.race(inFlight);
+      if (failure) throw failure.e;
+      const p: Promise<void> = store(rows).catch((e: unknown) => { failure ??= { e }; }).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    });
+  } finally {
+    await Promise.allSettled([...inFlight]);
+    if (failure) throw (failure as { e: unknown }).e;
+  }
+}
 
 export function importService(db: Kysely<DB>, runner: ImportRunner) {
   const repoOf = (tx: Tx, ctx: Ctx) => importRepository(tx, ctx.actor.agencyId);
@@ -60,7 +83,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const estimate = isZip ? 0 : Math.max(0, file.content.reduce((n, b) => (b === 0x0a ? n + 1 : n), 0) - 1);
         await inAgency(db, agencyId, (tx) => tx.updateTable('prevention_import_jobs').set({ progress_total: estimate }).where('id', '=', id).execute());
         try {
-          const info = await parseUpload(file.content, (rows) => inAgency(db, agencyId, (tx) => repoOf(tx, ctx).addRows(id, rows)));
+          const info = await storeWhileParsing(file.content, (rows) => inAgency(db, agencyId, (tx) => repoOf(tx, ctx).addRows(id, rows)));
           if (info.rows === 0) throw new AppError('validation_failed', 'Die Datei enthält keine Datenzeilen.', { errors: [{ field: 'file', code: 'too_small', message: 'Die Datei enthält keine Datenzeilen.' }] });
           return await inAgency(db, agencyId, async (tx) => {
             const repo = repoOf(tx, ctx);
@@ -121,9 +144,16 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const opts = { columns: job.columns, mapping: input.columns, defaultCity: input.defaultCity ?? null, source: input.source, today: berlinToday() };
         // The first row of each person at each home; later equal rows are flagged, not imported.
         const firstOf = new Map<string, number>();
-        for (let after = 0; ;) {
-          const batch = await repo.cells(id, after, CHECK_BATCH);
+        // Node checks one batch while PostgreSQL stores the previous one and reads the next: the
+        // statements queue on the transaction's connection, the checking runs in between. Nothing
+        // is left unawaited: a failure surfaces at the latest with the last batch.
+        const settled = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+        let next = settled(repo.cells(id, 0, CHECK_BATCH));
+        let storing: Promise<void> = Promise.resolve();
+        for (;;) {
+          const batch = await next;
           if (!batch.length) break;
+          next = settled(repo.cells(id, batch.at(-1)!.row_no, CHECK_BATCH));
           const checked = batch.map((r) => {
             const check = validateRow(r.cells, opts);
             const n = check.record;
@@ -136,9 +166,10 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           const matches = await repo.matches(checked.filter((c) => c.notice && c.duplicateOf === null).map((c) => ({
             i: c.rowNo, f: c.head!.firstName, l: c.head!.lastName, b: c.head!.birthDate, s: c.notice!.street, p: c.notice!.postalCode,
           })));
-          await repo.storeChecks(id, checked.map((c) => ({ rowNo: c.rowNo, check: c.check, duplicateOf: c.duplicateOf, match: matches.get(c.rowNo) ?? null })));
-          after = batch.at(-1)!.row_no;
+          await storing;
+          storing = settled(repo.storeChecks(id, checked.map((c) => ({ rowNo: c.rowNo, check: c.check, duplicateOf: c.duplicateOf, match: matches.get(c.rowNo) ?? null }))));
         }
+        await storing;
         const counts = await repo.counts(id);
         const updated = await tx.updateTable('prevention_import_jobs')
           .set((eb) => ({
