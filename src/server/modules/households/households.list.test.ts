@@ -49,6 +49,10 @@ describe('household search', () => {
     const paged = await list({ q: 'abel', sort: 'name', pageSize: 1, page: 2 });
     expect(paged).toMatchObject({ total: 2 });
     expect(paged.items).toHaveLength(1);
+    // The search's audit event, written by the same statement, says what was asked and how many were shown.
+    const event = await testDbs().owner.selectFrom('audit_events').select(['action', 'actor_id', 'details']).where('agency_id', '=', a.id)
+      .where('action', '=', 'household.list').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_id: a.users.case_manager.id, details: { q: 'abel', page: 2, results: 1 } });
     // The social worker's scope applies to the search as to the list.
     const sw = ctxOf(a, 'social_worker');
     expect(ids(await list({ q: 'mustermann', sort: 'name' }, sw))).toEqual(ids(await list({ sort: 'name' }, sw)));

@@ -92,6 +92,26 @@ const READ_AUDITED: Record<HouseholdScope['kind'], string> = (() => {
   return { all: text('true'), socialWorker: text('households.social_worker_id = $12'), situation: text('households.situation = $12'), none: text('false') };
 })();
 
+/**
+ * The list rows of the given households that the scope shows, with the list's audit row (its
+ * `results` counted by the statement) inserted by the same statement. $1 agency, $2 the ids, $3–$11
+ * the audit row, $12 the scope's value.
+ */
+const PAGE_AUDITED: Record<HouseholdScope['kind'], string> = (() => {
+  const text = (scope: string) => `WITH p AS (
+    SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
+      households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
+      cm.display_name AS case_manager_name
+    FROM households LEFT JOIN users cm ON cm.id = households.case_manager_id
+    WHERE households.agency_id = $1 AND households.id = ANY($2::uuid[]) AND ${scope}
+  ), a AS (
+    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
+    SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text,
+      jsonb_set($11::jsonb, '{results}', to_jsonb((SELECT count(*) FROM p)))
+  ) SELECT * FROM p`;
+  return { all: text('true'), socialWorker: text('households.social_worker_id = $12'), situation: text('households.situation = $12'), none: text('false') };
+})();
+
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -201,29 +221,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
      * The list rows of the given households that the scope shows, in the given order, with the list's
      * audit row (its `results` counted by the statement) inserted by the same statement.
      */
-    async pageAudited(ids: string[], scope: HouseholdScope, row: AuditRow) {
-      const cast: Record<keyof AuditRow, string> = {
-        agency_id: 'uuid', actor_id: 'uuid', actor_role: 'text', action: 'text', entity_type: 'text', entity_id: 'text',
-        purpose: 'text', outcome: 'text', ip: 'text', details: 'jsonb',
-      };
-      const columns = (Object.keys(row) as (keyof AuditRow)[]).filter((c) => c !== 'details');
-      const rows = await tx
-        .with('p', (db) => db.selectFrom('households')
-          .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-          .select(LIST_COLUMNS)
-          .where('households.agency_id', '=', agencyId)
-          .where(ids.length ? sql<boolean>`households.id = ANY(${ids}::uuid[])` : sql<boolean>`false`)
-          .where((eb) => scoped(eb as never, scope)))
-        .with('a', (db) => db.insertInto('audit_events').columns([...columns, 'details']).expression(
-          db.selectNoFrom([
-            ...columns.map((c) => sql`cast(${row[c]} as ${sql.raw(cast[c])})`.as(c)),
-            sql`jsonb_set(cast(${row.details ?? '{}'} as jsonb), '{results}', to_jsonb((SELECT count(*) FROM p)))`.as('details'),
-          ])))
-        .selectFrom('p')
-        .selectAll()
-        .execute();
+    async pageAudited(ids: string[], scope: HouseholdScope, row: AuditRow): Promise<ListRow[]> {
+      const scopeParam = scope.kind === 'socialWorker' ? [scope.userId] : scope.kind === 'situation' ? [scope.situation] : [];
+      const params = [agencyId, ids, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.purpose, row.outcome, row.ip, row.details ?? '{}', ...scopeParam];
+      const { rows } = await tx.executeQuery<ListRow>(CompiledQuery.raw(PAGE_AUDITED[scope.kind], params));
       const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
+      return ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r);
     },
 
     userNames(ids: (string | null)[]) {
@@ -341,4 +344,15 @@ export function householdRepository(tx: Tx, agencyId: string) {
 }
 export type HouseholdRepository = ReturnType<typeof householdRepository>;
 /** A row of the household list, as both the SQL list and the audited page return it. */
-export type ListRow = Awaited<ReturnType<HouseholdRepository['pageAudited']>>[number];
+export interface ListRow {
+  id: string;
+  reference: string;
+  head_name: string;
+  persons: number;
+  situation: string;
+  situation_since: string | null;
+  seeking_housing: boolean;
+  updated_at: Date;
+  case_manager_id: string | null;
+  case_manager_name: string | null;
+}
