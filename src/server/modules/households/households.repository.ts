@@ -73,12 +73,25 @@ const LIST_COLUMNS = [
 ] as const;
 
 /**
+ * A hot statement written out once per scope kind (no query building per request): `text(condition)`
+ * with $1, $2 the statement's own values, $3–$11 the audit row and $12 the scope's value.
+ */
+function perScope(text: (scopeCondition: string) => string) {
+  const texts: Record<HouseholdScope['kind'], string> = {
+    all: text('true'), socialWorker: text('households.social_worker_id = $12'), situation: text('households.situation = $12'), none: text('false'),
+  };
+  return (scope: HouseholdScope, first: [unknown, unknown], row: AuditRow, details: unknown) => CompiledQuery.raw(texts[scope.kind], [
+    ...first, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.purpose, row.outcome, row.ip, details,
+    ...(scope.kind === 'socialWorker' ? [scope.userId] : scope.kind === 'situation' ? [scope.situation] : []),
+  ]);
+}
+
+/**
  * One household with its members and staff names, if the scope shows it, and the read's audit row
  * inserted by the same statement only when a row is returned. $1 agency, $2 household, $3–$11 the
  * audit row, $12 the scope's value.
  */
-const READ_AUDITED: Record<HouseholdScope['kind'], string> = (() => {
-  const text = (scope: string) => `WITH h AS (
+const READ_AUDITED = perScope((scope) => `WITH h AS (
     SELECT households.*,
       (SELECT coalesce(json_agg(agg), '[]') FROM (SELECT m.* FROM household_members m
         WHERE m.household_id = households.id AND m.agency_id = $1 ORDER BY m.position) agg) AS members,
@@ -88,17 +101,14 @@ const READ_AUDITED: Record<HouseholdScope['kind'], string> = (() => {
   ), a AS (
     INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
     SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::jsonb FROM h
-  ) SELECT * FROM h`;
-  return { all: text('true'), socialWorker: text('households.social_worker_id = $12'), situation: text('households.situation = $12'), none: text('false') };
-})();
+  ) SELECT * FROM h`);
 
 /**
  * The list rows of the given households that the scope shows, with the list's audit row (its
  * `results` counted by the statement) inserted by the same statement. $1 agency, $2 the ids, $3–$11
  * the audit row, $12 the scope's value.
  */
-const PAGE_AUDITED: Record<HouseholdScope['kind'], string> = (() => {
-  const text = (scope: string) => `WITH p AS (
+const PAGE_AUDITED = perScope((scope) => `WITH p AS (
     SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
       households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
       cm.display_name AS case_manager_name
@@ -108,9 +118,7 @@ const PAGE_AUDITED: Record<HouseholdScope['kind'], string> = (() => {
     INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
     SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text,
       jsonb_set($11::jsonb, '{results}', to_jsonb((SELECT count(*) FROM p)))
-  ) SELECT * FROM p`;
-  return { all: text('true'), socialWorker: text('households.social_worker_id = $12'), situation: text('households.situation = $12'), none: text('false') };
-})();
+  ) SELECT * FROM p`);
 
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -210,10 +218,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
      * statement — only when a row is returned. Run by `readInAgency`: one message, one transaction.
      */
     async readAudited(id: string, scope: HouseholdScope, row: AuditRow): Promise<HouseholdDetail | undefined> {
-      // The hottest statement: written out once per scope kind instead of built per request.
-      const scopeParam = scope.kind === 'socialWorker' ? [scope.userId] : scope.kind === 'situation' ? [scope.situation] : [];
-      const params = [agencyId, id, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.purpose, row.outcome, row.ip, row.details, ...scopeParam];
-      const { rows } = await tx.executeQuery<HouseholdDetail>(CompiledQuery.raw(READ_AUDITED[scope.kind], params));
+      const { rows } = await tx.executeQuery<HouseholdDetail>(READ_AUDITED(scope, [agencyId, id], row, row.details));
       return rows[0];
     },
 
@@ -222,9 +227,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
      * audit row (its `results` counted by the statement) inserted by the same statement.
      */
     async pageAudited(ids: string[], scope: HouseholdScope, row: AuditRow): Promise<ListRow[]> {
-      const scopeParam = scope.kind === 'socialWorker' ? [scope.userId] : scope.kind === 'situation' ? [scope.situation] : [];
-      const params = [agencyId, ids, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.purpose, row.outcome, row.ip, row.details ?? '{}', ...scopeParam];
-      const { rows } = await tx.executeQuery<ListRow>(CompiledQuery.raw(PAGE_AUDITED[scope.kind], params));
+      const { rows } = await tx.executeQuery<ListRow>(PAGE_AUDITED(scope, [agencyId, ids], row, row.details ?? '{}'));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r);
     },

@@ -96,10 +96,6 @@ export class SearchIndex {
     for (const r of rows) this.put(r);
   }
 
-  get size(): number {
-    return this.slotOf.size;
-  }
-
   /** Applies changed rows (`present: false` for a deleted household); orders are merged, not resorted, for small batches. */
   apply(rows: Row[]): void {
     const touched: number[] = [];
@@ -372,9 +368,4 @@ export async function searchIndexOf(db: Kysely<DB>, agencyId: string): Promise<S
     if (oldest) indexes.delete(oldest[0]);
   }
   return index;
-}
-
-/** Forgets every index (tests). */
-export function clearSearchIndexes(): void {
-  indexes.clear();
 }
