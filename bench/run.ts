@@ -5,7 +5,8 @@
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
  * BENCH_INSTANCES=n runs the app and the baseline as n processes each (as WEB_CONCURRENCY does).
  * BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
- * the four HTTP runs (nothing written to latest.json).
+ * the four HTTP runs (nothing written to latest.json). BENCH_NODE_FLAGS passes Node flags to the
+ * server process (e.g. --trace-gc).
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -22,7 +23,7 @@ const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
 
 interface Ready { offerId: string; appPort: number; basePort: number; householdId: string; cookie: string; csrf: string; households: number; instances: number }
 
-const server = fork(path.resolve('bin/run-ts.mjs'), ['bench/server.ts'], { execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+const server = fork(path.resolve('bin/run-ts.mjs'), ['bench/server.ts'], { execArgv: [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 const ready = await new Promise<Ready>((resolve, reject) => {
   server.once('message', (m) => resolve(m as Ready));
   server.once('exit', (code) => reject(new Error(`Benchmark-Server beendet (${code})`)));

@@ -79,9 +79,16 @@ export function pipelinedPool(pool: pg.Pool, readCommit: 'sync' | 'async' = 'syn
             deferred = [];
             return { command: 'ROLLBACK', rowCount: 0, rows: [] };
           }
-          // Large parameters (a stored ranking, a document) cost more to escape into the text than
-          // the extra writes of the extended protocol; with nothing deferred they go as parameters.
-          if (deferred.length === 0 && params.some(isLarge)) {
+          // Large parameters (a stored ranking, a document, a batch of imported rows) cost more to
+          // escape into the text than the extra writes of the extended protocol: they go as
+          // parameters, after what was deferred (one round trip more) unless that must share the
+          // statement's implicit transaction.
+          if (params.some(isLarge) && (deferred.length === 0 || oneStatement === null)) {
+            if (deferred.length) {
+              const prefix = deferred.join(';\n');
+              deferred = [];
+              await client.query(prefix);
+            }
             return (await client.query(text, params as unknown[])) as unknown as Result;
           }
           const statement = inlineParameters(text, params);

@@ -26,6 +26,8 @@ export interface SheetInfo {
 
 export const MAX_COLUMNS = 100;
 export const MAX_ROWS = 250_000;
+/** Characters of a CSV text handed to the parser at a time. */
+export const TEXT_SLICE = 64 * 1024;
 
 const fail = (message: string) => new AppError('validation_failed', message, { errors: [{ field: 'file', code: 'invalid_format', message }] });
 
@@ -92,7 +94,19 @@ function batcher(onBatch: OnBatch, size: number) {
 async function parseCsv(content: Buffer, onBatch: OnBatch, batchSize: number): Promise<SheetInfo> {
   const { text, encoding } = decodeText(content);
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
-  const parser = Readable.from([text]).pipe(parse({
+  // Fed in slices: given the whole text as one chunk, the parser would turn every row into a record
+  // at once and hold them all (hundreds of MB for a large list) before the first batch is stored.
+  // A slice never ends between the two halves of a surrogate pair (an emoji in a name).
+  const slices = function* () {
+    for (let i = 0; i < text.length;) {
+      let end = Math.min(text.length, i + TEXT_SLICE);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+      yield text.slice(i, end);
+      i = end;
+    }
+  };
+  const parser = Readable.from(slices()).pipe(parse({
     bom: true,
     delimiter,
     relax_column_count: true,

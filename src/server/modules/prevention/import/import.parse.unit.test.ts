@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { decodeText, detectDelimiter, headerNames, parseUpload, type ParsedRow } from './import.parse.js';
+import { decodeText, detectDelimiter, headerNames, parseUpload, TEXT_SLICE, type ParsedRow } from './import.parse.js';
 
 async function read(content: Buffer, batchSize = 5000) {
   const rows: ParsedRow[] = [];
@@ -22,6 +22,19 @@ describe('CSV', () => {
     // The blank line counts as a line of the file: the second record starts on line 4 and ends on 5.
     expect(rows[1]!.cells).toEqual(['Özdemir', 'Ayşe', 'Am Bach\r\n2', '99']);
     expect(rows[1]!.rowNo).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads a text longer than one parser slice whole, a quoted field and an emoji across the slice ends', async () => {
+    // The emoji's first half is the last character of the first slice (the BOM is not part of the text).
+    const header = 'Name;Vorname;Notiz\n';
+    const filler = Array.from({ length: 2000 }, (_, i) => `Zeile-${i};Anna;kurz\n`).join('');
+    const pad = 'x'.repeat(TEXT_SLICE - header.length - filler.length - 'Emoji;Ben;'.length - 1);
+    const csv = `${header}${filler}Emoji;Ben;${pad}😀 Ende\nQuote;Cleo;"über ${'y'.repeat(TEXT_SLICE)}\n zwei Zeilen"\nLetzte;Dana;fertig\n`;
+    const { info, rows } = await read(Buffer.from(csv, 'utf8'));
+    expect(info.rows).toBe(2003);
+    expect(rows[2000]!.cells[2]).toBe(`${pad}😀 Ende`);
+    expect(rows[2001]!.cells[2]).toBe(`über ${'y'.repeat(TEXT_SLICE)}\n zwei Zeilen`);
+    expect(rows[2002]!.cells).toEqual(['Letzte', 'Dana', 'fertig']);
   });
 
   it('reads commas when the header is comma-separated', async () => {
