@@ -20,6 +20,10 @@ import type { ImportRunner } from './import.runner.js';
 import { validateRow } from './import.validate.js';
 
 const CHECK_BATCH = 10_000;
+const CHECK_SLICE = 1000;
+const STORE_IN_FLIGHT = 2;
+/** Lets pending I/O callbacks (a statement whose input is ready) run between slices of checking. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 const UPLOAD_IN_FLIGHT = 2;
 /** A job left "importing" this long without progress was abandoned (e.g. a restart): confirm resumes it. */
 const STALE_MS = 60_000;
@@ -144,32 +148,49 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const opts = { columns: job.columns, mapping: input.columns, defaultCity: input.defaultCity ?? null, source: input.source, today: berlinToday() };
         // The first row of each person at each home; later equal rows are flagged, not imported.
         const firstOf = new Map<string, number>();
-        // Node checks one batch while PostgreSQL stores the previous one and reads the next: the
-        // statements queue on the transaction's connection, the checking runs in between. Nothing
-        // is left unawaited: a failure surfaces at the latest with the last batch.
+        // Node checks one batch while PostgreSQL reads the next and matches and stores the ones
+        // before. Reading and matching queue on this transaction's connection; the checks are
+        // stored in transactions of their own, up to STORE_IN_FLIGHT at once on other connections
+        // (each rewrites its rows whole, so a mapping that fails half way is simply done again;
+        // the counts below see them all). The checking yields every CHECK_SLICE rows so a
+        // statement whose input is ready is sent without waiting for the whole batch.
         const settled = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+        const check = (r: { row_no: number; cells: Cell[] }) => {
+          const c = validateRow(r.cells, opts);
+          const n = c.record;
+          const head = n?.tenants[0];
+          const key = n && head ? [head.lastName.toLowerCase(), head.firstName.toLowerCase(), head.birthDate ?? '', addressKey(n.street, n.postalCode)].join('|') : null;
+          const first = key ? firstOf.get(key) : undefined;
+          if (key && first === undefined) firstOf.set(key, r.row_no);
+          return { rowNo: r.row_no, check: c, duplicateOf: first ?? null, head, notice: n };
+        };
+        const storeChecks = (rows: Parameters<ImportRepository['storeChecks']>[1]) => inAgency(db, ctx.actor.agencyId, (own) => repoOf(own, ctx).storeChecks(id, rows));
+        const storing = new Set<Promise<void>>();
         let next = settled(repo.cells(id, 0, CHECK_BATCH));
-        let storing: Promise<void> = Promise.resolve();
-        for (;;) {
-          const batch = await next;
-          if (!batch.length) break;
-          next = settled(repo.cells(id, batch.at(-1)!.row_no, CHECK_BATCH));
-          const checked = batch.map((r) => {
-            const check = validateRow(r.cells, opts);
-            const n = check.record;
-            const head = n?.tenants[0];
-            const key = n && head ? [head.lastName.toLowerCase(), head.firstName.toLowerCase(), head.birthDate ?? '', addressKey(n.street, n.postalCode)].join('|') : null;
-            const first = key ? firstOf.get(key) : undefined;
-            if (key && first === undefined) firstOf.set(key, r.row_no);
-            return { rowNo: r.row_no, check, duplicateOf: first ?? null, head, notice: n };
-          });
-          const matches = await repo.matches(checked.filter((c) => c.notice && c.duplicateOf === null).map((c) => ({
-            i: c.rowNo, f: c.head!.firstName, l: c.head!.lastName, b: c.head!.birthDate, s: c.notice!.street, p: c.notice!.postalCode,
-          })));
-          await storing;
-          storing = settled(repo.storeChecks(id, checked.map((c) => ({ rowNo: c.rowNo, check: c.check, duplicateOf: c.duplicateOf, match: matches.get(c.rowNo) ?? null }))));
+        try {
+          for (;;) {
+            const batch = await next;
+            if (!batch.length) break;
+            next = settled(repo.cells(id, batch.at(-1)!.row_no, CHECK_BATCH));
+            const checked: ReturnType<typeof check>[] = [];
+            for (let i = 0; i < batch.length; i += CHECK_SLICE) {
+              if (i) await yieldToIo();
+              for (const r of batch.slice(i, i + CHECK_SLICE)) checked.push(check(r));
+            }
+            const matching = repo.matches(checked.filter((c) => c.notice && c.duplicateOf === null).map((c) => ({
+              i: c.rowNo, f: c.head!.firstName, l: c.head!.lastName, b: c.head!.birthDate, s: c.notice!.street, p: c.notice!.postalCode,
+            })));
+            while (storing.size >= STORE_IN_FLIGHT) await Promise.race(storing);
+            const stored: Promise<void> = settled(matching
+              .then((matches) => storeChecks(checked.map((c) => ({ rowNo: c.rowNo, check: c.check, duplicateOf: c.duplicateOf, match: matches.get(c.rowNo) ?? null }))))
+              .finally(() => storing.delete(stored)));
+            storing.add(stored);
+          }
+        } finally {
+          const results = await Promise.allSettled([...storing, next]);
+          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
         }
-        await storing;
         const counts = await repo.counts(id);
         const updated = await tx.updateTable('prevention_import_jobs')
           .set((eb) => ({
