@@ -2,7 +2,7 @@ import { inject, describe, expect, it, vi } from 'vitest';
 import { client, createAgency, householdInput, login, testApp, testDbs } from '../../../../test/helpers.js';
 import { auditVerify } from '../../../cli/commands.js';
 import { loadConfig } from '../../config.js';
-import { sealAudit, verifyChain } from './audit.js';
+import { bulkWriteInProgress, holdOffSealing, recordAudit, sealAudit, startAuditSealer, verifyChain } from './audit.js';
 
 describe('hash-chained audit trail', () => {
   it('chains every event of an agency and reports the first tampered link', async () => {
@@ -69,5 +69,74 @@ describe('hash-chained audit trail', () => {
     await sealAudit(owner);
     await owner.deleteFrom('audit_events').where('agency_id', '=', agency.id).where('seq', '=', 2).execute();
     expect((await verifyChain(owner, agency.id)).brokenAt).toBe(2);
+  });
+
+  describe('bulk writes hold off the background sealer', () => {
+    const until = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
+      const t0 = Date.now();
+      while (!(await cond())) {
+        if (Date.now() - t0 > ms) throw new Error('condition not reached');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    /** Opens a transaction that holds off sealing until `release` is called. */
+    async function holder() {
+      const { owner } = testDbs();
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const holding = new Promise<void>((r) => (held = r));
+      const done = owner.transaction().execute(async (tx) => {
+        await holdOffSealing(tx);
+        held();
+        await released;
+      });
+      await holding;
+      return { release: async () => { release(); await done; } };
+    }
+
+    it('reports a bulk write only while one holds off sealing (two at once share it)', async () => {
+      const { owner, app } = testDbs();
+      expect(await bulkWriteInProgress(app)).toBe(false);
+      const a = await holder();
+      const b = await holder();
+      expect(await bulkWriteInProgress(app)).toBe(true);
+      await a.release();
+      expect(await bulkWriteInProgress(owner)).toBe(true);
+      await b.release();
+      expect(await bulkWriteInProgress(app)).toBe(false);
+    });
+
+    it('waits while a bulk write runs and seals its events right after it', async () => {
+      const { owner } = testDbs();
+      const agency = await createAgency();
+      const passes: number[] = [];
+      const h = await holder();
+      const stop = startAuditSealer(owner, 20, undefined, { onPass: (n) => passes.push(n) });
+      try {
+        await recordAudit(owner, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(passes).toEqual([]);
+        await h.release();
+        await until(() => passes.length > 0);
+        await until(async () => (await verifyChain(owner, agency.id)).pending === 0);
+      } finally {
+        stop();
+        await h.release();
+      }
+    });
+
+    it('does not wait longer than its limit', async () => {
+      const h = await holder();
+      const passes: number[] = [];
+      const stop = startAuditSealer(testDbs().owner, 20, undefined, { maxDeferMs: 200, onPass: (n) => passes.push(n) });
+      try {
+        await until(() => passes.length > 0);
+        expect(await bulkWriteInProgress(testDbs().app)).toBe(true);
+      } finally {
+        stop();
+        await h.release();
+      }
+    });
   });
 });

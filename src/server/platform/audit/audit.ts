@@ -179,7 +179,7 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
-  /** Events appended but not yet sealed into the chain (sealed within a second by any instance). */
+  /** Events appended but not yet sealed into the chain (sealed within a second by any instance, or after a bulk write). */
   pending: number;
 }
 
@@ -189,13 +189,43 @@ export async function sealAudit(db: Kysely<DB> | Tx): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** Seals new audit events in the background, every `ms`, until stopped. */
-export function startAuditSealer(db: Kysely<DB>, ms = 500, onError: (e: unknown) => void = () => {}): () => void {
+/** The advisory lock bulk writers hold shared while they write (see holdOffSealing). */
+const BULK_WRITE_LOCK = sql`hashtextextended('wohnhilfe:bulk-write', 0)`;
+
+/**
+ * Called in a bulk writer's transaction (a chunk of a list import): until it ends, the background
+ * sealer of every instance waits (up to its maxDeferMs), so sealing does not compete for the CPU
+ * with the writing and afterwards seals the whole burst in one pass. Events are written in their
+ * own transactions as always; only their numbering into the chain comes later.
+ */
+export async function holdOffSealing(tx: Tx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${BULK_WRITE_LOCK})`.execute(tx);
+}
+
+/** Whether some transaction holds off sealing right now (taken and released at once when not). */
+export async function bulkWriteInProgress(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ free: boolean }>`SELECT pg_try_advisory_xact_lock(${BULK_WRITE_LOCK}) AS free`.execute(db);
+  return !rows[0]?.free;
+}
+
+/**
+ * Seals new audit events in the background, every `ms`, until stopped. While a bulk writer holds
+ * off sealing, it waits, but never longer than `maxDeferMs` since its last pass. `onPass` hears
+ * how many events each pass sealed.
+ */
+export function startAuditSealer(db: Kysely<DB>, ms = 500, onError: (e: unknown) => void = () => {}, opts: { maxDeferMs?: number; onPass?: (sealed: number) => void } = {}): () => void {
+  const maxDeferMs = opts.maxDeferMs ?? 60_000;
   let running = false;
+  let lastPass = Date.now();
+  const pass = async () => {
+    if (Date.now() - lastPass < maxDeferMs && (await bulkWriteInProgress(db))) return;
+    lastPass = Date.now();
+    opts.onPass?.(await sealAudit(db));
+  };
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sealAudit(db).catch(onError).finally(() => (running = false));
+    pass().catch(onError).finally(() => (running = false));
   }, ms);
   timer.unref();
   return () => clearInterval(timer);

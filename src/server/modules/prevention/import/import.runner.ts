@@ -3,7 +3,7 @@ import type { TNotice } from '../../../../contracts/prevention.js';
 import type { TImportReport } from '../../../../contracts/preventionImport.js';
 import { inAgency } from '../../../db/database.js';
 import type { DB } from '../../../db/types.js';
-import { recordAudit, type AuditSubject } from '../../../platform/audit/audit.js';
+import { holdOffSealing, recordAudit, type AuditSubject } from '../../../platform/audit/audit.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { openCasesInBulk, reserveCaseReferences } from '../prevention.bulk.js';
 
@@ -53,6 +53,9 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
         .where(open(agencyId, jobId)).where('row_no', '>', after).where('row_no', '<=', upTo)
         .orderBy('row_no').forUpdate().skipLocked().execute();
       if (!rows.length) return true;
+      // Room for merging the trigram indexes' pending entries when this chunk fills the list.
+      await sql`SET LOCAL work_mem = '32MB'`.execute(tx);
+      await holdOffSealing(tx);
       const res = await openCasesInBulk(tx, who, rows.map((r) => ({ notice: r.record as TNotice, householdId: r.match_household_id })), { importJobId: jobId, references: need });
       const links = rows.map((r, i) => ({ r: r.row_no, c: res.caseIds[i], h: res.householdIds[i], n: !r.match_household_id }));
       await sql`
