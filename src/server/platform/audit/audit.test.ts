@@ -126,6 +126,18 @@ describe('hash-chained audit trail', () => {
       }
     });
 
+    it('seals in the background as the app starts it (no listener)', async () => {
+      const { owner } = testDbs();
+      const agency = await createAgency();
+      await recordAudit(owner, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id });
+      const stop = startAuditSealer(owner, 20);
+      try {
+        await until(async () => (await verifyChain(owner, agency.id)).pending === 0);
+      } finally {
+        stop();
+      }
+    });
+
     it('does not wait longer than its limit', async () => {
       const h = await holder();
       const passes: number[] = [];

@@ -220,7 +220,8 @@ export function startAuditSealer(db: Kysely<DB>, ms = 500, onError: (e: unknown)
   const pass = async () => {
     if (Date.now() - lastPass < maxDeferMs && (await bulkWriteInProgress(db))) return;
     lastPass = Date.now();
-    opts.onPass?.(await sealAudit(db));
+    const sealed = await sealAudit(db);
+    opts.onPass?.(sealed);
   };
   const timer = setInterval(() => {
     if (running) return;
