@@ -104,15 +104,21 @@ export function importRepository(tx: Tx, agencyId: string) {
 
     /** Writes the checks of a batch of rows (status, notice, errors, match, duplicate) in one statement. */
     async storeChecks(jobId: string, checks: { rowNo: number; check: RowCheck; match: { householdId: string; by: string } | null; duplicateOf: number | null }[]) {
+      if (!checks.length) return;
       const payload = JSON.stringify(checks.map(({ rowNo, check, match, duplicateOf }) => ({
         r: rowNo, s: check.record ? 'valid' : 'invalid', d: check.record, e: check.errors.length ? check.errors : null,
         h: match?.householdId ?? null, b: match?.by ?? null, u: duplicateOf,
       })));
+      // No nested loop whatever the statistics say, and the rows' window bounds the hash join (see
+      // the import runner): right after an upload the job may still count as one row.
+      await sql`SET LOCAL enable_nestloop = off`.execute(tx);
+      const first = Math.min(...checks.map((c) => c.rowNo));
+      const last = Math.max(...checks.map((c) => c.rowNo));
       await sql`
         UPDATE prevention_import_rows t
         SET status = v.s, record = v.d, errors = v.e, match_household_id = v.h, match_by = v.b, duplicate_of = v.u
         FROM jsonb_to_recordset(${payload}::jsonb) AS v(r int, s text, d jsonb, e jsonb, h uuid, b text, u int)
-        WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no = v.r
+        WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no BETWEEN ${first} AND ${last} AND t.row_no = v.r
       `.execute(tx);
     },
 
