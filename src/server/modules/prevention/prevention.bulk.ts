@@ -53,6 +53,8 @@ export async function reserveCaseReferences(tx: Tx, agencyId: string, cases: num
 }
 
 const CHUNK = 5000;
+/** The foreign keys from cases and members to their household (made deferrable by the 20-30 migration). */
+const HOUSEHOLD_LINKS = sql.raw('prevention_cases_agency_id_household_id_fkey, household_members_agency_id_household_id_fkey');
 const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** The audit event of each row `created` returns (columns id, …), as auditRow would write it. */
@@ -101,11 +103,12 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
   const references = opts.references ? opts.references.cases.slice(0, rows.length) : await reserveReferences(tx, agencyId, 'prevention', 'P', 5, rows.length, now);
   if (hhRefs.length < newHouseholds.length || references.length < rows.length) throw new Error('too few reserved references');
   const job = opts.importJobId ?? null;
-  // New households are written last (links checked at commit, see the 20-30 migration): inserting
-  // households takes the agency's stamp row lock until the commit, and other chunks written side
-  // by side should wait for it no longer than needed. Their members go in while the cases are
-  // derived below.
-  if (households.length) await sql`SET CONSTRAINTS ALL DEFERRED`.execute(tx);
+  // New households are written last, their links from cases and members checked once they exist
+  // (deferrable since the 20-30 migration; back to immediate at the end, so the caller's
+  // transaction is unchanged): inserting households takes the agency's stamp row lock until the
+  // commit, and other chunks written side by side should wait for it no longer than needed. Their
+  // members go in while the cases are derived below.
+  if (households.length) await sql`SET CONSTRAINTS ${HOUSEHOLD_LINKS} DEFERRED`.execute(tx);
   const membersWritten = (async () => {
     for (const part of chunks(households)) {
       await sql`
@@ -189,6 +192,7 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
         RETURNING id)
       ${auditCreated(who, 'household.create', sql`jsonb_build_object('via', 'prevention', 'importJobId', ${job}::text)`)}`.execute(tx);
   }
+  if (households.length) await sql`SET CONSTRAINTS ${HOUSEHOLD_LINKS} IMMEDIATE`.execute(tx);
 
   return { caseIds: cases.map((c) => c.row.id), references, householdIds, createdHouseholds: households.length, deadlines: deadlineCount };
 }
