@@ -58,6 +58,17 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     });
     // A household with a pet: the ranking must exclude it and say why.
     await poolHousehold(cm, agency, { needs: { wheelchair: false, stepFree: false, pets: true, districtsAvoid: [], districtsPrefer: [], notes: null } });
+    // Enough further families of three (no health note, so ranked below this family) for a second
+    // page of the ranking.
+    for (let i = 0; i < 25; i++) {
+      await poolHousehold(cm, agency, {
+        members: [
+          { firstName: 'Sabine', lastName: `Weidner${i}`, birthDate: '1986-05-06', gender: 'female', nationality: 'deutsch', relationship: 'head' },
+          { firstName: 'Tom', lastName: `Weidner${i}`, birthDate: '2015-03-04', gender: 'male', nationality: 'deutsch', relationship: 'child' },
+          { firstName: 'Lea', lastName: `Weidner${i}`, birthDate: '2018-08-09', gender: 'female', nationality: 'deutsch', relationship: 'child' },
+        ],
+      });
+    }
   });
   afterAll(() => stopBrowserEnv(env));
 
@@ -167,6 +178,19 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await page.getByRole('table', { name: 'Ausschlüsse nach Grund' }).getByRole('row', { name: /Haustiere nicht erlaubt\s*1/ }).waitFor();
     await expectAccessible(page, 'Rangfolge');
     await shot(page, 'ranking');
+    // 26 ranked households: 25 on the first page, the last one on the second.
+    const rankPages = page.getByRole('navigation', { name: 'Seiten der Rangfolge' });
+    await rankPages.getByText('Seite 1 von 2').waitFor();
+    await rankPages.getByRole('button', { name: 'Nächste Seite' }).click();
+    await rankPages.getByText('Seite 2 von 2').waitFor();
+    await page.locator('details summary').filter({ hasText: /^Rang 26: / }).waitFor();
+    expect(await page.locator('details summary').count()).toBe(1);
+    await expect.poll(() => entry.count()).toBe(0);
+    await rankPages.getByRole('button', { name: 'Vorherige Seite' }).click();
+    await rankPages.getByText('Seite 1 von 2').waitFor();
+    await entry.waitFor();
+    if ((await entry.getAttribute('open')) === null) await entry.locator('summary').click();
+    await entry.getByRole('rowheader', { name: 'Wunschbezirk Mitte' }).waitFor();
     await entry.getByRole('button', { name: /In Vorauswahl aufnehmen/ }).click();
     const pick = page.getByRole('dialog');
     await pick.getByRole('button', { name: 'In Vorauswahl aufnehmen' }).click();
