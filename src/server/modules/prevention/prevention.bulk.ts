@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { sql, type RawBuilder } from 'kysely';
 import type { TNotice } from '../../../contracts/prevention.js';
 import type { Tx } from '../../db/database.js';
@@ -66,9 +67,6 @@ function auditCreated(who: AuditSubject, action: 'household.create' | 'preventio
     FROM created`;
 }
 
-/** Lets a statement just issued leave for the database before synchronous work blocks the loop. */
-const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Opens one case per row. `who` is the acting user (import: the user who confirmed); `importJobId`
  * marks the cases of one import. Returns ids in row order. Does not notify: the caller sends one
@@ -117,7 +115,8 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
         FROM jsonb_to_recordset(${JSON.stringify(part.flatMap((h) => h.members))}::jsonb) AS x(hid uuid, pos int, f text, l text, b date, g text, rel text, ph text, em text)`.execute(tx);
     }
   })().then(() => null, (e: unknown) => ({ failed: e }));
-  await sent();
+  // Lets the statement just issued leave for the database before the synchronous work below.
+  await setImmediate();
 
   const cases = rows.map((r, i) => {
     const n = r.notice;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { TImportField, TImportJob, ZImportMappingInput, ZImportRowsQuery } from '../../../../contracts/preventionImport.js';
@@ -22,8 +23,6 @@ import { validateRow } from './import.validate.js';
 const CHECK_BATCH = 10_000;
 const CHECK_SLICE = 1000;
 const STORE_IN_FLIGHT = 2;
-/** Lets pending I/O callbacks (a statement whose input is ready) run between slices of checking. */
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 const UPLOAD_IN_FLIGHT = 2;
 /** A job left "importing" this long without progress was abandoned (e.g. a restart): confirm resumes it. */
 const STALE_MS = 60_000;
@@ -174,7 +173,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
             next = settled(repo.cells(id, batch.at(-1)!.row_no, CHECK_BATCH));
             const checked: ReturnType<typeof check>[] = [];
             for (let i = 0; i < batch.length; i += CHECK_SLICE) {
-              if (i) await yieldToIo();
+              if (i) await setImmediate(); // lets a statement whose input is ready be sent
               for (const r of batch.slice(i, i + CHECK_SLICE)) checked.push(check(r));
             }
             const matching = repo.matches(checked.filter((c) => c.notice && c.duplicateOf === null).map((c) => ({
