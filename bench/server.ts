@@ -23,17 +23,41 @@ const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 /** App instances (and, for a fair ratio, baseline instances) as in a deployment with WEB_CONCURRENCY. */
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 
-/** The bare baseline: one pg pool, one Fastify route, the same household row, nothing else. */
-async function baseline(url: string, port: number) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * The baselines: one Fastify server with a pg pool each. `/households/:id` is the bare select of the
+ * household row. `/audited/households/:id` does what an audited read minimally needs, in one
+ * transaction of the app role (not the owner, so row-level security applies as in the app): BEGIN,
+ * the agency setting, the same read, one audit row, COMMIT (synchronous), all five with bind
+ * parameters, sent together through pg's pipeline mode.
+ */
+async function baseline(ownerUrl: string, appUrl: string, agencyId: string, port: number) {
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 10 });
+  const appPool = new pg.Pool({ connectionString: appUrl, max: 10, pipeline: true } as pg.PoolConfig);
   pool.on('error', () => undefined);
+  appPool.on('error', () => undefined);
   const base = Fastify();
   base.get('/households/:id', async (req) => {
     const { rows } = await pool.query('SELECT * FROM households WHERE id = $1', [(req.params as { id: string }).id]);
     return rows[0];
   });
+  base.get('/audited/households/:id', async (req) => {
+    const id = (req.params as { id: string }).id;
+    const client = await appPool.connect();
+    try {
+      const [, , read] = await Promise.all([
+        client.query('BEGIN'),
+        client.query("SELECT set_config('app.agency_id', $1, true)", [agencyId]),
+        client.query('SELECT * FROM households WHERE id = $1', [id]),
+        client.query('INSERT INTO audit_events (agency_id, actor_role, action, entity_type, entity_id, outcome) VALUES ($1, $2, $3, $4, $5, $6)', [agencyId, 'case_manager', 'household.read', 'household', id, 'success']),
+        client.query('COMMIT'),
+      ]);
+      return read.rows[0];
+    } finally {
+      client.release();
+    }
+  });
   await base.listen({ port, host: '127.0.0.1' });
-  return { port: (base.server.address() as { port: number }).port, close: async () => { await base.close(); await pool.end(); } };
+  return { port: (base.server.address() as { port: number }).port, close: async () => { await base.close(); await pool.end(); await appPool.end(); } };
 }
 
 if (cluster.isWorker) {
@@ -42,7 +66,7 @@ if (cluster.isWorker) {
   const dbs = await openDatabases(config);
   const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl, workers: process.env.BENCH_INSTANCE === '0' });
   await app.listen({ port: Number(process.env.BENCH_APP_PORT), host: '127.0.0.1' });
-  await baseline(dbs.ownerUrl, Number(process.env.BENCH_BASE_PORT));
+  await baseline(dbs.ownerUrl, dbs.appUrl, DEMO_AGENCIES[0]!.id, Number(process.env.BENCH_BASE_PORT));
   process.send?.('up');
   await new Promise(() => undefined);
 }
@@ -107,7 +131,7 @@ if (INSTANCES <= 1) {
   const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl });
   await app.listen({ port: 0, host: '127.0.0.1' });
   appPort = (app.server.address() as { port: number }).port;
-  const base = await baseline(dbs.ownerUrl, 0);
+  const base = await baseline(dbs.ownerUrl, dbs.appUrl, agencyId, 0);
   basePort = base.port;
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD } });
   cookieValue = login.cookies.find((c) => c.name === '__Host-wohnhilfe')!.value;

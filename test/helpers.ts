@@ -16,7 +16,7 @@ export const PASSWORD = 'Test-Passwort-123';
 let dbs: { owner: Kysely<DB>; app: Kysely<DB> } | null = null;
 /** Owner and app connections to the run's test database (one pair per test file). */
 export function testDbs() {
-  dbs ??= { owner: createKysely(inject('ownerUrl'), 3), app: createKysely(inject('appUrl'), 5, 'async') };
+  dbs ??= { owner: createKysely(inject('ownerUrl'), 3), app: createKysely(inject('appUrl'), 5) };
   return dbs;
 }
 

@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.js';
@@ -24,6 +24,7 @@ import { registerGuard } from './platform/auth/guard.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
 import { errorHandler } from './platform/errors/problem.js';
+import { requestValidatorCompiler } from './platform/http/validation.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
@@ -92,7 +93,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
     }
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => errorHandler(new AppError('not_found'), req, reply));

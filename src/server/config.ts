@@ -21,7 +21,6 @@ const ZEnv = z.object({
   LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   DEMO_SEED: bool('true'),
   /** `async`: a transaction that only read commits its audit rows without waiting for the disk flush. */
-  AUDIT_READ_COMMIT: z.enum(['sync', 'async']).default('sync'),
   /** e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS); without it mails are only captured. */
   SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'smtp:// oder smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('wohnhilfe <no-reply@wohnhilfe.local>'),

@@ -33,7 +33,7 @@ export async function openDatabases(config: Config, log: (m: string) => void = (
   }
   const owner = createKysely(ownerUrl, 3);
   const appUrl = appUrlFrom(ownerUrl, config.DATABASE_APP_URL, config.DATABASE_APP_PASSWORD);
-  const app = createKysely(appUrl, config.DATABASE_POOL_SIZE, config.AUDIT_READ_COMMIT);
+  const app = createKysely(appUrl, config.DATABASE_POOL_SIZE);
   return {
     owner,
     app,

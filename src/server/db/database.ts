@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, sql, Transaction } from 'kysely';
 import type { DB } from './types.js';
 import { migrations } from './migrations/index.js';
-import { COMMIT_MARK, DEFERRED, ONE_STATEMENT, pipelinedPool } from './pipelined-pool.js';
+import { PgConnection, PgDialect } from './driver.js';
 
 // Dates stay strings (YYYY-MM-DD): a calendar date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
@@ -12,34 +12,28 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export const APP_ROLE = 'wohnhilfe_app';
 
-/** A database handle pinned to one connection inside a transaction of one agency. */
-export type Tx = Kysely<DB>;
+declare const agencyBound: unique symbol;
+/**
+ * A transaction bound to one agency, as only `inAgency` hands it out: repositories take this type,
+ * so neither the root pool nor a transaction without the agency setting type-checks in their place.
+ */
+export type Tx = Transaction<DB> & { readonly [agencyBound]: true };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Statements to run just before COMMIT, in the same round trip (the audit trail uses this). */
-const beforeCommit = new WeakMap<Tx, (() => string | null)[]>();
-export function onCommit(tx: Tx, sqlText: () => string | null): boolean {
-  const hooks = beforeCommit.get(tx);
-  if (!hooks) return false;
-  hooks.push(sqlText);
-  return true;
-}
+/** The connection each open agency transaction runs on (for `sendWithoutWaiting`). */
+const connections = new WeakMap<Tx, PgConnection>();
 
-/**
- * `readCommit: 'async'` lets transactions that changed nothing but their audit rows commit without
- * waiting for the WAL flush (PostgreSQL's synchronous_commit = off); see AUDIT_READ_COMMIT.
- */
 /** An idle pooled connection that the server closes (restart, shutdown) is dropped, not fatal. */
 function quietPool(pool: pg.Pool): pg.Pool {
   pool.on('error', () => undefined);
   return pool;
 }
 
-export function createKysely(connectionString: string, max = 10, readCommit: 'sync' | 'async' = 'sync'): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: pipelinedPool(quietPool(new pg.Pool({ connectionString, max, application_name: 'wohnhilfe' })), readCommit) as never }),
-  });
+/** Kysely on a pool of pipelined pg clients (see driver.ts); every statement with bind parameters. */
+export function createKysely(connectionString: string, max = 10): Kysely<DB> {
+  const pool = quietPool(new pg.Pool({ connectionString, max, application_name: 'wohnhilfe', pipeline: true } as pg.PoolConfig));
+  return new Kysely<DB>({ dialect: new PgDialect(pool) });
 }
 
 /**
@@ -86,41 +80,54 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
 }
 
 /**
- * Runs `fn` in a transaction bound to one agency: `set_config('app.agency_id', …, true)` (the
- * function form of SET LOCAL) makes row-level security show only that agency's rows until the end of
- * the transaction. BEGIN and the setting travel with the first statement, and statements registered
- * with `onCommit` (audit rows) travel with COMMIT: an audited read costs two round trips.
+ * The one way to run statements for an agency: `fn` runs in a transaction whose first statement is
+ * `set_config('app.agency_id', $1, true)` (the function form of SET LOCAL), so row-level security
+ * shows only that agency's rows until it ends. It commits when `fn` resolves and rolls back when it
+ * throws. BEGIN and the setting are sent without waiting and travel with the first statement of `fn`.
+ * Services, background jobs, the CLI and the seed all use it.
  */
 export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(agencyId)) throw new Error('invalid agency id');
-  return db.connection().execute(async (conn) => {
-    await sql.raw(`${DEFERRED}BEGIN; SELECT set_config('app.agency_id', '${agencyId}', true)`).execute(conn);
-    const hooks: (() => string | null)[] = [];
-    beforeCommit.set(conn, hooks);
+  const executor = db.getExecutor();
+  return executor.provideConnection(async (conn) => {
+    if (!(conn instanceof PgConnection)) throw new Error('inAgency needs a database opened by createKysely');
+    const tx = new Transaction<DB>({
+      config: {},
+      dialect: DIALECT_UNUSED,
+      driver: DRIVER_UNUSED,
+      executor: executor.withConnectionProvider({ provideConnection: (consumer) => consumer(conn) }),
+    } as never) as Tx;
+    connections.set(tx, conn);
+    conn.send(CompiledQuery.raw('BEGIN'));
+    conn.send(CompiledQuery.raw("SELECT set_config('app.agency_id', $1, true)", [agencyId]));
+    let result: T;
     try {
-      const result = await fn(conn);
-      const tail = hooks.map((h) => h()).filter((x): x is string => !!x);
-      beforeCommit.delete(conn);
-      await sql.raw(`${COMMIT_MARK}${[...tail, 'COMMIT'].join(';\n')}`).execute(conn);
-      return result;
+      result = await fn(tx);
     } catch (e) {
-      beforeCommit.delete(conn);
-      await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+      connections.delete(tx);
+      await conn.run('ROLLBACK').catch(() => undefined);
       throw e;
     }
+    connections.delete(tx);
+    // COMMIT of a transaction that failed on the way answers ROLLBACK: never report that as done.
+    const done = await conn.run('COMMIT');
+    if (done.command === 'ROLLBACK') throw new Error('transaction rolled back');
+    return result;
   });
 }
 
 /**
- * One statement as a transaction of its own, bound to one agency: the agency setting and the
- * statement travel in one message and commit together (PostgreSQL runs a multi-statement message as
- * one implicit transaction). For audited reads whose audit row is written by the statement itself.
- * A second statement on the connection is refused.
+ * Writes a statement in the transaction without waiting for its answer (pg pipeline mode): it leaves
+ * with the next awaited statement or COMMIT, and its failure fails that statement. For writes whose
+ * result nobody reads, such as audit rows.
  */
-export async function readInAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!UUID.test(agencyId)) throw new Error('invalid agency id');
-  return db.connection().execute(async (conn) => {
-    await sql.raw(`${DEFERRED}${ONE_STATEMENT}SELECT set_config('app.agency_id', '${agencyId}', true)`).execute(conn);
-    return fn(conn);
-  });
+export function sendWithoutWaiting(tx: Tx, query: CompiledQuery): void {
+  const conn = connections.get(tx);
+  if (!conn) throw new Error('sendWithoutWaiting outside inAgency');
+  conn.send(query);
 }
+
+// A transaction handed out by inAgency cannot open transactions or connections of its own, so the
+// parts of Kysely's props that only those use are never touched.
+const DIALECT_UNUSED = {} as never;
+const DRIVER_UNUSED = {} as never;

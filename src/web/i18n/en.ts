@@ -146,6 +146,7 @@ export const en: Messages = {
     precondition_required: 'The record version is missing. Please reload the record.',
     idempotency_mismatch: 'This request was already sent with different data. Please submit the form again.',
     limit_exceeded: 'The amount exceeds what is available (e.g. the remaining guarantee). Please check the amount.',
+    invalid_text: 'A text contains a character that cannot be stored (NUL byte or incomplete Unicode character). Please remove it.',
     network: 'The server cannot be reached. Please check your connection and try again.',
     reloadLatest: 'Load current version (your input will be lost)',
   },

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'precondition_required',
   'idempotency_mismatch',
   'limit_exceeded',
+  'invalid_text',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -61,6 +62,8 @@ export function problemMessage(code: ProblemCode, t: TFunction): string {
       return t('errors.idempotency_mismatch');
     case 'limit_exceeded':
       return t('errors.limit_exceeded');
+    case 'invalid_text':
+      return t('errors.invalid_text');
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -1,3 +1,4 @@
+import { inAgency } from '../database.js';
 import { sql, type Kysely } from 'kysely';
 import type { TRole } from '../../../contracts/common.js';
 import { hashPassword } from '../../platform/auth/password.js';
@@ -148,7 +149,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   const total = targets.reduce((s, n) => s + n, 0);
   for (const [idx, a] of DEMO_AGENCIES.entries()) {
     const rng = prng(1000 + idx);
-    await db.transaction().execute(async (tx) => {
+    await inAgency(db, a.id, async (tx) => {
       const exists = await tx.selectFrom('agencies').select('id').where('id', '=', a.id).executeTakeFirst();
       if (!exists) {
         log(`Lege Demo-Behörde an: ${a.name}`);
@@ -194,7 +195,7 @@ async function fillHouseholds(db: Kysely<DB>, a: DemoAgency, target: number, rng
   let made = 0;
   for (let start = have; start < target; start += batch) {
     const n = Math.min(batch, target - start);
-    await db.transaction().execute(async (tx) => {
+    await inAgency(db, a.id, async (tx) => {
       const hs = Array.from({ length: n }, () => makeHousehold(rng, a, today));
       const rows = hs.map((h, i) => {
         const reference = `${a.prefix}-${year}-${String(start + i + 1).padStart(5, '0')}`;

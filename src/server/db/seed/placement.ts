@@ -1,3 +1,4 @@
+import { inAgency } from '../database.js';
 import { sql, type Kysely } from 'kysely';
 import { checkOffer, type ConditionsRule } from '../../modules/placement/conditions.js';
 import { addWorkingDays, berlinDate, endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
@@ -36,7 +37,7 @@ const OFFERS = [
 export async function seedPlacement(db: Kysely<DB>, agencies: { id: string; state: string; prefix: string; districts: string[]; city: string; postal: string }[]): Promise<void> {
   const year = new Date().getFullYear();
   for (const a of agencies) {
-    await db.transaction().execute(async (tx) => {
+    await inAgency(db, a.id, async (tx) => {
       const have = await tx.selectFrom('programme_conditions').select('id').where('agency_id', '=', a.id).executeTakeFirst();
       if (have) return;
       const cond = await tx.insertInto('programme_conditions').values({

@@ -1,3 +1,4 @@
+import { inAgency } from '../database.js';
 import type { Kysely } from 'kysely';
 import { ZNoticeInput, type TNoticeInput } from '../../../contracts/prevention.js';
 import { agencySettings } from '../../platform/auth/guard.js';
@@ -31,7 +32,7 @@ function demos(today: string): Demo[] {
 export async function seedPrevention(db: Kysely<DB>, agencies: { id: string; city: string; postal: string }[]): Promise<void> {
   const today = berlinToday();
   for (const a of agencies) {
-    await db.transaction().execute(async (tx) => {
+    await inAgency(db, a.id, async (tx) => {
       if (await tx.selectFrom('prevention_cases').select('id').where('agency_id', '=', a.id).executeTakeFirst()) return;
       const agency = await tx.selectFrom('agencies').select(['federal_state', 'settings']).where('id', '=', a.id).executeTakeFirstOrThrow();
       const settings = agencySettings(agency.settings).prevention;

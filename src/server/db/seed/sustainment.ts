@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addMonths } from '../../modules/sustainment/ledger.js';
 import { addWorkingDays, berlinDate, endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
-import type { Tx } from '../database.js';
+import { inAgency, type Tx } from '../database.js';
 import { nextReference } from '../references.js';
 import type { DB } from '../types.js';
 
@@ -26,7 +26,7 @@ const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
 
 export async function seedSustainment(db: Kysely<DB>, agencies: { id: string; state: string; prefix: string; city: string; postal: string }[]): Promise<void> {
   for (const a of agencies) {
-    await db.transaction().execute(async (tx) => {
+    await inAgency(db, a.id, async (tx) => {
       if (await tx.selectFrom('tenancies').select('id').where('agency_id', '=', a.id).where('offer_id', 'is', null).executeTakeFirst()) return;
       const households = await tx.selectFrom('households').select(['id', 'head_name', 'social_worker_id']).where('agency_id', '=', a.id)
         .where('situation', 'in', ['housed', 'at_risk']).orderBy('reference').limit(FLATS.length).execute();

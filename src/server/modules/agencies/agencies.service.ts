@@ -35,7 +35,7 @@ export function agencyService(db: Kysely<DB>, cache: SessionCache | null = null)
           .returning('id')
           .executeTakeFirst();
         if (!row) throw new AppError('precondition_failed');
-        await audit(tx, ctx, { action: 'agency.settings_update', entityId: ctx.actor.agencyId, details: settings });
+        audit(tx, ctx, { action: 'agency.settings_update', entityId: ctx.actor.agencyId, details: settings });
         cache?.evictByEvent(`a:${ctx.actor.agencyId}`);
         return load(tx, ctx);
       });

@@ -147,4 +147,23 @@ describe('households over HTTP', () => {
     const own = await sw.post('/api/v1/households', householdInput());
     expect(own.json().socialWorker.id).toBe(agency.users.social_worker.id);
   });
+
+  it('answers text with a NUL byte or a lone surrogate with 422 at the field, and saves nothing', async () => {
+    const before = (await cm.get('/api/v1/households')).json().total;
+    const input = householdInput();
+    const nul = await cm.post('/api/v1/households', { ...input, members: [{ ...input.members[0]!, lastName: 'Mus\u0000ter' }, input.members[1]!] });
+    expect(nul.statusCode).toBe(422);
+    expect(nul.headers['content-type']).toContain('application/problem+json');
+    expect(nul.json()).toMatchObject({ code: 'invalid_text', errors: [{ field: 'members.0.lastName', code: 'invalid_string' }] });
+    const lone = await cm.post('/api/v1/households', { ...input, needs: { ...input.needs, notes: 'Hinweis \ud800' } });
+    expect(lone.statusCode).toBe(422);
+    expect(lone.json().errors).toEqual([expect.objectContaining({ field: 'needs.notes' })]);
+    const query = await cm.get(`/api/v1/households?q=${encodeURIComponent('a\u0000b')}`);
+    expect(query.statusCode).toBe(422);
+    expect(query.json().errors).toEqual([expect.objectContaining({ field: 'querystring.q' })]);
+    // A correct surrogate pair (an emoji) is text like any other.
+    const emoji = await cm.post('/api/v1/households', { ...input, needs: { ...input.needs, notes: 'Hund 🐕' } });
+    expect(emoji.statusCode).toBe(201);
+    expect((await cm.get('/api/v1/households')).json().total).toBe(before + 1);
+  });
 });

@@ -1,12 +1,14 @@
-import { CompiledQuery, sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
-import type { HouseholdScope } from '../../platform/access/access.js';
-import type { AuditRow } from '../../platform/audit/audit.js';
+import type { householdScope } from '../../platform/access/access.js';
+
+/** The actor's household scope, as `householdScope` declares it. */
+type HouseholdPredicate = ReturnType<typeof householdScope>;
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
 export type HouseholdDetail = HouseholdRow & {
@@ -72,72 +74,11 @@ const LIST_COLUMNS = [
   'cm.display_name as case_manager_name',
 ] as const;
 
-/**
- * A hot statement written out once per scope kind (no query building per request): `text(condition)`
- * with $1, $2 the statement's own values, $3–$11 the audit row and $12 the scope's value.
- */
-function perScope(text: (scopeCondition: string) => string) {
-  const texts: Record<HouseholdScope['kind'], string> = {
-    all: text('true'), socialWorker: text('households.social_worker_id = $12'), situation: text('households.situation = $12'), none: text('false'),
-  };
-  return (scope: HouseholdScope, first: [unknown, unknown], row: AuditRow, details: unknown) => CompiledQuery.raw(texts[scope.kind], [
-    ...first, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.purpose, row.outcome, row.ip, details,
-    ...(scope.kind === 'socialWorker' ? [scope.userId] : scope.kind === 'situation' ? [scope.situation] : []),
-  ]);
-}
-
-/**
- * One household with its members and staff names, if the scope shows it, and the read's audit row
- * inserted by the same statement only when a row is returned. $1 agency, $2 household, $3–$11 the
- * audit row, $12 the scope's value.
- */
-const READ_AUDITED = perScope((scope) => `WITH h AS (
-    SELECT households.*,
-      (SELECT coalesce(json_agg(agg), '[]') FROM (SELECT m.* FROM household_members m
-        WHERE m.household_id = households.id AND m.agency_id = $1 ORDER BY m.position) agg) AS members,
-      (SELECT u.display_name FROM users u WHERE u.id = households.case_manager_id) AS case_manager_name,
-      (SELECT u.display_name FROM users u WHERE u.id = households.social_worker_id) AS social_worker_name
-    FROM households WHERE households.agency_id = $1 AND households.id = $2 AND ${scope}
-  ), a AS (
-    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
-    SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::jsonb FROM h
-  ) SELECT * FROM h`);
-
-/**
- * The list rows of the given households that the scope shows, with the list's audit row (its
- * `results` counted by the statement) inserted by the same statement. $1 agency, $2 the ids, $3–$11
- * the audit row, $12 the scope's value.
- */
-const PAGE_AUDITED = perScope((scope) => `WITH p AS (
-    SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
-      households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
-      cm.display_name AS case_manager_name
-    FROM households LEFT JOIN users cm ON cm.id = households.case_manager_id
-    WHERE households.agency_id = $1 AND households.id = ANY($2::uuid[]) AND ${scope}
-  ), a AS (
-    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
-    SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text,
-      jsonb_set($11::jsonb, '{results}', to_jsonb((SELECT count(*) FROM p)))
-  ) SELECT * FROM p`);
-
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Data access for households, bound to one agency: no query here can leave it. */
 export function householdRepository(tx: Tx, agencyId: string) {
-  const scoped = (eb: ExpressionBuilder<DB, 'households'>, scope: HouseholdScope) => {
-    switch (scope.kind) {
-      case 'all':
-        return eb.val(true);
-      case 'socialWorker':
-        return eb('households.social_worker_id', '=', scope.userId);
-      case 'situation':
-        return eb('households.situation', '=', scope.situation);
-      case 'none':
-        return eb.val(false);
-    }
-  };
-
   const detail = (id: string) =>
     tx
       .selectFrom('households')
@@ -153,12 +94,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
       .where('households.id', '=', id);
 
   return {
-    async list(scope: HouseholdScope, q: ListQuery, userId: string) {
+    async list(scope: HouseholdPredicate, q: ListQuery, userId: string) {
       const [col, dir] = SORTS[q.sort];
       // Filters and order apply to either source of candidate rows (same column names).
       const refine = <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB): QB =>
         qb
-          .where((eb) => scoped(eb, scope))
+          .where(scope)
           .$if(!!q.situation, (b) => b.where('households.situation', '=', q.situation!))
           .$if(q.seekingHousing !== undefined, (b) => b.where('households.seeking_housing', '=', q.seekingHousing!))
           .$if(!!q.caseManagerId, (b) => b.where('households.case_manager_id', '=', q.caseManagerId!))
@@ -213,23 +154,16 @@ export function householdRepository(tx: Tx, agencyId: string) {
       return detail(id).executeTakeFirst() as Promise<HouseholdDetail | undefined>;
     },
 
-    /**
-     * The household, if the actor's scope shows it, with the read's audit row inserted by the same
-     * statement — only when a row is returned. Run by `readInAgency`: one message, one transaction.
-     */
-    async readAudited(id: string, scope: HouseholdScope, row: AuditRow): Promise<HouseholdDetail | undefined> {
-      const { rows } = await tx.executeQuery<HouseholdDetail>(READ_AUDITED(scope, [agencyId, id], row, row.details));
-      return rows[0];
+    /** The facts other modules check of a household, if `scope` shows it to the actor. */
+    facts(id: string, scope: HouseholdPredicate) {
+      return tx.selectFrom('households')
+        .select(['households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation', 'households.seeking_housing', 'households.social_worker_id', 'households.case_manager_id', 'households.status'])
+        .where('households.agency_id', '=', agencyId).where('households.id', '=', id).where(scope).executeTakeFirst();
     },
 
-    /**
-     * The list rows of the given households that the scope shows, in the given order, with the list's
-     * audit row (its `results` counted by the statement) inserted by the same statement.
-     */
-    async pageAudited(ids: string[], scope: HouseholdScope, row: AuditRow): Promise<ListRow[]> {
-      const { rows } = await tx.executeQuery<ListRow>(PAGE_AUDITED(scope, [agencyId, ids], row, row.details ?? '{}'));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r);
+    /** The household with its members and staff names, if `scope` shows it to the actor. */
+    findVisible(id: string, scope: HouseholdPredicate): Promise<HouseholdDetail | undefined> {
+      return detail(id).where(scope).executeTakeFirst() as Promise<HouseholdDetail | undefined>;
     },
 
     userNames(ids: (string | null)[]) {
@@ -310,7 +244,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
      * Adds the entry only to a household the scope shows, with the author's name, in one statement;
      * undefined when the household is not there for this actor.
      */
-    addJournal(householdId: string, e: { occurredAt: string; kind: string; participation: boolean; text: string }, authorId: string, scope: HouseholdScope) {
+    addJournal(householdId: string, e: { occurredAt: string; kind: string; participation: boolean; text: string }, authorId: string, scope: HouseholdPredicate) {
       return tx
         .insertInto('journal_entries')
         .columns(['agency_id', 'household_id', 'occurred_at', 'kind', 'participation', 'text', 'author_id'])
@@ -324,7 +258,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
             ])
             .where('households.agency_id', '=', agencyId)
             .where('households.id', '=', householdId)
-            .where((w) => scoped(w, scope)),
+            .where(scope),
         )
         .returning(['id', 'occurred_at', 'kind', 'participation', 'text', 'created_at', 'author_id'])
         .returning(sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = journal_entries.author_id)`.as('author_name'))

@@ -62,4 +62,31 @@ describe('household service on the real database', () => {
     expect(await q({ q: 'mustermann', page: 9, pageSize: 2 })).toMatchObject({ total: 4, items: [] });
     expect((await q({ q: 'mustermann', situation: 'at_risk', sort: 'name' })).total).toBe(3);
   });
+
+  it('answers "which" and "this one" from the same scope: social workers their own, accommodation workers those in accommodation', async () => {
+    const a = await createAgency();
+    const cm = ctxOf(a, 'case_manager');
+    const mine = await svc().create(cm, ZHouseholdCreate.parse(householdInput({ socialWorkerId: a.users.social_worker.id, situation: 'at_risk' })), undefined);
+    const sheltered = await svc().create(cm, ZHouseholdCreate.parse(householdInput({ situation: 'in_accommodation' })), undefined);
+    const ids = { mine: mine.body.id, sheltered: sheltered.body.id };
+    const cases = [
+      ['case_manager', [ids.mine, ids.sheltered]],
+      ['lead', [ids.mine, ids.sheltered]],
+      ['social_worker', [ids.mine]],
+      ['accommodation_worker', [ids.sheltered]],
+    ] as const;
+    for (const [role, visible] of cases) {
+      const ctx = ctxOf(a, role);
+      const listed = (await svc().list(ctx, ZHouseholdListQuery.parse({ pageSize: 100 }))).items.map((i) => i.id);
+      expect(listed.sort(), role).toEqual([...visible].sort());
+      for (const id of [ids.mine, ids.sheltered]) {
+        if ((visible as readonly string[]).includes(id)) expect((await svc().get(ctx, id)).id, role).toBe(id);
+        else await expect(svc().get(ctx, id), role).rejects.toMatchObject({ status: 404 });
+      }
+    }
+    // A hidden read leaves a denial in the trail, never a read event.
+    const events = await testDbs().owner.selectFrom('audit_events').select(['action', 'entity_id']).where('agency_id', '=', a.id)
+      .where('actor_id', '=', a.users.social_worker.id).where('entity_id', '=', ids.sheltered).execute();
+    expect(events.map((e) => e.action)).toEqual(['access.denied']);
+  });
 });

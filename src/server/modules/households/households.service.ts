@@ -4,14 +4,12 @@ import type { ZHousehold, ZHouseholdCreate, ZHouseholdListQuery, ZHouseholdUpdat
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
-import { audit, auditRow, subjectOf } from '../../platform/audit/audit.js';
-import { readInAgency } from '../../db/database.js';
+import { audit } from '../../platform/audit/audit.js';
 import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
-import type { Ctx } from '../../platform/http/context.js';
+import type { Actor, Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
-import { actorTx, guarded } from '../../platform/http/tx.js';
+import { actorTx } from '../../platform/http/tx.js';
 import { householdRepository, type HouseholdDetail, type HouseholdRepository, type HouseholdWrite, type ListRow } from './households.repository.js';
-import { searchIndexOf } from './search-index.js';
 
 type Household = z.infer<typeof ZHousehold>;
 type JournalEntry = z.infer<typeof ZJournalEntry>;
@@ -45,7 +43,7 @@ function present(ctx: Ctx, row: HouseholdDetail): Household {
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at as Date),
-    actions: access.householdActions(ctx.actor, row),
+    actions: access.householdActions(ctx.actor),
   };
 }
 
@@ -83,9 +81,8 @@ export function householdService(db: Kysely<DB>) {
 
   /** Loads a household the actor may see for `permission`, or fails with 404. */
   async function visible(repo: HouseholdRepository, ctx: Ctx, id: string, permission: Parameters<typeof access.requireHousehold>[1]) {
-    const row = await repo.findById(id);
-    access.requireHousehold(ctx.actor, permission, row, id);
-    return row!;
+    access.require(ctx.actor, permission, { type: 'household', id });
+    return access.requireHousehold(ctx.actor, permission, await repo.findVisible(id, access.householdScope(ctx.actor)), id);
   }
 
   return {
@@ -107,36 +104,23 @@ export function householdService(db: Kysely<DB>) {
         })),
       });
       const details = { q: q.q ?? null, page: q.page };
-      if (q.q) {
-        // A search from the in-memory index: the total and the page's ids, then the page's rows and
-        // the audit row in one statement.
-        const found = await guarded(db, ctx, async () => {
-          access.require(ctx.actor, 'household.list');
-          const index = await searchIndexOf(db, ctx.actor.agencyId);
-          if (!index) return null;
-          const scope = access.householdScope(ctx.actor);
-          const { total, ids } = index.search(q.q!.toLowerCase(), { ...q, scope, userId: ctx.actor.userId }, q.sort, (q.page - 1) * q.pageSize, q.pageSize);
-          const row = auditRow(subjectOf(ctx), { action: 'household.list', details });
-          const items = await readInAgency(db, ctx.actor.agencyId, (tx) => repoOf(tx, ctx).pageAudited(ids, scope, row));
-          return present(items, total);
-        });
-        if (found) return found;
-      }
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'household.list');
         const { items, total } = await repoOf(tx, ctx).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
-        await audit(tx, ctx, { action: 'household.list', details: { ...details, results: items.length } });
+        audit(tx, ctx, { action: 'household.list', details: { ...details, results: items.length } });
         return present(items, total);
       });
     },
 
-    /** The hottest read: permission in memory, then scope, read and audit row in one statement. */
+    /**
+     * The hottest read: permission in memory; the audit row is sent ahead of the scoped read (no
+     * round trip of its own) and rolled back with the transaction when the household is hidden.
+     */
     get(ctx: Ctx, id: string) {
-      return guarded(db, ctx, async () => {
+      return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'household.read', { type: 'household', id });
-        const row = await readInAgency(db, ctx.actor.agencyId, (tx) =>
-          repoOf(tx, ctx).readAudited(id, access.householdScope(ctx.actor), auditRow(subjectOf(ctx), { action: 'household.read', entityId: id })),
-        );
+        audit(tx, ctx, { action: 'household.read', entityId: id });
+        const row = await repoOf(tx, ctx).findVisible(id, access.householdScope(ctx.actor));
         if (!row) throw new AccessDenied('household.read', { type: 'household', id });
         return present(ctx, row);
       });
@@ -151,7 +135,7 @@ export function householdService(db: Kysely<DB>) {
           await checkAssignments(repo, w);
           const reference = await repo.nextReference();
           const row = await repo.insert(reference, w, ctx.actor.userId);
-          await audit(tx, ctx, { action: 'household.create', entityId: row.id });
+          audit(tx, ctx, { action: 'household.create', entityId: row.id });
           return present(ctx, (await repo.findById(row.id))!);
         });
       });
@@ -166,7 +150,7 @@ export function householdService(db: Kysely<DB>) {
         await checkAssignments(repo, w);
         const row = await repo.update(id, version, current.reference, w);
         if (!row) throw new AppError('precondition_failed');
-        await audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version } });
+        audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version } });
         return present(ctx, (await repo.findById(id))!);
       });
     },
@@ -176,7 +160,7 @@ export function householdService(db: Kysely<DB>) {
         const repo = repoOf(tx, ctx);
         await visible(repo, ctx, id, 'journal.list');
         const [rows, total] = await Promise.all([repo.journal(id, page, pageSize), repo.journalCount(id)]);
-        await audit(tx, ctx, { action: 'journal.list', entityId: id });
+        audit(tx, ctx, { action: 'journal.list', entityId: id });
         return {
           total,
           page,
@@ -204,7 +188,7 @@ export function householdService(db: Kysely<DB>) {
         return idempotent(tx, ctx, idempotencyKey, { id, input }, async () => {
           const j = await repo.addJournal(id, input, ctx.actor.userId, access.householdScope(ctx.actor));
           if (!j) throw new AccessDenied('journal.create', { type: 'household', id });
-          await audit(tx, ctx, { action: 'journal.create', entityId: id, details: { entry: j.id } });
+          audit(tx, ctx, { action: 'journal.create', entityId: id, details: { entry: j.id } });
           return {
             id: j.id,
             occurredAt: iso(j.occurred_at as Date),
@@ -223,7 +207,7 @@ export function householdService(db: Kysely<DB>) {
         const repo = repoOf(tx, ctx);
         await visible(repo, ctx, id, 'household.accessLog');
         const rows = await repo.accessLog(id);
-        await audit(tx, ctx, { action: 'household.access_log', entityId: id });
+        audit(tx, ctx, { action: 'household.access_log', entityId: id });
         return {
           items: rows.map((r) => ({
             occurredAt: iso(r.occurred_at),
@@ -239,3 +223,23 @@ export function householdService(db: Kysely<DB>) {
   };
 }
 export type HouseholdService = ReturnType<typeof householdService>;
+
+/** For other modules: the facts of one household if the actor's scope shows it (else undefined). */
+export function visibleHousehold(tx: Tx, actor: Actor, id: string) {
+  return householdRepository(tx, actor.agencyId).facts(id, access.householdScope(actor));
+}
+
+const ANY_HOUSEHOLD: ReturnType<typeof access.householdScope> = (eb) => eb.lit(true);
+
+/** For other modules, on a step they have already authorised: the facts of one household of the agency. */
+export function householdFacts(tx: Tx, agencyId: string, id: string) {
+  return householdRepository(tx, agencyId).facts(id, ANY_HOUSEHOLD);
+}
+
+/**
+ * For other modules: adds a journal entry to a household of the agency on behalf of a step the
+ * calling module has already authorised (a candidate's follow-up talk); undefined if there is none.
+ */
+export function addJournalEntry(tx: Tx, ctx: Ctx, householdId: string, entry: { occurredAt: string; kind: string; participation: boolean; text: string }) {
+  return householdRepository(tx, ctx.actor.agencyId).addJournal(householdId, entry, ctx.actor.userId, ANY_HOUSEHOLD);
+}

@@ -60,10 +60,6 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .returning(['id', 'household_id', 'pseudonym'])
         .execute();
     },
-    household(id: string) {
-      return tx.selectFrom('households').select(['id', 'reference', 'head_name', 'persons', 'situation', 'seeking_housing', 'social_worker_id', 'case_manager_id', 'status']).where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
-    },
-
     // --- consent ------------------------------------------------------------------------------
     consents(householdId: string) {
       return tx

@@ -105,7 +105,7 @@ export function conditionsService(db: Kysely<DB>) {
             if (e.code === '23505') throw new AppError('validation_failed', undefined, { errors: [{ field: 'validFrom', code: 'custom', message: 'Für diesen Tag gibt es schon eine Fassung.' }] });
             throw e;
           });
-        await audit(tx, ctx, { action: 'conditions.create', entityId: id, details: { validFrom: input.validFrom, offersChanging: effect.offersChanging.length, poolAffected: effect.poolAffected } });
+        audit(tx, ctx, { action: 'conditions.create', entityId: id, details: { validFrom: input.validFrom, offersChanging: effect.offersChanging.length, poolAffected: effect.poolAffected } });
         const current = await repo.conditionsAt(berlinDate(new Date()));
         const row = (await repo.conditionsList()).find((r) => r.id === id)!;
         return presentConditions(row, current?.id ?? null);

@@ -8,7 +8,7 @@ import { generateDocument } from '../../platform/documents/documents.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { householdRepository } from '../households/households.repository.js';
+import { addJournalEntry, householdFacts } from '../households/households.service.js';
 import { onTenancyCreated } from '../sustainment/sustainment.effects.js';
 import { candidateRepository, type CandidateRow } from './candidates.repository.js';
 import { loadOfferView, offerStep, visibleOffer } from './offers.service.js';
@@ -58,7 +58,7 @@ export function decisionService(db: Kysely<DB>) {
           await fx.closeDeadlines(id, ['household_decision', 'follow_up_talk'], 'done');
           await repo.addEvent(offer.id, ctx.actor.userId, 'accepted', { pseudonym: c.pseudonym, household: c.reference }, { candidateId: id, providerVisible: true });
           await fx.inform([...(await fx.providerUsers(offer.provider_id)), offer.case_manager_id], 'candidate.accepted', `${c.pseudonym} hat zugesagt (${offer.reference})`, `Der Haushalt möchte die Wohnung ${offer.street} beziehen.`, offerLink(offer.id));
-          await audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'accept', from: c.status, to } });
+          audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'accept', from: c.status, to } });
         } else {
           const to = candidateStep(ctx, c, 'refuse');
           await crepo.set(id, { status: to, refusal_reason: input.reason!, refusal_text: input.text ?? null });
@@ -72,7 +72,7 @@ export function decisionService(db: Kysely<DB>) {
           await repo.addEvent(offer.id, ctx.actor.userId, 'refused', { pseudonym: c.pseudonym, household: c.reference, reason: input.reason, text: input.text }, { candidateId: id, providerVisible: true });
           await fx.inform([c.social_worker_id, offer.case_manager_id], 'candidate.refused', `${c.pseudonym} hat abgesagt (${offer.reference})`, 'Bitte zeitnah ein Nachgespräch mit dem Haushalt führen.', offerLink(offer.id));
           await fx.inform(await fx.providerUsers(offer.provider_id), 'candidate.refused', `${c.pseudonym} hat abgesagt (${offer.reference})`, 'Die Fachstelle klärt die Gründe mit dem Haushalt.', offerLink(offer.id));
-          await audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'refuse', from: c.status, to, reason: input.reason } });
+          audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'refuse', from: c.status, to, reason: input.reason } });
         }
         return out(tx, ctx, offer, id);
       }),
@@ -82,14 +82,14 @@ export function decisionService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         const { c, offer, repo } = await visibleCandidate(tx, ctx, id, 'candidate.talk');
         candidateStep(ctx, c, 'talk');
-        const entry = await householdRepository(tx, ctx.actor.agencyId).addJournal(c.household_id, {
+        const entry = await addJournalEntry(tx, ctx, c.household_id, {
           occurredAt: input.occurredAt, kind: 'contact', participation: input.participation, text: `Nachgespräch zum Wohnungsangebot ${offer.reference}: ${input.text}`,
-        }, ctx.actor.userId, { kind: 'all' });
+        });
         // The candidate's household is in the agency: the candidate step above was already allowed.
         if (!entry) throw new AppError('not_found');
         await placementEffects(tx, ctx).closeDeadlines(id, ['follow_up_talk'], 'done');
         await repo.addEvent(offer.id, ctx.actor.userId, 'talk', { pseudonym: c.pseudonym, household: c.reference, journal: entry.id }, { candidateId: id });
-        await audit(tx, ctx, { action: 'candidate.talk', entityId: id, details: { journal: entry.id } });
+        audit(tx, ctx, { action: 'candidate.talk', entityId: id, details: { journal: entry.id } });
         return out(tx, ctx, offer, id);
       }),
 
@@ -103,7 +103,7 @@ export function decisionService(db: Kysely<DB>) {
         await fx.closeDeadlines(id, ['household_decision', 'follow_up_talk'], 'cancelled');
         await repo.addEvent(offer.id, ctx.actor.userId, 'vetoed', { pseudonym: c.pseudonym, household: c.reference, reason }, { candidateId: id, providerVisible: true });
         await fx.inform([offer.case_manager_id, c.social_worker_id], 'candidate.vetoed', `Veto gegen ${c.pseudonym} (${offer.reference})`, `Das Wohnungsunternehmen hat ein Veto eingelegt: ${reason}`, offerLink(offer.id));
-        await audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'veto', from: c.status, to } });
+        audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'veto', from: c.status, to } });
         return out(tx, ctx, offer, id);
       }),
 
@@ -143,7 +143,7 @@ export function decisionService(db: Kysely<DB>) {
             recipient: { name: provider.name, address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n') },
           },
         });
-        await audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'allocate', from: c.status, to, released: released.length } });
+        audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'allocate', from: c.status, to, released: released.length } });
         return loadOfferView(tx, ctx, offer.id);
       }),
 
@@ -158,7 +158,7 @@ export function decisionService(db: Kysely<DB>) {
         if (!c) throw new AppError('invalid_transition', 'Es gibt keinen Haushalt, dem die Wohnung vergeben wurde.', { currentState: offer.status });
         const fx = placementEffects(tx, ctx);
         const { placement } = await fx.settings();
-        const household = (await crepo.household(c.household_id))!;
+        const household = (await householdFacts(tx, ctx.actor.agencyId, c.household_id))!;
         const guarantee = {
           start: input.leaseStart,
           end: guaranteeEnd(input.leaseStart, placement.guaranteeYears),
@@ -192,7 +192,7 @@ export function decisionService(db: Kysely<DB>) {
         });
         await repo.addEvent(offerId, ctx.actor.userId, 'contracts', { leaseStart: input.leaseStart, guaranteeEnd: guarantee.end, guaranteeMaxCents: guarantee.maxCents, tenancy: tenancy.id }, { providerVisible: true });
         await fx.inform([...(await fx.providerUsers(offer.provider_id)), c.social_worker_id, offer.case_manager_id], 'offer.let', `Mietverhältnis beginnt: ${offer.reference}`, `Garantievertrag und Mietvertrag sind erfasst. Mietbeginn ${input.leaseStart.split('-').reverse().join('.')}.`, offerLink(offerId));
-        await audit(tx, ctx, { action: 'tenancy.create', entityId: tenancy.id, details: { offer: offerId, household: c.household_id } });
+        audit(tx, ctx, { action: 'tenancy.create', entityId: tenancy.id, details: { offer: offerId, household: c.household_id } });
         return loadOfferView(tx, ctx, offerId);
       }),
 
@@ -214,7 +214,7 @@ export function decisionService(db: Kysely<DB>) {
         });
         await repo.addEvent(offerId, ctx.actor.userId, 'restarted', { reason, round: offer.round + 1 }, { providerVisible: true });
         await placementEffects(tx, ctx).toProvider(offer, 'Neue Vorauswahl', `Für die Wohnung ${offer.street} kam kein Mietvertrag zustande. Die Fachstelle wählt erneut Haushalte aus.`);
-        await audit(tx, ctx, { action: 'offer.transition', entityId: offerId, details: { step: 'restart', from: offer.status, to, released: released.length } });
+        audit(tx, ctx, { action: 'offer.transition', entityId: offerId, details: { step: 'restart', from: offer.status, to, released: released.length } });
         return loadOfferView(tx, ctx, offerId);
       }),
   };

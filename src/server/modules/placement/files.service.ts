@@ -34,7 +34,7 @@ export function filesService(db: Kysely<DB>) {
         if (errors.length) throw new AppError('validation_failed', undefined, { errors });
         const a = await repo.addAttachment(offerId, { ...file, filename: file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) }, ctx.actor.userId);
         await repo.addEvent(offerId, ctx.actor.userId, 'attachment_added', { filename: a.filename }, { providerVisible: true });
-        await audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { added: a.id } });
+        audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { added: a.id } });
         return { id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, createdAt: a.created_at.toISOString() };
       }),
 
@@ -56,7 +56,7 @@ export function filesService(db: Kysely<DB>) {
         if (!a) return; // already gone: deleting is idempotent
         await repo.deleteAttachment(offerId, id);
         await repo.addEvent(offerId, ctx.actor.userId, 'attachment_removed', { filename: a.filename }, { providerVisible: true });
-        await audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { removed: id } });
+        audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { removed: id } });
       }),
 
     /** A generated document of the offer (guarantee contract, allocation notice). */
@@ -66,7 +66,7 @@ export function filesService(db: Kysely<DB>) {
         await visibleOffer(repo, ctx, offerId, 'offer.read');
         const doc = await loadDocument(tx, id);
         if (!doc || doc.ownerId !== offerId) throw new AccessDenied('offer.read', { type: 'offer', id: offerId });
-        await audit(tx, ctx, { action: 'offer.document', entityId: offerId, details: { document: id, kind: doc.kind } });
+        audit(tx, ctx, { action: 'offer.document', entityId: offerId, details: { document: id, kind: doc.kind } });
         return doc;
       }),
   };

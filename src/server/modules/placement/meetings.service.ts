@@ -106,7 +106,7 @@ export function meetingService(db: Kysely<DB>) {
         await placementEffects(tx, ctx).closeDeadlines(offerId, ['round_table'], 'done');
         await repo.addEvent(offerId, ctx.actor.userId, 'round_table_scheduled', { startsAt: input.startsAt }, { providerVisible: true });
         await rtInvite(tx, ctx, offer, rt, 'REQUEST');
-        await audit(tx, ctx, { action: 'round_table.schedule', entityId: offerId, details: { roundTable: rt.id, participants: input.participantIds.length } });
+        audit(tx, ctx, { action: 'round_table.schedule', entityId: offerId, details: { roundTable: rt.id, participants: input.participantIds.length } });
         return presentRoundTable(rt, names);
       }),
 
@@ -124,7 +124,7 @@ export function meetingService(db: Kysely<DB>) {
         await rtInvite(tx, ctx, offer, updated, 'REQUEST');
         if (removed.length) await rtInvite(tx, ctx, offer, updated, 'CANCEL', removed);
         await repoOf(tx, ctx).addEvent(offer.id, ctx.actor.userId, 'round_table_updated', { startsAt: input.startsAt }, { providerVisible: true });
-        await audit(tx, ctx, { action: 'round_table.update', entityId: offer.id, details: { roundTable: id, sequence: updated.sequence } });
+        audit(tx, ctx, { action: 'round_table.update', entityId: offer.id, details: { roundTable: id, sequence: updated.sequence } });
         return presentRoundTable(updated, names);
       }),
 
@@ -137,7 +137,7 @@ export function meetingService(db: Kysely<DB>) {
         if (!updated) throw stale();
         await rtInvite(tx, ctx, offer, updated, 'CANCEL');
         await repoOf(tx, ctx).addEvent(offer.id, ctx.actor.userId, 'round_table_cancelled', {}, { providerVisible: true });
-        await audit(tx, ctx, { action: 'round_table.cancel', entityId: offer.id, details: { roundTable: id } });
+        audit(tx, ctx, { action: 'round_table.cancel', entityId: offer.id, details: { roundTable: id } });
         return presentRoundTable(updated, new Map((await repoOf(tx, ctx).users(updated.participant_ids)).map((u) => [u.id, u.display_name])));
       }),
 
@@ -148,7 +148,7 @@ export function meetingService(db: Kysely<DB>) {
         const updated = await candidateRepository(tx, ctx.actor.agencyId).updateRoundTable(id, version, { status: 'held', minutes });
         if (!updated) throw stale();
         await repoOf(tx, ctx).addEvent(offer.id, ctx.actor.userId, 'round_table_minutes', {});
-        await audit(tx, ctx, { action: 'round_table.minutes', entityId: offer.id, details: { roundTable: id } });
+        audit(tx, ctx, { action: 'round_table.minutes', entityId: offer.id, details: { roundTable: id } });
         return presentRoundTable(updated, new Map((await repoOf(tx, ctx).users(updated.participant_ids)).map((u) => [u.id, u.display_name])));
       }),
 
@@ -165,7 +165,7 @@ export function meetingService(db: Kysely<DB>) {
         await crepo.set(candidateId, { status: to });
         await repo.addEvent(offer.id, ctx.actor.userId, 'viewing_scheduled', { pseudonym: c.pseudonym, household: c.reference, startsAt: input.startsAt }, { candidateId, providerVisible: true });
         await vInvite(tx, ctx, offer, c.pseudonym, v, 'REQUEST');
-        await audit(tx, ctx, { action: 'viewing.schedule', entityId: candidateId, details: { viewing: v.id } });
+        audit(tx, ctx, { action: 'viewing.schedule', entityId: candidateId, details: { viewing: v.id } });
         return candidateOut(tx, ctx, offer, candidateId);
       }),
 
@@ -181,7 +181,7 @@ export function meetingService(db: Kysely<DB>) {
         await vInvite(tx, ctx, offer, c.pseudonym, updated, 'REQUEST');
         if (removed.length) await vInvite(tx, ctx, offer, c.pseudonym, updated, 'CANCEL', removed);
         await repo.addEvent(offer.id, ctx.actor.userId, 'viewing_updated', { pseudonym: c.pseudonym, household: c.reference, startsAt: input.startsAt }, { candidateId: c.id, providerVisible: true });
-        await audit(tx, ctx, { action: 'viewing.update', entityId: c.id, details: { viewing: id, sequence: updated.sequence } });
+        audit(tx, ctx, { action: 'viewing.update', entityId: c.id, details: { viewing: id, sequence: updated.sequence } });
         return candidateOut(tx, ctx, offer, c.id);
       }),
 
@@ -195,7 +195,7 @@ export function meetingService(db: Kysely<DB>) {
         await crepo.set(c.id, { status: to });
         await vInvite(tx, ctx, offer, c.pseudonym, updated, 'CANCEL');
         await repo.addEvent(offer.id, ctx.actor.userId, 'viewing_cancelled', { pseudonym: c.pseudonym, household: c.reference }, { candidateId: c.id, providerVisible: true });
-        await audit(tx, ctx, { action: 'viewing.cancel', entityId: c.id, details: { viewing: id } });
+        audit(tx, ctx, { action: 'viewing.cancel', entityId: c.id, details: { viewing: id } });
         return candidateOut(tx, ctx, offer, c.id);
       }),
 
@@ -215,7 +215,7 @@ export function meetingService(db: Kysely<DB>) {
           link: offerLink(offer.id), dueAt, remindAt: new Date(dueAt.getTime() - 24 * 3600_000), assigneeId: c.social_worker_id ?? offer.case_manager_id,
         });
         await repo.addEvent(offer.id, ctx.actor.userId, 'viewing_recorded', { pseudonym: c.pseudonym, household: c.reference, dueAt: dueAt.toISOString() }, { candidateId: c.id });
-        await audit(tx, ctx, { action: 'viewing.outcome', entityId: c.id, details: { viewing: id, decisionDue: dueAt.toISOString(), due: formatDate(dueAt.toISOString(), 'Europe/Berlin') } });
+        audit(tx, ctx, { action: 'viewing.outcome', entityId: c.id, details: { viewing: id, decisionDue: dueAt.toISOString(), due: formatDate(dueAt.toISOString(), 'Europe/Berlin') } });
         return candidateOut(tx, ctx, offer, c.id);
       }),
   };

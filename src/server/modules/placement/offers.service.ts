@@ -67,7 +67,7 @@ export function offerService(db: Kysely<DB>) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'offer.list');
         const { total, rows } = await repoOf(tx, ctx).listOffers(access.offerScope(ctx.actor), q, ctx.actor.userId);
-        await audit(tx, ctx, { action: 'offer.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
+        audit(tx, ctx, { action: 'offer.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
         const now = new Date();
         const provider = ctx.actor.role === 'provider_user';
         return {
@@ -97,7 +97,7 @@ export function offerService(db: Kysely<DB>) {
     get(ctx: Ctx, id: string) {
       return actorTx(db, ctx, async (tx) => {
         await visibleOffer(repoOf(tx, ctx), ctx, id, 'offer.read');
-        await audit(tx, ctx, { action: 'offer.read', entityId: id });
+        audit(tx, ctx, { action: 'offer.read', entityId: id });
         return loadOfferView(tx, ctx, id);
       });
     },
@@ -121,7 +121,7 @@ export function offerService(db: Kysely<DB>) {
             await repo.addEvent(id, ctx.actor.userId, 'submitted', {}, { providerVisible: true });
             await placementEffects(tx, ctx).offerSubmitted(id, reference, ctx.actor.role === 'case_manager' ? ctx.actor.userId : null);
           }
-          await audit(tx, ctx, { action: 'offer.create', entityId: id, details: { status } });
+          audit(tx, ctx, { action: 'offer.create', entityId: id, details: { status } });
           return loadOfferView(tx, ctx, id);
         });
       });
@@ -134,7 +134,7 @@ export function offerService(db: Kysely<DB>) {
         const row = await repo.updateOffer(id, version, input);
         if (!row) throw new AppError('precondition_failed');
         await repo.addEvent(id, ctx.actor.userId, 'updated', {}, { providerVisible: true });
-        await audit(tx, ctx, { action: 'offer.update', entityId: id, details: { version: row.version } });
+        audit(tx, ctx, { action: 'offer.update', entityId: id, details: { version: row.version } });
       });
     },
 
@@ -145,7 +145,7 @@ export function offerService(db: Kysely<DB>) {
         await repo.setOffer(id, { status: to });
         await repo.addEvent(id, ctx.actor.userId, 'submitted', {}, { providerVisible: true });
         await placementEffects(tx, ctx).offerSubmitted(id, o.reference, o.case_manager_id);
-        await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'submit', from: o.status, to } });
+        audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'submit', from: o.status, to } });
       });
     },
 
@@ -159,7 +159,7 @@ export function offerService(db: Kysely<DB>) {
         const check = checkOffer(toRule(rules), { livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, equipment: o.equipment }, new Date());
         await repo.setOffer(id, { check_result: JSON.stringify(check), conditions_id: rules.id, checked_at: new Date(), ...(o.case_manager_id ? {} : { case_manager_id: ctx.actor.userId }) });
         await repo.addEvent(id, ctx.actor.userId, 'checked', { eligible: check.eligible, conditionsId: rules.id });
-        await audit(tx, ctx, { action: 'offer.check', entityId: id, details: { eligible: check.eligible, conditions: rules.id } });
+        audit(tx, ctx, { action: 'offer.check', entityId: id, details: { eligible: check.eligible, conditions: rules.id } });
       });
     },
 
@@ -179,7 +179,7 @@ export function offerService(db: Kysely<DB>) {
           dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays), assigneeId: o.case_manager_id ?? ctx.actor.userId,
         });
         await placementEffects(tx, ctx).toProvider(o, 'Angebot angenommen', `Ihr Wohnungsangebot ${o.reference} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.`);
-        await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'approve', from: o.status, to } });
+        audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'approve', from: o.status, to } });
       });
     },
 
@@ -193,7 +193,7 @@ export function offerService(db: Kysely<DB>) {
         await placementEffects(tx, ctx).closeDeadlines(id, ['offer_check'], 'done');
         await repo.addEvent(id, ctx.actor.userId, 'declined', { reason: text }, { providerVisible: true });
         await placementEffects(tx, ctx).toProvider(o, 'Angebot abgelehnt', `Ihr Wohnungsangebot ${o.reference} wurde abgelehnt. Grund: ${text}`);
-        await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'decline', from: o.status, to } });
+        audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'decline', from: o.status, to } });
       });
     },
 
@@ -205,7 +205,7 @@ export function offerService(db: Kysely<DB>) {
         await placementEffects(tx, ctx).closeOfferDeadlines(id, released.map((r) => r.id), 'cancelled');
         await repo.addEvent(id, ctx.actor.userId, 'withdrawn', { reason }, { providerVisible: true });
         if (ctx.actor.role === 'provider_user') await placementEffects(tx, ctx).toOffice(o, 'Angebot zurückgezogen', `Das Wohnungsunternehmen hat das Angebot ${o.reference} zurückgezogen: ${reason}`);
-        await audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'withdraw', from: o.status, to, released: released.length } });
+        audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'withdraw', from: o.status, to, released: released.length } });
       });
     },
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { PORTAL_FIELDS, SGB_X_78_NOTICE, type TRanking, type ZCandidatePick, type ZConsentInput } from '../../../contracts/placement.js';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
+import { visibleHousehold } from '../households/households.service.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { berlinDate } from '../../platform/deadlines/workdays.js';
@@ -96,7 +97,7 @@ export function shortlistService(db: Kysely<DB>) {
       { eligible: result.eligibleCount, pool: result.poolSize },
       shownIds(lists, first),
     );
-    await audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
+    audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
     // The first pages, explained from the compact form just stored exactly as a later read explains it.
     const head = {
       id: row.id, offerId: o.id, round: o.round, createdAt: row.createdAt.toISOString(), createdBy: { id: ctx.actor.userId, displayName: row.createdByName ?? '' },
@@ -127,7 +128,7 @@ export function shortlistService(db: Kysely<DB>) {
         const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
         const r = await rrepo.ranking(rankingId);
         if (!r || r.offer_id !== offerId) throw new AccessDenied('ranking.read', { type: 'offer', id: offerId });
-        await audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId, ...pages } });
+        audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId, ...pages } });
         const lists = storedLists(r);
         const head = {
           id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
@@ -141,7 +142,7 @@ export function shortlistService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         const o = await visibleOffer(repoOf(tx, ctx), ctx, offerId, 'candidate.list');
         const view = await candidateView(tx, ctx, o);
-        await audit(tx, ctx, { action: 'candidate.list', entityId: offerId, details: { shown: view.items.length } });
+        audit(tx, ctx, { action: 'candidate.list', entityId: offerId, details: { shown: view.items.length } });
         return view;
       }),
 
@@ -152,9 +153,9 @@ export function shortlistService(db: Kysely<DB>) {
         offerStep(ctx, o, 'pick');
         return idempotent(tx, ctx, key, { offerId, input }, async () => {
           const crepo = candidateRepository(tx, ctx.actor.agencyId);
-          const h = await crepo.household(input.householdId);
+          const h = await visibleHousehold(tx, ctx.actor, input.householdId);
           const field = (message: string) => new AppError('validation_failed', undefined, { errors: [{ field: 'householdId', code: 'invalid_value', message }] });
-          if (!h || !access.householdVisible(ctx.actor, h)) throw field('Haushalt nicht gefunden.');
+          if (!h) throw field('Haushalt nicht gefunden.');
           if (!h.seeking_housing || !['in_accommodation', 'hidden_homeless', 'rough_sleeping'].includes(h.situation) || h.status !== 'active') throw field('Der Haushalt ist nicht im Pool der Wohnungssuchenden.');
           const ranking = input.rankingId ? await rankingsRepository(tx, ctx.actor.agencyId).ranking(input.rankingId) : undefined;
           if (input.rankingId && (!ranking || ranking.offer_id !== offerId)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'rankingId', code: 'invalid_value', message: 'Rangfolge gehört nicht zu diesem Angebot.' }] });
@@ -168,7 +169,7 @@ export function shortlistService(db: Kysely<DB>) {
               throw e;
             });
           await repo.addEvent(offerId, ctx.actor.userId, 'picked', { pseudonym, household: h.reference }, { candidateId: id });
-          await audit(tx, ctx, { action: 'candidate.pick', entityId: id, details: { offer: offerId, household: h.id, rank: entry?.rank ?? null } });
+          audit(tx, ctx, { action: 'candidate.pick', entityId: id, details: { offer: offerId, household: h.id, rank: entry?.rank ?? null } });
           return (await candidateView(tx, ctx, o)).items.find((c) => c.id === id)!;
         });
       }),
@@ -180,7 +181,7 @@ export function shortlistService(db: Kysely<DB>) {
         const to = candidateStep(ctx, c, 'withdraw');
         await crepo.set(id, { status: to });
         await repo.addEvent(offer.id, ctx.actor.userId, 'candidate_withdrawn', { pseudonym: c.pseudonym, household: c.reference, reason }, { candidateId: id, providerVisible: c.status !== 'shortlisted' });
-        await audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'withdraw', from: c.status, to } });
+        audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'withdraw', from: c.status, to } });
         return (await candidateView(tx, ctx, offer)).items.find((x) => x.id === id)!;
       }),
 
@@ -199,7 +200,7 @@ export function shortlistService(db: Kysely<DB>) {
         await repo.addEvent(offer.id, ctx.actor.userId, 'presented', { pseudonym: c.pseudonym, household: c.reference }, { candidateId: id, providerVisible: true });
         const fx = placementEffects(tx, ctx);
         await fx.inform(await fx.providerUsers(offer.provider_id), 'candidate.presented', `Neuer Haushalt für ${offer.reference}`, `${c.pseudonym} wurde Ihnen für die Wohnung ${offer.street} vorgestellt.`, offerLink(offer.id));
-        await audit(tx, ctx, { action: 'candidate.disclosed', entityId: id, details: { provider: offer.provider_id, consent: consent.id, fields: PORTAL_FIELDS } });
+        audit(tx, ctx, { action: 'candidate.disclosed', entityId: id, details: { provider: offer.provider_id, consent: consent.id, fields: PORTAL_FIELDS } });
         return (await candidateView(tx, ctx, offer)).items.find((x) => x.id === id)!;
       }),
 
@@ -207,15 +208,15 @@ export function shortlistService(db: Kysely<DB>) {
     consents: (ctx: Ctx, householdId: string) =>
       actorTx(db, ctx, async (tx) => {
         const crepo = candidateRepository(tx, ctx.actor.agencyId);
-        access.requireHousehold(ctx.actor, 'consent.list', await crepo.household(householdId), householdId);
-        await audit(tx, ctx, { action: 'consent.list', entityId: householdId });
+        access.requireHousehold(ctx.actor, 'consent.list', await visibleHousehold(tx, ctx.actor, householdId), householdId);
+        audit(tx, ctx, { action: 'consent.list', entityId: householdId });
         return { items: (await crepo.consents(householdId)).map((c) => presentConsent(c)) };
       }),
 
     addConsent: (ctx: Ctx, householdId: string, input: z.output<typeof ZConsentInput>, key: string | undefined) =>
       actorTx(db, ctx, async (tx) => {
         const crepo = candidateRepository(tx, ctx.actor.agencyId);
-        access.requireHousehold(ctx.actor, 'consent.create', await crepo.household(householdId), householdId);
+        access.requireHousehold(ctx.actor, 'consent.create', await visibleHousehold(tx, ctx.actor, householdId), householdId);
         return idempotent(tx, ctx, key, { householdId, input }, async () => {
           if (!(await repoOf(tx, ctx).provider(input.recipientProviderId))) {
             throw new AppError('validation_failed', undefined, { errors: [{ field: 'recipientProviderId', code: 'invalid_value', message: 'Unbekanntes Wohnungsunternehmen.' }] });
@@ -224,7 +225,7 @@ export function shortlistService(db: Kysely<DB>) {
             household_id: householdId, recipient_provider_id: input.recipientProviderId, given_by: input.givenBy, given_on: input.givenOn, form: input.form,
             minute: input.minute ?? null, text_version: input.textVersion, valid_until: input.validUntil ?? null, recorded_by: ctx.actor.userId,
           });
-          await audit(tx, ctx, { action: 'consent.create', entityId: householdId, details: { consent: id, provider: input.recipientProviderId, form: input.form } });
+          audit(tx, ctx, { action: 'consent.create', entityId: householdId, details: { consent: id, provider: input.recipientProviderId, form: input.form } });
           return presentConsent((await crepo.consents(householdId)).find((c) => c.id === id)!);
         });
       }),
@@ -232,12 +233,12 @@ export function shortlistService(db: Kysely<DB>) {
     withdrawConsent: (ctx: Ctx, householdId: string, consentId: string, note: string | null) =>
       actorTx(db, ctx, async (tx) => {
         const crepo = candidateRepository(tx, ctx.actor.agencyId);
-        access.requireHousehold(ctx.actor, 'consent.withdraw', await crepo.household(householdId), householdId);
+        access.requireHousehold(ctx.actor, 'consent.withdraw', await visibleHousehold(tx, ctx.actor, householdId), householdId);
         const existing = (await crepo.consents(householdId)).find((c) => c.id === consentId);
         if (!existing) throw new AccessDenied('consent.withdraw', { type: 'household', id: householdId });
         const done = await crepo.withdrawConsent(householdId, consentId, ctx.actor.userId, note);
         if (!done) throw new AppError('conflict', 'Diese Einwilligung wurde bereits widerrufen.');
-        await audit(tx, ctx, { action: 'consent.withdraw', entityId: householdId, details: { consent: consentId } });
+        audit(tx, ctx, { action: 'consent.withdraw', entityId: householdId, details: { consent: consentId } });
         return presentConsent((await crepo.consents(householdId)).find((c) => c.id === consentId)!);
       }),
   };

@@ -32,7 +32,7 @@ export function caseService(db: Kysely<DB>) {
         const { repo, fx } = kit(tx, ctx);
         const s = await fx.settings();
         const { items, total } = await repo.list(q, ctx.actor.userId, berlinToday());
-        await audit(tx, ctx, { action: 'prevention.list', details: { status: q.status, q: q.q ?? null, page: q.page, results: items.length } });
+        audit(tx, ctx, { action: 'prevention.list', details: { status: q.status, q: q.q ?? null, page: q.page, results: items.length } });
         return {
           total, page: q.page, pageSize: q.pageSize,
           items: items.map((c) => ({
@@ -52,7 +52,7 @@ export function caseService(db: Kysely<DB>) {
         access.require(ctx.actor, 'prevention.read', { type: 'prevention_case', id });
         const k = kit(tx, ctx);
         if (!(await k.repo.find(id))) throw new AccessDenied('prevention.read', { type: 'prevention_case', id });
-        await audit(tx, ctx, { action: 'prevention.read', entityId: id });
+        audit(tx, ctx, { action: 'prevention.read', entityId: id });
         return k.full(id);
       }),
 
@@ -60,7 +60,7 @@ export function caseService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'prevention.match');
         const items = (await findHouseholdMatches(tx, ctx.actor.agencyId, [q])).get(0) ?? [];
-        await audit(tx, ctx, { action: 'prevention.match', details: { results: items.length } });
+        audit(tx, ctx, { action: 'prevention.match', details: { results: items.length } });
         return { items };
       }),
 
@@ -121,7 +121,7 @@ export function caseService(db: Kysely<DB>) {
           eviction_at: input.evictionAt, note: input.note,
         });
         await k.fx.refresh((await k.repo.lock(id))!);
-        await audit(tx, ctx, { action: 'prevention.update', entityId: id });
+        audit(tx, ctx, { action: 'prevention.update', entityId: id });
         const evictionAfter = input.evictionAt ? new Date(input.evictionAt).getTime() : null;
         if (evictionAfter !== null && evictionAfter !== evictionBefore) {
           // The eviction date must be visible to everyone on the case at once, and the lead escalates.
@@ -140,7 +140,7 @@ export function caseService(db: Kysely<DB>) {
         await k.checkStaff(input.caseManagerId, input.socialWorkerId);
         await k.touch(id, { case_manager_id: input.caseManagerId, social_worker_id: input.socialWorkerId });
         await k.fx.refresh((await k.repo.lock(id))!);
-        await audit(tx, ctx, { action: 'prevention.assign', entityId: id, details: { caseManagerId: input.caseManagerId, socialWorkerId: input.socialWorkerId } });
+        audit(tx, ctx, { action: 'prevention.assign', entityId: id, details: { caseManagerId: input.caseManagerId, socialWorkerId: input.socialWorkerId } });
         const fresh = [input.caseManagerId !== row.case_manager_id ? input.caseManagerId : null, input.socialWorkerId !== row.social_worker_id ? input.socialWorkerId : null];
         await k.fx.inform(fresh, 'prevention.assigned', `Fall ${row.reference} wurde Ihnen zugewiesen`, 'Bitte den Fall und seine Fristen ansehen.', caseLink(id));
         return k.full(id);

@@ -53,7 +53,7 @@ export function measureService(db: Kysely<DB>) {
           agency_id: ctx.actor.agencyId, case_id: caseId, kind: input.kind, status: input.status, note: input.note, data: JSON.stringify(input.data), created_by: ctx.actor.userId,
         }).returning('id').executeTakeFirstOrThrow();
         await k.touch(caseId);
-        await audit(tx, ctx, { action: 'prevention.measure', entityId: caseId, details: { measure: m.id, kind: input.kind, status: input.status } });
+        audit(tx, ctx, { action: 'prevention.measure', entityId: caseId, details: { measure: m.id, kind: input.kind, status: input.status } });
         return k.full(caseId);
       }),
 
@@ -67,7 +67,7 @@ export function measureService(db: Kysely<DB>) {
         checkMeasure(ctx, input, { status: m.status, data: m.data });
         await tx.updateTable('prevention_measures').set((eb) => ({ status: input.status, note: input.note, data: JSON.stringify(input.data), version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
         await k.touch(row.id);
-        await audit(tx, ctx, { action: 'prevention.measure', entityId: row.id, details: { measure: id, kind: input.kind, status: input.status } });
+        audit(tx, ctx, { action: 'prevention.measure', entityId: row.id, details: { measure: id, kind: input.kind, status: input.status } });
         const paid = input.kind === 'rent_debt_assumption' && input.data.paidToLandlordOn && !m.data.paidToLandlordOn;
         if (paid) await k.fx.inform([row.case_manager_id, row.social_worker_id], 'prevention.paid', `Mietschulden gezahlt: Fall ${row.reference}`, 'Die Zahlung an den Vermieter ist erfasst. Ergebnis mit dem Vermieter klären.', caseLink(row.id));
         return k.full(row.id);
@@ -96,7 +96,7 @@ export function measureService(db: Kysely<DB>) {
             commitment: { amount: d.amountCents ?? row.arrears_cents ?? 0, items: d.items?.length ? d.items : ['Mietrückstand'], basis: d.legalBasis ? LEGAL_BASIS_TEXT[d.legalBasis] : '', validUntil: d.validUntil ?? null },
           },
         });
-        await audit(tx, ctx, { action: 'prevention.document', entityId: row.id, details: { kind: 'commitment_letter', document: doc.id, measure: m.id } });
+        audit(tx, ctx, { action: 'prevention.document', entityId: row.id, details: { kind: 'commitment_letter', document: doc.id, measure: m.id } });
         return k.full(row.id);
       }),
 
@@ -109,7 +109,7 @@ export function measureService(db: Kysely<DB>) {
           agency_id: ctx.actor.agencyId, case_id: caseId, kind: input.kind, status: input.status, service: input.service, referred_on: input.referredOn, note: input.note, created_by: ctx.actor.userId,
         }).returning('id').executeTakeFirstOrThrow();
         await k.touch(caseId);
-        await audit(tx, ctx, { action: 'prevention.referral', entityId: caseId, details: { referral: r.id, kind: input.kind, status: input.status } });
+        audit(tx, ctx, { action: 'prevention.referral', entityId: caseId, details: { referral: r.id, kind: input.kind, status: input.status } });
         return k.full(caseId);
       }),
 
@@ -124,7 +124,7 @@ export function measureService(db: Kysely<DB>) {
         k.checkVersion(r.version, input.version);
         await tx.updateTable('prevention_referrals').set((eb) => ({ kind: input.kind, status: input.status, service: input.service, referred_on: input.referredOn, note: input.note, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
         await k.touch(row.id);
-        await audit(tx, ctx, { action: 'prevention.referral', entityId: row.id, details: { referral: id, kind: input.kind, status: input.status } });
+        audit(tx, ctx, { action: 'prevention.referral', entityId: row.id, details: { referral: id, kind: input.kind, status: input.status } });
         return k.full(row.id);
       }),
   };

@@ -5,7 +5,7 @@ import type { TNotice } from '../../../contracts/prevention.js';
 import type { Tx } from '../../db/database.js';
 import { reserveReferences } from '../../db/references.js';
 import { agencySettings } from '../../platform/auth/guard.js';
-import { AUDIT_KINDS, type AuditSubject } from '../../platform/audit/audit.js';
+import { auditEachCreated, type AuditSubject } from '../../platform/audit/audit.js';
 import type { FederalState } from '../../platform/deadlines/workdays.js';
 import { berlinToday, caseLink, defaultThreatStage, derive, plannedDeadlines } from './prevention.derive.js';
 
@@ -57,15 +57,6 @@ const CHUNK = 5000;
 /** The foreign keys from cases and members to their household (made deferrable by the 20-30 migration). */
 const HOUSEHOLD_LINKS = sql.raw('prevention_cases_agency_id_household_id_fkey, household_members_agency_id_household_id_fkey');
 const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
-
-/** The audit event of each row `created` returns (columns id, …), as auditRow would write it. */
-function auditCreated(who: AuditSubject, action: 'household.create' | 'prevention.create', details: RawBuilder<unknown>) {
-  return sql`
-    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
-    SELECT ${who.agencyId}::uuid, ${who.actorId}::uuid, ${who.actorRole}::text, ${action}::text, ${AUDIT_KINDS[action]}::text, created.id::text,
-      ${who.purpose}::text, 'success', ${who.ip}::text, ${details}
-    FROM created`;
-}
 
 /**
  * Opens one case per row. `who` is the acting user (import: the user who confirmed); `importJobId`
@@ -171,7 +162,7 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
         eviction_at timestamptz, note text, cure_end date, cure_available boolean, defence_end date, next_contact_step int, next_contact_due_on date,
         first_attempt_at timestamptz, first_contact_at timestamptz, urgent_at timestamptz, search_text text, case_manager_id uuid, social_worker_id uuid, visit_id uuid)
       RETURNING id, source, household_id)
-      ${auditCreated(who, 'prevention.create', sql`jsonb_build_object('source', created.source, 'householdId', created.household_id, 'importJobId', ${job}::text)`)}`.execute(tx);
+      ${auditEachCreated(who, 'prevention.create', sql`jsonb_build_object('source', created.source, 'householdId', created.household_id, 'importJobId', ${job}::text)`)}`.execute(tx);
     const deadlines = part.flatMap((c) => c.deadlines);
     deadlineCount += deadlines.length;
     if (deadlines.length) {
@@ -189,7 +180,7 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
         SELECT x.id, ${agencyId}, x.reference, x.head_name, x.search_text, x.persons, 'at_risk', x.situation_since, false, '{}'::jsonb, false, x.eldest, x.cm, x.sw, ${who.actorId}, now()
         FROM jsonb_to_recordset(${JSON.stringify(part.map(({ members: _, ...h }) => h))}::jsonb) AS x(id uuid, reference text, head_name text, search_text text, persons int, situation_since date, eldest date, cm uuid, sw uuid)
         RETURNING id)
-      ${auditCreated(who, 'household.create', sql`jsonb_build_object('via', 'prevention', 'importJobId', ${job}::text)`)}`.execute(tx);
+      ${auditEachCreated(who, 'household.create', sql`jsonb_build_object('via', 'prevention', 'importJobId', ${job}::text)`)}`.execute(tx);
   }
   if (households.length) await sql`SET CONSTRAINTS ${HOUSEHOLD_LINKS} IMMEDIATE`.execute(tx);
 

@@ -48,7 +48,7 @@ export function visitService(db: Kysely<DB>) {
           base.orderBy('v.visited_at', 'desc').orderBy('v.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
           base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         ]);
-        await audit(tx, ctx, { action: 'prevention.visit_list', details: { from: q.from ?? null, to: q.to ?? null, results: items.length } });
+        audit(tx, ctx, { action: 'prevention.visit_list', details: { from: q.from ?? null, to: q.to ?? null, results: items.length } });
         return { items: items.map(present), total: Number(total.n), page: q.page, pageSize: q.pageSize };
       }),
 
@@ -63,7 +63,7 @@ export function visitService(db: Kysely<DB>) {
           outcome: input.outcome, note: input.note, household_id: input.householdId, during_walk_in: input.kind === 'walk_in' && duringWalkInHours(s.prevention.walkInHours, new Date(input.visitedAt)),
           created_by: ctx.actor.userId,
         }).returning('id').executeTakeFirstOrThrow();
-        await audit(tx, ctx, { action: 'prevention.visit_create', entityId: row.id });
+        audit(tx, ctx, { action: 'prevention.visit_create', entityId: row.id });
         return present((await select(tx, ctx.actor.agencyId).where('v.id', '=', row.id).executeTakeFirstOrThrow()) as VisitRow);
       }),
 
@@ -82,7 +82,7 @@ export function visitService(db: Kysely<DB>) {
           outcome: v.case_id ? 'case_opened' : input.outcome, note: input.note, household_id: v.case_id ? v.household_id : input.householdId,
           during_walk_in: input.kind === 'walk_in' && duringWalkInHours(s.prevention.walkInHours, new Date(input.visitedAt)), version: eb('version', '+', 1),
         })).where('id', '=', id).execute();
-        await audit(tx, ctx, { action: 'prevention.visit_update', entityId: id });
+        audit(tx, ctx, { action: 'prevention.visit_update', entityId: id });
         return present((await select(tx, ctx.actor.agencyId).where('v.id', '=', id).executeTakeFirstOrThrow()) as VisitRow);
       }),
   };

@@ -31,7 +31,7 @@ export function workService(db: Kysely<DB>) {
         const reached = REAL_CONTACT_RESULTS.includes(input.result) && row.status === 'contacting';
         await k.touch(id, reached ? { status: k.step(row, 'reach') } : {});
         await k.fx.refresh((await k.repo.lock(id))!);
-        await audit(tx, ctx, { action: 'prevention.attempt', entityId: id, details: { channel: input.channel, result: input.result } });
+        audit(tx, ctx, { action: 'prevention.attempt', entityId: id, details: { channel: input.channel, result: input.result } });
         if (reached) {
           await k.fx.inform(await k.fx.socialWorkersOr(row.social_worker_id), 'prevention.reached', `Kontakt hergestellt: Fall ${row.reference}`, 'Der Haushalt ist erreicht. Bitte das Clearing beginnen.', caseLink(id));
         }
@@ -61,7 +61,7 @@ export function workService(db: Kysely<DB>) {
         }).execute();
         await k.touch(id);
         await k.fx.refresh((await k.repo.lock(id))!);
-        await audit(tx, ctx, { action: 'prevention.document', entityId: id, details: { kind: 'contact_letter', document: doc.id } });
+        audit(tx, ctx, { action: 'prevention.document', entityId: id, details: { kind: 'contact_letter', document: doc.id } });
         return k.full(id);
       }),
 
@@ -73,7 +73,7 @@ export function workService(db: Kysely<DB>) {
         const doc = await loadDocument(tx, docId);
         const measureIds = (await k.repo.measures(id)).map((m) => m.id);
         if (!doc || (doc.ownerId !== id && !measureIds.includes(doc.ownerId))) throw new AccessDenied('prevention.read', { type: 'prevention_case', id });
-        await audit(tx, ctx, { action: 'prevention.document', entityId: id, details: { document: docId, kind: doc.kind, read: true } });
+        audit(tx, ctx, { action: 'prevention.document', entityId: id, details: { document: docId, kind: doc.kind, read: true } });
         return doc;
       }),
 
@@ -87,7 +87,7 @@ export function workService(db: Kysely<DB>) {
           clearing: JSON.stringify(input.clearing), clearing_version: eb('clearing_version', '+', 1), version: eb('version', '+', 1), updated_at: new Date(),
           ...(input.clearing.threatStage ? { threat_stage: input.clearing.threatStage } : {}),
         })).where('id', '=', id).execute();
-        await audit(tx, ctx, { action: 'prevention.clearing', entityId: id, details: { complete: input.clearing.complete } });
+        audit(tx, ctx, { action: 'prevention.clearing', entityId: id, details: { complete: input.clearing.complete } });
         return k.full(id);
       }),
 
@@ -100,7 +100,7 @@ export function workService(db: Kysely<DB>) {
         const clearing = row.clearing as { complete?: boolean; wishes?: string | null };
         if (!clearing.complete) throw new AppError('invalid_transition', 'Das Clearing ist noch nicht als abgeschlossen gespeichert.', { currentState: row.status });
         await k.touch(id, { status: to });
-        await audit(tx, ctx, { action: 'prevention.transition', entityId: id, details: { step: 'completeClearing', to } });
+        audit(tx, ctx, { action: 'prevention.transition', entityId: id, details: { step: 'completeClearing', to } });
         await k.fx.inform(await k.fx.caseManagersOr(row.case_manager_id), 'prevention.clearing_done', `Clearing abgeschlossen: Fall ${row.reference}`, 'Bitte die Maßnahmen einleiten (z. B. Mietschuldenübernahme).', caseLink(id));
         return k.full(id);
       }),
@@ -127,7 +127,7 @@ export function workService(db: Kysely<DB>) {
           await k.fx.inform([household.case_manager_id, row.case_manager_id, ...(await k.fx.leads())], 'prevention.home_lost', `Wohnung verloren: Fall ${row.reference}`,
             'Bitte Unterbringung anbieten und den Haushalt für die Wohnungsvermittlung vormerken.', `/households/${household.id}`);
         }
-        await audit(tx, ctx, { action: 'prevention.close', entityId: id, details: { outcome: input.outcome, newSituation: input.newSituation } });
+        audit(tx, ctx, { action: 'prevention.close', entityId: id, details: { outcome: input.outcome, newSituation: input.newSituation } });
         await k.fx.inform([row.case_manager_id, row.social_worker_id], 'prevention.closed', `Fall ${row.reference} abgeschlossen: ${OUTCOME_TEXT[input.outcome]}`, input.note ?? '', caseLink(id));
         return k.full(id);
       }),
@@ -144,7 +144,7 @@ export function workService(db: Kysely<DB>) {
         const carrier = await tx.selectFrom('carriers').select(['id', 'name']).where('agency_id', '=', ctx.actor.agencyId).where('id', '=', input.carrierId).executeTakeFirst();
         if (!carrier) throw fieldError('carrierId', 'invalid_value', 'Diesen Träger gibt es in dieser Behörde nicht.');
         await k.touch(id, { aftercare_carrier_id: carrier.id, aftercare_on: input.handedOverOn, aftercare_note: input.note });
-        await audit(tx, ctx, { action: 'prevention.aftercare', entityId: id, details: { carrierId: carrier.id } });
+        audit(tx, ctx, { action: 'prevention.aftercare', entityId: id, details: { carrierId: carrier.id } });
         await k.fx.inform(await k.fx.carrierWorkers(carrier.id), 'prevention.aftercare', `Neuer Nachsorgefall ${row.reference}`,
           `Die Fachstelle übergibt einen Haushalt, dessen Wohnung erhalten wurde, ab ${input.handedOverOn.split('-').reverse().join('.')} an ${carrier.name}.`, `/households/${row.household_id}`);
         return k.full(id);
@@ -158,7 +158,7 @@ export function workService(db: Kysely<DB>) {
         k.checkVersion(row.version, input.version);
         await k.touch(id, { status: to, outcome: null, outcome_note: null, closed_at: null, closed_by: null, aftercare_carrier_id: null, aftercare_on: null, aftercare_note: null });
         await k.fx.refresh((await k.repo.lock(id))!);
-        await audit(tx, ctx, { action: 'prevention.reopen', entityId: id, details: { reason: input.reason } });
+        audit(tx, ctx, { action: 'prevention.reopen', entityId: id, details: { reason: input.reason } });
         await k.fx.inform([row.case_manager_id, row.social_worker_id], 'prevention.reopened', `Fall ${row.reference} wieder geöffnet`, input.reason, caseLink(id));
         return k.full(id);
       }),

@@ -48,7 +48,7 @@ export function organisationService(db: Kysely<DB>, kind: OrgKind) {
         access.require(ctx.actor, perm.create);
         return idempotent(tx, ctx, key, input, async () => {
           const row = await tx.insertInto(table).values({ agency_id: ctx.actor.agencyId, ...fields(input) }).returningAll().executeTakeFirstOrThrow();
-          await audit(tx, ctx, { action: `${kind}.create`, entityId: row.id });
+          audit(tx, ctx, { action: `${kind}.create`, entityId: row.id });
           return present(row);
         });
       });
@@ -67,7 +67,7 @@ export function organisationService(db: Kysely<DB>, kind: OrgKind) {
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new AppError('precondition_failed');
-        await audit(tx, ctx, { action: `${kind}.update`, entityId: id });
+        audit(tx, ctx, { action: `${kind}.update`, entityId: id });
         return present(row);
       });
     },

@@ -118,7 +118,7 @@ export function incidentStepService(db: Kysely<DB>) {
         // The first contact that reached the household meets the "contact at once" deadline.
         if (b.reached) await fx.closeDeadlines(id, ['incident_contact'], 'done');
         await fx.inform(await fx.office(i.contact_person_id), 'incident.contact', `Kontakt dokumentiert: ${i.reference}`, b.reached ? 'Die Sozialarbeit hat den Haushalt erreicht.' : 'Die Sozialarbeit hat den Haushalt nicht erreicht und versucht es weiter.', incidentLink(id));
-        await audit(tx, ctx, { action: 'incident.contact', entityId: id, details: { contact: c.id, reached: b.reached, channel: b.channel } });
+        audit(tx, ctx, { action: 'incident.contact', entityId: id, details: { contact: c.id, reached: b.reached, channel: b.channel } });
         return { details: { contact: c.id, channel: b.channel, reached: b.reached }, providerDetails: null };
       }),
 
@@ -127,7 +127,7 @@ export function incidentStepService(db: Kysely<DB>) {
         if (b.issuedOn > today()) throw dateField('issuedOn', 'Die Abmahnung liegt in der Zukunft.');
         await notifyDecision(fx, ctx, i, `Abmahnung erfasst: ${i.reference}`, `Abmahnung vom ${formatGermanDate(b.issuedOn)}${b.note ? `: ${b.note}` : ''}.`);
         await fx.inform([socialWorkerOf(i)], 'incident.warning', `Abmahnung erfasst: ${i.reference}`, `Abmahnung vom ${formatGermanDate(b.issuedOn)}.`, incidentLink(id));
-        await audit(tx, ctx, { action: 'incident.warning', entityId: id, details: { issuedOn: b.issuedOn } });
+        audit(tx, ctx, { action: 'incident.warning', entityId: id, details: { issuedOn: b.issuedOn } });
         return { details: { issuedOn: b.issuedOn, note: b.note }, providerDetails: { issuedOn: b.issuedOn, note: b.note } };
       }),
 

@@ -76,7 +76,7 @@ export async function runStep(
     await repo.set(id, { ...r.set, state: to });
     const round = r.set?.round ?? i.round;
     await repo.addEvent({ incident_id: id, actor_id: ctx.actor.userId, step, from_state: i.state, to_state: to, round, details: r.details ?? {}, provider_details: r.providerDetails === undefined ? {} : r.providerDetails });
-    await audit(tx, ctx, { action: 'incident.transition', entityId: id, details: { step, from: i.state, to, kind: i.kind } });
+    audit(tx, ctx, { action: 'incident.transition', entityId: id, details: { step, from: i.state, to, kind: i.kind } });
     return loadIncidentView(tx, ctx, (await repo.find(id))!);
   });
 }
@@ -90,7 +90,7 @@ export function incidentService(db: Kysely<DB>) {
         const { total, rows } = await incidentRepository(tx, ctx.actor.agencyId).list(
           access.incidentScope(ctx.actor), { kind: q.kind, state: q.state, mineUserId: q.mine ? ctx.actor.userId : null, tenancyId: q.tenancyId }, q.page, q.pageSize,
         );
-        await audit(tx, ctx, { action: 'incident.list', details: { results: rows.length, kind: q.kind ?? null, state: q.state } });
+        audit(tx, ctx, { action: 'incident.list', details: { results: rows.length, kind: q.kind ?? null, state: q.state } });
         return {
           total, page: q.page, pageSize: q.pageSize,
           items: rows.map((r) => presentIncidentItem(r, r.nd_id ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, due_at: r.nd_due_at! } : null, providerView)),
@@ -100,7 +100,7 @@ export function incidentService(db: Kysely<DB>) {
     get: (ctx: Ctx, id: string) =>
       actorTx(db, ctx, async (tx) => {
         const i = await visibleIncident(tx, ctx, id, 'incident.read');
-        await audit(tx, ctx, { action: 'incident.read', entityId: id });
+        audit(tx, ctx, { action: 'incident.read', entityId: id });
         return loadIncidentView(tx, ctx, i);
       }),
 
@@ -133,7 +133,7 @@ export function incidentService(db: Kysely<DB>) {
             link: incidentLink(id), dueAt: await fx.dueAfterWorkingDays(sustainment.forwardWorkingDays), assigneeId: t.contact_person_id,
           });
           await fx.inform(await fx.office(t.contact_person_id), `incident.reported`, `${KIND_TITLES[input.kind]} gemeldet: ${t.reference}`, `${what} für ${t.street}. Bitte die Sozialarbeit informieren.`, incidentLink(id));
-          await audit(tx, ctx, { action: 'incident.report', entityId: id, details: { kind: input.kind, tenancy: t.id, via: portal ? 'portal' : 'office' } });
+          audit(tx, ctx, { action: 'incident.report', entityId: id, details: { kind: input.kind, tenancy: t.id, via: portal ? 'portal' : 'office' } });
           return loadIncidentView(tx, ctx, (await repo.find(id))!);
         }),
       ),
@@ -144,7 +144,7 @@ export function incidentService(db: Kysely<DB>) {
         await visibleIncident(tx, ctx, id, 'incident.read');
         const doc = await loadDocument(tx, docId);
         if (!doc || doc.ownerId !== id) throw new AccessDenied('incident.read', { type: 'incident', id });
-        await audit(tx, ctx, { action: 'incident.document', entityId: id, details: { document: docId, kind: doc.kind } });
+        audit(tx, ctx, { action: 'incident.document', entityId: id, details: { document: docId, kind: doc.kind } });
         return doc;
       }),
   };

@@ -63,7 +63,7 @@ export async function payoutStep(tx: Tx, ctx: Ctx, fx: SustainmentEffects, i: In
     });
   }
   await fx.inform([socialWorkerOf(i)], 'incident.payout', title, 'Die Forderung geht auf die Fachstelle über. Bitte mit dem Haushalt an der Rückzahlung arbeiten.', incidentLink(i.id));
-  await audit(tx, ctx, { action: 'incident.payout', entityId: i.id, details: { payout: p.id, amountCents: b.amountCents, remainingCents: ledger.remainingCents(after), document: doc.id } });
+  audit(tx, ctx, { action: 'incident.payout', entityId: i.id, details: { payout: p.id, amountCents: b.amountCents, remainingCents: ledger.remainingCents(after), document: doc.id } });
   const figures = { payout: p.id, amountCents: b.amountCents, paidOn, document: doc.id };
   return { details: { ...figures, note: b.note }, providerDetails: figures };
 }
@@ -101,7 +101,7 @@ export async function terminateStep(tx: Tx, ctx: Ctx, fx: SustainmentEffects, i:
   if (!b.guaranteeContinues) await fx.closeDeadlines(t.id, GUARANTEE_DEADLINES, 'cancelled');
   await repo.flagHousehold(t.household_id, 'tenancy_terminated', ctx.actor.userId,
     `Kündigung des Mietverhältnisses ${t.reference} durch das Wohnungsunternehmen nach Konfliktfall ${i.reference} (Kündigung vom ${formatGermanDate(b.terminatedOn)}, Mietende ${formatGermanDate(b.leaseEndsOn)}). Anschlusshilfe (Prävention/Vermittlung) klären.`);
-  await audit(tx, ctx, { action: 'household.follow_up', entityId: t.household_id, details: { tenancy: t.id, incident: i.id, reason: 'tenancy_terminated' } });
+  audit(tx, ctx, { action: 'household.follow_up', entityId: t.household_id, details: { tenancy: t.id, incident: i.id, reason: 'tenancy_terminated' } });
   await fx.inform([t.household_case_manager_id ?? t.contact_person_id, socialWorkerOf(i)], 'household.follow_up', `Anschlusshilfe nötig: ${t.household_reference}`,
     `Das Mietverhältnis ${t.street} wurde gekündigt (Mietende ${formatGermanDate(b.leaseEndsOn)}). Bitte Prävention oder erneute Vermittlung prüfen.`, householdLink(t.household_id));
   await fx.toProvider(i.provider_id, 'incident.terminated', `Kündigung erfasst: ${t.reference}`, `Die Fachstelle hat die Kündigung zum ${formatGermanDate(b.leaseEndsOn)} erfasst. Garantie ${b.guaranteeContinues ? 'bleibt bestehen' : 'endet mit dem Mietverhältnis'}.`, incidentLink(i.id));

@@ -35,7 +35,7 @@ export function recoveryService(db: Kysely<DB>) {
           const fx = sustainmentEffects(tx, ctx);
           await fx.inform([t.contact_person_id, t.social_worker_id], 'recovery.agreement', `Ratenvereinbarung ${t.reference}`,
             `${formatEuro(input.instalmentCents)} ${input.intervalMonths === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(input.startsOn)} auf die offene Forderung von ${formatEuro(t.paid_out_cents - t.recovered_cents)}.`, tenancyLink(t.id));
-          await audit(tx, ctx, { action: 'recovery.agreement', entityId: t.id, details: { agreement: a.id, instalmentCents: input.instalmentCents } });
+          audit(tx, ctx, { action: 'recovery.agreement', entityId: t.id, details: { agreement: a.id, instalmentCents: input.instalmentCents } });
           return loadTenancyView(tx, ctx, (await repo.find(t.id))!);
         }),
       ),
@@ -56,7 +56,7 @@ export function recoveryService(db: Kysely<DB>) {
           const fx = sustainmentEffects(tx, ctx);
           await fx.inform([t.contact_person_id, t.social_worker_id], 'recovery.payment', `Rückzahlung ${t.reference}: ${formatEuro(input.amountCents)}`,
             open === 0 ? 'Die abgetretene Forderung ist vollständig beglichen.' : `Offene Forderung jetzt ${formatEuro(open)}.`, tenancyLink(t.id));
-          await audit(tx, ctx, { action: 'recovery.payment', entityId: t.id, details: { payment: p.id, amountCents: input.amountCents, openClaimCents: open } });
+          audit(tx, ctx, { action: 'recovery.payment', entityId: t.id, details: { payment: p.id, amountCents: input.amountCents, openClaimCents: open } });
           return loadTenancyView(tx, ctx, (await repo.find(t.id))!);
         }),
       ),

@@ -64,7 +64,7 @@ export function tenancyService(db: Kysely<DB>) {
         const ids = rows.map((r) => r.id);
         const counts = await repo.openIncidentCounts(ids, access.incidentScope(ctx.actor), CLOSED_INCIDENT_STATES);
         const deadlines = providerView ? [] : await openDeadlinesOf(tx, ids);
-        await audit(tx, ctx, { action: 'tenancy.list', details: { results: rows.length, filter: { status: q.status ?? null, q: q.q ?? null } } });
+        audit(tx, ctx, { action: 'tenancy.list', details: { results: rows.length, filter: { status: q.status ?? null, q: q.q ?? null } } });
         return {
           total, page: q.page, pageSize: q.pageSize,
           items: rows.map((t) => presentTenancyItem(t, providerView, { openIncidents: counts.get(t.id) ?? 0, nextDeadline: deadlines.find((d) => d.subject_id === t.id) ?? null, today: todayIso })),
@@ -74,7 +74,7 @@ export function tenancyService(db: Kysely<DB>) {
     get: (ctx: Ctx, id: string) =>
       actorTx(db, ctx, async (tx) => {
         const t = await visibleTenancy(tx, ctx, id, 'tenancy.read');
-        await audit(tx, ctx, { action: 'tenancy.read', entityId: id });
+        audit(tx, ctx, { action: 'tenancy.read', entityId: id });
         return loadTenancyView(tx, ctx, t);
       }),
 
@@ -111,7 +111,7 @@ export function tenancyService(db: Kysely<DB>) {
           const t = (await repo.find(row.id))!;
           await onTenancyCreated(tx, ctx, t);
           await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.created', `Mietverhältnis ${t.reference} erfasst`, `Das Mietverhältnis ${t.street} wurde direkt erfasst. Garantie bis ${t.guarantee_end.split('-').reverse().join('.')}.`, tenancyLink(t.id));
-          await audit(tx, ctx, { action: 'tenancy.create', entityId: t.id, details: { household: t.household_id, direct: true } });
+          audit(tx, ctx, { action: 'tenancy.create', entityId: t.id, details: { household: t.household_id, direct: true } });
           return loadTenancyView(tx, ctx, t);
         }),
       ),
@@ -143,7 +143,7 @@ export function tenancyService(db: Kysely<DB>) {
           await sustainmentEffects(tx, ctx).closeDeadlines(id, GUARANTEE_DEADLINES, 'cancelled');
           await onTenancyCreated(tx, ctx, after);
         }
-        await audit(tx, ctx, { action: 'tenancy.update', entityId: id, details: { version: after.version } });
+        audit(tx, ctx, { action: 'tenancy.update', entityId: id, details: { version: after.version } });
         return loadTenancyView(tx, ctx, after);
       }),
 
@@ -158,7 +158,7 @@ export function tenancyService(db: Kysely<DB>) {
         // The guarantee lapses with the tenancy; so do its reminders (a continuing guarantee is recorded on termination).
         if (t.guarantee_continues !== true) await fx.closeDeadlines(id, ['guarantee_reminder'], 'cancelled');
         await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.ended', `Mietverhältnis ${t.reference} beendet`, `Das Mietverhältnis ${t.street} endet zum ${input.endedOn.split('-').reverse().join('.')}.`, tenancyLink(t.id));
-        await audit(tx, ctx, { action: 'tenancy.end', entityId: id, details: { reason: input.reason, endedOn: input.endedOn } });
+        audit(tx, ctx, { action: 'tenancy.end', entityId: id, details: { reason: input.reason, endedOn: input.endedOn } });
         return view(tx, ctx, id);
       }),
 
@@ -173,10 +173,10 @@ export function tenancyService(db: Kysely<DB>) {
         await fx.closeDeadlines(id, GUARANTEE_DEADLINES, 'done');
         if (input.outcome === 'lost') {
           await repo.flagHousehold(t.household_id, 'tenancy_lost', ctx.actor.userId, `Abschlussbewertung ${t.reference}: Wohnung verloren. Anschlusshilfe (Prävention/Vermittlung) klären.`);
-          await audit(tx, ctx, { action: 'household.follow_up', entityId: t.household_id, details: { tenancy: id, reason: 'tenancy_lost' } });
+          audit(tx, ctx, { action: 'household.follow_up', entityId: t.household_id, details: { tenancy: id, reason: 'tenancy_lost' } });
         }
         await fx.inform([t.contact_person_id, t.social_worker_id, t.household_case_manager_id], 'tenancy.closing_review', `Abschlussbewertung ${t.reference}`, `Ergebnis der Abschlussbewertung für ${t.street} liegt vor.`, tenancyLink(t.id));
-        await audit(tx, ctx, { action: 'tenancy.closing_review', entityId: id, details: { outcome: input.outcome } });
+        audit(tx, ctx, { action: 'tenancy.closing_review', entityId: id, details: { outcome: input.outcome } });
         return view(tx, ctx, id);
       }),
 
@@ -187,7 +187,7 @@ export function tenancyService(db: Kysely<DB>) {
         const v = await loadTenancyView(tx, ctx, t);
         const doc = v.documents.some((d) => d.id === docId) ? await loadDocument(tx, docId) : undefined;
         if (!doc) throw new AccessDenied('tenancy.read', { type: 'tenancy', id });
-        await audit(tx, ctx, { action: 'tenancy.document', entityId: id, details: { document: docId, kind: doc.kind } });
+        audit(tx, ctx, { action: 'tenancy.document', entityId: id, details: { document: docId, kind: doc.kind } });
         return doc;
       }),
   };

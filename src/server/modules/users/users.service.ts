@@ -54,7 +54,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.list');
         const rows = await tx.selectFrom('users').selectAll().where('agency_id', '=', ctx.actor.agencyId).orderBy('display_name').execute();
-        await audit(tx, ctx, { action: 'user.list' });
+        audit(tx, ctx, { action: 'user.list' });
         return { items: rows.map(present) };
       });
     },
@@ -91,7 +91,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
               if (e.code === '23505') throw new AppError('validation_failed', undefined, { errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
               throw e;
             });
-          await audit(tx, ctx, { action: 'user.create', entityId: row.id, details: { role: row.role } });
+          audit(tx, ctx, { action: 'user.create', entityId: row.id, details: { role: row.role } });
           return present(row);
         });
       });
@@ -119,9 +119,9 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
         // Deactivation or a new role ends every session: the user must log in again.
         if (!row.active || row.role !== current.role) {
           await tx.deleteFrom('sessions').where('agency_id', '=', ctx.actor.agencyId).where('user_id', '=', id).execute();
-          await audit(tx, ctx, { action: 'user.sessions_ended', entityId: id });
+          audit(tx, ctx, { action: 'user.sessions_ended', entityId: id });
         }
-        await audit(tx, ctx, { action: 'user.update', entityId: id, details: { active: row.active, role: row.role } });
+        audit(tx, ctx, { action: 'user.update', entityId: id, details: { active: row.active, role: row.role } });
         cache?.evictByEvent(`u:${id}`);
         return present(row);
       });
@@ -138,7 +138,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
           .where('id', '=', id)
           .execute();
         await tx.deleteFrom('sessions').where('agency_id', '=', ctx.actor.agencyId).where('user_id', '=', id).execute();
-        await audit(tx, ctx, { action: 'user.password_reset', entityId: id });
+        audit(tx, ctx, { action: 'user.password_reset', entityId: id });
         cache?.evictByEvent(`u:${id}`);
       });
     },

@@ -1,3 +1,5 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { AccessDenied } from '../errors/app-error.js';
 import type { Actor } from '../http/context.js';
 import { roleHas, type Permission } from './registry.js';
@@ -10,57 +12,34 @@ export function require(actor: Actor, permission: Permission, entity: { type: st
   if (!roleHas(actor.role, permission)) throw new AccessDenied(permission, entity);
 }
 
-/** Which households an actor may see: the set-based rule the repository turns into SQL. */
-export type HouseholdScope =
-  | { kind: 'all' }
-  | { kind: 'socialWorker'; userId: string }
-  | { kind: 'situation'; situation: 'in_accommodation' }
-  | { kind: 'none' };
-
-export function householdScope(actor: Actor): HouseholdScope {
+/**
+ * Which households an actor may see, declared once as a predicate on `households`: it answers both
+ * "which may this actor list" (`.where(householdScope(actor))`) and "may this actor see this one"
+ * (the same predicate with the id, see `visibleHousehold` in the households service).
+ */
+export function householdScope(actor: Actor): (eb: ExpressionBuilder<DB, 'households'>) => Expression<SqlBool> {
   switch (actor.role) {
     case 'case_manager':
     case 'lead':
-      return { kind: 'all' };
+      return (eb) => eb.lit(true);
     case 'social_worker':
-      return { kind: 'socialWorker', userId: actor.userId };
+      return (eb) => eb('households.social_worker_id', '=', actor.userId);
     case 'accommodation_worker':
-      return { kind: 'situation', situation: 'in_accommodation' };
+      return (eb) => eb('households.situation', '=', 'in_accommodation');
     default:
-      return { kind: 'none' };
+      return (eb) => eb.lit(false);
   }
 }
 
-interface HouseholdFacts {
-  id: string;
-  social_worker_id: string | null;
-  situation: string;
-}
-
-/** Relationship check for one household; a missing or hidden household is the same 404. */
-export function requireHousehold(actor: Actor, permission: Permission, h: HouseholdFacts | undefined, id: string): HouseholdFacts {
+/** Relationship check for one household read through `householdScope`; missing or hidden is the same 404. */
+export function requireHousehold<T>(actor: Actor, permission: Permission, visible: T | undefined, id: string): T {
   require(actor, permission, { type: 'household', id });
-  if (!h || !householdVisible(actor, h)) throw new AccessDenied(permission, { type: 'household', id });
-  return h;
+  if (!visible) throw new AccessDenied(permission, { type: 'household', id });
+  return visible;
 }
 
-export function householdVisible(actor: Actor, h: HouseholdFacts): boolean {
-  const scope = householdScope(actor);
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'socialWorker':
-      return h.social_worker_id === scope.userId;
-    case 'situation':
-      return h.situation === scope.situation;
-    case 'none':
-      return false;
-  }
-}
-
-/** The actions on a household this actor may take next, so the UI shows only working buttons. */
-export function householdActions(actor: Actor, h: HouseholdFacts): string[] {
-  if (!householdVisible(actor, h)) return [];
+/** The actions on a household (read through `householdScope`) the actor may take next, so the UI shows only working buttons. */
+export function householdActions(actor: Actor): string[] {
   const actions: string[] = [];
   if (roleHas(actor.role, 'household.update')) actions.push('update');
   if (roleHas(actor.role, 'journal.create')) actions.push('journal.create');

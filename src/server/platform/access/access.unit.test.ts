@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../../../contracts/common.js';
 import { AccessDenied } from '../errors/app-error.js';
 import type { Actor } from '../http/context.js';
-import { householdActions, householdVisible, require as requirePermission, requireHousehold } from './access.js';
+import { householdActions, require as requirePermission, requireHousehold } from './access.js';
 import { PERMISSIONS, permissionsOf } from './registry.js';
 
 const actor = (role: TRole, userId = 'u1'): Actor => ({ role, userId, agencyId: 'a', providerId: null, carrierId: null, sessionId: 's' });
-const h = (over: Partial<{ social_worker_id: string | null; situation: string }> = {}) => ({ id: 'h1', social_worker_id: null, situation: 'hidden_homeless', ...over });
 
 describe('permission registry', () => {
   it('gives case data to no external role, auditor or admin', () => {
@@ -28,21 +27,12 @@ describe('permission registry', () => {
   });
 });
 
-describe('household relationship', () => {
-  it('shows social workers their assigned households only', () => {
-    expect(householdVisible(actor('social_worker', 'sw'), h({ social_worker_id: 'sw' }))).toBe(true);
-    expect(householdVisible(actor('social_worker', 'sw'), h({ social_worker_id: 'other' }))).toBe(false);
-  });
-  it('shows accommodation workers the households in accommodation', () => {
-    expect(householdVisible(actor('accommodation_worker'), h({ situation: 'in_accommodation' }))).toBe(true);
-    expect(householdVisible(actor('accommodation_worker'), h())).toBe(false);
-  });
+describe('household relationship (which households: the scope in SQL, see households.service.test)', () => {
   it('treats a missing household like a hidden one', () => {
     expect(() => requireHousehold(actor('case_manager'), 'household.read', undefined, 'x')).toThrow(AccessDenied);
   });
   it('offers only the actions the role may take', () => {
-    expect(householdActions(actor('case_manager'), h())).toEqual(['update', 'journal.create', 'accessLog']);
-    expect(householdActions(actor('accommodation_worker'), h({ situation: 'in_accommodation' }))).toEqual(['journal.create', 'accessLog']);
-    expect(householdActions(actor('social_worker', 'sw'), h())).toEqual([]);
+    expect(householdActions(actor('case_manager'))).toEqual(['update', 'journal.create', 'accessLog']);
+    expect(householdActions(actor('accommodation_worker'))).toEqual(['journal.create', 'accessLog']);
   });
 });

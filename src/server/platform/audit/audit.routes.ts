@@ -38,7 +38,7 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .offset((q.page - 1) * q.pageSize)
         .execute();
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      await audit(tx, ctx, { action: 'audit.list', details: { filter: q } });
+      audit(tx, ctx, { action: 'audit.list', details: { filter: q } });
       return {
         total: Number(total.n),
         page: q.page,
@@ -71,7 +71,7 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       access.require(ctx.actor, 'audit.verify');
       await sealAudit(db);
       const result = await verifyChain(tx, ctx.actor.agencyId, 'audit_events_v');
-      await audit(tx, ctx, { action: 'audit.verify', details: { ...result } });
+      audit(tx, ctx, { action: 'audit.verify', details: { ...result } });
       return result;
     });
   });

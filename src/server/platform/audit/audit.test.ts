@@ -2,6 +2,7 @@ import { inject, describe, expect, it, vi } from 'vitest';
 import { client, createAgency, householdInput, login, testApp, testDbs } from '../../../../test/helpers.js';
 import { auditVerify } from '../../../cli/commands.js';
 import { loadConfig } from '../../config.js';
+import { inAgency } from '../../db/database.js';
 import { bulkWriteInProgress, holdOffSealing, recordAudit, sealAudit, startAuditSealer, verifyChain } from './audit.js';
 
 describe('hash-chained audit trail', () => {
@@ -86,7 +87,8 @@ describe('hash-chained audit trail', () => {
       const released = new Promise<void>((r) => (release = r));
       let held!: () => void;
       const holding = new Promise<void>((r) => (held = r));
-      const done = owner.transaction().execute(async (tx) => {
+      const agency = await createAgency();
+      const done = inAgency(owner, agency.id, async (tx) => {
         await holdOffSealing(tx);
         held();
         await released;
@@ -114,7 +116,7 @@ describe('hash-chained audit trail', () => {
       const h = await holder();
       const stop = startAuditSealer(owner, 20, undefined, { onPass: (n) => passes.push(n) });
       try {
-        await recordAudit(owner, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id });
+        await inAgency(owner, agency.id, async (tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id }));
         await new Promise((r) => setTimeout(r, 300));
         expect(passes).toEqual([]);
         await h.release();
@@ -129,7 +131,7 @@ describe('hash-chained audit trail', () => {
     it('seals in the background as the app starts it (no listener)', async () => {
       const { owner } = testDbs();
       const agency = await createAgency();
-      await recordAudit(owner, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id });
+      await inAgency(owner, agency.id, async (tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id }));
       const stop = startAuditSealer(owner, 20);
       try {
         await until(async () => (await verifyChain(owner, agency.id)).pending === 0);

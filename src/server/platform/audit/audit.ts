@@ -1,7 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import { escapeLiteral } from 'pg';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { onCommit, type Tx } from '../../db/database.js';
+import { sendWithoutWaiting, type Tx } from '../../db/database.js';
 import type { Ctx } from '../http/context.js';
 
 /**
@@ -140,23 +139,30 @@ export const subjectOf = (ctx: Ctx): AuditSubject => ({
   purpose: ctx.purpose,
 });
 
-const literal = (v: string | null): string => (v === null ? 'NULL' : escapeLiteral(v));
-
 /**
- * Appends an event in the caller's transaction, so it commits or rolls back with the change. Inside
- * `inAgency` the rows are sent together with COMMIT (one round trip); a sealer later numbers them
- * and links each to the agency's previous event by hash.
+ * The one audit writer: appends an event in the caller's transaction, so it commits or rolls back
+ * with the change. The row is sent without waiting for its answer and leaves with the next statement
+ * or COMMIT (a failed insert fails the transaction); a sealer later numbers the rows and links each
+ * to the agency's previous event by hash.
  */
-export async function recordAudit(tx: Tx | Kysely<DB>, who: AuditSubject, ev: AuditEvent & { entityType?: string }): Promise<void> {
-  const row = auditRow(who, ev);
-  const columns = Object.keys(row).join(', ');
-  const values = Object.values(row).map(literal).join(', ');
-  if (!onCommit(tx, () => `INSERT INTO audit_events (${columns}) VALUES (${values})`)) {
-    await tx.insertInto('audit_events').values(row).execute();
-  }
+export function recordAudit(tx: Tx, who: AuditSubject, ev: AuditEvent & { entityType?: string }): void {
+  sendWithoutWaiting(tx, tx.insertInto('audit_events').values(auditRow(who, ev)).compile());
 }
 
-/** The stored form of an event: what `recordAudit` inserts, and what audited reads insert in SQL. */
+/**
+ * The set-based variant of `recordAudit`, for bulk writes: an INSERT of one event per row of the
+ * statement's `created` CTE (column `id`), with the same columns `auditRow` gives; used as the last
+ * part of the statement that creates the records, so the events are written with them.
+ */
+export function auditEachCreated(who: AuditSubject, action: 'household.create' | 'prevention.create', details: RawBuilder<unknown>) {
+  return sql`
+    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
+    SELECT ${who.agencyId}::uuid, ${who.actorId}::uuid, ${who.actorRole}::text, ${action}::text, ${AUDIT_KINDS[action]}::text, created.id::text,
+      ${who.purpose}::text, 'success', ${who.ip}::text, ${details}
+    FROM created`;
+}
+
+/** The stored form of an event: what `recordAudit` inserts. */
 export function auditRow(who: AuditSubject, ev: AuditEvent & { entityType?: string }) {
   return {
     agency_id: who.agencyId,

@@ -83,7 +83,7 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
             .where('id', '=', user.id)
             .execute();
         }
-        await recordAudit(tx, who, { action: 'auth.login', entityId: user.id, outcome: 'failure', details: { reason } });
+        recordAudit(tx, who, { action: 'auth.login', entityId: user.id, outcome: 'failure', details: { reason } });
         return { error };
       };
       const now = Date.now();
@@ -120,7 +120,7 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
         })
         .execute();
       await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: new Date(now) }).where('id', '=', user.id).execute();
-      await recordAudit(tx, who, { action: 'auth.login', entityId: user.id, details: { mfa: mfaVerified } });
+      recordAudit(tx, who, { action: 'auth.login', entityId: user.id, details: { mfa: mfaVerified } });
       const me = await loadMe(tx, user.id, { csrf });
       const enrol = me.totpRequired && !user.totp_enabled;
       return { token, me, status: enrol ? ('totp_enrolment_required' as const) : ('ok' as const) };
@@ -134,7 +134,7 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
     cache?.evictSession(session.id);
     await inAgency(db, session.actor.agencyId, async (tx) => {
       await tx.deleteFrom('sessions').where('id', '=', session.id).execute();
-      await recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.logout', entityId: session.actor.userId });
+      recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.logout', entityId: session.actor.userId });
     });
   }
 
@@ -160,7 +160,7 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
       if (step === null) return { error: new AppError('totp_invalid') };
       await tx.updateTable('users').set({ totp_enabled: true, totp_last_step: step }).where('id', '=', session.actor.userId).execute();
       await tx.updateTable('sessions').set({ mfa_verified: true }).where('id', '=', session.id).execute();
-      await recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.totp_enrolled', entityId: session.actor.userId });
+      recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.totp_enrolled', entityId: session.actor.userId });
       return { me: await loadMe(tx, session.actor.userId, { csrf: session.csrfToken }) };
     });
     cache?.evictSession(session.id);

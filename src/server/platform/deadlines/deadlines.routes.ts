@@ -26,7 +26,7 @@ export function deadlineService(db: Kysely<DB>) {
           page: q.page,
           pageSize: q.pageSize,
         });
-        await audit(tx, ctx, { action: 'deadline.list', details: { scope, status: q.status, page: q.page, results: items.length } });
+        audit(tx, ctx, { action: 'deadline.list', details: { scope, status: q.status, page: q.page, results: items.length } });
         return {
           scope,
           total,

@@ -29,7 +29,7 @@ async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
       sent += 1;
     }
     await tx.updateTable('deadlines').set({ reminded_at: now }).where('id', '=', d.id).execute();
-    await recordAudit(tx, system(agencyId), { action: 'deadline.reminded', entityId: d.id, details: { assigneeId: d.assignee_id, notified: !skip } });
+    recordAudit(tx, system(agencyId), { action: 'deadline.reminded', entityId: d.id, details: { assigneeId: d.assignee_id, notified: !skip } });
   }
   return sent;
 }
@@ -54,7 +54,7 @@ async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
       ...(d.link ? { link: d.link } : {}),
     });
     await tx.updateTable('deadlines').set({ alerted_at: now }).where('id', '=', d.id).execute();
-    await recordAudit(tx, system(agencyId), { action: 'deadline.alerted', entityId: d.id, details: { recipients: [...new Set(userIds)] } });
+    recordAudit(tx, system(agencyId), { action: 'deadline.alerted', entityId: d.id, details: { recipients: [...new Set(userIds)] } });
   }
   return due.length;
 }

@@ -37,7 +37,7 @@ export function documentTemplateService(db: Kysely<DB>) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'template.update');
         const saved = await saveTemplate(tx, ctx.actor.agencyId, kind, input, ctx.actor.userId);
-        await audit(tx, ctx, { action: 'template.update', entityId: kind, details: { version: saved.version, title: saved.title } });
+        audit(tx, ctx, { action: 'template.update', entityId: kind, details: { version: saved.version, title: saved.title } });
         return saved;
       });
     },
@@ -46,7 +46,7 @@ export function documentTemplateService(db: Kysely<DB>) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'template.update');
         const dropped = await resetTemplate(tx, ctx.actor.agencyId, kind, version);
-        if (dropped) await audit(tx, ctx, { action: 'template.update', entityId: kind, details: { reset: true } });
+        if (dropped) audit(tx, ctx, { action: 'template.update', entityId: kind, details: { reset: true } });
         return templateOf(tx, ctx.actor.agencyId, kind);
       });
     },

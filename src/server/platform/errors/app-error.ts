@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   precondition_required: 428,
   idempotency_mismatch: 422,
   limit_exceeded: 422,
+  invalid_text: 422,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -33,6 +34,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   precondition_required: 'Die Version des Datensatzes fehlt (If-Match).',
   idempotency_mismatch: 'Der Idempotency-Key wurde bereits für eine andere Anfrage benutzt.',
   limit_exceeded: 'Der Betrag übersteigt den verfügbaren Rahmen.',
+  invalid_text: 'Ein Text enthält ein unzulässiges Zeichen.',
   rate_limited: 'Zu viele Versuche.',
   internal: 'Ein interner Fehler ist aufgetreten.',
 };

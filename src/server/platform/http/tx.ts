@@ -6,20 +6,23 @@ import { AccessDenied } from '../errors/app-error.js';
 import type { Ctx } from './context.js';
 
 /**
- * Runs a service body in one transaction of the actor's agency. A denied attempt rolls back
- * whatever ran and is then audited in a transaction of its own, so denials are never lost.
+ * Runs a service body in one transaction of the actor's agency (`inAgency`, the one transaction
+ * helper). A denied attempt rolls back whatever ran and is then audited (see `auditDenials`).
  */
 export function actorTx<T>(db: Kysely<DB>, ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return guarded(db, ctx, () => inAgency(db, ctx.actor.agencyId, fn));
+  return auditDenials(db, ctx, () => inAgency(db, ctx.actor.agencyId, fn));
 }
 
-/** Runs `fn`; a denied attempt is audited in a transaction of its own, then rethrown. */
-export async function guarded<T>(db: Kysely<DB>, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` (which opens its own transactions, e.g. a long upload committed in batches); a denied
+ * attempt is audited in a transaction of its own, then rethrown, so denials are never lost.
+ */
+export async function auditDenials<T>(db: Kysely<DB>, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof AccessDenied) {
-      await inAgency(db, ctx.actor.agencyId, (tx) =>
+      await inAgency(db, ctx.actor.agencyId, async (tx) =>
         audit(tx, ctx, {
           action: 'access.denied',
           entityId: e.entity?.id ?? null,

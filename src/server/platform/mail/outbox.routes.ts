@@ -48,7 +48,7 @@ export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: bo
           base.select(LIST_COLUMNS).orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
           base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         ]);
-        await audit(tx, ctx, { action: 'outbox.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
+        audit(tx, ctx, { action: 'outbox.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
         return { captureMode, total: Number(total.n), page: q.page, pageSize: q.pageSize, items: rows.map(present) };
       });
     },
@@ -56,7 +56,7 @@ export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: bo
     get(ctx: Ctx, id: string): Promise<TOutboxDetail> {
       return actorTx(db, ctx, async (tx) => {
         const m = await load(ctx, tx, id);
-        await audit(tx, ctx, { action: 'outbox.read', entityId: id });
+        audit(tx, ctx, { action: 'outbox.read', entityId: id });
         return {
           ...present(m),
           captureMode,
@@ -72,7 +72,7 @@ export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: bo
         const m = await load(ctx, tx, id);
         const a = m.attachments[index];
         if (!a) throw new AccessDenied('outbox.read', { type: 'outbox_mail', id });
-        await audit(tx, ctx, { action: 'outbox.read', entityId: id, details: { attachment: index, filename: a.filename } });
+        audit(tx, ctx, { action: 'outbox.read', entityId: id, details: { attachment: index, filename: a.filename } });
         return { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') };
       });
     },

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { TNotice } from '../../../../contracts/prevention.js';
 import type { TImportReport } from '../../../../contracts/preventionImport.js';
-import { inAgency } from '../../../db/database.js';
+import { inAgency, type Tx } from '../../../db/database.js';
 import type { DB } from '../../../db/types.js';
 import { holdOffSealing, recordAudit, type AuditSubject } from '../../../platform/audit/audit.js';
 import { notify } from '../../../platform/notify/notify.js';
@@ -108,7 +108,7 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
     });
   }
 
-  async function finish(tx: Kysely<DB>, agencyId: string, jobId: string, who: AuditSubject, createdBy: string, filename: string) {
+  async function finish(tx: Tx, agencyId: string, jobId: string, who: AuditSubject, createdBy: string, filename: string) {
     const { rows } = await sql<TImportReport>`
       SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS "createdCases",
              count(*) FILTER (WHERE case_id IS NOT NULL AND NOT new_household)::int AS "linkedHouseholds",
@@ -121,7 +121,7 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
     await tx.updateTable('prevention_import_jobs')
       .set((eb) => ({ state: 'done', report: JSON.stringify(report), finished_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) }))
       .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
-    await recordAudit(tx, who, { action: 'prevention_import.done', entityId: jobId, details: { ...report } });
+    recordAudit(tx, who, { action: 'prevention_import.done', entityId: jobId, details: { ...report } });
     const userIds = [...new Set([createdBy, who.actorId].filter((x): x is string => !!x))];
     await notify(tx, agencyId, {
       userIds, kind: 'prevention_import.done', mail: false, link: `/prevention/import/${jobId}`,
@@ -135,7 +135,7 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
       await tx.updateTable('prevention_import_jobs')
         .set((eb) => ({ state: 'failed', error: 'Der Import wurde wegen eines technischen Fehlers abgebrochen. Bereits angelegte Fälle bleiben erhalten.', updated_at: new Date(), version: eb('version', '+', 1) }))
         .where('agency_id', '=', agencyId).where('id', '=', jobId).where('state', '=', 'importing').execute();
-      await recordAudit(tx, who, { action: 'prevention_import.failed', entityId: jobId, outcome: 'failure', details: { error: (e as Error).message?.slice(0, 300) ?? String(e) } });
+      recordAudit(tx, who, { action: 'prevention_import.failed', entityId: jobId, outcome: 'failure', details: { error: (e as Error).message?.slice(0, 300) ?? String(e) } });
     }).catch(() => undefined);
   }
 

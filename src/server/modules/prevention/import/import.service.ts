@@ -9,7 +9,7 @@ import { audit, recordAudit, subjectOf } from '../../../platform/audit/audit.js'
 import { AccessDenied, AppError } from '../../../platform/errors/app-error.js';
 import type { Ctx } from '../../../platform/http/context.js';
 import { idempotent } from '../../../platform/http/idempotency.js';
-import { actorTx, guarded } from '../../../platform/http/tx.js';
+import { actorTx, auditDenials } from '../../../platform/http/tx.js';
 import { berlinToday } from '../prevention.derive.js';
 import { addressKey } from '../prevention.matching.js';
 import { mappingErrors, suggestMapping } from './import.mapping.js';
@@ -67,14 +67,14 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
 
   return {
     /** Checked before an upload is read: may the actor import lists at all (a denial is audited). */
-    mayUpload: (ctx: Ctx) => guarded(db, ctx, async () => access.require(ctx.actor, 'preventionImport.write')),
+    mayUpload: (ctx: Ctx) => auditDenials(db, ctx, async () => access.require(ctx.actor, 'preventionImport.write')),
 
     /**
      * Reads an uploaded file into a new job. The job is committed first (state parsing) and every
      * batch of rows in its own transaction, so a client that chose the job id can poll the progress.
      */
     async upload(ctx: Ctx, file: { filename: string; content: Buffer }, requestedId?: string): Promise<TImportJob> {
-      return guarded(db, ctx, async () => {
+      return auditDenials(db, ctx, async () => {
         access.require(ctx.actor, 'preventionImport.write');
         const agencyId = ctx.actor.agencyId;
         const filename = file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'liste';
@@ -97,7 +97,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
                 updated_at: new Date(), version: eb('version', '+', 1),
               }))
               .where('agency_id', '=', agencyId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-            await audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, details: { filename, format: info.format, rows: info.rows, columns: info.columns.length, bytes: file.content.length } });
+            audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, details: { filename, format: info.format, rows: info.rows, columns: info.columns.length, bytes: file.content.length } });
             return present(repo, ctx, job);
           });
         } catch (e) {
@@ -105,7 +105,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           await inAgency(db, agencyId, async (tx) => {
             await tx.deleteFrom('prevention_import_rows').where('agency_id', '=', agencyId).where('job_id', '=', id).execute();
             await tx.updateTable('prevention_import_jobs').set({ state: 'failed', error: message, updated_at: new Date() }).where('id', '=', id).execute();
-            await audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, outcome: 'failure', details: { filename, error: message } });
+            audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, outcome: 'failure', details: { filename, error: message } });
           });
           throw e;
         }
@@ -116,7 +116,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'preventionImport.read');
         const rows = await repoOf(tx, ctx).recent(ctx.actor.userId, 20);
-        await audit(tx, ctx, { action: 'prevention_import.list', details: { results: rows.length } });
+        audit(tx, ctx, { action: 'prevention_import.list', details: { results: rows.length } });
         return { items: rows.map((r) => ({ id: r.id, filename: r.filename, state: r.state as TImportJob['state'], totalRows: r.total_rows, createdAt: r.created_at.toISOString() })) };
       }),
 
@@ -124,7 +124,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       actorTx(db, ctx, async (tx) => {
         const repo = repoOf(tx, ctx);
         const job = await visible(repo, ctx, id, 'preventionImport.read');
-        await audit(tx, ctx, { action: 'prevention_import.read', entityId: id, details: { part: 'job' } });
+        audit(tx, ctx, { action: 'prevention_import.read', entityId: id, details: { part: 'job' } });
         return present(repo, ctx, job);
       }),
 
@@ -197,7 +197,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
             counts: JSON.stringify(counts), progress_done: 0, progress_total: counts.valid, updated_at: new Date(), version: eb('version', '+', 1),
           }))
           .where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-        await audit(tx, ctx, { action: 'prevention_import.map', entityId: id, details: { ...counts, source: input.source, mapped: input.columns.filter(Boolean).length } });
+        audit(tx, ctx, { action: 'prevention_import.map', entityId: id, details: { ...counts, source: input.source, mapped: input.columns.filter(Boolean).length } });
         return present(repo, ctx, updated);
       }),
 
@@ -207,7 +207,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const job = await visible(repo, ctx, id, 'preventionImport.read');
         const mapping = (job.mapping as (TImportField | null)[] | null) ?? job.columns.map(() => null);
         const rows = await repo.page(id, q.filter, q.page, q.pageSize);
-        await audit(tx, ctx, { action: 'prevention_import.read', entityId: id, details: { part: 'rows', filter: q.filter, page: q.page, results: rows.length } });
+        audit(tx, ctx, { action: 'prevention_import.read', entityId: id, details: { part: 'rows', filter: q.filter, page: q.page, results: rows.length } });
         return { total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentRow({ ...r, cells: r.cells as Cell[] }, mapping)) };
       }),
 
@@ -228,7 +228,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
             .returningAll().executeTakeFirst();
           if (job) {
             moved = true;
-            await audit(tx, ctx, { action: 'prevention_import.confirm', entityId: id, details: { ...(job.counts as object) } });
+            audit(tx, ctx, { action: 'prevention_import.confirm', entityId: id, details: { ...(job.counts as object) } });
             return present(repo, ctx, job);
           }
           const current = (await repo.find(id))!;
@@ -252,7 +252,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const job = await visible(repo, ctx, id, 'preventionImport.read');
         if (job.state !== 'done' && job.state !== 'failed') throw new AppError('invalid_transition', 'Das Protokoll gibt es erst nach dem Import.', { currentState: job.state });
         const rows = await repo.reportRows(id);
-        await recordAudit(tx, subjectOf(ctx), { action: 'prevention_import.report', entityId: id, details: { rows: rows.length } });
+        recordAudit(tx, subjectOf(ctx), { action: 'prevention_import.report', entityId: id, details: { rows: rows.length } });
         return { filename: `Importprotokoll-${job.filename.replace(/\.[^.]+$/, '')}.csv`, content: reportCsv(rows, (job.mapping as (TImportField | null)[] | null) ?? []) };
       }),
   };

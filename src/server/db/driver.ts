@@ -1,0 +1,151 @@
+import type { Socket } from 'node:net';
+import pg from 'pg';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
+
+/*
+ * Kysely on pg, every statement with bind parameters (extended protocol). The app's clients run in
+ * pg's pipeline mode: a statement is written as soon as it is issued, without waiting for the answer
+ * to the one before. `send` uses that for statements whose answer nobody waits for (BEGIN, the
+ * agency setting, audit rows): they leave in the same socket write as the next awaited statement, and
+ * a failure among them surfaces with that statement. So an audited read costs two round trips (the
+ * read, then COMMIT) and one socket write each, with nothing inlined into SQL text.
+ */
+
+type PgResult = { command: string; rowCount: number | null; rows: unknown[] };
+
+/** One pooled pg client as a Kysely connection, with `send` for statements answered later. */
+export class PgConnection implements DatabaseConnection {
+  readonly #client: pg.PoolClient;
+  #pending: Promise<unknown>[] = [];
+  #corked = false;
+  broken: Error | null = null;
+
+  constructor(client: pg.PoolClient) {
+    this.#client = client;
+  }
+
+  get client(): pg.PoolClient {
+    return this.#client;
+  }
+
+  #stream(): Socket | undefined {
+    return (this.#client as unknown as { connection?: { stream?: Socket } }).connection?.stream;
+  }
+
+  #flush(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.#stream()?.uncork();
+  }
+
+  #run(text: string, params: readonly unknown[]): Promise<PgResult> {
+    return (this.#client.query(text, params as unknown[]) as unknown as Promise<PgResult>).catch((e: unknown) => {
+      // A lost connection is not reused: the pool drops it on release.
+      if (!(e instanceof pg.DatabaseError) && e instanceof Error) this.broken = e;
+      throw e;
+    });
+  }
+
+  /**
+   * Writes a statement without waiting for its answer. Its result is never read; a failure is
+   * reported by the next awaited statement on this connection (and a failed statement aborts the
+   * transaction, so nothing after it commits).
+   */
+  send(query: CompiledQuery): void {
+    const stream = this.#stream();
+    if (!this.#corked && stream) {
+      stream.cork();
+      this.#corked = true;
+      // Nothing awaited follows in this turn of the event loop: write what was sent anyway.
+      setImmediate(() => this.#flush());
+    }
+    const p = this.#run(query.sql, query.parameters);
+    p.catch(() => undefined);
+    this.#pending.push(p);
+  }
+
+  /** Runs a statement and waits for its answer and for those of the statements sent before it. */
+  async run(text: string, params: readonly unknown[] = []): Promise<PgResult> {
+    const own = this.#run(text, params);
+    this.#flush();
+    const pending = this.#pending;
+    this.#pending = [];
+    return pending.length ? ((await Promise.all([own, ...pending]))[0] as PgResult) : own;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return toQueryResult<R>(await this.run(query.sql, query.parameters));
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on pipelined connections');
+  }
+}
+
+function toQueryResult<R>(result: PgResult): QueryResult<R> {
+  const rows = (result.rows ?? []) as R[];
+  if (result.command === 'INSERT' || result.command === 'UPDATE' || result.command === 'DELETE' || result.command === 'MERGE') {
+    return { numAffectedRows: BigInt(result.rowCount ?? 0), rows };
+  }
+  return { rows };
+}
+
+/** A Kysely driver on a pg pool whose connections are `PgConnection`s. */
+export class PgDriver implements Driver {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<PgConnection> {
+    return new PgConnection(await this.#pool.connect());
+  }
+
+  async beginTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CompiledQuery.raw('BEGIN'));
+  }
+
+  async commitTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CompiledQuery.raw('COMMIT'));
+  }
+
+  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CompiledQuery.raw('ROLLBACK'));
+  }
+
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    const c = conn as PgConnection;
+    c.client.release(c.broken ?? undefined);
+  }
+
+  async destroy(): Promise<void> {
+    await this.#pool.end();
+  }
+}
+
+export class PgDialect implements Dialect {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  createDriver = () => new PgDriver(this.#pool);
+  createQueryCompiler = () => new PostgresQueryCompiler();
+  createAdapter = () => new PostgresAdapter();
+  createIntrospector = (db: Kysely<unknown>) => new PostgresIntrospector(db);
+}

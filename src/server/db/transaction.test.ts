@@ -1,0 +1,74 @@
+import { CompiledQuery, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createAgency, testDbs } from '../../../test/helpers.js';
+import { inAgency, sendWithoutWaiting } from './database.js';
+
+describe('inAgency on a real server', () => {
+  it('binds values as parameters: quotes, backslashes, $1 in text, large text and bytes arrive unchanged', async () => {
+    const { app } = testDbs();
+    const agency = await createAgency();
+    const text = `Zeile mit 'Apostroph', Backslash \\ , $1 und Umlauten äöü ${'x'.repeat(20_000)}`;
+    const bytes = Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 37) % 256));
+    const out = await inAgency(app, agency.id, async (tx) => {
+      const first = await sql<{ t: string; b: Buffer; agency: string; lit: string }>`SELECT ${text}::text AS t, ${bytes}::bytea AS b, current_setting('app.agency_id') AS agency, '$1' AS lit`.execute(tx);
+      const later = await sql<{ t: string; agency: string }>`SELECT ${text}::text AS t, current_setting('app.agency_id') AS agency`.execute(tx);
+      return { first: first.rows[0]!, later: later.rows[0]! };
+    });
+    expect(out.first.t).toBe(text);
+    expect(out.first.lit).toBe('$1');
+    expect(Buffer.compare(out.first.b, bytes)).toBe(0);
+    expect(out.first.agency).toBe(agency.id);
+    expect(out.later.agency).toBe(agency.id);
+  });
+
+  it('never runs a second statement from one parameter (no stacked queries)', async () => {
+    const { app } = testDbs();
+    const agency = await createAgency();
+    const evil = `x'; DROP TABLE households; --`;
+    const rows = await inAgency(app, agency.id, async (tx) => (await sql<{ v: string }>`SELECT ${evil}::text AS v`.execute(tx)).rows);
+    expect(rows[0]!.v).toBe(evil);
+    const still = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM households`.execute(tx)).rows[0]!.n);
+    expect(still).toBe(0);
+  });
+
+  it('commits what ran when fn resolves, rolls everything back when it throws', async () => {
+    const { app } = testDbs();
+    const agency = await createAgency();
+    const key = `k-${Math.random()}`;
+    await expect(
+      inAgency(app, agency.id, async (tx) => {
+        await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(tx);
+        throw new Error('Abbruch');
+      }),
+    ).rejects.toThrow('Abbruch');
+    const after = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n);
+    expect(after).toBe(0);
+  });
+
+  it('a statement sent without waiting that fails fails the transaction: nothing commits', async () => {
+    const { app } = testDbs();
+    const agency = await createAgency();
+    const key = `k-${Math.random()}`;
+    await expect(
+      inAgency(app, agency.id, async (tx) => {
+        await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(tx);
+        sendWithoutWaiting(tx, CompiledQuery.raw('SELECT 1 / $1::int', [0]));
+      }),
+    ).rejects.toThrow(/division by zero/);
+    const after = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n);
+    expect(after).toBe(0);
+  });
+
+  it('sees only its agency under row-level security, also on a reused connection', async () => {
+    const { app } = testDbs();
+    const a = await createAgency();
+    const b = await createAgency();
+    for (let i = 0; i < 3; i++) {
+      const seen = await inAgency(app, a.id, async (tx) => (await sql<{ id: string }>`SELECT id FROM agencies`.execute(tx)).rows.map((r) => r.id));
+      expect(seen).toEqual([a.id]);
+      const none = await sql<{ n: number }>`SELECT count(*)::int AS n FROM agencies`.execute(app);
+      expect(none.rows[0]!.n).toBe(0);
+    }
+    expect(b.id).not.toBe(a.id);
+  });
+});
