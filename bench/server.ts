@@ -168,7 +168,8 @@ if (INSTANCES <= 1) {
 const offer = await dbs.owner.selectFrom('offers').select('id').where('agency_id', '=', agencyId).where('status', '=', 'shortlisting').orderBy('reference').executeTakeFirstOrThrow();
 
 process.send?.({ offerId: offer.id, appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookieValue}`, csrf, households, instances: Math.max(1, INSTANCES) });
-process.on('message', async (m) => {
+process.on('message', (m) => void onMessage(m));
+async function onMessage(m: unknown) {
   // People the agency already knows, for the import list (some rows must link, not duplicate).
   if (m === 'import:people') {
     const people = await dbs.owner.selectFrom('household_members').select(['first_name as firstName', 'last_name as lastName', 'birth_date as birthDate'])
@@ -231,4 +232,4 @@ process.on('message', async (m) => {
     await dbs.close();
     process.exit(0);
   }
-});
+}

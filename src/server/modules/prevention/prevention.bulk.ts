@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { TNotice } from '../../../contracts/prevention.js';
 import type { Tx } from '../../db/database.js';
 import { reserveReferences } from '../../db/references.js';

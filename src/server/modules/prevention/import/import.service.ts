@@ -45,6 +45,8 @@ async function storeWhileParsing(content: Buffer, store: (rows: Parameters<Param
     });
   } finally {
     await Promise.allSettled([...inFlight]);
+    // A failed store is the cause to report, also over an error of the parser it made stop.
+    // eslint-disable-next-line no-unsafe-finally
     if (failure) throw (failure as { e: unknown }).e;
   }
 }
@@ -188,6 +190,8 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         } finally {
           const results = await Promise.allSettled([...storing, next]);
           const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          // The failed check or store is the cause to report, also over an error it caused after it.
+          // eslint-disable-next-line no-unsafe-finally
           if (failed) throw failed.reason;
         }
         const counts = await repo.counts(id);
