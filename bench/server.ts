@@ -201,7 +201,7 @@ async function onMessage(m: unknown) {
     for (let k = 0; k < 105; k++) {
       const t0 = performance.now();
       await inAgency(dbs.app, agencyId, async (tx) => {
-        const inputs = (await rankingsRepository(tx, agencyId).offerToRank(rankOffer.id))!;
+        const inputs = (await rankingsRepository(tx, agencyId).offerToRank(rankOffer.id, sql`true`))!;
         const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy, { stamp: inputs.stamp });
         // As the POST answers: the first page of entries and of exclusions, explained, with names.
         const lists = { basis: { offer: rankOffer, rules: inputs.rules! }, entries: r.entries, exclusions: r.exclusions };

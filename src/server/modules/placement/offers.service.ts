@@ -24,8 +24,8 @@ type OfferInput = z.output<typeof ZOfferInput>;
 /** Loads an offer the actor may see for `permission` (optionally locking it), or 404. */
 export async function visibleOffer(repo: PlacementRepository, ctx: Ctx, id: string, permission: Permission, lock = false): Promise<OfferRow> {
   access.require(ctx.actor, permission, { type: 'offer', id });
-  const row = await repo.findOffer(id, lock);
-  return access.requireProviderRecord(ctx.actor, permission, row, { type: 'offer', id });
+  const row = await repo.findOffer(id, lock, access.providerScope(ctx.actor, 'offers.provider_id'));
+  return access.requireVisible(ctx.actor, permission, row, { type: 'offer', id });
 }
 
 /** Applies an offer step: role and state are checked by the machine (403 / 409). */
@@ -66,7 +66,7 @@ export function offerService(db: Kysely<DB>) {
     list(ctx: Ctx, q: z.output<typeof ZOfferListQuery>) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'offer.list');
-        const { total, rows } = await repoOf(tx, ctx).listOffers(access.offerScope(ctx.actor), q, ctx.actor.userId);
+        const { total, rows } = await repoOf(tx, ctx).listOffers(access.providerScope(ctx.actor, 'offers.provider_id'), access.isProviderView(ctx.actor), q, ctx.actor.userId);
         audit(tx, ctx, { action: 'offer.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
         const now = new Date();
         const provider = ctx.actor.role === 'provider_user';

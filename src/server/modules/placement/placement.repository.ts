@@ -1,10 +1,9 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { ZOfferInput, ZOfferListQuery } from '../../../contracts/placement.js';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { OffersTable, ProgrammeConditionsTable } from '../../db/types.js';
-import type { OfferScope } from '../../platform/access/access.js';
 import type { ConditionsRule } from './conditions.js';
 import { OPEN_OFFER_STATES } from './placement.machine.js';
 
@@ -59,18 +58,19 @@ export function placementRepository(tx: Tx, agencyId: string) {
       .where('offers.agency_id', '=', agencyId);
 
   return {
-    findOffer(id: string, lock = false): Promise<OfferRow | undefined> {
+    /** The offer, if `scope` (the actor's `providerScope` on `offers.provider_id`) shows it; any offer of the agency without one. */
+    findOffer(id: string, lock = false, scope?: RawBuilder<SqlBool>): Promise<OfferRow | undefined> {
       // Every step on an offer locks its row first: two people acting at once are serialised, and
       // the second sees the state the first left (and gets a 409 if its step no longer fits).
-      return offers().where('offers.id', '=', id).$if(lock, (q) => q.forUpdate('offers')).executeTakeFirst();
+      return offers().where('offers.id', '=', id).$if(!!scope, (q) => q.where(scope!)).$if(lock, (q) => q.forUpdate('offers')).executeTakeFirst();
     },
 
-    async listOffers(scope: OfferScope, q: ListQuery, userId: string) {
+    /** `scope`: the actor's `providerScope` on `offers.provider_id`; `providerView`: a company sees only candidates presented to it. */
+    async listOffers(scope: RawBuilder<SqlBool>, providerView: boolean, q: ListQuery, userId: string) {
       let base = tx
         .selectFrom('offers')
         .where('offers.agency_id', '=', agencyId)
-        .$if(scope.kind === 'provider', (b) => b.where('offers.provider_id', '=', scope.kind === 'provider' ? scope.providerId : ''))
-        .$if(scope.kind === 'none', (b) => b.where(sql<boolean>`false`))
+        .where(scope)
         .$if(q.status === 'open', (b) => b.where('offers.status', 'in', [...OPEN_OFFER_STATES]))
         .$if(!!q.status && q.status !== 'open', (b) => b.where('offers.status', '=', q.status!))
         .$if(q.scope === 'mine', (b) => b.where('offers.case_manager_id', '=', userId));
@@ -103,7 +103,7 @@ export function placementRepository(tx: Tx, agencyId: string) {
             .whereRef('c.offer_id', '=', 'offers.id')
             .whereRef('c.round', '=', 'offers.round')
             // A company learns only of the households presented to it.
-            .$if(scope.kind === 'provider', (q) => q.where('c.consent_id', 'is not', null))
+            .$if(providerView, (q) => q.where('c.consent_id', 'is not', null))
             .as('candidates'),
         )
         .$call((b) =>

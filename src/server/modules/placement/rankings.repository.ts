@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import { stampExpression, toStamp } from '../../db/stamped-cache.js';
 import type { ConditionsRule } from './conditions.js';
@@ -35,7 +35,8 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
      * open candidacy on another offer (household id → that offer's reference), and the household
      * stamp the pool in memory is checked against.
      */
-    async offerToRank(offerId: string) {
+    /** The offer to rank, if `scope` (the actor's `providerScope` on `o.provider_id`) shows it, with what ranking needs. */
+    async offerToRank(offerId: string, scope: RawBuilder<SqlBool>) {
       const row = await tx
         .selectFrom('offers as o')
         .selectAll('o')
@@ -56,6 +57,7 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
         ])
         .where('o.agency_id', '=', agencyId)
         .where('o.id', '=', offerId)
+        .where(scope)
         .executeTakeFirst();
       if (!row) return undefined;
       const { rules, agency_settings, busy, stamp, ...offer } = row;

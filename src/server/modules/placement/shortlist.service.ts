@@ -73,9 +73,9 @@ export function shortlistService(db: Kysely<DB>) {
     // As visibleOffer, with what ranking needs read in the same round trip.
     access.require(ctx.actor, 'ranking.create', { type: 'offer', id: offerId });
     const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
-    const found = await rrepo.offerToRank(offerId);
-    const o = access.requireProviderRecord(ctx.actor, 'ranking.create', found?.offer, { type: 'offer', id: offerId });
-    const { rules, settings, busy, stamp } = found!; // found: requireProviderRecord refuses a missing offer
+    const found = await rrepo.offerToRank(offerId, access.providerScope(ctx.actor, 'o.provider_id'));
+    const o = access.requireVisible(ctx.actor, 'ranking.create', found?.offer, { type: 'offer', id: offerId });
+    const { rules, settings, busy, stamp } = found!; // found: requireVisible refuses a missing offer
     offerStep(ctx, o, 'rank');
     if (!rules) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
     const { weights } = agencySettings(settings).placement;

@@ -1,10 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import { CLOSED_INCIDENT_STATES } from '../../../contracts/sustainment.js';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { IncidentsTable } from '../../db/types.js';
-import type { IncidentScope } from '../../platform/access/access.js';
-import { scopeSql } from './tenancies.repository.js';
 
 export interface IncidentFilter {
   kind?: string | undefined;
@@ -34,16 +32,18 @@ export function incidentRepository(tx: Tx, agencyId: string) {
       .where('i.agency_id', '=', agencyId);
 
   return {
-    find(id: string, lock = false) {
-      return incidents().where('i.id', '=', id).$if(lock, (q) => q.forUpdate('i')).executeTakeFirst();
+    /** The incident; with `scope` (the actor's `incidentScope`) only if it shows it. */
+    find(id: string, lock = false, scope?: RawBuilder<SqlBool>) {
+      return incidents().where('i.id', '=', id).$if(!!scope, (q) => q.where(scope!)).$if(lock, (q) => q.forUpdate('i')).executeTakeFirst();
     },
 
-    ofTenancy: (tenancyId: string) => incidents().where('i.tenancy_id', '=', tenancyId).orderBy('i.reported_at').execute(),
+    /** The tenancy's incidents that `scope` (the actor's `incidentScope`) shows. */
+    ofTenancy: (tenancyId: string, scope: RawBuilder<SqlBool>) => incidents().where('i.tenancy_id', '=', tenancyId).where(scope).orderBy('i.reported_at').execute(),
 
     /** The queue: incidents in scope, open ones by next deadline (none last), then newest report first. */
-    async list(scope: IncidentScope, f: IncidentFilter, page: number, pageSize: number) {
+    async list(scope: RawBuilder<SqlBool>, f: IncidentFilter, page: number, pageSize: number) {
       const base = incidents()
-        .where(scopeSql(scope))
+        .where(scope)
         .$if(!!f.kind, (q) => q.where('i.kind', '=', f.kind!))
         .$if(f.state === 'open', (q) => q.where('i.state', 'not in', [...CLOSED_INCIDENT_STATES]))
         .$if(f.state !== 'open' && f.state !== 'all', (q) => q.where('i.state', '=', f.state))

@@ -22,8 +22,8 @@ import { requireAction, visibleTenancy } from './tenancies.service.js';
 
 /** An incident the actor may see (relationship rules in access.ts); hidden is the same 404 as missing. */
 export async function visibleIncident(tx: Tx, ctx: Ctx, id: string, permission: Permission, lock = false): Promise<IncidentRow> {
-  const row = await incidentRepository(tx, ctx.actor.agencyId).find(id, lock);
-  return access.requireIncident(ctx.actor, permission, row, { type: 'incident', id });
+  const row = await incidentRepository(tx, ctx.actor.agencyId).find(id, lock, access.incidentScope(ctx.actor));
+  return access.requireVisible(ctx.actor, permission, row, { type: 'incident', id });
 }
 
 /** The incident page: steps, contacts, payouts, documents, deadlines and the actor's next steps. */

@@ -12,7 +12,7 @@ import { actorTx } from '../../platform/http/tx.js';
 import * as ledger from './ledger.js';
 import { tenancyLink, sustainmentEffects } from './sustainment.effects.js';
 import { tenancyRepository } from './tenancies.repository.js';
-import { requireAction, visibleTenancy } from './tenancies.service.js';
+import { requireAction, tenancyScope, visibleTenancy } from './tenancies.service.js';
 import { loadTenancyView } from './tenancy.view.js';
 
 /**
@@ -36,7 +36,7 @@ export function recoveryService(db: Kysely<DB>) {
           await fx.inform([t.contact_person_id, t.social_worker_id], 'recovery.agreement', `Ratenvereinbarung ${t.reference}`,
             `${formatEuro(input.instalmentCents)} ${input.intervalMonths === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(input.startsOn)} auf die offene Forderung von ${formatEuro(t.paid_out_cents - t.recovered_cents)}.`, tenancyLink(t.id));
           audit(tx, ctx, { action: 'recovery.agreement', entityId: t.id, details: { agreement: a.id, instalmentCents: input.instalmentCents } });
-          return loadTenancyView(tx, ctx, (await repo.find(t.id))!);
+          return loadTenancyView(tx, ctx, (await repo.find(t.id, false, tenancyScope(ctx)))!);
         }),
       ),
 
@@ -46,7 +46,7 @@ export function recoveryService(db: Kysely<DB>) {
           const t = await visibleTenancy(tx, ctx, tenancyId, 'recovery.record', true);
           const repo = tenancyRepository(tx, ctx.actor.agencyId);
           const before = { maxCents: t.guarantee_max_cents, paidOutCents: t.paid_out_cents, recoveredCents: t.recovered_cents };
-          if (!access.incidentVisible(ctx.actor, t)) throw new AccessDenied('recovery.record', { type: 'tenancy', id: t.id });
+          if (!t.related) throw new AccessDenied('recovery.record', { type: 'tenancy', id: t.id });
           const after = ledger.recover(before, input.amountCents);
           if (input.agreementId && !(await repo.agreement(t.id, input.agreementId))) {
             throw new AppError('validation_failed', undefined, { errors: [{ field: 'agreementId', code: 'invalid_value', message: 'Keine Ratenvereinbarung dieses Mietverhältnisses.' }] });
@@ -57,7 +57,7 @@ export function recoveryService(db: Kysely<DB>) {
           await fx.inform([t.contact_person_id, t.social_worker_id], 'recovery.payment', `Rückzahlung ${t.reference}: ${formatEuro(input.amountCents)}`,
             open === 0 ? 'Die abgetretene Forderung ist vollständig beglichen.' : `Offene Forderung jetzt ${formatEuro(open)}.`, tenancyLink(t.id));
           audit(tx, ctx, { action: 'recovery.payment', entityId: t.id, details: { payment: p.id, amountCents: input.amountCents, openClaimCents: open } });
-          return loadTenancyView(tx, ctx, (await repo.find(t.id))!);
+          return loadTenancyView(tx, ctx, (await repo.find(t.id, false, tenancyScope(ctx)))!);
         }),
       ),
   };

@@ -1,10 +1,11 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { TenanciesTable } from '../../db/types.js';
-import type { IncidentScope } from '../../platform/access/access.js';
 
 export interface TenancyFilter {
+  /** The actor's `providerScope` on `t.provider_id`. */
+  scope: RawBuilder<SqlBool>;
   providerId: string | null;
   status?: 'active' | 'ended' | undefined;
   /** Guarantee ends on or before this date (and the tenancy is still active). */
@@ -16,7 +17,7 @@ const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Tenancies, the guarantee ledger and household follow-up, bound to one agency. */
 export function tenancyRepository(tx: Tx, agencyId: string) {
-  const tenancies = () =>
+  const tenancies = (relation: RawBuilder<SqlBool> = sql<SqlBool>`false`) =>
     tx
       .selectFrom('tenancies as t')
       .innerJoin('housing_providers as p', 'p.id', 't.provider_id')
@@ -29,16 +30,27 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
         'p.name as provider_name', 'h.reference as household_reference', 'h.head_name', 'h.social_worker_id as household_social_worker_id', 'h.case_manager_id as household_case_manager_id',
         'cp.display_name as contact_person_name', 'sw.display_name as social_worker_name', 'cr.display_name as closing_reviewer_name',
       ])
+      .select(relation.as('related'))
       .where('t.agency_id', '=', agencyId);
 
   return {
-    find(id: string, lock = false) {
+    /**
+     * The tenancy; with `scope`, only if `scope.visible` (the actor's `providerScope` on
+     * `t.provider_id`) shows it, and `related` says whether the actor stands in the sustainment
+     * relationship to it (`incidentScope` on `t.provider_id`).
+     */
+    find(id: string, lock = false, scope?: { visible: RawBuilder<SqlBool>; related: RawBuilder<SqlBool> }) {
       // Steps that move money or state lock the tenancy row first, so two at once are serialised.
-      return tenancies().where('t.id', '=', id).$if(lock, (q) => q.forUpdate('t')).executeTakeFirst();
+      return tenancies(scope?.related)
+        .where('t.id', '=', id)
+        .$if(!!scope, (q) => q.where(scope!.visible))
+        .$if(lock, (q) => q.forUpdate('t'))
+        .executeTakeFirst();
     },
 
     async list(f: TenancyFilter, page: number, pageSize: number) {
       let base = tenancies()
+        .where(f.scope)
         .$if(!!f.providerId, (q) => q.where('t.provider_id', '=', f.providerId!))
         .$if(!!f.status, (q) => q.where('t.status', '=', f.status!))
         .$if(!!f.guaranteeEndsBy, (q) => q.where('t.guarantee_end', '<=', f.guaranteeEndsBy!).where('t.status', '=', 'active'));
@@ -54,8 +66,8 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
     },
 
     /** Open incidents per tenancy, counting only those the scope may see. */
-    async openIncidentCounts(tenancyIds: string[], scope: IncidentScope, closed: readonly string[]) {
-      if (tenancyIds.length === 0 || scope.kind === 'none') return new Map<string, number>();
+    async openIncidentCounts(tenancyIds: string[], scope: RawBuilder<SqlBool>, closed: readonly string[]) {
+      if (tenancyIds.length === 0) return new Map<string, number>();
       const rows = await tx
         .selectFrom('incidents as i')
         .innerJoin('tenancies as t', 't.id', 'i.tenancy_id')
@@ -63,7 +75,7 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
         .select(['i.tenancy_id', (eb) => eb.fn.countAll<string>().as('n')])
         .where('i.tenancy_id', 'in', tenancyIds)
         .where('i.state', 'not in', [...closed])
-        .where(scopeSql(scope))
+        .where(scope)
         .groupBy('i.tenancy_id')
         .execute();
       return new Map(rows.map((r) => [r.tenancy_id, Number(r.n)]));
@@ -130,19 +142,3 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
 }
 export type TenancyRepository = ReturnType<typeof tenancyRepository>;
 export type TenancyRow = NonNullable<Awaited<ReturnType<TenancyRepository['find']>>>;
-
-/** The incident scope as an SQL condition over `i` (incidents), `t` (tenancies) and `h` (households). */
-export function scopeSql(scope: IncidentScope) {
-  switch (scope.kind) {
-    case 'all':
-      return sql<boolean>`true`;
-    case 'contactPerson':
-      return sql<boolean>`t.contact_person_id = ${scope.userId}`;
-    case 'socialWorker':
-      return sql<boolean>`(t.social_worker_id = ${scope.userId} OR h.social_worker_id = ${scope.userId})`;
-    case 'provider':
-      return sql<boolean>`i.provider_id = ${scope.providerId}`;
-    case 'none':
-      return sql<boolean>`false`;
-  }
-}

@@ -22,17 +22,20 @@ import { loadTenancyView, tenancyActions } from './tenancy.view.js';
 type Create = z.output<typeof ZTenancyCreate>;
 type Update = z.output<typeof ZTenancyUpdate>;
 
+/** The actor's scopes on a tenancy: which it may see, and whether it stands in the sustainment relationship to it. */
+export const tenancyScope = (ctx: Ctx) => ({ visible: access.providerScope(ctx.actor, 't.provider_id'), related: access.incidentScope(ctx.actor, 't.provider_id') });
+
 /** A tenancy the actor may see (staff all, a company only its own); hidden is the same 404 as missing. */
 export async function visibleTenancy(tx: Tx, ctx: Ctx, id: string, permission: Parameters<typeof access.require>[1], lock = false): Promise<TenancyRow> {
-  const t = await tenancyRepository(tx, ctx.actor.agencyId).find(id, lock);
-  return access.requireProviderRecord(ctx.actor, permission, t, { type: 'tenancy', id });
+  const t = await tenancyRepository(tx, ctx.actor.agencyId).find(id, lock, tenancyScope(ctx));
+  return access.requireVisible(ctx.actor, permission, t, { type: 'tenancy', id });
 }
 
 /** The tenancy action must be open to this actor now (state and relationship), else 409/404. */
 export function requireAction(ctx: Ctx, t: TenancyRow, action: string, permission: Parameters<typeof access.require>[1]): void {
   if (tenancyActions(ctx, t, today()).includes(action)) return;
   if (action.startsWith('record') || action.startsWith('report')) {
-    if (!access.incidentVisible(ctx.actor, t)) throw new AccessDenied(permission, { type: 'tenancy', id: t.id });
+    if (!t.related) throw new AccessDenied(permission, { type: 'tenancy', id: t.id });
   }
   throw new AppError('invalid_transition', 'Dieser Schritt ist für dieses Mietverhältnis jetzt nicht möglich.', { currentState: t.status });
 }
@@ -47,18 +50,17 @@ async function checkPeople(repo: TenancyRepository, w: { providerId: string; con
 }
 
 export function tenancyService(db: Kysely<DB>) {
-  const view = async (tx: Tx, ctx: Ctx, id: string) => loadTenancyView(tx, ctx, (await tenancyRepository(tx, ctx.actor.agencyId).find(id))!);
+  const view = async (tx: Tx, ctx: Ctx, id: string) => loadTenancyView(tx, ctx, (await tenancyRepository(tx, ctx.actor.agencyId).find(id, false, tenancyScope(ctx)))!);
 
   return {
     list: (ctx: Ctx, q: z.output<typeof ZTenancyListQuery>) =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'tenancy.list');
-        const scope = access.offerScope(ctx.actor);
-        const providerView = scope.kind === 'provider';
+        const providerView = access.isProviderView(ctx.actor);
         const repo = tenancyRepository(tx, ctx.actor.agencyId);
         const todayIso = today();
         const { total, rows } = await repo.list({
-          providerId: providerView ? scope.providerId : (q.providerId ?? null), status: q.status, q: q.q,
+          scope: access.providerScope(ctx.actor, 't.provider_id'), providerId: providerView ? null : (q.providerId ?? null), status: q.status, q: q.q,
           guaranteeEndsBy: q.guaranteeEndsWithinMonths !== undefined ? addMonths(todayIso, q.guaranteeEndsWithinMonths) : undefined,
         }, q.page, q.pageSize);
         const ids = rows.map((r) => r.id);
@@ -108,7 +110,7 @@ export function tenancyService(db: Kysely<DB>) {
             created_by: ctx.actor.userId,
           });
           await repo.markHoused(input.householdId, input.leaseStart);
-          const t = (await repo.find(row.id))!;
+          const t = (await repo.find(row.id, false, tenancyScope(ctx)))!;
           await onTenancyCreated(tx, ctx, t);
           await fx.inform([t.contact_person_id, t.social_worker_id], 'tenancy.created', `Mietverhältnis ${t.reference} erfasst`, `Das Mietverhältnis ${t.street} wurde direkt erfasst. Garantie bis ${t.guarantee_end.split('-').reverse().join('.')}.`, tenancyLink(t.id));
           audit(tx, ctx, { action: 'tenancy.create', entityId: t.id, details: { household: t.household_id, direct: true } });
@@ -137,7 +139,7 @@ export function tenancyService(db: Kysely<DB>) {
           guarantee_start: start, guarantee_end: end, guarantee_max_cents: max, guarantee_items: input.guaranteeItems ?? t.guarantee_items, guarantee_signed_on: input.guaranteeSignedOn ?? null,
           contact_person_id: input.contactPersonId === undefined ? t.contact_person_id : input.contactPersonId, social_worker_id: input.socialWorkerId === undefined ? t.social_worker_id : input.socialWorkerId,
         }, version);
-        const after = (await repo.find(id))!;
+        const after = (await repo.find(id, false, tenancyScope(ctx)))!;
         if (after.guarantee_end !== t.guarantee_end || after.contact_person_id !== t.contact_person_id) {
           // The reminders follow the guarantee's end and the contact person.
           await sustainmentEffects(tx, ctx).closeDeadlines(id, GUARANTEE_DEADLINES, 'cancelled');

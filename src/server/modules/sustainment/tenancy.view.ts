@@ -1,7 +1,7 @@
 import { formatEuro, formatGermanDate } from '../../../contracts/format.js';
 import { CLOSED_INCIDENT_STATES, type TTenancyDetail } from '../../../contracts/sustainment.js';
 import type { Tx } from '../../db/database.js';
-import { incidentVisible } from '../../platform/access/access.js';
+import { incidentScope } from '../../platform/access/access.js';
 import { roleHas } from '../../platform/access/registry.js';
 import { openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
 import { documentsOf } from '../../platform/documents/documents.js';
@@ -23,7 +23,7 @@ const OUTCOME_LABELS: Record<string, string> = { independent: 'lebt selbstständ
 const CHANNEL_LABELS: Record<string, string> = { phone: 'Telefon', home_visit: 'Hausbesuch', office: 'Gespräch im Amt', letter: 'Brief', email: 'E-Mail', other: 'Sonstiges' };
 
 /** Whether the actor stands in the sustainment relationship to this tenancy (sees its incidents, acts on them). */
-export const relates = (ctx: Ctx, t: TenancyRow) => incidentVisible(ctx.actor, t);
+export const relates = (_ctx: Ctx, t: TenancyRow) => t.related === true;
 
 /** The tenancy actions the actor may take now, so the UI shows only working buttons. */
 export function tenancyActions(ctx: Ctx, t: TenancyRow, todayIso: string): string[] {
@@ -45,7 +45,7 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
   const trepo = tenancyRepository(tx, agencyId);
   const irepo = incidentRepository(tx, agencyId);
   const todayIso = today();
-  const incidents = relates(ctx, t) ? await irepo.ofTenancy(t.id) : [];
+  const incidents = relates(ctx, t) ? await irepo.ofTenancy(t.id, incidentScope(ctx.actor)) : [];
   const ids = incidents.map((i) => i.id);
   const [events, contacts, payouts, agreements, payments, docs, deadlines] = await Promise.all([
     irepo.events(ids),

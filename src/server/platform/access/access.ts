@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { AccessDenied } from '../errors/app-error.js';
 import type { Actor } from '../http/context.js';
@@ -33,9 +33,7 @@ export function householdScope(actor: Actor): (eb: ExpressionBuilder<DB, 'househ
 
 /** Relationship check for one household read through `householdScope`; missing or hidden is the same 404. */
 export function requireHousehold<T>(actor: Actor, permission: Permission, visible: T | undefined, id: string): T {
-  require(actor, permission, { type: 'household', id });
-  if (!visible) throw new AccessDenied(permission, { type: 'household', id });
-  return visible;
+  return requireVisible(actor, permission, visible, { type: 'household', id });
 }
 
 /** The actions on a household (read through `householdScope`) the actor may take next, so the UI shows only working buttons. */
@@ -47,76 +45,48 @@ export function householdActions(actor: Actor): string[] {
   return actions;
 }
 
-/** Which offers an actor may see: office staff all of the agency's, a housing company only its own. */
-export type OfferScope = { kind: 'all' } | { kind: 'provider'; providerId: string } | { kind: 'none' };
-
-export function offerScope(actor: Actor): OfferScope {
-  if (['case_manager', 'social_worker', 'accommodation_worker', 'lead'].includes(actor.role)) return { kind: 'all' };
-  if (actor.role === 'provider_user' && actor.providerId) return { kind: 'provider', providerId: actor.providerId };
-  return { kind: 'none' };
-}
-
-/** Relationship check for one offer (or a record of it, such as a tenancy); hidden is the same 404 as missing. */
-export function requireProviderRecord<T extends { provider_id: string }>(actor: Actor, permission: Permission, row: T | undefined, entity: { type: string; id: string }): T {
-  require(actor, permission, entity);
-  const scope = offerScope(actor);
-  if (!row || scope.kind === 'none' || (scope.kind === 'provider' && row.provider_id !== scope.providerId)) throw new AccessDenied(permission, entity);
-  return row;
-}
+const OFFICE_ROLES: readonly string[] = ['case_manager', 'social_worker', 'accommodation_worker', 'lead'];
 
 /**
- * Which incidents (rent default, conflict) an actor may see: leads all of the agency, a case manager
- * those of the tenancies they are the fixed contact person of, a social worker those of the tenancies
- * or households they look after, a housing company those of its own tenancies.
+ * Which offers and tenancies an actor may see, declared once: office staff all of the agency's, a
+ * housing company only its own. `providerColumn` names the column holding the housing company in
+ * the query it filters (e.g. `offers.provider_id`, `t.provider_id`); used both to list and, with the
+ * record's id, to read one (a hidden record is then simply not found).
  */
-export type IncidentScope =
-  | { kind: 'all' }
-  | { kind: 'contactPerson'; userId: string }
-  | { kind: 'socialWorker'; userId: string }
-  | { kind: 'provider'; providerId: string }
-  | { kind: 'none' };
+export function providerScope(actor: Actor, providerColumn: string): RawBuilder<SqlBool> {
+  if (OFFICE_ROLES.includes(actor.role)) return sql<SqlBool>`true`;
+  if (actor.role === 'provider_user' && actor.providerId) return sql<SqlBool>`${sql.ref(providerColumn)} = ${actor.providerId}`;
+  return sql<SqlBool>`false`;
+}
 
-export function incidentScope(actor: Actor): IncidentScope {
+/** Whether the actor sees records as a housing company does (only the allow-listed parts). */
+export const isProviderView = (actor: Actor): boolean => actor.role === 'provider_user';
+
+/**
+ * Who stands in the sustainment relationship to a tenancy and so sees its incidents (rent default,
+ * conflict) and acts on them, declared once: leads all of the agency, a case manager the tenancies
+ * they are the fixed contact person of, a social worker those of the tenancies or households they
+ * look after, a housing company those of its own. A condition over `t` (tenancies) and `h`
+ * (households); `providerColumn` is the incident's company (`i.provider_id`) or the tenancy's.
+ */
+export function incidentScope(actor: Actor, providerColumn: 'i.provider_id' | 't.provider_id' = 'i.provider_id'): RawBuilder<SqlBool> {
   switch (actor.role) {
     case 'lead':
-      return { kind: 'all' };
+      return sql<SqlBool>`true`;
     case 'case_manager':
-      return { kind: 'contactPerson', userId: actor.userId };
+      return sql<SqlBool>`t.contact_person_id = ${actor.userId}`;
     case 'social_worker':
-      return { kind: 'socialWorker', userId: actor.userId };
+      return sql<SqlBool>`(t.social_worker_id = ${actor.userId} OR h.social_worker_id = ${actor.userId})`;
     case 'provider_user':
-      return actor.providerId ? { kind: 'provider', providerId: actor.providerId } : { kind: 'none' };
+      return actor.providerId ? sql<SqlBool>`${sql.ref(providerColumn)} = ${actor.providerId}` : sql<SqlBool>`false`;
     default:
-      return { kind: 'none' };
+      return sql<SqlBool>`false`;
   }
 }
 
-interface IncidentFacts {
-  provider_id: string;
-  contact_person_id: string | null;
-  social_worker_id: string | null;
-  household_social_worker_id: string | null;
-}
-
-export function incidentVisible(actor: Actor, i: IncidentFacts): boolean {
-  const scope = incidentScope(actor);
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'contactPerson':
-      return i.contact_person_id === scope.userId;
-    case 'socialWorker':
-      return i.social_worker_id === scope.userId || i.household_social_worker_id === scope.userId;
-    case 'provider':
-      return i.provider_id === scope.providerId;
-    case 'none':
-      return false;
-  }
-}
-
-/** Relationship check for one incident (or a tenancy's incidents); hidden is the same 404 as missing. */
-export function requireIncident<T extends IncidentFacts>(actor: Actor, permission: Permission, row: T | undefined, entity: { type: string; id: string }): T {
+/** Relationship check for one record read through its scope: missing or hidden is the same 404. */
+export function requireVisible<T>(actor: Actor, permission: Permission, visible: T | undefined, entity: { type: string; id: string }): T {
   require(actor, permission, entity);
-  if (!row || !incidentVisible(actor, row)) throw new AccessDenied(permission, entity);
-  return row;
+  if (!visible) throw new AccessDenied(permission, entity);
+  return visible;
 }
