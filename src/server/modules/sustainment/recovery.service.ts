@@ -4,7 +4,6 @@ import { formatEuro, formatGermanDate } from '../../../contracts/format.js';
 import type { ZRecoveryAgreementInput, ZRecoveryPaymentInput } from '../../../contracts/sustainment.js';
 import type { DB } from '../../db/types.js';
 import { audit } from '../../platform/audit/audit.js';
-import * as access from '../../platform/access/access.js';
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
