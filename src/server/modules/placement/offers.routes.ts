@@ -10,7 +10,7 @@ import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
 import type { ConditionsService } from './conditions.service.js';
 import type { DecisionService } from './decisions.service.js';
 import { ATTACHMENT_MAX_BYTES, type filesService } from './files.service.js';
@@ -32,7 +32,6 @@ export interface PlacementServices {
 
 export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const withEtag = <T extends { version: number }>(reply: { header: (k: string, v: string) => unknown }, o: T) => (reply.header('ETag', etag(o.version)), o);
 
   r.get('/api/v1/offers', {
     config: { access: 'offer.list' },

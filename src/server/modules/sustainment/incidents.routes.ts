@@ -12,7 +12,7 @@ import { sendDocument } from '../../platform/documents/documents.routes.js';
 import type { Ctx } from '../../platform/http/context.js';
 import type { IncidentService } from './incidents.service.js';
 import type { IncidentStepService } from './incident-steps.service.js';
-import { withEtag } from './sustainment.routes.js';
+import { withEtag } from '../../platform/http/idempotency.js';
 import { ZSubParams, incidentTags as tags } from './sustainment.schemas.js';
 
 /** The queue of open incidents and one route per step of the two incident machines. */

@@ -8,23 +8,13 @@ import {
 import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
-import { etag, expectedVersion, type Created } from '../../platform/http/idempotency.js';
+import { created, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
 import { incidentRoutes } from './incidents.routes.js';
 import { incidentService } from './incidents.service.js';
 import { incidentStepService } from './incident-steps.service.js';
 import { recoveryService } from './recovery.service.js';
 import { ZIdem, ZIfMatch, ZSubParams, tenancyTags as tags } from './sustainment.schemas.js';
 import { tenancyService } from './tenancies.service.js';
-
-type Reply = { header: (k: string, v: string) => unknown };
-/** Headers of a created resource: its ETag, Location and, on a replayed Idempotency-Key, the replay header. */
-export function created<T extends { version: number }>(reply: Reply, res: Created<T>, location?: string): T {
-  if (res.replayed) reply.header('Idempotent-Replayed', 'true');
-  if (location) reply.header('Location', location);
-  reply.header('ETag', etag(res.body.version));
-  return res.body;
-}
-export const withEtag = <T extends { version: number }>(reply: { header: (k: string, v: string) => unknown }, o: T) => (reply.header('ETag', etag(o.version)), o);
 
 /** The sustainment module: tenancies over the guarantee years, their incidents, payouts and recovery. */
 export function sustainmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {

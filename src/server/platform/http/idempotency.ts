@@ -65,3 +65,16 @@ export function expectedVersion(ifMatch: string | undefined, bodyVersion: number
 }
 
 export const etag = (version: number): string => `"${version}"`;
+
+type Reply = { header: (k: string, v: string) => unknown };
+
+/** Headers of a created resource: its ETag, Location and, on a replayed Idempotency-Key, the replay header. */
+export function created<T extends { version: number }>(reply: Reply, res: Created<T>, location?: string): T {
+  if (res.replayed) reply.header('Idempotent-Replayed', 'true');
+  if (location) reply.header('Location', location);
+  reply.header('ETag', etag(res.body.version));
+  return res.body;
+}
+
+/** Sets the ETag of a versioned resource and returns it, for a route's answer. */
+export const withEtag = <T extends { version: number }>(reply: Reply, o: T): T => (reply.header('ETag', etag(o.version)), o);
