@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createAgency, testDbs } from '../../../test/helpers.js';
-import { inAgency, sendWithoutWaiting } from './database.js';
+import { inAgency, sendWithoutWaiting, type Tx } from './database.js';
 
 describe('inAgency on a real server', () => {
   it('binds values as parameters: quotes, backslashes, $1 in text, large text and bytes arrive unchanged', async () => {
@@ -31,32 +31,31 @@ describe('inAgency on a real server', () => {
     expect(still).toBe(0);
   });
 
-  it('commits what ran when fn resolves, rolls everything back when it throws', async () => {
+  /** Runs `then` after writing a row in the transaction, and tells whether the row was committed. */
+  async function writesThen(then: (tx: Tx) => void | Promise<void>): Promise<{ error: unknown; committed: boolean }> {
     const { app } = testDbs();
     const agency = await createAgency();
     const key = `k-${Math.random()}`;
-    await expect(
-      inAgency(app, agency.id, async (tx) => {
-        await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(tx);
-        throw new Error('Abbruch');
-      }),
-    ).rejects.toThrow('Abbruch');
-    const after = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n);
-    expect(after).toBe(0);
+    const error = await inAgency(app, agency.id, async (tx) => {
+      await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(tx);
+      await then(tx);
+    }).then(() => null, (e: unknown) => e);
+    const n = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n);
+    return { error, committed: n === 1 };
+  }
+
+  it('commits what ran when fn resolves, rolls everything back when it throws', async () => {
+    expect(await writesThen(() => undefined)).toEqual({ error: null, committed: true });
+    const failed = await writesThen(() => {
+      throw new Error('Abbruch');
+    });
+    expect(failed).toMatchObject({ error: new Error('Abbruch'), committed: false });
   });
 
   it('a statement sent without waiting that fails fails the transaction: nothing commits', async () => {
-    const { app } = testDbs();
-    const agency = await createAgency();
-    const key = `k-${Math.random()}`;
-    await expect(
-      inAgency(app, agency.id, async (tx) => {
-        await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(tx);
-        sendWithoutWaiting(tx, CompiledQuery.raw('SELECT 1 / $1::int', [0]));
-      }),
-    ).rejects.toThrow(/division by zero/);
-    const after = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n);
-    expect(after).toBe(0);
+    const failed = await writesThen((tx) => sendWithoutWaiting(tx, CompiledQuery.raw('SELECT 1 / $1::int', [0])));
+    expect(String(failed.error)).toMatch(/division by zero/);
+    expect(failed.committed).toBe(false);
   });
 
   it('sees only its agency under row-level security, also on a reused connection', async () => {
