@@ -32,6 +32,19 @@ export class PgConnection implements DatabaseConnection {
 
   constructor(client: pg.PoolClient) {
     this.#client = client;
+    // A connection lost while checked out (the server restarted or went away between statements)
+    // would otherwise raise an unhandled 'error' event: it is marked broken and dropped on release.
+    client.on('error', this.#onError);
+  }
+
+  readonly #onError = (e: Error): void => {
+    this.broken = e;
+  };
+
+  /** Returns the client to the pool, or closes it if its connection was lost. */
+  release(): void {
+    this.#client.off('error', this.#onError);
+    this.#client.release(this.broken ?? undefined);
   }
 
   get client(): pg.PoolClient {
@@ -128,8 +141,7 @@ export class PgDriver implements Driver {
   }
 
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
-    const c = conn as PgConnection;
-    c.client.release(c.broken ?? undefined);
+    (conn as PgConnection).release();
   }
 
   async destroy(): Promise<void> {

@@ -70,4 +70,21 @@ describe('inAgency on a real server', () => {
     }
     expect(b.id).not.toBe(a.id);
   });
+
+  it('survives its connection being terminated mid-transaction: the error reaches the caller, the next transaction gets a fresh connection', async () => {
+    const { app, owner } = testDbs();
+    const agency = await createAgency();
+    const failed = await inAgency(app, agency.id, async (tx) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx);
+      await sql`SELECT pg_terminate_backend(${rows[0]!.pid})`.execute(owner);
+      // The connection is gone while no statement runs on it: no unhandled 'error' event.
+      await new Promise((r) => setTimeout(r, 100));
+      await sql`SELECT 1`.execute(tx);
+    }).then(() => null, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    for (let i = 0; i < 6; i++) {
+      const seen = await inAgency(app, agency.id, async (tx) => (await sql<{ a: string }>`SELECT current_setting('app.agency_id') AS a`.execute(tx)).rows[0]!.a);
+      expect(seen).toBe(agency.id);
+    }
+  });
 });
