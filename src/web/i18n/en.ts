@@ -147,6 +147,7 @@ export const en: Messages = {
     idempotency_mismatch: 'This request was already sent with different data. Please submit the form again.',
     limit_exceeded: 'The amount exceeds what is available (e.g. the remaining guarantee). Please check the amount.',
     invalid_text: 'A text contains a character that cannot be stored (NUL byte or incomplete Unicode character). Please remove it.',
+    unavailable: 'The service is unavailable right now (e.g. database maintenance). Please try again in a few seconds; your input is kept.',
     network: 'The server cannot be reached. Please check your connection and try again.',
     reloadLatest: 'Load current version (your input will be lost)',
   },

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'idempotency_mismatch',
   'limit_exceeded',
   'invalid_text',
+  'unavailable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -64,6 +65,8 @@ export function problemMessage(code: ProblemCode, t: TFunction): string {
       return t('errors.limit_exceeded');
     case 'invalid_text':
       return t('errors.invalid_text');
+    case 'unavailable':
+      return t('errors.unavailable');
     default: {
       const unreachable: never = code;
       return unreachable;

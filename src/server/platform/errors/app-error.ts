@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   idempotency_mismatch: 422,
   limit_exceeded: 422,
   invalid_text: 422,
+  unavailable: 503,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -35,6 +36,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   idempotency_mismatch: 'Der Idempotency-Key wurde bereits für eine andere Anfrage benutzt.',
   limit_exceeded: 'Der Betrag übersteigt den verfügbaren Rahmen.',
   invalid_text: 'Ein Text enthält ein unzulässiges Zeichen.',
+  unavailable: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   rate_limited: 'Zu viele Versuche.',
   internal: 'Ein interner Fehler ist aufgetreten.',
 };

@@ -20,9 +20,24 @@ function problem(reply: FastifyReply, req: FastifyRequest, err: AppError) {
     });
 }
 
+/** SQLSTATE classes and codes of a database that is away or not accepting connections yet. */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|53300)/;
+const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|EPIPE/;
+
+/** Whether an error means the database is unreachable right now (restart, failover), not that the request was wrong. */
+export function databaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  if (typeof e?.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code))) return true;
+  return typeof e?.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message);
+}
+
 /** Every error leaves as RFC 9457 problem+json; 5xx never carries internals (stack, SQL). */
 export function errorHandler(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return problem(reply, req, error);
+  if (databaseUnavailable(error)) {
+    req.log.warn({ err: error }, 'database unavailable');
+    return problem(reply, req, new AppError('unavailable', undefined, { retryAfterSeconds: 5 }));
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
     const errors: FieldError[] = error.validation.map((v) => {
