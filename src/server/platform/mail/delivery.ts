@@ -1,141 +1,77 @@
-import { sql, type Kysely } from 'kysely';
-import type { Config } from '../../config.js';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
-import { composeMessage, createMailTransport, shortError, type MailTransport } from './transport.js';
+import { defineJob } from '../jobs/job.js';
+import { composeMessage, shortError, type MailTransport } from './transport.js';
 
-const BATCH = 10;
-const LOCK_MS = 60_000;
-/** Stop sending a claimed batch this long before its lease ends: the rest is retried after it. */
-const LEASE_MARGIN_MS = 15_000;
 export const MAX_ATTEMPTS = 8;
-
-/** Wait after the n-th failed attempt: 30 s · 2^(n-1), at most one hour. */
-export const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-
-/** Agencies with due mails or deadlines (a SECURITY DEFINER function: it reveals nothing else). */
-export async function agenciesWithWork(db: Kysely<DB>, now: Date, only?: readonly string[]): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`SELECT wh_agencies_with_work(${now}) AS id`.execute(db);
-  return rows.map((r) => r.id).filter((id) => !only || only.includes(id));
-}
-
-export interface OutboxRunResult {
-  sent: number;
-  captured: number;
-  retrying: number;
-  failed: number;
-}
+const RETRY_DELAY_SECONDS = 30;
 
 /**
- * One pass over every agency with due mails: claim a batch (locked_until = now + 60 s, committed),
- * send outside any transaction, then record each result. A crash after the claim loses nothing: the
- * lease runs out and the mail is claimed again. Two workers never claim the same mail (SKIP LOCKED).
- * `only` restricts the pass to some agencies (tests share one database).
+ * The earliest retry after the n-th failed attempt: the queue waits 30 s · 2^(n-1), plus up to as
+ * much again (pg-boss's backoff with jitter) — 30–60 s, 1–2 min, … about 30–60 min before the eighth.
  */
-export async function runOutboxOnce(db: Kysely<DB>, transport: MailTransport, now: Date = new Date(), only?: readonly string[]): Promise<OutboxRunResult> {
-  const result: OutboxRunResult = { sent: 0, captured: 0, retrying: 0, failed: 0 };
-  const errors: unknown[] = [];
-  for (const agencyId of await agenciesWithWork(db, now, only)) {
-    try {
-      await runAgency(agencyId);
-    } catch (e) {
-      errors.push(e); // one agency's failure must not hold up the others
-    }
-  }
-  throwCollected(errors);
-  return result;
+export const earliestRetryMs = (attempts: number): number => RETRY_DELAY_SECONDS * 1000 * 2 ** Math.max(0, attempts - 1);
 
-  async function runAgency(agencyId: string): Promise<void> {
-    if (transport.kind === 'capture') {
-      result.captured += await inAgency(db, agencyId, async (tx) => {
-        const rows = await claim(tx, now, 500).set({ status: 'captured', sent_at: now, locked_until: null }).returning('o.id').execute();
-        return rows.length;
-      });
-      return;
-    }
-    const claimedAt = Date.now();
-    const claimed = await inAgency(db, agencyId, (tx) =>
-      claim(tx, now, BATCH)
-        .set({ locked_until: new Date(now.getTime() + LOCK_MS) })
-        .returning(['o.id', 'o.to_addresses', 'o.subject', 'o.text_body', 'o.attachments', 'o.kind', 'o.attempts'])
-        .execute(),
-    );
-    for (const mail of claimed) {
-      if (Date.now() - claimedAt > LOCK_MS - LEASE_MARGIN_MS) break;
-      let outcome: { ok: true; messageId: string } | { ok: false; error: string };
-      try {
-        const info = await transport.transporter.sendMail(composeMessage(mail, transport.from));
-        outcome = { ok: true, messageId: String(info.messageId ?? '') };
-      } catch (e) {
-        outcome = { ok: false, error: shortError(e) };
-      }
-      await inAgency(db, agencyId, async (tx) => {
-        const q = tx.updateTable('outbox_mails').where('id', '=', mail.id).where('status', '=', 'pending');
-        if (outcome.ok) {
-          await q.set({ status: 'sent', sent_at: now, message_id: outcome.messageId, locked_until: null, last_error: null }).execute();
-          result.sent += 1;
-          return;
-        }
-        const attempts = mail.attempts + 1;
-        const failed = attempts >= MAX_ATTEMPTS;
-        await q.set({
-          attempts,
-          status: failed ? 'failed' : 'pending',
-          last_error: outcome.error,
-          next_attempt_at: new Date(now.getTime() + backoffMs(attempts)),
-          locked_until: null,
-        }).execute();
-        if (failed) result.failed += 1;
-        else result.retrying += 1;
-      });
-    }
-  }
-}
+export type DeliveryOutcome = 'sent' | 'captured' | 'retrying' | 'failed' | 'gone';
 
-/** Rethrows what a pass over several agencies collected, after all of them had their turn. */
-export function throwCollected(errors: unknown[]): void {
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
-}
+/** A delivery attempt that the mail server refused; the queue retries it. */
+export class MailRefused extends Error {}
 
 /**
- * An UPDATE of up to `limit` due, pending mails that no other worker holds, locked without waiting.
- * The batch is picked in a MATERIALIZED CTE: in `WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP
- * LOCKED)` PostgreSQL may run the subquery again and update more than `n` rows.
+ * One attempt to deliver one outbox mail, outside any transaction: read it, send it, record the
+ * result on the mail (status, attempts, last error, next attempt — what the outbox page shows).
+ * A refused mail throws MailRefused so the queue retries it; on the last attempt the mail is marked
+ * `failed` first. A mail that is no longer pending (sent, failed) is left alone.
  */
-function claim(tx: Kysely<DB>, now: Date, limit: number) {
-  return tx
-    .with((cte) => cte('due').materialized(), (q) => q
-      .selectFrom('outbox_mails')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', now)]))
-      .orderBy('next_attempt_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked())
-    .updateTable('outbox_mails as o')
-    .from('due')
-    .whereRef('o.id', '=', 'due.id');
-}
-
-/** Runs the outbox every MAIL_WORKER_INTERVAL_MS until stopped; stopping waits for a running pass. */
-export function startOutboxWorker(
+export async function deliverMail(
   db: Kysely<DB>,
-  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_WORKER_INTERVAL_MS'>,
-  { onError = () => {} }: { onError?: (e: unknown) => void } = {},
-): () => Promise<void> {
-  const transport = createMailTransport(config);
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runOutboxOnce(db, transport).catch(onError).finally(() => (running = null));
-  }, config.MAIL_WORKER_INTERVAL_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-    if (transport.kind === 'smtp') transport.transporter.close();
-  };
+  transport: MailTransport,
+  { agencyId, mailId }: { agencyId: string; mailId: string },
+  attempt: { retryCount: number; retryLimit: number },
+  now: Date = new Date(),
+): Promise<DeliveryOutcome> {
+  const pending = (tx: Kysely<DB>) => tx.updateTable('outbox_mails').where('id', '=', mailId).where('status', '=', 'pending');
+  if (transport.kind === 'capture') {
+    const rows = await inAgency(db, agencyId, (tx) => pending(tx).set({ status: 'captured', sent_at: now }).returning('id').execute());
+    return rows.length ? 'captured' : 'gone';
+  }
+  const mail = await inAgency(db, agencyId, (tx) =>
+    tx.selectFrom('outbox_mails').select(['id', 'to_addresses', 'subject', 'text_body', 'attachments', 'kind', 'attempts'])
+      .where('id', '=', mailId).where('status', '=', 'pending').executeTakeFirst());
+  if (!mail) return 'gone';
+  let error: string;
+  try {
+    const info = await transport.transporter.sendMail(composeMessage(mail, transport.from));
+    await inAgency(db, agencyId, (tx) => pending(tx).set({ status: 'sent', sent_at: now, message_id: String(info.messageId ?? ''), last_error: null }).execute());
+    return 'sent';
+  } catch (e) {
+    error = shortError(e);
+  }
+  const attempts = mail.attempts + 1;
+  const final = attempt.retryCount >= attempt.retryLimit;
+  await inAgency(db, agencyId, (tx) => pending(tx).set({
+    attempts,
+    status: final ? 'failed' : 'pending',
+    last_error: error,
+    next_attempt_at: new Date(now.getTime() + earliestRetryMs(attempts)),
+  }).execute());
+  throw new MailRefused(error);
 }
+
+export const ZMailDelivery = z.object({ agencyId: z.uuid(), mailId: z.uuid() });
+
+/**
+ * Delivers one outbox mail. `enqueueMail` sends it in the transaction that writes the mail, so it
+ * exists exactly when the mail does. Eight attempts, then the mail is `failed`.
+ */
+export const mailDelivery = defineJob({
+  id: 'mail.deliver',
+  payload: ZMailDelivery,
+  retry: { limit: MAX_ATTEMPTS - 1, delaySeconds: RETRY_DELAY_SECONDS, backoff: true },
+  // SMTP timeouts are 10–20 s (transport.ts); a batch of ten stays well within this.
+  expireInSeconds: 600,
+  batchSize: 10,
+  handler: async (payload, ctx) => ({ outcome: await deliverMail(ctx.db, ctx.mail, payload, ctx.job) }),
+});
