@@ -179,7 +179,7 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
-  /** Events appended but not yet sealed into the chain (sealed within a second by any instance, or after a bulk write). */
+  /** Events appended but not yet sealed into the chain (sealed within a second by the `audit.seal` job, or after a bulk write). */
   pending: number;
 }
 

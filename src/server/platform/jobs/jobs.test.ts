@@ -120,4 +120,23 @@ describe('background jobs', () => {
     await expect(enqueue(testDbs().app, missing, {})).rejects.toThrow(/missing/);
     await expect(startJobs({ url: 'postgres://nobody@127.0.0.1:1/none', jobs: [], services: { db: testDbs().app, mail: { kind: 'capture' } } })).rejects.toThrow(/migrate/);
   });
+
+  it('stops cleanly, letting a running job finish', async () => {
+    const errors: unknown[] = [];
+    const slow = defineJob({ id: 'test.echo', payload: z.object({ word: z.string() }), pollingIntervalSeconds: 0.5, handler: async ({ word }) => {
+      await new Promise((r) => setTimeout(r, 800));
+      return { slept: word };
+    } });
+    const outcomes: unknown[] = [];
+    const second = await runJobs([slow], {}, { onError: (e) => errors.push(e), onHandled: (_id, o) => outcomes.push(o) });
+    await runner.stop();
+    const id = (await enqueue(testDbs().app, slow, { word: 'müde' }))!;
+    await until(async () => (await jobRow(id))?.state === 'active');
+    await second.stop();
+    expect(outcomes).toEqual([{ output: { slept: 'müde' } }]);
+    expect(await jobRow(id)).toMatchObject({ state: 'completed' });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(errors).toEqual([]);
+    runner = await runJobs([echo, flaky], {}, { onHandled: (id, outcome) => handled.set(id, outcome) });
+  });
 });
