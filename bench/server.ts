@@ -18,6 +18,8 @@ import { rankingPage, shownIds } from '../src/server/modules/placement/rankings.
 import { rankingsRepository } from '../src/server/modules/placement/rankings.repository.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { openDatabases } from '../src/server/runtime.js';
+import { installJobs } from '../src/server/platform/jobs/queue.js';
+import { ALL_JOBS } from '../src/server/platform/jobs/registry.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 /** App instances (and, for a fair ratio, baseline instances) as in a deployment with WEB_CONCURRENCY. */
@@ -89,6 +91,7 @@ const config = loadConfig({
 
 async function migrateAndSeed(dbs: Awaited<ReturnType<typeof openDatabases>>) {
   await migrate(dbs.owner, dbs.appPassword);
+  await installJobs(dbs.owner, ALL_JOBS);
   let last = 0;
   await seedDemo(dbs.owner, {
     households,

@@ -12,6 +12,8 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from '../server/db/seed/demo.js';
 import { openDatabases, type Databases } from '../server/runtime.js';
 import { forkInstances, forkedInstance, onShutdown } from '../server/instances.js';
 import { sealAudit, verifyChain } from '../server/platform/audit/audit.js';
+import { installJobs } from '../server/platform/jobs/queue.js';
+import { ALL_JOBS } from '../server/platform/jobs/registry.js';
 import { hashPassword } from '../server/platform/auth/password.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +34,7 @@ function progressBar(label: string) {
 
 async function runMigrations(dbs: Databases): Promise<void> {
   const applied = await migrate(dbs.owner, dbs.appPassword);
+  await installJobs(dbs.owner, ALL_JOBS);
   say(applied.length ? `Migrationen angewendet: ${applied.join(', ')}` : 'Datenbank ist auf dem neuesten Stand.');
 }
 

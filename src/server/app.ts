@@ -14,7 +14,6 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DB } from './db/types.js';
 import type { RouteAccess } from './platform/access/registry.js';
-import { startAuditSealer } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
@@ -38,9 +37,11 @@ import { organisationService } from './modules/providers/providers.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { userService } from './modules/users/users.service.js';
 import { deadlineRoutes, deadlineService } from './platform/deadlines/deadlines.routes.js';
-import { startDeadlineScheduler } from './platform/deadlines/scheduler.js';
 import { outboxRoutes, outboxService } from './platform/mail/outbox.routes.js';
-import { startOutboxWorker } from './platform/mail/worker.js';
+import { mailDelivery } from './platform/mail/delivery.js';
+import { createMailTransport } from './platform/mail/transport.js';
+import { ALL_JOBS } from './platform/jobs/registry.js';
+import { startJobs } from './platform/jobs/queue.js';
 import { notificationRoutes, notificationService } from './platform/notify/notifications.routes.js';
 import { setPublicUrl } from './platform/notify/notify.js';
 
@@ -66,13 +67,14 @@ export interface AppOptions {
   /** Serve the built React UI from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
-  /** The app role's connection string, for the session-change channel (no session cache without it). */
+  /**
+   * The app role's connection string, for the session-change channel (no session cache without it)
+   * and the job queue's connections (needed with `workers`).
+   */
   listenUrl?: string;
-  /** Run the background workers (mail outbox, deadline scheduler); HTTP tests turn them off. */
+  /** Run the background jobs (mail delivery, deadline reminders, audit sealing); HTTP tests turn them off. */
   workers?: boolean;
 }
-
-const DEADLINE_SCHEDULER_INTERVAL_MS = 30_000;
 
 /** Builds the Fastify app: plugins, error handler, guard, and every module's routes. */
 export async function buildApp({ db, config, serveWeb = true, logger = true, listenUrl, workers = true }: AppOptions): Promise<FastifyInstance> {
@@ -142,17 +144,20 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
 
-  const stopSealer = startAuditSealer(db, 500, (e) => app.log.error({ err: e }, 'audit sealing failed'));
-  app.addHook('onClose', async () => stopSealer());
   setPublicUrl(config.PUBLIC_URL);
   if (workers) {
-    const stopOutbox = startOutboxWorker(db, config, { onError: (e) => app.log.error({ err: e }, 'mail outbox failed') });
-    const stopDeadlines = startDeadlineScheduler(db, {
-      intervalMs: DEADLINE_SCHEDULER_INTERVAL_MS,
-      onError: (e) => app.log.error({ err: e }, 'deadline scheduler failed'),
+    if (!listenUrl) throw new Error('buildApp: background jobs need the app role\'s connection string (listenUrl)');
+    const mail = createMailTransport(config);
+    const jobs = await startJobs({
+      url: listenUrl,
+      jobs: ALL_JOBS,
+      services: { db, mail },
+      pollingIntervalSeconds: { [mailDelivery.id]: config.MAIL_WORKER_INTERVAL_MS / 1000 },
+      onError: (e) => app.log.error({ err: e }, 'background job failed'),
     });
     app.addHook('onClose', async () => {
-      await Promise.all([stopOutbox(), stopDeadlines()]);
+      await jobs.stop();
+      if (mail.kind === 'smtp') mail.transporter.close();
     });
   }
 

@@ -17,8 +17,8 @@ export function onShutdown(fn: () => Promise<void>): void {
  * Several app instances in one deployment: `WEB_CONCURRENCY` > 1 forks that many processes that
  * share the listening port (Node's cluster module hands connections out in turn). Each is one of the
  * stateless instances the design allows on one database — caches are per instance and exact by the
- * database's stamps and notifications. The first instance also runs the background workers (mail
- * outbox, deadline scheduler); they are safe on several, but one is enough.
+ * database's stamps and notifications. The first instance also runs the background jobs (mail
+ * delivery, deadline reminders, audit sealing); they are safe on several, but one is enough.
  */
 
 /** Set in a forked instance's environment: its number, from 0. */

@@ -7,6 +7,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { appUrlFrom, createKysely, migrate } from '../../src/server/db/database.js';
 import { startEmbeddedPostgres } from '../../src/server/db/embedded.js';
+import { installJobs } from '../../src/server/platform/jobs/queue.js';
+import { ALL_JOBS } from '../../src/server/platform/jobs/registry.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,6 +55,8 @@ export default async function setup(project: TestProject) {
   const db = createKysely(ownerUrl, 2);
   const appUrl = appUrlFrom(ownerUrl);
   await migrate(db, new URL(appUrl).password ? decodeURIComponent(new URL(appUrl).password) : null);
+  // No cron here: a recurring job would serve every test's agency (files that run jobs use their own queues).
+  await installJobs(db, ALL_JOBS, { schedules: false });
   await db.destroy();
   console.log(`[${project.name}] Test-Datenbank: PostgreSQL ${version}, Datenbank ${dbName}`);
   project.provide('ownerUrl', ownerUrl);

@@ -3,7 +3,10 @@ import { client, createAgency, householdInput, login, testApp, testDbs } from '.
 import { auditVerify } from '../../../cli/commands.js';
 import { loadConfig } from '../../config.js';
 import { inAgency } from '../../db/database.js';
-import { bulkWriteInProgress, holdOffSealing, recordAudit, sealAudit, startAuditSealer, verifyChain } from './audit.js';
+import { jobNamespace, runJobs, until } from '../../../../test/jobs.js';
+import { enqueue, type JobRunner } from '../jobs/queue.js';
+import { bulkWriteInProgress, holdOffSealing, recordAudit, sealAudit, verifyChain } from './audit.js';
+import { auditSeal, SEAL_MAX_DEFER_MS, type SealPassOutput } from './seal.job.js';
 
 describe('hash-chained audit trail', () => {
   it('chains every event of an agency and reports the first tampered link', async () => {
@@ -73,13 +76,6 @@ describe('hash-chained audit trail', () => {
   });
 
   describe('bulk writes hold off the background sealer', () => {
-    const until = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
-      const t0 = Date.now();
-      while (!(await cond())) {
-        if (Date.now() - t0 > ms) throw new Error('condition not reached');
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
     /** Opens a transaction that holds off sealing until `release` is called. */
     async function holder() {
       const { owner } = testDbs();
@@ -109,46 +105,66 @@ describe('hash-chained audit trail', () => {
       expect(await bulkWriteInProgress(app)).toBe(false);
     });
 
+    /** The sealing job as the app runs it, on queues of this test's own; `passes` hears each pass. */
+    async function sealer(passes: SealPassOutput[] = []): Promise<JobRunner> {
+      return runJobs([auditSeal], {}, { onHandled: (_id, o) => void ('output' in o && passes.push(o.output as SealPassOutput)) });
+    }
+    const event = (agencyId: string) =>
+      inAgency(testDbs().owner, agencyId, async (tx) => recordAudit(tx, { agencyId, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agencyId }));
+
     it('waits while a bulk write runs and seals its events right after it', async () => {
+      await jobNamespace([auditSeal]);
       const { owner } = testDbs();
       const agency = await createAgency();
-      const passes: number[] = [];
+      const passes: SealPassOutput[] = [];
       const h = await holder();
-      const stop = startAuditSealer(owner, 20, undefined, { onPass: (n) => passes.push(n) });
+      const runner = await sealer(passes);
       try {
-        await inAgency(owner, agency.id, async (tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id }));
-        await new Promise((r) => setTimeout(r, 300));
-        expect(passes).toEqual([]);
+        await event(agency.id);
+        await until(() => passes.length >= 2);
+        expect(passes.every((p) => 'deferred' in p)).toBe(true);
         await h.release();
-        await until(() => passes.length > 0);
+        await until(() => passes.some((p) => 'sealed' in p));
         await until(async () => (await verifyChain(owner, agency.id)).pending === 0);
       } finally {
-        stop();
+        await runner.stop();
         await h.release();
       }
     });
 
-    it('seals in the background as the app starts it (no listener)', async () => {
+    it('seals in the background as the app starts it, within about a second of a write', async () => {
+      await jobNamespace([auditSeal]);
       const { owner } = testDbs();
       const agency = await createAgency();
-      await inAgency(owner, agency.id, async (tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agency.id }));
-      const stop = startAuditSealer(owner, 20);
+      const runner = await sealer();
       try {
+        await event(agency.id);
         await until(async () => (await verifyChain(owner, agency.id)).pending === 0);
+        await new Promise((r) => setTimeout(r, 600));
+        await event(agency.id);
+        const t0 = Date.now();
+        await until(async () => (await verifyChain(owner, agency.id)).pending === 0);
+        expect(Date.now() - t0).toBeLessThan(1500);
       } finally {
-        stop();
+        await runner.stop();
       }
     });
 
     it('does not wait longer than its limit', async () => {
+      await jobNamespace([auditSeal]);
       const h = await holder();
-      const passes: number[] = [];
-      const stop = startAuditSealer(testDbs().owner, 20, undefined, { maxDeferMs: 200, onPass: (n) => passes.push(n) });
+      const passes: SealPassOutput[] = [];
+      // The chain's last sealing pass was just over the limit ago (it runs on: the app's start adds none).
+      await enqueue(testDbs().app, auditSeal, { lastPassAt: new Date(Date.now() - SEAL_MAX_DEFER_MS - 1000).toISOString() });
+      const runner = await sealer(passes);
       try {
-        await until(() => passes.length > 0);
+        await until(() => passes.length >= 2);
+        expect(passes[0]).toHaveProperty('sealed');
         expect(await bulkWriteInProgress(testDbs().app)).toBe(true);
+        // The next pass knows the chain has just sealed, and waits for the bulk write again.
+        expect(passes[1]).toEqual({ deferred: true });
       } finally {
-        stop();
+        await runner.stop();
         await h.release();
       }
     });

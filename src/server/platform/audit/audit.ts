@@ -185,7 +185,7 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
-  /** Events appended but not yet sealed into the chain (sealed within a second by any instance, or after a bulk write). */
+  /** Events appended but not yet sealed into the chain (sealed within a second by the `audit.seal` job, or after a bulk write). */
   pending: number;
 }
 
@@ -200,7 +200,7 @@ const BULK_WRITE_LOCK = sql`hashtextextended('wohnhilfe:bulk-write', 0)`;
 
 /**
  * Called in a bulk writer's transaction (a chunk of a list import): until it ends, the background
- * sealer of every instance waits (up to its maxDeferMs), so sealing does not compete for the CPU
+ * sealer waits (up to a minute, see seal.job.ts), so sealing does not compete for the CPU
  * with the writing and afterwards seals the whole burst in one pass. Events are written in their
  * own transactions as always; only their numbering into the chain comes later.
  */
@@ -212,30 +212,6 @@ export async function holdOffSealing(tx: Tx): Promise<void> {
 export async function bulkWriteInProgress(db: Kysely<DB>): Promise<boolean> {
   const { rows } = await sql<{ free: boolean }>`SELECT pg_try_advisory_xact_lock(${BULK_WRITE_LOCK}) AS free`.execute(db);
   return !rows[0]?.free;
-}
-
-/**
- * Seals new audit events in the background, every `ms`, until stopped. While a bulk writer holds
- * off sealing, it waits, but never longer than `maxDeferMs` since its last pass. `onPass` hears
- * how many events each pass sealed.
- */
-export function startAuditSealer(db: Kysely<DB>, ms = 500, onError: (e: unknown) => void = () => {}, opts: { maxDeferMs?: number; onPass?: (sealed: number) => void } = {}): () => void {
-  const maxDeferMs = opts.maxDeferMs ?? 60_000;
-  let running = false;
-  let lastPass = Date.now();
-  const pass = async () => {
-    if (Date.now() - lastPass < maxDeferMs && (await bulkWriteInProgress(db))) return;
-    lastPass = Date.now();
-    const sealed = await sealAudit(db);
-    opts.onPass?.(sealed);
-  };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    pass().catch(onError).finally(() => (running = false));
-  }, ms);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /**

@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAgency, testDbs, type TestAgency } from '../../../../test/helpers.js';
 import { inAgency } from '../../db/database.js';
 import { closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from './deadlines.js';
-import { runDeadlinesOnce } from './scheduler.js';
+import { jobNamespace, runJobs, until } from '../../../../test/jobs.js';
+import { enqueue } from '../jobs/queue.js';
+import { mailDelivery } from '../mail/delivery.js';
+import { deadlineRun, runDeadlinesOnce } from './scheduler.js';
 
 let agency: TestAgency;
 const app = () => testDbs().app;
@@ -116,6 +119,25 @@ describe('deadline scheduler', () => {
       ['provider_decision', 'cancelled', null],
     ]);
     expect(rows.every((r) => r.closed_at !== null)).toBe(true);
+  });
+});
+
+describe('deadline job', () => {
+  it('runs on the queue as the cron sends it (here for one agency), and refuses a malformed payload', async () => {
+    // Queues of this file's own; the reminder's mail is queued there too.
+    await jobNamespace([deadlineRun, mailDelivery]);
+    const runner = await runJobs([deadlineRun]);
+    try {
+      const id = await open({ remindAt: new Date(Date.now() - 3_600_000), dueAt: new Date(Date.now() + 7 * 86_400_000) });
+      await enqueue(app(), deadlineRun, { agencyIds: [agency.id] });
+      await until(async () => (await notices(agency.users.case_manager.id)).length > 0);
+      expect((await notices(agency.users.case_manager.id)).map((n) => n.kind)).toEqual(['deadline.reminder']);
+      expect((await deadline(id)).reminded_at).not.toBeNull();
+      expect(await mailsTo(agency.users.case_manager.email)).toHaveLength(1);
+      await expect(enqueue(app(), deadlineRun, { agencyIds: ['keine-uuid'] })).rejects.toThrow();
+    } finally {
+      await runner.stop();
+    }
   });
 });
 

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import { inAgency, type Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { recordAudit, type AuditSubject } from '../audit/audit.js';
-import { agenciesWithWork, throwCollected } from '../mail/worker.js';
+import { defineJob } from '../jobs/job.js';
 import { notify } from '../notify/notify.js';
 import { berlinDate, germanDate } from './workdays.js';
 
@@ -81,19 +82,28 @@ export async function runDeadlinesOnce(db: Kysely<DB>, now: Date = new Date(), o
   return total;
 }
 
-/** Runs `runDeadlinesOnce` every `intervalMs` until stopped; stopping waits for a running pass. */
-export function startDeadlineScheduler(
-  db: Kysely<DB>,
-  { intervalMs, now = () => new Date(), onError = () => {} }: { intervalMs: number; now?: () => Date; onError?: (e: unknown) => void },
-): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runDeadlinesOnce(db, now()).catch(onError).finally(() => (running = null));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+/** Rethrows what a pass over several agencies collected, after all of them had their turn. */
+function throwCollected(errors: unknown[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
 }
+
+/** Agencies with due deadlines (or mails) — a SECURITY DEFINER function: it reveals nothing else. */
+async function agenciesWithWork(db: Kysely<DB>, now: Date, only?: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT wh_agencies_with_work(${now}) AS id`.execute(db);
+  return rows.map((r) => r.id).filter((id) => !only || only.includes(id));
+}
+
+/**
+ * Reminders and overdue alerts, every minute (the queue's cron). `stately`: a run that takes longer
+ * than a minute is not joined by a pile of waiting ones. A failed run is not retried: the next
+ * minute's run is its retry. `agencyIds` limits a run to some agencies.
+ */
+export const deadlineRun = defineJob({
+  id: 'deadlines.run',
+  payload: z.object({ agencyIds: z.array(z.uuid()).optional() }),
+  policy: 'stately',
+  schedule: { cron: '* * * * *', payload: {} },
+  expireInSeconds: 600,
+  handler: ({ agencyIds }, ctx) => runDeadlinesOnce(ctx.db, new Date(), agencyIds),
+});

@@ -1,5 +1,7 @@
 import type { Tx } from '../../db/database.js';
 import type { MailAttachment } from '../../db/types.js';
+import { enqueue } from '../jobs/queue.js';
+import { mailDelivery } from './delivery.js';
 
 export type { MailAttachment };
 
@@ -15,8 +17,8 @@ export interface MailInput {
 const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
 /**
- * Queues a mail in the caller's transaction: it is sent by the outbox worker only once that
- * transaction commits, and never if it rolls back.
+ * Queues a mail in the caller's transaction, with the job that delivers it: it is sent only once
+ * that transaction commits, and never if it rolls back.
  */
 export async function enqueueMail(tx: Tx, agencyId: string, mail: MailInput): Promise<string> {
   const to = [...new Set(mail.to.map((a) => a.trim()))];
@@ -40,5 +42,6 @@ export async function enqueueMail(tx: Tx, agencyId: string, mail: MailInput): Pr
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await enqueue(tx, mailDelivery, { agencyId, mailId: row.id });
   return row.id;
 }
