@@ -1,11 +1,11 @@
-import { CompiledQuery, sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
-import type { HouseholdScope } from '../../platform/access/access.js';
+import { householdScopeWhere, type HouseholdScope } from '../../platform/access/access.js';
 import type { AuditRow } from '../../platform/audit/audit.js';
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
@@ -66,12 +66,6 @@ const SORTS = {
   situationSince: ['situation_since', 'asc'],
 } as const;
 
-const LIST_COLUMNS = [
-  'households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation',
-  'households.situation_since', 'households.seeking_housing', 'households.updated_at', 'households.case_manager_id',
-  'cm.display_name as case_manager_name',
-] as const;
-
 /**
  * A hot statement written out once per scope kind (no query building per request): `text(condition)`
  * with $1, $2 the statement's own values, $3–$11 the audit row and $12 the scope's value.
@@ -103,40 +97,12 @@ const READ_AUDITED = perScope((scope) => `WITH h AS (
     SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::jsonb FROM h
   ) SELECT * FROM h`);
 
-/**
- * The list rows of the given households that the scope shows, with the list's audit row (its
- * `results` counted by the statement) inserted by the same statement. $1 agency, $2 the ids, $3–$11
- * the audit row, $12 the scope's value.
- */
-const PAGE_AUDITED = perScope((scope) => `WITH p AS (
-    SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
-      households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
-      cm.display_name AS case_manager_name
-    FROM households LEFT JOIN users cm ON cm.id = households.case_manager_id
-    WHERE households.agency_id = $1 AND households.id = ANY($2::uuid[]) AND ${scope}
-  ), a AS (
-    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
-    SELECT $1::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text,
-      jsonb_set($11::jsonb, '{results}', to_jsonb((SELECT count(*) FROM p)))
-  ) SELECT * FROM p`);
-
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Data access for households, bound to one agency: no query here can leave it. */
 export function householdRepository(tx: Tx, agencyId: string) {
-  const scoped = (eb: ExpressionBuilder<DB, 'households'>, scope: HouseholdScope) => {
-    switch (scope.kind) {
-      case 'all':
-        return eb.val(true);
-      case 'socialWorker':
-        return eb('households.social_worker_id', '=', scope.userId);
-      case 'situation':
-        return eb('households.situation', '=', scope.situation);
-      case 'none':
-        return eb.val(false);
-    }
-  };
+  const scoped = householdScopeWhere;
 
   const detail = (id: string) =>
     tx
@@ -165,47 +131,30 @@ export function householdRepository(tx: Tx, agencyId: string) {
           .$if(q.mine === true, (b) => b.where((eb) => eb.or([eb('households.case_manager_id', '=', userId), eb('households.social_worker_id', '=', userId)])))
           .$if(q.wheelchair === true, (b) => b.where('households.wheelchair', '=', true))
           .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!)) as QB;
-      const ordered = <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB): QB =>
-        qb.orderBy(`households.${col}`, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast()).orderBy('households.id') as QB;
-      const listColumns = LIST_COLUMNS;
-
-      if (q.q) {
-        // Search in SQL, where the service's in-memory index is not available: candidates from the
-        // indexed search function, one pass for page and total, then only the page's rows are read
-        // from households (under RLS, the second wall).
-        const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
-        const page = ordered(refine(candidates))
-          .select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since', sql<number>`count(*) over ()`.as('total')])
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize);
-        const items = await ordered(
-          tx.selectFrom(page.as('p'))
-            .innerJoin('households', 'households.id', 'p.id')
-            .where('households.agency_id', '=', agencyId) as unknown as SelectQueryBuilder<DB, 'households', object>,
-        )
-          .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-          .select([...listColumns, sql<number>`p.total`.as('total')])
-          .execute();
-        const total = items[0]?.total ?? (q.page > 1 ? await this.searchCount(q, refine) : 0);
-        return { items, total: Number(total) };
-      }
-
-      const base = refine(tx.selectFrom('households').where('households.agency_id', '=', agencyId) as unknown as SelectQueryBuilder<DB, 'households', object>);
-      const items = await ordered(base)
-        .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-        .select(listColumns)
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute();
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return { items, total: Number(n) };
-    },
-
-    /** Total of a search whose requested page lies past the end. */
-    async searchCount(q: ListQuery, refine: <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB) => QB): Promise<number> {
-      const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q!.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
-      const { n } = await refine(candidates).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Number(n);
+      // Candidates: a search from the indexed function (it applies the transaction's agency itself,
+      // as the policy does: under RLS, LIKE would not use the trigram index), else the agency's
+      // households. Total and page in one statement, so they come from one snapshot and agree.
+      const candidates = (q.q
+        ? tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never)
+        : tx.selectFrom('households').where('households.agency_id', '=', agencyId)) as unknown as SelectQueryBuilder<DB, 'households', object>;
+      const hits = refine(candidates).select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since']);
+      const order = (alias: string) => sql`${sql.ref(`${alias}.${col}`)} ${dir === 'asc' ? sql`ASC` : sql`DESC`} NULLS LAST, ${sql.ref(`${alias}.id`)}`;
+      // The function's hits are computed once; the plain list lets count and page each use their index.
+      const { rows } = await sql<ListRow & { total: number }>`
+        WITH hits AS ${q.q ? sql`MATERIALIZED` : sql`NOT MATERIALIZED`} (${hits}),
+        page AS (SELECT h.id FROM hits h ORDER BY ${order('h')} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
+        SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM hits) t
+        LEFT JOIN (
+          -- The page's rows are read from households, under RLS (the second wall).
+          SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
+            households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
+            cm.display_name AS case_manager_name
+          FROM page JOIN households ON households.id = page.id AND households.agency_id = ${agencyId}
+          LEFT JOIN users cm ON cm.id = households.case_manager_id
+        ) p ON true
+        ORDER BY ${order('p')}`.execute(tx);
+      const total = Number(rows[0]?.total ?? 0);
+      return { items: rows.filter((r) => r.id !== null).map(({ total: _, ...r }) => r), total };
     },
 
     /** The household with its members and the names of its assigned staff, in one query. */
@@ -220,16 +169,6 @@ export function householdRepository(tx: Tx, agencyId: string) {
     async readAudited(id: string, scope: HouseholdScope, row: AuditRow): Promise<HouseholdDetail | undefined> {
       const { rows } = await tx.executeQuery<HouseholdDetail>(READ_AUDITED(scope, [agencyId, id], row, row.details));
       return rows[0];
-    },
-
-    /**
-     * The list rows of the given households that the scope shows, in the given order, with the list's
-     * audit row (its `results` counted by the statement) inserted by the same statement.
-     */
-    async pageAudited(ids: string[], scope: HouseholdScope, row: AuditRow): Promise<ListRow[]> {
-      const { rows } = await tx.executeQuery<ListRow>(PAGE_AUDITED(scope, [agencyId, ids], row, row.details ?? '{}'));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r);
     },
 
     userNames(ids: (string | null)[]) {
@@ -346,7 +285,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
   };
 }
 export type HouseholdRepository = ReturnType<typeof householdRepository>;
-/** A row of the household list, as both the SQL list and the audited page return it. */
+/** A row of the household list. */
 export interface ListRow {
   id: string;
   reference: string;

@@ -11,7 +11,6 @@ import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx, guarded } from '../../platform/http/tx.js';
 import { householdRepository, type HouseholdDetail, type HouseholdRepository, type HouseholdWrite, type ListRow } from './households.repository.js';
-import { searchIndexOf } from './search-index.js';
 
 type Household = z.infer<typeof ZHousehold>;
 type JournalEntry = z.infer<typeof ZJournalEntry>;
@@ -106,26 +105,11 @@ export function householdService(db: Kysely<DB>) {
           updatedAt: iso(h.updated_at as Date),
         })),
       });
-      const details = { q: q.q ?? null, page: q.page };
-      if (q.q) {
-        // A search from the in-memory index: the total and the page's ids, then the page's rows and
-        // the audit row in one statement.
-        const found = await guarded(db, ctx, async () => {
-          access.require(ctx.actor, 'household.list');
-          const index = await searchIndexOf(db, ctx.actor.agencyId);
-          if (!index) return null;
-          const scope = access.householdScope(ctx.actor);
-          const { total, ids } = index.search(q.q!.toLowerCase(), { ...q, scope, userId: ctx.actor.userId }, q.sort, (q.page - 1) * q.pageSize, q.pageSize);
-          const row = auditRow(subjectOf(ctx), { action: 'household.list', details });
-          const items = await readInAgency(db, ctx.actor.agencyId, (tx) => repoOf(tx, ctx).pageAudited(ids, scope, row));
-          return present(items, total);
-        });
-        if (found) return found;
-      }
+      // Search, filters, order, page and total in one statement (one snapshot), then the audit row.
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'household.list');
         const { items, total } = await repoOf(tx, ctx).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
-        await audit(tx, ctx, { action: 'household.list', details: { ...details, results: items.length } });
+        await audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: items.length } });
         return present(items, total);
       });
     },

@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { AccessDenied } from '../errors/app-error.js';
 import type { Actor } from '../http/context.js';
 import { roleHas, type Permission } from './registry.js';
@@ -28,6 +30,20 @@ export function householdScope(actor: Actor): HouseholdScope {
       return { kind: 'situation', situation: 'in_accommodation' };
     default:
       return { kind: 'none' };
+  }
+}
+
+/** The scope as a predicate on `households`: which households the actor may list, and see (one rule for both). */
+export function householdScopeWhere(eb: ExpressionBuilder<DB, 'households'>, scope: HouseholdScope) {
+  switch (scope.kind) {
+    case 'all':
+      return eb.val(true);
+    case 'socialWorker':
+      return eb('households.social_worker_id', '=', scope.userId);
+    case 'situation':
+      return eb('households.situation', '=', scope.situation);
+    case 'none':
+      return eb.val(false);
   }
 }
 
