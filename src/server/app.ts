@@ -29,6 +29,7 @@ import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
+import { startHouseholdLogPruner } from './modules/placement/pool.js';
 import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { sustainmentRoutes } from './modules/sustainment/sustainment.routes.js';
 import { preventionImportRoutes } from './modules/prevention/import/import.routes.js';
@@ -150,7 +151,9 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
       intervalMs: DEADLINE_SCHEDULER_INTERVAL_MS,
       onError: (e) => app.log.error({ err: e }, 'deadline scheduler failed'),
     });
+    const stopLogPruner = startHouseholdLogPruner(db, 3_600_000, (e) => app.log.error({ err: e }, 'household log pruning failed'));
     app.addHook('onClose', async () => {
+      stopLogPruner();
       await Promise.all([stopOutbox(), stopDeadlines()]);
     });
   }
