@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { createKysely, inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { createAgency, householdInput, testDbs } from '../../../../test/helpers.js';
-import { dayNumber, poolOf, pruneHouseholdLog, type PoolEntry } from './pool.js';
+import { clearPoolCache, dayNumber, poolOf, pruneHouseholdLog, type PoolEntry } from './pool.js';
 
 /** Inserts one pool household as the owner would (another instance, a migration, a script). */
 async function insertHousehold(agencyId: string, reference: string, db: Kysely<DB> = testDbs().owner) {
@@ -77,6 +77,20 @@ describe('the ranking pool held in memory', () => {
     expect((await pool(a.id)).entries[0]!.persons).toBe(2);
     await owner.updateTable('households').set({ persons: 3 }).where('id', '=', id2).execute();
     expect((await pool(a.id)).entries[0]!.persons).toBe(3);
+
+    // A transaction that had written something else ranks (and keeps the copy), then changes a
+    // household: its snapshot counted it as seen, yet the change is read at the next ranking.
+    for (const fresh of [true, false]) {
+      if (fresh) clearPoolCache();
+      await inAgency(app, a.id, async (tx) => {
+        await sql`SELECT pg_current_xact_id()`.execute(tx);
+        // A later transaction commits meanwhile: the snapshot's xmax passes this transaction's id.
+        await insertHousehold(b.id, `P-${fresh}`);
+        expect((await poolOf(tx, a.id)).entries[0]!.persons).toBe(fresh ? 3 : 6);
+        await tx.updateTable('households').set({ persons: fresh ? 6 : 7 }).where('id', '=', id2).execute();
+      });
+      expect((await pool(a.id)).entries[0]!.persons).toBe(fresh ? 6 : 7);
+    }
   });
 
   it('misses no commit when transactions commit in another order than they began, and never makes a writer wait', async () => {

@@ -76,16 +76,21 @@ const toEntry = (r: PoolRow): PoolEntry => ({
   prefer: r.districts_prefer ?? NONE,
 });
 
-/** A snapshot as pg_snapshot's text (xmin:xmax:xip,…), with what ordering two of them needs. */
+/**
+ * A snapshot as pg_snapshot's text (xmin:xmax:xip,…), with what ordering two of them needs, and the
+ * id of the transaction that took it, if it had one: a snapshot counts its own transaction as seen,
+ * though what that transaction writes after the snapshot is not in the copy.
+ */
 interface Snapshot {
   text: string;
   xmax: bigint;
   inProgress: number;
+  ownXid: string | null;
 }
 
-function snapshotOf(text: string): Snapshot {
+function snapshotOf(text: string, ownXid: string | null): Snapshot {
   const [, xmax, xip] = text.split(':');
-  return { text, xmax: BigInt(xmax!), inProgress: xip ? xip.split(',').length : 0 };
+  return { text, xmax: BigInt(xmax!), inProgress: xip ? xip.split(',').length : 0, ownXid };
 }
 
 /**
@@ -101,11 +106,12 @@ const OWN_CHANGES = (agencyId: string) => sql<boolean>`EXISTS (
 
 /** The whole pool, with the snapshot the statement read it under. */
 async function loadPool(tx: Tx, agencyId: string): Promise<{ snapshot: Snapshot; own: boolean; entries: PoolEntry[] }> {
-  const { rows } = await sql<PoolRow & { snap: string; own: boolean }>`
-    SELECT s.snap, s.own, p.* FROM (SELECT pg_current_snapshot()::text AS snap, ${OWN_CHANGES(agencyId)} AS own) s
+  const { rows } = await sql<PoolRow & { snap: string; xid: string | null; own: boolean }>`
+    SELECT s.snap, s.xid, s.own, p.* FROM (
+      SELECT pg_current_snapshot()::text AS snap, pg_current_xact_id_if_assigned()::text AS xid, ${OWN_CHANGES(agencyId)} AS own) s
     LEFT JOIN LATERAL (SELECT ${POOL_COLUMNS} FROM households h WHERE h.agency_id = ${agencyId} AND ${IN_POOL}) p ON true`.execute(tx);
   const entries = rows[0]!.id === null ? [] : rows.map(toEntry);
-  return { snapshot: snapshotOf(rows[0]!.snap), own: rows[0]!.own, entries };
+  return { snapshot: snapshotOf(rows[0]!.snap, rows[0]!.xid), own: rows[0]!.own, entries };
 }
 
 /**
@@ -114,20 +120,20 @@ async function loadPool(tx: Tx, agencyId: string): Promise<{ snapshot: Snapshot;
  * `complete` is false when the log no longer reaches back to `since` (pruned): read the pool again.
  */
 async function changesSince(tx: Tx, agencyId: string, since: Snapshot) {
-  const { rows } = await sql<{ snap: string; complete: boolean | null; own: boolean; changed: string[] | null; pool: PoolRow[] | null }>`
+  const { rows } = await sql<{ snap: string; xid: string | null; complete: boolean | null; own: boolean; changed: string[] | null; pool: PoolRow[] | null }>`
     WITH changed AS (
       SELECT DISTINCT u.id FROM household_log l CROSS JOIN LATERAL unnest(l.ids) AS u (id)
-      WHERE l.agency_id = ${agencyId} AND l.xid >= pg_snapshot_xmin(${since.text}::pg_snapshot)
-        AND NOT pg_visible_in_snapshot(l.xid, ${since.text}::pg_snapshot)
+      WHERE l.agency_id = ${agencyId} AND (l.xid >= pg_snapshot_xmin(${since.text}::pg_snapshot)
+        AND NOT pg_visible_in_snapshot(l.xid, ${since.text}::pg_snapshot) OR l.xid = ${since.ownXid}::xid8)
     )
-    SELECT pg_current_snapshot()::text AS snap,
-      (SELECT z.xid <= pg_snapshot_xmin(${since.text}::pg_snapshot) FROM household_log_horizon z) AS complete,
+    SELECT pg_current_snapshot()::text AS snap, pg_current_xact_id_if_assigned()::text AS xid,
+      (SELECT z.xid <= least(pg_snapshot_xmin(${since.text}::pg_snapshot), ${since.ownXid}::xid8) FROM household_log_horizon z) AS complete,
       ${OWN_CHANGES(agencyId)} AS own,
       (SELECT array_agg(c.id::text) FROM changed c) AS changed,
       (SELECT json_agg(p) FROM (SELECT ${POOL_COLUMNS} FROM households h
         WHERE h.agency_id = ${agencyId} AND h.id IN (SELECT c.id FROM changed c) AND ${IN_POOL}) p) AS pool`.execute(tx);
   const r = rows[0]!;
-  return { snapshot: snapshotOf(r.snap), complete: r.complete !== false, own: r.own, changed: r.changed ?? [], pool: (r.pool ?? []).map(toEntry) };
+  return { snapshot: snapshotOf(r.snap, r.xid), complete: r.complete !== false, own: r.own, changed: r.changed ?? [], pool: (r.pool ?? []).map(toEntry) };
 }
 
 interface Entry {
