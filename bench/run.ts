@@ -63,7 +63,7 @@ async function rankingRun() {
       const ms = await rankOnce();
       if (k >= 5) times.push(ms);
     }
-    // After a household changed, the pool is read from the database again: measured on its own.
+    // Right after a household changed (the ranking must see the change): measured on its own.
     const afterChange: number[] = [];
     for (let k = 0; k < 5; k++) {
       await ask('pool:touch');

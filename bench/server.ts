@@ -194,8 +194,8 @@ async function onMessage(m: unknown) {
     process.send?.(m);
     return;
   }
-  // The ranking computation alone, inside an agency transaction: pool (cached), open candidacies,
-  // filter, score, order, explain, names — without storing, HTTP and serialising.
+  // The ranking computation alone, inside an agency transaction: open candidacies, the pool filtered
+  // and scored in PostgreSQL, explain, names — without storing, HTTP and serialising.
   if (m === 'rank:direct') {
     const o = await dbs.owner.selectFrom('offers').selectAll().where('id', '=', offer.id).executeTakeFirstOrThrow();
     const rankOffer = { id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred };
@@ -205,7 +205,7 @@ async function onMessage(m: unknown) {
       const t0 = performance.now();
       await inAgency(dbs.app, agencyId, async (tx) => {
         const inputs = (await rankingsRepository(tx, agencyId).offerToRank(rankOffer.id, sql`true`))!;
-        const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy, { stamp: inputs.stamp });
+        const r = await rankPool(tx, agencyId, rankOffer, inputs.rules!, weights, inputs.busy);
         // As the POST answers: the first page of entries and of exclusions, explained, with names.
         const lists = { basis: { offer: rankOffer, rules: inputs.rules! }, entries: r.entries, exclusions: r.exclusions };
         const first = { entriesPage: 1, exclusionsPage: 1 };
@@ -218,7 +218,7 @@ async function onMessage(m: unknown) {
     process.send?.({ times });
     return;
   }
-  // One household changes (as when a caseworker edits it): the next ranking reads the pool again.
+  // One household changes (as when a caseworker edits it): the next ranking must see it.
   if (m === 'pool:touch') {
     await sql`UPDATE households SET updated_at = now() WHERE id = ${sample.id}`.execute(dbs.owner);
     process.send?.(m);

@@ -84,9 +84,10 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
  * `set_config('app.agency_id', $1, true)` (the function form of SET LOCAL), so row-level security
  * shows only that agency's rows until it ends. It commits when `fn` resolves and rolls back when it
  * throws. BEGIN and the setting are sent without waiting and travel with the first statement of `fn`.
- * Services, background jobs, the CLI and the seed all use it.
+ * Services, background jobs, the CLI and the seed all use it. `isolation: 'repeatable read'` gives
+ * every statement of `fn` one snapshot.
  */
-export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>, opts: { isolation?: 'repeatable read' } = {}): Promise<T> {
   if (!UUID.test(agencyId)) throw new Error('invalid agency id');
   const executor = db.getExecutor();
   return executor.provideConnection(async (conn) => {
@@ -98,7 +99,7 @@ export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx)
       executor: executor.withConnectionProvider({ provideConnection: (consumer) => consumer(conn) }),
     } as never) as Tx;
     connections.set(tx, conn);
-    conn.send(CompiledQuery.raw('BEGIN'));
+    conn.send(CompiledQuery.raw(opts.isolation === 'repeatable read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN'));
     conn.send(CompiledQuery.raw("SELECT set_config('app.agency_id', $1, true)", [agencyId]));
     let result: T;
     try {

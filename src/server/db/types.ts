@@ -562,15 +562,11 @@ export interface RecoveryPaymentsTable {
   created_at: Generated<Date>;
 }
 
-export interface HouseholdChangesTable {
+/** One statement's household changes (migration 2026-11-22T09-00_household_log); xid as text. */
+export interface HouseholdLogTable {
   agency_id: string;
-  household_id: string;
-  stamp: number;
-}
-
-export interface PoolStampsTable {
-  agency_id: string;
-  stamp: Generated<number>;
+  xid: Generated<string>;
+  ids: string[];
 }
 
 export interface PreventionCasesTable {
@@ -740,8 +736,7 @@ export interface PreventionImportRowsTable {
 }
 
 export interface DB {
-  pool_stamps: PoolStampsTable;
-  household_changes: HouseholdChangesTable;
+  household_log: HouseholdLogTable;
   agencies: AgenciesTable;
   housing_providers: OrgTable;
   carriers: OrgTable;

@@ -11,6 +11,7 @@ import * as rankingBasis from './2026-11-21T18-30_ranking_basis.js';
 import * as auditSealBatch from './2026-11-21T19-00_audit_seal_batch.js';
 import * as deferrableHouseholdLinks from './2026-11-21T20-30_deferrable_household_links.js';
 import * as bulkWriteCosts from './2026-11-21T21-00_bulk_write_costs.js';
+import * as householdLog from './2026-11-22T09-00_household_log.js';
 import * as jobQueue from './2026-11-22T10-00_job_queue.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T19-00_audit_seal_batch': auditSealBatch,
   '2026-11-21T20-30_deferrable_household_links': deferrableHouseholdLinks,
   '2026-11-21T21-00_bulk_write_costs': bulkWriteCosts,
+  '2026-11-22T09-00_household_log': householdLog,
   '2026-11-22T10-00_job_queue': jobQueue,
 };

@@ -68,12 +68,6 @@ const SORTS = {
   situationSince: ['situation_since', 'asc'],
 } as const;
 
-const LIST_COLUMNS = [
-  'households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation',
-  'households.situation_since', 'households.seeking_housing', 'households.updated_at', 'households.case_manager_id',
-  'cm.display_name as case_manager_name',
-] as const;
-
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -106,47 +100,30 @@ export function householdRepository(tx: Tx, agencyId: string) {
           .$if(q.mine === true, (b) => b.where((eb) => eb.or([eb('households.case_manager_id', '=', userId), eb('households.social_worker_id', '=', userId)])))
           .$if(q.wheelchair === true, (b) => b.where('households.wheelchair', '=', true))
           .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!)) as QB;
-      const ordered = <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB): QB =>
-        qb.orderBy(`households.${col}`, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast()).orderBy('households.id') as QB;
-      const listColumns = LIST_COLUMNS;
-
-      if (q.q) {
-        // Search in SQL, where the service's in-memory index is not available: candidates from the
-        // indexed search function, one pass for page and total, then only the page's rows are read
-        // from households (under RLS, the second wall).
-        const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
-        const page = ordered(refine(candidates))
-          .select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since', sql<number>`count(*) over ()`.as('total')])
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize);
-        const items = await ordered(
-          tx.selectFrom(page.as('p'))
-            .innerJoin('households', 'households.id', 'p.id')
-            .where('households.agency_id', '=', agencyId) as unknown as SelectQueryBuilder<DB, 'households', object>,
-        )
-          .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-          .select([...listColumns, sql<number>`p.total`.as('total')])
-          .execute();
-        const total = items[0]?.total ?? (q.page > 1 ? await this.searchCount(q, refine) : 0);
-        return { items, total: Number(total) };
-      }
-
-      const base = refine(tx.selectFrom('households').where('households.agency_id', '=', agencyId) as unknown as SelectQueryBuilder<DB, 'households', object>);
-      const items = await ordered(base)
-        .leftJoin('users as cm', 'cm.id', 'households.case_manager_id')
-        .select(listColumns)
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute();
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return { items, total: Number(n) };
-    },
-
-    /** Total of a search whose requested page lies past the end. */
-    async searchCount(q: ListQuery, refine: <QB extends SelectQueryBuilder<DB, 'households', object>>(qb: QB) => QB): Promise<number> {
-      const candidates = tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q!.toLowerCase())}%`})`.as('households') as never) as unknown as SelectQueryBuilder<DB, 'households', object>;
-      const { n } = await refine(candidates).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Number(n);
+      // Candidates: a search from the indexed function (it applies the transaction's agency itself,
+      // as the policy does: under RLS, LIKE would not use the trigram index), else the agency's
+      // households. Total and page in one statement, so they come from one snapshot and agree.
+      const candidates = (q.q
+        ? tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never)
+        : tx.selectFrom('households').where('households.agency_id', '=', agencyId)) as unknown as SelectQueryBuilder<DB, 'households', object>;
+      const hits = refine(candidates).select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since']);
+      const order = (alias: string) => sql`${sql.ref(`${alias}.${col}`)} ${dir === 'asc' ? sql`ASC` : sql`DESC`} NULLS LAST, ${sql.ref(`${alias}.id`)}`;
+      // The function's hits are computed once; the plain list lets count and page each use their index.
+      const { rows } = await sql<ListRow & { total: number }>`
+        WITH hits AS ${q.q ? sql`MATERIALIZED` : sql`NOT MATERIALIZED`} (${hits}),
+        page AS (SELECT h.id FROM hits h ORDER BY ${order('h')} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
+        SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM hits) t
+        LEFT JOIN (
+          -- The page's rows are read from households, under RLS (the second wall).
+          SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
+            households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
+            cm.display_name AS case_manager_name
+          FROM page JOIN households ON households.id = page.id AND households.agency_id = ${agencyId}
+          LEFT JOIN users cm ON cm.id = households.case_manager_id
+        ) p ON true
+        ORDER BY ${order('p')}`.execute(tx);
+      const total = Number(rows[0]?.total ?? 0);
+      return { items: rows.filter((r) => r.id !== null).map(({ total: _, ...r }) => r), total };
     },
 
     /** The household with its members and the names of its assigned staff, in one query. */
@@ -280,7 +257,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
   };
 }
 export type HouseholdRepository = ReturnType<typeof householdRepository>;
-/** A row of the household list, as both the SQL list and the audited page return it. */
+/** A row of the household list. */
 export interface ListRow {
   id: string;
   reference: string;

@@ -103,11 +103,11 @@ export function householdService(db: Kysely<DB>) {
           updatedAt: iso(h.updated_at as Date),
         })),
       });
-      const details = { q: q.q ?? null, page: q.page };
+      // Search, filters, order, page and total in one statement (one snapshot), then the audit row.
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'household.list');
         const { items, total } = await repoOf(tx, ctx).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
-        audit(tx, ctx, { action: 'household.list', details: { ...details, results: items.length } });
+        audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: items.length } });
         return present(items, total);
       });
     },

@@ -1,5 +1,4 @@
 import type { Tx } from '../../db/database.js';
-import type { Stamp } from '../../db/stamped-cache.js';
 import { fitFor, type ConditionsRule } from './conditions.js';
 import { dayNumber, poolOf, type PoolEntry } from './pool.js';
 import {
@@ -16,8 +15,8 @@ import {
  * offer. Score: each criterion's value scaled 0…1, times its weight (agency setting), rounded to
  * cents of a point; ties go to the household homeless longer, then by reference.
  *
- * Filtering and scoring run over the agency's pool held in memory (pool.ts: read again whenever a
- * household changed), so ranking a city's pool costs milliseconds. The result is the compact form
+ * Filtering and scoring run over the agency's pool held in memory (pool.ts: the households changed
+ * since are read again first), so ranking a city's pool costs milliseconds. The result is the compact form
  * that is stored (ranking.explain.ts derives the explanations from it); the score is the sum of the
  * explained criteria's points, in hundredths, so the two agree by construction.
  */
@@ -49,7 +48,7 @@ export interface RankOptions {
   today?: Date;
 }
 
-/** Per pool (as cached), its facts as typed columns: the loop over a city's pool stays in machine code. */
+/** Per pool (as cached, or as patched after a change), its facts as typed columns: the loop over a city's pool stays in machine code. */
 interface Columns {
   persons: Uint8Array;
   children: Uint8Array;
@@ -190,13 +189,12 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
 
 /**
  * Ranks the agency's pool for `offer`: the top `limit` and up to `excludedLimit` exclusions, compact.
- * `busy` maps households with an open candidacy on another offer to that offer's reference; `stamp`
- * is the household stamp if the caller already read it.
+ * `busy` maps households with an open candidacy on another offer to that offer's reference.
  */
 export async function rankPool(
-  tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions & { stamp?: Stamp } = {},
+  tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions = {},
 ): Promise<RankResult> {
-  const { entries: pool } = await poolOf(tx, agencyId, opts.stamp);
+  const { entries: pool } = await poolOf(tx, agencyId);
   return rankEntries(pool, busy, offer, rules, w, opts);
 }
 

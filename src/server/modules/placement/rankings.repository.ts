@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import { stampExpression, toStamp } from '../../db/stamped-cache.js';
 import type { ConditionsRule } from './conditions.js';
 import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 
@@ -24,7 +23,7 @@ const nameMap = (pairs: [string, string][] | null): Map<string, string> => new M
 
 /** Rankings of offers and what ranking needs to read, bound to one agency. */
 export function rankingsRepository(tx: Tx, agencyId: string) {
-  /** Names of the households `ids`; the stored ranking and the pool in memory hold none. */
+  /** Names of the households `ids`; the stored ranking and the scored pool hold none. */
   const namesOf = (ids: readonly string[]) =>
     sql<[string, string][] | null>`(SELECT json_agg(json_build_array(h.id, h.head_name)) FROM households h WHERE h.agency_id = ${agencyId} AND h.id = ANY(${ids}::uuid[]))`;
 
@@ -32,8 +31,7 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
     /**
      * The offer to rank with everything ranking it needs besides the pool, in one round trip: the
      * programme conditions it was checked under, the agency's settings, the households with an
-     * open candidacy on another offer (household id → that offer's reference), and the household
-     * stamp the pool in memory is checked against.
+     * open candidacy on another offer (household id → that offer's reference).
      */
     /** The offer to rank, if `scope` (the actor's `providerScope` on `o.provider_id`) shows it, with what ranking needs. */
     async offerToRank(offerId: string, scope: RawBuilder<SqlBool>) {
@@ -53,15 +51,14 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
               WHERE k.agency_id = ${agencyId} AND k.status IN (${sql.join([...OPEN_CANDIDATE_STATES, 'allocated'])}) AND k.offer_id <> o.id
                 AND x.status NOT IN ('let', 'withdrawn', 'declined')
               ORDER BY k.household_id, x.reference) b)`.as('busy'),
-          stampExpression(agencyId).as('stamp'),
         ])
         .where('o.agency_id', '=', agencyId)
         .where('o.id', '=', offerId)
         .where(scope)
         .executeTakeFirst();
       if (!row) return undefined;
-      const { rules, agency_settings, busy, stamp, ...offer } = row;
-      return { offer, rules, settings: agency_settings, busy: nameMap(busy), stamp: toStamp(stamp) };
+      const { rules, agency_settings, busy, ...offer } = row;
+      return { offer, rules, settings: agency_settings, busy: nameMap(busy) };
     },
 
     /**

@@ -75,7 +75,7 @@ export function shortlistService(db: Kysely<DB>) {
     const rrepo = rankingsRepository(tx, ctx.actor.agencyId);
     const found = await rrepo.offerToRank(offerId, access.providerScope(ctx.actor, 'o.provider_id'));
     const o = access.requireVisible(ctx.actor, 'ranking.create', found?.offer, { type: 'offer', id: offerId });
-    const { rules, settings, busy, stamp } = found!; // found: requireVisible refuses a missing offer
+    const { rules, settings, busy } = found!; // found: requireVisible refuses a missing offer
     offerStep(ctx, o, 'rank');
     if (!rules) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
     const { weights } = agencySettings(settings).placement;
@@ -83,7 +83,7 @@ export function shortlistService(db: Kysely<DB>) {
       id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
       stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
     };
-    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, busy, { stamp });
+    const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, busy);
     const { id: _, ...basisOffer } = offer;
     const basis: RankingBasis = { offer: basisOffer, rules };
     const lists = { basis, entries: result.entries, exclusions: result.exclusions };

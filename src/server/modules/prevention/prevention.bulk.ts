@@ -94,9 +94,9 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
   const job = opts.importJobId ?? null;
   // New households are written last, their links from cases and members checked once they exist
   // (deferrable since the 20-30 migration; back to immediate at the end, so the caller's
-  // transaction is unchanged): inserting households takes the agency's stamp row lock until the
-  // commit, and other chunks written side by side should wait for it no longer than needed. Their
-  // members go in while the cases are derived below.
+  // transaction is unchanged). This order once kept the agency's household stamp lock short; since
+  // the household log (migration 2026-11-22T09-00) inserting households locks no shared row, and the
+  // order is simply kept. Their members go in while the cases are derived below.
   if (households.length) await sql`SET CONSTRAINTS ${HOUSEHOLD_LINKS} DEFERRED`.execute(tx);
   const membersWritten = (async () => {
     for (const part of chunks(households)) {
