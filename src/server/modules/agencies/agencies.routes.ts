@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZAgency, ZAgencySettingsUpdate } from '../../../contracts/admin.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { agencyTags, ZAgency, ZAgencySettingsUpdate } from './agencies.schemas.js';
 import type { AgencyService } from './agencies.service.js';
 
-const tags = ['Behörde'];
+const tags = agencyTags;
 
 export function agencyRoutes(app: FastifyInstance, svc: AgencyService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -151,6 +151,17 @@ export function householdRepository(tx: Tx, agencyId: string) {
 
     nextReference: () => nextReference(tx, agencyId, 'household', null, 5),
 
+    /** A new situation from another module's step; with `from`, only a household still in that situation moves. */
+    async setSituation(id: string, to: { situation: string; since: string; seekingHousing?: boolean; from?: string }): Promise<void> {
+      await tx
+        .updateTable('households')
+        .set((eb) => ({ situation: to.situation, situation_since: to.since, ...(to.seekingHousing === undefined ? {} : { seeking_housing: to.seekingHousing }), version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .$if(to.from !== undefined, (b) => b.where('situation', '=', to.from!))
+        .execute();
+    },
+
     async insert(reference: string, w: HouseholdWrite, createdBy: string): Promise<HouseholdRow> {
       const row = await tx
         .insertInto('households')

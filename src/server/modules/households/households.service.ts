@@ -243,3 +243,11 @@ export function householdFacts(tx: Tx, agencyId: string, id: string) {
 export function addJournalEntry(tx: Tx, ctx: Ctx, householdId: string, entry: { occurredAt: string; kind: string; participation: boolean; text: string }) {
   return householdRepository(tx, ctx.actor.agencyId).addJournal(householdId, entry, ctx.actor.userId, ANY_HOUSEHOLD);
 }
+
+/**
+ * For other modules, on a step they have already authorised: moves a household of the agency to a
+ * new situation (a notice puts a housed household at risk; closing a case houses it again or not).
+ */
+export function changeHouseholdSituation(tx: Tx, agencyId: string, id: string, to: { situation: string; since: string; seekingHousing?: boolean; from?: string }) {
+  return householdRepository(tx, agencyId).setSituation(id, to);
+}

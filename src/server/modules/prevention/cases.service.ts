@@ -10,8 +10,9 @@ import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { openCasesInBulk } from './prevention.bulk.js';
 import { berlinToday, caseLink, defaultThreatStage } from './prevention.derive.js';
-import { findHouseholdMatches } from './prevention.matching.js';
+import { changeHouseholdSituation, householdFacts } from '../households/households.service.js';
 import { fieldError, kit } from './prevention.shared.js';
+import { visitRepository } from './visits.repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const germanDateTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -59,7 +60,7 @@ export function caseService(db: Kysely<DB>) {
     match: (ctx: Ctx, q: z.output<typeof ZMatchQuery>) =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'prevention.match');
-        const items = (await findHouseholdMatches(tx, ctx.actor.agencyId, [q])).get(0) ?? [];
+        const items = (await kit(tx, ctx).repo.householdMatches([q])).get(0) ?? [];
         audit(tx, ctx, { action: 'prevention.match', details: { results: items.length } });
         return { items };
       }),
@@ -72,17 +73,18 @@ export function caseService(db: Kysely<DB>) {
           await k.checkStaff(input.caseManagerId, input.socialWorkerId);
           let householdId: string | null = input.householdId ?? null;
           if (householdId) {
-            const h = await k.repo.householdVisible(householdId);
+            const h = await householdFacts(tx, ctx.actor.agencyId, householdId);
             if (!h) throw fieldError('householdId', 'invalid_value', 'Diesen Haushalt gibt es in dieser Behörde nicht.');
-            if (h.situation === 'housed') await tx.updateTable('households').set((eb) => ({ situation: 'at_risk', situation_since: input.receivedOn, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', h.id).execute();
+            if (h.situation === 'housed') await changeHouseholdSituation(tx, ctx.actor.agencyId, h.id, { situation: 'at_risk', since: input.receivedOn });
           } else if (!input.createHousehold) {
-            const matches = (await findHouseholdMatches(tx, ctx.actor.agencyId, [input])).get(0) ?? [];
+            const matches = (await k.repo.householdMatches([input])).get(0) ?? [];
             if (matches.length) {
               throw fieldError('householdId', 'household_choice_required', `Es gibt ${matches.length === 1 ? 'einen passenden Haushalt' : `${matches.length} passende Haushalte`} (${matches.map((m) => m.reference).join(', ')}): bitte verknüpfen oder ausdrücklich neu anlegen.`);
             }
           }
+          const visits = visitRepository(tx, ctx.actor.agencyId);
           if (input.visitId) {
-            const v = await tx.selectFrom('prevention_visits').select(['id', 'case_id']).where('agency_id', '=', ctx.actor.agencyId).where('id', '=', input.visitId).executeTakeFirst();
+            const v = await visits.caseOf(input.visitId);
             if (!v) throw fieldError('visitId', 'invalid_value', 'Diesen Besuch gibt es nicht.');
             if (v.case_id) throw fieldError('visitId', 'conflict', 'Aus diesem Besuch wurde bereits ein Fall eröffnet.');
           }
@@ -90,9 +92,7 @@ export function caseService(db: Kysely<DB>) {
           const socialWorkerId = input.socialWorkerId ?? (ctx.actor.role === 'social_worker' ? ctx.actor.userId : null);
           const res = await openCasesInBulk(tx, subjectOf(ctx), [{ notice: input, householdId, caseManagerId, socialWorkerId, visitId: input.visitId ?? null }]);
           const id = res.caseIds[0]!;
-          if (input.visitId) {
-            await tx.updateTable('prevention_visits').set((eb) => ({ case_id: id, household_id: res.householdIds[0]!, outcome: 'case_opened', version: eb('version', '+', 1) })).where('id', '=', input.visitId!).execute();
-          }
+          if (input.visitId) await visits.linkCase(input.visitId, id, res.householdIds[0]!);
           const stage = defaultThreatStage(input);
           await k.fx.inform(await k.fx.caseManagersOr(caseManagerId), 'prevention.case_opened', `Neue Mitteilung ${res.references[0]}: sofort Kontakt aufnehmen`,
             `${input.tenants[0]!.firstName} ${input.tenants[0]!.lastName}, ${input.street}. Das Kontaktverfahren beginnt heute.`, caseLink(id));

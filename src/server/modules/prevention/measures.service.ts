@@ -49,9 +49,7 @@ export function measureService(db: Kysely<DB>) {
         const row = await k.locked(caseId, 'prevention.update');
         k.step(row, 'addMeasure');
         checkMeasure(ctx, input, null);
-        const m = await tx.insertInto('prevention_measures').values({
-          agency_id: ctx.actor.agencyId, case_id: caseId, kind: input.kind, status: input.status, note: input.note, data: JSON.stringify(input.data), created_by: ctx.actor.userId,
-        }).returning('id').executeTakeFirstOrThrow();
+        const m = await k.repo.insertMeasure(caseId, input, ctx.actor.userId);
         await k.touch(caseId);
         audit(tx, ctx, { action: 'prevention.measure', entityId: caseId, details: { measure: m.id, kind: input.kind, status: input.status } });
         return k.full(caseId);
@@ -65,7 +63,7 @@ export function measureService(db: Kysely<DB>) {
         if (m.kind !== input.kind) throw fieldError('kind', 'invalid_value', 'Die Art einer Maßnahme lässt sich nicht ändern.');
         k.checkVersion(m.version, version);
         checkMeasure(ctx, input, { status: m.status, data: m.data });
-        await tx.updateTable('prevention_measures').set((eb) => ({ status: input.status, note: input.note, data: JSON.stringify(input.data), version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
+        await k.repo.updateMeasure(id, input);
         await k.touch(row.id);
         audit(tx, ctx, { action: 'prevention.measure', entityId: row.id, details: { measure: id, kind: input.kind, status: input.status } });
         const paid = input.kind === 'rent_debt_assumption' && input.data.paidToLandlordOn && !m.data.paidToLandlordOn;
@@ -105,9 +103,7 @@ export function measureService(db: Kysely<DB>) {
         const k = kit(tx, ctx);
         const row = await k.locked(caseId, 'prevention.update');
         k.step(row, 'addReferral');
-        const r = await tx.insertInto('prevention_referrals').values({
-          agency_id: ctx.actor.agencyId, case_id: caseId, kind: input.kind, status: input.status, service: input.service, referred_on: input.referredOn, note: input.note, created_by: ctx.actor.userId,
-        }).returning('id').executeTakeFirstOrThrow();
+        const r = await k.repo.insertReferral(caseId, input, ctx.actor.userId);
         await k.touch(caseId);
         audit(tx, ctx, { action: 'prevention.referral', entityId: caseId, details: { referral: r.id, kind: input.kind, status: input.status } });
         return k.full(caseId);
@@ -122,7 +118,7 @@ export function measureService(db: Kysely<DB>) {
         const row = await k.locked(r.case_id, 'prevention.update');
         k.step(row, 'updateReferral');
         k.checkVersion(r.version, input.version);
-        await tx.updateTable('prevention_referrals').set((eb) => ({ kind: input.kind, status: input.status, service: input.service, referred_on: input.referredOn, note: input.note, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
+        await k.repo.updateReferral(id, input);
         await k.touch(row.id);
         audit(tx, ctx, { action: 'prevention.referral', entityId: row.id, details: { referral: id, kind: input.kind, status: input.status } });
         return k.full(row.id);

@@ -1,13 +1,12 @@
-import type { TContactChannel, TContactResult } from '../../../contracts/prevention.js';
+import type { TRole } from '../../../contracts/common.js';
 import type { Tx } from '../../db/database.js';
-import { agencySettings } from '../../platform/auth/guard.js';
-import { closeDeadlines, openDeadline, openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
-import type { FederalState } from '../../platform/deadlines/workdays.js';
+import { closeDeadlineRows, closeDeadlines, openDeadline, openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { notify } from '../../platform/notify/notify.js';
-import type { AttemptFact } from './contact.js';
+import { agencyFacts } from '../agencies/agencies.service.js';
+import { activeCarrierWorkers, activeUsersWithRoles } from '../users/users.service.js';
 import { berlinToday, CASE_DEADLINE_KINDS, caseLink, derive, plannedDeadlines } from './prevention.derive.js';
-import type { CaseRow } from './prevention.repository.js';
+import { preventionRepository, type CaseRow } from './prevention.repository.js';
 
 /*
  * What prevention steps cause around them, in the step's own transaction: derived columns and
@@ -16,24 +15,17 @@ import type { CaseRow } from './prevention.repository.js';
 
 export function preventionEffects(tx: Tx, ctx: Ctx) {
   const agencyId = ctx.actor.agencyId;
+  const repo = preventionRepository(tx, agencyId);
   const others = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x && x !== ctx.actor.userId))];
-  const usersWithRoles = async (roles: string[]) =>
-    (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('active', '=', true).where('role', 'in', roles).execute()).map((u) => u.id);
+  const usersWithRoles = (roles: TRole[]) => activeUsersWithRoles(tx, agencyId, roles);
 
   async function settings() {
-    const a = await tx.selectFrom('agencies').select(['name', 'federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
-    const s = agencySettings(a.settings);
-    return { agencyName: a.name, state: a.federal_state as FederalState, prevention: s.prevention, letterhead: s.letterhead };
-  }
-
-  async function attemptsOf(caseId: string): Promise<AttemptFact[]> {
-    const rows = await tx.selectFrom('prevention_contact_attempts').select(['id', 'channel', 'at', 'result', 'step_index']).where('agency_id', '=', agencyId).where('case_id', '=', caseId).execute();
-    return rows.map((r) => ({ id: r.id, channel: r.channel as TContactChannel, at: r.at as Date, result: r.result as TContactResult, stepIndex: r.step_index }));
+    const a = await agencyFacts(tx, agencyId);
+    return { agencyName: a.name, state: a.state, prevention: a.settings.prevention, letterhead: a.settings.letterhead };
   }
 
   return {
     settings,
-    attemptsOf,
 
     /**
      * Recomputes the derived columns of a case from its facts and attempts and brings its open
@@ -48,8 +40,8 @@ export function preventionEffects(tx: Tx, ctx: Ctx) {
         writtenProceedingsServedOn: c.written_proceedings_served_on, hearingAt: c.hearing_at ? new Date(c.hearing_at).toISOString() : null,
         evictionAt: c.eviction_at ? new Date(c.eviction_at).toISOString() : null,
       };
-      const { columns, procedure } = derive(facts, await attemptsOf(c.id), s.prevention, s.state, berlinToday(now));
-      await tx.updateTable('prevention_cases').set(columns).where('agency_id', '=', agencyId).where('id', '=', c.id).execute();
+      const { columns, procedure } = derive(facts, await repo.attemptFacts(c.id), s.prevention, s.state, berlinToday(now));
+      await repo.setDerived(c.id, columns);
       const planned = plannedDeadlines(c.reference, facts, columns, procedure, s.prevention, c.case_manager_id, now);
       const open = (await openDeadlinesOf(tx, [c.id])).filter((d) => (CASE_DEADLINE_KINDS as readonly string[]).includes(d.kind));
       const keep = new Set<string>();
@@ -63,7 +55,7 @@ export function preventionEffects(tx: Tx, ctx: Ctx) {
       const moved = columns.next_contact_step !== c.next_contact_step;
       for (const status of ['done', 'cancelled'] as const) {
         const ids = stale.filter((d) => (status === 'done') === (d.kind === 'prevention_contact' && moved)).map((d) => d.id);
-        if (ids.length) await tx.updateTable('deadlines').set({ status, closed_at: new Date(), closed_by: ctx.actor.userId }).where('id', 'in', ids).execute();
+        await closeDeadlineRows(tx, ids, status, ctx.actor.userId);
       }
       return { columns, procedure };
     },
@@ -81,8 +73,7 @@ export function preventionEffects(tx: Tx, ctx: Ctx) {
     },
     socialWorkersOr: async (id: string | null | undefined) => (id ? [id] : usersWithRoles(['social_worker'])),
     leads: () => usersWithRoles(['lead']),
-    carrierWorkers: async (carrierId: string) =>
-      (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('active', '=', true).where('carrier_id', '=', carrierId).execute()).map((u) => u.id),
+    carrierWorkers: (carrierId: string) => activeCarrierWorkers(tx, agencyId, carrierId),
   };
 }
 export type PreventionEffects = ReturnType<typeof preventionEffects>;

@@ -6,7 +6,8 @@ import { auditRow } from '../../platform/audit/audit.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
 import { courtNotice } from '../../../../test/prevention-fixtures.js';
 import { openCasesInBulk } from './prevention.bulk.js';
-import { addressKey, findHouseholdMatches } from './prevention.matching.js';
+import { addressKey } from './prevention.matching.js';
+import { preventionRepository } from './prevention.repository.js';
 
 let app: FastifyInstance;
 let agency: TestAgency;
@@ -115,7 +116,7 @@ describe('bulk opening (list import)', () => {
     rows[0] = ZNoticeInput.parse(courtNotice({ tenants: [{ firstName: head.firstName, lastName: head.lastName, birthDate: head.birthDate }], street: 'Bulkweg 1' }));
     const who = { agencyId: agency.id, actorId: agency.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: 'import' };
     const res = await inAgency(testDbs().app, agency.id, async (tx) => {
-      const matches = await findHouseholdMatches(tx, agency.id, rows);
+      const matches = await preventionRepository(tx, agency.id).householdMatches(rows);
       expect([...matches.keys()]).toEqual([0]);
       expect(matches.get(0)![0]!.householdId).toBe(existing.id);
       return openCasesInBulk(tx, who, rows.map((n, i) => ({ notice: n, householdId: matches.get(i)?.[0]?.householdId ?? null })), { importJobId: null });

@@ -5,6 +5,7 @@ import * as access from '../../platform/access/access.js';
 import type { Permission } from '../../platform/access/registry.js';
 import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
+import { userFacts } from '../users/users.service.js';
 import { preventionEffects } from './prevention.effects.js';
 import { CASE_STEPS, next, type CaseStep } from './prevention.machine.js';
 import { presentCase } from './prevention.present.js';
@@ -32,9 +33,7 @@ export function kit(tx: Tx, ctx: Ctx) {
     checkVersion(actual: number, expected: number) {
       if (actual !== expected) throw new AppError('precondition_failed');
     },
-    async touch(id: string, set: Record<string, unknown> = {}) {
-      await tx.updateTable('prevention_cases').set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }) as never).where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).execute();
-    },
+    touch: (id: string, set: Record<string, unknown> = {}) => repo.touch(id, set),
     /** The case as the API presents it, with the actor's actions. */
     async full(id: string): Promise<TPreventionCase> {
       const row = await repo.find(id);
@@ -44,7 +43,7 @@ export function kit(tx: Tx, ctx: Ctx) {
     },
     /** Assigned staff must be of this agency and of a fitting role; reported per field. */
     async checkStaff(caseManagerId: string | null | undefined, socialWorkerId: string | null | undefined) {
-      const users = await repo.userRoles([caseManagerId, socialWorkerId]);
+      const users = await userFacts(tx, ctx.actor.agencyId, [caseManagerId, socialWorkerId]);
       const roleOf = (id: string) => users.find((u) => u.id === id)?.role ?? '';
       const errors: FieldError[] = [];
       if (caseManagerId && !['case_manager', 'lead'].includes(roleOf(caseManagerId))) errors.push({ field: 'caseManagerId', code: 'invalid_value', message: 'Keine Sachbearbeitung dieser Behörde.' });

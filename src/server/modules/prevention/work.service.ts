@@ -9,6 +9,8 @@ import { generateDocument, loadDocument } from '../../platform/documents/documen
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
+import { changeHouseholdSituation, householdFacts } from '../households/households.service.js';
+import { organisationOf } from '../providers/providers.service.js';
 import { berlinToday, caseLink } from './prevention.derive.js';
 import { fieldError, kit } from './prevention.shared.js';
 
@@ -25,9 +27,7 @@ export function workService(db: Kysely<DB>) {
         if (new Date(input.at).getTime() > Date.now() + 10 * 60_000) throw fieldError('at', 'too_big', 'Der Zeitpunkt liegt in der Zukunft.');
         const s = await k.fx.settings();
         if (input.stepIndex !== null && input.stepIndex >= s.prevention.contactSteps.length) throw fieldError('stepIndex', 'too_big', 'Diesen Schritt hat das Kontaktverfahren nicht.');
-        await tx.insertInto('prevention_contact_attempts').values({
-          agency_id: ctx.actor.agencyId, case_id: id, channel: input.channel, at: input.at, result: input.result, step_index: input.stepIndex, note: input.note, created_by: ctx.actor.userId,
-        }).execute();
+        await k.repo.insertAttempt(id, input, ctx.actor.userId);
         const reached = REAL_CONTACT_RESULTS.includes(input.result) && row.status === 'contacting';
         await k.touch(id, reached ? { status: k.step(row, 'reach') } : {});
         await k.fx.refresh((await k.repo.lock(id))!);
@@ -56,9 +56,7 @@ export function workService(db: Kysely<DB>) {
           },
         });
         // The letter is the procedure's first step: recorded as an attempt, so the next step becomes due.
-        await tx.insertInto('prevention_contact_attempts').values({
-          agency_id: ctx.actor.agencyId, case_id: id, channel: 'letter', at: new Date(), result: 'letter_sent', step_index: null, note: `Anschreiben ${doc.filename}`, created_by: ctx.actor.userId,
-        }).execute();
+        await k.repo.insertAttempt(id, { channel: 'letter', at: new Date(), result: 'letter_sent', stepIndex: null, note: `Anschreiben ${doc.filename}` }, ctx.actor.userId);
         await k.touch(id);
         await k.fx.refresh((await k.repo.lock(id))!);
         audit(tx, ctx, { action: 'prevention.document', entityId: id, details: { kind: 'contact_letter', document: doc.id } });
@@ -83,10 +81,7 @@ export function workService(db: Kysely<DB>) {
         const row = await k.locked(id, 'prevention.update');
         k.step(row, 'saveClearing');
         k.checkVersion(row.clearing_version, version);
-        await tx.updateTable('prevention_cases').set((eb) => ({
-          clearing: JSON.stringify(input.clearing), clearing_version: eb('clearing_version', '+', 1), version: eb('version', '+', 1), updated_at: new Date(),
-          ...(input.clearing.threatStage ? { threat_stage: input.clearing.threatStage } : {}),
-        })).where('id', '=', id).execute();
+        await k.repo.saveClearing(id, input.clearing);
         audit(tx, ctx, { action: 'prevention.clearing', entityId: id, details: { complete: input.clearing.complete } });
         return k.full(id);
       }),
@@ -116,13 +111,14 @@ export function workService(db: Kysely<DB>) {
         await k.fx.closeAll(id, input.outcome === 'home_kept' ? 'done' : 'cancelled');
         await k.fx.refresh((await k.repo.lock(id))!);
         const today = berlinToday();
-        const household = await tx.selectFrom('households').select(['id', 'case_manager_id']).where('id', '=', row.household_id).executeTakeFirstOrThrow();
+        const household = await householdFacts(tx, ctx.actor.agencyId, row.household_id);
+        if (!household) throw new Error(`case ${id}: household ${row.household_id} missing`);
         if (input.outcome === 'home_kept' || input.outcome === 'alternative_housing') {
-          await tx.updateTable('households').set((eb) => ({ situation: 'housed', situation_since: today, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', household.id).where('situation', '=', 'at_risk').execute();
+          await changeHouseholdSituation(tx, ctx.actor.agencyId, household.id, { situation: 'housed', since: today, from: 'at_risk' });
         }
         if (input.outcome === 'home_lost') {
           if (input.newSituation) {
-            await tx.updateTable('households').set((eb) => ({ situation: input.newSituation!, situation_since: today, seeking_housing: true, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', household.id).execute();
+            await changeHouseholdSituation(tx, ctx.actor.agencyId, household.id, { situation: input.newSituation, since: today, seekingHousing: true });
           }
           await k.fx.inform([household.case_manager_id, row.case_manager_id, ...(await k.fx.leads())], 'prevention.home_lost', `Wohnung verloren: Fall ${row.reference}`,
             'Bitte Unterbringung anbieten und den Haushalt für die Wohnungsvermittlung vormerken.', `/households/${household.id}`);
@@ -141,7 +137,7 @@ export function workService(db: Kysely<DB>) {
         if (row.outcome !== 'home_kept' || row.aftercare_carrier_id) {
           throw new AppError('invalid_transition', row.aftercare_carrier_id ? 'Der Fall ist bereits an die Nachsorge übergeben.' : 'Nur ein Fall mit erhaltener Wohnung geht in die Nachsorge.', { currentState: row.status });
         }
-        const carrier = await tx.selectFrom('carriers').select(['id', 'name']).where('agency_id', '=', ctx.actor.agencyId).where('id', '=', input.carrierId).executeTakeFirst();
+        const carrier = await organisationOf(tx, ctx.actor.agencyId, 'carrier', input.carrierId);
         if (!carrier) throw fieldError('carrierId', 'invalid_value', 'Diesen Träger gibt es in dieser Behörde nicht.');
         await k.touch(id, { aftercare_carrier_id: carrier.id, aftercare_on: input.handedOverOn, aftercare_note: input.note });
         audit(tx, ctx, { action: 'prevention.aftercare', entityId: id, details: { carrierId: carrier.id } });

@@ -1,19 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOrg, ZOrgInput, ZOrgList, ZOrgUpdate } from '../../../contracts/admin.js';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { ORG_ROUTES, ZOrg, ZOrgInput, ZOrgList, ZOrgUpdate } from './providers.schemas.js';
 import type { OrgKind, OrganisationService } from './providers.service.js';
-
-const PATHS: Record<OrgKind, { path: string; tag: string; perm: { list: 'provider.list' | 'carrier.list'; create: 'provider.create' | 'carrier.create'; update: 'provider.update' | 'carrier.update' } }> = {
-  provider: { path: '/api/v1/providers', tag: 'Wohnungsunternehmen', perm: { list: 'provider.list', create: 'provider.create', update: 'provider.update' } },
-  carrier: { path: '/api/v1/carriers', tag: 'Freie Träger', perm: { list: 'carrier.list', create: 'carrier.create', update: 'carrier.update' } },
-};
 
 export function organisationRoutes(app: FastifyInstance, kind: OrgKind, svc: OrganisationService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { path, tag, perm } = PATHS[kind];
+  const { path, tag, perm } = ORG_ROUTES[kind];
   const tags = [tag];
   r.get(path, { config: { access: perm.list }, schema: { tags, summary: `${tag}: Liste`, response: { 200: ZOrgList } } }, (req) => svc.list(ctxOf(req)));
   r.post(path, { config: { access: perm.create }, schema: { tags, summary: `${tag}: anlegen`, body: ZOrgInput, response: { 201: ZOrg } } }, async (req, reply) => {

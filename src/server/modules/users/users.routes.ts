@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZPasswordReset, ZUser, ZUserCreate, ZUserList, ZUserUpdate } from '../../../contracts/admin.js';
-import { ZIdParams, ZRole } from '../../../contracts/common.js';
+import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { userTags, ZPasswordReset, ZStaffList, ZUser, ZUserCreate, ZUserList, ZUserUpdate } from './users.schemas.js';
 import type { UserService } from './users.service.js';
 
-const tags = ['Benutzer'];
+const tags = userTags;
 
 export function userRoutes(app: FastifyInstance, svc: UserService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +19,7 @@ export function userRoutes(app: FastifyInstance, svc: UserService): void {
 
   r.get('/api/v1/staff', {
     config: { access: 'staff.list' },
-    schema: { tags, summary: 'Fachkräfte für Zuweisungen', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: ZRole })) }) } },
+    schema: { tags, summary: 'Fachkräfte für Zuweisungen', response: { 200: ZStaffList } },
   }, (req) => svc.staff(ctxOf(req)));
 
   r.post('/api/v1/users', {

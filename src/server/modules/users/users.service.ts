@@ -1,17 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ZUser, ZUserCreate, ZUserUpdate } from '../../../contracts/admin.js';
 import type { TRole } from '../../../contracts/common.js';
 import type { DB, UserRow } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
+import { endSessionsOf } from '../../platform/auth/auth.service.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import type { SessionCache } from '../../platform/auth/session-cache.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
-import type { SessionCache } from '../../platform/auth/session-cache.js';
+import { organisationOf } from '../providers/providers.service.js';
+import { userRepository } from './users.repository.js';
+import type { ZUser, ZUserCreate, ZUserUpdate } from './users.schemas.js';
 
 type User = z.infer<typeof ZUser>;
 
@@ -28,32 +31,31 @@ const present = (u: UserRow): User => ({
   version: u.version,
 });
 
+const emailTaken = () => new AppError('validation_failed', undefined, { errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
+
 /** Provider users belong to one housing provider, carrier workers to one carrier, of this agency. */
 async function orgLinks(tx: Tx, agencyId: string, role: TRole, providerId?: string | null, carrierId?: string | null) {
   const errors: FieldError[] = [];
   const p = role === 'provider_user' ? providerId ?? null : null;
   const c = role === 'carrier_worker' ? carrierId ?? null : null;
-  if (role === 'provider_user') {
-    const ok = p && (await tx.selectFrom('housing_providers').select('id').where('agency_id', '=', agencyId).where('id', '=', p).executeTakeFirst());
-    if (!ok) errors.push({ field: 'providerId', code: 'invalid_value', message: 'Bitte ein Wohnungsunternehmen wählen.' });
+  if (role === 'provider_user' && !(p && (await organisationOf(tx, agencyId, 'provider', p)))) {
+    errors.push({ field: 'providerId', code: 'invalid_value', message: 'Bitte ein Wohnungsunternehmen wählen.' });
   }
-  if (role === 'carrier_worker') {
-    const ok = c && (await tx.selectFrom('carriers').select('id').where('agency_id', '=', agencyId).where('id', '=', c).executeTakeFirst());
-    if (!ok) errors.push({ field: 'carrierId', code: 'invalid_value', message: 'Bitte einen freien Träger wählen.' });
+  if (role === 'carrier_worker' && !(c && (await organisationOf(tx, agencyId, 'carrier', c)))) {
+    errors.push({ field: 'carrierId', code: 'invalid_value', message: 'Bitte einen freien Träger wählen.' });
   }
   if (errors.length) throw new AppError('validation_failed', undefined, { errors });
   return { provider_id: p, carrier_id: c };
 }
 
 export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
-  const find = (tx: Tx, ctx: Ctx, id: string) =>
-    tx.selectFrom('users').selectAll().where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).executeTakeFirst();
+  const repoOf = (tx: Tx, ctx: Ctx) => userRepository(tx, ctx.actor.agencyId);
 
   return {
     list(ctx: Ctx) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.list');
-        const rows = await tx.selectFrom('users').selectAll().where('agency_id', '=', ctx.actor.agencyId).orderBy('display_name').execute();
+        const rows = await repoOf(tx, ctx).list();
         audit(tx, ctx, { action: 'user.list' });
         return { items: rows.map(present) };
       });
@@ -63,14 +65,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
     staff(ctx: Ctx) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'staff.list');
-        const rows = await tx
-          .selectFrom('users')
-          .select(['id', 'display_name', 'role'])
-          .where('agency_id', '=', ctx.actor.agencyId)
-          .where('active', '=', true)
-          .where('role', 'in', ['case_manager', 'social_worker', 'accommodation_worker', 'lead'])
-          .orderBy('display_name')
-          .execute();
+        const rows = await repoOf(tx, ctx).staff();
         return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as TRole })) };
       });
     },
@@ -79,16 +74,13 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.create');
         return idempotent(tx, ctx, key, { ...input, password: '' }, async () => {
+          const repo = repoOf(tx, ctx);
           const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
-          const taken = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-          if (taken) throw new AppError('validation_failed', undefined, { errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
-          const row = await tx
-            .insertInto('users')
-            .values({ agency_id: ctx.actor.agencyId, email: input.email, display_name: input.displayName, role: input.role, password_hash: await hashPassword(input.password), ...links })
-            .returningAll()
-            .executeTakeFirstOrThrow()
+          if (await repo.emailTaken(input.email)) throw emailTaken();
+          const row = await repo
+            .insert({ email: input.email, display_name: input.displayName, role: input.role, password_hash: await hashPassword(input.password), ...links })
             .catch((e: { code?: string }) => {
-              if (e.code === '23505') throw new AppError('validation_failed', undefined, { errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
+              if (e.code === '23505') throw emailTaken();
               throw e;
             });
           audit(tx, ctx, { action: 'user.create', entityId: row.id, details: { role: row.role } });
@@ -100,25 +92,19 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
     update(ctx: Ctx, id: string, input: z.output<typeof ZUserUpdate>, version: number) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.update', { type: 'user', id });
-        const current = await find(tx, ctx, id);
+        const repo = repoOf(tx, ctx);
+        const current = await repo.find(id);
         if (!current) throw new AppError('not_found');
         if (current.version !== version) throw new AppError('precondition_failed');
         if (id === ctx.actor.userId && (!input.active || input.role !== current.role)) {
           throw new AppError('validation_failed', undefined, { errors: [{ field: 'active', code: 'custom', message: 'Das eigene Konto kann nicht deaktiviert oder umgestuft werden.' }] });
         }
         const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
-        const row = await tx
-          .updateTable('users')
-          .set({ display_name: input.displayName, role: input.role, active: input.active, ...links, version: current.version + 1 })
-          .where('agency_id', '=', ctx.actor.agencyId)
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .returningAll()
-          .executeTakeFirst();
+        const row = await repo.update(id, version, { display_name: input.displayName, role: input.role, active: input.active, ...links });
         if (!row) throw new AppError('precondition_failed');
         // Deactivation or a new role ends every session: the user must log in again.
         if (!row.active || row.role !== current.role) {
-          await tx.deleteFrom('sessions').where('agency_id', '=', ctx.actor.agencyId).where('user_id', '=', id).execute();
+          await endSessionsOf(tx, ctx.actor.agencyId, id);
           audit(tx, ctx, { action: 'user.sessions_ended', entityId: id });
         }
         audit(tx, ctx, { action: 'user.update', entityId: id, details: { active: row.active, role: row.role } });
@@ -130,14 +116,10 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
     resetPassword(ctx: Ctx, id: string, password: string) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.resetPassword', { type: 'user', id });
-        if (!(await find(tx, ctx, id))) throw new AppError('not_found');
-        await tx
-          .updateTable('users')
-          .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
-          .where('agency_id', '=', ctx.actor.agencyId)
-          .where('id', '=', id)
-          .execute();
-        await tx.deleteFrom('sessions').where('agency_id', '=', ctx.actor.agencyId).where('user_id', '=', id).execute();
+        const repo = repoOf(tx, ctx);
+        if (!(await repo.find(id))) throw new AppError('not_found');
+        await repo.setPassword(id, await hashPassword(password));
+        await endSessionsOf(tx, ctx.actor.agencyId, id);
         audit(tx, ctx, { action: 'user.password_reset', entityId: id });
         cache?.evictByEvent(`u:${id}`);
       });
@@ -145,3 +127,18 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
   };
 }
 export type UserService = ReturnType<typeof userService>;
+
+/** For other modules: id, role, name and carrier of these users of the agency (unknown or empty ids are absent). */
+export function userFacts(tx: Tx, agencyId: string, ids: (string | null | undefined)[]) {
+  return userRepository(tx, agencyId).facts(ids.filter((x): x is string => !!x));
+}
+
+/** For other modules: the ids of the agency's active users with one of these roles (who to notify). */
+export function activeUsersWithRoles(tx: Tx, agencyId: string, roles: TRole[]): Promise<string[]> {
+  return userRepository(tx, agencyId).activeIdsWithRoles(roles);
+}
+
+/** For other modules: the ids of the active users working for this carrier. */
+export function activeCarrierWorkers(tx: Tx, agencyId: string, carrierId: string): Promise<string[]> {
+  return userRepository(tx, agencyId).activeIdsOfCarrier(carrierId);
+}

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ZMe } from '../../../contracts/auth.js';
 import type { TRole } from '../../../contracts/common.js';
@@ -8,6 +8,7 @@ import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../access/registry.js';
 import { recordAudit, type AuditSubject } from '../audit/audit.js';
 import { AppError } from '../errors/app-error.js';
+import { authRepository, preAgencyLookups, type AuthRepository } from './auth.repository.js';
 import { agencySettings, type ResolvedSession } from './guard.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newToken, sessionIdOf } from './session.js';
@@ -37,13 +38,8 @@ export function lockMinutes(failures: number, maxFailures: number, capMinutes: n
   return Math.min(2 ** (failures - maxFailures), capMinutes);
 }
 
-async function loadMe(tx: Tx, userId: string, session: { csrf: string }): Promise<Me> {
-  const row = await tx
-    .selectFrom('users as u')
-    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.provider_id', 'u.carrier_id', 'u.totp_enabled', 'a.id as agency_id', 'a.name as agency_name', 'a.federal_state', 'a.settings'])
-    .where('u.id', '=', userId)
-    .executeTakeFirstOrThrow();
+async function loadMe(repo: AuthRepository, userId: string, session: { csrf: string }): Promise<Me> {
+  const row = await repo.me(userId);
   const role = row.role as TRole;
   return {
     id: row.id,
@@ -64,24 +60,20 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
   const absoluteSeconds = Math.round(config.SESSION_ABSOLUTE_HOURS * 3600);
 
   async function login(input: LoginInput, client: ClientInfo): Promise<LoginResult> {
-    const found = await sql<{ user_id: string; agency_id: string }>`SELECT * FROM wh_auth_user_by_email(${input.email})`.execute(db);
-    const ref = found.rows[0];
+    const ref = await preAgencyLookups(db).userByEmail(input.email);
     if (!ref) {
       await verifyPassword(await dummyHash(), input.password);
       throw new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
     }
     const outcome = await inAgency(db, ref.agency_id, async (tx) => {
-      const user = await tx.selectFrom('users').selectAll().where('id', '=', ref.user_id).forUpdate().executeTakeFirstOrThrow();
+      const repo = authRepository(tx, ref.agency_id);
+      const user = await repo.lockUser(ref.user_id);
       const who: AuditSubject = { agencyId: ref.agency_id, actorId: user.id, actorRole: user.role, ip: client.ip, purpose: null };
       const fail = async (reason: string, error: AppError, countsAsFailure: boolean) => {
         if (countsAsFailure) {
           const failures = user.failed_logins + 1;
           const minutes = lockMinutes(failures, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MAX_MINUTES);
-          await tx
-            .updateTable('users')
-            .set({ failed_logins: failures, locked_until: minutes ? new Date(Date.now() + minutes * 60_000) : null })
-            .where('id', '=', user.id)
-            .execute();
+          await repo.recordFailure(user.id, failures, minutes ? new Date(Date.now() + minutes * 60_000) : null);
         }
         recordAudit(tx, who, { action: 'auth.login', entityId: user.id, outcome: 'failure', details: { reason } });
         return { error };
@@ -100,28 +92,24 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
         if (!input.totp) return { totpRequired: true as const };
         const step = verifyTotp(user.totp_secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
         if (step === null) return fail('totp', new AppError('totp_invalid'), true);
-        await tx.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+        await repo.useTotpStep(user.id, step);
         mfaVerified = true;
       }
-      if (client.previousToken) await tx.deleteFrom('sessions').where('id', '=', sessionIdOf(client.previousToken)).execute();
+      if (client.previousToken) await repo.deleteSession(sessionIdOf(client.previousToken));
       const token = newToken();
       const csrf = newToken();
-      await tx
-        .insertInto('sessions')
-        .values({
-          id: sessionIdOf(token),
-          agency_id: user.agency_id,
-          user_id: user.id,
-          csrf_token: csrf,
-          mfa_verified: mfaVerified,
-          expires_at: new Date(now + absoluteSeconds * 1000),
-          ip: client.ip,
-          user_agent: client.userAgent?.slice(0, 300) ?? null,
-        })
-        .execute();
-      await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: new Date(now) }).where('id', '=', user.id).execute();
+      await repo.insertSession({
+        id: sessionIdOf(token),
+        userId: user.id,
+        csrf,
+        mfaVerified,
+        expiresAt: new Date(now + absoluteSeconds * 1000),
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      await repo.recordSuccess(user.id, new Date(now));
       recordAudit(tx, who, { action: 'auth.login', entityId: user.id, details: { mfa: mfaVerified } });
-      const me = await loadMe(tx, user.id, { csrf });
+      const me = await loadMe(repo, user.id, { csrf });
       const enrol = me.totpRequired && !user.totp_enabled;
       return { token, me, status: enrol ? ('totp_enrolment_required' as const) : ('ok' as const) };
     });
@@ -133,35 +121,37 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
   async function logout(session: ResolvedSession, ip: string | null): Promise<void> {
     cache?.evictSession(session.id);
     await inAgency(db, session.actor.agencyId, async (tx) => {
-      await tx.deleteFrom('sessions').where('id', '=', session.id).execute();
+      await authRepository(tx, session.actor.agencyId).deleteSession(session.id);
       recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.logout', entityId: session.actor.userId });
     });
   }
 
   const me = (session: ResolvedSession): Promise<Me> =>
-    inAgency(db, session.actor.agencyId, (tx) => loadMe(tx, session.actor.userId, { csrf: session.csrfToken }));
+    inAgency(db, session.actor.agencyId, (tx) => loadMe(authRepository(tx, session.actor.agencyId), session.actor.userId, { csrf: session.csrfToken }));
 
   async function startTotpEnrolment(session: ResolvedSession) {
     return inAgency(db, session.actor.agencyId, async (tx) => {
-      const user = await tx.selectFrom('users').select(['email', 'totp_enabled']).where('id', '=', session.actor.userId).executeTakeFirstOrThrow();
+      const repo = authRepository(tx, session.actor.agencyId);
+      const user = await repo.totpState(session.actor.userId);
       if (user.totp_enabled) throw new AppError('conflict', 'Der zweite Faktor ist bereits eingerichtet.');
       const secret = newTotpSecret();
-      await tx.updateTable('users').set({ totp_secret: secret }).where('id', '=', session.actor.userId).execute();
+      await repo.setTotpSecret(session.actor.userId, secret);
       return enrolment(secret, user.email);
     });
   }
 
   async function confirmTotp(session: ResolvedSession, code: string, ip: string | null): Promise<Me> {
     const result = await inAgency(db, session.actor.agencyId, async (tx) => {
-      const user = await tx.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', session.actor.userId).forUpdate().executeTakeFirstOrThrow();
+      const repo = authRepository(tx, session.actor.agencyId);
+      const user = await repo.lockTotpState(session.actor.userId);
       if (user.totp_enabled) return { error: new AppError('conflict', 'Der zweite Faktor ist bereits eingerichtet.') };
       if (!user.totp_secret) return { error: new AppError('conflict', 'Bitte starten Sie die Einrichtung zuerst.') };
       const step = verifyTotp(user.totp_secret, code, null);
       if (step === null) return { error: new AppError('totp_invalid') };
-      await tx.updateTable('users').set({ totp_enabled: true, totp_last_step: step }).where('id', '=', session.actor.userId).execute();
-      await tx.updateTable('sessions').set({ mfa_verified: true }).where('id', '=', session.id).execute();
+      await repo.enableTotp(session.actor.userId, step);
+      await repo.markSessionMfa(session.id);
       recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.totp_enrolled', entityId: session.actor.userId });
-      return { me: await loadMe(tx, session.actor.userId, { csrf: session.csrfToken }) };
+      return { me: await loadMe(repo, session.actor.userId, { csrf: session.csrfToken }) };
     });
     cache?.evictSession(session.id);
     if ('error' in result) throw result.error;
@@ -171,3 +161,8 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
   return { login, logout, me, startTotpEnrolment, confirmTotp };
 }
 export type AuthService = ReturnType<typeof authService>;
+
+/** For the users module: ends every session of a user of the agency (deactivation, new role, password reset). */
+export async function endSessionsOf(tx: Tx, agencyId: string, userId: string): Promise<void> {
+  await authRepository(tx, agencyId).deleteSessionsOf(userId);
+}

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { ZAgencySettings, DEFAULT_AGENCY_SETTINGS } from '../../../contracts/admin.js';
 import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
@@ -8,8 +7,8 @@ import type { RouteAccess } from '../access/registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor, Ctx } from '../http/context.js';
 import { safeEqual, sessionIdOf, sessionToken } from './session.js';
-import type { CachedSession, SessionCache } from './session-cache.js';
-import type { TRole } from '../../../contracts/common.js';
+import type { SessionCache } from './session-cache.js';
+import { authRepository, preAgencyLookups, type SessionRow } from './auth.repository.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,9 +28,6 @@ export interface ResolvedSession {
   mfaVerified: boolean;
   totpRequired: boolean;
 }
-
-/** The session as `wh_auth_session` returns it (and the cache keeps it). */
-type SessionRow = CachedSession & { role: TRole };
 
 const TOUCH_AFTER_MS = 60_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -63,12 +59,12 @@ export async function resolveSession(db: Kysely<DB>, token: string | undefined, 
   let row = cache?.get(id, now.getTime()) as SessionRow | undefined;
   if (row && invalid(row, now)) row = undefined;
   if (!row) {
-    const { rows } = await sql<SessionRow>`SELECT * FROM wh_auth_session(${id})`.execute(db);
-    row = rows[0];
+    row = await preAgencyLookups(db).session(id);
     if (!row) return null;
     if (invalid(row, now)) {
       cache?.evictSession(id);
-      await inAgency(db, row.agency_id, (tx) => tx.deleteFrom('sessions').where('id', '=', id).execute());
+      const agencyId = row.agency_id;
+      await inAgency(db, agencyId, (tx) => authRepository(tx, agencyId).deleteSession(id));
       return null;
     }
     cache?.set(row, now.getTime());
@@ -76,7 +72,8 @@ export async function resolveSession(db: Kysely<DB>, token: string | undefined, 
   const settings = agencySettings(row.settings);
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
     row.last_seen_at = now;
-    await inAgency(db, row.agency_id, (tx) => tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute());
+    const agencyId = row.agency_id;
+    await inAgency(db, agencyId, (tx) => authRepository(tx, agencyId).touchSession(id, now));
   }
   return {
     id,

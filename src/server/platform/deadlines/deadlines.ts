@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { DeadlinesTable } from '../../db/types.js';
 
@@ -58,6 +58,20 @@ export async function closeDeadlines(
     .$if(!!kinds, (q) => q.where('kind', 'in', kinds!))
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/** Closes these deadline rows (one subject's stale rows, chosen by the caller). */
+export async function closeDeadlineRows(tx: Tx, ids: string[], status: 'done' | 'cancelled', by: string | null): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.updateTable('deadlines').set({ status, closed_at: new Date(), closed_by: by }).where('id', 'in', ids).execute();
+}
+
+/**
+ * For other modules' list filters: "the subject in column `subjectColumn` (e.g. `c.id`) has an open
+ * deadline due before `now`", declared here once so no module queries the deadlines table itself.
+ */
+export function overdueDeadline(subjectColumn: string, agencyId: string, now: Date): RawBuilder<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM deadlines d WHERE d.subject_id = ${sql.ref(subjectColumn)} AND d.agency_id = ${agencyId} AND d.status = 'open' AND d.due_at < ${now})`;
 }
 
 /** The open deadlines of these subjects, earliest first. */

@@ -1,0 +1,52 @@
+import type { Tx } from '../../db/database.js';
+
+export interface UserWrite {
+  display_name: string;
+  role: string;
+  active: boolean;
+  provider_id: string | null;
+  carrier_id: string | null;
+}
+
+/** Data access for the agency's users, bound to one agency: no query here can leave it. */
+export function userRepository(tx: Tx, agencyId: string) {
+  const users = () => tx.selectFrom('users').where('agency_id', '=', agencyId);
+  return {
+    list: () => users().selectAll().orderBy('display_name').execute(),
+    find: (id: string) => users().selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Active office staff (no housing companies, carriers, admins or auditors), for assignment pickers. */
+    staff: () =>
+      users()
+        .select(['id', 'display_name', 'role'])
+        .where('active', '=', true)
+        .where('role', 'in', ['case_manager', 'social_worker', 'accommodation_worker', 'lead'])
+        .orderBy('display_name')
+        .execute(),
+    /** Whether the address is taken in this agency; the unique index catches the others (23505). */
+    emailTaken: async (email: string) => !!(await users().select('id').where('email', '=', email).executeTakeFirst()),
+    insert: (u: Omit<UserWrite, 'active'> & { email: string; password_hash: string }) =>
+      tx.insertInto('users').values({ agency_id: agencyId, ...u }).returningAll().executeTakeFirstOrThrow(),
+    /** Writes the fields if `version` is still current; undefined when it is not. */
+    update: (id: string, version: number, w: UserWrite) =>
+      tx
+        .updateTable('users')
+        .set({ ...w, version: version + 1 })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst(),
+    /** A new password also lifts the login throttle. */
+    setPassword: (id: string, hash: string) =>
+      tx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+
+    /** Id, role, name and carrier of these users (unknown ids are absent). */
+    facts: (ids: string[]) =>
+      ids.length ? users().select(['id', 'role', 'display_name', 'carrier_id']).where('id', 'in', ids).execute() : Promise.resolve([]),
+    activeIdsWithRoles: async (roles: string[]) =>
+      (await users().select('id').where('active', '=', true).where('role', 'in', roles).execute()).map((u) => u.id),
+    activeIdsOfCarrier: async (carrierId: string) =>
+      (await users().select('id').where('active', '=', true).where('carrier_id', '=', carrierId).execute()).map((u) => u.id),
+  };
+}
+export type UserRepository = ReturnType<typeof userRepository>;
