@@ -17,7 +17,7 @@ import { errorMessage } from '../i18n/errors';
 import { splitList } from '../i18n/format';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
 import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
 import { SUSTAINMENT_FIELDS, sustainmentForm, sustainmentLabels, sustainmentSettings } from '../sustainment/settingsForm';
@@ -58,7 +58,7 @@ export function AgencyPage() {
             <SettingsForm
               key={`${agency.data.version}-${generation}`}
               agency={agency.data}
-              readOnly={!can(me, PERM.agencyUpdate)}
+              readOnly={!can(me, 'agency.update')}
               onSaved={() => setSaved(true)}
               onReload={() => {
                 setSaved(false);

@@ -14,7 +14,7 @@ import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
 import { useActionLabel, useOutcomeLabel, useRoleLabel } from '../lib/labels';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { auditApiQuery, auditSearchParams, parseAuditParams } from './auditParams';
 import { VerifyChain } from './VerifyChain';
@@ -41,7 +41,7 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeading title={t('audit.title')} actions={can(me, PERM.auditVerify) ? <VerifyChain /> : null}>
+      <PageHeading title={t('audit.title')} actions={can(me, 'audit.verify') ? <VerifyChain /> : null}>
         {t('audit.title')}
       </PageHeading>
       <AuditFiltersForm key={searchParams.toString()} value={filters} onApply={(f) => setSearchParams(auditSearchParams(f, 1))} />

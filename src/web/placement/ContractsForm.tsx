@@ -7,7 +7,7 @@ import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CheckboxField, Fieldset, TextField } from '../components/Field';
 import { fieldId } from '../lib/validation';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { useOfferPage } from './context';
 import { StepErrorExtras } from '../components/StepFeedback';
 import { centsToInput, euroToCents } from '../lib/numbers';

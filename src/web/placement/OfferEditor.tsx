@@ -12,7 +12,7 @@ import { Fieldset, SelectField } from '../components/Field';
 import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { StepErrorExtras } from '../components/StepFeedback';
 import { AccessFields, EquipmentFields, HouseholdWishFields } from './OfferChoiceFields';
 import { CostFields, FlatFields, FORM, LocationFields } from './OfferFields';

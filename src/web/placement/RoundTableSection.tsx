@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { useOfferPage } from './context';
 import { useRoundTables, type RoundTable } from './queries';
 import { RoundTableDialog } from './RoundTableDialog';
