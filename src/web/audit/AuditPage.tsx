@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ZAuditPage } from '../../contracts/admin';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
@@ -35,7 +35,7 @@ export function AuditPage() {
 
   const events = useQuery({
     queryKey: ['audit-events', filters, page],
-    queryFn: ({ signal }) => api.get<AuditPage>('/audit-events', auditApiQuery(filters, page, PAGE_SIZE), signal),
+    queryFn: ({ signal }) => ok(api.GET('/audit-events', { params: { query: auditApiQuery(filters, page, PAGE_SIZE) }, signal })),
     placeholderData: keepPreviousData,
   });
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { request } from '../api';
+import { api, ok } from '../api';
 import { useMe } from '../auth/session';
 import { Button } from '../components/Button';
 import { ErrorAlert } from '../components/Alert';
@@ -22,7 +22,7 @@ export function AttachmentsSection() {
   const canAttach = offer.actions.includes('attach');
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const remove = useMutation({
-    mutationFn: (a: Attachment) => request<void>('DELETE', `/offers/${offer.id}/attachments/${a.id}`),
+    mutationFn: (a: Attachment) => ok(api.DELETE('/offers/{id}/attachments/{subId}', { params: { path: { id: offer.id, subId: a.id } } })),
     onSuccess: async () => {
       setRemoving(null);
       await refresh();
