@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZRole } from './common.js';
+import { PERMISSION_NAMES } from './permissions.js';
 
 export const ZLoginRequest = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
@@ -18,7 +19,7 @@ export const ZMe = z.object({
   totpEnabled: z.boolean(),
   totpRequired: z.boolean().describe('Die Behörde verlangt für diese Rolle einen zweiten Faktor'),
   csrfToken: z.string().describe('Im Header X-CSRF-Token bei jeder ändernden Anfrage mitsenden'),
-  permissions: z.array(z.string()).describe('Rechte des Benutzers, z. B. household.create'),
+  permissions: z.array(z.enum(PERMISSION_NAMES)).describe('Rechte des Benutzers, z. B. household.create'),
 });
 export type TMe = z.infer<typeof ZMe>;
 

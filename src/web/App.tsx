@@ -6,7 +6,6 @@ import { RequirePermission } from './auth/RequirePermission';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProgrammePage } from './pages/ProgrammePage';
-import { PERM } from './permissions';
 import { NAV_ITEMS } from './shell/navItems';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
@@ -81,7 +80,7 @@ const routes: RouteObject[] = [
       {
         path: '/households/new',
         element: (
-          <RequirePermission permission={PERM.householdCreate}>
+          <RequirePermission permission="household.create">
             <HouseholdNewPage />
           </RequirePermission>
         ),
@@ -89,7 +88,7 @@ const routes: RouteObject[] = [
       {
         path: '/admin/templates/:kind',
         element: (
-          <RequirePermission permission={PERM.templateList}>
+          <RequirePermission permission="template.list">
             <TemplateEditorPage />
           </RequirePermission>
         ),
@@ -97,24 +96,24 @@ const routes: RouteObject[] = [
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
       // The list import is reached from the prevention queue ("Liste importieren").
-      { path: '/prevention/import', element: <RequirePermission permission={PERM.preventionImportRead}><PreventionImportPage /></RequirePermission> },
-      { path: '/prevention/import/:id', element: <RequirePermission permission={PERM.preventionImportRead}><PreventionImportPage /></RequirePermission> },
-      { path: '/prevention/cases/new', element: <RequirePermission permission={PERM.preventionCreate}><NoticeFormPage /></RequirePermission> },
-      { path: '/prevention/cases/:id', element: <RequirePermission permission={PERM.preventionRead}><CaseDetailPage /></RequirePermission> },
-      { path: '/prevention/cases/:id/edit', element: <RequirePermission permission={PERM.preventionRead}><NoticeEditPage /></RequirePermission> },
-      { path: '/prevention/walk-in', element: <RequirePermission permission={PERM.visitList}><WalkInPage /></RequirePermission> },
-      { path: '/placement/offers/new', element: <RequirePermission permission={PERM.offerCreate}><OfferNewPage /></RequirePermission> },
-      { path: '/placement/offers/:id', element: <RequirePermission permission={PERM.offerRead}><OfferDetailPage /></RequirePermission> },
-      { path: '/placement/offers/:id/edit', element: <RequirePermission permission={PERM.offerUpdate}><OfferEditPage /></RequirePermission> },
+      { path: '/prevention/import', element: <RequirePermission permission="preventionImport.read"><PreventionImportPage /></RequirePermission> },
+      { path: '/prevention/import/:id', element: <RequirePermission permission="preventionImport.read"><PreventionImportPage /></RequirePermission> },
+      { path: '/prevention/cases/new', element: <RequirePermission permission="prevention.create"><NoticeFormPage /></RequirePermission> },
+      { path: '/prevention/cases/:id', element: <RequirePermission permission="prevention.read"><CaseDetailPage /></RequirePermission> },
+      { path: '/prevention/cases/:id/edit', element: <RequirePermission permission="prevention.read"><NoticeEditPage /></RequirePermission> },
+      { path: '/prevention/walk-in', element: <RequirePermission permission="prevention.visit.list"><WalkInPage /></RequirePermission> },
+      { path: '/placement/offers/new', element: <RequirePermission permission="offer.create"><OfferNewPage /></RequirePermission> },
+      { path: '/placement/offers/:id', element: <RequirePermission permission="offer.read"><OfferDetailPage /></RequirePermission> },
+      { path: '/placement/offers/:id/edit', element: <RequirePermission permission="offer.update"><OfferEditPage /></RequirePermission> },
       { path: '/placement/tenancies', element: <Navigate to="/sustainment/tenancies" replace /> },
-      { path: '/sustainment/tenancies/new', element: <RequirePermission permission={PERM.tenancyCreate}><TenancyNewPage /></RequirePermission> },
-      { path: '/sustainment/tenancies/:id', element: <RequirePermission permission={PERM.tenancyRead}><TenancyDetailPage /></RequirePermission> },
-      { path: '/sustainment/tenancies/:id/edit', element: <RequirePermission permission={PERM.tenancyUpdate}><TenancyEditPage /></RequirePermission> },
-      { path: '/sustainment/incidents/:id', element: <RequirePermission permission={PERM.incidentRead}><IncidentDetailPage /></RequirePermission> },
+      { path: '/sustainment/tenancies/new', element: <RequirePermission permission="tenancy.create"><TenancyNewPage /></RequirePermission> },
+      { path: '/sustainment/tenancies/:id', element: <RequirePermission permission="tenancy.read"><TenancyDetailPage /></RequirePermission> },
+      { path: '/sustainment/tenancies/:id/edit', element: <RequirePermission permission="tenancy.update"><TenancyEditPage /></RequirePermission> },
+      { path: '/sustainment/incidents/:id', element: <RequirePermission permission="incident.read"><IncidentDetailPage /></RequirePermission> },
       {
         path: '/admin/outbox/:id',
         element: (
-          <RequirePermission permission={PERM.outboxRead}>
+          <RequirePermission permission="outbox.read">
             <OutboxMailPage />
           </RequirePermission>
         ),

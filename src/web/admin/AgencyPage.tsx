@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ZAgencySettingsUpdate } from '../../contracts/admin';
 import { ROLES, type TRole } from '../../contracts/common';
-import { api } from '../api';
+import { api, ok, ifMatch } from '../api';
 import { useMe } from '../auth/session';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
@@ -17,7 +17,7 @@ import { errorMessage } from '../i18n/errors';
 import { splitList } from '../i18n/format';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
 import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
 import { SUSTAINMENT_FIELDS, sustainmentForm, sustainmentLabels, sustainmentSettings } from '../sustainment/settingsForm';
@@ -58,7 +58,7 @@ export function AgencyPage() {
             <SettingsForm
               key={`${agency.data.version}-${generation}`}
               agency={agency.data}
-              readOnly={!can(me, PERM.agencyUpdate)}
+              readOnly={!can(me, 'agency.update')}
               onSaved={() => setSaved(true)}
               onReload={() => {
                 setSaved(false);
@@ -88,7 +88,7 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS, ...SUSTAINMENT_FIELDS, ...PREVENTION_FIELDS]));
 
   const save = useMutation({
-    mutationFn: (body: { settings: Agency['settings']; version: number }) => api.put<Agency>('/agency/settings', body, baseVersion),
+    mutationFn: (body: { settings: Agency['settings']; version: number }) => ok(api.PUT('/agency/settings', { body, headers: ifMatch(baseVersion) })),
     onSuccess: (updated) => {
       queryClient.setQueryData(adminKeys.agency, updated);
       onSaved();

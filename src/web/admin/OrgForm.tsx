@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { ZOrgInput, ZOrgUpdate } from '../../contracts/admin';
-import { api } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
 import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
-import { adminKeys, type Org, type OrgKind } from './queries';
+import { adminKeys, fetchOrgs, saveOrg, type Org, type OrgKind } from './queries';
 
 const FIELDS = ['name', 'contactName', 'email', 'phone', 'street', 'postalCode', 'city'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -36,8 +36,8 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
   const idempotency = useIdempotencyKey();
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      org && version !== undefined ? api.put<Org>(`/${kind}/${org.id}`, body, version) : api.create<Org>(`/${kind}`, body, idempotency.current(body)),
+    mutationFn: (v: { update: z.output<typeof ZOrgUpdate> } | { create: z.output<typeof ZOrgInput> }) =>
+      'update' in v ? saveOrg(kind, { update: v.update, id: org!.id }) : saveOrg(kind, { create: v.create, key: idempotency.current(v.create) }),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.orgs(kind) });
@@ -47,7 +47,7 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
   });
 
   const reload = async () => {
-    const list = await queryClient.fetchQuery({ queryKey: adminKeys.orgs(kind), queryFn: () => api.get<{ items: Org[] }>(`/${kind}`), staleTime: 0 });
+    const list = await queryClient.fetchQuery({ queryKey: adminKeys.orgs(kind), queryFn: () => fetchOrgs(kind), staleTime: 0 });
     const fresh = list.items.find((o) => o.id === org?.id);
     if (fresh) {
       const v = {} as Record<FieldName, string>;
@@ -69,7 +69,7 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
       return;
     }
     errors.clear();
-    save.mutate(body);
+    save.mutate(org ? { update: checked.data as z.output<typeof ZOrgUpdate> } : { create: checked.data });
   };
 
   const label = (f: FieldName) => t(`orgs.${f}`);

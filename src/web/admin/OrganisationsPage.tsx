@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../contracts/permissions';
 import { useMe } from '../auth/session';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
@@ -9,15 +10,15 @@ import { Modal } from '../components/Modal';
 import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { OrgForm } from './OrgForm';
 import { useOrgs, type Org, type OrgKind } from './queries';
 
 type DialogState = { kind: OrgKind; org?: Org } | null;
 
-const PERMS: Record<OrgKind, { list: string; create: string; update: string }> = {
-  providers: { list: PERM.providerList, create: PERM.providerCreate, update: PERM.providerUpdate },
-  carriers: { list: PERM.carrierList, create: PERM.carrierCreate, update: PERM.carrierUpdate },
+const PERMS: Record<OrgKind, { list: Permission; create: Permission; update: Permission }> = {
+  providers: { list: 'provider.list', create: 'provider.create', update: 'provider.update' },
+  carriers: { list: 'carrier.list', create: 'carrier.create', update: 'carrier.update' },
 };
 
 export function OrganisationsPage() {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ZPasswordReset } from '../../contracts/admin';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
@@ -17,7 +17,7 @@ export function PasswordResetForm({ user, onDone, onCancel }: { user: User; onDo
   const errors = useFormErrors();
 
   const reset = useMutation({
-    mutationFn: (body: { password: string }) => api.post<unknown>(`/users/${user.id}/password`, body),
+    mutationFn: (body: { password: string }) => ok(api.POST('/users/{id}/password', { params: { path: { id: user.id } }, body })),
     onSuccess: onDone,
     onError: (err) => errors.showError(err),
   });

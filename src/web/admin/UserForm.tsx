@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { ZUserCreate, ZUserUpdate } from '../../contracts/admin';
 import { ROLES, type TRole } from '../../contracts/common';
-import { api } from '../api';
+import { api, ok, idempotent, ifMatch } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/Field';
@@ -38,10 +39,10 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   const carriers = useOrgs('carriers', role === 'carrier_worker');
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      user && version !== undefined
-        ? api.put<User>(`/users/${user.id}`, body, version)
-        : api.create<User>('/users', body, idempotency.current(body)),
+    mutationFn: (v: { update: z.output<typeof ZUserUpdate> } | { create: z.output<typeof ZUserCreate> }) =>
+      'update' in v
+        ? ok(api.PUT('/users/{id}', { params: { path: { id: user!.id } }, body: v.update, headers: ifMatch(v.update.version) }))
+        : ok(api.POST('/users', { body: v.create, headers: idempotent(idempotency.current(v.create)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
@@ -51,7 +52,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   });
 
   const reload = async () => {
-    const list = await queryClient.fetchQuery({ queryKey: adminKeys.users, queryFn: () => api.get<{ items: User[] }>('/users'), staleTime: 0 });
+    const list = await queryClient.fetchQuery({ queryKey: adminKeys.users, queryFn: () => ok(api.GET('/users')), staleTime: 0 });
     const fresh = list.items.find((u) => u.id === user?.id);
     if (fresh) {
       setDisplayName(fresh.displayName);
@@ -77,7 +78,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
       return;
     }
     errors.clear();
-    save.mutate(body);
+    save.mutate(user ? { update: checked.data as z.output<typeof ZUserUpdate> } : { create: checked.data as z.output<typeof ZUserCreate> });
   };
 
   const labels: Record<string, string> = {

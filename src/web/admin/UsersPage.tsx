@@ -9,7 +9,7 @@ import { Modal } from '../components/Modal';
 import { PageHeading } from '../components/PageHeading';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { PasswordResetForm } from './PasswordResetForm';
 import { useUsers, type User } from './queries';
 import { UserForm } from './UserForm';
@@ -22,9 +22,9 @@ export function UsersPage() {
   const users = useUsers();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const canCreate = can(me, PERM.userCreate);
-  const canUpdate = can(me, PERM.userUpdate);
-  const canReset = can(me, PERM.userResetPassword);
+  const canCreate = can(me, 'user.create');
+  const canUpdate = can(me, 'user.update');
+  const canReset = can(me, 'user.resetPassword');
 
   const done = (message: string) => {
     setDialog(null);

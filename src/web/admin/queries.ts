@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZAgency, ZOrg, ZOrgList, ZUser, ZUserList } from '../../contracts/admin';
-import { api } from '../api';
+import type { ZAgency, ZOrg, ZOrgInput, ZOrgUpdate, ZUser } from '../../contracts/admin';
+import { api, idempotent, ifMatch, ok } from '../api';
 
 export type User = z.infer<typeof ZUser>;
 export type Org = z.infer<typeof ZOrg>;
@@ -17,7 +17,7 @@ export const adminKeys = {
 export function useUsers() {
   return useQuery({
     queryKey: adminKeys.users,
-    queryFn: ({ signal }) => api.get<z.infer<typeof ZUserList>>('/users', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/users', { signal })),
     select: (d) => d.items,
   });
 }
@@ -25,15 +25,28 @@ export function useUsers() {
 export function useOrgs(kind: OrgKind, enabled = true) {
   return useQuery({
     queryKey: adminKeys.orgs(kind),
-    queryFn: ({ signal }) => api.get<z.infer<typeof ZOrgList>>(`/${kind}`, undefined, signal),
+    queryFn: ({ signal }) => fetchOrgs(kind, signal),
     select: (d) => d.items,
     enabled,
   });
 }
 
+/** GET /providers or /carriers. */
+export const fetchOrgs = (kind: OrgKind, signal?: AbortSignal) => (kind === 'providers' ? ok(api.GET('/providers', { signal })) : ok(api.GET('/carriers', { signal })));
+
+/** Create (with its Idempotency-Key) or update (If-Match) a provider or carrier. */
+export function saveOrg(kind: OrgKind, v: { update: z.output<typeof ZOrgUpdate>; id: string } | { create: z.output<typeof ZOrgInput>; key: string }) {
+  if ('update' in v) {
+    const init = { params: { path: { id: v.id } }, body: v.update, headers: ifMatch(v.update.version) };
+    return kind === 'providers' ? ok(api.PUT('/providers/{id}', init)) : ok(api.PUT('/carriers/{id}', init));
+  }
+  const init = { body: v.create, headers: idempotent(v.key) };
+  return kind === 'providers' ? ok(api.POST('/providers', init)) : ok(api.POST('/carriers', init));
+}
+
 export function useAgency() {
   return useQuery({
     queryKey: adminKeys.agency,
-    queryFn: ({ signal }) => api.get<Agency>('/agency', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/agency', { signal })),
   });
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ZAuditPage } from '../../contracts/admin';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
@@ -14,7 +14,7 @@ import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
 import { useActionLabel, useOutcomeLabel, useRoleLabel } from '../lib/labels';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { auditApiQuery, auditSearchParams, parseAuditParams } from './auditParams';
 import { VerifyChain } from './VerifyChain';
@@ -35,13 +35,13 @@ export function AuditPage() {
 
   const events = useQuery({
     queryKey: ['audit-events', filters, page],
-    queryFn: ({ signal }) => api.get<AuditPage>('/audit-events', auditApiQuery(filters, page, PAGE_SIZE), signal),
+    queryFn: ({ signal }) => ok(api.GET('/audit-events', { params: { query: auditApiQuery(filters, page, PAGE_SIZE) }, signal })),
     placeholderData: keepPreviousData,
   });
 
   return (
     <>
-      <PageHeading title={t('audit.title')} actions={can(me, PERM.auditVerify) ? <VerifyChain /> : null}>
+      <PageHeading title={t('audit.title')} actions={can(me, 'audit.verify') ? <VerifyChain /> : null}>
         {t('audit.title')}
       </PageHeading>
       <AuditFiltersForm key={searchParams.toString()} value={filters} onApply={(f) => setSearchParams(auditSearchParams(f, 1))} />

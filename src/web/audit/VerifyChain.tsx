@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ZAuditVerify } from '../../contracts/admin';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { errorMessage } from '../i18n/errors';
@@ -12,7 +12,7 @@ type Verify = z.infer<typeof ZAuditVerify>;
 /** "Kette prüfen": verifies the audit trail's hash chain on the server. */
 export function VerifyChain() {
   const { t, i18n } = useTranslation();
-  const verify = useMutation({ mutationFn: () => api.get<Verify>('/audit-events/verify') });
+  const verify = useMutation({ mutationFn: () => ok(api.GET('/audit-events/verify')) });
   const fmt = (n: number) => n.toLocaleString(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'de-DE');
 
   return (

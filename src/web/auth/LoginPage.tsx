@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ZLoginRequest, type ZLoginResponse } from '../../contracts/auth';
-import { ApiError, request } from '../api';
+import { ApiError, api, ok } from '../api';
 import { Alert } from '../components/Alert';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
@@ -39,7 +39,7 @@ export function LoginPage() {
   }, [needTotp]);
 
   const login = useMutation({
-    mutationFn: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', { body, expectUnauthenticated: true }),
+    mutationFn: (body: LoginRequest) => ok(api.POST('/auth/login', { body })),
     onSuccess: (res) => {
       errors.clear();
       if (res.status === 'totp_required') {

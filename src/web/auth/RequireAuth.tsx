@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { errorMessage } from '../i18n/errors';
-import { needsTotpEnrolment } from '../permissions';
+import { needsTotpEnrolment } from './can';
 import { AppShell } from '../shell/AppShell';
 import { fetchMe, ME_KEY, MeContext } from './session';
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../contracts/permissions';
 import { PageHeading } from '../components/PageHeading';
-import { can } from '../permissions';
+import { can } from './can';
 import { useMe } from './session';
 
 export function NoAccess() {
@@ -15,7 +16,7 @@ export function NoAccess() {
 }
 
 /** Renders children only with one of the given permissions (the server checks again). */
-export function RequirePermission({ permission, children }: { permission: string | readonly string[] | null; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[] | null; children: ReactNode }) {
   const me = useMe();
   return can(me, permission) ? <>{children}</> : <NoAccess />;
 }

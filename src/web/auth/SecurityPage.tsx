@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ZTotpEnrolConfirm, type ZTotpEnrolStart } from '../../contracts/auth';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Alert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -32,7 +32,7 @@ export function SecurityPage() {
   const errors = useFormErrors();
 
   const start = useMutation({
-    mutationFn: () => api.post<Enrolment>('/auth/totp/enrol'),
+    mutationFn: () => ok(api.POST('/auth/totp/enrol')),
     onSuccess: (res) => {
       startErrors.clear();
       setEnrolment(res);
@@ -42,7 +42,7 @@ export function SecurityPage() {
   });
 
   const confirm = useMutation({
-    mutationFn: (body: { code: string }) => api.post<Me | undefined>('/auth/totp/confirm', body),
+    mutationFn: (body: { code: string }) => ok(api.POST('/auth/totp/confirm', { body })),
     onSuccess: async (updated) => {
       errors.clear();
       setDone(true);

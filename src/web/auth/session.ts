@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { TMe } from '../../contracts/auth';
-import { ApiError, request, setCsrfToken } from '../api';
+import { api, ApiError, ok, setCsrfToken } from '../api';
 
 export type Me = TMe;
 export const ME_KEY = ['me'] as const;
@@ -9,7 +9,7 @@ export const ME_KEY = ['me'] as const;
 /** GET /me; a 401 simply means "not signed in". */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await request<Me>('GET', '/me', { expectUnauthenticated: true });
+    const me = await ok(api.GET('/me'));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (err) {

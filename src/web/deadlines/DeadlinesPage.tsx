@@ -11,7 +11,7 @@ import { SwitchField } from '../components/SwitchField';
 import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { useDeadlines } from '../notify/queries';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import '../notify/notify.css';
 
 /** "Meine Fristen": open deadlines by due date; leads may switch to all of the agency's. */
@@ -19,7 +19,7 @@ export function DeadlinesPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const mayAll = can(me, PERM.deadlineListAll);
+  const mayAll = can(me, 'deadline.listAll');
   const scope = mayAll && params.get('scope') === 'all' ? 'all' : 'mine';
   const overdue = params.get('status') === 'overdue';
   const page = Math.max(1, Number(params.get('page')) || 1);

@@ -14,7 +14,7 @@ import { PageHeading } from '../components/PageHeading';
 import { errorMessage } from '../i18n/errors';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { PlaceholderList } from './PlaceholderList';
 import { previewTemplate, resetTemplate, saveTemplate, templateKeys, useTemplate, type Template } from './queries';
 import './templates.css';
@@ -55,7 +55,7 @@ function TemplateForm({ template, onReload }: { template: Template; onReload: ()
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const readOnly = !can(me, PERM.templateUpdate);
+  const readOnly = !can(me, 'template.update');
   const [title, setTitle] = useState(template.title);
   const [body, setBody] = useState(template.body);
   const [baseVersion, setBaseVersion] = useState(template.version);

@@ -7,7 +7,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { useTemplates, type TemplateSummary } from './queries';
 
 /** Admin list of document kinds: which use the default text and which the agency has adapted. */
@@ -19,7 +19,7 @@ export function TemplatesPage() {
     <>
       <PageHeading title={t('documentTemplates.title')}>{t('documentTemplates.title')}</PageHeading>
       <p className="kern-body">{t('documentTemplates.intro')}</p>
-      {!can(me, PERM.templateUpdate) && <p className="kern-body">{t('documentTemplates.readOnly')}</p>}
+      {!can(me, 'template.update') && <p className="kern-body">{t('documentTemplates.readOnly')}</p>}
       {templates.isPending ? (
         <Loading />
       ) : templates.isError ? (

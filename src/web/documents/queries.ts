@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { TDocumentTemplate, ZDocumentTemplateList } from '../../contracts/documents';
-import { api, request } from '../api';
+import { api, ok, ifMatch } from '../api';
 
 export type TemplateSummary = z.infer<typeof ZDocumentTemplateList>['items'][number];
 export type Template = TDocumentTemplate;
@@ -14,7 +14,7 @@ export const templateKeys = {
 export function useTemplates() {
   return useQuery({
     queryKey: templateKeys.all,
-    queryFn: ({ signal }) => api.get<z.infer<typeof ZDocumentTemplateList>>('/document-templates', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/document-templates', { signal })),
     select: (d) => d.items,
   });
 }
@@ -22,15 +22,15 @@ export function useTemplates() {
 export function useTemplate(kind: string) {
   return useQuery({
     queryKey: templateKeys.one(kind),
-    queryFn: ({ signal }) => api.get<Template>(`/document-templates/${encodeURIComponent(kind)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/document-templates/{kind}', { params: { path: { kind } }, signal })),
   });
 }
 
 export const saveTemplate = (kind: string, body: { title: string; body: string; version: number }) =>
-  api.put<Template>(`/document-templates/${encodeURIComponent(kind)}`, body, body.version);
+  ok(api.PUT('/document-templates/{kind}', { params: { path: { kind } }, body, headers: ifMatch(body.version) }));
 
-export const resetTemplate = (kind: string, version: number) => api.del<Template>(`/document-templates/${encodeURIComponent(kind)}`, version);
+export const resetTemplate = (kind: string, version: number) => ok(api.DELETE('/document-templates/{kind}', { params: { path: { kind } }, headers: ifMatch(version) }));
 
 /** The PDF preview of a (possibly unsaved) draft. */
 export const previewTemplate = (kind: string, draft: { title?: string; body?: string }) =>
-  request<Blob>('POST', `/document-templates/${encodeURIComponent(kind)}/preview`, { body: draft, responseType: 'blob' });
+  ok(api.POST('/document-templates/{kind}/preview', { params: { path: { kind } }, body: draft, parseAs: 'blob' }));

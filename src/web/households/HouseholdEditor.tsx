@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HOUSING_SITUATIONS } from '../../contracts/common';
 import { ZHouseholdCreate, ZHouseholdUpdate } from '../../contracts/households';
-import { api } from '../api';
+import { api, ok, idempotent, ifMatch } from '../api';
 import { Button, ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CheckboxField, Fieldset, SelectField, TextField } from '../components/Field';
@@ -49,8 +49,8 @@ export function HouseholdEditor({ household, onReload }: Props) {
   const save = useMutation({
     mutationFn: (payload: ReturnType<typeof formToPayload>) =>
       household && baseVersion !== undefined
-        ? api.put<Household>(`/households/${household.id}`, { ...payload, version: baseVersion }, baseVersion)
-        : api.create<Household>('/households', payload, idempotency.current(payload)),
+        ? ok(api.PUT('/households/{id}', { params: { path: { id: household.id } }, body: { ...payload, version: baseVersion }, headers: ifMatch(baseVersion) }))
+        : ok(api.POST('/households', { body: payload, headers: idempotent(idempotency.current(payload)) })),
     onSettled: (_data, err) => idempotency.settle(err),
     onSuccess: (saved) => {
       queryClient.setQueryData(householdKeys.detail(saved.id), saved);

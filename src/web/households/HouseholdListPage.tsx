@@ -7,7 +7,7 @@ import { PagedResults } from '../components/PagedResults';
 import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { HouseholdFilters } from './HouseholdFilters';
 import { parseListParams, toSearchParams, type ListParams } from './listParams';
 import { useHouseholdList, type HouseholdPage } from './queries';
@@ -55,7 +55,7 @@ export function HouseholdListPage() {
       <PageHeading
         title={t('households.title')}
         actions={
-          can(me, PERM.householdCreate) ? (
+          can(me, 'household.create') ? (
             <ButtonLink to="/households/new" icon="add">
               {t('households.create')}
             </ButtonLink>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { JOURNAL_KINDS } from '../../contracts/common';
 import { ZJournalCreate, type ZJournalPage } from '../../contracts/households';
-import { api } from '../api';
+import { api, ok, idempotent } from '../api';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/Field';
@@ -29,7 +29,7 @@ export function JournalSection({ householdId, canCreate }: { householdId: string
     queryKey: householdKeys.journal(householdId),
     initialPageParam: 1,
     queryFn: ({ pageParam, signal }) =>
-      api.get<JournalPage>(`/households/${householdId}/journal`, { page: pageParam, pageSize: PAGE_SIZE }, signal),
+      ok(api.GET('/households/{id}/journal', { params: { path: { id: householdId }, query: { page: pageParam, pageSize: PAGE_SIZE } }, signal })),
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
   const entries = (journal.data?.pages.flatMap((p) => p.items) ?? [])
@@ -84,7 +84,7 @@ function JournalForm({ householdId }: { householdId: string }) {
   const idempotency = useIdempotencyKey();
 
   const create = useMutation({
-    mutationFn: (body: JournalInput) => api.create<unknown>(`/households/${householdId}/journal`, body, idempotency.current(body)),
+    mutationFn: (body: JournalInput) => ok(api.POST('/households/{id}/journal', { params: { path: { id: householdId } }, body, headers: idempotent(idempotency.current(body)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       errors.clear();

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ROLES } from '../../contracts/common';
 import type { ZAccessLogEntry, ZHousehold, ZHouseholdPage } from '../../contracts/households';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { toQuery, type ListParams } from './listParams';
 
 export type Household = z.infer<typeof ZHousehold>;
@@ -25,7 +25,7 @@ export const householdKeys = {
 export function useHouseholdList(params: ListParams) {
   return useQuery({
     queryKey: householdKeys.list(params),
-    queryFn: ({ signal }) => api.get<HouseholdPage>('/households', toQuery(params), signal),
+    queryFn: ({ signal }) => ok(api.GET('/households', { params: { query: toQuery(params) }, signal })),
     placeholderData: keepPreviousData, // keep the old page visible while the next one loads
   });
 }
@@ -33,14 +33,14 @@ export function useHouseholdList(params: ListParams) {
 export function useHousehold(id: string) {
   return useQuery({
     queryKey: householdKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Household>(`/households/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/households/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useStaff(enabled = true) {
   return useQuery({
     queryKey: ['staff'],
-    queryFn: ({ signal }) => api.get<{ items: StaffMember[] }>('/staff', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/staff', { signal })),
     staleTime: 5 * 60_000,
     enabled,
     select: (d) => d.items,
@@ -50,7 +50,7 @@ export function useStaff(enabled = true) {
 export function useAccessLog(id: string) {
   return useQuery({
     queryKey: householdKeys.accessLog(id),
-    queryFn: ({ signal }) => api.get<{ items: AccessLogEntry[] }>(`/households/${encodeURIComponent(id)}/access-log`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/households/{id}/access-log', { params: { path: { id } }, signal })),
     select: (d) => d.items,
   });
 }

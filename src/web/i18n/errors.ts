@@ -1,37 +1,17 @@
 /**
  * Maps API problem codes and field issue codes to user-facing (German-first) messages.
- * `problemMessage` is the ONE exhaustive switch over the server's problem codes.
+ * `problemMessage` is the ONE exhaustive switch over the problem codes of contracts/errors.ts
+ * (a code without a case fails the typecheck).
  */
 import type { TFunction } from 'i18next';
+import { isErrorCode, type ErrorCode } from '../../contracts/errors';
 import { ApiError, NetworkError } from '../api';
 
-export const PROBLEM_CODES = [
-  'validation_failed',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'precondition_failed',
-  'invalid_transition',
-  'rate_limited',
-  'totp_required',
-  'totp_invalid',
-  'internal',
-  // further codes the server uses
-  'csrf_failed',
-  'precondition_required',
-  'idempotency_mismatch',
-  'limit_exceeded',
-  'invalid_text',
-  'unavailable',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
-
-export function toProblemCode(code: string | undefined): ProblemCode {
-  return (PROBLEM_CODES as readonly string[]).includes(code ?? '') ? (code as ProblemCode) : 'internal';
+export function toProblemCode(code: string | undefined): ErrorCode {
+  return isErrorCode(code) ? code : 'internal';
 }
 
-export function problemMessage(code: ProblemCode, t: TFunction): string {
+export function problemMessage(code: ErrorCode, t: TFunction): string {
   switch (code) {
     case 'validation_failed':
       return t('errors.validation_failed');

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TNotification, TNotificationPage, TDeadlinePage, TOutboxDetail, TOutboxPage, OUTBOX_STATUSES } from '../../contracts/notify';
-import { api } from '../api';
+import { api, ok } from '../api';
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -17,7 +17,7 @@ const POLL_MS = 60_000;
 export function useNotifications() {
   return useQuery({
     queryKey: notifyKeys.notifications,
-    queryFn: ({ signal }) => api.get<TNotificationPage>('/notifications', { pageSize: 20 }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/notifications', { params: { query: { pageSize: 20 } }, signal })),
     refetchInterval: POLL_MS,
     staleTime: 15_000,
   });
@@ -26,7 +26,7 @@ export function useNotifications() {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<TNotification>(`/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: (id: string) => ok(api.POST('/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: notifyKeys.notifications }),
   });
 }
@@ -34,7 +34,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ updated: number }>('/notifications/read-all'),
+    mutationFn: () => ok(api.POST('/notifications/read-all')),
     onSuccess: () => qc.invalidateQueries({ queryKey: notifyKeys.notifications }),
   });
 }
@@ -42,7 +42,7 @@ export function useMarkAllRead() {
 export function useDeadlines(p: { scope: 'mine' | 'all'; overdue: boolean; page: number }, pageSize = 50) {
   return useQuery({
     queryKey: notifyKeys.deadlines(p),
-    queryFn: ({ signal }) => api.get<TDeadlinePage>('/deadlines', { scope: p.scope, status: p.overdue ? 'overdue' : 'open', page: p.page, pageSize }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/deadlines', { params: { query: { scope: p.scope, status: p.overdue ? 'overdue' : 'open', page: p.page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,7 +50,7 @@ export function useDeadlines(p: { scope: 'mine' | 'all'; overdue: boolean; page:
 export function useOutbox(p: { status: OutboxStatus | null; page: number }, pageSize = 50) {
   return useQuery({
     queryKey: notifyKeys.outbox(p),
-    queryFn: ({ signal }) => api.get<TOutboxPage>('/outbox', { status: p.status, page: p.page, pageSize }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/outbox', { params: { query: { status: p.status ?? undefined, page: p.page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -58,7 +58,7 @@ export function useOutbox(p: { status: OutboxStatus | null; page: number }, page
 export function useOutboxMail(id: string) {
   return useQuery({
     queryKey: notifyKeys.outboxMail(id),
-    queryFn: ({ signal }) => api.get<TOutboxDetail>(`/outbox/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/outbox/{id}', { params: { path: { id } }, signal })),
   });
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { NAV_ITEMS, navLabelKey } from '../shell/navItems';
 
 /** Greeting and quick links for what this user may do (no invented figures). */
@@ -31,7 +31,7 @@ export function HomePage() {
           {t('home.quickLinks')}
         </h2>
         <ul className="quick-links">
-          {can(me, PERM.householdCreate) && (
+          {can(me, 'household.create') && (
             <li>
               <Link className="quick-link" to="/households/new">
                 <span className="kern-icon kern-icon--add" aria-hidden="true" />

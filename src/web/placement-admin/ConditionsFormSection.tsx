@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EQUIPMENT, type TConditions, type TConditionsInput } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CheckboxField, Fieldset, TextAreaField, TextField } from '../components/Field';
@@ -35,7 +35,7 @@ export function ConditionsFormSection({ base, onCancel, onCreated }: { base: TCo
   useEffect(() => headingRef.current?.focus(), []);
 
   const check = useMutation({
-    mutationFn: (v: { input: TConditionsInput; snapshot: string }) => api.post<ConditionsImpact>('/programme-conditions/preview', v.input),
+    mutationFn: (v: { input: TConditionsInput; snapshot: string }) => ok(api.POST('/programme-conditions/preview', { body: v.input })),
     onSuccess: (impact, v) => {
       errors.clear();
       setPreview({ impact, ...v });
@@ -47,7 +47,7 @@ export function ConditionsFormSection({ base, onCancel, onCreated }: { base: TCo
   });
 
   const save = useMutation({
-    mutationFn: (input: TConditionsInput) => api.post<TConditions>('/programme-conditions', input),
+    mutationFn: (input: TConditionsInput) => ok(api.POST('/programme-conditions', { body: input })),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: placementAdminKeys.conditions });
       onCreated(created.validFrom);

@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { ConditionsFormSection } from './ConditionsFormSection';
 import { ConditionsVersion } from './ConditionsVersion';
 import { berlinToday } from '../lib/numbers';
@@ -19,7 +19,7 @@ export function ConditionsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const conditions = useConditions();
-  const canUpdate = can(me, PERM.conditionsUpdate);
+  const canUpdate = can(me, 'conditions.update');
   const [creating, setCreating] = useState(false);
   const [createdFrom, setCreatedFrom] = useState<string | null>(null);
   const openButton = useRef<HTMLButtonElement>(null);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CONSENT_TEXT_VERSION, ZConsentInput } from '../../contracts/placement';
 import { useOrgs } from '../admin/queries';
-import { api } from '../api';
+import { api, ok, idempotent } from '../api';
 import { Alert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -48,7 +48,7 @@ export function ConsentForm({ householdId, defaultGivenBy, onCancel, onCreated }
   useEffect(() => headingRef.current?.focus(), []);
 
   const create = useMutation({
-    mutationFn: (body: ConsentInput) => api.create<unknown>(`/households/${encodeURIComponent(householdId)}/consents`, body, idempotency.current(body)),
+    mutationFn: (body: ConsentInput) => ok(api.POST('/households/{id}/consents', { params: { path: { id: householdId } }, body, headers: idempotent(idempotency.current(body)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: placementAdminKeys.consents(householdId) });

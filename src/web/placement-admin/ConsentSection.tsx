@@ -6,7 +6,7 @@ import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import type { Household } from '../households/queries';
 import { errorMessage } from '../i18n/errors';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { ConsentForm } from './ConsentForm';
 import { ConsentList } from './ConsentList';
 import { canPickRecipient, headName, type Consent } from './consentModel';
@@ -18,8 +18,8 @@ import './placementAdmin.css';
 /** Consents of a household to pass minimal data to a housing company (§ 67b SGB X): list, record, withdraw. */
 export function ConsentSection({ household }: { household: Household }) {
   const me = useMe();
-  if (!can(me, PERM.consentList)) return null;
-  return <ConsentSectionBody household={household} canCreate={can(me, PERM.consentCreate)} canWithdraw={can(me, PERM.consentWithdraw)} canPick={canPickRecipient(me.permissions)} />;
+  if (!can(me, 'consent.list')) return null;
+  return <ConsentSectionBody household={household} canCreate={can(me, 'consent.create')} canWithdraw={can(me, 'consent.withdraw')} canPick={canPickRecipient(me.permissions)} />;
 }
 
 function ConsentSectionBody({ household, canCreate, canWithdraw, canPick }: { household: Household; canCreate: boolean; canWithdraw: boolean; canPick: boolean }) {

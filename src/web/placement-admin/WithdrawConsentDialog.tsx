@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextAreaField } from '../components/Field';
@@ -31,7 +31,7 @@ function WithdrawForm({ householdId, consent, onCancel, onWithdrawn }: { househo
   const errors = useFormErrors();
 
   const withdraw = useMutation({
-    mutationFn: () => api.post<Consent>(`/households/${encodeURIComponent(householdId)}/consents/${encodeURIComponent(consent.id)}/withdraw`, { note: note.trim() === '' ? null : note }),
+    mutationFn: () => ok(api.POST('/households/{id}/consents/{consentId}/withdraw', { params: { path: { id: householdId, consentId: consent.id } }, body: { note: note.trim() === '' ? null : note } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: placementAdminKeys.consents(householdId) });
       void queryClient.invalidateQueries({ queryKey: householdKeys.accessLog(householdId) });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZConditionsImpact, ZConditionsList, ZConsentList } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 
 export type ConditionsImpact = z.infer<typeof ZConditionsImpact>;
 
@@ -13,7 +13,7 @@ export const placementAdminKeys = {
 export function useConditions() {
   return useQuery({
     queryKey: placementAdminKeys.conditions,
-    queryFn: ({ signal }) => api.get<z.infer<typeof ZConditionsList>>('/programme-conditions', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/programme-conditions', { signal })),
     select: (d) => d.items,
   });
 }
@@ -21,7 +21,7 @@ export function useConditions() {
 export function useConsents(householdId: string) {
   return useQuery({
     queryKey: placementAdminKeys.consents(householdId),
-    queryFn: ({ signal }) => api.get<z.infer<typeof ZConsentList>>(`/households/${encodeURIComponent(householdId)}/consents`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/households/{id}/consents', { params: { path: { id: householdId } }, signal })),
     select: (d) => d.items,
   });
 }

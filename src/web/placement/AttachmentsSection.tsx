@@ -1,8 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { request } from '../api';
-import { useMe } from '../auth/session';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { ErrorAlert } from '../components/Alert';
 import { Modal } from '../components/Modal';
@@ -10,7 +9,7 @@ import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { useOfferPage } from './context';
 import { attachmentUrl, type Offer } from './queries';
-import { uploadFile } from './upload';
+import { uploadOfferAttachment } from './upload';
 
 type Attachment = Offer['attachments'][number];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -22,7 +21,7 @@ export function AttachmentsSection() {
   const canAttach = offer.actions.includes('attach');
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const remove = useMutation({
-    mutationFn: (a: Attachment) => request<void>('DELETE', `/offers/${offer.id}/attachments/${a.id}`),
+    mutationFn: (a: Attachment) => ok(api.DELETE('/offers/{id}/attachments/{subId}', { params: { path: { id: offer.id, subId: a.id } } })),
     onSuccess: async () => {
       setRemoving(null);
       await refresh();
@@ -77,12 +76,11 @@ export function AttachmentsSection() {
 
 function UploadForm() {
   const { t } = useTranslation();
-  const me = useMe();
   const { offer, refresh, notify } = useOfferPage();
   const input = useRef<HTMLInputElement>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const upload = useMutation({
-    mutationFn: (file: File) => uploadFile(`/offers/${offer.id}/attachments`, file, me.csrfToken),
+    mutationFn: (file: File) => uploadOfferAttachment(offer.id, file),
     onSuccess: async () => {
       if (input.current) input.current.value = '';
       await refresh();

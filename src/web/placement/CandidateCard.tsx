@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
 import { formatDate } from '../i18n/format';
@@ -21,7 +21,7 @@ export function CandidateCard({ candidate: c, onDialog }: { candidate: Candidate
   const { t, i18n } = useTranslation();
   const { refresh, notify } = useOfferPage();
   const present = useMutation({
-    mutationFn: () => api.post(`/candidates/${c.id}/present`, {}),
+    mutationFn: () => ok(api.POST('/candidates/{id}/present', { params: { path: { id: c.id } }, body: {} })),
     onSuccess: async () => {
       await refresh();
       notify(t('placement.shortlist.presented', { pseudonym: c.pseudonym }));

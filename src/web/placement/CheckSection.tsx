@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Alert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { DataTable } from '../components/DataTable';
@@ -31,7 +31,7 @@ export function CheckSection() {
   const { offer, refresh, notify } = useOfferPage();
   const [declining, setDeclining] = useState(false);
   const step = useMutation({
-    mutationFn: (path: 'check' | 'approve') => api.post<Offer>(`/offers/${offer.id}/${path}`),
+    mutationFn: (path: 'check' | 'approve') => ok(api.POST(`/offers/{id}/${path}`, { params: { path: { id: offer.id } } })),
     onSuccess: async (_o, path) => {
       await refresh();
       if (path === 'approve') notify(t('placement.check.approved'));
@@ -78,7 +78,7 @@ export function CheckSection() {
         hint={t('placement.check.declineHint')}
         optional
         submitLabel={t('placement.check.decline')}
-        run={(reason) => api.post<Offer>(`/offers/${offer.id}/decline`, reason ? { reason } : {})}
+        run={(reason) => ok(api.POST('/offers/{id}/decline', { params: { path: { id: offer.id } }, body: reason ? { reason } : {} }))}
         onDone={() => {
           setDeclining(false);
           notify(t('placement.check.declined'));

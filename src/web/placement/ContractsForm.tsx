@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUARANTEE_ITEMS, ZContractsInput } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { useMe } from '../auth/session';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CheckboxField, Fieldset, TextField } from '../components/Field';
 import { fieldId } from '../lib/validation';
-import { can } from '../permissions';
-import { useOfferPage } from './context';
+import { can } from '../auth/can';
+import { useOfferPage, useOfferStepRefresh } from './context';
 import { StepErrorExtras } from '../components/StepFeedback';
 import { centsToInput, euroToCents } from '../lib/numbers';
 import { toggle } from './offerForm';
 import { useAgencySettings } from './queries';
-import { useStepForm } from './useStepForm';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'contracts';
 type Item = (typeof GUARANTEE_ITEMS)[number];
@@ -42,8 +42,9 @@ export function ContractsForm() {
     setTouchedDefaults(true);
     setF((x) => ({ ...x, guaranteeMax: centsToInput(defaults.guaranteeMaxCents), items: [...defaults.guaranteeItems] }));
   }
-  const step = useStepForm<Record<string, unknown>>({
-    run: (body) => api.post(`/offers/${offer.id}/contracts`, body),
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body) => ok(api.POST('/offers/{id}/contracts', { params: { path: { id: offer.id } }, body })),
     schema: ZContractsInput,
     known: new Set(['leaseStart', 'leaseSignedOn', 'guaranteeSignedOn', ...Object.values(MONEY), 'guaranteeItems']),
     onDone: () => notify(t('placement.contracts.saved')),
@@ -61,7 +62,7 @@ export function ContractsForm() {
       return;
     }
     const cents = (k: keyof typeof MONEY) => (f[k].trim() === '' ? undefined : euroToCents(f[k]));
-    step.submit({
+    step.submitBody({
       leaseStart: f.leaseStart,
       leaseSignedOn: f.leaseSignedOn || null,
       guaranteeSignedOn: f.guaranteeSignedOn || null,

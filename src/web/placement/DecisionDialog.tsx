@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUSAL_REASONS, ZDecision } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { SelectField, TextAreaField } from '../components/Field';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useOfferPage } from './context';
-import { useStepForm } from './useStepForm';
+import { useOfferPage, useOfferStepRefresh } from './context';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'decision';
 
@@ -16,8 +16,9 @@ export function DecisionDialog({ candidateId, pseudonym, decision, onClose }: { 
   const { notify } = useOfferPage();
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
-  const step = useStepForm<Record<string, unknown>>({
-    run: (body) => api.post(`/candidates/${candidateId}/decision`, body),
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body) => ok(api.POST('/candidates/{id}/decision', { params: { path: { id: candidateId } }, body })),
     schema: ZDecision,
     known: new Set(['reason', 'text']),
     onDone: () => {
@@ -42,7 +43,7 @@ export function DecisionDialog({ candidateId, pseudonym, decision, onClose }: { 
       labelFor={(p) => labels[p] ?? p}
       submitLabel={refuse ? t('placement.shortlist.actions.refuse') : t('placement.shortlist.actions.accept')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ decision, ...(refuse ? { reason: reason || undefined } : {}), text: text.trim() || null })}
+      onSubmit={() => step.submitBody({ decision, ...(refuse ? { reason: reason || undefined } : {}), text: text.trim() || null })}
     >
       {!refuse && <p className="kern-body">{t('placement.decision.acceptIntro')}</p>}
       {refuse && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button, ButtonLink } from '../components/Button';
 import { useOfferPage } from './context';
 import { StepError } from '../components/StepFeedback';
@@ -14,7 +14,7 @@ export function OfferActions() {
   const { offer, notify, refresh } = useOfferPage();
   const [dialog, setDialog] = useState<'withdraw' | 'restart' | null>(null);
   const submit = useMutation({
-    mutationFn: () => api.post<Offer>(`/offers/${offer.id}/submit`),
+    mutationFn: () => ok(api.POST('/offers/{id}/submit', { params: { path: { id: offer.id } } })),
     onSuccess: async () => {
       await refresh();
       notify(t('placement.form.submitted'));
@@ -53,7 +53,7 @@ export function OfferActions() {
         title={t('placement.detail.withdrawTitle')}
         label={t('placement.detail.withdrawReason')}
         submitLabel={t('placement.detail.actions.withdraw')}
-        run={(reason) => api.post<Offer>(`/offers/${offer.id}/withdraw`, { reason })}
+        run={(reason) => ok(api.POST('/offers/{id}/withdraw', { params: { path: { id: offer.id } }, body: { reason } }))}
         onDone={() => {
           setDialog(null);
           notify(t('placement.detail.done'));
@@ -67,7 +67,7 @@ export function OfferActions() {
         intro={t('placement.detail.restartIntro')}
         label={t('placement.detail.restartReason')}
         submitLabel={t('placement.detail.actions.restart')}
-        run={(reason) => api.post<Offer>(`/offers/${offer.id}/restart`, { reason })}
+        run={(reason) => ok(api.POST('/offers/{id}/restart', { params: { path: { id: offer.id } }, body: { reason } }))}
         onDone={() => {
           setDialog(null);
           notify(t('placement.detail.done'));

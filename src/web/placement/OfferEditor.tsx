@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZOfferInput, ZOfferUpdate } from '../../contracts/placement';
 import { useOrgs } from '../admin/queries';
-import { api } from '../api';
+import { api, ok, idempotent, ifMatch } from '../api';
 import { useMe } from '../auth/session';
 import { Button, ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -12,7 +12,7 @@ import { Fieldset, SelectField } from '../components/Field';
 import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { StepErrorExtras } from '../components/StepFeedback';
 import { AccessFields, EquipmentFields, HouseholdWishFields } from './OfferChoiceFields';
 import { CostFields, FlatFields, FORM, LocationFields } from './OfferFields';
@@ -40,11 +40,11 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
   const save = useMutation({
     mutationFn: async ({ body, submit }: { body: ReturnType<typeof formToPayload>['payload']; submit: boolean }): Promise<{ saved: Offer; flash: Flash }> => {
       if (!offer) {
-        const saved = await api.create<Offer>('/offers', { ...body, ...(portal ? { submit } : {}) }, idempotency.current(body));
+        const saved = await ok(api.POST('/offers', { body: { ...body, ...(portal ? { submit } : {}) }, headers: idempotent(idempotency.current(body)) }));
         return { saved, flash: saved.status === 'submitted' && portal ? 'submitted' : 'created' };
       }
-      let saved = await api.put<Offer>(`/offers/${offer.id}`, { ...body, version: baseVersion }, baseVersion!);
-      if (submit && saved.actions.includes('submit')) saved = await api.post<Offer>(`/offers/${offer.id}/submit`);
+      let saved = await ok(api.PUT('/offers/{id}', { params: { path: { id: offer.id } }, body: { ...body, version: baseVersion! }, headers: ifMatch(baseVersion) }));
+      if (submit && saved.actions.includes('submit')) saved = await ok(api.POST('/offers/{id}/submit', { params: { path: { id: offer.id } } }));
       return { saved, flash: submit ? 'submitted' : 'saved' };
     },
     onSettled: (_d, err) => idempotency.settle(err),

@@ -8,7 +8,7 @@ import { PagedResults } from '../components/PagedResults';
 import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { DeadlineText, OfferStatus } from './labels';
 import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
 import { formatNumber } from '../lib/numbers';

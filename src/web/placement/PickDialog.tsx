@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZCandidatePick } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok, idempotent } from '../api';
 import { TextAreaField, TextField } from '../components/Field';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useOfferPage } from './context';
+import { useOfferPage, useOfferStepRefresh } from './context';
 import type { Ranking } from './queries';
-import { useStepForm } from './useStepForm';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'pick';
 
@@ -19,10 +19,11 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
   const [comment, setComment] = useState('');
   const [moveInFrom, setMoveInFrom] = useState('');
   const idempotency = useIdempotencyKey();
-  const step = useStepForm<Record<string, unknown>>({
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
     run: async (body) => {
       try {
-        const created = await api.create(`/offers/${offer.id}/candidates`, body, idempotency.current(body));
+        const created = await ok(api.POST('/offers/{id}/candidates', { params: { path: { id: offer.id } }, body, headers: idempotent(idempotency.current(body)) }));
         idempotency.settle();
         return created;
       } catch (err) {
@@ -51,7 +52,7 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
       labelFor={(p) => labels[p] ?? p}
       submitLabel={t('placement.ranking.pick')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ householdId: entry.householdId, rankingId, comment, moveInFrom: moveInFrom || null })}
+      onSubmit={() => step.submitBody({ householdId: entry.householdId, rankingId, comment, moveInFrom: moveInFrom || null })}
     >
       <TextAreaField id={fieldId(FORM, 'comment')} label={labels.comment!} required rows={4} maxLength={2000} value={comment} error={step.errors.error('comment')} onChange={(e) => setComment(e.target.value)} />
       <TextField id={fieldId(FORM, 'moveInFrom')} className="field--narrow" label={labels.moveInFrom!} type="date" optional value={moveInFrom} error={step.errors.error('moveInFrom')} onChange={(e) => setMoveInFrom(e.target.value)} />

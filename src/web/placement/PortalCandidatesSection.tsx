@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SGB_X_78_NOTICE } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
@@ -80,7 +80,7 @@ export function PortalCandidatesSection() {
           title={t('placement.veto.title', { pseudonym: vetoing.pseudonym })}
           label={t('placement.veto.reason')}
           submitLabel={t('placement.shortlist.actions.veto')}
-          run={(reason) => api.post(`/candidates/${vetoing.id}/veto`, { reason })}
+          run={(reason) => ok(api.POST('/candidates/{id}/veto', { params: { path: { id: vetoing.id } }, body: { reason } }))}
           onDone={() => {
             setVetoing(null);
             notify(t('placement.veto.saved'));

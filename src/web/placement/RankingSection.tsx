@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { SelectField } from '../components/Field';
 import { Loading } from '../components/Loading';
@@ -34,7 +34,7 @@ export function RankingSection() {
   };
 
   const create = useMutation({
-    mutationFn: () => api.post<Ranking>(`/offers/${offer.id}/rankings`),
+    mutationFn: () => ok(api.POST('/offers/{id}/rankings', { params: { path: { id: offer.id } } })),
     onSuccess: async (r) => {
       queryClient.setQueryData(placementKeys.ranking(offer.id, r.id, FIRST_PAGES), r);
       choose(r.id);

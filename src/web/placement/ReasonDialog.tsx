@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { TextAreaField } from '../components/Field';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useStepForm } from './useStepForm';
+import { useStepForm } from '../components/StepForm';
+import { useOfferStepRefresh } from './context';
 
 interface Props {
   isOpen: boolean;
@@ -26,7 +27,8 @@ const optionalReason = z.object({ reason: z.string().trim().max(2000) });
 /** A step that needs a reason: withdraw, restart, decline, veto, take off the shortlist. */
 export function ReasonDialog({ isOpen, onClose, formId, title, label, submitLabel, intro, hint, optional, run, onDone }: Props) {
   const [reason, setReason] = useState('');
-  const step = useStepForm<{ reason: string }>({
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
     run: (b) => run(b.reason.trim()),
     schema: optional ? optionalReason : required,
     onDone: () => {
@@ -53,7 +55,7 @@ export function ReasonDialog({ isOpen, onClose, formId, title, label, submitLabe
       labelFor={() => label}
       submitLabel={submitLabel}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ reason })}
+      onSubmit={() => step.submitBody({ reason })}
     >
       {intro && <p className="kern-body">{intro}</p>}
       <TextAreaField

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZRoundTableInput } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok, ifMatch } from '../api';
 import { TextField } from '../components/Field';
 import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useOfferPage } from './context';
+import { useOfferPage, useOfferStepRefresh } from './context';
 import { PeoplePicker } from './PeoplePicker';
 import { usePeople } from './people';
 import type { RoundTable } from './queries';
-import { useStepForm } from './useStepForm';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'round-table';
 const minutesBetween = (a: string, b: string) => Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000);
@@ -23,9 +23,10 @@ export function RoundTableDialog({ roundTable, onClose, onDone }: { roundTable?:
   const [startsAt, setStartsAt] = useState(roundTable ? toDateTimeLocal(new Date(roundTable.startsAt)) : '');
   const [duration, setDuration] = useState(String(roundTable ? minutesBetween(roundTable.startsAt, roundTable.endsAt) : 60));
   const [participants, setParticipants] = useState<string[]>(roundTable?.participants.map((p) => p.id) ?? []);
-  const step = useStepForm<Record<string, unknown>>({
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
     run: (body) =>
-      roundTable ? api.put(`/round-tables/${roundTable.id}`, { ...body, version: roundTable.version }, roundTable.version) : api.post(`/offers/${offer.id}/round-tables`, body),
+      roundTable ? ok(api.PUT('/round-tables/{id}', { params: { path: { id: roundTable.id } }, body: { ...body, version: roundTable.version }, headers: ifMatch(roundTable.version) })) : ok(api.POST('/offers/{id}/round-tables', { params: { path: { id: offer.id } }, body })),
     schema: ZRoundTableInput,
     known: new Set(['startsAt', 'durationMinutes', 'participantIds']),
     onDone,
@@ -50,7 +51,7 @@ export function RoundTableDialog({ roundTable, onClose, onDone }: { roundTable?:
       labelFor={(p) => labels[p] ?? p}
       submitLabel={roundTable ? t('placement.roundTable.reschedule') : t('placement.roundTable.schedule')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), participantIds: participants })}
+      onSubmit={() => step.submitBody({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), participantIds: participants })}
     >
       <div className="form-grid form-grid--2">
         <TextField id={fieldId(FORM, 'startsAt')} label={labels.startsAt!} type="datetime-local" required value={startsAt} error={step.errors.error('startsAt')} onChange={(e) => setStartsAt(e.target.value)} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { useOfferPage } from './context';
 import { useRoundTables, type RoundTable } from './queries';
 import { RoundTableDialog } from './RoundTableDialog';
@@ -108,7 +108,7 @@ export function RoundTableSection() {
           title={t('placement.roundTable.cancelTitle')}
           intro={t('placement.roundTable.cancelConfirm', { start: formatDateTime(dialog.rt.startsAt) })}
           submitLabel={t('placement.roundTable.cancelTitle')}
-          run={() => api.post(`/round-tables/${dialog.rt.id}/cancel`, { version: dialog.rt.version })}
+          run={() => ok(api.POST('/round-tables/{id}/cancel', { params: { path: { id: dialog.rt.id } }, body: { version: dialog.rt.version } }))}
           onDone={done}
           onClose={close}
         />
@@ -121,7 +121,7 @@ export function RoundTableSection() {
           initial={dialog.rt.minutes ?? ''}
           maxLength={20000}
           submitLabel={t('placement.roundTable.recordMinutes')}
-          run={(minutes) => api.post(`/round-tables/${dialog.rt.id}/minutes`, { minutes, version: dialog.rt.version })}
+          run={(minutes) => ok(api.POST('/round-tables/{id}/minutes', { params: { path: { id: dialog.rt.id } }, body: { minutes, version: dialog.rt.version } }))}
           onDone={done}
           onClose={close}
         />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
@@ -68,7 +68,7 @@ function CandidateDialogs({ dialog, onClose }: { dialog: CandidateDialog; onClos
           intro={t('placement.shortlist.cancelViewingConfirm', { start: formatDateTime(dialog.viewing.startsAt) })}
           label=""
           submitLabel={t('placement.shortlist.actions.cancelViewing')}
-          run={() => api.post(`/viewings/${dialog.viewing.id}/cancel`, { version: dialog.viewing.version })}
+          run={() => ok(api.POST('/viewings/{id}/cancel', { params: { path: { id: dialog.viewing.id } }, body: { version: dialog.viewing.version } }))}
           onDone={done(t('placement.viewing.saved'))}
           onClose={onClose}
         />
@@ -81,7 +81,7 @@ function CandidateDialogs({ dialog, onClose }: { dialog: CandidateDialog; onClos
           label={t('placement.viewing.outcome')}
           hint={t('placement.viewing.outcomeHint')}
           submitLabel={t('placement.shortlist.actions.recordViewing')}
-          run={(outcome) => api.post(`/viewings/${dialog.viewing.id}/outcome`, { outcome, version: dialog.viewing.version })}
+          run={(outcome) => ok(api.POST('/viewings/{id}/outcome', { params: { path: { id: dialog.viewing.id } }, body: { outcome, version: dialog.viewing.version } }))}
           onDone={done(t('placement.viewing.saved'))}
           onClose={onClose}
         />
@@ -100,7 +100,7 @@ function CandidateDialogs({ dialog, onClose }: { dialog: CandidateDialog; onClos
           title={t('placement.shortlist.withdrawTitle', { pseudonym })}
           label={t('placement.shortlist.reason')}
           submitLabel={t('placement.shortlist.actions.withdraw')}
-          run={(reason) => api.post(`/candidates/${c.id}/withdraw`, { reason })}
+          run={(reason) => ok(api.POST('/candidates/{id}/withdraw', { params: { path: { id: c.id } }, body: { reason } }))}
           onDone={done(t('placement.detail.done'))}
         />
       );
@@ -114,7 +114,7 @@ function CandidateDialogs({ dialog, onClose }: { dialog: CandidateDialog; onClos
           label={t('placement.shortlist.allocateNote')}
           maxLength={2000}
           submitLabel={t('placement.shortlist.actions.allocate')}
-          run={(note) => api.post(`/candidates/${c.id}/allocate`, { note: note || null })}
+          run={(note) => ok(api.POST('/candidates/{id}/allocate', { params: { path: { id: c.id } }, body: { note: note || null } }))}
           onDone={done(t('placement.shortlist.allocated'))}
           onClose={onClose}
         />

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZTalk } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { CheckboxField, TextAreaField, TextField } from '../components/Field';
 import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useOfferPage } from './context';
-import { useStepForm } from './useStepForm';
+import { useOfferPage, useOfferStepRefresh } from './context';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'talk';
 
@@ -18,8 +18,9 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
   const [occurredAt, setOccurredAt] = useState(() => toDateTimeLocal(new Date()));
   const [text, setText] = useState('');
   const [participation, setParticipation] = useState(true);
-  const step = useStepForm<Record<string, unknown>>({
-    run: (body) => api.post(`/candidates/${candidateId}/talks`, body),
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body) => ok(api.POST('/candidates/{id}/talks', { params: { path: { id: candidateId } }, body })),
     schema: ZTalk,
     known: new Set(['occurredAt', 'text', 'participation']),
     onDone: () => {
@@ -43,7 +44,7 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
       labelFor={(p) => labels[p] ?? p}
       submitLabel={t('placement.shortlist.actions.talk')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ occurredAt: dateTimeLocalToIso(occurredAt) ?? '', text, participation })}
+      onSubmit={() => step.submitBody({ occurredAt: dateTimeLocalToIso(occurredAt) ?? '', text, participation })}
     >
       <p className="kern-hint">{t('placement.talk.hint')}</p>
       <TextField id={fieldId(FORM, 'occurredAt')} className="field--narrow" label={labels.occurredAt!} type="datetime-local" required value={occurredAt} error={step.errors.error('occurredAt')} onChange={(e) => setOccurredAt(e.target.value)} />

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { TextAreaField } from '../components/Field';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useStepForm } from './useStepForm';
+import { useStepForm } from '../components/StepForm';
+import { useOfferStepRefresh } from './context';
 
 interface Props {
   formId: string;
@@ -28,7 +29,8 @@ interface Props {
 export function TextDialog({ formId, title, label, submitLabel, intro, hint, initial = '', optional, noField, maxLength = 4000, run, onDone, onClose }: Props) {
   const [text, setText] = useState(initial);
   const schema = z.object({ text: optional || noField ? z.string().max(maxLength) : z.string().trim().min(1).max(maxLength) });
-  const step = useStepForm<{ text: string }>({ run: (b) => run(b.text.trim()), schema, onDone });
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh, run: (b) => run(b.text.trim()), schema, onDone });
   return (
     <ActionDialog
       isOpen
@@ -44,7 +46,7 @@ export function TextDialog({ formId, title, label, submitLabel, intro, hint, ini
       labelFor={() => label}
       submitLabel={submitLabel}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ text })}
+      onSubmit={() => step.submitBody({ text })}
     >
       {intro && <p className="kern-body">{intro}</p>}
       {!noField && (

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZViewingInput } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok, ifMatch } from '../api';
 import { TextField } from '../components/Field';
 import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from './ActionDialog';
-import { useOfferPage } from './context';
+import { useOfferPage, useOfferStepRefresh } from './context';
 import { PeoplePicker } from './PeoplePicker';
 import { usePeople } from './people';
 import type { Viewing } from './queries';
-import { useStepForm } from './useStepForm';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'viewing';
 const KNOWN = new Set(['startsAt', 'durationMinutes', 'place', 'attendeeIds']);
@@ -25,8 +25,9 @@ export function ViewingDialog({ candidateId, pseudonym, viewing, onClose }: { ca
   const [duration, setDuration] = useState(String(viewing ? minutesBetween(viewing.startsAt, viewing.endsAt) : 30));
   const [place, setPlace] = useState(viewing?.place ?? `${offer.street}, ${offer.postalCode} ${offer.city}`);
   const [attendees, setAttendees] = useState<string[]>(viewing?.attendees.map((a) => a.id) ?? []);
-  const step = useStepForm<Record<string, unknown>>({
-    run: (body) => (viewing ? api.put(`/viewings/${viewing.id}`, { ...body, version: viewing.version }, viewing.version) : api.post(`/candidates/${candidateId}/viewings`, body)),
+  const stepRefresh = useOfferStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body) => (viewing ? ok(api.PUT('/viewings/{id}', { params: { path: { id: viewing.id } }, body: { ...body, version: viewing.version }, headers: ifMatch(viewing.version) })) : ok(api.POST('/candidates/{id}/viewings', { params: { path: { id: candidateId } }, body }))),
     schema: ZViewingInput,
     known: KNOWN,
     onDone: () => {
@@ -37,7 +38,7 @@ export function ViewingDialog({ candidateId, pseudonym, viewing, onClose }: { ca
   const labels: Record<string, string> = {
     startsAt: t('placement.viewing.startsAt'), durationMinutes: t('placement.viewing.duration'), place: t('placement.viewing.place'), attendeeIds: t('placement.viewing.attendees'),
   };
-  const submit = () => step.submit({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), place, attendeeIds: attendees });
+  const submit = () => step.submitBody({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), place, attendeeIds: attendees });
 
   return (
     <ActionDialog

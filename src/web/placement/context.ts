@@ -19,3 +19,9 @@ export function useOfferPage(): OfferPage {
   if (!ctx) throw new Error('useOfferPage outside the offer page');
   return ctx;
 }
+
+/** What a step form of the offer page does after success and after a conflict: reload the offer. */
+export function useOfferStepRefresh() {
+  const page = useOfferPage();
+  return { refresh: page.refresh, reload: page.refresh };
+}

@@ -4,7 +4,7 @@ import type { ZAgency } from '../../contracts/admin';
 import type {
   ZCandidate, ZCandidateList, ZOffer, ZOfferEvents, ZOfferPage, ZPortalCandidate, ZRanking, ZRankingList, ZRoundTable, ZRoundTableList, ZTenancy,
 } from '../../contracts/placement';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { toQuery, type QueueParams } from './listParams';
 
 export type Offer = z.infer<typeof ZOffer>;
@@ -45,19 +45,19 @@ const enc = encodeURIComponent;
 export function useOfferQueue(params: QueueParams) {
   return useQuery({
     queryKey: placementKeys.list(params),
-    queryFn: ({ signal }) => api.get<OfferPage>('/offers', toQuery(params), signal),
+    queryFn: ({ signal }) => ok(api.GET('/offers', { params: { query: toQuery(params) }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useOffer(id: string) {
-  return useQuery({ queryKey: placementKeys.detail(id), queryFn: ({ signal }) => api.get<Offer>(`/offers/${enc(id)}`, undefined, signal) });
+  return useQuery({ queryKey: placementKeys.detail(id), queryFn: ({ signal }) => ok(api.GET('/offers/{id}', { params: { path: { id } }, signal })) });
 }
 
 export function useOfferEvents(id: string) {
   return useQuery({
     queryKey: placementKeys.events(id),
-    queryFn: ({ signal }) => api.get<{ items: OfferEvent[] }>(`/offers/${enc(id)}/events`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/offers/{id}/events', { params: { path: { id } }, signal })),
     select: (d) => d.items,
   });
 }
@@ -65,7 +65,7 @@ export function useOfferEvents(id: string) {
 export function useCandidates(id: string, enabled = true) {
   return useQuery({
     queryKey: placementKeys.candidates(id),
-    queryFn: ({ signal }) => api.get<CandidateList>(`/offers/${enc(id)}/candidates`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/offers/{id}/candidates', { params: { path: { id } }, signal })),
     enabled,
   });
 }
@@ -73,7 +73,7 @@ export function useCandidates(id: string, enabled = true) {
 export function useRankings(id: string, enabled = true) {
   return useQuery({
     queryKey: placementKeys.rankings(id),
-    queryFn: ({ signal }) => api.get<{ items: RankingSummary[] }>(`/offers/${enc(id)}/rankings`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/offers/{id}/rankings', { params: { path: { id } }, signal })),
     select: (d) => d.items,
     enabled,
   });
@@ -82,7 +82,7 @@ export function useRankings(id: string, enabled = true) {
 export function useRanking(id: string, rankingId: string | null, pages: RankingPages) {
   return useQuery({
     queryKey: placementKeys.ranking(id, rankingId ?? '', pages),
-    queryFn: ({ signal }) => api.get<Ranking>(`/offers/${enc(id)}/rankings/${enc(rankingId!)}`, { entriesPage: pages.entriesPage, exclusionsPage: pages.exclusionsPage }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/offers/{id}/rankings/{subId}', { params: { path: { id, subId: rankingId! }, query: { entriesPage: pages.entriesPage, exclusionsPage: pages.exclusionsPage } }, signal })),
     enabled: !!rankingId,
     staleTime: Infinity, // a stored ranking never changes
     // Paging keeps the shown page until the next one is there (same ranking only).
@@ -93,7 +93,7 @@ export function useRanking(id: string, rankingId: string | null, pages: RankingP
 export function useRoundTables(id: string, enabled = true) {
   return useQuery({
     queryKey: placementKeys.roundTables(id),
-    queryFn: ({ signal }) => api.get<{ items: RoundTable[] }>(`/offers/${enc(id)}/round-tables`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/offers/{id}/round-tables', { params: { path: { id } }, signal })),
     select: (d) => d.items,
     enabled,
   });
@@ -102,7 +102,7 @@ export function useRoundTables(id: string, enabled = true) {
 export function useTenancy(id: string | null) {
   return useQuery({
     queryKey: placementKeys.tenancy(id ?? ''),
-    queryFn: ({ signal }) => api.get<Tenancy>(`/tenancies/${enc(id!)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/tenancies/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
   });
 }
@@ -111,7 +111,7 @@ export function useTenancy(id: string | null) {
 export function useAgencySettings(enabled: boolean) {
   return useQuery({
     queryKey: ['agency'],
-    queryFn: ({ signal }) => api.get<Agency>('/agency', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/agency', { signal })),
     select: (a) => a.settings,
     staleTime: 5 * 60_000,
     enabled,

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ZImportField, ZImportSource } from '../../contracts/preventionImport';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +11,15 @@ import { SelectField, TextField } from '../components/Field';
 import { errorMessage } from '../i18n/errors';
 import { importKeys, saveMapping, type ImportJob } from './api';
 
+type ImportField = z.infer<typeof ZImportField>;
+type ImportSource = z.infer<typeof ZImportSource>;
+
 /** Step 2: a field per column (suggested from the headings), the notices' source; then every row is checked. */
 export function MappingStep({ job, onCancel, onSaved }: { job: ImportJob; onCancel?: (() => void) | undefined; onSaved?: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [columns, setColumns] = useState<(string | null)[]>(job.mapping ?? job.suggestedMapping);
-  const [source, setSource] = useState<string>(job.source ?? 'landlord');
+  const [columns, setColumns] = useState<(ImportField | null)[]>(job.mapping ?? job.suggestedMapping);
+  const [source, setSource] = useState<ImportSource>(job.source ?? 'landlord');
   const [defaultCity, setDefaultCity] = useState(job.defaultCity ?? '');
   const save = useMutation({
     mutationFn: () => saveMapping(job.id, { columns, source, defaultCity: defaultCity.trim() || null, version: job.version }),
@@ -79,7 +84,7 @@ export function MappingStep({ job, onCancel, onSaved }: { job: ImportJob; onCanc
                     placeholder={t('preventionImport.ignore')}
                     value={columns[c.index] ?? ''}
                     error={errorAt(`columns.${c.index}`)}
-                    onChange={(e) => setColumns((prev) => prev.map((v, i) => (i === c.index ? e.target.value || null : v)))}
+                    onChange={(e) => setColumns((prev) => prev.map((v, i) => (i === c.index ? (e.target.value as ImportField) || null : v)))}
                   />
                 </td>
               </tr>
@@ -93,7 +98,7 @@ export function MappingStep({ job, onCancel, onSaved }: { job: ImportJob; onCanc
           label={t('preventionImport.source')}
           options={IMPORT_SOURCES.map((s) => ({ value: s, label: t(`preventionImport.sources.${s}`) }))}
           value={source}
-          onChange={(e) => setSource(e.target.value)}
+          onChange={(e) => setSource(e.target.value as ImportSource)}
         />
         <TextField
           id="import-default-city"

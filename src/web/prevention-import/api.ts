@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TImportJob, TImportRow, TImportState } from '../../contracts/preventionImport';
-import { API_BASE, ApiError, NetworkError, api, type Problem } from '../api';
+import { API_BASE, ApiError, NetworkError, api, type Problem, ok, idempotent, ifMatch, type ApiBody } from '../api';
 
 export type ImportJob = TImportJob;
 export type ImportRow = TImportRow;
@@ -60,7 +60,7 @@ export function uploadList(file: File, id: string, csrfToken: string, onProgress
 export function useImportJob(id: string | undefined) {
   return useQuery({
     queryKey: importKeys.job(id ?? ''),
-    queryFn: ({ signal }) => api.get<ImportJob>(`${base}/${encodeURIComponent(id!)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/imports/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
   });
 }
@@ -69,7 +69,7 @@ export function useImportJob(id: string | undefined) {
 export function useImportProgress(id: string | undefined, active: boolean) {
   return useQuery({
     queryKey: importKeys.progress(id ?? ''),
-    queryFn: ({ signal }) => api.get<ImportProgress>(`${base}/${encodeURIComponent(id!)}/progress`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/imports/{id}/progress', { params: { path: { id: id! } }, signal })),
     enabled: !!id && active,
     refetchInterval: active ? 1000 : false,
     retry: (count, err) => err instanceof ApiError && err.status === 404 && count < 30, // the job appears once the upload reached the server
@@ -80,7 +80,7 @@ export function useImportProgress(id: string | undefined, active: boolean) {
 export function useImportRows(id: string, filter: RowFilter, page: number, enabled: boolean) {
   return useQuery({
     queryKey: importKeys.rows(id, filter, page),
-    queryFn: ({ signal }) => api.get<{ total: number; page: number; pageSize: number; items: ImportRow[] }>(`${base}/${encodeURIComponent(id)}/rows`, { filter, page, pageSize: 25 }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/imports/{id}/rows', { params: { path: { id }, query: { filter, page, pageSize: 25 } }, signal })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -89,15 +89,15 @@ export function useImportRows(id: string, filter: RowFilter, page: number, enabl
 export function useRecentImports() {
   return useQuery({
     queryKey: importKeys.recent,
-    queryFn: ({ signal }) => api.get<{ items: RecentImport[] }>(base, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/imports', { signal })),
     select: (d) => d.items,
   });
 }
 
-export const saveMapping = (id: string, body: { columns: (string | null)[]; source: string; defaultCity: string | null; version: number }) =>
-  api.put<ImportJob>(`${base}/${encodeURIComponent(id)}/mapping`, body, body.version);
+export const saveMapping = (id: string, body: ApiBody<'/prevention/imports/{id}/mapping', 'put'>) =>
+  ok(api.PUT('/prevention/imports/{id}/mapping', { params: { path: { id } }, body, headers: ifMatch(body.version) }));
 
 export const confirmImport = (id: string, idempotencyKey: string) =>
-  api.post<ImportJob>(`${base}/${encodeURIComponent(id)}/confirm`, {}, { idempotencyKey });
+  ok(api.POST('/prevention/imports/{id}/confirm', { params: { path: { id } }, headers: idempotent(idempotencyKey) }));
 
 export const reportUrl = (id: string) => `${API_BASE}${base}/${encodeURIComponent(id)}/report.csv`;

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZAssign } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { SelectField } from '../components/Field';
 import { useStaff } from '../households/queries';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
-import { useCasePage } from './context';
-import { paths, type PreventionCase } from './queries';
-import { useStepForm } from './useStepForm';
+import { useCasePage, useCaseStepRefresh } from './context';
+
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'assign';
 
@@ -19,8 +19,9 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
   const staff = useStaff();
   const [cm, setCm] = useState(c.caseManager?.id ?? '');
   const [sw, setSw] = useState(c.socialWorker?.id ?? '');
-  const step = useStepForm({
-    run: (body: object) => api.post<PreventionCase>(paths.step(c.id, 'assign'), body),
+  const stepRefresh = useCaseStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body) => ok(api.POST('/prevention/cases/{id}/assign', { params: { path: { id: c.id } }, body })),
     schema: ZAssign,
     onDone: () => {
       onClose();
@@ -41,7 +42,7 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
       labelFor={(p) => (p === 'caseManagerId' ? t('household.caseManager') : t('household.socialWorker'))}
       submitLabel={t('common.save')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ caseManagerId: cm || null, socialWorkerId: sw || null, version: c.version })}
+      onSubmit={() => step.submitBody({ caseManagerId: cm || null, socialWorkerId: sw || null, version: c.version })}
     >
       <SelectField id={fieldId(FORM, 'caseManagerId')} label={t('household.caseManager')} placeholder={t('household.unassigned')} aria-busy={staff.isPending || undefined} value={cm} options={options(['case_manager', 'lead'])} error={step.errors.error('caseManagerId')} onChange={(e) => setCm(e.target.value)} />
       <SelectField id={fieldId(FORM, 'socialWorkerId')} label={t('household.socialWorker')} placeholder={t('household.unassigned')} aria-busy={staff.isPending || undefined} value={sw} options={options(['social_worker', 'accommodation_worker'])} error={step.errors.error('socialWorkerId')} onChange={(e) => setSw(e.target.value)} />

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_CHANNELS, CONTACT_RESULTS, ZAttemptInput, type TContactChannel, type TContactResult } from '../../contracts/prevention';
-import { api } from '../api';
+import { CONTACT_CHANNELS, CONTACT_RESULTS, ZAttemptInput, type TContactChannel, type TContactResult, ZContactLetterInput } from '../../contracts/prevention';
+import { api, ok, idempotent } from '../api';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
-import { useCasePage } from './context';
-import { paths, type PreventionCase } from './queries';
-import { useStepForm } from './useStepForm';
+import { useCasePage, useCaseStepRefresh } from './context';
+import { type PreventionCase } from './queries';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'attempt';
 
@@ -22,8 +22,9 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
   const [result, setResult] = useState<TContactResult | ''>('');
   const [stepIndex, setStepIndex] = useState(next ? String(next.index) : '');
   const [note, setNote] = useState('');
-  const step = useStepForm({
-    run: (body: object, key) => api.create<PreventionCase>(paths.step(c.id, 'attempts'), body, key),
+  const stepRefresh = useCaseStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body, key) => ok(api.POST('/prevention/cases/{id}/attempts', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZAttemptInput,
     onDone: (updated) => {
       onClose();
@@ -47,7 +48,7 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
       submitLabel={t('prevention.contact.record')}
       pending={step.mutation.isPending}
       onSubmit={() =>
-        step.submit({ channel, at: dateTimeLocalToIso(at) ?? '', result: result || undefined, stepIndex: stepIndex === '' ? null : Number(stepIndex), note: note.trim() || null })
+        step.submitBody({ channel, at: dateTimeLocalToIso(at) ?? '', result: result || undefined, stepIndex: stepIndex === '' ? null : Number(stepIndex), note: note.trim() || null })
       }
     >
       <div className="form-grid">
@@ -95,8 +96,10 @@ export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [place, setPlace] = useState('');
-  const step = useStepForm({
-    run: (body: object, key) => api.create<PreventionCase>(paths.step(c.id, 'contact-letter'), body, key),
+  const stepRefresh2 = useCaseStepRefresh();
+  const step = useStepForm({ ...stepRefresh2,
+    run: (body, key) => ok(api.POST('/prevention/cases/{id}/contact-letter', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
+    schema: ZContactLetterInput,
     onDone: () => {
       onClose();
       notify(t('prevention.contact.letterDone'));
@@ -117,7 +120,7 @@ export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
       }}
       submitLabel={t('prevention.contact.letterCreate')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ appointmentDate: date || null, appointmentTime: time.trim() || null, appointmentPlace: place.trim() || null })}
+      onSubmit={() => step.submitBody({ appointmentDate: date || null, appointmentTime: time.trim() || null, appointmentPlace: place.trim() || null })}
     >
       <p className="kern-body">{t('prevention.contact.letterIntro')}</p>
       <div className="form-grid">

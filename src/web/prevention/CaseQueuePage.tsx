@@ -8,7 +8,7 @@ import { PagedResults } from '../components/PagedResults';
 import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { CaseQueueFilters } from './CaseQueueFilters';
 import { CaseState, DueText, OutcomeBadge } from './labels';
 import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
@@ -112,17 +112,17 @@ export function CaseQueuePage() {
         title={title}
         actions={
           <>
-            {can(me, PERM.preventionCreate) && (
+            {can(me, 'prevention.create') && (
               <ButtonLink to="/prevention/cases/new" icon="add">
                 {t('prevention.queue.create')}
               </ButtonLink>
             )}
-            {can(me, PERM.visitList) && (
+            {can(me, 'prevention.visit.list') && (
               <ButtonLink to="/prevention/walk-in" variant="secondary">
                 {t('prevention.queue.walkIn')}
               </ButtonLink>
             )}
-            {can(me, PERM.preventionImportWrite) && (
+            {can(me, 'preventionImport.write') && (
               <ButtonLink to="/prevention/import" variant="secondary">
                 {t('prevention.queue.import')}
               </ButtonLink>

@@ -1,18 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { THREAT_STAGES, ZClearingUpdate } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok, ifMatch } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField } from '../components/Field';
 import { Section } from '../components/Section';
 import { fieldId } from '../lib/validation';
 import { clearingForm, clearingPayload, INCOME, toggle, TRIED, UNCLAIMED, WISHES, type ClearingForm } from './clearingForm';
-import { useCasePage } from './context';
+import { useCasePage, useCaseStepRefresh } from './context';
 import { StepError, StepErrorExtras } from '../components/StepFeedback';
 import { useLooseT } from './labels';
-import { paths, type PreventionCase } from './queries';
-import { useStepForm } from './useStepForm';
+import { type PreventionCase } from './queries';
+import { useStepForm } from '../components/StepForm';
+
+const ZVersion = z.object({ version: z.number().int().positive() });
 
 const FORM = 'clearing';
 const P = 'clearing';
@@ -29,13 +32,16 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
   const tx = useLooseT();
   const [form, setForm] = useState<ClearingForm>(() => clearingForm(c.clearing, c.threatStage));
   const [dirty, setDirty] = useState(false);
-  const save = useStepForm({
-    run: (body: { clearing: unknown; version: number }) => api.put<PreventionCase>(paths.step(c.id, 'clearing'), body, body.version),
+  const stepRefresh = useCaseStepRefresh();
+  const save = useStepForm({ ...stepRefresh,
+    run: (body) => ok(api.PUT('/prevention/cases/{id}/clearing', { params: { path: { id: c.id } }, body, headers: ifMatch(body.version) })),
     schema: ZClearingUpdate,
     onDone: () => notify(t('prevention.clearing.saved')),
   });
-  const complete = useStepForm({
-    run: () => api.post<PreventionCase>(paths.step(c.id, 'clearing/complete'), { version: c.version }),
+  const stepRefresh2 = useCaseStepRefresh();
+  const complete = useStepForm({ ...stepRefresh2,
+    run: (body) => ok(api.POST('/prevention/cases/{id}/clearing/complete', { params: { path: { id: c.id } }, body })),
+    schema: ZVersion,
     onDone: () => notify(t('prevention.clearing.completed')),
   });
   const patch = (p: Partial<ClearingForm>) => {
@@ -47,7 +53,7 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { clearing, issues } = clearingPayload(form, t('prevention.money.invalid'));
-    save.submit({ clearing, version: c.clearingVersion }, issues);
+    save.submitBody({ clearing, version: c.clearingVersion }, issues);
   };
   const checks = <T extends string>(name: string, all: readonly T[], selected: readonly T[], key: keyof ClearingForm, label: (v: T) => string) => (
     <div className="check-grid">
@@ -122,7 +128,7 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
               <span className="kern-label">{save.mutation.isPending ? t('common.saving') : t('prevention.clearing.save')}</span>
             </button>
             {canComplete && (
-              <Button variant="secondary" disabled={dirty || !c.clearing.complete || complete.mutation.isPending} onClick={() => complete.submit(undefined)}>
+              <Button variant="secondary" disabled={dirty || !c.clearing.complete || complete.mutation.isPending} onClick={() => complete.submitBody({ version: c.version })}>
                 {t('prevention.clearing.finish')}
               </Button>
             )}

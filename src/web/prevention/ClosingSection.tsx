@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, ZAftercareHandover, ZCloseInput, ZReopen, type TOutcome } from '../../contracts/prevention';
 import { useOrgs } from '../admin/queries';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
@@ -10,10 +10,10 @@ import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
-import { useCasePage } from './context';
+import { useCasePage, useCaseStepRefresh } from './context';
 import { OutcomeBadge, todayBerlin } from './labels';
-import { paths, type PreventionCase } from './queries';
-import { useStepForm } from './useStepForm';
+
+import { useStepForm } from '../components/StepForm';
 
 type Dialog = 'close' | 'handOver' | 'reopen' | null;
 
@@ -65,9 +65,18 @@ export function ClosingSection() {
   );
 }
 
-function useDialogStep<B>(path: string, done: string, onClose: () => void, schema: Parameters<typeof useStepForm>[0]['schema']) {
-  const { notify } = useCasePage();
-  return useStepForm<B>({ run: (body) => api.post<PreventionCase>(path, body), schema, onDone: () => (onClose(), notify(done)) });
+/** The closing steps: each path with the contract schema of its body. */
+const CLOSING_STEPS = { close: ZCloseInput, aftercare: ZAftercareHandover, reopen: ZReopen } as const;
+
+function useDialogStep(step: keyof typeof CLOSING_STEPS, done: string, onClose: () => void) {
+  const { case: c, notify } = useCasePage();
+  const stepRefresh = useCaseStepRefresh();
+  return useStepForm({
+    ...stepRefresh,
+    run: (body) => ok(api.POST(`/prevention/cases/{id}/${step}`, { params: { path: { id: c.id } }, body: body as never })),
+    schema: CLOSING_STEPS[step],
+    onDone: () => (onClose(), notify(done)),
+  });
 }
 
 function CloseDialog({ onClose }: { onClose: () => void }) {
@@ -76,7 +85,7 @@ function CloseDialog({ onClose }: { onClose: () => void }) {
   const [outcome, setOutcome] = useState<TOutcome | ''>('');
   const [note, setNote] = useState('');
   const [situation, setSituation] = useState('');
-  const step = useDialogStep(paths.step(c.id, 'close'), t('prevention.closing.closed'), onClose, ZCloseInput);
+  const step = useDialogStep('close', t('prevention.closing.closed'), onClose);
   const F = 'close';
   return (
     <ActionDialog
@@ -90,7 +99,7 @@ function CloseDialog({ onClose }: { onClose: () => void }) {
       labelFor={(p) => t(`prevention.closing.${p === 'newSituation' ? 'newSituation' : p === 'note' ? 'note' : 'outcome'}`)}
       submitLabel={t('prevention.closing.close')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ outcome: outcome || undefined, note: note.trim() || null, newSituation: outcome === 'home_lost' ? situation || null : null, version: c.version })}
+      onSubmit={() => step.submitBody({ outcome: outcome || undefined, note: note.trim() || null, newSituation: outcome === 'home_lost' ? situation || null : null, version: c.version })}
     >
       <SelectField
         id={fieldId(F, 'outcome')}
@@ -127,7 +136,7 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
   const [carrierId, setCarrierId] = useState('');
   const [on, setOn] = useState(todayBerlin());
   const [note, setNote] = useState('');
-  const step = useDialogStep(paths.step(c.id, 'aftercare'), t('prevention.closing.handedOver'), onClose, ZAftercareHandover);
+  const step = useDialogStep('aftercare', t('prevention.closing.handedOver'), onClose);
   const F = 'aftercare';
   return (
     <ActionDialog
@@ -141,7 +150,7 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
       labelFor={(p) => t(`prevention.closing.${p === 'carrierId' ? 'carrier' : p === 'handedOverOn' ? 'handedOverOn' : 'aftercareNote'}`)}
       submitLabel={t('prevention.closing.handOver')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ carrierId, handedOverOn: on, note: note.trim() || null, version: c.version })}
+      onSubmit={() => step.submitBody({ carrierId, handedOverOn: on, note: note.trim() || null, version: c.version })}
     >
       <SelectField
         id={fieldId(F, 'carrierId')}
@@ -164,7 +173,7 @@ function ReopenDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { case: c } = useCasePage();
   const [reason, setReason] = useState('');
-  const step = useDialogStep(paths.step(c.id, 'reopen'), t('prevention.closing.reopened'), onClose, ZReopen);
+  const step = useDialogStep('reopen', t('prevention.closing.reopened'), onClose);
   const F = 'reopen';
   return (
     <ActionDialog
@@ -178,7 +187,7 @@ function ReopenDialog({ onClose }: { onClose: () => void }) {
       labelFor={() => t('prevention.closing.reopenReason')}
       submitLabel={t('prevention.closing.reopen')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ reason, version: c.version })}
+      onSubmit={() => step.submitBody({ reason, version: c.version })}
     >
       <TextAreaField id={fieldId(F, 'reason')} label={t('prevention.closing.reopenReason')} required rows={4} maxLength={2000} value={reason} error={step.errors.error('reason')} onChange={(e) => setReason(e.target.value)} />
     </ActionDialog>

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSUMPTION_DECISIONS, LEGAL_BASES, MEASURE_KINDS, MEASURE_STATES, ZMeasureInput } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok, idempotent, ifMatch } from '../api';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
-import { useCasePage } from './context';
+import { useCasePage, useCaseStepRefresh } from './context';
 import { useLooseT } from './labels';
 import { emptyMeasureForm, isMoneyField, measurePayload, measureToForm, type MeasureForm, type MeasureKind, type MeasureStatus } from './measureForm';
-import { paths, type Measure, type PreventionCase } from './queries';
-import { useStepForm } from './useStepForm';
+import { type Measure } from './queries';
+import { useStepForm } from '../components/StepForm';
 
 const FORM = 'measure';
 /** Fields of the decision on a rent-debt assumption: the case manager's (server: decideMeasure). */
@@ -22,9 +22,10 @@ export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose
   const { case: c, can, notify } = useCasePage();
   const [form, setForm] = useState<MeasureForm>(() => (measure ? measureToForm(measure) : emptyMeasureForm('rent_debt_assumption')));
   const canDecide = can('decideMeasure');
-  const step = useStepForm({
-    run: (body: object, key) =>
-      measure ? api.put<PreventionCase>(paths.measure(measure.id), { ...body, version: measure.version }, measure.version) : api.create<PreventionCase>(paths.step(c.id, 'measures'), body, key),
+  const stepRefresh = useCaseStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body, key) =>
+      measure ? ok(api.PUT('/prevention/measures/{id}', { params: { path: { id: measure.id } }, body: { ...body, version: measure.version }, headers: ifMatch(measure.version) })) : ok(api.POST('/prevention/cases/{id}/measures', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZMeasureInput,
     onDone: () => {
       onClose();
@@ -81,7 +82,7 @@ export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose
       pending={step.mutation.isPending}
       onSubmit={() => {
         const { payload, issues } = measurePayload(form, t('prevention.money.invalid'));
-        step.submit(payload, issues);
+        step.submitBody(payload, issues);
       }}
     >
       <div className="form-grid">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
 import { Section } from '../components/Section';
@@ -12,7 +12,7 @@ import { DocumentLinks } from './DocumentLinks';
 import { StepError } from '../components/StepFeedback';
 import { Badge, useLooseT } from './labels';
 import { MeasureDialog } from './MeasureDialog';
-import { paths, preventionKeys, type Measure, type PreventionCase } from './queries';
+import { preventionKeys, type Measure } from './queries';
 
 const MONEY_KEYS = new Set(['amountCents', 'grantedCents', 'repaymentMonthlyCents']);
 const DATE_KEYS = new Set(['applicationOn', 'decidedOn', 'repaymentStartsOn', 'paidToLandlordOn', 'validUntil', 'sentOn', 'startsOn', 'endsOn']);
@@ -57,7 +57,7 @@ function MeasureCard({ measure: m, onEdit }: { measure: Measure; onEdit: () => v
   const { case: c, can, notify } = useCasePage();
   const queryClient = useQueryClient();
   const letter = useMutation({
-    mutationFn: () => api.post<PreventionCase>(paths.commitmentLetter(m.id)),
+    mutationFn: () => ok(api.POST('/prevention/measures/{id}/commitment-letter', { params: { path: { id: m.id } } })),
     onSuccess: (updated) => {
       queryClient.setQueryData(preventionKeys.case(updated.id), updated);
       notify(t('prevention.measures.letterDone'));

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { ZCaseUpdate } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok, ifMatch } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { Button, ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -17,7 +18,7 @@ import { StepErrorExtras } from '../components/StepFeedback';
 import { useLooseT } from './labels';
 import { FORM, HomeFields, LegalFields, SourceFields } from './NoticeFields';
 import { caseToNoticeForm, MONEY_FIELDS, NOTICE_FIELDS, noticePayload, showsCourt, type NoticeForm } from './noticeForm';
-import { paths, preventionKeys, useCase, type PreventionCase } from './queries';
+import { preventionKeys, useCase, type PreventionCase } from './queries';
 import './prevention.css';
 
 /** Correct the notice or add facts learnt later (eviction date, hearing, service of the lawsuit); the legal clock follows. */
@@ -48,7 +49,7 @@ function Editor({ c, onReload }: { c: PreventionCase; onReload: () => void }) {
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const errors = useFormErrors(NOTICE_FIELDS);
   const save = useMutation({
-    mutationFn: (body: object) => api.put<PreventionCase>(paths.case(c.id), body, baseVersion),
+    mutationFn: (body: z.output<typeof ZCaseUpdate>) => ok(api.PUT('/prevention/cases/{id}', { params: { path: { id: c.id } }, body, headers: ifMatch(baseVersion) })),
     onSuccess: (saved) => {
       queryClient.setQueryData(preventionKeys.case(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['prevention', 'list'] });
@@ -77,7 +78,7 @@ function Editor({ c, onReload }: { c: PreventionCase; onReload: () => void }) {
       return;
     }
     errors.clear();
-    save.mutate(body);
+    if (checked.ok) save.mutate(checked.data);
   };
   const title = t('prevention.form.editTitle', { reference: c.reference });
   return (

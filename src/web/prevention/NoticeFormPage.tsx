@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { ZCaseCreate } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok, idempotent } from '../api';
 import { Button, ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageHeading } from '../components/PageHeading';
@@ -16,7 +17,7 @@ import { HouseholdMatchStep, type MatchChoice } from './HouseholdMatchStep';
 import { todayBerlin, useLooseT } from './labels';
 import { FORM, HomeFields, LegalFields, SourceFields, TenantFields } from './NoticeFields';
 import { emptyNoticeForm, MONEY_FIELDS, NOTICE_FIELDS, noticePayload, showsCourt, splitName, type NoticeForm } from './noticeForm';
-import { paths, preventionKeys, type HouseholdMatch, type PreventionCase, type Visit } from './queries';
+import { preventionKeys, type HouseholdMatch, type Visit } from './queries';
 import './prevention.css';
 
 /** A notice from a visit of the walk-in hours: the visitor's name and birth date, source self-referral. */
@@ -43,7 +44,7 @@ export function NoticeFormPage() {
 
   const match = useMutation({
     mutationFn: (body: ReturnType<typeof noticePayload>['payload']) =>
-      api.post<{ items: HouseholdMatch[] }>(paths.matches, { tenants: body.tenants.map((p) => ({ firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate })), street: body.street, postalCode: body.postalCode }),
+      ok(api.POST('/prevention/matches', { body: { tenants: body.tenants.map((p) => ({ firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate })), street: body.street, postalCode: body.postalCode } })),
     onSuccess: (res) => {
       errors.clear();
       setMatches(res.items);
@@ -54,7 +55,7 @@ export function NoticeFormPage() {
   });
 
   const create = useMutation({
-    mutationFn: (body: object) => api.create<PreventionCase>(paths.cases, body, idempotency.current(body)),
+    mutationFn: (body: z.output<typeof ZCaseCreate>) => ok(api.POST('/prevention/cases', { body, headers: idempotent(idempotency.current(body)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: (saved) => {
       queryClient.setQueryData(preventionKeys.case(saved.id), saved);
@@ -84,7 +85,7 @@ export function NoticeFormPage() {
       errors.showIssues(all);
       return null;
     }
-    return payload;
+    return checked.ok ? checked.data : null;
   };
 
   const submit = (e: FormEvent) => {

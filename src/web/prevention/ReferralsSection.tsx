@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { REFERRAL_KINDS, REFERRAL_STATES, ZReferralInput } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok, idempotent, ifMatch } from '../api';
 import { Button } from '../components/Button';
 import { DataTable } from '../components/DataTable';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
@@ -10,10 +10,10 @@ import { Section } from '../components/Section';
 import { formatDate } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
-import { useCasePage } from './context';
+import { useCasePage, useCaseStepRefresh } from './context';
 import { useLooseT } from './labels';
-import { paths, type PreventionCase, type Referral } from './queries';
-import { useStepForm } from './useStepForm';
+import { type Referral } from './queries';
+import { useStepForm } from '../components/StepForm';
 
 /** Referrals to other services (debt counselling, addiction help, …) with their status. */
 export function ReferralsSection() {
@@ -72,9 +72,10 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
     referredOn: referral?.referredOn ?? '',
     note: referral?.note ?? '',
   });
-  const step = useStepForm({
-    run: (body: ReferralBody, key) =>
-      referral ? api.put<PreventionCase>(paths.referral(referral.id), { ...body, version: referral.version }, referral.version) : api.create<PreventionCase>(paths.step(c.id, 'referrals'), body, key),
+  const stepRefresh = useCaseStepRefresh();
+  const step = useStepForm({ ...stepRefresh,
+    run: (body, key) =>
+      referral ? ok(api.PUT('/prevention/referrals/{id}', { params: { path: { id: referral.id } }, body: { ...body, version: referral.version }, headers: ifMatch(referral.version) })) : ok(api.POST('/prevention/cases/{id}/referrals', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZReferralInput,
     onDone: () => {
       onClose();
@@ -97,7 +98,7 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
       labelFor={(p) => tx(`prevention.referrals.${p}`, { defaultValue: p })}
       submitLabel={referral ? t('common.save') : t('prevention.referrals.add')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submit({ kind: form.kind, status: form.status, service: form.service.trim() || null, referredOn: form.referredOn || null, note: form.note.trim() || null })}
+      onSubmit={() => step.submitBody({ kind: form.kind, status: form.status, service: form.service.trim() || null, referredOn: form.referredOn || null, note: form.note.trim() || null })}
     >
       <div className="form-grid">
         <SelectField id={id('kind')} label={t('prevention.referrals.kind')} value={form.kind} options={REFERRAL_KINDS.map((k) => ({ value: k, label: t(`prevention.referralKind.${k}`) }))} error={step.errors.error('kind')} onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as typeof f.kind }))} />

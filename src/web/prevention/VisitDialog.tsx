@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { VISIT_KINDS, VISIT_OUTCOMES, ZVisitInput } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok, idempotent } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
@@ -12,7 +13,7 @@ import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
 import { todayBerlin } from './labels';
-import { paths, type Visit } from './queries';
+import { type Visit } from './queries';
 
 const FORM = 'visit';
 
@@ -32,7 +33,7 @@ export function VisitDialog({ day, onClose, onSaved }: { day: string; onClose: (
   const errors = useFormErrors();
   const idempotency = useIdempotencyKey();
   const save = useMutation({
-    mutationFn: (body: object) => api.create<Visit>(paths.visits, body, idempotency.current(body)),
+    mutationFn: (body: z.output<typeof ZVisitInput>) => ok(api.POST('/prevention/visits', { body, headers: idempotent(idempotency.current(body)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: (v) => {
       void queryClient.invalidateQueries({ queryKey: ['prevention', 'visits'] });
@@ -46,7 +47,7 @@ export function VisitDialog({ day, onClose, onSaved }: { day: string; onClose: (
     const checked = validate(ZVisitInput, body);
     if (!checked.ok) return errors.showIssues(checked.issues);
     errors.clear();
-    save.mutate(body);
+    save.mutate(checked.data);
   };
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const id = (k: string) => fieldId(FORM, k);

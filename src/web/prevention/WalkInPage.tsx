@@ -11,7 +11,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { can, PERM } from '../permissions';
+import { can } from '../auth/can';
 import { todayBerlin } from './labels';
 import { usePreventionSettings, useVisits, type Visit } from './queries';
 import { VisitDialog } from './VisitDialog';
@@ -31,8 +31,8 @@ export function WalkInPage() {
   const visits = useVisits(day, day);
   const [dialog, setDialog] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const mayRecord = can(me, PERM.visitCreate);
-  const mayOpen = can(me, PERM.preventionCreate);
+  const mayRecord = can(me, 'prevention.visit.create');
+  const mayOpen = can(me, 'prevention.create');
   const setDay = (d: string) => setSearchParams(d === today ? new URLSearchParams() : new URLSearchParams({ day: d }), { replace: true });
 
   const hours = settings.data ? hoursOn(settings.data.walkInHours, day) : [];

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { PreventionCase } from './queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { preventionKeys, type PreventionCase } from './queries';
 
 export interface CasePage {
   case: PreventionCase;
@@ -17,4 +18,17 @@ export function useCasePage(): CasePage {
   const ctx = useContext(CasePageContext);
   if (!ctx) throw new Error('useCasePage outside the case page');
   return ctx;
+}
+
+/** After a step of the case: show the case the server answered at once, refresh the lists; after a conflict: reload. */
+export function useCaseStepRefresh() {
+  const page = useCasePage();
+  const queryClient = useQueryClient();
+  return {
+    refresh: (result: PreventionCase) => {
+      queryClient.setQueryData(preventionKeys.case(result.id), result);
+      void queryClient.invalidateQueries({ queryKey: ['prevention', 'list'] });
+    },
+    reload: page.refresh,
+  };
 }

@@ -4,7 +4,7 @@ import type { ZPreventionSettings } from '../../contracts/admin';
 import type {
   ZAttempt, ZCaseListItem, ZCasePage, ZHouseholdMatch, ZMeasure, ZPreventionCase, ZReferral, ZVisit, ZVisitPage,
 } from '../../contracts/prevention';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { toQuery, type QueueParams } from './listParams';
 
 export type PreventionCase = z.infer<typeof ZPreventionCase>;
@@ -20,20 +20,6 @@ export type PreventionSettings = z.infer<typeof ZPreventionSettings>;
 
 const enc = encodeURIComponent;
 
-/** Every API path the prevention pages use, in one place (see the server's prevention routes). */
-export const paths = {
-  cases: '/prevention/cases',
-  matches: '/prevention/matches',
-  case: (id: string) => `/prevention/cases/${enc(id)}`,
-  step: (id: string, step: string) => `/prevention/cases/${enc(id)}/${step}`,
-  measure: (measureId: string) => `/prevention/measures/${enc(measureId)}`,
-  commitmentLetter: (measureId: string) => `/prevention/measures/${enc(measureId)}/commitment-letter`,
-  referral: (referralId: string) => `/prevention/referrals/${enc(referralId)}`,
-  visits: '/prevention/visits',
-  visit: (id: string) => `/prevention/visits/${enc(id)}`,
-  settings: '/prevention/settings',
-};
-
 /** Download link of a generated letter of a case (the browser fetches it with the session cookie). */
 export const documentUrl = (caseId: string, documentId: string) => `/api/v1/prevention/cases/${enc(caseId)}/documents/${enc(documentId)}`;
 
@@ -47,19 +33,19 @@ export const preventionKeys = {
 export function useCaseQueue(params: QueueParams) {
   return useQuery({
     queryKey: preventionKeys.list(params),
-    queryFn: ({ signal }) => api.get<CasePage>(paths.cases, toQuery(params), signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/cases', { params: { query: toQuery(params) }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: preventionKeys.case(id), queryFn: ({ signal }) => api.get<PreventionCase>(paths.case(id), undefined, signal) });
+  return useQuery({ queryKey: preventionKeys.case(id), queryFn: ({ signal }) => ok(api.GET('/prevention/cases/{id}', { params: { path: { id } }, signal })) });
 }
 
 export function useVisits(from: string, to: string) {
   return useQuery({
     queryKey: preventionKeys.visits(from, to),
-    queryFn: ({ signal }) => api.get<VisitPage>(paths.visits, { from, to, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/visits', { params: { query: { from, to, pageSize: 100 } }, signal })),
   });
 }
 
@@ -67,7 +53,7 @@ export function useVisits(from: string, to: string) {
 export function usePreventionSettings() {
   return useQuery({
     queryKey: ['prevention', 'settings'],
-    queryFn: ({ signal }) => api.get<Pick<PreventionSettings, 'walkInHours' | 'contactSteps'>>(paths.settings, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/settings', { signal })),
     staleTime: 5 * 60_000,
   });
 }

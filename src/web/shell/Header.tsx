@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { storeMe, useMe } from '../auth/session';
 import { NotificationBell } from '../notify/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,7 +13,7 @@ export function Header() {
   const navigate = useNavigate();
 
   const logout = useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
+    mutationFn: () => ok(api.POST('/auth/logout')),
     onSettled: () => {
       // Whatever the server said: forget everything local and go to the login page.
       queryClient.clear();

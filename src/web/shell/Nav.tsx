@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
-import { can, needsTotpEnrolment } from '../permissions';
+import { can, needsTotpEnrolment } from '../auth/can';
 import { activeNavId, NAV_GROUPS, NAV_ITEMS, navLabelKey } from './navItems';
 
 export function Nav() {

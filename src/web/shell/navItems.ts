@@ -1,5 +1,5 @@
 import type { ParseKeys } from 'i18next';
-import { PERM } from '../permissions';
+import type { Permission } from '../../contracts/permissions';
 
 export type ProgrammeId = 'prevention' | 'placement' | 'sustainment' | 'aftercare' | 'accommodation' | 'reporting';
 
@@ -8,7 +8,7 @@ export interface NavItem {
   path: string;
   labelKey: ParseKeys;
   /** Needed permission (any of, if an array); null = every signed-in user. */
-  permission: string | readonly string[] | null;
+  permission: Permission | readonly Permission[] | null;
   group: 'main' | 'cases' | 'admin';
   /** Programme module: until its route component exists, a neutral "being set up" page is shown. */
   programme?: ProgrammeId;
@@ -30,22 +30,22 @@ export function navLabelKey(item: NavItem, role: string): ParseKeys {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', labelKey: 'nav.home', permission: null, group: 'main' },
-  { id: 'households', path: '/households', labelKey: 'nav.households', permission: PERM.householdList, group: 'cases' },
-  { id: 'deadlines', path: '/deadlines', labelKey: 'deadlines.nav', permission: PERM.deadlineList, group: 'cases' },
-  { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: PERM.preventionList, group: 'cases', programme: 'prevention' },
-  { id: 'placement', path: '/placement', labelKey: 'nav.placement', providerLabelKey: 'placement.nav.mine', permission: PERM.offerList, group: 'cases', programme: 'placement' },
-  { id: 'placementTenancies', path: '/sustainment/tenancies', labelKey: 'placementAdmin.nav.tenancies', providerLabelKey: 'sustainment.nav.tenanciesPortal', permission: PERM.tenancyList, group: 'cases' },
-  { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', providerLabelKey: 'sustainment.nav.queuePortal', permission: PERM.incidentList, group: 'cases', programme: 'sustainment' },
-  { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: PERM.householdList, group: 'cases', programme: 'aftercare' },
-  { id: 'accommodation', path: '/accommodation', labelKey: 'nav.accommodation', permission: PERM.householdList, group: 'cases', programme: 'accommodation' },
-  { id: 'reporting', path: '/reporting', labelKey: 'nav.reporting', permission: [PERM.householdList, PERM.auditList], group: 'cases', programme: 'reporting' },
-  { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: PERM.userList, group: 'admin' },
-  { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: PERM.agencyRead, group: 'admin' },
-  { id: 'programmeConditions', path: '/admin/programme-conditions', labelKey: 'placementAdmin.nav.conditions', permission: PERM.conditionsRead, group: 'admin' },
-  { id: 'adminOrganisations', path: '/admin/organisations', labelKey: 'nav.adminOrganisations', permission: [PERM.providerList, PERM.carrierList], group: 'admin' },
-  { id: 'adminTemplates', path: '/admin/templates', labelKey: 'documentTemplates.nav', permission: PERM.templateList, group: 'admin' },
-  { id: 'adminOutbox', path: '/admin/outbox', labelKey: 'outbox.nav', permission: PERM.outboxList, group: 'admin' },
-  { id: 'audit', path: '/audit', labelKey: 'nav.audit', permission: PERM.auditList, group: 'admin' },
+  { id: 'households', path: '/households', labelKey: 'nav.households', permission: 'household.list', group: 'cases' },
+  { id: 'deadlines', path: '/deadlines', labelKey: 'deadlines.nav', permission: 'deadline.list', group: 'cases' },
+  { id: 'prevention', path: '/prevention', labelKey: 'nav.prevention', permission: 'prevention.list', group: 'cases', programme: 'prevention' },
+  { id: 'placement', path: '/placement', labelKey: 'nav.placement', providerLabelKey: 'placement.nav.mine', permission: 'offer.list', group: 'cases', programme: 'placement' },
+  { id: 'placementTenancies', path: '/sustainment/tenancies', labelKey: 'placementAdmin.nav.tenancies', providerLabelKey: 'sustainment.nav.tenanciesPortal', permission: 'tenancy.list', group: 'cases' },
+  { id: 'sustainment', path: '/sustainment', labelKey: 'nav.sustainment', providerLabelKey: 'sustainment.nav.queuePortal', permission: 'incident.list', group: 'cases', programme: 'sustainment' },
+  { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: 'household.list', group: 'cases', programme: 'aftercare' },
+  { id: 'accommodation', path: '/accommodation', labelKey: 'nav.accommodation', permission: 'household.list', group: 'cases', programme: 'accommodation' },
+  { id: 'reporting', path: '/reporting', labelKey: 'nav.reporting', permission: ['household.list', 'audit.list'], group: 'cases', programme: 'reporting' },
+  { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: 'user.list', group: 'admin' },
+  { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: 'agency.read', group: 'admin' },
+  { id: 'programmeConditions', path: '/admin/programme-conditions', labelKey: 'placementAdmin.nav.conditions', permission: 'conditions.read', group: 'admin' },
+  { id: 'adminOrganisations', path: '/admin/organisations', labelKey: 'nav.adminOrganisations', permission: ['provider.list', 'carrier.list'], group: 'admin' },
+  { id: 'adminTemplates', path: '/admin/templates', labelKey: 'documentTemplates.nav', permission: 'template.list', group: 'admin' },
+  { id: 'adminOutbox', path: '/admin/outbox', labelKey: 'outbox.nav', permission: 'outbox.list', group: 'admin' },
+  { id: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.list', group: 'admin' },
   { id: 'security', path: '/security', labelKey: 'nav.security', permission: null, group: 'admin' },
 ];
 

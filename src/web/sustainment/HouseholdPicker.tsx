@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Fieldset, TextField } from '../components/Field';
 import type { HouseholdPage } from '../households/queries';
 import { useDebouncedValue } from '../lib/hooks';
@@ -20,7 +20,7 @@ export function HouseholdPicker({ id, value, error, onChange }: Props) {
   const term = useDebouncedValue(q.trim(), 300);
   const hits = useQuery({
     queryKey: ['households', 'picker', term],
-    queryFn: ({ signal }) => api.get<HouseholdPage>('/households', { q: term, pageSize: 8, sort: 'name' }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/households', { params: { query: { q: term, pageSize: 8, sort: 'name' } }, signal })),
     enabled: term.length >= 2,
   });
   const items = hits.data?.items ?? [];

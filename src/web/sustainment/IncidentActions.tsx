@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../contracts/format';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { INCIDENT_ACTIONS, incidentStepSpec, SECONDARY_ACTIONS, type IncidentAction } from './incidentSteps';
 import type { Incident } from './queries';
@@ -45,7 +45,7 @@ export function IncidentActions({ incident, remainingCents, notify }: Props) {
           schema={spec.schema}
           extra={{ version: incident.version }}
           submitLabel={t(`sustainment.action.${open}`)}
-          run={(body) => api.post<Incident>(`/incidents/${encodeURIComponent(incident.id)}/${spec.path}`, body)}
+          run={(body) => ok(api.POST(`/incidents/{id}/${spec.path}`, { params: { path: { id: incident.id } }, body: body as never }))}
           onClose={() => setOpen(null)}
           onDone={() => {
             notify(t(`sustainment.done.${open}`));

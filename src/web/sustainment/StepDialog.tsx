@@ -1,10 +1,13 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { useStepForm } from '../components/StepForm';
 import { ActionDialog } from '../placement/ActionDialog';
-import { buildBody, initialValues, type FieldSpec } from './stepForm';
+import { useRefreshSustainment } from './queries';
+import { buildBody, initialValues, serverIssues, type FieldSpec, type FormValues } from './stepForm';
 import { StepFields } from './StepFields';
-import { useStep } from './useStep';
+
+const ANY_BODY = z.record(z.string(), z.unknown());
 
 export interface StepDialogProps {
   formId: string;
@@ -16,7 +19,8 @@ export interface StepDialogProps {
   schema?: z.ZodType;
   /** Added to every body (e.g. the record's version). */
   extra?: Record<string, unknown>;
-  run: (body: Record<string, unknown>) => Promise<unknown>;
+  /** `key`: the submission's Idempotency-Key (creating steps send it). */
+  run: (body: Record<string, unknown>, key: string) => Promise<unknown>;
   onDone: (result: unknown) => void;
   onClose: () => void;
 }
@@ -24,13 +28,22 @@ export interface StepDialogProps {
 /** A step of an incident or tenancy as a dialog form (React Aria modal): fields, errors at the fields, submit. */
 export function StepDialog({ formId, title, intro, fields, submitLabel, schema, extra, run, onDone, onClose }: StepDialogProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(() => initialValues(fields));
-  const step = useStep({ run, schema, known: new Set(fields.map((f) => f.name)), onDone });
+  const refresh = useRefreshSustainment();
+  const step = useStepForm<FormValues, z.ZodType<Record<string, unknown>>, unknown>({
+    schema: (schema ?? ANY_BODY) as z.ZodType<Record<string, unknown>>,
+    defaultValues: initialValues(fields),
+    toBody: (values) => {
+      const { body, issues } = buildBody(fields, values, t('sustainment.form.moneyInvalid'));
+      return { body: { ...body, ...extra }, issues };
+    },
+    run,
+    known: new Set(fields.map((f) => f.name)),
+    refresh,
+    reload: refresh,
+    onDone,
+    serverIssues,
+  });
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
-  const submit = () => {
-    const { body, issues } = buildBody(fields, values, t('sustainment.form.moneyInvalid'));
-    step.submit({ ...body, ...extra }, issues);
-  };
   return (
     <ActionDialog
       isOpen
@@ -46,10 +59,10 @@ export function StepDialog({ formId, title, intro, fields, submitLabel, schema, 
       labelFor={(p) => labels[p] ?? p}
       submitLabel={submitLabel}
       pending={step.mutation.isPending}
-      onSubmit={submit}
+      onSubmit={step.submit}
     >
       {intro && <div className="kern-body">{intro}</div>}
-      <StepFields formId={formId} fields={fields} values={values} error={step.errors.error} onChange={(name, v) => setValues((x) => ({ ...x, [name]: v }))} />
+      <StepFields formId={formId} fields={fields} values={step.values} error={step.errors.error} onChange={step.set} />
     </ActionDialog>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, idempotent, ok } from '../api';
 import { Button, ButtonLink } from '../components/Button';
-import { useIdempotencyKey } from '../lib/hooks';
 import type { Incident, TenancyDetail } from './queries';
 import { StepDialog } from './StepDialog';
 import { CREATING, TENANCY_ACTIONS, tenancyStepSpec, type TenancyAction } from './tenancySteps';
@@ -14,23 +13,15 @@ const ICON: Partial<Record<TenancyAction, string>> = { reportRentDefault: 'add',
 export function TenancyActions({ tenancy, notify, only }: { tenancy: TenancyDetail; notify: (m: string) => void; only?: readonly TenancyAction[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const keys = useIdempotencyKey();
   const [open, setOpen] = useState<TenancyAction | null>(null);
   const list = (only ?? TENANCY_ACTIONS).filter((a) => tenancy.actions.includes(a));
   const spec = open ? tenancyStepSpec(open, tenancy, t) : null;
-  const path = (p: string) => `/tenancies/${encodeURIComponent(tenancy.id)}/${p}`;
-
-  const run = async (body: Record<string, unknown>) => {
-    if (!open || !spec) return null;
-    if (!CREATING.includes(open)) return api.post(path(spec.path), { ...body, version: tenancy.version });
-    try {
-      const result = await api.create(path(spec.path), body, keys.current(body));
-      keys.settle();
-      return result;
-    } catch (err) {
-      keys.settle(err);
-      throw err;
-    }
+  // The body was checked with the step's contract schema (spec.schema) by the step form.
+  const run = (body: Record<string, unknown>, key: string) => {
+    if (!open || !spec) return Promise.resolve(null);
+    const init = { params: { path: { id: tenancy.id } } };
+    if (!CREATING.includes(open)) return ok(api.POST(`/tenancies/{id}/${spec.path}`, { ...init, body: { ...body, version: tenancy.version } as never }));
+    return ok(api.POST(`/tenancies/{id}/${spec.path}`, { ...init, body: body as never, headers: idempotent(key) }));
   };
 
   return (

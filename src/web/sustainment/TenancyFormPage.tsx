@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { GUARANTEE_ITEMS } from '../../contracts/placement';
 import { ZTenancyCreate, ZTenancyUpdate } from '../../contracts/sustainment';
 import { useOrgs } from '../admin/queries';
-import { api } from '../api';
+import { api, ok, idempotent, ifMatch } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { Button, ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -13,15 +14,14 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useStaff } from '../households/queries';
 import { errorMessage } from '../i18n/errors';
-import { useIdempotencyKey } from '../lib/hooks';
 import { centsToInput } from '../lib/numbers';
 import { fieldId } from '../lib/validation';
 import { StepErrorExtras } from '../components/StepFeedback';
+import { useStepForm } from '../components/StepForm';
 import { HouseholdPicker } from './HouseholdPicker';
-import { useTenancyDetail, type TenancyDetail } from './queries';
+import { useRefreshSustainment, useTenancyDetail, type TenancyDetail } from './queries';
 import { buildBody, initialValues, type FieldSpec, type FormValues } from './stepForm';
 import { StepFields } from './StepFields';
-import { useStep } from './useStep';
 import './sustainment.css';
 
 const FORM = 'tenancy';
@@ -44,7 +44,6 @@ export function TenancyEditPage() {
 function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const keys = useIdempotencyKey();
   const providers = useOrgs('providers');
   const staff = useStaff();
   const [household, setHousehold] = useState<{ id: string; label: string } | null>(null);
@@ -88,36 +87,31 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
     },
   ];
   const fields = groups.flatMap((g) => g.fields);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields));
-  const step = useStep({
+  const refresh = useRefreshSustainment();
+  const step = useStepForm<FormValues, typeof ZTenancyUpdate | typeof ZTenancyCreate, TenancyDetail>({
     schema: x ? ZTenancyUpdate : ZTenancyCreate,
-    known: new Set(['householdId', ...fields.map((d) => d.name)]),
-    run: async (body) => {
-      if (x) return api.put<TenancyDetail>(`/tenancies/${encodeURIComponent(x.id)}`, body, x.version);
-      try {
-        const created = await api.create<TenancyDetail>('/tenancies', body, keys.current(body));
-        keys.settle();
-        return created;
-      } catch (err) {
-        keys.settle(err);
-        throw err;
-      }
+    defaultValues: initialValues(fields),
+    toBody: (values) => {
+      const { body, issues } = buildBody(fields, values, t('sustainment.form.moneyInvalid'));
+      if (!x && !household) issues.push({ field: 'householdId', code: 'too_small', message: 'required', origin: 'string', minimum: 1 });
+      return { body: x ? { ...body, version: x.version } : { ...body, householdId: household?.id }, issues };
     },
-    onDone: (result) => void navigate(`/sustainment/tenancies/${(result as TenancyDetail).id}`, { state: { flash: x ? 'saved' : 'created' } }),
+    known: new Set(['householdId', ...fields.map((d) => d.name)]),
+    run: (body, key) =>
+      x
+        ? ok(api.PUT('/tenancies/{id}', { params: { path: { id: x.id } }, body: body as z.output<typeof ZTenancyUpdate>, headers: ifMatch(x.version) }))
+        : ok(api.POST('/tenancies', { body: body as z.output<typeof ZTenancyCreate>, headers: idempotent(key) })),
+    refresh,
+    reload: refresh,
+    onDone: (result) => void navigate(`/sustainment/tenancies/${result.id}`, { state: { flash: x ? 'saved' : 'created' } }),
   });
   const labels: Record<string, string> = { householdId: t('sustainment.form.household'), ...Object.fromEntries(fields.map((d) => [d.name, d.label])) };
-  const submit = () => {
-    const { body, issues } = buildBody(fields, values, t('sustainment.form.moneyInvalid'));
-    const full = x ? { ...body, version: x.version } : { ...body, householdId: household?.id };
-    if (!x && !household) issues.push({ field: 'householdId', code: 'too_small', message: 'required', origin: 'string', minimum: 1 });
-    step.submit(full, issues);
-  };
   const title = x ? t('sustainment.form.editTitle', { reference: x.reference }) : t('sustainment.form.newTitle');
   if (providers.isPending || staff.isPending) return <Loading />;
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <form className="stack" noValidate id={FORM} onSubmit={(e) => (e.preventDefault(), submit())}>
+      <form className="stack" noValidate id={FORM} onSubmit={(e) => (e.preventDefault(), step.submit())}>
         <ErrorSummary errors={step.errors} formId={FORM} labelFor={(p) => labels[p] ?? p}>
           {step.error ? <StepErrorExtras error={step.error} onReload={step.reload} /> : null}
         </ErrorSummary>
@@ -125,7 +119,7 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
         {groups.map((g) => (
           <Fieldset key={g.key} legend={t(`sustainment.form.group.${g.key as 'flat'}`)}>
             <div className="form-grid">
-              <StepFields formId={FORM} fields={g.fields} values={values} error={step.errors.error} onChange={(name, v) => setValues((s) => ({ ...s, [name]: v }))} />
+              <StepFields formId={FORM} fields={g.fields} values={step.values} error={step.errors.error} onChange={step.set} />
             </div>
           </Fieldset>
         ))}

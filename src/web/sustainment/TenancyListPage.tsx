@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
 import { useDebouncedValue } from '../lib/hooks';
-import { can } from '../permissions';
+import { can } from '../auth/can';
 import { DueText, TenancyStatusBadge } from './labels';
 import { DEFAULT_TENANCY_PARAMS, ENDING_SOON_MONTHS, parseTenancyParams, TENANCY_STATUS_FILTERS, tenancySearchParams, type TenancyParams } from './listParams';
 import { useTenancyList, type TenancyRow } from './queries';

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { ApiPaths } from '../api';
 import type { z } from 'zod';
 import {
   CONTACT_CHANNELS, ZAssignmentReceipt, ZCancelInput, ZContactInput, ZInformProviderInput, ZPayoutInput, ZReasonsInput, ZRecheckUnpaidInput, ZSolveInput,
@@ -18,8 +19,14 @@ export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 /** Steps that end or leave the main path: shown as secondary buttons. */
 export const SECONDARY_ACTIONS: readonly IncidentAction[] = ['markPaid', 'warning', 'terminate', 'cancel', 'recheckUnpaid'];
 
-export interface StepSpec {
-  path: string;
+/** The step paths the API has under an incident and a tenancy (checked against the OpenAPI types). */
+type PostPath = { [K in keyof ApiPaths]: ApiPaths[K] extends { post: object } ? K : never }[keyof ApiPaths];
+type Under<P extends string> = PostPath extends infer K ? (K extends `${P}/{id}/${infer S}` ? (S extends `${string}/${string}` ? never : S) : never) : never;
+export type IncidentStepPath = Under<'/incidents'>;
+export type TenancyStepPath = Under<'/tenancies'>;
+
+export interface StepSpec<P extends string = IncidentStepPath> {
+  path: P;
   fields: FieldSpec[];
   schema: z.ZodType;
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZIncident, ZIncidentPage, ZTenancyDetail, ZTenancyPage } from '../../contracts/sustainment';
-import { api } from '../api';
+import { api, ok } from '../api';
 import { incidentQuery, tenancyQuery, type IncidentParams, type TenancyParams } from './listParams';
 
 export type Incident = z.infer<typeof ZIncident>;
@@ -25,7 +25,7 @@ const enc = encodeURIComponent;
 export function useIncidents(params: IncidentParams) {
   return useQuery({
     queryKey: sustainmentKeys.incidents(params),
-    queryFn: ({ signal }) => api.get<IncidentPage>('/incidents', incidentQuery(params), signal),
+    queryFn: ({ signal }) => ok(api.GET('/incidents', { params: { query: incidentQuery(params) }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -33,17 +33,17 @@ export function useIncidents(params: IncidentParams) {
 export function useTenancyList(params: TenancyParams) {
   return useQuery({
     queryKey: sustainmentKeys.tenancies(params),
-    queryFn: ({ signal }) => api.get<TenancyPage>('/tenancies', tenancyQuery(params), signal),
+    queryFn: ({ signal }) => ok(api.GET('/tenancies', { params: { query: tenancyQuery(params) }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useTenancyDetail(id: string, enabled = true) {
-  return useQuery({ queryKey: sustainmentKeys.tenancy(id), queryFn: ({ signal }) => api.get<TenancyDetail>(`/tenancies/${enc(id)}`, undefined, signal), enabled: enabled && !!id });
+  return useQuery({ queryKey: sustainmentKeys.tenancy(id), queryFn: ({ signal }) => ok(api.GET('/tenancies/{id}', { params: { path: { id } }, signal })), enabled: enabled && !!id });
 }
 
 export function useIncident(id: string) {
-  return useQuery({ queryKey: sustainmentKeys.incident(id), queryFn: ({ signal }) => api.get<Incident>(`/incidents/${enc(id)}`, undefined, signal) });
+  return useQuery({ queryKey: sustainmentKeys.incident(id), queryFn: ({ signal }) => ok(api.GET('/incidents/{id}', { params: { path: { id } }, signal })) });
 }
 
 /** After any step: the whole module (the step changes the incident, its tenancy and the lists). */

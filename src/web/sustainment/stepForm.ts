@@ -1,3 +1,4 @@
+import { ApiError } from '../api';
 import { dateTimeLocalToIso } from '../i18n/format';
 import type { FieldIssue } from '../i18n/errors';
 import { euroToCents } from '../lib/numbers';
@@ -67,4 +68,14 @@ export function buildBody(fields: readonly FieldSpec[], values: FormValues, mone
     else body[f.name] = s;
   }
   return { body, issues };
+}
+
+/**
+ * The server's field issues; for `limit_exceeded` its message (with the figures, e.g. "höchstens
+ * 1.234,56 €") is shown as it is, not replaced by the generic "zu groß".
+ */
+export function serverIssues(err: unknown): FieldIssue[] {
+  if (!(err instanceof ApiError)) return [];
+  const issues = err.problem.errors ?? [];
+  return err.code === 'limit_exceeded' ? issues.map((i) => ({ ...i, code: 'limit' })) : issues;
 }

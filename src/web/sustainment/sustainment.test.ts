@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentQuery, incidentSearchParams, parseIncidentParams, parseTenancyParams, tenancyQuery, tenancySearchParams } from './listParams';
 import { stageStatuses } from './progress';
-import { buildBody, initialValues, type FieldSpec } from './stepForm';
-import { serverIssues } from './useStep';
+import { buildBody, initialValues, serverIssues, type FieldSpec } from './stepForm';
 import { ApiError } from '../api';
 
 describe('list parameters in the URL', () => {

@@ -6,7 +6,7 @@ import { formatEuro } from '../../contracts/format';
 import { formatDate } from '../i18n/format';
 import { berlinToday } from '../lib/numbers';
 import type { TenancyDetail } from './queries';
-import type { StepSpec } from './incidentSteps';
+import type { StepSpec, TenancyStepPath } from './incidentSteps';
 import type { FieldSpec } from './stepForm';
 
 /** Tenancy actions that open a form here ("update" is its own page). */
@@ -17,7 +17,7 @@ export type TenancyAction = (typeof TENANCY_ACTIONS)[number];
 export const CREATING: readonly TenancyAction[] = ['reportRentDefault', 'reportConflict', 'recordAgreement', 'recordPayment'];
 
 /** Path (under the tenancy), inputs, contract and fixed body parts of one tenancy action. */
-export function tenancyStepSpec(action: TenancyAction, tenancy: TenancyDetail, t: TFunction): StepSpec & { extra: Record<string, unknown> } {
+export function tenancyStepSpec(action: TenancyAction, tenancy: TenancyDetail, t: TFunction): StepSpec<TenancyStepPath> & { extra: Record<string, unknown> } {
   const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type, label: t(`sustainment.field.${name}` as 'sustainment.field.note'), ...extra });
   const note = f('note', 'textarea', { optional: true });
   const today = berlinToday();

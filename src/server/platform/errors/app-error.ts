@@ -1,4 +1,8 @@
-/** The closed set of error codes; each has one HTTP status and one German message in the UI. */
+import type { ErrorCode } from '../../../contracts/errors.js';
+
+export type { ErrorCode };
+
+/** One HTTP status per error code of the closed set in contracts/errors.ts. */
 export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
@@ -17,9 +21,7 @@ export const ERROR_STATUS = {
   unavailable: 503,
   rate_limited: 429,
   internal: 500,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+} as const satisfies Record<ErrorCode, number>;
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Die Eingaben sind ungültig.',

@@ -1,0 +1,29 @@
+/**
+ * The closed set of API error codes (`code` of every problem+json answer). The server maps each to
+ * one HTTP status (platform/errors/app-error.ts), the UI each to one message (web/i18n/errors.ts).
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'totp_required',
+  'totp_invalid',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'conflict',
+  'invalid_transition',
+  'precondition_failed',
+  'precondition_required',
+  'idempotency_mismatch',
+  'limit_exceeded',
+  'rate_limited',
+  'invalid_text',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+}

@@ -1,0 +1,125 @@
+import type { TRole } from './common.js';
+
+const STAFF = ['case_manager', 'social_worker', 'accommodation_worker', 'lead'] as const satisfies readonly TRole[];
+const ALL = ['case_manager', 'social_worker', 'accommodation_worker', 'lead', 'provider_user', 'carrier_worker', 'auditor', 'admin'] as const satisfies readonly TRole[];
+
+/**
+ * The one permission registry: resource.action → roles allowed at all. The server checks it
+ * (platform/access: relationship rules — which household, which provider's record — come after
+ * this, in `access.ts`; every route names one entry here, or `public`); the UI shows only what
+ * `me.permissions` (taken from here) allows.
+ */
+export const PERMISSIONS = {
+  'session.me': ALL,
+  'session.totp': ALL,
+  'household.list': STAFF,
+  'household.read': STAFF,
+  'household.create': ['case_manager', 'social_worker', 'lead'],
+  'household.update': ['case_manager', 'social_worker', 'lead'],
+  'household.accessLog': STAFF,
+  'journal.list': STAFF,
+  'journal.create': STAFF,
+  'staff.list': [...STAFF, 'admin'],
+  'user.list': ['admin'],
+  'user.create': ['admin'],
+  'user.update': ['admin'],
+  'user.resetPassword': ['admin'],
+  'agency.read': ['admin', 'lead'],
+  'agency.update': ['admin'],
+  // Staff record consent to share data with a company and plan meetings with its people: they see the companies.
+  'provider.list': ['admin', ...STAFF],
+  'provider.create': ['admin'],
+  'provider.update': ['admin'],
+  'carrier.list': ['admin', 'case_manager', 'lead'],
+  'carrier.create': ['admin'],
+  'carrier.update': ['admin'],
+  'offer.list': [...STAFF, 'provider_user'],
+  'offer.read': [...STAFF, 'provider_user'],
+  'offer.create': ['case_manager', 'lead', 'provider_user'],
+  'offer.update': ['case_manager', 'lead', 'provider_user'],
+  'offer.submit': ['case_manager', 'lead', 'provider_user'],
+  'offer.withdraw': ['case_manager', 'lead', 'provider_user'],
+  'offer.check': ['case_manager', 'lead'],
+  'offer.decide': ['case_manager', 'lead'],
+  'offer.restart': ['case_manager', 'lead'],
+  'offer.attach': ['case_manager', 'lead', 'provider_user'],
+  'offer.contracts': ['case_manager', 'lead'],
+  'ranking.create': ['case_manager', 'social_worker', 'lead'],
+  'ranking.read': ['case_manager', 'social_worker', 'lead'],
+  'candidate.list': [...STAFF, 'provider_user'],
+  'candidate.pick': ['case_manager', 'social_worker', 'lead'],
+  'candidate.withdraw': ['case_manager', 'social_worker', 'lead'],
+  'candidate.present': ['case_manager', 'lead'],
+  'candidate.decision': ['case_manager', 'social_worker', 'lead'],
+  'candidate.talk': ['case_manager', 'social_worker', 'lead'],
+  'candidate.veto': ['provider_user'],
+  'candidate.allocate': ['case_manager', 'lead'],
+  'roundTable.read': [...STAFF, 'provider_user'],
+  'roundTable.manage': ['case_manager', 'lead'],
+  'viewing.manage': ['case_manager', 'social_worker', 'lead'],
+  'conditions.read': [...STAFF, 'admin'],
+  'conditions.update': ['admin'],
+  'consent.list': ['case_manager', 'social_worker', 'lead'],
+  'consent.create': ['case_manager', 'social_worker', 'lead'],
+  'consent.withdraw': ['case_manager', 'social_worker', 'lead'],
+  'tenancy.list': [...STAFF, 'provider_user'],
+  'tenancy.read': [...STAFF, 'provider_user'],
+  'tenancy.create': ['case_manager', 'lead'],
+  'tenancy.update': ['case_manager', 'lead'],
+  'tenancy.end': ['case_manager', 'lead'],
+  'tenancy.review': ['case_manager', 'social_worker', 'lead'],
+  /** Instalment agreements and payments on the claim assigned to the office. */
+  'recovery.record': ['case_manager', 'social_worker', 'lead'],
+  // Incidents (rent default, conflict): which ones a role sees is a relationship rule in access.ts.
+  'incident.list': ['case_manager', 'social_worker', 'lead', 'provider_user'],
+  'incident.read': ['case_manager', 'social_worker', 'lead', 'provider_user'],
+  'incident.report': ['case_manager', 'social_worker', 'lead', 'provider_user'],
+  'incident.forward': ['case_manager', 'lead'],
+  'incident.clarify': ['social_worker', 'case_manager', 'lead'],
+  'incident.informProvider': ['case_manager', 'lead'],
+  'incident.decide': ['provider_user', 'case_manager', 'lead'],
+  'incident.warning': ['provider_user', 'case_manager', 'lead'],
+  'incident.payout': ['case_manager', 'lead'],
+  'incident.terminate': ['case_manager', 'lead'],
+  'incident.cancel': ['case_manager', 'lead'],
+  'audit.list': ['auditor'],
+  'audit.verify': ['auditor'],
+  'deadline.list': STAFF,
+  /** See every open deadline of the agency, not only one's own. */
+  'deadline.listAll': ['lead'],
+  'notification.list': ALL,
+  'notification.read': ALL,
+  'outbox.list': ['admin'],
+  'outbox.read': ['admin'],
+  'template.list': ['admin', 'lead'],
+  'template.update': ['admin'],
+  'prevention.list': ['case_manager', 'social_worker', 'lead', 'auditor'],
+  'prevention.read': ['case_manager', 'social_worker', 'lead', 'auditor'],
+  'prevention.create': ['case_manager', 'social_worker', 'lead'],
+  'prevention.match': ['case_manager', 'social_worker', 'lead'],
+  'prevention.update': ['case_manager', 'social_worker', 'lead'],
+  'prevention.assign': ['case_manager', 'lead'],
+  /** Decide a rent-debt assumption, commit money to a landlord or court in writing. */
+  'prevention.decide': ['case_manager', 'lead'],
+  'prevention.close': ['case_manager', 'social_worker', 'lead'],
+  'prevention.handover': ['case_manager', 'lead'],
+  'prevention.reopen': ['lead'],
+  'prevention.visit.list': ['case_manager', 'social_worker', 'lead', 'auditor'],
+  'prevention.visit.create': ['case_manager', 'social_worker', 'lead'],
+  'prevention.visit.update': ['case_manager', 'social_worker', 'lead'],
+  // List import of notices: matching shows households of the whole agency, so only roles that see all of them.
+  'preventionImport.read': ['case_manager', 'lead'],
+  'preventionImport.write': ['case_manager', 'lead'],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function roleHas(role: TRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+export function permissionsOf(role: TRole): Permission[] {
+  return PERMISSION_NAMES.filter((p) => roleHas(role, p));
+}
