@@ -1,13 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { ZAuditVerify } from '../../contracts/admin';
 import { api, ok } from '../api';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { errorMessage } from '../i18n/errors';
 
-type Verify = z.infer<typeof ZAuditVerify>;
 
 /** "Kette prüfen": verifies the audit trail's hash chain on the server. */
 export function VerifyChain() {

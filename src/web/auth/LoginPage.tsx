@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ZLoginRequest, type ZLoginResponse } from '../../contracts/auth';
+import { ZLoginRequest } from '../../contracts/auth';
 import { ApiError, api, ok } from '../api';
 import { Alert } from '../components/Alert';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -15,7 +15,6 @@ import { fieldId, validate } from '../lib/validation';
 import { PublicLayout } from '../shell/PublicLayout';
 import { storeMe } from './session';
 
-type LoginResponse = z.infer<typeof ZLoginResponse>;
 type LoginRequest = z.input<typeof ZLoginRequest>;
 const FORM = 'login';
 

@@ -11,7 +11,7 @@ import { TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
-import { fetchMe, ME_KEY, storeMe, useMe, type Me } from './session';
+import { fetchMe, ME_KEY, storeMe, useMe } from './session';
 
 type Enrolment = z.infer<typeof ZTotpEnrolStart>;
 const FORM = 'totp';

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { JOURNAL_KINDS } from '../../contracts/common';
-import { ZJournalCreate, type ZJournalPage } from '../../contracts/households';
+import { ZJournalCreate } from '../../contracts/households';
 import { api, ok, idempotent } from '../api';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -17,7 +17,6 @@ import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
 import { householdKeys } from './queries';
 
-type JournalPage = z.infer<typeof ZJournalPage>;
 type JournalInput = z.input<typeof ZJournalCreate>;
 type Kind = JournalInput['kind'];
 const FORM = 'journal';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TNotification, TNotificationPage, TDeadlinePage, TOutboxDetail, TOutboxPage, OUTBOX_STATUSES } from '../../contracts/notify';
+import type { OUTBOX_STATUSES } from '../../contracts/notify';
 import { api, ok } from '../api';
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

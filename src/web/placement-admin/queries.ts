@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZConditionsImpact, ZConditionsList, ZConsentList } from '../../contracts/placement';
+import type { ZConditionsImpact } from '../../contracts/placement';
 import { api, ok } from '../api';
 
 export type ConditionsImpact = z.infer<typeof ZConditionsImpact>;

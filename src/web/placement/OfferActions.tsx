@@ -5,7 +5,6 @@ import { api, ok } from '../api';
 import { Button, ButtonLink } from '../components/Button';
 import { useOfferPage } from './context';
 import { StepError } from '../components/StepFeedback';
-import type { Offer } from './queries';
 import { ReasonDialog } from './ReasonDialog';
 
 /** Offer-level steps in the page heading: edit, submit, withdraw, new shortlist. */

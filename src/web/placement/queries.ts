@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZAgency } from '../../contracts/admin';
 import type {
-  ZCandidate, ZCandidateList, ZOffer, ZOfferEvents, ZOfferPage, ZPortalCandidate, ZRanking, ZRankingList, ZRoundTable, ZRoundTableList, ZTenancy,
+  ZCandidate, ZCandidateList, ZOffer, ZOfferEvents, ZOfferPage, ZPortalCandidate, ZRanking, ZRankingList, ZRoundTable, ZTenancy,
 } from '../../contracts/placement';
 import { api, ok } from '../api';
 import { toQuery, type QueueParams } from './listParams';
@@ -18,7 +17,6 @@ export type RankingSummary = z.infer<typeof ZRankingList>['items'][number];
 export type RoundTable = z.infer<typeof ZRoundTable>;
 export type Viewing = Candidate['viewings'][number];
 export type Tenancy = z.infer<typeof ZTenancy>;
-type Agency = z.infer<typeof ZAgency>;
 /** Which page of a ranking's entries and of its exclusions is shown. */
 export interface RankingPages {
   entriesPage: number;

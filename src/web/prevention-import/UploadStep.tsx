@@ -38,7 +38,7 @@ export function UploadStep() {
       const job = await uploadList(file, id, me.csrfToken, (loaded, total) => setUpload({ id, loaded, total }));
       queryClient.setQueryData(importKeys.job(job.id), job);
       await queryClient.invalidateQueries({ queryKey: importKeys.recent });
-      navigate(`/prevention/import/${job.id}`);
+      void navigate(`/prevention/import/${job.id}`);
     } catch (err) {
       setUpload(null);
       setServerError(errorMessage(err, t));

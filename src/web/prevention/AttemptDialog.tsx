@@ -7,7 +7,6 @@ import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
-import { type PreventionCase } from './queries';
 import { useStepForm } from '../components/StepForm';
 
 const FORM = 'attempt';

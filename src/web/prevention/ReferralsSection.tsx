@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { REFERRAL_KINDS, REFERRAL_STATES, ZReferralInput } from '../../contracts/prevention';
 import { api, ok, idempotent, ifMatch } from '../api';
 import { Button } from '../components/Button';
@@ -58,7 +57,6 @@ export function ReferralsSection() {
   );
 }
 
-type ReferralBody = z.input<typeof ZReferralInput>;
 const FORM = 'referral';
 
 function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: () => void }) {

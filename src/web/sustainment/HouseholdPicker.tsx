@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api';
 import { Fieldset, TextField } from '../components/Field';
-import type { HouseholdPage } from '../households/queries';
 import { useDebouncedValue } from '../lib/hooks';
 
 interface Props {

@@ -71,7 +71,7 @@ export function caseService(db: Kysely<DB>) {
         return idempotent(tx, ctx, key, input, async (): Promise<TPreventionCase> => {
           const k = kit(tx, ctx);
           await k.checkStaff(input.caseManagerId, input.socialWorkerId);
-          let householdId: string | null = input.householdId ?? null;
+          const householdId: string | null = input.householdId ?? null;
           if (householdId) {
             const h = await householdFacts(tx, ctx.actor.agencyId, householdId);
             if (!h) throw fieldError('householdId', 'invalid_value', 'Diesen Haushalt gibt es in dieser Behörde nicht.');
