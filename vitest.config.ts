@@ -21,7 +21,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/setup/database.ts'],
-          testTimeout: 60_000,
+          // A whole journey in one test (the rent default takes ~45 s on two shared cores).
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },
