@@ -32,7 +32,9 @@ function quietPool(pool: pg.Pool): pg.Pool {
 
 /** Kysely on a pool of pipelined pg clients (see driver.ts); every statement with bind parameters. */
 export function createKysely(connectionString: string, max = 10): Kysely<DB> {
-  const pool = quietPool(new pg.Pool({ connectionString, max, application_name: 'wohnhilfe', pipeline: true } as pg.PoolConfig));
+  const pool = quietPool(
+    new pg.Pool({ connectionString, max, application_name: 'wohnhilfe', pipeline: true, options: '-c plan_cache_mode=force_custom_plan' } as pg.PoolConfig),
+  );
   return new Kysely<DB>({ dialect: new PgDialect(pool) });
 }
 

@@ -23,6 +23,24 @@ import {
 
 type PgResult = { command: string; rowCount: number | null; rows: unknown[] };
 
+/*
+ * Statements with parameters are prepared once per connection under a name derived from their text
+ * (Kysely builds the same text for the same query shape), so PostgreSQL parses and analyses each
+ * shape once per connection instead of on every call. Plans stay custom (plan_cache_mode is set to
+ * force_custom_plan on the app's connections), so a search is planned for its own values as before.
+ * The number of names is bounded: shapes beyond it run unnamed.
+ */
+const MAX_NAMED = 2000;
+const names = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED && text.length < 20_000) {
+    name = `wh${names.size.toString(36)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 /** One pooled pg client as a Kysely connection, with `send` for statements answered later. */
 export class PgConnection implements DatabaseConnection {
   readonly #client: pg.PoolClient;
@@ -62,7 +80,9 @@ export class PgConnection implements DatabaseConnection {
   }
 
   #run(text: string, params: readonly unknown[]): Promise<PgResult> {
-    return (this.#client.query(text, params as unknown[]) as unknown as Promise<PgResult>).catch((e: unknown) => {
+    const name = params.length ? statementName(text) : undefined;
+    const query = name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] };
+    return (this.#client.query(query) as unknown as Promise<PgResult>).catch((e: unknown) => {
       // A lost connection is not reused: the pool drops it on release.
       if (!(e instanceof pg.DatabaseError) && e instanceof Error) this.broken = e;
       throw e;
