@@ -6,32 +6,117 @@
  */
 import ExcelJS from 'exceljs';
 
-export interface Person { firstName: string; lastName: string; birthDate: string | null }
-interface Session { app: string; cookie: string; csrf: string }
+export interface Person {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+}
+interface Session {
+  app: string;
+  cookie: string;
+  csrf: string;
+}
 
-const FIRST = ['Anna', 'Ben', 'Clara', 'Deniz', 'Elif', 'Finn', 'Greta', 'Hakan', 'Ida', 'Jonas', 'Katarzyna', 'Lukas', 'Mia', 'Noah', 'Olga', 'Paul', 'Rana', 'Sven', 'Tanja', 'Yusuf'];
-const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Yılmaz', 'Kowalski', 'Nguyen', 'Öztürk', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann'];
-const STREETS = ['Hauptstraße', 'Lindenweg', 'Bahnhofstr.', 'Am Markt', 'Königsworther Platz', 'Schillerstraße', 'Gartenweg', 'Südring', 'Eichendorffstraße', 'Limmerstraße'];
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'Deniz',
+  'Elif',
+  'Finn',
+  'Greta',
+  'Hakan',
+  'Ida',
+  'Jonas',
+  'Katarzyna',
+  'Lukas',
+  'Mia',
+  'Noah',
+  'Olga',
+  'Paul',
+  'Rana',
+  'Sven',
+  'Tanja',
+  'Yusuf',
+];
+const LAST = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Yılmaz',
+  'Kowalski',
+  'Nguyen',
+  'Öztürk',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+];
+const STREETS = [
+  'Hauptstraße',
+  'Lindenweg',
+  'Bahnhofstr.',
+  'Am Markt',
+  'Königsworther Platz',
+  'Schillerstraße',
+  'Gartenweg',
+  'Südring',
+  'Eichendorffstraße',
+  'Limmerstraße',
+];
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const euro = (cents: number) => `${Math.floor(cents / 100).toLocaleString('de-DE')},${pad(cents % 100)}`;
 
-export const HEADER = ['Mieternummer', 'Name', 'Vorname', 'Geburtsdatum', 'Straße', 'PLZ', 'Ort', 'Mietrückstand', 'Monatsmiete', 'Kündigung vom', 'Zustellung der Klage'];
+export const HEADER = [
+  'Mieternummer',
+  'Name',
+  'Vorname',
+  'Geburtsdatum',
+  'Straße',
+  'PLZ',
+  'Ort',
+  'Mietrückstand',
+  'Monatsmiete',
+  'Kündigung vom',
+  'Zustellung der Klage',
+];
 
 /** Deterministic rows (strings as in a German export). */
 export function generateRows(n: number, known: Person[]): string[][] {
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
-    if (i % 200 === 199) { rows.push([...rows[i - 50]!]); continue; } // 0.5 % repeat an earlier row
-    const k = i % 20 === 7 && known.length ? known[(i / 20) % known.length | 0] : null; // 5 % known people
+    if (i % 200 === 199) {
+      rows.push([...rows[i - 50]!]);
+      continue;
+    } // 0.5 % repeat an earlier row
+    const k = i % 20 === 7 && known.length ? known[((i / 20) % known.length) | 0] : null; // 5 % known people
     const first = k?.firstName ?? FIRST[i % FIRST.length]!;
     const last = k?.lastName ?? `${LAST[(i * 7) % LAST.length]}-${i}`;
     const birth = k?.birthDate ?? `${1950 + (i % 50)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`;
     const rent = 40_000 + (i % 60) * 1_000;
     const served = i % 4 === 0 ? german(`2026-${pad(8 + (i % 3))}-${pad(1 + (i % 28))}`) : '';
     const row = [
-      String(100_000 + i), last, first, german(birth), `${STREETS[i % STREETS.length]} ${1 + (i % 180)}`, String(30_159 + (i % 40)), 'Hannover',
-      euro(rent * (1 + (i % 3))), euro(rent), i % 3 === 0 ? german(`2026-${pad(7 + (i % 4))}-${pad(1 + (i % 28))}`) : '', served,
+      String(100_000 + i),
+      last,
+      first,
+      german(birth),
+      `${STREETS[i % STREETS.length]} ${1 + (i % 180)}`,
+      String(30_159 + (i % 40)),
+      'Hannover',
+      euro(rent * (1 + (i % 3))),
+      euro(rent),
+      i % 3 === 0 ? german(`2026-${pad(7 + (i % 4))}-${pad(1 + (i % 28))}`) : '',
+      served,
     ];
     if (i % 100 === 42) row[3] = '31.02.1980'; // 1 % faulty
     rows.push(row);
@@ -52,7 +137,12 @@ export async function toXlsx(rows: string[][]): Promise<Buffer> {
 async function call(s: Session, method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
   const res = await fetch(`${s.app}${path}`, {
     method,
-    headers: { cookie: s.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }), ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}), ...extra },
+    headers: {
+      cookie: s.cookie,
+      ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }),
+      ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+      ...extra,
+    },
     body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
   });
   const json = await res.json();
@@ -70,7 +160,10 @@ export async function importRun(s: Session, name: string, file: Buffer, type: st
   const job = await call(s, 'POST', '/api/v1/prevention/imports', form);
   const upload = seconds(t0);
   const t1 = performance.now();
-  const mapped = await call(s, 'PUT', `/api/v1/prevention/imports/${job.id}/mapping`, { columns: job.suggestedMapping, source: 'landlord' });
+  const mapped = await call(s, 'PUT', `/api/v1/prevention/imports/${job.id}/mapping`, {
+    columns: job.suggestedMapping,
+    source: 'landlord',
+  });
   const mapping = seconds(t1);
   let importing = 0;
   let report = null;
@@ -79,11 +172,21 @@ export async function importRun(s: Session, name: string, file: Buffer, type: st
     await call(s, 'POST', `/api/v1/prevention/imports/${job.id}/confirm`, {}, { 'idempotency-key': `bench-${job.id}` });
     for (;;) {
       const p = await call(s, 'GET', `/api/v1/prevention/imports/${job.id}/progress`);
-      if (p.state === 'done') { report = p.report; break; }
+      if (p.state === 'done') {
+        report = p.report;
+        break;
+      }
       if (p.state !== 'importing') throw new Error(`Import ${p.state}: ${p.error}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     importing = seconds(t2);
   }
-  return { name, rows: job.progress.total as number, bytes: file.length, counts: mapped.counts, report, seconds: { upload, mapping, importing, total: Math.round((upload + mapping + importing) * 100) / 100 } };
+  return {
+    name,
+    rows: job.progress.total as number,
+    bytes: file.length,
+    counts: mapped.counts,
+    report,
+    seconds: { upload, mapping, importing, total: Math.round((upload + mapping + importing) * 100) / 100 },
+  };
 }

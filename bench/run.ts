@@ -21,9 +21,24 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
 
-interface Ready { offerId: string; appPort: number; basePort: number; householdId: string; cookie: string; csrf: string; households: number; instances: number }
+interface Ready {
+  offerId: string;
+  appPort: number;
+  basePort: number;
+  householdId: string;
+  cookie: string;
+  csrf: string;
+  households: number;
+  instances: number;
+}
 
-const server = fork(path.resolve('bin/run-ts.mjs'), ['bench/server.ts'], { execArgv: [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+const server = fork(path.resolve('bin/run-ts.mjs'), ['bench/server.ts'], {
+  execArgv: [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+  ],
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+});
 const ready = await new Promise<Ready>((resolve, reject) => {
   server.once('message', (m) => resolve(m as Ready));
   server.once('exit', (code) => reject(new Error(`Benchmark-Server beendet (${code})`)));
@@ -36,13 +51,24 @@ async function run(name: string, opts: autocannon.Options) {
   const r = await autocannon({ ...opts, connections: CONNECTIONS, duration: DURATION });
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad > 0) throw new Error(`${name}: ${bad} fehlerhafte Antworten`);
-  return { name, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total };
+  return {
+    name,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+  };
 }
 
 const app = `http://127.0.0.1:${ready.appPort}`;
-const ratio = (a: { requestsPerSecond: number }, b: { requestsPerSecond: number }) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100) / 100;
+const ratio = (a: { requestsPerSecond: number }, b: { requestsPerSecond: number }) =>
+  Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100) / 100;
 
-const ask = (m: string) => new Promise<void>((resolve) => { server.once('message', () => resolve()); server.send(m); });
+const ask = (m: string) =>
+  new Promise<void>((resolve) => {
+    server.once('message', () => resolve());
+    server.send(m);
+  });
 
 /** POST /offers/:id/rankings one after another on a pool of the whole agency: ranking, explanation and storing. */
 async function rankingRun() {
@@ -52,7 +78,11 @@ async function rankingRun() {
     let poolSize = 0;
     const rankOnce = async () => {
       const t0 = performance.now();
-      const res = await fetch(`${app}/api/v1/offers/${ready.offerId}/rankings`, { method: 'POST', headers: { ...headers, 'x-csrf-token': ready.csrf, 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${app}/api/v1/offers/${ready.offerId}/rankings`, {
+        method: 'POST',
+        headers: { ...headers, 'x-csrf-token': ready.csrf, 'content-type': 'application/json' },
+        body: '{}',
+      });
       const body = (await res.json()) as { poolSize: number };
       if (res.status !== 201) throw new Error(`Rangfolge: ${res.status} ${JSON.stringify(body)}`);
       poolSize = body.poolSize;
@@ -70,33 +100,59 @@ async function rankingRun() {
       afterChange.push(await rankOnce());
     }
     // The computation alone (no storing, HTTP or serialising), measured inside the server process.
-    const direct = await new Promise<number[]>((resolve) => { server.once('message', (m) => resolve((m as { times: number[] }).times)); server.send('rank:direct'); });
+    const direct = await new Promise<number[]>((resolve) => {
+      server.once('message', (m) => resolve((m as { times: number[] }).times));
+      server.send('rank:direct');
+    });
     direct.sort((x, y) => x - y);
     times.sort((x, y) => x - y);
     afterChange.sort((x, y) => x - y);
     const round = (ms: number) => Math.round(ms * 10) / 10;
     const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))]!);
-    return { name: 'App: Rangfolge erstellen (POST, gespeichert)', poolSize, runs: times.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1), afterChangeMedianMs: round(afterChange[2]!), computeP50Ms: round(direct[Math.floor(direct.length * 0.5)]!), computeP95Ms: round(direct[Math.floor(direct.length * 0.95)]!) };
+    return {
+      name: 'App: Rangfolge erstellen (POST, gespeichert)',
+      poolSize,
+      runs: times.length,
+      p50Ms: at(0.5),
+      p95Ms: at(0.95),
+      maxMs: at(1),
+      afterChangeMedianMs: round(afterChange[2]!),
+      computeP50Ms: round(direct[Math.floor(direct.length * 0.5)]!),
+      computeP95Ms: round(direct[Math.floor(direct.length * 0.95)]!),
+    };
   } finally {
     await ask('pool:restore');
   }
 }
 /** The prevention list import: generated list → upload → mapping → confirm → done, seconds per phase. */
 async function importBench() {
-  const people = await new Promise<Person[]>((resolve) => { server.once('message', (m) => resolve((m as { people: Person[] }).people)); server.send('import:people'); });
+  const people = await new Promise<Person[]>((resolve) => {
+    server.once('message', (m) => resolve((m as { people: Person[] }).people));
+    server.send('import:people');
+  });
   const rows = generateRows(IMPORT_ROWS, people);
   const session = { app, cookie: ready.cookie, csrf: ready.csrf };
   console.error(`Messe: Listenimport Prävention, ${IMPORT_ROWS.toLocaleString('de-DE')} Zeilen CSV (hochladen, zuordnen, bestätigen) …`);
   const csv = await importRun(session, 'mietrueckstaende.csv', toCsv(rows), 'text/csv');
   // The import's audit events are sealed into the chain after it (the sealer waits for bulk writes).
   const t0 = performance.now();
-  const pending = () => new Promise<number>((resolve) => { server.once('message', (m) => resolve((m as { pending: number }).pending)); server.send('audit:pending'); });
+  const pending = () =>
+    new Promise<number>((resolve) => {
+      server.once('message', (m) => resolve((m as { pending: number }).pending));
+      server.send('audit:pending');
+    });
   while ((await pending()) > 0 && performance.now() - t0 < 180_000) await new Promise((r) => setTimeout(r, 250));
   const sealedAfterSeconds = Math.round((performance.now() - t0) / 10) / 100;
   let xlsx = null;
   if (process.env.BENCH_IMPORT_XLSX === '1') {
     console.error(`Messe: dieselbe Liste als XLSX (hochladen, zuordnen; ohne Bestätigen) …`);
-    xlsx = await importRun(session, 'mietrueckstaende.xlsx', await toXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', false);
+    xlsx = await importRun(
+      session,
+      'mietrueckstaende.xlsx',
+      await toXlsx(rows),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      false,
+    );
   }
   return { csv: { ...csv, sealedAfterSeconds }, xlsx };
 }
@@ -105,10 +161,14 @@ function printImport(imp: Awaited<ReturnType<typeof importBench>>) {
   for (const r of [imp.csv, imp.xlsx]) {
     if (!r) continue;
     const s = r.seconds;
-    console.log(`Import ${r.name} (${r.rows.toLocaleString('de-DE')} Zeilen, ${(r.bytes / 1e6).toFixed(1)} MB): hochladen+einlesen ${s.upload} s, zuordnen+prüfen ${s.mapping} s, anlegen ${s.importing} s = ${s.total} s`);
+    console.log(
+      `Import ${r.name} (${r.rows.toLocaleString('de-DE')} Zeilen, ${(r.bytes / 1e6).toFixed(1)} MB): hochladen+einlesen ${s.upload} s, zuordnen+prüfen ${s.mapping} s, anlegen ${s.importing} s = ${s.total} s`,
+    );
     console.log(`  Vorschau: ${JSON.stringify(r.counts)}${r.report ? `; Bericht: ${JSON.stringify(r.report)}` : ''}`);
   }
-  console.log(`Import gesamt: ${imp.csv.seconds.total} s (Ziel ≤ ${TARGETS.importSeconds} s); Audit-Ereignisse des Imports ${imp.csv.sealedAfterSeconds} s danach in die Kette versiegelt`);
+  console.log(
+    `Import gesamt: ${imp.csv.seconds.total} s (Ziel ≤ ${TARGETS.importSeconds} s); Audit-Ereignisse des Imports ${imp.csv.sealedAfterSeconds} s danach in die Kette versiegelt`,
+  );
 }
 
 if (ONLY_IMPORT) {
@@ -116,7 +176,21 @@ if (ONLY_IMPORT) {
     const imp = await importBench();
     printImport(imp);
     await fs.mkdir('bench/results', { recursive: true });
-    await fs.writeFile('bench/results/import.json', JSON.stringify({ at: new Date().toISOString(), households: ready.households, node: process.version, import: imp, target: TARGETS.importSeconds, met: imp.csv.seconds.total <= TARGETS.importSeconds }, null, 2));
+    await fs.writeFile(
+      'bench/results/import.json',
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          households: ready.households,
+          node: process.version,
+          import: imp,
+          target: TARGETS.importSeconds,
+          met: imp.csv.seconds.total <= TARGETS.importSeconds,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     server.send('stop');
   }
@@ -127,7 +201,9 @@ const headers = { cookie: ready.cookie };
 if (process.env.BENCH_ONLY === 'ranking') {
   try {
     const r = await rankingRun();
-    console.log(`Rangfolge (Pool ${r.poolSize} Haushalte, ${r.runs} Läufe, gespeichert): p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung: Median ${r.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${r.computeP50Ms} ms, p95 ${r.computeP95Ms} ms`);
+    console.log(
+      `Rangfolge (Pool ${r.poolSize} Haushalte, ${r.runs} Läufe, gespeichert): p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung: Median ${r.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${r.computeP50Ms} ms, p95 ${r.computeP95Ms} ms`,
+    );
   } finally {
     server.send('stop');
   }
@@ -137,20 +213,26 @@ if (process.env.BENCH_ONLY === 'ranking') {
 const searches = ['müller', 'yılmaz', 'anna', 'S-2026-01', 'schmidt'];
 let i = 0;
 try {
-  const baseline = await run('baseline: Fastify + pg, ein Haushalt', { url: `http://127.0.0.1:${ready.basePort}/households/${ready.householdId}` });
-  const auditedBaseline = await run('baseline: Fastify + pg, auditiertes Lesen (5 Anweisungen, Pipeline)', { url: `http://127.0.0.1:${ready.basePort}/audited/households/${ready.householdId}` });
+  const baseline = await run('baseline: Fastify + pg, ein Haushalt', {
+    url: `http://127.0.0.1:${ready.basePort}/households/${ready.householdId}`,
+  });
+  const auditedBaseline = await run('baseline: Fastify + pg, auditiertes Lesen (5 Anweisungen, Pipeline)', {
+    url: `http://127.0.0.1:${ready.basePort}/audited/households/${ready.householdId}`,
+  });
   const read = await run('App: GET Haushalt (angemeldet, auditiert)', { url: `${app}/api/v1/households/${ready.householdId}`, headers });
   const search = await run('App: Haushaltssuche gefiltert, seitenweise', {
     url: app,
     headers,
-    requests: [{
-      method: 'GET',
-      setupRequest: (req) => {
-        const q = searches[i % searches.length]!;
-        const page = 1 + (i++ % 3);
-        return { ...req, path: `/api/v1/households?q=${encodeURIComponent(q)}&seekingHousing=true&sort=name&page=${page}&pageSize=25` };
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const q = searches[i % searches.length]!;
+          const page = 1 + (i++ % 3);
+          return { ...req, path: `/api/v1/households?q=${encodeURIComponent(q)}&seekingHousing=true&sort=name&page=${page}&pageSize=25` };
+        },
       },
-    }],
+    ],
   });
   const journal = await run('App: POST Journaleintrag', {
     url: `${app}/api/v1/households/${ready.householdId}/journal`,
@@ -159,38 +241,62 @@ try {
     body: JSON.stringify({ occurredAt: '2026-11-21T10:00:00+01:00', kind: 'note', participation: true, text: 'Benchmark-Eintrag' }),
   });
   if (process.env.BENCH_ONLY === 'http') {
-    console.table([baseline, auditedBaseline, read, search, journal].map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })));
-    console.log(`Verhältnis App/auditierte Baseline (Lesen): ${ratio(read, auditedBaseline)} (Ziel ≥ ${TARGETS.auditedReadRatio}); App/nacktes SELECT: ${ratio(read, baseline)} (${ready.instances} Instanz(en) je Server)`);
+    console.table(
+      [baseline, auditedBaseline, read, search, journal].map((r) => ({
+        Messung: r.name,
+        'req/s': r.requestsPerSecond,
+        'p50 ms': r.p50Ms,
+        'p99 ms': r.p99Ms,
+      })),
+    );
+    console.log(
+      `Verhältnis App/auditierte Baseline (Lesen): ${ratio(read, auditedBaseline)} (Ziel ≥ ${TARGETS.auditedReadRatio}); App/nacktes SELECT: ${ratio(read, baseline)} (${ready.instances} Instanz(en) je Server)`,
+    );
     process.exitCode = 0;
   } else {
-  const ranking = await rankingRun();
-  const preventionImport = await importBench();
-  const readRatio = ratio(read, baseline);
-  const auditedReadRatio = ratio(read, auditedBaseline);
-  const results = {
-    at: new Date().toISOString(),
-    households: ready.households,
-    instances: ready.instances,
-    connections: CONNECTIONS,
-    durationSeconds: DURATION,
-    node: process.version,
-    runs: { baseline, auditedBaseline, read, search, journal },
-    ranking,
-    preventionImport,
-    readRatio,
-    auditedReadRatio,
-    targets: TARGETS,
-    met: { auditedReadRatio: auditedReadRatio >= TARGETS.auditedReadRatio, readP99: read.p99Ms <= TARGETS.readP99Ms, searchP99: search.p99Ms <= TARGETS.searchP99Ms, journalP99: journal.p99Ms <= TARGETS.journalP99Ms, rankingP95: ranking.p95Ms <= TARGETS.rankingP95Ms, importSeconds: preventionImport.csv.seconds.total <= TARGETS.importSeconds },
-  };
-  await fs.mkdir('bench/results', { recursive: true });
-  await fs.writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));
-  console.log('\nErgebnis (bench/results/latest.json):');
-  console.table(Object.values(results.runs).map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })));
-  console.log(`Verhältnis App/auditierte Baseline (Lesen): ${auditedReadRatio} (Ziel ≥ ${TARGETS.auditedReadRatio}); App/nacktes SELECT: ${readRatio}`);
-  console.log(`Lesen p99: ${read.p99Ms} ms (Ziel ≤ ${TARGETS.readP99Ms}); Suche p99: ${search.p99Ms} ms (Ziel ≤ ${TARGETS.searchP99Ms}); Journal p99: ${journal.p99Ms} ms (Ziel ≤ ${TARGETS.journalP99Ms})`);
-  console.log(`Rangfolge (Pool ${ranking.poolSize} Haushalte, ${ranking.runs} Läufe, gespeichert): p50 ${ranking.p50Ms} ms, p95 ${ranking.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung (Pool neu gelesen): Median ${ranking.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${ranking.computeP50Ms} ms, p95 ${ranking.computeP95Ms} ms`);
-  printImport(preventionImport);
-  console.log(Object.values(results.met).every(Boolean) ? 'Alle Ziele erreicht.' : 'Nicht alle Ziele erreicht.');
+    const ranking = await rankingRun();
+    const preventionImport = await importBench();
+    const readRatio = ratio(read, baseline);
+    const auditedReadRatio = ratio(read, auditedBaseline);
+    const results = {
+      at: new Date().toISOString(),
+      households: ready.households,
+      instances: ready.instances,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      node: process.version,
+      runs: { baseline, auditedBaseline, read, search, journal },
+      ranking,
+      preventionImport,
+      readRatio,
+      auditedReadRatio,
+      targets: TARGETS,
+      met: {
+        auditedReadRatio: auditedReadRatio >= TARGETS.auditedReadRatio,
+        readP99: read.p99Ms <= TARGETS.readP99Ms,
+        searchP99: search.p99Ms <= TARGETS.searchP99Ms,
+        journalP99: journal.p99Ms <= TARGETS.journalP99Ms,
+        rankingP95: ranking.p95Ms <= TARGETS.rankingP95Ms,
+        importSeconds: preventionImport.csv.seconds.total <= TARGETS.importSeconds,
+      },
+    };
+    await fs.mkdir('bench/results', { recursive: true });
+    await fs.writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));
+    console.log('\nErgebnis (bench/results/latest.json):');
+    console.table(
+      Object.values(results.runs).map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })),
+    );
+    console.log(
+      `Verhältnis App/auditierte Baseline (Lesen): ${auditedReadRatio} (Ziel ≥ ${TARGETS.auditedReadRatio}); App/nacktes SELECT: ${readRatio}`,
+    );
+    console.log(
+      `Lesen p99: ${read.p99Ms} ms (Ziel ≤ ${TARGETS.readP99Ms}); Suche p99: ${search.p99Ms} ms (Ziel ≤ ${TARGETS.searchP99Ms}); Journal p99: ${journal.p99Ms} ms (Ziel ≤ ${TARGETS.journalP99Ms})`,
+    );
+    console.log(
+      `Rangfolge (Pool ${ranking.poolSize} Haushalte, ${ranking.runs} Läufe, gespeichert): p50 ${ranking.p50Ms} ms, p95 ${ranking.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung (Pool neu gelesen): Median ${ranking.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${ranking.computeP50Ms} ms, p95 ${ranking.computeP95Ms} ms`,
+    );
+    printImport(preventionImport);
+    console.log(Object.values(results.met).every(Boolean) ? 'Alle Ziele erreicht.' : 'Nicht alle Ziele erreicht.');
   }
 } finally {
   server.send('stop');

@@ -50,7 +50,10 @@ async function baseline(ownerUrl: string, appUrl: string, agencyId: string, port
         client.query('BEGIN'),
         client.query("SELECT set_config('app.agency_id', $1, true)", [agencyId]),
         client.query('SELECT * FROM households WHERE id = $1', [id]),
-        client.query('INSERT INTO audit_events (agency_id, actor_role, action, entity_type, entity_id, outcome) VALUES ($1, $2, $3, $4, $5, $6)', [agencyId, 'case_manager', 'household.read', 'household', id, 'success']),
+        client.query(
+          'INSERT INTO audit_events (agency_id, actor_role, action, entity_type, entity_id, outcome) VALUES ($1, $2, $3, $4, $5, $6)',
+          [agencyId, 'case_manager', 'household.read', 'household', id, 'success'],
+        ),
         client.query('COMMIT'),
       ]);
       return read.rows[0];
@@ -59,26 +62,41 @@ async function baseline(ownerUrl: string, appUrl: string, agencyId: string, port
     }
   });
   await base.listen({ port, host: '127.0.0.1' });
-  return { port: (base.server.address() as { port: number }).port, close: async () => { await base.close(); await pool.end(); await appPool.end(); } };
+  return {
+    port: (base.server.address() as { port: number }).port,
+    close: async () => {
+      await base.close();
+      await pool.end();
+      await appPool.end();
+    },
+  };
 }
 
 if (cluster.isWorker) {
   // One forked instance: the app and the baseline on the ports the primary chose.
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '10' });
   const dbs = await openDatabases(config);
-  const app = await buildApp({ db: dbs.app, config, serveWeb: false, logger: false, listenUrl: dbs.appUrl, workers: process.env.BENCH_INSTANCE === '0' });
+  const app = await buildApp({
+    db: dbs.app,
+    config,
+    serveWeb: false,
+    logger: false,
+    listenUrl: dbs.appUrl,
+    workers: process.env.BENCH_INSTANCE === '0',
+  });
   await app.listen({ port: Number(process.env.BENCH_APP_PORT), host: '127.0.0.1' });
   await baseline(dbs.ownerUrl, dbs.appUrl, DEMO_AGENCIES[0]!.id, Number(process.env.BENCH_BASE_PORT));
   process.send?.('up');
   await new Promise(() => undefined);
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
-});
 
 const dataDir = process.env.BENCH_PG_DATA_DIR ?? path.resolve('data/bench-postgres');
 const config = loadConfig({
@@ -123,7 +141,14 @@ const dbs = await openDatabases(config, (m) => console.error(m));
 await migrateAndSeed(dbs);
 
 const agencyId = DEMO_AGENCIES[0]!.id;
-const sample = await dbs.owner.selectFrom('households').select('id').where('agency_id', '=', agencyId).orderBy('reference').offset(1234).limit(1).executeTakeFirstOrThrow();
+const sample = await dbs.owner
+  .selectFrom('households')
+  .select('id')
+  .where('agency_id', '=', agencyId)
+  .orderBy('reference')
+  .offset(1234)
+  .limit(1)
+  .executeTakeFirstOrThrow();
 
 let appPort: number;
 let basePort: number;
@@ -136,7 +161,11 @@ if (INSTANCES <= 1) {
   appPort = (app.server.address() as { port: number }).port;
   const base = await baseline(dbs.ownerUrl, dbs.appUrl, agencyId, 0);
   basePort = base.port;
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD },
+  });
   cookieValue = login.cookies.find((c) => c.name === '__Host-wohnhilfe')!.value;
   csrf = login.json().me.csrfToken;
   closeServers = async () => {
@@ -147,46 +176,94 @@ if (INSTANCES <= 1) {
   appPort = await freePort();
   basePort = await freePort();
   cluster.setupPrimary({ exec: path.resolve('bin/run-ts.mjs'), args: ['bench/server.ts'] });
-  const workers = Array.from({ length: INSTANCES }, (_, i) => cluster.fork({
-    DATABASE_URL: dbs.ownerUrl, BENCH_INSTANCE: String(i), BENCH_APP_PORT: String(appPort), BENCH_BASE_PORT: String(basePort),
-  }));
-  await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-    w.once('message', () => resolve());
-    w.once('exit', (code) => reject(new Error(`Instanz beendet (${code})`)));
-  })));
+  const workers = Array.from({ length: INSTANCES }, (_, i) =>
+    cluster.fork({
+      DATABASE_URL: dbs.ownerUrl,
+      BENCH_INSTANCE: String(i),
+      BENCH_APP_PORT: String(appPort),
+      BENCH_BASE_PORT: String(basePort),
+    }),
+  );
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.once('message', () => resolve());
+          w.once('exit', (code) => reject(new Error(`Instanz beendet (${code})`)));
+        }),
+    ),
+  );
   const res = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'sachbearbeitung@stuttgart.example', password: DEMO_PASSWORD }),
   });
-  cookieValue = res.headers.getSetCookie().find((c) => c.startsWith('__Host-wohnhilfe='))!.split(';')[0]!.slice('__Host-wohnhilfe='.length);
+  cookieValue = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-wohnhilfe='))!
+    .split(';')[0]!
+    .slice('__Host-wohnhilfe='.length);
   csrf = ((await res.json()) as { me: { csrfToken: string } }).me.csrfToken;
   closeServers = async () => {
-    await Promise.all(workers.map((w) => new Promise((resolve) => {
-      w.once('exit', resolve);
-      w.kill();
-    })));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((resolve) => {
+            w.once('exit', resolve);
+            w.kill();
+          }),
+      ),
+    );
   };
 }
 
 // Ranking: the seeded Stuttgart offer that is already in shortlisting.
-const offer = await dbs.owner.selectFrom('offers').select('id').where('agency_id', '=', agencyId).where('status', '=', 'shortlisting').orderBy('reference').executeTakeFirstOrThrow();
+const offer = await dbs.owner
+  .selectFrom('offers')
+  .select('id')
+  .where('agency_id', '=', agencyId)
+  .where('status', '=', 'shortlisting')
+  .orderBy('reference')
+  .executeTakeFirstOrThrow();
 
-process.send?.({ offerId: offer.id, appPort, basePort, householdId: sample.id, cookie: `__Host-wohnhilfe=${cookieValue}`, csrf, households, instances: Math.max(1, INSTANCES) });
+process.send?.({
+  offerId: offer.id,
+  appPort,
+  basePort,
+  householdId: sample.id,
+  cookie: `__Host-wohnhilfe=${cookieValue}`,
+  csrf,
+  households,
+  instances: Math.max(1, INSTANCES),
+});
 process.on('message', (m) => void onMessage(m));
 async function onMessage(m: unknown) {
   // People the agency already knows, for the import list (some rows must link, not duplicate).
   if (m === 'import:people') {
-    const people = await dbs.owner.selectFrom('household_members').select(['first_name as firstName', 'last_name as lastName', 'birth_date as birthDate'])
-      .where('agency_id', '=', agencyId).where('birth_date', 'is not', null).orderBy('id').limit(5000).execute();
+    const people = await dbs.owner
+      .selectFrom('household_members')
+      .select(['first_name as firstName', 'last_name as lastName', 'birth_date as birthDate'])
+      .where('agency_id', '=', agencyId)
+      .where('birth_date', 'is not', null)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
     process.send?.({ people });
     return;
   }
   // The ranking is measured on a pool of every household of the agency; the seeded situations are restored after.
   if (m === 'pool:all' || m === 'pool:restore') {
     if (m === 'pool:all') {
-      await sql`CREATE TABLE IF NOT EXISTS bench_pool_backup AS SELECT id, seeking_housing, situation FROM households WHERE agency_id = ${agencyId}`.execute(dbs.owner);
-      await sql`UPDATE households SET seeking_housing = true, situation = CASE WHEN situation IN ('at_risk', 'housed') THEN 'in_accommodation' ELSE situation END WHERE agency_id = ${agencyId}`.execute(dbs.owner);
+      await sql`CREATE TABLE IF NOT EXISTS bench_pool_backup AS SELECT id, seeking_housing, situation FROM households WHERE agency_id = ${agencyId}`.execute(
+        dbs.owner,
+      );
+      await sql`UPDATE households SET seeking_housing = true, situation = CASE WHEN situation IN ('at_risk', 'housed') THEN 'in_accommodation' ELSE situation END WHERE agency_id = ${agencyId}`.execute(
+        dbs.owner,
+      );
     } else {
-      await sql`UPDATE households h SET seeking_housing = b.seeking_housing, situation = b.situation FROM bench_pool_backup b WHERE b.id = h.id`.execute(dbs.owner);
+      await sql`UPDATE households h SET seeking_housing = b.seeking_housing, situation = b.situation FROM bench_pool_backup b WHERE b.id = h.id`.execute(
+        dbs.owner,
+      );
       await sql`DROP TABLE bench_pool_backup`.execute(dbs.owner);
     }
     // Autovacuum would catch up with these bulk updates in a real system; here it is done at once.
@@ -198,7 +275,17 @@ async function onMessage(m: unknown) {
   // and scored in PostgreSQL, explain, names — without storing, HTTP and serialising.
   if (m === 'rank:direct') {
     const o = await dbs.owner.selectFrom('offers').selectAll().where('id', '=', offer.id).executeTakeFirstOrThrow();
-    const rankOffer = { id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred };
+    const rankOffer = {
+      id: o.id,
+      district: o.district,
+      livingSpace: Number(o.living_space),
+      rooms: Number(o.rooms),
+      coldRentCents: o.cold_rent_cents,
+      stepFree: o.step_free,
+      wheelchair: o.wheelchair,
+      petsAllowed: o.pets_allowed,
+      preferred: o.preferred,
+    };
     const weights = { waiting: 40, children: 20, health: 15, age: 10, district: 10, hints: 5 };
     const times: number[] = [];
     for (let k = 0; k < 105; k++) {
@@ -210,7 +297,17 @@ async function onMessage(m: unknown) {
         const lists = { basis: { offer: rankOffer, rules: inputs.rules! }, entries: r.entries, exclusions: r.exclusions };
         const first = { entriesPage: 1, exclusionsPage: 1 };
         const names = await rankingsRepository(tx, agencyId).names(shownIds(lists, first));
-        const head = { id: o.id, offerId: o.id, round: 1, createdAt: '', createdBy: null, weights, poolSize: r.poolSize, eligibleCount: r.eligibleCount, exclusionCounts: r.exclusionCounts };
+        const head = {
+          id: o.id,
+          offerId: o.id,
+          round: 1,
+          createdAt: '',
+          createdBy: null,
+          weights,
+          poolSize: r.poolSize,
+          eligibleCount: r.eligibleCount,
+          exclusionCounts: r.exclusionCounts,
+        };
         return rankingPage(head, lists, first, names);
       });
       if (k >= 5) times.push(performance.now() - t0);

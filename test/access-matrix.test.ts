@@ -18,10 +18,31 @@ import { rentDefault, tenancyInput } from './sustainment-fixtures.js';
 const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/openapi.json', 'GET /api/health']);
 
 type Ids = {
-  household: string; user: string; provider: string; carrier: string; socialWorker: string; caseManager: string; mail: string; notifications: Record<TRole, string>;
-  offer: string; candidate: string; roundTable: string; viewing: string; ranking: string; attachment: string; document: string; consent: string; tenancy: string;
-  preventionCase: string; measure: string; referral: string; visit: string; preventionDocument: string;
-  incident: string; incidentDocument: string; tenancyHousehold: string;
+  household: string;
+  user: string;
+  provider: string;
+  carrier: string;
+  socialWorker: string;
+  caseManager: string;
+  mail: string;
+  notifications: Record<TRole, string>;
+  offer: string;
+  candidate: string;
+  roundTable: string;
+  viewing: string;
+  ranking: string;
+  attachment: string;
+  document: string;
+  consent: string;
+  tenancy: string;
+  preventionCase: string;
+  measure: string;
+  referral: string;
+  visit: string;
+  preventionDocument: string;
+  incident: string;
+  incidentDocument: string;
+  tenancyHousehold: string;
   preventionImport: string;
 };
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
@@ -38,7 +59,12 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/households/:id/access-log': () => undefined,
   'GET /api/v1/staff': () => undefined,
   'GET /api/v1/users': () => undefined,
-  'POST /api/v1/users': () => ({ email: `neu.${Math.random().toString(36).slice(2)}@test.example`, displayName: 'Neu', role: 'case_manager', password: 'Ein-sicheres-Passwort-1' }),
+  'POST /api/v1/users': () => ({
+    email: `neu.${Math.random().toString(36).slice(2)}@test.example`,
+    displayName: 'Neu',
+    role: 'case_manager',
+    password: 'Ein-sicheres-Passwort-1',
+  }),
   'PUT /api/v1/users/:id': () => ({ displayName: 'Umbenannt', role: 'case_manager', active: true, version: 1 }),
   'POST /api/v1/users/:id/password': () => ({ password: 'Ein-neues-Passwort-22' }),
   'GET /api/v1/agency': () => undefined,
@@ -78,7 +104,12 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/tenancies/:id': () => undefined,
   // The household already lives in the fixture tenancy: allowed roles get 409, nothing changes.
   'POST /api/v1/tenancies': (i) => tenancyInput(i.tenancyHousehold, i.provider),
-  'PUT /api/v1/tenancies/:id': (i) => ({ ...tenancyInput(i.tenancyHousehold, i.provider), householdId: undefined, providerId: undefined, version: 1 }),
+  'PUT /api/v1/tenancies/:id': (i) => ({
+    ...tenancyInput(i.tenancyHousehold, i.provider),
+    householdId: undefined,
+    providerId: undefined,
+    version: 1,
+  }),
   'POST /api/v1/tenancies/:id/end': () => ({ reason: 'moved_out', endedOn: '2027-06-30' }),
   'POST /api/v1/tenancies/:id/closing-review': () => ({ outcome: 'independent' }),
   'POST /api/v1/tenancies/:id/incidents': () => rentDefault(),
@@ -97,7 +128,12 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/incidents/:id/paid': () => ({}),
   'POST /api/v1/incidents/:id/payout': () => ({ amountCents: 1_000 }),
   'POST /api/v1/incidents/:id/assignment-receipt': () => ({ receivedOn: '2026-01-01' }),
-  'POST /api/v1/incidents/:id/contacts': () => ({ occurredAt: '2026-11-01T10:00:00.000Z', channel: 'phone', reached: true, note: 'Matrix' }),
+  'POST /api/v1/incidents/:id/contacts': () => ({
+    occurredAt: '2026-11-01T10:00:00.000Z',
+    channel: 'phone',
+    reached: true,
+    note: 'Matrix',
+  }),
   'POST /api/v1/incidents/:id/warnings': () => ({ issuedOn: '2026-01-01' }),
   'POST /api/v1/incidents/:id/solve': () => ({ resolution: 'Matrix' }),
   'POST /api/v1/incidents/:id/terminate': () => ({ terminatedOn: '2026-01-01', leaseEndsOn: '2026-03-31', guaranteeContinues: true }),
@@ -138,7 +174,10 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/prevention/matches': () => ({ tenants: [{ firstName: 'Matrix', lastName: 'Matrix', birthDate: '1980-01-01' }] }),
   'POST /api/v1/prevention/cases': () => ({ ...courtNotice(), createHousehold: true }),
   'GET /api/v1/prevention/cases/:id': () => undefined,
-  'PUT /api/v1/prevention/cases/:id': () => { const { tenants: _t, ...rest } = courtNotice(); return { ...rest, version: 1 }; },
+  'PUT /api/v1/prevention/cases/:id': () => {
+    const { tenants: _t, ...rest } = courtNotice();
+    return { ...rest, version: 1 };
+  },
   'POST /api/v1/prevention/cases/:id/assign': (i) => ({ caseManagerId: i.caseManager, socialWorkerId: i.socialWorker, version: 1 }),
   'POST /api/v1/prevention/cases/:id/attempts': () => ({ channel: 'phone', at: '2026-11-16T10:00:00.000Z', result: 'not_reached' }),
   'POST /api/v1/prevention/cases/:id/contact-letter': () => ({}),
@@ -154,8 +193,19 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/prevention/cases/:id/aftercare': (i) => ({ carrierId: i.carrier, handedOverOn: '2026-12-01', version: 1 }),
   'POST /api/v1/prevention/cases/:id/reopen': () => ({ reason: 'Matrix', version: 1 }),
   'GET /api/v1/prevention/visits': () => undefined,
-  'POST /api/v1/prevention/visits': () => ({ kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Mietschulden' }),
-  'PUT /api/v1/prevention/visits/:id': () => ({ kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Mietschulden', version: 1 }),
+  'POST /api/v1/prevention/visits': () => ({
+    kind: 'walk_in',
+    visitedAt: '2026-11-16T08:00:00.000Z',
+    name: 'Matrix',
+    concern: 'Mietschulden',
+  }),
+  'PUT /api/v1/prevention/visits/:id': () => ({
+    kind: 'walk_in',
+    visitedAt: '2026-11-16T08:00:00.000Z',
+    name: 'Matrix',
+    concern: 'Mietschulden',
+    version: 1,
+  }),
   'POST /api/v1/prevention/imports': () => ({}),
   'GET /api/v1/prevention/imports': () => undefined,
   'GET /api/v1/prevention/imports/:id': () => undefined,
@@ -174,9 +224,16 @@ const sessions = {} as Record<TRole, Client>;
 
 async function fixtures(a: TestAgency): Promise<Ids> {
   const cm = client(app, await login(app, a.users.case_manager.email));
-  const h = await cm.post('/api/v1/households', householdInput({ situation: 'in_accommodation', socialWorkerId: a.users.social_worker.id }));
+  const h = await cm.post(
+    '/api/v1/households',
+    householdInput({ situation: 'in_accommodation', socialWorkerId: a.users.social_worker.id }),
+  );
   const { owner } = testDbs();
-  const extra = await owner.insertInto('users').values({ agency_id: a.id, email: `extra.${a.id}@test.example`, display_name: 'Extra', role: 'case_manager', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const extra = await owner
+    .insertInto('users')
+    .values({ agency_id: a.id, email: `extra.${a.id}@test.example`, display_name: 'Extra', role: 'case_manager', password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // Every role reads its own notification; the outbox mail has one attachment.
   const notifications = {} as Record<TRole, string>;
   const mail = await inAgency(testDbs().app, a.id, async (tx) => {
@@ -185,11 +242,26 @@ async function fixtures(a: TestAgency): Promise<Ids> {
     }
     const rows = await tx.selectFrom('notifications').select(['id', 'user_id']).execute();
     for (const role of ROLES) notifications[role] = rows.find((r) => r.user_id === a.users[role].id)!.id;
-    return enqueueMail(tx, a.id, { to: ['matrix@test.example'], subject: 'Matrix', text: 'Matrix', kind: 'matrix', attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'YQ==' }] });
+    return enqueueMail(tx, a.id, {
+      to: ['matrix@test.example'],
+      subject: 'Matrix',
+      text: 'Matrix',
+      kind: 'matrix',
+      attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'YQ==' }],
+    });
   });
   return {
-    household: h.json().id, user: extra.id, provider: a.otherProviderId, carrier: a.carrierId, socialWorker: a.users.social_worker.id, caseManager: a.users.case_manager.id,
-    mail, notifications, ...(await placementFixtures(a, cm, h.json().id)), ...(await preventionFixtures(cm)), preventionImport: await importFixture(a),
+    household: h.json().id,
+    user: extra.id,
+    provider: a.otherProviderId,
+    carrier: a.carrierId,
+    socialWorker: a.users.social_worker.id,
+    caseManager: a.users.case_manager.id,
+    mail,
+    notifications,
+    ...(await placementFixtures(a, cm, h.json().id)),
+    ...(await preventionFixtures(cm)),
+    preventionImport: await importFixture(a),
   };
 }
 
@@ -197,12 +269,27 @@ async function fixtures(a: TestAgency): Promise<Ids> {
 async function preventionFixtures(cm: Client) {
   const c = (await cm.post('/api/v1/prevention/cases', { ...courtNotice(), createHousehold: true })).json();
   await cm.post(`/api/v1/prevention/cases/${c.id}/attempts`, { channel: 'phone', at: '2026-11-16T10:00:00.000Z', result: 'reached' });
-  const withMeasure = (await cm.post(`/api/v1/prevention/cases/${c.id}/measures`, { kind: 'commitment', data: { recipient: 'landlord', amountCents: 1000 } })).json();
+  const withMeasure = (
+    await cm.post(`/api/v1/prevention/cases/${c.id}/measures`, { kind: 'commitment', data: { recipient: 'landlord', amountCents: 1000 } })
+  ).json();
   const measure = withMeasure.measures[0].id;
   const withDoc = (await cm.post(`/api/v1/prevention/measures/${measure}/commitment-letter`)).json();
   const withReferral = (await cm.post(`/api/v1/prevention/cases/${c.id}/referrals`, { kind: 'family_help' })).json();
-  const visit = (await cm.post('/api/v1/prevention/visits', { kind: 'walk_in', visitedAt: '2026-11-16T08:00:00.000Z', name: 'Matrix', concern: 'Räumungsklage' })).json();
-  return { preventionCase: c.id, measure, referral: withReferral.referrals[0].id, visit: visit.id, preventionDocument: withDoc.measures[0].documents[0].id };
+  const visit = (
+    await cm.post('/api/v1/prevention/visits', {
+      kind: 'walk_in',
+      visitedAt: '2026-11-16T08:00:00.000Z',
+      name: 'Matrix',
+      concern: 'Räumungsklage',
+    })
+  ).json();
+  return {
+    preventionCase: c.id,
+    measure,
+    referral: withReferral.referrals[0].id,
+    visit: visit.id,
+    preventionDocument: withDoc.measures[0].documents[0].id,
+  };
 }
 
 /** An offer of the agency's portal company with a presented, consented candidate and its records. */
@@ -218,35 +305,134 @@ async function placementFixtures(a: TestAgency, cm: Client, householdId: string)
   await cm.post(`/api/v1/households/${h.id}/consents`, consentInput(a.providerId));
   const candidate = (await cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'Matrix' })).json();
   await cm.post(`/api/v1/candidates/${candidate.id}/present`, {});
-  const viewing = (await cm.post(`/api/v1/candidates/${candidate.id}/viewings`, { startsAt: '2026-12-03T14:00:00.000Z', place: 'vor Ort', attendeeIds: [a.users.case_manager.id] })).json().viewings[0];
-  const roundTable = (await cm.post(`/api/v1/offers/${offer.id}/round-tables`, { startsAt: '2026-12-02T09:00:00.000Z', participantIds: [a.users.case_manager.id] })).json();
+  const viewing = (
+    await cm.post(`/api/v1/candidates/${candidate.id}/viewings`, {
+      startsAt: '2026-12-03T14:00:00.000Z',
+      place: 'vor Ort',
+      attendeeIds: [a.users.case_manager.id],
+    })
+  ).json().viewings[0];
+  const roundTable = (
+    await cm.post(`/api/v1/offers/${offer.id}/round-tables`, {
+      startsAt: '2026-12-02T09:00:00.000Z',
+      participantIds: [a.users.case_manager.id],
+    })
+  ).json();
   const consent = (await cm.post(`/api/v1/households/${householdId}/consents`, consentInput(a.otherProviderId))).json();
   const { owner } = testDbs();
-  const attachment = await owner.insertInto('offer_attachments').values({ agency_id: a.id, offer_id: offer.id, filename: 'grundriss.png', content_type: 'image/png', size_bytes: 3, content: Buffer.from('png') }).returning('id').executeTakeFirstOrThrow();
-  const document = await owner.insertInto('documents').values({ agency_id: a.id, owner_type: 'offer', owner_id: offer.id, kind: 'guarantee_contract', filename: 'a.pdf', content_type: 'application/pdf', content: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
-  const tenancy = await owner.insertInto('tenancies').values({
-    agency_id: a.id, reference: `T-M-${offer.id.slice(0, 6)}`, household_id: h.id, provider_id: a.providerId, offer_id: offer.id, street: 'Lindenstraße 12', postal_code: '70173', city: 'Stuttgart',
-    lease_start: '2027-01-01', cold_rent_cents: 62_000, service_charges_cents: 15_000, heating_cents: 8_000, guarantee_start: '2027-01-01', guarantee_end: '2031-12-31',
-    guarantee_max_cents: 1_000_000, guarantee_items: ['rent_arrears'], contact_person_id: a.users.case_manager.id, social_worker_id: a.users.social_worker.id,
-  }).returning('id').executeTakeFirstOrThrow();
-  const incident = await owner.insertInto('incidents').values({
-    agency_id: a.id, reference: `T-V-${offer.id.slice(0, 6)}`, tenancy_id: tenancy.id, provider_id: a.providerId, kind: 'rent_default', state: 'reported', reported_via: 'portal', months: ['2027-01'], amount_cents: 62_000,
-  }).returning('id').executeTakeFirstOrThrow();
-  const incidentDocument = await owner.insertInto('documents').values({ agency_id: a.id, owner_type: 'incident', owner_id: incident.id, kind: 'assignment_declaration', filename: 'b.pdf', content_type: 'application/pdf', content: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
+  const attachment = await owner
+    .insertInto('offer_attachments')
+    .values({
+      agency_id: a.id,
+      offer_id: offer.id,
+      filename: 'grundriss.png',
+      content_type: 'image/png',
+      size_bytes: 3,
+      content: Buffer.from('png'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const document = await owner
+    .insertInto('documents')
+    .values({
+      agency_id: a.id,
+      owner_type: 'offer',
+      owner_id: offer.id,
+      kind: 'guarantee_contract',
+      filename: 'a.pdf',
+      content_type: 'application/pdf',
+      content: Buffer.from('%PDF-1.4'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tenancy = await owner
+    .insertInto('tenancies')
+    .values({
+      agency_id: a.id,
+      reference: `T-M-${offer.id.slice(0, 6)}`,
+      household_id: h.id,
+      provider_id: a.providerId,
+      offer_id: offer.id,
+      street: 'Lindenstraße 12',
+      postal_code: '70173',
+      city: 'Stuttgart',
+      lease_start: '2027-01-01',
+      cold_rent_cents: 62_000,
+      service_charges_cents: 15_000,
+      heating_cents: 8_000,
+      guarantee_start: '2027-01-01',
+      guarantee_end: '2031-12-31',
+      guarantee_max_cents: 1_000_000,
+      guarantee_items: ['rent_arrears'],
+      contact_person_id: a.users.case_manager.id,
+      social_worker_id: a.users.social_worker.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const incident = await owner
+    .insertInto('incidents')
+    .values({
+      agency_id: a.id,
+      reference: `T-V-${offer.id.slice(0, 6)}`,
+      tenancy_id: tenancy.id,
+      provider_id: a.providerId,
+      kind: 'rent_default',
+      state: 'reported',
+      reported_via: 'portal',
+      months: ['2027-01'],
+      amount_cents: 62_000,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const incidentDocument = await owner
+    .insertInto('documents')
+    .values({
+      agency_id: a.id,
+      owner_type: 'incident',
+      owner_id: incident.id,
+      kind: 'assignment_declaration',
+      filename: 'b.pdf',
+      content_type: 'application/pdf',
+      content: Buffer.from('%PDF-1.4'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
-    offer: offer.id, candidate: candidate.id, roundTable: roundTable.id, viewing: viewing.id, ranking: ranking.id, attachment: attachment.id, document: document.id, consent: consent.id, tenancy: tenancy.id,
-    incident: incident.id, incidentDocument: incidentDocument.id, tenancyHousehold: h.id,
+    offer: offer.id,
+    candidate: candidate.id,
+    roundTable: roundTable.id,
+    viewing: viewing.id,
+    ranking: ranking.id,
+    attachment: attachment.id,
+    document: document.id,
+    consent: consent.id,
+    tenancy: tenancy.id,
+    incident: incident.id,
+    incidentDocument: incidentDocument.id,
+    tenancyHousehold: h.id,
   };
 }
 
 /** An uploaded list (state uploaded) with four columns. */
 async function importFixture(a: TestAgency): Promise<string> {
   const { owner } = testDbs();
-  const job = await owner.insertInto('prevention_import_jobs').values({
-    agency_id: a.id, created_by: a.users.case_manager.id, filename: 'matrix.csv', format: 'csv', state: 'uploaded',
-    columns: ['Name', 'Straße', 'PLZ', 'Ort'], total_rows: 1,
-  }).returning('id').executeTakeFirstOrThrow();
-  await owner.insertInto('prevention_import_rows').values({ agency_id: a.id, job_id: job.id, row_no: 2, cells: JSON.stringify(['Matrix, Max', 'Weg 1', '30159', 'Hannover']) }).execute();
+  const job = await owner
+    .insertInto('prevention_import_jobs')
+    .values({
+      agency_id: a.id,
+      created_by: a.users.case_manager.id,
+      filename: 'matrix.csv',
+      format: 'csv',
+      state: 'uploaded',
+      columns: ['Name', 'Straße', 'PLZ', 'Ort'],
+      total_rows: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await owner
+    .insertInto('prevention_import_rows')
+    .values({ agency_id: a.id, job_id: job.id, row_no: 2, cells: JSON.stringify(['Matrix, Max', 'Weg 1', '30159', 'Hannover']) })
+    .execute();
   return job.id;
 }
 
@@ -256,12 +442,35 @@ const send = (c: Client, method: string, url: string, body: unknown) =>
 const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
-  const sub = url.includes('/rankings/') ? i.ranking : url.includes('/attachments/') ? i.attachment : url.startsWith('/api/v1/prevention/') ? i.preventionDocument : url.startsWith('/api/v1/incidents') ? i.incidentDocument : i.document;
-  const kind = (
-    [['/api/v1/prevention/imports', 'preventionImport'], ['/api/v1/prevention/cases', 'preventionCase'], ['/api/v1/prevention/measures', 'measure'], ['/api/v1/prevention/referrals', 'referral'], ['/api/v1/prevention/visits', 'visit'], ['/api/v1/households', 'household'], ['/api/v1/users', 'user'], ['/api/v1/providers', 'provider'], ['/api/v1/carriers', 'carrier'], ['/api/v1/offers', 'offer'],
-      ['/api/v1/candidates', 'candidate'], ['/api/v1/viewings', 'viewing'], ['/api/v1/round-tables', 'roundTable'], ['/api/v1/tenancies', 'tenancy'],
-      ['/api/v1/incidents', 'incident']] as const
-  ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
+  const sub = url.includes('/rankings/')
+    ? i.ranking
+    : url.includes('/attachments/')
+      ? i.attachment
+      : url.startsWith('/api/v1/prevention/')
+        ? i.preventionDocument
+        : url.startsWith('/api/v1/incidents')
+          ? i.incidentDocument
+          : i.document;
+  const kind =
+    (
+      [
+        ['/api/v1/prevention/imports', 'preventionImport'],
+        ['/api/v1/prevention/cases', 'preventionCase'],
+        ['/api/v1/prevention/measures', 'measure'],
+        ['/api/v1/prevention/referrals', 'referral'],
+        ['/api/v1/prevention/visits', 'visit'],
+        ['/api/v1/households', 'household'],
+        ['/api/v1/users', 'user'],
+        ['/api/v1/providers', 'provider'],
+        ['/api/v1/carriers', 'carrier'],
+        ['/api/v1/offers', 'offer'],
+        ['/api/v1/candidates', 'candidate'],
+        ['/api/v1/viewings', 'viewing'],
+        ['/api/v1/round-tables', 'roundTable'],
+        ['/api/v1/tenancies', 'tenancy'],
+        ['/api/v1/incidents', 'incident'],
+      ] as const
+    ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
   return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
 };
 
@@ -290,13 +499,24 @@ describe('access matrix', () => {
     expect(app.routeTable.filter((r) => r.url.startsWith('/api/docs')).every((r) => r.access === 'public')).toBe(true);
   });
 
-  const routes = () => app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && r.access !== 'public' && r.url !== '/api/v1/auth/logout');
+  const routes = () =>
+    app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && r.access !== 'public' && r.url !== '/api/v1/auth/logout');
 
   it.each(ROLES)('role %s: allowed routes work on its own agency, others are refused (and audited)', async (role) => {
     const failures: string[] = [];
     let denials = 0;
-    const deniedEvents = async () => Number((await testDbs().owner.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('agency_id', '=', own.id).where('actor_id', '=', own.users[role].id).where('action', '=', 'access.denied').executeTakeFirstOrThrow()).n);
+    const deniedEvents = async () =>
+      Number(
+        (
+          await testDbs()
+            .owner.selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('agency_id', '=', own.id)
+            .where('actor_id', '=', own.users[role].id)
+            .where('action', '=', 'access.denied')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await deniedEvents();
     for (const r of routes()) {
       const key = `${r.method} ${r.url}`;
@@ -331,8 +551,14 @@ describe('access matrix', () => {
     const res = await sessions.auditor.get(`/api/v1/households/${ids.own.household}`);
     expect(res.statusCode).toBe(404);
     const { owner } = testDbs();
-    const denied = await owner.selectFrom('audit_events').selectAll().where('agency_id', '=', own.id).where('outcome', '=', 'denied')
-      .where('actor_id', '=', own.users.auditor.id).where('entity_id', '=', ids.own.household).execute();
+    const denied = await owner
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('agency_id', '=', own.id)
+      .where('outcome', '=', 'denied')
+      .where('actor_id', '=', own.users.auditor.id)
+      .where('entity_id', '=', ids.own.household)
+      .execute();
     expect(denied.length).toBeGreaterThan(0);
     expect(denied[0]!.action).toBe('access.denied');
   });

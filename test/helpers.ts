@@ -23,7 +23,14 @@ export function testDbs() {
 export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ db: testDbs().app, config: testConfig(env), serveWeb: false, logger: false, listenUrl: inject('appUrl'), workers: false });
+  const app = await buildApp({
+    db: testDbs().app,
+    config: testConfig(env),
+    serveWeb: false,
+    logger: false,
+    listenUrl: inject('appUrl'),
+    workers: false,
+  });
   await app.ready();
   return app;
 }
@@ -45,27 +52,39 @@ export async function createAgency(settings: Record<string, unknown> = { totpReq
   const tag = crypto.randomBytes(5).toString('hex');
   const agency = await owner
     .insertInto('agencies')
-    .values({ name: `Testamt ${tag}`, ags: String(crypto.randomInt(10_000_000, 99_999_999)), federal_state: 'BW', reference_prefix: 'T', settings: JSON.stringify(settings) })
+    .values({
+      name: `Testamt ${tag}`,
+      ags: String(crypto.randomInt(10_000_000, 99_999_999)),
+      federal_state: 'BW',
+      reference_prefix: 'T',
+      settings: JSON.stringify(settings),
+    })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
-  const [p1, p2] = await owner.insertInto('housing_providers').values([
-    { agency_id: agency.id, name: 'Wohnbau Test GmbH' },
-    { agency_id: agency.id, name: 'Zweite Wohnbau eG' },
-  ]).returning('id').execute();
+  const [p1, p2] = await owner
+    .insertInto('housing_providers')
+    .values([
+      { agency_id: agency.id, name: 'Wohnbau Test GmbH' },
+      { agency_id: agency.id, name: 'Zweite Wohnbau eG' },
+    ])
+    .returning('id')
+    .execute();
   const [c] = await owner.insertInto('carriers').values({ agency_id: agency.id, name: 'Träger Test e. V.' }).returning('id').execute();
   hashed ??= hashPassword(PASSWORD);
   const hash = await hashed;
   const rows = await owner
     .insertInto('users')
-    .values(ROLES.map((role) => ({
-      agency_id: agency.id,
-      email: `${role}.${tag}@test.example`,
-      display_name: `${role} ${tag}`,
-      role,
-      password_hash: hash,
-      provider_id: role === 'provider_user' ? p1!.id : null,
-      carrier_id: role === 'carrier_worker' ? c!.id : null,
-    })))
+    .values(
+      ROLES.map((role) => ({
+        agency_id: agency.id,
+        email: `${role}.${tag}@test.example`,
+        display_name: `${role} ${tag}`,
+        role,
+        password_hash: hash,
+        provider_id: role === 'provider_user' ? p1!.id : null,
+        carrier_id: role === 'carrier_worker' ? c!.id : null,
+      })),
+    )
     .returning(['id', 'email', 'role'])
     .execute();
   const users = Object.fromEntries(rows.map((r) => [r.role, { id: r.id, email: r.email }])) as TestAgency['users'];
@@ -88,7 +107,12 @@ export async function login(app: FastifyInstance, email: string, password = PASS
 
 /** A small client bound to a session: sends the cookie and, on unsafe methods, the CSRF token. */
 export function client(app: FastifyInstance, s: Session | null) {
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
+  const call = (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,
@@ -111,7 +135,14 @@ export function householdInput(over: Partial<THouseholdCreate> = {}): THousehold
     seekingHousing: true,
     needs: { wheelchair: false, stepFree: false, pets: false, districtsAvoid: [], districtsPrefer: ['Mitte'], notes: null },
     members: [
-      { firstName: 'Erika', lastName: `Mustermann${crypto.randomBytes(2).toString('hex')}`, birthDate: '1985-04-12', gender: 'female', nationality: 'deutsch', relationship: 'head' },
+      {
+        firstName: 'Erika',
+        lastName: `Mustermann${crypto.randomBytes(2).toString('hex')}`,
+        birthDate: '1985-04-12',
+        gender: 'female',
+        nationality: 'deutsch',
+        relationship: 'head',
+      },
       { firstName: 'Max', lastName: 'Mustermann', birthDate: '2015-09-01', gender: 'male', nationality: 'deutsch', relationship: 'child' },
     ],
     ...over,

@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { JobDefinition, JobServices } from '../src/server/platform/jobs/job.js';
-import { installJobs, JOB_SCHEMA, startJobs, useJobNamespace, type JobRunner, type StartJobsOptions } from '../src/server/platform/jobs/queue.js';
+import {
+  installJobs,
+  JOB_SCHEMA,
+  startJobs,
+  useJobNamespace,
+  type JobRunner,
+  type StartJobsOptions,
+} from '../src/server/platform/jobs/queue.js';
 import { testDbs } from './helpers.js';
 
 /**
@@ -17,7 +24,11 @@ export async function jobNamespace(jobs: readonly JobDefinition[]): Promise<stri
 }
 
 /** Runs `jobs` on this file's queues (see jobNamespace), as the app does, on the app role's connection. */
-export function runJobs(jobs: readonly JobDefinition[], services: Partial<JobServices> = {}, options: Partial<StartJobsOptions> = {}): Promise<JobRunner> {
+export function runJobs(
+  jobs: readonly JobDefinition[],
+  services: Partial<JobServices> = {},
+  options: Partial<StartJobsOptions> = {},
+): Promise<JobRunner> {
   return startJobs({ url: inject('appUrl'), jobs, services: { db: testDbs().app, mail: { kind: 'capture' }, ...services }, ...options });
 }
 

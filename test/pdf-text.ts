@@ -12,7 +12,12 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('').replace(/\u00a0/g, ' '));
+    pages.push(
+      content.items
+        .map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : ''))
+        .join('')
+        .replace(/\u00a0/g, ' '),
+    );
   }
   const meta = await pdf.getMetadata();
   await pdf.destroy();

@@ -58,9 +58,18 @@ export interface PlacementActors {
 /** Logs in the roles of a placement and adds a user of the agency's second housing company. */
 export async function placementActors(app: FastifyInstance, agency: TestAgency): Promise<PlacementActors> {
   const email = `other-provider.${agency.id.slice(0, 8)}@test.example`;
-  await testDbs().owner.insertInto('users').values({
-    agency_id: agency.id, email, display_name: 'Andere Wohnbau', role: 'provider_user', provider_id: agency.otherProviderId, password_hash: await hashPassword(PASSWORD),
-  }).onConflict((oc) => oc.doNothing()).execute();
+  await testDbs()
+    .owner.insertInto('users')
+    .values({
+      agency_id: agency.id,
+      email,
+      display_name: 'Andere Wohnbau',
+      role: 'provider_user',
+      provider_id: agency.otherProviderId,
+      password_hash: await hashPassword(PASSWORD),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const as = async (e: string) => client(app, await login(app, e));
   return {
     admin: await as(agency.users.admin.email),
@@ -79,7 +88,10 @@ export async function ensureConditions(admin: Client, input: TConditionsInput = 
 
 /** A household in the pool (homeless, seeking housing) of a family of three by default. */
 export async function poolHousehold(c: Client, agency: TestAgency, over: Parameters<typeof householdInput>[0] = {}) {
-  const res = await c.post('/api/v1/households', householdInput({ socialWorkerId: agency.users.social_worker.id, caseManagerId: agency.users.case_manager.id, ...over }));
+  const res = await c.post(
+    '/api/v1/households',
+    householdInput({ socialWorkerId: agency.users.social_worker.id, caseManagerId: agency.users.case_manager.id, ...over }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; reference: string };
 }

@@ -9,7 +9,7 @@ export function courtNotice(over: Partial<TCaseCreate> = {}): TCaseCreate {
     sourceDetail: 'Amtsgericht Hannover',
     receivedOn: '2026-11-16',
     tenants: [{ firstName: 'Sabine', lastName: `Krüger${tag}`, birthDate: '1979-02-03', gender: 'female' }],
-    street: `Lindenallee ${Number.parseInt(tag, 16) % 900 + 1}`,
+    street: `Lindenallee ${(Number.parseInt(tag, 16) % 900) + 1}`,
     postalCode: '30159',
     city: 'Hannover',
     landlordName: 'Wohnbau Hannover eG',

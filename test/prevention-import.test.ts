@@ -31,9 +31,25 @@ const ROWS = [
 ];
 
 const caseCount = async (jobId: string) =>
-  Number((await testDbs().owner.selectFrom('prevention_cases').select((eb) => eb.fn.countAll<number>().as('n')).where('import_job_id', '=', jobId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await testDbs()
+        .owner.selectFrom('prevention_cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('import_job_id', '=', jobId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const householdCount = async (agencyId: string) =>
-  Number((await testDbs().owner.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_id', '=', agencyId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await testDbs()
+        .owner.selectFrom('households')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function mappedJob(file = arrearsCsv(ROWS)) {
   const up = await upload(app, cmS, 'rueckstaende.csv', file);
@@ -50,14 +66,28 @@ beforeAll(async () => {
   b = await createAgency();
   cmS = await login(app, a.users.case_manager.email);
   cm = client(app, cmS);
-  const h = await cm.post('/api/v1/households', householdInput({
-    situation: 'housed', seekingHousing: false,
-    members: [{ firstName: 'Erika', lastName: LAST, birthDate: '1985-04-12', gender: 'female', nationality: 'deutsch', relationship: 'head' }],
-  }));
+  const h = await cm.post(
+    '/api/v1/households',
+    householdInput({
+      situation: 'housed',
+      seekingHousing: false,
+      members: [
+        { firstName: 'Erika', lastName: LAST, birthDate: '1985-04-12', gender: 'female', nationality: 'deutsch', relationship: 'head' },
+      ],
+    }),
+  );
   existingHousehold = { id: h.json().id, reference: h.json().reference };
   // A prevention case at Lindenweg 7 makes that home known.
   const who = { agencyId: a.id, actorId: a.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: null };
-  const notice = ZNoticeInput.parse({ source: 'landlord', receivedOn: '2026-10-01', tenants: [{ firstName: 'Karl', lastName: 'Vormieter' }], street: 'Lindenweg 7', postalCode: '30159', city: 'Hannover', arrearsCents: 10_000 });
+  const notice = ZNoticeInput.parse({
+    source: 'landlord',
+    receivedOn: '2026-10-01',
+    tenants: [{ firstName: 'Karl', lastName: 'Vormieter' }],
+    street: 'Lindenweg 7',
+    postalCode: '30159',
+    city: 'Hannover',
+    arrearsCents: 10_000,
+  });
   const res = await inAgency(testDbs().app, a.id, (tx) => openCasesInBulk(tx, who, [{ notice, householdId: null }]));
   addressHousehold = res.householdIds[0]!;
 });
@@ -69,11 +99,44 @@ describe('prevention list import', () => {
     const res = await upload(app, cmS, 'rueckstaende.csv', arrearsCsv(ROWS), `?id=${id}`);
     expect(res.statusCode, res.body).toBe(201);
     const job = res.json();
-    expect(job).toMatchObject({ id, state: 'uploaded', format: 'csv', encoding: 'utf-8', delimiter: ';', progress: { done: 7, total: 7 }, actions: ['map'] });
-    expect(job.columns.map((c: { name: string }) => c.name)).toEqual(['Mieternummer', 'Name', 'Vorname', 'Geburtsdatum', 'Straße', 'PLZ', 'Ort', 'Mietrückstand', 'Monatsmiete', 'Zustellung der Klage']);
-    expect(job.suggestedMapping).toEqual(['externalReference', 'lastName', 'firstName', 'birthDate', 'street', 'postalCode', 'city', 'arrearsCents', 'monthlyRentCents', 'servedOn']);
+    expect(job).toMatchObject({
+      id,
+      state: 'uploaded',
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      progress: { done: 7, total: 7 },
+      actions: ['map'],
+    });
+    expect(job.columns.map((c: { name: string }) => c.name)).toEqual([
+      'Mieternummer',
+      'Name',
+      'Vorname',
+      'Geburtsdatum',
+      'Straße',
+      'PLZ',
+      'Ort',
+      'Mietrückstand',
+      'Monatsmiete',
+      'Zustellung der Klage',
+    ]);
+    expect(job.suggestedMapping).toEqual([
+      'externalReference',
+      'lastName',
+      'firstName',
+      'birthDate',
+      'street',
+      'postalCode',
+      'city',
+      'arrearsCents',
+      'monthlyRentCents',
+      'servedOn',
+    ]);
     expect(job.columns[1].samples).toEqual([LAST, 'Neumann', 'Kaya']);
-    expect((await cm.get(`/api/v1/prevention/imports/${id}/progress`)).json()).toMatchObject({ state: 'uploaded', progress: { done: 7, total: 7 } });
+    expect((await cm.get(`/api/v1/prevention/imports/${id}/progress`)).json()).toMatchObject({
+      state: 'uploaded',
+      progress: { done: 7, total: 7 },
+    });
   });
 
   it('reports bad rows with row number, column and German message, flags duplicates and matches; nothing is saved before confirm', async () => {
@@ -86,11 +149,13 @@ describe('prevention list import', () => {
     const invalid = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=invalid`)).json();
     expect(invalid.total).toBe(2);
     expect(invalid.items.map((r: { rowNo: number }) => r.rowNo)).toEqual([4, 7]);
-    expect(invalid.items[0].errors).toEqual(expect.arrayContaining([
-      { column: 'Geburtsdatum', field: 'birthDate', message: 'Kein gültiges Datum (TT.MM.JJJJ).' },
-      { column: 'PLZ', field: 'postalCode', message: 'Keine gültige Postleitzahl (5 Ziffern).' },
-      { column: 'Mietrückstand', field: 'arrearsCents', message: 'Kein gültiger Betrag (z. B. 1.234,56).' },
-    ]));
+    expect(invalid.items[0].errors).toEqual(
+      expect.arrayContaining([
+        { column: 'Geburtsdatum', field: 'birthDate', message: 'Kein gültiges Datum (TT.MM.JJJJ).' },
+        { column: 'PLZ', field: 'postalCode', message: 'Keine gültige Postleitzahl (5 Ziffern).' },
+        { column: 'Mietrückstand', field: 'arrearsCents', message: 'Kein gültiger Betrag (z. B. 1.234,56).' },
+      ]),
+    );
     expect(invalid.items[0].name).toBe('Kaya, Deniz');
     expect(invalid.items[1].errors).toEqual([{ column: 'Name', field: 'lastName', message: 'Der Name fehlt.' }]);
 
@@ -104,7 +169,14 @@ describe('prevention list import', () => {
     const all = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?pageSize=3&page=2`)).json();
     expect(all).toMatchObject({ total: 7, page: 2, pageSize: 3 });
     expect(all.items.map((r: { rowNo: number }) => r.rowNo)).toEqual([5, 6, 7]);
-    expect(all.items[0]).toMatchObject({ status: 'valid', name: 'Schulz, Petra', birthDate: '1970-01-01', address: 'Am Markt 2, 30161 Hannover', arrearsCents: 200_000, match: null });
+    expect(all.items[0]).toMatchObject({
+      status: 'valid',
+      name: 'Schulz, Petra',
+      birthDate: '1970-01-01',
+      address: 'Am Markt 2, 30161 Hannover',
+      arrearsCents: 200_000,
+      match: null,
+    });
 
     expect(await caseCount(job.id)).toBe(0);
     expect(await householdCount(a.id)).toBe(householdsBefore);
@@ -112,7 +184,11 @@ describe('prevention list import', () => {
 
   it('refuses an incomplete mapping field by field and a confirm before mapping', async () => {
     const job = (await upload(app, cmS, 'liste.csv', arrearsCsv(ROWS))).json();
-    const bad = await cm.put(`/api/v1/prevention/imports/${job.id}/mapping`, { columns: job.suggestedMapping.map((f: string) => (f === 'postalCode' || f === 'firstName' ? null : f === 'monthlyRentCents' ? 'arrearsCents' : f)) });
+    const bad = await cm.put(`/api/v1/prevention/imports/${job.id}/mapping`, {
+      columns: job.suggestedMapping.map((f: string) =>
+        f === 'postalCode' || f === 'firstName' ? null : f === 'monthlyRentCents' ? 'arrearsCents' : f,
+      ),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['columns.8', 'columns']);
     expect((await cm.put(`/api/v1/prevention/imports/${job.id}/mapping`, { columns: [null] })).statusCode).toBe(400);
@@ -141,16 +217,36 @@ describe('prevention list import', () => {
     expect(await householdCount(a.id)).toBe(householdsBefore + 2);
 
     const { owner } = testDbs();
-    const cases = await owner.selectFrom('prevention_cases').select(['household_id', 'street', 'arrears_cents', 'source', 'landlord_name']).where('import_job_id', '=', job.id).orderBy('street').execute();
-    expect(cases.find((c) => c.street === 'Hauptstraße 1')).toMatchObject({ household_id: existingHousehold.id, arrears_cents: 123_456, source: 'landlord' });
+    const cases = await owner
+      .selectFrom('prevention_cases')
+      .select(['household_id', 'street', 'arrears_cents', 'source', 'landlord_name'])
+      .where('import_job_id', '=', job.id)
+      .orderBy('street')
+      .execute();
+    expect(cases.find((c) => c.street === 'Hauptstraße 1')).toMatchObject({
+      household_id: existingHousehold.id,
+      arrears_cents: 123_456,
+      source: 'landlord',
+    });
     expect(cases.find((c) => c.street === 'Lindenweg 7')!.household_id).toBe(addressHousehold);
-    const deadlines = await owner.selectFrom('deadlines').select('kind').where('subject_id', 'in', (await owner.selectFrom('prevention_cases').select('id').where('import_job_id', '=', job.id).execute()).map((c) => c.id)).execute();
+    const deadlines = await owner
+      .selectFrom('deadlines')
+      .select('kind')
+      .where(
+        'subject_id',
+        'in',
+        (await owner.selectFrom('prevention_cases').select('id').where('import_job_id', '=', job.id).execute()).map((c) => c.id),
+      )
+      .execute();
     expect(deadlines.filter((d) => d.kind === 'prevention_contact')).toHaveLength(4);
 
     const report = await cm.get(`/api/v1/prevention/imports/${job.id}/report.csv`);
     expect(report.statusCode).toBe(200);
     expect(report.headers['content-type']).toMatch(/text\/csv/);
-    const lines = report.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = report.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Zeile;Ergebnis;Name;Anschrift;Fall;Haushalt;Fehler');
     expect(lines).toHaveLength(8);
     expect(lines[1]).toContain(`2;Fall angelegt, mit vorhandenem Haushalt verknüpft;${LAST}, Erika;Hauptstraße 1, 30159 Hannover;`);
@@ -159,11 +255,36 @@ describe('prevention list import', () => {
     expect(lines[5]).toMatch(/^6;übersprungen: doppelt in der Datei \(wie Zeile 5\)/);
     expect(lines[4]).toMatch(/^5;Fall angelegt, neuer Haushalt;Schulz, Petra;/);
 
-    const events = await owner.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', job.id).orderBy('id').execute();
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['prevention_import.upload', 'prevention_import.map', 'prevention_import.confirm', 'prevention_import.done', 'prevention_import.report']));
-    expect(events.find((e) => e.action === 'prevention_import.map')!.details).toMatchObject({ total: 7, valid: 4, invalid: 2, matched: 2, duplicates: 1 });
+    const events = await owner
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('entity_id', '=', job.id)
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'prevention_import.upload',
+        'prevention_import.map',
+        'prevention_import.confirm',
+        'prevention_import.done',
+        'prevention_import.report',
+      ]),
+    );
+    expect(events.find((e) => e.action === 'prevention_import.map')!.details).toMatchObject({
+      total: 7,
+      valid: 4,
+      invalid: 2,
+      matched: 2,
+      duplicates: 1,
+    });
     expect(events.find((e) => e.action === 'prevention_import.done')!.details).toMatchObject({ createdCases: 4 });
-    const created = await owner.selectFrom('audit_events').select('entity_id').where('action', '=', 'prevention.create').where('agency_id', '=', a.id).where(sql<boolean>`details->>'importJobId' = ${job.id}`).execute();
+    const created = await owner
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'prevention.create')
+      .where('agency_id', '=', a.id)
+      .where(sql<boolean>`details->>'importJobId' = ${job.id}`)
+      .execute();
     expect(created).toHaveLength(4);
   });
 
@@ -180,15 +301,35 @@ describe('prevention list import', () => {
     expect(results.filter((r) => r.statusCode === 202).length).toBeGreaterThanOrEqual(3);
     expect((await waitWhile(app, cmS, job.id, ['importing'])).state).toBe('done');
     expect(await caseCount(job.id)).toBe(4);
-    const confirms = await testDbs().owner.selectFrom('audit_events').select('id').where('entity_id', '=', job.id).where('action', '=', 'prevention_import.confirm').execute();
+    const confirms = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select('id')
+      .where('entity_id', '=', job.id)
+      .where('action', '=', 'prevention_import.confirm')
+      .execute();
     expect(confirms).toHaveLength(1);
   });
 
   it('two importers on one job (two app instances) share the chunks without doubling a row', async () => {
-    const rows = Array.from({ length: 23 }, (_, i) => [`${2000 + i}`, `Chunk${i}`, 'Test', '', `Ringstraße ${i + 1}`, '30159', 'Hannover', '100', '', '']);
+    const rows = Array.from({ length: 23 }, (_, i) => [
+      `${2000 + i}`,
+      `Chunk${i}`,
+      'Test',
+      '',
+      `Ringstraße ${i + 1}`,
+      '30159',
+      'Hannover',
+      '100',
+      '',
+      '',
+    ]);
     const job = await mappedJob(arrearsCsv(rows));
     expect(job.counts.valid).toBe(23);
-    await testDbs().owner.updateTable('prevention_import_jobs').set({ state: 'importing', confirmed_by: a.users.case_manager.id }).where('id', '=', job.id).execute();
+    await testDbs()
+      .owner.updateTable('prevention_import_jobs')
+      .set({ state: 'importing', confirmed_by: a.users.case_manager.id })
+      .where('id', '=', job.id)
+      .execute();
     const who = { agencyId: a.id, actorId: a.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: null };
     const one = importRunner(testDbs().app, { chunk: 2 });
     const two = importRunner(testDbs().app, { chunk: 3 });
@@ -196,22 +337,41 @@ describe('prevention list import', () => {
     expect(await caseCount(job.id)).toBe(23);
     const linked = await testDbs().owner.selectFrom('prevention_import_rows').select(['case_id']).where('job_id', '=', job.id).execute();
     expect(new Set(linked.map((r) => r.case_id)).size).toBe(23);
-    expect((await cm.get(`/api/v1/prevention/imports/${job.id}/progress`)).json()).toMatchObject({ state: 'done', progress: { done: 23, total: 23 }, report: { createdCases: 23, newHouseholds: 23 } });
+    expect((await cm.get(`/api/v1/prevention/imports/${job.id}/progress`)).json()).toMatchObject({
+      state: 'done',
+      progress: { done: 23, total: 23 },
+      report: { createdCases: 23, newHouseholds: 23 },
+    });
   });
 
   it('links every row at a home with several cases to the household of the newest case', async () => {
     const who = { agencyId: a.id, actorId: a.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: null };
     const street = `Gartenweg ${tag}`;
-    const open = (lastName: string) => inAgency(testDbs().app, a.id, (tx) => openCasesInBulk(tx, who, [{
-      notice: ZNoticeInput.parse({ source: 'landlord', receivedOn: '2026-10-01', tenants: [{ firstName: 'Vera', lastName }], street, postalCode: '30159', city: 'Hannover', arrearsCents: 10_000 }),
-      householdId: null,
-    }]));
+    const open = (lastName: string) =>
+      inAgency(testDbs().app, a.id, (tx) =>
+        openCasesInBulk(tx, who, [
+          {
+            notice: ZNoticeInput.parse({
+              source: 'landlord',
+              receivedOn: '2026-10-01',
+              tenants: [{ firstName: 'Vera', lastName }],
+              street,
+              postalCode: '30159',
+              city: 'Hannover',
+              arrearsCents: 10_000,
+            }),
+            householdId: null,
+          },
+        ]),
+      );
     await open('Älter');
     const newer = (await open('Neuer')).householdIds[0]!;
-    const job = await mappedJob(arrearsCsv([
-      ['3001', 'Eins', 'Ali', '', street, '30159', 'Hannover', '100', '', ''],
-      ['3002', 'Zwei', 'Bea', '', street.replace('weg', 'Weg'), '30159', 'Hannover', '200', '', ''],
-    ]));
+    const job = await mappedJob(
+      arrearsCsv([
+        ['3001', 'Eins', 'Ali', '', street, '30159', 'Hannover', '100', '', ''],
+        ['3002', 'Zwei', 'Bea', '', street.replace('weg', 'Weg'), '30159', 'Hannover', '200', '', ''],
+      ]),
+    );
     expect(job.counts).toMatchObject({ valid: 2, matched: 2 });
     const rows = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=matched`)).json();
     expect(rows.items.map((r: { match: { householdId: string; by: string } }) => r.match)).toEqual([
@@ -224,23 +384,46 @@ describe('prevention list import', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Liste');
     ws.addRow(['Name', 'Geb.-Datum', 'Anschrift', 'PLZ', 'Ort', 'Rückstand', 'Räumungstermin']);
-    const r = ws.addRow([`Xlsx${tag}, Lara`, new Date(Date.UTC(1992, 5, 30)), 'Südstraße 4', 30169, 'Hannover', 987.65, new Date(Date.UTC(2027, 0, 15))]);
+    const r = ws.addRow([
+      `Xlsx${tag}, Lara`,
+      new Date(Date.UTC(1992, 5, 30)),
+      'Südstraße 4',
+      30169,
+      'Hannover',
+      987.65,
+      new Date(Date.UTC(2027, 0, 15)),
+    ]);
     r.getCell(2).numFmt = 'dd.mm.yyyy';
     r.getCell(7).numFmt = 'dd.mm.yyyy';
     const up = await upload(app, cmS, 'liste.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(up.statusCode, up.body).toBe(201);
-    expect(up.json()).toMatchObject({ format: 'xlsx', suggestedMapping: ['fullName', 'birthDate', 'street', 'postalCode', 'city', 'arrearsCents', 'evictionDate'] });
-    const mapped = (await cm.put(`/api/v1/prevention/imports/${up.json().id}/mapping`, { columns: up.json().suggestedMapping, source: 'court_notice' })).json();
+    expect(up.json()).toMatchObject({
+      format: 'xlsx',
+      suggestedMapping: ['fullName', 'birthDate', 'street', 'postalCode', 'city', 'arrearsCents', 'evictionDate'],
+    });
+    const mapped = (
+      await cm.put(`/api/v1/prevention/imports/${up.json().id}/mapping`, { columns: up.json().suggestedMapping, source: 'court_notice' })
+    ).json();
     expect(mapped.counts).toMatchObject({ valid: 1, invalid: 0 });
     const row = (await cm.get(`/api/v1/prevention/imports/${mapped.id}/rows`)).json().items[0];
-    expect(row).toMatchObject({ name: `Xlsx${tag}, Lara`, birthDate: '1992-06-30', address: 'Südstraße 4, 30169 Hannover', arrearsCents: 98_765 });
+    expect(row).toMatchObject({
+      name: `Xlsx${tag}, Lara`,
+      birthDate: '1992-06-30',
+      address: 'Südstraße 4, 30169 Hannover',
+      arrearsCents: 98_765,
+    });
   });
 
   it('marks an unreadable upload as failed with a German reason', async () => {
     const res = await upload(app, cmS, 'leer.csv', Buffer.from('Name;PLZ\r\n'));
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'file', message: 'Die Datei enthält keine Datenzeilen.' });
-    const failed = await testDbs().owner.selectFrom('prevention_import_jobs').select(['state', 'error']).where('agency_id', '=', a.id).where('filename', '=', 'leer.csv').executeTakeFirstOrThrow();
+    const failed = await testDbs()
+      .owner.selectFrom('prevention_import_jobs')
+      .select(['state', 'error'])
+      .where('agency_id', '=', a.id)
+      .where('filename', '=', 'leer.csv')
+      .executeTakeFirstOrThrow();
     expect(failed).toEqual({ state: 'failed', error: 'Die Datei enthält keine Datenzeilen.' });
   });
 
@@ -249,7 +432,9 @@ describe('prevention list import', () => {
     const sw = await login(app, a.users.social_worker.email);
     expect((await upload(app, sw, 'liste.csv', arrearsCsv(ROWS))).statusCode).toBe(403);
     expect((await client(app, sw).get(`/api/v1/prevention/imports/${job.id}`)).statusCode).toBe(404);
-    expect((await client(app, await login(app, a.users.auditor.email)).get(`/api/v1/prevention/imports/${job.id}/rows`)).statusCode).toBe(404);
+    expect((await client(app, await login(app, a.users.auditor.email)).get(`/api/v1/prevention/imports/${job.id}/rows`)).statusCode).toBe(
+      404,
+    );
     const otherCm = client(app, await login(app, b.users.case_manager.email));
     expect((await otherCm.get(`/api/v1/prevention/imports/${job.id}`)).statusCode).toBe(404);
     expect((await otherCm.put(`/api/v1/prevention/imports/${job.id}/mapping`, { columns: job.suggestedMapping })).statusCode).toBe(404);

@@ -18,7 +18,11 @@ describe('prevention queue: overdue filter', () => {
 
   it('lists only cases with an open deadline that has passed', async () => {
     const open = async (receivedOn: string) => {
-      const res = await cm.post('/api/v1/prevention/cases', { ...courtNotice({ receivedOn, hearingAt: null }), createHousehold: true }, { 'idempotency-key': crypto.randomUUID() });
+      const res = await cm.post(
+        '/api/v1/prevention/cases',
+        { ...courtNotice({ receivedOn, hearingAt: null }), createHousehold: true },
+        { 'idempotency-key': crypto.randomUUID() },
+      );
       expect(res.statusCode, res.body).toBe(201);
       return res.json().reference as string;
     };

@@ -18,28 +18,56 @@ describe('row-level security catalogue', () => {
     for (const t of tables.rows) {
       expect(t.relrowsecurity, `${t.relname} RLS enabled`).toBe(true);
       expect(t.relforcerowsecurity, `${t.relname} RLS forced`).toBe(true);
-      expect(t.policies.some((p) => p.includes('app.agency_id')), `${t.relname} policy`).toBe(true);
+      expect(
+        t.policies.some((p) => p.includes('app.agency_id')),
+        `${t.relname} policy`,
+      ).toBe(true);
     }
     // Every table but the bookkeeping is an agency table: the migrations', and the one-row horizon of
     // the household log's pruning (a transaction id, no agency data).
-    const all = await sql<{ relname: string }>`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(owner);
+    const all = await sql<{
+      relname: string;
+    }>`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(
+      owner,
+    );
     const agencyTables = new Set(tables.rows.map((t) => t.relname));
-    expect(all.rows.map((r) => r.relname).filter((n) => !agencyTables.has(n)).sort()).toEqual(['household_log_horizon', 'kysely_migration', 'kysely_migration_lock']);
+    expect(
+      all.rows
+        .map((r) => r.relname)
+        .filter((n) => !agencyTables.has(n))
+        .sort(),
+    ).toEqual(['household_log_horizon', 'kysely_migration', 'kysely_migration_lock']);
   });
 
   it('connects the app as a role that is no superuser, has no BYPASSRLS and owns nothing', async () => {
     const { app, owner } = testDbs();
-    const me = await sql<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>`SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`.execute(app);
+    const me = await sql<{
+      rolname: string;
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+    }>`SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`.execute(app);
     expect(me.rows[0]).toEqual({ rolname: 'wohnhilfe_app', rolsuper: false, rolbypassrls: false });
-    const owned = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rolname = 'wohnhilfe_app' AND n.nspname = 'public'`.execute(owner);
+    const owned = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rolname = 'wohnhilfe_app' AND n.nspname = 'public'`.execute(
+      owner,
+    );
     expect(owned.rows[0]!.n).toBe(0);
   });
 
   it('lets the app role only insert into the audit table', async () => {
     const { owner } = testDbs();
     const privs = await sql<{ p: string; has: boolean }>`
-      SELECT p, has_table_privilege('wohnhilfe_app', 'audit_events', p) AS has FROM unnest(array['INSERT','SELECT','UPDATE','DELETE','TRUNCATE']) p`.execute(owner);
-    expect(Object.fromEntries(privs.rows.map((r) => [r.p, r.has]))).toEqual({ INSERT: true, SELECT: false, UPDATE: false, DELETE: false, TRUNCATE: false });
+      SELECT p, has_table_privilege('wohnhilfe_app', 'audit_events', p) AS has FROM unnest(array['INSERT','SELECT','UPDATE','DELETE','TRUNCATE']) p`.execute(
+      owner,
+    );
+    expect(Object.fromEntries(privs.rows.map((r) => [r.p, r.has]))).toEqual({
+      INSERT: true,
+      SELECT: false,
+      UPDATE: false,
+      DELETE: false,
+      TRUNCATE: false,
+    });
   });
 
   it('shows a transaction only its own agency, and refuses writes into another', async () => {
@@ -50,10 +78,28 @@ describe('row-level security catalogue', () => {
     expect(none).toEqual([]);
     const seen = await inAgency(app, a.id, (tx) => tx.selectFrom('users').select('agency_id').execute());
     expect(new Set(seen.map((r) => r.agency_id))).toEqual(new Set([a.id]));
-    await expect(inAgency(app, a.id, (tx) => tx.insertInto('carriers').values({ agency_id: b.id, name: 'Fremd' }).execute())).rejects.toThrow(/row-level security/);
+    await expect(
+      inAgency(app, a.id, (tx) => tx.insertInto('carriers').values({ agency_id: b.id, name: 'Fremd' }).execute()),
+    ).rejects.toThrow(/row-level security/);
     const input = householdInput();
-    await owner.insertInto('households').values({ agency_id: b.id, reference: 'X-1', head_name: 'x', search_text: 'x', persons: 1, situation: input.situation, seeking_housing: false, needs: '{}', wheelchair: false, updated_at: new Date() }).execute();
-    const updated = await inAgency(app, a.id, (tx) => tx.updateTable('households').set({ head_name: 'gehackt' }).where('reference', '=', 'X-1').executeTakeFirst());
+    await owner
+      .insertInto('households')
+      .values({
+        agency_id: b.id,
+        reference: 'X-1',
+        head_name: 'x',
+        search_text: 'x',
+        persons: 1,
+        situation: input.situation,
+        seeking_housing: false,
+        needs: '{}',
+        wheelchair: false,
+        updated_at: new Date(),
+      })
+      .execute();
+    const updated = await inAgency(app, a.id, (tx) =>
+      tx.updateTable('households').set({ head_name: 'gehackt' }).where('reference', '=', 'X-1').executeTakeFirst(),
+    );
     expect(Number(updated.numUpdatedRows)).toBe(0);
   });
 });

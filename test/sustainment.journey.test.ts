@@ -19,10 +19,25 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const { owner } = testDbs();
-const deadlinesOf = (subjectId: string) => owner.selectFrom('deadlines').select(['kind', 'status', 'assignee_id']).where('subject_id', '=', subjectId).orderBy('created_at').orderBy('kind').execute();
+const deadlinesOf = (subjectId: string) =>
+  owner
+    .selectFrom('deadlines')
+    .select(['kind', 'status', 'assignee_id'])
+    .where('subject_id', '=', subjectId)
+    .orderBy('created_at')
+    .orderBy('kind')
+    .execute();
 const openKinds = async (subjectId: string) => (await deadlinesOf(subjectId)).filter((d) => d.status === 'open').map((d) => d.kind);
-const notificationsOf = (userId: string, kind: string) => owner.selectFrom('notifications').select(['title', 'link']).where('user_id', '=', userId).where('kind', '=', kind).execute();
-const outboxFor = (email: string) => owner.selectFrom('outbox_mails').selectAll().where('agency_id', '=', agency.id).where(sql<boolean>`${email} = ANY(to_addresses)`).orderBy('created_at').execute();
+const notificationsOf = (userId: string, kind: string) =>
+  owner.selectFrom('notifications').select(['title', 'link']).where('user_id', '=', userId).where('kind', '=', kind).execute();
+const outboxFor = (email: string) =>
+  owner
+    .selectFrom('outbox_mails')
+    .selectAll()
+    .where('agency_id', '=', agency.id)
+    .where(sql<boolean>`${email} = ANY(to_addresses)`)
+    .orderBy('created_at')
+    .execute();
 
 describe('rent default journey over HTTP', () => {
   it('report → clarify → wait (loop twice) → demand payment → payout within the limit → assignment → secured → recovery', async () => {
@@ -33,13 +48,24 @@ describe('rent default journey over HTTP', () => {
     expect((await deadlinesOf(t.id)).filter((d) => d.kind === 'guarantee_reminder')).toHaveLength(2);
 
     // 1. The company reports in the portal.
-    const rep = await a.provider.post(`/api/v1/tenancies/${t.id}/incidents`, rentDefault(124_000, ['2026-10', '2026-09']), { 'idempotency-key': `rd-${t.id}` });
+    const rep = await a.provider.post(`/api/v1/tenancies/${t.id}/incidents`, rentDefault(124_000, ['2026-10', '2026-09']), {
+      'idempotency-key': `rd-${t.id}`,
+    });
     expect(rep.statusCode).toBe(201);
     const inc = rep.json();
-    expect(inc).toMatchObject({ kind: 'rent_default', state: 'reported', reportedVia: 'portal', months: ['2026-09', '2026-10'], amountCents: 124_000, round: 1 });
+    expect(inc).toMatchObject({
+      kind: 'rent_default',
+      state: 'reported',
+      reportedVia: 'portal',
+      months: ['2026-09', '2026-10'],
+      amountCents: 124_000,
+      round: 1,
+    });
     expect(inc.tenancy.household).toBeNull(); // the company's view
     // The same key again creates nothing new.
-    const replay = await a.provider.post(`/api/v1/tenancies/${t.id}/incidents`, rentDefault(124_000, ['2026-10', '2026-09']), { 'idempotency-key': `rd-${t.id}` });
+    const replay = await a.provider.post(`/api/v1/tenancies/${t.id}/incidents`, rentDefault(124_000, ['2026-10', '2026-09']), {
+      'idempotency-key': `rd-${t.id}`,
+    });
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json().id).toBe(inc.id);
     expect(await deadlinesOf(inc.id)).toEqual([{ kind: 'incident_forward', status: 'open', assignee_id: agency.users.case_manager.id }]);
@@ -57,9 +83,15 @@ describe('rent default journey over HTTP', () => {
     expect((await a.provider.post(`/api/v1/incidents/${inc.id}/reasons`, { reasons: 'x' })).statusCode).toBe(404);
 
     const loop = async (round: number) => {
-      const r1 = await a.sw.post(`/api/v1/incidents/${inc.id}/reasons`, { reasons: `Jobcenter-Bescheid verspätet (Runde ${round}); Schulden beim Energieversorger.` });
+      const r1 = await a.sw.post(`/api/v1/incidents/${inc.id}/reasons`, {
+        reasons: `Jobcenter-Bescheid verspätet (Runde ${round}); Schulden beim Energieversorger.`,
+      });
       expect(r1.json().state).toBe('reasons_recorded');
-      const r2 = (await a.cm.post(`/api/v1/incidents/${inc.id}/inform-provider`, { message: 'Die Leistung des Jobcenters kommt verspätet; Zahlung ist zugesagt.' })).json();
+      const r2 = (
+        await a.cm.post(`/api/v1/incidents/${inc.id}/inform-provider`, {
+          message: 'Die Leistung des Jobcenters kommt verspätet; Zahlung ist zugesagt.',
+        })
+      ).json();
       expect(r2.state).toBe('awaiting_decision');
       // 3. The company sees the message, never the internal reasons, and decides.
       const pv = (await a.provider.get(`/api/v1/incidents/${inc.id}`)).json();
@@ -71,7 +103,12 @@ describe('rent default journey over HTTP', () => {
       expect(w.json()).toMatchObject({ state: 'waiting', decision: 'wait', recheckOn: inDays(14) });
       expect(await openKinds(inc.id)).toEqual(['incident_recheck']);
       // Re-check: still unpaid → back to clarification, next round.
-      const u = (await a.provider.post(`/api/v1/incidents/${inc.id}/recheck-unpaid`, { amountCents: 124_000 + round * 62_000, months: ['2026-09', '2026-10', `2026-1${round}`] })).json();
+      const u = (
+        await a.provider.post(`/api/v1/incidents/${inc.id}/recheck-unpaid`, {
+          amountCents: 124_000 + round * 62_000,
+          months: ['2026-09', '2026-10', `2026-1${round}`],
+        })
+      ).json();
       expect(u).toMatchObject({ state: 'clarifying', round: round + 1, decision: null });
       expect(await openKinds(inc.id)).toEqual(['incident_clarify']);
     };
@@ -91,7 +128,10 @@ describe('rent default journey over HTTP', () => {
     expect(over.headers['content-type']).toContain('application/problem+json');
     expect(over.json()).toMatchObject({ code: 'limit_exceeded', errors: [{ field: 'amountCents', code: 'too_big' }] });
     expect(over.json().errors[0].message).toContain('höchstens 3.000,00');
-    const paid = await a.cm.post(`/api/v1/incidents/${inc.id}/payout`, { amountCents: 248_000, version: (await a.cm.get(`/api/v1/incidents/${inc.id}`)).json().version });
+    const paid = await a.cm.post(`/api/v1/incidents/${inc.id}/payout`, {
+      amountCents: 248_000,
+      version: (await a.cm.get(`/api/v1/incidents/${inc.id}`)).json().version,
+    });
     expect(paid.statusCode).toBe(200);
     expect(paid.json().state).toBe('assignment_pending');
     const doc = paid.json().documents[0];
@@ -116,9 +156,21 @@ describe('rent default journey over HTTP', () => {
 
     // 5. Recovery: the open balance is always shown and reconciles.
     let view = (await a.sw.get(`/api/v1/tenancies/${t.id}`)).json();
-    expect(view.guarantee).toMatchObject({ maxCents: 300_000, paidOutCents: 248_000, remainingCents: 52_000, recoveredCents: 0, openClaimCents: 248_000 });
+    expect(view.guarantee).toMatchObject({
+      maxCents: 300_000,
+      paidOutCents: 248_000,
+      remainingCents: 52_000,
+      recoveredCents: 0,
+      openClaimCents: 248_000,
+    });
     expect(view.actions).toEqual(expect.arrayContaining(['recordAgreement', 'recordPayment']));
-    const ag = await a.sw.post(`/api/v1/tenancies/${t.id}/recovery-agreements`, { incidentId: inc.id, instalmentCents: 5_000, startsOn: inDays(10), intervalMonths: 1, note: 'Rate vom Bürgergeld' });
+    const ag = await a.sw.post(`/api/v1/tenancies/${t.id}/recovery-agreements`, {
+      incidentId: inc.id,
+      instalmentCents: 5_000,
+      startsOn: inDays(10),
+      intervalMonths: 1,
+      note: 'Rate vom Bürgergeld',
+    });
     expect(ag.statusCode).toBe(201);
     const agreementId = ag.json().agreements[0].id;
     expect(ag.json().agreements[0].nextDueOn).toBe(inDays(10));
@@ -129,7 +181,9 @@ describe('rent default journey over HTTP', () => {
     view = (await a.sw.get(`/api/v1/tenancies/${t.id}`)).json();
     expect(view.guarantee).toMatchObject({ paidOutCents: 248_000, recoveredCents: 5_000, openClaimCents: 243_000, remainingCents: 52_000 });
     expect(view.guarantee.paidOutCents - view.guarantee.recoveredCents).toBe(view.guarantee.openClaimCents);
-    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['tenancy_created', 'incident_step', 'payout', 'recovery_agreement', 'recovery_payment', 'document']));
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['tenancy_created', 'incident_step', 'payout', 'recovery_agreement', 'recovery_payment', 'document']),
+    );
     // The receipt of the assignment shows once, as the incident's step; every entry names who recorded it.
     expect(view.timeline.filter((e: { step: string | null }) => e.step === 'confirmAssignment')).toHaveLength(1);
     expect(view.timeline.some((e: { type: string }) => e.type === 'assignment_received')).toBe(false);
@@ -145,8 +199,25 @@ describe('rent default journey over HTTP', () => {
     expect(pview.timeline.some((e: { type: string }) => e.type === 'recovery_payment')).toBe(false);
 
     // Every step was audited.
-    const steps = await owner.selectFrom('audit_events').select(sql<string>`details->>'step'`.as('step')).where('agency_id', '=', agency.id).where('action', '=', 'incident.transition').where('entity_id', '=', inc.id).execute();
-    expect(steps.map((s) => s.step)).toEqual(expect.arrayContaining(['forward', 'recordReasons', 'informProvider', 'wait', 'recheckUnpaid', 'demandPayment', 'payout', 'confirmAssignment']));
+    const steps = await owner
+      .selectFrom('audit_events')
+      .select(sql<string>`details->>'step'`.as('step'))
+      .where('agency_id', '=', agency.id)
+      .where('action', '=', 'incident.transition')
+      .where('entity_id', '=', inc.id)
+      .execute();
+    expect(steps.map((s) => s.step)).toEqual(
+      expect.arrayContaining([
+        'forward',
+        'recordReasons',
+        'informProvider',
+        'wait',
+        'recheckUnpaid',
+        'demandPayment',
+        'payout',
+        'confirmAssignment',
+      ]),
+    );
     expect(steps).toHaveLength(1 + 3 * 2 + 2 + 2 + 1 + 2);
   });
 });
@@ -160,19 +231,37 @@ describe('conflict journey over HTTP', () => {
     expect(fw.state).toBe('in_progress');
     expect(await openKinds(inc.id)).toEqual(['incident_contact']);
     // Not reached: the "contact at once" deadline stays; reached: met.
-    await a.sw.post(`/api/v1/incidents/${inc.id}/contacts`, { occurredAt: new Date(Date.now() - 3_600_000).toISOString(), channel: 'phone', reached: false, note: 'Mailbox.' });
+    await a.sw.post(`/api/v1/incidents/${inc.id}/contacts`, {
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      channel: 'phone',
+      reached: false,
+      note: 'Mailbox.',
+    });
     expect(await openKinds(inc.id)).toEqual(['incident_contact']);
-    const c2 = (await a.sw.post(`/api/v1/incidents/${inc.id}/contacts`, { occurredAt: new Date().toISOString(), channel: 'home_visit', reached: true, note: 'Gespräch über Ruhezeiten; Einsicht.' })).json();
+    const c2 = (
+      await a.sw.post(`/api/v1/incidents/${inc.id}/contacts`, {
+        occurredAt: new Date().toISOString(),
+        channel: 'home_visit',
+        reached: true,
+        note: 'Gespräch über Ruhezeiten; Einsicht.',
+      })
+    ).json();
     expect(c2.contacts).toHaveLength(2);
     expect(await openKinds(inc.id)).toEqual([]);
-    const warned = (await a.provider.post(`/api/v1/incidents/${inc.id}/warnings`, { issuedOn: today(), note: 'Abmahnung wegen Ruhestörung' })).json();
+    const warned = (
+      await a.provider.post(`/api/v1/incidents/${inc.id}/warnings`, { issuedOn: today(), note: 'Abmahnung wegen Ruhestörung' })
+    ).json();
     expect(warned.warnings).toEqual([{ issuedOn: today(), note: 'Abmahnung wegen Ruhestörung', recordedAt: expect.any(String) }]);
     expect(warned.contacts).toEqual([]); // the company never sees contact notes
     const solved = (await a.sw.post(`/api/v1/incidents/${inc.id}/solve`, { resolution: 'Kopfhörer, Absprache mit den Nachbarn.' })).json();
     expect(solved.state).toBe('solved');
     expect(await openKinds(inc.id)).toEqual(['incident_inform_provider']);
     expect((await a.provider.get(`/api/v1/incidents/${inc.id}`)).json().resolution).toBeNull();
-    const sec = (await a.cm.post(`/api/v1/incidents/${inc.id}/inform-provider`, { message: 'Das Problem ist gelöst; der Haushalt hält die Ruhezeiten ein.' })).json();
+    const sec = (
+      await a.cm.post(`/api/v1/incidents/${inc.id}/inform-provider`, {
+        message: 'Das Problem ist gelöst; der Haushalt hält die Ruhezeiten ein.',
+      })
+    ).json();
     expect(sec.state).toBe('secured');
     expect(await openKinds(inc.id)).toEqual([]);
     expect((await notificationsOf(agency.users.provider_user.id, 'incident.provider_informed')).length).toBeGreaterThan(0);
@@ -180,20 +269,49 @@ describe('conflict journey over HTTP', () => {
 
   it('not solvable: the company terminates, the tenancy ends, the guarantee choice is recorded, the household is flagged', async () => {
     const t = await directTenancy(a.cm, agency);
-    const inc = (await a.provider.post(`/api/v1/tenancies/${t.id}/incidents`, conflict({ category: 'threats', description: 'Bedrohung von Nachbarn.' }))).json();
+    const inc = (
+      await a.provider.post(
+        `/api/v1/tenancies/${t.id}/incidents`,
+        conflict({ category: 'threats', description: 'Bedrohung von Nachbarn.' }),
+      )
+    ).json();
     await a.cm.post(`/api/v1/incidents/${inc.id}/forward`, {});
-    await a.sw.post(`/api/v1/incidents/${inc.id}/contacts`, { occurredAt: new Date().toISOString(), channel: 'home_visit', reached: false, note: 'Niemand öffnet.' });
+    await a.sw.post(`/api/v1/incidents/${inc.id}/contacts`, {
+      occurredAt: new Date().toISOString(),
+      channel: 'home_visit',
+      reached: false,
+      note: 'Niemand öffnet.',
+    });
     await a.provider.post(`/api/v1/incidents/${inc.id}/warnings`, { issuedOn: today() });
-    expect((await a.provider.post(`/api/v1/incidents/${inc.id}/terminate`, { terminatedOn: today(), leaseEndsOn: inDays(90), guaranteeContinues: false })).statusCode).toBe(404);
+    expect(
+      (
+        await a.provider.post(`/api/v1/incidents/${inc.id}/terminate`, {
+          terminatedOn: today(),
+          leaseEndsOn: inDays(90),
+          guaranteeContinues: false,
+        })
+      ).statusCode,
+    ).toBe(404);
     // The lead records it here, so the household's case manager is the one told.
-    const term = (await a.lead.post(`/api/v1/incidents/${inc.id}/terminate`, { terminatedOn: today(), leaseEndsOn: inDays(90), guaranteeContinues: false, note: 'Hausfrieden nachhaltig gestört' })).json();
+    const term = (
+      await a.lead.post(`/api/v1/incidents/${inc.id}/terminate`, {
+        terminatedOn: today(),
+        leaseEndsOn: inDays(90),
+        guaranteeContinues: false,
+        note: 'Hausfrieden nachhaltig gestört',
+      })
+    ).json();
     expect(term).toMatchObject({ state: 'terminated', terminatedOn: today(), leaseEndsOn: inDays(90), guaranteeContinues: false });
     const tv = (await a.cm.get(`/api/v1/tenancies/${t.id}`)).json();
     expect(tv).toMatchObject({ status: 'ended', endReason: 'terminated_by_provider', endedOn: inDays(90), guaranteeContinues: false });
     expect(tv.guarantee.active).toBe(false);
     expect(tv.actions).not.toContain('reportConflict');
     expect(await openKinds(t.id)).toEqual([]);
-    const h = await owner.selectFrom('households').select(['follow_up_reason', 'follow_up_at']).where('id', '=', t.household.id).executeTakeFirstOrThrow();
+    const h = await owner
+      .selectFrom('households')
+      .select(['follow_up_reason', 'follow_up_at'])
+      .where('id', '=', t.household.id)
+      .executeTakeFirstOrThrow();
     expect(h.follow_up_reason).toBe('tenancy_terminated');
     const journal = await owner.selectFrom('journal_entries').select('text').where('household_id', '=', t.household.id).execute();
     expect(journal.some((j) => j.text.includes(inc.reference))).toBe(true);

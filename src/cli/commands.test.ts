@@ -40,9 +40,15 @@ describe('wohnhilfe serve with WEB_CONCURRENCY', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
-      await expect.poll(() => (child.exitCode === null ? out : `beendet: ${out}`), { timeout: 100_000, interval: 200 }).toMatch(/^(?!beendet)[^]*2 App-Instanzen teilen sich den Port/);
-      const instances = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)]).toString().trim().split('\n')
-        .filter((l) => l.includes('wohnhilfe.mjs serve')).map((l) => l.trim().split(/\s+/)[0]!);
+      await expect
+        .poll(() => (child.exitCode === null ? out : `beendet: ${out}`), { timeout: 100_000, interval: 200 })
+        .toMatch(/^(?!beendet)[^]*2 App-Instanzen teilen sich den Port/);
+      const instances = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)])
+        .toString()
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes('wohnhilfe.mjs serve'))
+        .map((l) => l.trim().split(/\s+/)[0]!);
       expect(instances).toHaveLength(2);
       for (let i = 0; i < 4; i++) expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

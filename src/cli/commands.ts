@@ -45,7 +45,10 @@ async function seed(dbs: Databases, households?: number): Promise<void> {
     households,
     log: say,
     onProgress: (done, total) => {
-      if (!started) { bar.start(total, 0); started = true; }
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
       bar.update(done);
     },
   });
@@ -107,7 +110,8 @@ function printLogins(url: string): void {
   say(`API-Dokumentation: ${url}/api/docs`);
   say('');
   say(`Demo-Zugänge (Passwort für alle: ${DEMO_PASSWORD}):`);
-  for (const l of demoLogins()) say(`  ${l.agency.padEnd(10)} ${l.role.padEnd(21)} ${l.email}${l.totp ? '  (richtet beim ersten Anmelden TOTP ein)' : ''}`);
+  for (const l of demoLogins())
+    say(`  ${l.agency.padEnd(10)} ${l.role.padEnd(21)} ${l.email}${l.totp ? '  (richtet beim ersten Anmelden TOTP ein)' : ''}`);
   say('');
 }
 
@@ -118,7 +122,10 @@ export async function startCmd(config: Config): Promise<void> {
   const dbs = await openDatabases(config, say);
   try {
     await runMigrations(dbs);
-    const { n } = await dbs.owner.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await dbs.owner
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (config.DEMO_SEED && Number(n) === 0) await seed(dbs);
     await listen(config, dbs);
   } catch (e) {
@@ -136,7 +143,9 @@ export async function serveCmd(config: Config): Promise<void> {
   const pending = await pendingMigrations(dbs.owner).catch(() => pendingMigrations(dbs.app));
   if (pending.length) {
     await dbs.close();
-    throw new Error(`Die Datenbank ist nicht migriert (${pending.length} ausstehend: ${pending.join(', ')}). Bitte zuerst "wohnhilfe migrate" ausführen.`);
+    throw new Error(
+      `Die Datenbank ist nicht migriert (${pending.length} ausstehend: ${pending.join(', ')}). Bitte zuerst "wohnhilfe migrate" ausführen.`,
+    );
   }
   await listen(config, dbs);
   say(`wohnhilfe läuft: ${config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`}`);
@@ -146,7 +155,8 @@ export const migrateCmd = (config: Config) => withDb(config, runMigrations);
 
 export async function seedCmd(config: Config, opts: { demo?: boolean; households?: number }): Promise<void> {
   if (!opts.demo) throw new Error('Bitte --demo angeben (andere Datenquellen gibt es noch nicht).');
-  if (opts.households !== undefined && (!Number.isInteger(opts.households) || opts.households < 1)) throw new Error('--households muss eine positive ganze Zahl sein.');
+  if (opts.households !== undefined && (!Number.isInteger(opts.households) || opts.households < 1))
+    throw new Error('--households muss eine positive ganze Zahl sein.');
   await withDb(config, async (dbs) => {
     await runMigrations(dbs);
     await seed(dbs, opts.households);
@@ -156,15 +166,28 @@ export async function seedCmd(config: Config, opts: { demo?: boolean; households
 
 const generatedPassword = () => crypto.randomBytes(12).toString('base64url');
 
-export async function userCreate(config: Config, o: { agency: string; email: string; name: string; role: string; password?: string }): Promise<void> {
+export async function userCreate(
+  config: Config,
+  o: { agency: string; email: string; name: string; role: string; password?: string },
+): Promise<void> {
   const role = ZRole.parse(o.role);
-  if (role === 'provider_user' || role === 'carrier_worker') throw new Error('Benutzer von Wohnungsunternehmen und Trägern bitte in der Oberfläche anlegen (Zuordnung nötig).');
+  if (role === 'provider_user' || role === 'carrier_worker')
+    throw new Error('Benutzer von Wohnungsunternehmen und Trägern bitte in der Oberfläche anlegen (Zuordnung nötig).');
   const password = o.password ?? generatedPassword();
   ZPassword.parse(password);
   await withDb(config, async ({ owner }) => {
     const agency = await owner.selectFrom('agencies').select('id').where('ags', '=', o.agency).executeTakeFirst();
     if (!agency) throw new Error(`Keine Behörde mit AGS ${o.agency}.`);
-    await owner.insertInto('users').values({ agency_id: agency.id, email: o.email.toLowerCase(), display_name: o.name, role, password_hash: await hashPassword(password) }).execute();
+    await owner
+      .insertInto('users')
+      .values({
+        agency_id: agency.id,
+        email: o.email.toLowerCase(),
+        display_name: o.name,
+        role,
+        password_hash: await hashPassword(password),
+      })
+      .execute();
   });
   say(`Benutzer ${o.email} (${role}) angelegt.${o.password ? '' : ` Passwort: ${password}`}`);
 }
@@ -173,8 +196,12 @@ export async function userResetPassword(config: Config, o: { email: string; pass
   const password = o.password ?? generatedPassword();
   ZPassword.parse(password);
   await withDb(config, async ({ owner }) => {
-    const u = await owner.updateTable('users').set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
-      .where('email', '=', o.email.toLowerCase()).returning('id').executeTakeFirst();
+    const u = await owner
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
+      .where('email', '=', o.email.toLowerCase())
+      .returning('id')
+      .executeTakeFirst();
     if (!u) throw new Error(`Kein Benutzer mit E-Mail ${o.email}.`);
     await owner.deleteFrom('sessions').where('user_id', '=', u.id).execute();
   });

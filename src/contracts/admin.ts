@@ -38,14 +38,39 @@ export const ZPasswordReset = z.object({ password: ZPassword });
 /** Placement (WohnenPlus) settings of an agency; every field has a default, so old settings stay valid. */
 export const ZPlacementSettings = z.object({
   checkWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist für die Prüfung eines eingereichten Angebots (Arbeitstage)'),
-  roundTableWorkingDays: z.number().int().min(1).max(30).default(5).describe('Frist, bis der runde Tisch nach Annahme des Angebots geplant ist (Arbeitstage)'),
-  decisionWorkingDays: z.number().int().min(1).max(20).default(3).describe('Entscheidungsfrist des Haushalts nach der Besichtigung (Arbeitstage)'),
+  roundTableWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(5)
+    .describe('Frist, bis der runde Tisch nach Annahme des Angebots geplant ist (Arbeitstage)'),
+  decisionWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(3)
+    .describe('Entscheidungsfrist des Haushalts nach der Besichtigung (Arbeitstage)'),
   followUpWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist für das Nachgespräch nach einer Absage (Arbeitstage)'),
-  leaseWorkingDays: z.number().int().min(1).max(60).default(10).describe('Frist bis zum Abschluss der Verträge nach der Vergabe (Arbeitstage)'),
-  videoUrlTemplate: z.string().trim().max(300).default('https://video.example/wohnenplus-{offer}-{token}').describe('Link zur Videokonferenz; Platzhalter {offer}, {token}, {date}'),
+  leaseWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(10)
+    .describe('Frist bis zum Abschluss der Verträge nach der Vergabe (Arbeitstage)'),
+  videoUrlTemplate: z
+    .string()
+    .trim()
+    .max(300)
+    .default('https://video.example/wohnenplus-{offer}-{token}')
+    .describe('Link zur Videokonferenz; Platzhalter {offer}, {token}, {date}'),
   guaranteeYears: z.number().int().min(1).max(10).default(5),
   guaranteeMaxCents: z.number().int().min(0).max(100_000_000).default(1_000_000).describe('Höchstbetrag der Garantie in Cent'),
-  guaranteeItems: z.array(z.enum(['rent_arrears', 'service_charge_arrears', 'damage', 'clearance', 'legal_costs'])).default(['rent_arrears', 'service_charge_arrears', 'damage']),
+  guaranteeItems: z
+    .array(z.enum(['rent_arrears', 'service_charge_arrears', 'damage', 'clearance', 'legal_costs']))
+    .default(['rent_arrears', 'service_charge_arrears', 'damage']),
   weights: z
     .object({
       waiting: z.number().min(0).max(100).default(40),
@@ -66,14 +91,20 @@ export const ZPreventionSettings = z.object({
   walkInHours: z
     .array(z.object({ weekday: z.number().int().min(1).max(7).describe('1 = Montag … 7 = Sonntag'), from: hhmm, to: hhmm }))
     .max(21)
-    .default([{ weekday: 1, from: '08:30', to: '11:00' }, { weekday: 2, from: '08:30', to: '11:00' }, { weekday: 4, from: '08:30', to: '11:00' }])
+    .default([
+      { weekday: 1, from: '08:30', to: '11:00' },
+      { weekday: 2, from: '08:30', to: '11:00' },
+      { weekday: 4, from: '08:30', to: '11:00' },
+    ])
     .describe('Offene Sprechstunde'),
   contactSteps: z
-    .array(z.object({
-      channel: z.enum(['letter', 'phone', 'home_visit', 'email', 'office', 'other']),
-      dayOffset: z.number().int().min(0).max(60).describe('Arbeitstage nach Eingang der Mitteilung'),
-      label: z.string().trim().min(1).max(80),
-    }))
+    .array(
+      z.object({
+        channel: z.enum(['letter', 'phone', 'home_visit', 'email', 'office', 'other']),
+        dayOffset: z.number().int().min(0).max(60).describe('Arbeitstage nach Eingang der Mitteilung'),
+        label: z.string().trim().min(1).max(80),
+      }),
+    )
     .min(1)
     .max(10)
     .default([
@@ -93,13 +124,53 @@ export const ZPreventionSettings = z.object({
 export type TPreventionSettings = z.infer<typeof ZPreventionSettings>;
 /** Sustainment (five guarantee years) settings; every field has a default, so old settings stay valid. */
 export const ZSustainmentSettings = z.object({
-  forwardWorkingDays: z.number().int().min(1).max(20).default(1).describe('Frist der Ansprechperson, eine neue Meldung an die Sozialarbeit weiterzugeben (Arbeitstage)'),
-  clarifyWorkingDays: z.number().int().min(1).max(30).default(5).describe('Mietausfall: Frist der Sozialarbeit, die Gründe mit dem Haushalt zu klären (Arbeitstage)'),
-  informProviderWorkingDays: z.number().int().min(1).max(20).default(2).describe('Frist der Ansprechperson, das Wohnungsunternehmen zu informieren (Arbeitstage)'),
-  payoutWorkingDays: z.number().int().min(1).max(20).default(2).describe('Mietausfall: Frist für die Garantieleistung, nachdem das Unternehmen Zahlung verlangt (Arbeitstage)'),
-  assignmentWorkingDays: z.number().int().min(1).max(60).default(10).describe('Mietausfall: Frist für den Eingang der unterschriebenen Abtretungserklärung (Arbeitstage)'),
-  conflictContactWorkingDays: z.number().int().min(1).max(20).default(2).describe('Konfliktfall: Frist der Sozialarbeit für den ersten Kontakt mit dem Haushalt (Arbeitstage)'),
-  guaranteeReminderMonths: z.array(z.number().int().min(1).max(24)).max(6).default([6, 1]).describe('Erinnerungen vor dem Garantieende (Monate vorher)'),
+  forwardWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(1)
+    .describe('Frist der Ansprechperson, eine neue Meldung an die Sozialarbeit weiterzugeben (Arbeitstage)'),
+  clarifyWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(5)
+    .describe('Mietausfall: Frist der Sozialarbeit, die Gründe mit dem Haushalt zu klären (Arbeitstage)'),
+  informProviderWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(2)
+    .describe('Frist der Ansprechperson, das Wohnungsunternehmen zu informieren (Arbeitstage)'),
+  payoutWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(2)
+    .describe('Mietausfall: Frist für die Garantieleistung, nachdem das Unternehmen Zahlung verlangt (Arbeitstage)'),
+  assignmentWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(10)
+    .describe('Mietausfall: Frist für den Eingang der unterschriebenen Abtretungserklärung (Arbeitstage)'),
+  conflictContactWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(2)
+    .describe('Konfliktfall: Frist der Sozialarbeit für den ersten Kontakt mit dem Haushalt (Arbeitstage)'),
+  guaranteeReminderMonths: z
+    .array(z.number().int().min(1).max(24))
+    .max(6)
+    .default([6, 1])
+    .describe('Erinnerungen vor dem Garantieende (Monate vorher)'),
 });
 export type TSustainmentSettings = z.infer<typeof ZSustainmentSettings>;
 
@@ -155,7 +226,12 @@ export const ZOrgInput = z.object({
   email: z.string().trim().toLowerCase().email().max(200).nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   street: z.string().trim().max(200).nullable().optional(),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'Fünfstellige Postleitzahl').nullable().optional(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'Fünfstellige Postleitzahl')
+    .nullable()
+    .optional(),
   city: z.string().trim().max(100).nullable().optional(),
 });
 export const ZOrgUpdate = ZOrgInput.extend({ version: z.number().int().positive() });

@@ -5,7 +5,11 @@ import { PERMISSION_NAMES } from './permissions.js';
 export const ZLoginRequest = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
   password: z.string().min(1).max(500),
-  totp: z.string().regex(/^\d{6}$/).optional().describe('Sechsstelliger Code, wenn der zweite Faktor aktiv ist'),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .describe('Sechsstelliger Code, wenn der zweite Faktor aktiv ist'),
 });
 
 export const ZMe = z.object({

@@ -17,13 +17,7 @@ export type TRole = z.infer<typeof ZRole>;
 export const GENDERS = ['female', 'male', 'diverse', 'unspecified'] as const;
 export const ZGender = z.enum(GENDERS).describe('Geschlecht: weiblich, männlich, divers, ohne Angabe');
 
-export const HOUSING_SITUATIONS = [
-  'in_accommodation',
-  'hidden_homeless',
-  'rough_sleeping',
-  'at_risk',
-  'housed',
-] as const;
+export const HOUSING_SITUATIONS = ['in_accommodation', 'hidden_homeless', 'rough_sleeping', 'at_risk', 'housed'] as const;
 export const ZHousingSituation = z.enum(HOUSING_SITUATIONS).describe('Aktuelle Wohnsituation');
 export type THousingSituation = z.infer<typeof ZHousingSituation>;
 
@@ -36,10 +30,10 @@ export const ZFederalState = z.enum(FEDERAL_STATES);
 
 export const ZId = z.string().uuid();
 /** Calendar date as ISO string (YYYY-MM-DD). */
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT').refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  'Ungültiges Datum',
-);
+export const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Ungültiges Datum');
 export const ZTimestamp = z.string().datetime({ offset: true });
 
 export const ZIdParams = z.object({ id: ZId });
@@ -52,9 +46,7 @@ export const ZProblem = z.object({
   code: z.string(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   currentState: z.string().optional(),
 });
 export type TProblem = z.infer<typeof ZProblem>;

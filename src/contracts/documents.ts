@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
 
 /** Letters and contracts generated from agency-editable templates. */
-export const DOCUMENT_KINDS = ['guarantee_contract', 'allocation_notice', 'assignment_declaration', 'contact_letter', 'commitment_letter'] as const;
+export const DOCUMENT_KINDS = [
+  'guarantee_contract',
+  'allocation_notice',
+  'assignment_declaration',
+  'contact_letter',
+  'commitment_letter',
+] as const;
 export const ZDocumentKind = z.enum(DOCUMENT_KINDS).describe('Art des Dokuments');
 export type TDocumentKind = z.infer<typeof ZDocumentKind>;
 

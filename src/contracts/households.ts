@@ -13,7 +13,15 @@ export const ZMemberInput = z.object({
   nationality: z.string().trim().max(60).nullable().optional().describe('Staatsangehörigkeit'),
   relationship: z.enum(['head', 'partner', 'child', 'relative', 'other']).default('head'),
   phone: optText(40),
-  email: z.string().trim().toLowerCase().email().max(200).nullable().optional().or(z.literal('').transform(() => null)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email()
+    .max(200)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
 });
 export const ZMember = ZMemberInput.extend({ id: ZId });
 

@@ -65,13 +65,15 @@ export const ZOutboxDetail = ZOutboxMail.extend({
   captureMode: z.boolean(),
   text: z.string(),
   messageId: z.string().nullable(),
-  attachments: z.array(z.object({
-    index: z.number().int(),
-    filename: z.string(),
-    contentType: z.string(),
-    sizeBytes: z.number().int(),
-    calendarMethod: z.string().nullable().describe('Bei Kalendereinladungen: REQUEST oder CANCEL'),
-  })),
+  attachments: z.array(
+    z.object({
+      index: z.number().int(),
+      filename: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      calendarMethod: z.string().nullable().describe('Bei Kalendereinladungen: REQUEST oder CANCEL'),
+    }),
+  ),
 });
 export const ZOutboxAttachmentParams = z.object({ id: ZId, index: z.coerce.number().int().min(0).max(100) });
 export type TOutboxMail = z.infer<typeof ZOutboxMail>;

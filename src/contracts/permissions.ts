@@ -1,7 +1,16 @@
 import type { TRole } from './common.js';
 
 const STAFF = ['case_manager', 'social_worker', 'accommodation_worker', 'lead'] as const satisfies readonly TRole[];
-const ALL = ['case_manager', 'social_worker', 'accommodation_worker', 'lead', 'provider_user', 'carrier_worker', 'auditor', 'admin'] as const satisfies readonly TRole[];
+const ALL = [
+  'case_manager',
+  'social_worker',
+  'accommodation_worker',
+  'lead',
+  'provider_user',
+  'carrier_worker',
+  'auditor',
+  'admin',
+] as const satisfies readonly TRole[];
 
 /**
  * The one permission registry: resource.action → roles allowed at all. The server checks it

@@ -6,7 +6,17 @@ import { ZDate, ZId, ZPage, ZTimestamp } from './common.js';
  * tables, viewings, decisions, allocation and contracts. Shared by server and web.
  */
 
-export const EQUIPMENT = ['kitchen_fitted', 'balcony', 'cellar', 'bathtub', 'shower', 'washing_machine_connection', 'floor_covering', 'garden', 'parking'] as const;
+export const EQUIPMENT = [
+  'kitchen_fitted',
+  'balcony',
+  'cellar',
+  'bathtub',
+  'shower',
+  'washing_machine_connection',
+  'floor_covering',
+  'garden',
+  'parking',
+] as const;
 export const ZEquipment = z.enum(EQUIPMENT);
 /** What a housing company may say it wishes for; used by the ranking as a soft preference. */
 export const PREFERRED_HOUSEHOLDS = ['single', 'couple', 'family', 'single_parent', 'senior'] as const;
@@ -16,7 +26,18 @@ export const OFFER_STATES = ['draft', 'submitted', 'declined', 'shortlisting', '
 export const ZOfferState = z.enum(OFFER_STATES);
 export type TOfferState = z.infer<typeof ZOfferState>;
 
-export const CANDIDATE_STATES = ['shortlisted', 'presented', 'viewing_scheduled', 'viewed', 'accepted', 'refused', 'vetoed', 'allocated', 'not_selected', 'withdrawn'] as const;
+export const CANDIDATE_STATES = [
+  'shortlisted',
+  'presented',
+  'viewing_scheduled',
+  'viewed',
+  'accepted',
+  'refused',
+  'vetoed',
+  'allocated',
+  'not_selected',
+  'withdrawn',
+] as const;
 export const ZCandidateState = z.enum(CANDIDATE_STATES);
 export type TCandidateState = z.infer<typeof ZCandidateState>;
 
@@ -28,14 +49,24 @@ export const ZGuaranteeItem = z.enum(GUARANTEE_ITEMS);
 
 const money = (label: string) => z.number().int().min(0).max(10_000_000).describe(`${label} in Cent`);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
 
 // ---------------------------------------------------------------------------------------------
 // Offers
 export const ZOfferInput = z.object({
   providerId: ZId.optional().describe('Wohnungsunternehmen; für Portalnutzer immer das eigene'),
   street: text(200).describe('Straße und Hausnummer'),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'Fünfstellige Postleitzahl'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'Fünfstellige Postleitzahl'),
   city: text(100),
   district: text(80).describe('Stadtbezirk'),
   floor: z.number().int().min(-1).max(40).describe('Geschoss (0 = Erdgeschoss)'),
@@ -84,7 +115,13 @@ export const ZOfferCheck = z.object({
 export type TOfferCheck = z.infer<typeof ZOfferCheck>;
 
 const ZRef = z.object({ id: ZId, displayName: z.string() });
-export const ZAttachment = z.object({ id: ZId, filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), createdAt: ZTimestamp });
+export const ZAttachment = z.object({
+  id: ZId,
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: ZTimestamp,
+});
 export const ZDeadlineRef = z.object({ id: ZId, kind: z.string(), title: z.string(), dueAt: ZTimestamp, overdue: z.boolean() });
 export const ZDocumentRef = z.object({ id: ZId, kind: z.string(), filename: z.string(), createdAt: ZTimestamp });
 
@@ -147,7 +184,10 @@ export const ZOfferListItem = z.object({
 });
 export const ZOfferPage = ZPage(ZOfferListItem);
 export const ZOfferListQuery = z.object({
-  status: z.union([ZOfferState, z.literal('open')]).optional().describe('open = alle laufenden'),
+  status: z
+    .union([ZOfferState, z.literal('open')])
+    .optional()
+    .describe('open = alle laufenden'),
   scope: z.enum(['mine', 'all']).default('all'),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['nextDeadline', 'updatedAt', 'reference']).default('nextDeadline'),
@@ -201,7 +241,16 @@ export const ZConditionsImpact = z.object({
   offersChanging: z.array(z.object({ id: ZId, reference: z.string(), eligibleBefore: z.boolean(), eligibleAfter: z.boolean() })),
   poolHouseholds: z.number().int(),
   poolAffected: z.number().int().describe('Haushalte im Pool, deren Obergrenze oder Richtwert sich ändert'),
-  bySize: z.array(z.object({ persons: z.number().int(), households: z.number().int(), capBeforeCents: z.number().int(), capAfterCents: z.number().int(), spaceBeforeSqm: z.number(), spaceAfterSqm: z.number() })),
+  bySize: z.array(
+    z.object({
+      persons: z.number().int(),
+      households: z.number().int(),
+      capBeforeCents: z.number().int(),
+      capAfterCents: z.number().int(),
+      spaceBeforeSqm: z.number(),
+      spaceAfterSqm: z.number(),
+    }),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +308,17 @@ export const ZRankingPageQuery = z.object({
   exclusionsPage: z.coerce.number().int().min(1).max(1000).default(1),
 });
 export const ZRankingList = z.object({
-  items: z.array(ZRanking.omit({ entries: true, exclusions: true, entriesTotal: true, exclusionsTotal: true, entriesPage: true, exclusionsPage: true, pageSize: true })),
+  items: z.array(
+    ZRanking.omit({
+      entries: true,
+      exclusions: true,
+      entriesTotal: true,
+      exclusionsTotal: true,
+      entriesPage: true,
+      exclusionsPage: true,
+      pageSize: true,
+    }),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -276,8 +335,10 @@ export const ZConsentInput = z
     validUntil: ZDate.nullable().optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.form === 'oral' && !c.minute) ctx.addIssue({ code: 'custom', path: ['minute'], message: 'Bei mündlicher Einwilligung ist ein Vermerk Pflicht.' });
-    if (c.validUntil && c.validUntil < c.givenOn) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Ende liegt vor der Einwilligung.' });
+    if (c.form === 'oral' && !c.minute)
+      ctx.addIssue({ code: 'custom', path: ['minute'], message: 'Bei mündlicher Einwilligung ist ein Vermerk Pflicht.' });
+    if (c.validUntil && c.validUntil < c.givenOn)
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Ende liegt vor der Einwilligung.' });
   });
 export const ZConsent = z.object({
   id: ZId,
@@ -331,7 +392,10 @@ export const ZCandidate = z.object({
   comment: z.string(),
   moveInFrom: ZDate.nullable(),
   pickedBy: ZRef.nullable(),
-  consent: z.object({ id: ZId, form: z.string(), givenOn: ZDate, validUntil: ZDate.nullable() }).nullable().describe('Gültige Einwilligung für dieses Wohnungsunternehmen'),
+  consent: z
+    .object({ id: ZId, form: z.string(), givenOn: ZDate, validUntil: ZDate.nullable() })
+    .nullable()
+    .describe('Gültige Einwilligung für dieses Wohnungsunternehmen'),
   refusalReason: ZRefusalReason.nullable(),
   refusalText: z.string().nullable(),
   vetoReason: z.string().nullable(),
@@ -367,7 +431,11 @@ export const ZCandidateList = z.object({
 export const ZRoundTableInput = z.object({
   startsAt: ZTimestamp,
   durationMinutes: z.number().int().min(15).max(480).default(60),
-  participantIds: z.array(ZId).min(1).max(30).describe('Beteiligte Benutzer (Wohnungsunternehmen, Sachbearbeitung, Sozialarbeit, Unterkunft)'),
+  participantIds: z
+    .array(ZId)
+    .min(1)
+    .max(30)
+    .describe('Beteiligte Benutzer (Wohnungsunternehmen, Sachbearbeitung, Sozialarbeit, Unterkunft)'),
 });
 export const ZRoundTableUpdate = ZRoundTableInput.extend({ version: z.number().int().positive() });
 export const ZMinutes = z.object({ minutes: text(20000), version: z.number().int().positive() });

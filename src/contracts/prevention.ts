@@ -10,11 +10,15 @@ import { ZDate, ZGender, ZId, ZPage, ZTimestamp } from './common.js';
 // ---------------------------------------------------------------------------------------------
 // Enums
 export const PREVENTION_SOURCES = ['court_notice', 'landlord', 'job_centre', 'self_referral', 'other_service'] as const;
-export const ZPreventionSource = z.enum(PREVENTION_SOURCES).describe('Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste');
+export const ZPreventionSource = z
+  .enum(PREVENTION_SOURCES)
+  .describe('Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste');
 export type TPreventionSource = z.infer<typeof ZPreventionSource>;
 
 export const THREAT_STAGES = ['reminder', 'termination', 'lawsuit', 'judgment', 'eviction_date'] as const;
-export const ZThreatStage = z.enum(THREAT_STAGES).describe('Gefährdungsstand: Mahnung, Kündigung, Räumungsklage, Räumungsurteil, Räumungstermin');
+export const ZThreatStage = z
+  .enum(THREAT_STAGES)
+  .describe('Gefährdungsstand: Mahnung, Kündigung, Räumungsklage, Räumungsurteil, Räumungstermin');
 export type TThreatStage = z.infer<typeof ZThreatStage>;
 
 export const CASE_STATES = ['contacting', 'clearing', 'measures', 'closed'] as const;
@@ -26,17 +30,25 @@ export const ZOutcome = z.enum(OUTCOMES).describe('Wohnung erhalten, anderer Woh
 export type TOutcome = z.infer<typeof ZOutcome>;
 
 export const CONTACT_CHANNELS = ['letter', 'phone', 'home_visit', 'email', 'office', 'other'] as const;
-export const ZContactChannel = z.enum(CONTACT_CHANNELS).describe('Brief, Telefon, unangekündigter Hausbesuch, E-Mail, in der Dienststelle, sonstiges');
+export const ZContactChannel = z
+  .enum(CONTACT_CHANNELS)
+  .describe('Brief, Telefon, unangekündigter Hausbesuch, E-Mail, in der Dienststelle, sonstiges');
 export type TContactChannel = z.infer<typeof ZContactChannel>;
 
 export const CONTACT_RESULTS = ['reached', 'declined', 'letter_sent', 'message_left', 'not_reached', 'not_home', 'wrong_address'] as const;
-export const ZContactResult = z.enum(CONTACT_RESULTS).describe('erreicht, erreicht aber Hilfe abgelehnt, Brief versandt, Nachricht hinterlassen, nicht erreicht, niemand angetroffen, Anschrift falsch');
+export const ZContactResult = z
+  .enum(CONTACT_RESULTS)
+  .describe(
+    'erreicht, erreicht aber Hilfe abgelehnt, Brief versandt, Nachricht hinterlassen, nicht erreicht, niemand angetroffen, Anschrift falsch',
+  );
 export type TContactResult = z.infer<typeof ZContactResult>;
 /** Results that count as real contact with the household (the clock "first real contact" stops). */
 export const REAL_CONTACT_RESULTS: readonly TContactResult[] = ['reached', 'declined'];
 
 export const MEASURE_KINDS = ['rent_debt_assumption', 'commitment', 'clearance', 'socio_pedagogical', 'other'] as const;
-export const ZMeasureKind = z.enum(MEASURE_KINDS).describe('Mietschuldenübernahme, Verpflichtungserklärung, Entrümpelung/Reinigung, sozialpädagogische Hilfe, sonstiges');
+export const ZMeasureKind = z
+  .enum(MEASURE_KINDS)
+  .describe('Mietschuldenübernahme, Verpflichtungserklärung, Entrümpelung/Reinigung, sozialpädagogische Hilfe, sonstiges');
 export const MEASURE_STATES = ['planned', 'applied', 'approved', 'rejected', 'done', 'cancelled'] as const;
 export const ZMeasureState = z.enum(MEASURE_STATES);
 
@@ -46,7 +58,9 @@ export const ASSUMPTION_DECISIONS = ['loan', 'grant', 'rejected'] as const;
 export const ZAssumptionDecision = z.enum(ASSUMPTION_DECISIONS).describe('Darlehen, Beihilfe, abgelehnt');
 
 export const REFERRAL_KINDS = ['debt_counselling', 'addiction_help', 'family_help', 'senior_counselling', 'sgb12_67', 'other'] as const;
-export const ZReferralKind = z.enum(REFERRAL_KINDS).describe('Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfe nach § 67 SGB XII, sonstiges');
+export const ZReferralKind = z
+  .enum(REFERRAL_KINDS)
+  .describe('Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfe nach § 67 SGB XII, sonstiges');
 export const REFERRAL_STATES = ['suggested', 'referred', 'accepted', 'completed', 'declined'] as const;
 export const ZReferralState = z.enum(REFERRAL_STATES).describe('vorgeschlagen, vermittelt, angenommen, abgeschlossen, abgelehnt');
 
@@ -59,10 +73,25 @@ export const ZVisitOutcome = z.enum(VISIT_OUTCOMES);
 // Helpers
 const money = (label: string) => z.number().int().min(0).max(100_000_000).describe(`${label} in Cent`);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
-const optDate = ZDate.nullable().optional().transform((v) => v ?? null);
-const optTimestamp = ZTimestamp.nullable().optional().transform((v) => v ?? null);
-const optMoney = (label: string) => money(label).nullable().optional().transform((v) => v ?? null);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+const optDate = ZDate.nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const optTimestamp = ZTimestamp.nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const optMoney = (label: string) =>
+  money(label)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
 
 export const ZUserRef = z.object({ id: ZId, displayName: z.string() });
 export const ZDeadlineRef = z.object({ id: ZId, kind: z.string(), title: z.string(), dueAt: ZTimestamp, overdue: z.boolean() });
@@ -76,7 +105,16 @@ export const ZTenant = z.object({
   birthDate: optDate,
   gender: ZGender.default('unspecified'),
   phone: optText(40),
-  email: z.string().trim().toLowerCase().email().max(200).nullable().optional().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email()
+    .max(200)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
 });
 export type TTenant = z.output<typeof ZTenant>;
 
@@ -93,11 +131,18 @@ export const ZParty = z.object({
 export const ZNoticeInput = z.object({
   source: ZPreventionSource,
   sourceDetail: optText(200).describe('Absender, z. B. Amtsgericht, Wohnungsunternehmen, Jobcenter-Standort, Dienst'),
-  selfReferralVia: z.enum(['walk_in', 'appointment']).nullable().optional().transform((v) => v ?? null),
+  selfReferralVia: z
+    .enum(['walk_in', 'appointment'])
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   receivedOn: ZDate.describe('Eingang der Mitteilung (Beginn des Kontaktverfahrens)'),
   tenants: z.array(ZTenant).min(1).max(10).describe('Mieterinnen und Mieter; die erste Person ist die Bezugsperson'),
   street: text(200).describe('Straße und Hausnummer der gefährdeten Wohnung'),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'Fünfstellige Postleitzahl'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'Fünfstellige Postleitzahl'),
   city: text(100),
   landlordName: optText(200),
   landlordAddress: optText(300),
@@ -107,7 +152,10 @@ export const ZNoticeInput = z.object({
   courtName: optText(200).describe('Amtsgericht'),
   courtFileNumber: optText(60).describe('Aktenzeichen des Gerichts'),
   parties: z.array(ZParty).max(20).default([]),
-  threatStage: ZThreatStage.nullable().optional().transform((v) => v ?? null).describe('leer: aus der Quelle abgeleitet'),
+  threatStage: ZThreatStage.nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .describe('leer: aus der Quelle abgeleitet'),
   terminationOn: optDate.describe('Datum der Kündigung'),
   ordinaryTermination: z.boolean().default(false).describe('Zusätzlich ordentlich gekündigt'),
   previousCureOn: optDate.describe('Datum einer früheren, durch Zahlung unwirksam gewordenen Kündigung'),
@@ -137,7 +185,10 @@ export const ZAssign = z.object({ caseManagerId: ZId.nullable(), socialWorkerId:
 // ---------------------------------------------------------------------------------------------
 // Household matching
 export const ZMatchQuery = z.object({
-  tenants: z.array(ZTenant.pick({ firstName: true, lastName: true, birthDate: true })).min(1).max(10),
+  tenants: z
+    .array(ZTenant.pick({ firstName: true, lastName: true, birthDate: true }))
+    .min(1)
+    .max(10),
   street: z.string().trim().max(200).nullable().optional(),
   postalCode: z.string().trim().max(10).nullable().optional(),
 });
@@ -161,7 +212,9 @@ export const ZLegalClock = z.object({
   cureAvailable: z.boolean().describe('Schonfrist steht zur Verfügung (keine Heilung innerhalb der letzten zwei Jahre)'),
   cureUnavailableReason: z.string().nullable(),
   ordinaryTermination: z.boolean(),
-  paymentAloneSaves: z.boolean().describe('Zahlung des Rückstands allein rettet das Mietverhältnis nicht, wenn auch ordentlich gekündigt wurde'),
+  paymentAloneSaves: z
+    .boolean()
+    .describe('Zahlung des Rückstands allein rettet das Mietverhältnis nicht, wenn auch ordentlich gekündigt wurde'),
   defenceEnd: ZDate.nullable().describe('Ende der Zwei-Wochen-Frist zur Verteidigungsanzeige (§ 276 ZPO)'),
   hearingAt: ZTimestamp.nullable(),
   evictionAt: ZTimestamp.nullable(),
@@ -195,7 +248,15 @@ export const ZAttemptInput = z.object({
   channel: ZContactChannel,
   at: ZTimestamp.describe('Zeitpunkt des Versuchs'),
   result: ZContactResult,
-  stepIndex: z.number().int().min(0).max(20).nullable().optional().transform((v) => v ?? null).describe('Schritt des Verfahrens; leer: nach Kanal zugeordnet'),
+  stepIndex: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .describe('Schritt des Verfahrens; leer: nach Kanal zugeordnet'),
   note: optText(4000),
 });
 export const ZAttempt = z.object({
@@ -213,12 +274,30 @@ export const ZAttempt = z.object({
 export const ZClearing = z.object({
   threatStage: ZThreatStage.nullable().default(null),
   threatConfirmed: z.boolean().default(false).describe('Gefährdung anhand der Unterlagen geprüft'),
-  triedSoFar: z.array(z.enum(['instalment_agreement', 'landlord_talk', 'job_centre_application', 'own_payment', 'legal_advice', 'other'])).default([]),
+  triedSoFar: z
+    .array(z.enum(['instalment_agreement', 'landlord_talk', 'job_centre_application', 'own_payment', 'legal_advice', 'other']))
+    .default([]),
   triedNote: optText(4000),
-  income: z.array(z.enum(['employment', 'pension', 'citizens_income', 'social_assistance', 'housing_benefit', 'child_benefit', 'maintenance', 'other', 'none'])).default([]),
+  income: z
+    .array(
+      z.enum([
+        'employment',
+        'pension',
+        'citizens_income',
+        'social_assistance',
+        'housing_benefit',
+        'child_benefit',
+        'maintenance',
+        'other',
+        'none',
+      ]),
+    )
+    .default([]),
   monthlyIncomeCents: optMoney('Monatliches Einkommen'),
   resourcesNote: optText(4000).describe('Vermögen, Unterstützung durch Familie, eigene Zahlungsfähigkeit'),
-  unclaimedBenefits: z.array(z.enum(['housing_benefit', 'citizens_income', 'social_assistance', 'child_supplement', 'child_benefit', 'other'])).default([]),
+  unclaimedBenefits: z
+    .array(z.enum(['housing_benefit', 'citizens_income', 'social_assistance', 'child_supplement', 'child_benefit', 'other']))
+    .default([]),
   unclaimedNote: optText(4000),
   wishes: z.enum(['keep_home', 'move', 'undecided']).nullable().default(null).describe('Wunsch des Haushalts'),
   wishesNote: optText(4000),
@@ -248,8 +327,12 @@ export const ZClearingUpdate = z.object({ clearing: ZClearing, version: z.number
 export const ZAssumptionData = z.object({
   applicationOn: optDate.describe('Antragsdatum'),
   amountCents: optMoney('Beantragter Betrag'),
-  legalBasis: ZLegalBasis.nullable().optional().transform((v) => v ?? null),
-  decision: ZAssumptionDecision.nullable().optional().transform((v) => v ?? null),
+  legalBasis: ZLegalBasis.nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  decision: ZAssumptionDecision.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   decidedOn: optDate,
   grantedCents: optMoney('Bewilligter Betrag'),
   repaymentMonthlyCents: optMoney('Monatliche Tilgungsrate (Darlehen)'),
@@ -264,7 +347,9 @@ export const ZCommitmentData = z.object({
   recipientReference: optText(100),
   amountCents: optMoney('Übernommener Betrag'),
   items: z.array(text(200)).max(20).default([]),
-  legalBasis: ZLegalBasis.nullable().optional().transform((v) => v ?? null),
+  legalBasis: ZLegalBasis.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   validUntil: optDate,
   sentOn: optDate,
 });
@@ -276,9 +361,19 @@ export const ZGenericMeasureData = z.object({
 });
 
 export const ZMeasureInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rent_debt_assumption'), status: ZMeasureState.default('planned'), note: optText(4000), data: ZAssumptionData }),
+  z.object({
+    kind: z.literal('rent_debt_assumption'),
+    status: ZMeasureState.default('planned'),
+    note: optText(4000),
+    data: ZAssumptionData,
+  }),
   z.object({ kind: z.literal('commitment'), status: ZMeasureState.default('planned'), note: optText(4000), data: ZCommitmentData }),
-  z.object({ kind: z.enum(['clearance', 'socio_pedagogical', 'other']), status: ZMeasureState.default('planned'), note: optText(4000), data: ZGenericMeasureData }),
+  z.object({
+    kind: z.enum(['clearance', 'socio_pedagogical', 'other']),
+    status: ZMeasureState.default('planned'),
+    note: optText(4000),
+    data: ZGenericMeasureData,
+  }),
 ]);
 export type TMeasureInput = z.input<typeof ZMeasureInput>;
 export const ZMeasureUpdate = z.intersection(ZMeasureInput, z.object({ version: z.number().int().positive() }));
@@ -320,7 +415,11 @@ export const ZCloseInput = z.object({
   outcome: ZOutcome,
   note: optText(4000),
   /** home_lost: put the household into the placement pool (seeking housing) with this situation. */
-  newSituation: z.enum(['in_accommodation', 'hidden_homeless', 'rough_sleeping']).nullable().optional().transform((v) => v ?? null),
+  newSituation: z
+    .enum(['in_accommodation', 'hidden_homeless', 'rough_sleeping'])
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   version: z.number().int().positive(),
 });
 export const ZAftercareHandover = z.object({
@@ -331,7 +430,9 @@ export const ZAftercareHandover = z.object({
 });
 export const ZReopen = z.object({ reason: text(2000), version: z.number().int().positive() });
 export const ZContactLetterInput = z.object({
-  appointmentDate: ZDate.nullable().optional().transform((v) => v ?? null),
+  appointmentDate: ZDate.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   appointmentTime: optText(40),
   appointmentPlace: optText(200),
 });
@@ -427,7 +528,10 @@ export const ZCaseListItem = z.object({
 export const ZCasePage = ZPage(ZCaseListItem);
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ZCaseListQuery = z.object({
-  status: z.union([ZCaseState, z.literal('open')]).default('open').describe('open = alle nicht abgeschlossenen'),
+  status: z
+    .union([ZCaseState, z.literal('open')])
+    .default('open')
+    .describe('open = alle nicht abgeschlossenen'),
   source: ZPreventionSource.optional(),
   threatStage: ZThreatStage.optional(),
   outcome: ZOutcome.optional(),
@@ -436,7 +540,10 @@ export const ZCaseListQuery = z.object({
   evictionScheduled: boolParam.optional().describe('Nur Fälle mit Räumungstermin'),
   overdue: boolParam.optional().describe('Nur Fälle mit einer überfälligen offenen Frist'),
   q: z.string().trim().max(100).optional().describe('Name, Aktenzeichen, Gerichtsaktenzeichen oder Straße'),
-  sort: z.enum(['urgency', 'receivedOn', 'reference']).default('urgency').describe('urgency: Räumungstermin, dann Schonfristende, dann nächster Kontaktschritt, dann Eingang'),
+  sort: z
+    .enum(['urgency', 'receivedOn', 'reference'])
+    .default('urgency')
+    .describe('urgency: Räumungstermin, dann Schonfristende, dann nächster Kontaktschritt, dann Eingang'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -451,7 +558,9 @@ export const ZVisitInput = z.object({
   concern: text(2000).describe('Anliegen'),
   outcome: ZVisitOutcome.default('advice_given'),
   note: optText(4000),
-  householdId: ZId.nullable().optional().transform((v) => v ?? null),
+  householdId: ZId.nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export const ZVisitUpdate = ZVisitInput.extend({ version: z.number().int().positive() });
 export const ZVisit = z.object({

@@ -3,11 +3,30 @@ import { ZDate, ZId, ZTimestamp } from './common.js';
 
 /** Fields a column of an imported list can be mapped to (amounts in cents, dates ISO). */
 export const IMPORT_FIELDS = [
-  'fullName', 'lastName', 'firstName', 'birthDate', 'gender',
-  'street', 'houseNumber', 'postalCode', 'city', 'phone', 'persons',
-  'arrearsCents', 'monthlyRentCents', 'compensationCents',
-  'fileNumber', 'court', 'receivedOn', 'servedOn', 'hearingDate', 'evictionDate', 'terminationDate',
-  'landlord', 'externalReference', 'notes',
+  'fullName',
+  'lastName',
+  'firstName',
+  'birthDate',
+  'gender',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'phone',
+  'persons',
+  'arrearsCents',
+  'monthlyRentCents',
+  'compensationCents',
+  'fileNumber',
+  'court',
+  'receivedOn',
+  'servedOn',
+  'hearingDate',
+  'evictionDate',
+  'terminationDate',
+  'landlord',
+  'externalReference',
+  'notes',
 ] as const;
 export const ZImportField = z.enum(IMPORT_FIELDS);
 export type TImportField = z.infer<typeof ZImportField>;

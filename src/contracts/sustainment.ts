@@ -11,7 +11,14 @@ import { ZDeadlineRef, ZDocumentRef, ZGuaranteeItem, ZTenancy } from './placemen
 const money = (label: string) => z.number().int().min(0).max(100_000_000).describe(`${label} in Cent`);
 const positiveMoney = (label: string) => z.number().int().min(1).max(100_000_000).describe(`${label} in Cent`);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
 const ZRef = z.object({ id: ZId, displayName: z.string() });
 /** A month as `YYYY-MM`. */
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Format JJJJ-MM');
@@ -22,7 +29,9 @@ export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Form
 export const TENANCY_STATUSES = ['active', 'ended'] as const;
 export const ZTenancyStatus = z.enum(TENANCY_STATUSES);
 export const END_REASONS = ['moved_out', 'terminated_by_provider', 'terminated_by_tenant', 'guarantee_ended'] as const;
-export const ZEndReason = z.enum(END_REASONS).describe('Ausgezogen, Kündigung durch Vermieter, Kündigung durch Mieter, Garantie beendet (lebt selbstständig)');
+export const ZEndReason = z
+  .enum(END_REASONS)
+  .describe('Ausgezogen, Kündigung durch Vermieter, Kündigung durch Mieter, Garantie beendet (lebt selbstständig)');
 export const CLOSING_OUTCOMES = ['independent', 'further_support', 'lost'] as const;
 export const ZClosingOutcome = z.enum(CLOSING_OUTCOMES).describe('lebt selbstständig, weitere Unterstützung, Wohnung verloren');
 
@@ -30,9 +39,34 @@ export const INCIDENT_KINDS = ['rent_default', 'conflict'] as const;
 export const ZIncidentKind = z.enum(INCIDENT_KINDS);
 export type TIncidentKind = z.infer<typeof ZIncidentKind>;
 
-export const RENT_DEFAULT_STATES = ['reported', 'clarifying', 'reasons_recorded', 'awaiting_decision', 'waiting', 'payout_due', 'assignment_pending', 'secured', 'resolved', 'cancelled'] as const;
+export const RENT_DEFAULT_STATES = [
+  'reported',
+  'clarifying',
+  'reasons_recorded',
+  'awaiting_decision',
+  'waiting',
+  'payout_due',
+  'assignment_pending',
+  'secured',
+  'resolved',
+  'cancelled',
+] as const;
 export const CONFLICT_STATES = ['reported', 'in_progress', 'solved', 'secured', 'terminated', 'cancelled'] as const;
-export const INCIDENT_STATES = ['reported', 'clarifying', 'reasons_recorded', 'awaiting_decision', 'waiting', 'payout_due', 'assignment_pending', 'in_progress', 'solved', 'secured', 'resolved', 'terminated', 'cancelled'] as const;
+export const INCIDENT_STATES = [
+  'reported',
+  'clarifying',
+  'reasons_recorded',
+  'awaiting_decision',
+  'waiting',
+  'payout_due',
+  'assignment_pending',
+  'in_progress',
+  'solved',
+  'secured',
+  'resolved',
+  'terminated',
+  'cancelled',
+] as const;
 export const ZIncidentState = z.enum(INCIDENT_STATES);
 export type TRentDefaultState = (typeof RENT_DEFAULT_STATES)[number];
 export type TConflictState = (typeof CONFLICT_STATES)[number];
@@ -40,7 +74,19 @@ export type TIncidentState = z.infer<typeof ZIncidentState>;
 /** States in which an incident needs no more work (the queue hides them). */
 export const CLOSED_INCIDENT_STATES = ['secured', 'resolved', 'terminated', 'cancelled'] as const satisfies readonly TIncidentState[];
 
-export const RENT_DEFAULT_STEPS = ['report', 'forward', 'recordReasons', 'informProvider', 'wait', 'demandPayment', 'recheckUnpaid', 'markPaid', 'payout', 'confirmAssignment', 'cancel'] as const;
+export const RENT_DEFAULT_STEPS = [
+  'report',
+  'forward',
+  'recordReasons',
+  'informProvider',
+  'wait',
+  'demandPayment',
+  'recheckUnpaid',
+  'markPaid',
+  'payout',
+  'confirmAssignment',
+  'cancel',
+] as const;
 export const CONFLICT_STEPS = ['report', 'forward', 'recordContact', 'warning', 'solve', 'informProvider', 'terminate', 'cancel'] as const;
 export type TRentDefaultStep = (typeof RENT_DEFAULT_STEPS)[number];
 export type TConflictStep = (typeof CONFLICT_STEPS)[number];
@@ -57,7 +103,10 @@ export const RECOVERY_INTERVALS = [1, 3] as const;
 
 const tenancyFields = {
   street: text(200).describe('Straße und Hausnummer'),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'Fünfstellige Postleitzahl'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'Fünfstellige Postleitzahl'),
   city: text(100),
   district: optText(80),
   leaseStart: ZDate,
@@ -77,7 +126,11 @@ const tenancyFields = {
 /** Direct entry of a tenancy that began before wohnhilfe (placement creates its own). */
 export const ZTenancyCreate = z.object({ householdId: ZId, providerId: ZId, ...tenancyFields });
 export type TTenancyCreate = z.input<typeof ZTenancyCreate>;
-export const ZTenancyUpdate = z.object({ ...tenancyFields, providerId: ZId.optional().describe('Fehlt: unverändert'), version: z.number().int().positive() });
+export const ZTenancyUpdate = z.object({
+  ...tenancyFields,
+  providerId: ZId.optional().describe('Fehlt: unverändert'),
+  version: z.number().int().positive(),
+});
 
 export const ZTenancyEnd = z.object({
   reason: ZEndReason,
@@ -95,7 +148,13 @@ export const ZClosingReviewInput = z.object({
 export const ZTenancyListQuery = z.object({
   status: ZTenancyStatus.optional(),
   providerId: ZId.optional(),
-  guaranteeEndsWithinMonths: z.coerce.number().int().min(0).max(120).optional().describe('Garantie endet innerhalb von N Monaten (und ist noch nicht beendet)'),
+  guaranteeEndsWithinMonths: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(120)
+    .optional()
+    .describe('Garantie endet innerhalb von N Monaten (und ist noch nicht beendet)'),
   q: z.string().trim().max(100).optional().describe('Aktenzeichen, Anschrift, Haushalt (Name oder Aktenzeichen)'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
@@ -153,9 +212,25 @@ export const ZRecoveryPayment = z.object({
   createdBy: ZRef.nullable(),
   createdAt: ZTimestamp,
 });
-export const ZClosingReview = z.object({ outcome: ZClosingOutcome, reviewedOn: ZDate, note: z.string().nullable(), reviewedBy: ZRef.nullable() });
+export const ZClosingReview = z.object({
+  outcome: ZClosingOutcome,
+  reviewedOn: ZDate,
+  note: z.string().nullable(),
+  reviewedBy: ZRef.nullable(),
+});
 
-export const TIMELINE_TYPES = ['tenancy_created', 'incident_step', 'contact', 'payout', 'assignment_received', 'recovery_agreement', 'recovery_payment', 'document', 'tenancy_ended', 'closing_review'] as const;
+export const TIMELINE_TYPES = [
+  'tenancy_created',
+  'incident_step',
+  'contact',
+  'payout',
+  'assignment_received',
+  'recovery_agreement',
+  'recovery_payment',
+  'document',
+  'tenancy_ended',
+  'closing_review',
+] as const;
 export const ZTimelineEntry = z.object({
   at: ZTimestamp,
   type: z.enum(TIMELINE_TYPES),
@@ -208,7 +283,10 @@ export const ZRecoveryAgreementInput = z.object({
   incidentId: ZId.nullable().optional(),
   instalmentCents: positiveMoney('Rate'),
   startsOn: ZDate,
-  intervalMonths: z.union([z.literal(1), z.literal(3)]).default(1).describe('1 = monatlich, 3 = vierteljährlich'),
+  intervalMonths: z
+    .union([z.literal(1), z.literal(3)])
+    .default(1)
+    .describe('1 = monatlich, 3 = vierteljährlich'),
   note: optText(2000),
 });
 export const ZRecoveryPaymentInput = z.object({
@@ -240,7 +318,11 @@ const version = { version: z.number().int().positive().optional().describe('Erwa
 export const ZStepNote = z.object({ note: optText(2000), ...version });
 export const ZReasonsInput = z.object({ reasons: text(4000).describe('Gründe, intern (nur Fachstelle)'), ...version });
 export const ZInformProviderInput = z.object({ message: text(2000).describe('Was das Wohnungsunternehmen erfährt'), ...version });
-export const ZWaitInput = z.object({ recheckOn: ZDate.describe('Wiedervorlage: an diesem Tag wird die Zahlung geprüft'), note: optText(2000), ...version });
+export const ZWaitInput = z.object({
+  recheckOn: ZDate.describe('Wiedervorlage: an diesem Tag wird die Zahlung geprüft'),
+  note: optText(2000),
+  ...version,
+});
 export const ZRecheckUnpaidInput = z.object({
   months: z.array(ZMonth).min(1).max(24).optional().describe('Fehlt: unverändert'),
   amountCents: positiveMoney('Offene Miete').optional(),
@@ -289,7 +371,9 @@ export const ZIncidentStepEntry = z.object({
   at: ZTimestamp,
   actor: ZRef.nullable(),
   round: z.number().int(),
-  details: z.record(z.string(), z.unknown()).describe('Was der Schritt festhielt; im Portal nur die für das Unternehmen bestimmten Angaben'),
+  details: z
+    .record(z.string(), z.unknown())
+    .describe('Was der Schritt festhielt; im Portal nur die für das Unternehmen bestimmten Angaben'),
 });
 
 export const ZIncident = z.object({
@@ -357,8 +441,15 @@ export const ZIncidentListItem = z.object({
 export const ZIncidentPage = ZPage(ZIncidentListItem);
 export const ZIncidentListQuery = z.object({
   kind: ZIncidentKind.optional(),
-  state: z.union([ZIncidentState, z.enum(['open', 'all'])]).default('open').describe('open = alle laufenden (Standard)'),
-  mine: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('nur meine (als Ansprechperson oder Sozialarbeit)'),
+  state: z
+    .union([ZIncidentState, z.enum(['open', 'all'])])
+    .default('open')
+    .describe('open = alle laufenden (Standard)'),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('nur meine (als Ansprechperson oder Sozialarbeit)'),
   tenancyId: ZId.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),

@@ -77,7 +77,14 @@ export interface AppOptions {
 }
 
 /** Builds the Fastify app: plugins, error handler, guard, and every module's routes. */
-export async function buildApp({ db, config, serveWeb = true, logger = true, listenUrl, workers = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  serveWeb = true,
+  logger = true,
+  listenUrl,
+  workers = true,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: config.NODE_ENV === 'production',
@@ -92,7 +99,8 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
       (route.config as { access?: RouteAccess }).access = 'public';
     }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
     }
   });
   app.setValidatorCompiler(requestValidatorCompiler);
@@ -134,7 +142,11 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'wohnhilfe API', version: '1.0.0', description: 'Fachverfahren für Fachstellen für Wohnungsnotfälle. Fehler als RFC 9457 problem+json.' },
+      info: {
+        title: 'wohnhilfe API',
+        version: '1.0.0',
+        description: 'Fachverfahren für Fachstellen für Wohnungsnotfälle. Fehler als RFC 9457 problem+json.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-wohnhilfe' } } },
       security: [{ session: [] }],
     },
@@ -146,7 +158,7 @@ export async function buildApp({ db, config, serveWeb = true, logger = true, lis
 
   setPublicUrl(config.PUBLIC_URL);
   if (workers) {
-    if (!listenUrl) throw new Error('buildApp: background jobs need the app role\'s connection string (listenUrl)');
+    if (!listenUrl) throw new Error("buildApp: background jobs need the app role's connection string (listenUrl)");
     const mail = createMailTransport(config);
     const jobs = await startJobs({
       url: listenUrl,

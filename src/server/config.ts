@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = (def: 'true' | 'false') => z.enum(['true', 'false', '1', '0']).default(def).transform((v) => v === 'true' || v === '1');
+const bool = (def: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(def)
+    .transform((v) => v === 'true' || v === '1');
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,7 +26,11 @@ const ZEnv = z.object({
   DEMO_SEED: bool('true'),
   /** `async`: a transaction that only read commits its audit rows without waiting for the disk flush. */
   /** e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS); without it mails are only captured. */
-  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'smtp:// oder smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'smtp:// oder smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('wohnhilfe <no-reply@wohnhilfe.local>'),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -9,7 +9,9 @@ const exitHook = createRequire(import.meta.url)('async-exit-hook') as (hook: (do
 /** Runs `fn` when the process is asked to stop (signal), and lets it finish before exiting. */
 export function onShutdown(fn: () => Promise<void>): void {
   exitHook((done) => {
-    fn().catch((e: unknown) => console.error(e)).finally(done);
+    fn()
+      .catch((e: unknown) => console.error(e))
+      .finally(done);
   });
 }
 
@@ -61,12 +63,14 @@ export async function forkInstances(n: number, env: Record<string, string>, log:
   };
   const stop = async () => {
     stopping = true;
-    await Promise.all([...workers.values()].map(async (w) => {
-      const exited = once(w, 'exit');
-      if (w.isDead()) return;
-      w.kill('SIGTERM');
-      await exited;
-    }));
+    await Promise.all(
+      [...workers.values()].map(async (w) => {
+        const exited = once(w, 'exit');
+        if (w.isDead()) return;
+        w.kill('SIGTERM');
+        await exited;
+      }),
+    );
   };
   try {
     await Promise.all(Array.from({ length: n }, (_, i) => start(i)));

@@ -96,20 +96,111 @@ const routes: RouteObject[] = [
       { path: '/households/:id', element: <HouseholdDetailPage /> },
       { path: '/households/:id/edit', element: <HouseholdEditPage /> },
       // The list import is reached from the prevention queue ("Liste importieren").
-      { path: '/prevention/import', element: <RequirePermission permission="preventionImport.read"><PreventionImportPage /></RequirePermission> },
-      { path: '/prevention/import/:id', element: <RequirePermission permission="preventionImport.read"><PreventionImportPage /></RequirePermission> },
-      { path: '/prevention/cases/new', element: <RequirePermission permission="prevention.create"><NoticeFormPage /></RequirePermission> },
-      { path: '/prevention/cases/:id', element: <RequirePermission permission="prevention.read"><CaseDetailPage /></RequirePermission> },
-      { path: '/prevention/cases/:id/edit', element: <RequirePermission permission="prevention.read"><NoticeEditPage /></RequirePermission> },
-      { path: '/prevention/walk-in', element: <RequirePermission permission="prevention.visit.list"><WalkInPage /></RequirePermission> },
-      { path: '/placement/offers/new', element: <RequirePermission permission="offer.create"><OfferNewPage /></RequirePermission> },
-      { path: '/placement/offers/:id', element: <RequirePermission permission="offer.read"><OfferDetailPage /></RequirePermission> },
-      { path: '/placement/offers/:id/edit', element: <RequirePermission permission="offer.update"><OfferEditPage /></RequirePermission> },
+      {
+        path: '/prevention/import',
+        element: (
+          <RequirePermission permission="preventionImport.read">
+            <PreventionImportPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/prevention/import/:id',
+        element: (
+          <RequirePermission permission="preventionImport.read">
+            <PreventionImportPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/prevention/cases/new',
+        element: (
+          <RequirePermission permission="prevention.create">
+            <NoticeFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/prevention/cases/:id',
+        element: (
+          <RequirePermission permission="prevention.read">
+            <CaseDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/prevention/cases/:id/edit',
+        element: (
+          <RequirePermission permission="prevention.read">
+            <NoticeEditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/prevention/walk-in',
+        element: (
+          <RequirePermission permission="prevention.visit.list">
+            <WalkInPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/placement/offers/new',
+        element: (
+          <RequirePermission permission="offer.create">
+            <OfferNewPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/placement/offers/:id',
+        element: (
+          <RequirePermission permission="offer.read">
+            <OfferDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/placement/offers/:id/edit',
+        element: (
+          <RequirePermission permission="offer.update">
+            <OfferEditPage />
+          </RequirePermission>
+        ),
+      },
       { path: '/placement/tenancies', element: <Navigate to="/sustainment/tenancies" replace /> },
-      { path: '/sustainment/tenancies/new', element: <RequirePermission permission="tenancy.create"><TenancyNewPage /></RequirePermission> },
-      { path: '/sustainment/tenancies/:id', element: <RequirePermission permission="tenancy.read"><TenancyDetailPage /></RequirePermission> },
-      { path: '/sustainment/tenancies/:id/edit', element: <RequirePermission permission="tenancy.update"><TenancyEditPage /></RequirePermission> },
-      { path: '/sustainment/incidents/:id', element: <RequirePermission permission="incident.read"><IncidentDetailPage /></RequirePermission> },
+      {
+        path: '/sustainment/tenancies/new',
+        element: (
+          <RequirePermission permission="tenancy.create">
+            <TenancyNewPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/sustainment/tenancies/:id',
+        element: (
+          <RequirePermission permission="tenancy.read">
+            <TenancyDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/sustainment/tenancies/:id/edit',
+        element: (
+          <RequirePermission permission="tenancy.update">
+            <TenancyEditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/sustainment/incidents/:id',
+        element: (
+          <RequirePermission permission="incident.read">
+            <IncidentDetailPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: '/admin/outbox/:id',
         element: (

@@ -29,7 +29,16 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   const port = (app.server.address() as { port: number }).port;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return { app, browser, url: `http://localhost:${port}` };
 }
@@ -42,7 +51,13 @@ export async function stopBrowserEnv(env: BrowserEnv | undefined): Promise<void>
 /** axe-core on the current page: no WCAG 2.1 A/AA violations. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const violations = result.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(violations).toEqual([]);
 }
 

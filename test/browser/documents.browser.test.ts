@@ -49,7 +49,12 @@ describe.skipIf(!hasChromium)('browser: admins edit document templates', () => {
     expect((await popup).url()).toMatch(/^blob:/);
 
     // Someone else saves in the meantime: the next save is refused with a German message.
-    await testDbs().owner.updateTable('document_templates').set({ version: 5 }).where('agency_id', '=', agency.id).where('kind', '=', 'guarantee_contract').execute();
+    await testDbs()
+      .owner.updateTable('document_templates')
+      .set({ version: 5 })
+      .where('agency_id', '=', agency.id)
+      .where('kind', '=', 'guarantee_contract')
+      .execute();
     await body.fill('# Garantievertrag veraltet');
     await page.getByRole('button', { name: 'Vorlage speichern' }).click();
     await page.getByText(/Die Vorlage wurde inzwischen geändert/).waitFor();
@@ -58,7 +63,10 @@ describe.skipIf(!hasChromium)('browser: admins edit document templates', () => {
     await expect.poll(() => body.inputValue()).toContain('Zwischen {{agency.name}}');
 
     await page.getByRole('button', { name: 'Auf Standard zurücksetzen' }).click();
-    await page.getByRole('dialog', { name: 'Vorlage auf den Standard zurücksetzen?' }).getByRole('button', { name: 'Zurücksetzen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Vorlage auf den Standard zurücksetzen?' })
+      .getByRole('button', { name: 'Zurücksetzen' })
+      .click();
     await page.getByText('Die Vorlage wurde auf den Standard zurückgesetzt.').waitFor();
     await expect.poll(() => body.inputValue()).toContain('## § 3 Laufzeit');
 

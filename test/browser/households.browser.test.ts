@@ -71,7 +71,12 @@ describe.skipIf(!hasChromium)('browser: staff work with households', () => {
 
   it('shows admin and auditor pages and the programme pages accessibly', async () => {
     const admin = await loginAs(env, agency.users.admin.email);
-    for (const [path, heading] of [['/admin/users', 'Benutzer'], ['/admin/agency', 'Dienststelle'], ['/admin/organisations', 'Organisationen'], ['/security', 'Zwei-Faktor-Anmeldung einrichten']] as const) {
+    for (const [path, heading] of [
+      ['/admin/users', 'Benutzer'],
+      ['/admin/agency', 'Dienststelle'],
+      ['/admin/organisations', 'Organisationen'],
+      ['/security', 'Zwei-Faktor-Anmeldung einrichten'],
+    ] as const) {
       await admin.goto(`${env.url}${path}`);
       await admin.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectAccessible(admin, path);

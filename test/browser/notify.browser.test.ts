@@ -17,15 +17,36 @@ describe.skipIf(!hasChromium)('browser: notifications, deadlines and the outbox'
     const day = (d: number) => new Date(Date.now() + d * 86_400_000);
     const overdueId = await inAgency(testDbs().app, agency.id, async (tx) => {
       const mk = (title: string, dueAt: Date, assigneeId: string) =>
-        openDeadline(tx, agency.id, { subjectType: 'household', subjectId: crypto.randomUUID(), kind: 'test', title, link: '/households', dueAt, assigneeId });
+        openDeadline(tx, agency.id, {
+          subjectType: 'household',
+          subjectId: crypto.randomUUID(),
+          kind: 'test',
+          title,
+          link: '/households',
+          dueAt,
+          assigneeId,
+        });
       const overdue = await mk('Stellungnahme einholen', day(-2), u.lead.id);
       await mk('Rückmeldung des Vermieters', day(4), u.lead.id);
       await mk('Unterlagen prüfen', day(1), u.case_manager.id);
       await notify(tx, agency.id, {
-        userIds: [u.lead.id], kind: 'test.one', title: 'Neues Wohnungsangebot', body: 'Wohnbau Test GmbH, 3 Zimmer', link: '/deadlines',
-        mail: { subject: 'Neues Wohnungsangebot', text: 'Wohnbau Test GmbH, 3 Zimmer', attachments: [{ filename: 'exposé.txt', contentType: 'text/plain', content: Buffer.from('3 Zimmer, 2. OG').toString('base64') }] },
+        userIds: [u.lead.id],
+        kind: 'test.one',
+        title: 'Neues Wohnungsangebot',
+        body: 'Wohnbau Test GmbH, 3 Zimmer',
+        link: '/deadlines',
+        mail: {
+          subject: 'Neues Wohnungsangebot',
+          text: 'Wohnbau Test GmbH, 3 Zimmer',
+          attachments: [{ filename: 'exposé.txt', contentType: 'text/plain', content: Buffer.from('3 Zimmer, 2. OG').toString('base64') }],
+        },
       });
-      await notify(tx, agency.id, { userIds: [u.lead.id], kind: 'test.two', title: 'Frist überschritten: Stellungnahme einholen', link: '/deadlines' });
+      await notify(tx, agency.id, {
+        userIds: [u.lead.id],
+        kind: 'test.two',
+        title: 'Frist überschritten: Stellungnahme einholen',
+        link: '/deadlines',
+      });
       return overdue;
     });
     // Already alerted: the running scheduler leaves this agency alone, so the counts stay put.

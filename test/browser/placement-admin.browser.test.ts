@@ -79,7 +79,9 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
     await shot(page, 'conditions-list');
     await expectAccessible(page, 'Programmbedingungen nach dem Speichern');
 
-    const stored = (await a.admin.get('/api/v1/programme-conditions')).json().items.find((c: { validFrom: string }) => c.validFrom === '2030-01-01');
+    const stored = (await a.admin.get('/api/v1/programme-conditions'))
+      .json()
+      .items.find((c: { validFrom: string }) => c.validFrom === '2030-01-01');
     expect(stored.rentCaps).toContainEqual({ persons: 2, maxColdRentCents: 60_000 });
     expect(stored.requiredEquipment).toEqual(['kitchen_fitted', 'garden']);
     await page.context().close();
@@ -138,7 +140,11 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
     const page = await loginAs(env, agency.users.case_manager.email);
     await page.goto(`${env.url}/households/${household.id}`);
     const section = page.getByRole('region', { name: 'Einwilligungen zur Datenübermittlung (§ 67b SGB X)' });
-    await section.getByText('Übermittlung von Mindestangaben (Vorname, Haushaltsgröße, Einzugsbereitschaft) an das Wohnungsunternehmen zur Wohnungsvermittlung (§ 67b SGB X)').waitFor();
+    await section
+      .getByText(
+        'Übermittlung von Mindestangaben (Vorname, Haushaltsgröße, Einzugsbereitschaft) an das Wohnungsunternehmen zur Wohnungsvermittlung (§ 67b SGB X)',
+      )
+      .waitFor();
     await section.getByText('Für diesen Haushalt ist keine Einwilligung erfasst.').waitFor();
 
     await section.getByRole('button', { name: 'Einwilligung erfassen' }).click();
@@ -180,16 +186,30 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
     await section.getByText('Der Widerruf wurde erfasst.').waitFor();
     await card('Zweite Wohnbau eG').getByText('widerrufen', { exact: true }).waitFor();
     await card('Zweite Wohnbau eG').getByText('Haushalt möchte nicht mehr', { exact: false }).waitFor();
-    expect(await card('Zweite Wohnbau eG').getByRole('button', { name: /widerrufen/ }).count()).toBe(0);
+    expect(
+      await card('Zweite Wohnbau eG')
+        .getByRole('button', { name: /widerrufen/ })
+        .count(),
+    ).toBe(0);
     await shot(page, 'consents');
     await section.screenshot({ path: '/tmp/placement-admin-consents-section.png' });
     await expectAccessible(page, 'Haushalt mit Einwilligungen');
 
-    const consents = (await a.cm.get(`/api/v1/households/${household.id}/consents`)).json().items as { recipient: { id: string }; form: string; minute: string | null; valid: boolean; withdrawalNote: string | null }[];
+    const consents = (await a.cm.get(`/api/v1/households/${household.id}/consents`)).json().items as {
+      recipient: { id: string };
+      form: string;
+      minute: string | null;
+      valid: boolean;
+      withdrawalNote: string | null;
+    }[];
     const oral = consents.find((c) => c.recipient.id === agency.providerId)!;
     const withdrawn = consents.find((c) => c.recipient.id === agency.otherProviderId)!;
     expect([oral.form, oral.valid, oral.minute?.startsWith('Telefonat')]).toEqual(['oral', true, true]);
-    expect([withdrawn.form, withdrawn.valid, withdrawn.withdrawalNote]).toEqual(['written', false, 'Haushalt möchte nicht mehr an dieses Unternehmen vermittelt werden.']);
+    expect([withdrawn.form, withdrawn.valid, withdrawn.withdrawalNote]).toEqual([
+      'written',
+      false,
+      'Haushalt möchte nicht mehr an dieses Unternehmen vermittelt werden.',
+    ]);
     await page.context().close();
 
     // The household's social worker records consent too (staff see the housing companies).
@@ -201,18 +221,44 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
   });
 
   it('lists tenancies for staff (with household) and for the housing company (without)', async () => {
-    await testDbs().owner.insertInto('tenancies').values({
-      agency_id: agency.id, reference: 'M-2026-00001', household_id: household.id, provider_id: agency.providerId, street: 'Lindenstraße 12', postal_code: '70173', city: 'Stuttgart',
-      lease_start: '2027-01-01', cold_rent_cents: 62_000, service_charges_cents: 15_000, heating_cents: 8_000, guarantee_start: '2027-01-01', guarantee_end: '2031-12-31',
-      guarantee_max_cents: 1_000_000, guarantee_items: ['rent_arrears', 'damage'], contact_person_id: agency.users.case_manager.id, social_worker_id: agency.users.social_worker.id,
-    }).execute();
+    await testDbs()
+      .owner.insertInto('tenancies')
+      .values({
+        agency_id: agency.id,
+        reference: 'M-2026-00001',
+        household_id: household.id,
+        provider_id: agency.providerId,
+        street: 'Lindenstraße 12',
+        postal_code: '70173',
+        city: 'Stuttgart',
+        lease_start: '2027-01-01',
+        cold_rent_cents: 62_000,
+        service_charges_cents: 15_000,
+        heating_cents: 8_000,
+        guarantee_start: '2027-01-01',
+        guarantee_end: '2031-12-31',
+        guarantee_max_cents: 1_000_000,
+        guarantee_items: ['rent_arrears', 'damage'],
+        contact_person_id: agency.users.case_manager.id,
+        social_worker_id: agency.users.social_worker.id,
+      })
+      .execute();
 
     const page = await loginAs(env, agency.users.case_manager.email);
     await page.getByRole('navigation').getByRole('link', { name: 'Mietverhältnisse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mietverhältnisse' }).waitFor();
     const row = page.getByRole('row', { name: /M-2026-00001/ });
     await row.waitFor();
-    for (const text of [household.reference, 'Wohnbau Test GmbH', 'Lindenstraße 12, 70173 Stuttgart', '01.01.2027', 'bis 31.12.2031', 'höchstens 10.000,00 €', 'laufend']) await row.getByText(text, { exact: false }).first().waitFor();
+    for (const text of [
+      household.reference,
+      'Wohnbau Test GmbH',
+      'Lindenstraße 12, 70173 Stuttgart',
+      '01.01.2027',
+      'bis 31.12.2031',
+      'höchstens 10.000,00 €',
+      'laufend',
+    ])
+      await row.getByText(text, { exact: false }).first().waitFor();
     await shot(page, 'tenancies');
     expect(await page.getByRole('navigation').locator('[aria-current="page"]').allTextContents()).toEqual(['Mietverhältnisse']);
     await expectAccessible(page, 'Mietverhältnisse');

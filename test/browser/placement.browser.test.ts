@@ -49,23 +49,74 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     familyName = `Brunnhuber${Date.now().toString(36)}`;
     // A family in the pool with a health note the company must never see.
     family = await poolHousehold(cm, agency, {
-      needs: { wheelchair: false, stepFree: false, pets: false, districtsAvoid: [], districtsPrefer: ['Mitte'], notes: 'Diabetes, regelmäßige Arzttermine' },
+      needs: {
+        wheelchair: false,
+        stepFree: false,
+        pets: false,
+        districtsAvoid: [],
+        districtsPrefer: ['Mitte'],
+        notes: 'Diabetes, regelmäßige Arzttermine',
+      },
       members: [
-        { firstName: 'Leonie', lastName: familyName, birthDate: '1988-02-03', gender: 'female', nationality: 'deutsch', relationship: 'head' },
-        { firstName: 'Jonas', lastName: familyName, birthDate: '2016-07-09', gender: 'male', nationality: 'deutsch', relationship: 'child' },
-        { firstName: 'Mia', lastName: familyName, birthDate: '2019-01-20', gender: 'female', nationality: 'deutsch', relationship: 'child' },
+        {
+          firstName: 'Leonie',
+          lastName: familyName,
+          birthDate: '1988-02-03',
+          gender: 'female',
+          nationality: 'deutsch',
+          relationship: 'head',
+        },
+        {
+          firstName: 'Jonas',
+          lastName: familyName,
+          birthDate: '2016-07-09',
+          gender: 'male',
+          nationality: 'deutsch',
+          relationship: 'child',
+        },
+        {
+          firstName: 'Mia',
+          lastName: familyName,
+          birthDate: '2019-01-20',
+          gender: 'female',
+          nationality: 'deutsch',
+          relationship: 'child',
+        },
       ],
     });
     // A household with a pet: the ranking must exclude it and say why.
-    await poolHousehold(cm, agency, { needs: { wheelchair: false, stepFree: false, pets: true, districtsAvoid: [], districtsPrefer: [], notes: null } });
+    await poolHousehold(cm, agency, {
+      needs: { wheelchair: false, stepFree: false, pets: true, districtsAvoid: [], districtsPrefer: [], notes: null },
+    });
     // Enough further families of three (no health note, so ranked below this family) for a second
     // page of the ranking.
     for (let i = 0; i < 25; i++) {
       await poolHousehold(cm, agency, {
         members: [
-          { firstName: 'Sabine', lastName: `Weidner${i}`, birthDate: '1986-05-06', gender: 'female', nationality: 'deutsch', relationship: 'head' },
-          { firstName: 'Tom', lastName: `Weidner${i}`, birthDate: '2015-03-04', gender: 'male', nationality: 'deutsch', relationship: 'child' },
-          { firstName: 'Lea', lastName: `Weidner${i}`, birthDate: '2018-08-09', gender: 'female', nationality: 'deutsch', relationship: 'child' },
+          {
+            firstName: 'Sabine',
+            lastName: `Weidner${i}`,
+            birthDate: '1986-05-06',
+            gender: 'female',
+            nationality: 'deutsch',
+            relationship: 'head',
+          },
+          {
+            firstName: 'Tom',
+            lastName: `Weidner${i}`,
+            birthDate: '2015-03-04',
+            gender: 'male',
+            nationality: 'deutsch',
+            relationship: 'child',
+          },
+          {
+            firstName: 'Lea',
+            lastName: `Weidner${i}`,
+            birthDate: '2018-08-09',
+            gender: 'female',
+            nationality: 'deutsch',
+            relationship: 'child',
+          },
         ],
       });
     }
@@ -122,11 +173,15 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await provider.getByText('eingereicht', { exact: true }).first().waitFor();
 
     // A photo of the flat, shown as a thumbnail.
-    await provider.getByLabel('Datei (Foto, Grundriss oder PDF, höchstens 10 MB)').setInputFiles({ name: 'wohnzimmer.png', mimeType: 'image/png', buffer: PNG });
+    await provider
+      .getByLabel('Datei (Foto, Grundriss oder PDF, höchstens 10 MB)')
+      .setInputFiles({ name: 'wohnzimmer.png', mimeType: 'image/png', buffer: PNG });
     await provider.getByRole('button', { name: 'Datei hochladen' }).click();
     await provider.getByRole('img', { name: 'Foto: wohnzimmer.png' }).waitFor();
     // A wrong file is removed again.
-    await provider.getByLabel('Datei (Foto, Grundriss oder PDF, höchstens 10 MB)').setInputFiles({ name: 'falsch.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await provider
+      .getByLabel('Datei (Foto, Grundriss oder PDF, höchstens 10 MB)')
+      .setInputFiles({ name: 'falsch.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await provider.getByRole('button', { name: 'Datei hochladen' }).click();
     await provider.getByRole('link', { name: 'falsch.pdf' }).waitFor();
     await provider.getByRole('button', { name: 'falsch.pdf entfernen' }).click();
@@ -175,7 +230,10 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await entry.getByRole('rowheader', { name: 'Wunschbezirk Mitte' }).waitFor();
     const exclusions = page.getByRole('table', { name: 'Ausgeschlossene Haushalte mit Gründen' });
     await exclusions.getByText('Hat Haustiere, die hier nicht erlaubt sind').waitFor();
-    await page.getByRole('table', { name: 'Ausschlüsse nach Grund' }).getByRole('row', { name: /Haustiere nicht erlaubt\s*1/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Ausschlüsse nach Grund' })
+      .getByRole('row', { name: /Haustiere nicht erlaubt\s*1/ })
+      .waitFor();
     await expectAccessible(page, 'Rangfolge');
     await shot(page, 'ranking');
     // 26 ranked households: 25 on the first page, the last one on the second.
@@ -183,7 +241,10 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await rankPages.getByText('Seite 1 von 2').waitFor();
     await rankPages.getByRole('button', { name: 'Nächste Seite' }).click();
     await rankPages.getByText('Seite 2 von 2').waitFor();
-    await page.locator('details summary').filter({ hasText: /^Rang 26: / }).waitFor();
+    await page
+      .locator('details summary')
+      .filter({ hasText: /^Rang 26: / })
+      .waitFor();
     expect(await page.locator('details summary').count()).toBe(1);
     await expect.poll(() => entry.count()).toBe(0);
     await rankPages.getByRole('button', { name: 'Vorherige Seite' }).click();
@@ -288,7 +349,10 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     await shot(page, 'shortlist');
 
     await card.getByRole('button', { name: 'Wohnung vergeben' }).click();
-    await page.getByRole('dialog').getByText(/kann nicht rückgängig gemacht werden/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/kann nicht rückgängig gemacht werden/)
+      .waitFor();
     await submitDialog(page, 'Wohnung vergeben');
     await page.getByText('Die Wohnung wurde vergeben. Als Nächstes: Verträge erfassen.').waitFor();
 
@@ -312,7 +376,14 @@ describe.skipIf(!hasChromium)('browser: placement from the company’s offer to 
     // --- timeline: every step with its actor ---------------------------------------------------------------
     await openTab(page, 'Verlauf');
     const timeline = page.getByRole('tabpanel', { name: 'Verlauf' });
-    for (const line of ['Angebot eingereicht', 'Programmbedingungen geprüft: erfüllt', 'hat abgesagt: Lage', 'Nachgespräch mit Haushalt A', 'Wohnung an Haushalt A', 'Garantievertrag und Mietvertrag erfasst']) {
+    for (const line of [
+      'Angebot eingereicht',
+      'Programmbedingungen geprüft: erfüllt',
+      'hat abgesagt: Lage',
+      'Nachgespräch mit Haushalt A',
+      'Wohnung an Haushalt A',
+      'Garantievertrag und Mietvertrag erfasst',
+    ]) {
       await timeline.getByText(line, { exact: false }).first().waitFor();
     }
     await expectAccessible(page, 'Verlauf');

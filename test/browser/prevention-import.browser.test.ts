@@ -30,7 +30,9 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
     // Without a file: a German message at the field.
     await page.getByRole('button', { name: 'Hochladen und einlesen' }).click();
     await page.getByText('Bitte wählen Sie eine Datei aus.').waitFor();
-    await page.getByLabel('Datei (CSV oder XLSX, höchstens 50 MB)').setInputFiles({ name: 'rueckstaende.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') });
+    await page
+      .getByLabel('Datei (CSV oder XLSX, höchstens 50 MB)')
+      .setInputFiles({ name: 'rueckstaende.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') });
     await page.getByRole('button', { name: 'Hochladen und einlesen' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Spalten zuordnen' }).waitFor();
@@ -77,10 +79,21 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
     const page = await loginAs(env, agency.users.lead.email);
     // A job held in "importing" (no runner): the page polls and shows the stored progress.
     const { owner } = testDbs();
-    const job = await owner.insertInto('prevention_import_jobs').values({
-      agency_id: agency.id, created_by: agency.users.lead.id, filename: 'gross.csv', format: 'csv', state: 'importing', columns: ['Name'],
-      counts: JSON.stringify({ total: 1000, valid: 800, invalid: 200, matched: 0, duplicates: 0 }), progress_done: 300, progress_total: 800,
-    }).returning('id').executeTakeFirstOrThrow();
+    const job = await owner
+      .insertInto('prevention_import_jobs')
+      .values({
+        agency_id: agency.id,
+        created_by: agency.users.lead.id,
+        filename: 'gross.csv',
+        format: 'csv',
+        state: 'importing',
+        columns: ['Name'],
+        counts: JSON.stringify({ total: 1000, valid: 800, invalid: 200, matched: 0, duplicates: 0 }),
+        progress_done: 300,
+        progress_total: 800,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await page.goto(`${env.url}/prevention/import/${job.id}`);
     const bar = page.getByRole('progressbar', { name: 'Fälle werden angelegt' });
     await bar.waitFor();

@@ -43,10 +43,16 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     lastName = `Brandt${Date.now().toString(36)}`;
     // The tenant is already known to the office: the notice must offer this household, never duplicate it silently.
     const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
-    const res = await cm.post('/api/v1/households', householdInput({
-      situation: 'at_risk', seekingHousing: false,
-      members: [{ firstName: 'Erika', lastName, birthDate: '1971-05-04', gender: 'female', nationality: 'deutsch', relationship: 'head' }],
-    }));
+    const res = await cm.post(
+      '/api/v1/households',
+      householdInput({
+        situation: 'at_risk',
+        seekingHousing: false,
+        members: [
+          { firstName: 'Erika', lastName, birthDate: '1971-05-04', gender: 'female', nationality: 'deutsch', relationship: 'head' },
+        ],
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
   });
   afterAll(() => stopBrowserEnv(env));
@@ -131,7 +137,10 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     await page.getByRole('dialog').getByLabel('Ort').fill('Fachstelle, Zimmer 12');
     await submitDialog(page, 'Anschreiben erzeugen (PDF)');
     await page.getByText('Das Anschreiben wurde erzeugt und als Kontaktversuch erfasst.').waitFor();
-    const letter = page.getByRole('tabpanel').getByRole('link', { name: /\.pdf$/ }).first();
+    const letter = page
+      .getByRole('tabpanel')
+      .getByRole('link', { name: /\.pdf$/ })
+      .first();
     const href = await letter.getAttribute('href');
     const pdf = await page.request.get(`${env.url}${href}`);
     expect(pdf.status()).toBe(200);
@@ -238,12 +247,24 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
 
   it('case page states the legal clock as the server computes it; facts learnt later are added by editing the notice', async () => {
     const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
-    const res = await cm.post('/api/v1/prevention/cases', {
-      source: 'landlord', receivedOn: day(-3), createHousehold: true,
-      tenants: [{ firstName: 'Tarek', lastName: `Yilmaz${lastName}`, birthDate: '1968-01-30', gender: 'male' }],
-      street: 'Am Kanal 9', postalCode: '30165', city: 'Hannover', arrearsCents: 310_000,
-      threatStage: 'termination', terminationOn: day(-40), ordinaryTermination: true, previousCureOn: day(-300),
-    }, { 'idempotency-key': crypto.randomUUID() });
+    const res = await cm.post(
+      '/api/v1/prevention/cases',
+      {
+        source: 'landlord',
+        receivedOn: day(-3),
+        createHousehold: true,
+        tenants: [{ firstName: 'Tarek', lastName: `Yilmaz${lastName}`, birthDate: '1968-01-30', gender: 'male' }],
+        street: 'Am Kanal 9',
+        postalCode: '30165',
+        city: 'Hannover',
+        arrearsCents: 310_000,
+        threatStage: 'termination',
+        terminationOn: day(-40),
+        ordinaryTermination: true,
+        previousCureOn: day(-300),
+      },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
     const warnings = res.json().legal.warnings as string[];
@@ -269,11 +290,18 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     const banner = page.locator('.eviction-banner');
     await banner.getByText(`${german(day(14))}, 08:00`).waitFor();
     await banner.getByText(/in 14 Tagen/).waitFor();
-    await page.getByRole('region', { name: 'Offene Fristen' }).getByText(/Räumung/).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Offene Fristen' })
+      .getByText(/Räumung/)
+      .first()
+      .waitFor();
 
     // Assignment: the social worker joins the case.
     await page.getByRole('button', { name: 'Zuständigkeit ändern' }).click();
-    await page.getByRole('dialog').getByLabel('Sozialarbeit').selectOption({ label: `social_worker ${agency.users.social_worker.email.split('.')[1]!.split('@')[0]} (Sozialarbeit)` });
+    await page
+      .getByRole('dialog')
+      .getByLabel('Sozialarbeit')
+      .selectOption({ label: `social_worker ${agency.users.social_worker.email.split('.')[1]!.split('@')[0]} (Sozialarbeit)` });
     await submitDialog(page, 'Speichern');
     await page.getByText('Die Zuständigkeit wurde gespeichert.').waitFor();
     await expectAccessible(page, 'Fall mit Räumungstermin');

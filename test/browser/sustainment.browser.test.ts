@@ -38,11 +38,23 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
     agency = await createAgency();
     const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
     familyName = `Sonnleitner${Date.now().toString(36)}`;
-    const res = await cm.post('/api/v1/households', householdInput({
-      socialWorkerId: agency.users.social_worker.id,
-      caseManagerId: agency.users.case_manager.id,
-      members: [{ firstName: 'Petra', lastName: familyName, birthDate: '1979-05-06', gender: 'female', nationality: 'deutsch', relationship: 'head' }],
-    }));
+    const res = await cm.post(
+      '/api/v1/households',
+      householdInput({
+        socialWorkerId: agency.users.social_worker.id,
+        caseManagerId: agency.users.case_manager.id,
+        members: [
+          {
+            firstName: 'Petra',
+            lastName: familyName,
+            birthDate: '1979-05-06',
+            gender: 'female',
+            nationality: 'deutsch',
+            relationship: 'head',
+          },
+        ],
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     household = res.json();
   });
@@ -95,7 +107,11 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
     expect(await provider.getByRole('columnheader', { name: 'Haushalt' }).count()).toBe(0);
     expect(await provider.getByText(household.reference).count()).toBe(0);
     await expectAccessible(provider, 'Meine Mietverhältnisse');
-    await provider.getByRole('row', { name: /Ahornweg 7/ }).getByRole('link').first().click();
+    await provider
+      .getByRole('row', { name: /Ahornweg 7/ })
+      .getByRole('link')
+      .first()
+      .click();
     await provider.getByRole('heading', { level: 1, name: /^Mietverhältnis / }).waitFor();
     expect(await provider.getByText(familyName).count()).toBe(0);
     await expectAccessible(provider, 'Mietverhältnis (Portal)');
@@ -138,13 +154,17 @@ describe.skipIf(!hasChromium)('browser: rent default from the company’s report
     const sw = await loginAs(env, agency.users.social_worker.email);
     await sw.goto(incidentUrl);
     await sw.getByRole('heading', { level: 1, name: /^Mietausfall / }).waitFor();
-    await step(sw, 'Gründe erfassen', (d) => d.getByLabel('Gründe (nur Fachstelle)').fill('Jobcenter-Bescheid verspätet, Krankheit der Mieterin.'));
+    await step(sw, 'Gründe erfassen', (d) =>
+      d.getByLabel('Gründe (nur Fachstelle)').fill('Jobcenter-Bescheid verspätet, Krankheit der Mieterin.'),
+    );
     await sw.getByText('Die Gründe wurden erfasst.').waitFor();
     await sw.context().close();
 
     // --- the contact person informs the company ---------------------------------------------------------
     await cm.reload();
-    await step(cm, 'Wohnungsunternehmen informieren', (d) => d.getByLabel('Mitteilung an das Wohnungsunternehmen').fill('Die Zahlung ist beantragt; bitte entscheiden Sie, ob Sie abwarten.'));
+    await step(cm, 'Wohnungsunternehmen informieren', (d) =>
+      d.getByLabel('Mitteilung an das Wohnungsunternehmen').fill('Die Zahlung ist beantragt; bitte entscheiden Sie, ob Sie abwarten.'),
+    );
     await cm.getByText('Das Wohnungsunternehmen wurde informiert.').waitFor();
 
     // --- the company sees the message (never the reasons) and demands payment -------------------------

@@ -33,7 +33,13 @@ function quietPool(pool: pg.Pool): pg.Pool {
 /** Kysely on a pool of pipelined pg clients (see driver.ts); every statement with bind parameters. */
 export function createKysely(connectionString: string, max = 10): Kysely<DB> {
   const pool = quietPool(
-    new pg.Pool({ connectionString, max, application_name: 'wohnhilfe', pipeline: true, options: '-c plan_cache_mode=force_custom_plan' } as pg.PoolConfig),
+    new pg.Pool({
+      connectionString,
+      max,
+      application_name: 'wohnhilfe',
+      pipeline: true,
+      options: '-c plan_cache_mode=force_custom_plan',
+    } as pg.PoolConfig),
   );
   return new Kysely<DB>({ dialect: new PgDialect(pool) });
 }
@@ -45,7 +51,10 @@ export function createKysely(connectionString: string, max = 10): Kysely<DB> {
 export function appRolePassword(ownerUrl: string, explicit?: string): string {
   if (explicit) return explicit;
   const owner = new URL(ownerUrl);
-  return crypto.createHmac('sha256', decodeURIComponent(owner.password) || 'wohnhilfe').update(APP_ROLE).digest('base64url');
+  return crypto
+    .createHmac('sha256', decodeURIComponent(owner.password) || 'wohnhilfe')
+    .update(APP_ROLE)
+    .digest('base64url');
 }
 
 /** The app's connection: DATABASE_APP_URL, or the owner URL with the app role's credentials. */
@@ -89,7 +98,12 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
  * Services, background jobs, the CLI and the seed all use it. `isolation: 'repeatable read'` gives
  * every statement of `fn` one snapshot.
  */
-export async function inAgency<T>(db: Kysely<DB>, agencyId: string, fn: (tx: Tx) => Promise<T>, opts: { isolation?: 'repeatable read' } = {}): Promise<T> {
+export async function inAgency<T>(
+  db: Kysely<DB>,
+  agencyId: string,
+  fn: (tx: Tx) => Promise<T>,
+  opts: { isolation?: 'repeatable read' } = {},
+): Promise<T> {
   if (!UUID.test(agencyId)) throw new Error('invalid agency id');
   const executor = db.getExecutor();
   return executor.provideConnection(async (conn) => {

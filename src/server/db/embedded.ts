@@ -22,7 +22,10 @@ async function pidAlive(pid: number): Promise<boolean> {
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = net.connect({ port, host: '127.0.0.1' }, () => { s.end(); resolve(true); });
+    const s = net.connect({ port, host: '127.0.0.1' }, () => {
+      s.end();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
 }
@@ -38,8 +41,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   // search bits are added; the directory's other bits stay (never narrow a shared parent such as /tmp).
   const parent = await fs.stat(path.dirname(dataDir));
   if ((parent.mode & 0o011) !== 0o011) await fs.chmod(path.dirname(dataDir), (parent.mode & 0o7777) | 0o011).catch(() => undefined);
-  let password = await fs.readFile(passwordFile, 'utf8').then((s) => s.trim()).catch(() => '');
-  const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  let password = await fs
+    .readFile(passwordFile, 'utf8')
+    .then((s) => s.trim())
+    .catch(() => '');
+  const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
   if (!initialised) {
     password = (await import('node:crypto')).randomBytes(18).toString('base64url');
     await fs.rm(dataDir, { recursive: true, force: true });
@@ -56,7 +65,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Bulk work (list imports) writes far less with fewer checkpoints and a larger buffer cache:
     // the 100,000-row import's create phase fell from ~25 s to ~19 s with these.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=15min'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'max_wal_size=4GB',
+      '-c',
+      'checkpoint_timeout=15min',
+    ],
     onLog: log,
     onError: (e) => log(String(e)),
   });

@@ -6,9 +6,20 @@ import type { Tx } from './database.js';
  * counted per agency, kind and year (e.g. `S-2026-00042`, `S-W-2026-0007`). The counter row is
  * locked by the upsert, so concurrent creations never share a number.
  */
-export async function nextReference(tx: Tx, agencyId: string, counter: string, kind: string | null, digits: number, now = new Date()): Promise<string> {
+export async function nextReference(
+  tx: Tx,
+  agencyId: string,
+  counter: string,
+  kind: string | null,
+  digits: number,
+  now = new Date(),
+): Promise<string> {
   const year = now.getFullYear();
-  const { reference_prefix } = await tx.selectFrom('agencies').select('reference_prefix').where('id', '=', agencyId).executeTakeFirstOrThrow();
+  const { reference_prefix } = await tx
+    .selectFrom('agencies')
+    .select('reference_prefix')
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
   const row = await tx
     .insertInto('agency_counters')
     .values({ agency_id: agencyId, name: `${counter}:${year}`, value: 1 })
@@ -22,10 +33,22 @@ export async function nextReference(tx: Tx, agencyId: string, counter: string, k
  * Reserves `n` consecutive references at once (bulk creation: one counter update for all rows);
  * same format as `nextReference`, in order.
  */
-export async function reserveReferences(tx: Tx, agencyId: string, counter: string, kind: string | null, digits: number, n: number, now = new Date()): Promise<string[]> {
+export async function reserveReferences(
+  tx: Tx,
+  agencyId: string,
+  counter: string,
+  kind: string | null,
+  digits: number,
+  n: number,
+  now = new Date(),
+): Promise<string[]> {
   if (n <= 0) return [];
   const year = now.getFullYear();
-  const { reference_prefix } = await tx.selectFrom('agencies').select('reference_prefix').where('id', '=', agencyId).executeTakeFirstOrThrow();
+  const { reference_prefix } = await tx
+    .selectFrom('agencies')
+    .select('reference_prefix')
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
   const row = await tx
     .insertInto('agency_counters')
     .values({ agency_id: agencyId, name: `${counter}:${year}`, value: n })
@@ -33,5 +56,7 @@ export async function reserveReferences(tx: Tx, agencyId: string, counter: strin
     .returning('value')
     .executeTakeFirstOrThrow();
   const last = Number(row.value);
-  return Array.from({ length: n }, (_, i) => [reference_prefix, kind, year, String(last - n + 1 + i).padStart(digits, '0')].filter((x) => x !== null).join('-'));
+  return Array.from({ length: n }, (_, i) =>
+    [reference_prefix, kind, year, String(last - n + 1 + i).padStart(digits, '0')].filter((x) => x !== null).join('-'),
+  );
 }

@@ -10,8 +10,15 @@ describe('inAgency on a real server', () => {
     const text = `Zeile mit 'Apostroph', Backslash \\ , $1 und Umlauten äöü ${'x'.repeat(20_000)}`;
     const bytes = Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 37) % 256));
     const out = await inAgency(app, agency.id, async (tx) => {
-      const first = await sql<{ t: string; b: Buffer; agency: string; lit: string }>`SELECT ${text}::text AS t, ${bytes}::bytea AS b, current_setting('app.agency_id') AS agency, '$1' AS lit`.execute(tx);
-      const later = await sql<{ t: string; agency: string }>`SELECT ${text}::text AS t, current_setting('app.agency_id') AS agency`.execute(tx);
+      const first = await sql<{
+        t: string;
+        b: Buffer;
+        agency: string;
+        lit: string;
+      }>`SELECT ${text}::text AS t, ${bytes}::bytea AS b, current_setting('app.agency_id') AS agency, '$1' AS lit`.execute(tx);
+      const later = await sql<{ t: string; agency: string }>`SELECT ${text}::text AS t, current_setting('app.agency_id') AS agency`.execute(
+        tx,
+      );
       return { first: first.rows[0]!, later: later.rows[0]! };
     });
     expect(out.first.t).toBe(text);
@@ -27,7 +34,11 @@ describe('inAgency on a real server', () => {
     const evil = `x'; DROP TABLE households; --`;
     const rows = await inAgency(app, agency.id, async (tx) => (await sql<{ v: string }>`SELECT ${evil}::text AS v`.execute(tx)).rows);
     expect(rows[0]!.v).toBe(evil);
-    const still = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM households`.execute(tx)).rows[0]!.n);
+    const still = await inAgency(
+      app,
+      agency.id,
+      async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM households`.execute(tx)).rows[0]!.n,
+    );
     expect(still).toBe(0);
   });
 
@@ -37,10 +48,19 @@ describe('inAgency on a real server', () => {
     const agency = await createAgency();
     const key = `k-${Math.random()}`;
     const error = await inAgency(app, agency.id, async (tx) => {
-      await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(tx);
+      await sql`INSERT INTO idempotency_keys (agency_id, user_id, key, request_hash) VALUES (${agency.id}, ${agency.users.admin.id}, ${key}, 'h')`.execute(
+        tx,
+      );
       await then(tx);
-    }).then(() => null, (e: unknown) => e);
-    const n = await inAgency(app, agency.id, async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n);
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const n = await inAgency(
+      app,
+      agency.id,
+      async (tx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`.execute(tx)).rows[0]!.n,
+    );
     return { error, committed: n === 1 };
   }
 
@@ -63,7 +83,9 @@ describe('inAgency on a real server', () => {
     const a = await createAgency();
     const b = await createAgency();
     for (let i = 0; i < 3; i++) {
-      const seen = await inAgency(app, a.id, async (tx) => (await sql<{ id: string }>`SELECT id FROM agencies`.execute(tx)).rows.map((r) => r.id));
+      const seen = await inAgency(app, a.id, async (tx) =>
+        (await sql<{ id: string }>`SELECT id FROM agencies`.execute(tx)).rows.map((r) => r.id),
+      );
       expect(seen).toEqual([a.id]);
       const none = await sql<{ n: number }>`SELECT count(*)::int AS n FROM agencies`.execute(app);
       expect(none.rows[0]!.n).toBe(0);
@@ -80,10 +102,17 @@ describe('inAgency on a real server', () => {
       // The connection is gone while no statement runs on it: no unhandled 'error' event.
       await new Promise((r) => setTimeout(r, 100));
       await sql`SELECT 1`.execute(tx);
-    }).then(() => null, (e: unknown) => e);
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(failed).toBeInstanceOf(Error);
     for (let i = 0; i < 6; i++) {
-      const seen = await inAgency(app, agency.id, async (tx) => (await sql<{ a: string }>`SELECT current_setting('app.agency_id') AS a`.execute(tx)).rows[0]!.a);
+      const seen = await inAgency(
+        app,
+        agency.id,
+        async (tx) => (await sql<{ a: string }>`SELECT current_setting('app.agency_id') AS a`.execute(tx)).rows[0]!.a,
+      );
       expect(seen).toBe(agency.id);
     }
   });

@@ -74,7 +74,17 @@ export function AgencyPage() {
 
 const FORM = 'agency';
 
-function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency; readOnly: boolean; onSaved: () => void; onReload: () => void }) {
+function SettingsForm({
+  agency,
+  readOnly,
+  onSaved,
+  onReload,
+}: {
+  agency: Agency;
+  readOnly: boolean;
+  onSaved: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<TRole[]>(agency.settings.totpRequiredRoles);
@@ -85,10 +95,23 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
   const [letterhead, setLetterhead] = useState(agency.settings.letterhead);
   const [prevention, setPrevention] = useState(() => preventionForm(agency.settings.prevention));
   const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(new Set(['settings.totpRequiredRoles', 'settings.sessionIdleMinutes', 'settings.districts', 'settings.letterhead.address', 'settings.letterhead.city', 'settings.letterhead.footer', ...PLACEMENT_FIELDS, ...SUSTAINMENT_FIELDS, ...PREVENTION_FIELDS]));
+  const errors = useFormErrors(
+    new Set([
+      'settings.totpRequiredRoles',
+      'settings.sessionIdleMinutes',
+      'settings.districts',
+      'settings.letterhead.address',
+      'settings.letterhead.city',
+      'settings.letterhead.footer',
+      ...PLACEMENT_FIELDS,
+      ...SUSTAINMENT_FIELDS,
+      ...PREVENTION_FIELDS,
+    ]),
+  );
 
   const save = useMutation({
-    mutationFn: (body: { settings: Agency['settings']; version: number }) => ok(api.PUT('/agency/settings', { body, headers: ifMatch(baseVersion) })),
+    mutationFn: (body: { settings: Agency['settings']; version: number }) =>
+      ok(api.PUT('/agency/settings', { body, headers: ifMatch(baseVersion) })),
     onSuccess: (updated) => {
       queryClient.setQueryData(adminKeys.agency, updated);
       onSaved();
@@ -146,10 +169,20 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
         )}
       </ErrorSummary>
       <fieldset className="plain-fieldset" disabled={readOnly}>
-        <Fieldset legend={t('agency.totpRoles')} id={fieldId(FORM, 'settings.totpRequiredRoles')} error={errors.error('settings.totpRequiredRoles')}>
+        <Fieldset
+          legend={t('agency.totpRoles')}
+          id={fieldId(FORM, 'settings.totpRequiredRoles')}
+          error={errors.error('settings.totpRequiredRoles')}
+        >
           <div className="check-grid">
             {ROLES.map((r) => (
-              <CheckboxField key={r} id={fieldId(FORM, `role-${r}`)} label={t(`roles.${r}`)} checked={roles.includes(r)} onChange={(e) => toggle(r, e.target.checked)} />
+              <CheckboxField
+                key={r}
+                id={fieldId(FORM, `role-${r}`)}
+                label={t(`roles.${r}`)}
+                checked={roles.includes(r)}
+                onChange={(e) => toggle(r, e.target.checked)}
+              />
             ))}
           </div>
         </Fieldset>
@@ -201,8 +234,18 @@ function SettingsForm({ agency, readOnly, onSaved, onReload }: { agency: Agency;
           />
         </Fieldset>
         <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
-        <SustainmentSettingsFields formId={FORM} value={sustainment} errors={errors} onChange={(p) => setSustainment((f) => ({ ...f, ...p }))} />
-        <PreventionSettingsFields formId={FORM} value={prevention} errors={errors} onChange={(p) => setPrevention((f) => ({ ...f, ...p }))} />
+        <SustainmentSettingsFields
+          formId={FORM}
+          value={sustainment}
+          errors={errors}
+          onChange={(p) => setSustainment((f) => ({ ...f, ...p }))}
+        />
+        <PreventionSettingsFields
+          formId={FORM}
+          value={prevention}
+          errors={errors}
+          onChange={(p) => setPrevention((f) => ({ ...f, ...p }))}
+        />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

@@ -37,7 +37,9 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
 
   const save = useMutation({
     mutationFn: (v: { update: z.output<typeof ZOrgUpdate> } | { create: z.output<typeof ZOrgInput> }) =>
-      'update' in v ? saveOrg(kind, { update: v.update, id: org!.id }) : saveOrg(kind, { create: v.create, key: idempotency.current(v.create) }),
+      'update' in v
+        ? saveOrg(kind, { update: v.update, id: org!.id })
+        : saveOrg(kind, { create: v.create, key: idempotency.current(v.create) }),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.orgs(kind) });
@@ -88,7 +90,11 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
 
   return (
     <form className="stack dialog-form" onSubmit={submit} noValidate>
-      <ErrorSummary errors={errors} formId={formId} labelFor={(p) => (FIELDS as readonly string[]).includes(p) ? label(p as FieldName) : p}>
+      <ErrorSummary
+        errors={errors}
+        formId={formId}
+        labelFor={(p) => ((FIELDS as readonly string[]).includes(p) ? label(p as FieldName) : p)}
+      >
         {errors.isConflict && (
           <Button variant="secondary" icon="autorenew" onClick={() => void reload()}>
             {t('errors.reloadLatest')}

@@ -53,7 +53,13 @@ export function OrganisationsPage() {
       )}
       {(['providers', 'carriers'] as const).map((kind) =>
         can(me, PERMS[kind].list) ? (
-          <OrgSection key={kind} kind={kind} canCreate={can(me, PERMS[kind].create)} canUpdate={can(me, PERMS[kind].update)} onOpen={open} />
+          <OrgSection
+            key={kind}
+            kind={kind}
+            canCreate={can(me, PERMS[kind].create)}
+            canUpdate={can(me, PERMS[kind].update)}
+            onOpen={open}
+          />
         ) : null,
       )}
       <Modal isOpen={dialog !== null} onClose={() => setDialog(null)} title={dialogTitle}>
@@ -71,7 +77,17 @@ export function OrganisationsPage() {
   );
 }
 
-function OrgSection({ kind, canCreate, canUpdate, onOpen }: { kind: OrgKind; canCreate: boolean; canUpdate: boolean; onOpen: (d: DialogState) => void }) {
+function OrgSection({
+  kind,
+  canCreate,
+  canUpdate,
+  onOpen,
+}: {
+  kind: OrgKind;
+  canCreate: boolean;
+  canUpdate: boolean;
+  onOpen: (d: DialogState) => void;
+}) {
   const { t } = useTranslation();
   const orgs = useOrgs(kind);
   const title = kind === 'providers' ? t('orgs.providers') : t('orgs.carriers');
@@ -115,7 +131,11 @@ function OrgSection({ kind, canCreate, canUpdate, onOpen }: { kind: OrgKind; can
                     key: 'actions',
                     header: t('common.actions'),
                     cell: (o: Org) => (
-                      <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => onOpen({ kind, org: o })}>
+                      <button
+                        type="button"
+                        className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                        onClick={() => onOpen({ kind, org: o })}
+                      >
                         <span className="kern-label">
                           {t('common.edit')}
                           <span className="visually-hidden">: {o.name}</span>

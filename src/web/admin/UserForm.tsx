@@ -101,9 +101,27 @@ export function UserForm({ user, onDone, onCancel }: Props) {
         )}
       </ErrorSummary>
       {!user && (
-        <TextField id={fieldId(formId, 'email')} label={t('users.email')} type="email" autoComplete="off" required value={email} error={errors.error('email')} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          id={fieldId(formId, 'email')}
+          label={t('users.email')}
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          error={errors.error('email')}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       )}
-      <TextField id={fieldId(formId, 'displayName')} label={t('users.displayName')} required maxLength={120} autoComplete="off" value={displayName} error={errors.error('displayName')} onChange={(e) => setDisplayName(e.target.value)} />
+      <TextField
+        id={fieldId(formId, 'displayName')}
+        label={t('users.displayName')}
+        required
+        maxLength={120}
+        autoComplete="off"
+        value={displayName}
+        error={errors.error('displayName')}
+        onChange={(e) => setDisplayName(e.target.value)}
+      />
       <SelectField
         id={fieldId(formId, 'role')}
         label={t('users.role')}

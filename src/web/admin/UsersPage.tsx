@@ -37,7 +37,13 @@ export function UsersPage() {
         title={t('users.title')}
         actions={
           canCreate ? (
-            <Button icon="add" onClick={() => { setNotice(null); setDialog({ kind: 'create' }); }}>
+            <Button
+              icon="add"
+              onClick={() => {
+                setNotice(null);
+                setDialog({ kind: 'create' });
+              }}
+            >
               {t('users.create')}
             </Button>
           ) : null
@@ -86,7 +92,14 @@ export function UsersPage() {
                     cell: (u: User) => (
                       <div className="row-actions">
                         {canUpdate && (
-                          <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => { setNotice(null); setDialog({ kind: 'edit', user: u }); }}>
+                          <button
+                            type="button"
+                            className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                            onClick={() => {
+                              setNotice(null);
+                              setDialog({ kind: 'edit', user: u });
+                            }}
+                          >
                             <span className="kern-label">
                               {t('common.edit')}
                               <span className="visually-hidden">: {u.displayName}</span>
@@ -94,12 +107,19 @@ export function UsersPage() {
                           </button>
                         )}
                         {canReset && (
-                        <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => { setNotice(null); setDialog({ kind: 'reset', user: u }); }}>
-                          <span className="kern-label">
-                            {t('users.resetPassword')}
-                            <span className="visually-hidden">: {u.displayName}</span>
-                          </span>
-                        </button>
+                          <button
+                            type="button"
+                            className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                            onClick={() => {
+                              setNotice(null);
+                              setDialog({ kind: 'reset', user: u });
+                            }}
+                          >
+                            <span className="kern-label">
+                              {t('users.resetPassword')}
+                              <span className="visually-hidden">: {u.displayName}</span>
+                            </span>
+                          </button>
                         )}
                       </div>
                     ),
@@ -121,7 +141,9 @@ export function UsersPage() {
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'reset' ? t('users.resetTitle', { name: dialog.user.displayName }) : t('users.resetPassword')}
       >
-        {dialog?.kind === 'reset' && <PasswordResetForm user={dialog.user} onDone={() => done(t('users.resetDone'))} onCancel={() => setDialog(null)} />}
+        {dialog?.kind === 'reset' && (
+          <PasswordResetForm user={dialog.user} onDone={() => done(t('users.resetDone'))} onCancel={() => setDialog(null)} />
+        )}
       </Modal>
     </>
   );

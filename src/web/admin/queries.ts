@@ -32,10 +32,14 @@ export function useOrgs(kind: OrgKind, enabled = true) {
 }
 
 /** GET /providers or /carriers. */
-export const fetchOrgs = (kind: OrgKind, signal?: AbortSignal) => (kind === 'providers' ? ok(api.GET('/providers', { signal })) : ok(api.GET('/carriers', { signal })));
+export const fetchOrgs = (kind: OrgKind, signal?: AbortSignal) =>
+  kind === 'providers' ? ok(api.GET('/providers', { signal })) : ok(api.GET('/carriers', { signal }));
 
 /** Create (with its Idempotency-Key) or update (If-Match) a provider or carrier. */
-export function saveOrg(kind: OrgKind, v: { update: z.output<typeof ZOrgUpdate>; id: string } | { create: z.output<typeof ZOrgInput>; key: string }) {
+export function saveOrg(
+  kind: OrgKind,
+  v: { update: z.output<typeof ZOrgUpdate>; id: string } | { create: z.output<typeof ZOrgInput>; key: string },
+) {
   if ('update' in v) {
     const init = { params: { path: { id: v.id } }, body: v.update, headers: ifMatch(v.update.version) };
     return kind === 'providers' ? ok(api.PUT('/providers/{id}', init)) : ok(api.PUT('/carriers/{id}', init));

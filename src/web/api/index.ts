@@ -20,9 +20,11 @@ export type ApiPaths = { [K in keyof paths as K extends `/api/v1${infer R}` ? R 
 type Op<P extends keyof ApiPaths, M extends HttpMethod> = ApiPaths[P] extends Record<M, infer O> ? O : never;
 type JsonOf<C> = C extends { content: { 'application/json': infer J } } ? J : never;
 /** The JSON answer of a successful call, e.g. `ApiResponse<'/offers/{id}', 'get'>`. */
-export type ApiResponse<P extends keyof ApiPaths, M extends HttpMethod> = Op<P, M> extends { responses: infer R } ? JsonOf<R[keyof R & (200 | 201)]> : never;
+export type ApiResponse<P extends keyof ApiPaths, M extends HttpMethod> =
+  Op<P, M> extends { responses: infer R } ? JsonOf<R[keyof R & (200 | 201)]> : never;
 /** The JSON body a call takes, e.g. `ApiBody<'/offers', 'post'>`. */
-export type ApiBody<P extends keyof ApiPaths, M extends HttpMethod> = Op<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+export type ApiBody<P extends keyof ApiPaths, M extends HttpMethod> =
+  Op<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
 export type Problem = TProblem;
 
@@ -92,14 +94,21 @@ export function toProblem(data: unknown, status: number, statusText: string): Pr
     return { type: p.type ?? 'about:blank', title: p.title ?? statusText, status: p.status ?? status, code: p.code!, ...p } as Problem;
   }
   const code: ErrorCode =
-    status === 401 ? 'unauthenticated'
-    : status === 403 ? 'forbidden'
-    : status === 404 ? 'not_found'
-    : status === 409 ? 'conflict'
-    : status === 412 ? 'precondition_failed'
-    : status === 422 || status === 400 || status === 413 ? 'validation_failed'
-    : status === 429 ? 'rate_limited'
-    : 'internal';
+    status === 401
+      ? 'unauthenticated'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not_found'
+          : status === 409
+            ? 'conflict'
+            : status === 412
+              ? 'precondition_failed'
+              : status === 422 || status === 400 || status === 413
+                ? 'validation_failed'
+                : status === 429
+                  ? 'rate_limited'
+                  : 'internal';
   return { type: 'about:blank', title: statusText || 'Error', status, code };
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openapiTypes, TYPES_FILE } from '../../../scripts/openapi';
 
-describe('the web client\'s API types', () => {
+describe("the web client's API types", () => {
   it('match the current route schemas (else run `npm run openapi`)', async () => {
     const committed = await readFile(TYPES_FILE, 'utf8');
     const current = await openapiTypes();

@@ -43,7 +43,14 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
       </h2>
       <ErrorSummary errors={errors} formId={FORM} labelFor={(p) => labels[p] ?? p} />
       <form className="filters__grid" onSubmit={submit} noValidate>
-        <TextField id={fieldId(FORM, 'action')} label={t('audit.action')} value={draft.action} maxLength={100} error={errors.error('action')} onChange={(e) => set({ action: e.target.value })} />
+        <TextField
+          id={fieldId(FORM, 'action')}
+          label={t('audit.action')}
+          value={draft.action}
+          maxLength={100}
+          error={errors.error('action')}
+          onChange={(e) => set({ action: e.target.value })}
+        />
         <SelectField
           id={fieldId(FORM, 'outcome')}
           label={t('audit.outcome')}
@@ -53,10 +60,41 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
           error={errors.error('outcome')}
           onChange={(e) => set({ outcome: e.target.value as AuditFilters['outcome'] })}
         />
-        <TextField id={fieldId(FORM, 'actorId')} label={t('audit.actorId')} value={draft.actorId} autoComplete="off" spellCheck={false} error={errors.error('actorId')} onChange={(e) => set({ actorId: e.target.value })} />
-        <TextField id={fieldId(FORM, 'entityId')} label={t('audit.entityId')} value={draft.entityId} maxLength={100} autoComplete="off" spellCheck={false} error={errors.error('entityId')} onChange={(e) => set({ entityId: e.target.value })} />
-        <TextField id={fieldId(FORM, 'from')} label={t('audit.from')} type="date" value={draft.from} error={errors.error('from')} onChange={(e) => set({ from: e.target.value })} />
-        <TextField id={fieldId(FORM, 'to')} label={t('audit.to')} type="date" value={draft.to} error={errors.error('to')} onChange={(e) => set({ to: e.target.value })} />
+        <TextField
+          id={fieldId(FORM, 'actorId')}
+          label={t('audit.actorId')}
+          value={draft.actorId}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.error('actorId')}
+          onChange={(e) => set({ actorId: e.target.value })}
+        />
+        <TextField
+          id={fieldId(FORM, 'entityId')}
+          label={t('audit.entityId')}
+          value={draft.entityId}
+          maxLength={100}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.error('entityId')}
+          onChange={(e) => set({ entityId: e.target.value })}
+        />
+        <TextField
+          id={fieldId(FORM, 'from')}
+          label={t('audit.from')}
+          type="date"
+          value={draft.from}
+          error={errors.error('from')}
+          onChange={(e) => set({ from: e.target.value })}
+        />
+        <TextField
+          id={fieldId(FORM, 'to')}
+          label={t('audit.to')}
+          type="date"
+          value={draft.to}
+          error={errors.error('to')}
+          onChange={(e) => set({ to: e.target.value })}
+        />
         <div className="filters__actions">
           <button type="submit" className="kern-btn kern-btn--primary">
             <span className="kern-label">{t('audit.apply')}</span>

@@ -65,7 +65,10 @@ export function AuditPage() {
               { key: 'time', header: t('audit.col.time'), cell: (e) => formatDateTime(e.occurredAt) },
               { key: 'actor', header: t('audit.col.actor'), cell: (e) => e.actorName ?? none },
               { key: 'role', header: t('audit.col.role'), cell: (e) => roleLabel(e.actorRole) },
-              { key: 'action', header: t('audit.col.action'), cell: (e) => (
+              {
+                key: 'action',
+                header: t('audit.col.action'),
+                cell: (e) => (
                   <>
                     {actionLabel(e.action)}
                     <br />

@@ -5,7 +5,6 @@ import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { errorMessage } from '../i18n/errors';
 
-
 /** "Kette prüfen": verifies the audit trail's hash chain on the server. */
 export function VerifyChain() {
   const { t, i18n } = useTranslation();

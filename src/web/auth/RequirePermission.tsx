@@ -16,7 +16,13 @@ export function NoAccess() {
 }
 
 /** Renders children only with one of the given permissions (the server checks again). */
-export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[] | null; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[] | null;
+  children: ReactNode;
+}) {
   const me = useMe();
   return can(me, permission) ? <>{children}</> : <NoAccess />;
 }

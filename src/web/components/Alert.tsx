@@ -17,7 +17,9 @@ const ICON: Record<AlertVariant, string> = { info: 'info', success: 'success', w
 
 export function Alert({ variant, title, children, ref, assertive, focusable }: AlertProps) {
   const { t } = useTranslation();
-  const defaultTitle = { info: t('common.info'), success: t('common.success'), warning: t('common.warning'), danger: t('common.error') }[variant];
+  const defaultTitle = { info: t('common.info'), success: t('common.success'), warning: t('common.warning'), danger: t('common.error') }[
+    variant
+  ];
   const role = (assertive ?? variant === 'danger') ? 'alert' : 'status';
   return (
     <div ref={ref} className={`kern-alert kern-alert--${variant} app-alert`} role={role} tabIndex={focusable ? -1 : undefined}>

@@ -20,7 +20,13 @@ export function Button({
 }
 
 /** A link that looks like a KERN button (navigation, e.g. "Haushalt anlegen"). */
-export function ButtonLink({ variant = 'primary', icon, children, className, ...rest }: LinkProps & { variant?: Variant; icon?: string; children: ReactNode }) {
+export function ButtonLink({
+  variant = 'primary',
+  icon,
+  children,
+  className,
+  ...rest
+}: LinkProps & { variant?: Variant; icon?: string; children: ReactNode }) {
   return (
     <Link className={`kern-btn kern-btn--${variant} ${className ?? ''}`} {...rest}>
       {icon && <span className={`kern-icon kern-icon--${icon}`} aria-hidden="true" />}

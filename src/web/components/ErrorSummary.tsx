@@ -31,7 +31,12 @@ export function ErrorSummary({ errors, formId, labelFor, children }: Props) {
   };
 
   return (
-    <Alert variant="danger" title={entries.length > 0 ? t('common.errorSummaryTitle') : t('common.error')} ref={errors.summaryRef} focusable>
+    <Alert
+      variant="danger"
+      title={entries.length > 0 ? t('common.errorSummaryTitle') : t('common.error')}
+      ref={errors.summaryRef}
+      focusable
+    >
       <p className="kern-body">{errors.summary}</p>
       {entries.length > 0 && (
         <>

@@ -43,7 +43,15 @@ function HintAndError({ id, hint, error }: Pick<FieldBase, 'id' | 'hint' | 'erro
 }
 
 /** Label, hint and error around one control, wired for screen readers. */
-function FieldShell({ id, label, error, hint, optional, className, children }: FieldBase & { className?: string | undefined; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  optional,
+  className,
+  children,
+}: FieldBase & { className?: string | undefined; children: ReactNode }) {
   return (
     <div className={`kern-form-input ${className ?? ''}`}>
       <Label id={id} label={label} optional={optional} />
@@ -61,7 +69,12 @@ const controlAria = (id: string, hint?: string, error?: string) => ({
 export function TextField({ id, label, error, hint, optional, className, ...rest }: FieldBase & ComponentProps<'input'>) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} className={className}>
-      <input id={id} className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} {...controlAria(id, hint, error)} {...rest} />
+      <input
+        id={id}
+        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        {...controlAria(id, hint, error)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -69,7 +82,12 @@ export function TextField({ id, label, error, hint, optional, className, ...rest
 export function TextAreaField({ id, label, error, hint, optional, className, ...rest }: FieldBase & ComponentProps<'textarea'>) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} className={className}>
-      <textarea id={id} className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} {...controlAria(id, hint, error)} {...rest} />
+      <textarea
+        id={id}
+        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        {...controlAria(id, hint, error)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -93,7 +111,12 @@ export function SelectField({
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} className={className}>
       <div className="kern-form-input__select-wrapper">
-        <select id={id} className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} {...controlAria(id, hint, error)} {...rest}>
+        <select
+          id={id}
+          className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          {...controlAria(id, hint, error)}
+          {...rest}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -135,9 +158,25 @@ export function CheckboxField({ id, label, error, hint, className, ...rest }: Om
 }
 
 /** Group of related inputs with a legend (checkbox groups, a member block, …). */
-export function Fieldset({ legend, children, error, id, className }: { legend: ReactNode; children: ReactNode; error?: string; id?: string; className?: string }) {
+export function Fieldset({
+  legend,
+  children,
+  error,
+  id,
+  className,
+}: {
+  legend: ReactNode;
+  children: ReactNode;
+  error?: string;
+  id?: string;
+  className?: string;
+}) {
   return (
-    <fieldset className={`kern-fieldset${error ? ' kern-fieldset--error' : ''} ${className ?? ''}`} id={id} aria-describedby={error && id ? `${id}-error` : undefined}>
+    <fieldset
+      className={`kern-fieldset${error ? ' kern-fieldset--error' : ''} ${className ?? ''}`}
+      id={id}
+      aria-describedby={error && id ? `${id}-error` : undefined}
+    >
       <legend className="kern-label">{legend}</legend>
       {error && (
         <p className="kern-error" id={id ? `${id}-error` : undefined}>

@@ -38,7 +38,15 @@ export function PagedResults<T>({ list, count, caption, columns, rowKey, empty, 
         <Loading />
       ) : data ? (
         <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-          <DataTable caption={caption(data.page)} captionHidden columns={columns} rows={data.items} rowKey={rowKey} empty={empty} busy={list.isFetching} />
+          <DataTable
+            caption={caption(data.page)}
+            captionHidden
+            columns={columns}
+            rows={data.items}
+            rowKey={rowKey}
+            empty={empty}
+            busy={list.isFetching}
+          />
           <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} />
         </div>
       ) : null}

@@ -70,8 +70,26 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(optio
     const { body, issues = [] } = given.current ?? (toBody ? toBody(values) : { body: values });
     given.current = null;
     const zod = zodResolver(schema as never, {
-      error: (iss: { code: string; message?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string }) =>
-        fieldErrorMessage({ field: '', code: iss.code, message: iss.message ?? '', origin: iss.origin, minimum: iss.minimum, maximum: iss.maximum, format: iss.format }, t),
+      error: (iss: {
+        code: string;
+        message?: string;
+        origin?: string;
+        minimum?: number | bigint;
+        maximum?: number | bigint;
+        format?: string;
+      }) =>
+        fieldErrorMessage(
+          {
+            field: '',
+            code: iss.code,
+            message: iss.message ?? '',
+            origin: iss.origin,
+            minimum: iss.minimum,
+            maximum: iss.maximum,
+            format: iss.format,
+          },
+          t,
+        ),
     }) as unknown as Resolver<FieldValues, unknown, z.output<S>>;
     const result = await zod(body as FieldValues, context, opts as never);
     if (issues.length === 0) return result as never;

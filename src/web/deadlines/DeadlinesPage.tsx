@@ -39,7 +39,13 @@ export function DeadlinesPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <div className="deadline-row-tools">
-        {mayAll && <SwitchField label={t('deadlines.showAll')} isSelected={scope === 'all'} onChange={(v) => update({ scope: v ? 'all' : 'mine' })} />}
+        {mayAll && (
+          <SwitchField
+            label={t('deadlines.showAll')}
+            isSelected={scope === 'all'}
+            onChange={(v) => update({ scope: v ? 'all' : 'mine' })}
+          />
+        )}
         <SwitchField label={t('deadlines.onlyOverdue')} isSelected={overdue} onChange={(v) => update({ overdue: v })} />
       </div>
       <p className="kern-body kern-body--bold result-count" role="status">
@@ -64,11 +70,28 @@ export function DeadlinesPage() {
                 header: t('deadlines.col.state'),
                 cell: (d) => (d.overdue ? <span className="deadline-overdue">{t('deadlines.overdue')}</span> : t('deadlines.open')),
               },
-              { key: 'title', header: t('deadlines.col.title'), rowHeader: true, cell: (d) => (d.link ? <Link className="kern-link" to={d.link}>{d.title}</Link> : d.title) },
+              {
+                key: 'title',
+                header: t('deadlines.col.title'),
+                rowHeader: true,
+                cell: (d) =>
+                  d.link ? (
+                    <Link className="kern-link" to={d.link}>
+                      {d.title}
+                    </Link>
+                  ) : (
+                    d.title
+                  ),
+              },
               { key: 'assignee', header: t('deadlines.col.assignee'), cell: (d) => d.assignee?.displayName ?? t('deadlines.unassigned') },
             ]}
           />
-          <Pagination page={deadlines.data.page} pageSize={deadlines.data.pageSize} total={deadlines.data.total} onPage={(p) => update({ page: p })} />
+          <Pagination
+            page={deadlines.data.page}
+            pageSize={deadlines.data.pageSize}
+            total={deadlines.data.total}
+            onPage={(p) => update({ page: p })}
+          />
         </div>
       ) : null}
     </>

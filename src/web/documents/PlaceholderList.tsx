@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { Template } from './queries';
 
 /** The placeholders a template may use; a click inserts one at the cursor of the text field. */
-export function PlaceholderList({ placeholders, onInsert, disabled }: { placeholders: Template['placeholders']; onInsert: (text: string) => void; disabled: boolean }) {
+export function PlaceholderList({
+  placeholders,
+  onInsert,
+  disabled,
+}: {
+  placeholders: Template['placeholders'];
+  onInsert: (text: string) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="placeholder-list" aria-labelledby="placeholders-title">
@@ -15,7 +23,13 @@ export function PlaceholderList({ placeholders, onInsert, disabled }: { placehol
           const token = `{{${p.key}}}`;
           return (
             <li key={p.key}>
-              <button type="button" className="placeholder-list__button" disabled={disabled} onClick={() => onInsert(token)} aria-describedby={`ph-${p.key}`}>
+              <button
+                type="button"
+                className="placeholder-list__button"
+                disabled={disabled}
+                onClick={() => onInsert(token)}
+                aria-describedby={`ph-${p.key}`}
+              >
                 <code>{token}</code>
                 <span className="visually-hidden"> {t('documentTemplates.insert')}</span>
               </button>

@@ -44,9 +44,14 @@ export function TemplatesPage() {
             {
               key: 'status',
               header: t('documentTemplates.colStatus'),
-              cell: (r) => (r.customised ? t('documentTemplates.statusCustom', { version: r.version }) : t('documentTemplates.statusDefault')),
+              cell: (r) =>
+                r.customised ? t('documentTemplates.statusCustom', { version: r.version }) : t('documentTemplates.statusDefault'),
             },
-            { key: 'updated', header: t('documentTemplates.colUpdated'), cell: (r) => (r.updatedAt ? formatDateTime(r.updatedAt) : t('common.none')) },
+            {
+              key: 'updated',
+              header: t('documentTemplates.colUpdated'),
+              cell: (r) => (r.updatedAt ? formatDateTime(r.updatedAt) : t('common.none')),
+            },
           ]}
         />
       )}

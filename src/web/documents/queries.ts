@@ -29,7 +29,8 @@ export function useTemplate(kind: string) {
 export const saveTemplate = (kind: string, body: { title: string; body: string; version: number }) =>
   ok(api.PUT('/document-templates/{kind}', { params: { path: { kind } }, body, headers: ifMatch(body.version) }));
 
-export const resetTemplate = (kind: string, version: number) => ok(api.DELETE('/document-templates/{kind}', { params: { path: { kind } }, headers: ifMatch(version) }));
+export const resetTemplate = (kind: string, version: number) =>
+  ok(api.DELETE('/document-templates/{kind}', { params: { path: { kind } }, headers: ifMatch(version) }));
 
 /** The PDF preview of a (possibly unsaved) draft. */
 export const previewTemplate = (kind: string, draft: { title?: string; body?: string }) =>

@@ -17,7 +17,12 @@ interface Props {
 const CASE_MANAGER_ROLES: readonly TRole[] = ['case_manager', 'lead'];
 const SOCIAL_WORKER_ROLES: readonly TRole[] = ['social_worker', 'accommodation_worker'];
 
-function options(staff: StaffMember[], roles: readonly TRole[], current: { id: string; displayName: string } | null | undefined, roleName: (r: TRole) => string): Option[] {
+function options(
+  staff: StaffMember[],
+  roles: readonly TRole[],
+  current: { id: string; displayName: string } | null | undefined,
+  roleName: (r: TRole) => string,
+): Option[] {
   const matching = staff.filter((s) => roles.includes(s.role));
   const list = (matching.length > 0 ? matching : staff).map((s) => ({ value: s.id, label: `${s.displayName} (${roleName(s.role)})` }));
   if (current && !list.some((o) => o.value === current.id)) list.unshift({ value: current.id, label: current.displayName });

@@ -74,7 +74,11 @@ export function HouseholdDetailPage() {
                 : t(`situation.${h.situation}`),
             },
             { key: 'seeking', label: t('household.seekingHousing'), value: yesNo(h.seekingHousing) },
-            { key: 'status', label: t('household.status'), value: h.status === 'active' ? t('household.statusActive') : t('household.statusClosed') },
+            {
+              key: 'status',
+              label: t('household.status'),
+              value: h.status === 'active' ? t('household.statusActive') : t('household.statusClosed'),
+            },
             { key: 'cm', label: t('household.caseManager'), value: h.caseManager?.displayName ?? t('household.unassigned') },
             { key: 'sw', label: t('household.socialWorker'), value: h.socialWorker?.displayName ?? t('household.unassigned') },
             { key: 'created', label: t('household.createdAt'), value: formatDateTime(h.createdAt) },

@@ -12,7 +12,15 @@ import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId, validate } from '../lib/validation';
 import { AssignmentFields } from './AssignmentFields';
-import { emptyHouseholdForm, emptyMember, formToPayload, householdToForm, knownFields, type HouseholdForm, type MemberForm } from './formModel';
+import {
+  emptyHouseholdForm,
+  emptyMember,
+  formToPayload,
+  householdToForm,
+  knownFields,
+  type HouseholdForm,
+  type MemberForm,
+} from './formModel';
 import { MemberFields } from './MemberFields';
 import { NeedsFields } from './NeedsFields';
 import { householdKeys, type Household } from './queries';
@@ -49,7 +57,13 @@ export function HouseholdEditor({ household, onReload }: Props) {
   const save = useMutation({
     mutationFn: (payload: ReturnType<typeof formToPayload>) =>
       household && baseVersion !== undefined
-        ? ok(api.PUT('/households/{id}', { params: { path: { id: household.id } }, body: { ...payload, version: baseVersion }, headers: ifMatch(baseVersion) }))
+        ? ok(
+            api.PUT('/households/{id}', {
+              params: { path: { id: household.id } },
+              body: { ...payload, version: baseVersion },
+              headers: ifMatch(baseVersion),
+            }),
+          )
         : ok(api.POST('/households', { body: payload, headers: idempotent(idempotency.current(payload)) })),
     onSettled: (_data, err) => idempotency.settle(err),
     onSuccess: (saved) => {
@@ -131,7 +145,13 @@ export function HouseholdEditor({ household, onReload }: Props) {
           />
         ))}
         <div>
-          <button ref={addButton} type="button" className="kern-btn kern-btn--secondary" onClick={addMember} disabled={form.members.length >= 20}>
+          <button
+            ref={addButton}
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            onClick={addMember}
+            disabled={form.members.length >= 20}
+          >
             <span className="kern-icon kern-icon--add" aria-hidden="true" />
             <span className="kern-label">{t('household.addMember')}</span>
           </button>

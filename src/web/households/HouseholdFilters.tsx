@@ -41,11 +41,14 @@ export function HouseholdFilters({ params, onChange }: Props) {
       <h2 id="filters-title" className="kern-heading-small">
         {t('households.filters')}
       </h2>
-      <form className="filters__grid" onSubmit={(e) => {
+      <form
+        className="filters__grid"
+        onSubmit={(e) => {
           e.preventDefault();
           pushed.current = q;
           onChange({ q });
-        }}>
+        }}
+      >
         <TextField
           id="filter-q"
           className="filters__search"
@@ -101,9 +104,24 @@ export function HouseholdFilters({ params, onChange }: Props) {
           onChange={(e) => onChange({ pageSize: Number(e.target.value) })}
         />
         <div className="filters__checks">
-          <CheckboxField id="filter-seeking" label={t('households.seekingHousing')} checked={params.seekingHousing} onChange={(e) => onChange({ seekingHousing: e.target.checked })} />
-          <CheckboxField id="filter-mine" label={t('households.mine')} checked={params.mine} onChange={(e) => onChange({ mine: e.target.checked })} />
-          <CheckboxField id="filter-wheelchair" label={t('households.wheelchair')} checked={params.wheelchair} onChange={(e) => onChange({ wheelchair: e.target.checked })} />
+          <CheckboxField
+            id="filter-seeking"
+            label={t('households.seekingHousing')}
+            checked={params.seekingHousing}
+            onChange={(e) => onChange({ seekingHousing: e.target.checked })}
+          />
+          <CheckboxField
+            id="filter-mine"
+            label={t('households.mine')}
+            checked={params.mine}
+            onChange={(e) => onChange({ mine: e.target.checked })}
+          />
+          <CheckboxField
+            id="filter-wheelchair"
+            label={t('households.wheelchair')}
+            checked={params.wheelchair}
+            onChange={(e) => onChange({ wheelchair: e.target.checked })}
+          />
         </div>
         <div className="filters__actions">
           <button

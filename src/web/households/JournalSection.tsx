@@ -28,12 +28,15 @@ export function JournalSection({ householdId, canCreate }: { householdId: string
     queryKey: householdKeys.journal(householdId),
     initialPageParam: 1,
     queryFn: ({ pageParam, signal }) =>
-      ok(api.GET('/households/{id}/journal', { params: { path: { id: householdId }, query: { page: pageParam, pageSize: PAGE_SIZE } }, signal })),
+      ok(
+        api.GET('/households/{id}/journal', {
+          params: { path: { id: householdId }, query: { page: pageParam, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
-  const entries = (journal.data?.pages.flatMap((p) => p.items) ?? [])
-    .slice()
-    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)); // newest first
+  const entries = (journal.data?.pages.flatMap((p) => p.items) ?? []).slice().sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)); // newest first
 
   return (
     <Section id="journal" title={t('journal.title')}>
@@ -55,7 +58,9 @@ export function JournalSection({ householdId, canCreate }: { householdId: string
                 <span className={`kern-badge ${e.participation ? 'kern-badge--success' : 'kern-badge--info'}`}>
                   <span className="kern-label">{e.participation ? t('journal.participated') : t('journal.notParticipated')}</span>
                 </span>
-                {e.author && <span className="kern-body kern-body--small kern-body--muted">{t('journal.author', { name: e.author.displayName })}</span>}
+                {e.author && (
+                  <span className="kern-body kern-body--small kern-body--muted">{t('journal.author', { name: e.author.displayName })}</span>
+                )}
               </div>
               <p className="kern-body preline">{e.text}</p>
             </li>
@@ -63,7 +68,12 @@ export function JournalSection({ householdId, canCreate }: { householdId: string
         </ol>
       )}
       {journal.hasNextPage && (
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void journal.fetchNextPage()} disabled={journal.isFetchingNextPage}>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary"
+          onClick={() => void journal.fetchNextPage()}
+          disabled={journal.isFetchingNextPage}
+        >
           <span className="kern-label">{t('journal.more')}</span>
         </button>
       )}
@@ -83,7 +93,14 @@ function JournalForm({ householdId }: { householdId: string }) {
   const idempotency = useIdempotencyKey();
 
   const create = useMutation({
-    mutationFn: (body: JournalInput) => ok(api.POST('/households/{id}/journal', { params: { path: { id: householdId } }, body, headers: idempotent(idempotency.current(body)) })),
+    mutationFn: (body: JournalInput) =>
+      ok(
+        api.POST('/households/{id}/journal', {
+          params: { path: { id: householdId } },
+          body,
+          headers: idempotent(idempotency.current(body)),
+        }),
+      ),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       errors.clear();
@@ -128,7 +145,15 @@ function JournalForm({ householdId }: { householdId: string }) {
         </Alert>
       )}
       <div className="form-grid form-grid--2">
-        <TextField id={fieldId(FORM, 'occurredAt')} label={t('journal.occurredAt')} type="datetime-local" required value={occurredAt} error={errors.error('occurredAt')} onChange={(e) => setOccurredAt(e.target.value)} />
+        <TextField
+          id={fieldId(FORM, 'occurredAt')}
+          label={t('journal.occurredAt')}
+          type="datetime-local"
+          required
+          value={occurredAt}
+          error={errors.error('occurredAt')}
+          onChange={(e) => setOccurredAt(e.target.value)}
+        />
         <SelectField
           id={fieldId(FORM, 'kind')}
           label={t('journal.kind')}
@@ -138,8 +163,23 @@ function JournalForm({ householdId }: { householdId: string }) {
           onChange={(e) => setKind(e.target.value as Kind)}
         />
       </div>
-      <CheckboxField id={fieldId(FORM, 'participation')} label={t('journal.participation')} checked={participation} error={errors.error('participation')} onChange={(e) => setParticipation(e.target.checked)} />
-      <TextAreaField id={fieldId(FORM, 'text')} label={t('journal.text')} required rows={4} maxLength={10000} value={text} error={errors.error('text')} onChange={(e) => setText(e.target.value)} />
+      <CheckboxField
+        id={fieldId(FORM, 'participation')}
+        label={t('journal.participation')}
+        checked={participation}
+        error={errors.error('participation')}
+        onChange={(e) => setParticipation(e.target.checked)}
+      />
+      <TextAreaField
+        id={fieldId(FORM, 'text')}
+        label={t('journal.text')}
+        required
+        rows={4}
+        maxLength={10000}
+        value={text}
+        error={errors.error('text')}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div>
         <button type="submit" className="kern-btn kern-btn--primary" disabled={create.isPending}>
           <span className="kern-label">{create.isPending ? t('common.saving') : t('journal.submit')}</span>

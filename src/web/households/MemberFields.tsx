@@ -25,9 +25,35 @@ export function MemberFields({ formId, index, member, errors, canRemove, onChang
   return (
     <Fieldset legend={t('household.member', { n })} className="member">
       <div className="form-grid">
-        <TextField id={id('firstName')} label={t('household.firstName')} value={member.firstName} autoComplete="off" required maxLength={100} error={errors.error(path('firstName'))} onChange={(e) => onChange({ firstName: e.target.value })} />
-        <TextField id={id('lastName')} label={t('household.lastName')} value={member.lastName} autoComplete="off" required maxLength={100} error={errors.error(path('lastName'))} onChange={(e) => onChange({ lastName: e.target.value })} />
-        <TextField id={id('birthDate')} label={t('household.birthDate')} type="date" optional value={member.birthDate} error={errors.error(path('birthDate'))} onChange={(e) => onChange({ birthDate: e.target.value })} />
+        <TextField
+          id={id('firstName')}
+          label={t('household.firstName')}
+          value={member.firstName}
+          autoComplete="off"
+          required
+          maxLength={100}
+          error={errors.error(path('firstName'))}
+          onChange={(e) => onChange({ firstName: e.target.value })}
+        />
+        <TextField
+          id={id('lastName')}
+          label={t('household.lastName')}
+          value={member.lastName}
+          autoComplete="off"
+          required
+          maxLength={100}
+          error={errors.error(path('lastName'))}
+          onChange={(e) => onChange({ lastName: e.target.value })}
+        />
+        <TextField
+          id={id('birthDate')}
+          label={t('household.birthDate')}
+          type="date"
+          optional
+          value={member.birthDate}
+          error={errors.error(path('birthDate'))}
+          onChange={(e) => onChange({ birthDate: e.target.value })}
+        />
         <SelectField
           id={id('gender')}
           label={t('household.gender')}
@@ -36,7 +62,15 @@ export function MemberFields({ formId, index, member, errors, canRemove, onChang
           error={errors.error(path('gender'))}
           onChange={(e) => onChange({ gender: e.target.value as MemberForm['gender'] })}
         />
-        <TextField id={id('nationality')} label={t('household.nationality')} optional value={member.nationality} maxLength={60} error={errors.error(path('nationality'))} onChange={(e) => onChange({ nationality: e.target.value })} />
+        <TextField
+          id={id('nationality')}
+          label={t('household.nationality')}
+          optional
+          value={member.nationality}
+          maxLength={60}
+          error={errors.error(path('nationality'))}
+          onChange={(e) => onChange({ nationality: e.target.value })}
+        />
         <SelectField
           id={id('relationship')}
           label={t('household.relationship')}
@@ -45,8 +79,28 @@ export function MemberFields({ formId, index, member, errors, canRemove, onChang
           error={errors.error(path('relationship'))}
           onChange={(e) => onChange({ relationship: e.target.value as MemberForm['relationship'] })}
         />
-        <TextField id={id('phone')} label={t('household.phone')} type="tel" optional value={member.phone} maxLength={40} autoComplete="off" error={errors.error(path('phone'))} onChange={(e) => onChange({ phone: e.target.value })} />
-        <TextField id={id('email')} label={t('household.email')} type="email" optional value={member.email} maxLength={200} autoComplete="off" error={errors.error(path('email'))} onChange={(e) => onChange({ email: e.target.value })} />
+        <TextField
+          id={id('phone')}
+          label={t('household.phone')}
+          type="tel"
+          optional
+          value={member.phone}
+          maxLength={40}
+          autoComplete="off"
+          error={errors.error(path('phone'))}
+          onChange={(e) => onChange({ phone: e.target.value })}
+        />
+        <TextField
+          id={id('email')}
+          label={t('household.email')}
+          type="email"
+          optional
+          value={member.email}
+          maxLength={200}
+          autoComplete="off"
+          error={errors.error(path('email'))}
+          onChange={(e) => onChange({ email: e.target.value })}
+        />
       </div>
       {canRemove && (
         <div className="member__actions">

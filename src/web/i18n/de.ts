@@ -149,7 +149,8 @@ export const de = {
     idempotency_mismatch: 'Diese Anfrage wurde bereits mit anderen Daten gesendet. Bitte senden Sie das Formular erneut ab.',
     limit_exceeded: 'Der Betrag übersteigt den verfügbaren Rahmen (z. B. die verbleibende Garantiesumme). Bitte prüfen Sie den Betrag.',
     invalid_text: 'Ein Text enthält ein unzulässiges Zeichen (Nullbyte oder unvollständiges Unicode-Zeichen). Bitte entfernen Sie es.',
-    unavailable: 'Der Dienst ist gerade nicht erreichbar (z. B. Wartung der Datenbank). Bitte versuchen Sie es in einigen Sekunden noch einmal; Ihre Eingaben bleiben erhalten.',
+    unavailable:
+      'Der Dienst ist gerade nicht erreichbar (z. B. Wartung der Datenbank). Bitte versuchen Sie es in einigen Sekunden noch einmal; Ihre Eingaben bleiben erhalten.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
     reloadLatest: 'Aktuellen Stand laden (Ihre Eingaben gehen verloren)',
   },

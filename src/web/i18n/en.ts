@@ -83,8 +83,7 @@ export const en: Messages = {
     },
     reporting: {
       title: 'Reports',
-      description:
-        'Steering with quality targets and key figures by period, office and gender, and an anonymised annual report.',
+      description: 'Steering with quality targets and key figures by period, office and gender, and an anonymised annual report.',
     },
   },
   home: {

@@ -5,7 +5,9 @@ import { en } from './en';
 type Tree = { [k: string]: string | Tree };
 
 function leaves(obj: Tree, prefix: string[] = []): [string[], string][] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'string' ? [[[...prefix, k], v] as [string[], string]] : leaves(v, [...prefix, k])));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[[...prefix, k], v] as [string[], string]] : leaves(v, [...prefix, k]),
+  );
 }
 const keyOf = (path: string[]) => path.join(' › ');
 

@@ -47,11 +47,7 @@ export function useFormErrors(known?: ReadonlySet<string>) {
   }, [state.issues, t]);
 
   const hasErrors = state.issues.length > 0 || state.error !== null;
-  const summary = !hasErrors
-    ? null
-    : state.error !== null
-      ? errorMessage(state.error, t)
-      : t('errors.validation_failed');
+  const summary = !hasErrors ? null : state.error !== null ? errorMessage(state.error, t) : t('errors.validation_failed');
   const isConflict = state.error instanceof ApiError && state.error.status === 412;
 
   return {

@@ -47,7 +47,12 @@ export function NotificationBell() {
                   {t('notifications.title')}
                 </Heading>
                 {unread > 0 && (
-                  <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+                  <button
+                    type="button"
+                    className="kern-btn kern-btn--tertiary"
+                    onClick={() => markAll.mutate()}
+                    disabled={markAll.isPending}
+                  >
                     <span className="kern-label">{t('notifications.markAllRead')}</span>
                   </button>
                 )}

@@ -42,7 +42,13 @@ export function useMarkAllRead() {
 export function useDeadlines(p: { scope: 'mine' | 'all'; overdue: boolean; page: number }, pageSize = 50) {
   return useQuery({
     queryKey: notifyKeys.deadlines(p),
-    queryFn: ({ signal }) => ok(api.GET('/deadlines', { params: { query: { scope: p.scope, status: p.overdue ? 'overdue' : 'open', page: p.page, pageSize } }, signal })),
+    queryFn: ({ signal }) =>
+      ok(
+        api.GET('/deadlines', {
+          params: { query: { scope: p.scope, status: p.overdue ? 'overdue' : 'open', page: p.page, pageSize } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,7 +56,8 @@ export function useDeadlines(p: { scope: 'mine' | 'all'; overdue: boolean; page:
 export function useOutbox(p: { status: OutboxStatus | null; page: number }, pageSize = 50) {
   return useQuery({
     queryKey: notifyKeys.outbox(p),
-    queryFn: ({ signal }) => ok(api.GET('/outbox', { params: { query: { status: p.status ?? undefined, page: p.page, pageSize } }, signal })),
+    queryFn: ({ signal }) =>
+      ok(api.GET('/outbox', { params: { query: { status: p.status ?? undefined, page: p.page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -84,12 +84,25 @@ export function OutboxPage() {
             busy={outbox.isFetching}
             columns={[
               { key: 'created', header: t('outbox.col.created'), cell: (m) => formatDateTime(m.createdAt) },
-              { key: 'subject', header: t('outbox.col.subject'), rowHeader: true, cell: (m) => <Link className="kern-link" to={`/admin/outbox/${m.id}`}>{m.subject}</Link> },
+              {
+                key: 'subject',
+                header: t('outbox.col.subject'),
+                rowHeader: true,
+                cell: (m) => (
+                  <Link className="kern-link" to={`/admin/outbox/${m.id}`}>
+                    {m.subject}
+                  </Link>
+                ),
+              },
               { key: 'recipients', header: t('outbox.col.recipients'), cell: (m) => m.recipients.join(', ') },
               { key: 'kind', header: t('outbox.col.kind'), cell: (m) => <code className="kern-body--small">{m.kind}</code> },
               { key: 'status', header: t('outbox.col.status'), cell: (m) => t(`outbox.status.${m.status}`) },
               { key: 'attempts', header: t('outbox.col.attempts'), numeric: true, cell: (m) => m.attempts },
-              { key: 'sent', header: t('outbox.col.sent'), cell: (m) => (m.status === 'sent' && m.sentAt ? formatDateTime(m.sentAt) : none) },
+              {
+                key: 'sent',
+                header: t('outbox.col.sent'),
+                cell: (m) => (m.status === 'sent' && m.sentAt ? formatDateTime(m.sentAt) : none),
+              },
               { key: 'error', header: t('outbox.col.error'), cell: (m) => m.lastError ?? none },
             ]}
           />

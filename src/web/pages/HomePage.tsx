@@ -21,7 +21,10 @@ export function HomePage() {
       {!me.totpEnabled && (
         <Alert variant="info">
           <p className="kern-body">
-            {t('home.totpHint')} <Link className="kern-link" to="/security">{t('security.title')}</Link>
+            {t('home.totpHint')}{' '}
+            <Link className="kern-link" to="/security">
+              {t('security.title')}
+            </Link>
           </p>
         </Alert>
       )}

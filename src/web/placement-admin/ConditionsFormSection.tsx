@@ -21,7 +21,15 @@ interface Preview {
 }
 
 /** "Neue Fassung": enter the rules, see their impact (preview), then save exactly what was previewed. */
-export function ConditionsFormSection({ base, onCancel, onCreated }: { base: TConditions | undefined; onCancel: () => void; onCreated: (validFrom: string) => void }) {
+export function ConditionsFormSection({
+  base,
+  onCancel,
+  onCreated,
+}: {
+  base: TConditions | undefined;
+  onCancel: () => void;
+  onCreated: (validFrom: string) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<ConditionsForm>(() => formFromConditions(base));
@@ -133,7 +141,11 @@ export function ConditionsFormSection({ base, onCancel, onCreated }: { base: TCo
             onChange={(e) => patch({ spacePerPerson: e.target.value })}
           />
         </div>
-        <Fieldset legend={t('placementAdmin.conditions.requiredEquipment')} id={fieldId(FORM, 'requiredEquipment')} error={errors.error('requiredEquipment')}>
+        <Fieldset
+          legend={t('placementAdmin.conditions.requiredEquipment')}
+          id={fieldId(FORM, 'requiredEquipment')}
+          error={errors.error('requiredEquipment')}
+        >
           <div className="check-grid">
             {EQUIPMENT.map((eq) => (
               <CheckboxField
@@ -142,7 +154,11 @@ export function ConditionsFormSection({ base, onCancel, onCreated }: { base: TCo
                 label={t(`placementAdmin.equipment.${eq}`)}
                 checked={form.requiredEquipment.includes(eq)}
                 onChange={(e) =>
-                  patch({ requiredEquipment: e.target.checked ? EQUIPMENT.filter((x) => x === eq || form.requiredEquipment.includes(x)) : form.requiredEquipment.filter((x) => x !== eq) })
+                  patch({
+                    requiredEquipment: e.target.checked
+                      ? EQUIPMENT.filter((x) => x === eq || form.requiredEquipment.includes(x))
+                      : form.requiredEquipment.filter((x) => x !== eq),
+                  })
                 }
               />
             ))}
@@ -160,8 +176,14 @@ export function ConditionsFormSection({ base, onCancel, onCreated }: { base: TCo
           onChange={(e) => patch({ note: e.target.value })}
         />
         <div className="form-actions">
-          <button type="submit" className={`kern-btn ${preview && !stale ? 'kern-btn--secondary' : 'kern-btn--primary'}`} disabled={check.isPending}>
-            <span className="kern-label">{check.isPending ? t('placementAdmin.conditions.checking') : t('placementAdmin.conditions.checkImpact')}</span>
+          <button
+            type="submit"
+            className={`kern-btn ${preview && !stale ? 'kern-btn--secondary' : 'kern-btn--primary'}`}
+            disabled={check.isPending}
+          >
+            <span className="kern-label">
+              {check.isPending ? t('placementAdmin.conditions.checking') : t('placementAdmin.conditions.checkImpact')}
+            </span>
           </button>
           <Button variant="tertiary" onClick={onCancel}>
             {t('placementAdmin.conditions.discard')}

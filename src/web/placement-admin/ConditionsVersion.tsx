@@ -20,7 +20,10 @@ export function ConditionsVersion({ conditions: c, today }: { conditions: TCondi
   const none = t('common.none');
 
   return (
-    <article className={`kern-card conditions-version${status === 'current' ? ' conditions-version--current' : ''}`} aria-labelledby={headingId}>
+    <article
+      className={`kern-card conditions-version${status === 'current' ? ' conditions-version--current' : ''}`}
+      aria-labelledby={headingId}
+    >
       <div className="conditions-version__header">
         <h3 id={headingId} className="kern-heading-small">
           {t('placementAdmin.conditions.versionTitle', { date })}
@@ -39,8 +42,18 @@ export function ConditionsVersion({ conditions: c, today }: { conditions: TCondi
             rowKey={(r) => String(r.persons)}
             empty={none}
             columns={[
-              { key: 'persons', header: t('placementAdmin.conditions.persons'), rowHeader: true, cell: (r) => t('placementAdmin.conditions.personsCount', { count: r.persons }) },
-              { key: 'cap', header: t('placementAdmin.conditions.maxColdRent'), numeric: true, cell: (r) => formatEuro(r.maxColdRentCents) },
+              {
+                key: 'persons',
+                header: t('placementAdmin.conditions.persons'),
+                rowHeader: true,
+                cell: (r) => t('placementAdmin.conditions.personsCount', { count: r.persons }),
+              },
+              {
+                key: 'cap',
+                header: t('placementAdmin.conditions.maxColdRent'),
+                numeric: true,
+                cell: (r) => formatEuro(r.maxColdRentCents),
+              },
             ]}
           />
         </div>
@@ -50,12 +63,17 @@ export function ConditionsVersion({ conditions: c, today }: { conditions: TCondi
             {
               key: 'space',
               label: t('placementAdmin.conditions.space'),
-              value: t('placementAdmin.conditions.spaceValue', { base: formatNumber(c.spaceBaseSqm), perPerson: formatNumber(c.spacePerPersonSqm) }),
+              value: t('placementAdmin.conditions.spaceValue', {
+                base: formatNumber(c.spaceBaseSqm),
+                perPerson: formatNumber(c.spacePerPersonSqm),
+              }),
             },
             {
               key: 'equipment',
               label: t('placementAdmin.conditions.requiredEquipment'),
-              value: c.requiredEquipment.length ? c.requiredEquipment.map((e) => t(`placementAdmin.equipment.${e}`)).join(', ') : t('placementAdmin.conditions.noEquipment'),
+              value: c.requiredEquipment.length
+                ? c.requiredEquipment.map((e) => t(`placementAdmin.equipment.${e}`)).join(', ')
+                : t('placementAdmin.conditions.noEquipment'),
             },
             { key: 'note', label: t('placementAdmin.conditions.note'), value: c.note ? <span className="preline">{c.note}</span> : none },
             { key: 'by', label: t('placementAdmin.conditions.createdBy'), value: c.createdBy?.displayName ?? none },

@@ -48,7 +48,14 @@ export function ConsentForm({ householdId, defaultGivenBy, onCancel, onCreated }
   useEffect(() => headingRef.current?.focus(), []);
 
   const create = useMutation({
-    mutationFn: (body: ConsentInput) => ok(api.POST('/households/{id}/consents', { params: { path: { id: householdId } }, body, headers: idempotent(idempotency.current(body)) })),
+    mutationFn: (body: ConsentInput) =>
+      ok(
+        api.POST('/households/{id}/consents', {
+          params: { path: { id: householdId } },
+          body,
+          headers: idempotent(idempotency.current(body)),
+        }),
+      ),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: placementAdminKeys.consents(householdId) });
@@ -115,14 +122,40 @@ export function ConsentForm({ householdId, defaultGivenBy, onCancel, onCreated }
         />
       )}
       <div className="form-grid form-grid--2">
-        <TextField id={id('givenBy')} label={t('placementAdmin.consent.givenBy')} hint={t('placementAdmin.consent.givenByHint')} required maxLength={200} autoComplete="off" value={givenBy} error={errors.error('givenBy')} onChange={(e) => setGivenBy(e.target.value)} />
-        <TextField id={id('givenOn')} label={t('placementAdmin.consent.givenOn')} type="date" required value={givenOn} error={errors.error('givenOn')} onChange={(e) => setGivenOn(e.target.value)} />
+        <TextField
+          id={id('givenBy')}
+          label={t('placementAdmin.consent.givenBy')}
+          hint={t('placementAdmin.consent.givenByHint')}
+          required
+          maxLength={200}
+          autoComplete="off"
+          value={givenBy}
+          error={errors.error('givenBy')}
+          onChange={(e) => setGivenBy(e.target.value)}
+        />
+        <TextField
+          id={id('givenOn')}
+          label={t('placementAdmin.consent.givenOn')}
+          type="date"
+          required
+          value={givenOn}
+          error={errors.error('givenOn')}
+          onChange={(e) => setGivenOn(e.target.value)}
+        />
       </div>
       <Fieldset legend={t('placementAdmin.consent.form')} id={id('form')} error={errors.error('form')}>
         <div className="consent-radios">
           {FORMS.map((f) => (
             <div className="kern-form-check" key={f}>
-              <input type="radio" className="kern-form-check__radio" id={id(`form-${f}`)} name="consent-form" value={f} checked={form === f} onChange={() => setForm(f)} />
+              <input
+                type="radio"
+                className="kern-form-check__radio"
+                id={id(`form-${f}`)}
+                name="consent-form"
+                value={f}
+                checked={form === f}
+                onChange={() => setForm(f)}
+              />
               <label className="kern-label" htmlFor={id(`form-${f}`)}>
                 {t(`placementAdmin.consent.forms.${f}`)}
               </label>
@@ -131,11 +164,38 @@ export function ConsentForm({ householdId, defaultGivenBy, onCancel, onCreated }
         </div>
       </Fieldset>
       {form === 'oral' && (
-        <TextAreaField id={id('minute')} label={t('placementAdmin.consent.minute')} hint={t('placementAdmin.consent.minuteHint')} required rows={4} maxLength={4000} value={minute} error={errors.error('minute')} onChange={(e) => setMinute(e.target.value)} />
+        <TextAreaField
+          id={id('minute')}
+          label={t('placementAdmin.consent.minute')}
+          hint={t('placementAdmin.consent.minuteHint')}
+          required
+          rows={4}
+          maxLength={4000}
+          value={minute}
+          error={errors.error('minute')}
+          onChange={(e) => setMinute(e.target.value)}
+        />
       )}
       <div className="form-grid form-grid--2">
-        <TextField id={id('textVersion')} label={t('placementAdmin.consent.textVersion')} required maxLength={100} value={textVersion} error={errors.error('textVersion')} onChange={(e) => setTextVersion(e.target.value)} />
-        <TextField id={id('validUntil')} label={t('placementAdmin.consent.validUntil')} hint={t('placementAdmin.consent.validUntilHint')} type="date" optional value={validUntil} error={errors.error('validUntil')} onChange={(e) => setValidUntil(e.target.value)} />
+        <TextField
+          id={id('textVersion')}
+          label={t('placementAdmin.consent.textVersion')}
+          required
+          maxLength={100}
+          value={textVersion}
+          error={errors.error('textVersion')}
+          onChange={(e) => setTextVersion(e.target.value)}
+        />
+        <TextField
+          id={id('validUntil')}
+          label={t('placementAdmin.consent.validUntil')}
+          hint={t('placementAdmin.consent.validUntilHint')}
+          type="date"
+          optional
+          value={validUntil}
+          error={errors.error('validUntil')}
+          onChange={(e) => setValidUntil(e.target.value)}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="kern-btn kern-btn--primary" disabled={create.isPending}>

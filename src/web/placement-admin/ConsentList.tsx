@@ -4,7 +4,17 @@ import { formatDate } from '../i18n/format';
 import { consentStatus, STATUS_BADGE, type Consent } from './consentModel';
 
 /** The household's consents as cards: one per recipient and date, newest first (server order). */
-export function ConsentList({ consents, today, canWithdraw, onWithdraw }: { consents: Consent[]; today: string; canWithdraw: boolean; onWithdraw: (c: Consent) => void }) {
+export function ConsentList({
+  consents,
+  today,
+  canWithdraw,
+  onWithdraw,
+}: {
+  consents: Consent[];
+  today: string;
+  canWithdraw: boolean;
+  onWithdraw: (c: Consent) => void;
+}) {
   const { t } = useTranslation();
   if (consents.length === 0) return <p className="kern-body">{t('placementAdmin.consent.empty')}</p>;
   return (
@@ -25,7 +35,17 @@ function Fact({ label, children, wide }: { label: string; children: ReactNode; w
   );
 }
 
-function ConsentCard({ consent: c, today, canWithdraw, onWithdraw }: { consent: Consent; today: string; canWithdraw: boolean; onWithdraw: (c: Consent) => void }) {
+function ConsentCard({
+  consent: c,
+  today,
+  canWithdraw,
+  onWithdraw,
+}: {
+  consent: Consent;
+  today: string;
+  canWithdraw: boolean;
+  onWithdraw: (c: Consent) => void;
+}) {
   const { t } = useTranslation();
   const status = consentStatus(c, today);
   const headingId = `consent-${c.id}`;
@@ -39,7 +59,12 @@ function ConsentCard({ consent: c, today, canWithdraw, onWithdraw }: { consent: 
           <span className="kern-label">{t(`placementAdmin.consent.statuses.${status}`)}</span>
         </span>
         {canWithdraw && !c.withdrawnAt && (
-          <button type="button" className="kern-btn kern-btn--tertiary consent-card__action" aria-label={t('placementAdmin.consent.withdrawLabel', { recipient: c.recipient.name })} onClick={() => onWithdraw(c)}>
+          <button
+            type="button"
+            className="kern-btn kern-btn--tertiary consent-card__action"
+            aria-label={t('placementAdmin.consent.withdrawLabel', { recipient: c.recipient.name })}
+            onClick={() => onWithdraw(c)}
+          >
             <span className="kern-label">{t('placementAdmin.consent.withdraw')}</span>
           </button>
         )}
@@ -48,7 +73,9 @@ function ConsentCard({ consent: c, today, canWithdraw, onWithdraw }: { consent: 
         <Fact label={t('placementAdmin.consent.givenBy')}>{c.givenBy}</Fact>
         <Fact label={t('placementAdmin.consent.givenOn')}>{formatDate(c.givenOn)}</Fact>
         <Fact label={t('placementAdmin.consent.form')}>{t(`placementAdmin.consent.forms.${c.form}`)}</Fact>
-        <Fact label={t('placementAdmin.consent.validUntil')}>{c.validUntil ? formatDate(c.validUntil) : t('placementAdmin.consent.unlimited')}</Fact>
+        <Fact label={t('placementAdmin.consent.validUntil')}>
+          {c.validUntil ? formatDate(c.validUntil) : t('placementAdmin.consent.unlimited')}
+        </Fact>
         <Fact label={t('placementAdmin.consent.textVersion')}>{c.textVersion}</Fact>
         <Fact label={t('placementAdmin.consent.recordedBy')}>
           {c.recordedBy?.displayName ?? t('common.none')}, {formatDate(c.recordedAt)}

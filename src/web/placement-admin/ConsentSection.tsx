@@ -19,10 +19,27 @@ import './placementAdmin.css';
 export function ConsentSection({ household }: { household: Household }) {
   const me = useMe();
   if (!can(me, 'consent.list')) return null;
-  return <ConsentSectionBody household={household} canCreate={can(me, 'consent.create')} canWithdraw={can(me, 'consent.withdraw')} canPick={canPickRecipient(me.permissions)} />;
+  return (
+    <ConsentSectionBody
+      household={household}
+      canCreate={can(me, 'consent.create')}
+      canWithdraw={can(me, 'consent.withdraw')}
+      canPick={canPickRecipient(me.permissions)}
+    />
+  );
 }
 
-function ConsentSectionBody({ household, canCreate, canWithdraw, canPick }: { household: Household; canCreate: boolean; canWithdraw: boolean; canPick: boolean }) {
+function ConsentSectionBody({
+  household,
+  canCreate,
+  canWithdraw,
+  canPick,
+}: {
+  household: Household;
+  canCreate: boolean;
+  canWithdraw: boolean;
+  canPick: boolean;
+}) {
   const { t } = useTranslation();
   const consents = useConsents(household.id);
   const [recording, setRecording] = useState(false);

@@ -43,7 +43,9 @@ export function ImpactPanel({ impact, stale, children }: { impact: ConditionsImp
       )}
       <div className="impact__part">
         <p className="impact__figure">
-          <span className="kern-body kern-body--bold">{t('placementAdmin.conditions.offersChanging', { count: impact.offersChanging.length })}</span>{' '}
+          <span className="kern-body kern-body--bold">
+            {t('placementAdmin.conditions.offersChanging', { count: impact.offersChanging.length })}
+          </span>{' '}
           <span className="kern-body kern-body--muted">{t('placementAdmin.conditions.openOffers', { count: impact.openOffers })}</span>
         </p>
         {impact.offersChanging.length > 0 && (
@@ -81,10 +83,25 @@ export function ImpactPanel({ impact, stale, children }: { impact: ConditionsImp
             rowKey={(s) => String(s.persons)}
             empty=""
             columns={[
-              { key: 'persons', header: t('placementAdmin.conditions.persons'), rowHeader: true, cell: (s) => t('placementAdmin.conditions.personsCount', { count: s.persons }) },
+              {
+                key: 'persons',
+                header: t('placementAdmin.conditions.persons'),
+                rowHeader: true,
+                cell: (s) => t('placementAdmin.conditions.personsCount', { count: s.persons }),
+              },
               { key: 'households', header: t('placementAdmin.conditions.households'), numeric: true, cell: (s) => s.households },
-              { key: 'cap', header: t('placementAdmin.conditions.capChange'), cell: (s) => <Change before={s.capBeforeCents} after={s.capAfterCents} format={formatEuro} none={none} /> },
-              { key: 'space', header: t('placementAdmin.conditions.spaceChange'), cell: (s) => <Change before={s.spaceBeforeSqm} after={s.spaceAfterSqm} format={(n) => `${formatNumber(n)} m²`} none={none} /> },
+              {
+                key: 'cap',
+                header: t('placementAdmin.conditions.capChange'),
+                cell: (s) => <Change before={s.capBeforeCents} after={s.capAfterCents} format={formatEuro} none={none} />,
+              },
+              {
+                key: 'space',
+                header: t('placementAdmin.conditions.spaceChange'),
+                cell: (s) => (
+                  <Change before={s.spaceBeforeSqm} after={s.spaceAfterSqm} format={(n) => `${formatNumber(n)} m²`} none={none} />
+                ),
+              },
             ]}
           />
         )}

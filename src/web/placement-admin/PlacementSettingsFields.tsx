@@ -20,7 +20,11 @@ export function PlacementSettingsFields({ formId, value: v, errors, onChange }: 
   const { t } = useTranslation();
   const id = (f: string) => fieldId(formId, `${P}.${f}`);
   const err = (f: string) => errors.error(`${P}.${f}`);
-  const days = (f: 'checkWorkingDays' | 'roundTableWorkingDays' | 'decisionWorkingDays' | 'followUpWorkingDays' | 'leaseWorkingDays', max: number, hint?: string) => (
+  const days = (
+    f: 'checkWorkingDays' | 'roundTableWorkingDays' | 'decisionWorkingDays' | 'followUpWorkingDays' | 'leaseWorkingDays',
+    max: number,
+    hint?: string,
+  ) => (
     <TextField
       id={id(f)}
       label={t(`placementAdmin.settings.${f}`)}
@@ -65,7 +69,9 @@ export function PlacementSettingsFields({ formId, value: v, errors, onChange }: 
           onChange={(e) => onChange({ videoUrlTemplate: e.target.value })}
         />
         {v.videoUrlTemplate.trim() !== '' && (
-          <p className="kern-body kern-body--small video-example">{t('placementAdmin.settings.videoExample', { url: exampleVideoUrl(v.videoUrlTemplate.trim()) })}</p>
+          <p className="kern-body kern-body--small video-example">
+            {t('placementAdmin.settings.videoExample', { url: exampleVideoUrl(v.videoUrlTemplate.trim()) })}
+          </p>
         )}
       </Fieldset>
 
@@ -94,7 +100,12 @@ export function PlacementSettingsFields({ formId, value: v, errors, onChange }: 
             onChange={(e) => onChange({ guaranteeMax: e.target.value })}
           />
         </div>
-        <Fieldset legend={t('placementAdmin.settings.guaranteeItems')} id={id('guaranteeItems')} error={err('guaranteeItems')} className="fieldset--nested">
+        <Fieldset
+          legend={t('placementAdmin.settings.guaranteeItems')}
+          id={id('guaranteeItems')}
+          error={err('guaranteeItems')}
+          className="fieldset--nested"
+        >
           <div className="check-grid">
             {GUARANTEE_ITEMS.map((item) => (
               <CheckboxField
@@ -103,7 +114,11 @@ export function PlacementSettingsFields({ formId, value: v, errors, onChange }: 
                 label={t(`placementAdmin.guaranteeItems.${item}`)}
                 checked={v.guaranteeItems.includes(item)}
                 onChange={(e) =>
-                  onChange({ guaranteeItems: e.target.checked ? GUARANTEE_ITEMS.filter((x) => x === item || v.guaranteeItems.includes(x)) : v.guaranteeItems.filter((x) => x !== item) })
+                  onChange({
+                    guaranteeItems: e.target.checked
+                      ? GUARANTEE_ITEMS.filter((x) => x === item || v.guaranteeItems.includes(x))
+                      : v.guaranteeItems.filter((x) => x !== item),
+                  })
                 }
               />
             ))}

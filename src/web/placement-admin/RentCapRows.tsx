@@ -24,7 +24,12 @@ export function RentCapRows({ rows, errors, onChange }: { rows: CapRow[]; errors
   };
 
   return (
-    <Fieldset legend={t('placementAdmin.conditions.rentCaps')} id={fieldId(FORM, 'rentCaps')} error={errors.error('rentCaps')} className="cap-rows">
+    <Fieldset
+      legend={t('placementAdmin.conditions.rentCaps')}
+      id={fieldId(FORM, 'rentCaps')}
+      error={errors.error('rentCaps')}
+      className="cap-rows"
+    >
       <p className="kern-hint">{t('placementAdmin.conditions.rentCapsHint')}</p>
       {rows.map((row, i) => {
         const path = (f: string) => `rentCaps.${i}.${f}`;

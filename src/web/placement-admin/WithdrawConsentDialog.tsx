@@ -15,23 +15,51 @@ import { placementAdminKeys } from './queries';
 const FORM = 'withdraw-consent';
 
 /** Confirmation dialog for a withdrawal, with an optional note; open while `consent` is set. */
-export function WithdrawConsentDialog({ householdId, consent, onClose, onWithdrawn }: { householdId: string; consent: Consent | null; onClose: () => void; onWithdrawn: () => void }) {
+export function WithdrawConsentDialog({
+  householdId,
+  consent,
+  onClose,
+  onWithdrawn,
+}: {
+  householdId: string;
+  consent: Consent | null;
+  onClose: () => void;
+  onWithdrawn: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal isOpen={consent !== null} onClose={onClose} title={t('placementAdmin.consent.withdrawTitle')}>
-      {consent && <WithdrawForm key={consent.id} householdId={householdId} consent={consent} onCancel={onClose} onWithdrawn={onWithdrawn} />}
+      {consent && (
+        <WithdrawForm key={consent.id} householdId={householdId} consent={consent} onCancel={onClose} onWithdrawn={onWithdrawn} />
+      )}
     </Modal>
   );
 }
 
-function WithdrawForm({ householdId, consent, onCancel, onWithdrawn }: { householdId: string; consent: Consent; onCancel: () => void; onWithdrawn: () => void }) {
+function WithdrawForm({
+  householdId,
+  consent,
+  onCancel,
+  onWithdrawn,
+}: {
+  householdId: string;
+  consent: Consent;
+  onCancel: () => void;
+  onWithdrawn: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const errors = useFormErrors();
 
   const withdraw = useMutation({
-    mutationFn: () => ok(api.POST('/households/{id}/consents/{consentId}/withdraw', { params: { path: { id: householdId, consentId: consent.id } }, body: { note: note.trim() === '' ? null : note } })),
+    mutationFn: () =>
+      ok(
+        api.POST('/households/{id}/consents/{consentId}/withdraw', {
+          params: { path: { id: householdId, consentId: consent.id } },
+          body: { note: note.trim() === '' ? null : note },
+        }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: placementAdminKeys.consents(householdId) });
       void queryClient.invalidateQueries({ queryKey: householdKeys.accessLog(householdId) });

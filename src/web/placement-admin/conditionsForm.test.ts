@@ -28,7 +28,10 @@ describe('conditions form', () => {
   it('starts from the version in force, caps sorted by size, money in euros', () => {
     const f = formFromConditions(current);
     expect(f.validFrom).toBe('');
-    expect(f.rentCaps.map((r) => [r.persons, r.amount])).toEqual([['1', '563,50'], ['2', '680']]);
+    expect(f.rentCaps.map((r) => [r.persons, r.amount])).toEqual([
+      ['1', '563,50'],
+      ['2', '680'],
+    ]);
     expect(f.extraPerson).toBe('110');
     expect(f.requiredEquipment).toEqual(['kitchen_fitted']);
     expect(f.note).toBe('');
@@ -46,7 +49,10 @@ describe('conditions form', () => {
     if (!r.ok) return;
     expect(r.input).toMatchObject({
       validFrom: '2027-01-01',
-      rentCaps: [{ persons: 1, maxColdRentCents: 56350 }, { persons: 2, maxColdRentCents: 68000 }],
+      rentCaps: [
+        { persons: 1, maxColdRentCents: 56350 },
+        { persons: 2, maxColdRentCents: 68000 },
+      ],
       extraPersonCents: 11240,
       spaceBaseSqm: 47.5,
       spacePerPersonSqm: 15,
@@ -69,7 +75,9 @@ describe('conditions form', () => {
     const dup = conditionsInput(form({ rentCaps: [newCapRow('1', '500'), newCapRow('1', '600')] }), t);
     expect(!dup.ok && dup.issues).toEqual([{ field: 'rentCaps', code: 'custom', message: 'placementAdmin.conditions.duplicatePersons' }]);
     const noOne = conditionsInput(form({ rentCaps: [newCapRow('2', '600')] }), t);
-    expect(!noOne.ok && noOne.issues).toEqual([{ field: 'rentCaps', code: 'custom', message: 'placementAdmin.conditions.missingOnePerson' }]);
+    expect(!noOne.ok && noOne.issues).toEqual([
+      { field: 'rentCaps', code: 'custom', message: 'placementAdmin.conditions.missingOnePerson' },
+    ]);
   });
 
   it('requires a valid-from date', () => {

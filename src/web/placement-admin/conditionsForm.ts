@@ -30,11 +30,21 @@ export const newCapRow = (persons = '', amount = ''): CapRow => ({ key: nextKey+
 /** A new version starts from the one in force (or Stuttgart-like defaults when there is none). */
 export function formFromConditions(base: TConditions | undefined): ConditionsForm {
   if (!base) {
-    return { validFrom: '', rentCaps: [newCapRow('1')], extraPerson: '', spaceBase: '45', spacePerPerson: '15', requiredEquipment: [], note: '' };
+    return {
+      validFrom: '',
+      rentCaps: [newCapRow('1')],
+      extraPerson: '',
+      spaceBase: '45',
+      spacePerPerson: '15',
+      requiredEquipment: [],
+      note: '',
+    };
   }
   return {
     validFrom: '',
-    rentCaps: [...base.rentCaps].sort((a, b) => a.persons - b.persons).map((c) => newCapRow(String(c.persons), centsToInput(c.maxColdRentCents))),
+    rentCaps: [...base.rentCaps]
+      .sort((a, b) => a.persons - b.persons)
+      .map((c) => newCapRow(String(c.persons), centsToInput(c.maxColdRentCents))),
     extraPerson: centsToInput(base.extraPersonCents),
     spaceBase: decimalToInput(base.spaceBaseSqm),
     spacePerPerson: decimalToInput(base.spacePerPersonSqm),
@@ -67,7 +77,8 @@ export function conditionsInput(form: ConditionsForm, t: TFunction): ConditionsR
     validFrom: form.validFrom,
     rentCaps: form.rentCaps.map((row, i) => {
       const persons = intOrNaN(row.persons);
-      if (Number.isNaN(persons)) issues.push({ field: `rentCaps.${i}.persons`, code: 'custom', message: t('placementAdmin.money.invalidNumber') });
+      if (Number.isNaN(persons))
+        issues.push({ field: `rentCaps.${i}.persons`, code: 'custom', message: t('placementAdmin.money.invalidNumber') });
       return { persons, maxColdRentCents: money(row.amount, `rentCaps.${i}.maxColdRentCents`) };
     }),
     extraPersonCents: money(form.extraPerson, 'extraPersonCents'),
@@ -87,8 +98,10 @@ export function conditionsInput(form: ConditionsForm, t: TFunction): ConditionsR
     }
   }
   const sizes = input.rentCaps.map((c) => c.persons).filter((p) => !Number.isNaN(p));
-  if (new Set(sizes).size !== sizes.length) issues.push({ field: 'rentCaps', code: 'custom', message: t('placementAdmin.conditions.duplicatePersons') });
-  else if (sizes.length === input.rentCaps.length && !sizes.includes(1)) issues.push({ field: 'rentCaps', code: 'custom', message: t('placementAdmin.conditions.missingOnePerson') });
+  if (new Set(sizes).size !== sizes.length)
+    issues.push({ field: 'rentCaps', code: 'custom', message: t('placementAdmin.conditions.duplicatePersons') });
+  else if (sizes.length === input.rentCaps.length && !sizes.includes(1))
+    issues.push({ field: 'rentCaps', code: 'custom', message: t('placementAdmin.conditions.missingOnePerson') });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, input };
 }
 

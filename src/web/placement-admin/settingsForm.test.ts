@@ -24,7 +24,10 @@ describe('placement settings form', () => {
     const { settings, issues } = placementSettings({ ...placementForm(defaults), guaranteeMax: 'viel', decisionWorkingDays: '0' }, t);
     const parsed = ZAgencySettings.safeParse({ totpRequiredRoles: [], sessionIdleMinutes: 30, districts: [], placement: settings });
     expect(parsed.success).toBe(false);
-    const all = mergeIssues(issues, parsed.success ? [] : issuesFromZod(parsed.error).map((i) => ({ ...i, field: i.field.replace(/^/, 'settings.') })));
+    const all = mergeIssues(
+      issues,
+      parsed.success ? [] : issuesFromZod(parsed.error).map((i) => ({ ...i, field: i.field.replace(/^/, 'settings.') })),
+    );
     expect(all.filter((i) => i.field === 'settings.placement.guaranteeMaxCents')).toEqual([
       { field: 'settings.placement.guaranteeMaxCents', code: 'custom', message: 'placementAdmin.money.invalid' },
     ]);

@@ -46,7 +46,8 @@ export function placementSettings(f: PlacementForm, t: TFunction): { settings: T
   const issues: FieldIssue[] = [];
   const int = (s: string) => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : Number.NaN);
   const guaranteeMaxCents = euroToCents(f.guaranteeMax);
-  if (Number.isNaN(guaranteeMaxCents)) issues.push({ field: `${P}.guaranteeMaxCents`, code: 'custom', message: t('placementAdmin.money.invalid') });
+  if (Number.isNaN(guaranteeMaxCents))
+    issues.push({ field: `${P}.guaranteeMaxCents`, code: 'custom', message: t('placementAdmin.money.invalid') });
   const settings: TPlacementSettings = {
     checkWorkingDays: int(f.checkWorkingDays),
     roundTableWorkingDays: int(f.roundTableWorkingDays),

@@ -24,7 +24,20 @@ interface Props {
 }
 
 /** A React Aria dialog holding one small form: error summary, fields, submit and cancel. */
-export function ActionDialog({ isOpen, onClose, title, formId, errors, error, onReload, labelFor, submitLabel, pending, onSubmit, children }: Props) {
+export function ActionDialog({
+  isOpen,
+  onClose,
+  title,
+  formId,
+  errors,
+  error,
+  onReload,
+  labelFor,
+  submitLabel,
+  pending,
+  onSubmit,
+  children,
+}: Props) {
   const { t } = useTranslation();
   const submit = (e: FormEvent) => {
     e.preventDefault();

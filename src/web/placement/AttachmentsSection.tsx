@@ -39,7 +39,12 @@ export function AttachmentsSection() {
             <li key={a.id} className="attachment">
               <a className="kern-link attachment__link" href={attachmentUrl(offer.id, a.id)} target="_blank" rel="noreferrer">
                 {a.contentType.startsWith('image/') ? (
-                  <img className="attachment__thumb" src={attachmentUrl(offer.id, a.id)} alt={t('placement.attachments.photo', { name: a.filename })} loading="lazy" />
+                  <img
+                    className="attachment__thumb"
+                    src={attachmentUrl(offer.id, a.id)}
+                    alt={t('placement.attachments.photo', { name: a.filename })}
+                    loading="lazy"
+                  />
                 ) : (
                   <span className="kern-icon kern-icon--draft kern-icon--large" aria-hidden="true" />
                 )}

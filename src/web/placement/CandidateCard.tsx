@@ -44,7 +44,11 @@ export function CandidateCard({ candidate: c, onDialog }: { candidate: Candidate
       <DescriptionList
         items={[
           { key: 'persons', label: t('placement.shortlist.persons'), value: c.household.persons },
-          { key: 'rank', label: t('placement.shortlist.rank'), value: c.rank !== null ? t('placement.shortlist.rankValue', { rank: c.rank, score: formatNumber(c.score ?? 0, 1) }) : none },
+          {
+            key: 'rank',
+            label: t('placement.shortlist.rank'),
+            value: c.rank !== null ? t('placement.shortlist.rankValue', { rank: c.rank, score: formatNumber(c.score ?? 0, 1) }) : none,
+          },
           { key: 'comment', label: t('placement.shortlist.comment'), value: <span className="preline">{c.comment}</span> },
           { key: 'by', label: t('placement.shortlist.pickedBy'), value: c.pickedBy?.displayName ?? none },
           { key: 'moveIn', label: t('placement.shortlist.moveInFrom'), value: formatDate(c.moveInFrom) || none },
@@ -69,7 +73,13 @@ export function CandidateCard({ candidate: c, onDialog }: { candidate: Candidate
             ? [{ key: 'due', label: t('placement.shortlist.decisionDue'), value: formatDate(c.decisionDueAt, 'Europe/Berlin') }]
             : []),
           ...(c.refusalReason
-            ? [{ key: 'refusal', label: c.status === 'refused' ? t('placement.shortlist.refusal') : t('placement.shortlist.earlierRefusal'), value: `${t(`placement.refusal.${c.refusalReason}`)}${c.refusalText ? ` – ${c.refusalText}` : ''}` }]
+            ? [
+                {
+                  key: 'refusal',
+                  label: c.status === 'refused' ? t('placement.shortlist.refusal') : t('placement.shortlist.earlierRefusal'),
+                  value: `${t(`placement.refusal.${c.refusalReason}`)}${c.refusalText ? ` – ${c.refusalText}` : ''}`,
+                },
+              ]
             : []),
           ...(c.vetoReason ? [{ key: 'veto', label: t('placement.shortlist.veto'), value: c.vetoReason }] : []),
         ]}
@@ -88,15 +98,49 @@ export function CandidateCard({ candidate: c, onDialog }: { candidate: Candidate
               {t('placement.shortlist.actions.present')}
             </Button>
           )}
-          {has('scheduleViewing') && <Button icon="calendar-today" onClick={() => onDialog({ kind: 'scheduleViewing', candidate: c })}>{t('placement.shortlist.actions.scheduleViewing')}</Button>}
-          {planned && has('recordViewing') && <Button onClick={() => onDialog({ kind: 'recordViewing', candidate: c, viewing: planned })}>{t('placement.shortlist.actions.recordViewing')}</Button>}
-          {planned && has('updateViewing') && <Button variant="secondary" onClick={() => onDialog({ kind: 'updateViewing', candidate: c, viewing: planned })}>{t('placement.shortlist.actions.updateViewing')}</Button>}
-          {planned && has('cancelViewing') && <Button variant="secondary" onClick={() => onDialog({ kind: 'cancelViewing', candidate: c, viewing: planned })}>{t('placement.shortlist.actions.cancelViewing')}</Button>}
-          {has('accept') && <Button onClick={() => onDialog({ kind: 'accept', candidate: c })}>{t('placement.shortlist.actions.accept')}</Button>}
-          {has('refuse') && <Button variant="secondary" onClick={() => onDialog({ kind: 'refuse', candidate: c })}>{t('placement.shortlist.actions.refuse')}</Button>}
-          {has('talk') && <Button variant="secondary" onClick={() => onDialog({ kind: 'talk', candidate: c })}>{t('placement.shortlist.actions.talk')}</Button>}
-          {has('allocate') && <Button icon="check" onClick={() => onDialog({ kind: 'allocate', candidate: c })}>{t('placement.shortlist.actions.allocate')}</Button>}
-          {has('withdraw') && <Button variant="tertiary" onClick={() => onDialog({ kind: 'withdraw', candidate: c })}>{t('placement.shortlist.actions.withdraw')}</Button>}
+          {has('scheduleViewing') && (
+            <Button icon="calendar-today" onClick={() => onDialog({ kind: 'scheduleViewing', candidate: c })}>
+              {t('placement.shortlist.actions.scheduleViewing')}
+            </Button>
+          )}
+          {planned && has('recordViewing') && (
+            <Button onClick={() => onDialog({ kind: 'recordViewing', candidate: c, viewing: planned })}>
+              {t('placement.shortlist.actions.recordViewing')}
+            </Button>
+          )}
+          {planned && has('updateViewing') && (
+            <Button variant="secondary" onClick={() => onDialog({ kind: 'updateViewing', candidate: c, viewing: planned })}>
+              {t('placement.shortlist.actions.updateViewing')}
+            </Button>
+          )}
+          {planned && has('cancelViewing') && (
+            <Button variant="secondary" onClick={() => onDialog({ kind: 'cancelViewing', candidate: c, viewing: planned })}>
+              {t('placement.shortlist.actions.cancelViewing')}
+            </Button>
+          )}
+          {has('accept') && (
+            <Button onClick={() => onDialog({ kind: 'accept', candidate: c })}>{t('placement.shortlist.actions.accept')}</Button>
+          )}
+          {has('refuse') && (
+            <Button variant="secondary" onClick={() => onDialog({ kind: 'refuse', candidate: c })}>
+              {t('placement.shortlist.actions.refuse')}
+            </Button>
+          )}
+          {has('talk') && (
+            <Button variant="secondary" onClick={() => onDialog({ kind: 'talk', candidate: c })}>
+              {t('placement.shortlist.actions.talk')}
+            </Button>
+          )}
+          {has('allocate') && (
+            <Button icon="check" onClick={() => onDialog({ kind: 'allocate', candidate: c })}>
+              {t('placement.shortlist.actions.allocate')}
+            </Button>
+          )}
+          {has('withdraw') && (
+            <Button variant="tertiary" onClick={() => onDialog({ kind: 'withdraw', candidate: c })}>
+              {t('placement.shortlist.actions.withdraw')}
+            </Button>
+          )}
         </div>
       )}
     </article>

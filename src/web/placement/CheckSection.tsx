@@ -20,7 +20,8 @@ function Met({ ok }: { ok: boolean }) {
   const { t } = useTranslation();
   return (
     <span className={ok ? 'check-met' : 'check-unmet'}>
-      <span className={`kern-icon kern-icon--${ok ? 'success' : 'danger'} kern-icon--small`} aria-hidden="true" /> {ok ? t('common.yes') : t('common.no')}
+      <span className={`kern-icon kern-icon--${ok ? 'success' : 'danger'} kern-icon--small`} aria-hidden="true" />{' '}
+      {ok ? t('common.yes') : t('common.no')}
     </span>
   );
 }
@@ -92,10 +93,17 @@ function CheckResult({ check }: { check: Check }) {
   const { t } = useTranslation();
   return (
     <div className="stack">
-      <Alert variant={check.eligible ? 'success' : 'warning'} title={check.eligible ? t('placement.check.eligible') : t('placement.check.notEligible')}>
-        <p className="kern-body">{t('placement.check.meta', { at: formatDateTime(check.checkedAt), validFrom: formatDate(check.validFrom) })}</p>
+      <Alert
+        variant={check.eligible ? 'success' : 'warning'}
+        title={check.eligible ? t('placement.check.eligible') : t('placement.check.notEligible')}
+      >
         <p className="kern-body">
-          {check.suitablePersons.length ? t('placement.check.suitable', { persons: check.suitablePersons.join(', ') }) : t('placement.check.suitableNone')}
+          {t('placement.check.meta', { at: formatDateTime(check.checkedAt), validFrom: formatDate(check.validFrom) })}
+        </p>
+        <p className="kern-body">
+          {check.suitablePersons.length
+            ? t('placement.check.suitable', { persons: check.suitablePersons.join(', ') })
+            : t('placement.check.suitableNone')}
         </p>
       </Alert>
       <h3 className="kern-heading-small">{t('placement.check.items')}</h3>

@@ -17,7 +17,12 @@ import { useStepForm } from '../components/StepForm';
 
 const FORM = 'contracts';
 type Item = (typeof GUARANTEE_ITEMS)[number];
-const MONEY = { coldRent: 'coldRentCents', serviceCharges: 'serviceChargesCents', heating: 'heatingCents', guaranteeMax: 'guaranteeMaxCents' } as const;
+const MONEY = {
+  coldRent: 'coldRentCents',
+  serviceCharges: 'serviceChargesCents',
+  heating: 'heatingCents',
+  guaranteeMax: 'guaranteeMaxCents',
+} as const;
 
 /** Lease start, signatures, rent (defaults from the offer) and the guarantee (defaults from the agency). */
 export function ContractsForm() {
@@ -43,16 +48,22 @@ export function ContractsForm() {
     setF((x) => ({ ...x, guaranteeMax: centsToInput(defaults.guaranteeMaxCents), items: [...defaults.guaranteeItems] }));
   }
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (body) => ok(api.POST('/offers/{id}/contracts', { params: { path: { id: offer.id } }, body })),
     schema: ZContractsInput,
     known: new Set(['leaseStart', 'leaseSignedOn', 'guaranteeSignedOn', ...Object.values(MONEY), 'guaranteeItems']),
     onDone: () => notify(t('placement.contracts.saved')),
   });
   const labels: Record<string, string> = {
-    leaseStart: t('placement.contracts.leaseStart'), leaseSignedOn: t('placement.contracts.leaseSignedOn'), guaranteeSignedOn: t('placement.contracts.guaranteeSignedOn'),
-    coldRentCents: t('placement.form.coldRent'), serviceChargesCents: t('placement.form.serviceCharges'), heatingCents: t('placement.form.heating'),
-    guaranteeMaxCents: t('placement.contracts.guaranteeMax'), guaranteeItems: t('placement.contracts.guaranteeItems'),
+    leaseStart: t('placement.contracts.leaseStart'),
+    leaseSignedOn: t('placement.contracts.leaseSignedOn'),
+    guaranteeSignedOn: t('placement.contracts.guaranteeSignedOn'),
+    coldRentCents: t('placement.form.coldRent'),
+    serviceChargesCents: t('placement.form.serviceCharges'),
+    heatingCents: t('placement.form.heating'),
+    guaranteeMaxCents: t('placement.contracts.guaranteeMax'),
+    guaranteeItems: t('placement.contracts.guaranteeItems'),
   };
 
   const submit = () => {
@@ -75,7 +86,15 @@ export function ContractsForm() {
   };
   const id = (p: string) => fieldId(FORM, p);
   const money = (k: keyof typeof MONEY, label: string, hint: string) => (
-    <TextField id={id(MONEY[k])} label={label} hint={hint} inputMode="decimal" value={f[k]} error={step.errors.error(MONEY[k])} onChange={(e) => setF({ ...f, [k]: e.target.value })} />
+    <TextField
+      id={id(MONEY[k])}
+      label={label}
+      hint={hint}
+      inputMode="decimal"
+      value={f[k]}
+      error={step.errors.error(MONEY[k])}
+      onChange={(e) => setF({ ...f, [k]: e.target.value })}
+    />
   );
 
   return (
@@ -86,8 +105,24 @@ export function ContractsForm() {
       </ErrorSummary>
       <Fieldset legend={t('placement.contracts.lease')}>
         <div className="form-grid">
-          <TextField id={id('leaseStart')} label={labels.leaseStart!} type="date" required value={f.leaseStart} error={step.errors.error('leaseStart')} onChange={(e) => setF({ ...f, leaseStart: e.target.value })} />
-          <TextField id={id('leaseSignedOn')} label={labels.leaseSignedOn!} type="date" optional value={f.leaseSignedOn} error={step.errors.error('leaseSignedOn')} onChange={(e) => setF({ ...f, leaseSignedOn: e.target.value })} />
+          <TextField
+            id={id('leaseStart')}
+            label={labels.leaseStart!}
+            type="date"
+            required
+            value={f.leaseStart}
+            error={step.errors.error('leaseStart')}
+            onChange={(e) => setF({ ...f, leaseStart: e.target.value })}
+          />
+          <TextField
+            id={id('leaseSignedOn')}
+            label={labels.leaseSignedOn!}
+            type="date"
+            optional
+            value={f.leaseSignedOn}
+            error={step.errors.error('leaseSignedOn')}
+            onChange={(e) => setF({ ...f, leaseSignedOn: e.target.value })}
+          />
         </div>
         <div className="form-grid">
           {money('coldRent', labels.coldRentCents!, t('placement.contracts.rentHint'))}
@@ -97,14 +132,37 @@ export function ContractsForm() {
       </Fieldset>
       <Fieldset legend={t('placement.contracts.guaranteeTitle')}>
         <div className="form-grid">
-          <TextField id={id('guaranteeSignedOn')} label={labels.guaranteeSignedOn!} type="date" optional value={f.guaranteeSignedOn} error={step.errors.error('guaranteeSignedOn')} onChange={(e) => setF({ ...f, guaranteeSignedOn: e.target.value })} />
-          {money('guaranteeMax', labels.guaranteeMaxCents!, defaults ? t('placement.money.hint') : t('placement.contracts.guaranteeMaxHint'))}
+          <TextField
+            id={id('guaranteeSignedOn')}
+            label={labels.guaranteeSignedOn!}
+            type="date"
+            optional
+            value={f.guaranteeSignedOn}
+            error={step.errors.error('guaranteeSignedOn')}
+            onChange={(e) => setF({ ...f, guaranteeSignedOn: e.target.value })}
+          />
+          {money(
+            'guaranteeMax',
+            labels.guaranteeMaxCents!,
+            defaults ? t('placement.money.hint') : t('placement.contracts.guaranteeMaxHint'),
+          )}
         </div>
-        <Fieldset legend={labels.guaranteeItems!} id={id('guaranteeItems')} error={step.errors.error('guaranteeItems')} className="plain-fieldset">
+        <Fieldset
+          legend={labels.guaranteeItems!}
+          id={id('guaranteeItems')}
+          error={step.errors.error('guaranteeItems')}
+          className="plain-fieldset"
+        >
           {!defaults && <p className="kern-hint">{t('placement.contracts.guaranteeItemsHint')}</p>}
           <div className="check-grid">
             {GUARANTEE_ITEMS.map((i) => (
-              <CheckboxField key={i} id={id(`item-${i}`)} label={t(`placement.guarantee.${i}`)} checked={f.items.includes(i)} onChange={(e) => setF({ ...f, items: toggle(f.items, i, e.target.checked) })} />
+              <CheckboxField
+                key={i}
+                id={id(`item-${i}`)}
+                label={t(`placement.guarantee.${i}`)}
+                checked={f.items.includes(i)}
+                onChange={(e) => setF({ ...f, items: toggle(f.items, i, e.target.checked) })}
+              />
             ))}
           </div>
         </Fieldset>

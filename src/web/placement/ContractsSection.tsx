@@ -52,9 +52,17 @@ function TenancySummary({ id }: { id: string }) {
         items={[
           { key: 'start', label: t('placement.contracts.leaseStart'), value: formatDate(x.leaseStart) },
           { key: 'rent', label: t('placement.contracts.rent'), value: formatEuro(x.coldRentCents) },
-          { key: 'period', label: t('placement.contracts.guaranteePeriod'), value: t('placement.contracts.guaranteePeriodValue', { start: formatDate(x.guaranteeStart), end: formatDate(x.guaranteeEnd) }) },
+          {
+            key: 'period',
+            label: t('placement.contracts.guaranteePeriod'),
+            value: t('placement.contracts.guaranteePeriodValue', { start: formatDate(x.guaranteeStart), end: formatDate(x.guaranteeEnd) }),
+          },
           { key: 'max', label: t('placement.contracts.guaranteeMaxShort'), value: formatEuro(x.guaranteeMaxCents) },
-          { key: 'items', label: t('placement.contracts.guaranteeItems'), value: x.guaranteeItems.map((i) => t(`placement.guarantee.${i}`)).join(', ') },
+          {
+            key: 'items',
+            label: t('placement.contracts.guaranteeItems'),
+            value: x.guaranteeItems.map((i) => t(`placement.guarantee.${i}`)).join(', '),
+          },
           { key: 'cm', label: t('placement.contracts.contactPerson'), value: x.contactPerson?.displayName ?? none },
           { key: 'sw', label: t('placement.contracts.socialWorker'), value: x.socialWorker?.displayName ?? none },
         ]}

@@ -11,13 +11,24 @@ import { useStepForm } from '../components/StepForm';
 const FORM = 'decision';
 
 /** The household's answer after the viewing: acceptance, or refusal with a reason from the catalogue. */
-export function DecisionDialog({ candidateId, pseudonym, decision, onClose }: { candidateId: string; pseudonym: string; decision: 'accept' | 'refuse'; onClose: () => void }) {
+export function DecisionDialog({
+  candidateId,
+  pseudonym,
+  decision,
+  onClose,
+}: {
+  candidateId: string;
+  pseudonym: string;
+  decision: 'accept' | 'refuse';
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { notify } = useOfferPage();
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (body) => ok(api.POST('/candidates/{id}/decision', { params: { path: { id: candidateId } }, body })),
     schema: ZDecision,
     known: new Set(['reason', 'text']),
@@ -27,7 +38,10 @@ export function DecisionDialog({ candidateId, pseudonym, decision, onClose }: { 
     },
   });
   const refuse = decision === 'refuse';
-  const labels: Record<string, string> = { reason: t('placement.decision.reason'), text: refuse ? t('placement.decision.text') : t('placement.decision.note') };
+  const labels: Record<string, string> = {
+    reason: t('placement.decision.reason'),
+    text: refuse ? t('placement.decision.text') : t('placement.decision.note'),
+  };
   return (
     <ActionDialog
       isOpen
@@ -59,7 +73,16 @@ export function DecisionDialog({ candidateId, pseudonym, decision, onClose }: { 
           onChange={(e) => setReason(e.target.value)}
         />
       )}
-      <TextAreaField id={fieldId(FORM, 'text')} label={labels.text!} optional={!(refuse && reason === 'other')} rows={3} maxLength={2000} value={text} error={step.errors.error('text')} onChange={(e) => setText(e.target.value)} />
+      <TextAreaField
+        id={fieldId(FORM, 'text')}
+        label={labels.text!}
+        optional={!(refuse && reason === 'other')}
+        rows={3}
+        maxLength={2000}
+        value={text}
+        error={step.errors.error('text')}
+        onChange={(e) => setText(e.target.value)}
+      />
     </ActionDialog>
   );
 }

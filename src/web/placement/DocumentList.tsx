@@ -8,7 +8,8 @@ export function DocumentList() {
   const { t, i18n } = useTranslation();
   const { offer } = useOfferPage();
   if (offer.documents.length === 0) return <p className="kern-body">{t('placement.overview.noDocuments')}</p>;
-  const kindLabel = (kind: string) => (i18n.exists(`placement.documentKind.${kind}`) ? t(`placement.documentKind.${kind as 'guarantee_contract'}`) : kind);
+  const kindLabel = (kind: string) =>
+    i18n.exists(`placement.documentKind.${kind}`) ? t(`placement.documentKind.${kind as 'guarantee_contract'}`) : kind;
   return (
     <ul className="kern-list document-list">
       {offer.documents.map((d) => (

@@ -30,9 +30,27 @@ export function AccessFields({ form, errors, onChange }: FieldsProps) {
   return (
     <Fieldset legend={t('placement.form.accessibility')}>
       <div className="check-grid">
-        <CheckboxField id={id('stepFree')} label={t('placement.form.stepFree')} checked={form.stepFree} error={errors.error('stepFree')} onChange={(e) => onChange({ stepFree: e.target.checked })} />
-        <CheckboxField id={id('wheelchair')} label={t('placement.form.wheelchair')} checked={form.wheelchair} error={errors.error('wheelchair')} onChange={(e) => onChange({ wheelchair: e.target.checked })} />
-        <CheckboxField id={id('petsAllowed')} label={t('placement.form.petsAllowed')} checked={form.petsAllowed} error={errors.error('petsAllowed')} onChange={(e) => onChange({ petsAllowed: e.target.checked })} />
+        <CheckboxField
+          id={id('stepFree')}
+          label={t('placement.form.stepFree')}
+          checked={form.stepFree}
+          error={errors.error('stepFree')}
+          onChange={(e) => onChange({ stepFree: e.target.checked })}
+        />
+        <CheckboxField
+          id={id('wheelchair')}
+          label={t('placement.form.wheelchair')}
+          checked={form.wheelchair}
+          error={errors.error('wheelchair')}
+          onChange={(e) => onChange({ wheelchair: e.target.checked })}
+        />
+        <CheckboxField
+          id={id('petsAllowed')}
+          label={t('placement.form.petsAllowed')}
+          checked={form.petsAllowed}
+          error={errors.error('petsAllowed')}
+          onChange={(e) => onChange({ petsAllowed: e.target.checked })}
+        />
       </div>
     </Fieldset>
   );
@@ -55,7 +73,16 @@ export function HouseholdWishFields({ form, errors, onChange }: FieldsProps) {
           ))}
         </div>
       </Fieldset>
-      <TextAreaField id={fieldId(FORM, 'hints')} label={t('placement.form.hints')} optional rows={3} maxLength={2000} value={form.hints} error={errors.error('hints')} onChange={(e) => onChange({ hints: e.target.value })} />
+      <TextAreaField
+        id={fieldId(FORM, 'hints')}
+        label={t('placement.form.hints')}
+        optional
+        rows={3}
+        maxLength={2000}
+        value={form.hints}
+        error={errors.error('hints')}
+        onChange={(e) => onChange({ hints: e.target.value })}
+      />
     </>
   );
 }

@@ -38,13 +38,28 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
   const agency = useAgencySettings(can(me, 'agency.read'));
 
   const save = useMutation({
-    mutationFn: async ({ body, submit }: { body: ReturnType<typeof formToPayload>['payload']; submit: boolean }): Promise<{ saved: Offer; flash: Flash }> => {
+    mutationFn: async ({
+      body,
+      submit,
+    }: {
+      body: ReturnType<typeof formToPayload>['payload'];
+      submit: boolean;
+    }): Promise<{ saved: Offer; flash: Flash }> => {
       if (!offer) {
-        const saved = await ok(api.POST('/offers', { body: { ...body, ...(portal ? { submit } : {}) }, headers: idempotent(idempotency.current(body)) }));
+        const saved = await ok(
+          api.POST('/offers', { body: { ...body, ...(portal ? { submit } : {}) }, headers: idempotent(idempotency.current(body)) }),
+        );
         return { saved, flash: saved.status === 'submitted' && portal ? 'submitted' : 'created' };
       }
-      let saved = await ok(api.PUT('/offers/{id}', { params: { path: { id: offer.id } }, body: { ...body, version: baseVersion! }, headers: ifMatch(baseVersion) }));
-      if (submit && saved.actions.includes('submit')) saved = await ok(api.POST('/offers/{id}/submit', { params: { path: { id: offer.id } } }));
+      let saved = await ok(
+        api.PUT('/offers/{id}', {
+          params: { path: { id: offer.id } },
+          body: { ...body, version: baseVersion! },
+          headers: ifMatch(baseVersion),
+        }),
+      );
+      if (submit && saved.actions.includes('submit'))
+        saved = await ok(api.POST('/offers/{id}/submit', { params: { path: { id: offer.id } } }));
       return { saved, flash: submit ? 'submitted' : 'saved' };
     },
     onSettled: (_d, err) => idempotency.settle(err),
@@ -71,10 +86,14 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const { payload, issues } = formToPayload(form, staffCreates, { money: t('placement.money.invalid'), number: t('placement.money.invalidNumber') });
+    const { payload, issues } = formToPayload(form, staffCreates, {
+      money: t('placement.money.invalid'),
+      number: t('placement.money.invalidNumber'),
+    });
     const checked = offer ? validate(ZOfferUpdate, { ...payload, version: baseVersion }) : validate(ZOfferInput, payload);
     const schemaIssues = checked.ok ? [] : checked.issues.filter((i) => !issues.some((x) => x.field === i.field));
-    const providerMissing = staffCreates && !form.providerId ? [{ field: 'providerId', code: 'too_small', message: '', origin: 'string' }] : [];
+    const providerMissing =
+      staffCreates && !form.providerId ? [{ field: 'providerId', code: 'too_small', message: '', origin: 'string' }] : [];
     const all = requiredWhenEmpty([...providerMissing, ...issues, ...schemaIssues], form);
     if (all.length) {
       setEdited(new Set());
@@ -87,11 +106,23 @@ export function OfferEditor({ offer, onReload }: { offer?: Offer; onReload?: () 
 
   const labelFor = (path: string): string => {
     const labels: Record<string, string> = {
-      providerId: t('placement.form.provider'), street: t('placement.form.street'), postalCode: t('placement.form.postalCode'), city: t('placement.form.city'),
-      district: t('placement.form.district'), floor: t('placement.form.floor'), livingSpace: t('placement.form.livingSpace'), rooms: t('placement.form.rooms'),
-      availableFrom: t('placement.form.availableFrom'), coldRentCents: t('placement.form.coldRent'), serviceChargesCents: t('placement.form.serviceCharges'),
-      heatingCents: t('placement.form.heating'), depositCents: t('placement.form.deposit'), heatingType: t('placement.form.heatingType'),
-      equipment: t('placement.form.equipment'), preferred: t('placement.form.preferred'), hints: t('placement.form.hints'),
+      providerId: t('placement.form.provider'),
+      street: t('placement.form.street'),
+      postalCode: t('placement.form.postalCode'),
+      city: t('placement.form.city'),
+      district: t('placement.form.district'),
+      floor: t('placement.form.floor'),
+      livingSpace: t('placement.form.livingSpace'),
+      rooms: t('placement.form.rooms'),
+      availableFrom: t('placement.form.availableFrom'),
+      coldRentCents: t('placement.form.coldRent'),
+      serviceChargesCents: t('placement.form.serviceCharges'),
+      heatingCents: t('placement.form.heating'),
+      depositCents: t('placement.form.deposit'),
+      heatingType: t('placement.form.heatingType'),
+      equipment: t('placement.form.equipment'),
+      preferred: t('placement.form.preferred'),
+      hints: t('placement.form.hints'),
     };
     return labels[path] ?? path;
   };

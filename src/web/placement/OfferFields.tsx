@@ -19,10 +19,36 @@ export function LocationFields({ form, errors, onChange, districts }: FieldsProp
   const id = (p: string) => fieldId(FORM, p);
   return (
     <Fieldset legend={t('placement.form.address')}>
-      <TextField id={id('street')} label={t('placement.form.street')} required autoComplete="street-address" value={form.street} error={errors.error('street')} onChange={(e) => onChange({ street: e.target.value })} />
+      <TextField
+        id={id('street')}
+        label={t('placement.form.street')}
+        required
+        autoComplete="street-address"
+        value={form.street}
+        error={errors.error('street')}
+        onChange={(e) => onChange({ street: e.target.value })}
+      />
       <div className="form-grid form-grid--postal">
-        <TextField id={id('postalCode')} label={t('placement.form.postalCode')} required inputMode="numeric" maxLength={5} autoComplete="postal-code" value={form.postalCode} error={errors.error('postalCode')} onChange={(e) => onChange({ postalCode: e.target.value })} />
-        <TextField id={id('city')} label={t('placement.form.city')} required autoComplete="address-level2" value={form.city} error={errors.error('city')} onChange={(e) => onChange({ city: e.target.value })} />
+        <TextField
+          id={id('postalCode')}
+          label={t('placement.form.postalCode')}
+          required
+          inputMode="numeric"
+          maxLength={5}
+          autoComplete="postal-code"
+          value={form.postalCode}
+          error={errors.error('postalCode')}
+          onChange={(e) => onChange({ postalCode: e.target.value })}
+        />
+        <TextField
+          id={id('city')}
+          label={t('placement.form.city')}
+          required
+          autoComplete="address-level2"
+          value={form.city}
+          error={errors.error('city')}
+          onChange={(e) => onChange({ city: e.target.value })}
+        />
       </div>
       <TextField
         id={id('district')}
@@ -52,7 +78,15 @@ export function FlatFields({ form, errors, onChange }: FieldsProps) {
   return (
     <Fieldset legend={t('placement.form.flat')}>
       <div className="form-grid">
-        <TextField id={id('livingSpace')} label={t('placement.form.livingSpace')} required inputMode="decimal" value={form.livingSpace} error={errors.error('livingSpace')} onChange={(e) => onChange({ livingSpace: e.target.value })} />
+        <TextField
+          id={id('livingSpace')}
+          label={t('placement.form.livingSpace')}
+          required
+          inputMode="decimal"
+          value={form.livingSpace}
+          error={errors.error('livingSpace')}
+          onChange={(e) => onChange({ livingSpace: e.target.value })}
+        />
         <SelectField
           id={id('rooms')}
           label={t('placement.form.rooms')}
@@ -63,10 +97,36 @@ export function FlatFields({ form, errors, onChange }: FieldsProps) {
           error={errors.error('rooms')}
           onChange={(e) => onChange({ rooms: e.target.value })}
         />
-        <TextField id={id('floor')} label={t('placement.form.floor')} hint={t('placement.form.floorHint')} type="number" inputMode="numeric" min={-1} max={40} required value={form.floor} error={errors.error('floor')} onChange={(e) => onChange({ floor: e.target.value })} />
-        <TextField id={id('availableFrom')} label={t('placement.form.availableFrom')} type="date" required value={form.availableFrom} error={errors.error('availableFrom')} onChange={(e) => onChange({ availableFrom: e.target.value })} />
+        <TextField
+          id={id('floor')}
+          label={t('placement.form.floor')}
+          hint={t('placement.form.floorHint')}
+          type="number"
+          inputMode="numeric"
+          min={-1}
+          max={40}
+          required
+          value={form.floor}
+          error={errors.error('floor')}
+          onChange={(e) => onChange({ floor: e.target.value })}
+        />
+        <TextField
+          id={id('availableFrom')}
+          label={t('placement.form.availableFrom')}
+          type="date"
+          required
+          value={form.availableFrom}
+          error={errors.error('availableFrom')}
+          onChange={(e) => onChange({ availableFrom: e.target.value })}
+        />
       </div>
-      <CheckboxField id={id('lift')} label={t('placement.form.lift')} checked={form.lift} error={errors.error('lift')} onChange={(e) => onChange({ lift: e.target.checked })} />
+      <CheckboxField
+        id={id('lift')}
+        label={t('placement.form.lift')}
+        checked={form.lift}
+        error={errors.error('lift')}
+        onChange={(e) => onChange({ lift: e.target.checked })}
+      />
     </Fieldset>
   );
 }
@@ -77,7 +137,16 @@ export function CostFields({ form, errors, onChange }: FieldsProps) {
   const hint = t('placement.money.hint');
   const warm = warmRentCents(form);
   const money = (key: 'coldRent' | 'serviceCharges' | 'heating' | 'deposit', path: string, label: string, required = true) => (
-    <TextField id={id(path)} label={label} hint={hint} required={required} inputMode="decimal" value={form[key]} error={errors.error(path)} onChange={(e) => onChange({ [key]: e.target.value })} />
+    <TextField
+      id={id(path)}
+      label={label}
+      hint={hint}
+      required={required}
+      inputMode="decimal"
+      value={form[key]}
+      error={errors.error(path)}
+      onChange={(e) => onChange({ [key]: e.target.value })}
+    />
   );
   return (
     <Fieldset legend={t('placement.form.costs')}>
@@ -86,7 +155,15 @@ export function CostFields({ form, errors, onChange }: FieldsProps) {
         {money('serviceCharges', 'serviceChargesCents', t('placement.form.serviceCharges'))}
         {money('heating', 'heatingCents', t('placement.form.heating'))}
         {money('deposit', 'depositCents', t('placement.form.deposit'))}
-        <TextField id={id('heatingType')} label={t('placement.form.heatingType')} optional maxLength={80} value={form.heatingType} error={errors.error('heatingType')} onChange={(e) => onChange({ heatingType: e.target.value })} />
+        <TextField
+          id={id('heatingType')}
+          label={t('placement.form.heatingType')}
+          optional
+          maxLength={80}
+          value={form.heatingType}
+          error={errors.error('heatingType')}
+          onChange={(e) => onChange({ heatingType: e.target.value })}
+        />
       </div>
       <p className="kern-body kern-body--bold" aria-live="polite">
         {warm !== null ? t('placement.form.warmRentPreview', { amount: formatEuro(warm) }) : ''}

@@ -41,7 +41,11 @@ export function OfferEditPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       {offer.actions.includes('edit') ? (
-        <OfferEditor key={`${offer.id}-${generation}`} offer={offer} onReload={() => void query.refetch().then(() => setGeneration((g) => g + 1))} />
+        <OfferEditor
+          key={`${offer.id}-${generation}`}
+          offer={offer}
+          onReload={() => void query.refetch().then(() => setGeneration((g) => g + 1))}
+        />
       ) : (
         <>
           <p className="kern-body">{t('placement.form.notEditable')}</p>

@@ -28,7 +28,8 @@ export function OfferQueueFilters({ params, portal, onChange }: Props) {
     }
   }, [params.q]);
 
-  const statusLabel = (s: QueueStatus) => (s === 'all' ? t('placement.queue.statusAll') : s === 'open' ? t('placement.queue.statusOpen') : t(`placement.state.${s}`));
+  const statusLabel = (s: QueueStatus) =>
+    s === 'all' ? t('placement.queue.statusAll') : s === 'open' ? t('placement.queue.statusOpen') : t(`placement.state.${s}`);
 
   return (
     <section role="search" className="filters" aria-labelledby="offer-filters-title">
@@ -43,7 +44,15 @@ export function OfferQueueFilters({ params, portal, onChange }: Props) {
           onChange({ q });
         }}
       >
-        <TextField id="offer-filter-q" className="filters__search" label={t('placement.queue.search')} type="search" value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
+        <TextField
+          id="offer-filter-q"
+          className="filters__search"
+          label={t('placement.queue.search')}
+          type="search"
+          value={q}
+          maxLength={100}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <SelectField
           id="offer-filter-status"
           label={t('placement.queue.status')}
@@ -60,7 +69,12 @@ export function OfferQueueFilters({ params, portal, onChange }: Props) {
         />
         {!portal && (
           <div className="filters__checks">
-            <CheckboxField id="offer-filter-mine" label={t('placement.queue.mine')} checked={params.mine} onChange={(e) => onChange({ mine: e.target.checked })} />
+            <CheckboxField
+              id="offer-filter-mine"
+              label={t('placement.queue.mine')}
+              checked={params.mine}
+              onChange={(e) => onChange({ mine: e.target.checked })}
+            />
           </div>
         )}
         <div className="filters__actions">

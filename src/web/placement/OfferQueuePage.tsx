@@ -49,8 +49,21 @@ export function OfferQueuePage() {
     },
     { key: 'address', header: t('placement.queue.col.address'), cell: (r) => r.address },
     { key: 'district', header: t('placement.queue.col.district'), cell: (r) => r.district },
-    { key: 'size', header: t('placement.queue.col.size'), cell: (r) => <span className="nowrap">{t('placement.queue.sizeValue', { rooms: formatNumber(r.rooms), space: formatNumber(r.livingSpace) })}</span> },
-    { key: 'rent', header: t('placement.queue.col.coldRent'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.coldRentCents)}</span> },
+    {
+      key: 'size',
+      header: t('placement.queue.col.size'),
+      cell: (r) => (
+        <span className="nowrap">
+          {t('placement.queue.sizeValue', { rooms: formatNumber(r.rooms), space: formatNumber(r.livingSpace) })}
+        </span>
+      ),
+    },
+    {
+      key: 'rent',
+      header: t('placement.queue.col.coldRent'),
+      numeric: true,
+      cell: (r) => <span className="nowrap">{formatEuro(r.coldRentCents)}</span>,
+    },
     { key: 'status', header: t('placement.queue.col.status'), cell: (r) => <OfferStatus status={r.status} /> },
     ...(portal
       ? []

@@ -20,7 +20,10 @@ export function OverviewSection() {
   return (
     <>
       {o.declineReason && (
-        <Section id="offer-decline" title={o.status === 'withdrawn' ? t('placement.state.withdrawn') : t('placement.overview.declineReason')}>
+        <Section
+          id="offer-decline"
+          title={o.status === 'withdrawn' ? t('placement.state.withdrawn') : t('placement.overview.declineReason')}
+        >
           <p className="kern-body preline">{o.declineReason}</p>
         </Section>
       )}
@@ -32,7 +35,11 @@ export function OverviewSection() {
               { key: 'district', label: t('placement.overview.district'), value: o.district },
               { key: 'floor', label: t('placement.overview.floor'), value: floor(o.floor) },
               { key: 'lift', label: t('placement.overview.lift'), value: yesNo(o.lift) },
-              { key: 'space', label: t('placement.overview.livingSpace'), value: t('placement.overview.sqm', { value: formatNumber(o.livingSpace) }) },
+              {
+                key: 'space',
+                label: t('placement.overview.livingSpace'),
+                value: t('placement.overview.sqm', { value: formatNumber(o.livingSpace) }),
+              },
               { key: 'rooms', label: t('placement.overview.rooms'), value: formatNumber(o.rooms) },
               { key: 'available', label: t('placement.overview.availableFrom'), value: formatDate(o.availableFrom) },
               { key: 'stepFree', label: t('placement.overview.stepFree'), value: yesNo(o.stepFree) },
@@ -57,8 +64,16 @@ export function OverviewSection() {
       <Section id="offer-wishes" title={t('placement.overview.equipmentAndWishes')}>
         <DescriptionList
           items={[
-            { key: 'equipment', label: t('placement.overview.equipment'), value: o.equipment.map((e) => t(`placement.equipment.${e}`)).join(', ') || none },
-            { key: 'preferred', label: t('placement.overview.preferred'), value: o.preferred.map((p) => t(`placement.preferred.${p}`)).join(', ') || none },
+            {
+              key: 'equipment',
+              label: t('placement.overview.equipment'),
+              value: o.equipment.map((e) => t(`placement.equipment.${e}`)).join(', ') || none,
+            },
+            {
+              key: 'preferred',
+              label: t('placement.overview.preferred'),
+              value: o.preferred.map((p) => t(`placement.preferred.${p}`)).join(', ') || none,
+            },
             { key: 'hints', label: t('placement.overview.hints'), value: o.hints ? <span className="preline">{o.hints}</span> : none },
           ]}
         />
@@ -67,7 +82,11 @@ export function OverviewSection() {
         <DescriptionList
           items={[
             { key: 'provider', label: t('placement.overview.provider'), value: o.provider.name },
-            { key: 'cm', label: t('placement.overview.caseManager'), value: o.caseManager?.displayName ?? t('placement.overview.unassigned') },
+            {
+              key: 'cm',
+              label: t('placement.overview.caseManager'),
+              value: o.caseManager?.displayName ?? t('placement.overview.unassigned'),
+            },
           ]}
         />
       </Section>

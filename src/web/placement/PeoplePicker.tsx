@@ -30,7 +30,13 @@ export function PeoplePicker({ formId, path, legend, hint, people, value, error,
           <p className="kern-body kern-body--bold">{g.label}</p>
           <div className="check-grid">
             {g.list.map((p) => (
-              <CheckboxField key={p.id} id={fieldId(formId, `${path}-${p.id}`)} label={p.displayName} checked={value.includes(p.id)} onChange={(e) => onChange(toggle(value, p.id, e.target.checked))} />
+              <CheckboxField
+                key={p.id}
+                id={fieldId(formId, `${path}-${p.id}`)}
+                label={p.displayName}
+                checked={value.includes(p.id)}
+                onChange={(e) => onChange(toggle(value, p.id, e.target.checked))}
+              />
             ))}
           </div>
         </div>

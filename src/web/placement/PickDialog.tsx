@@ -20,10 +20,13 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
   const [moveInFrom, setMoveInFrom] = useState('');
   const idempotency = useIdempotencyKey();
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: async (body) => {
       try {
-        const created = await ok(api.POST('/offers/{id}/candidates', { params: { path: { id: offer.id } }, body, headers: idempotent(idempotency.current(body)) }));
+        const created = await ok(
+          api.POST('/offers/{id}/candidates', { params: { path: { id: offer.id } }, body, headers: idempotent(idempotency.current(body)) }),
+        );
         idempotency.settle();
         return created;
       } catch (err) {
@@ -38,7 +41,11 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
       notify(t('placement.ranking.pickedDone'));
     },
   });
-  const labels: Record<string, string> = { comment: t('placement.ranking.comment'), moveInFrom: t('placement.ranking.moveInFrom'), householdId: entry.name };
+  const labels: Record<string, string> = {
+    comment: t('placement.ranking.comment'),
+    moveInFrom: t('placement.ranking.moveInFrom'),
+    householdId: entry.name,
+  };
 
   return (
     <ActionDialog
@@ -54,8 +61,26 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
       pending={step.mutation.isPending}
       onSubmit={() => step.submitBody({ householdId: entry.householdId, rankingId, comment, moveInFrom: moveInFrom || null })}
     >
-      <TextAreaField id={fieldId(FORM, 'comment')} label={labels.comment!} required rows={4} maxLength={2000} value={comment} error={step.errors.error('comment')} onChange={(e) => setComment(e.target.value)} />
-      <TextField id={fieldId(FORM, 'moveInFrom')} className="field--narrow" label={labels.moveInFrom!} type="date" optional value={moveInFrom} error={step.errors.error('moveInFrom')} onChange={(e) => setMoveInFrom(e.target.value)} />
+      <TextAreaField
+        id={fieldId(FORM, 'comment')}
+        label={labels.comment!}
+        required
+        rows={4}
+        maxLength={2000}
+        value={comment}
+        error={step.errors.error('comment')}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <TextField
+        id={fieldId(FORM, 'moveInFrom')}
+        className="field--narrow"
+        label={labels.moveInFrom!}
+        type="date"
+        optional
+        value={moveInFrom}
+        error={step.errors.error('moveInFrom')}
+        onChange={(e) => setMoveInFrom(e.target.value)}
+      />
     </ActionDialog>
   );
 }

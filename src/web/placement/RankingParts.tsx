@@ -31,7 +31,13 @@ export function RankingEntries({ ranking, picked, canPick, onPick, onPage }: Ent
               <details className="kern-accordion ranking-entry">
                 <summary className="kern-accordion__header">
                   <span className="kern-title ranking-entry__title">
-                    {t('placement.ranking.entryTitle', { rank: e.rank, name: e.name, reference: e.reference, persons: e.persons, score: formatNumber(e.score, 1) })}
+                    {t('placement.ranking.entryTitle', {
+                      rank: e.rank,
+                      name: e.name,
+                      reference: e.reference,
+                      persons: e.persons,
+                      score: formatNumber(e.score, 1),
+                    })}
                   </span>
                   {picked.has(e.householdId) && (
                     <span className="kern-badge kern-badge--success kern-badge--small">
@@ -69,7 +75,13 @@ export function RankingEntries({ ranking, picked, canPick, onPick, onPage }: Ent
           ))}
         </ol>
       )}
-      <Pagination page={ranking.entriesPage} pageSize={ranking.pageSize} total={ranking.entriesTotal} onPage={onPage} label={t('placement.ranking.entriesPages')} />
+      <Pagination
+        page={ranking.entriesPage}
+        pageSize={ranking.pageSize}
+        total={ranking.entriesTotal}
+        onPage={onPage}
+        label={t('placement.ranking.entriesPages')}
+      />
     </section>
   );
 }
@@ -104,7 +116,12 @@ export function RankingExclusions({ ranking, onPage }: { ranking: Ranking; onPag
             rowKey={(x) => x.householdId}
             empty={t('common.noEntries')}
             columns={[
-              { key: 'household', header: t('placement.ranking.col2.household'), rowHeader: true, cell: (x) => `${x.name} (${x.reference})` },
+              {
+                key: 'household',
+                header: t('placement.ranking.col2.household'),
+                rowHeader: true,
+                cell: (x) => `${x.name} (${x.reference})`,
+              },
               {
                 key: 'reasons',
                 header: t('placement.ranking.col2.reasons'),
@@ -118,7 +135,13 @@ export function RankingExclusions({ ranking, onPage }: { ranking: Ranking; onPag
               },
             ]}
           />
-          <Pagination page={ranking.exclusionsPage} pageSize={ranking.pageSize} total={ranking.exclusionsTotal} onPage={onPage} label={t('placement.ranking.exclusionsPages')} />
+          <Pagination
+            page={ranking.exclusionsPage}
+            pageSize={ranking.pageSize}
+            total={ranking.exclusionsTotal}
+            onPage={onPage}
+            label={t('placement.ranking.exclusionsPages')}
+          />
         </>
       )}
     </section>

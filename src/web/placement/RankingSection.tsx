@@ -42,7 +42,9 @@ export function RankingSection() {
     },
   });
 
-  const picked = new Set((candidates.data?.items ?? []).flatMap((c) => ('household' in c && c.status !== 'withdrawn' ? [c.household.id] : [])));
+  const picked = new Set(
+    (candidates.data?.items ?? []).flatMap((c) => ('household' in c && c.status !== 'withdrawn' ? [c.household.id] : [])),
+  );
   const canPick = offer.actions.includes('pick');
 
   return (
@@ -74,7 +76,12 @@ export function RankingSection() {
               value={selectedId ?? ''}
               options={sorted.map((r) => ({
                 value: r.id,
-                label: t('placement.ranking.option', { at: formatDateTime(r.createdAt), round: r.round, eligible: r.eligibleCount, pool: r.poolSize }),
+                label: t('placement.ranking.option', {
+                  at: formatDateTime(r.createdAt),
+                  round: r.round,
+                  eligible: r.eligibleCount,
+                  pool: r.poolSize,
+                }),
               }))}
               onChange={(e) => choose(e.target.value)}
             />
@@ -93,7 +100,13 @@ export function RankingSection() {
                   by: ranking.data.createdBy?.displayName ?? t('common.none'),
                 })}
               </p>
-              <RankingEntries ranking={ranking.data} picked={picked} canPick={canPick} onPick={setPicking} onPage={(entriesPage) => setPages({ ...pages, entriesPage })} />
+              <RankingEntries
+                ranking={ranking.data}
+                picked={picked}
+                canPick={canPick}
+                onPick={setPicking}
+                onPage={(entriesPage) => setPages({ ...pages, entriesPage })}
+              />
               <RankingExclusions ranking={ranking.data} onPage={(exclusionsPage) => setPages({ ...pages, exclusionsPage })} />
             </>
           )}

@@ -28,7 +28,8 @@ const optionalReason = z.object({ reason: z.string().trim().max(2000) });
 export function ReasonDialog({ isOpen, onClose, formId, title, label, submitLabel, intro, hint, optional, run, onDone }: Props) {
   const [reason, setReason] = useState('');
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (b) => run(b.reason.trim()),
     schema: optional ? optionalReason : required,
     onDone: () => {

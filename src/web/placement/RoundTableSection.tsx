@@ -61,36 +61,61 @@ export function RoundTableSection() {
                   <h3 id={`rt-${rt.id}`} className="kern-heading-small">
                     {t('placement.roundTable.heading', { start: formatDateTime(rt.startsAt) })}
                   </h3>
-                  <span className={`kern-badge kern-badge--small kern-badge--${rt.status === 'cancelled' ? 'danger' : rt.status === 'held' ? 'success' : 'info'}`}>
+                  <span
+                    className={`kern-badge kern-badge--small kern-badge--${rt.status === 'cancelled' ? 'danger' : rt.status === 'held' ? 'success' : 'info'}`}
+                  >
                     <span className="kern-label">{t(`placement.meetingStatus.${rt.status}`)}</span>
                   </span>
                 </header>
                 <DescriptionList
                   items={[
-                    { key: 'when', label: t('placement.roundTable.when'), value: `${formatDateTime(rt.startsAt)} – ${formatDateTime(rt.endsAt).split(', ')[1] ?? ''}` },
+                    {
+                      key: 'when',
+                      label: t('placement.roundTable.when'),
+                      value: `${formatDateTime(rt.startsAt)} – ${formatDateTime(rt.endsAt).split(', ')[1] ?? ''}`,
+                    },
                     ...(offer.round > 1 ? [{ key: 'round', label: t('placement.roundTable.round'), value: rt.round }] : []),
-                    { key: 'people', label: t('placement.roundTable.participants'), value: rt.participants.map((p) => p.displayName).join(', ') },
+                    {
+                      key: 'people',
+                      label: t('placement.roundTable.participants'),
+                      value: rt.participants.map((p) => p.displayName).join(', '),
+                    },
                     {
                       key: 'video',
                       label: t('placement.roundTable.video'),
                       value:
                         rt.videoUrl && rt.status !== 'cancelled' ? (
                           <a className="kern-link" href={rt.videoUrl} target="_blank" rel="noreferrer">
-                            {t('placement.roundTable.videoLink')} <span className="kern-icon kern-icon--open-in-new kern-icon--small" aria-hidden="true" />
+                            {t('placement.roundTable.videoLink')}{' '}
+                            <span className="kern-icon kern-icon--open-in-new kern-icon--small" aria-hidden="true" />
                             <span className="visually-hidden"> ({rt.videoUrl})</span>
                           </a>
                         ) : (
                           t('placement.roundTable.noVideo')
                         ),
                     },
-                    ...(rt.minutes ? [{ key: 'minutes', label: t('placement.roundTable.minutes'), value: <span className="preline">{rt.minutes}</span> }] : []),
+                    ...(rt.minutes
+                      ? [{ key: 'minutes', label: t('placement.roundTable.minutes'), value: <span className="preline">{rt.minutes}</span> }]
+                      : []),
                   ]}
                 />
                 {rt.status !== 'cancelled' && (canUpdate || canMinutes) && (
                   <div className="candidate__actions">
-                    {canUpdate && rt.status === 'scheduled' && <Button variant="secondary" onClick={() => setDialog({ kind: 'reschedule', rt })}>{t('placement.roundTable.reschedule')}</Button>}
-                    {canMinutes && <Button variant="secondary" onClick={() => setDialog({ kind: 'minutes', rt })}>{rt.minutes ? t('placement.roundTable.editMinutes') : t('placement.roundTable.recordMinutes')}</Button>}
-                    {canUpdate && rt.status === 'scheduled' && <Button variant="tertiary" onClick={() => setDialog({ kind: 'cancel', rt })}>{t('placement.roundTable.cancel')}</Button>}
+                    {canUpdate && rt.status === 'scheduled' && (
+                      <Button variant="secondary" onClick={() => setDialog({ kind: 'reschedule', rt })}>
+                        {t('placement.roundTable.reschedule')}
+                      </Button>
+                    )}
+                    {canMinutes && (
+                      <Button variant="secondary" onClick={() => setDialog({ kind: 'minutes', rt })}>
+                        {rt.minutes ? t('placement.roundTable.editMinutes') : t('placement.roundTable.recordMinutes')}
+                      </Button>
+                    )}
+                    {canUpdate && rt.status === 'scheduled' && (
+                      <Button variant="tertiary" onClick={() => setDialog({ kind: 'cancel', rt })}>
+                        {t('placement.roundTable.cancel')}
+                      </Button>
+                    )}
                   </div>
                 )}
               </article>
@@ -108,7 +133,9 @@ export function RoundTableSection() {
           title={t('placement.roundTable.cancelTitle')}
           intro={t('placement.roundTable.cancelConfirm', { start: formatDateTime(dialog.rt.startsAt) })}
           submitLabel={t('placement.roundTable.cancelTitle')}
-          run={() => ok(api.POST('/round-tables/{id}/cancel', { params: { path: { id: dialog.rt.id } }, body: { version: dialog.rt.version } }))}
+          run={() =>
+            ok(api.POST('/round-tables/{id}/cancel', { params: { path: { id: dialog.rt.id } }, body: { version: dialog.rt.version } }))
+          }
           onDone={done}
           onClose={close}
         />
@@ -121,7 +148,14 @@ export function RoundTableSection() {
           initial={dialog.rt.minutes ?? ''}
           maxLength={20000}
           submitLabel={t('placement.roundTable.recordMinutes')}
-          run={(minutes) => ok(api.POST('/round-tables/{id}/minutes', { params: { path: { id: dialog.rt.id } }, body: { minutes, version: dialog.rt.version } }))}
+          run={(minutes) =>
+            ok(
+              api.POST('/round-tables/{id}/minutes', {
+                params: { path: { id: dialog.rt.id } },
+                body: { minutes, version: dialog.rt.version },
+              }),
+            )
+          }
           onDone={done}
           onClose={close}
         />

@@ -68,7 +68,11 @@ function CandidateDialogs({ dialog, onClose }: { dialog: CandidateDialog; onClos
           intro={t('placement.shortlist.cancelViewingConfirm', { start: formatDateTime(dialog.viewing.startsAt) })}
           label=""
           submitLabel={t('placement.shortlist.actions.cancelViewing')}
-          run={() => ok(api.POST('/viewings/{id}/cancel', { params: { path: { id: dialog.viewing.id } }, body: { version: dialog.viewing.version } }))}
+          run={() =>
+            ok(
+              api.POST('/viewings/{id}/cancel', { params: { path: { id: dialog.viewing.id } }, body: { version: dialog.viewing.version } }),
+            )
+          }
           onDone={done(t('placement.viewing.saved'))}
           onClose={onClose}
         />
@@ -81,7 +85,14 @@ function CandidateDialogs({ dialog, onClose }: { dialog: CandidateDialog; onClos
           label={t('placement.viewing.outcome')}
           hint={t('placement.viewing.outcomeHint')}
           submitLabel={t('placement.shortlist.actions.recordViewing')}
-          run={(outcome) => ok(api.POST('/viewings/{id}/outcome', { params: { path: { id: dialog.viewing.id } }, body: { outcome, version: dialog.viewing.version } }))}
+          run={(outcome) =>
+            ok(
+              api.POST('/viewings/{id}/outcome', {
+                params: { path: { id: dialog.viewing.id } },
+                body: { outcome, version: dialog.viewing.version },
+              }),
+            )
+          }
           onDone={done(t('placement.viewing.saved'))}
           onClose={onClose}
         />

@@ -19,7 +19,8 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
   const [text, setText] = useState('');
   const [participation, setParticipation] = useState(true);
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (body) => ok(api.POST('/candidates/{id}/talks', { params: { path: { id: candidateId } }, body })),
     schema: ZTalk,
     known: new Set(['occurredAt', 'text', 'participation']),
@@ -28,7 +29,11 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
       notify(t('placement.talk.saved'));
     },
   });
-  const labels: Record<string, string> = { occurredAt: t('placement.talk.occurredAt'), text: t('placement.talk.text'), participation: t('placement.talk.participation') };
+  const labels: Record<string, string> = {
+    occurredAt: t('placement.talk.occurredAt'),
+    text: t('placement.talk.text'),
+    participation: t('placement.talk.participation'),
+  };
   return (
     <ActionDialog
       isOpen
@@ -47,9 +52,32 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
       onSubmit={() => step.submitBody({ occurredAt: dateTimeLocalToIso(occurredAt) ?? '', text, participation })}
     >
       <p className="kern-hint">{t('placement.talk.hint')}</p>
-      <TextField id={fieldId(FORM, 'occurredAt')} className="field--narrow" label={labels.occurredAt!} type="datetime-local" required value={occurredAt} error={step.errors.error('occurredAt')} onChange={(e) => setOccurredAt(e.target.value)} />
-      <TextAreaField id={fieldId(FORM, 'text')} label={labels.text!} required rows={5} maxLength={8000} value={text} error={step.errors.error('text')} onChange={(e) => setText(e.target.value)} />
-      <CheckboxField id={fieldId(FORM, 'participation')} label={labels.participation!} checked={participation} onChange={(e) => setParticipation(e.target.checked)} />
+      <TextField
+        id={fieldId(FORM, 'occurredAt')}
+        className="field--narrow"
+        label={labels.occurredAt!}
+        type="datetime-local"
+        required
+        value={occurredAt}
+        error={step.errors.error('occurredAt')}
+        onChange={(e) => setOccurredAt(e.target.value)}
+      />
+      <TextAreaField
+        id={fieldId(FORM, 'text')}
+        label={labels.text!}
+        required
+        rows={5}
+        maxLength={8000}
+        value={text}
+        error={step.errors.error('text')}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <CheckboxField
+        id={fieldId(FORM, 'participation')}
+        label={labels.participation!}
+        checked={participation}
+        onChange={(e) => setParticipation(e.target.checked)}
+      />
     </ActionDialog>
   );
 }

@@ -26,7 +26,21 @@ interface Props {
 }
 
 /** A confirmation with one text: viewing outcome, minutes, allocation note, cancellations. */
-export function TextDialog({ formId, title, label, submitLabel, intro, hint, initial = '', optional, noField, maxLength = 4000, run, onDone, onClose }: Props) {
+export function TextDialog({
+  formId,
+  title,
+  label,
+  submitLabel,
+  intro,
+  hint,
+  initial = '',
+  optional,
+  noField,
+  maxLength = 4000,
+  run,
+  onDone,
+  onClose,
+}: Props) {
   const [text, setText] = useState(initial);
   const schema = z.object({ text: optional || noField ? z.string().max(maxLength) : z.string().trim().min(1).max(maxLength) });
   const stepRefresh = useOfferStepRefresh();
@@ -50,7 +64,18 @@ export function TextDialog({ formId, title, label, submitLabel, intro, hint, ini
     >
       {intro && <p className="kern-body">{intro}</p>}
       {!noField && (
-        <TextAreaField id={fieldId(formId, 'text')} label={label} hint={hint} optional={optional} required={!optional} rows={5} maxLength={maxLength} value={text} error={step.errors.error('text')} onChange={(e) => setText(e.target.value)} />
+        <TextAreaField
+          id={fieldId(formId, 'text')}
+          label={label}
+          hint={hint}
+          optional={optional}
+          required={!optional}
+          rows={5}
+          maxLength={maxLength}
+          value={text}
+          error={step.errors.error('text')}
+          onChange={(e) => setText(e.target.value)}
+        />
       )}
     </ActionDialog>
   );

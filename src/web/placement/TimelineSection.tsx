@@ -29,7 +29,9 @@ export function TimelineSection() {
                 {formatDateTime(e.at)}
               </time>
               <span className="kern-body">{e.text}</span>
-              <span className="kern-body kern-body--small kern-body--muted">{e.actor ? t('placement.timeline.by', { name: e.actor.displayName }) : t('placement.timeline.system')}</span>
+              <span className="kern-body kern-body--small kern-body--muted">
+                {e.actor ? t('placement.timeline.by', { name: e.actor.displayName }) : t('placement.timeline.system')}
+              </span>
             </li>
           ))}
         </ol>

@@ -17,7 +17,17 @@ const KNOWN = new Set(['startsAt', 'durationMinutes', 'place', 'attendeeIds']);
 const minutesBetween = (a: string, b: string) => Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000);
 
 /** Plan a viewing for a presented candidate, or move a planned one (new .ics for everyone). */
-export function ViewingDialog({ candidateId, pseudonym, viewing, onClose }: { candidateId: string; pseudonym: string; viewing?: Viewing; onClose: () => void }) {
+export function ViewingDialog({
+  candidateId,
+  pseudonym,
+  viewing,
+  onClose,
+}: {
+  candidateId: string;
+  pseudonym: string;
+  viewing?: Viewing;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { offer, notify } = useOfferPage();
   const { people } = usePeople(offer.id);
@@ -26,8 +36,18 @@ export function ViewingDialog({ candidateId, pseudonym, viewing, onClose }: { ca
   const [place, setPlace] = useState(viewing?.place ?? `${offer.street}, ${offer.postalCode} ${offer.city}`);
   const [attendees, setAttendees] = useState<string[]>(viewing?.attendees.map((a) => a.id) ?? []);
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
-    run: (body) => (viewing ? ok(api.PUT('/viewings/{id}', { params: { path: { id: viewing.id } }, body: { ...body, version: viewing.version }, headers: ifMatch(viewing.version) })) : ok(api.POST('/candidates/{id}/viewings', { params: { path: { id: candidateId } }, body }))),
+  const step = useStepForm({
+    ...stepRefresh,
+    run: (body) =>
+      viewing
+        ? ok(
+            api.PUT('/viewings/{id}', {
+              params: { path: { id: viewing.id } },
+              body: { ...body, version: viewing.version },
+              headers: ifMatch(viewing.version),
+            }),
+          )
+        : ok(api.POST('/candidates/{id}/viewings', { params: { path: { id: candidateId } }, body })),
     schema: ZViewingInput,
     known: KNOWN,
     onDone: () => {
@@ -36,9 +56,13 @@ export function ViewingDialog({ candidateId, pseudonym, viewing, onClose }: { ca
     },
   });
   const labels: Record<string, string> = {
-    startsAt: t('placement.viewing.startsAt'), durationMinutes: t('placement.viewing.duration'), place: t('placement.viewing.place'), attendeeIds: t('placement.viewing.attendees'),
+    startsAt: t('placement.viewing.startsAt'),
+    durationMinutes: t('placement.viewing.duration'),
+    place: t('placement.viewing.place'),
+    attendeeIds: t('placement.viewing.attendees'),
   };
-  const submit = () => step.submitBody({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), place, attendeeIds: attendees });
+  const submit = () =>
+    step.submitBody({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), place, attendeeIds: attendees });
 
   return (
     <ActionDialog
@@ -58,11 +82,47 @@ export function ViewingDialog({ candidateId, pseudonym, viewing, onClose }: { ca
       onSubmit={submit}
     >
       <div className="form-grid form-grid--2">
-        <TextField id={fieldId(FORM, 'startsAt')} label={labels.startsAt!} type="datetime-local" required value={startsAt} error={step.errors.error('startsAt')} onChange={(e) => setStartsAt(e.target.value)} />
-        <TextField id={fieldId(FORM, 'durationMinutes')} label={labels.durationMinutes!} type="number" min={15} max={240} step={15} required value={duration} error={step.errors.error('durationMinutes')} onChange={(e) => setDuration(e.target.value)} />
+        <TextField
+          id={fieldId(FORM, 'startsAt')}
+          label={labels.startsAt!}
+          type="datetime-local"
+          required
+          value={startsAt}
+          error={step.errors.error('startsAt')}
+          onChange={(e) => setStartsAt(e.target.value)}
+        />
+        <TextField
+          id={fieldId(FORM, 'durationMinutes')}
+          label={labels.durationMinutes!}
+          type="number"
+          min={15}
+          max={240}
+          step={15}
+          required
+          value={duration}
+          error={step.errors.error('durationMinutes')}
+          onChange={(e) => setDuration(e.target.value)}
+        />
       </div>
-      <TextField id={fieldId(FORM, 'place')} label={labels.place!} required maxLength={300} value={place} error={step.errors.error('place')} onChange={(e) => setPlace(e.target.value)} />
-      <PeoplePicker formId={FORM} path="attendeeIds" legend={labels.attendeeIds!} hint={t('placement.viewing.attendeesHint')} people={people} value={attendees} error={step.errors.error('attendeeIds')} onChange={setAttendees} />
+      <TextField
+        id={fieldId(FORM, 'place')}
+        label={labels.place!}
+        required
+        maxLength={300}
+        value={place}
+        error={step.errors.error('place')}
+        onChange={(e) => setPlace(e.target.value)}
+      />
+      <PeoplePicker
+        formId={FORM}
+        path="attendeeIds"
+        legend={labels.attendeeIds!}
+        hint={t('placement.viewing.attendeesHint')}
+        people={people}
+        value={attendees}
+        error={step.errors.error('attendeeIds')}
+        onChange={setAttendees}
+      />
     </ActionDialog>
   );
 }

@@ -22,9 +22,15 @@ export function ViewingList({ viewings }: { viewings: ViewingLike[] }) {
         <ul className="kern-list">
           {viewings.map((v) => (
             <li key={v.id}>
-              <span className={v.status === 'cancelled' ? 'is-cancelled' : undefined}>{t('placement.shortlist.viewingLine', { start: formatDateTime(v.startsAt), place: v.place })}</span>{' '}
+              <span className={v.status === 'cancelled' ? 'is-cancelled' : undefined}>
+                {t('placement.shortlist.viewingLine', { start: formatDateTime(v.startsAt), place: v.place })}
+              </span>{' '}
               ({t(`placement.meetingStatus.${v.status}`)})
-              {v.attendees && v.attendees.length > 0 && <div className="kern-body kern-body--small">{t('placement.shortlist.attendees', { names: v.attendees.map((a) => a.displayName).join(', ') })}</div>}
+              {v.attendees && v.attendees.length > 0 && (
+                <div className="kern-body kern-body--small">
+                  {t('placement.shortlist.attendees', { names: v.attendees.map((a) => a.displayName).join(', ') })}
+                </div>
+              )}
               {v.outcome && <div className="kern-body kern-body--small">{t('placement.shortlist.outcome', { text: v.outcome })}</div>}
             </li>
           ))}

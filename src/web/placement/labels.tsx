@@ -3,11 +3,26 @@ import type { TCandidateState, TOfferState } from '../../contracts/placement';
 import { formatDate } from '../i18n/format';
 
 const OFFER_BADGE: Record<TOfferState, 'info' | 'success' | 'warning' | 'danger'> = {
-  draft: 'info', submitted: 'warning', declined: 'danger', shortlisting: 'info', round_table: 'info', allocated: 'success', let: 'success', withdrawn: 'danger',
+  draft: 'info',
+  submitted: 'warning',
+  declined: 'danger',
+  shortlisting: 'info',
+  round_table: 'info',
+  allocated: 'success',
+  let: 'success',
+  withdrawn: 'danger',
 };
 const CANDIDATE_BADGE: Record<TCandidateState, 'info' | 'success' | 'warning' | 'danger'> = {
-  shortlisted: 'info', presented: 'info', viewing_scheduled: 'info', viewed: 'warning', accepted: 'success', refused: 'warning', vetoed: 'danger',
-  allocated: 'success', not_selected: 'danger', withdrawn: 'danger',
+  shortlisted: 'info',
+  presented: 'info',
+  viewing_scheduled: 'info',
+  viewed: 'warning',
+  accepted: 'success',
+  refused: 'warning',
+  vetoed: 'danger',
+  allocated: 'success',
+  not_selected: 'danger',
+  withdrawn: 'danger',
 };
 
 function Badge({ variant, children }: { variant: string; children: string }) {
@@ -31,7 +46,8 @@ export function CandidateStatus({ status }: { status: TCandidateState }) {
 /** "Erdgeschoss", "2. Obergeschoss", "Untergeschoss". */
 export function useFloorLabel() {
   const { t } = useTranslation();
-  return (floor: number) => (floor < 0 ? t('placement.floor.basement') : floor === 0 ? t('placement.floor.ground') : t('placement.floor.upper', { n: floor }));
+  return (floor: number) =>
+    floor < 0 ? t('placement.floor.basement') : floor === 0 ? t('placement.floor.ground') : t('placement.floor.upper', { n: floor });
 }
 
 /** A deadline with "überfällig" in words (not only colour). */

@@ -6,15 +6,39 @@ import type { Offer } from './queries';
 const messages = { money: 'Betrag?', number: 'Zahl?' };
 const filled: OfferForm = {
   ...emptyOfferForm('11111111-1111-4111-8111-111111111111'),
-  street: 'Lindenstraße 12', postalCode: '70173', city: 'Stuttgart', district: 'Mitte', floor: '2', lift: true, livingSpace: '62,5', rooms: '2.5',
-  coldRent: '620', serviceCharges: '150,00', heating: '80', deposit: '1.860', equipment: ['kitchen_fitted'], availableFrom: '2026-12-01', hints: '  ',
+  street: 'Lindenstraße 12',
+  postalCode: '70173',
+  city: 'Stuttgart',
+  district: 'Mitte',
+  floor: '2',
+  lift: true,
+  livingSpace: '62,5',
+  rooms: '2.5',
+  coldRent: '620',
+  serviceCharges: '150,00',
+  heating: '80',
+  deposit: '1.860',
+  equipment: ['kitchen_fitted'],
+  availableFrom: '2026-12-01',
+  hints: '  ',
 };
 
 describe('offer form model', () => {
   it('turns the typed form into a body the contract accepts, euros into cents', () => {
     const { payload, issues } = formToPayload(filled, true, messages);
     expect(issues).toEqual([]);
-    expect(payload).toMatchObject({ providerId: filled.providerId, floor: 2, livingSpace: 62.5, rooms: 2.5, coldRentCents: 62_000, serviceChargesCents: 15_000, heatingCents: 8_000, depositCents: 186_000, hints: null, heatingType: null });
+    expect(payload).toMatchObject({
+      providerId: filled.providerId,
+      floor: 2,
+      livingSpace: 62.5,
+      rooms: 2.5,
+      coldRentCents: 62_000,
+      serviceChargesCents: 15_000,
+      heatingCents: 8_000,
+      depositCents: 186_000,
+      hints: null,
+      heatingType: null,
+    });
     expect(ZOfferInput.safeParse(payload).success).toBe(true);
   });
 
@@ -45,13 +69,29 @@ describe('offer form model', () => {
       { field: 'livingSpace', code: 'too_small', message: 'min 10', origin: 'number', minimum: 10 },
     ];
     const out = requiredWhenEmpty(issues, { ...emptyOfferForm(), livingSpace: '5' });
-    expect(out.map((i) => [i.field, i.code, i.origin])).toEqual([['postalCode', 'too_small', 'string'], ['coldRentCents', 'too_small', 'string'], ['livingSpace', 'too_small', 'number']]);
+    expect(out.map((i) => [i.field, i.code, i.origin])).toEqual([
+      ['postalCode', 'too_small', 'string'],
+      ['coldRentCents', 'too_small', 'string'],
+      ['livingSpace', 'too_small', 'number'],
+    ]);
   });
 
   it('fills the form from a stored offer and back without loss', () => {
-    const offer = { provider: { id: filled.providerId, name: 'X' }, ...formToPayload(filled, false, messages).payload, hints: 'Familie', heatingType: 'Gas' } as unknown as Offer;
+    const offer = {
+      provider: { id: filled.providerId, name: 'X' },
+      ...formToPayload(filled, false, messages).payload,
+      hints: 'Familie',
+      heatingType: 'Gas',
+    } as unknown as Offer;
     const f = offerToForm(offer);
-    expect(f).toMatchObject({ livingSpace: '62,5', rooms: '2.5', coldRent: '620', serviceCharges: '150', deposit: '1860', hints: 'Familie' });
+    expect(f).toMatchObject({
+      livingSpace: '62,5',
+      rooms: '2.5',
+      coldRent: '620',
+      serviceCharges: '150',
+      deposit: '1860',
+      hints: 'Familie',
+    });
     expect(formToPayload(f, false, messages).payload.coldRentCents).toBe(62_000);
   });
 

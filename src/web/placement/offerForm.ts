@@ -31,13 +31,37 @@ export interface OfferForm {
   hints: string;
 }
 
-export const MONEY_FIELDS = { coldRent: 'coldRentCents', serviceCharges: 'serviceChargesCents', heating: 'heatingCents', deposit: 'depositCents' } as const;
+export const MONEY_FIELDS = {
+  coldRent: 'coldRentCents',
+  serviceCharges: 'serviceChargesCents',
+  heating: 'heatingCents',
+  deposit: 'depositCents',
+} as const;
 type MoneyField = keyof typeof MONEY_FIELDS;
 
 /** Every field path the form shows (server issues on other paths attach to the nearest one). */
 export const OFFER_FIELDS: ReadonlySet<string> = new Set([
-  'providerId', 'street', 'postalCode', 'city', 'district', 'floor', 'lift', 'livingSpace', 'rooms', 'coldRentCents', 'serviceChargesCents', 'heatingCents',
-  'heatingType', 'depositCents', 'equipment', 'stepFree', 'wheelchair', 'availableFrom', 'petsAllowed', 'preferred', 'hints',
+  'providerId',
+  'street',
+  'postalCode',
+  'city',
+  'district',
+  'floor',
+  'lift',
+  'livingSpace',
+  'rooms',
+  'coldRentCents',
+  'serviceChargesCents',
+  'heatingCents',
+  'heatingType',
+  'depositCents',
+  'equipment',
+  'stepFree',
+  'wheelchair',
+  'availableFrom',
+  'petsAllowed',
+  'preferred',
+  'hints',
 ]);
 
 /** Rooms offered in the select: 1 to 8 in half steps. */
@@ -45,8 +69,27 @@ export const ROOM_OPTIONS: readonly number[] = Array.from({ length: 15 }, (_, i)
 
 export function emptyOfferForm(providerId = ''): OfferForm {
   return {
-    providerId, street: '', postalCode: '', city: '', district: '', floor: '0', lift: false, livingSpace: '', rooms: '', coldRent: '', serviceCharges: '', heating: '',
-    heatingType: '', deposit: '', equipment: [], stepFree: false, wheelchair: false, availableFrom: '', petsAllowed: false, preferred: [], hints: '',
+    providerId,
+    street: '',
+    postalCode: '',
+    city: '',
+    district: '',
+    floor: '0',
+    lift: false,
+    livingSpace: '',
+    rooms: '',
+    coldRent: '',
+    serviceCharges: '',
+    heating: '',
+    heatingType: '',
+    deposit: '',
+    equipment: [],
+    stepFree: false,
+    wheelchair: false,
+    availableFrom: '',
+    petsAllowed: false,
+    preferred: [],
+    hints: '',
   };
 }
 
@@ -78,8 +121,18 @@ export function offerToForm(o: Offer): OfferForm {
 
 /** Form key behind each required text or number field of the body. */
 const REQUIRED_INPUTS: Record<string, keyof OfferForm> = {
-  street: 'street', postalCode: 'postalCode', city: 'city', district: 'district', floor: 'floor', livingSpace: 'livingSpace', rooms: 'rooms',
-  coldRentCents: 'coldRent', serviceChargesCents: 'serviceCharges', heatingCents: 'heating', depositCents: 'deposit', availableFrom: 'availableFrom',
+  street: 'street',
+  postalCode: 'postalCode',
+  city: 'city',
+  district: 'district',
+  floor: 'floor',
+  livingSpace: 'livingSpace',
+  rooms: 'rooms',
+  coldRentCents: 'coldRent',
+  serviceChargesCents: 'serviceCharges',
+  heatingCents: 'heating',
+  depositCents: 'deposit',
+  availableFrom: 'availableFrom',
 };
 
 /** Empty required fields say "please fill in" rather than "invalid format" (what the schema reports for NaN or a failed pattern). */
@@ -96,7 +149,11 @@ const intOrNaN = (s: string) => (/^-?\d+$/.test(s.trim()) ? Number(s.trim()) : N
  * The API body. Unreadable numbers are reported here with a German hint (the schema would only
  * say "invalid"); everything else is left to the contract schema.
  */
-export function formToPayload(f: OfferForm, withProvider: boolean, messages: { money: string; number: string }): { payload: TOfferInput; issues: FieldIssue[] } {
+export function formToPayload(
+  f: OfferForm,
+  withProvider: boolean,
+  messages: { money: string; number: string },
+): { payload: TOfferInput; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const money = (field: MoneyField): number => {
     const cents = euroToCents(f[field]);
@@ -104,7 +161,8 @@ export function formToPayload(f: OfferForm, withProvider: boolean, messages: { m
     return cents;
   };
   const livingSpace = parseDecimal(f.livingSpace);
-  if (Number.isNaN(livingSpace) && f.livingSpace.trim() !== '') issues.push({ field: 'livingSpace', code: 'custom', message: messages.number });
+  if (Number.isNaN(livingSpace) && f.livingSpace.trim() !== '')
+    issues.push({ field: 'livingSpace', code: 'custom', message: messages.number });
   const payload: TOfferInput = {
     ...(withProvider && f.providerId ? { providerId: f.providerId } : {}),
     street: f.street,

@@ -16,7 +16,8 @@ export interface Person {
 export function providerContacts(events: readonly OfferEvent[], staffIds: ReadonlySet<string>): Person[] {
   const seen = new Map<string, Person>();
   for (const e of events) {
-    if (e.actor && !staffIds.has(e.actor.id) && !seen.has(e.actor.id)) seen.set(e.actor.id, { id: e.actor.id, displayName: e.actor.displayName, group: 'provider' });
+    if (e.actor && !staffIds.has(e.actor.id) && !seen.has(e.actor.id))
+      seen.set(e.actor.id, { id: e.actor.id, displayName: e.actor.displayName, group: 'provider' });
   }
   return [...seen.values()];
 }
@@ -26,7 +27,11 @@ export function usePeople(offerId: string) {
   const { t } = useTranslation();
   const staff = useStaff();
   const events = useOfferEvents(offerId);
-  const staffPeople: Person[] = (staff.data ?? []).map((s) => ({ id: s.id, displayName: `${s.displayName} (${t(`roles.${s.role}`)})`, group: 'staff' }));
+  const staffPeople: Person[] = (staff.data ?? []).map((s) => ({
+    id: s.id,
+    displayName: `${s.displayName} (${t(`roles.${s.role}`)})`,
+    group: 'staff',
+  }));
   const contacts = providerContacts(events.data ?? [], new Set(staffPeople.map((p) => p.id)));
   return { people: [...staffPeople, ...contacts], isPending: staff.isPending || events.isPending };
 }

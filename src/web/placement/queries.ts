@@ -1,7 +1,16 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  ZCandidate, ZCandidateList, ZOffer, ZOfferEvents, ZOfferPage, ZPortalCandidate, ZRanking, ZRankingList, ZRoundTable, ZTenancy,
+  ZCandidate,
+  ZCandidateList,
+  ZOffer,
+  ZOfferEvents,
+  ZOfferPage,
+  ZPortalCandidate,
+  ZRanking,
+  ZRankingList,
+  ZRoundTable,
+  ZTenancy,
 } from '../../contracts/placement';
 import { api, ok } from '../api';
 import { toQuery, type QueueParams } from './listParams';
@@ -33,7 +42,8 @@ export const placementKeys = {
   events: (id: string) => ['placement', 'offer', id, 'events'] as const,
   candidates: (id: string) => ['placement', 'offer', id, 'candidates'] as const,
   rankings: (id: string) => ['placement', 'offer', id, 'rankings'] as const,
-  ranking: (id: string, rankingId: string, pages: RankingPages = FIRST_PAGES) => ['placement', 'offer', id, 'rankings', rankingId, pages.entriesPage, pages.exclusionsPage] as const,
+  ranking: (id: string, rankingId: string, pages: RankingPages = FIRST_PAGES) =>
+    ['placement', 'offer', id, 'rankings', rankingId, pages.entriesPage, pages.exclusionsPage] as const,
   roundTables: (id: string) => ['placement', 'offer', id, 'round-tables'] as const,
   tenancy: (id: string) => ['placement', 'tenancy', id] as const,
 };
@@ -49,7 +59,10 @@ export function useOfferQueue(params: QueueParams) {
 }
 
 export function useOffer(id: string) {
-  return useQuery({ queryKey: placementKeys.detail(id), queryFn: ({ signal }) => ok(api.GET('/offers/{id}', { params: { path: { id } }, signal })) });
+  return useQuery({
+    queryKey: placementKeys.detail(id),
+    queryFn: ({ signal }) => ok(api.GET('/offers/{id}', { params: { path: { id } }, signal })),
+  });
 }
 
 export function useOfferEvents(id: string) {
@@ -80,7 +93,13 @@ export function useRankings(id: string, enabled = true) {
 export function useRanking(id: string, rankingId: string | null, pages: RankingPages) {
   return useQuery({
     queryKey: placementKeys.ranking(id, rankingId ?? '', pages),
-    queryFn: ({ signal }) => ok(api.GET('/offers/{id}/rankings/{subId}', { params: { path: { id, subId: rankingId! }, query: { entriesPage: pages.entriesPage, exclusionsPage: pages.exclusionsPage } }, signal })),
+    queryFn: ({ signal }) =>
+      ok(
+        api.GET('/offers/{id}/rankings/{subId}', {
+          params: { path: { id, subId: rankingId! }, query: { entriesPage: pages.entriesPage, exclusionsPage: pages.exclusionsPage } },
+          signal,
+        }),
+      ),
     enabled: !!rankingId,
     staleTime: Infinity, // a stored ranking never changes
     // Paging keeps the shown page until the next one is there (same ranking only).

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultTab, parseTab, visibleTabs } from './tabs';
 
 const staffPerms = ['ranking.read', 'offer.check'];
-const offer = (status: Parameters<typeof visibleTabs>[0]['status'], actions: string[] = [], check: { eligible: boolean } | null = null) => ({ status, actions, check });
+const offer = (
+  status: Parameters<typeof visibleTabs>[0]['status'],
+  actions: string[] = [],
+  check: { eligible: boolean } | null = null,
+) => ({ status, actions, check });
 
 describe('offer page tabs', () => {
   it('shows a submitted offer to the case manager with its check', () => {

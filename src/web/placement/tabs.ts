@@ -35,7 +35,12 @@ export function visibleTabs(o: OfferLike, portal: boolean, permissions: readonly
 
 /** Where the work is now: the tab opened when the URL names none. */
 export function defaultTab(o: OfferLike, tabs: readonly Tab[]): Tab {
-  const wanted: Partial<Record<TOfferState, Tab>> = { submitted: 'check', shortlisting: 'ranking', round_table: 'shortlist', allocated: 'contracts' };
+  const wanted: Partial<Record<TOfferState, Tab>> = {
+    submitted: 'check',
+    shortlisting: 'ranking',
+    round_table: 'shortlist',
+    allocated: 'contracts',
+  };
   const pick = wanted[o.status];
   if (pick && tabs.includes(pick)) return pick;
   if ((o.status === 'shortlisting' || o.status === 'round_table') && tabs.includes('candidates')) return 'candidates';

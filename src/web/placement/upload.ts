@@ -8,5 +8,11 @@ import { api, ok } from '../api';
 export function uploadOfferAttachment(offerId: string, file: File) {
   const body = new FormData();
   body.append('file', file, file.name);
-  return ok(api.POST('/offers/{id}/attachments', { params: { path: { id: offerId } }, body: body as never, bodySerializer: (b: unknown) => b as FormData }));
+  return ok(
+    api.POST('/offers/{id}/attachments', {
+      params: { path: { id: offerId } },
+      body: body as never,
+      bodySerializer: (b: unknown) => b as FormData,
+    }),
+  );
 }

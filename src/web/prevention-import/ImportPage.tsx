@@ -27,7 +27,10 @@ function Steps({ current }: { current: Step }) {
       {STEPS.map((s, i) => (
         <li key={s} aria-current={i === at ? 'step' : undefined}>
           {t(`preventionImport.step.${s}`)}
-          <span className="visually-hidden"> {i === at ? t('preventionImport.stepCurrent') : i < at ? t('preventionImport.stepDone') : ''}</span>
+          <span className="visually-hidden">
+            {' '}
+            {i === at ? t('preventionImport.stepCurrent') : i < at ? t('preventionImport.stepDone') : ''}
+          </span>
         </li>
       ))}
     </ol>
@@ -47,7 +50,16 @@ function RecentImports() {
         rowKey={(r) => r.id}
         empty=""
         columns={[
-          { key: 'file', header: t('preventionImport.colFile'), rowHeader: true, cell: (r) => <Link className="kern-link" to={`/prevention/import/${r.id}`}>{r.filename}</Link> },
+          {
+            key: 'file',
+            header: t('preventionImport.colFile'),
+            rowHeader: true,
+            cell: (r) => (
+              <Link className="kern-link" to={`/prevention/import/${r.id}`}>
+                {r.filename}
+              </Link>
+            ),
+          },
           { key: 'state', header: t('preventionImport.colState'), cell: (r) => t(`preventionImport.states.${r.state}`) },
           { key: 'rows', header: t('preventionImport.colRow'), numeric: true, cell: (r) => r.totalRows.toLocaleString('de-DE') },
           { key: 'created', header: t('preventionImport.colCreated'), cell: (r) => formatDateTime(r.createdAt) },
@@ -61,18 +73,29 @@ function RecentImports() {
 function Parsing({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const p = useImportProgress(job.id, true).data?.progress ?? job.progress;
-  return <ImportProgressBar label={t('preventionImport.parseProgress')} value={p.total ? p.done : null} max={p.total} valueText={t('preventionImport.progressValue', p)} />;
+  return (
+    <ImportProgressBar
+      label={t('preventionImport.parseProgress')}
+      value={p.total ? p.done : null}
+      max={p.total}
+      valueText={t('preventionImport.progressValue', p)}
+    />
+  );
 }
 
 function JobView({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const [remap, setRemap] = useState(false);
   const step: Step =
-    job.state === 'parsing' ? 'upload'
-    : job.state === 'uploaded' || remap ? 'mapping'
-    : job.state === 'mapped' ? 'preview'
-    : job.state === 'importing' ? 'import'
-    : 'report';
+    job.state === 'parsing'
+      ? 'upload'
+      : job.state === 'uploaded' || remap
+        ? 'mapping'
+        : job.state === 'mapped'
+          ? 'preview'
+          : job.state === 'importing'
+            ? 'import'
+            : 'report';
   const rows = job.counts?.total ?? (job.state === 'uploaded' ? job.progress.total : 0);
   return (
     <>
@@ -83,7 +106,9 @@ function JobView({ job }: { job: ImportJob }) {
         </p>
       )}
       {step === 'upload' && <Parsing job={job} />}
-      {step === 'mapping' && <MappingStep key={job.version} job={job} onCancel={remap ? () => setRemap(false) : undefined} onSaved={() => setRemap(false)} />}
+      {step === 'mapping' && (
+        <MappingStep key={job.version} job={job} onCancel={remap ? () => setRemap(false) : undefined} onSaved={() => setRemap(false)} />
+      )}
       {step === 'preview' && <PreviewStep key={job.version} job={job} onChangeMapping={() => setRemap(true)} />}
       {step === 'import' && (
         <>

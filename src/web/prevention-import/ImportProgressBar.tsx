@@ -4,7 +4,17 @@ import { useId } from 'react';
  * KERN progress bar (native <progress>, role progressbar with its value). Without a known total it
  * is indeterminate: the bar moves, the text says what happens.
  */
-export function ImportProgressBar({ label, value, max, valueText }: { label: string; value: number | null; max: number; valueText: string }) {
+export function ImportProgressBar({
+  label,
+  value,
+  max,
+  valueText,
+}: {
+  label: string;
+  value: number | null;
+  max: number;
+  valueText: string;
+}) {
   const id = useId();
   const known = value !== null && max > 0;
   return (

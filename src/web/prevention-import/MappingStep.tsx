@@ -30,7 +30,11 @@ export function MappingStep({ job, onCancel, onSaved }: { job: ImportJob; onCanc
     },
   });
   const problems = save.error instanceof ApiError ? (save.error.problem.errors ?? []) : [];
-  const errorAt = (field: string) => problems.filter((p) => p.field === field).map((p) => p.message).join(' ') || undefined;
+  const errorAt = (field: string) =>
+    problems
+      .filter((p) => p.field === field)
+      .map((p) => p.message)
+      .join(' ') || undefined;
   const general = problems.filter((p) => p.field === 'columns' || p.field === 'defaultCity');
 
   const submit = (e: FormEvent) => {
@@ -54,20 +58,33 @@ export function MappingStep({ job, onCancel, onSaved }: { job: ImportJob; onCanc
           )}
         </ErrorAlert>
       )}
-      <div className="kern-table-responsive table-scroll import-mapping" role="group" aria-label={t('preventionImport.mappingCaption')} tabIndex={0}>
+      <div
+        className="kern-table-responsive table-scroll import-mapping"
+        role="group"
+        aria-label={t('preventionImport.mappingCaption')}
+        tabIndex={0}
+      >
         <table className="kern-table kern-table--small">
           <caption className="visually-hidden">{t('preventionImport.mappingCaption')}</caption>
           <thead className="kern-table__head">
             <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">{t('preventionImport.colColumn')}</th>
-              <th scope="col" className="kern-table__header">{t('preventionImport.colSamples')}</th>
-              <th scope="col" className="kern-table__header">{t('preventionImport.colField')}</th>
+              <th scope="col" className="kern-table__header">
+                {t('preventionImport.colColumn')}
+              </th>
+              <th scope="col" className="kern-table__header">
+                {t('preventionImport.colSamples')}
+              </th>
+              <th scope="col" className="kern-table__header">
+                {t('preventionImport.colField')}
+              </th>
             </tr>
           </thead>
           <tbody className="kern-table__body">
             {job.columns.map((c) => (
               <tr key={c.index} className="kern-table__row">
-                <th scope="row" className="kern-table__header">{c.name}</th>
+                <th scope="row" className="kern-table__header">
+                  {c.name}
+                </th>
                 <td className="kern-table__cell">
                   <ul className="import-samples">
                     {c.samples.map((s, i) => (
@@ -84,7 +101,9 @@ export function MappingStep({ job, onCancel, onSaved }: { job: ImportJob; onCanc
                     placeholder={t('preventionImport.ignore')}
                     value={columns[c.index] ?? ''}
                     error={errorAt(`columns.${c.index}`)}
-                    onChange={(e) => setColumns((prev) => prev.map((v, i) => (i === c.index ? (e.target.value as ImportField) || null : v)))}
+                    onChange={(e) =>
+                      setColumns((prev) => prev.map((v, i) => (i === c.index ? (e.target.value as ImportField) || null : v)))
+                    }
                   />
                 </td>
               </tr>

@@ -44,7 +44,10 @@ function RowNotes({ row }: { row: ImportRow }) {
     row.match && (
       <li key="match">
         <Link className="kern-link" to={`/households/${row.match.householdId}`}>
-          {t(row.match.by === 'person' ? 'preventionImport.matchPerson' : 'preventionImport.matchAddress', { reference: row.match.reference, name: row.match.name })}
+          {t(row.match.by === 'person' ? 'preventionImport.matchPerson' : 'preventionImport.matchAddress', {
+            reference: row.match.reference,
+            name: row.match.name,
+          })}
         </Link>
       </li>
     ),
@@ -60,13 +63,26 @@ function RowsTable({ job, filter }: { job: ImportJob; filter: RowFilter }) {
   if (rows.isPending) return <Loading />;
   if (rows.error) return <ErrorAlert message={errorMessage(rows.error, t)} />;
   const status = (r: ImportRow) =>
-    r.status === 'invalid' ? t('preventionImport.statusInvalid') : r.duplicateOf !== null ? t('preventionImport.statusDuplicate') : t('preventionImport.statusValid');
+    r.status === 'invalid'
+      ? t('preventionImport.statusInvalid')
+      : r.duplicateOf !== null
+        ? t('preventionImport.statusDuplicate')
+        : t('preventionImport.statusValid');
   const columns: Column<ImportRow>[] = [
     { key: 'row', header: t('preventionImport.colRow'), rowHeader: true, numeric: true, cell: (r) => r.rowNo },
     { key: 'status', header: t('preventionImport.colStatus'), cell: status },
-    { key: 'name', header: t('preventionImport.colName'), cell: (r) => (r.birthDate ? `${r.name ?? '–'} (${formatDate(r.birthDate)})` : (r.name ?? '–')) },
+    {
+      key: 'name',
+      header: t('preventionImport.colName'),
+      cell: (r) => (r.birthDate ? `${r.name ?? '–'} (${formatDate(r.birthDate)})` : (r.name ?? '–')),
+    },
     { key: 'address', header: t('preventionImport.colAddress'), cell: (r) => r.address ?? '–' },
-    { key: 'arrears', header: t('preventionImport.colArrears'), numeric: true, cell: (r) => <span className="nowrap">{r.arrearsCents === null ? '–' : formatEuro(r.arrearsCents)}</span> },
+    {
+      key: 'arrears',
+      header: t('preventionImport.colArrears'),
+      numeric: true,
+      cell: (r) => <span className="nowrap">{r.arrearsCents === null ? '–' : formatEuro(r.arrearsCents)}</span>,
+    },
     { key: 'notes', header: t('preventionImport.colNotes'), cell: (r) => <RowNotes row={r} /> },
   ];
   return (
@@ -97,7 +113,9 @@ export function PreviewStep({ job, onChangeMapping }: { job: ImportJob; onChange
   const valid = job.counts?.valid ?? 0;
   return (
     <section aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title" className="kern-heading-medium">{t('preventionImport.previewTitle')}</h2>
+      <h2 id="import-preview-title" className="kern-heading-medium">
+        {t('preventionImport.previewTitle')}
+      </h2>
       <Alert variant="info">
         <p className="kern-body">{t('preventionImport.previewIntro')}</p>
       </Alert>

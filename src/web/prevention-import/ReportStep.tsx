@@ -17,7 +17,9 @@ export function ImportingStep({ job }: { job: ImportJob }) {
   }, [p.state, job.id, queryClient]);
   return (
     <section aria-labelledby="import-running-title">
-      <h2 id="import-running-title" className="kern-heading-medium">{t('preventionImport.importTitle')}</h2>
+      <h2 id="import-running-title" className="kern-heading-medium">
+        {t('preventionImport.importTitle')}
+      </h2>
       <ImportProgressBar
         label={t('preventionImport.importProgress')}
         value={p.progress.done}
@@ -36,7 +38,9 @@ export function ReportStep({ job }: { job: ImportJob }) {
   const keys = ['createdCases', 'newHouseholds', 'linkedHouseholds', 'skippedInvalid', 'skippedDuplicates'] as const;
   return (
     <section aria-labelledby="import-report-title">
-      <h2 id="import-report-title" className="kern-heading-medium">{t('preventionImport.reportTitle')}</h2>
+      <h2 id="import-report-title" className="kern-heading-medium">
+        {t('preventionImport.reportTitle')}
+      </h2>
       {job.state === 'failed' ? (
         <Alert variant="danger" title={t('preventionImport.failedTitle')}>
           <p className="kern-body">{job.error}</p>

@@ -14,7 +14,13 @@ export interface ImportProgress {
   error: string | null;
   version: number;
 }
-export interface RecentImport { id: string; filename: string; state: TImportState; totalRows: number; createdAt: string }
+export interface RecentImport {
+  id: string;
+  filename: string;
+  state: TImportState;
+  totalRows: number;
+  createdAt: string;
+}
 
 export const MAX_BYTES = 50 * 1024 * 1024;
 const base = '/prevention/imports';
@@ -31,7 +37,12 @@ export const importKeys = {
  * Uploads the file with XMLHttpRequest (fetch reports no upload progress). `id` is the job id the
  * client chose, so the reading progress can be polled while the request is still running.
  */
-export function uploadList(file: File, id: string, csrfToken: string, onProgress: (loaded: number, total: number) => void): Promise<ImportJob> {
+export function uploadList(
+  file: File,
+  id: string,
+  csrfToken: string,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<ImportJob> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}${base}?id=${encodeURIComponent(id)}`);
@@ -49,7 +60,15 @@ export function uploadList(file: File, id: string, csrfToken: string, onProgress
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as ImportJob);
       const p = (data && typeof data === 'object' ? data : {}) as Partial<Problem>;
-      reject(new ApiError(xhr.status, { type: p.type ?? 'about:blank', title: p.title ?? xhr.statusText, status: xhr.status, code: p.code ?? 'internal', ...p } as Problem));
+      reject(
+        new ApiError(xhr.status, {
+          type: p.type ?? 'about:blank',
+          title: p.title ?? xhr.statusText,
+          status: xhr.status,
+          code: p.code ?? 'internal',
+          ...p,
+        } as Problem),
+      );
     };
     const body = new FormData();
     body.append('file', file, file.name);
@@ -80,7 +99,8 @@ export function useImportProgress(id: string | undefined, active: boolean) {
 export function useImportRows(id: string, filter: RowFilter, page: number, enabled: boolean) {
   return useQuery({
     queryKey: importKeys.rows(id, filter, page),
-    queryFn: ({ signal }) => ok(api.GET('/prevention/imports/{id}/rows', { params: { path: { id }, query: { filter, page, pageSize: 25 } }, signal })),
+    queryFn: ({ signal }) =>
+      ok(api.GET('/prevention/imports/{id}/rows', { params: { path: { id }, query: { filter, page, pageSize: 25 } }, signal })),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -20,7 +20,8 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
   const [cm, setCm] = useState(c.caseManager?.id ?? '');
   const [sw, setSw] = useState(c.socialWorker?.id ?? '');
   const stepRefresh = useCaseStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (body) => ok(api.POST('/prevention/cases/{id}/assign', { params: { path: { id: c.id } }, body })),
     schema: ZAssign,
     onDone: () => {
@@ -29,7 +30,9 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
     },
   });
   const options = (roles: string[]) =>
-    (staff.data ?? []).filter((s) => roles.includes(s.role)).map((s) => ({ value: s.id, label: `${s.displayName} (${t(`roles.${s.role}`)})` }));
+    (staff.data ?? [])
+      .filter((s) => roles.includes(s.role))
+      .map((s) => ({ value: s.id, label: `${s.displayName} (${t(`roles.${s.role}`)})` }));
   return (
     <ActionDialog
       isOpen
@@ -44,8 +47,26 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
       pending={step.mutation.isPending}
       onSubmit={() => step.submitBody({ caseManagerId: cm || null, socialWorkerId: sw || null, version: c.version })}
     >
-      <SelectField id={fieldId(FORM, 'caseManagerId')} label={t('household.caseManager')} placeholder={t('household.unassigned')} aria-busy={staff.isPending || undefined} value={cm} options={options(['case_manager', 'lead'])} error={step.errors.error('caseManagerId')} onChange={(e) => setCm(e.target.value)} />
-      <SelectField id={fieldId(FORM, 'socialWorkerId')} label={t('household.socialWorker')} placeholder={t('household.unassigned')} aria-busy={staff.isPending || undefined} value={sw} options={options(['social_worker', 'accommodation_worker'])} error={step.errors.error('socialWorkerId')} onChange={(e) => setSw(e.target.value)} />
+      <SelectField
+        id={fieldId(FORM, 'caseManagerId')}
+        label={t('household.caseManager')}
+        placeholder={t('household.unassigned')}
+        aria-busy={staff.isPending || undefined}
+        value={cm}
+        options={options(['case_manager', 'lead'])}
+        error={step.errors.error('caseManagerId')}
+        onChange={(e) => setCm(e.target.value)}
+      />
+      <SelectField
+        id={fieldId(FORM, 'socialWorkerId')}
+        label={t('household.socialWorker')}
+        placeholder={t('household.unassigned')}
+        aria-busy={staff.isPending || undefined}
+        value={sw}
+        options={options(['social_worker', 'accommodation_worker'])}
+        error={step.errors.error('socialWorkerId')}
+        onChange={(e) => setSw(e.target.value)}
+      />
     </ActionDialog>
   );
 }

@@ -47,7 +47,9 @@ export function CaseDetailPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const [notice, setNotice] = useState<string | null>(flash === 'created' ? t('prevention.detail.created') : flash === 'saved' ? t('prevention.detail.saved') : null);
+  const [notice, setNotice] = useState<string | null>(
+    flash === 'created' ? t('prevention.detail.created') : flash === 'saved' ? t('prevention.detail.saved') : null,
+  );
   const query = useCase(id);
   const refresh = useRefreshCase(id);
   const notify = useCallback((message: string) => setNotice(message), []);
@@ -59,7 +61,10 @@ export function CaseDetailPage() {
   // The tab that fits the case's state when the page opened; a step that moves the case on does not switch tabs under the user.
   const firstTab = useRef<Tab | null>(null);
   if (c && !firstTab.current) firstTab.current = DEFAULT_TAB[c.status];
-  const page = useMemo<CasePage | null>(() => (c ? { case: c, notify, refresh, can: (step: string) => c.actions.includes(step) } : null), [c, notify, refresh]);
+  const page = useMemo<CasePage | null>(
+    () => (c ? { case: c, notify, refresh, can: (step: string) => c.actions.includes(step) } : null),
+    [c, notify, refresh],
+  );
 
   if (query.isPending) return <Loading />;
   if (query.isError || !c || !page) {
@@ -75,7 +80,9 @@ export function CaseDetailPage() {
   }
 
   const tabParam = searchParams.get('tab');
-  const selected: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : (firstTab.current ?? DEFAULT_TAB[c.status]);
+  const selected: Tab = (TABS as readonly string[]).includes(tabParam ?? '')
+    ? (tabParam as Tab)
+    : (firstTab.current ?? DEFAULT_TAB[c.status]);
   const title = t('prevention.detail.title', { reference: c.reference });
   const select = (key: Tab) => {
     const next = new URLSearchParams(searchParams);

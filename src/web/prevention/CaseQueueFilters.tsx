@@ -41,19 +41,33 @@ export function CaseQueueFilters({ params, onChange }: Props) {
           onChange({ q });
         }}
       >
-        <TextField id="case-filter-q" className="filters__search" label={t('prevention.queue.search')} type="search" value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
+        <TextField
+          id="case-filter-q"
+          className="filters__search"
+          label={t('prevention.queue.search')}
+          type="search"
+          value={q}
+          maxLength={100}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <SelectField
           id="case-filter-status"
           label={t('prevention.queue.status')}
           value={params.status}
-          options={QUEUE_STATUSES.map((s) => ({ value: s, label: s === 'open' ? t('prevention.queue.statusOpen') : t(`prevention.state.${s}`) }))}
+          options={QUEUE_STATUSES.map((s) => ({
+            value: s,
+            label: s === 'open' ? t('prevention.queue.statusOpen') : t(`prevention.state.${s}`),
+          }))}
           onChange={(e) => onChange({ status: e.target.value as QueueParams['status'] })}
         />
         <SelectField
           id="case-filter-source"
           label={t('prevention.queue.source')}
           value={params.source}
-          options={[{ value: '', label: t('prevention.queue.sourceAll') }, ...PREVENTION_SOURCES.map((s) => ({ value: s, label: t(`prevention.sourceShort.${s}`) }))]}
+          options={[
+            { value: '', label: t('prevention.queue.sourceAll') },
+            ...PREVENTION_SOURCES.map((s) => ({ value: s, label: t(`prevention.sourceShort.${s}`) })),
+          ]}
           onChange={(e) => onChange({ source: e.target.value as QueueParams['source'] })}
         />
         <SelectField
@@ -64,8 +78,18 @@ export function CaseQueueFilters({ params, onChange }: Props) {
           onChange={(e) => onChange({ sort: e.target.value as QueueParams['sort'] })}
         />
         <div className="filters__checks">
-          <CheckboxField id="case-filter-mine" label={t('prevention.queue.mine')} checked={params.mine} onChange={(e) => onChange({ mine: e.target.checked })} />
-          <CheckboxField id="case-filter-overdue" label={t('prevention.queue.overdue')} checked={params.overdue} onChange={(e) => onChange({ overdue: e.target.checked })} />
+          <CheckboxField
+            id="case-filter-mine"
+            label={t('prevention.queue.mine')}
+            checked={params.mine}
+            onChange={(e) => onChange({ mine: e.target.checked })}
+          />
+          <CheckboxField
+            id="case-filter-overdue"
+            label={t('prevention.queue.overdue')}
+            checked={params.overdue}
+            onChange={(e) => onChange({ overdue: e.target.checked })}
+          />
           <CheckboxField
             id="case-filter-eviction"
             label={t('prevention.queue.evictionScheduled')}

@@ -70,7 +70,8 @@ export function CaseQueuePage() {
       key: 'eviction',
       header: t('prevention.queue.col.eviction'),
       sort: params.sort === 'urgency' ? ('ascending' as const) : undefined,
-      cell: (r) => (r.evictionAt ? <strong className="eviction-date">{formatDateTime(r.evictionAt, 'Europe/Berlin')}</strong> : t('common.none')),
+      cell: (r) =>
+        r.evictionAt ? <strong className="eviction-date">{formatDateTime(r.evictionAt, 'Europe/Berlin')}</strong> : t('common.none'),
     },
     {
       key: 'cure',
@@ -101,8 +102,17 @@ export function CaseQueuePage() {
           t('common.none')
         ),
     },
-    { key: 'arrears', header: t('prevention.queue.col.arrears'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.arrearsCents) || t('common.none')}</span> },
-    { key: 'assignee', header: t('prevention.queue.col.assignee'), cell: (r) => r.caseManager?.displayName ?? r.socialWorker?.displayName ?? t('prevention.queue.unassigned') },
+    {
+      key: 'arrears',
+      header: t('prevention.queue.col.arrears'),
+      numeric: true,
+      cell: (r) => <span className="nowrap">{formatEuro(r.arrearsCents) || t('common.none')}</span>,
+    },
+    {
+      key: 'assignee',
+      header: t('prevention.queue.col.assignee'),
+      cell: (r) => r.caseManager?.displayName ?? r.socialWorker?.displayName ?? t('prevention.queue.unassigned'),
+    },
   ];
 
   const title = t('prevention.queue.title');

@@ -24,22 +24,36 @@ const P = 'clearing';
 export function ClearingSection() {
   const { case: c, can, notify } = useCasePage();
   // A new clearing version (saved here or elsewhere) starts the form again from the server's state.
-  return <ClearingEditor key={c.clearingVersion} c={c} editable={can('saveClearing')} canComplete={can('completeClearing')} notify={notify} />;
+  return (
+    <ClearingEditor key={c.clearingVersion} c={c} editable={can('saveClearing')} canComplete={can('completeClearing')} notify={notify} />
+  );
 }
 
-function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCase; editable: boolean; canComplete: boolean; notify: (m: string) => void }) {
+function ClearingEditor({
+  c,
+  editable,
+  canComplete,
+  notify,
+}: {
+  c: PreventionCase;
+  editable: boolean;
+  canComplete: boolean;
+  notify: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const tx = useLooseT();
   const [form, setForm] = useState<ClearingForm>(() => clearingForm(c.clearing, c.threatStage));
   const [dirty, setDirty] = useState(false);
   const stepRefresh = useCaseStepRefresh();
-  const save = useStepForm({ ...stepRefresh,
+  const save = useStepForm({
+    ...stepRefresh,
     run: (body) => ok(api.PUT('/prevention/cases/{id}/clearing', { params: { path: { id: c.id } }, body, headers: ifMatch(body.version) })),
     schema: ZClearingUpdate,
     onDone: () => notify(t('prevention.clearing.saved')),
   });
   const stepRefresh2 = useCaseStepRefresh();
-  const complete = useStepForm({ ...stepRefresh2,
+  const complete = useStepForm({
+    ...stepRefresh2,
     run: (body) => ok(api.POST('/prevention/cases/{id}/clearing/complete', { params: { path: { id: c.id } }, body })),
     schema: ZVersion,
     onDone: () => notify(t('prevention.clearing.completed')),
@@ -55,10 +69,22 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
     const { clearing, issues } = clearingPayload(form, t('prevention.money.invalid'));
     save.submitBody({ clearing, version: c.clearingVersion }, issues);
   };
-  const checks = <T extends string>(name: string, all: readonly T[], selected: readonly T[], key: keyof ClearingForm, label: (v: T) => string) => (
+  const checks = <T extends string>(
+    name: string,
+    all: readonly T[],
+    selected: readonly T[],
+    key: keyof ClearingForm,
+    label: (v: T) => string,
+  ) => (
     <div className="check-grid">
       {all.map((v) => (
-        <CheckboxField key={v} id={id(`${name}-${v}`)} label={label(v)} checked={selected.includes(v)} onChange={(e) => patch({ [key]: toggle(all, selected, v, e.target.checked) } as Partial<ClearingForm>)} />
+        <CheckboxField
+          key={v}
+          id={id(`${name}-${v}`)}
+          label={label(v)}
+          checked={selected.includes(v)}
+          onChange={(e) => patch({ [key]: toggle(all, selected, v, e.target.checked) } as Partial<ClearingForm>)}
+        />
       ))}
     </div>
   );
@@ -66,7 +92,11 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
   return (
     <Section id="clearing" title={t('prevention.clearing.title')}>
       <form className="stack" onSubmit={submit} noValidate>
-        <ErrorSummary errors={save.errors} formId={FORM} labelFor={(p) => tx(`prevention.clearing.labels.${p.replace(`${P}.`, '')}`, { defaultValue: p })}>
+        <ErrorSummary
+          errors={save.errors}
+          formId={FORM}
+          labelFor={(p) => tx(`prevention.clearing.labels.${p.replace(`${P}.`, '')}`, { defaultValue: p })}
+        >
           {save.error ? <StepErrorExtras error={save.error} onReload={save.reload} /> : null}
         </ErrorSummary>
         <fieldset className="plain-fieldset" disabled={!editable}>
@@ -82,11 +112,25 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
                 onChange={(e) => patch({ threatStage: e.target.value as ClearingForm['threatStage'] })}
               />
             </div>
-            <CheckboxField id={id('threatConfirmed')} label={t('prevention.clearing.threatConfirmed')} checked={form.threatConfirmed} onChange={(e) => patch({ threatConfirmed: e.target.checked })} />
+            <CheckboxField
+              id={id('threatConfirmed')}
+              label={t('prevention.clearing.threatConfirmed')}
+              checked={form.threatConfirmed}
+              onChange={(e) => patch({ threatConfirmed: e.target.checked })}
+            />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.tried')} id={id('triedSoFar')}>
             {checks('tried', TRIED, form.triedSoFar, 'triedSoFar', (v) => t(`prevention.clearing.triedOption.${v}`))}
-            <TextAreaField id={id('triedNote')} label={t('prevention.clearing.triedNote')} optional rows={2} maxLength={4000} value={form.triedNote} error={err('triedNote')} onChange={(e) => patch({ triedNote: e.target.value })} />
+            <TextAreaField
+              id={id('triedNote')}
+              label={t('prevention.clearing.triedNote')}
+              optional
+              rows={2}
+              maxLength={4000}
+              value={form.triedNote}
+              error={err('triedNote')}
+              onChange={(e) => patch({ triedNote: e.target.value })}
+            />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.income')} id={id('income')}>
             {checks('income', INCOME, form.income, 'income', (v) => t(`prevention.clearing.incomeOption.${v}`))}
@@ -101,11 +145,31 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
               error={err('monthlyIncomeCents')}
               onChange={(e) => patch({ monthlyIncome: e.target.value })}
             />
-            <TextAreaField id={id('resourcesNote')} label={t('prevention.clearing.resourcesNote')} optional rows={2} maxLength={4000} value={form.resourcesNote} error={err('resourcesNote')} onChange={(e) => patch({ resourcesNote: e.target.value })} />
+            <TextAreaField
+              id={id('resourcesNote')}
+              label={t('prevention.clearing.resourcesNote')}
+              optional
+              rows={2}
+              maxLength={4000}
+              value={form.resourcesNote}
+              error={err('resourcesNote')}
+              onChange={(e) => patch({ resourcesNote: e.target.value })}
+            />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.unclaimed')} id={id('unclaimedBenefits')}>
-            {checks('unclaimed', UNCLAIMED, form.unclaimedBenefits, 'unclaimedBenefits', (v) => t(`prevention.clearing.unclaimedOption.${v}`))}
-            <TextAreaField id={id('unclaimedNote')} label={t('prevention.clearing.unclaimedNote')} optional rows={2} maxLength={4000} value={form.unclaimedNote} error={err('unclaimedNote')} onChange={(e) => patch({ unclaimedNote: e.target.value })} />
+            {checks('unclaimed', UNCLAIMED, form.unclaimedBenefits, 'unclaimedBenefits', (v) =>
+              t(`prevention.clearing.unclaimedOption.${v}`),
+            )}
+            <TextAreaField
+              id={id('unclaimedNote')}
+              label={t('prevention.clearing.unclaimedNote')}
+              optional
+              rows={2}
+              maxLength={4000}
+              value={form.unclaimedNote}
+              error={err('unclaimedNote')}
+              onChange={(e) => patch({ unclaimedNote: e.target.value })}
+            />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.wishes')}>
             <SelectField
@@ -118,9 +182,24 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
               error={err('wishes')}
               onChange={(e) => patch({ wishes: e.target.value as ClearingForm['wishes'] })}
             />
-            <TextAreaField id={id('wishesNote')} label={t('prevention.clearing.wishesNote')} optional rows={2} maxLength={4000} value={form.wishesNote} error={err('wishesNote')} onChange={(e) => patch({ wishesNote: e.target.value })} />
+            <TextAreaField
+              id={id('wishesNote')}
+              label={t('prevention.clearing.wishesNote')}
+              optional
+              rows={2}
+              maxLength={4000}
+              value={form.wishesNote}
+              error={err('wishesNote')}
+              onChange={(e) => patch({ wishesNote: e.target.value })}
+            />
           </Fieldset>
-          <CheckboxField id={id('complete')} label={t('prevention.clearing.complete')} hint={t('prevention.clearing.completeHint')} checked={form.complete} onChange={(e) => patch({ complete: e.target.checked })} />
+          <CheckboxField
+            id={id('complete')}
+            label={t('prevention.clearing.complete')}
+            hint={t('prevention.clearing.completeHint')}
+            checked={form.complete}
+            onChange={(e) => patch({ complete: e.target.checked })}
+          />
         </fieldset>
         {editable && (
           <div className="form-actions">
@@ -128,13 +207,19 @@ function ClearingEditor({ c, editable, canComplete, notify }: { c: PreventionCas
               <span className="kern-label">{save.mutation.isPending ? t('common.saving') : t('prevention.clearing.save')}</span>
             </button>
             {canComplete && (
-              <Button variant="secondary" disabled={dirty || !c.clearing.complete || complete.mutation.isPending} onClick={() => complete.submitBody({ version: c.version })}>
+              <Button
+                variant="secondary"
+                disabled={dirty || !c.clearing.complete || complete.mutation.isPending}
+                onClick={() => complete.submitBody({ version: c.version })}
+              >
                 {t('prevention.clearing.finish')}
               </Button>
             )}
           </div>
         )}
-        {canComplete && (dirty || !c.clearing.complete) && <p className="kern-body kern-body--small">{t('prevention.clearing.finishHint')}</p>}
+        {canComplete && (dirty || !c.clearing.complete) && (
+          <p className="kern-body kern-body--small">{t('prevention.clearing.finishHint')}</p>
+        )}
         <StepError error={complete.error} onReload={complete.reload} />
       </form>
     </Section>

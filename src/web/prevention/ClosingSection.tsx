@@ -50,7 +50,9 @@ export function ClosingSection() {
               ? [
                   { key: 'carrier', label: t('prevention.closing.carrier'), value: c.aftercare.carrier.name },
                   { key: 'handedOverOn', label: t('prevention.closing.handedOverOn'), value: formatDate(c.aftercare.handedOverOn) },
-                  ...(c.aftercare.note ? [{ key: 'aftercareNote', label: t('prevention.closing.aftercareNote'), value: c.aftercare.note }] : []),
+                  ...(c.aftercare.note
+                    ? [{ key: 'aftercareNote', label: t('prevention.closing.aftercareNote'), value: c.aftercare.note }]
+                    : []),
                 ]
               : []),
           ]}
@@ -99,7 +101,14 @@ function CloseDialog({ onClose }: { onClose: () => void }) {
       labelFor={(p) => t(`prevention.closing.${p === 'newSituation' ? 'newSituation' : p === 'note' ? 'note' : 'outcome'}`)}
       submitLabel={t('prevention.closing.close')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ outcome: outcome || undefined, note: note.trim() || null, newSituation: outcome === 'home_lost' ? situation || null : null, version: c.version })}
+      onSubmit={() =>
+        step.submitBody({
+          outcome: outcome || undefined,
+          note: note.trim() || null,
+          newSituation: outcome === 'home_lost' ? situation || null : null,
+          version: c.version,
+        })
+      }
     >
       <SelectField
         id={fieldId(F, 'outcome')}
@@ -119,12 +128,24 @@ function CloseDialog({ onClose }: { onClose: () => void }) {
           optional
           placeholder={t('prevention.closing.noPlacement')}
           value={situation}
-          options={(['in_accommodation', 'hidden_homeless', 'rough_sleeping'] as const).map((s) => ({ value: s, label: t(`situation.${s}`) }))}
+          options={(['in_accommodation', 'hidden_homeless', 'rough_sleeping'] as const).map((s) => ({
+            value: s,
+            label: t(`situation.${s}`),
+          }))}
           error={step.errors.error('newSituation')}
           onChange={(e) => setSituation(e.target.value)}
         />
       )}
-      <TextAreaField id={fieldId(F, 'note')} label={t('prevention.closing.note')} optional rows={3} maxLength={4000} value={note} error={step.errors.error('note')} onChange={(e) => setNote(e.target.value)} />
+      <TextAreaField
+        id={fieldId(F, 'note')}
+        label={t('prevention.closing.note')}
+        optional
+        rows={3}
+        maxLength={4000}
+        value={note}
+        error={step.errors.error('note')}
+        onChange={(e) => setNote(e.target.value)}
+      />
     </ActionDialog>
   );
 }
@@ -163,8 +184,25 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
         error={step.errors.error('carrierId')}
         onChange={(e) => setCarrierId(e.target.value)}
       />
-      <TextField id={fieldId(F, 'handedOverOn')} label={t('prevention.closing.handedOverOn')} type="date" required value={on} error={step.errors.error('handedOverOn')} onChange={(e) => setOn(e.target.value)} />
-      <TextAreaField id={fieldId(F, 'note')} label={t('prevention.closing.aftercareNote')} optional rows={3} maxLength={2000} value={note} error={step.errors.error('note')} onChange={(e) => setNote(e.target.value)} />
+      <TextField
+        id={fieldId(F, 'handedOverOn')}
+        label={t('prevention.closing.handedOverOn')}
+        type="date"
+        required
+        value={on}
+        error={step.errors.error('handedOverOn')}
+        onChange={(e) => setOn(e.target.value)}
+      />
+      <TextAreaField
+        id={fieldId(F, 'note')}
+        label={t('prevention.closing.aftercareNote')}
+        optional
+        rows={3}
+        maxLength={2000}
+        value={note}
+        error={step.errors.error('note')}
+        onChange={(e) => setNote(e.target.value)}
+      />
     </ActionDialog>
   );
 }
@@ -189,7 +227,16 @@ function ReopenDialog({ onClose }: { onClose: () => void }) {
       pending={step.mutation.isPending}
       onSubmit={() => step.submitBody({ reason, version: c.version })}
     >
-      <TextAreaField id={fieldId(F, 'reason')} label={t('prevention.closing.reopenReason')} required rows={4} maxLength={2000} value={reason} error={step.errors.error('reason')} onChange={(e) => setReason(e.target.value)} />
+      <TextAreaField
+        id={fieldId(F, 'reason')}
+        label={t('prevention.closing.reopenReason')}
+        required
+        rows={4}
+        maxLength={2000}
+        value={reason}
+        error={step.errors.error('reason')}
+        onChange={(e) => setReason(e.target.value)}
+      />
     </ActionDialog>
   );
 }

@@ -55,17 +55,36 @@ export function ContactSection() {
         <div className="next-step">
           {next ? (
             <p className="kern-body">
-              <strong>{t('prevention.contact.nextStep', { n: next.index + 1, label: next.label })}</strong> ({t(`prevention.channel.${next.channel}`)}) – <DueText value={next.dueOn} />
+              <strong>{t('prevention.contact.nextStep', { n: next.index + 1, label: next.label })}</strong> (
+              {t(`prevention.channel.${next.channel}`)}) – <DueText value={next.dueOn} />
             </p>
           ) : (
-            <p className="kern-body">{c.contact.reached ? t('prevention.contact.reached') : c.contact.exhausted ? t('prevention.contact.exhausted') : t('prevention.contact.noNext')}</p>
+            <p className="kern-body">
+              {c.contact.reached
+                ? t('prevention.contact.reached')
+                : c.contact.exhausted
+                  ? t('prevention.contact.exhausted')
+                  : t('prevention.contact.noNext')}
+            </p>
           )}
         </div>
         <DescriptionList
           items={[
             { key: 'received', label: t('prevention.contact.receivedOn'), value: formatDate(c.receivedOn) },
-            { key: 'firstAttempt', label: t('prevention.contact.firstAttempt'), value: c.contact.firstAttemptAt ? `${formatDateTime(c.contact.firstAttemptAt, 'Europe/Berlin')} (${duration(c.contact.hoursToFirstAttempt)})` : t('prevention.contact.notYet') },
-            { key: 'firstContact', label: t('prevention.contact.firstContact'), value: c.contact.firstContactAt ? `${formatDateTime(c.contact.firstContactAt, 'Europe/Berlin')} (${duration(c.contact.hoursToFirstContact)})` : t('prevention.contact.notYet') },
+            {
+              key: 'firstAttempt',
+              label: t('prevention.contact.firstAttempt'),
+              value: c.contact.firstAttemptAt
+                ? `${formatDateTime(c.contact.firstAttemptAt, 'Europe/Berlin')} (${duration(c.contact.hoursToFirstAttempt)})`
+                : t('prevention.contact.notYet'),
+            },
+            {
+              key: 'firstContact',
+              label: t('prevention.contact.firstContact'),
+              value: c.contact.firstContactAt
+                ? `${formatDateTime(c.contact.firstContactAt, 'Europe/Berlin')} (${duration(c.contact.hoursToFirstContact)})`
+                : t('prevention.contact.notYet'),
+            },
           ]}
         />
         {letters.length > 0 && <DocumentLinks caseId={c.id} documents={letters} label={t('prevention.contact.letters')} />}
@@ -80,7 +99,11 @@ export function ContactSection() {
             { key: 'label', header: t('prevention.contact.col.step'), rowHeader: true, cell: (s) => s.label },
             { key: 'channel', header: t('prevention.contact.channel'), cell: (s) => t(`prevention.channel.${s.channel}`) },
             { key: 'due', header: t('prevention.contact.col.due'), cell: (s) => formatDate(s.dueOn) },
-            { key: 'done', header: t('prevention.contact.col.done'), cell: (s) => (s.doneAt ? formatDateTime(s.doneAt, 'Europe/Berlin') : t('prevention.contact.open')) },
+            {
+              key: 'done',
+              header: t('prevention.contact.col.done'),
+              cell: (s) => (s.doneAt ? formatDateTime(s.doneAt, 'Europe/Berlin') : t('prevention.contact.open')),
+            },
           ]}
           rows={c.contact.steps}
           rowKey={(s) => String(s.index)}
@@ -93,7 +116,12 @@ export function ContactSection() {
           caption={t('prevention.contact.attempts')}
           captionHidden
           columns={[
-            { key: 'at', header: t('prevention.contact.at'), rowHeader: true, cell: (a) => <span className="nowrap">{formatDateTime(a.at, 'Europe/Berlin')}</span> },
+            {
+              key: 'at',
+              header: t('prevention.contact.at'),
+              rowHeader: true,
+              cell: (a) => <span className="nowrap">{formatDateTime(a.at, 'Europe/Berlin')}</span>,
+            },
             { key: 'channel', header: t('prevention.contact.channel'), cell: (a) => t(`prevention.channel.${a.channel}`) },
             { key: 'result', header: t('prevention.contact.result'), cell: (a) => t(`prevention.result.${a.result}`) },
             { key: 'note', header: t('prevention.contact.note'), cell: (a) => a.note ?? '' },

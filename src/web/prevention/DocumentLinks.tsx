@@ -15,7 +15,9 @@ export function DocumentLinks({ caseId, documents, label }: { caseId: string; do
               <span className="kern-icon kern-icon--download kern-icon--small" aria-hidden="true" />
               {d.filename}
             </a>{' '}
-            <span className="kern-body--small">{t('prevention.documents.createdAt', { date: formatDateTime(d.createdAt, 'Europe/Berlin') })}</span>
+            <span className="kern-body--small">
+              {t('prevention.documents.createdAt', { date: formatDateTime(d.createdAt, 'Europe/Berlin') })}
+            </span>
           </li>
         ))}
       </ul>

@@ -19,9 +19,15 @@ export function HouseholdMatchStep({ matches, choice, error, onChoose }: Props) 
   const { t } = useTranslation();
   const errorId = 'notice-householdId-error';
   return (
-    <fieldset className={`kern-fieldset match-step${error ? ' kern-fieldset--error' : ''}`} id="notice-householdId" aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      className={`kern-fieldset match-step${error ? ' kern-fieldset--error' : ''}`}
+      id="notice-householdId"
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend className="kern-label match-step__legend">{t('prevention.match.legend')}</legend>
-      <p className="kern-body">{matches.length > 0 ? t('prevention.match.intro', { count: matches.length }) : t('prevention.match.none')}</p>
+      <p className="kern-body">
+        {matches.length > 0 ? t('prevention.match.intro', { count: matches.length }) : t('prevention.match.none')}
+      </p>
       {error && (
         <p className="kern-error" id={errorId}>
           <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
@@ -64,7 +70,14 @@ export function HouseholdMatchStep({ matches, choice, error, onChoose }: Props) 
           );
         })}
         <div className="kern-form-check match-option">
-          <input type="radio" className="kern-form-check__radio" id="match-new" name="household-choice" checked={choice?.kind === 'new'} onChange={() => onChoose({ kind: 'new' })} />
+          <input
+            type="radio"
+            className="kern-form-check__radio"
+            id="match-new"
+            name="household-choice"
+            checked={choice?.kind === 'new'}
+            onChange={() => onChoose({ kind: 'new' })}
+          />
           <label className="kern-label" htmlFor="match-new">
             {matches.length > 0 ? t('prevention.match.newAnyway') : t('prevention.match.new')}
           </label>

@@ -39,7 +39,9 @@ export function LegalClockPanel() {
               <>
                 {open ? <DueText value={legal.cureEnd} /> : formatDate(legal.cureEnd)}
                 {legal.cureEndUnshifted && legal.cureEndUnshifted !== legal.cureEnd && (
-                  <span className="kern-body--small legal-clock__note">{t('prevention.legal.shifted', { date: formatDate(legal.cureEndUnshifted) })}</span>
+                  <span className="kern-body--small legal-clock__note">
+                    {t('prevention.legal.shifted', { date: formatDate(legal.cureEndUnshifted) })}
+                  </span>
                 )}
               </>
             ) : (
@@ -52,11 +54,21 @@ export function LegalClockPanel() {
         </div>
         <div className="legal-clock__item">
           <dt>{t('prevention.legal.hearing')}</dt>
-          <dd>{legal.hearingAt ? (open ? <DueText value={legal.hearingAt} withTime /> : formatDateTime(legal.hearingAt, 'Europe/Berlin')) : none}</dd>
+          <dd>
+            {legal.hearingAt ? (
+              open ? (
+                <DueText value={legal.hearingAt} withTime />
+              ) : (
+                formatDateTime(legal.hearingAt, 'Europe/Berlin')
+              )
+            ) : (
+              none
+            )}
+          </dd>
         </div>
         <div className="legal-clock__item">
           <dt>{t('prevention.legal.defenceEnd')}</dt>
-          <dd>{legal.defenceEnd ? (open ? <DueText value={legal.defenceEnd} /> : formatDate(legal.defenceEnd)) : none}</dd>
+          <dd>{legal.defenceEnd ? open ? <DueText value={legal.defenceEnd} /> : formatDate(legal.defenceEnd) : none}</dd>
         </div>
         <div className="legal-clock__item">
           <dt>{t('prevention.legal.ordinaryTermination')}</dt>

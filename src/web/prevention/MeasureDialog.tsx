@@ -7,13 +7,29 @@ import { fieldId } from '../lib/validation';
 import { ActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 import { useLooseT } from './labels';
-import { emptyMeasureForm, isMoneyField, measurePayload, measureToForm, type MeasureForm, type MeasureKind, type MeasureStatus } from './measureForm';
+import {
+  emptyMeasureForm,
+  isMoneyField,
+  measurePayload,
+  measureToForm,
+  type MeasureForm,
+  type MeasureKind,
+  type MeasureStatus,
+} from './measureForm';
 import { type Measure } from './queries';
 import { useStepForm } from '../components/StepForm';
 
 const FORM = 'measure';
 /** Fields of the decision on a rent-debt assumption: the case manager's (server: decideMeasure). */
-const DECISION_FIELDS = new Set(['decision', 'decidedOn', 'grantedCents', 'repaymentMonthlyCents', 'repaymentStartsOn', 'repaymentNote', 'paidToLandlordOn']);
+const DECISION_FIELDS = new Set([
+  'decision',
+  'decidedOn',
+  'grantedCents',
+  'repaymentMonthlyCents',
+  'repaymentStartsOn',
+  'repaymentNote',
+  'paidToLandlordOn',
+]);
 
 /** Add or edit a measure; the fields follow its kind (rent-debt assumption, commitment, other help). */
 export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose: () => void }) {
@@ -23,9 +39,18 @@ export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose
   const [form, setForm] = useState<MeasureForm>(() => (measure ? measureToForm(measure) : emptyMeasureForm('rent_debt_assumption')));
   const canDecide = can('decideMeasure');
   const stepRefresh = useCaseStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (body, key) =>
-      measure ? ok(api.PUT('/prevention/measures/{id}', { params: { path: { id: measure.id } }, body: { ...body, version: measure.version }, headers: ifMatch(measure.version) })) : ok(api.POST('/prevention/cases/{id}/measures', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
+      measure
+        ? ok(
+            api.PUT('/prevention/measures/{id}', {
+              params: { path: { id: measure.id } },
+              body: { ...body, version: measure.version },
+              headers: ifMatch(measure.version),
+            }),
+          )
+        : ok(api.POST('/prevention/cases/{id}/measures', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZMeasureInput,
     onDone: () => {
       onClose();
@@ -69,7 +94,9 @@ export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose
     <ActionDialog
       isOpen
       onClose={onClose}
-      title={measure ? t('prevention.measures.editTitle', { kind: t(`prevention.measureKind.${form.kind}`) }) : t('prevention.measures.addTitle')}
+      title={
+        measure ? t('prevention.measures.editTitle', { kind: t(`prevention.measureKind.${form.kind}`) }) : t('prevention.measures.addTitle')
+      }
       formId={FORM}
       errors={step.errors}
       error={step.error}
@@ -134,8 +161,26 @@ export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose
             {text('validUntil', { type: 'date' })}
             {text('sentOn', { type: 'date' })}
           </div>
-          <TextAreaField id={id('recipientAddress')} label={label('recipientAddress')} optional rows={3} maxLength={300} value={form.data.recipientAddress ?? ''} error={step.errors.error('data.recipientAddress')} onChange={(e) => set('recipientAddress', e.target.value)} />
-          <TextAreaField id={id('items')} label={label('items')} hint={t('prevention.measures.itemsHint')} optional rows={3} value={form.items} error={step.errors.error('data.items')} onChange={(e) => setForm((f) => ({ ...f, items: e.target.value }))} />
+          <TextAreaField
+            id={id('recipientAddress')}
+            label={label('recipientAddress')}
+            optional
+            rows={3}
+            maxLength={300}
+            value={form.data.recipientAddress ?? ''}
+            error={step.errors.error('data.recipientAddress')}
+            onChange={(e) => set('recipientAddress', e.target.value)}
+          />
+          <TextAreaField
+            id={id('items')}
+            label={label('items')}
+            hint={t('prevention.measures.itemsHint')}
+            optional
+            rows={3}
+            value={form.items}
+            error={step.errors.error('data.items')}
+            onChange={(e) => setForm((f) => ({ ...f, items: e.target.value }))}
+          />
         </>
       )}
       {form.kind !== 'rent_debt_assumption' && form.kind !== 'commitment' && (
@@ -146,7 +191,16 @@ export function MeasureDialog({ measure, onClose }: { measure?: Measure; onClose
           {text('amountCents')}
         </div>
       )}
-      <TextAreaField id={fieldId(FORM, 'note')} label={t('prevention.measures.note')} optional rows={3} maxLength={4000} value={form.note} error={step.errors.error('note')} onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))} />
+      <TextAreaField
+        id={fieldId(FORM, 'note')}
+        label={t('prevention.measures.note')}
+        optional
+        rows={3}
+        maxLength={4000}
+        value={form.note}
+        error={step.errors.error('note')}
+        onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))}
+      />
     </ActionDialog>
   );
 }

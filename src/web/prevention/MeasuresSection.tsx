@@ -15,13 +15,44 @@ import { MeasureDialog } from './MeasureDialog';
 import { preventionKeys, type Measure } from './queries';
 
 const MONEY_KEYS = new Set(['amountCents', 'grantedCents', 'repaymentMonthlyCents']);
-const DATE_KEYS = new Set(['applicationOn', 'decidedOn', 'repaymentStartsOn', 'paidToLandlordOn', 'validUntil', 'sentOn', 'startsOn', 'endsOn']);
+const DATE_KEYS = new Set([
+  'applicationOn',
+  'decidedOn',
+  'repaymentStartsOn',
+  'paidToLandlordOn',
+  'validUntil',
+  'sentOn',
+  'startsOn',
+  'endsOn',
+]);
 /** The order the dialog asks for them: application, decision, repayment, payment; commitment; other help. */
 const FIELD_ORDER = [
-  'applicationOn', 'amountCents', 'legalBasis', 'decision', 'decidedOn', 'grantedCents', 'repaymentMonthlyCents', 'repaymentStartsOn', 'repaymentNote', 'paidToLandlordOn',
-  'recipient', 'recipientName', 'recipientAddress', 'recipientReference', 'items', 'validUntil', 'sentOn', 'provider', 'startsOn', 'endsOn',
+  'applicationOn',
+  'amountCents',
+  'legalBasis',
+  'decision',
+  'decidedOn',
+  'grantedCents',
+  'repaymentMonthlyCents',
+  'repaymentStartsOn',
+  'repaymentNote',
+  'paidToLandlordOn',
+  'recipient',
+  'recipientName',
+  'recipientAddress',
+  'recipientReference',
+  'items',
+  'validUntil',
+  'sentOn',
+  'provider',
+  'startsOn',
+  'endsOn',
 ];
-const ENUM_PREFIX: Record<string, string> = { legalBasis: 'prevention.legalBasis', decision: 'prevention.decision', recipient: 'prevention.measures.recipient' };
+const ENUM_PREFIX: Record<string, string> = {
+  legalBasis: 'prevention.legalBasis',
+  decision: 'prevention.decision',
+  recipient: 'prevention.measures.recipient',
+};
 
 /** Measures of the case: rent-debt assumption, commitment letter (PDF), other help. */
 export function MeasuresSection() {
@@ -83,14 +114,33 @@ function MeasureCard({ measure: m, onEdit }: { measure: Measure; onEdit: () => v
         <h3 id={titleId} className="kern-heading-small">
           {t(`prevention.measureKind.${m.kind}`)}
         </h3>
-        <Badge variant={m.status === 'rejected' || m.status === 'cancelled' ? 'danger' : m.status === 'approved' || m.status === 'done' ? 'success' : 'info'}>{t(`prevention.measureState.${m.status}`)}</Badge>
+        <Badge
+          variant={
+            m.status === 'rejected' || m.status === 'cancelled'
+              ? 'danger'
+              : m.status === 'approved' || m.status === 'done'
+                ? 'success'
+                : 'info'
+          }
+        >
+          {t(`prevention.measureState.${m.status}`)}
+        </Badge>
       </div>
-      {items.length > 0 ? <DescriptionList items={items} /> : <p className="kern-body kern-body--small">{t('prevention.measures.noData')}</p>}
+      {items.length > 0 ? (
+        <DescriptionList items={items} />
+      ) : (
+        <p className="kern-body kern-body--small">{t('prevention.measures.noData')}</p>
+      )}
       {m.note && <p className="kern-body">{m.note}</p>}
       {documents.length > 0 && <DocumentLinks caseId={c.id} documents={documents} label={t('prevention.measures.documents')} />}
       <div className="form-actions">
         {can('updateMeasure') && (
-          <Button variant="secondary" icon="edit" onClick={onEdit} aria-label={t('prevention.measures.editLabel', { kind: t(`prevention.measureKind.${m.kind}`) })}>
+          <Button
+            variant="secondary"
+            icon="edit"
+            onClick={onEdit}
+            aria-label={t('prevention.measures.editLabel', { kind: t(`prevention.measureKind.${m.kind}`) })}
+          >
             {t('common.edit')}
           </Button>
         )}

@@ -31,12 +31,20 @@ export function NoticeEditPage() {
   if (query.isError || !query.data) {
     return (
       <>
-        <PageHeading title={t('prevention.form.editTitle', { reference: '' })}>{t('prevention.form.editTitle', { reference: '' })}</PageHeading>
+        <PageHeading title={t('prevention.form.editTitle', { reference: '' })}>
+          {t('prevention.form.editTitle', { reference: '' })}
+        </PageHeading>
         <ErrorAlert message={errorMessage(query.error, t)} />
       </>
     );
   }
-  return <Editor key={`${query.data.version}-${generation}`} c={query.data} onReload={() => void query.refetch().then(() => setGeneration((g) => g + 1))} />;
+  return (
+    <Editor
+      key={`${query.data.version}-${generation}`}
+      c={query.data}
+      onReload={() => void query.refetch().then(() => setGeneration((g) => g + 1))}
+    />
+  );
 }
 
 function Editor({ c, onReload }: { c: PreventionCase; onReload: () => void }) {
@@ -49,7 +57,8 @@ function Editor({ c, onReload }: { c: PreventionCase; onReload: () => void }) {
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const errors = useFormErrors(NOTICE_FIELDS);
   const save = useMutation({
-    mutationFn: (body: z.output<typeof ZCaseUpdate>) => ok(api.PUT('/prevention/cases/{id}', { params: { path: { id: c.id } }, body, headers: ifMatch(baseVersion) })),
+    mutationFn: (body: z.output<typeof ZCaseUpdate>) =>
+      ok(api.PUT('/prevention/cases/{id}', { params: { path: { id: c.id } }, body, headers: ifMatch(baseVersion) })),
     onSuccess: (saved) => {
       queryClient.setQueryData(preventionKeys.case(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['prevention', 'list'] });
@@ -85,7 +94,11 @@ function Editor({ c, onReload }: { c: PreventionCase; onReload: () => void }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <form className="stack notice-form" onSubmit={submit} noValidate>
-        <ErrorSummary errors={errors} formId={FORM} labelFor={(p) => tx(`prevention.form.labels.${p.replace(/^parties\.\d+\./, 'party.')}`, { defaultValue: p })}>
+        <ErrorSummary
+          errors={errors}
+          formId={FORM}
+          labelFor={(p) => tx(`prevention.form.labels.${p.replace(/^parties\.\d+\./, 'party.')}`, { defaultValue: p })}
+        >
           {save.error ? <StepErrorExtras error={save.error} /> : null}
           {errors.isConflict && (
             <Button variant="secondary" icon="autorenew" onClick={onReload}>

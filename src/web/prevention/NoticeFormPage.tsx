@@ -44,7 +44,15 @@ export function NoticeFormPage() {
 
   const match = useMutation({
     mutationFn: (body: ReturnType<typeof noticePayload>['payload']) =>
-      ok(api.POST('/prevention/matches', { body: { tenants: body.tenants.map((p) => ({ firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate })), street: body.street, postalCode: body.postalCode } })),
+      ok(
+        api.POST('/prevention/matches', {
+          body: {
+            tenants: body.tenants.map((p) => ({ firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate })),
+            street: body.street,
+            postalCode: body.postalCode,
+          },
+        }),
+      ),
     onSuccess: (res) => {
       errors.clear();
       setMatches(res.items);
@@ -55,7 +63,8 @@ export function NoticeFormPage() {
   });
 
   const create = useMutation({
-    mutationFn: (body: z.output<typeof ZCaseCreate>) => ok(api.POST('/prevention/cases', { body, headers: idempotent(idempotency.current(body)) })),
+    mutationFn: (body: z.output<typeof ZCaseCreate>) =>
+      ok(api.POST('/prevention/cases', { body, headers: idempotent(idempotency.current(body)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: (saved) => {
       queryClient.setQueryData(preventionKeys.case(saved.id), saved);
@@ -101,7 +110,11 @@ export function NoticeFormPage() {
       return;
     }
     errors.clear();
-    create.mutate({ ...payload, ...(choice.kind === 'link' ? { householdId: choice.householdId } : { createHousehold: true }), ...(visit ? { visitId: visit.id } : {}) });
+    create.mutate({
+      ...payload,
+      ...(choice.kind === 'link' ? { householdId: choice.householdId } : { createHousehold: true }),
+      ...(visit ? { visitId: visit.id } : {}),
+    });
   };
 
   const labelFor = (path: string): string => {
@@ -128,7 +141,9 @@ export function NoticeFormPage() {
 
         <div className="form-actions">
           <button type="submit" className="kern-btn kern-btn--primary" disabled={pending}>
-            <span className="kern-label">{pending ? t('common.saving') : matches ? t('prevention.form.create') : t('prevention.form.findHousehold')}</span>
+            <span className="kern-label">
+              {pending ? t('common.saving') : matches ? t('prevention.form.create') : t('prevention.form.findHousehold')}
+            </span>
           </button>
           {matches && (
             <Button variant="secondary" onClick={() => setMatches(null)}>

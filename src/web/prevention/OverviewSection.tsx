@@ -18,7 +18,10 @@ export function OverviewSection() {
   const [assigning, setAssigning] = useState(false);
   const none = t('common.none');
   const tenants = c.tenants.map((p) => `${p.firstName} ${p.lastName}${p.birthDate ? ` (${formatDate(p.birthDate)})` : ''}`).join(', ');
-  const source = c.source === 'self_referral' && c.selfReferralVia ? `${t('prevention.source.self_referral')} – ${t(`prevention.selfReferralVia.${c.selfReferralVia}`)}` : t(`prevention.source.${c.source}`);
+  const source =
+    c.source === 'self_referral' && c.selfReferralVia
+      ? `${t('prevention.source.self_referral')} – ${t(`prevention.selfReferralVia.${c.selfReferralVia}`)}`
+      : t(`prevention.source.${c.source}`);
   return (
     <>
       <Section id="deadlines" title={t('prevention.overview.deadlines')}>
@@ -57,10 +60,22 @@ export function OverviewSection() {
               { key: 'court', label: t('prevention.form.courtName'), value: c.courtName ?? none },
               { key: 'file', label: t('prevention.form.courtFileNumber'), value: c.courtFileNumber ?? none },
               { key: 'served', label: t('prevention.form.lawsuitServedOn'), value: formatDate(c.lawsuitServedOn) || none },
-              { key: 'written', label: t('prevention.form.writtenProceedingsServedOn'), value: formatDate(c.writtenProceedingsServedOn) || none },
+              {
+                key: 'written',
+                label: t('prevention.form.writtenProceedingsServedOn'),
+                value: formatDate(c.writtenProceedingsServedOn) || none,
+              },
               { key: 'hearing', label: t('prevention.form.hearingAt'), value: formatDateTime(c.hearingAt, 'Europe/Berlin') || none },
               ...(c.parties.length
-                ? [{ key: 'parties', label: t('prevention.form.parties'), value: c.parties.map((p) => `${t(`prevention.party.${p.role}`)}: ${p.name}${p.address ? `, ${p.address}` : ''}`).join('; ') }]
+                ? [
+                    {
+                      key: 'parties',
+                      label: t('prevention.form.parties'),
+                      value: c.parties
+                        .map((p) => `${t(`prevention.party.${p.role}`)}: ${p.name}${p.address ? `, ${p.address}` : ''}`)
+                        .join('; '),
+                    },
+                  ]
                 : []),
               ...(c.note ? [{ key: 'note', label: t('prevention.form.note'), value: c.note }] : []),
             ]}
@@ -79,10 +94,20 @@ export function OverviewSection() {
         >
           <DescriptionList
             items={[
-              { key: 'household', label: t('prevention.overview.household'), value: <Link className="kern-link" to={`/households/${c.household.id}`}>{`${c.household.name} (${c.household.reference})`}</Link> },
+              {
+                key: 'household',
+                label: t('prevention.overview.household'),
+                value: (
+                  <Link className="kern-link" to={`/households/${c.household.id}`}>{`${c.household.name} (${c.household.reference})`}</Link>
+                ),
+              },
               { key: 'tenants', label: t('prevention.form.tenants'), value: tenants },
               { key: 'address', label: t('prevention.overview.address'), value: `${c.street}, ${c.postalCode} ${c.city}` },
-              { key: 'landlord', label: t('prevention.form.landlordName'), value: [c.landlordName, c.landlordAddress].filter(Boolean).join(', ') || none },
+              {
+                key: 'landlord',
+                label: t('prevention.form.landlordName'),
+                value: [c.landlordName, c.landlordAddress].filter(Boolean).join(', ') || none,
+              },
               { key: 'rent', label: t('prevention.form.monthlyRent'), value: formatEuro(c.monthlyRentCents) || none },
               { key: 'arrears', label: t('prevention.form.arrears'), value: formatEuro(c.arrearsCents) || none },
               { key: 'compensation', label: t('prevention.form.compensation'), value: formatEuro(c.compensationCents) || none },

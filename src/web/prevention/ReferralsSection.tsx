@@ -41,11 +41,22 @@ export function ReferralsSection() {
           { key: 'on', header: t('prevention.referrals.referredOn'), cell: (r) => formatDate(r.referredOn) },
           { key: 'note', header: t('prevention.referrals.note'), cell: (r) => r.note ?? '' },
           ...(can('updateReferral')
-            ? [{ key: 'edit', header: t('common.actions'), cell: (r: Referral) => (
-                <Button variant="tertiary" icon="edit" onClick={() => setEditing(r)} aria-label={t('prevention.referrals.editLabel', { kind: t(`prevention.referralKind.${r.kind}`) })}>
-                  {t('common.edit')}
-                </Button>
-              ) }]
+            ? [
+                {
+                  key: 'edit',
+                  header: t('common.actions'),
+                  cell: (r: Referral) => (
+                    <Button
+                      variant="tertiary"
+                      icon="edit"
+                      onClick={() => setEditing(r)}
+                      aria-label={t('prevention.referrals.editLabel', { kind: t(`prevention.referralKind.${r.kind}`) })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
             : []),
         ]}
         rows={c.referrals}
@@ -71,9 +82,18 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
     note: referral?.note ?? '',
   });
   const stepRefresh = useCaseStepRefresh();
-  const step = useStepForm({ ...stepRefresh,
+  const step = useStepForm({
+    ...stepRefresh,
     run: (body, key) =>
-      referral ? ok(api.PUT('/prevention/referrals/{id}', { params: { path: { id: referral.id } }, body: { ...body, version: referral.version }, headers: ifMatch(referral.version) })) : ok(api.POST('/prevention/cases/{id}/referrals', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
+      referral
+        ? ok(
+            api.PUT('/prevention/referrals/{id}', {
+              params: { path: { id: referral.id } },
+              body: { ...body, version: referral.version },
+              headers: ifMatch(referral.version),
+            }),
+          )
+        : ok(api.POST('/prevention/cases/{id}/referrals', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZReferralInput,
     onDone: () => {
       onClose();
@@ -96,15 +116,62 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
       labelFor={(p) => tx(`prevention.referrals.${p}`, { defaultValue: p })}
       submitLabel={referral ? t('common.save') : t('prevention.referrals.add')}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ kind: form.kind, status: form.status, service: form.service.trim() || null, referredOn: form.referredOn || null, note: form.note.trim() || null })}
+      onSubmit={() =>
+        step.submitBody({
+          kind: form.kind,
+          status: form.status,
+          service: form.service.trim() || null,
+          referredOn: form.referredOn || null,
+          note: form.note.trim() || null,
+        })
+      }
     >
       <div className="form-grid">
-        <SelectField id={id('kind')} label={t('prevention.referrals.kind')} value={form.kind} options={REFERRAL_KINDS.map((k) => ({ value: k, label: t(`prevention.referralKind.${k}`) }))} error={step.errors.error('kind')} onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as typeof f.kind }))} />
-        <SelectField id={id('status')} label={t('prevention.referrals.status')} value={form.status} options={REFERRAL_STATES.map((s) => ({ value: s, label: t(`prevention.referralState.${s}`) }))} error={step.errors.error('status')} onChange={(e) => setForm((f) => ({ ...f, status: e.target.value as typeof f.status }))} />
-        <TextField id={id('service')} label={t('prevention.referrals.service')} optional maxLength={200} value={form.service} error={step.errors.error('service')} onChange={(e) => setForm((f) => ({ ...f, service: e.target.value }))} />
-        <TextField id={id('referredOn')} label={t('prevention.referrals.referredOn')} type="date" optional value={form.referredOn} error={step.errors.error('referredOn')} onChange={(e) => setForm((f) => ({ ...f, referredOn: e.target.value }))} />
+        <SelectField
+          id={id('kind')}
+          label={t('prevention.referrals.kind')}
+          value={form.kind}
+          options={REFERRAL_KINDS.map((k) => ({ value: k, label: t(`prevention.referralKind.${k}`) }))}
+          error={step.errors.error('kind')}
+          onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as typeof f.kind }))}
+        />
+        <SelectField
+          id={id('status')}
+          label={t('prevention.referrals.status')}
+          value={form.status}
+          options={REFERRAL_STATES.map((s) => ({ value: s, label: t(`prevention.referralState.${s}`) }))}
+          error={step.errors.error('status')}
+          onChange={(e) => setForm((f) => ({ ...f, status: e.target.value as typeof f.status }))}
+        />
+        <TextField
+          id={id('service')}
+          label={t('prevention.referrals.service')}
+          optional
+          maxLength={200}
+          value={form.service}
+          error={step.errors.error('service')}
+          onChange={(e) => setForm((f) => ({ ...f, service: e.target.value }))}
+        />
+        <TextField
+          id={id('referredOn')}
+          label={t('prevention.referrals.referredOn')}
+          type="date"
+          optional
+          value={form.referredOn}
+          error={step.errors.error('referredOn')}
+          onChange={(e) => setForm((f) => ({ ...f, referredOn: e.target.value }))}
+        />
       </div>
-      <TextAreaField id={id('note')} label={t('prevention.referrals.note')} optional rows={3} maxLength={2000} value={form.note} error={step.errors.error('note')} onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))} />
+      <TextAreaField
+        id={id('note')}
+        label={t('prevention.referrals.note')}
+        optional
+        rows={3}
+        maxLength={2000}
+        value={form.note}
+        error={step.errors.error('note')}
+        onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))}
+      />
     </ActionDialog>
   );
 }

@@ -33,7 +33,8 @@ export function VisitDialog({ day, onClose, onSaved }: { day: string; onClose: (
   const errors = useFormErrors();
   const idempotency = useIdempotencyKey();
   const save = useMutation({
-    mutationFn: (body: z.output<typeof ZVisitInput>) => ok(api.POST('/prevention/visits', { body, headers: idempotent(idempotency.current(body)) })),
+    mutationFn: (body: z.output<typeof ZVisitInput>) =>
+      ok(api.POST('/prevention/visits', { body, headers: idempotent(idempotency.current(body)) })),
     onSettled: (_d, err) => idempotency.settle(err),
     onSuccess: (v) => {
       void queryClient.invalidateQueries({ queryKey: ['prevention', 'visits'] });
@@ -43,7 +44,12 @@ export function VisitDialog({ day, onClose, onSaved }: { day: string; onClose: (
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body = { ...form, visitedAt: dateTimeLocalToIso(form.visitedAt) ?? '', birthDate: form.birthDate || null, note: form.note.trim() || null };
+    const body = {
+      ...form,
+      visitedAt: dateTimeLocalToIso(form.visitedAt) ?? '',
+      birthDate: form.birthDate || null,
+      note: form.note.trim() || null,
+    };
     const checked = validate(ZVisitInput, body);
     if (!checked.ok) return errors.showIssues(checked.issues);
     errors.clear();
@@ -52,22 +58,83 @@ export function VisitDialog({ day, onClose, onSaved }: { day: string; onClose: (
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const id = (k: string) => fieldId(FORM, k);
   const labels: Record<string, string> = {
-    kind: t('prevention.walkIn.col.kind'), visitedAt: t('prevention.walkIn.visitedAt'), name: t('prevention.walkIn.name'), birthDate: t('household.birthDate'),
-    concern: t('prevention.walkIn.concern'), outcome: t('prevention.walkIn.col.outcome'), note: t('prevention.walkIn.note'),
+    kind: t('prevention.walkIn.col.kind'),
+    visitedAt: t('prevention.walkIn.visitedAt'),
+    name: t('prevention.walkIn.name'),
+    birthDate: t('household.birthDate'),
+    concern: t('prevention.walkIn.concern'),
+    outcome: t('prevention.walkIn.col.outcome'),
+    note: t('prevention.walkIn.note'),
   };
   return (
     <Modal isOpen onClose={onClose} title={t('prevention.walkIn.recordTitle')}>
       <form className="stack dialog-form" onSubmit={submit} noValidate id={FORM}>
         <ErrorSummary errors={errors} formId={FORM} labelFor={(p) => labels[p] ?? p} />
         <div className="form-grid">
-          <SelectField id={id('kind')} label={labels.kind!} value={form.kind} options={VISIT_KINDS.map((k) => ({ value: k, label: t(`prevention.visitKind.${k}`) }))} onChange={(e) => set({ kind: e.target.value as Visit['kind'] })} />
-          <TextField id={id('visitedAt')} label={labels.visitedAt!} type="datetime-local" required value={form.visitedAt} error={errors.error('visitedAt')} onChange={(e) => set({ visitedAt: e.target.value })} />
-          <TextField id={id('name')} label={labels.name!} required maxLength={200} autoComplete="off" value={form.name} error={errors.error('name')} onChange={(e) => set({ name: e.target.value })} />
-          <TextField id={id('birthDate')} label={labels.birthDate!} type="date" optional value={form.birthDate} error={errors.error('birthDate')} onChange={(e) => set({ birthDate: e.target.value })} />
+          <SelectField
+            id={id('kind')}
+            label={labels.kind!}
+            value={form.kind}
+            options={VISIT_KINDS.map((k) => ({ value: k, label: t(`prevention.visitKind.${k}`) }))}
+            onChange={(e) => set({ kind: e.target.value as Visit['kind'] })}
+          />
+          <TextField
+            id={id('visitedAt')}
+            label={labels.visitedAt!}
+            type="datetime-local"
+            required
+            value={form.visitedAt}
+            error={errors.error('visitedAt')}
+            onChange={(e) => set({ visitedAt: e.target.value })}
+          />
+          <TextField
+            id={id('name')}
+            label={labels.name!}
+            required
+            maxLength={200}
+            autoComplete="off"
+            value={form.name}
+            error={errors.error('name')}
+            onChange={(e) => set({ name: e.target.value })}
+          />
+          <TextField
+            id={id('birthDate')}
+            label={labels.birthDate!}
+            type="date"
+            optional
+            value={form.birthDate}
+            error={errors.error('birthDate')}
+            onChange={(e) => set({ birthDate: e.target.value })}
+          />
         </div>
-        <TextAreaField id={id('concern')} label={labels.concern!} required rows={3} maxLength={2000} value={form.concern} error={errors.error('concern')} onChange={(e) => set({ concern: e.target.value })} />
-        <SelectField id={id('outcome')} className="field--narrow" label={labels.outcome!} value={form.outcome} options={VISIT_OUTCOMES.filter((o) => o !== 'case_opened').map((o) => ({ value: o, label: t(`prevention.visitOutcome.${o}`) }))} onChange={(e) => set({ outcome: e.target.value as Visit['outcome'] })} />
-        <TextAreaField id={id('note')} label={labels.note!} optional rows={2} maxLength={4000} value={form.note} error={errors.error('note')} onChange={(e) => set({ note: e.target.value })} />
+        <TextAreaField
+          id={id('concern')}
+          label={labels.concern!}
+          required
+          rows={3}
+          maxLength={2000}
+          value={form.concern}
+          error={errors.error('concern')}
+          onChange={(e) => set({ concern: e.target.value })}
+        />
+        <SelectField
+          id={id('outcome')}
+          className="field--narrow"
+          label={labels.outcome!}
+          value={form.outcome}
+          options={VISIT_OUTCOMES.filter((o) => o !== 'case_opened').map((o) => ({ value: o, label: t(`prevention.visitOutcome.${o}`) }))}
+          onChange={(e) => set({ outcome: e.target.value as Visit['outcome'] })}
+        />
+        <TextAreaField
+          id={id('note')}
+          label={labels.note!}
+          optional
+          rows={2}
+          maxLength={4000}
+          value={form.note}
+          error={errors.error('note')}
+          onChange={(e) => set({ note: e.target.value })}
+        />
         <div className="form-actions">
           <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
             <span className="kern-label">{save.isPending ? t('common.saving') : t('prevention.walkIn.save')}</span>

@@ -73,7 +73,14 @@ export function WalkInPage() {
         <Button variant="tertiary" icon="arrow-back" onClick={() => setDay(addDays(day, -1))}>
           {t('prevention.walkIn.previousDay')}
         </Button>
-        <TextField id="walk-in-day" className="field--narrow" label={t('prevention.walkIn.day')} type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+        <TextField
+          id="walk-in-day"
+          className="field--narrow"
+          label={t('prevention.walkIn.day')}
+          type="date"
+          value={day}
+          onChange={(e) => e.target.value && setDay(e.target.value)}
+        />
         <Button variant="tertiary" icon="arrow-forward" onClick={() => setDay(addDays(day, 1))}>
           {t('prevention.walkIn.nextDay')}
         </Button>
@@ -90,11 +97,17 @@ export function WalkInPage() {
         ) : settings.isPending ? (
           <Loading />
         ) : hours.length === 0 ? (
-          <p className="kern-body">{t('prevention.walkIn.noHours', { weekday: t(`prevention.weekday.${String(isoWeekday(day)) as '1'}`) })}</p>
+          <p className="kern-body">
+            {t('prevention.walkIn.noHours', { weekday: t(`prevention.weekday.${String(isoWeekday(day)) as '1'}`) })}
+          </p>
         ) : (
           <p className="kern-body walk-in-hours">
             {hours.map((h) => t('prevention.walkIn.slot', { from: h.from, to: h.to })).join(', ')}
-            {day === today && <strong className={open ? 'walk-in-open' : undefined}>{open ? t('prevention.walkIn.openNow') : t('prevention.walkIn.closedNow')}</strong>}
+            {day === today && (
+              <strong className={open ? 'walk-in-open' : undefined}>
+                {open ? t('prevention.walkIn.openNow') : t('prevention.walkIn.closedNow')}
+              </strong>
+            )}
           </p>
         )}
       </Section>
@@ -108,9 +121,19 @@ export function WalkInPage() {
             caption={t('prevention.walkIn.visitsTitle')}
             captionHidden
             columns={[
-              { key: 'time', header: t('prevention.walkIn.col.time'), cell: (v) => <span className="nowrap">{formatDateTime(v.visitedAt, 'Europe/Berlin')}</span> },
+              {
+                key: 'time',
+                header: t('prevention.walkIn.col.time'),
+                cell: (v) => <span className="nowrap">{formatDateTime(v.visitedAt, 'Europe/Berlin')}</span>,
+              },
               { key: 'name', header: t('prevention.walkIn.col.name'), rowHeader: true, cell: (v) => v.name },
-              { key: 'kind', header: t('prevention.walkIn.col.kind'), cell: (v) => t(`prevention.visitKind.${v.kind}`) + (v.kind === 'walk_in' && !v.duringWalkInHours ? ` (${t('prevention.walkIn.outsideHours')})` : '') },
+              {
+                key: 'kind',
+                header: t('prevention.walkIn.col.kind'),
+                cell: (v) =>
+                  t(`prevention.visitKind.${v.kind}`) +
+                  (v.kind === 'walk_in' && !v.duringWalkInHours ? ` (${t('prevention.walkIn.outsideHours')})` : ''),
+              },
               { key: 'concern', header: t('prevention.walkIn.col.concern'), cell: (v) => v.concern },
               { key: 'outcome', header: t('prevention.walkIn.col.outcome'), cell: (v) => t(`prevention.visitOutcome.${v.outcome}`) },
               {
@@ -122,7 +145,12 @@ export function WalkInPage() {
                       {t('prevention.walkIn.toCase')}
                     </Link>
                   ) : mayOpen ? (
-                    <Button variant="secondary" onClick={() => void navigate('/prevention/cases/new', { state: { visit: v } })} className="nowrap" aria-label={t('prevention.walkIn.openCaseFor', { name: v.name })}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => void navigate('/prevention/cases/new', { state: { visit: v } })}
+                      className="nowrap"
+                      aria-label={t('prevention.walkIn.openCaseFor', { name: v.name })}
+                    >
                       {t('prevention.walkIn.openCase')}
                     </Button>
                   ) : (

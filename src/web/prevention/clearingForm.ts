@@ -3,9 +3,33 @@ import type { TClearing, TThreatStage, ZClearingOut } from '../../contracts/prev
 import type { FieldIssue } from '../i18n/errors';
 import { centsToInput, euroToCents } from '../lib/numbers';
 
-export const TRIED = ['instalment_agreement', 'landlord_talk', 'job_centre_application', 'own_payment', 'legal_advice', 'other'] as const satisfies readonly TClearing['triedSoFar'][number][];
-export const INCOME = ['employment', 'pension', 'citizens_income', 'social_assistance', 'housing_benefit', 'child_benefit', 'maintenance', 'other', 'none'] as const satisfies readonly TClearing['income'][number][];
-export const UNCLAIMED = ['housing_benefit', 'citizens_income', 'social_assistance', 'child_supplement', 'child_benefit', 'other'] as const satisfies readonly TClearing['unclaimedBenefits'][number][];
+export const TRIED = [
+  'instalment_agreement',
+  'landlord_talk',
+  'job_centre_application',
+  'own_payment',
+  'legal_advice',
+  'other',
+] as const satisfies readonly TClearing['triedSoFar'][number][];
+export const INCOME = [
+  'employment',
+  'pension',
+  'citizens_income',
+  'social_assistance',
+  'housing_benefit',
+  'child_benefit',
+  'maintenance',
+  'other',
+  'none',
+] as const satisfies readonly TClearing['income'][number][];
+export const UNCLAIMED = [
+  'housing_benefit',
+  'citizens_income',
+  'social_assistance',
+  'child_supplement',
+  'child_benefit',
+  'other',
+] as const satisfies readonly TClearing['unclaimedBenefits'][number][];
 export const WISHES = ['keep_home', 'move', 'undecided'] as const satisfies readonly NonNullable<TClearing['wishes']>[];
 
 /** The clearing checklist as typed (money in euros). */

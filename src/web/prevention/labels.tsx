@@ -11,7 +11,13 @@ export function useLooseT(): LooseT {
 
 type Variant = 'info' | 'success' | 'warning' | 'danger';
 const STATE_BADGE: Record<TCaseState, Variant> = { contacting: 'warning', clearing: 'info', measures: 'info', closed: 'success' };
-const OUTCOME_BADGE: Record<TOutcome, Variant> = { home_kept: 'success', alternative_housing: 'success', home_lost: 'danger', no_contact: 'warning', help_declined: 'warning' };
+const OUTCOME_BADGE: Record<TOutcome, Variant> = {
+  home_kept: 'success',
+  alternative_housing: 'success',
+  home_lost: 'danger',
+  no_contact: 'warning',
+  help_declined: 'warning',
+};
 
 export function Badge({ variant, children }: { variant: Variant; children: string }) {
   return (

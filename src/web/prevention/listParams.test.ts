@@ -10,11 +10,29 @@ describe('prevention queue params', () => {
   });
 
   it('round-trips filters through the URL and drops unknown values', () => {
-    const sp = new URLSearchParams('q=Meier&status=clearing&source=court_notice&mine=true&overdue=true&eviction=true&sort=reference&page=3');
+    const sp = new URLSearchParams(
+      'q=Meier&status=clearing&source=court_notice&mine=true&overdue=true&eviction=true&sort=reference&page=3',
+    );
     const p = parseQueueParams(sp);
-    expect(p).toMatchObject({ q: 'Meier', status: 'clearing', source: 'court_notice', mine: true, overdue: true, evictionScheduled: true, sort: 'reference', page: 3 });
+    expect(p).toMatchObject({
+      q: 'Meier',
+      status: 'clearing',
+      source: 'court_notice',
+      mine: true,
+      overdue: true,
+      evictionScheduled: true,
+      sort: 'reference',
+      page: 3,
+    });
     expect(parseQueueParams(toSearchParams(p))).toEqual(p);
-    expect(toQuery(p)).toMatchObject({ q: 'Meier', status: 'clearing', source: 'court_notice', mine: 'true', overdue: 'true', evictionScheduled: 'true' });
+    expect(toQuery(p)).toMatchObject({
+      q: 'Meier',
+      status: 'clearing',
+      source: 'court_notice',
+      mine: 'true',
+      overdue: 'true',
+      evictionScheduled: 'true',
+    });
     const bad = parseQueueParams(new URLSearchParams('status=lost&source=x&sort=name&page=0&pageSize=500'));
     expect(bad).toMatchObject({ status: 'open', source: '', sort: 'urgency', page: 1, pageSize: 25 });
   });

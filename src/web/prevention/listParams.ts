@@ -22,7 +22,17 @@ export interface QueueParams {
 
 /** The lead's view: all open cases, most urgent first. */
 export function defaultQueueParams(): QueueParams {
-  return { q: '', status: 'open', source: '', mine: false, overdue: false, evictionScheduled: false, sort: 'urgency', page: 1, pageSize: 25 };
+  return {
+    q: '',
+    status: 'open',
+    source: '',
+    mine: false,
+    overdue: false,
+    evictionScheduled: false,
+    sort: 'urgency',
+    page: 1,
+    pageSize: 25,
+  };
 }
 
 function int(value: string | null, min: number, max: number): number | null {
@@ -31,7 +41,8 @@ function int(value: string | null, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-const oneOf = <T extends string>(list: readonly T[], value: string | null, fallback: T): T => ((list as readonly string[]).includes(value ?? '') ? ((value ?? '') as T) : fallback);
+const oneOf = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
+  (list as readonly string[]).includes(value ?? '') ? ((value ?? '') as T) : fallback;
 
 export function parseQueueParams(sp: URLSearchParams): QueueParams {
   const d = defaultQueueParams();

@@ -60,7 +60,10 @@ export function measurePayload(f: MeasureForm, moneyMessage: string): { payload:
   }
   if (f.kind === 'commitment') {
     data.recipient ??= 'landlord';
-    data.items = f.items.split('\n').map((s) => s.trim()).filter(Boolean);
+    data.items = f.items
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   return { payload: { kind: f.kind, status: f.status, note: f.note.trim() || null, data } as TMeasureInput, issues };
 }

@@ -6,14 +6,28 @@ describe('prevention notice form', () => {
   const filled = () => ({
     ...emptyNoticeForm('2026-11-20'),
     tenants: [{ firstName: 'Erika', lastName: 'Muster', birthDate: '1970-05-01', gender: 'female' as const, phone: '', email: '' }],
-    street: 'Lindenallee 4', postalCode: '30159', city: 'Hannover', monthlyRent: '650', arrears: '1.950,50', compensation: '',
-    courtName: 'Amtsgericht Hannover', courtFileNumber: '512 C 1234/26', lawsuitServedOn: '2026-11-02', hearingAt: '2026-12-15T09:30',
+    street: 'Lindenallee 4',
+    postalCode: '30159',
+    city: 'Hannover',
+    monthlyRent: '650',
+    arrears: '1.950,50',
+    compensation: '',
+    courtName: 'Amtsgericht Hannover',
+    courtFileNumber: '512 C 1234/26',
+    lawsuitServedOn: '2026-11-02',
+    hearingAt: '2026-12-15T09:30',
   });
 
   it('turns euros into cents, empty fields into null, and passes the contract', () => {
     const { payload, issues } = noticePayload(filled(), 'bad');
     expect(issues).toEqual([]);
-    expect(payload).toMatchObject({ monthlyRentCents: 65000, arrearsCents: 195050, compensationCents: null, courtFileNumber: '512 C 1234/26', lawsuitServedOn: '2026-11-02' });
+    expect(payload).toMatchObject({
+      monthlyRentCents: 65000,
+      arrearsCents: 195050,
+      compensationCents: null,
+      courtFileNumber: '512 C 1234/26',
+      lawsuitServedOn: '2026-11-02',
+    });
     expect(payload.tenants[0]).toMatchObject({ birthDate: '1970-05-01', phone: null, email: null });
     expect(payload.hearingAt).toMatch(/^2026-12-15T/);
     expect(ZCaseCreate.safeParse(payload).success).toBe(true);

@@ -2,7 +2,15 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { z } from 'zod';
 import type { ZPreventionSettings } from '../../contracts/admin';
 import type {
-  ZAttempt, ZCaseListItem, ZCasePage, ZHouseholdMatch, ZMeasure, ZPreventionCase, ZReferral, ZVisit, ZVisitPage,
+  ZAttempt,
+  ZCaseListItem,
+  ZCasePage,
+  ZHouseholdMatch,
+  ZMeasure,
+  ZPreventionCase,
+  ZReferral,
+  ZVisit,
+  ZVisitPage,
 } from '../../contracts/prevention';
 import { api, ok } from '../api';
 import { toQuery, type QueueParams } from './listParams';
@@ -39,7 +47,10 @@ export function useCaseQueue(params: QueueParams) {
 }
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: preventionKeys.case(id), queryFn: ({ signal }) => ok(api.GET('/prevention/cases/{id}', { params: { path: { id } }, signal })) });
+  return useQuery({
+    queryKey: preventionKeys.case(id),
+    queryFn: ({ signal }) => ok(api.GET('/prevention/cases/{id}', { params: { path: { id } }, signal })),
+  });
 }
 
 export function useVisits(from: string, to: string) {

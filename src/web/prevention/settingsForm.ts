@@ -15,7 +15,13 @@ export interface PreventionForm {
   appointmentWorkingDays: string;
 }
 
-export const REMINDER_FIELDS = ['cureReminderDays', 'hearingReminderDays', 'evictionReminderDays', 'defenceReminderDays', 'appointmentWorkingDays'] as const;
+export const REMINDER_FIELDS = [
+  'cureReminderDays',
+  'hearingReminderDays',
+  'evictionReminderDays',
+  'defenceReminderDays',
+  'appointmentWorkingDays',
+] as const;
 
 export function preventionForm(s: TPreventionSettings): PreventionForm {
   return {
@@ -50,7 +56,10 @@ const P = 'settings.prevention';
 
 /** Every field path of the prevention settings the form shows (rows included). */
 export const PREVENTION_FIELDS: readonly string[] = [
-  'walkInHours', 'contactSteps', ...REMINDER_FIELDS, 'appointmentPlace',
+  'walkInHours',
+  'contactSteps',
+  ...REMINDER_FIELDS,
+  'appointmentPlace',
   ...Array.from({ length: 21 }, (_, i) => ['weekday', 'from', 'to'].map((k) => `walkInHours.${i}.${k}`)).flat(),
   ...Array.from({ length: 10 }, (_, i) => ['channel', 'dayOffset', 'label'].map((k) => `contactSteps.${i}.${k}`)).flat(),
 ].map((f) => `${P}.${f}`);
@@ -63,7 +72,11 @@ export function preventionLabels(t: TFunction): Record<string, string> {
     [`${P}.appointmentPlace`]: t('prevention.settings.appointmentPlace'),
   };
   for (const k of REMINDER_FIELDS) out[`${P}.${k}`] = t(`prevention.settings.${k}`);
-  for (let i = 0; i < 21; i++) for (const k of ['weekday', 'from', 'to'] as const) out[`${P}.walkInHours.${i}.${k}`] = `${t('prevention.settings.slot', { n: i + 1 })}, ${t(`prevention.settings.${k}`)}`;
-  for (let i = 0; i < 10; i++) for (const k of ['channel', 'dayOffset', 'label'] as const) out[`${P}.contactSteps.${i}.${k}`] = `${t('prevention.settings.step', { n: i + 1 })}, ${t(`prevention.settings.${k}`)}`;
+  for (let i = 0; i < 21; i++)
+    for (const k of ['weekday', 'from', 'to'] as const)
+      out[`${P}.walkInHours.${i}.${k}`] = `${t('prevention.settings.slot', { n: i + 1 })}, ${t(`prevention.settings.${k}`)}`;
+  for (let i = 0; i < 10; i++)
+    for (const k of ['channel', 'dayOffset', 'label'] as const)
+      out[`${P}.contactSteps.${i}.${k}`] = `${t('prevention.settings.step', { n: i + 1 })}, ${t(`prevention.settings.${k}`)}`;
   return out;
 }

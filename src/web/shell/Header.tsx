@@ -42,12 +42,7 @@ export function Header() {
           </p>
           <NotificationBell />
           <LanguageSwitch />
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary"
-            onClick={() => logout.mutate()}
-            disabled={logout.isPending}
-          >
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
             <span className="kern-icon kern-icon--logout" aria-hidden="true" />
             <span className="kern-label">{t('app.logout')}</span>
           </button>

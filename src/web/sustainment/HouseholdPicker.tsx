@@ -30,7 +30,14 @@ export function HouseholdPicker({ id, value, error, onChange }: Props) {
           {t('sustainment.form.householdChosen', { name: value.label })}
         </p>
       )}
-      <TextField id={`${id}-search`} label={t('sustainment.form.householdSearch')} hint={t('sustainment.form.householdSearchHint')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      <TextField
+        id={`${id}-search`}
+        label={t('sustainment.form.householdSearch')}
+        hint={t('sustainment.form.householdSearchHint')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {term.length >= 2 && (
         <div className="sus-picker" aria-live="polite">
           {hits.isPending ? (

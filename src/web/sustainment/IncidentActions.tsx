@@ -23,14 +23,19 @@ export function IncidentActions({ incident, remainingCents, notify }: Props) {
   const spec = open ? incidentStepSpec(open, incident, t) : null;
   const intro = (a: IncidentAction) => {
     const base = t(`sustainment.intro.${a}`);
-    if (a === 'payout' && remainingCents !== null) return `${base} ${t('sustainment.intro.payoutRemaining', { amount: formatEuro(remainingCents) })}`;
+    if (a === 'payout' && remainingCents !== null)
+      return `${base} ${t('sustainment.intro.payoutRemaining', { amount: formatEuro(remainingCents) })}`;
     return base;
   };
   return (
     <>
       <div className="sus-actions">
         {actions.map((a) => (
-          <Button key={a} variant={SECONDARY_ACTIONS.includes(a) ? (a === 'cancel' ? 'tertiary' : 'secondary') : 'primary'} onClick={() => setOpen(a)}>
+          <Button
+            key={a}
+            variant={SECONDARY_ACTIONS.includes(a) ? (a === 'cancel' ? 'tertiary' : 'secondary') : 'primary'}
+            onClick={() => setOpen(a)}
+          >
             {t(`sustainment.action.${a}`)}
           </Button>
         ))}

@@ -28,7 +28,12 @@ function useDetailText() {
 export function IncidentHistory({ incident }: { incident: Incident }) {
   const { t, i18n } = useTranslation();
   const text = useDetailText();
-  const label = (key: string) => (key === 'amountCents' ? t('sustainment.history.amount') : i18n.exists(`sustainment.field.${key}`) ? t(`sustainment.field.${key as 'note'}`) : null);
+  const label = (key: string) =>
+    key === 'amountCents'
+      ? t('sustainment.history.amount')
+      : i18n.exists(`sustainment.field.${key}`)
+        ? t(`sustainment.field.${key as 'note'}`)
+        : null;
   const stepLabel = (step: string) => (i18n.exists(`sustainment.step.${step}`) ? t(`sustainment.step.${step as 'report'}`) : step);
   return (
     <ol className="sus-timeline">
@@ -54,7 +59,9 @@ export function IncidentHistory({ incident }: { incident: Incident }) {
                 ))}
               </dl>
             )}
-            <span className="kern-body kern-body--small kern-body--muted">{s.actor ? t('sustainment.history.by', { name: s.actor.displayName }) : t('sustainment.actor.system')}</span>
+            <span className="kern-body kern-body--small kern-body--muted">
+              {s.actor ? t('sustainment.history.by', { name: s.actor.displayName }) : t('sustainment.actor.system')}
+            </span>
           </li>
         );
       })}

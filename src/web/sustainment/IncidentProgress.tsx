@@ -36,16 +36,23 @@ export function IncidentProgress({ incident }: { incident: Incident }) {
             <span className="sus-progress__text">
               <span className="kern-body kern-body--bold">
                 <span className="visually-hidden">{t(`sustainment.progress.${status}`)}: </span>
-                {t(`sustainment.stage.${stage.key as 'report'}`, { context: incident.kind === 'conflict' && stage.key === 'report' ? 'conflict' : undefined })}
+                {t(`sustainment.stage.${stage.key as 'report'}`, {
+                  context: incident.kind === 'conflict' && stage.key === 'report' ? 'conflict' : undefined,
+                })}
               </span>
               <span className="kern-body kern-body--small">{who(stage.actor)}</span>
               {entry && (
                 <span className="kern-body kern-body--small kern-body--muted">
-                  {t('sustainment.progress.doneOn', { date: formatDate(entry.at, 'Europe/Berlin'), name: entry.actor?.displayName ?? t('sustainment.actor.system') })}
+                  {t('sustainment.progress.doneOn', {
+                    date: formatDate(entry.at, 'Europe/Berlin'),
+                    name: entry.actor?.displayName ?? t('sustainment.actor.system'),
+                  })}
                 </span>
               )}
               {status === 'current' && incident.state === 'waiting' && incident.recheckOn && (
-                <span className="kern-body kern-body--small">{t('sustainment.progress.recheckOn', { date: formatDate(incident.recheckOn) })}</span>
+                <span className="kern-body kern-body--small">
+                  {t('sustainment.progress.recheckOn', { date: formatDate(incident.recheckOn) })}
+                </span>
               )}
               {status === 'current' && incident.nextDeadline && (
                 <span className="kern-body kern-body--small">

@@ -11,7 +11,14 @@ import { CheckboxField, SelectField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
 import { DueText, IncidentStateBadge } from './labels';
-import { DEFAULT_INCIDENT_PARAMS, INCIDENT_STATE_FILTERS, incidentSearchParams, parseIncidentParams, type IncidentParams, type IncidentStateFilter } from './listParams';
+import {
+  DEFAULT_INCIDENT_PARAMS,
+  INCIDENT_STATE_FILTERS,
+  incidentSearchParams,
+  parseIncidentParams,
+  type IncidentParams,
+  type IncidentStateFilter,
+} from './listParams';
 import { useIncidents, type IncidentRow } from './queries';
 import './sustainment.css';
 
@@ -24,7 +31,8 @@ export function IncidentQueuePage() {
   const params = useMemo(() => parseIncidentParams(searchParams, portal), [searchParams, portal]);
   const list = useIncidents(params);
   const update = useCallback(
-    (patch: Partial<IncidentParams>) => setSearchParams(incidentSearchParams({ ...params, ...patch, page: patch.page ?? 1 }), { replace: true }),
+    (patch: Partial<IncidentParams>) =>
+      setSearchParams(incidentSearchParams({ ...params, ...patch, page: patch.page ?? 1 }), { replace: true }),
     [params, setSearchParams],
   );
   const none = t('common.none');
@@ -46,7 +54,15 @@ export function IncidentQueuePage() {
       cell: (r) => (
         <>
           {t(`sustainment.kind.${r.kind}`)}
-          <span className="cell-sub sus-nowrap">{r.kind === 'rent_default' ? (r.amountCents === null ? none : formatEuro(r.amountCents)) : r.category ? t(`sustainment.category.${r.category}`) : none}</span>
+          <span className="cell-sub sus-nowrap">
+            {r.kind === 'rent_default'
+              ? r.amountCents === null
+                ? none
+                : formatEuro(r.amountCents)
+              : r.category
+                ? t(`sustainment.category.${r.category}`)
+                : none}
+          </span>
         </>
       ),
     },
@@ -64,7 +80,13 @@ export function IncidentQueuePage() {
       ),
     },
     ...(portal
-      ? [{ key: 'reported', header: t('sustainment.queue.col.reported'), cell: (r: IncidentRow) => <span className="sus-nowrap">{formatDate(r.reportedAt, 'Europe/Berlin')}</span> }]
+      ? [
+          {
+            key: 'reported',
+            header: t('sustainment.queue.col.reported'),
+            cell: (r: IncidentRow) => <span className="sus-nowrap">{formatDate(r.reportedAt, 'Europe/Berlin')}</span>,
+          },
+        ]
       : [
           {
             key: 'household',
@@ -97,7 +119,8 @@ export function IncidentQueuePage() {
   ];
 
   const title = portal ? t('sustainment.queue.titlePortal') : t('sustainment.queue.title');
-  const stateLabel = (s: IncidentStateFilter) => (s === 'open' ? t('sustainment.queue.stateOpen') : s === 'all' ? t('sustainment.queue.stateAll') : t(`sustainment.state.${s}`));
+  const stateLabel = (s: IncidentStateFilter) =>
+    s === 'open' ? t('sustainment.queue.stateOpen') : s === 'all' ? t('sustainment.queue.stateAll') : t(`sustainment.state.${s}`);
   return (
     <>
       <PageHeading
@@ -120,7 +143,10 @@ export function IncidentQueuePage() {
             id="incident-filter-kind"
             label={t('sustainment.queue.kind')}
             value={params.kind}
-            options={[{ value: '', label: t('sustainment.queue.kindAll') }, ...INCIDENT_KINDS.map((k) => ({ value: k, label: t(`sustainment.kind.${k}`) }))]}
+            options={[
+              { value: '', label: t('sustainment.queue.kindAll') },
+              ...INCIDENT_KINDS.map((k) => ({ value: k, label: t(`sustainment.kind.${k}`) })),
+            ]}
             onChange={(e) => update({ kind: e.target.value as IncidentParams['kind'] })}
           />
           <SelectField
@@ -132,7 +158,12 @@ export function IncidentQueuePage() {
           />
           {!portal && (
             <div className="filters__checks">
-              <CheckboxField id="incident-filter-mine" label={t('sustainment.queue.mine')} checked={params.mine} onChange={(e) => update({ mine: e.target.checked })} />
+              <CheckboxField
+                id="incident-filter-mine"
+                label={t('sustainment.queue.mine')}
+                checked={params.mine}
+                onChange={(e) => update({ mine: e.target.checked })}
+              />
             </div>
           )}
           <div className="filters__actions">

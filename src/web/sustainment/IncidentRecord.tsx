@@ -14,21 +14,43 @@ export function IncidentReport({ incident }: { incident: Incident }) {
     incident.kind === 'rent_default'
       ? [
           { key: 'months', label: t('sustainment.field.months'), value: incident.months.length ? formatMonths(incident.months) : none },
-          { key: 'amount', label: t('sustainment.incident.amount'), value: incident.amountCents === null ? none : formatEuro(incident.amountCents) },
+          {
+            key: 'amount',
+            label: t('sustainment.incident.amount'),
+            value: incident.amountCents === null ? none : formatEuro(incident.amountCents),
+          },
         ]
       : [
-          { key: 'category', label: t('sustainment.field.category'), value: incident.category ? t(`sustainment.category.${incident.category}`) : none },
-          { key: 'occurredOn', label: t('sustainment.field.occurredOn'), value: incident.occurredOn ? formatDate(incident.occurredOn) : none },
-          { key: 'description', label: t('sustainment.field.description'), value: <span className="preline">{incident.description ?? none}</span> },
+          {
+            key: 'category',
+            label: t('sustainment.field.category'),
+            value: incident.category ? t(`sustainment.category.${incident.category}`) : none,
+          },
+          {
+            key: 'occurredOn',
+            label: t('sustainment.field.occurredOn'),
+            value: incident.occurredOn ? formatDate(incident.occurredOn) : none,
+          },
+          {
+            key: 'description',
+            label: t('sustainment.field.description'),
+            value: <span className="preline">{incident.description ?? none}</span>,
+          },
         ];
   return (
     <DescriptionList
       items={[
         ...items,
         { key: 'reportedAt', label: t('sustainment.incident.reportedAt'), value: formatDateTime(incident.reportedAt) },
-        { key: 'reportedBy', label: t('sustainment.incident.reportedBy'), value: `${incident.reportedBy?.displayName ?? none} (${t(`sustainment.reportedVia.${incident.reportedVia}`)})` },
+        {
+          key: 'reportedBy',
+          label: t('sustainment.incident.reportedBy'),
+          value: `${incident.reportedBy?.displayName ?? none} (${t(`sustainment.reportedVia.${incident.reportedVia}`)})`,
+        },
         { key: 'contact', label: t('sustainment.tenancy.contactPerson'), value: incident.contactPerson?.displayName ?? none },
-        ...(incident.socialWorker ? [{ key: 'sw', label: t('sustainment.tenancy.socialWorker'), value: incident.socialWorker.displayName }] : []),
+        ...(incident.socialWorker
+          ? [{ key: 'sw', label: t('sustainment.tenancy.socialWorker'), value: incident.socialWorker.displayName }]
+          : []),
       ]}
     />
   );
@@ -38,13 +60,37 @@ export function IncidentReport({ incident }: { incident: Incident }) {
 export function IncidentRecord({ incident, portal }: { incident: Incident; portal: boolean }) {
   const { t } = useTranslation();
   const facts = [
-    incident.reasons !== null && { key: 'reasons', label: t('sustainment.field.reasons'), value: <span className="preline">{incident.reasons}</span> },
-    incident.providerMessage !== null && { key: 'message', label: t('sustainment.field.message'), value: <span className="preline">{incident.providerMessage}</span> },
-    incident.decision !== null && { key: 'decision', label: t('sustainment.incident.decision'), value: t(`sustainment.decision.${incident.decision}`) },
+    incident.reasons !== null && {
+      key: 'reasons',
+      label: t('sustainment.field.reasons'),
+      value: <span className="preline">{incident.reasons}</span>,
+    },
+    incident.providerMessage !== null && {
+      key: 'message',
+      label: t('sustainment.field.message'),
+      value: <span className="preline">{incident.providerMessage}</span>,
+    },
+    incident.decision !== null && {
+      key: 'decision',
+      label: t('sustainment.incident.decision'),
+      value: t(`sustainment.decision.${incident.decision}`),
+    },
     incident.recheckOn !== null && { key: 'recheck', label: t('sustainment.field.recheckOn'), value: formatDate(incident.recheckOn) },
-    incident.resolution !== null && { key: 'resolution', label: t('sustainment.field.resolution'), value: <span className="preline">{incident.resolution}</span> },
-    incident.terminatedOn !== null && { key: 'terminatedOn', label: t('sustainment.field.terminatedOn'), value: formatDate(incident.terminatedOn) },
-    incident.leaseEndsOn !== null && { key: 'leaseEndsOn', label: t('sustainment.field.leaseEndsOn'), value: formatDate(incident.leaseEndsOn) },
+    incident.resolution !== null && {
+      key: 'resolution',
+      label: t('sustainment.field.resolution'),
+      value: <span className="preline">{incident.resolution}</span>,
+    },
+    incident.terminatedOn !== null && {
+      key: 'terminatedOn',
+      label: t('sustainment.field.terminatedOn'),
+      value: formatDate(incident.terminatedOn),
+    },
+    incident.leaseEndsOn !== null && {
+      key: 'leaseEndsOn',
+      label: t('sustainment.field.leaseEndsOn'),
+      value: formatDate(incident.leaseEndsOn),
+    },
     incident.guaranteeContinues !== null && {
       key: 'continues',
       label: t('sustainment.field.guaranteeContinues'),
@@ -64,7 +110,9 @@ export function IncidentRecord({ incident, portal }: { incident: Incident; porta
           <ul className="plain-list sus-entries">
             {incident.payouts.map((p) => (
               <li key={p.id} className="sus-entries__item">
-                <span className="kern-body kern-body--bold">{t('sustainment.payouts.line', { amount: formatEuro(p.amountCents), date: formatDate(p.paidOn) })}</span>
+                <span className="kern-body kern-body--bold">
+                  {t('sustainment.payouts.line', { amount: formatEuro(p.amountCents), date: formatDate(p.paidOn) })}
+                </span>
                 {p.assignmentDocumentId && (
                   <a className="kern-link" href={incidentDocumentUrl(incident.id, p.assignmentDocumentId)} download>
                     <span className="kern-icon kern-icon--download kern-icon--small" aria-hidden="true" />
@@ -72,7 +120,9 @@ export function IncidentRecord({ incident, portal }: { incident: Incident; porta
                   </a>
                 )}
                 <span className="kern-body kern-body--small">
-                  {p.assignmentReceivedOn ? t('sustainment.payouts.received', { date: formatDate(p.assignmentReceivedOn) }) : t('sustainment.payouts.notReceived')}
+                  {p.assignmentReceivedOn
+                    ? t('sustainment.payouts.received', { date: formatDate(p.assignmentReceivedOn) })
+                    : t('sustainment.payouts.notReceived')}
                 </span>
               </li>
             ))}
@@ -104,7 +154,9 @@ export function IncidentRecord({ incident, portal }: { incident: Incident; porta
                     {c.reached ? t('sustainment.contacts.reached') : t('sustainment.contacts.notReached')}
                   </span>
                   <span className="kern-body preline">{c.note}</span>
-                  <span className="kern-body kern-body--small kern-body--muted">{c.recordedBy ? t('sustainment.history.by', { name: c.recordedBy.displayName }) : ''}</span>
+                  <span className="kern-body kern-body--small kern-body--muted">
+                    {c.recordedBy ? t('sustainment.history.by', { name: c.recordedBy.displayName }) : ''}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -23,18 +23,55 @@ export function StepFields({ formId, fields, values, error, onChange }: Props) {
         const str = typeof values[f.name] === 'string' ? (values[f.name] as string) : '';
         switch (f.type) {
           case 'textarea':
-            return <TextAreaField key={f.name} {...common} rows={4} maxLength={4000} required={!f.optional} value={str} onChange={(e) => onChange(f.name, e.target.value)} />;
+            return (
+              <TextAreaField
+                key={f.name}
+                {...common}
+                rows={4}
+                maxLength={4000}
+                required={!f.optional}
+                value={str}
+                onChange={(e) => onChange(f.name, e.target.value)}
+              />
+            );
           case 'checkbox':
-            return <CheckboxField key={f.name} id={id} label={f.label} hint={f.hint} error={error(f.name)} checked={values[f.name] === true} onChange={(e) => onChange(f.name, e.target.checked)} />;
+            return (
+              <CheckboxField
+                key={f.name}
+                id={id}
+                label={f.label}
+                hint={f.hint}
+                error={error(f.name)}
+                checked={values[f.name] === true}
+                onChange={(e) => onChange(f.name, e.target.checked)}
+              />
+            );
           case 'select':
-            return <SelectField key={f.name} {...common} options={f.options ?? []} placeholder={t('common.pleaseSelect')} required={!f.optional} value={str} onChange={(e) => onChange(f.name, e.target.value)} />;
+            return (
+              <SelectField
+                key={f.name}
+                {...common}
+                options={f.options ?? []}
+                placeholder={t('common.pleaseSelect')}
+                required={!f.optional}
+                value={str}
+                onChange={(e) => onChange(f.name, e.target.value)}
+              />
+            );
           case 'yesno':
             return (
               <Fieldset key={f.name} legend={f.label} id={id} error={error(f.name)} className="plain-fieldset">
                 {f.hint && <p className="kern-hint">{f.hint}</p>}
                 {(['yes', 'no'] as const).map((v) => (
                   <div className="kern-form-check" key={v}>
-                    <input id={`${id}-${v}`} type="radio" name={id} className="kern-form-check__radio" checked={str === v} onChange={() => onChange(f.name, v)} />
+                    <input
+                      id={`${id}-${v}`}
+                      type="radio"
+                      name={id}
+                      className="kern-form-check__radio"
+                      checked={str === v}
+                      onChange={() => onChange(f.name, v)}
+                    />
                     <label className="kern-label" htmlFor={`${id}-${v}`}>
                       {f.options?.find((o) => o.value === v)?.label ?? t(`common.${v}`)}
                     </label>
@@ -62,7 +99,16 @@ export function StepFields({ formId, fields, values, error, onChange }: Props) {
             );
           }
           case 'months':
-            return <MonthsField key={f.name} formId={formId} spec={f} value={Array.isArray(values[f.name]) ? (values[f.name] as string[]) : ['']} error={error(f.name)} onChange={(v) => onChange(f.name, v)} />;
+            return (
+              <MonthsField
+                key={f.name}
+                formId={formId}
+                spec={f}
+                value={Array.isArray(values[f.name]) ? (values[f.name] as string[]) : ['']}
+                error={error(f.name)}
+                onChange={(v) => onChange(f.name, v)}
+              />
+            );
           default: {
             const type = f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text';
             return (
@@ -85,7 +131,19 @@ export function StepFields({ formId, fields, values, error, onChange }: Props) {
 }
 
 /** One or more months (`<input type="month">`), with "add" and "remove" buttons. */
-function MonthsField({ formId, spec, value, error, onChange }: { formId: string; spec: FieldSpec; value: string[]; error?: string; onChange: (v: string[]) => void }) {
+function MonthsField({
+  formId,
+  spec,
+  value,
+  error,
+  onChange,
+}: {
+  formId: string;
+  spec: FieldSpec;
+  value: string[];
+  error?: string;
+  onChange: (v: string[]) => void;
+}) {
   const { t } = useTranslation();
   const id = fieldId(formId, spec.name);
   const list = value.length ? value : [''];

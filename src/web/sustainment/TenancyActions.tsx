@@ -10,7 +10,15 @@ import { CREATING, TENANCY_ACTIONS, tenancyStepSpec, type TenancyAction } from '
 const ICON: Partial<Record<TenancyAction, string>> = { reportRentDefault: 'add', reportConflict: 'add' };
 
 /** The tenancy's actions the user may take now (the server's `actions`): edit, report, recovery, review, end. */
-export function TenancyActions({ tenancy, notify, only }: { tenancy: TenancyDetail; notify: (m: string) => void; only?: readonly TenancyAction[] }) {
+export function TenancyActions({
+  tenancy,
+  notify,
+  only,
+}: {
+  tenancy: TenancyDetail;
+  notify: (m: string) => void;
+  only?: readonly TenancyAction[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState<TenancyAction | null>(null);
@@ -20,7 +28,8 @@ export function TenancyActions({ tenancy, notify, only }: { tenancy: TenancyDeta
   const run = (body: Record<string, unknown>, key: string) => {
     if (!open || !spec) return Promise.resolve(null);
     const init = { params: { path: { id: tenancy.id } } };
-    if (!CREATING.includes(open)) return ok(api.POST(`/tenancies/{id}/${spec.path}`, { ...init, body: { ...body, version: tenancy.version } as never }));
+    if (!CREATING.includes(open))
+      return ok(api.POST(`/tenancies/{id}/${spec.path}`, { ...init, body: { ...body, version: tenancy.version } as never }));
     return ok(api.POST(`/tenancies/{id}/${spec.path}`, { ...init, body: body as never, headers: idempotent(key) }));
   };
 
@@ -32,7 +41,12 @@ export function TenancyActions({ tenancy, notify, only }: { tenancy: TenancyDeta
         </ButtonLink>
       )}
       {list.map((a) => (
-        <Button key={a} variant={a === 'end' ? 'tertiary' : a.startsWith('report') ? 'primary' : 'secondary'} icon={ICON[a]} onClick={() => setOpen(a)}>
+        <Button
+          key={a}
+          variant={a === 'end' ? 'tertiary' : a.startsWith('report') ? 'primary' : 'secondary'}
+          icon={ICON[a]}
+          onClick={() => setOpen(a)}
+        >
           {t(`sustainment.tenancyAction.${a}`)}
         </Button>
       ))}

@@ -73,7 +73,11 @@ export function TenancyDetailPage() {
       </div>
       {!portal && (
         <Section id="tenancy-deadlines" title={t('sustainment.deadlines.title')}>
-          {tenancy.deadlines.length ? <DeadlineList deadlines={tenancy.deadlines} /> : <p className="kern-body">{t('sustainment.deadlines.empty')}</p>}
+          {tenancy.deadlines.length ? (
+            <DeadlineList deadlines={tenancy.deadlines} />
+          ) : (
+            <p className="kern-body">{t('sustainment.deadlines.empty')}</p>
+          )}
         </Section>
       )}
       <Section id="tenancy-incidents" title={t('sustainment.tenancy.incidents')}>
@@ -87,7 +91,9 @@ export function TenancyDetailPage() {
               { key: 'outcome', label: t('sustainment.field.outcome'), value: t(`sustainment.outcome.${review.outcome}`) },
               { key: 'on', label: t('sustainment.field.reviewedOn'), value: formatDate(review.reviewedOn) },
               { key: 'by', label: t('sustainment.recovery.recordedBy'), value: review.reviewedBy?.displayName ?? t('common.none') },
-              ...(review.note ? [{ key: 'note', label: t('sustainment.field.note'), value: <span className="preline">{review.note}</span> }] : []),
+              ...(review.note
+                ? [{ key: 'note', label: t('sustainment.field.note'), value: <span className="preline">{review.note}</span> }]
+                : []),
             ]}
           />
         </Section>

@@ -47,16 +47,29 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
   const providers = useOrgs('providers');
   const staff = useStaff();
   const [household, setHousehold] = useState<{ id: string; label: string } | null>(null);
-  const people = (roles: string[]) => (staff.data ?? []).filter((s) => roles.includes(s.role)).map((s) => ({ value: s.id, label: s.displayName }));
-  const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type, label: t(`sustainment.field.${name}` as 'sustainment.field.note'), ...extra });
+  const people = (roles: string[]) =>
+    (staff.data ?? []).filter((s) => roles.includes(s.role)).map((s) => ({ value: s.id, label: s.displayName }));
+  const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+    name,
+    type,
+    label: t(`sustainment.field.${name}` as 'sustainment.field.note'),
+    ...extra,
+  });
   const euro = t('sustainment.hint.euro');
   const x = tenancy;
   const groups: { key: string; fields: FieldSpec[] }[] = [
     {
       key: 'flat',
       fields: [
-        f('providerId', 'select', { options: (providers.data ?? []).map((p) => ({ value: p.id, label: p.name })), initial: x?.provider.id ?? '' }),
-        f('street', 'text', { initial: x?.street ?? '' }), f('postalCode', 'text', { initial: x?.postalCode ?? '' }), f('city', 'text', { initial: x?.city ?? '' }), f('district', 'text', { optional: true, initial: x?.district ?? '' })],
+        f('providerId', 'select', {
+          options: (providers.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+          initial: x?.provider.id ?? '',
+        }),
+        f('street', 'text', { initial: x?.street ?? '' }),
+        f('postalCode', 'text', { initial: x?.postalCode ?? '' }),
+        f('city', 'text', { initial: x?.city ?? '' }),
+        f('district', 'text', { optional: true, initial: x?.district ?? '' }),
+      ],
     },
     {
       key: 'lease',
@@ -73,16 +86,35 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
       fields: [
         f('guaranteeStart', 'date', { optional: true, hint: t('sustainment.hint.guaranteeStart'), initial: x?.guaranteeStart ?? '' }),
         f('guaranteeEnd', 'date', { optional: true, hint: t('sustainment.hint.guaranteeEnd'), initial: x?.guaranteeEnd ?? '' }),
-        f('guaranteeMaxCents', 'money', { optional: true, hint: t('sustainment.hint.guaranteeMax'), initial: centsToInput(x?.guaranteeMaxCents) }),
-        f('guaranteeItems', 'checks', { optional: true, hint: t('sustainment.hint.guaranteeItems'), options: GUARANTEE_ITEMS.map((i) => ({ value: i, label: t(`placement.guarantee.${i}`) })), initial: x ? [...x.guaranteeItems] : [] }),
+        f('guaranteeMaxCents', 'money', {
+          optional: true,
+          hint: t('sustainment.hint.guaranteeMax'),
+          initial: centsToInput(x?.guaranteeMaxCents),
+        }),
+        f('guaranteeItems', 'checks', {
+          optional: true,
+          hint: t('sustainment.hint.guaranteeItems'),
+          options: GUARANTEE_ITEMS.map((i) => ({ value: i, label: t(`placement.guarantee.${i}`) })),
+          initial: x ? [...x.guaranteeItems] : [],
+        }),
         f('guaranteeSignedOn', 'date', { optional: true, initial: x?.guaranteeSignedOn ?? '' }),
       ],
     },
     {
       key: 'people',
       fields: [
-        f('contactPersonId', 'select', { optional: true, hint: t('sustainment.hint.contactPerson'), options: people(['case_manager', 'lead']), initial: x?.contactPerson?.id ?? '' }),
-        f('socialWorkerId', 'select', { optional: true, hint: t('sustainment.hint.socialWorker'), options: people(['social_worker']), initial: x?.socialWorker?.id ?? '' }),
+        f('contactPersonId', 'select', {
+          optional: true,
+          hint: t('sustainment.hint.contactPerson'),
+          options: people(['case_manager', 'lead']),
+          initial: x?.contactPerson?.id ?? '',
+        }),
+        f('socialWorkerId', 'select', {
+          optional: true,
+          hint: t('sustainment.hint.socialWorker'),
+          options: people(['social_worker']),
+          initial: x?.socialWorker?.id ?? '',
+        }),
       ],
     },
   ];
@@ -99,13 +131,22 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
     known: new Set(['householdId', ...fields.map((d) => d.name)]),
     run: (body, key) =>
       x
-        ? ok(api.PUT('/tenancies/{id}', { params: { path: { id: x.id } }, body: body as z.output<typeof ZTenancyUpdate>, headers: ifMatch(x.version) }))
+        ? ok(
+            api.PUT('/tenancies/{id}', {
+              params: { path: { id: x.id } },
+              body: body as z.output<typeof ZTenancyUpdate>,
+              headers: ifMatch(x.version),
+            }),
+          )
         : ok(api.POST('/tenancies', { body: body as z.output<typeof ZTenancyCreate>, headers: idempotent(key) })),
     refresh,
     reload: refresh,
     onDone: (result) => void navigate(`/sustainment/tenancies/${result.id}`, { state: { flash: x ? 'saved' : 'created' } }),
   });
-  const labels: Record<string, string> = { householdId: t('sustainment.form.household'), ...Object.fromEntries(fields.map((d) => [d.name, d.label])) };
+  const labels: Record<string, string> = {
+    householdId: t('sustainment.form.household'),
+    ...Object.fromEntries(fields.map((d) => [d.name, d.label])),
+  };
   const title = x ? t('sustainment.form.editTitle', { reference: x.reference }) : t('sustainment.form.newTitle');
   if (providers.isPending || staff.isPending) return <Loading />;
   return (
@@ -115,7 +156,14 @@ function TenancyForm({ tenancy }: { tenancy: TenancyDetail | null }) {
         <ErrorSummary errors={step.errors} formId={FORM} labelFor={(p) => labels[p] ?? p}>
           {step.error ? <StepErrorExtras error={step.error} onReload={step.reload} /> : null}
         </ErrorSummary>
-        {!x && <HouseholdPicker id={fieldId(FORM, 'householdId')} value={household} error={step.errors.error('householdId')} onChange={setHousehold} />}
+        {!x && (
+          <HouseholdPicker
+            id={fieldId(FORM, 'householdId')}
+            value={household}
+            error={step.errors.error('householdId')}
+            onChange={setHousehold}
+          />
+        )}
         {groups.map((g) => (
           <Fieldset key={g.key} legend={t(`sustainment.form.group.${g.key as 'flat'}`)}>
             <div className="form-grid">

@@ -13,7 +13,14 @@ import { formatDate } from '../i18n/format';
 import { useDebouncedValue } from '../lib/hooks';
 import { can } from '../auth/can';
 import { DueText, TenancyStatusBadge } from './labels';
-import { DEFAULT_TENANCY_PARAMS, ENDING_SOON_MONTHS, parseTenancyParams, TENANCY_STATUS_FILTERS, tenancySearchParams, type TenancyParams } from './listParams';
+import {
+  DEFAULT_TENANCY_PARAMS,
+  ENDING_SOON_MONTHS,
+  parseTenancyParams,
+  TENANCY_STATUS_FILTERS,
+  tenancySearchParams,
+  type TenancyParams,
+} from './listParams';
 import { useTenancyList, type TenancyRow } from './queries';
 import './sustainment.css';
 
@@ -27,7 +34,8 @@ export function TenancyListPage() {
   const list = useTenancyList(params);
   const providers = useOrgs('providers', !portal && can(me, 'provider.list'));
   const update = useCallback(
-    (patch: Partial<TenancyParams>) => setSearchParams(tenancySearchParams({ ...params, ...patch, page: patch.page ?? 1 }), { replace: true }),
+    (patch: Partial<TenancyParams>) =>
+      setSearchParams(tenancySearchParams({ ...params, ...patch, page: patch.page ?? 1 }), { replace: true }),
     [params, setSearchParams],
   );
   const [q, setQ] = useState(params.q);
@@ -75,15 +83,23 @@ export function TenancyListPage() {
         </>
       ),
     },
-    { key: 'lease', header: t('sustainment.tenancies.col.leaseStart'), cell: (r) => <span className="sus-nowrap">{formatDate(r.leaseStart)}</span> },
+    {
+      key: 'lease',
+      header: t('sustainment.tenancies.col.leaseStart'),
+      cell: (r) => <span className="sus-nowrap">{formatDate(r.leaseStart)}</span>,
+    },
     {
       key: 'guarantee',
       header: t('sustainment.tenancies.col.guarantee'),
       cell: (r) => (
         <>
           <span className="sus-nowrap">{t('sustainment.tenancies.guaranteeUntil', { date: formatDate(r.guaranteeEnd) })}</span>
-          <span className="cell-sub sus-nowrap">{t('sustainment.tenancies.guaranteeMax', { amount: formatEuro(r.guaranteeMaxCents) })}</span>
-          <span className="cell-sub sus-nowrap">{t('sustainment.tenancies.guaranteeRemaining', { amount: formatEuro(r.guarantee.remainingCents) })}</span>
+          <span className="cell-sub sus-nowrap">
+            {t('sustainment.tenancies.guaranteeMax', { amount: formatEuro(r.guaranteeMaxCents) })}
+          </span>
+          <span className="cell-sub sus-nowrap">
+            {t('sustainment.tenancies.guaranteeRemaining', { amount: formatEuro(r.guarantee.remainingCents) })}
+          </span>
         </>
       ),
     },
@@ -126,12 +142,23 @@ export function TenancyListPage() {
           {t('sustainment.queue.filters')}
         </h2>
         <form className="filters__grid" onSubmit={(e) => (e.preventDefault(), update({ q }))}>
-          <TextField id="tenancy-filter-q" className="filters__search" label={t('sustainment.tenancies.search')} type="search" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} />
+          <TextField
+            id="tenancy-filter-q"
+            className="filters__search"
+            label={t('sustainment.tenancies.search')}
+            type="search"
+            maxLength={100}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
           <SelectField
             id="tenancy-filter-status"
             label={t('sustainment.tenancies.status')}
             value={params.status}
-            options={TENANCY_STATUS_FILTERS.map((s) => ({ value: s, label: s ? t(`sustainment.tenancyStatus.${s}`) : t('sustainment.tenancies.statusAll') }))}
+            options={TENANCY_STATUS_FILTERS.map((s) => ({
+              value: s,
+              label: s ? t(`sustainment.tenancyStatus.${s}`) : t('sustainment.tenancies.statusAll'),
+            }))}
             onChange={(e) => update({ status: e.target.value as TenancyParams['status'] })}
           />
           {!portal && providers.data && (
@@ -139,7 +166,10 @@ export function TenancyListPage() {
               id="tenancy-filter-provider"
               label={t('sustainment.tenancies.provider')}
               value={params.providerId}
-              options={[{ value: '', label: t('sustainment.tenancies.providerAll') }, ...providers.data.map((p) => ({ value: p.id, label: p.name }))]}
+              options={[
+                { value: '', label: t('sustainment.tenancies.providerAll') },
+                ...providers.data.map((p) => ({ value: p.id, label: p.name })),
+              ]}
               onChange={(e) => update({ providerId: e.target.value })}
             />
           )}
@@ -147,7 +177,10 @@ export function TenancyListPage() {
             id="tenancy-filter-ending"
             label={t('sustainment.tenancies.endingWithin')}
             value={params.endingWithin === null ? '' : String(params.endingWithin)}
-            options={[{ value: '', label: t('sustainment.tenancies.endingAny') }, ...ENDING_SOON_MONTHS.map((m) => ({ value: String(m), label: t('sustainment.tenancies.endingMonths', { count: m }) }))]}
+            options={[
+              { value: '', label: t('sustainment.tenancies.endingAny') },
+              ...ENDING_SOON_MONTHS.map((m) => ({ value: String(m), label: t('sustainment.tenancies.endingMonths', { count: m }) })),
+            ]}
             onChange={(e) => update({ endingWithin: e.target.value ? Number(e.target.value) : null })}
           />
           <div className="filters__actions">

@@ -28,7 +28,11 @@ export function TenancyOverview({ tenancy }: { tenancy: TenancyDetail }) {
             ]
           : []),
         { key: 'provider', label: t('sustainment.tenancy.provider'), value: tenancy.provider.name },
-        { key: 'address', label: t('sustainment.tenancy.address'), value: `${tenancy.street}, ${tenancy.postalCode} ${tenancy.city}${tenancy.district ? ` (${tenancy.district})` : ''}` },
+        {
+          key: 'address',
+          label: t('sustainment.tenancy.address'),
+          value: `${tenancy.street}, ${tenancy.postalCode} ${tenancy.city}${tenancy.district ? ` (${tenancy.district})` : ''}`,
+        },
         { key: 'leaseStart', label: t('sustainment.field.leaseStart'), value: formatDate(tenancy.leaseStart) },
         {
           key: 'rent',
@@ -54,7 +58,13 @@ export function TenancyOverview({ tenancy }: { tenancy: TenancyDetail }) {
                 }),
         },
         ...(tenancy.guaranteeContinues !== null
-          ? [{ key: 'continues', label: t('sustainment.field.guaranteeContinues'), value: tenancy.guaranteeContinues ? t('sustainment.field.continuesYes') : t('sustainment.field.continuesNo') }]
+          ? [
+              {
+                key: 'continues',
+                label: t('sustainment.field.guaranteeContinues'),
+                value: tenancy.guaranteeContinues ? t('sustainment.field.continuesYes') : t('sustainment.field.continuesNo'),
+              },
+            ]
           : []),
       ]}
     />
@@ -67,7 +77,12 @@ export function GuaranteePanel({ tenancy }: { tenancy: TenancyDetail }) {
   const g = tenancy.guarantee;
   const years = Math.floor(g.remainingMonths / 12);
   const months = g.remainingMonths % 12;
-  const remainingTime = g.remainingDays <= 0 ? t('sustainment.guarantee.over') : g.remainingMonths < 1 ? t('sustainment.guarantee.days', { count: g.remainingDays }) : t('sustainment.guarantee.yearsMonths', { years, months });
+  const remainingTime =
+    g.remainingDays <= 0
+      ? t('sustainment.guarantee.over')
+      : g.remainingMonths < 1
+        ? t('sustainment.guarantee.days', { count: g.remainingDays })
+        : t('sustainment.guarantee.yearsMonths', { years, months });
   return (
     <>
       <p className="kern-body">
@@ -77,14 +92,29 @@ export function GuaranteePanel({ tenancy }: { tenancy: TenancyDetail }) {
       </p>
       <DescriptionList
         items={[
-          { key: 'term', label: t('sustainment.guarantee.term'), value: t('sustainment.guarantee.termValue', { start: formatDate(tenancy.guaranteeStart), end: formatDate(tenancy.guaranteeEnd) }) },
+          {
+            key: 'term',
+            label: t('sustainment.guarantee.term'),
+            value: t('sustainment.guarantee.termValue', {
+              start: formatDate(tenancy.guaranteeStart),
+              end: formatDate(tenancy.guaranteeEnd),
+            }),
+          },
           { key: 'remainingTime', label: t('sustainment.guarantee.remainingTime'), value: remainingTime },
           { key: 'max', label: t('sustainment.guarantee.max'), value: formatEuro(g.maxCents) },
           { key: 'paidOut', label: t('sustainment.guarantee.paidOut'), value: formatEuro(g.paidOutCents) },
           { key: 'remaining', label: t('sustainment.guarantee.remaining'), value: <strong>{formatEuro(g.remainingCents)}</strong> },
-          ...(g.recoveredCents !== null ? [{ key: 'recovered', label: t('sustainment.guarantee.recovered'), value: formatEuro(g.recoveredCents) }] : []),
-          ...(g.openClaimCents !== null ? [{ key: 'openClaim', label: t('sustainment.guarantee.openClaim'), value: <strong>{formatEuro(g.openClaimCents)}</strong> }] : []),
-          { key: 'items', label: t('sustainment.guarantee.items'), value: tenancy.guaranteeItems.map((i) => t(`placement.guarantee.${i}`)).join(', ') },
+          ...(g.recoveredCents !== null
+            ? [{ key: 'recovered', label: t('sustainment.guarantee.recovered'), value: formatEuro(g.recoveredCents) }]
+            : []),
+          ...(g.openClaimCents !== null
+            ? [{ key: 'openClaim', label: t('sustainment.guarantee.openClaim'), value: <strong>{formatEuro(g.openClaimCents)}</strong> }]
+            : []),
+          {
+            key: 'items',
+            label: t('sustainment.guarantee.items'),
+            value: tenancy.guaranteeItems.map((i) => t(`placement.guarantee.${i}`)).join(', '),
+          },
         ]}
       />
     </>
@@ -114,10 +144,18 @@ export function IncidentTable({ tenancy }: { tenancy: TenancyDetail }) {
           ),
         },
         { key: 'kind', header: t('sustainment.queue.col.kind'), cell: (r) => t(`sustainment.kind.${r.kind}`) },
-        { key: 'what', header: t('sustainment.tenancy.what'), cell: (r) => (r.amountCents !== null ? formatEuro(r.amountCents) : r.category ? t(`sustainment.category.${r.category}`) : none) },
+        {
+          key: 'what',
+          header: t('sustainment.tenancy.what'),
+          cell: (r) => (r.amountCents !== null ? formatEuro(r.amountCents) : r.category ? t(`sustainment.category.${r.category}`) : none),
+        },
         { key: 'reported', header: t('sustainment.queue.col.reported'), cell: (r) => formatDate(r.reportedAt, 'Europe/Berlin') },
         { key: 'state', header: t('sustainment.queue.col.state'), cell: (r) => <IncidentStateBadge state={r.state} /> },
-        { key: 'deadline', header: t('sustainment.queue.col.nextDeadline'), cell: (r) => (r.nextDeadline ? <DueText dueAt={r.nextDeadline.dueAt} overdue={r.nextDeadline.overdue} /> : none) },
+        {
+          key: 'deadline',
+          header: t('sustainment.queue.col.nextDeadline'),
+          cell: (r) => (r.nextDeadline ? <DueText dueAt={r.nextDeadline.dueAt} overdue={r.nextDeadline.overdue} /> : none),
+        },
       ]}
     />
   );
@@ -144,7 +182,9 @@ export function TenancyTimeline({ tenancy }: { tenancy: TenancyDetail }) {
             )}
             {e.amountCents !== null && <strong>{` · ${formatEuro(e.amountCents)}`}</strong>}
           </span>
-          <span className="kern-body kern-body--small kern-body--muted">{e.actor ? t('sustainment.history.by', { name: e.actor.displayName }) : t('sustainment.actor.system')}</span>
+          <span className="kern-body kern-body--small kern-body--muted">
+            {e.actor ? t('sustainment.history.by', { name: e.actor.displayName }) : t('sustainment.actor.system')}
+          </span>
         </li>
       ))}
     </ol>
@@ -155,7 +195,8 @@ export function TenancyTimeline({ tenancy }: { tenancy: TenancyDetail }) {
 export function TenancyDocuments({ tenancy }: { tenancy: TenancyDetail }) {
   const { t, i18n } = useTranslation();
   if (tenancy.documents.length === 0) return <p className="kern-body">{t('sustainment.documents.empty')}</p>;
-  const kind = (k: string) => (i18n.exists(`sustainment.documentKind.${k}`) ? t(`sustainment.documentKind.${k as 'assignment_declaration'}`) : k);
+  const kind = (k: string) =>
+    i18n.exists(`sustainment.documentKind.${k}`) ? t(`sustainment.documentKind.${k as 'assignment_declaration'}`) : k;
   return (
     <ul className="kern-list">
       {tenancy.documents.map((d) => (
@@ -164,7 +205,9 @@ export function TenancyDocuments({ tenancy }: { tenancy: TenancyDetail }) {
             <span className="kern-icon kern-icon--download kern-icon--small" aria-hidden="true" />
             {t('sustainment.documents.download', { name: kind(d.kind) })}
           </a>{' '}
-          <span className="kern-body kern-body--small kern-body--muted">({d.filename}, {formatDate(d.createdAt, 'Europe/Berlin')})</span>
+          <span className="kern-body kern-body--small kern-body--muted">
+            ({d.filename}, {formatDate(d.createdAt, 'Europe/Berlin')})
+          </span>
         </li>
       ))}
     </ul>

@@ -2,8 +2,19 @@ import type { TFunction } from 'i18next';
 import type { ApiPaths } from '../api';
 import type { z } from 'zod';
 import {
-  CONTACT_CHANNELS, ZAssignmentReceipt, ZCancelInput, ZContactInput, ZInformProviderInput, ZPayoutInput, ZReasonsInput, ZRecheckUnpaidInput, ZSolveInput,
-  ZStepNote, ZTerminateInput, ZWaitInput, ZWarningInput,
+  CONTACT_CHANNELS,
+  ZAssignmentReceipt,
+  ZCancelInput,
+  ZContactInput,
+  ZInformProviderInput,
+  ZPayoutInput,
+  ZReasonsInput,
+  ZRecheckUnpaidInput,
+  ZSolveInput,
+  ZStepNote,
+  ZTerminateInput,
+  ZWaitInput,
+  ZWarningInput,
 } from '../../contracts/sustainment';
 import { toDateTimeLocal } from '../i18n/format';
 import { berlinToday, centsToInput } from '../lib/numbers';
@@ -12,7 +23,20 @@ import type { FieldSpec } from './stepForm';
 
 /** The incident steps this page offers, in the order their buttons appear. */
 export const INCIDENT_ACTIONS = [
-  'forward', 'recordReasons', 'recordContact', 'solve', 'informProvider', 'wait', 'recheckUnpaid', 'demandPayment', 'markPaid', 'payout', 'confirmAssignment', 'warning', 'terminate', 'cancel',
+  'forward',
+  'recordReasons',
+  'recordContact',
+  'solve',
+  'informProvider',
+  'wait',
+  'recheckUnpaid',
+  'demandPayment',
+  'markPaid',
+  'payout',
+  'confirmAssignment',
+  'warning',
+  'terminate',
+  'cancel',
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
@@ -21,7 +45,13 @@ export const SECONDARY_ACTIONS: readonly IncidentAction[] = ['markPaid', 'warnin
 
 /** The step paths the API has under an incident and a tenancy (checked against the OpenAPI types). */
 type PostPath = { [K in keyof ApiPaths]: ApiPaths[K] extends { post: object } ? K : never }[keyof ApiPaths];
-type Under<P extends string> = PostPath extends infer K ? (K extends `${P}/{id}/${infer S}` ? (S extends `${string}/${string}` ? never : S) : never) : never;
+type Under<P extends string> = PostPath extends infer K
+  ? K extends `${P}/{id}/${infer S}`
+    ? S extends `${string}/${string}`
+      ? never
+      : S
+    : never
+  : never;
 export type IncidentStepPath = Under<'/incidents'>;
 export type TenancyStepPath = Under<'/tenancies'>;
 
@@ -33,7 +63,12 @@ export interface StepSpec<P extends string = IncidentStepPath> {
 
 /** Path, inputs and contract of one incident step. */
 export function incidentStepSpec(action: IncidentAction, incident: Incident, t: TFunction): StepSpec {
-  const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type, label: t(`sustainment.field.${name}` as 'sustainment.field.note'), ...extra });
+  const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+    name,
+    type,
+    label: t(`sustainment.field.${name}` as 'sustainment.field.note'),
+    ...extra,
+  });
   const note = f('note', 'textarea', { optional: true });
   const today = berlinToday();
   switch (action) {
@@ -42,7 +77,11 @@ export function incidentStepSpec(action: IncidentAction, incident: Incident, t: 
     case 'recordReasons':
       return { path: 'reasons', schema: ZReasonsInput, fields: [f('reasons', 'textarea', { hint: t('sustainment.hint.reasons') })] };
     case 'informProvider':
-      return { path: 'inform-provider', schema: ZInformProviderInput, fields: [f('message', 'textarea', { hint: t('sustainment.hint.message') })] };
+      return {
+        path: 'inform-provider',
+        schema: ZInformProviderInput,
+        fields: [f('message', 'textarea', { hint: t('sustainment.hint.message') })],
+      };
     case 'wait':
       return { path: 'wait', schema: ZWaitInput, fields: [f('recheckOn', 'date', { hint: t('sustainment.hint.recheckOn') }), note] };
     case 'demandPayment':
@@ -52,7 +91,11 @@ export function incidentStepSpec(action: IncidentAction, incident: Incident, t: 
         path: 'recheck-unpaid',
         schema: ZRecheckUnpaidInput,
         fields: [
-          f('months', 'months', { optional: true, initial: incident.months.length ? [...incident.months] : [''], hint: t('sustainment.hint.months') }),
+          f('months', 'months', {
+            optional: true,
+            initial: incident.months.length ? [...incident.months] : [''],
+            hint: t('sustainment.hint.months'),
+          }),
           f('amountCents', 'money', { optional: true, initial: centsToInput(incident.amountCents), hint: t('sustainment.hint.euro') }),
           note,
         ],
@@ -63,7 +106,15 @@ export function incidentStepSpec(action: IncidentAction, incident: Incident, t: 
       return {
         path: 'payout',
         schema: ZPayoutInput,
-        fields: [f('amountCents', 'money', { label: t('sustainment.field.payoutAmount'), initial: centsToInput(incident.amountCents), hint: t('sustainment.hint.euro') }), f('paidOn', 'date', { initial: today }), note],
+        fields: [
+          f('amountCents', 'money', {
+            label: t('sustainment.field.payoutAmount'),
+            initial: centsToInput(incident.amountCents),
+            hint: t('sustainment.hint.euro'),
+          }),
+          f('paidOn', 'date', { initial: today }),
+          note,
+        ],
       };
     case 'confirmAssignment':
       return { path: 'assignment-receipt', schema: ZAssignmentReceipt, fields: [f('receivedOn', 'date', { initial: today }), note] };
@@ -103,4 +154,3 @@ export function incidentStepSpec(action: IncidentAction, incident: Incident, t: 
       return { path: 'cancel', schema: ZCancelInput, fields: [f('reason', 'textarea')] };
   }
 }
-

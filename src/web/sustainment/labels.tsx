@@ -5,8 +5,19 @@ import { formatDate } from '../i18n/format';
 type Variant = 'info' | 'success' | 'warning' | 'danger';
 
 const STATE_BADGE: Record<TIncidentState, Variant> = {
-  reported: 'warning', clarifying: 'info', reasons_recorded: 'info', awaiting_decision: 'warning', waiting: 'info', payout_due: 'warning',
-  assignment_pending: 'info', in_progress: 'info', solved: 'success', secured: 'success', resolved: 'success', terminated: 'danger', cancelled: 'danger',
+  reported: 'warning',
+  clarifying: 'info',
+  reasons_recorded: 'info',
+  awaiting_decision: 'warning',
+  waiting: 'info',
+  payout_due: 'warning',
+  assignment_pending: 'info',
+  in_progress: 'info',
+  solved: 'success',
+  secured: 'success',
+  resolved: 'success',
+  terminated: 'danger',
+  cancelled: 'danger',
 };
 
 export function Badge({ variant, children }: { variant: Variant; children: string }) {

@@ -30,8 +30,16 @@ export const CONFLICT_STAGES: readonly Stage[] = [
 
 /** The stage that is being worked on in each open state (index into the stage list). */
 const CURRENT: Partial<Record<TIncidentState, number>> = {
-  reported: 1, clarifying: 2, reasons_recorded: 3, awaiting_decision: 4, waiting: 4, payout_due: 5, assignment_pending: 6, secured: 99,
-  in_progress: 2, solved: 3,
+  reported: 1,
+  clarifying: 2,
+  reasons_recorded: 3,
+  awaiting_decision: 4,
+  waiting: 4,
+  payout_due: 5,
+  assignment_pending: 6,
+  secured: 99,
+  in_progress: 2,
+  solved: 3,
 };
 
 export type StageStatus = 'done' | 'current' | 'next' | 'skipped';
@@ -41,7 +49,11 @@ export type StageStatus = 'done' | 'current' | 'next' | 'skipped';
  * being worked on, later ones are next. A closed incident (paid, cancelled, terminated) keeps the
  * stages it completed and marks the rest as skipped.
  */
-export function stageStatuses(kind: TIncidentKind, state: TIncidentState, doneSteps: readonly string[]): { stage: Stage; status: StageStatus }[] {
+export function stageStatuses(
+  kind: TIncidentKind,
+  state: TIncidentState,
+  doneSteps: readonly string[],
+): { stage: Stage; status: StageStatus }[] {
   const stages = kind === 'conflict' ? CONFLICT_STAGES : RENT_DEFAULT_STAGES;
   const current = CURRENT[state];
   return stages.map((stage, i) => {

@@ -39,11 +39,18 @@ export function useTenancyList(params: TenancyParams) {
 }
 
 export function useTenancyDetail(id: string, enabled = true) {
-  return useQuery({ queryKey: sustainmentKeys.tenancy(id), queryFn: ({ signal }) => ok(api.GET('/tenancies/{id}', { params: { path: { id } }, signal })), enabled: enabled && !!id });
+  return useQuery({
+    queryKey: sustainmentKeys.tenancy(id),
+    queryFn: ({ signal }) => ok(api.GET('/tenancies/{id}', { params: { path: { id } }, signal })),
+    enabled: enabled && !!id,
+  });
 }
 
 export function useIncident(id: string) {
-  return useQuery({ queryKey: sustainmentKeys.incident(id), queryFn: ({ signal }) => ok(api.GET('/incidents/{id}', { params: { path: { id } }, signal })) });
+  return useQuery({
+    queryKey: sustainmentKeys.incident(id),
+    queryFn: ({ signal }) => ok(api.GET('/incidents/{id}', { params: { path: { id } }, signal })),
+  });
 }
 
 /** After any step: the whole module (the step changes the incident, its tenancy and the lists). */
@@ -52,5 +59,7 @@ export function useRefreshSustainment() {
   return () => queryClient.invalidateQueries({ queryKey: sustainmentKeys.all });
 }
 
-export const tenancyDocumentUrl = (tenancyId: string, documentId: string) => `/api/v1/tenancies/${enc(tenancyId)}/documents/${enc(documentId)}`;
-export const incidentDocumentUrl = (incidentId: string, documentId: string) => `/api/v1/incidents/${enc(incidentId)}/documents/${enc(documentId)}`;
+export const tenancyDocumentUrl = (tenancyId: string, documentId: string) =>
+  `/api/v1/tenancies/${enc(tenancyId)}/documents/${enc(documentId)}`;
+export const incidentDocumentUrl = (incidentId: string, documentId: string) =>
+  `/api/v1/incidents/${enc(incidentId)}/documents/${enc(documentId)}`;

@@ -3,7 +3,12 @@ import type { TSustainmentSettings } from '../../contracts/admin';
 import type { FieldIssue } from '../i18n/errors';
 
 export const DAY_FIELDS = [
-  'forwardWorkingDays', 'clarifyWorkingDays', 'informProviderWorkingDays', 'payoutWorkingDays', 'assignmentWorkingDays', 'conflictContactWorkingDays',
+  'forwardWorkingDays',
+  'clarifyWorkingDays',
+  'informProviderWorkingDays',
+  'payoutWorkingDays',
+  'assignmentWorkingDays',
+  'conflictContactWorkingDays',
 ] as const;
 export type DayField = (typeof DAY_FIELDS)[number];
 
@@ -13,7 +18,10 @@ export type SustainmentForm = Record<DayField, string> & { guaranteeReminderMont
 const P = 'settings.sustainment';
 
 export function sustainmentForm(s: TSustainmentSettings): SustainmentForm {
-  return { ...(Object.fromEntries(DAY_FIELDS.map((f) => [f, String(s[f])])) as Record<DayField, string>), guaranteeReminderMonths: s.guaranteeReminderMonths.join(', ') };
+  return {
+    ...(Object.fromEntries(DAY_FIELDS.map((f) => [f, String(s[f])])) as Record<DayField, string>),
+    guaranteeReminderMonths: s.guaranteeReminderMonths.join(', '),
+  };
 }
 
 /**

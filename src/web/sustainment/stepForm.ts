@@ -21,7 +21,8 @@ export type FormValues = Record<string, FieldValue>;
 
 export function initialValues(fields: readonly FieldSpec[]): FormValues {
   const out: FormValues = {};
-  for (const f of fields) out[f.name] = f.initial ?? (f.type === 'checkbox' ? false : f.type === 'months' ? [''] : f.type === 'checks' ? [] : '');
+  for (const f of fields)
+    out[f.name] = f.initial ?? (f.type === 'checkbox' ? false : f.type === 'months' ? [''] : f.type === 'checks' ? [] : '');
   return out;
 }
 
@@ -32,7 +33,11 @@ const required = (field: string): FieldIssue => ({ field, code: 'too_small', mes
  * Form values → API body: euros become integer cents, local date-times ISO timestamps, yes/no a
  * boolean, empty optional inputs are left out. Unreadable amounts come back as field issues.
  */
-export function buildBody(fields: readonly FieldSpec[], values: FormValues, moneyMessage: string): { body: Record<string, unknown>; issues: FieldIssue[] } {
+export function buildBody(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+  moneyMessage: string,
+): { body: Record<string, unknown>; issues: FieldIssue[] } {
   const body: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const f of fields) {

@@ -1,6 +1,13 @@
 import type { TFunction } from 'i18next';
 import {
-  CLOSING_OUTCOMES, CONFLICT_CATEGORIES, END_REASONS, ZClosingReviewInput, ZIncidentReport, ZRecoveryAgreementInput, ZRecoveryPaymentInput, ZTenancyEnd,
+  CLOSING_OUTCOMES,
+  CONFLICT_CATEGORIES,
+  END_REASONS,
+  ZClosingReviewInput,
+  ZIncidentReport,
+  ZRecoveryAgreementInput,
+  ZRecoveryPaymentInput,
+  ZTenancyEnd,
 } from '../../contracts/sustainment';
 import { formatEuro } from '../../contracts/format';
 import { formatDate } from '../i18n/format';
@@ -17,8 +24,17 @@ export type TenancyAction = (typeof TENANCY_ACTIONS)[number];
 export const CREATING: readonly TenancyAction[] = ['reportRentDefault', 'reportConflict', 'recordAgreement', 'recordPayment'];
 
 /** Path (under the tenancy), inputs, contract and fixed body parts of one tenancy action. */
-export function tenancyStepSpec(action: TenancyAction, tenancy: TenancyDetail, t: TFunction): StepSpec<TenancyStepPath> & { extra: Record<string, unknown> } {
-  const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type, label: t(`sustainment.field.${name}` as 'sustainment.field.note'), ...extra });
+export function tenancyStepSpec(
+  action: TenancyAction,
+  tenancy: TenancyDetail,
+  t: TFunction,
+): StepSpec<TenancyStepPath> & { extra: Record<string, unknown> } {
+  const f = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+    name,
+    type,
+    label: t(`sustainment.field.${name}` as 'sustainment.field.note'),
+    ...extra,
+  });
   const note = f('note', 'textarea', { optional: true });
   const today = berlinToday();
   const euro = t('sustainment.hint.euro');
@@ -49,7 +65,11 @@ export function tenancyStepSpec(action: TenancyAction, tenancy: TenancyDetail, t
         fields: [
           f('instalmentCents', 'money', { hint: euro }),
           f('startsOn', 'date'),
-          f('intervalMonths', 'select', { numeric: true, initial: '1', options: [1, 3].map((m) => ({ value: String(m), label: t(`sustainment.recovery.interval${m as 1 | 3}`) })) }),
+          f('intervalMonths', 'select', {
+            numeric: true,
+            initial: '1',
+            options: [1, 3].map((m) => ({ value: String(m), label: t(`sustainment.recovery.interval${m as 1 | 3}`) })),
+          }),
           note,
         ],
       };
@@ -65,7 +85,13 @@ export function tenancyStepSpec(action: TenancyAction, tenancy: TenancyDetail, t
             ? [
                 f('agreementId', 'select', {
                   optional: true,
-                  options: tenancy.agreements.map((a) => ({ value: a.id, label: t('sustainment.recovery.agreementOption', { amount: formatEuro(a.instalmentCents), date: formatDate(a.startsOn) }) })),
+                  options: tenancy.agreements.map((a) => ({
+                    value: a.id,
+                    label: t('sustainment.recovery.agreementOption', {
+                      amount: formatEuro(a.instalmentCents),
+                      date: formatDate(a.startsOn),
+                    }),
+                  })),
                 }),
               ]
             : []),
@@ -77,14 +103,25 @@ export function tenancyStepSpec(action: TenancyAction, tenancy: TenancyDetail, t
         path: 'closing-review',
         schema: ZClosingReviewInput,
         extra: {},
-        fields: [f('outcome', 'select', { options: CLOSING_OUTCOMES.map((o) => ({ value: o, label: t(`sustainment.outcome.${o}`) })) }), f('reviewedOn', 'date', { initial: today }), note],
+        fields: [
+          f('outcome', 'select', { options: CLOSING_OUTCOMES.map((o) => ({ value: o, label: t(`sustainment.outcome.${o}`) })) }),
+          f('reviewedOn', 'date', { initial: today }),
+          note,
+        ],
       };
     case 'end':
       return {
         path: 'end',
         schema: ZTenancyEnd,
         extra: {},
-        fields: [f('reason', 'select', { label: t('sustainment.field.endReason'), options: END_REASONS.map((r) => ({ value: r, label: t(`sustainment.endReason.${r}`) })) }), f('endedOn', 'date'), note],
+        fields: [
+          f('reason', 'select', {
+            label: t('sustainment.field.endReason'),
+            options: END_REASONS.map((r) => ({ value: r, label: t(`sustainment.endReason.${r}`) })),
+          }),
+          f('endedOn', 'date'),
+          note,
+        ],
       };
   }
 }

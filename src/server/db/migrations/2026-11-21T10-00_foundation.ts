@@ -303,13 +303,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   const agencyExpr = sql.raw(`nullif(current_setting('app.agency_id', true), '')::uuid`);
   await sql`ALTER TABLE agencies ENABLE ROW LEVEL SECURITY`.execute(db);
   await sql`ALTER TABLE agencies FORCE ROW LEVEL SECURITY`.execute(db);
-  await sql`CREATE POLICY agency_isolation ON agencies TO wohnhilfe_app USING (id = ${agencyExpr}) WITH CHECK (id = ${agencyExpr})`.execute(db);
+  await sql`CREATE POLICY agency_isolation ON agencies TO wohnhilfe_app USING (id = ${agencyExpr}) WITH CHECK (id = ${agencyExpr})`.execute(
+    db,
+  );
   await sql`CREATE POLICY maintenance ON agencies TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
   for (const t of AGENCY_TABLES) {
     const table = sql.table(t);
     await sql`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`.execute(db);
     await sql`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(db);
+    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(
+      db,
+    );
     await sql`CREATE POLICY maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
   }
 

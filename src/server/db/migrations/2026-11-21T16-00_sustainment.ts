@@ -13,7 +13,14 @@ import { type Kysely, sql } from 'kysely';
  * Frozen: never import app code.
  */
 
-const AGENCY_TABLES = ['incidents', 'incident_events', 'incident_contacts', 'guarantee_payouts', 'recovery_agreements', 'recovery_payments'];
+const AGENCY_TABLES = [
+  'incidents',
+  'incident_events',
+  'incident_contacts',
+  'guarantee_payouts',
+  'recovery_agreements',
+  'recovery_payments',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -181,7 +188,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     const table = sql.table(t);
     await sql`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`.execute(db);
     await sql`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(db);
+    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(
+      db,
+    );
     await sql`CREATE POLICY maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
   }
   await sql`

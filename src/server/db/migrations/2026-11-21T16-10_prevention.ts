@@ -8,7 +8,13 @@ import { type Kysely, sql } from 'kysely';
  * its own tables in a later migration. Frozen: never import app code.
  */
 
-const AGENCY_TABLES = ['prevention_cases', 'prevention_contact_attempts', 'prevention_measures', 'prevention_referrals', 'prevention_visits'];
+const AGENCY_TABLES = [
+  'prevention_cases',
+  'prevention_contact_attempts',
+  'prevention_measures',
+  'prevention_referrals',
+  'prevention_visits',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -177,7 +183,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     const table = sql.table(t);
     await sql`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`.execute(db);
     await sql`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(db);
+    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(
+      db,
+    );
     await sql`CREATE POLICY maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO wohnhilfe_app`.execute(db);
   }

@@ -84,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     const table = sql.table(t);
     await sql`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`.execute(db);
     await sql`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(db);
+    await sql`CREATE POLICY agency_isolation ON ${table} TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(
+      db,
+    );
     await sql`CREATE POLICY maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO wohnhilfe_app`.execute(db);
   }

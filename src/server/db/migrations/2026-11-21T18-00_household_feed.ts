@@ -35,7 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const agencyExpr = sql.raw(`nullif(current_setting('app.agency_id', true), '')::uuid`);
   await sql`ALTER TABLE household_changes ENABLE ROW LEVEL SECURITY`.execute(db);
   await sql`ALTER TABLE household_changes FORCE ROW LEVEL SECURITY`.execute(db);
-  await sql`CREATE POLICY agency_isolation ON household_changes TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(db);
+  await sql`CREATE POLICY agency_isolation ON household_changes TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(
+    db,
+  );
   await sql`CREATE POLICY maintenance ON household_changes TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
   await sql`GRANT SELECT, INSERT, UPDATE ON household_changes TO wohnhilfe_app`.execute(db);
 }

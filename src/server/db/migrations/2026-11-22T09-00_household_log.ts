@@ -68,7 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const agencyExpr = sql.raw(`nullif(current_setting('app.agency_id', true), '')::uuid`);
   await sql`ALTER TABLE household_log ENABLE ROW LEVEL SECURITY`.execute(db);
   await sql`ALTER TABLE household_log FORCE ROW LEVEL SECURITY`.execute(db);
-  await sql`CREATE POLICY agency_isolation ON household_log TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(db);
+  await sql`CREATE POLICY agency_isolation ON household_log TO wohnhilfe_app USING (agency_id = ${agencyExpr}) WITH CHECK (agency_id = ${agencyExpr})`.execute(
+    db,
+  );
   await sql`CREATE POLICY maintenance ON household_log TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
   await sql`GRANT SELECT, INSERT ON household_log TO wohnhilfe_app`.execute(db);
   await sql`GRANT SELECT ON household_log_horizon TO wohnhilfe_app`.execute(db);

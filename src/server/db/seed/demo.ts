@@ -48,14 +48,36 @@ interface DemoAgency {
 
 export const DEMO_AGENCIES: DemoAgency[] = [
   {
-    id: '00000000-0000-4000-8000-000000000001', name: 'Landeshauptstadt Stuttgart – Sozialamt, Fachstelle Wohnungsnotfälle', ags: '08111000', state: 'BW', prefix: 'S',
-    mail: 'stuttgart.example', districts: STUTTGART_DISTRICTS, totpRequiredRoles: [], city: 'Stuttgart', postal: '70173', letterhead: 'Eberhardstraße 33\n70173 Stuttgart', phone: '0711 216-0',
-    providers: ['Neckarblick Wohnbau GmbH', 'Baugenossenschaft Killesberg eG', 'Siedlungswerk Filder GmbH'], carrier: 'Ambulante Wohnhilfe Stuttgart e. V.',
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'Landeshauptstadt Stuttgart – Sozialamt, Fachstelle Wohnungsnotfälle',
+    ags: '08111000',
+    state: 'BW',
+    prefix: 'S',
+    mail: 'stuttgart.example',
+    districts: STUTTGART_DISTRICTS,
+    totpRequiredRoles: [],
+    city: 'Stuttgart',
+    postal: '70173',
+    letterhead: 'Eberhardstraße 33\n70173 Stuttgart',
+    phone: '0711 216-0',
+    providers: ['Neckarblick Wohnbau GmbH', 'Baugenossenschaft Killesberg eG', 'Siedlungswerk Filder GmbH'],
+    carrier: 'Ambulante Wohnhilfe Stuttgart e. V.',
   },
   {
-    id: '00000000-0000-4000-8000-000000000002', name: 'Bezirksamt Mitte von Berlin – Fachstelle Soziale Wohnhilfe', ags: '11000000', state: 'BE', prefix: 'B',
-    mail: 'berlin-mitte.example', districts: BERLIN_DISTRICTS, totpRequiredRoles: ['admin', 'auditor'], city: 'Berlin', postal: '10178', letterhead: 'Karl-Marx-Allee 31\n10178 Berlin', phone: '030 9018-0',
-    providers: ['Spreebogen Wohnen GmbH', 'Wohnungsgenossenschaft Moabit eG', 'Stadtquartier Berlin GmbH'], carrier: 'Neue Nachbarschaft Berlin e. V.',
+    id: '00000000-0000-4000-8000-000000000002',
+    name: 'Bezirksamt Mitte von Berlin – Fachstelle Soziale Wohnhilfe',
+    ags: '11000000',
+    state: 'BE',
+    prefix: 'B',
+    mail: 'berlin-mitte.example',
+    districts: BERLIN_DISTRICTS,
+    totpRequiredRoles: ['admin', 'auditor'],
+    city: 'Berlin',
+    postal: '10178',
+    letterhead: 'Karl-Marx-Allee 31\n10178 Berlin',
+    phone: '030 9018-0',
+    providers: ['Spreebogen Wohnen GmbH', 'Wohnungsgenossenschaft Moabit eG', 'Stadtquartier Berlin GmbH'],
+    carrier: 'Neue Nachbarschaft Berlin e. V.',
   },
 ];
 
@@ -80,7 +102,11 @@ export function demoLogins(): { agency: string; email: string; role: TRole; totp
 }
 
 const SITUATIONS = [
-  ['in_accommodation', 45], ['hidden_homeless', 15], ['rough_sleeping', 8], ['at_risk', 22], ['housed', 10],
+  ['in_accommodation', 45],
+  ['hidden_homeless', 15],
+  ['rough_sleeping', 8],
+  ['at_risk', 22],
+  ['housed', 10],
 ] as const;
 
 function weighted<T>(rng: Rng, xs: readonly (readonly [T, number])[]): T {
@@ -93,19 +119,33 @@ function weighted<T>(rng: Rng, xs: readonly (readonly [T, number])[]): T {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 function makeHousehold(rng: Rng, a: DemoAgency, today: Date) {
-  const pool = weighted(rng, NATIONAL_POOLS.map((p) => [p, p.weight] as const));
+  const pool = weighted(
+    rng,
+    NATIONAL_POOLS.map((p) => [p, p.weight] as const),
+  );
   const shape = rng.next();
   const adults = shape < 0.45 ? 1 : 2;
   const kids = shape < 0.3 ? 0 : shape < 0.55 ? rng.int(1, 2) : shape < 0.85 ? rng.int(0, 3) : rng.int(3, 5);
   const last = rng.pick(pool.last);
-  const members: { first_name: string; last_name: string; birth_date: string; gender: string; nationality: string; relationship: string; phone: string | null; email: null }[] = [];
+  const members: {
+    first_name: string;
+    last_name: string;
+    birth_date: string;
+    gender: string;
+    nationality: string;
+    relationship: string;
+    phone: string | null;
+    email: null;
+  }[] = [];
   const genderDraw = () => (rng.chance(0.02) ? 'diverse' : rng.chance(0.02) ? 'unspecified' : rng.chance(0.5) ? 'female' : 'male');
   for (let i = 0; i < adults + kids; i++) {
     const gender: string = i === 1 && adults === 2 ? (members[0]!.gender === 'male' ? 'female' : 'male') : genderDraw();
     const isChild = i >= adults;
     const age = isChild ? rng.int(0, 17) : rng.int(19, 78);
     const birth = new Date(Date.UTC(today.getUTCFullYear() - age, rng.int(0, 11), rng.int(1, 28)));
-    const first: string = rng.pick(gender === 'female' ? pool.female : gender === 'male' ? pool.male : rng.chance(0.5) ? pool.female : pool.male);
+    const first: string = rng.pick(
+      gender === 'female' ? pool.female : gender === 'male' ? pool.male : rng.chance(0.5) ? pool.female : pool.male,
+    );
     members.push({
       first_name: first,
       last_name: last,
@@ -129,7 +169,13 @@ function makeHousehold(rng: Rng, a: DemoAgency, today: Date) {
     notes: rng.pick(NEEDS_NOTES),
     health: rng.chance(0.12),
   };
-  return { members, situation, since: iso(since), needs, seeking: situation !== 'housed' && situation !== 'at_risk' ? rng.chance(0.8) : false };
+  return {
+    members,
+    situation,
+    since: iso(since),
+    needs,
+    seeking: situation !== 'housed' && situation !== 'at_risk' ? rng.chance(0.8) : false,
+  };
 }
 
 export interface SeedOptions {
@@ -153,26 +199,85 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
       const exists = await tx.selectFrom('agencies').select('id').where('id', '=', a.id).executeTakeFirst();
       if (!exists) {
         log(`Lege Demo-Behörde an: ${a.name}`);
-        await tx.insertInto('agencies').values({
-          id: a.id, name: a.name, ags: a.ags, federal_state: a.state, reference_prefix: a.prefix,
-          settings: JSON.stringify({
-            totpRequiredRoles: a.totpRequiredRoles, sessionIdleMinutes: 30, districts: a.districts,
-            letterhead: { address: a.letterhead, city: a.city, footer: `${a.name} · Telefon ${a.phone} · Sprechzeiten Mo, Di, Do 8:30–11:00 Uhr` },
-            placement: { videoUrlTemplate: `https://video.${a.mail}/wohnenplus-{offer}-{token}` },
-          }),
-        }).execute();
-        const providers = await tx.insertInto('housing_providers').values(a.providers.map((name, i) => ({
-          agency_id: a.id, name, contact_name: ['Sandra Keller', 'Martin Vogt', 'Aylin Demir'][i]!, email: `vermietung${i + 1}@${a.mail}`,
-          phone: `0${i + 7}11 ${rng.int(100000, 999999)}`, street: `${['Hauptstraße', 'Am Markt', 'Bahnhofstraße'][i]} ${rng.int(1, 80)}`, postal_code: a.postal, city: a.city,
-        }))).returning('id').execute();
-        const [carrier] = await tx.insertInto('carriers').values({
-          agency_id: a.id, name: a.carrier, contact_name: 'Ute Sommer', email: `kontakt@traeger.${a.mail}`, phone: null, street: 'Lindenweg 4', postal_code: a.postal, city: a.city,
-        }).returning('id').execute();
-        await tx.insertInto('users').values([
-          ...STAFF.map((s) => ({ agency_id: a.id, email: `${s.local}@${a.mail}`, display_name: s.name, role: s.role, password_hash: passwordHash })),
-          ...providers.map((p, i) => ({ agency_id: a.id, email: i === 0 ? `wohnungsunternehmen@${a.mail}` : `wohnungsunternehmen${i + 1}@${a.mail}`, display_name: ['Sandra Keller', 'Martin Vogt', 'Aylin Demir'][i]!, role: 'provider_user', provider_id: p.id, password_hash: passwordHash })),
-          { agency_id: a.id, email: `traeger@${a.mail}`, display_name: 'Ute Sommer', role: 'carrier_worker', carrier_id: carrier!.id, password_hash: passwordHash },
-        ]).execute();
+        await tx
+          .insertInto('agencies')
+          .values({
+            id: a.id,
+            name: a.name,
+            ags: a.ags,
+            federal_state: a.state,
+            reference_prefix: a.prefix,
+            settings: JSON.stringify({
+              totpRequiredRoles: a.totpRequiredRoles,
+              sessionIdleMinutes: 30,
+              districts: a.districts,
+              letterhead: {
+                address: a.letterhead,
+                city: a.city,
+                footer: `${a.name} · Telefon ${a.phone} · Sprechzeiten Mo, Di, Do 8:30–11:00 Uhr`,
+              },
+              placement: { videoUrlTemplate: `https://video.${a.mail}/wohnenplus-{offer}-{token}` },
+            }),
+          })
+          .execute();
+        const providers = await tx
+          .insertInto('housing_providers')
+          .values(
+            a.providers.map((name, i) => ({
+              agency_id: a.id,
+              name,
+              contact_name: ['Sandra Keller', 'Martin Vogt', 'Aylin Demir'][i]!,
+              email: `vermietung${i + 1}@${a.mail}`,
+              phone: `0${i + 7}11 ${rng.int(100000, 999999)}`,
+              street: `${['Hauptstraße', 'Am Markt', 'Bahnhofstraße'][i]} ${rng.int(1, 80)}`,
+              postal_code: a.postal,
+              city: a.city,
+            })),
+          )
+          .returning('id')
+          .execute();
+        const [carrier] = await tx
+          .insertInto('carriers')
+          .values({
+            agency_id: a.id,
+            name: a.carrier,
+            contact_name: 'Ute Sommer',
+            email: `kontakt@traeger.${a.mail}`,
+            phone: null,
+            street: 'Lindenweg 4',
+            postal_code: a.postal,
+            city: a.city,
+          })
+          .returning('id')
+          .execute();
+        await tx
+          .insertInto('users')
+          .values([
+            ...STAFF.map((s) => ({
+              agency_id: a.id,
+              email: `${s.local}@${a.mail}`,
+              display_name: s.name,
+              role: s.role,
+              password_hash: passwordHash,
+            })),
+            ...providers.map((p, i) => ({
+              agency_id: a.id,
+              email: i === 0 ? `wohnungsunternehmen@${a.mail}` : `wohnungsunternehmen${i + 1}@${a.mail}`,
+              display_name: ['Sandra Keller', 'Martin Vogt', 'Aylin Demir'][i]!,
+              role: 'provider_user',
+              provider_id: p.id,
+              password_hash: passwordHash,
+            })),
+            {
+              agency_id: a.id,
+              email: `traeger@${a.mail}`,
+              display_name: 'Ute Sommer',
+              role: 'carrier_worker',
+              carrier_id: carrier!.id,
+              password_hash: passwordHash,
+            },
+          ])
+          .execute();
       }
     });
     created += await fillHouseholds(db, a, targets[idx]!, rng, today, (n) => opts.onProgress?.(created + n, total));
@@ -183,11 +288,32 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   return { households: created };
 }
 
-async function fillHouseholds(db: Kysely<DB>, a: DemoAgency, target: number, rng: Rng, today: Date, progress: (n: number) => void): Promise<number> {
-  const have = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_id', '=', a.id).executeTakeFirstOrThrow()).n);
+async function fillHouseholds(
+  db: Kysely<DB>,
+  a: DemoAgency,
+  target: number,
+  rng: Rng,
+  today: Date,
+  progress: (n: number) => void,
+): Promise<number> {
+  const have = Number(
+    (
+      await db
+        .selectFrom('households')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agency_id', '=', a.id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   // Deterministic: skip the draws of households made before, so the n-th household is always the same.
   for (let i = 0; i < have; i++) makeHousehold(rng, a, today);
-  const staff = await db.selectFrom('users').select(['id', 'role']).where('agency_id', '=', a.id).where('role', 'in', ['case_manager', 'social_worker']).orderBy('email').execute();
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('agency_id', '=', a.id)
+    .where('role', 'in', ['case_manager', 'social_worker'])
+    .orderBy('email')
+    .execute();
   const cms = staff.filter((s) => s.role === 'case_manager').map((s) => s.id);
   const sws = staff.filter((s) => s.role === 'social_worker').map((s) => s.id);
   const year = today.getFullYear();
@@ -201,15 +327,25 @@ async function fillHouseholds(db: Kysely<DB>, a: DemoAgency, target: number, rng
         const reference = `${a.prefix}-${year}-${String(start + i + 1).padStart(5, '0')}`;
         const head = h.members[0]!;
         return {
-          agency_id: a.id, reference, head_name: `${head.last_name}, ${head.first_name}`,
+          agency_id: a.id,
+          reference,
+          head_name: `${head.last_name}, ${head.first_name}`,
           search_text: [reference, ...h.members.map((m) => `${m.first_name} ${m.last_name}`)].join(' ').toLowerCase(),
-          persons: h.members.length, situation: h.situation, situation_since: h.since, seeking_housing: h.seeking,
-          needs: JSON.stringify(h.needs), wheelchair: h.needs.wheelchair,
-          step_free: h.needs.stepFree, pets: h.needs.pets, health: h.needs.health,
-          districts_avoid: h.needs.districtsAvoid, districts_prefer: h.needs.districtsPrefer,
+          persons: h.members.length,
+          situation: h.situation,
+          situation_since: h.since,
+          seeking_housing: h.seeking,
+          needs: JSON.stringify(h.needs),
+          wheelchair: h.needs.wheelchair,
+          step_free: h.needs.stepFree,
+          pets: h.needs.pets,
+          health: h.needs.health,
+          districts_avoid: h.needs.districtsAvoid,
+          districts_prefer: h.needs.districtsPrefer,
           children: h.members.filter((m) => m.relationship === 'child').length,
           eldest_birth_date: h.members.reduce((min, m) => (m.birth_date < min ? m.birth_date : min), h.members[0]!.birth_date),
-          case_manager_id: rng.pick(cms), social_worker_id: rng.chance(0.7) ? rng.pick(sws) : null,
+          case_manager_id: rng.pick(cms),
+          social_worker_id: rng.chance(0.7) ? rng.pick(sws) : null,
           ...(() => {
             const updated = today.getTime() - rng.int(0, 400) * 86400000;
             return { updated_at: new Date(updated), created_at: new Date(updated - rng.int(0, 700) * 86400000) };
@@ -218,14 +354,28 @@ async function fillHouseholds(db: Kysely<DB>, a: DemoAgency, target: number, rng
       });
       const ids = await tx.insertInto('households').values(rows).returning('id').execute();
       const members = hs.flatMap((h, i) => h.members.map((m, pos) => ({ ...m, agency_id: a.id, household_id: ids[i]!.id, position: pos })));
-      for (let k = 0; k < members.length; k += 2000) await tx.insertInto('household_members').values(members.slice(k, k + 2000)).execute();
-      const journal = ids.flatMap((h, i) => Array.from({ length: i % 3 }, (_, j) => ({
-        agency_id: a.id, household_id: h.id, occurred_at: new Date(today.getTime() - (j + 1) * rng.int(1, 60) * 86400000),
-        kind: rng.pick(['contact', 'visit', 'call', 'note'] as const), participation: rng.chance(0.8), text: rng.pick(JOURNAL_TEXTS), author_id: rows[i]!.case_manager_id,
-      })));
+      for (let k = 0; k < members.length; k += 2000)
+        await tx
+          .insertInto('household_members')
+          .values(members.slice(k, k + 2000))
+          .execute();
+      const journal = ids.flatMap((h, i) =>
+        Array.from({ length: i % 3 }, (_, j) => ({
+          agency_id: a.id,
+          household_id: h.id,
+          occurred_at: new Date(today.getTime() - (j + 1) * rng.int(1, 60) * 86400000),
+          kind: rng.pick(['contact', 'visit', 'call', 'note'] as const),
+          participation: rng.chance(0.8),
+          text: rng.pick(JOURNAL_TEXTS),
+          author_id: rows[i]!.case_manager_id,
+        })),
+      );
       if (journal.length) await tx.insertInto('journal_entries').values(journal).execute();
-      await tx.insertInto('agency_counters').values({ agency_id: a.id, name: `household:${year}`, value: start + n })
-        .onConflict((oc) => oc.columns(['agency_id', 'name']).doUpdateSet({ value: sql`greatest(agency_counters.value, excluded.value)` })).execute();
+      await tx
+        .insertInto('agency_counters')
+        .values({ agency_id: a.id, name: `household:${year}`, value: start + n })
+        .onConflict((oc) => oc.columns(['agency_id', 'name']).doUpdateSet({ value: sql`greatest(agency_counters.value, excluded.value)` }))
+        .execute();
     });
     made += n;
     progress(made);

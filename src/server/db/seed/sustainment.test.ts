@@ -8,15 +8,27 @@ describe('sustainment demo data', () => {
     const app = await testApp();
     try {
       const cm = client(app, await login(app, agency.users.case_manager.email));
-      for (let i = 0; i < 5; i++) await cm.post('/api/v1/households', householdInput({ situation: 'at_risk', socialWorkerId: agency.users.social_worker.id }));
+      for (let i = 0; i < 5; i++)
+        await cm.post('/api/v1/households', householdInput({ situation: 'at_risk', socialWorkerId: agency.users.social_worker.id }));
       const { owner } = testDbs();
       const target = [{ id: agency.id, state: 'BW', prefix: 'T', city: 'Stuttgart', postal: '70173' }];
       await seedSustainment(owner, target);
       await seedSustainment(owner, target);
       const tenancies = await owner.selectFrom('tenancies').selectAll().where('agency_id', '=', agency.id).orderBy('reference').execute();
       expect(tenancies).toHaveLength(5);
-      const incidents = await owner.selectFrom('incidents').select(['kind', 'state', 'round']).where('agency_id', '=', agency.id).orderBy('reference').execute();
-      expect(incidents.map((i) => `${i.kind}:${i.state}`)).toEqual(['rent_default:reported', 'rent_default:waiting', 'rent_default:secured', 'conflict:in_progress', 'rent_default:payout_due']);
+      const incidents = await owner
+        .selectFrom('incidents')
+        .select(['kind', 'state', 'round'])
+        .where('agency_id', '=', agency.id)
+        .orderBy('reference')
+        .execute();
+      expect(incidents.map((i) => `${i.kind}:${i.state}`)).toEqual([
+        'rent_default:reported',
+        'rent_default:waiting',
+        'rent_default:secured',
+        'conflict:in_progress',
+        'rent_default:payout_due',
+      ]);
       // The ledger sums moved with the rows: 1,940 € paid out, 50 € recovered.
       const secured = tenancies.find((t) => t.paid_out_cents > 0)!;
       expect([secured.paid_out_cents, secured.recovered_cents]).toEqual([194_000, 5_000]);
@@ -25,7 +37,12 @@ describe('sustainment demo data', () => {
       const queue = (await lead.get('/api/v1/incidents')).json();
       expect(queue.total).toBe(4);
       const detail = (await lead.get(`/api/v1/tenancies/${secured.id}`)).json();
-      expect(detail.guarantee).toMatchObject({ paidOutCents: 194_000, recoveredCents: 5_000, openClaimCents: 189_000, remainingCents: 806_000 });
+      expect(detail.guarantee).toMatchObject({
+        paidOutCents: 194_000,
+        recoveredCents: 5_000,
+        openClaimCents: 189_000,
+        remainingCents: 806_000,
+      });
       expect(detail.agreements[0].nextDueOn).not.toBeNull();
       // One guarantee ends within months: its last reminder is open.
       expect((await lead.get('/api/v1/tenancies?guaranteeEndsWithinMonths=6')).json().items).toHaveLength(1);

@@ -24,20 +24,57 @@ const FLATS = [
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
 
-export async function seedSustainment(db: Kysely<DB>, agencies: { id: string; state: string; prefix: string; city: string; postal: string }[]): Promise<void> {
+export async function seedSustainment(
+  db: Kysely<DB>,
+  agencies: { id: string; state: string; prefix: string; city: string; postal: string }[],
+): Promise<void> {
   for (const a of agencies) {
     await inAgency(db, a.id, async (tx) => {
-      if (await tx.selectFrom('tenancies').select('id').where('agency_id', '=', a.id).where('offer_id', 'is', null).executeTakeFirst()) return;
-      const households = await tx.selectFrom('households').select(['id', 'head_name', 'social_worker_id']).where('agency_id', '=', a.id)
-        .where('situation', 'in', ['housed', 'at_risk']).orderBy('reference').limit(FLATS.length).execute();
+      if (await tx.selectFrom('tenancies').select('id').where('agency_id', '=', a.id).where('offer_id', 'is', null).executeTakeFirst())
+        return;
+      const households = await tx
+        .selectFrom('households')
+        .select(['id', 'head_name', 'social_worker_id'])
+        .where('agency_id', '=', a.id)
+        .where('situation', 'in', ['housed', 'at_risk'])
+        .orderBy('reference')
+        .limit(FLATS.length)
+        .execute();
       if (households.length < FLATS.length) return;
       const providers = await tx.selectFrom('housing_providers').select(['id']).where('agency_id', '=', a.id).orderBy('name').execute();
-      const users = await tx.selectFrom('users').select(['id', 'role', 'provider_id']).where('agency_id', '=', a.id).orderBy('email').execute();
+      const users = await tx
+        .selectFrom('users')
+        .select(['id', 'role', 'provider_id'])
+        .where('agency_id', '=', a.id)
+        .orderBy('email')
+        .execute();
       const cm = users.find((u) => u.role === 'case_manager')!.id;
       const sw = users.find((u) => u.role === 'social_worker')!.id;
       const due = (days: number) => endOfDayBerlin(addWorkingDays(berlinDate(new Date()), days, a.state as FederalState));
-      const deadline = (subjectType: string, subjectId: string, kind: string, title: string, link: string, dueAt: Date, assignee: string, escalate = true) =>
-        tx.insertInto('deadlines').values({ agency_id: a.id, subject_type: subjectType, subject_id: subjectId, kind, title, link, due_at: dueAt, assignee_id: assignee, escalate_to_lead: escalate }).execute();
+      const deadline = (
+        subjectType: string,
+        subjectId: string,
+        kind: string,
+        title: string,
+        link: string,
+        dueAt: Date,
+        assignee: string,
+        escalate = true,
+      ) =>
+        tx
+          .insertInto('deadlines')
+          .values({
+            agency_id: a.id,
+            subject_type: subjectType,
+            subject_id: subjectId,
+            kind,
+            title,
+            link,
+            due_at: dueAt,
+            assignee_id: assignee,
+            escalate_to_lead: escalate,
+          })
+          .execute();
 
       const tenancies: { id: string; reference: string; providerId: string }[] = [];
       for (const [i, f] of FLATS.entries()) {
@@ -48,45 +85,126 @@ export async function seedSustainment(db: Kysely<DB>, agencies: { id: string; st
         const end = addMonths(start, 60);
         const endDay = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000);
         const reference = await nextReference(tx, a.id, 'tenancy', 'M', 4);
-        const t = await tx.insertInto('tenancies').values({
-          agency_id: a.id, reference, household_id: h.id, provider_id: providerId, street: f.street, postal_code: a.postal, city: a.city, district: null,
-          lease_start: start, lease_signed_on: start, cold_rent_cents: f.cold, service_charges_cents: f.service, heating_cents: f.heating,
-          guarantee_start: start, guarantee_end: iso(endDay), guarantee_max_cents: 1_000_000, guarantee_items: ['rent_arrears', 'service_charge_arrears', 'damage'], guarantee_signed_on: start,
-          contact_person_id: cm, social_worker_id: h.social_worker_id ?? sw,
-        }).returning('id').executeTakeFirstOrThrow();
-        await tx.updateTable('households').set({ situation: 'housed', situation_since: start, seeking_housing: false }).where('id', '=', h.id).execute();
+        const t = await tx
+          .insertInto('tenancies')
+          .values({
+            agency_id: a.id,
+            reference,
+            household_id: h.id,
+            provider_id: providerId,
+            street: f.street,
+            postal_code: a.postal,
+            city: a.city,
+            district: null,
+            lease_start: start,
+            lease_signed_on: start,
+            cold_rent_cents: f.cold,
+            service_charges_cents: f.service,
+            heating_cents: f.heating,
+            guarantee_start: start,
+            guarantee_end: iso(endDay),
+            guarantee_max_cents: 1_000_000,
+            guarantee_items: ['rent_arrears', 'service_charge_arrears', 'damage'],
+            guarantee_signed_on: start,
+            contact_person_id: cm,
+            social_worker_id: h.social_worker_id ?? sw,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .updateTable('households')
+          .set({ situation: 'housed', situation_since: start, seeking_housing: false })
+          .where('id', '=', h.id)
+          .execute();
         const link = `/sustainment/tenancies/${t.id}`;
         for (const months of [6, 1]) {
           const at = endOfDayBerlin(addMonths(iso(endDay), -months));
-          if (at > new Date()) await deadline('tenancy', t.id, 'guarantee_reminder', `Garantie ${reference} endet am ${iso(endDay).split('-').reverse().join('.')} (noch ${months} ${months === 1 ? 'Monat' : 'Monate'}): Abschlussbewertung vorbereiten`, link, at, cm, false);
+          if (at > new Date())
+            await deadline(
+              'tenancy',
+              t.id,
+              'guarantee_reminder',
+              `Garantie ${reference} endet am ${iso(endDay).split('-').reverse().join('.')} (noch ${months} ${months === 1 ? 'Monat' : 'Monate'}): Abschlussbewertung vorbereiten`,
+              link,
+              at,
+              cm,
+              false,
+            );
         }
         await deadline('tenancy', t.id, 'closing_review', `Abschlussbewertung ${reference}`, link, endOfDayBerlin(iso(endDay)), cm);
         tenancies.push({ id: t.id, reference, providerId });
       }
-      await seedIncidents(tx, a, tenancies, { cm, sw, providerUser: (pid: string) => users.find((u) => u.provider_id === pid)?.id ?? null, due, deadline });
+      await seedIncidents(tx, a, tenancies, {
+        cm,
+        sw,
+        providerUser: (pid: string) => users.find((u) => u.provider_id === pid)?.id ?? null,
+        due,
+        deadline,
+      });
     });
   }
 }
 
 type Helpers = {
-  cm: string; sw: string; providerUser: (providerId: string) => string | null; due: (days: number) => Date;
-  deadline: (subjectType: string, subjectId: string, kind: string, title: string, link: string, dueAt: Date, assignee: string, escalate?: boolean) => Promise<unknown>;
+  cm: string;
+  sw: string;
+  providerUser: (providerId: string) => string | null;
+  due: (days: number) => Date;
+  deadline: (
+    subjectType: string,
+    subjectId: string,
+    kind: string,
+    title: string,
+    link: string,
+    dueAt: Date,
+    assignee: string,
+    escalate?: boolean,
+  ) => Promise<unknown>;
 };
 
 async function seedIncidents(tx: Tx, a: { id: string }, ts: { id: string; reference: string; providerId: string }[], x: Helpers) {
   const months = (n: number) => Array.from({ length: n }, (_, k) => addMonths(iso(new Date()), -(n - k)).slice(0, 7));
-  const incident = async (t: (typeof ts)[number], kind: string, state: string, values: Record<string, unknown>, steps: [string, string | null, string, string | null, Record<string, unknown>][]) => {
+  const incident = async (
+    t: (typeof ts)[number],
+    kind: string,
+    state: string,
+    values: Record<string, unknown>,
+    steps: [string, string | null, string, string | null, Record<string, unknown>][],
+  ) => {
     const reference = await nextReference(tx, a.id, 'incident', 'V', 4);
     const reporter = x.providerUser(t.providerId);
-    const row = await tx.insertInto('incidents').values({
-      agency_id: a.id, reference, tenancy_id: t.id, provider_id: t.providerId, kind, state, reported_via: reporter ? 'portal' : 'office', reported_by: reporter ?? x.cm,
-      reported_at: new Date(Date.now() - 30 * 86_400_000), ...values,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('incidents')
+      .values({
+        agency_id: a.id,
+        reference,
+        tenancy_id: t.id,
+        provider_id: t.providerId,
+        kind,
+        state,
+        reported_via: reporter ? 'portal' : 'office',
+        reported_by: reporter ?? x.cm,
+        reported_at: new Date(Date.now() - 30 * 86_400_000),
+        ...values,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const [k, [step, from, to, actor, details]] of steps.entries()) {
-      await tx.insertInto('incident_events').values({
-        agency_id: a.id, incident_id: row.id, at: new Date(Date.now() - (30 - k * 3) * 86_400_000), actor_id: actor, step, from_state: from, to_state: to, round: Number(details.round ?? 1),
-        details: JSON.stringify(details), provider_details: ['recordReasons', 'recordContact'].includes(step) ? null : JSON.stringify(details),
-      }).execute();
+      await tx
+        .insertInto('incident_events')
+        .values({
+          agency_id: a.id,
+          incident_id: row.id,
+          at: new Date(Date.now() - (30 - k * 3) * 86_400_000),
+          actor_id: actor,
+          step,
+          from_state: from,
+          to_state: to,
+          round: Number(details.round ?? 1),
+          details: JSON.stringify(details),
+          provider_details: ['recordReasons', 'recordContact'].includes(step) ? null : JSON.stringify(details),
+        })
+        .execute();
     }
     return { id: row.id, reference, link: `/sustainment/incidents/${row.id}` };
   };
@@ -94,46 +212,180 @@ async function seedIncidents(tx: Tx, a: { id: string }, ts: { id: string; refere
 
   // 1. Just reported in the portal: the contact person passes it on.
   const m1 = months(1);
-  const i1 = await incident(ts[0]!, 'rent_default', 'reported', { months: m1, amount_cents: 78_500 }, [['report', null, 'reported', p(ts[0]!), { months: m1, amountCents: 78_500 }]]);
-  await x.deadline('incident', i1.id, 'incident_forward', `${i1.reference}: Mietausfall an die Sozialarbeit weitergeben (${ts[0]!.reference})`, i1.link, x.due(1), x.cm);
+  const i1 = await incident(ts[0]!, 'rent_default', 'reported', { months: m1, amount_cents: 78_500 }, [
+    ['report', null, 'reported', p(ts[0]!), { months: m1, amountCents: 78_500 }],
+  ]);
+  await x.deadline(
+    'incident',
+    i1.id,
+    'incident_forward',
+    `${i1.reference}: Mietausfall an die Sozialarbeit weitergeben (${ts[0]!.reference})`,
+    i1.link,
+    x.due(1),
+    x.cm,
+  );
 
   // 2. Second round: the company waits again, re-check in a week.
   const m2 = months(2);
-  const i2 = await incident(ts[1]!, 'rent_default', 'waiting', {
-    months: m2, amount_cents: 177_000, round: 2, decision: 'wait', recheck_on: daysFromNow(7), reasons: 'Bürgergeld-Bescheid verspätet; Weiterbewilligungsantrag läuft.', provider_message: 'Die Leistung ist beantragt, Zahlung wird nachgeholt.',
-  }, [
-    ['report', null, 'reported', p(ts[1]!), { months: m2.slice(0, 1), amountCents: 88_500 }], ['forward', 'reported', 'clarifying', x.cm, {}],
-    ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Jobcenter-Bescheid verspätet.' }], ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Bescheid kommt verspätet.' }],
-    ['wait', 'awaiting_decision', 'waiting', p(ts[1]!), { recheckOn: daysFromNow(-9) }], ['recheckUnpaid', 'waiting', 'clarifying', p(ts[1]!), { months: m2, amountCents: 177_000, round: 2 }],
-    ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Weiterbewilligungsantrag läuft.', round: 2 }], ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Die Leistung ist beantragt.', round: 2 }],
-    ['wait', 'awaiting_decision', 'waiting', p(ts[1]!), { recheckOn: daysFromNow(7), round: 2 }],
-  ]);
-  await x.deadline('incident', i2.id, 'incident_recheck', `${i2.reference}: Wiedervorlage – ist die Miete bezahlt? (${ts[1]!.reference})`, i2.link, endOfDayBerlin(daysFromNow(7)), x.cm);
+  const i2 = await incident(
+    ts[1]!,
+    'rent_default',
+    'waiting',
+    {
+      months: m2,
+      amount_cents: 177_000,
+      round: 2,
+      decision: 'wait',
+      recheck_on: daysFromNow(7),
+      reasons: 'Bürgergeld-Bescheid verspätet; Weiterbewilligungsantrag läuft.',
+      provider_message: 'Die Leistung ist beantragt, Zahlung wird nachgeholt.',
+    },
+    [
+      ['report', null, 'reported', p(ts[1]!), { months: m2.slice(0, 1), amountCents: 88_500 }],
+      ['forward', 'reported', 'clarifying', x.cm, {}],
+      ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Jobcenter-Bescheid verspätet.' }],
+      ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Bescheid kommt verspätet.' }],
+      ['wait', 'awaiting_decision', 'waiting', p(ts[1]!), { recheckOn: daysFromNow(-9) }],
+      ['recheckUnpaid', 'waiting', 'clarifying', p(ts[1]!), { months: m2, amountCents: 177_000, round: 2 }],
+      ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Weiterbewilligungsantrag läuft.', round: 2 }],
+      ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Die Leistung ist beantragt.', round: 2 }],
+      ['wait', 'awaiting_decision', 'waiting', p(ts[1]!), { recheckOn: daysFromNow(7), round: 2 }],
+    ],
+  );
+  await x.deadline(
+    'incident',
+    i2.id,
+    'incident_recheck',
+    `${i2.reference}: Wiedervorlage – ist die Miete bezahlt? (${ts[1]!.reference})`,
+    i2.link,
+    endOfDayBerlin(daysFromNow(7)),
+    x.cm,
+  );
 
   // 3. Paid out and secured: recovery by instalments is under way.
   const m3 = months(2);
-  const i3 = await incident(ts[2]!, 'rent_default', 'secured', { months: m3, amount_cents: 194_000, decision: 'demand_payment', reasons: 'Arbeitsplatzverlust, Schulden.', provider_message: 'Keine kurzfristige Zahlung möglich.' }, [
-    ['report', null, 'reported', p(ts[2]!), { months: m3, amountCents: 194_000 }], ['forward', 'reported', 'clarifying', x.cm, {}],
-    ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Arbeitsplatzverlust.' }], ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Keine kurzfristige Zahlung möglich.' }],
-    ['demandPayment', 'awaiting_decision', 'payout_due', p(ts[2]!), {}], ['payout', 'payout_due', 'assignment_pending', x.cm, { amountCents: 194_000 }],
-    ['confirmAssignment', 'assignment_pending', 'secured', x.cm, { receivedOn: daysFromNow(-10) }],
-  ]);
-  await tx.insertInto('guarantee_payouts').values({ agency_id: a.id, tenancy_id: ts[2]!.id, incident_id: i3.id, amount_cents: 194_000, paid_on: daysFromNow(-14), months: m3, assignment_received_on: daysFromNow(-10), created_by: x.cm }).execute();
-  const ag = await tx.insertInto('recovery_agreements').values({ agency_id: a.id, tenancy_id: ts[2]!.id, incident_id: i3.id, instalment_cents: 5_000, starts_on: daysFromNow(-8), interval_months: 1, note: 'Rate aus dem Bürgergeld', created_by: x.sw }).returning('id').executeTakeFirstOrThrow();
-  await tx.insertInto('recovery_payments').values({ agency_id: a.id, tenancy_id: ts[2]!.id, agreement_id: ag.id, amount_cents: 5_000, paid_on: daysFromNow(-7), created_by: x.sw }).execute();
+  const i3 = await incident(
+    ts[2]!,
+    'rent_default',
+    'secured',
+    {
+      months: m3,
+      amount_cents: 194_000,
+      decision: 'demand_payment',
+      reasons: 'Arbeitsplatzverlust, Schulden.',
+      provider_message: 'Keine kurzfristige Zahlung möglich.',
+    },
+    [
+      ['report', null, 'reported', p(ts[2]!), { months: m3, amountCents: 194_000 }],
+      ['forward', 'reported', 'clarifying', x.cm, {}],
+      ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Arbeitsplatzverlust.' }],
+      ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Keine kurzfristige Zahlung möglich.' }],
+      ['demandPayment', 'awaiting_decision', 'payout_due', p(ts[2]!), {}],
+      ['payout', 'payout_due', 'assignment_pending', x.cm, { amountCents: 194_000 }],
+      ['confirmAssignment', 'assignment_pending', 'secured', x.cm, { receivedOn: daysFromNow(-10) }],
+    ],
+  );
+  await tx
+    .insertInto('guarantee_payouts')
+    .values({
+      agency_id: a.id,
+      tenancy_id: ts[2]!.id,
+      incident_id: i3.id,
+      amount_cents: 194_000,
+      paid_on: daysFromNow(-14),
+      months: m3,
+      assignment_received_on: daysFromNow(-10),
+      created_by: x.cm,
+    })
+    .execute();
+  const ag = await tx
+    .insertInto('recovery_agreements')
+    .values({
+      agency_id: a.id,
+      tenancy_id: ts[2]!.id,
+      incident_id: i3.id,
+      instalment_cents: 5_000,
+      starts_on: daysFromNow(-8),
+      interval_months: 1,
+      note: 'Rate aus dem Bürgergeld',
+      created_by: x.sw,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('recovery_payments')
+    .values({
+      agency_id: a.id,
+      tenancy_id: ts[2]!.id,
+      agreement_id: ag.id,
+      amount_cents: 5_000,
+      paid_on: daysFromNow(-7),
+      created_by: x.sw,
+    })
+    .execute();
 
   // 4. A conflict in progress: the household was not reached yet.
-  const i4 = await incident(ts[3]!, 'conflict', 'in_progress', { category: 'noise', description: 'Wiederholt laute Musik nach 22 Uhr, Beschwerden aus dem Haus.', occurred_on: daysFromNow(-4) }, [
-    ['report', null, 'reported', p(ts[3]!), { category: 'noise', occurredOn: daysFromNow(-4) }], ['forward', 'reported', 'in_progress', x.cm, {}], ['recordContact', 'in_progress', 'in_progress', x.sw, { channel: 'phone', reached: false }],
-  ]);
-  await tx.insertInto('incident_contacts').values({ agency_id: a.id, incident_id: i4.id, occurred_at: new Date(Date.now() - 86_400_000), channel: 'phone', reached: false, note: 'Nicht erreicht, Nachricht hinterlassen.', recorded_by: x.sw }).execute();
-  await x.deadline('incident', i4.id, 'incident_contact', `${i4.reference}: Haushalt sofort kontaktieren (Konflikt, ${ts[3]!.reference})`, i4.link, x.due(1), x.sw);
+  const i4 = await incident(
+    ts[3]!,
+    'conflict',
+    'in_progress',
+    { category: 'noise', description: 'Wiederholt laute Musik nach 22 Uhr, Beschwerden aus dem Haus.', occurred_on: daysFromNow(-4) },
+    [
+      ['report', null, 'reported', p(ts[3]!), { category: 'noise', occurredOn: daysFromNow(-4) }],
+      ['forward', 'reported', 'in_progress', x.cm, {}],
+      ['recordContact', 'in_progress', 'in_progress', x.sw, { channel: 'phone', reached: false }],
+    ],
+  );
+  await tx
+    .insertInto('incident_contacts')
+    .values({
+      agency_id: a.id,
+      incident_id: i4.id,
+      occurred_at: new Date(Date.now() - 86_400_000),
+      channel: 'phone',
+      reached: false,
+      note: 'Nicht erreicht, Nachricht hinterlassen.',
+      recorded_by: x.sw,
+    })
+    .execute();
+  await x.deadline(
+    'incident',
+    i4.id,
+    'incident_contact',
+    `${i4.reference}: Haushalt sofort kontaktieren (Konflikt, ${ts[3]!.reference})`,
+    i4.link,
+    x.due(1),
+    x.sw,
+  );
 
   // 5. The company demands payment at once: the payout is due (this guarantee ends within months).
   const m5 = months(1);
-  const i5 = await incident(ts[4]!, 'rent_default', 'payout_due', { months: m5, amount_cents: 91_000, decision: 'demand_payment', reasons: 'Keine Mitwirkung.', provider_message: 'Der Haushalt hat sich nicht gemeldet.' }, [
-    ['report', null, 'reported', p(ts[4]!), { months: m5, amountCents: 91_000 }], ['forward', 'reported', 'clarifying', x.cm, {}], ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Keine Mitwirkung.' }],
-    ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Der Haushalt hat sich nicht gemeldet.' }], ['demandPayment', 'awaiting_decision', 'payout_due', p(ts[4]!), {}],
-  ]);
-  await x.deadline('incident', i5.id, 'incident_payout', `${i5.reference}: Garantieleistung sofort auszahlen (${ts[4]!.reference})`, i5.link, x.due(2), x.cm);
+  const i5 = await incident(
+    ts[4]!,
+    'rent_default',
+    'payout_due',
+    {
+      months: m5,
+      amount_cents: 91_000,
+      decision: 'demand_payment',
+      reasons: 'Keine Mitwirkung.',
+      provider_message: 'Der Haushalt hat sich nicht gemeldet.',
+    },
+    [
+      ['report', null, 'reported', p(ts[4]!), { months: m5, amountCents: 91_000 }],
+      ['forward', 'reported', 'clarifying', x.cm, {}],
+      ['recordReasons', 'clarifying', 'reasons_recorded', x.sw, { reasons: 'Keine Mitwirkung.' }],
+      ['informProvider', 'reasons_recorded', 'awaiting_decision', x.cm, { message: 'Der Haushalt hat sich nicht gemeldet.' }],
+      ['demandPayment', 'awaiting_decision', 'payout_due', p(ts[4]!), {}],
+    ],
+  );
+  await x.deadline(
+    'incident',
+    i5.id,
+    'incident_payout',
+    `${i5.reference}: Garantieleistung sofort auszahlen (${ts[4]!.reference})`,
+    i5.link,
+    x.due(2),
+    x.cm,
+  );
 }

@@ -9,20 +9,28 @@ const tags = agencyTags;
 
 export function agencyRoutes(app: FastifyInstance, svc: AgencyService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/agency', {
-    config: { access: 'agency.read' },
-    schema: { tags, summary: 'Eigene Behörde mit Einstellungen', response: { 200: ZAgency } },
-  }, async (req, reply) => {
-    const a = await svc.get(ctxOf(req));
-    reply.header('ETag', etag(a.version));
-    return a;
-  });
-  r.put('/api/v1/agency/settings', {
-    config: { access: 'agency.update' },
-    schema: { tags, summary: 'Einstellungen der Behörde ändern', body: ZAgencySettingsUpdate, response: { 200: ZAgency } },
-  }, async (req, reply) => {
-    const a = await svc.updateSettings(ctxOf(req), req.body.settings, expectedVersion(req.headers['if-match'], req.body.version));
-    reply.header('ETag', etag(a.version));
-    return a;
-  });
+  r.get(
+    '/api/v1/agency',
+    {
+      config: { access: 'agency.read' },
+      schema: { tags, summary: 'Eigene Behörde mit Einstellungen', response: { 200: ZAgency } },
+    },
+    async (req, reply) => {
+      const a = await svc.get(ctxOf(req));
+      reply.header('ETag', etag(a.version));
+      return a;
+    },
+  );
+  r.put(
+    '/api/v1/agency/settings',
+    {
+      config: { access: 'agency.update' },
+      schema: { tags, summary: 'Einstellungen der Behörde ändern', body: ZAgencySettingsUpdate, response: { 200: ZAgency } },
+    },
+    async (req, reply) => {
+      const a = await svc.updateSettings(ctxOf(req), req.body.settings, expectedVersion(req.headers['if-match'], req.body.version));
+      reply.header('ETag', etag(a.version));
+      return a;
+    },
+  );
 }

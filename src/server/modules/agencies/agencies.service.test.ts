@@ -16,7 +16,11 @@ describe('agency service on the real database', () => {
     const changed = await svc().updateSettings(ctxOf(a, 'admin'), settings, 1);
     expect(changed).toMatchObject({ id: a.id, version: 2, settings: { districts: ['Mitte'] } });
     await expect(svc().updateSettings(ctxOf(a, 'admin'), settings, 1)).rejects.toMatchObject({ status: 412 });
-    const other = await testDbs().owner.selectFrom('agencies').select(['version', 'settings']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    const other = await testDbs()
+      .owner.selectFrom('agencies')
+      .select(['version', 'settings'])
+      .where('id', '=', b.id)
+      .executeTakeFirstOrThrow();
     expect(other.version).toBe(1);
     expect((await svc().get(ctxOf(b, 'lead'))).settings.districts).toEqual([]);
   });
@@ -27,9 +31,15 @@ describe('agency service on the real database', () => {
       const read = svc().get(ctxOf(a, role));
       if (role === 'admin' || role === 'lead') await expect(read, role).resolves.toMatchObject({ id: a.id });
       else await expect(read, role).rejects.toMatchObject({ status: 403 });
-      if (role !== 'admin') await expect(svc().updateSettings(ctxOf(a, role), DEFAULT_AGENCY_SETTINGS, 1), role).rejects.toMatchObject({ status: 403 });
+      if (role !== 'admin')
+        await expect(svc().updateSettings(ctxOf(a, role), DEFAULT_AGENCY_SETTINGS, 1), role).rejects.toMatchObject({ status: 403 });
     }
-    const denials = await testDbs().owner.selectFrom('audit_events').select('action').where('agency_id', '=', a.id).where('action', '=', 'access.denied').execute();
+    const denials = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select('action')
+      .where('agency_id', '=', a.id)
+      .where('action', '=', 'access.denied')
+      .execute();
     expect(denials.length).toBe(ROLES.length - 2 + ROLES.length - 1);
   });
 });

@@ -18,7 +18,14 @@ type Agency = z.infer<typeof ZAgency>;
 export function agencyService(db: Kysely<DB>, cache: SessionCache | null = null) {
   const load = async (tx: Tx, ctx: Ctx): Promise<Agency> => {
     const a = await agencyRepository(tx, ctx.actor.agencyId).find();
-    return { id: a.id, name: a.name, ags: a.ags, federalState: a.federal_state as Agency['federalState'], settings: agencySettings(a.settings), version: a.version };
+    return {
+      id: a.id,
+      name: a.name,
+      ags: a.ags,
+      federalState: a.federal_state as Agency['federalState'],
+      settings: agencySettings(a.settings),
+      version: a.version,
+    };
   };
   return {
     get(ctx: Ctx) {

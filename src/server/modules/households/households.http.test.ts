@@ -63,8 +63,11 @@ describe('households over HTTP', () => {
     expect(b.json().id).toBe(a.json().id);
     expect(b.headers['idempotent-replayed']).toBe('true');
     const { owner } = testDbs();
-    const n = await owner.selectFrom('household_members').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('last_name', '=', input.members[0]!.lastName).executeTakeFirstOrThrow();
+    const n = await owner
+      .selectFrom('household_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('last_name', '=', input.members[0]!.lastName)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
     const other = await cm.post('/api/v1/households', householdInput(), headers);
     expect(other.statusCode).toBe(422);
@@ -102,7 +105,12 @@ describe('households over HTTP', () => {
 
   it('keeps a journal and shows who accessed the household', async () => {
     const h = (await cm.post('/api/v1/households', householdInput())).json();
-    const entry = await cm.post(`/api/v1/households/${h.id}/journal`, { occurredAt: '2026-11-20T09:30:00+01:00', kind: 'visit', participation: true, text: 'Hausbesuch in der Unterkunft.' });
+    const entry = await cm.post(`/api/v1/households/${h.id}/journal`, {
+      occurredAt: '2026-11-20T09:30:00+01:00',
+      kind: 'visit',
+      participation: true,
+      text: 'Hausbesuch in der Unterkunft.',
+    });
     expect(entry.statusCode).toBe(201);
     expect(entry.json().author.id).toBe(agency.users.case_manager.id);
     const sw = client(app, await login(app, agency.users.lead.email));
@@ -151,7 +159,10 @@ describe('households over HTTP', () => {
   it('answers text with a NUL byte or a lone surrogate with 422 at the field, and saves nothing', async () => {
     const before = (await cm.get('/api/v1/households')).json().total;
     const input = householdInput();
-    const nul = await cm.post('/api/v1/households', { ...input, members: [{ ...input.members[0]!, lastName: 'Mus\u0000ter' }, input.members[1]!] });
+    const nul = await cm.post('/api/v1/households', {
+      ...input,
+      members: [{ ...input.members[0]!, lastName: 'Mus\u0000ter' }, input.members[1]!],
+    });
     expect(nul.statusCode).toBe(422);
     expect(nul.headers['content-type']).toContain('application/problem+json');
     expect(nul.json()).toMatchObject({ code: 'invalid_text', errors: [{ field: 'members.0.lastName', code: 'invalid_string' }] });

@@ -25,17 +25,31 @@ describe('household search', () => {
     // Few distinct values: ties in every order (broken by id), NULLs, LIKE wildcards and umlauts in the text.
     const words = ['müller', 'muller', 'abel', '50%', 'a_b', 'back\\slash', 'özdemir', 'ab'];
     const rows = Array.from({ length: 40 }, (_, i) => ({
-      agency_id: a.id, reference: `Q-${String(i % 7).padStart(2, '0')}-${i}`, head_name: ['Abel', 'abel', 'Müller', 'Zander', 'Özdemir'][i % 5]!,
-      search_text: `${words[i % words.length]} ${words[(i * 3 + 1) % words.length]} q-${i}`, persons: 1 + (i % 5),
-      situation: ['in_accommodation', 'at_risk', 'hidden_homeless', 'housed'][i % 4]!, situation_since: i % 6 === 0 ? null : `2024-0${1 + (i % 3)}-01`,
-      seeking_housing: i % 3 !== 0, needs: '{}', wheelchair: i % 4 === 1, case_manager_id: i % 5 === 0 ? null : staff[i % 3]!,
-      social_worker_id: i % 2 ? a.users.social_worker.id : null, updated_at: new Date(Date.UTC(2025, 0, 1 + (i % 9))),
+      agency_id: a.id,
+      reference: `Q-${String(i % 7).padStart(2, '0')}-${i}`,
+      head_name: ['Abel', 'abel', 'Müller', 'Zander', 'Özdemir'][i % 5]!,
+      search_text: `${words[i % words.length]} ${words[(i * 3 + 1) % words.length]} q-${i}`,
+      persons: 1 + (i % 5),
+      situation: ['in_accommodation', 'at_risk', 'hidden_homeless', 'housed'][i % 4]!,
+      situation_since: i % 6 === 0 ? null : `2024-0${1 + (i % 3)}-01`,
+      seeking_housing: i % 3 !== 0,
+      needs: '{}',
+      wheelchair: i % 4 === 1,
+      case_manager_id: i % 5 === 0 ? null : staff[i % 3]!,
+      social_worker_id: i % 2 ? a.users.social_worker.id : null,
+      updated_at: new Date(Date.UTC(2025, 0, 1 + (i % 9))),
     }));
     await owner.insertInto('households').values(rows).execute();
 
     const roles = ['case_manager', 'social_worker', 'accommodation_worker', 'lead'] as const;
     const query = fc.record({
-      q: fc.option(fc.oneof(fc.constantFrom(...words, 'ÜLLER', '%', '_', '\\', 'q-1', ' abel '), fc.string({ unit: fc.constantFrom('a', 'b', 'l', '%', '_', 'ü'), maxLength: 3 })), { nil: undefined }),
+      q: fc.option(
+        fc.oneof(
+          fc.constantFrom(...words, 'ÜLLER', '%', '_', '\\', 'q-1', ' abel '),
+          fc.string({ unit: fc.constantFrom('a', 'b', 'l', '%', '_', 'ü'), maxLength: 3 }),
+        ),
+        { nil: undefined },
+      ),
       situation: fc.option(fc.constantFrom('in_accommodation', 'at_risk'), { nil: undefined }),
       seekingHousing: fc.option(fc.constantFrom('true', 'false'), { nil: undefined }),
       caseManagerId: fc.option(fc.constantFrom(...staff), { nil: undefined }),
@@ -46,35 +60,53 @@ describe('household search', () => {
       page: fc.integer({ min: 1, max: 4 }),
       pageSize: fc.integer({ min: 1, max: 12 }),
     });
-    const ORDER = { name: ['head_name', 'asc'], reference: ['reference', 'desc'], updatedAt: ['updated_at', 'desc'], situationSince: ['situation_since', 'asc'] } as const;
+    const ORDER = {
+      name: ['head_name', 'asc'],
+      reference: ['reference', 'desc'],
+      updatedAt: ['updated_at', 'desc'],
+      situationSince: ['situation_since', 'asc'],
+    } as const;
 
-    await fc.assert(fc.asyncProperty(query, fc.constantFrom(...roles), async (raw, role) => {
-      const q = ZHouseholdListQuery.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
-      const ctx = ctxOf(a, role);
-      const got = await svc().list(ctx, q);
+    await fc.assert(
+      fc.asyncProperty(query, fc.constantFrom(...roles), async (raw, role) => {
+        const q = ZHouseholdListQuery.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+        const ctx = ctxOf(a, role);
+        const got = await svc().list(ctx, q);
 
-      // The reference: the households table read plainly by the owner — the agency, the actor's
-      // scope (its one declaration), a substring of the stored text, the filters, the order.
-      const [col, dir] = ORDER[q.sort];
-      const needle = q.q ? q.q.toLowerCase() : null;
-      const where = owner.selectFrom('households')
-        .where('agency_id', '=', a.id)
-        .where(householdScope(ctx.actor))
-        .$if(needle !== null, (b) => b.where(sql<boolean>`strpos(search_text, ${needle}) > 0`))
-        .$if(!!q.situation, (b) => b.where('situation', '=', q.situation!))
-        .$if(q.seekingHousing !== undefined, (b) => b.where('seeking_housing', '=', q.seekingHousing!))
-        .$if(!!q.caseManagerId, (b) => b.where('case_manager_id', '=', q.caseManagerId!))
-        .$if(q.mine === true, (b) => b.where((eb) => eb.or([eb('case_manager_id', '=', ctx.actor.userId), eb('social_worker_id', '=', ctx.actor.userId)])))
-        .$if(q.wheelchair === true, (b) => b.where('wheelchair', '=', true))
-        .$if(!!q.minPersons, (b) => b.where('persons', '>=', q.minPersons!));
-      const expected = await where.select('id')
-        .orderBy(col, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast()).orderBy('id')
-        .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      const { n } = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        // The reference: the households table read plainly by the owner — the agency, the actor's
+        // scope (its one declaration), a substring of the stored text, the filters, the order.
+        const [col, dir] = ORDER[q.sort];
+        const needle = q.q ? q.q.toLowerCase() : null;
+        const where = owner
+          .selectFrom('households')
+          .where('agency_id', '=', a.id)
+          .where(householdScope(ctx.actor))
+          .$if(needle !== null, (b) => b.where(sql<boolean>`strpos(search_text, ${needle}) > 0`))
+          .$if(!!q.situation, (b) => b.where('situation', '=', q.situation!))
+          .$if(q.seekingHousing !== undefined, (b) => b.where('seeking_housing', '=', q.seekingHousing!))
+          .$if(!!q.caseManagerId, (b) => b.where('case_manager_id', '=', q.caseManagerId!))
+          .$if(q.mine === true, (b) =>
+            b.where((eb) => eb.or([eb('case_manager_id', '=', ctx.actor.userId), eb('social_worker_id', '=', ctx.actor.userId)])),
+          )
+          .$if(q.wheelchair === true, (b) => b.where('wheelchair', '=', true))
+          .$if(!!q.minPersons, (b) => b.where('persons', '>=', q.minPersons!));
+        const expected = await where
+          .select('id')
+          .orderBy(col, (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+          .orderBy('id')
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize)
+          .execute();
+        const { n } = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 
-      expect(got.items.map((i) => i.id), JSON.stringify({ q, role })).toEqual(expected.map((r) => r.id));
-      expect(got.total).toBe(Number(n));
-    }), { numRuns: 80 });
+        expect(
+          got.items.map((i) => i.id),
+          JSON.stringify({ q, role }),
+        ).toEqual(expected.map((r) => r.id));
+        expect(got.total).toBe(Number(n));
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('finds, counts, filters and orders exactly as the database list does, and sees every committed change', async () => {
@@ -83,7 +115,9 @@ describe('household search', () => {
     const names = ['Özdemir', 'Abel', 'Zander', 'Ähm', 'abel', 'Müller_1', 'Müller%2'];
     for (const [i, lastName] of names.entries()) {
       const input = householdInput({
-        situation: i % 2 ? 'at_risk' : 'in_accommodation', situationSince: i === 3 ? null : `2024-0${1 + i}-01`, seekingHousing: i !== 4,
+        situation: i % 2 ? 'at_risk' : 'in_accommodation',
+        situationSince: i === 3 ? null : `2024-0${1 + i}-01`,
+        seekingHousing: i !== 4,
         socialWorkerId: i < 3 ? a.users.social_worker.id : null,
       });
       input.members[0] = { ...input.members[0]!, lastName };
@@ -109,8 +143,14 @@ describe('household search', () => {
     expect(paged).toMatchObject({ total: 2 });
     expect(paged.items).toHaveLength(1);
     // The search's audit event says what was asked and how many were shown.
-    const event = await testDbs().owner.selectFrom('audit_events').select(['action', 'actor_id', 'details']).where('agency_id', '=', a.id)
-      .where('action', '=', 'household.list').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const event = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select(['action', 'actor_id', 'details'])
+      .where('agency_id', '=', a.id)
+      .where('action', '=', 'household.list')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_id: a.users.case_manager.id, details: { q: 'abel', page: 2, results: 1 } });
     // The social worker's scope applies to the search as to the list.
     const sw = ctxOf(a, 'social_worker');
@@ -135,7 +175,11 @@ describe('household search', () => {
     const abel = (await list({ q: 'abel', sort: 'name' })).items[0]!;
     await inAgency(testDbs().app, a.id, async (tx) => {
       await tx.updateTable('households').set({ search_text: 'nur in dieser transaktion' }).where('id', '=', abel.id).execute();
-      const own = await householdRepository(tx, a.id).list((eb) => eb.lit(true), ZHouseholdListQuery.parse({ q: 'dieser transaktion' }), cm.actor.userId);
+      const own = await householdRepository(tx, a.id).list(
+        (eb) => eb.lit(true),
+        ZHouseholdListQuery.parse({ q: 'dieser transaktion' }),
+        cm.actor.userId,
+      );
       expect(own.items.map((i) => i.id)).toEqual([abel.id]);
       throw new Error('rollback');
     }).catch((e: Error) => expect(e.message).toBe('rollback'));

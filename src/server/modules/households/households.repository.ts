@@ -79,7 +79,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
       .selectAll('households')
       .select((eb) => [
         jsonArrayFrom(
-          eb.selectFrom('household_members as m').selectAll('m').whereRef('m.household_id', '=', 'households.id').where('m.agency_id', '=', agencyId).orderBy('m.position'),
+          eb
+            .selectFrom('household_members as m')
+            .selectAll('m')
+            .whereRef('m.household_id', '=', 'households.id')
+            .where('m.agency_id', '=', agencyId)
+            .orderBy('m.position'),
         ).as('members'),
         eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'households.case_manager_id').as('case_manager_name'),
         eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'households.social_worker_id').as('social_worker_name'),
@@ -97,17 +102,32 @@ export function householdRepository(tx: Tx, agencyId: string) {
           .$if(!!q.situation, (b) => b.where('households.situation', '=', q.situation!))
           .$if(q.seekingHousing !== undefined, (b) => b.where('households.seeking_housing', '=', q.seekingHousing!))
           .$if(!!q.caseManagerId, (b) => b.where('households.case_manager_id', '=', q.caseManagerId!))
-          .$if(q.mine === true, (b) => b.where((eb) => eb.or([eb('households.case_manager_id', '=', userId), eb('households.social_worker_id', '=', userId)])))
+          .$if(q.mine === true, (b) =>
+            b.where((eb) => eb.or([eb('households.case_manager_id', '=', userId), eb('households.social_worker_id', '=', userId)])),
+          )
           .$if(q.wheelchair === true, (b) => b.where('households.wheelchair', '=', true))
           .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!)) as QB;
       // Candidates: a search from the indexed function (it applies the transaction's agency itself,
       // as the policy does: under RLS, LIKE would not use the trigram index), else the agency's
       // households. Total and page in one statement, so they come from one snapshot and agree.
       const candidates = (q.q
-        ? tx.selectFrom(sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never)
-        : tx.selectFrom('households').where('households.agency_id', '=', agencyId)) as unknown as SelectQueryBuilder<DB, 'households', object>;
-      const hits = refine(candidates).select(['households.id', 'households.head_name', 'households.reference', 'households.updated_at', 'households.situation_since']);
-      const order = (alias: string) => sql`${sql.ref(`${alias}.${col}`)} ${dir === 'asc' ? sql`ASC` : sql`DESC`} NULLS LAST, ${sql.ref(`${alias}.id`)}`;
+        ? tx.selectFrom(
+            sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never,
+          )
+        : tx.selectFrom('households').where('households.agency_id', '=', agencyId)) as unknown as SelectQueryBuilder<
+        DB,
+        'households',
+        object
+      >;
+      const hits = refine(candidates).select([
+        'households.id',
+        'households.head_name',
+        'households.reference',
+        'households.updated_at',
+        'households.situation_since',
+      ]);
+      const order = (alias: string) =>
+        sql`${sql.ref(`${alias}.${col}`)} ${dir === 'asc' ? sql`ASC` : sql`DESC`} NULLS LAST, ${sql.ref(`${alias}.id`)}`;
       // The function's hits are computed once; the plain list lets count and page each use their index.
       const { rows } = await sql<ListRow & { total: number }>`
         WITH hits AS ${q.q ? sql`MATERIALIZED` : sql`NOT MATERIALIZED`} (${hits}),
@@ -133,9 +153,23 @@ export function householdRepository(tx: Tx, agencyId: string) {
 
     /** The facts other modules check of a household, if `scope` shows it to the actor. */
     facts(id: string, scope: HouseholdPredicate) {
-      return tx.selectFrom('households')
-        .select(['households.id', 'households.reference', 'households.head_name', 'households.persons', 'households.situation', 'households.seeking_housing', 'households.social_worker_id', 'households.case_manager_id', 'households.status'])
-        .where('households.agency_id', '=', agencyId).where('households.id', '=', id).where(scope).executeTakeFirst();
+      return tx
+        .selectFrom('households')
+        .select([
+          'households.id',
+          'households.reference',
+          'households.head_name',
+          'households.persons',
+          'households.situation',
+          'households.seeking_housing',
+          'households.social_worker_id',
+          'households.case_manager_id',
+          'households.status',
+        ])
+        .where('households.agency_id', '=', agencyId)
+        .where('households.id', '=', id)
+        .where(scope)
+        .executeTakeFirst();
     },
 
     /** The household with its members and staff names, if `scope` shows it to the actor. */
@@ -146,7 +180,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
     userNames(ids: (string | null)[]) {
       const wanted = ids.filter((x): x is string => !!x);
       if (!wanted.length) return Promise.resolve([] as { id: string; display_name: string; role: string }[]);
-      return tx.selectFrom('users').select(['id', 'display_name', 'role']).where('agency_id', '=', agencyId).where('id', 'in', wanted).execute();
+      return tx
+        .selectFrom('users')
+        .select(['id', 'display_name', 'role'])
+        .where('agency_id', '=', agencyId)
+        .where('id', 'in', wanted)
+        .execute();
     },
 
     nextReference: () => nextReference(tx, agencyId, 'household', null, 5),
@@ -155,7 +194,13 @@ export function householdRepository(tx: Tx, agencyId: string) {
     async setSituation(id: string, to: { situation: string; since: string; seekingHousing?: boolean; from?: string }): Promise<void> {
       await tx
         .updateTable('households')
-        .set((eb) => ({ situation: to.situation, situation_since: to.since, ...(to.seekingHousing === undefined ? {} : { seeking_housing: to.seekingHousing }), version: eb('version', '+', 1), updated_at: new Date() }))
+        .set((eb) => ({
+          situation: to.situation,
+          situation_since: to.since,
+          ...(to.seekingHousing === undefined ? {} : { seeking_housing: to.seekingHousing }),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
         .where('agency_id', '=', agencyId)
         .where('id', '=', id)
         .$if(to.from !== undefined, (b) => b.where('situation', '=', to.from!))
@@ -213,7 +258,16 @@ export function householdRepository(tx: Tx, agencyId: string) {
       return tx
         .selectFrom('journal_entries as j')
         .leftJoin('users as u', 'u.id', 'j.author_id')
-        .select(['j.id', 'j.occurred_at', 'j.kind', 'j.participation', 'j.text', 'j.created_at', 'j.author_id', 'u.display_name as author_name'])
+        .select([
+          'j.id',
+          'j.occurred_at',
+          'j.kind',
+          'j.participation',
+          'j.text',
+          'j.created_at',
+          'j.author_id',
+          'u.display_name as author_name',
+        ])
         .where('j.agency_id', '=', agencyId)
         .where('j.household_id', '=', householdId)
         .orderBy('j.occurred_at', 'desc')
@@ -224,7 +278,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
     },
 
     async journalCount(householdId: string): Promise<number> {
-      const r = await tx.selectFrom('journal_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_id', '=', agencyId).where('household_id', '=', householdId).executeTakeFirstOrThrow();
+      const r = await tx
+        .selectFrom('journal_entries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agency_id', '=', agencyId)
+        .where('household_id', '=', householdId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
@@ -232,16 +291,25 @@ export function householdRepository(tx: Tx, agencyId: string) {
      * Adds the entry only to a household the scope shows, with the author's name, in one statement;
      * undefined when the household is not there for this actor.
      */
-    addJournal(householdId: string, e: { occurredAt: string; kind: string; participation: boolean; text: string }, authorId: string, scope: HouseholdPredicate) {
+    addJournal(
+      householdId: string,
+      e: { occurredAt: string; kind: string; participation: boolean; text: string },
+      authorId: string,
+      scope: HouseholdPredicate,
+    ) {
       return tx
         .insertInto('journal_entries')
         .columns(['agency_id', 'household_id', 'occurred_at', 'kind', 'participation', 'text', 'author_id'])
         .expression((eb) =>
-          eb.selectFrom('households')
+          eb
+            .selectFrom('households')
             .select([
-              'households.agency_id', 'households.id',
-              sql<string>`cast(${e.occurredAt} as timestamptz)`.as('occurred_at'), sql<string>`cast(${e.kind} as text)`.as('kind'),
-              sql<boolean>`cast(${e.participation} as boolean)`.as('participation'), sql<string>`cast(${e.text} as text)`.as('text'),
+              'households.agency_id',
+              'households.id',
+              sql<string>`cast(${e.occurredAt} as timestamptz)`.as('occurred_at'),
+              sql<string>`cast(${e.kind} as text)`.as('kind'),
+              sql<boolean>`cast(${e.participation} as boolean)`.as('participation'),
+              sql<string>`cast(${e.text} as text)`.as('text'),
               sql<string>`cast(${authorId} as uuid)`.as('author_id'),
             ])
             .where('households.agency_id', '=', agencyId)
@@ -264,7 +332,6 @@ export function householdRepository(tx: Tx, agencyId: string) {
         .limit(limit)
         .execute();
     },
-
   };
 }
 export type HouseholdRepository = ReturnType<typeof householdRepository>;

@@ -3,73 +3,140 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import {
-  ZAccessLogEntry, ZHousehold, ZHouseholdCreate, ZHouseholdListQuery, ZHouseholdPage, ZHouseholdUpdate, ZJournalCreate, ZJournalEntry, ZJournalPage,
+  ZAccessLogEntry,
+  ZHousehold,
+  ZHouseholdCreate,
+  ZHouseholdListQuery,
+  ZHouseholdPage,
+  ZHouseholdUpdate,
+  ZJournalCreate,
+  ZJournalEntry,
+  ZJournalPage,
 } from '../../../contracts/households.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag, expectedVersion } from '../../platform/http/idempotency.js';
 import type { HouseholdService } from './households.service.js';
 
-const ZIdempotencyHeaders = z.object({ 'idempotency-key': z.string().max(200).optional().describe('Wiederholte Anfragen mit demselben Schlüssel legen nur einen Datensatz an') });
+const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z.string().max(200).optional().describe('Wiederholte Anfragen mit demselben Schlüssel legen nur einen Datensatz an'),
+});
 const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('Version aus dem ETag, z. B. "3"') });
 const tags = ['Haushalte'];
 
 export function householdRoutes(app: FastifyInstance, svc: HouseholdService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/households', {
-    config: { access: 'household.list' },
-    schema: { tags, summary: 'Haushalte suchen und filtern (seitenweise)', querystring: ZHouseholdListQuery, response: { 200: ZHouseholdPage } },
-  }, (req) => svc.list(ctxOf(req), req.query));
-
-  r.post('/api/v1/households', {
-    config: { access: 'household.create' },
-    schema: { tags, summary: 'Haushalt anlegen', headers: ZIdempotencyHeaders, body: ZHouseholdCreate, response: { 201: ZHousehold } },
-  }, async (req, reply) => {
-    const res = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key']);
-    reply.header('ETag', etag(res.body.version)).header('Location', `/api/v1/households/${res.body.id}`);
-    if (res.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).send(res.body);
-  });
-
-  r.get('/api/v1/households/:id', {
-    config: { access: 'household.read' },
-    schema: { tags, summary: 'Haushalt lesen', params: ZIdParams, response: { 200: ZHousehold } },
-  }, async (req, reply) => {
-    const h = await svc.get(ctxOf(req), req.params.id);
-    reply.header('ETag', etag(h.version));
-    return h;
-  });
-
-  r.put('/api/v1/households/:id', {
-    config: { access: 'household.update' },
-    schema: { tags, summary: 'Haushalt ändern (If-Match oder version: veraltete Stände → 412)', params: ZIdParams, headers: ZIfMatch, body: ZHouseholdUpdate, response: { 200: ZHousehold } },
-  }, async (req, reply) => {
-    const version = expectedVersion(req.headers['if-match'], req.body.version);
-    const h = await svc.update(ctxOf(req), req.params.id, req.body, version);
-    reply.header('ETag', etag(h.version));
-    return h;
-  });
-
-  r.get('/api/v1/households/:id/journal', {
-    config: { access: 'journal.list' },
-    schema: {
-      tags, summary: 'Fallverlauf (Journal) eines Haushalts', params: ZIdParams,
-      querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(50) }),
-      response: { 200: ZJournalPage },
+  r.get(
+    '/api/v1/households',
+    {
+      config: { access: 'household.list' },
+      schema: {
+        tags,
+        summary: 'Haushalte suchen und filtern (seitenweise)',
+        querystring: ZHouseholdListQuery,
+        response: { 200: ZHouseholdPage },
+      },
     },
-  }, (req) => svc.journal(ctxOf(req), req.params.id, req.query.page, req.query.pageSize));
+    (req) => svc.list(ctxOf(req), req.query),
+  );
 
-  r.post('/api/v1/households/:id/journal', {
-    config: { access: 'journal.create' },
-    schema: { tags, summary: 'Journaleintrag hinzufügen', params: ZIdParams, headers: ZIdempotencyHeaders, body: ZJournalCreate, response: { 201: ZJournalEntry } },
-  }, async (req, reply) => {
-    const res = await svc.addJournal(ctxOf(req), req.params.id, req.body, req.headers['idempotency-key']);
-    if (res.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).send(res.body);
-  });
+  r.post(
+    '/api/v1/households',
+    {
+      config: { access: 'household.create' },
+      schema: { tags, summary: 'Haushalt anlegen', headers: ZIdempotencyHeaders, body: ZHouseholdCreate, response: { 201: ZHousehold } },
+    },
+    async (req, reply) => {
+      const res = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key']);
+      reply.header('ETag', etag(res.body.version)).header('Location', `/api/v1/households/${res.body.id}`);
+      if (res.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(res.body);
+    },
+  );
 
-  r.get('/api/v1/households/:id/access-log', {
-    config: { access: 'household.accessLog' },
-    schema: { tags, summary: 'Wer hat auf diesen Haushalt zugegriffen', params: ZIdParams, response: { 200: z.object({ items: z.array(ZAccessLogEntry) }) } },
-  }, (req) => svc.accessLog(ctxOf(req), req.params.id));
+  r.get(
+    '/api/v1/households/:id',
+    {
+      config: { access: 'household.read' },
+      schema: { tags, summary: 'Haushalt lesen', params: ZIdParams, response: { 200: ZHousehold } },
+    },
+    async (req, reply) => {
+      const h = await svc.get(ctxOf(req), req.params.id);
+      reply.header('ETag', etag(h.version));
+      return h;
+    },
+  );
+
+  r.put(
+    '/api/v1/households/:id',
+    {
+      config: { access: 'household.update' },
+      schema: {
+        tags,
+        summary: 'Haushalt ändern (If-Match oder version: veraltete Stände → 412)',
+        params: ZIdParams,
+        headers: ZIfMatch,
+        body: ZHouseholdUpdate,
+        response: { 200: ZHousehold },
+      },
+    },
+    async (req, reply) => {
+      const version = expectedVersion(req.headers['if-match'], req.body.version);
+      const h = await svc.update(ctxOf(req), req.params.id, req.body, version);
+      reply.header('ETag', etag(h.version));
+      return h;
+    },
+  );
+
+  r.get(
+    '/api/v1/households/:id/journal',
+    {
+      config: { access: 'journal.list' },
+      schema: {
+        tags,
+        summary: 'Fallverlauf (Journal) eines Haushalts',
+        params: ZIdParams,
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(50),
+        }),
+        response: { 200: ZJournalPage },
+      },
+    },
+    (req) => svc.journal(ctxOf(req), req.params.id, req.query.page, req.query.pageSize),
+  );
+
+  r.post(
+    '/api/v1/households/:id/journal',
+    {
+      config: { access: 'journal.create' },
+      schema: {
+        tags,
+        summary: 'Journaleintrag hinzufügen',
+        params: ZIdParams,
+        headers: ZIdempotencyHeaders,
+        body: ZJournalCreate,
+        response: { 201: ZJournalEntry },
+      },
+    },
+    async (req, reply) => {
+      const res = await svc.addJournal(ctxOf(req), req.params.id, req.body, req.headers['idempotency-key']);
+      if (res.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(res.body);
+    },
+  );
+
+  r.get(
+    '/api/v1/households/:id/access-log',
+    {
+      config: { access: 'household.accessLog' },
+      schema: {
+        tags,
+        summary: 'Wer hat auf diesen Haushalt zugegriffen',
+        params: ZIdParams,
+        response: { 200: z.object({ items: z.array(ZAccessLogEntry) }) },
+      },
+    },
+    (req) => svc.accessLog(ctxOf(req), req.params.id),
+  );
 }

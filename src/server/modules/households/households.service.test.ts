@@ -6,7 +6,14 @@ import { createAgency, householdInput, testDbs, type TestAgency } from '../../..
 import { householdService } from './households.service.js';
 
 const ctxOf = (a: TestAgency, role: keyof TestAgency['users']): Ctx => ({
-  actor: { userId: a.users[role].id, agencyId: a.id, role, providerId: role === 'provider_user' ? a.providerId : null, carrierId: null, sessionId: 'test' },
+  actor: {
+    userId: a.users[role].id,
+    agencyId: a.id,
+    role,
+    providerId: role === 'provider_user' ? a.providerId : null,
+    carrierId: null,
+    sessionId: 'test',
+  },
   ip: '127.0.0.1',
   purpose: 'Test',
 });
@@ -21,8 +28,12 @@ describe('household service on the real database', () => {
     const second = await svc().create(cm, ZHouseholdCreate.parse(householdInput()), undefined);
     const year = new Date().getFullYear();
     expect([first.body.reference, second.body.reference]).toEqual([`T-${year}-00001`, `T-${year}-00002`]);
-    const events = await testDbs().owner.selectFrom('audit_events').select(['action', 'entity_id', 'purpose', 'ip'])
-      .where('agency_id', '=', a.id).where('action', '=', 'household.create').execute();
+    const events = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select(['action', 'entity_id', 'purpose', 'ip'])
+      .where('agency_id', '=', a.id)
+      .where('action', '=', 'household.create')
+      .execute();
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ purpose: 'Test', ip: '127.0.0.1' });
   });
@@ -33,19 +44,26 @@ describe('household service on the real database', () => {
     await expect(svc().create(ctxOf(a, 'case_manager'), input, undefined)).rejects.toThrow(AppError);
     const { owner } = testDbs();
     expect(await owner.selectFrom('households').select('id').where('agency_id', '=', a.id).execute()).toEqual([]);
-    expect(await owner.selectFrom('audit_events').select('id').where('agency_id', '=', a.id).where('action', '=', 'household.create').execute()).toEqual([]);
+    expect(
+      await owner.selectFrom('audit_events').select('id').where('agency_id', '=', a.id).where('action', '=', 'household.create').execute(),
+    ).toEqual([]);
   });
 
   it('refuses roles without the permission before touching data', async () => {
     const a = await createAgency();
     await expect(svc().list(ctxOf(a, 'provider_user'), ZHouseholdListQuery.parse({}))).rejects.toBeInstanceOf(AccessDenied);
-    await expect(svc().create(ctxOf(a, 'auditor'), ZHouseholdCreate.parse(householdInput()), undefined)).rejects.toMatchObject({ status: 403 });
+    await expect(svc().create(ctxOf(a, 'auditor'), ZHouseholdCreate.parse(householdInput()), undefined)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it('filters by situation, wheelchair need and size, and pages through the result', async () => {
     const a = await createAgency();
     const cm = ctxOf(a, 'case_manager');
-    const wheel = householdInput({ situation: 'rough_sleeping', needs: { wheelchair: true, stepFree: true, pets: false, health: false, districtsAvoid: [], districtsPrefer: [], notes: null } });
+    const wheel = householdInput({
+      situation: 'rough_sleeping',
+      needs: { wheelchair: true, stepFree: true, pets: false, health: false, districtsAvoid: [], districtsPrefer: [], notes: null },
+    });
     await svc().create(cm, ZHouseholdCreate.parse(wheel), undefined);
     for (let i = 0; i < 3; i++) await svc().create(cm, ZHouseholdCreate.parse(householdInput({ situation: 'at_risk' })), undefined);
     const q = (p: object) => svc().list(cm, ZHouseholdListQuery.parse(p));
@@ -66,7 +84,11 @@ describe('household service on the real database', () => {
   it('answers "which" and "this one" from the same scope: social workers their own, accommodation workers those in accommodation', async () => {
     const a = await createAgency();
     const cm = ctxOf(a, 'case_manager');
-    const mine = await svc().create(cm, ZHouseholdCreate.parse(householdInput({ socialWorkerId: a.users.social_worker.id, situation: 'at_risk' })), undefined);
+    const mine = await svc().create(
+      cm,
+      ZHouseholdCreate.parse(householdInput({ socialWorkerId: a.users.social_worker.id, situation: 'at_risk' })),
+      undefined,
+    );
     const sheltered = await svc().create(cm, ZHouseholdCreate.parse(householdInput({ situation: 'in_accommodation' })), undefined);
     const ids = { mine: mine.body.id, sheltered: sheltered.body.id };
     const cases = [
@@ -85,8 +107,13 @@ describe('household service on the real database', () => {
       }
     }
     // A hidden read leaves a denial in the trail, never a read event.
-    const events = await testDbs().owner.selectFrom('audit_events').select(['action', 'entity_id']).where('agency_id', '=', a.id)
-      .where('actor_id', '=', a.users.social_worker.id).where('entity_id', '=', ids.sheltered).execute();
+    const events = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('agency_id', '=', a.id)
+      .where('actor_id', '=', a.users.social_worker.id)
+      .where('entity_id', '=', ids.sheltered)
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['access.denied']);
   });
 });

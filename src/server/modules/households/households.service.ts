@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ZHousehold, ZHouseholdCreate, ZHouseholdListQuery, ZHouseholdUpdate, ZJournalCreate, ZJournalEntry } from '../../../contracts/households.js';
+import type {
+  ZHousehold,
+  ZHouseholdCreate,
+  ZHouseholdListQuery,
+  ZHouseholdUpdate,
+  ZJournalCreate,
+  ZJournalEntry,
+} from '../../../contracts/households.js';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
@@ -9,7 +16,13 @@ import { AccessDenied, AppError, type FieldError } from '../../platform/errors/a
 import type { Actor, Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { householdRepository, type HouseholdDetail, type HouseholdRepository, type HouseholdWrite, type ListRow } from './households.repository.js';
+import {
+  householdRepository,
+  type HouseholdDetail,
+  type HouseholdRepository,
+  type HouseholdWrite,
+  type ListRow,
+} from './households.repository.js';
 
 type Household = z.infer<typeof ZHousehold>;
 type JournalEntry = z.infer<typeof ZJournalEntry>;
@@ -25,7 +38,16 @@ function present(ctx: Ctx, row: HouseholdDetail): Household {
     situationSince: row.situation_since,
     seekingHousing: row.seeking_housing,
     persons: row.persons,
-    needs: { wheelchair: false, stepFree: false, pets: false, health: false, districtsAvoid: [], districtsPrefer: [], notes: null, ...needs },
+    needs: {
+      wheelchair: false,
+      stepFree: false,
+      pets: false,
+      health: false,
+      districtsAvoid: [],
+      districtsPrefer: [],
+      notes: null,
+      ...needs,
+    },
     caseManager: ref(row.case_manager_id, row.case_manager_name),
     socialWorker: ref(row.social_worker_id, row.social_worker_name),
     members: row.members.map((m) => ({
@@ -240,7 +262,12 @@ export function householdFacts(tx: Tx, agencyId: string, id: string) {
  * For other modules: adds a journal entry to a household of the agency on behalf of a step the
  * calling module has already authorised (a candidate's follow-up talk); undefined if there is none.
  */
-export function addJournalEntry(tx: Tx, ctx: Ctx, householdId: string, entry: { occurredAt: string; kind: string; participation: boolean; text: string }) {
+export function addJournalEntry(
+  tx: Tx,
+  ctx: Ctx,
+  householdId: string,
+  entry: { occurredAt: string; kind: string; participation: boolean; text: string },
+) {
   return householdRepository(tx, ctx.actor.agencyId).addJournal(householdId, entry, ctx.actor.userId, ANY_HOUSEHOLD);
 }
 
@@ -248,6 +275,11 @@ export function addJournalEntry(tx: Tx, ctx: Ctx, householdId: string, entry: { 
  * For other modules, on a step they have already authorised: moves a household of the agency to a
  * new situation (a notice puts a housed household at risk; closing a case houses it again or not).
  */
-export function changeHouseholdSituation(tx: Tx, agencyId: string, id: string, to: { situation: string; since: string; seekingHousing?: boolean; from?: string }) {
+export function changeHouseholdSituation(
+  tx: Tx,
+  agencyId: string,
+  id: string,
+  to: { situation: string; since: string; seekingHousing?: boolean; from?: string },
+) {
   return householdRepository(tx, agencyId).setSituation(id, to);
 }

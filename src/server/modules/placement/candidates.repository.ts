@@ -25,27 +25,84 @@ export function candidateRepository(tx: Tx, agencyId: string) {
       .innerJoin('households as h', 'h.id', 'c.household_id')
       .leftJoin('users as u', 'u.id', 'c.picked_by')
       .selectAll('c')
-      .select(['h.reference', 'h.head_name', 'h.persons', 'h.children', 'h.pets', 'h.social_worker_id', 'h.situation', 'u.display_name as picked_by_name'])
+      .select([
+        'h.reference',
+        'h.head_name',
+        'h.persons',
+        'h.children',
+        'h.pets',
+        'h.social_worker_id',
+        'h.situation',
+        'u.display_name as picked_by_name',
+      ])
       .select((eb) =>
-        eb.selectFrom('household_members as m').select('m.first_name').whereRef('m.household_id', '=', 'h.id').orderBy(sql`m.relationship = 'head'`, 'desc').orderBy('m.position').limit(1).as('first_name'),
+        eb
+          .selectFrom('household_members as m')
+          .select('m.first_name')
+          .whereRef('m.household_id', '=', 'h.id')
+          .orderBy(sql`m.relationship = 'head'`, 'desc')
+          .orderBy('m.position')
+          .limit(1)
+          .as('first_name'),
       )
       .where('c.agency_id', '=', agencyId);
 
   return {
     ofOffer(offerId: string, round?: number): Promise<CandidateRow[]> {
-      return candidates().where('c.offer_id', '=', offerId).$if(round !== undefined, (q) => q.where('c.round', '=', round!)).orderBy('c.round', 'desc').orderBy('c.created_at').execute();
+      return candidates()
+        .where('c.offer_id', '=', offerId)
+        .$if(round !== undefined, (q) => q.where('c.round', '=', round!))
+        .orderBy('c.round', 'desc')
+        .orderBy('c.created_at')
+        .execute();
     },
     find(id: string): Promise<CandidateRow | undefined> {
       return candidates().where('c.id', '=', id).executeTakeFirst();
     },
     countInRound(offerId: string, round: number) {
-      return tx.selectFrom('candidates').select((eb) => eb.fn.countAll<string>().as('n')).where('agency_id', '=', agencyId).where('offer_id', '=', offerId).where('round', '=', round).executeTakeFirstOrThrow();
+      return tx
+        .selectFrom('candidates')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .where('round', '=', round)
+        .executeTakeFirstOrThrow();
     },
-    insert(values: { offer_id: string; household_id: string; round: number; ranking_id: string | null; rank: number | null; score: number | null; pseudonym: string; comment: string; move_in_from: string | null; picked_by: string }) {
-      return tx.insertInto('candidates').values({ agency_id: agencyId, status: 'shortlisted', ...values }).returning('id').executeTakeFirstOrThrow();
+    insert(values: {
+      offer_id: string;
+      household_id: string;
+      round: number;
+      ranking_id: string | null;
+      rank: number | null;
+      score: number | null;
+      pseudonym: string;
+      comment: string;
+      move_in_from: string | null;
+      picked_by: string;
+    }) {
+      return tx
+        .insertInto('candidates')
+        .values({ agency_id: agencyId, status: 'shortlisted', ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     },
-    set(id: string, values: Partial<{ status: string; consent_id: string | null; refusal_reason: string | null; refusal_text: string | null; veto_reason: string | null; decision_due_at: Date | null }>) {
-      return tx.updateTable('candidates').set({ ...values, version: sql`version + 1`, updated_at: new Date() }).where('agency_id', '=', agencyId).where('id', '=', id).execute();
+    set(
+      id: string,
+      values: Partial<{
+        status: string;
+        consent_id: string | null;
+        refusal_reason: string | null;
+        refusal_text: string | null;
+        veto_reason: string | null;
+        decision_due_at: Date | null;
+      }>,
+    ) {
+      return tx
+        .updateTable('candidates')
+        .set({ ...values, version: sql`version + 1`, updated_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
     },
     /** Moves every open candidate of the offer's round (but `except`) to not_selected; returns them. */
     releaseOthers(offerId: string, round: number, except: string | null, states: readonly string[]) {
@@ -94,8 +151,22 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .execute();
       return new Map(rows.map((r) => [r.household_id, r]));
     },
-    insertConsent(values: { household_id: string; recipient_provider_id: string; given_by: string; given_on: string; form: string; minute: string | null; text_version: string; valid_until: string | null; recorded_by: string }) {
-      return tx.insertInto('consents').values({ agency_id: agencyId, purpose: 'placement_disclosure', ...values }).returning('id').executeTakeFirstOrThrow();
+    insertConsent(values: {
+      household_id: string;
+      recipient_provider_id: string;
+      given_by: string;
+      given_on: string;
+      form: string;
+      minute: string | null;
+      text_version: string;
+      valid_until: string | null;
+      recorded_by: string;
+    }) {
+      return tx
+        .insertInto('consents')
+        .values({ agency_id: agencyId, purpose: 'placement_disclosure', ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     },
     withdrawConsent(householdId: string, id: string, by: string, note: string | null) {
       return tx
@@ -108,21 +179,61 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .returning('id')
         .executeTakeFirst();
     },
-    addDisclosure(values: { candidate_id: string; household_id: string; provider_id: string; consent_id: string; fields: string[]; disclosed_by: string }) {
-      return tx.insertInto('disclosures').values({ agency_id: agencyId, ...values }).execute();
+    addDisclosure(values: {
+      candidate_id: string;
+      household_id: string;
+      provider_id: string;
+      consent_id: string;
+      fields: string[];
+      disclosed_by: string;
+    }) {
+      return tx
+        .insertInto('disclosures')
+        .values({ agency_id: agencyId, ...values })
+        .execute();
     },
 
     // --- round tables and viewings ------------------------------------------------------------
     roundTables(offerId: string) {
-      return tx.selectFrom('round_tables').selectAll().where('agency_id', '=', agencyId).where('offer_id', '=', offerId).orderBy('starts_at').execute();
+      return tx
+        .selectFrom('round_tables')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .orderBy('starts_at')
+        .execute();
     },
     roundTable(id: string) {
       return tx.selectFrom('round_tables').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
     },
-    insertRoundTable(values: { offer_id: string; round: number; starts_at: Date; ends_at: Date; participant_ids: string[]; video_url: string | null; ics_uid: string; created_by: string }) {
-      return tx.insertInto('round_tables').values({ agency_id: agencyId, ...values }).returningAll().executeTakeFirstOrThrow();
+    insertRoundTable(values: {
+      offer_id: string;
+      round: number;
+      starts_at: Date;
+      ends_at: Date;
+      participant_ids: string[];
+      video_url: string | null;
+      ics_uid: string;
+      created_by: string;
+    }) {
+      return tx
+        .insertInto('round_tables')
+        .values({ agency_id: agencyId, ...values })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
-    updateRoundTable(id: string, version: number, values: Partial<{ starts_at: Date; ends_at: Date; participant_ids: string[]; status: string; minutes: string; bumpSequence: boolean }>) {
+    updateRoundTable(
+      id: string,
+      version: number,
+      values: Partial<{
+        starts_at: Date;
+        ends_at: Date;
+        participant_ids: string[];
+        status: string;
+        minutes: string;
+        bumpSequence: boolean;
+      }>,
+    ) {
       const { bumpSequence, ...rest } = values;
       return tx
         .updateTable('round_tables')
@@ -134,15 +245,46 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .executeTakeFirst();
     },
     viewingsOfOffer(offerId: string) {
-      return tx.selectFrom('viewings').selectAll().where('agency_id', '=', agencyId).where('offer_id', '=', offerId).orderBy('starts_at').execute();
+      return tx
+        .selectFrom('viewings')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .orderBy('starts_at')
+        .execute();
     },
     viewing(id: string) {
       return tx.selectFrom('viewings').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
     },
-    insertViewing(values: { offer_id: string; candidate_id: string; starts_at: Date; ends_at: Date; place: string; attendee_ids: string[]; ics_uid: string; created_by: string }) {
-      return tx.insertInto('viewings').values({ agency_id: agencyId, ...values }).returningAll().executeTakeFirstOrThrow();
+    insertViewing(values: {
+      offer_id: string;
+      candidate_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      place: string;
+      attendee_ids: string[];
+      ics_uid: string;
+      created_by: string;
+    }) {
+      return tx
+        .insertInto('viewings')
+        .values({ agency_id: agencyId, ...values })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
-    updateViewing(id: string, version: number, values: Partial<{ starts_at: Date; ends_at: Date; place: string; attendee_ids: string[]; status: string; outcome: string; bumpSequence: boolean }>) {
+    updateViewing(
+      id: string,
+      version: number,
+      values: Partial<{
+        starts_at: Date;
+        ends_at: Date;
+        place: string;
+        attendee_ids: string[];
+        status: string;
+        outcome: string;
+        bumpSequence: boolean;
+      }>,
+    ) {
       const { bumpSequence, ...rest } = values;
       return tx
         .updateTable('viewings')
@@ -157,12 +299,34 @@ export function candidateRepository(tx: Tx, agencyId: string) {
     // --- tenancies ----------------------------------------------------------------------------
     nextTenancyReference: () => nextReference(tx, agencyId, 'tenancy', 'M', 4),
     insertTenancy(values: {
-      reference: string; household_id: string; provider_id: string; offer_id: string; candidate_id: string; street: string; postal_code: string; city: string; district: string;
-      lease_start: string; lease_signed_on: string | null; cold_rent_cents: number; service_charges_cents: number; heating_cents: number;
-      guarantee_start: string; guarantee_end: string; guarantee_max_cents: number; guarantee_items: string[]; guarantee_signed_on: string | null;
-      contact_person_id: string | null; social_worker_id: string | null; created_by: string;
+      reference: string;
+      household_id: string;
+      provider_id: string;
+      offer_id: string;
+      candidate_id: string;
+      street: string;
+      postal_code: string;
+      city: string;
+      district: string;
+      lease_start: string;
+      lease_signed_on: string | null;
+      cold_rent_cents: number;
+      service_charges_cents: number;
+      heating_cents: number;
+      guarantee_start: string;
+      guarantee_end: string;
+      guarantee_max_cents: number;
+      guarantee_items: string[];
+      guarantee_signed_on: string | null;
+      contact_person_id: string | null;
+      social_worker_id: string | null;
+      created_by: string;
     }) {
-      return tx.insertInto('tenancies').values({ agency_id: agencyId, ...values }).returningAll().executeTakeFirstOrThrow();
+      return tx
+        .insertInto('tenancies')
+        .values({ agency_id: agencyId, ...values })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
     markHoused(householdId: string, since: string) {
       return tx

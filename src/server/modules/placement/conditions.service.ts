@@ -28,10 +28,14 @@ const ruleOf = (i: Input): ConditionsRule => ({
 function validate(i: Input) {
   const sizes = i.rentCaps.map((r) => r.persons);
   if (new Set(sizes).size !== sizes.length) {
-    throw new AppError('validation_failed', undefined, { errors: [{ field: 'rentCaps', code: 'custom', message: 'Jede Haushaltsgröße darf nur einmal vorkommen.' }] });
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'rentCaps', code: 'custom', message: 'Jede Haushaltsgröße darf nur einmal vorkommen.' }],
+    });
   }
   if (!sizes.includes(1)) {
-    throw new AppError('validation_failed', undefined, { errors: [{ field: 'rentCaps', code: 'custom', message: 'Die Obergrenze für eine Person fehlt.' }] });
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'rentCaps', code: 'custom', message: 'Die Obergrenze für eine Person fehlt.' }],
+    });
   }
 }
 
@@ -47,7 +51,12 @@ async function impact(repo: PlacementRepository, input: Input) {
   const offers = await repo.openOffers();
   const offersChanging = offers
     .map((o) => {
-      const flat = { livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, equipment: o.equipment };
+      const flat = {
+        livingSpace: Number(o.living_space),
+        rooms: Number(o.rooms),
+        coldRentCents: o.cold_rent_cents,
+        equipment: o.equipment,
+      };
       const eligibleBefore = prev ? checkOffer(prev, flat, now).eligible : false;
       const eligibleAfter = checkOffer(next, flat, now).eligible;
       return { id: o.id, reference: o.reference, eligibleBefore, eligibleAfter };
@@ -66,7 +75,9 @@ async function impact(repo: PlacementRepository, input: Input) {
     openOffers: offers.length,
     offersChanging,
     poolHouseholds: bySize.reduce((s, b) => s + b.households, 0),
-    poolAffected: bySize.filter((b) => b.capBeforeCents !== b.capAfterCents || b.spaceBeforeSqm !== b.spaceAfterSqm).reduce((s, b) => s + b.households, 0),
+    poolAffected: bySize
+      .filter((b) => b.capBeforeCents !== b.capAfterCents || b.spaceBeforeSqm !== b.spaceAfterSqm)
+      .reduce((s, b) => s + b.households, 0),
     bySize,
   };
 }
@@ -98,14 +109,27 @@ export function conditionsService(db: Kysely<DB>) {
         const effect = await impact(repo, input);
         const { id } = await repo
           .insertConditions({
-            valid_from: input.validFrom, rent_caps: JSON.stringify(input.rentCaps), extra_person_cents: input.extraPersonCents, space_base_sqm: input.spaceBaseSqm,
-            space_per_person_sqm: input.spacePerPersonSqm, required_equipment: input.requiredEquipment, note: input.note ?? null, created_by: ctx.actor.userId,
+            valid_from: input.validFrom,
+            rent_caps: JSON.stringify(input.rentCaps),
+            extra_person_cents: input.extraPersonCents,
+            space_base_sqm: input.spaceBaseSqm,
+            space_per_person_sqm: input.spacePerPersonSqm,
+            required_equipment: input.requiredEquipment,
+            note: input.note ?? null,
+            created_by: ctx.actor.userId,
           })
           .catch((e: { code?: string }) => {
-            if (e.code === '23505') throw new AppError('validation_failed', undefined, { errors: [{ field: 'validFrom', code: 'custom', message: 'Für diesen Tag gibt es schon eine Fassung.' }] });
+            if (e.code === '23505')
+              throw new AppError('validation_failed', undefined, {
+                errors: [{ field: 'validFrom', code: 'custom', message: 'Für diesen Tag gibt es schon eine Fassung.' }],
+              });
             throw e;
           });
-        audit(tx, ctx, { action: 'conditions.create', entityId: id, details: { validFrom: input.validFrom, offersChanging: effect.offersChanging.length, poolAffected: effect.poolAffected } });
+        audit(tx, ctx, {
+          action: 'conditions.create',
+          entityId: id,
+          details: { validFrom: input.validFrom, offersChanging: effect.offersChanging.length, poolAffected: effect.poolAffected },
+        });
         const current = await repo.conditionsAt(berlinDate(new Date()));
         const row = (await repo.conditionsList()).find((r) => r.id === id)!;
         return presentConditions(row, current?.id ?? null);

@@ -123,5 +123,8 @@ export function checkOffer(c: ConditionsRule, flat: Flat, checkedAt: Date): TOff
 
 /** The reasons an ineligible offer is declined with, for the provider. */
 export function declineText(check: TOfferCheck): string {
-  return check.items.filter((i) => !i.met).map((i) => i.text).join(' ');
+  return check.items
+    .filter((i) => !i.met)
+    .map((i) => i.text)
+    .join(' ');
 }

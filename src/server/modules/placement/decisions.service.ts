@@ -34,16 +34,23 @@ export function guaranteeEnd(start: string, years: number): string {
   return end.toISOString().slice(0, 10);
 }
 
-const address = (o: OfferRow) => `${o.street}, ${o.postal_code} ${o.city} (${o.district}, ${o.floor === 0 ? 'Erdgeschoss' : `${o.floor}. OG`})`;
+const address = (o: OfferRow) =>
+  `${o.street}, ${o.postal_code} ${o.city} (${o.district}, ${o.floor === 0 ? 'Erdgeschoss' : `${o.floor}. OG`})`;
 
 export function decisionService(db: Kysely<DB>) {
-  const out = async (tx: Tx, ctx: Ctx, offer: OfferRow, id: string) => (await candidateView(tx, ctx, offer)).items.find((c) => c.id === id)!;
+  const out = async (tx: Tx, ctx: Ctx, offer: OfferRow, id: string) =>
+    (await candidateView(tx, ctx, offer)).items.find((c) => c.id === id)!;
 
   /** Everyone involved in an offer's current round: the company's users, the case manager, social workers, meeting participants. */
   async function involved(tx: Tx, ctx: Ctx, offer: OfferRow, cands: CandidateRow[]) {
     const fx = placementEffects(tx, ctx);
     const rts = await candidateRepository(tx, ctx.actor.agencyId).roundTables(offer.id);
-    return [...(await fx.providerUsers(offer.provider_id)), offer.case_manager_id, ...cands.map((c) => c.social_worker_id), ...rts.filter((r) => r.round === offer.round).flatMap((r) => r.participant_ids)];
+    return [
+      ...(await fx.providerUsers(offer.provider_id)),
+      offer.case_manager_id,
+      ...cands.map((c) => c.social_worker_id),
+      ...rts.filter((r) => r.round === offer.round).flatMap((r) => r.participant_ids),
+    ];
   }
 
   return {
@@ -56,8 +63,20 @@ export function decisionService(db: Kysely<DB>) {
           const to = candidateStep(ctx, c, 'accept');
           await crepo.set(id, { status: to });
           await fx.closeDeadlines(id, ['household_decision', 'follow_up_talk'], 'done');
-          await repo.addEvent(offer.id, ctx.actor.userId, 'accepted', { pseudonym: c.pseudonym, household: c.reference }, { candidateId: id, providerVisible: true });
-          await fx.inform([...(await fx.providerUsers(offer.provider_id)), offer.case_manager_id], 'candidate.accepted', `${c.pseudonym} hat zugesagt (${offer.reference})`, `Der Haushalt möchte die Wohnung ${offer.street} beziehen.`, offerLink(offer.id));
+          await repo.addEvent(
+            offer.id,
+            ctx.actor.userId,
+            'accepted',
+            { pseudonym: c.pseudonym, household: c.reference },
+            { candidateId: id, providerVisible: true },
+          );
+          await fx.inform(
+            [...(await fx.providerUsers(offer.provider_id)), offer.case_manager_id],
+            'candidate.accepted',
+            `${c.pseudonym} hat zugesagt (${offer.reference})`,
+            `Der Haushalt möchte die Wohnung ${offer.street} beziehen.`,
+            offerLink(offer.id),
+          );
           audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'accept', from: c.status, to } });
         } else {
           const to = candidateStep(ctx, c, 'refuse');
@@ -66,13 +85,40 @@ export function decisionService(db: Kysely<DB>) {
           const { placement } = await fx.settings();
           // The social worker finds the reasons at once and talks with the household.
           await fx.openDeadline({
-            subjectType: 'candidate', subjectId: id, kind: 'follow_up_talk', title: `Nachgespräch nach Absage: ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
-            link: offerLink(offer.id), dueAt: await fx.dueAfterWorkingDays(new Date(), placement.followUpWorkingDays), assigneeId: c.social_worker_id ?? offer.case_manager_id,
+            subjectType: 'candidate',
+            subjectId: id,
+            kind: 'follow_up_talk',
+            title: `Nachgespräch nach Absage: ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
+            link: offerLink(offer.id),
+            dueAt: await fx.dueAfterWorkingDays(new Date(), placement.followUpWorkingDays),
+            assigneeId: c.social_worker_id ?? offer.case_manager_id,
           });
-          await repo.addEvent(offer.id, ctx.actor.userId, 'refused', { pseudonym: c.pseudonym, household: c.reference, reason: input.reason, text: input.text }, { candidateId: id, providerVisible: true });
-          await fx.inform([c.social_worker_id, offer.case_manager_id], 'candidate.refused', `${c.pseudonym} hat abgesagt (${offer.reference})`, 'Bitte zeitnah ein Nachgespräch mit dem Haushalt führen.', offerLink(offer.id));
-          await fx.inform(await fx.providerUsers(offer.provider_id), 'candidate.refused', `${c.pseudonym} hat abgesagt (${offer.reference})`, 'Die Fachstelle klärt die Gründe mit dem Haushalt.', offerLink(offer.id));
-          audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'refuse', from: c.status, to, reason: input.reason } });
+          await repo.addEvent(
+            offer.id,
+            ctx.actor.userId,
+            'refused',
+            { pseudonym: c.pseudonym, household: c.reference, reason: input.reason, text: input.text },
+            { candidateId: id, providerVisible: true },
+          );
+          await fx.inform(
+            [c.social_worker_id, offer.case_manager_id],
+            'candidate.refused',
+            `${c.pseudonym} hat abgesagt (${offer.reference})`,
+            'Bitte zeitnah ein Nachgespräch mit dem Haushalt führen.',
+            offerLink(offer.id),
+          );
+          await fx.inform(
+            await fx.providerUsers(offer.provider_id),
+            'candidate.refused',
+            `${c.pseudonym} hat abgesagt (${offer.reference})`,
+            'Die Fachstelle klärt die Gründe mit dem Haushalt.',
+            offerLink(offer.id),
+          );
+          audit(tx, ctx, {
+            action: 'candidate.transition',
+            entityId: id,
+            details: { step: 'refuse', from: c.status, to, reason: input.reason },
+          });
         }
         return out(tx, ctx, offer, id);
       }),
@@ -83,12 +129,21 @@ export function decisionService(db: Kysely<DB>) {
         const { c, offer, repo } = await visibleCandidate(tx, ctx, id, 'candidate.talk');
         candidateStep(ctx, c, 'talk');
         const entry = await addJournalEntry(tx, ctx, c.household_id, {
-          occurredAt: input.occurredAt, kind: 'contact', participation: input.participation, text: `Nachgespräch zum Wohnungsangebot ${offer.reference}: ${input.text}`,
+          occurredAt: input.occurredAt,
+          kind: 'contact',
+          participation: input.participation,
+          text: `Nachgespräch zum Wohnungsangebot ${offer.reference}: ${input.text}`,
         });
         // The candidate's household is in the agency: the candidate step above was already allowed.
         if (!entry) throw new AppError('not_found');
         await placementEffects(tx, ctx).closeDeadlines(id, ['follow_up_talk'], 'done');
-        await repo.addEvent(offer.id, ctx.actor.userId, 'talk', { pseudonym: c.pseudonym, household: c.reference, journal: entry.id }, { candidateId: id });
+        await repo.addEvent(
+          offer.id,
+          ctx.actor.userId,
+          'talk',
+          { pseudonym: c.pseudonym, household: c.reference, journal: entry.id },
+          { candidateId: id },
+        );
         audit(tx, ctx, { action: 'candidate.talk', entityId: id, details: { journal: entry.id } });
         return out(tx, ctx, offer, id);
       }),
@@ -96,13 +151,26 @@ export function decisionService(db: Kysely<DB>) {
     veto: (ctx: Ctx, id: string, reason: string) =>
       actorTx(db, ctx, async (tx) => {
         const { c, offer, crepo, repo } = await visibleCandidate(tx, ctx, id, 'candidate.veto');
-        if (!['shortlisting', 'round_table'].includes(offer.status)) throw new AppError('invalid_transition', 'Das Angebot ist nicht mehr offen.', { currentState: offer.status });
+        if (!['shortlisting', 'round_table'].includes(offer.status))
+          throw new AppError('invalid_transition', 'Das Angebot ist nicht mehr offen.', { currentState: offer.status });
         const to = candidateStep(ctx, c, 'veto');
         await crepo.set(id, { status: to, veto_reason: reason, decision_due_at: null });
         const fx = placementEffects(tx, ctx);
         await fx.closeDeadlines(id, ['household_decision', 'follow_up_talk'], 'cancelled');
-        await repo.addEvent(offer.id, ctx.actor.userId, 'vetoed', { pseudonym: c.pseudonym, household: c.reference, reason }, { candidateId: id, providerVisible: true });
-        await fx.inform([offer.case_manager_id, c.social_worker_id], 'candidate.vetoed', `Veto gegen ${c.pseudonym} (${offer.reference})`, `Das Wohnungsunternehmen hat ein Veto eingelegt: ${reason}`, offerLink(offer.id));
+        await repo.addEvent(
+          offer.id,
+          ctx.actor.userId,
+          'vetoed',
+          { pseudonym: c.pseudonym, household: c.reference, reason },
+          { candidateId: id, providerVisible: true },
+        );
+        await fx.inform(
+          [offer.case_manager_id, c.social_worker_id],
+          'candidate.vetoed',
+          `Veto gegen ${c.pseudonym} (${offer.reference})`,
+          `Das Wohnungsunternehmen hat ein Veto eingelegt: ${reason}`,
+          offerLink(offer.id),
+        );
         audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'veto', from: c.status, to } });
         return out(tx, ctx, offer, id);
       }),
@@ -119,31 +187,82 @@ export function decisionService(db: Kysely<DB>) {
         const released = await crepo.releaseOthers(offer.id, offer.round, id, OPEN_CANDIDATE_STATES);
         for (const r of released) {
           await fx.closeDeadlines(r.id, ['household_decision', 'follow_up_talk'], 'cancelled');
-          await repo.addEvent(offer.id, ctx.actor.userId, 'released', { pseudonym: r.pseudonym }, { candidateId: r.id, providerVisible: true });
+          await repo.addEvent(
+            offer.id,
+            ctx.actor.userId,
+            'released',
+            { pseudonym: r.pseudonym },
+            { candidateId: r.id, providerVisible: true },
+          );
         }
         const { placement } = await fx.settings();
         await repo.setOffer(offer.id, { status: offerTo });
         await fx.openDeadline({
-          subjectType: 'offer', subjectId: offer.id, kind: 'contracts', title: `Garantie- und Mietvertrag abschließen: ${offer.reference}`,
-          link: offerLink(offer.id), dueAt: await fx.dueAfterWorkingDays(new Date(), placement.leaseWorkingDays), assigneeId: offer.case_manager_id ?? ctx.actor.userId,
+          subjectType: 'offer',
+          subjectId: offer.id,
+          kind: 'contracts',
+          title: `Garantie- und Mietvertrag abschließen: ${offer.reference}`,
+          link: offerLink(offer.id),
+          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.leaseWorkingDays),
+          assigneeId: offer.case_manager_id ?? ctx.actor.userId,
         });
-        await repo.addEvent(offer.id, ctx.actor.userId, 'allocated', { pseudonym: c.pseudonym, household: c.reference, note }, { candidateId: id, providerVisible: true });
+        await repo.addEvent(
+          offer.id,
+          ctx.actor.userId,
+          'allocated',
+          { pseudonym: c.pseudonym, household: c.reference, note },
+          { candidateId: id, providerVisible: true },
+        );
         const all = await crepo.ofOffer(offer.id, offer.round);
-        await fx.inform(await involved(tx, ctx, offer, all), 'offer.allocated', `Wohnung vergeben: ${offer.reference}`, `Die Wohnung ${offer.street} wurde an ${c.pseudonym} vergeben. Als Nächstes werden Garantievertrag und Mietvertrag abgeschlossen.`, offerLink(offer.id));
-        await fx.inform(released.map((r) => all.find((x) => x.id === r.id)?.social_worker_id ?? null), 'candidate.released', `Nicht ausgewählt: ${offer.reference}`, 'Der Haushalt wurde für diese Wohnung nicht ausgewählt und ist wieder im Pool.', offerLink(offer.id));
+        await fx.inform(
+          await involved(tx, ctx, offer, all),
+          'offer.allocated',
+          `Wohnung vergeben: ${offer.reference}`,
+          `Die Wohnung ${offer.street} wurde an ${c.pseudonym} vergeben. Als Nächstes werden Garantievertrag und Mietvertrag abgeschlossen.`,
+          offerLink(offer.id),
+        );
+        await fx.inform(
+          released.map((r) => all.find((x) => x.id === r.id)?.social_worker_id ?? null),
+          'candidate.released',
+          `Nicht ausgewählt: ${offer.reference}`,
+          'Der Haushalt wurde für diese Wohnung nicht ausgewählt und ist wieder im Pool.',
+          offerLink(offer.id),
+        );
         const provider = (await repo.provider(offer.provider_id))!;
         await generateDocument(tx, ctx.actor.agencyId, {
-          ownerType: 'offer', ownerId: offer.id, kind: 'allocation_notice', filename: `Vergabemitteilung-${offer.reference}`, createdBy: ctx.actor.userId,
+          ownerType: 'offer',
+          ownerId: offer.id,
+          kind: 'allocation_notice',
+          filename: `Vergabemitteilung-${offer.reference}`,
+          createdBy: ctx.actor.userId,
           data: {
             reference: offer.reference,
-            provider: { name: provider.name, address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n') },
+            provider: {
+              name: provider.name,
+              address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n'),
+            },
             household: { names: c.head_name.split(', ').reverse().join(' ') },
-            object: { address: address(offer), rooms: Number(offer.rooms).toLocaleString('de-DE'), livingSpace: Number(offer.living_space).toLocaleString('de-DE') },
-            lease: { start: offer.available_from, coldRent: offer.cold_rent_cents, totalRent: offer.cold_rent_cents + offer.service_charges_cents + offer.heating_cents },
-            recipient: { name: provider.name, address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n') },
+            object: {
+              address: address(offer),
+              rooms: Number(offer.rooms).toLocaleString('de-DE'),
+              livingSpace: Number(offer.living_space).toLocaleString('de-DE'),
+            },
+            lease: {
+              start: offer.available_from,
+              coldRent: offer.cold_rent_cents,
+              totalRent: offer.cold_rent_cents + offer.service_charges_cents + offer.heating_cents,
+            },
+            recipient: {
+              name: provider.name,
+              address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n'),
+            },
           },
         });
-        audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'allocate', from: c.status, to, released: released.length } });
+        audit(tx, ctx, {
+          action: 'candidate.transition',
+          entityId: id,
+          details: { step: 'allocate', from: c.status, to, released: released.length },
+        });
         return loadOfferView(tx, ctx, offer.id);
       }),
 
@@ -155,7 +274,10 @@ export function decisionService(db: Kysely<DB>) {
         const to = offerStep(ctx, offer, 'concludeLease');
         const crepo = candidateRepository(tx, ctx.actor.agencyId);
         const c = (await crepo.ofOffer(offerId, offer.round)).find((x) => x.status === 'allocated');
-        if (!c) throw new AppError('invalid_transition', 'Es gibt keinen Haushalt, dem die Wohnung vergeben wurde.', { currentState: offer.status });
+        if (!c)
+          throw new AppError('invalid_transition', 'Es gibt keinen Haushalt, dem die Wohnung vergeben wurde.', {
+            currentState: offer.status,
+          });
         const fx = placementEffects(tx, ctx);
         const { placement } = await fx.settings();
         const household = (await householdFacts(tx, ctx.actor.agencyId, c.household_id))!;
@@ -165,13 +287,34 @@ export function decisionService(db: Kysely<DB>) {
           maxCents: input.guaranteeMaxCents ?? placement.guaranteeMaxCents,
           items: input.guaranteeItems ?? placement.guaranteeItems,
         };
-        const rent = { cold: input.coldRentCents ?? offer.cold_rent_cents, service: input.serviceChargesCents ?? offer.service_charges_cents, heating: input.heatingCents ?? offer.heating_cents };
+        const rent = {
+          cold: input.coldRentCents ?? offer.cold_rent_cents,
+          service: input.serviceChargesCents ?? offer.service_charges_cents,
+          heating: input.heatingCents ?? offer.heating_cents,
+        };
         const tenancy = await crepo.insertTenancy({
-          reference: await crepo.nextTenancyReference(), household_id: c.household_id, provider_id: offer.provider_id, offer_id: offerId, candidate_id: c.id,
-          street: offer.street, postal_code: offer.postal_code, city: offer.city, district: offer.district,
-          lease_start: input.leaseStart, lease_signed_on: input.leaseSignedOn ?? null, cold_rent_cents: rent.cold, service_charges_cents: rent.service, heating_cents: rent.heating,
-          guarantee_start: guarantee.start, guarantee_end: guarantee.end, guarantee_max_cents: guarantee.maxCents, guarantee_items: guarantee.items, guarantee_signed_on: input.guaranteeSignedOn ?? null,
-          contact_person_id: offer.case_manager_id ?? household.case_manager_id ?? ctx.actor.userId, social_worker_id: household.social_worker_id, created_by: ctx.actor.userId,
+          reference: await crepo.nextTenancyReference(),
+          household_id: c.household_id,
+          provider_id: offer.provider_id,
+          offer_id: offerId,
+          candidate_id: c.id,
+          street: offer.street,
+          postal_code: offer.postal_code,
+          city: offer.city,
+          district: offer.district,
+          lease_start: input.leaseStart,
+          lease_signed_on: input.leaseSignedOn ?? null,
+          cold_rent_cents: rent.cold,
+          service_charges_cents: rent.service,
+          heating_cents: rent.heating,
+          guarantee_start: guarantee.start,
+          guarantee_end: guarantee.end,
+          guarantee_max_cents: guarantee.maxCents,
+          guarantee_items: guarantee.items,
+          guarantee_signed_on: input.guaranteeSignedOn ?? null,
+          contact_person_id: offer.case_manager_id ?? household.case_manager_id ?? ctx.actor.userId,
+          social_worker_id: household.social_worker_id,
+          created_by: ctx.actor.userId,
         });
         await crepo.markHoused(c.household_id, input.leaseStart);
         // Sustainment carries the tenancy on: its guarantee reminders start now.
@@ -180,18 +323,48 @@ export function decisionService(db: Kysely<DB>) {
         await fx.closeDeadlines(offerId, ['contracts'], 'done');
         const provider = (await repo.provider(offer.provider_id))!;
         await generateDocument(tx, ctx.actor.agencyId, {
-          ownerType: 'offer', ownerId: offerId, kind: 'guarantee_contract', filename: `Garantievertrag-${tenancy.reference}`, createdBy: ctx.actor.userId,
+          ownerType: 'offer',
+          ownerId: offerId,
+          kind: 'guarantee_contract',
+          filename: `Garantievertrag-${tenancy.reference}`,
+          createdBy: ctx.actor.userId,
           data: {
             reference: tenancy.reference,
-            provider: { name: provider.name, address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n') },
+            provider: {
+              name: provider.name,
+              address: [provider.street, `${provider.postal_code ?? ''} ${provider.city ?? ''}`.trim()].filter(Boolean).join('\n'),
+            },
             household: { names: c.head_name.split(', ').reverse().join(' ') },
             object: { address: address(offer) },
-            lease: { start: input.leaseStart, coldRent: rent.cold, serviceCharges: rent.service, heating: rent.heating, totalRent: rent.cold + rent.service + rent.heating },
-            guarantee: { start: guarantee.start, end: guarantee.end, max: guarantee.maxCents, items: guarantee.items.map((i) => GUARANTEE_LABELS[i] ?? i) },
+            lease: {
+              start: input.leaseStart,
+              coldRent: rent.cold,
+              serviceCharges: rent.service,
+              heating: rent.heating,
+              totalRent: rent.cold + rent.service + rent.heating,
+            },
+            guarantee: {
+              start: guarantee.start,
+              end: guarantee.end,
+              max: guarantee.maxCents,
+              items: guarantee.items.map((i) => GUARANTEE_LABELS[i] ?? i),
+            },
           },
         });
-        await repo.addEvent(offerId, ctx.actor.userId, 'contracts', { leaseStart: input.leaseStart, guaranteeEnd: guarantee.end, guaranteeMaxCents: guarantee.maxCents, tenancy: tenancy.id }, { providerVisible: true });
-        await fx.inform([...(await fx.providerUsers(offer.provider_id)), c.social_worker_id, offer.case_manager_id], 'offer.let', `Mietverhältnis beginnt: ${offer.reference}`, `Garantievertrag und Mietvertrag sind erfasst. Mietbeginn ${input.leaseStart.split('-').reverse().join('.')}.`, offerLink(offerId));
+        await repo.addEvent(
+          offerId,
+          ctx.actor.userId,
+          'contracts',
+          { leaseStart: input.leaseStart, guaranteeEnd: guarantee.end, guaranteeMaxCents: guarantee.maxCents, tenancy: tenancy.id },
+          { providerVisible: true },
+        );
+        await fx.inform(
+          [...(await fx.providerUsers(offer.provider_id)), c.social_worker_id, offer.case_manager_id],
+          'offer.let',
+          `Mietverhältnis beginnt: ${offer.reference}`,
+          `Garantievertrag und Mietvertrag sind erfasst. Mietbeginn ${input.leaseStart.split('-').reverse().join('.')}.`,
+          offerLink(offerId),
+        );
         audit(tx, ctx, { action: 'tenancy.create', entityId: tenancy.id, details: { offer: offerId, household: c.household_id } });
         return loadOfferView(tx, ctx, offerId);
       }),
@@ -204,17 +377,34 @@ export function decisionService(db: Kysely<DB>) {
         const to = offerStep(ctx, offer, 'restart');
         const crepo = candidateRepository(tx, ctx.actor.agencyId);
         const released = await crepo.releaseOthers(offerId, offer.round, null, [...OPEN_CANDIDATE_STATES, 'allocated']);
-        await placementEffects(tx, ctx).closeOfferDeadlines(offerId, released.map((r) => r.id), 'cancelled');
+        await placementEffects(tx, ctx).closeOfferDeadlines(
+          offerId,
+          released.map((r) => r.id),
+          'cancelled',
+        );
         await repo.setOffer(offerId, { status: to, round: offer.round + 1 });
         const fx = placementEffects(tx, ctx);
         const { placement } = await fx.settings();
         await fx.openDeadline({
-          subjectType: 'offer', subjectId: offerId, kind: 'round_table', title: `Runden Tisch für ${offer.reference} planen (Runde ${offer.round + 1})`, link: offerLink(offerId),
-          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays), assigneeId: offer.case_manager_id ?? ctx.actor.userId,
+          subjectType: 'offer',
+          subjectId: offerId,
+          kind: 'round_table',
+          title: `Runden Tisch für ${offer.reference} planen (Runde ${offer.round + 1})`,
+          link: offerLink(offerId),
+          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays),
+          assigneeId: offer.case_manager_id ?? ctx.actor.userId,
         });
         await repo.addEvent(offerId, ctx.actor.userId, 'restarted', { reason, round: offer.round + 1 }, { providerVisible: true });
-        await placementEffects(tx, ctx).toProvider(offer, 'Neue Vorauswahl', `Für die Wohnung ${offer.street} kam kein Mietvertrag zustande. Die Fachstelle wählt erneut Haushalte aus.`);
-        audit(tx, ctx, { action: 'offer.transition', entityId: offerId, details: { step: 'restart', from: offer.status, to, released: released.length } });
+        await placementEffects(tx, ctx).toProvider(
+          offer,
+          'Neue Vorauswahl',
+          `Für die Wohnung ${offer.street} kam kein Mietvertrag zustande. Die Fachstelle wählt erneut Haushalte aus.`,
+        );
+        audit(tx, ctx, {
+          action: 'offer.transition',
+          entityId: offerId,
+          details: { step: 'restart', from: offer.status, to, released: released.length },
+        });
         return loadOfferView(tx, ctx, offerId);
       }),
   };

@@ -28,14 +28,26 @@ export function filesService(db: Kysely<DB>) {
         const o = await visibleOffer(repo, ctx, offerId, 'offer.attach', true);
         offerStep(ctx, o, 'attach');
         const errors = [];
-        if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.contentType)) errors.push({ field: 'file', code: 'invalid_type', message: 'Nur Fotos (JPEG, PNG, WebP) oder PDF.' });
+        if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.contentType))
+          errors.push({ field: 'file', code: 'invalid_type', message: 'Nur Fotos (JPEG, PNG, WebP) oder PDF.' });
         if (file.content.length === 0) errors.push({ field: 'file', code: 'too_small', message: 'Die Datei ist leer.' });
-        if ((await repo.attachments(offerId)).length >= ATTACHMENTS_PER_OFFER) errors.push({ field: 'file', code: 'too_big', message: `Höchstens ${ATTACHMENTS_PER_OFFER} Anhänge je Angebot.` });
+        if ((await repo.attachments(offerId)).length >= ATTACHMENTS_PER_OFFER)
+          errors.push({ field: 'file', code: 'too_big', message: `Höchstens ${ATTACHMENTS_PER_OFFER} Anhänge je Angebot.` });
         if (errors.length) throw new AppError('validation_failed', undefined, { errors });
-        const a = await repo.addAttachment(offerId, { ...file, filename: file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) }, ctx.actor.userId);
+        const a = await repo.addAttachment(
+          offerId,
+          { ...file, filename: file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) },
+          ctx.actor.userId,
+        );
         await repo.addEvent(offerId, ctx.actor.userId, 'attachment_added', { filename: a.filename }, { providerVisible: true });
         audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { added: a.id } });
-        return { id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, createdAt: a.created_at.toISOString() };
+        return {
+          id: a.id,
+          filename: a.filename,
+          contentType: a.content_type,
+          sizeBytes: a.size_bytes,
+          createdAt: a.created_at.toISOString(),
+        };
       }),
 
     attachment: (ctx: Ctx, offerId: string, id: string) =>

@@ -22,7 +22,13 @@ import { placementRepository, toRule, type OfferRow, type PlacementRepository } 
 type OfferInput = z.output<typeof ZOfferInput>;
 
 /** Loads an offer the actor may see for `permission` (optionally locking it), or 404. */
-export async function visibleOffer(repo: PlacementRepository, ctx: Ctx, id: string, permission: Permission, lock = false): Promise<OfferRow> {
+export async function visibleOffer(
+  repo: PlacementRepository,
+  ctx: Ctx,
+  id: string,
+  permission: Permission,
+  lock = false,
+): Promise<OfferRow> {
   access.require(ctx.actor, permission, { type: 'offer', id });
   const row = await repo.findOffer(id, lock, access.providerScope(ctx.actor, 'offers.provider_id'));
   return access.requireVisible(ctx.actor, permission, row, { type: 'offer', id });
@@ -50,7 +56,12 @@ export function offerService(db: Kysely<DB>) {
   const repoOf = (tx: Tx, ctx: Ctx) => placementRepository(tx, ctx.actor.agencyId);
 
   /** Runs one step on a locked offer and returns the fresh view. */
-  const transition = (ctx: Ctx, id: string, permission: Permission, body: (tx: Tx, repo: PlacementRepository, o: OfferRow) => Promise<void>) =>
+  const transition = (
+    ctx: Ctx,
+    id: string,
+    permission: Permission,
+    body: (tx: Tx, repo: PlacementRepository, o: OfferRow) => Promise<void>,
+  ) =>
     actorTx(db, ctx, async (tx) => {
       const repo = repoOf(tx, ctx);
       const o = await visibleOffer(repo, ctx, id, permission, true);
@@ -59,14 +70,20 @@ export function offerService(db: Kysely<DB>) {
     });
 
   const checkVersion = (o: OfferRow, version: number | undefined) => {
-    if (version !== undefined && o.version !== version) throw new AppError('precondition_failed', undefined, { currentState: String(o.version) });
+    if (version !== undefined && o.version !== version)
+      throw new AppError('precondition_failed', undefined, { currentState: String(o.version) });
   };
 
   return {
     list(ctx: Ctx, q: z.output<typeof ZOfferListQuery>) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'offer.list');
-        const { total, rows } = await repoOf(tx, ctx).listOffers(access.providerScope(ctx.actor, 'offers.provider_id'), access.isProviderView(ctx.actor), q, ctx.actor.userId);
+        const { total, rows } = await repoOf(tx, ctx).listOffers(
+          access.providerScope(ctx.actor, 'offers.provider_id'),
+          access.isProviderView(ctx.actor),
+          q,
+          ctx.actor.userId,
+        );
         audit(tx, ctx, { action: 'offer.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
         const now = new Date();
         const provider = ctx.actor.role === 'provider_user';
@@ -87,7 +104,10 @@ export function offerService(db: Kysely<DB>) {
             availableFrom: r.available_from,
             caseManager: r.case_manager_id ? { id: r.case_manager_id, displayName: r.case_manager_name ?? '' } : null,
             candidates: Number(r.candidates ?? 0),
-            nextDeadline: !provider && r.nd_id ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, dueAt: r.nd_due_at!.toISOString(), overdue: r.nd_due_at! <= now } : null,
+            nextDeadline:
+              !provider && r.nd_id
+                ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, dueAt: r.nd_due_at!.toISOString(), overdue: r.nd_due_at! <= now }
+                : null,
             updatedAt: r.updated_at.toISOString(),
           })),
         };
@@ -109,13 +129,22 @@ export function offerService(db: Kysely<DB>) {
           const repo = repoOf(tx, ctx);
           const providerId = ctx.actor.role === 'provider_user' ? ctx.actor.providerId! : input.providerId;
           if (!providerId || !(await repo.provider(providerId))) {
-            throw new AppError('validation_failed', undefined, { errors: [{ field: 'providerId', code: 'invalid_value', message: 'Bitte ein Wohnungsunternehmen dieser Behörde wählen.' }] });
+            throw new AppError('validation_failed', undefined, {
+              errors: [{ field: 'providerId', code: 'invalid_value', message: 'Bitte ein Wohnungsunternehmen dieser Behörde wählen.' }],
+            });
           }
           // Staff enter offers on a company's behalf as submitted; a company keeps a draft until it submits.
           const staff = ctx.actor.role !== 'provider_user';
           const status = staff || input.submit ? 'submitted' : 'draft';
           const reference = await repo.nextReference();
-          const { id } = await repo.insertOffer(reference, providerId, status, input, ctx.actor.userId, ctx.actor.role === 'case_manager' ? ctx.actor.userId : null);
+          const { id } = await repo.insertOffer(
+            reference,
+            providerId,
+            status,
+            input,
+            ctx.actor.userId,
+            ctx.actor.role === 'case_manager' ? ctx.actor.userId : null,
+          );
           await repo.addEvent(id, ctx.actor.userId, 'created', {}, { providerVisible: true });
           if (status === 'submitted') {
             await repo.addEvent(id, ctx.actor.userId, 'submitted', {}, { providerVisible: true });
@@ -155,9 +184,22 @@ export function offerService(db: Kysely<DB>) {
         offerStep(ctx, o, 'check');
         const today = berlinDate(new Date());
         const rules = await repo.conditionsAt(today);
-        if (!rules) throw new AppError('conflict', 'Für heute sind keine Programmbedingungen hinterlegt. Bitte zuerst unter „Programmbedingungen“ anlegen.');
-        const check = checkOffer(toRule(rules), { livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, equipment: o.equipment }, new Date());
-        await repo.setOffer(id, { check_result: JSON.stringify(check), conditions_id: rules.id, checked_at: new Date(), ...(o.case_manager_id ? {} : { case_manager_id: ctx.actor.userId }) });
+        if (!rules)
+          throw new AppError(
+            'conflict',
+            'Für heute sind keine Programmbedingungen hinterlegt. Bitte zuerst unter „Programmbedingungen“ anlegen.',
+          );
+        const check = checkOffer(
+          toRule(rules),
+          { livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents, equipment: o.equipment },
+          new Date(),
+        );
+        await repo.setOffer(id, {
+          check_result: JSON.stringify(check),
+          conditions_id: rules.id,
+          checked_at: new Date(),
+          ...(o.case_manager_id ? {} : { case_manager_id: ctx.actor.userId }),
+        });
         await repo.addEvent(id, ctx.actor.userId, 'checked', { eligible: check.eligible, conditionsId: rules.id });
         audit(tx, ctx, { action: 'offer.check', entityId: id, details: { eligible: check.eligible, conditions: rules.id } });
       });
@@ -167,18 +209,33 @@ export function offerService(db: Kysely<DB>) {
       return transition(ctx, id, 'offer.decide', async (tx, repo, o) => {
         const to = offerStep(ctx, o, 'approve');
         const check = o.check_result as { eligible: boolean } | null;
-        if (!check) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht gegen die Programmbedingungen geprüft.', { currentState: o.status });
-        if (!check.eligible) throw new AppError('invalid_transition', 'Das Angebot erfüllt die Programmbedingungen nicht; es kann nur abgelehnt werden.', { currentState: o.status });
+        if (!check)
+          throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht gegen die Programmbedingungen geprüft.', {
+            currentState: o.status,
+          });
+        if (!check.eligible)
+          throw new AppError('invalid_transition', 'Das Angebot erfüllt die Programmbedingungen nicht; es kann nur abgelehnt werden.', {
+            currentState: o.status,
+          });
         await repo.setOffer(id, { status: to, ...(o.case_manager_id ? {} : { case_manager_id: ctx.actor.userId }) });
         await repo.addEvent(id, ctx.actor.userId, 'approved', {}, { providerVisible: true });
         const fx = placementEffects(tx, ctx);
         await fx.closeDeadlines(id, ['offer_check'], 'done');
         const { placement } = await fx.settings();
         await fx.openDeadline({
-          subjectType: 'offer', subjectId: id, kind: 'round_table', title: `Runden Tisch für ${o.reference} planen`, link: offerLink(id),
-          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays), assigneeId: o.case_manager_id ?? ctx.actor.userId,
+          subjectType: 'offer',
+          subjectId: id,
+          kind: 'round_table',
+          title: `Runden Tisch für ${o.reference} planen`,
+          link: offerLink(id),
+          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays),
+          assigneeId: o.case_manager_id ?? ctx.actor.userId,
         });
-        await placementEffects(tx, ctx).toProvider(o, 'Angebot angenommen', `Ihr Wohnungsangebot ${o.reference} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.`);
+        await placementEffects(tx, ctx).toProvider(
+          o,
+          'Angebot angenommen',
+          `Ihr Wohnungsangebot ${o.reference} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.`,
+        );
         audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'approve', from: o.status, to } });
       });
     },
@@ -188,11 +245,18 @@ export function offerService(db: Kysely<DB>) {
         const to = offerStep(ctx, o, 'decline');
         const check = o.check_result as Parameters<typeof declineText>[0] | null;
         const text = reason?.trim() || (check && !check.eligible ? declineText(check) : '');
-        if (!text) throw new AppError('validation_failed', undefined, { errors: [{ field: 'reason', code: 'too_small', message: 'Bitte den Grund der Ablehnung angeben.' }] });
+        if (!text)
+          throw new AppError('validation_failed', undefined, {
+            errors: [{ field: 'reason', code: 'too_small', message: 'Bitte den Grund der Ablehnung angeben.' }],
+          });
         await repo.setOffer(id, { status: to, decline_reason: text });
         await placementEffects(tx, ctx).closeDeadlines(id, ['offer_check'], 'done');
         await repo.addEvent(id, ctx.actor.userId, 'declined', { reason: text }, { providerVisible: true });
-        await placementEffects(tx, ctx).toProvider(o, 'Angebot abgelehnt', `Ihr Wohnungsangebot ${o.reference} wurde abgelehnt. Grund: ${text}`);
+        await placementEffects(tx, ctx).toProvider(
+          o,
+          'Angebot abgelehnt',
+          `Ihr Wohnungsangebot ${o.reference} wurde abgelehnt. Grund: ${text}`,
+        );
         audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'decline', from: o.status, to } });
       });
     },
@@ -202,10 +266,23 @@ export function offerService(db: Kysely<DB>) {
         const to = offerStep(ctx, o, 'withdraw');
         await repo.setOffer(id, { status: to, decline_reason: reason });
         const released = await candidateRepository(tx, ctx.actor.agencyId).releaseOthers(id, o.round, null, OPEN_CANDIDATE_STATES);
-        await placementEffects(tx, ctx).closeOfferDeadlines(id, released.map((r) => r.id), 'cancelled');
+        await placementEffects(tx, ctx).closeOfferDeadlines(
+          id,
+          released.map((r) => r.id),
+          'cancelled',
+        );
         await repo.addEvent(id, ctx.actor.userId, 'withdrawn', { reason }, { providerVisible: true });
-        if (ctx.actor.role === 'provider_user') await placementEffects(tx, ctx).toOffice(o, 'Angebot zurückgezogen', `Das Wohnungsunternehmen hat das Angebot ${o.reference} zurückgezogen: ${reason}`);
-        audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'withdraw', from: o.status, to, released: released.length } });
+        if (ctx.actor.role === 'provider_user')
+          await placementEffects(tx, ctx).toOffice(
+            o,
+            'Angebot zurückgezogen',
+            `Das Wohnungsunternehmen hat das Angebot ${o.reference} zurückgezogen: ${reason}`,
+          );
+        audit(tx, ctx, {
+          action: 'offer.transition',
+          entityId: id,
+          details: { step: 'withdraw', from: o.status, to, released: released.length },
+        });
       });
     },
 
@@ -222,7 +299,9 @@ export function offerService(db: Kysely<DB>) {
             kind: e.kind,
             text: eventText(e.kind, e.details, providerView),
             // A company sees its own people by name and the office as "Fachstelle".
-            actor: e.actor_id ? { id: e.actor_id, displayName: providerView && e.actor_role !== 'provider_user' ? 'Fachstelle' : (e.actor_name ?? '') } : null,
+            actor: e.actor_id
+              ? { id: e.actor_id, displayName: providerView && e.actor_role !== 'provider_user' ? 'Fachstelle' : (e.actor_name ?? '') }
+              : null,
             candidateId: e.candidate_id,
           })),
         };

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createAgency, login, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
-import { approvedOffer, CONDITIONS, consentInput, ensureConditions, offerInput, placementActors, poolHousehold, type PlacementActors } from '../../../../test/placement-fixtures.js';
+import {
+  approvedOffer,
+  CONDITIONS,
+  consentInput,
+  ensureConditions,
+  offerInput,
+  placementActors,
+  poolHousehold,
+  type PlacementActors,
+} from '../../../../test/placement-fixtures.js';
 
 let app: FastifyInstance;
 let agency: TestAgency;
@@ -20,7 +29,12 @@ describe('offers: portal, validation, isolation', () => {
     const draft = await a.provider.post('/api/v1/offers', offerInput({ providerId: agency.otherProviderId }));
     expect(draft.statusCode).toBe(201);
     const o = draft.json();
-    expect(o).toMatchObject({ status: 'draft', provider: { id: agency.providerId }, warmRentCents: 85_000, actions: ['edit', 'submit', 'withdraw', 'attach'] });
+    expect(o).toMatchObject({
+      status: 'draft',
+      provider: { id: agency.providerId },
+      warmRentCents: 85_000,
+      actions: ['edit', 'submit', 'withdraw', 'attach'],
+    });
 
     const stale = await a.provider.put(`/api/v1/offers/${o.id}`, { ...offerInput(), coldRentCents: 60_000, version: o.version + 1 });
     expect(stale.statusCode).toBe(412);
@@ -40,15 +54,29 @@ describe('offers: portal, validation, isolation', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'invalid_transition', currentState: 'submitted' });
     // The office was told about the new offer.
-    const n = await testDbs().owner.selectFrom('notifications').select('kind').where('user_id', '=', agency.users.case_manager.id).where('kind', '=', 'offer.submitted').execute();
+    const n = await testDbs()
+      .owner.selectFrom('notifications')
+      .select('kind')
+      .where('user_id', '=', agency.users.case_manager.id)
+      .where('kind', '=', 'offer.submitted')
+      .execute();
     expect(n.length).toBeGreaterThan(0);
   });
 
   it('reports every invalid field at once', async () => {
-    const res = await a.provider.post('/api/v1/offers', { ...offerInput(), postalCode: '7017', rooms: 2.3, coldRentCents: -5, availableFrom: '2026-02-30' });
+    const res = await a.provider.post('/api/v1/offers', {
+      ...offerInput(),
+      postalCode: '7017',
+      rooms: 2.3,
+      coldRentCents: -5,
+      availableFrom: '2026-02-30',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(expect.arrayContaining(['availableFrom', 'coldRentCents', 'postalCode', 'rooms']));
   });
 
@@ -66,7 +94,10 @@ describe('offers: portal, validation, isolation', () => {
   it('two people acting on the same offer at once: exactly one succeeds', async () => {
     const o = (await a.provider.post('/api/v1/offers', { ...offerInput(), submit: true })).json();
     await a.cm.post(`/api/v1/offers/${o.id}/check`);
-    const [x, y] = await Promise.all([a.cm.post(`/api/v1/offers/${o.id}/approve`), a.lead.post(`/api/v1/offers/${o.id}/decline`, { reason: 'Doppelt gemeldet' })]);
+    const [x, y] = await Promise.all([
+      a.cm.post(`/api/v1/offers/${o.id}/approve`),
+      a.lead.post(`/api/v1/offers/${o.id}/decline`, { reason: 'Doppelt gemeldet' }),
+    ]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
   });
 
@@ -78,15 +109,27 @@ describe('offers: portal, validation, isolation', () => {
       await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId));
       const c = (await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'passt' })).json();
       await a.cm.post(`/api/v1/candidates/${c.id}/present`, {});
-      const v = (await a.cm.post(`/api/v1/candidates/${c.id}/viewings`, { startsAt: '2026-12-11T09:00:00.000Z', place: 'vor Ort', attendeeIds: [agency.users.case_manager.id] })).json().viewings[0];
+      const v = (
+        await a.cm.post(`/api/v1/candidates/${c.id}/viewings`, {
+          startsAt: '2026-12-11T09:00:00.000Z',
+          place: 'vor Ort',
+          attendeeIds: [agency.users.case_manager.id],
+        })
+      ).json().viewings[0];
       await a.cm.post(`/api/v1/viewings/${v.id}/outcome`, { outcome: 'gut', version: v.version });
       await a.cm.post(`/api/v1/candidates/${c.id}/decision`, { decision: 'accept' });
       cands.push(c);
     }
-    await a.cm.post(`/api/v1/offers/${offer.id}/round-tables`, { startsAt: '2026-12-10T09:00:00.000Z', participantIds: [agency.users.case_manager.id] });
+    await a.cm.post(`/api/v1/offers/${offer.id}/round-tables`, {
+      startsAt: '2026-12-10T09:00:00.000Z',
+      participantIds: [agency.users.case_manager.id],
+    });
     const [x, y] = await Promise.all(cands.map((c) => a.cm.post(`/api/v1/candidates/${c.id}/allocate`, {})));
     expect([x!.statusCode, y!.statusCode].sort()).toEqual([200, 409]);
-    const states = (await a.cm.get(`/api/v1/offers/${offer.id}/candidates`)).json().items.map((c: { status: string }) => c.status).sort();
+    const states = (await a.cm.get(`/api/v1/offers/${offer.id}/candidates`))
+      .json()
+      .items.map((c: { status: string }) => c.status)
+      .sort();
     expect(states).toEqual(['allocated', 'not_selected']);
   });
 
@@ -99,11 +142,20 @@ describe('offers: portal, validation, isolation', () => {
     await a.cm.post(`/api/v1/candidates/${c.id}/present`, {});
     expect((await a.provider.post(`/api/v1/candidates/${c.id}/veto`, {})).statusCode).toBe(400);
     // The company's queue counts only the households presented to it.
-    const picked = (await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: (await poolHousehold(a.cm, agency)).id, comment: 'nicht vorgestellt' })).json();
+    const picked = (
+      await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, {
+        householdId: (await poolHousehold(a.cm, agency)).id,
+        comment: 'nicht vorgestellt',
+      })
+    ).json();
     expect(picked.status).toBe('shortlisted');
-    const row = (await a.provider.get('/api/v1/offers?status=open&pageSize=100')).json().items.find((i: { id: string }) => i.id === offer.id);
+    const row = (await a.provider.get('/api/v1/offers?status=open&pageSize=100'))
+      .json()
+      .items.find((i: { id: string }) => i.id === offer.id);
     expect(row.candidates).toBe(1);
-    expect((await a.cm.get('/api/v1/offers?status=open&pageSize=100')).json().items.find((i: { id: string }) => i.id === offer.id).candidates).toBe(2);
+    expect(
+      (await a.cm.get('/api/v1/offers?status=open&pageSize=100')).json().items.find((i: { id: string }) => i.id === offer.id).candidates,
+    ).toBe(2);
     const vetoed = await a.provider.post(`/api/v1/candidates/${c.id}/veto`, { reason: 'Mieterauswahl für das Haus bereits getroffen' });
     expect(vetoed.json().status).toBe('vetoed');
     // Withdrawal of consent hides the candidate from the company at once.
@@ -113,7 +165,10 @@ describe('offers: portal, validation, isolation', () => {
     expect((await a.provider.get(`/api/v1/offers/${offer.id}/candidates`)).json().items).toEqual([]);
     // The disclosure was logged.
     const disclosed = await testDbs().owner.selectFrom('disclosures').selectAll().where('candidate_id', '=', c.id).execute();
-    expect(disclosed[0]).toMatchObject({ provider_id: agency.providerId, fields: ['pseudonym', 'firstName', 'persons', 'adults', 'children', 'pets', 'moveInFrom'] });
+    expect(disclosed[0]).toMatchObject({
+      provider_id: agency.providerId,
+      fields: ['pseudonym', 'firstName', 'persons', 'adults', 'children', 'pets', 'moveInFrom'],
+    });
   });
 
   it('consent: an oral consent needs a minute, and a consent for another company does not allow presenting', async () => {
@@ -121,7 +176,14 @@ describe('offers: portal, validation, isolation', () => {
     const oral = await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId, { form: 'oral' }));
     expect(oral.statusCode).toBe(400);
     expect(oral.json().errors[0].field).toBe('minute');
-    expect((await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.otherProviderId, { form: 'oral', minute: 'Telefonat am 01.11.' }))).statusCode).toBe(201);
+    expect(
+      (
+        await a.sw.post(
+          `/api/v1/households/${h.id}/consents`,
+          consentInput(agency.otherProviderId, { form: 'oral', minute: 'Telefonat am 01.11.' }),
+        )
+      ).statusCode,
+    ).toBe(201);
     const offer = await approvedOffer(a);
     const c = (await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'passt' })).json();
     expect((await a.cm.post(`/api/v1/candidates/${c.id}/present`, {})).statusCode).toBe(409);
@@ -136,11 +198,17 @@ describe('programme conditions', () => {
     const offer = await approvedOffer(p);
     await poolHousehold(p.cm, ag);
     const oldConditions = (await p.cm.get(`/api/v1/offers/${offer.id}`)).json().check.conditionsId;
-    const stricter = { ...CONDITIONS, validFrom: '2026-01-01', rentCaps: CONDITIONS.rentCaps.map((r) => ({ ...r, maxColdRentCents: r.maxColdRentCents - 30_000 })) };
+    const stricter = {
+      ...CONDITIONS,
+      validFrom: '2026-01-01',
+      rentCaps: CONDITIONS.rentCaps.map((r) => ({ ...r, maxColdRentCents: r.maxColdRentCents - 30_000 })),
+    };
     const preview = (await p.admin.post('/api/v1/programme-conditions/preview', stricter)).json();
     expect(preview.openOffers).toBe(1);
     expect(preview.offersChanging).toEqual([{ id: offer.id, reference: offer.reference, eligibleBefore: true, eligibleAfter: false }]);
-    expect(preview.bySize).toEqual([{ persons: 2, households: 1, capBeforeCents: 64_000, capAfterCents: 34_000, spaceBeforeSqm: 60, spaceAfterSqm: 60 }]);
+    expect(preview.bySize).toEqual([
+      { persons: 2, households: 1, capBeforeCents: 64_000, capAfterCents: 34_000, spaceBeforeSqm: 60, spaceAfterSqm: 60 },
+    ]);
     expect([preview.poolHouseholds, preview.poolAffected]).toEqual([1, 1]);
     expect((await p.cm.post('/api/v1/programme-conditions', stricter)).statusCode).toBe(403);
     const created = await p.admin.post('/api/v1/programme-conditions', stricter);
@@ -149,6 +217,9 @@ describe('programme conditions', () => {
     expect((await p.admin.post('/api/v1/programme-conditions', stricter)).json().errors[0].field).toBe('validFrom');
     expect((await p.cm.get(`/api/v1/offers/${offer.id}`)).json().check.conditionsId).toBe(oldConditions);
     const list = (await p.cm.get('/api/v1/programme-conditions')).json().items;
-    expect(list.map((c: { validFrom: string; current: boolean }) => [c.validFrom, c.current])).toEqual([['2026-01-01', true], ['2020-01-01', false]]);
+    expect(list.map((c: { validFrom: string; current: boolean }) => [c.validFrom, c.current])).toEqual([
+      ['2026-01-01', true],
+      ['2020-01-01', false],
+    ]);
   });
 });

@@ -53,7 +53,14 @@ export const OFFER_STEPS = {
   attach: { from: ['draft', 'submitted', 'shortlisting', 'round_table'], to: null, roles: [...CM, 'provider_user'] },
 } as const satisfies Record<string, Step<TOfferState>>;
 
-const OPEN_CANDIDATE = ['shortlisted', 'presented', 'viewing_scheduled', 'viewed', 'accepted', 'refused'] as const satisfies readonly TCandidateState[];
+const OPEN_CANDIDATE = [
+  'shortlisted',
+  'presented',
+  'viewing_scheduled',
+  'viewed',
+  'accepted',
+  'refused',
+] as const satisfies readonly TCandidateState[];
 
 export const CANDIDATE_STEPS = {
   present: { from: ['shortlisted'], to: 'presented', roles: CM },

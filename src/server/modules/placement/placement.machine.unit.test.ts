@@ -62,7 +62,16 @@ release accepted not_selected
 release refused not_selected
 release allocated not_selected`;
 
-const table = (s: string) => new Map(s.trim().split('\n').map((l) => { const [step, from, to] = l.trim().split(' '); return [`${step} ${from}`, to!]; }));
+const table = (s: string) =>
+  new Map(
+    s
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const [step, from, to] = l.trim().split(' ');
+        return [`${step} ${from}`, to!];
+      }),
+  );
 
 function checkMachine(machine: Record<string, { roles: readonly string[] }>, states: readonly string[], expected: Map<string, string>) {
   for (const step of Object.keys(machine)) {
@@ -73,7 +82,11 @@ function checkMachine(machine: Record<string, { roles: readonly string[] }>, sta
         expect(next(machine as never, step, state, role), `${step} from ${state}`).toBe(want);
       } else {
         let err: unknown;
-        try { next(machine as never, step, state, role); } catch (e) { err = e; }
+        try {
+          next(machine as never, step, state, role);
+        } catch (e) {
+          err = e;
+        }
         expect(err, `${step} from ${state} must be refused`).toBeInstanceOf(AppError);
         expect((err as AppError).code).toBe('invalid_transition');
         expect((err as AppError).extra.currentState).toBe(state);
@@ -98,7 +111,11 @@ describe('placement state machines', () => {
       for (const [name, step] of Object.entries(machine)) {
         for (const role of ROLES.filter((r) => !step.roles.includes(r))) {
           let code: string | undefined;
-          try { next(machine as never, name, step.from[0] as never, role); } catch (e) { code = (e as AppError).code; }
+          try {
+            next(machine as never, name, step.from[0] as never, role);
+          } catch (e) {
+            code = (e as AppError).code;
+          }
           expect(code, `${role} ${name}`).toBe('forbidden');
         }
       }

@@ -50,10 +50,18 @@ export function presentOffer(o: OfferRow, role: TRole, x: OfferExtras, now = new
     declineReason: o.decline_reason,
     round: o.round,
     caseManager: ref(o.case_manager_id, o.case_manager_name),
-    attachments: x.attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, createdAt: iso(a.created_at) })),
+    attachments: x.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.content_type,
+      sizeBytes: a.size_bytes,
+      createdAt: iso(a.created_at),
+    })),
     documents: x.documents.map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, createdAt: iso(d.created_at) })),
     // Deadlines are the office's work list; a housing company sees dates through the meetings.
-    deadlines: provider ? [] : x.deadlines.map((d) => ({ id: d.id, kind: d.kind, title: d.title, dueAt: iso(d.due_at), overdue: d.due_at <= now })),
+    deadlines: provider
+      ? []
+      : x.deadlines.map((d) => ({ id: d.id, kind: d.kind, title: d.title, dueAt: iso(d.due_at), overdue: d.due_at <= now })),
     tenancyId: x.tenancyId,
     version: o.version,
     createdAt: iso(o.created_at),
@@ -76,7 +84,14 @@ export function presentViewing(v: ViewingRow, names: Names) {
   };
 }
 
-export function presentCandidate(c: CandidateRow, role: TRole, offerStatus: string, consent: TCandidate['consent'], viewings: ViewingRow[], names: Names): TCandidate {
+export function presentCandidate(
+  c: CandidateRow,
+  role: TRole,
+  offerStatus: string,
+  consent: TCandidate['consent'],
+  viewings: ViewingRow[],
+  names: Names,
+): TCandidate {
   const offerOpen = ['shortlisting', 'round_table'].includes(offerStatus);
   return {
     id: c.id,
@@ -116,7 +131,13 @@ export function presentPortalCandidate(c: CandidateRow, offerStatus: string, vie
     status: c.status as TCandidateState,
     viewings: viewings
       .filter((v) => v.candidate_id === c.id)
-      .map((v) => ({ id: v.id, startsAt: iso(v.starts_at), endsAt: iso(v.ends_at), place: v.place, status: v.status as 'scheduled' | 'held' | 'cancelled' })),
+      .map((v) => ({
+        id: v.id,
+        startsAt: iso(v.starts_at),
+        endsAt: iso(v.ends_at),
+        place: v.place,
+        status: v.status as 'scheduled' | 'held' | 'cancelled',
+      })),
     actions: offerOpen ? stepsFor(CANDIDATE_STEPS, c.status as TCandidateState, 'provider_user') : [],
   };
 }
@@ -137,7 +158,10 @@ export function presentRoundTable(r: RoundTableRow, names: Names) {
   };
 }
 
-export function presentConditions(r: Selectable<ProgrammeConditionsTable> & { created_by_name?: string | null }, currentId: string | null): TConditions {
+export function presentConditions(
+  r: Selectable<ProgrammeConditionsTable> & { created_by_name?: string | null },
+  currentId: string | null,
+): TConditions {
   return {
     id: r.id,
     validFrom: r.valid_from,
@@ -154,7 +178,14 @@ export function presentConditions(r: Selectable<ProgrammeConditionsTable> & { cr
 }
 
 const REFUSAL_LABELS: Record<string, string> = {
-  location: 'Lage', size: 'Größe', rent: 'Miete', condition: 'Zustand der Wohnung', neighbourhood: 'Nachbarschaft', health: 'Gesundheit', family: 'Familiäre Gründe', other: 'Sonstiges',
+  location: 'Lage',
+  size: 'Größe',
+  rent: 'Miete',
+  condition: 'Zustand der Wohnung',
+  neighbourhood: 'Nachbarschaft',
+  health: 'Gesundheit',
+  family: 'Familiäre Gründe',
+  other: 'Sonstiges',
 };
 
 /** The German line of the offer timeline for one event; provider views never name a household. */
@@ -162,35 +193,67 @@ export function eventText(kind: string, d: Record<string, unknown>, providerView
   const who = providerView || !d.household ? String(d.pseudonym ?? '') : `${String(d.pseudonym ?? '')} (${String(d.household)})`;
   const at = (k: string) => (typeof d[k] === 'string' ? formatGermanDateTime(d[k] as string) : '');
   switch (kind) {
-    case 'created': return 'Angebot erfasst';
-    case 'updated': return 'Angebot geändert';
-    case 'submitted': return 'Angebot eingereicht';
-    case 'checked': return d.eligible ? 'Programmbedingungen geprüft: erfüllt' : 'Programmbedingungen geprüft: nicht erfüllt';
-    case 'approved': return 'Angebot angenommen, Vorauswahl beginnt';
-    case 'declined': return `Angebot abgelehnt: ${String(d.reason ?? '')}`;
-    case 'withdrawn': return `Angebot zurückgezogen: ${String(d.reason ?? '')}`;
-    case 'ranked': return `Rangfolge erstellt: ${String(d.eligible ?? 0)} passende von ${String(d.pool ?? 0)} Haushalten`;
-    case 'picked': return `${who} in die Vorauswahl aufgenommen`;
-    case 'candidate_withdrawn': return `${who} aus der Vorauswahl genommen`;
-    case 'presented': return `${who} dem Wohnungsunternehmen vorgestellt (Einwilligung liegt vor)`;
-    case 'round_table_scheduled': return `Runder Tisch geplant für ${at('startsAt')}`;
-    case 'round_table_updated': return `Runder Tisch verlegt auf ${at('startsAt')}`;
-    case 'round_table_cancelled': return 'Runder Tisch abgesagt';
-    case 'round_table_minutes': return 'Protokoll des runden Tischs erfasst';
-    case 'viewing_scheduled': return `Besichtigung mit ${who} am ${at('startsAt')}`;
-    case 'viewing_updated': return `Besichtigung mit ${who} verlegt auf ${at('startsAt')}`;
-    case 'viewing_cancelled': return `Besichtigung mit ${who} abgesagt`;
-    case 'viewing_recorded': return `Besichtigung mit ${who} fand statt; Entscheidung bis ${formatGermanDate(d.dueAt as string)}`;
-    case 'accepted': return `${who} hat zugesagt`;
-    case 'refused': return providerView ? `${who} hat abgesagt` : `${who} hat abgesagt: ${REFUSAL_LABELS[String(d.reason)] ?? ''}${d.text ? ` – ${String(d.text)}` : ''}`;
-    case 'talk': return `Nachgespräch mit ${who} geführt`;
-    case 'vetoed': return `Veto des Wohnungsunternehmens gegen ${who}: ${String(d.reason ?? '')}`;
-    case 'allocated': return `Wohnung an ${who} vergeben`;
-    case 'released': return `${who} nicht ausgewählt, zurück im Pool`;
-    case 'contracts': return `Garantievertrag und Mietvertrag erfasst; Mietbeginn ${formatGermanDate(d.leaseStart as string)}, Garantie bis ${formatGermanDate(d.guaranteeEnd as string)} (höchstens ${formatEuro(Number(d.guaranteeMaxCents ?? 0))})`;
-    case 'restarted': return `Kein Mietvertrag zustande gekommen – neue Vorauswahl (Runde ${String(d.round ?? '')}): ${String(d.reason ?? '')}`;
-    case 'attachment_added': return `Anhang hinzugefügt: ${String(d.filename ?? '')}`;
-    case 'attachment_removed': return `Anhang entfernt: ${String(d.filename ?? '')}`;
-    default: return kind;
+    case 'created':
+      return 'Angebot erfasst';
+    case 'updated':
+      return 'Angebot geändert';
+    case 'submitted':
+      return 'Angebot eingereicht';
+    case 'checked':
+      return d.eligible ? 'Programmbedingungen geprüft: erfüllt' : 'Programmbedingungen geprüft: nicht erfüllt';
+    case 'approved':
+      return 'Angebot angenommen, Vorauswahl beginnt';
+    case 'declined':
+      return `Angebot abgelehnt: ${String(d.reason ?? '')}`;
+    case 'withdrawn':
+      return `Angebot zurückgezogen: ${String(d.reason ?? '')}`;
+    case 'ranked':
+      return `Rangfolge erstellt: ${String(d.eligible ?? 0)} passende von ${String(d.pool ?? 0)} Haushalten`;
+    case 'picked':
+      return `${who} in die Vorauswahl aufgenommen`;
+    case 'candidate_withdrawn':
+      return `${who} aus der Vorauswahl genommen`;
+    case 'presented':
+      return `${who} dem Wohnungsunternehmen vorgestellt (Einwilligung liegt vor)`;
+    case 'round_table_scheduled':
+      return `Runder Tisch geplant für ${at('startsAt')}`;
+    case 'round_table_updated':
+      return `Runder Tisch verlegt auf ${at('startsAt')}`;
+    case 'round_table_cancelled':
+      return 'Runder Tisch abgesagt';
+    case 'round_table_minutes':
+      return 'Protokoll des runden Tischs erfasst';
+    case 'viewing_scheduled':
+      return `Besichtigung mit ${who} am ${at('startsAt')}`;
+    case 'viewing_updated':
+      return `Besichtigung mit ${who} verlegt auf ${at('startsAt')}`;
+    case 'viewing_cancelled':
+      return `Besichtigung mit ${who} abgesagt`;
+    case 'viewing_recorded':
+      return `Besichtigung mit ${who} fand statt; Entscheidung bis ${formatGermanDate(d.dueAt as string)}`;
+    case 'accepted':
+      return `${who} hat zugesagt`;
+    case 'refused':
+      return providerView
+        ? `${who} hat abgesagt`
+        : `${who} hat abgesagt: ${REFUSAL_LABELS[String(d.reason)] ?? ''}${d.text ? ` – ${String(d.text)}` : ''}`;
+    case 'talk':
+      return `Nachgespräch mit ${who} geführt`;
+    case 'vetoed':
+      return `Veto des Wohnungsunternehmens gegen ${who}: ${String(d.reason ?? '')}`;
+    case 'allocated':
+      return `Wohnung an ${who} vergeben`;
+    case 'released':
+      return `${who} nicht ausgewählt, zurück im Pool`;
+    case 'contracts':
+      return `Garantievertrag und Mietvertrag erfasst; Mietbeginn ${formatGermanDate(d.leaseStart as string)}, Garantie bis ${formatGermanDate(d.guaranteeEnd as string)} (höchstens ${formatEuro(Number(d.guaranteeMaxCents ?? 0))})`;
+    case 'restarted':
+      return `Kein Mietvertrag zustande gekommen – neue Vorauswahl (Runde ${String(d.round ?? '')}): ${String(d.reason ?? '')}`;
+    case 'attachment_added':
+      return `Anhang hinzugefügt: ${String(d.filename ?? '')}`;
+    case 'attachment_removed':
+      return `Anhang entfernt: ${String(d.filename ?? '')}`;
+    default:
+      return kind;
   }
 }

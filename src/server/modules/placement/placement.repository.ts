@@ -62,7 +62,11 @@ export function placementRepository(tx: Tx, agencyId: string) {
     findOffer(id: string, lock = false, scope?: RawBuilder<SqlBool>): Promise<OfferRow | undefined> {
       // Every step on an offer locks its row first: two people acting at once are serialised, and
       // the second sees the state the first left (and gets a 409 if its step no longer fits).
-      return offers().where('offers.id', '=', id).$if(!!scope, (q) => q.where(scope!)).$if(lock, (q) => q.forUpdate('offers')).executeTakeFirst();
+      return offers()
+        .where('offers.id', '=', id)
+        .$if(!!scope, (q) => q.where(scope!))
+        .$if(lock, (q) => q.forUpdate('offers'))
+        .executeTakeFirst();
     },
 
     /** `scope`: the actor's `providerScope` on `offers.provider_id`; `providerView`: a company sees only candidates presented to it. */
@@ -76,7 +80,9 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .$if(q.scope === 'mine', (b) => b.where('offers.case_manager_id', '=', userId));
       if (q.q) {
         const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        base = base.where((eb) => eb.or([eb('offers.reference', 'ilike', like), eb('offers.street', 'ilike', like), eb('offers.district', 'ilike', like)]));
+        base = base.where((eb) =>
+          eb.or([eb('offers.reference', 'ilike', like), eb('offers.street', 'ilike', like), eb('offers.district', 'ilike', like)]),
+        );
       }
       const [{ n }] = [await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()];
       const rows = await base
@@ -87,7 +93,12 @@ export function placementRepository(tx: Tx, agencyId: string) {
             eb
               .selectFrom('deadlines as d')
               .select(['d.id', 'd.kind', 'd.title', 'd.due_at'])
-              .where((w) => w.or([w('d.subject_id', '=', w.ref('offers.id')), w('d.subject_id', 'in', w.selectFrom('candidates as c2').select('c2.id').whereRef('c2.offer_id', '=', 'offers.id'))]))
+              .where((w) =>
+                w.or([
+                  w('d.subject_id', '=', w.ref('offers.id')),
+                  w('d.subject_id', 'in', w.selectFrom('candidates as c2').select('c2.id').whereRef('c2.offer_id', '=', 'offers.id')),
+                ]),
+              )
               .where('d.status', '=', 'open')
               .orderBy('d.due_at')
               .limit(1)
@@ -95,7 +106,14 @@ export function placementRepository(tx: Tx, agencyId: string) {
           (j) => j.onTrue(),
         )
         .selectAll('offers')
-        .select(['p.name as provider_name', 'cm.display_name as case_manager_name', 'nd.id as nd_id', 'nd.kind as nd_kind', 'nd.title as nd_title', 'nd.due_at as nd_due_at'])
+        .select([
+          'p.name as provider_name',
+          'cm.display_name as case_manager_name',
+          'nd.id as nd_id',
+          'nd.kind as nd_kind',
+          'nd.title as nd_title',
+          'nd.due_at as nd_due_at',
+        ])
         .select((eb) =>
           eb
             .selectFrom('candidates as c')
@@ -125,7 +143,15 @@ export function placementRepository(tx: Tx, agencyId: string) {
     insertOffer(reference: string, providerId: string, status: string, input: OfferInput, userId: string, caseManagerId: string | null) {
       return tx
         .insertInto('offers')
-        .values({ agency_id: agencyId, reference, provider_id: providerId, status, ...columnsOf(input), created_by: userId, case_manager_id: caseManagerId })
+        .values({
+          agency_id: agencyId,
+          reference,
+          provider_id: providerId,
+          status,
+          ...columnsOf(input),
+          created_by: userId,
+          case_manager_id: caseManagerId,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
     },
@@ -133,7 +159,14 @@ export function placementRepository(tx: Tx, agencyId: string) {
     updateOffer(id: string, version: number, input: OfferInput) {
       return tx
         .updateTable('offers')
-        .set({ ...columnsOf(input), check_result: null, conditions_id: null, checked_at: null, version: sql`version + 1`, updated_at: new Date() })
+        .set({
+          ...columnsOf(input),
+          check_result: null,
+          conditions_id: null,
+          checked_at: null,
+          version: sql`version + 1`,
+          updated_at: new Date(),
+        })
         .where('agency_id', '=', agencyId)
         .where('id', '=', id)
         .where('version', '=', version)
@@ -142,7 +175,18 @@ export function placementRepository(tx: Tx, agencyId: string) {
     },
 
     /** Sets the offer's state and any extra columns; bumps its version. */
-    setOffer(id: string, values: Partial<{ status: string; check_result: string | null; conditions_id: string | null; checked_at: Date; decline_reason: string | null; round: number; case_manager_id: string }>) {
+    setOffer(
+      id: string,
+      values: Partial<{
+        status: string;
+        check_result: string | null;
+        conditions_id: string | null;
+        checked_at: Date;
+        decline_reason: string | null;
+        round: number;
+        case_manager_id: string;
+      }>,
+    ) {
       return tx
         .updateTable('offers')
         .set({ ...values, version: sql`version + 1`, updated_at: new Date() })
@@ -151,10 +195,24 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .execute();
     },
 
-    addEvent(offerId: string, actorId: string | null, kind: string, details: Record<string, unknown> = {}, opts: { candidateId?: string | null; providerVisible?: boolean } = {}) {
+    addEvent(
+      offerId: string,
+      actorId: string | null,
+      kind: string,
+      details: Record<string, unknown> = {},
+      opts: { candidateId?: string | null; providerVisible?: boolean } = {},
+    ) {
       return tx
         .insertInto('offer_events')
-        .values({ agency_id: agencyId, offer_id: offerId, actor_id: actorId, kind, details: JSON.stringify(details), candidate_id: opts.candidateId ?? null, provider_visible: opts.providerVisible ?? false })
+        .values({
+          agency_id: agencyId,
+          offer_id: offerId,
+          actor_id: actorId,
+          kind,
+          details: JSON.stringify(details),
+          candidate_id: opts.candidateId ?? null,
+          provider_visible: opts.providerVisible ?? false,
+        })
         .execute();
     },
 
@@ -162,7 +220,16 @@ export function placementRepository(tx: Tx, agencyId: string) {
       return tx
         .selectFrom('offer_events as e')
         .leftJoin('users as u', 'u.id', 'e.actor_id')
-        .select(['e.id', 'e.at', 'e.kind', 'e.details', 'e.candidate_id', 'e.actor_id', 'u.display_name as actor_name', 'u.role as actor_role'])
+        .select([
+          'e.id',
+          'e.at',
+          'e.kind',
+          'e.details',
+          'e.candidate_id',
+          'e.actor_id',
+          'u.display_name as actor_name',
+          'u.role as actor_role',
+        ])
         .where('e.agency_id', '=', agencyId)
         .where('e.offer_id', '=', offerId)
         .$if(providerView, (q) => q.where('e.provider_visible', '=', true))
@@ -171,37 +238,88 @@ export function placementRepository(tx: Tx, agencyId: string) {
     },
 
     attachments(offerId: string) {
-      return tx.selectFrom('offer_attachments').select(['id', 'filename', 'content_type', 'size_bytes', 'created_at']).where('agency_id', '=', agencyId).where('offer_id', '=', offerId).orderBy('created_at').execute();
+      return tx
+        .selectFrom('offer_attachments')
+        .select(['id', 'filename', 'content_type', 'size_bytes', 'created_at'])
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .orderBy('created_at')
+        .execute();
     },
     attachment(offerId: string, id: string) {
-      return tx.selectFrom('offer_attachments').selectAll().where('agency_id', '=', agencyId).where('offer_id', '=', offerId).where('id', '=', id).executeTakeFirst();
+      return tx
+        .selectFrom('offer_attachments')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     addAttachment(offerId: string, file: { filename: string; contentType: string; content: Buffer }, userId: string) {
       return tx
         .insertInto('offer_attachments')
-        .values({ agency_id: agencyId, offer_id: offerId, filename: file.filename, content_type: file.contentType, size_bytes: file.content.length, content: file.content, uploaded_by: userId })
+        .values({
+          agency_id: agencyId,
+          offer_id: offerId,
+          filename: file.filename,
+          content_type: file.contentType,
+          size_bytes: file.content.length,
+          content: file.content,
+          uploaded_by: userId,
+        })
         .returning(['id', 'filename', 'content_type', 'size_bytes', 'created_at'])
         .executeTakeFirstOrThrow();
     },
     deleteAttachment(offerId: string, id: string) {
-      return tx.deleteFrom('offer_attachments').where('agency_id', '=', agencyId).where('offer_id', '=', offerId).where('id', '=', id).executeTakeFirst();
+      return tx
+        .deleteFrom('offer_attachments')
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
 
     documents(ownerIds: string[]) {
       if (!ownerIds.length) return Promise.resolve([]);
-      return tx.selectFrom('documents').select(['id', 'kind', 'filename', 'created_at', 'owner_id']).where('agency_id', '=', agencyId).where('owner_id', 'in', ownerIds).orderBy('created_at').execute();
+      return tx
+        .selectFrom('documents')
+        .select(['id', 'kind', 'filename', 'created_at', 'owner_id'])
+        .where('agency_id', '=', agencyId)
+        .where('owner_id', 'in', ownerIds)
+        .orderBy('created_at')
+        .execute();
     },
     openDeadlines(subjectIds: string[]) {
       if (!subjectIds.length) return Promise.resolve([]);
-      return tx.selectFrom('deadlines').select(['id', 'kind', 'title', 'due_at', 'subject_id', 'assignee_id']).where('agency_id', '=', agencyId).where('subject_id', 'in', subjectIds).where('status', '=', 'open').orderBy('due_at').execute();
+      return tx
+        .selectFrom('deadlines')
+        .select(['id', 'kind', 'title', 'due_at', 'subject_id', 'assignee_id'])
+        .where('agency_id', '=', agencyId)
+        .where('subject_id', 'in', subjectIds)
+        .where('status', '=', 'open')
+        .orderBy('due_at')
+        .execute();
     },
     tenancyOfOffer(offerId: string) {
-      return tx.selectFrom('tenancies').select('id').where('agency_id', '=', agencyId).where('offer_id', '=', offerId).orderBy('created_at', 'desc').executeTakeFirst();
+      return tx
+        .selectFrom('tenancies')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .where('offer_id', '=', offerId)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
     },
 
     // --- programme conditions ---------------------------------------------------------------
     conditionsAt(date: string) {
-      return tx.selectFrom('programme_conditions').selectAll().where('agency_id', '=', agencyId).where('valid_from', '<=', date).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
+      return tx
+        .selectFrom('programme_conditions')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('valid_from', '<=', date)
+        .orderBy('valid_from', 'desc')
+        .limit(1)
+        .executeTakeFirst();
     },
     conditionsById(id: string) {
       return tx.selectFrom('programme_conditions').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
@@ -216,12 +334,30 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .orderBy('c.valid_from', 'desc')
         .execute();
     },
-    insertConditions(values: { valid_from: string; rent_caps: string; extra_person_cents: number; space_base_sqm: number; space_per_person_sqm: number; required_equipment: string[]; note: string | null; created_by: string }) {
-      return tx.insertInto('programme_conditions').values({ agency_id: agencyId, ...values }).returning('id').executeTakeFirstOrThrow();
+    insertConditions(values: {
+      valid_from: string;
+      rent_caps: string;
+      extra_person_cents: number;
+      space_base_sqm: number;
+      space_per_person_sqm: number;
+      required_equipment: string[];
+      note: string | null;
+      created_by: string;
+    }) {
+      return tx
+        .insertInto('programme_conditions')
+        .values({ agency_id: agencyId, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     },
     /** Open offers with their stored check, for the impact preview of a rule change. */
     openOffers() {
-      return tx.selectFrom('offers').select(['id', 'reference', 'living_space', 'rooms', 'cold_rent_cents', 'equipment', 'check_result']).where('agency_id', '=', agencyId).where('status', 'in', ['submitted', 'shortlisting', 'round_table']).execute();
+      return tx
+        .selectFrom('offers')
+        .select(['id', 'reference', 'living_space', 'rooms', 'cold_rent_cents', 'equipment', 'check_result'])
+        .where('agency_id', '=', agencyId)
+        .where('status', 'in', ['submitted', 'shortlisting', 'round_table'])
+        .execute();
     },
     poolBySize() {
       return tx
@@ -238,13 +374,28 @@ export function placementRepository(tx: Tx, agencyId: string) {
 
     users(ids: string[]) {
       if (!ids.length) return Promise.resolve([]);
-      return tx.selectFrom('users').select(['id', 'display_name', 'email', 'role', 'provider_id', 'active']).where('agency_id', '=', agencyId).where('id', 'in', ids).execute();
+      return tx
+        .selectFrom('users')
+        .select(['id', 'display_name', 'email', 'role', 'provider_id', 'active'])
+        .where('agency_id', '=', agencyId)
+        .where('id', 'in', ids)
+        .execute();
     },
     providerUsers(providerId: string) {
-      return tx.selectFrom('users').select(['id', 'display_name', 'email']).where('agency_id', '=', agencyId).where('provider_id', '=', providerId).where('active', '=', true).execute();
+      return tx
+        .selectFrom('users')
+        .select(['id', 'display_name', 'email'])
+        .where('agency_id', '=', agencyId)
+        .where('provider_id', '=', providerId)
+        .where('active', '=', true)
+        .execute();
     },
     agency() {
-      return tx.selectFrom('agencies').select(['id', 'name', 'federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
+      return tx
+        .selectFrom('agencies')
+        .select(['id', 'name', 'federal_state', 'settings'])
+        .where('id', '=', agencyId)
+        .executeTakeFirstOrThrow();
     },
     provider(id: string) {
       return tx.selectFrom('housing_providers').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();

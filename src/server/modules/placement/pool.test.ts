@@ -10,10 +10,23 @@ import { clearPoolCache, dayNumber, poolOf, pruneHouseholdLog, type PoolEntry } 
 /** Inserts one pool household as the owner would (another instance, a migration, a script). */
 async function insertHousehold(agencyId: string, reference: string, db: Kysely<DB> = testDbs().owner) {
   const input = householdInput();
-  const row = await db.insertInto('households').values({
-    agency_id: agencyId, reference, head_name: 'Pool Test', search_text: 'pool test', persons: 2, situation: 'in_accommodation',
-    situation_since: '2025-01-01', seeking_housing: true, needs: JSON.stringify(input.needs), wheelchair: false, updated_at: new Date(),
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('households')
+    .values({
+      agency_id: agencyId,
+      reference,
+      head_name: 'Pool Test',
+      search_text: 'pool test',
+      persons: 2,
+      situation: 'in_accommodation',
+      situation_since: '2025-01-01',
+      seeking_housing: true,
+      needs: JSON.stringify(input.needs),
+      wheelchair: false,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -24,7 +37,8 @@ async function freshPool(tx: Kysely<DB>, agencyId: string): Promise<[string, num
     ORDER BY id`.execute(tx);
   return rows.map((r) => [r.id, r.persons]);
 }
-const asPairs = (entries: readonly PoolEntry[]): [string, number][] => entries.map((e): [string, number] => [e.id, e.persons]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+const asPairs = (entries: readonly PoolEntry[]): [string, number][] =>
+  entries.map((e): [string, number] => [e.id, e.persons]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
 /** A ranking's view: the cached pool and a plain read under one snapshot (repeatable read). */
 const compareUnderOneSnapshot = (owner: Kysely<DB>, agencyId: string) =>
@@ -73,12 +87,14 @@ describe('the ranking pool held in memory', () => {
     // no copy of it, so after the rollback the others rank on the committed state.
     const id2 = await insertHousehold(a.id, 'P-3');
     expect((await pool(a.id)).entries.map((e) => e.id)).toEqual([id2]);
-    await expect(inAgency(app, a.id, async (tx) => {
-      await tx.updateTable('households').set({ persons: 5 }).where('id', '=', id2).execute();
-      expect((await pool(a.id)).entries[0]!.persons).toBe(2);
-      expect((await poolOf(tx, a.id)).entries[0]!.persons).toBe(5);
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      inAgency(app, a.id, async (tx) => {
+        await tx.updateTable('households').set({ persons: 5 }).where('id', '=', id2).execute();
+        expect((await pool(a.id)).entries[0]!.persons).toBe(2);
+        expect((await poolOf(tx, a.id)).entries[0]!.persons).toBe(5);
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     expect((await pool(a.id)).entries[0]!.persons).toBe(2);
     await owner.updateTable('households').set({ persons: 3 }).where('id', '=', id2).execute();
     expect((await pool(a.id)).entries[0]!.persons).toBe(3);
@@ -92,7 +108,11 @@ describe('the ranking pool held in memory', () => {
         // A later transaction commits meanwhile: the snapshot's xmax passes this transaction's id.
         await insertHousehold(b.id, `P-${fresh}`);
         expect((await poolOf(tx, a.id)).entries[0]!.persons).toBe(fresh ? 3 : 6);
-        await tx.updateTable('households').set({ persons: fresh ? 6 : 7 }).where('id', '=', id2).execute();
+        await tx
+          .updateTable('households')
+          .set({ persons: fresh ? 6 : 7 })
+          .where('id', '=', id2)
+          .execute();
       });
       expect((await pool(a.id)).entries[0]!.persons).toBe(fresh ? 6 : 7);
     }
@@ -110,9 +130,21 @@ describe('the ranking pool held in memory', () => {
     await w1.updateTable('households').set({ persons: 7 }).where('id', '=', h1).execute();
     const w2 = await writers.startTransaction().execute();
     await w2.updateTable('households').set({ persons: 8 }).where('id', '=', h2).execute();
-    await w2.insertInto('households').values({
-      agency_id: a.id, reference: 'O-3', head_name: 'x', search_text: 'x', persons: 1, situation: 'rough_sleeping', seeking_housing: true, needs: '{}', wheelchair: false, updated_at: new Date(),
-    }).execute();
+    await w2
+      .insertInto('households')
+      .values({
+        agency_id: a.id,
+        reference: 'O-3',
+        head_name: 'x',
+        search_text: 'x',
+        persons: 1,
+        situation: 'rough_sleeping',
+        seeking_housing: true,
+        needs: '{}',
+        wheelchair: false,
+        updated_at: new Date(),
+      })
+      .execute();
     await w2.commit().execute();
     const between = await compareUnderOneSnapshot(owner, a.id);
     expect(between.cached).toEqual(between.fresh);
@@ -132,37 +164,46 @@ describe('the ranking pool held in memory', () => {
     type Step = { kind: 'open' | 'write' | 'commit' | 'rollback' | 'rank'; pick: number; persons: number; leave: boolean };
     const step = fc.record({
       kind: fc.constantFrom<Step['kind']>('open', 'write', 'write', 'commit', 'rollback', 'rank', 'rank'),
-      pick: fc.nat(), persons: fc.integer({ min: 1, max: 9 }), leave: fc.boolean(),
+      pick: fc.nat(),
+      persons: fc.integer({ min: 1, max: 9 }),
+      leave: fc.boolean(),
     });
     let rankings = 0;
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
-      const open: ControlledTransaction<DB>[] = [];
-      try {
-        for (const s of [...steps, { kind: 'rank' as const, pick: 0, persons: 1, leave: false }]) {
-          if (s.kind === 'open' && open.length < 4) open.push(await writers.startTransaction().execute());
-          else if (s.kind === 'write' && open.length > 0) {
-            // Distinct households per writer: writers never wait for each other's row locks here.
-            const w = s.pick % open.length;
-            const id = ids[(w + open.length * (s.persons % 2)) % ids.length]!;
-            const other = open.some((t, i) => i !== w && (t as unknown as { touched?: Set<string> }).touched?.has(id));
-            if (!other) {
-              const t = open[w]! as ControlledTransaction<DB> & { touched?: Set<string> };
-              (t.touched ??= new Set()).add(id);
-              await t.updateTable('households').set({ persons: s.persons, situation: s.leave ? 'housed' : 'in_accommodation' }).where('id', '=', id).execute();
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
+        const open: ControlledTransaction<DB>[] = [];
+        try {
+          for (const s of [...steps, { kind: 'rank' as const, pick: 0, persons: 1, leave: false }]) {
+            if (s.kind === 'open' && open.length < 4) open.push(await writers.startTransaction().execute());
+            else if (s.kind === 'write' && open.length > 0) {
+              // Distinct households per writer: writers never wait for each other's row locks here.
+              const w = s.pick % open.length;
+              const id = ids[(w + open.length * (s.persons % 2)) % ids.length]!;
+              const other = open.some((t, i) => i !== w && (t as unknown as { touched?: Set<string> }).touched?.has(id));
+              if (!other) {
+                const t = open[w]! as ControlledTransaction<DB> & { touched?: Set<string> };
+                (t.touched ??= new Set()).add(id);
+                await t
+                  .updateTable('households')
+                  .set({ persons: s.persons, situation: s.leave ? 'housed' : 'in_accommodation' })
+                  .where('id', '=', id)
+                  .execute();
+              }
+            } else if ((s.kind === 'commit' || s.kind === 'rollback') && open.length > 0) {
+              const [t] = open.splice(s.pick % open.length, 1);
+              await (s.kind === 'commit' ? t!.commit() : t!.rollback()).execute();
+            } else if (s.kind === 'rank') {
+              rankings++;
+              const r = await compareUnderOneSnapshot(owner, a.id);
+              expect(r.cached).toEqual(r.fresh);
             }
-          } else if ((s.kind === 'commit' || s.kind === 'rollback') && open.length > 0) {
-            const [t] = open.splice(s.pick % open.length, 1);
-            await (s.kind === 'commit' ? t!.commit() : t!.rollback()).execute();
-          } else if (s.kind === 'rank') {
-            rankings++;
-            const r = await compareUnderOneSnapshot(owner, a.id);
-            expect(r.cached).toEqual(r.fresh);
           }
+        } finally {
+          for (const t of open) await t.rollback().execute();
         }
-      } finally {
-        for (const t of open) await t.rollback().execute();
-      }
-    }), { numRuns: 25 });
+      }),
+      { numRuns: 25 },
+    );
     expect(rankings).toBeGreaterThan(25);
   });
 
@@ -174,7 +215,8 @@ describe('the ranking pool held in memory', () => {
     await pool();
     await owner.updateTable('households').set({ persons: 4 }).where('id', '=', id).execute();
     // Other test files' open transactions may hold the horizon back for a moment.
-    const logged = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM household_log WHERE agency_id = ${a.id}`.execute(owner)).rows[0]!.n;
+    const logged = async () =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM household_log WHERE agency_id = ${a.id}`.execute(owner)).rows[0]!.n;
     for (let i = 0; i < 50 && (await logged()) > 0; i++) {
       await pruneHouseholdLog(app);
       await new Promise((r) => setTimeout(r, 100));

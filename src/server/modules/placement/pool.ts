@@ -122,7 +122,14 @@ async function loadPool(tx: Tx, agencyId: string): Promise<{ snapshot: Snapshot;
  * `complete` is false when the log no longer reaches back to `since` (pruned): read the pool again.
  */
 async function changesSince(tx: Tx, agencyId: string, since: Snapshot) {
-  const { rows } = await sql<{ snap: string; xid: string | null; complete: boolean | null; own: boolean; changed: string[] | null; pool: PoolRow[] | null }>`
+  const { rows } = await sql<{
+    snap: string;
+    xid: string | null;
+    complete: boolean | null;
+    own: boolean;
+    changed: string[] | null;
+    pool: PoolRow[] | null;
+  }>`
     WITH changed AS (
       SELECT DISTINCT u.id FROM household_log l CROSS JOIN LATERAL unnest(l.ids) AS u (id)
       WHERE l.agency_id = ${agencyId} AND (l.xid >= pg_snapshot_xmin(${since.text}::pg_snapshot)
@@ -135,7 +142,13 @@ async function changesSince(tx: Tx, agencyId: string, since: Snapshot) {
       (SELECT json_agg(p) FROM (SELECT ${POOL_COLUMNS} FROM households h
         WHERE h.agency_id = ${agencyId} AND h.id IN (SELECT c.id FROM changed c) AND ${IN_POOL}) p) AS pool`.execute(tx);
   const r = rows[0]!;
-  return { snapshot: snapshotOf(r.snap, r.xid), complete: r.complete !== false, own: r.own, changed: r.changed ?? [], pool: (r.pool ?? []).map(toEntry) };
+  return {
+    snapshot: snapshotOf(r.snap, r.xid),
+    complete: r.complete !== false,
+    own: r.own,
+    changed: r.changed ?? [],
+    pool: (r.pool ?? []).map(toEntry),
+  };
 }
 
 interface Entry {

@@ -15,7 +15,16 @@ export type Weights = TPlacementSettings['weights'];
 
 export const WAITING_CAP_MONTHS = 36;
 export const CHILDREN_CAP = 3;
-export const EXCLUSION_CODES = ['space', 'rent', 'occupancy', 'wheelchair', 'step_free', 'pets', 'district_avoided', 'active_candidacy'] as const;
+export const EXCLUSION_CODES = [
+  'space',
+  'rent',
+  'occupancy',
+  'wheelchair',
+  'step_free',
+  'pets',
+  'district_avoided',
+  'active_candidacy',
+] as const;
 
 /** The offer's figures the ranking filtered and scored on. */
 export interface RankOffer {
@@ -80,56 +89,126 @@ export function hundredthsOf(r: Facts, w: Weights): number[] {
 
 /** The score parts of one household, each with its value, weight and points. */
 export function criteriaOf(r: Facts, w: Weights, offer: Pick<RankOffer, 'district' | 'preferred'>) {
-  const [waiting, children, health, age, district, hints] = hundredthsOf(r, w).map((h) => h / 100) as [number, number, number, number, number, number];
+  const [waiting, children, health, age, district, hints] = hundredthsOf(r, w).map((h) => h / 100) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return [
-    { code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: `${r.months} Monate${r.months > WAITING_CAP_MONTHS ? ` (gezählt: ${WAITING_CAP_MONTHS})` : ''}`, weight: w.waiting, points: waiting },
-    { code: 'children', label: 'Kinder im Haushalt', value: `${r.children}${r.children > CHILDREN_CAP ? ` (gezählt: ${CHILDREN_CAP})` : ''}`, weight: w.children, points: children },
+    {
+      code: 'waiting',
+      label: 'Dauer der Wohnungslosigkeit',
+      value: `${r.months} Monate${r.months > WAITING_CAP_MONTHS ? ` (gezählt: ${WAITING_CAP_MONTHS})` : ''}`,
+      weight: w.waiting,
+      points: waiting,
+    },
+    {
+      code: 'children',
+      label: 'Kinder im Haushalt',
+      value: `${r.children}${r.children > CHILDREN_CAP ? ` (gezählt: ${CHILDREN_CAP})` : ''}`,
+      weight: w.children,
+      points: children,
+    },
     { code: 'health', label: 'Gesundheitliche Einschränkung', value: r.health ? 'ja' : 'nein', weight: w.health, points: health },
     { code: 'age', label: 'Person ab 65 Jahren', value: r.senior ? 'ja' : 'nein', weight: w.age, points: age },
     { code: 'district', label: `Wunschbezirk ${offer.district}`, value: r.prefers ? 'ja' : 'nein', weight: w.district, points: district },
-    { code: 'hints', label: 'Wunsch des Wohnungsunternehmens', value: offer.preferred.length === 0 ? 'keine Vorgabe' : r.hint_match ? 'passt' : 'passt nicht', weight: w.hints, points: hints },
+    {
+      code: 'hints',
+      label: 'Wunsch des Wohnungsunternehmens',
+      value: offer.preferred.length === 0 ? 'keine Vorgabe' : r.hint_match ? 'passt' : 'passt nicht',
+      weight: w.hints,
+      points: hints,
+    },
   ];
 }
 
 const DE_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 export const de = (n: number) => DE_NUMBER.format(n);
 
-export function exclusionText(code: string, persons: number, offer: RankingBasis['offer'], rules: ConditionsRule, busyRef: string | null): string {
+export function exclusionText(
+  code: string,
+  persons: number,
+  offer: RankingBasis['offer'],
+  rules: ConditionsRule,
+  busyRef: string | null,
+): string {
   const fit = fitFor(rules, offer, persons);
   const p = `${persons} ${persons === 1 ? 'Person' : 'Personen'}`;
   switch (code) {
-    case 'space': return `Wohnfläche ${de(offer.livingSpace)} m² über dem Richtwert für ${p} (${de(fit.spaceLimitSqm)} m²)`;
-    case 'rent': return `Kaltmiete ${formatEuro(offer.coldRentCents)} über der Obergrenze für ${p} (${formatEuro(fit.rentCapCents)})`;
-    case 'occupancy': return `${de(offer.rooms)} Zimmer reichen für höchstens ${maxOccupancy(offer.rooms)} Personen, der Haushalt hat ${persons}`;
-    case 'wheelchair': return 'Braucht eine rollstuhlgerechte Wohnung';
-    case 'step_free': return 'Braucht einen stufenlosen Zugang';
-    case 'pets': return 'Hat Haustiere, die hier nicht erlaubt sind';
-    case 'district_avoided': return `Soll den Bezirk ${offer.district} meiden`;
-    case 'active_candidacy': return `Bereits Kandidat für Angebot ${busyRef ?? ''}`.trim();
-    default: return code;
+    case 'space':
+      return `Wohnfläche ${de(offer.livingSpace)} m² über dem Richtwert für ${p} (${de(fit.spaceLimitSqm)} m²)`;
+    case 'rent':
+      return `Kaltmiete ${formatEuro(offer.coldRentCents)} über der Obergrenze für ${p} (${formatEuro(fit.rentCapCents)})`;
+    case 'occupancy':
+      return `${de(offer.rooms)} Zimmer reichen für höchstens ${maxOccupancy(offer.rooms)} Personen, der Haushalt hat ${persons}`;
+    case 'wheelchair':
+      return 'Braucht eine rollstuhlgerechte Wohnung';
+    case 'step_free':
+      return 'Braucht einen stufenlosen Zugang';
+    case 'pets':
+      return 'Hat Haustiere, die hier nicht erlaubt sind';
+    case 'district_avoided':
+      return `Soll den Bezirk ${offer.district} meiden`;
+    case 'active_candidacy':
+      return `Bereits Kandidat für Angebot ${busyRef ?? ''}`.trim();
+    default:
+      return code;
   }
 }
 
 /** The explained entries of a stored ranking from position `offset` on; names from `names` (household id → name). */
-export function explainEntries(stored: readonly StoredEntry[], basis: RankingBasis, w: Weights, names: ReadonlyMap<string, string>, offset = 0): TRanking['entries'] {
+export function explainEntries(
+  stored: readonly StoredEntry[],
+  basis: RankingBasis,
+  w: Weights,
+  names: ReadonlyMap<string, string>,
+  offset = 0,
+): TRanking['entries'] {
   return stored.map(([householdId, reference, persons, score, months, children, bits, tie], i) => {
-    const facts = { months, children, health: (bits & 1) !== 0, senior: (bits & 2) !== 0, prefers: (bits & 4) !== 0, hint_match: (bits & 8) !== 0 };
+    const facts = {
+      months,
+      children,
+      health: (bits & 1) !== 0,
+      senior: (bits & 2) !== 0,
+      prefers: (bits & 4) !== 0,
+      hint_match: (bits & 8) !== 0,
+    };
     const points = score / 100;
-    const tieBreak = tie === TIE.since
-      ? `Gleichstand bei ${de(points)} Punkten: wer länger wohnungslos ist, steht vorn`
-      : tie === TIE.reference
-        ? `Gleichstand bei ${de(points)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
-        : null;
-    return { rank: offset + i + 1, householdId, reference, name: names.get(householdId) ?? '', persons, score: points, criteria: criteriaOf(facts, w, basis.offer), tieBreak };
+    const tieBreak =
+      tie === TIE.since
+        ? `Gleichstand bei ${de(points)} Punkten: wer länger wohnungslos ist, steht vorn`
+        : tie === TIE.reference
+          ? `Gleichstand bei ${de(points)} Punkten und gleicher Dauer: Reihenfolge nach Aktenzeichen`
+          : null;
+    return {
+      rank: offset + i + 1,
+      householdId,
+      reference,
+      name: names.get(householdId) ?? '',
+      persons,
+      score: points,
+      criteria: criteriaOf(facts, w, basis.offer),
+      tieBreak,
+    };
   });
 }
 
 /** The explained exclusions of a stored ranking: every reason with its figures. */
-export function explainExclusions(stored: readonly StoredExclusion[], basis: RankingBasis, names: ReadonlyMap<string, string>): TRanking['exclusions'] {
+export function explainExclusions(
+  stored: readonly StoredExclusion[],
+  basis: RankingBasis,
+  names: ReadonlyMap<string, string>,
+): TRanking['exclusions'] {
   return stored.map(([householdId, reference, persons, mask, busyRef]) => ({
     householdId,
     reference,
     name: names.get(householdId) ?? '',
-    reasons: EXCLUSION_CODES.filter((_, b) => (mask & (1 << b)) !== 0).map((code) => ({ code, text: exclusionText(code, persons, basis.offer, basis.rules, busyRef) })),
+    reasons: EXCLUSION_CODES.filter((_, b) => (mask & (1 << b)) !== 0).map((code) => ({
+      code,
+      text: exclusionText(code, persons, basis.offer, basis.rules, busyRef),
+    })),
   }));
 }

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RANKING_PAGE_SIZE } from '../../../contracts/placement.js';
 import { createAgency, householdInput, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
-import { approvedOffer, ensureConditions, placementActors, poolHousehold, type PlacementActors } from '../../../../test/placement-fixtures.js';
+import {
+  approvedOffer,
+  ensureConditions,
+  placementActors,
+  poolHousehold,
+  type PlacementActors,
+} from '../../../../test/placement-fixtures.js';
 
 let app: FastifyInstance;
 let agency: TestAgency;
@@ -24,7 +30,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => app.close());
 
-type Page = { id: string; entries: { householdId: string; rank: number; name: string; criteria: unknown[] }[]; exclusions: { householdId: string; name: string; reasons: { code: string }[] }[] } & Record<string, unknown>;
+type Page = {
+  id: string;
+  entries: { householdId: string; rank: number; name: string; criteria: unknown[] }[];
+  exclusions: { householdId: string; name: string; reasons: { code: string }[] }[];
+} & Record<string, unknown>;
 
 describe('a stored ranking, a page at a time', () => {
   it('answers the creation with the first pages, serves the others on request and stores everything compactly', async () => {
@@ -33,7 +43,14 @@ describe('a stored ranking, a page at a time', () => {
     expect(res.statusCode, res.body).toBe(201);
     const first = res.json() as Page;
     const total = RANKING_PAGE_SIZE + 1;
-    expect(first).toMatchObject({ entriesTotal: total, exclusionsTotal: total, entriesPage: 1, exclusionsPage: 1, pageSize: RANKING_PAGE_SIZE, eligibleCount: total });
+    expect(first).toMatchObject({
+      entriesTotal: total,
+      exclusionsTotal: total,
+      entriesPage: 1,
+      exclusionsPage: 1,
+      pageSize: RANKING_PAGE_SIZE,
+      eligibleCount: total,
+    });
     expect(first.entries).toHaveLength(RANKING_PAGE_SIZE);
     expect(first.exclusions).toHaveLength(RANKING_PAGE_SIZE);
     // The counts per reason cover every excluded household, not only the page.
@@ -62,21 +79,64 @@ describe('a stored ranking, a page at a time', () => {
     expect(again.exclusions).toEqual(first.exclusions);
 
     // Stored: facts and reason bits per household plus the basis, no names and no texts.
-    const row = await testDbs().owner.selectFrom('rankings').select(['entries', 'exclusions', 'basis']).where('id', '=', first.id).executeTakeFirstOrThrow();
-    expect((row.entries as unknown[][])[0]).toEqual([eligible[0], expect.any(String), 2, expect.any(Number), expect.any(Number), 1, expect.any(Number), expect.any(Number)]);
+    const row = await testDbs()
+      .owner.selectFrom('rankings')
+      .select(['entries', 'exclusions', 'basis'])
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    expect((row.entries as unknown[][])[0]).toEqual([
+      eligible[0],
+      expect.any(String),
+      2,
+      expect.any(Number),
+      expect.any(Number),
+      1,
+      expect.any(Number),
+      expect.any(Number),
+    ]);
     expect(row.exclusions as unknown[][]).toHaveLength(total);
     expect(JSON.stringify(row.entries)).not.toContain('Mustermann');
-    expect(row.basis).toMatchObject({ offer: { district: 'Mitte', livingSpace: 58, rooms: 2, coldRentCents: 62_000 }, rules: { spaceBaseSqm: 45 } });
+    expect(row.basis).toMatchObject({
+      offer: { district: 'Mitte', livingSpace: 58, rooms: 2, coldRentCents: 62_000 },
+      rules: { spaceBaseSqm: 45 },
+    });
   });
 
   it('reads a ranking stored with explained entries (before the compact form) as it was stored', async () => {
     const offer = await approvedOffer(a);
-    const entry = { rank: 1, householdId: eligible[0]!, reference: 'S-1', name: 'Damals, Name', persons: 2, score: 12.5, criteria: [{ code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: '11 Monate', weight: 40, points: 12.5 }], tieBreak: null };
-    const exclusion = { householdId: excluded[0]!, reference: 'S-2', name: 'Früher, Name', reasons: [{ code: 'pets', text: 'Hat Haustiere, die hier nicht erlaubt sind' }] };
-    const { id } = await testDbs().owner.insertInto('rankings').values({
-      agency_id: agency.id, offer_id: offer.id, round: 1, conditions_id: null, weights: JSON.stringify({ waiting: 40, children: 20, health: 15, age: 10, district: 10, hints: 5 }),
-      pool_size: 2, eligible_count: 1, entries: JSON.stringify([entry]), exclusions: JSON.stringify([exclusion]), exclusion_counts: JSON.stringify({ pets: 1 }), created_by: agency.users.case_manager.id,
-    }).returning('id').executeTakeFirstOrThrow();
+    const entry = {
+      rank: 1,
+      householdId: eligible[0]!,
+      reference: 'S-1',
+      name: 'Damals, Name',
+      persons: 2,
+      score: 12.5,
+      criteria: [{ code: 'waiting', label: 'Dauer der Wohnungslosigkeit', value: '11 Monate', weight: 40, points: 12.5 }],
+      tieBreak: null,
+    };
+    const exclusion = {
+      householdId: excluded[0]!,
+      reference: 'S-2',
+      name: 'Früher, Name',
+      reasons: [{ code: 'pets', text: 'Hat Haustiere, die hier nicht erlaubt sind' }],
+    };
+    const { id } = await testDbs()
+      .owner.insertInto('rankings')
+      .values({
+        agency_id: agency.id,
+        offer_id: offer.id,
+        round: 1,
+        conditions_id: null,
+        weights: JSON.stringify({ waiting: 40, children: 20, health: 15, age: 10, district: 10, hints: 5 }),
+        pool_size: 2,
+        eligible_count: 1,
+        entries: JSON.stringify([entry]),
+        exclusions: JSON.stringify([exclusion]),
+        exclusion_counts: JSON.stringify({ pets: 1 }),
+        created_by: agency.users.case_manager.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const r = (await a.cm.get(`/api/v1/offers/${offer.id}/rankings/${id}`)).json() as Page;
     expect(r.entries).toEqual([entry]);
     expect(r.exclusions).toEqual([exclusion]);

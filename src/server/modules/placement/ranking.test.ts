@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THouseholdCreate } from '../../../contracts/households.js';
 import { createAgency, householdInput, testApp, type TestAgency } from '../../../../test/helpers.js';
-import { approvedOffer, ensureConditions, placementActors, poolHousehold, type PlacementActors } from '../../../../test/placement-fixtures.js';
+import {
+  approvedOffer,
+  ensureConditions,
+  placementActors,
+  poolHousehold,
+  type PlacementActors,
+} from '../../../../test/placement-fixtures.js';
 
 let app: FastifyInstance;
 let agency: TestAgency;
@@ -16,23 +22,60 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const needs = (over: Partial<THouseholdCreate['needs']> = {}) => ({ wheelchair: false, stepFree: false, pets: false, health: false, districtsAvoid: [], districtsPrefer: [], notes: null, ...over });
-const adult = (firstName: string, birthDate = '1980-01-01') => ({ firstName, lastName: 'Test', birthDate, gender: 'female' as const, relationship: 'head' as const });
+const needs = (over: Partial<THouseholdCreate['needs']> = {}) => ({
+  wheelchair: false,
+  stepFree: false,
+  pets: false,
+  health: false,
+  districtsAvoid: [],
+  districtsPrefer: [],
+  notes: null,
+  ...over,
+});
+const adult = (firstName: string, birthDate = '1980-01-01') => ({
+  firstName,
+  lastName: 'Test',
+  birthDate,
+  gender: 'female' as const,
+  relationship: 'head' as const,
+});
 const partner = { firstName: 'Paul', lastName: 'Test', birthDate: '1979-01-01', gender: 'male' as const, relationship: 'partner' as const };
-const child = (firstName: string) => ({ firstName, lastName: 'Test', birthDate: '2016-05-05', gender: 'diverse' as const, relationship: 'child' as const });
+const child = (firstName: string) => ({
+  firstName,
+  lastName: 'Test',
+  birthDate: '2016-05-05',
+  gender: 'diverse' as const,
+  relationship: 'child' as const,
+});
 
 describe('ranking the pool for an offer', () => {
   it('filters with reasons, scores with explanations, breaks ties by time homeless, and stores the ranking', async () => {
     const hh = async (name: string, over: Partial<THouseholdCreate>) => ({ name, ...(await poolHousehold(a.cm, agency, over)) });
     // Offer (fixtures): Mitte, 58 m², 2 rooms, 620 € cold, no pets, not step-free, wishes a family → suits 2–4 persons.
-    const singleParent = await hh('singleParent', { situationSince: '2023-01-15', members: [adult('Ana'), child('Ben')], needs: needs({ districtsPrefer: ['Mitte'] }) });
-    const family = await hh('family', { situationSince: '2025-06-01', members: [adult('Clara'), partner, child('Dana')], needs: needs({ health: true }) });
+    const singleParent = await hh('singleParent', {
+      situationSince: '2023-01-15',
+      members: [adult('Ana'), child('Ben')],
+      needs: needs({ districtsPrefer: ['Mitte'] }),
+    });
+    const family = await hh('family', {
+      situationSince: '2025-06-01',
+      members: [adult('Clara'), partner, child('Dana')],
+      needs: needs({ health: true }),
+    });
     const single = await hh('single', { members: [adult('Emil')] });
     const wheel = await hh('wheel', { members: [adult('Fiona'), child('Gus')], needs: needs({ wheelchair: true, stepFree: true }) });
     const avoids = await hh('avoids', { members: [adult('Hana'), child('Ida')], needs: needs({ districtsAvoid: ['Mitte'], pets: true }) });
     const big = await hh('big', { members: [adult('Jana'), partner, child('K1'), child('K2'), child('K3'), child('K4')] });
-    const twinA = await hh('twinA', { situationSince: '2021-03-01', members: [adult('Lea', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }], needs: needs() });
-    const twinB = await hh('twinB', { situationSince: '2021-03-02', members: [adult('Mia', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }], needs: needs() });
+    const twinA = await hh('twinA', {
+      situationSince: '2021-03-01',
+      members: [adult('Lea', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }],
+      needs: needs(),
+    });
+    const twinB = await hh('twinB', {
+      situationSince: '2021-03-02',
+      members: [adult('Mia', '1990-01-01'), { ...partner, birthDate: '1991-01-01' }],
+      needs: needs(),
+    });
     const housed = await a.cm.post('/api/v1/households', householdInput({ situation: 'housed', seekingHousing: false }));
     const offer = await approvedOffer(a);
 
@@ -53,7 +96,8 @@ describe('ranking the pool for an offer', () => {
       for (const c of e.criteria) expect(c.weight).toBeGreaterThanOrEqual(0);
     }
     const fam = r.entries.find((e: { householdId: string }) => e.householdId === family.id);
-    const by = (e: { criteria: { code: string; points: number; value: string }[] }, code: string) => e.criteria.find((c) => c.code === code)!;
+    const by = (e: { criteria: { code: string; points: number; value: string }[] }, code: string) =>
+      e.criteria.find((c) => c.code === code)!;
     expect(by(fam, 'health')).toMatchObject({ value: 'ja', points: 15 });
     expect(by(fam, 'hints')).toMatchObject({ value: 'passt', points: 5 });
     expect(by(fam, 'children')).toMatchObject({ value: '1', points: 6.67 });
@@ -70,14 +114,27 @@ describe('ranking the pool for an offer', () => {
     expect(a1.tieBreak).toContain('länger wohnungslos');
 
     // Exclusions name every reason with the figures.
-    const why = (id: string) => r.exclusions.find((x: { householdId: string }) => x.householdId === id).reasons.map((x: { code: string; text: string }) => x.code);
+    const why = (id: string) =>
+      r.exclusions.find((x: { householdId: string }) => x.householdId === id).reasons.map((x: { code: string; text: string }) => x.code);
     expect(why(single.id)).toEqual(['space', 'rent']);
-    expect(r.exclusions.find((x: { householdId: string }) => x.householdId === single.id).reasons[0].text).toBe('Wohnfläche 58 m² über dem Richtwert für 1 Person (45 m²)');
+    expect(r.exclusions.find((x: { householdId: string }) => x.householdId === single.id).reasons[0].text).toBe(
+      'Wohnfläche 58 m² über dem Richtwert für 1 Person (45 m²)',
+    );
     expect(why(wheel.id)).toEqual(['wheelchair']);
     expect(why(avoids.id)).toEqual(['pets', 'district_avoided']);
     expect(why(big.id)).toEqual(['occupancy']);
-    expect(r.exclusions.find((x: { householdId: string }) => x.householdId === big.id).reasons[0].text).toBe('2 Zimmer reichen für höchstens 4 Personen, der Haushalt hat 6');
-    expect(r.exclusionCounts).toMatchObject({ space: 1, wheelchair: 1, pets: 1, district_avoided: 1, occupancy: 1, rent: 1, active_candidacy: 0 });
+    expect(r.exclusions.find((x: { householdId: string }) => x.householdId === big.id).reasons[0].text).toBe(
+      '2 Zimmer reichen für höchstens 4 Personen, der Haushalt hat 6',
+    );
+    expect(r.exclusionCounts).toMatchObject({
+      space: 1,
+      wheelchair: 1,
+      pets: 1,
+      district_avoided: 1,
+      occupancy: 1,
+      rent: 1,
+      active_candidacy: 0,
+    });
 
     // The stored ranking reads back the same, for later review.
     const stored = (await a.cm.get(`/api/v1/offers/${offer.id}/rankings/${r.id}`)).json();
@@ -88,7 +145,10 @@ describe('ranking the pool for an offer', () => {
     await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: family.id, comment: 'passt' });
     const second = await approvedOffer(a);
     const r2 = (await a.cm.post(`/api/v1/offers/${second.id}/rankings`)).json();
-    expect(r2.exclusions.find((x: { householdId: string }) => x.householdId === family.id).reasons[0]).toMatchObject({ code: 'active_candidacy', text: `Bereits Kandidat für Angebot ${offer.reference}` });
+    expect(r2.exclusions.find((x: { householdId: string }) => x.householdId === family.id).reasons[0]).toMatchObject({
+      code: 'active_candidacy',
+      text: `Bereits Kandidat für Angebot ${offer.reference}`,
+    });
   });
 
   it('agency weights change the order', async () => {
@@ -101,7 +161,10 @@ describe('ranking the pool for an offer', () => {
     const first = (await p.cm.post(`/api/v1/offers/${offer.id}/rankings`)).json();
     expect(first.entries[0].householdId).toBe(old.id);
     const agencyRes = (await p.admin.get('/api/v1/agency')).json();
-    const settings = { ...agencyRes.settings, placement: { ...agencyRes.settings.placement, weights: { waiting: 5, children: 80, health: 0, age: 0, district: 0, hints: 0 } } };
+    const settings = {
+      ...agencyRes.settings,
+      placement: { ...agencyRes.settings.placement, weights: { waiting: 5, children: 80, health: 0, age: 0, district: 0, hints: 0 } },
+    };
     expect((await p.admin.put('/api/v1/agency/settings', { settings, version: agencyRes.version })).statusCode).toBe(200);
     const second = (await p.cm.post(`/api/v1/offers/${offer.id}/rankings`)).json();
     expect(second.entries[0].householdId).toBe(kids.id);

@@ -2,7 +2,17 @@ import type { Tx } from '../../db/database.js';
 import { fitFor, type ConditionsRule } from './conditions.js';
 import { dayNumber, poolOf, type PoolEntry } from './pool.js';
 import {
-  CHILDREN_CAP, EXCLUSION_CODES, factBits, hundredths, TIE, WAITING_CAP_MONTHS, type Facts, type RankOffer, type StoredEntry, type StoredExclusion, type Weights,
+  CHILDREN_CAP,
+  EXCLUSION_CODES,
+  factBits,
+  hundredths,
+  TIE,
+  WAITING_CAP_MONTHS,
+  type Facts,
+  type RankOffer,
+  type StoredEntry,
+  type StoredExclusion,
+  type Weights,
 } from './ranking.explain.js';
 
 /*
@@ -64,7 +74,16 @@ interface Columns {
   /** The offer-independent part of the score, for one day and weights (see dailyOf). */
   daily: Daily | null;
   /** Scratch space of one ranking, reused (the ranking runs synchronously, so never by two at once). */
-  scratch: { scores: Int32Array; masks: Uint8Array; key: Float64Array; eligibleAt: Int32Array; excludedAt: Int32Array; offerBits: Uint8Array; prefers: Uint8Array; hintMemo: Int8Array };
+  scratch: {
+    scores: Int32Array;
+    masks: Uint8Array;
+    key: Float64Array;
+    eligibleAt: Int32Array;
+    excludedAt: Int32Array;
+    offerBits: Uint8Array;
+    prefers: Uint8Array;
+    hintMemo: Int8Array;
+  };
 }
 
 /** Per entry, what depends only on the day and the weights: computed once a day, not per ranking. */
@@ -97,14 +116,24 @@ function columnsOf(pool: readonly PoolEntry[]): Columns {
   if (hit) return hit;
   const n = pool.length;
   const c: Columns = {
-    persons: new Uint8Array(n), children: new Uint8Array(n), flags: new Uint8Array(n), since: new Int32Array(n), eldest: new Int32Array(n),
+    persons: new Uint8Array(n),
+    children: new Uint8Array(n),
+    flags: new Uint8Array(n),
+    since: new Int32Array(n),
+    eldest: new Int32Array(n),
     avoidBy: positionsBy(pool, (e) => e.avoid),
     preferBy: positionsBy(pool, (e) => e.prefer),
     positionOf: new Map(pool.map((e, i) => [e.id, i])),
     daily: null,
     scratch: {
-      scores: new Int32Array(n), masks: new Uint8Array(n), key: new Float64Array(n), eligibleAt: new Int32Array(n), excludedAt: new Int32Array(n),
-      offerBits: new Uint8Array(n), prefers: new Uint8Array(n), hintMemo: new Int8Array(256 * 256 * 2),
+      scores: new Int32Array(n),
+      masks: new Uint8Array(n),
+      key: new Float64Array(n),
+      eligibleAt: new Int32Array(n),
+      excludedAt: new Int32Array(n),
+      offerBits: new Uint8Array(n),
+      prefers: new Uint8Array(n),
+      hintMemo: new Int8Array(256 * 256 * 2),
     },
   };
   pool.forEach((e, i) => {
@@ -134,7 +163,11 @@ function dailyOf(c: Columns, todayDay: number, seniorCutoff: number, w: Weights)
     const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
     const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
     const kids = c.children[i]!;
-    d.base[i] = waitingPts[months]! + childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]! + ((c.flags[i]! & 1) !== 0 ? healthPts : 0) + (senior ? agePts : 0);
+    d.base[i] =
+      waitingPts[months]! +
+      childrenPts[kids < CHILDREN_CAP ? kids : CHILDREN_CAP]! +
+      ((c.flags[i]! & 1) !== 0 ? healthPts : 0) +
+      (senior ? agePts : 0);
     // Score first; among equal scores the earlier date (unknown last) — one exact number.
     d.tail[i] = since === NO_DAY ? 0 : 2 ** 21 - 1 - Math.min(2 ** 21 - 2, Math.max(0, since + 2 ** 20));
     d.senior[i] = senior ? 1 : 0;
@@ -183,7 +216,9 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
   const threshold = heap[0]!;
   const chosen: number[] = [];
   for (let n = 0; n < items.length; n++) if (key[items[n]!]! >= threshold) chosen.push(items[n]!);
-  chosen.sort((a, b) => key[b]! - key[a]! || (pool[a]!.reference < pool[b]!.reference ? -1 : pool[a]!.reference > pool[b]!.reference ? 1 : 0));
+  chosen.sort(
+    (a, b) => key[b]! - key[a]! || (pool[a]!.reference < pool[b]!.reference ? -1 : pool[a]!.reference > pool[b]!.reference ? 1 : 0),
+  );
   return chosen.slice(0, k);
 }
 
@@ -192,7 +227,13 @@ function topK(items: Int32Array, k: number, key: Float64Array, pool: readonly Po
  * `busy` maps households with an open candidacy on another offer to that offer's reference.
  */
 export async function rankPool(
-  tx: Tx, agencyId: string, offer: RankOffer, rules: ConditionsRule, w: Weights, busy: ReadonlyMap<string, string>, opts: RankOptions = {},
+  tx: Tx,
+  agencyId: string,
+  offer: RankOffer,
+  rules: ConditionsRule,
+  w: Weights,
+  busy: ReadonlyMap<string, string>,
+  opts: RankOptions = {},
 ): Promise<RankResult> {
   const { entries: pool } = await poolOf(tx, agencyId);
   return rankEntries(pool, busy, offer, rules, w, opts);
@@ -202,7 +243,14 @@ export async function rankPool(
  * Ranks `pool` for `offer` (pure): `busy` maps households with an open candidacy elsewhere to that
  * offer's reference.
  */
-export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string, string>, offer: RankOffer, rules: ConditionsRule, w: Weights, opts: RankOptions = {}): RankResult {
+export function rankEntries(
+  pool: readonly PoolEntry[],
+  busy: ReadonlyMap<string, string>,
+  offer: RankOffer,
+  rules: ConditionsRule,
+  w: Weights,
+  opts: RankOptions = {},
+): RankResult {
   const { limit = 100, excludedLimit = 200, today = new Date() } = opts;
   const sizes = Array.from({ length: MAX_PERSONS }, (_, i) => fitFor(rules, offer, i + 1));
   const stepFreeOk = offer.stepFree || offer.wheelchair;
@@ -211,7 +259,16 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
   const seniorCutoff = dayNumber(`${today.getUTCFullYear() - 65}${todayIso.slice(4)}`.replace(/-02-29$/, '-02-28'));
   const hintTests = offer.preferred.map((p) => HINTS[p]).filter((x): x is HintTest => !!x);
   const bit = (code: (typeof EXCLUSION_CODES)[number]) => 1 << EXCLUSION_CODES.indexOf(code);
-  const [SPACE, RENT, OCCUPANCY, WHEELCHAIR, STEP_FREE, PETS, AVOIDED, BUSY] = EXCLUSION_CODES.map(bit) as [number, number, number, number, number, number, number, number];
+  const [SPACE, RENT, OCCUPANCY, WHEELCHAIR, STEP_FREE, PETS, AVOIDED, BUSY] = EXCLUSION_CODES.map(bit) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
 
   const [districtPts, hintPts] = [w.district, w.hints].map((x) => hundredths(1, x)) as [number, number];
   const monthsOf = (e: PoolEntry) => (e.since === null ? 0 : Math.min(600, Math.max(0, Math.floor((todayDay - e.since) / 30.4375))));
@@ -242,7 +299,10 @@ export function rankEntries(pool: readonly PoolEntry[], busy: ReadonlyMap<string
   const flagMask = new Uint8Array(16);
   for (let f = 0; f < 16; f++) {
     const wheelchair = (f & 4) !== 0;
-    flagMask[f] = (wheelchair && !offer.wheelchair ? WHEELCHAIR : 0) | ((f & 8) !== 0 && !wheelchair && !stepFreeOk ? STEP_FREE : 0) | ((f & 2) !== 0 && !offer.petsAllowed ? PETS : 0);
+    flagMask[f] =
+      (wheelchair && !offer.wheelchair ? WHEELCHAIR : 0) |
+      ((f & 8) !== 0 && !wheelchair && !stepFreeOk ? STEP_FREE : 0) |
+      ((f & 2) !== 0 && !offer.petsAllowed ? PETS : 0);
   }
   const { base, tail, senior } = dailyOf(c, todayDay, seniorCutoff, w);
   const { scores, masks, key, eligibleAt, excludedAt, offerBits, prefers, hintMemo } = c.scratch;

@@ -1,5 +1,12 @@
 import { RANKING_PAGE_SIZE, type TRanking } from '../../../contracts/placement.js';
-import { explainEntries, explainExclusions, type RankingBasis, type StoredEntry, type StoredExclusion, type Weights } from './ranking.explain.js';
+import {
+  explainEntries,
+  explainExclusions,
+  type RankingBasis,
+  type StoredEntry,
+  type StoredExclusion,
+  type Weights,
+} from './ranking.explain.js';
 
 /*
  * A stored ranking as shown, a page of entries and a page of exclusions at a time. Rankings stored
@@ -8,7 +15,10 @@ import { explainEntries, explainExclusions, type RankingBasis, type StoredEntry,
  */
 
 /** What is shown of a ranking besides its entries and exclusions. */
-export type RankingHead = Omit<TRanking, 'entries' | 'exclusions' | 'entriesTotal' | 'exclusionsTotal' | 'entriesPage' | 'exclusionsPage' | 'pageSize'>;
+export type RankingHead = Omit<
+  TRanking,
+  'entries' | 'exclusions' | 'entriesTotal' | 'exclusionsTotal' | 'entriesPage' | 'exclusionsPage' | 'pageSize'
+>;
 
 /** The stored lists: compact with a basis, or explained (older rankings, basis null). */
 export type StoredLists =
@@ -22,7 +32,9 @@ export interface RankingPages {
 
 /** The stored columns as read (jsonb), typed by whether a basis was stored. */
 export const storedLists = (r: { basis: unknown; entries: unknown; exclusions: unknown }): StoredLists =>
-  (r.basis ? { basis: r.basis as RankingBasis, entries: r.entries as StoredEntry[], exclusions: r.exclusions as StoredExclusion[] } : { basis: null, entries: r.entries as TRanking['entries'], exclusions: r.exclusions as TRanking['exclusions'] });
+  r.basis
+    ? { basis: r.basis as RankingBasis, entries: r.entries as StoredEntry[], exclusions: r.exclusions as StoredExclusion[] }
+    : { basis: null, entries: r.entries as TRanking['entries'], exclusions: r.exclusions as TRanking['exclusions'] };
 
 const slice = <T>(list: readonly T[], page: number): T[] => list.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE);
 

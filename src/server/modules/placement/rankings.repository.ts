@@ -25,7 +25,9 @@ const nameMap = (pairs: [string, string][] | null): Map<string, string> => new M
 export function rankingsRepository(tx: Tx, agencyId: string) {
   /** Names of the households `ids`; the stored ranking and the scored pool hold none. */
   const namesOf = (ids: readonly string[]) =>
-    sql<[string, string][] | null>`(SELECT json_agg(json_build_array(h.id, h.head_name)) FROM households h WHERE h.agency_id = ${agencyId} AND h.id = ANY(${ids}::uuid[]))`;
+    sql<
+      [string, string][] | null
+    >`(SELECT json_agg(json_build_array(h.id, h.head_name)) FROM households h WHERE h.agency_id = ${agencyId} AND h.id = ANY(${ids}::uuid[]))`;
 
   return {
     /**
@@ -69,15 +71,33 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
       // The id is chosen here so that the event can name the ranking within the same statement.
       const id = randomUUID();
       const row = await tx
-        .with('r', (db) => db.insertInto('rankings').values({ id, agency_id: agencyId, ...values }).returning(['id', 'created_at']))
+        .with('r', (db) =>
+          db
+            .insertInto('rankings')
+            .values({ id, agency_id: agencyId, ...values })
+            .returning(['id', 'created_at']),
+        )
         .with('e', (db) =>
-          db.insertInto('offer_events').values({ agency_id: agencyId, offer_id: values.offer_id, actor_id: values.created_by, kind: 'ranked', details: JSON.stringify({ ranking: id, ...event }) }),
+          db
+            .insertInto('offer_events')
+            .values({
+              agency_id: agencyId,
+              offer_id: values.offer_id,
+              actor_id: values.created_by,
+              kind: 'ranked',
+              details: JSON.stringify({ ranking: id, ...event }),
+            }),
         )
         .selectFrom('r')
         .select((eb) => [
           'r.id',
           'r.created_at',
-          eb.selectFrom('users as u').select('u.display_name').where('u.agency_id', '=', agencyId).where('u.id', '=', values.created_by).as('created_by_name'),
+          eb
+            .selectFrom('users as u')
+            .select('u.display_name')
+            .where('u.agency_id', '=', agencyId)
+            .where('u.id', '=', values.created_by)
+            .as('created_by_name'),
           namesOf(shown).as('names'),
         ])
         .executeTakeFirstOrThrow();
@@ -88,7 +108,18 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
       return tx
         .selectFrom('rankings as r')
         .leftJoin('users as u', 'u.id', 'r.created_by')
-        .select(['r.id', 'r.offer_id', 'r.round', 'r.created_at', 'r.created_by', 'u.display_name as created_by_name', 'r.weights', 'r.pool_size', 'r.eligible_count', 'r.exclusion_counts'])
+        .select([
+          'r.id',
+          'r.offer_id',
+          'r.round',
+          'r.created_at',
+          'r.created_by',
+          'u.display_name as created_by_name',
+          'r.weights',
+          'r.pool_size',
+          'r.eligible_count',
+          'r.exclusion_counts',
+        ])
         .where('r.agency_id', '=', agencyId)
         .where('r.offer_id', '=', offerId)
         .orderBy('r.created_at', 'desc')

@@ -37,7 +37,10 @@ export async function visibleCandidate(tx: Tx, ctx: Ctx, id: string, permission:
     throw new AccessDenied(permission, { type: 'candidate', id });
   });
   // A company sees a candidate only while the household's consent for it is valid.
-  if (ctx.actor.role === 'provider_user' && (!c.consent_id || !(await crepo.validConsent(c.household_id, offer.provider_id, berlinDate(new Date()))))) {
+  if (
+    ctx.actor.role === 'provider_user' &&
+    (!c.consent_id || !(await crepo.validConsent(c.household_id, offer.provider_id, berlinDate(new Date()))))
+  ) {
     throw new AccessDenied(permission, { type: 'candidate', id });
   }
   // Read again after the offer's lock: another step may have moved the candidate while we waited.
@@ -57,10 +60,22 @@ export async function candidateView(tx: Tx, ctx: Ctx, offer: OfferRow) {
     const shown = rows.filter((c) => c.consent_id && consents.has(c.household_id));
     return { items: shown.map((c) => presentPortalCandidate(c, offer.status, viewings)), notice: SGB_X_78_NOTICE };
   }
-  const names = new Map((await placementRepository(tx, ctx.actor.agencyId).users([...new Set(viewings.flatMap((v) => v.attendee_ids))])).map((u) => [u.id, u.display_name]));
+  const names = new Map(
+    (await placementRepository(tx, ctx.actor.agencyId).users([...new Set(viewings.flatMap((v) => v.attendee_ids))])).map((u) => [
+      u.id,
+      u.display_name,
+    ]),
+  );
   const items = rows.map((c) => {
     const consent = consents.get(c.household_id);
-    return presentCandidate(c, ctx.actor.role, offer.status, consent ? { id: consent.id, form: consent.form, givenOn: consent.given_on, validUntil: consent.valid_until } : null, viewings, names);
+    return presentCandidate(
+      c,
+      ctx.actor.role,
+      offer.status,
+      consent ? { id: consent.id, form: consent.form, givenOn: consent.given_on, validUntil: consent.valid_until } : null,
+      viewings,
+      names,
+    );
   });
   return { items, notice: null };
 }
@@ -80,8 +95,15 @@ export function shortlistService(db: Kysely<DB>) {
     if (!rules) throw new AppError('invalid_transition', 'Das Angebot wurde noch nicht geprüft.', { currentState: o.status });
     const { weights } = agencySettings(settings).placement;
     const offer = {
-      id: o.id, district: o.district, livingSpace: Number(o.living_space), rooms: Number(o.rooms), coldRentCents: o.cold_rent_cents,
-      stepFree: o.step_free, wheelchair: o.wheelchair, petsAllowed: o.pets_allowed, preferred: o.preferred,
+      id: o.id,
+      district: o.district,
+      livingSpace: Number(o.living_space),
+      rooms: Number(o.rooms),
+      coldRentCents: o.cold_rent_cents,
+      stepFree: o.step_free,
+      wheelchair: o.wheelchair,
+      petsAllowed: o.pets_allowed,
+      preferred: o.preferred,
     };
     const result = await rankPool(tx, ctx.actor.agencyId, offer, rules, weights, busy);
     const { id: _, ...basisOffer } = offer;
@@ -90,18 +112,37 @@ export function shortlistService(db: Kysely<DB>) {
     const first = { entriesPage: 1, exclusionsPage: 1 };
     const row = await rrepo.store(
       {
-        offer_id: o.id, round: o.round, conditions_id: rules.id, weights: JSON.stringify(weights), pool_size: result.poolSize, eligible_count: result.eligibleCount,
-        entries: JSON.stringify(result.entries), exclusions: JSON.stringify(result.exclusions), exclusion_counts: JSON.stringify(result.exclusionCounts), basis: JSON.stringify(basis),
+        offer_id: o.id,
+        round: o.round,
+        conditions_id: rules.id,
+        weights: JSON.stringify(weights),
+        pool_size: result.poolSize,
+        eligible_count: result.eligibleCount,
+        entries: JSON.stringify(result.entries),
+        exclusions: JSON.stringify(result.exclusions),
+        exclusion_counts: JSON.stringify(result.exclusionCounts),
+        basis: JSON.stringify(basis),
         created_by: ctx.actor.userId,
       },
       { eligible: result.eligibleCount, pool: result.poolSize },
       shownIds(lists, first),
     );
-    audit(tx, ctx, { action: 'ranking.create', entityId: o.id, details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length } });
+    audit(tx, ctx, {
+      action: 'ranking.create',
+      entityId: o.id,
+      details: { ranking: row.id, eligible: result.eligibleCount, shown: result.entries.length },
+    });
     // The first pages, explained from the compact form just stored exactly as a later read explains it.
     const head = {
-      id: row.id, offerId: o.id, round: o.round, createdAt: row.createdAt.toISOString(), createdBy: { id: ctx.actor.userId, displayName: row.createdByName ?? '' },
-      weights, poolSize: result.poolSize, eligibleCount: result.eligibleCount, exclusionCounts: result.exclusionCounts,
+      id: row.id,
+      offerId: o.id,
+      round: o.round,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: { id: ctx.actor.userId, displayName: row.createdByName ?? '' },
+      weights,
+      poolSize: result.poolSize,
+      eligibleCount: result.eligibleCount,
+      exclusionCounts: result.exclusionCounts,
     };
     return rankingPage(head, lists, first, row.names);
   }
@@ -115,9 +156,15 @@ export function shortlistService(db: Kysely<DB>) {
         const rows = await rankingsRepository(tx, ctx.actor.agencyId).rankings(offerId);
         return {
           items: rows.map((r) => ({
-            id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
+            id: r.id,
+            offerId: r.offer_id,
+            round: r.round,
+            createdAt: r.created_at.toISOString(),
             createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
-            weights: r.weights as TRanking['weights'], poolSize: r.pool_size, eligibleCount: r.eligible_count, exclusionCounts: r.exclusion_counts as Record<string, number>,
+            weights: r.weights as TRanking['weights'],
+            poolSize: r.pool_size,
+            eligibleCount: r.eligible_count,
+            exclusionCounts: r.exclusion_counts as Record<string, number>,
           })),
         };
       }),
@@ -131,9 +178,15 @@ export function shortlistService(db: Kysely<DB>) {
         audit(tx, ctx, { action: 'ranking.read', entityId: offerId, details: { ranking: rankingId, ...pages } });
         const lists = storedLists(r);
         const head = {
-          id: r.id, offerId: r.offer_id, round: r.round, createdAt: r.created_at.toISOString(),
+          id: r.id,
+          offerId: r.offer_id,
+          round: r.round,
+          createdAt: r.created_at.toISOString(),
           createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
-          weights: r.weights as TRanking['weights'], poolSize: r.pool_size, eligibleCount: r.eligible_count, exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
+          weights: r.weights as TRanking['weights'],
+          poolSize: r.pool_size,
+          eligibleCount: r.eligible_count,
+          exclusionCounts: r.exclusion_counts as TRanking['exclusionCounts'],
         };
         return rankingPage(head, lists, pages, await rrepo.names(shownIds(lists, pages)));
       }),
@@ -154,22 +207,46 @@ export function shortlistService(db: Kysely<DB>) {
         return idempotent(tx, ctx, key, { offerId, input }, async () => {
           const crepo = candidateRepository(tx, ctx.actor.agencyId);
           const h = await visibleHousehold(tx, ctx.actor, input.householdId);
-          const field = (message: string) => new AppError('validation_failed', undefined, { errors: [{ field: 'householdId', code: 'invalid_value', message }] });
+          const field = (message: string) =>
+            new AppError('validation_failed', undefined, { errors: [{ field: 'householdId', code: 'invalid_value', message }] });
           if (!h) throw field('Haushalt nicht gefunden.');
-          if (!h.seeking_housing || !['in_accommodation', 'hidden_homeless', 'rough_sleeping'].includes(h.situation) || h.status !== 'active') throw field('Der Haushalt ist nicht im Pool der Wohnungssuchenden.');
+          if (
+            !h.seeking_housing ||
+            !['in_accommodation', 'hidden_homeless', 'rough_sleeping'].includes(h.situation) ||
+            h.status !== 'active'
+          )
+            throw field('Der Haushalt ist nicht im Pool der Wohnungssuchenden.');
           const ranking = input.rankingId ? await rankingsRepository(tx, ctx.actor.agencyId).ranking(input.rankingId) : undefined;
-          if (input.rankingId && (!ranking || ranking.offer_id !== offerId)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'rankingId', code: 'invalid_value', message: 'Rangfolge gehört nicht zu diesem Angebot.' }] });
+          if (input.rankingId && (!ranking || ranking.offer_id !== offerId))
+            throw new AppError('validation_failed', undefined, {
+              errors: [{ field: 'rankingId', code: 'invalid_value', message: 'Rangfolge gehört nicht zu diesem Angebot.' }],
+            });
           const entry = rankedEntry(ranking && storedLists(ranking), h.id);
           const n = Number((await crepo.countInRound(offerId, o.round)).n);
           const pseudonym = `Haushalt ${PSEUDONYMS[n % 26]}${n >= 26 ? Math.floor(n / 26) + 1 : ''}`;
           const { id } = await crepo
-            .insert({ offer_id: offerId, household_id: h.id, round: o.round, ranking_id: ranking?.id ?? null, rank: entry?.rank ?? null, score: entry?.score ?? null, pseudonym, comment: input.comment, move_in_from: input.moveInFrom ?? null, picked_by: ctx.actor.userId })
+            .insert({
+              offer_id: offerId,
+              household_id: h.id,
+              round: o.round,
+              ranking_id: ranking?.id ?? null,
+              rank: entry?.rank ?? null,
+              score: entry?.score ?? null,
+              pseudonym,
+              comment: input.comment,
+              move_in_from: input.moveInFrom ?? null,
+              picked_by: ctx.actor.userId,
+            })
             .catch((e: { code?: string }) => {
               if (e.code === '23505') throw field('Der Haushalt steht bereits auf der Vorauswahl.');
               throw e;
             });
           await repo.addEvent(offerId, ctx.actor.userId, 'picked', { pseudonym, household: h.reference }, { candidateId: id });
-          audit(tx, ctx, { action: 'candidate.pick', entityId: id, details: { offer: offerId, household: h.id, rank: entry?.rank ?? null } });
+          audit(tx, ctx, {
+            action: 'candidate.pick',
+            entityId: id,
+            details: { offer: offerId, household: h.id, rank: entry?.rank ?? null },
+          });
           return (await candidateView(tx, ctx, o)).items.find((c) => c.id === id)!;
         });
       }),
@@ -180,7 +257,13 @@ export function shortlistService(db: Kysely<DB>) {
         offerStep(ctx, offer, 'pick');
         const to = candidateStep(ctx, c, 'withdraw');
         await crepo.set(id, { status: to });
-        await repo.addEvent(offer.id, ctx.actor.userId, 'candidate_withdrawn', { pseudonym: c.pseudonym, household: c.reference, reason }, { candidateId: id, providerVisible: c.status !== 'shortlisted' });
+        await repo.addEvent(
+          offer.id,
+          ctx.actor.userId,
+          'candidate_withdrawn',
+          { pseudonym: c.pseudonym, household: c.reference, reason },
+          { candidateId: id, providerVisible: c.status !== 'shortlisted' },
+        );
         audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'withdraw', from: c.status, to } });
         return (await candidateView(tx, ctx, offer)).items.find((x) => x.id === id)!;
       }),
@@ -193,14 +276,41 @@ export function shortlistService(db: Kysely<DB>) {
         const to = candidateStep(ctx, c, 'present');
         const consent = await crepo.validConsent(c.household_id, offer.provider_id, berlinDate(new Date()));
         if (!consent) {
-          throw new AppError('invalid_transition', 'Ohne gültige Einwilligung des Haushalts für dieses Wohnungsunternehmen darf der Haushalt nicht vorgestellt werden (§ 67b SGB X).', { currentState: c.status });
+          throw new AppError(
+            'invalid_transition',
+            'Ohne gültige Einwilligung des Haushalts für dieses Wohnungsunternehmen darf der Haushalt nicht vorgestellt werden (§ 67b SGB X).',
+            { currentState: c.status },
+          );
         }
         await crepo.set(id, { status: to, consent_id: consent.id });
-        await crepo.addDisclosure({ candidate_id: id, household_id: c.household_id, provider_id: offer.provider_id, consent_id: consent.id, fields: [...PORTAL_FIELDS], disclosed_by: ctx.actor.userId });
-        await repo.addEvent(offer.id, ctx.actor.userId, 'presented', { pseudonym: c.pseudonym, household: c.reference }, { candidateId: id, providerVisible: true });
+        await crepo.addDisclosure({
+          candidate_id: id,
+          household_id: c.household_id,
+          provider_id: offer.provider_id,
+          consent_id: consent.id,
+          fields: [...PORTAL_FIELDS],
+          disclosed_by: ctx.actor.userId,
+        });
+        await repo.addEvent(
+          offer.id,
+          ctx.actor.userId,
+          'presented',
+          { pseudonym: c.pseudonym, household: c.reference },
+          { candidateId: id, providerVisible: true },
+        );
         const fx = placementEffects(tx, ctx);
-        await fx.inform(await fx.providerUsers(offer.provider_id), 'candidate.presented', `Neuer Haushalt für ${offer.reference}`, `${c.pseudonym} wurde Ihnen für die Wohnung ${offer.street} vorgestellt.`, offerLink(offer.id));
-        audit(tx, ctx, { action: 'candidate.disclosed', entityId: id, details: { provider: offer.provider_id, consent: consent.id, fields: PORTAL_FIELDS } });
+        await fx.inform(
+          await fx.providerUsers(offer.provider_id),
+          'candidate.presented',
+          `Neuer Haushalt für ${offer.reference}`,
+          `${c.pseudonym} wurde Ihnen für die Wohnung ${offer.street} vorgestellt.`,
+          offerLink(offer.id),
+        );
+        audit(tx, ctx, {
+          action: 'candidate.disclosed',
+          entityId: id,
+          details: { provider: offer.provider_id, consent: consent.id, fields: PORTAL_FIELDS },
+        });
         return (await candidateView(tx, ctx, offer)).items.find((x) => x.id === id)!;
       }),
 
@@ -219,13 +329,26 @@ export function shortlistService(db: Kysely<DB>) {
         access.requireHousehold(ctx.actor, 'consent.create', await visibleHousehold(tx, ctx.actor, householdId), householdId);
         return idempotent(tx, ctx, key, { householdId, input }, async () => {
           if (!(await repoOf(tx, ctx).provider(input.recipientProviderId))) {
-            throw new AppError('validation_failed', undefined, { errors: [{ field: 'recipientProviderId', code: 'invalid_value', message: 'Unbekanntes Wohnungsunternehmen.' }] });
+            throw new AppError('validation_failed', undefined, {
+              errors: [{ field: 'recipientProviderId', code: 'invalid_value', message: 'Unbekanntes Wohnungsunternehmen.' }],
+            });
           }
           const { id } = await crepo.insertConsent({
-            household_id: householdId, recipient_provider_id: input.recipientProviderId, given_by: input.givenBy, given_on: input.givenOn, form: input.form,
-            minute: input.minute ?? null, text_version: input.textVersion, valid_until: input.validUntil ?? null, recorded_by: ctx.actor.userId,
+            household_id: householdId,
+            recipient_provider_id: input.recipientProviderId,
+            given_by: input.givenBy,
+            given_on: input.givenOn,
+            form: input.form,
+            minute: input.minute ?? null,
+            text_version: input.textVersion,
+            valid_until: input.validUntil ?? null,
+            recorded_by: ctx.actor.userId,
           });
-          audit(tx, ctx, { action: 'consent.create', entityId: householdId, details: { consent: id, provider: input.recipientProviderId, form: input.form } });
+          audit(tx, ctx, {
+            action: 'consent.create',
+            entityId: householdId,
+            details: { consent: id, provider: input.recipientProviderId, form: input.form },
+          });
           return presentConsent((await crepo.consents(householdId)).find((c) => c.id === id)!);
         });
       }),

@@ -45,7 +45,12 @@ export interface ProcedureState {
 
 const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-export function contactProcedure(steps: readonly ContactStep[], receivedOn: string, attempts: readonly AttemptFact[], state: FederalState): ProcedureState {
+export function contactProcedure(
+  steps: readonly ContactStep[],
+  receivedOn: string,
+  attempts: readonly AttemptFact[],
+  state: FederalState,
+): ProcedureState {
   const sorted = [...attempts].sort((a, b) => a.at.getTime() - b.at.getTime());
   const done = new Map<number, AttemptFact>();
   for (const a of sorted) {
@@ -61,7 +66,15 @@ export function contactProcedure(steps: readonly ContactStep[], receivedOn: stri
     const planned = addWorkingDays(receivedOn, s.dayOffset, state);
     const a = done.get(index);
     // Written out: a spread into a wider object takes V8's slow path (a list import derives 100,000 cases).
-    return { channel: s.channel, dayOffset: s.dayOffset, label: s.label, index, dueOn: latest && latest > planned && !a ? latest : planned, doneAt: a?.at ?? null, attemptId: a?.id ?? null };
+    return {
+      channel: s.channel,
+      dayOffset: s.dayOffset,
+      label: s.label,
+      index,
+      dueOn: latest && latest > planned && !a ? latest : planned,
+      doneAt: a?.at ?? null,
+      attemptId: a?.id ?? null,
+    };
   });
   const firstContact = sorted.find((a) => REAL_CONTACT_RESULTS.includes(a.result)) ?? null;
   const reached = !!firstContact;

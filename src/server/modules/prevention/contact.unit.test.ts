@@ -9,7 +9,12 @@ const STEPS: ContactStep[] = [
 ];
 const MONDAY = '2026-11-16';
 let n = 0;
-const attempt = (channel: AttemptFact['channel'], at: string, result: AttemptFact['result'], stepIndex: number | null = null): AttemptFact => ({ id: `a${++n}`, channel, at: new Date(at), result, stepIndex });
+const attempt = (
+  channel: AttemptFact['channel'],
+  at: string,
+  result: AttemptFact['result'],
+  stepIndex: number | null = null,
+): AttemptFact => ({ id: `a${++n}`, channel, at: new Date(at), result, stepIndex });
 
 describe('contact procedure: next due step', () => {
   it('starts with the letter on the day the notice arrived', () => {
@@ -38,7 +43,11 @@ describe('contact procedure: next due step', () => {
   });
 
   it('second home visit after the first found nobody; all done without contact = exhausted', () => {
-    const base = [attempt('letter', '2026-11-16T09:00:00Z', 'letter_sent'), attempt('phone', '2026-11-17T10:00:00Z', 'not_reached'), attempt('home_visit', '2026-11-19T15:00:00Z', 'not_home')];
+    const base = [
+      attempt('letter', '2026-11-16T09:00:00Z', 'letter_sent'),
+      attempt('phone', '2026-11-17T10:00:00Z', 'not_reached'),
+      attempt('home_visit', '2026-11-19T15:00:00Z', 'not_home'),
+    ];
     expect(contactProcedure(STEPS, MONDAY, base, 'BW').next).toMatchObject({ index: 3, label: 'Zweiter Hausbesuch', dueOn: '2026-11-25' });
     const p = contactProcedure(STEPS, MONDAY, [...base, attempt('home_visit', '2026-11-25T15:00:00Z', 'not_home')], 'BW');
     expect(p.next).toBeNull();
@@ -47,7 +56,12 @@ describe('contact procedure: next due step', () => {
   });
 
   it('real contact ends the procedure at any step and stops the second clock', () => {
-    const p = contactProcedure(STEPS, MONDAY, [attempt('letter', '2026-11-16T09:00:00Z', 'letter_sent'), attempt('phone', '2026-11-17T10:00:00Z', 'reached')], 'BW');
+    const p = contactProcedure(
+      STEPS,
+      MONDAY,
+      [attempt('letter', '2026-11-16T09:00:00Z', 'letter_sent'), attempt('phone', '2026-11-17T10:00:00Z', 'reached')],
+      'BW',
+    );
     expect(p.next).toBeNull();
     expect(p.reached).toBe(true);
     expect(p.exhausted).toBe(false);

@@ -91,11 +91,15 @@ export function legalClock(f: LegalFacts, state: FederalState, today: string): T
     cureEndUnshifted = addMonths(f.lawsuitServedOn, 2);
     cureEnd = shiftToWorkingDay(cureEndUnshifted, state);
     if (cureEnd !== cureEndUnshifted) {
-      warnings.push(`Die Schonfrist endet rechnerisch am ${weekday(cureEndUnshifted)}, ${germanDate(cureEndUnshifted)}; nach § 193 BGB verschoben auf ${weekday(cureEnd)}, ${germanDate(cureEnd)}. Zahlung möglichst vor dem ${germanDate(cureEndUnshifted)} veranlassen.`);
+      warnings.push(
+        `Die Schonfrist endet rechnerisch am ${weekday(cureEndUnshifted)}, ${germanDate(cureEndUnshifted)}; nach § 193 BGB verschoben auf ${weekday(cureEnd)}, ${germanDate(cureEnd)}. Zahlung möglichst vor dem ${germanDate(cureEndUnshifted)} veranlassen.`,
+      );
     }
   }
   if (f.ordinaryTermination) {
-    warnings.push('Es wurde zusätzlich ordentlich gekündigt: Die Zahlung des Rückstands in der Schonfrist heilt nur die fristlose Kündigung – allein rettet sie das Mietverhältnis nicht. Mit dem Vermieter über die Fortsetzung verhandeln.');
+    warnings.push(
+      'Es wurde zusätzlich ordentlich gekündigt: Die Zahlung des Rückstands in der Schonfrist heilt nur die fristlose Kündigung – allein rettet sie das Mietverhältnis nicht. Mit dem Vermieter über die Fortsetzung verhandeln.',
+    );
   }
 
   let defenceEnd: string | null = null;

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, legalClock, type LegalFacts } from './legal.js';
 
 const facts = (over: Partial<LegalFacts> = {}): LegalFacts => ({
-  lawsuitServedOn: null, terminationOn: null, previousCureOn: null, ordinaryTermination: false, writtenProceedingsServedOn: null, hearingAt: null, evictionAt: null, ...over,
+  lawsuitServedOn: null,
+  terminationOn: null,
+  previousCureOn: null,
+  ordinaryTermination: false,
+  writtenProceedingsServedOn: null,
+  hearingAt: null,
+  evictionAt: null,
+  ...over,
 });
 const TODAY = '2026-11-21';
 
@@ -67,7 +74,11 @@ describe('legal clock: cure period', () => {
     // exactly two years before still counts ("vor nicht länger als zwei Jahren")
     expect(legalClock(facts({ terminationOn: '2026-11-01', previousCureOn: '2024-11-01' }), 'NI', TODAY).cureAvailable).toBe(false);
     // longer ago: available again
-    const later = legalClock(facts({ lawsuitServedOn: '2026-11-10', terminationOn: '2026-11-01', previousCureOn: '2024-10-31' }), 'NI', TODAY);
+    const later = legalClock(
+      facts({ lawsuitServedOn: '2026-11-10', terminationOn: '2026-11-01', previousCureOn: '2024-10-31' }),
+      'NI',
+      TODAY,
+    );
     expect(later.cureAvailable).toBe(true);
     expect(later.cureEnd).toBe('2027-01-11'); // 10.01.2027 is a Sunday
   });

@@ -43,10 +43,19 @@ export interface BulkResult {
  * References reserved beforehand (reserveCaseReferences) in a transaction of their own: the counter
  * row is then not locked while the cases are written, so two chunks can be written at once.
  */
-export interface ReservedReferences { households: string[]; cases: string[] }
+export interface ReservedReferences {
+  households: string[];
+  cases: string[];
+}
 
 /** References for `cases` cases of which `households` need a new household (run it in a transaction of its own). */
-export async function reserveCaseReferences(tx: Tx, agencyId: string, cases: number, households: number, now = new Date()): Promise<ReservedReferences> {
+export async function reserveCaseReferences(
+  tx: Tx,
+  agencyId: string,
+  cases: number,
+  households: number,
+  now = new Date(),
+): Promise<ReservedReferences> {
   return {
     households: await reserveReferences(tx, agencyId, 'household', null, 5, households, now),
     cases: await reserveReferences(tx, agencyId, 'prevention', 'P', 5, cases, now),
@@ -56,14 +65,20 @@ export async function reserveCaseReferences(tx: Tx, agencyId: string, cases: num
 const CHUNK = 5000;
 /** The foreign keys from cases and members to their household (made deferrable by the 20-30 migration). */
 const HOUSEHOLD_LINKS = sql.raw('prevention_cases_agency_id_household_id_fkey, household_members_agency_id_household_id_fkey');
-const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(xs: readonly T[]) =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
  * Opens one case per row. `who` is the acting user (import: the user who confirmed); `importJobId`
  * marks the cases of one import. Returns ids in row order. Does not notify: the caller sends one
  * summary (the form path notifies per case).
  */
-export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly BulkCase[], opts: { importJobId?: string | null; now?: Date; references?: ReservedReferences } = {}): Promise<BulkResult> {
+export async function openCasesInBulk(
+  tx: Tx,
+  who: AuditSubject,
+  rows: readonly BulkCase[],
+  opts: { importJobId?: string | null; now?: Date; references?: ReservedReferences } = {},
+): Promise<BulkResult> {
   const now = opts.now ?? new Date();
   const today = berlinToday(now);
   const agencyId = who.agencyId;
@@ -73,23 +88,45 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
   const settings = agencySettings(agency.settings).prevention;
 
   const newHouseholds = rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.householdId);
-  const hhRefs = opts.references ? opts.references.households.slice(0, newHouseholds.length) : await reserveReferences(tx, agencyId, 'household', null, 5, newHouseholds.length, now);
+  const hhRefs = opts.references
+    ? opts.references.households.slice(0, newHouseholds.length)
+    : await reserveReferences(tx, agencyId, 'household', null, 5, newHouseholds.length, now);
   const householdIds = rows.map((r) => r.householdId ?? '');
   const households = newHouseholds.map(({ r, i }, k) => {
     const id = crypto.randomUUID();
     householdIds[i] = id;
     const t = r.notice.tenants;
     const head = t[0]!;
-    const births = t.map((m) => m.birthDate).filter((b): b is string => !!b).sort();
+    const births = t
+      .map((m) => m.birthDate)
+      .filter((b): b is string => !!b)
+      .sort();
     return {
-      id, reference: hhRefs[k]!, head_name: `${head.lastName}, ${head.firstName}`,
+      id,
+      reference: hhRefs[k]!,
+      head_name: `${head.lastName}, ${head.firstName}`,
       search_text: [hhRefs[k]!, ...t.map((m) => `${m.firstName} ${m.lastName}`)].join(' ').toLowerCase(),
-      persons: t.length, situation_since: r.notice.receivedOn, eldest: births[0] ?? null,
-      cm: r.caseManagerId ?? null, sw: r.socialWorkerId ?? null,
-      members: t.map((m, pos) => ({ hid: id, pos, f: m.firstName, l: m.lastName, b: m.birthDate, g: m.gender, rel: pos === 0 ? 'head' : 'other', ph: m.phone, em: m.email })),
+      persons: t.length,
+      situation_since: r.notice.receivedOn,
+      eldest: births[0] ?? null,
+      cm: r.caseManagerId ?? null,
+      sw: r.socialWorkerId ?? null,
+      members: t.map((m, pos) => ({
+        hid: id,
+        pos,
+        f: m.firstName,
+        l: m.lastName,
+        b: m.birthDate,
+        g: m.gender,
+        rel: pos === 0 ? 'head' : 'other',
+        ph: m.phone,
+        em: m.email,
+      })),
     };
   });
-  const references = opts.references ? opts.references.cases.slice(0, rows.length) : await reserveReferences(tx, agencyId, 'prevention', 'P', 5, rows.length, now);
+  const references = opts.references
+    ? opts.references.cases.slice(0, rows.length)
+    : await reserveReferences(tx, agencyId, 'prevention', 'P', 5, rows.length, now);
   if (hhRefs.length < newHouseholds.length || references.length < rows.length) throw new Error('too few reserved references');
   const job = opts.importJobId ?? null;
   // New households are written last, their links from cases and members checked once they exist
@@ -103,9 +140,14 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
       await sql`
         INSERT INTO household_members (agency_id, household_id, position, first_name, last_name, birth_date, gender, relationship, phone, email)
         SELECT ${agencyId}, x.hid, x.pos, x.f, x.l, x.b, x.g, x.rel, x.ph, x.em
-        FROM jsonb_to_recordset(${JSON.stringify(part.flatMap((h) => h.members))}::jsonb) AS x(hid uuid, pos int, f text, l text, b date, g text, rel text, ph text, em text)`.execute(tx);
+        FROM jsonb_to_recordset(${JSON.stringify(part.flatMap((h) => h.members))}::jsonb) AS x(hid uuid, pos int, f text, l text, b date, g text, rel text, ph text, em text)`.execute(
+        tx,
+      );
     }
-  })().then(() => null, (e: unknown) => ({ failed: e }));
+  })().then(
+    () => null,
+    (e: unknown) => ({ failed: e }),
+  );
   // Lets the statement just issued leave for the database before the synchronous work below.
   await setImmediate();
 
@@ -115,27 +157,75 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
     // The facts written out rather than spread from the notice: a spread into a wider object
     // takes V8's slow path, and this runs for every row of a list.
     const facts = {
-      lawsuitServedOn: n.lawsuitServedOn, terminationOn: n.terminationOn, previousCureOn: n.previousCureOn, ordinaryTermination: n.ordinaryTermination,
-      writtenProceedingsServedOn: n.writtenProceedingsServedOn, hearingAt: n.hearingAt, evictionAt: n.evictionAt,
-      reference: references[i]!, receivedOn: n.receivedOn, street: n.street, courtFileNumber: n.courtFileNumber, tenants: n.tenants, closed: false,
+      lawsuitServedOn: n.lawsuitServedOn,
+      terminationOn: n.terminationOn,
+      previousCureOn: n.previousCureOn,
+      ordinaryTermination: n.ordinaryTermination,
+      writtenProceedingsServedOn: n.writtenProceedingsServedOn,
+      hearingAt: n.hearingAt,
+      evictionAt: n.evictionAt,
+      reference: references[i]!,
+      receivedOn: n.receivedOn,
+      street: n.street,
+      courtFileNumber: n.courtFileNumber,
+      tenants: n.tenants,
+      closed: false,
     };
     const { columns, procedure } = derive(facts, [], settings, state, today);
     const deadlines = plannedDeadlines(references[i]!, facts, columns, procedure, settings, r.caseManagerId ?? null, now);
     return {
       row: {
-        id, reference: references[i]!, household_id: householdIds[i]!, source: n.source, source_detail: n.sourceDetail, self_referral_via: n.selfReferralVia,
-        received_on: n.receivedOn, tenants: n.tenants.map((t) => ({ firstName: t.firstName, lastName: t.lastName, birthDate: t.birthDate })),
-        street: n.street, postal_code: n.postalCode, city: n.city, landlord_name: n.landlordName, landlord_address: n.landlordAddress,
-        monthly_rent_cents: n.monthlyRentCents, arrears_cents: n.arrearsCents, compensation_cents: n.compensationCents,
-        court_name: n.courtName, court_file_number: n.courtFileNumber, parties: n.parties, threat_stage: defaultThreatStage(n),
-        termination_on: n.terminationOn, ordinary_termination: n.ordinaryTermination, previous_cure_on: n.previousCureOn,
-        lawsuit_served_on: n.lawsuitServedOn, hearing_at: n.hearingAt, written_proceedings_served_on: n.writtenProceedingsServedOn,
-        eviction_at: n.evictionAt, note: n.note,
-        cure_end: columns.cure_end, cure_available: columns.cure_available, defence_end: columns.defence_end, next_contact_step: columns.next_contact_step,
-        next_contact_due_on: columns.next_contact_due_on, first_attempt_at: columns.first_attempt_at, first_contact_at: columns.first_contact_at,
-        urgent_at: columns.urgent_at, search_text: columns.search_text, case_manager_id: r.caseManagerId ?? null, social_worker_id: r.socialWorkerId ?? null, visit_id: r.visitId ?? null,
+        id,
+        reference: references[i]!,
+        household_id: householdIds[i]!,
+        source: n.source,
+        source_detail: n.sourceDetail,
+        self_referral_via: n.selfReferralVia,
+        received_on: n.receivedOn,
+        tenants: n.tenants.map((t) => ({ firstName: t.firstName, lastName: t.lastName, birthDate: t.birthDate })),
+        street: n.street,
+        postal_code: n.postalCode,
+        city: n.city,
+        landlord_name: n.landlordName,
+        landlord_address: n.landlordAddress,
+        monthly_rent_cents: n.monthlyRentCents,
+        arrears_cents: n.arrearsCents,
+        compensation_cents: n.compensationCents,
+        court_name: n.courtName,
+        court_file_number: n.courtFileNumber,
+        parties: n.parties,
+        threat_stage: defaultThreatStage(n),
+        termination_on: n.terminationOn,
+        ordinary_termination: n.ordinaryTermination,
+        previous_cure_on: n.previousCureOn,
+        lawsuit_served_on: n.lawsuitServedOn,
+        hearing_at: n.hearingAt,
+        written_proceedings_served_on: n.writtenProceedingsServedOn,
+        eviction_at: n.evictionAt,
+        note: n.note,
+        cure_end: columns.cure_end,
+        cure_available: columns.cure_available,
+        defence_end: columns.defence_end,
+        next_contact_step: columns.next_contact_step,
+        next_contact_due_on: columns.next_contact_due_on,
+        first_attempt_at: columns.first_attempt_at,
+        first_contact_at: columns.first_contact_at,
+        urgent_at: columns.urgent_at,
+        search_text: columns.search_text,
+        case_manager_id: r.caseManagerId ?? null,
+        social_worker_id: r.socialWorkerId ?? null,
+        visit_id: r.visitId ?? null,
       },
-      deadlines: deadlines.map((d) => ({ sid: id, kind: d.kind, title: d.title, link: caseLink(id), due: d.dueAt.toISOString(), remind: d.remindAt?.toISOString() ?? null, assignee: d.assigneeId ?? null, esc: d.escalateToLead ?? true })),
+      deadlines: deadlines.map((d) => ({
+        sid: id,
+        kind: d.kind,
+        title: d.title,
+        link: caseLink(id),
+        due: d.dueAt.toISOString(),
+        remind: d.remindAt?.toISOString() ?? null,
+        assignee: d.assigneeId ?? null,
+        esc: d.escalateToLead ?? true,
+      })),
     };
   });
   const written = await membersWritten;
@@ -162,14 +252,18 @@ export async function openCasesInBulk(tx: Tx, who: AuditSubject, rows: readonly 
         eviction_at timestamptz, note text, cure_end date, cure_available boolean, defence_end date, next_contact_step int, next_contact_due_on date,
         first_attempt_at timestamptz, first_contact_at timestamptz, urgent_at timestamptz, search_text text, case_manager_id uuid, social_worker_id uuid, visit_id uuid)
       RETURNING id, source, household_id)
-      ${auditEachCreated(who, 'prevention.create', sql`jsonb_build_object('source', created.source, 'householdId', created.household_id, 'importJobId', ${job}::text)`)}`.execute(tx);
+      ${auditEachCreated(who, 'prevention.create', sql`jsonb_build_object('source', created.source, 'householdId', created.household_id, 'importJobId', ${job}::text)`)}`.execute(
+      tx,
+    );
     const deadlines = part.flatMap((c) => c.deadlines);
     deadlineCount += deadlines.length;
     if (deadlines.length) {
       await sql`
         INSERT INTO deadlines (agency_id, subject_type, subject_id, kind, title, link, due_at, remind_at, assignee_id, escalate_to_lead)
         SELECT ${agencyId}, 'prevention_case', x.sid, x.kind, x.title, x.link, x.due, x.remind, x.assignee, x.esc
-        FROM jsonb_to_recordset(${JSON.stringify(deadlines)}::jsonb) AS x(sid uuid, kind text, title text, link text, due timestamptz, remind timestamptz, assignee uuid, esc boolean)`.execute(tx);
+        FROM jsonb_to_recordset(${JSON.stringify(deadlines)}::jsonb) AS x(sid uuid, kind text, title text, link text, due timestamptz, remind timestamptz, assignee uuid, esc boolean)`.execute(
+        tx,
+      );
     }
   }
 

@@ -15,7 +15,9 @@ import { addDays, legalClock, type LegalFacts } from './legal.js';
 export const caseLink = (caseId: string) => `/prevention/cases/${caseId}`;
 
 /** Threat stage from the notice when none is given: the furthest stage its facts show. */
-export function defaultThreatStage(n: Pick<TNotice, 'threatStage' | 'source' | 'evictionAt' | 'lawsuitServedOn' | 'terminationOn' | 'courtFileNumber'>): TThreatStage {
+export function defaultThreatStage(
+  n: Pick<TNotice, 'threatStage' | 'source' | 'evictionAt' | 'lawsuitServedOn' | 'terminationOn' | 'courtFileNumber'>,
+): TThreatStage {
   if (n.threatStage) return n.threatStage;
   if (n.evictionAt) return 'eviction_date';
   if (n.source === 'court_notice' || n.lawsuitServedOn || n.courtFileNumber) return 'lawsuit';
@@ -24,8 +26,13 @@ export function defaultThreatStage(n: Pick<TNotice, 'threatStage' | 'source' | '
 }
 
 export const legalFacts = (n: LegalFacts): LegalFacts => ({
-  lawsuitServedOn: n.lawsuitServedOn, terminationOn: n.terminationOn, previousCureOn: n.previousCureOn, ordinaryTermination: n.ordinaryTermination,
-  writtenProceedingsServedOn: n.writtenProceedingsServedOn, hearingAt: n.hearingAt, evictionAt: n.evictionAt,
+  lawsuitServedOn: n.lawsuitServedOn,
+  terminationOn: n.terminationOn,
+  previousCureOn: n.previousCureOn,
+  ordinaryTermination: n.ordinaryTermination,
+  writtenProceedingsServedOn: n.writtenProceedingsServedOn,
+  hearingAt: n.hearingAt,
+  evictionAt: n.evictionAt,
 });
 
 export interface DerivedColumns {
@@ -50,7 +57,13 @@ export interface CaseFacts extends LegalFacts {
 }
 
 /** The stored derived columns of a case. */
-export function derive(c: CaseFacts, attempts: readonly AttemptFact[], settings: TPreventionSettings, state: FederalState, today: string): { columns: DerivedColumns; procedure: ProcedureState } {
+export function derive(
+  c: CaseFacts,
+  attempts: readonly AttemptFact[],
+  settings: TPreventionSettings,
+  state: FederalState,
+  today: string,
+): { columns: DerivedColumns; procedure: ProcedureState } {
   const legal = legalClock(legalFacts(c), state, today);
   const procedure = contactProcedure(settings.contactSteps, c.receivedOn, attempts, state);
   const candidates = c.closed
@@ -74,7 +87,9 @@ export function derive(c: CaseFacts, attempts: readonly AttemptFact[], settings:
       first_attempt_at: procedure.firstAttemptAt,
       first_contact_at: procedure.firstContactAt,
       urgent_at: urgent,
-      search_text: [c.reference, c.courtFileNumber ?? '', c.street, ...c.tenants.map((t) => `${t.firstName} ${t.lastName}`)].join(' ').toLowerCase(),
+      search_text: [c.reference, c.courtFileNumber ?? '', c.street, ...c.tenants.map((t) => `${t.firstName} ${t.lastName}`)]
+        .join(' ')
+        .toLowerCase(),
     },
   };
 }
@@ -82,42 +97,98 @@ export function derive(c: CaseFacts, attempts: readonly AttemptFact[], settings:
 export type PlannedDeadline = Omit<DeadlineInput, 'subjectType' | 'subjectId' | 'link'>;
 
 /** Kinds of deadline rows a prevention case owns; syncing replaces exactly these. */
-export const CASE_DEADLINE_KINDS = ['prevention_contact', 'prevention_cure_end', 'prevention_hearing', 'prevention_defence_end', 'prevention_eviction'] as const;
+export const CASE_DEADLINE_KINDS = [
+  'prevention_contact',
+  'prevention_cure_end',
+  'prevention_hearing',
+  'prevention_defence_end',
+  'prevention_eviction',
+] as const;
 
 const before = (at: Date, days: number) => new Date(at.getTime() - days * 86_400_000);
-const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const berlinTime = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /**
  * The deadline rows an open case should have: the next contact step, and each legal date still
  * ahead of `now` (a date already past is shown on the case, but no longer reminded). Eviction and
  * cure end escalate to the lead; reminders come the configured days before.
  */
-export function plannedDeadlines(reference: string, c: LegalFacts & { closed: boolean }, d: DerivedColumns, procedure: ProcedureState, settings: TPreventionSettings, assigneeId: string | null, now: Date): PlannedDeadline[] {
+export function plannedDeadlines(
+  reference: string,
+  c: LegalFacts & { closed: boolean },
+  d: DerivedColumns,
+  procedure: ProcedureState,
+  settings: TPreventionSettings,
+  assigneeId: string | null,
+  now: Date,
+): PlannedDeadline[] {
   if (c.closed) return [];
   const out: PlannedDeadline[] = [];
   const ahead = (at: Date) => at.getTime() > now.getTime();
   if (procedure.next) {
-    out.push({ kind: 'prevention_contact', title: `${reference}: ${procedure.next.label} (Schritt ${procedure.next.index + 1})`, dueAt: endOfDayBerlin(procedure.next.dueOn), assigneeId, escalateToLead: false });
+    out.push({
+      kind: 'prevention_contact',
+      title: `${reference}: ${procedure.next.label} (Schritt ${procedure.next.index + 1})`,
+      dueAt: endOfDayBerlin(procedure.next.dueOn),
+      assigneeId,
+      escalateToLead: false,
+    });
   }
   if (d.cure_end && ahead(endOfDayBerlin(d.cure_end))) {
     const due = endOfDayBerlin(d.cure_end);
-    out.push({ kind: 'prevention_cure_end', title: `${reference}: Schonfrist endet am ${germanDate(d.cure_end)}`, dueAt: due, remindAt: before(due, settings.cureReminderDays), assigneeId, escalateToLead: true });
+    out.push({
+      kind: 'prevention_cure_end',
+      title: `${reference}: Schonfrist endet am ${germanDate(d.cure_end)}`,
+      dueAt: due,
+      remindAt: before(due, settings.cureReminderDays),
+      assigneeId,
+      escalateToLead: true,
+    });
   }
   if (d.defence_end && ahead(endOfDayBerlin(d.defence_end))) {
     const due = endOfDayBerlin(d.defence_end);
-    out.push({ kind: 'prevention_defence_end', title: `${reference}: Verteidigungsanzeige bis ${germanDate(d.defence_end)}`, dueAt: due, remindAt: before(due, settings.defenceReminderDays), assigneeId, escalateToLead: false });
+    out.push({
+      kind: 'prevention_defence_end',
+      title: `${reference}: Verteidigungsanzeige bis ${germanDate(d.defence_end)}`,
+      dueAt: due,
+      remindAt: before(due, settings.defenceReminderDays),
+      assigneeId,
+      escalateToLead: false,
+    });
   }
   if (c.hearingAt && ahead(new Date(c.hearingAt))) {
     const due = new Date(c.hearingAt);
-    out.push({ kind: 'prevention_hearing', title: `${reference}: Verhandlungstermin ${berlinTime.format(due)} Uhr`, dueAt: due, remindAt: before(due, settings.hearingReminderDays), assigneeId, escalateToLead: false });
+    out.push({
+      kind: 'prevention_hearing',
+      title: `${reference}: Verhandlungstermin ${berlinTime.format(due)} Uhr`,
+      dueAt: due,
+      remindAt: before(due, settings.hearingReminderDays),
+      assigneeId,
+      escalateToLead: false,
+    });
   }
   if (c.evictionAt && ahead(new Date(c.evictionAt))) {
     const due = new Date(c.evictionAt);
-    out.push({ kind: 'prevention_eviction', title: `${reference}: Räumungstermin ${berlinTime.format(due)} Uhr`, dueAt: due, remindAt: before(due, settings.evictionReminderDays), assigneeId, escalateToLead: true });
+    out.push({
+      kind: 'prevention_eviction',
+      title: `${reference}: Räumungstermin ${berlinTime.format(due)} Uhr`,
+      dueAt: due,
+      remindAt: before(due, settings.evictionReminderDays),
+      assigneeId,
+      escalateToLead: true,
+    });
   }
   return out;
 }
 
 /** Today's date in Europe/Berlin. */
-export const berlinToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export const berlinToday = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 export { addDays };

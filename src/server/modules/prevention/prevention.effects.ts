@@ -35,9 +35,18 @@ export function preventionEffects(tx: Tx, ctx: Ctx) {
       const s = await settings();
       const closed = c.status === 'closed';
       const facts = {
-        reference: c.reference, receivedOn: c.received_on, street: c.street, courtFileNumber: c.court_file_number, tenants: c.tenants, closed,
-        lawsuitServedOn: c.lawsuit_served_on, terminationOn: c.termination_on, previousCureOn: c.previous_cure_on, ordinaryTermination: c.ordinary_termination,
-        writtenProceedingsServedOn: c.written_proceedings_served_on, hearingAt: c.hearing_at ? new Date(c.hearing_at).toISOString() : null,
+        reference: c.reference,
+        receivedOn: c.received_on,
+        street: c.street,
+        courtFileNumber: c.court_file_number,
+        tenants: c.tenants,
+        closed,
+        lawsuitServedOn: c.lawsuit_served_on,
+        terminationOn: c.termination_on,
+        previousCureOn: c.previous_cure_on,
+        ordinaryTermination: c.ordinary_termination,
+        writtenProceedingsServedOn: c.written_proceedings_served_on,
+        hearingAt: c.hearing_at ? new Date(c.hearing_at).toISOString() : null,
         evictionAt: c.eviction_at ? new Date(c.eviction_at).toISOString() : null,
       };
       const { columns, procedure } = derive(facts, await repo.attemptFacts(c.id), s.prevention, s.state, berlinToday(now));
@@ -46,7 +55,13 @@ export function preventionEffects(tx: Tx, ctx: Ctx) {
       const open = (await openDeadlinesOf(tx, [c.id])).filter((d) => (CASE_DEADLINE_KINDS as readonly string[]).includes(d.kind));
       const keep = new Set<string>();
       for (const p of planned) {
-        const same = open.find((d) => d.kind === p.kind && (d.due_at as Date).getTime() === p.dueAt.getTime() && d.assignee_id === (p.assigneeId ?? null) && d.title === p.title);
+        const same = open.find(
+          (d) =>
+            d.kind === p.kind &&
+            (d.due_at as Date).getTime() === p.dueAt.getTime() &&
+            d.assignee_id === (p.assigneeId ?? null) &&
+            d.title === p.title,
+        );
         if (same) keep.add(same.id);
         else await openDeadline(tx, agencyId, { ...p, subjectType: 'prevention_case', subjectId: c.id, link: caseLink(c.id) });
       }

@@ -16,6 +16,9 @@ export interface MatchRow {
 /** TypeScript twin of the SQL function wh_address_key (same normal form). */
 export function addressKey(street: string | null | undefined, postalCode: string | null | undefined): string | null {
   if (!street || !street.trim()) return null;
-  const s = street.toLowerCase().replace(/stra(ss|ß)e|str\./g, 'str').replace(/[^a-z0-9äöü]/g, '');
+  const s = street
+    .toLowerCase()
+    .replace(/stra(ss|ß)e|str\./g, 'str')
+    .replace(/[^a-z0-9äöü]/g, '');
   return `${s}|${(postalCode ?? '').trim()}`;
 }

@@ -17,7 +17,9 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 /** The steps this actor may take on the case now: the machine's, narrowed by the case's facts. */
 export function caseActions(actor: Actor, c: Pick<CaseDetail, 'status' | 'outcome' | 'aftercare_carrier_id'>): string[] {
-  return stepsFor(CASE_STEPS, c.status as TCaseState, actor.role).filter((s) => s !== 'reach' && (s !== 'handOver' || (c.outcome === 'home_kept' && !c.aftercare_carrier_id)));
+  return stepsFor(CASE_STEPS, c.status as TCaseState, actor.role).filter(
+    (s) => s !== 'reach' && (s !== 'handOver' || (c.outcome === 'home_kept' && !c.aftercare_carrier_id)),
+  );
 }
 
 /** When the notice's clock starts: its arrival when recorded the same day, else the start of the arrival day. */
@@ -41,19 +43,51 @@ export async function presentCase(tx: Tx, actor: Actor, p: PresentInput, now = n
   const [docs, deadlines] = await Promise.all([documentsOf(tx, owners), openDeadlinesOf(tx, [c.id])]);
   const hearingAt = iso(c.hearing_at);
   const evictionAt = iso(c.eviction_at);
-  const legal = legalClock({
-    lawsuitServedOn: c.lawsuit_served_on, terminationOn: c.termination_on, previousCureOn: c.previous_cure_on, ordinaryTermination: c.ordinary_termination,
-    writtenProceedingsServedOn: c.written_proceedings_served_on, hearingAt, evictionAt,
-  }, p.state, berlinToday(now));
-  const proc = contactProcedure(p.settings.contactSteps, c.received_on, p.attempts.map((a) => ({ id: a.id, channel: a.channel as never, at: a.at as Date, result: a.result as never, stepIndex: a.step_index })), p.state);
+  const legal = legalClock(
+    {
+      lawsuitServedOn: c.lawsuit_served_on,
+      terminationOn: c.termination_on,
+      previousCureOn: c.previous_cure_on,
+      ordinaryTermination: c.ordinary_termination,
+      writtenProceedingsServedOn: c.written_proceedings_served_on,
+      hearingAt,
+      evictionAt,
+    },
+    p.state,
+    berlinToday(now),
+  );
+  const proc = contactProcedure(
+    p.settings.contactSteps,
+    c.received_on,
+    p.attempts.map((a) => ({
+      id: a.id,
+      channel: a.channel as never,
+      at: a.at as Date,
+      result: a.result as never,
+      stepIndex: a.step_index,
+    })),
+    p.state,
+  );
   const start = noticeStart(c);
   const step = (s: (typeof proc.steps)[number]) => ({ ...s, doneAt: iso(s.doneAt) });
-  const docRef = (d: { id: string; kind: string; filename: string; createdAt: string }) => ({ id: d.id, kind: d.kind, filename: d.filename, createdAt: d.createdAt });
+  const docRef = (d: { id: string; kind: string; filename: string; createdAt: string }) => ({
+    id: d.id,
+    kind: d.kind,
+    filename: d.filename,
+    createdAt: d.createdAt,
+  });
   return {
     id: c.id,
     reference: c.reference,
     status: c.status as TPreventionCase['status'],
-    household: { id: c.household_id, reference: c.hh_reference, name: c.hh_name, persons: c.hh_persons, situation: c.hh_situation, seekingHousing: c.hh_seeking },
+    household: {
+      id: c.household_id,
+      reference: c.hh_reference,
+      name: c.hh_name,
+      persons: c.hh_persons,
+      situation: c.hh_situation,
+      seekingHousing: c.hh_seeking,
+    },
     source: c.source as TPreventionCase['source'],
     sourceDetail: c.source_detail,
     selfReferralVia: c.self_referral_via as TPreventionCase['selfReferralVia'],
@@ -91,24 +125,54 @@ export async function presentCase(tx: Tx, actor: Actor, p: PresentInput, now = n
       hoursToFirstContact: hoursBetween(start, proc.firstContactAt),
     },
     attempts: p.attempts.map((a) => ({
-      id: a.id, channel: a.channel as never, at: iso(a.at)!, result: a.result as never, stepIndex: a.step_index, note: a.note,
+      id: a.id,
+      channel: a.channel as never,
+      at: iso(a.at)!,
+      result: a.result as never,
+      stepIndex: a.step_index,
+      note: a.note,
       by: a.created_by ? { id: a.created_by, displayName: a.by_name ?? '' } : null,
     })),
     clearing: ZClearing.parse(c.clearing ?? {}) as TClearing,
     clearingVersion: c.clearing_version,
     measures: p.measures.map((m) => ({
-      id: m.id, kind: m.kind as never, status: m.status as never, note: m.note, data: m.data, version: m.version,
-      documents: docs.filter((d) => d.ownerId === m.id).map(docRef), createdAt: iso(m.created_at)!, updatedAt: iso(m.updated_at)!,
+      id: m.id,
+      kind: m.kind as never,
+      status: m.status as never,
+      note: m.note,
+      data: m.data,
+      version: m.version,
+      documents: docs.filter((d) => d.ownerId === m.id).map(docRef),
+      createdAt: iso(m.created_at)!,
+      updatedAt: iso(m.updated_at)!,
     })),
-    referrals: p.referrals.map((r) => ({ id: r.id, kind: r.kind as never, status: r.status as never, service: r.service, referredOn: r.referred_on, note: r.note, version: r.version, updatedAt: iso(r.updated_at)! })),
+    referrals: p.referrals.map((r) => ({
+      id: r.id,
+      kind: r.kind as never,
+      status: r.status as never,
+      service: r.service,
+      referredOn: r.referred_on,
+      note: r.note,
+      version: r.version,
+      updatedAt: iso(r.updated_at)!,
+    })),
     outcome: c.outcome as TPreventionCase['outcome'],
     outcomeNote: c.outcome_note,
     closedAt: iso(c.closed_at),
-    aftercare: c.aftercare_carrier_id && c.aftercare_on ? { carrier: { id: c.aftercare_carrier_id, name: c.carrier_name ?? '' }, handedOverOn: c.aftercare_on, note: c.aftercare_note } : null,
+    aftercare:
+      c.aftercare_carrier_id && c.aftercare_on
+        ? { carrier: { id: c.aftercare_carrier_id, name: c.carrier_name ?? '' }, handedOverOn: c.aftercare_on, note: c.aftercare_note }
+        : null,
     caseManager: c.case_manager_id ? { id: c.case_manager_id, displayName: c.cm_name ?? '' } : null,
     socialWorker: c.social_worker_id ? { id: c.social_worker_id, displayName: c.sw_name ?? '' } : null,
     documents: docs.filter((d) => d.ownerId === c.id).map(docRef),
-    deadlines: deadlines.map((d) => ({ id: d.id, kind: d.kind, title: d.title, dueAt: iso(d.due_at)!, overdue: (d.due_at as Date).getTime() < now.getTime() })),
+    deadlines: deadlines.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      dueAt: iso(d.due_at)!,
+      overdue: (d.due_at as Date).getTime() < now.getTime(),
+    })),
     version: c.version,
     createdAt: iso(c.created_at)!,
     updatedAt: iso(c.updated_at)!,

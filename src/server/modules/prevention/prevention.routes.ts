@@ -5,7 +5,19 @@ import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ZPreventionSettings } from '../../../contracts/admin.js';
 import {
-  ZAssign, ZCaseCreate, ZCaseListQuery, ZCasePage, ZCaseUpdate, ZMatchList, ZMatchQuery, ZPreventionCase, ZVisit, ZVisitInput, ZVisitListQuery, ZVisitPage, ZVisitUpdate,
+  ZAssign,
+  ZCaseCreate,
+  ZCaseListQuery,
+  ZCasePage,
+  ZCaseUpdate,
+  ZMatchList,
+  ZMatchQuery,
+  ZPreventionCase,
+  ZVisit,
+  ZVisitInput,
+  ZVisitListQuery,
+  ZVisitPage,
+  ZVisitUpdate,
 } from '../../../contracts/prevention.js';
 import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
@@ -14,7 +26,9 @@ import { caseService } from './cases.service.js';
 import { visitService } from './visits.service.js';
 import { workRoutes } from './work.routes.js';
 
-export const ZIdempotencyHeaders = z.object({ 'idempotency-key': z.string().max(200).optional().describe('Wiederholte Anfragen mit demselben Schlüssel legen nur einen Fall an') });
+export const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z.string().max(200).optional().describe('Wiederholte Anfragen mit demselben Schlüssel legen nur einen Fall an'),
+});
 export const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('Version aus dem ETag, z. B. "3"') });
 const tags = ['Prävention'];
 
@@ -24,71 +38,146 @@ export function preventionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const cases = caseService(db);
   const visits = visitService(db);
 
-  r.get('/api/v1/prevention/settings', {
-    config: { access: 'prevention.list' },
-    schema: { tags, summary: 'Sprechzeiten und Kontaktverfahren der Dienststelle', response: { 200: ZPreventionSettings.pick({ walkInHours: true, contactSteps: true }) } },
-  }, (req) => cases.settings(ctxOf(req)));
-
-  r.get('/api/v1/prevention/cases', {
-    config: { access: 'prevention.list' },
-    schema: { tags, summary: 'Fälle nach Dringlichkeit (Räumung, Schonfrist, nächster Kontaktschritt, Alter)', querystring: ZCaseListQuery, response: { 200: ZCasePage } },
-  }, (req) => cases.list(ctxOf(req), req.query));
-
-  r.post('/api/v1/prevention/matches', {
-    config: { access: 'prevention.match' },
-    schema: { tags, summary: 'Passende Haushalte zu einer Mitteilung (gleiche Person oder Anschrift)', body: ZMatchQuery, response: { 200: ZMatchList } },
-  }, (req) => cases.match(ctxOf(req), req.body));
-
-  r.post('/api/v1/prevention/cases', {
-    config: { access: 'prevention.create' },
-    schema: {
-      tags, summary: 'Mitteilung erfassen und Fall eröffnen (bei Treffern: householdId oder createHousehold angeben)', headers: ZIdempotencyHeaders, body: ZCaseCreate,
-      response: { 201: ZPreventionCase },
+  r.get(
+    '/api/v1/prevention/settings',
+    {
+      config: { access: 'prevention.list' },
+      schema: {
+        tags,
+        summary: 'Sprechzeiten und Kontaktverfahren der Dienststelle',
+        response: { 200: ZPreventionSettings.pick({ walkInHours: true, contactSteps: true }) },
+      },
     },
-  }, async (req, reply) => {
-    const res = await cases.create(ctxOf(req), req.body, req.headers['idempotency-key']);
-    reply.header('ETag', etag(res.body.version)).header('Location', `/api/v1/prevention/cases/${res.body.id}`);
-    if (res.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).send(res.body);
-  });
+    (req) => cases.settings(ctxOf(req)),
+  );
 
-  r.get('/api/v1/prevention/cases/:id', {
-    config: { access: 'prevention.read' },
-    schema: { tags, summary: 'Fall lesen (mit Fristen, Kontaktverfahren, Clearing, Maßnahmen)', params: ZIdParams, response: { 200: ZPreventionCase } },
-  }, async (req, reply) => {
-    const c = await cases.get(ctxOf(req), req.params.id);
-    reply.header('ETag', etag(c.version));
-    return c;
-  });
+  r.get(
+    '/api/v1/prevention/cases',
+    {
+      config: { access: 'prevention.list' },
+      schema: {
+        tags,
+        summary: 'Fälle nach Dringlichkeit (Räumung, Schonfrist, nächster Kontaktschritt, Alter)',
+        querystring: ZCaseListQuery,
+        response: { 200: ZCasePage },
+      },
+    },
+    (req) => cases.list(ctxOf(req), req.query),
+  );
 
-  r.put('/api/v1/prevention/cases/:id', {
-    config: { access: 'prevention.update' },
-    schema: { tags, summary: 'Angaben der Mitteilung und rechtliche Daten ändern (If-Match)', params: ZIdParams, headers: ZIfMatch, body: ZCaseUpdate, response: { 200: ZPreventionCase } },
-  }, async (req, reply) => {
-    const c = await cases.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
-    reply.header('ETag', etag(c.version));
-    return c;
-  });
+  r.post(
+    '/api/v1/prevention/matches',
+    {
+      config: { access: 'prevention.match' },
+      schema: {
+        tags,
+        summary: 'Passende Haushalte zu einer Mitteilung (gleiche Person oder Anschrift)',
+        body: ZMatchQuery,
+        response: { 200: ZMatchList },
+      },
+    },
+    (req) => cases.match(ctxOf(req), req.body),
+  );
 
-  r.post('/api/v1/prevention/cases/:id/assign', {
-    config: { access: 'prevention.assign' },
-    schema: { tags, summary: 'Sachbearbeitung und Sozialarbeit zuweisen', params: ZIdParams, body: ZAssign, response: { 200: ZPreventionCase } },
-  }, (req) => cases.assign(ctxOf(req), req.params.id, req.body));
+  r.post(
+    '/api/v1/prevention/cases',
+    {
+      config: { access: 'prevention.create' },
+      schema: {
+        tags,
+        summary: 'Mitteilung erfassen und Fall eröffnen (bei Treffern: householdId oder createHousehold angeben)',
+        headers: ZIdempotencyHeaders,
+        body: ZCaseCreate,
+        response: { 201: ZPreventionCase },
+      },
+    },
+    async (req, reply) => {
+      const res = await cases.create(ctxOf(req), req.body, req.headers['idempotency-key']);
+      reply.header('ETag', etag(res.body.version)).header('Location', `/api/v1/prevention/cases/${res.body.id}`);
+      if (res.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(res.body);
+    },
+  );
 
-  r.get('/api/v1/prevention/visits', {
-    config: { access: 'prevention.visit.list' },
-    schema: { tags, summary: 'Besuche der Sprechstunde und Termine', querystring: ZVisitListQuery, response: { 200: ZVisitPage } },
-  }, (req) => visits.list(ctxOf(req), req.query));
+  r.get(
+    '/api/v1/prevention/cases/:id',
+    {
+      config: { access: 'prevention.read' },
+      schema: {
+        tags,
+        summary: 'Fall lesen (mit Fristen, Kontaktverfahren, Clearing, Maßnahmen)',
+        params: ZIdParams,
+        response: { 200: ZPreventionCase },
+      },
+    },
+    async (req, reply) => {
+      const c = await cases.get(ctxOf(req), req.params.id);
+      reply.header('ETag', etag(c.version));
+      return c;
+    },
+  );
 
-  r.post('/api/v1/prevention/visits', {
-    config: { access: 'prevention.visit.create' },
-    schema: { tags, summary: 'Besuch erfassen', body: ZVisitInput, response: { 201: ZVisit } },
-  }, async (req, reply) => reply.status(201).send(await visits.create(ctxOf(req), req.body)));
+  r.put(
+    '/api/v1/prevention/cases/:id',
+    {
+      config: { access: 'prevention.update' },
+      schema: {
+        tags,
+        summary: 'Angaben der Mitteilung und rechtliche Daten ändern (If-Match)',
+        params: ZIdParams,
+        headers: ZIfMatch,
+        body: ZCaseUpdate,
+        response: { 200: ZPreventionCase },
+      },
+    },
+    async (req, reply) => {
+      const c = await cases.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      reply.header('ETag', etag(c.version));
+      return c;
+    },
+  );
 
-  r.put('/api/v1/prevention/visits/:id', {
-    config: { access: 'prevention.visit.update' },
-    schema: { tags, summary: 'Besuch ändern', params: ZIdParams, body: ZVisitUpdate, response: { 200: ZVisit } },
-  }, (req) => visits.update(ctxOf(req), req.params.id, req.body));
+  r.post(
+    '/api/v1/prevention/cases/:id/assign',
+    {
+      config: { access: 'prevention.assign' },
+      schema: {
+        tags,
+        summary: 'Sachbearbeitung und Sozialarbeit zuweisen',
+        params: ZIdParams,
+        body: ZAssign,
+        response: { 200: ZPreventionCase },
+      },
+    },
+    (req) => cases.assign(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/prevention/visits',
+    {
+      config: { access: 'prevention.visit.list' },
+      schema: { tags, summary: 'Besuche der Sprechstunde und Termine', querystring: ZVisitListQuery, response: { 200: ZVisitPage } },
+    },
+    (req) => visits.list(ctxOf(req), req.query),
+  );
+
+  r.post(
+    '/api/v1/prevention/visits',
+    {
+      config: { access: 'prevention.visit.create' },
+      schema: { tags, summary: 'Besuch erfassen', body: ZVisitInput, response: { 201: ZVisit } },
+    },
+    async (req, reply) => reply.status(201).send(await visits.create(ctxOf(req), req.body)),
+  );
+
+  r.put(
+    '/api/v1/prevention/visits/:id',
+    {
+      config: { access: 'prevention.visit.update' },
+      schema: { tags, summary: 'Besuch ändern', params: ZIdParams, body: ZVisitUpdate, response: { 200: ZVisit } },
+    },
+    (req) => visits.update(ctxOf(req), req.params.id, req.body),
+  );
 
   workRoutes(app, db);
 }

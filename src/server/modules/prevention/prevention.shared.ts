@@ -38,7 +38,12 @@ export function kit(tx: Tx, ctx: Ctx) {
     async full(id: string): Promise<TPreventionCase> {
       const row = await repo.find(id);
       if (!row) throw new AppError('not_found');
-      const [attempts, measures, referrals, s] = await Promise.all([repo.attempts(id), repo.measures(id), repo.referrals(id), fx.settings()]);
+      const [attempts, measures, referrals, s] = await Promise.all([
+        repo.attempts(id),
+        repo.measures(id),
+        repo.referrals(id),
+        fx.settings(),
+      ]);
       return presentCase(tx, ctx.actor, { row, attempts, measures, referrals, settings: s.prevention, state: s.state });
     },
     /** Assigned staff must be of this agency and of a fitting role; reported per field. */
@@ -46,12 +51,15 @@ export function kit(tx: Tx, ctx: Ctx) {
       const users = await userFacts(tx, ctx.actor.agencyId, [caseManagerId, socialWorkerId]);
       const roleOf = (id: string) => users.find((u) => u.id === id)?.role ?? '';
       const errors: FieldError[] = [];
-      if (caseManagerId && !['case_manager', 'lead'].includes(roleOf(caseManagerId))) errors.push({ field: 'caseManagerId', code: 'invalid_value', message: 'Keine Sachbearbeitung dieser Behörde.' });
-      if (socialWorkerId && roleOf(socialWorkerId) !== 'social_worker') errors.push({ field: 'socialWorkerId', code: 'invalid_value', message: 'Keine Sozialarbeit dieser Behörde.' });
+      if (caseManagerId && !['case_manager', 'lead'].includes(roleOf(caseManagerId)))
+        errors.push({ field: 'caseManagerId', code: 'invalid_value', message: 'Keine Sachbearbeitung dieser Behörde.' });
+      if (socialWorkerId && roleOf(socialWorkerId) !== 'social_worker')
+        errors.push({ field: 'socialWorkerId', code: 'invalid_value', message: 'Keine Sozialarbeit dieser Behörde.' });
       if (errors.length) throw new AppError('validation_failed', 'Die Eingaben sind ungültig.', { errors });
     },
   };
 }
 export type Kit = ReturnType<typeof kit>;
 
-export const fieldError = (field: string, code: string, message: string) => new AppError('validation_failed', message, { errors: [{ field, code, message }] });
+export const fieldError = (field: string, code: string, message: string) =>
+  new AppError('validation_failed', message, { errors: [{ field, code, message }] });

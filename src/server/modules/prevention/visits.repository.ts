@@ -23,7 +23,12 @@ export interface VisitWrite {
 /** Data access for the register of visits (walk-ins and appointments), bound to one agency. */
 export function visitRepository(tx: Tx, agencyId: string) {
   const withName = () =>
-    tx.selectFrom('prevention_visits as v').leftJoin('users as u', 'u.id', 'v.created_by').selectAll('v').select('u.display_name as by_name').where('v.agency_id', '=', agencyId);
+    tx
+      .selectFrom('prevention_visits as v')
+      .leftJoin('users as u', 'u.id', 'v.created_by')
+      .selectAll('v')
+      .select('u.display_name as by_name')
+      .where('v.agency_id', '=', agencyId);
 
   return {
     async list(q: z.output<typeof ZVisitListQuery>) {
@@ -32,25 +37,54 @@ export function visitRepository(tx: Tx, agencyId: string) {
         .$if(!!q.to, (b) => b.where('v.visited_at', '<=', endOfDayBerlin(q.to!)))
         .$if(!!q.kind, (b) => b.where('v.kind', '=', q.kind!));
       const [items, total] = await Promise.all([
-        base.orderBy('v.visited_at', 'desc').orderBy('v.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-        base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base
+          .orderBy('v.visited_at', 'desc')
+          .orderBy('v.id')
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize)
+          .execute(),
+        base
+          .clearSelect()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { items: items as VisitRow[], total: Number(total.n) };
     },
     /** The visit with the name of who recorded it. */
     find: (id: string) => withName().where('v.id', '=', id).executeTakeFirstOrThrow() as Promise<VisitRow>,
     /** The visit row locked for a change. */
-    lock: (id: string) => tx.selectFrom('prevention_visits').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).forUpdate().executeTakeFirst(),
+    lock: (id: string) =>
+      tx.selectFrom('prevention_visits').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).forUpdate().executeTakeFirst(),
     /** Which case a visit opened, if it exists (a case is opened from a visit only once). */
-    caseOf: (id: string) => tx.selectFrom('prevention_visits').select(['id', 'case_id']).where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
-    insert: (v: VisitWrite, by: string) => tx.insertInto('prevention_visits').values({ agency_id: agencyId, ...v, created_by: by }).returning('id').executeTakeFirstOrThrow(),
+    caseOf: (id: string) =>
+      tx
+        .selectFrom('prevention_visits')
+        .select(['id', 'case_id'])
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    insert: (v: VisitWrite, by: string) =>
+      tx
+        .insertInto('prevention_visits')
+        .values({ agency_id: agencyId, ...v, created_by: by })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
     async update(id: string, v: VisitWrite) {
-      await tx.updateTable('prevention_visits').set((eb) => ({ ...v, version: eb('version', '+', 1) })).where('agency_id', '=', agencyId).where('id', '=', id).execute();
+      await tx
+        .updateTable('prevention_visits')
+        .set((eb) => ({ ...v, version: eb('version', '+', 1) }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
     },
     /** The visit opened this case, for this household. */
     async linkCase(id: string, caseId: string, householdId: string) {
-      await tx.updateTable('prevention_visits').set((eb) => ({ case_id: caseId, household_id: householdId, outcome: 'case_opened', version: eb('version', '+', 1) }))
-        .where('agency_id', '=', agencyId).where('id', '=', id).execute();
+      await tx
+        .updateTable('prevention_visits')
+        .set((eb) => ({ case_id: caseId, household_id: householdId, outcome: 'case_opened', version: eb('version', '+', 1) }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -14,7 +14,13 @@ import { fieldError, kit } from './prevention.shared.js';
 import { visitRepository, type VisitRow, type VisitWrite } from './visits.repository.js';
 
 type Visit = z.infer<typeof ZVisit>;
-const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** Whether an instant falls into the agency's open consultation hours (Europe/Berlin wall clock). */
@@ -26,18 +32,31 @@ export function duringWalkInHours(hours: TPreventionSettings['walkInHours'], at:
 }
 
 const present = (v: VisitRow): Visit => ({
-  id: v.id, kind: v.kind as Visit['kind'], visitedAt: new Date(v.visited_at).toISOString(), name: v.name, birthDate: v.birth_date, concern: v.concern,
-  outcome: v.outcome as Visit['outcome'], note: v.note, householdId: v.household_id, caseId: v.case_id, duringWalkInHours: v.during_walk_in,
-  by: v.created_by ? { id: v.created_by, displayName: v.by_name ?? '' } : null, version: v.version, createdAt: new Date(v.created_at).toISOString(),
+  id: v.id,
+  kind: v.kind as Visit['kind'],
+  visitedAt: new Date(v.visited_at).toISOString(),
+  name: v.name,
+  birthDate: v.birth_date,
+  concern: v.concern,
+  outcome: v.outcome as Visit['outcome'],
+  note: v.note,
+  householdId: v.household_id,
+  caseId: v.case_id,
+  duringWalkInHours: v.during_walk_in,
+  by: v.created_by ? { id: v.created_by, displayName: v.by_name ?? '' } : null,
+  version: v.version,
+  createdAt: new Date(v.created_at).toISOString(),
 });
 
 /** The register of walk-in consultation hours and appointments: who came, when, why, with what result. */
 export function visitService(db: Kysely<DB>) {
   /** A named household must be one of the agency's. */
   const checkHousehold = async (tx: Tx, ctx: Ctx, id: string | null | undefined) => {
-    if (id && !(await householdFacts(tx, ctx.actor.agencyId, id))) throw fieldError('householdId', 'invalid_value', 'Diesen Haushalt gibt es in dieser Behörde nicht.');
+    if (id && !(await householdFacts(tx, ctx.actor.agencyId, id)))
+      throw fieldError('householdId', 'invalid_value', 'Diesen Haushalt gibt es in dieser Behörde nicht.');
   };
-  const during = (hours: TPreventionSettings['walkInHours'], input: z.output<typeof ZVisitInput>) => input.kind === 'walk_in' && duringWalkInHours(hours, new Date(input.visitedAt));
+  const during = (hours: TPreventionSettings['walkInHours'], input: z.output<typeof ZVisitInput>) =>
+    input.kind === 'walk_in' && duringWalkInHours(hours, new Date(input.visitedAt));
 
   return {
     list: (ctx: Ctx, q: z.output<typeof ZVisitListQuery>) =>
@@ -54,10 +73,20 @@ export function visitService(db: Kysely<DB>) {
         const repo = visitRepository(tx, ctx.actor.agencyId);
         await checkHousehold(tx, ctx, input.householdId);
         const s = await kit(tx, ctx).fx.settings();
-        const row = await repo.insert({
-          kind: input.kind, visited_at: input.visitedAt, name: input.name, birth_date: input.birthDate, concern: input.concern,
-          outcome: input.outcome, note: input.note, household_id: input.householdId, during_walk_in: during(s.prevention.walkInHours, input),
-        } satisfies VisitWrite, ctx.actor.userId);
+        const row = await repo.insert(
+          {
+            kind: input.kind,
+            visited_at: input.visitedAt,
+            name: input.name,
+            birth_date: input.birthDate,
+            concern: input.concern,
+            outcome: input.outcome,
+            note: input.note,
+            household_id: input.householdId,
+            during_walk_in: during(s.prevention.walkInHours, input),
+          } satisfies VisitWrite,
+          ctx.actor.userId,
+        );
         audit(tx, ctx, { action: 'prevention.visit_create', entityId: row.id });
         return present(await repo.find(row.id));
       }),
@@ -73,9 +102,15 @@ export function visitService(db: Kysely<DB>) {
         await checkHousehold(tx, ctx, input.householdId);
         const s = await k.fx.settings();
         await repo.update(id, {
-          kind: input.kind, visited_at: input.visitedAt, name: input.name, birth_date: input.birthDate, concern: input.concern,
+          kind: input.kind,
+          visited_at: input.visitedAt,
+          name: input.name,
+          birth_date: input.birthDate,
+          concern: input.concern,
           // A visit that opened a case keeps that outcome.
-          outcome: v.case_id ? 'case_opened' : input.outcome, note: input.note, household_id: v.case_id ? v.household_id : input.householdId,
+          outcome: v.case_id ? 'case_opened' : input.outcome,
+          note: input.note,
+          household_id: v.case_id ? v.household_id : input.householdId,
           during_walk_in: during(s.prevention.walkInHours, input),
         });
         audit(tx, ctx, { action: 'prevention.visit_update', entityId: id });

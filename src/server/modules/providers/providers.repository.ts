@@ -20,7 +20,12 @@ export function organisationRepository(tx: Tx, agencyId: string, kind: OrgKind) 
   return {
     list: () => tx.selectFrom(table).selectAll().where('agency_id', '=', agencyId).orderBy('name').execute(),
     find: (id: string) => tx.selectFrom(table).selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
-    insert: (fields: OrgFields) => tx.insertInto(table).values({ agency_id: agencyId, ...fields }).returningAll().executeTakeFirstOrThrow(),
+    insert: (fields: OrgFields) =>
+      tx
+        .insertInto(table)
+        .values({ agency_id: agencyId, ...fields })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
     /** Writes the fields if `version` is still current; undefined when it is not. */
     update: (id: string, version: number, fields: OrgFields) =>
       tx

@@ -10,14 +10,27 @@ export function organisationRoutes(app: FastifyInstance, kind: OrgKind, svc: Org
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { path, tag, perm } = ORG_ROUTES[kind];
   const tags = [tag];
-  r.get(path, { config: { access: perm.list }, schema: { tags, summary: `${tag}: Liste`, response: { 200: ZOrgList } } }, (req) => svc.list(ctxOf(req)));
-  r.post(path, { config: { access: perm.create }, schema: { tags, summary: `${tag}: anlegen`, body: ZOrgInput, response: { 201: ZOrg } } }, async (req, reply) => {
-    const res = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'] as string | undefined);
-    return reply.status(201).header('ETag', etag(res.body.version)).send(res.body);
-  });
-  r.put(`${path}/:id`, { config: { access: perm.update }, schema: { tags, summary: `${tag}: ändern`, params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } } }, async (req, reply) => {
-    const o = await svc.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
-    reply.header('ETag', etag(o.version));
-    return o;
-  });
+  r.get(path, { config: { access: perm.list }, schema: { tags, summary: `${tag}: Liste`, response: { 200: ZOrgList } } }, (req) =>
+    svc.list(ctxOf(req)),
+  );
+  r.post(
+    path,
+    { config: { access: perm.create }, schema: { tags, summary: `${tag}: anlegen`, body: ZOrgInput, response: { 201: ZOrg } } },
+    async (req, reply) => {
+      const res = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'] as string | undefined);
+      return reply.status(201).header('ETag', etag(res.body.version)).send(res.body);
+    },
+  );
+  r.put(
+    `${path}/:id`,
+    {
+      config: { access: perm.update },
+      schema: { tags, summary: `${tag}: ändern`, params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } },
+    },
+    async (req, reply) => {
+      const o = await svc.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      reply.header('ETag', etag(o.version));
+      return o;
+    },
+  );
 }

@@ -5,6 +5,14 @@ export { ZOrg, ZOrgInput, ZOrgList, ZOrgUpdate } from '../../../contracts/admin.
 
 /** Path, OpenAPI tag and permissions of each kind of organisation. */
 export const ORG_ROUTES = {
-  provider: { path: '/api/v1/providers', tag: 'Wohnungsunternehmen', perm: { list: 'provider.list', create: 'provider.create', update: 'provider.update' } },
-  carrier: { path: '/api/v1/carriers', tag: 'Freie Träger', perm: { list: 'carrier.list', create: 'carrier.create', update: 'carrier.update' } },
+  provider: {
+    path: '/api/v1/providers',
+    tag: 'Wohnungsunternehmen',
+    perm: { list: 'provider.list', create: 'provider.create', update: 'provider.update' },
+  },
+  carrier: {
+    path: '/api/v1/carriers',
+    tag: 'Freie Träger',
+    perm: { list: 'carrier.list', create: 'carrier.create', update: 'carrier.update' },
+  },
 } as const satisfies Record<OrgKind, unknown>;

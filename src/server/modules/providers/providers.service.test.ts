@@ -28,7 +28,10 @@ describe('provider and carrier service on the real database', () => {
     const a = await createAgency();
     for (const role of ROLES) {
       const ctx = ctxOf(a, role);
-      for (const [svc, perm] of [[providers(), 'provider.list'], [carriers(), 'carrier.list']] as const) {
+      for (const [svc, perm] of [
+        [providers(), 'provider.list'],
+        [carriers(), 'carrier.list'],
+      ] as const) {
         if (roleHas(role, perm)) await expect(svc.list(ctx), `${role} ${perm}`).resolves.toMatchObject({ items: expect.any(Array) });
         else await expect(svc.list(ctx), `${role} ${perm}`).rejects.toMatchObject({ status: 403 });
       }

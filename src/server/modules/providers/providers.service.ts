@@ -26,7 +26,15 @@ const fields = (i: OrgInput): OrgFields => ({
 });
 
 const present = (r: OrgFields & { id: string; version: number }): Org => ({
-  id: r.id, name: r.name, contactName: r.contact_name, email: r.email, phone: r.phone, street: r.street, postalCode: r.postal_code, city: r.city, version: r.version,
+  id: r.id,
+  name: r.name,
+  contactName: r.contact_name,
+  email: r.email,
+  phone: r.phone,
+  street: r.street,
+  postalCode: r.postal_code,
+  city: r.city,
+  version: r.version,
 });
 
 /** Housing providers (Wohnungsunternehmen) and NGO carriers: the same shape, two tables. */
@@ -68,7 +76,12 @@ export function organisationService(db: Kysely<DB>, kind: OrgKind) {
 export type OrganisationService = ReturnType<typeof organisationService>;
 
 /** For other modules: a housing provider or carrier of the agency (id and name), or undefined. */
-export async function organisationOf(tx: Tx, agencyId: string, kind: OrgKind, id: string): Promise<{ id: string; name: string } | undefined> {
+export async function organisationOf(
+  tx: Tx,
+  agencyId: string,
+  kind: OrgKind,
+  id: string,
+): Promise<{ id: string; name: string } | undefined> {
   const row = await organisationRepository(tx, agencyId, kind).find(id);
   return row && { id: row.id, name: row.name };
 }

@@ -2,7 +2,18 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { formatEuro, formatGermanDate } from '../../../contracts/format.js';
 import type {
-  ZAssignmentReceipt, ZCancelInput, ZContactInput, ZInformProviderInput, ZPayoutInput, ZReasonsInput, ZRecheckUnpaidInput, ZSolveInput, ZStepNote, ZTerminateInput, ZWaitInput, ZWarningInput,
+  ZAssignmentReceipt,
+  ZCancelInput,
+  ZContactInput,
+  ZInformProviderInput,
+  ZPayoutInput,
+  ZReasonsInput,
+  ZRecheckUnpaidInput,
+  ZSolveInput,
+  ZStepNote,
+  ZTerminateInput,
+  ZWaitInput,
+  ZWarningInput,
 } from '../../../contracts/sustainment.js';
 import type { DB } from '../../db/types.js';
 import { audit } from '../../platform/audit/audit.js';
@@ -16,7 +27,8 @@ import { INCIDENT_DEADLINES, incidentLink, today } from './sustainment.effects.j
 import { assignmentStep, payoutStep, terminateStep } from './money.steps.js';
 
 type In<T extends z.ZodTypeAny> = z.output<T>;
-const dateField = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, code: 'custom', message }] });
+const dateField = (field: string, message: string) =>
+  new AppError('validation_failed', undefined, { errors: [{ field, code: 'custom', message }] });
 
 /** The steps of both incident machines (see sustainment.machine.ts), one service method each. */
 export function incidentStepService(db: Kysely<DB>) {
@@ -28,13 +40,25 @@ export function incidentStepService(db: Kysely<DB>) {
         const conflict = i.kind === 'conflict';
         await fx.closeDeadlines(id, ['incident_forward'], 'done');
         await fx.openDeadline({
-          subjectType: 'incident', subjectId: id, kind: conflict ? 'incident_contact' : 'incident_clarify', link: incidentLink(id), assigneeId: sw,
-          title: conflict ? `${i.reference}: Haushalt sofort kontaktieren (Konflikt, ${i.tenancy_reference})` : `${i.reference}: Gründe des Mietausfalls mit dem Haushalt klären (${i.tenancy_reference})`,
+          subjectType: 'incident',
+          subjectId: id,
+          kind: conflict ? 'incident_contact' : 'incident_clarify',
+          link: incidentLink(id),
+          assigneeId: sw,
+          title: conflict
+            ? `${i.reference}: Haushalt sofort kontaktieren (Konflikt, ${i.tenancy_reference})`
+            : `${i.reference}: Gründe des Mietausfalls mit dem Haushalt klären (${i.tenancy_reference})`,
           dueAt: await fx.dueAfterWorkingDays(conflict ? sustainment.conflictContactWorkingDays : sustainment.clarifyWorkingDays),
         });
-        await fx.inform([sw], 'incident.forwarded', `${KIND_TITLES[i.kind]} ${i.reference}: bitte übernehmen`,
-          conflict ? `Konflikt im Mietverhältnis ${i.street}. Bitte umgehend Kontakt zum Haushalt aufnehmen.` : `Die Miete für ${i.street} ist nicht bezahlt. Bitte die Gründe mit dem Haushalt klären.${b.note ? ` Hinweis: ${b.note}` : ''}`,
-          incidentLink(id));
+        await fx.inform(
+          [sw],
+          'incident.forwarded',
+          `${KIND_TITLES[i.kind]} ${i.reference}: bitte übernehmen`,
+          conflict
+            ? `Konflikt im Mietverhältnis ${i.street}. Bitte umgehend Kontakt zum Haushalt aufnehmen.`
+            : `Die Miete für ${i.street} ist nicht bezahlt. Bitte die Gründe mit dem Haushalt klären.${b.note ? ` Hinweis: ${b.note}` : ''}`,
+          incidentLink(id),
+        );
         return { details: { note: b.note } };
       }),
 
@@ -43,10 +67,21 @@ export function incidentStepService(db: Kysely<DB>) {
         const { sustainment } = await fx.settings();
         await fx.closeDeadlines(id, ['incident_clarify'], 'done');
         await fx.openDeadline({
-          subjectType: 'incident', subjectId: id, kind: 'incident_inform_provider', link: incidentLink(id), assigneeId: i.contact_person_id,
-          title: `${i.reference}: Wohnungsunternehmen über die Gründe informieren (${i.tenancy_reference})`, dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
+          subjectType: 'incident',
+          subjectId: id,
+          kind: 'incident_inform_provider',
+          link: incidentLink(id),
+          assigneeId: i.contact_person_id,
+          title: `${i.reference}: Wohnungsunternehmen über die Gründe informieren (${i.tenancy_reference})`,
+          dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
         });
-        await fx.inform(await fx.office(i.contact_person_id), 'incident.reasons', `Gründe geklärt: ${i.reference}`, 'Die Sozialarbeit hat die Gründe festgehalten. Bitte das Wohnungsunternehmen informieren.', incidentLink(id));
+        await fx.inform(
+          await fx.office(i.contact_person_id),
+          'incident.reasons',
+          `Gründe geklärt: ${i.reference}`,
+          'Die Sozialarbeit hat die Gründe festgehalten. Bitte das Wohnungsunternehmen informieren.',
+          incidentLink(id),
+        );
         return { set: { reasons: b.reasons }, details: { reasons: b.reasons }, providerDetails: null };
       }),
 
@@ -54,9 +89,23 @@ export function incidentStepService(db: Kysely<DB>) {
       runStep(db, ctx, id, 'incident.informProvider', 'informProvider', b.version, async (_tx, i, _to, fx) => {
         await fx.closeDeadlines(id, ['incident_inform_provider'], 'done');
         const conflict = i.kind === 'conflict';
-        await fx.toProvider(i.provider_id, 'incident.provider_informed', conflict ? `Konflikt gelöst: ${i.tenancy_reference}` : `Mietausfall ${i.tenancy_reference}: bitte entscheiden`,
-          conflict ? `Nachricht der Fachstelle: ${b.message}` : `Nachricht der Fachstelle: ${b.message}\n\nBitte im Portal entscheiden: abwarten (mit Wiedervorlage) oder Zahlung sofort verlangen.`, incidentLink(id));
-        if (conflict) await fx.inform([socialWorkerOf(i)], 'incident.secured', `Mietverhältnis gesichert: ${i.tenancy_reference}`, 'Das Wohnungsunternehmen wurde über die Lösung informiert.', incidentLink(id));
+        await fx.toProvider(
+          i.provider_id,
+          'incident.provider_informed',
+          conflict ? `Konflikt gelöst: ${i.tenancy_reference}` : `Mietausfall ${i.tenancy_reference}: bitte entscheiden`,
+          conflict
+            ? `Nachricht der Fachstelle: ${b.message}`
+            : `Nachricht der Fachstelle: ${b.message}\n\nBitte im Portal entscheiden: abwarten (mit Wiedervorlage) oder Zahlung sofort verlangen.`,
+          incidentLink(id),
+        );
+        if (conflict)
+          await fx.inform(
+            [socialWorkerOf(i)],
+            'incident.secured',
+            `Mietverhältnis gesichert: ${i.tenancy_reference}`,
+            'Das Wohnungsunternehmen wurde über die Lösung informiert.',
+            incidentLink(id),
+          );
         return { set: { provider_message: b.message }, details: { message: b.message }, providerDetails: { message: b.message } };
       }),
 
@@ -64,11 +113,26 @@ export function incidentStepService(db: Kysely<DB>) {
       runStep(db, ctx, id, 'incident.decide', 'wait', b.version, async (_tx, i, _to, fx) => {
         if (b.recheckOn < today()) throw dateField('recheckOn', 'Die Wiedervorlage liegt in der Vergangenheit.');
         await fx.openDeadline({
-          subjectType: 'incident', subjectId: id, kind: 'incident_recheck', link: incidentLink(id), assigneeId: i.contact_person_id, dueAt: endOfDayBerlin(b.recheckOn),
+          subjectType: 'incident',
+          subjectId: id,
+          kind: 'incident_recheck',
+          link: incidentLink(id),
+          assigneeId: i.contact_person_id,
+          dueAt: endOfDayBerlin(b.recheckOn),
           title: `${i.reference}: Wiedervorlage – ist die Miete bezahlt? (${i.tenancy_reference})`,
         });
-        await notifyDecision(fx, ctx, i, `Wohnungsunternehmen wartet ab: ${i.reference}`, `Wiedervorlage am ${formatGermanDate(b.recheckOn)}.`);
-        return { set: { decision: 'wait', recheck_on: b.recheckOn }, details: { recheckOn: b.recheckOn, note: b.note }, providerDetails: { recheckOn: b.recheckOn, note: b.note } };
+        await notifyDecision(
+          fx,
+          ctx,
+          i,
+          `Wohnungsunternehmen wartet ab: ${i.reference}`,
+          `Wiedervorlage am ${formatGermanDate(b.recheckOn)}.`,
+        );
+        return {
+          set: { decision: 'wait', recheck_on: b.recheckOn },
+          details: { recheckOn: b.recheckOn, note: b.note },
+          providerDetails: { recheckOn: b.recheckOn, note: b.note },
+        };
       }),
 
     demandPayment: (ctx: Ctx, id: string, b: In<typeof ZStepNote>) =>
@@ -76,10 +140,21 @@ export function incidentStepService(db: Kysely<DB>) {
         const { sustainment } = await fx.settings();
         await fx.closeDeadlines(id, ['incident_recheck'], 'done');
         await fx.openDeadline({
-          subjectType: 'incident', subjectId: id, kind: 'incident_payout', link: incidentLink(id), assigneeId: i.contact_person_id,
-          title: `${i.reference}: Garantieleistung sofort auszahlen (${i.tenancy_reference})`, dueAt: await fx.dueAfterWorkingDays(sustainment.payoutWorkingDays),
+          subjectType: 'incident',
+          subjectId: id,
+          kind: 'incident_payout',
+          link: incidentLink(id),
+          assigneeId: i.contact_person_id,
+          title: `${i.reference}: Garantieleistung sofort auszahlen (${i.tenancy_reference})`,
+          dueAt: await fx.dueAfterWorkingDays(sustainment.payoutWorkingDays),
         });
-        await notifyDecision(fx, ctx, i, `Zahlung verlangt: ${i.reference}`, `Das Wohnungsunternehmen wartet nicht länger. Bitte die Garantieleistung (${formatEuro(i.amount_cents)}) sofort veranlassen.`);
+        await notifyDecision(
+          fx,
+          ctx,
+          i,
+          `Zahlung verlangt: ${i.reference}`,
+          `Das Wohnungsunternehmen wartet nicht länger. Bitte die Garantieleistung (${formatEuro(i.amount_cents)}) sofort veranlassen.`,
+        );
         return { set: { decision: 'demand_payment' }, details: { note: b.note }, providerDetails: { note: b.note } };
       }),
 
@@ -89,35 +164,72 @@ export function incidentStepService(db: Kysely<DB>) {
         const sw = socialWorkerOf(i);
         await fx.closeDeadlines(id, ['incident_recheck'], 'done');
         await fx.openDeadline({
-          subjectType: 'incident', subjectId: id, kind: 'incident_clarify', link: incidentLink(id), assigneeId: sw,
-          title: `${i.reference}: Miete weiter unbezahlt – Gründe erneut klären (${i.tenancy_reference})`, dueAt: await fx.dueAfterWorkingDays(sustainment.clarifyWorkingDays),
+          subjectType: 'incident',
+          subjectId: id,
+          kind: 'incident_clarify',
+          link: incidentLink(id),
+          assigneeId: sw,
+          title: `${i.reference}: Miete weiter unbezahlt – Gründe erneut klären (${i.tenancy_reference})`,
+          dueAt: await fx.dueAfterWorkingDays(sustainment.clarifyWorkingDays),
         });
         const months = b.months ? [...new Set(b.months)].sort() : i.months;
         const amount = b.amountCents ?? i.amount_cents;
-        await fx.inform([sw, ...(await fx.office(i.contact_person_id))], 'incident.still_unpaid', `Miete weiter unbezahlt: ${i.reference}`, `Offen: ${formatEuro(amount)}. Die Klärung beginnt erneut (Durchlauf ${i.round + 1}).`, incidentLink(id));
+        await fx.inform(
+          [sw, ...(await fx.office(i.contact_person_id))],
+          'incident.still_unpaid',
+          `Miete weiter unbezahlt: ${i.reference}`,
+          `Offen: ${formatEuro(amount)}. Die Klärung beginnt erneut (Durchlauf ${i.round + 1}).`,
+          incidentLink(id),
+        );
         const figures = { months, amountCents: amount, note: b.note };
-        return { set: { round: i.round + 1, months, amount_cents: amount, decision: null, recheck_on: null }, details: figures, providerDetails: figures };
+        return {
+          set: { round: i.round + 1, months, amount_cents: amount, decision: null, recheck_on: null },
+          details: figures,
+          providerDetails: figures,
+        };
       }),
 
     markPaid: (ctx: Ctx, id: string, b: In<typeof ZStepNote>) =>
       runStep(db, ctx, id, 'incident.decide', 'markPaid', b.version, async (_tx, i, _to, fx) => {
         await fx.closeDeadlines(id, INCIDENT_DEADLINES, 'done');
         await notifyDecision(fx, ctx, i, `Miete bezahlt: ${i.reference}`, 'Der Mietausfall ist erledigt.');
-        await fx.inform([socialWorkerOf(i)], 'incident.resolved', `Miete bezahlt: ${i.reference}`, 'Der Mietausfall ist erledigt.', incidentLink(id));
+        await fx.inform(
+          [socialWorkerOf(i)],
+          'incident.resolved',
+          `Miete bezahlt: ${i.reference}`,
+          'Der Mietausfall ist erledigt.',
+          incidentLink(id),
+        );
         return { details: { note: b.note }, providerDetails: { note: b.note } };
       }),
 
-    payout: (ctx: Ctx, id: string, b: In<typeof ZPayoutInput>) => runStep(db, ctx, id, 'incident.payout', 'payout', b.version, (tx, i, _to, fx) => payoutStep(tx, ctx, fx, i, b)),
+    payout: (ctx: Ctx, id: string, b: In<typeof ZPayoutInput>) =>
+      runStep(db, ctx, id, 'incident.payout', 'payout', b.version, (tx, i, _to, fx) => payoutStep(tx, ctx, fx, i, b)),
     confirmAssignment: (ctx: Ctx, id: string, b: In<typeof ZAssignmentReceipt>) =>
       runStep(db, ctx, id, 'incident.payout', 'confirmAssignment', b.version, (tx, i, _to, fx) => assignmentStep(tx, ctx, fx, i, b)),
 
     recordContact: (ctx: Ctx, id: string, b: In<typeof ZContactInput>) =>
       runStep(db, ctx, id, 'incident.clarify', 'recordContact', b.version, async (tx, i, _to, fx) => {
         if (new Date(b.occurredAt) > new Date(Date.now() + 5 * 60_000)) throw dateField('occurredAt', 'Der Kontakt liegt in der Zukunft.');
-        const c = await incidentRepository(tx, ctx.actor.agencyId).addContact({ incident_id: id, occurred_at: b.occurredAt, channel: b.channel, reached: b.reached, note: b.note, recorded_by: ctx.actor.userId });
+        const c = await incidentRepository(tx, ctx.actor.agencyId).addContact({
+          incident_id: id,
+          occurred_at: b.occurredAt,
+          channel: b.channel,
+          reached: b.reached,
+          note: b.note,
+          recorded_by: ctx.actor.userId,
+        });
         // The first contact that reached the household meets the "contact at once" deadline.
         if (b.reached) await fx.closeDeadlines(id, ['incident_contact'], 'done');
-        await fx.inform(await fx.office(i.contact_person_id), 'incident.contact', `Kontakt dokumentiert: ${i.reference}`, b.reached ? 'Die Sozialarbeit hat den Haushalt erreicht.' : 'Die Sozialarbeit hat den Haushalt nicht erreicht und versucht es weiter.', incidentLink(id));
+        await fx.inform(
+          await fx.office(i.contact_person_id),
+          'incident.contact',
+          `Kontakt dokumentiert: ${i.reference}`,
+          b.reached
+            ? 'Die Sozialarbeit hat den Haushalt erreicht.'
+            : 'Die Sozialarbeit hat den Haushalt nicht erreicht und versucht es weiter.',
+          incidentLink(id),
+        );
         audit(tx, ctx, { action: 'incident.contact', entityId: id, details: { contact: c.id, reached: b.reached, channel: b.channel } });
         return { details: { contact: c.id, channel: b.channel, reached: b.reached }, providerDetails: null };
       }),
@@ -125,8 +237,20 @@ export function incidentStepService(db: Kysely<DB>) {
     warning: (ctx: Ctx, id: string, b: In<typeof ZWarningInput>) =>
       runStep(db, ctx, id, 'incident.warning', 'warning', b.version, async (tx, i, _to, fx) => {
         if (b.issuedOn > today()) throw dateField('issuedOn', 'Die Abmahnung liegt in der Zukunft.');
-        await notifyDecision(fx, ctx, i, `Abmahnung erfasst: ${i.reference}`, `Abmahnung vom ${formatGermanDate(b.issuedOn)}${b.note ? `: ${b.note}` : ''}.`);
-        await fx.inform([socialWorkerOf(i)], 'incident.warning', `Abmahnung erfasst: ${i.reference}`, `Abmahnung vom ${formatGermanDate(b.issuedOn)}.`, incidentLink(id));
+        await notifyDecision(
+          fx,
+          ctx,
+          i,
+          `Abmahnung erfasst: ${i.reference}`,
+          `Abmahnung vom ${formatGermanDate(b.issuedOn)}${b.note ? `: ${b.note}` : ''}.`,
+        );
+        await fx.inform(
+          [socialWorkerOf(i)],
+          'incident.warning',
+          `Abmahnung erfasst: ${i.reference}`,
+          `Abmahnung vom ${formatGermanDate(b.issuedOn)}.`,
+          incidentLink(id),
+        );
         audit(tx, ctx, { action: 'incident.warning', entityId: id, details: { issuedOn: b.issuedOn } });
         return { details: { issuedOn: b.issuedOn, note: b.note }, providerDetails: { issuedOn: b.issuedOn, note: b.note } };
       }),
@@ -136,20 +260,39 @@ export function incidentStepService(db: Kysely<DB>) {
         const { sustainment } = await fx.settings();
         await fx.closeDeadlines(id, ['incident_contact', 'incident_forward'], 'done');
         await fx.openDeadline({
-          subjectType: 'incident', subjectId: id, kind: 'incident_inform_provider', link: incidentLink(id), assigneeId: i.contact_person_id,
-          title: `${i.reference}: Wohnungsunternehmen über die Lösung informieren (${i.tenancy_reference})`, dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
+          subjectType: 'incident',
+          subjectId: id,
+          kind: 'incident_inform_provider',
+          link: incidentLink(id),
+          assigneeId: i.contact_person_id,
+          title: `${i.reference}: Wohnungsunternehmen über die Lösung informieren (${i.tenancy_reference})`,
+          dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
         });
-        await fx.inform(await fx.office(i.contact_person_id), 'incident.solved', `Konflikt gelöst: ${i.reference}`, 'Die Sozialarbeit meldet: das Problem ist gelöst. Bitte das Wohnungsunternehmen informieren.', incidentLink(id));
+        await fx.inform(
+          await fx.office(i.contact_person_id),
+          'incident.solved',
+          `Konflikt gelöst: ${i.reference}`,
+          'Die Sozialarbeit meldet: das Problem ist gelöst. Bitte das Wohnungsunternehmen informieren.',
+          incidentLink(id),
+        );
         return { set: { resolution: b.resolution }, details: { resolution: b.resolution }, providerDetails: null };
       }),
 
-    terminate: (ctx: Ctx, id: string, b: In<typeof ZTerminateInput>) => runStep(db, ctx, id, 'incident.terminate', 'terminate', b.version, (tx, i, _to, fx) => terminateStep(tx, ctx, fx, i, b)),
+    terminate: (ctx: Ctx, id: string, b: In<typeof ZTerminateInput>) =>
+      runStep(db, ctx, id, 'incident.terminate', 'terminate', b.version, (tx, i, _to, fx) => terminateStep(tx, ctx, fx, i, b)),
 
     cancel: (ctx: Ctx, id: string, b: In<typeof ZCancelInput>) =>
       runStep(db, ctx, id, 'incident.cancel', 'cancel', b.version, async (_tx, i, _to, fx) => {
         await fx.closeDeadlines(id, INCIDENT_DEADLINES, 'cancelled');
         await fx.inform([socialWorkerOf(i)], 'incident.cancelled', `Vorgang eingestellt: ${i.reference}`, b.reason, incidentLink(id));
-        if (i.reported_via === 'portal') await fx.toProvider(i.provider_id, 'incident.cancelled', `Vorgang eingestellt: ${i.tenancy_reference}`, b.reason, incidentLink(id));
+        if (i.reported_via === 'portal')
+          await fx.toProvider(
+            i.provider_id,
+            'incident.cancelled',
+            `Vorgang eingestellt: ${i.tenancy_reference}`,
+            b.reason,
+            incidentLink(id),
+          );
         return { set: { cancel_reason: b.reason }, details: { reason: b.reason }, providerDetails: { reason: b.reason } };
       }),
   };
@@ -157,7 +300,14 @@ export function incidentStepService(db: Kysely<DB>) {
 export type IncidentStepService = ReturnType<typeof incidentStepService>;
 
 /** A company's decision goes to the office; the office's (recorded on the company's behalf) goes to the company. */
-async function notifyDecision(fx: Parameters<Parameters<typeof runStep>[6]>[3], ctx: Ctx, i: { provider_id: string; contact_person_id: string | null; id: string }, title: string, body: string) {
-  if (ctx.actor.role === 'provider_user') await fx.inform(await fx.office(i.contact_person_id), 'incident.decision', title, body, incidentLink(i.id));
+async function notifyDecision(
+  fx: Parameters<Parameters<typeof runStep>[6]>[3],
+  ctx: Ctx,
+  i: { provider_id: string; contact_person_id: string | null; id: string },
+  title: string,
+  body: string,
+) {
+  if (ctx.actor.role === 'provider_user')
+    await fx.inform(await fx.office(i.contact_person_id), 'incident.decision', title, body, incidentLink(i.id));
   else await fx.toProvider(i.provider_id, 'incident.decision', title, body, incidentLink(i.id));
 }

@@ -18,4 +18,11 @@ export const STEP_TITLES: Record<string, string> = {
 };
 
 export const KIND_TITLES: Record<string, string> = { rent_default: 'Mietausfall', conflict: 'Konfliktfall' };
-export const CATEGORY_TITLES: Record<string, string> = { noise: 'Lärm', hygiene: 'Hygiene', damage: 'Schäden', threats: 'Bedrohung', neighbours: 'Nachbarschaft', other: 'Sonstiges' };
+export const CATEGORY_TITLES: Record<string, string> = {
+  noise: 'Lärm',
+  hygiene: 'Hygiene',
+  damage: 'Schäden',
+  threats: 'Bedrohung',
+  neighbours: 'Nachbarschaft',
+  other: 'Sonstiges',
+};

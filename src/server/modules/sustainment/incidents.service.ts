@@ -37,7 +37,14 @@ export async function loadIncidentView(tx: Tx, ctx: Ctx, i: IncidentRow): Promis
     documentsOf(tx, [i.id]),
     openDeadlinesOf(tx, [i.id]),
   ]);
-  return presentIncident(i, providerView, { events, contacts, payouts, documents, deadlines, actions: incidentSteps(i.kind, i.state, ctx.actor.role) });
+  return presentIncident(i, providerView, {
+    events,
+    contacts,
+    payouts,
+    documents,
+    deadlines,
+    actions: incidentSteps(i.kind, i.state, ctx.actor.role),
+  });
 }
 
 /** The social worker who works with the household on this tenancy, or the contact person when there is none. */
@@ -60,22 +67,38 @@ export interface StepResult {
  * step and audits it, all in one transaction.
  */
 export async function runStep(
-  db: Kysely<DB>, ctx: Ctx, id: string, permission: Permission, step: string, version: number | undefined,
+  db: Kysely<DB>,
+  ctx: Ctx,
+  id: string,
+  permission: Permission,
+  step: string,
+  version: number | undefined,
   apply: (tx: Tx, i: IncidentRow, to: string, fx: SustainmentEffects) => Promise<StepResult>,
 ): Promise<TIncident> {
   return actorTx(db, ctx, async (tx) => {
     const i = await visibleIncident(tx, ctx, id, permission, true);
     if (version !== undefined && version !== i.version) throw new AppError('precondition_failed');
     const s = machineOf(i.kind)[step];
-    if (!s) throw new AppError('invalid_transition', `Diesen Schritt gibt es beim ${KIND_TITLES[i.kind]} nicht.`, { currentState: i.state });
+    if (!s)
+      throw new AppError('invalid_transition', `Diesen Schritt gibt es beim ${KIND_TITLES[i.kind]} nicht.`, { currentState: i.state });
     if (!s.roles.includes(ctx.actor.role)) throw new AppError('forbidden');
-    if (!s.from.includes(i.state)) throw new AppError('invalid_transition', `Dieser Schritt ist im Zustand „${i.state}“ nicht möglich.`, { currentState: i.state });
+    if (!s.from.includes(i.state))
+      throw new AppError('invalid_transition', `Dieser Schritt ist im Zustand „${i.state}“ nicht möglich.`, { currentState: i.state });
     const to = s.to ?? i.state;
     const r = await apply(tx, i, to, sustainmentEffects(tx, ctx));
     const repo = incidentRepository(tx, ctx.actor.agencyId);
     await repo.set(id, { ...r.set, state: to });
     const round = r.set?.round ?? i.round;
-    await repo.addEvent({ incident_id: id, actor_id: ctx.actor.userId, step, from_state: i.state, to_state: to, round, details: r.details ?? {}, provider_details: r.providerDetails === undefined ? {} : r.providerDetails });
+    await repo.addEvent({
+      incident_id: id,
+      actor_id: ctx.actor.userId,
+      step,
+      from_state: i.state,
+      to_state: to,
+      round,
+      details: r.details ?? {},
+      provider_details: r.providerDetails === undefined ? {} : r.providerDetails,
+    });
     audit(tx, ctx, { action: 'incident.transition', entityId: id, details: { step, from: i.state, to, kind: i.kind } });
     return loadIncidentView(tx, ctx, (await repo.find(id))!);
   });
@@ -88,12 +111,23 @@ export function incidentService(db: Kysely<DB>) {
         access.require(ctx.actor, 'incident.list');
         const providerView = ctx.actor.role === 'provider_user';
         const { total, rows } = await incidentRepository(tx, ctx.actor.agencyId).list(
-          access.incidentScope(ctx.actor), { kind: q.kind, state: q.state, mineUserId: q.mine ? ctx.actor.userId : null, tenancyId: q.tenancyId }, q.page, q.pageSize,
+          access.incidentScope(ctx.actor),
+          { kind: q.kind, state: q.state, mineUserId: q.mine ? ctx.actor.userId : null, tenancyId: q.tenancyId },
+          q.page,
+          q.pageSize,
         );
         audit(tx, ctx, { action: 'incident.list', details: { results: rows.length, kind: q.kind ?? null, state: q.state } });
         return {
-          total, page: q.page, pageSize: q.pageSize,
-          items: rows.map((r) => presentIncidentItem(r, r.nd_id ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, due_at: r.nd_due_at! } : null, providerView)),
+          total,
+          page: q.page,
+          pageSize: q.pageSize,
+          items: rows.map((r) =>
+            presentIncidentItem(
+              r,
+              r.nd_id ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, due_at: r.nd_due_at! } : null,
+              providerView,
+            ),
+          ),
         };
       }),
 
@@ -114,26 +148,58 @@ export function incidentService(db: Kysely<DB>) {
           const portal = ctx.actor.role === 'provider_user';
           const reference = await repo.nextReference();
           const { id } = await repo.insert({
-            reference, tenancy_id: t.id, provider_id: t.provider_id, kind: input.kind, state: 'reported', reported_via: portal ? 'portal' : 'office', reported_by: ctx.actor.userId,
+            reference,
+            tenancy_id: t.id,
+            provider_id: t.provider_id,
+            kind: input.kind,
+            state: 'reported',
+            reported_via: portal ? 'portal' : 'office',
+            reported_by: ctx.actor.userId,
             ...(input.kind === 'rent_default'
               ? { months: [...new Set(input.months)].sort(), amount_cents: input.amountCents }
               : { category: input.category, description: input.description, occurred_on: input.occurredOn }),
           });
-          const figures = input.kind === 'rent_default'
-            ? { months: [...new Set(input.months)].sort(), amountCents: input.amountCents, note: input.note }
-            : { category: input.category, description: input.description, occurredOn: input.occurredOn };
-          await repo.addEvent({ incident_id: id, actor_id: ctx.actor.userId, step: 'report', from_state: null, to_state: 'reported', round: 1, details: figures, provider_details: figures });
+          const figures =
+            input.kind === 'rent_default'
+              ? { months: [...new Set(input.months)].sort(), amountCents: input.amountCents, note: input.note }
+              : { category: input.category, description: input.description, occurredOn: input.occurredOn };
+          await repo.addEvent({
+            incident_id: id,
+            actor_id: ctx.actor.userId,
+            step: 'report',
+            from_state: null,
+            to_state: 'reported',
+            round: 1,
+            details: figures,
+            provider_details: figures,
+          });
           const fx = sustainmentEffects(tx, ctx);
           const { sustainment } = await fx.settings();
-          const what = input.kind === 'rent_default'
-            ? `Mietausfall ${formatEuro(input.amountCents)} (${input.months.length} ${input.months.length === 1 ? 'Monat' : 'Monate'})`
-            : `Konfliktfall (${CATEGORY_TITLES[input.category]}) am ${formatGermanDate(input.occurredOn)}`;
+          const what =
+            input.kind === 'rent_default'
+              ? `Mietausfall ${formatEuro(input.amountCents)} (${input.months.length} ${input.months.length === 1 ? 'Monat' : 'Monate'})`
+              : `Konfliktfall (${CATEGORY_TITLES[input.category]}) am ${formatGermanDate(input.occurredOn)}`;
           await fx.openDeadline({
-            subjectType: 'incident', subjectId: id, kind: 'incident_forward', title: `${reference}: ${KIND_TITLES[input.kind]} an die Sozialarbeit weitergeben (${t.reference})`,
-            link: incidentLink(id), dueAt: await fx.dueAfterWorkingDays(sustainment.forwardWorkingDays), assigneeId: t.contact_person_id,
+            subjectType: 'incident',
+            subjectId: id,
+            kind: 'incident_forward',
+            title: `${reference}: ${KIND_TITLES[input.kind]} an die Sozialarbeit weitergeben (${t.reference})`,
+            link: incidentLink(id),
+            dueAt: await fx.dueAfterWorkingDays(sustainment.forwardWorkingDays),
+            assigneeId: t.contact_person_id,
           });
-          await fx.inform(await fx.office(t.contact_person_id), `incident.reported`, `${KIND_TITLES[input.kind]} gemeldet: ${t.reference}`, `${what} für ${t.street}. Bitte die Sozialarbeit informieren.`, incidentLink(id));
-          audit(tx, ctx, { action: 'incident.report', entityId: id, details: { kind: input.kind, tenancy: t.id, via: portal ? 'portal' : 'office' } });
+          await fx.inform(
+            await fx.office(t.contact_person_id),
+            `incident.reported`,
+            `${KIND_TITLES[input.kind]} gemeldet: ${t.reference}`,
+            `${what} für ${t.street}. Bitte die Sozialarbeit informieren.`,
+            incidentLink(id),
+          );
+          audit(tx, ctx, {
+            action: 'incident.report',
+            entityId: id,
+            details: { kind: input.kind, tenancy: t.id, via: portal ? 'portal' : 'office' },
+          });
           return loadIncidentView(tx, ctx, (await repo.find(id))!);
         }),
       ),

@@ -19,7 +19,13 @@ export const openClaimCents = (l: Ledger): number => l.paidOutCents - l.recovere
 
 /** Whether the ledger keeps its invariants (used by the property test and as a guard). */
 export function ledgerValid(l: Ledger): boolean {
-  return [l.maxCents, l.paidOutCents, l.recoveredCents].every(Number.isSafeInteger) && l.paidOutCents >= 0 && l.paidOutCents <= l.maxCents && l.recoveredCents >= 0 && l.recoveredCents <= l.paidOutCents;
+  return (
+    [l.maxCents, l.paidOutCents, l.recoveredCents].every(Number.isSafeInteger) &&
+    l.paidOutCents >= 0 &&
+    l.paidOutCents <= l.maxCents &&
+    l.recoveredCents >= 0 &&
+    l.recoveredCents <= l.paidOutCents
+  );
 }
 
 /** A payout that fits the remaining guarantee; otherwise a 422 naming the figures. */
@@ -39,12 +45,15 @@ export function recover(l: Ledger, amountCents: number): Ledger {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw fieldLimit('Der Betrag muss größer als 0 sein.');
   const open = openClaimCents(l);
   if (amountCents > open) {
-    throw fieldLimit(`Die Zahlung von ${formatEuro(amountCents)} übersteigt die offene Forderung von ${formatEuro(open)} (ausgezahlt ${formatEuro(l.paidOutCents)}, zurückgezahlt ${formatEuro(l.recoveredCents)}).`);
+    throw fieldLimit(
+      `Die Zahlung von ${formatEuro(amountCents)} übersteigt die offene Forderung von ${formatEuro(open)} (ausgezahlt ${formatEuro(l.paidOutCents)}, zurückgezahlt ${formatEuro(l.recoveredCents)}).`,
+    );
   }
   return { ...l, recoveredCents: l.recoveredCents + amountCents };
 }
 
-const fieldLimit = (message: string) => new AppError('limit_exceeded', message, { errors: [{ field: 'amountCents', code: 'too_big', message }] });
+const fieldLimit = (message: string) =>
+  new AppError('limit_exceeded', message, { errors: [{ field: 'amountCents', code: 'too_big', message }] });
 
 const parse = (d: string) => {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.js';
-import { addMonths, ledgerValid, nextInstalment, openClaimCents, payout, recover, remainingCents, remainingTime, type Ledger } from './ledger.js';
+import {
+  addMonths,
+  ledgerValid,
+  nextInstalment,
+  openClaimCents,
+  payout,
+  recover,
+  remainingCents,
+  remainingTime,
+  type Ledger,
+} from './ledger.js';
 
 const op = fc.oneof(
   fc.record({ kind: fc.constant('payout' as const), cents: fc.integer({ min: -5, max: 400_000 }) }),
@@ -41,7 +51,11 @@ describe('guarantee ledger', () => {
     const l = { maxCents: 1_000_000, paidOutCents: 900_000, recoveredCents: 0 };
     expect(payout(l, 100_000).paidOutCents).toBe(1_000_000);
     let err: AppError | undefined;
-    try { payout(l, 100_001); } catch (e) { err = e as AppError; }
+    try {
+      payout(l, 100_001);
+    } catch (e) {
+      err = e as AppError;
+    }
     expect(err?.status).toBe(422);
     expect(err?.detail).toContain('höchstens 1.000,00');
     expect(err?.detail).toContain('bereits ausgezahlt 9.000,00');

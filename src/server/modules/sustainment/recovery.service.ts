@@ -26,15 +26,42 @@ export function recoveryService(db: Kysely<DB>) {
         idempotent(tx, ctx, key, { tenancyId, input }, async () => {
           const t = await visibleTenancy(tx, ctx, tenancyId, 'recovery.record', true);
           requireAction(ctx, t, 'recordAgreement', 'recovery.record');
-          if (input.incidentId && !(await tx.selectFrom('incidents').select('id').where('id', '=', input.incidentId).where('tenancy_id', '=', t.id).executeTakeFirst())) {
-            throw new AppError('validation_failed', undefined, { errors: [{ field: 'incidentId', code: 'invalid_value', message: 'Kein Vorfall dieses Mietverhältnisses.' }] });
+          if (
+            input.incidentId &&
+            !(await tx
+              .selectFrom('incidents')
+              .select('id')
+              .where('id', '=', input.incidentId)
+              .where('tenancy_id', '=', t.id)
+              .executeTakeFirst())
+          ) {
+            throw new AppError('validation_failed', undefined, {
+              errors: [{ field: 'incidentId', code: 'invalid_value', message: 'Kein Vorfall dieses Mietverhältnisses.' }],
+            });
           }
           const repo = tenancyRepository(tx, ctx.actor.agencyId);
-          const a = await repo.insertAgreement({ tenancy_id: t.id, incident_id: input.incidentId ?? null, instalment_cents: input.instalmentCents, starts_on: input.startsOn, interval_months: input.intervalMonths, note: input.note, created_by: ctx.actor.userId });
+          const a = await repo.insertAgreement({
+            tenancy_id: t.id,
+            incident_id: input.incidentId ?? null,
+            instalment_cents: input.instalmentCents,
+            starts_on: input.startsOn,
+            interval_months: input.intervalMonths,
+            note: input.note,
+            created_by: ctx.actor.userId,
+          });
           const fx = sustainmentEffects(tx, ctx);
-          await fx.inform([t.contact_person_id, t.social_worker_id], 'recovery.agreement', `Ratenvereinbarung ${t.reference}`,
-            `${formatEuro(input.instalmentCents)} ${input.intervalMonths === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(input.startsOn)} auf die offene Forderung von ${formatEuro(t.paid_out_cents - t.recovered_cents)}.`, tenancyLink(t.id));
-          audit(tx, ctx, { action: 'recovery.agreement', entityId: t.id, details: { agreement: a.id, instalmentCents: input.instalmentCents } });
+          await fx.inform(
+            [t.contact_person_id, t.social_worker_id],
+            'recovery.agreement',
+            `Ratenvereinbarung ${t.reference}`,
+            `${formatEuro(input.instalmentCents)} ${input.intervalMonths === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(input.startsOn)} auf die offene Forderung von ${formatEuro(t.paid_out_cents - t.recovered_cents)}.`,
+            tenancyLink(t.id),
+          );
+          audit(tx, ctx, {
+            action: 'recovery.agreement',
+            entityId: t.id,
+            details: { agreement: a.id, instalmentCents: input.instalmentCents },
+          });
           return loadTenancyView(tx, ctx, (await repo.find(t.id, false, tenancyScope(ctx)))!);
         }),
       ),
@@ -48,14 +75,32 @@ export function recoveryService(db: Kysely<DB>) {
           if (!t.related) throw new AccessDenied('recovery.record', { type: 'tenancy', id: t.id });
           const after = ledger.recover(before, input.amountCents);
           if (input.agreementId && !(await repo.agreement(t.id, input.agreementId))) {
-            throw new AppError('validation_failed', undefined, { errors: [{ field: 'agreementId', code: 'invalid_value', message: 'Keine Ratenvereinbarung dieses Mietverhältnisses.' }] });
+            throw new AppError('validation_failed', undefined, {
+              errors: [{ field: 'agreementId', code: 'invalid_value', message: 'Keine Ratenvereinbarung dieses Mietverhältnisses.' }],
+            });
           }
-          const p = await repo.insertPayment({ tenancy_id: t.id, agreement_id: input.agreementId ?? null, amount_cents: input.amountCents, paid_on: input.paidOn, note: input.note, created_by: ctx.actor.userId });
+          const p = await repo.insertPayment({
+            tenancy_id: t.id,
+            agreement_id: input.agreementId ?? null,
+            amount_cents: input.amountCents,
+            paid_on: input.paidOn,
+            note: input.note,
+            created_by: ctx.actor.userId,
+          });
           const open = ledger.openClaimCents(after);
           const fx = sustainmentEffects(tx, ctx);
-          await fx.inform([t.contact_person_id, t.social_worker_id], 'recovery.payment', `Rückzahlung ${t.reference}: ${formatEuro(input.amountCents)}`,
-            open === 0 ? 'Die abgetretene Forderung ist vollständig beglichen.' : `Offene Forderung jetzt ${formatEuro(open)}.`, tenancyLink(t.id));
-          audit(tx, ctx, { action: 'recovery.payment', entityId: t.id, details: { payment: p.id, amountCents: input.amountCents, openClaimCents: open } });
+          await fx.inform(
+            [t.contact_person_id, t.social_worker_id],
+            'recovery.payment',
+            `Rückzahlung ${t.reference}: ${formatEuro(input.amountCents)}`,
+            open === 0 ? 'Die abgetretene Forderung ist vollständig beglichen.' : `Offene Forderung jetzt ${formatEuro(open)}.`,
+            tenancyLink(t.id),
+          );
+          audit(tx, ctx, {
+            action: 'recovery.payment',
+            entityId: t.id,
+            details: { payment: p.id, amountCents: input.amountCents, openClaimCents: open },
+          });
           return loadTenancyView(tx, ctx, (await repo.find(t.id, false, tenancyScope(ctx)))!);
         }),
       ),

@@ -20,16 +20,40 @@ export const householdLink = (id: string) => `/households/${id}`;
 export const today = () => isoDateIn(new Date());
 
 /** Every deadline kind an incident may have open; closing all of them ends its work. */
-export const INCIDENT_DEADLINES = ['incident_forward', 'incident_clarify', 'incident_inform_provider', 'incident_recheck', 'incident_payout', 'incident_assignment', 'incident_contact'] as const;
+export const INCIDENT_DEADLINES = [
+  'incident_forward',
+  'incident_clarify',
+  'incident_inform_provider',
+  'incident_recheck',
+  'incident_payout',
+  'incident_assignment',
+  'incident_contact',
+] as const;
 export const GUARANTEE_DEADLINES = ['guarantee_reminder', 'closing_review'] as const;
 
 export function sustainmentEffects(tx: Tx, ctx: Ctx) {
   const agencyId = ctx.actor.agencyId;
   const agency = () => tx.selectFrom('agencies').select(['federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
   const usersWithRoles = async (roles: string[]) =>
-    (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('active', '=', true).where('role', 'in', roles).execute()).map((u) => u.id);
+    (
+      await tx
+        .selectFrom('users')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .where('active', '=', true)
+        .where('role', 'in', roles)
+        .execute()
+    ).map((u) => u.id);
   const providerUsers = async (providerId: string) =>
-    (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('active', '=', true).where('provider_id', '=', providerId).execute()).map((u) => u.id);
+    (
+      await tx
+        .selectFrom('users')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .where('active', '=', true)
+        .where('provider_id', '=', providerId)
+        .execute()
+    ).map((u) => u.id);
 
   /** Tells these users (never the actor), in-app and by e-mail. */
   const inform = async (userIds: (string | null | undefined)[], kind: string, title: string, body: string, link: string) => {
@@ -54,10 +78,12 @@ export function sustainmentEffects(tx: Tx, ctx: Ctx) {
     providerUsers,
     /** The contact person, or the leads when a tenancy has none: someone in the office always hears. */
     office: async (contactPersonId: string | null) => (contactPersonId ? [contactPersonId] : usersWithRoles(['lead'])),
-    toProvider: async (providerId: string, kind: string, title: string, body: string, link: string) => inform(await providerUsers(providerId), kind, title, body, link),
+    toProvider: async (providerId: string, kind: string, title: string, body: string, link: string) =>
+      inform(await providerUsers(providerId), kind, title, body, link),
 
     openDeadline: (d: Parameters<typeof openDeadline>[2]) => openDeadline(tx, agencyId, d),
-    closeDeadlines: (subjectId: string, kinds: readonly string[], status: 'done' | 'cancelled') => closeDeadlines(tx, { subjectId, kinds: [...kinds], status, by: ctx.actor.userId }),
+    closeDeadlines: (subjectId: string, kinds: readonly string[], status: 'done' | 'cancelled') =>
+      closeDeadlines(tx, { subjectId, kinds: [...kinds], status, by: ctx.actor.userId }),
   };
 }
 export type SustainmentEffects = ReturnType<typeof sustainmentEffects>;
@@ -83,14 +109,25 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
     const dueAt = endOfDayBerlin(addMonths(t.guarantee_end, -months));
     if (dueAt <= now) continue;
     await fx.openDeadline({
-      subjectType: 'tenancy', subjectId: t.id, kind: 'guarantee_reminder', link: tenancyLink(t.id), dueAt, assigneeId: t.contact_person_id, escalateToLead: false,
+      subjectType: 'tenancy',
+      subjectId: t.id,
+      kind: 'guarantee_reminder',
+      link: tenancyLink(t.id),
+      dueAt,
+      assigneeId: t.contact_person_id,
+      escalateToLead: false,
       title: `Garantie ${t.reference} endet am ${end} (noch ${months} ${months === 1 ? 'Monat' : 'Monate'}): Abschlussbewertung vorbereiten`,
     });
   }
   const closingDue = endOfDayBerlin(t.guarantee_end);
   if (closingDue > now) {
     await fx.openDeadline({
-      subjectType: 'tenancy', subjectId: t.id, kind: 'closing_review', link: tenancyLink(t.id), dueAt: closingDue, assigneeId: t.contact_person_id,
+      subjectType: 'tenancy',
+      subjectId: t.id,
+      kind: 'closing_review',
+      link: tenancyLink(t.id),
+      dueAt: closingDue,
+      assigneeId: t.contact_person_id,
       title: `Abschlussbewertung ${t.reference}: Garantie endet am ${end}`,
     });
   }

@@ -15,11 +15,28 @@ beforeAll(async () => {
   agency = await createAgency();
   a = await placementActors(app, agency);
   const { owner } = testDbs();
-  const hash = (await owner.selectFrom('users').select('password_hash').where('id', '=', agency.users.case_manager.id).executeTakeFirstOrThrow()).password_hash;
-  await owner.insertInto('users').values([
-    { agency_id: agency.id, email: `sw2.${agency.id}@test.example`, display_name: 'Zweite Sozialarbeit', role: 'social_worker', password_hash: hash },
-    { agency_id: agency.id, email: `cm2.${agency.id}@test.example`, display_name: 'Zweite Sachbearbeitung', role: 'case_manager', password_hash: hash },
-  ]).execute();
+  const hash = (
+    await owner.selectFrom('users').select('password_hash').where('id', '=', agency.users.case_manager.id).executeTakeFirstOrThrow()
+  ).password_hash;
+  await owner
+    .insertInto('users')
+    .values([
+      {
+        agency_id: agency.id,
+        email: `sw2.${agency.id}@test.example`,
+        display_name: 'Zweite Sozialarbeit',
+        role: 'social_worker',
+        password_hash: hash,
+      },
+      {
+        agency_id: agency.id,
+        email: `cm2.${agency.id}@test.example`,
+        display_name: 'Zweite Sachbearbeitung',
+        role: 'case_manager',
+        password_hash: hash,
+      },
+    ])
+    .execute();
   otherSw = client(app, await login(app, `sw2.${agency.id}@test.example`));
   otherCm = client(app, await login(app, `cm2.${agency.id}@test.example`));
 });
@@ -28,7 +45,11 @@ afterAll(() => app.close());
 describe('tenancies over HTTP', () => {
   it('direct entry honours Idempotency-Key, fills the guarantee from the settings and reports every bad field', async () => {
     const h = (await a.cm.post('/api/v1/households', householdInput({ socialWorkerId: agency.users.social_worker.id }))).json();
-    const body = tenancyInput(h.id, agency.providerId, { guaranteeMaxCents: undefined, guaranteeItems: undefined, leaseStart: '2025-03-01' });
+    const body = tenancyInput(h.id, agency.providerId, {
+      guaranteeMaxCents: undefined,
+      guaranteeItems: undefined,
+      leaseStart: '2025-03-01',
+    });
     const first = await a.cm.post('/api/v1/tenancies', body, { 'idempotency-key': `t-${h.id}` });
     expect(first.statusCode).toBe(201);
     expect(first.headers.location).toBe(`/api/v1/tenancies/${first.json().id}`);
@@ -36,26 +57,55 @@ describe('tenancies over HTTP', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(first.json().id);
     expect(first.json()).toMatchObject({
-      guaranteeStart: '2025-03-01', guaranteeEnd: '2030-02-28', guaranteeMaxCents: 1_000_000, status: 'active',
-      contactPerson: { id: agency.users.case_manager.id }, socialWorker: { id: agency.users.social_worker.id },
+      guaranteeStart: '2025-03-01',
+      guaranteeEnd: '2030-02-28',
+      guaranteeMaxCents: 1_000_000,
+      status: 'active',
+      contactPerson: { id: agency.users.case_manager.id },
+      socialWorker: { id: agency.users.social_worker.id },
     });
     // A second active tenancy for the same household is a conflict.
     expect((await a.cm.post('/api/v1/tenancies', body)).statusCode).toBe(409);
-    const bad = await a.cm.post('/api/v1/tenancies', { ...body, householdId: '00000000-0000-4000-8000-000000000000', contactPersonId: agency.users.provider_user.id, socialWorkerId: agency.users.case_manager.id });
+    const bad = await a.cm.post('/api/v1/tenancies', {
+      ...body,
+      householdId: '00000000-0000-4000-8000-000000000000',
+      contactPersonId: agency.users.provider_user.id,
+      socialWorkerId: agency.users.case_manager.id,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['contactPersonId', 'householdId', 'socialWorkerId']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['contactPersonId', 'householdId', 'socialWorkerId']);
   });
 
   it('PUT needs the current version (412 when stale); the maximum never goes below what was paid out', async () => {
     const t = await directTenancy(a.cm, agency);
-    const put = (v: number, over: Record<string, unknown> = {}) => a.cm.put(`/api/v1/tenancies/${t.id}`, { ...tenancyInput(t.household.id, agency.providerId), version: v, ...over });
+    const put = (v: number, over: Record<string, unknown> = {}) =>
+      a.cm.put(`/api/v1/tenancies/${t.id}`, { ...tenancyInput(t.household.id, agency.providerId), version: v, ...over });
     const ok = await put(t.version, { coldRentCents: 65_000 });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe(`"${t.version + 1}"`);
     expect((await put(t.version)).statusCode).toBe(412);
     const inc = (await a.provider.post(`/api/v1/tenancies/${t.id}/incidents`, rentDefault(80_000))).json();
-    for (const [step, body] of [['forward', {}], ['reasons', { reasons: 'x' }], ['inform-provider', { message: 'y' }], ['demand-payment', {}], ['payout', { amountCents: 80_000 }]] as const) {
-      expect((await (step === 'reasons' ? a.sw : step === 'demand-payment' ? a.provider : a.cm).post(`/api/v1/incidents/${inc.id}/${step}`, body)).statusCode, step).toBe(200);
+    for (const [step, body] of [
+      ['forward', {}],
+      ['reasons', { reasons: 'x' }],
+      ['inform-provider', { message: 'y' }],
+      ['demand-payment', {}],
+      ['payout', { amountCents: 80_000 }],
+    ] as const) {
+      expect(
+        (
+          await (step === 'reasons' ? a.sw : step === 'demand-payment' ? a.provider : a.cm).post(
+            `/api/v1/incidents/${inc.id}/${step}`,
+            body,
+          )
+        ).statusCode,
+        step,
+      ).toBe(200);
     }
     const low = await put(t.version + 1, { guaranteeMaxCents: 79_999 });
     expect(low.statusCode).toBe(400);
@@ -70,7 +120,9 @@ describe('tenancies over HTTP', () => {
     expect(ending).toContain(soon.id);
     expect(ending).not.toContain(later.id);
     expect((await list('q=Birkenweg')).items.map((t: { id: string }) => t.id)).toEqual([later.id]);
-    expect((await list(`q=${encodeURIComponent(later.household.name.split(',')[0])}`)).items.map((t: { id: string }) => t.id)).toEqual([later.id]);
+    expect((await list(`q=${encodeURIComponent(later.household.name.split(',')[0])}`)).items.map((t: { id: string }) => t.id)).toEqual([
+      later.id,
+    ]);
     expect((await list(`providerId=${agency.otherProviderId}`)).items).toEqual([]);
     expect((await list('status=ended&pageSize=100')).items.every((t: { status: string }) => t.status === 'ended')).toBe(true);
     const item = (await list('q=Ahornweg')).items[0];
@@ -84,11 +136,22 @@ describe('tenancies over HTTP', () => {
     expect(ended).toMatchObject({ status: 'ended', endReason: 'moved_out', endedOn: today() });
     expect(ended.actions).toEqual(['closingReview']);
     expect((await a.cm.post(`/api/v1/tenancies/${t.id}/end`, { reason: 'moved_out', endedOn: today() })).statusCode).toBe(409);
-    const rev = (await a.sw.post(`/api/v1/tenancies/${t.id}/closing-review`, { outcome: 'lost', note: 'Ohne Anschlusswohnung ausgezogen.' })).json();
+    const rev = (
+      await a.sw.post(`/api/v1/tenancies/${t.id}/closing-review`, { outcome: 'lost', note: 'Ohne Anschlusswohnung ausgezogen.' })
+    ).json();
     expect(rev.closingReview).toMatchObject({ outcome: 'lost', reviewedOn: today(), reviewedBy: { id: agency.users.social_worker.id } });
-    const open = await testDbs().owner.selectFrom('deadlines').select('kind').where('subject_id', '=', t.id).where('status', '=', 'open').execute();
+    const open = await testDbs()
+      .owner.selectFrom('deadlines')
+      .select('kind')
+      .where('subject_id', '=', t.id)
+      .where('status', '=', 'open')
+      .execute();
     expect(open).toEqual([]);
-    const h = await testDbs().owner.selectFrom('households').select('follow_up_reason').where('id', '=', t.household.id).executeTakeFirstOrThrow();
+    const h = await testDbs()
+      .owner.selectFrom('households')
+      .select('follow_up_reason')
+      .where('id', '=', t.household.id)
+      .executeTakeFirstOrThrow();
     expect(h.follow_up_reason).toBe('tenancy_lost');
   });
 });
@@ -141,8 +204,12 @@ describe('who sees what', () => {
     const q = (await a.lead.get('/api/v1/incidents?pageSize=100')).json();
     const ids = q.items.map((i: { id: string }) => i.id);
     expect(ids.indexOf(i1.id)).toBeLessThan(ids.indexOf(i2.id));
-    const dues = q.items.filter((i: { nextDeadline: unknown }) => i.nextDeadline).map((i: { nextDeadline: { dueAt: string } }) => i.nextDeadline.dueAt);
+    const dues = q.items
+      .filter((i: { nextDeadline: unknown }) => i.nextDeadline)
+      .map((i: { nextDeadline: { dueAt: string } }) => i.nextDeadline.dueAt);
     expect([...dues].sort()).toEqual(dues);
-    expect((await a.lead.get('/api/v1/incidents?kind=conflict&pageSize=100')).json().items.every((i: { kind: string }) => i.kind === 'conflict')).toBe(true);
+    expect(
+      (await a.lead.get('/api/v1/incidents?kind=conflict&pageSize=100')).json().items.every((i: { kind: string }) => i.kind === 'conflict'),
+    ).toBe(true);
   });
 });

@@ -56,7 +56,11 @@ export const RENT_DEFAULT_MACHINE = {
   markPaid: { from: ['reported', 'clarifying', 'reasons_recorded', 'awaiting_decision', 'waiting'], to: 'resolved', roles: DECIDERS },
   payout: { from: ['payout_due'], to: 'assignment_pending', roles: CM },
   confirmAssignment: { from: ['assignment_pending'], to: 'secured', roles: CM },
-  cancel: { from: ['reported', 'clarifying', 'reasons_recorded', 'awaiting_decision', 'waiting', 'payout_due'], to: 'cancelled', roles: CM },
+  cancel: {
+    from: ['reported', 'clarifying', 'reasons_recorded', 'awaiting_decision', 'waiting', 'payout_due'],
+    to: 'cancelled',
+    roles: CM,
+  },
 } as const satisfies Record<TRentDefaultStep, Step<TRentDefaultState>>;
 
 export const CONFLICT_MACHINE = {

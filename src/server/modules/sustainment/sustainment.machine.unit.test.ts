@@ -43,7 +43,16 @@ cancel reported cancelled
 cancel in_progress cancelled
 cancel solved cancelled`;
 
-const table = (s: string) => new Map(s.trim().split('\n').map((l) => { const [step, from, to] = l.trim().split(' '); return [`${step} ${from}`, to!]; }));
+const table = (s: string) =>
+  new Map(
+    s
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const [step, from, to] = l.trim().split(' ');
+        return [`${step} ${from}`, to!];
+      }),
+  );
 
 function checkMachine(machine: Record<string, { roles: readonly string[] }>, states: readonly string[], expected: Map<string, string>) {
   for (const step of Object.keys(machine).filter((s) => s !== 'report')) {
@@ -54,7 +63,11 @@ function checkMachine(machine: Record<string, { roles: readonly string[] }>, sta
           expect(next(machine as never, step, state, role), `${role}: ${step} from ${state}`).toBe(want);
         } else {
           let err: unknown;
-          try { next(machine as never, step, state, role); } catch (e) { err = e; }
+          try {
+            next(machine as never, step, state, role);
+          } catch (e) {
+            err = e;
+          }
           expect(err, `${step} from ${state} must be refused`).toBeInstanceOf(AppError);
           expect((err as AppError).code).toBe('invalid_transition');
           expect((err as AppError).extra.currentState).toBe(state);
@@ -81,20 +94,47 @@ describe('sustainment incident machines', () => {
 
   it('the waiting loop returns to clarification, as often as the company waits', () => {
     let state: string = 'reported';
-    const path = ['forward', 'recordReasons', 'informProvider', 'wait', 'recheckUnpaid', 'recordReasons', 'informProvider', 'wait', 'recheckUnpaid', 'recordReasons', 'informProvider', 'demandPayment', 'payout', 'confirmAssignment'];
-    const role = (step: string) => (['wait', 'recheckUnpaid', 'demandPayment'].includes(step) ? 'provider_user' : step === 'recordReasons' ? 'social_worker' : 'case_manager');
+    const path = [
+      'forward',
+      'recordReasons',
+      'informProvider',
+      'wait',
+      'recheckUnpaid',
+      'recordReasons',
+      'informProvider',
+      'wait',
+      'recheckUnpaid',
+      'recordReasons',
+      'informProvider',
+      'demandPayment',
+      'payout',
+      'confirmAssignment',
+    ];
+    const role = (step: string) =>
+      ['wait', 'recheckUnpaid', 'demandPayment'].includes(step)
+        ? 'provider_user'
+        : step === 'recordReasons'
+          ? 'social_worker'
+          : 'case_manager';
     const seen = path.map((step) => (state = next(RENT_DEFAULT_MACHINE as never, step, state, role(step))));
     expect(seen.filter((s) => s === 'clarifying')).toHaveLength(3);
     expect(state).toBe('secured');
   });
 
   it('a role outside a step is refused with 403 whatever the state', () => {
-    for (const machine of [RENT_DEFAULT_MACHINE, CONFLICT_MACHINE] as Record<string, { from: readonly string[]; roles: readonly string[] }>[]) {
+    for (const machine of [RENT_DEFAULT_MACHINE, CONFLICT_MACHINE] as Record<
+      string,
+      { from: readonly string[]; roles: readonly string[] }
+    >[]) {
       for (const [name, step] of Object.entries(machine)) {
         if (name === 'report') continue;
         for (const role of ROLES.filter((r) => !step.roles.includes(r))) {
           let code: string | undefined;
-          try { next(machine as never, name, step.from[0] as never, role); } catch (e) { code = (e as AppError).code; }
+          try {
+            next(machine as never, name, step.from[0] as never, role);
+          } catch (e) {
+            code = (e as AppError).code;
+          }
           expect(code, `${role} ${name}`).toBe('forbidden');
         }
       }

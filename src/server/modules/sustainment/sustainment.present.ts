@@ -22,12 +22,19 @@ export const documentRef = (d: TDocumentMeta) => ({ id: d.id, kind: d.kind, file
 const address = (r: { street: string; postal_code: string; city: string }) => `${r.street}, ${r.postal_code} ${r.city}`;
 
 /** Whether the guarantee holds today: within its term and not lapsed with an ended tenancy. */
-export function guaranteeActive(t: Pick<TenancyRow, 'status' | 'guarantee_start' | 'guarantee_end' | 'guarantee_continues'>, today: string): boolean {
+export function guaranteeActive(
+  t: Pick<TenancyRow, 'status' | 'guarantee_start' | 'guarantee_end' | 'guarantee_continues'>,
+  today: string,
+): boolean {
   const inTerm = t.guarantee_start <= today && today <= t.guarantee_end;
   return inTerm && (t.status === 'active' || t.guarantee_continues === true);
 }
 
-export function presentTenancyItem(t: TenancyRow, providerView: boolean, x: { openIncidents: number; nextDeadline: Deadline | null; today: string }): z.infer<typeof ZTenancyListItem> {
+export function presentTenancyItem(
+  t: TenancyRow,
+  providerView: boolean,
+  x: { openIncidents: number; nextDeadline: Deadline | null; today: string },
+): z.infer<typeof ZTenancyListItem> {
   const ledger = { maxCents: t.guarantee_max_cents, paidOutCents: t.paid_out_cents, recoveredCents: t.recovered_cents };
   const time = remainingTime(x.today, t.guarantee_end);
   return {
@@ -67,15 +74,31 @@ export function presentTenancyItem(t: TenancyRow, providerView: boolean, x: { op
 
 export function presentPayout(p: Selectable<GuaranteePayoutsTable>): z.infer<typeof ZPayout> {
   return {
-    id: p.id, incidentId: p.incident_id, amountCents: p.amount_cents, paidOn: p.paid_on, months: p.months,
-    assignmentDocumentId: p.assignment_document_id, assignmentReceivedOn: p.assignment_received_on, createdAt: iso(p.created_at),
+    id: p.id,
+    incidentId: p.incident_id,
+    amountCents: p.amount_cents,
+    paidOn: p.paid_on,
+    months: p.months,
+    assignmentDocumentId: p.assignment_document_id,
+    assignmentReceivedOn: p.assignment_received_on,
+    createdAt: iso(p.created_at),
   };
 }
 
-export function presentIncidentSummary(i: IncidentRow, nextDeadline: Deadline | null, providerView: boolean): z.infer<typeof ZIncidentSummary> {
+export function presentIncidentSummary(
+  i: IncidentRow,
+  nextDeadline: Deadline | null,
+  providerView: boolean,
+): z.infer<typeof ZIncidentSummary> {
   return {
-    id: i.id, reference: i.reference, kind: i.kind as TIncident['kind'], state: i.state as TIncident['state'], reportedAt: iso(i.reported_at),
-    amountCents: i.amount_cents, category: i.category as TIncident['category'], nextDeadline: providerView ? null : deadlineRef(nextDeadline),
+    id: i.id,
+    reference: i.reference,
+    kind: i.kind as TIncident['kind'],
+    state: i.state as TIncident['state'],
+    reportedAt: iso(i.reported_at),
+    amountCents: i.amount_cents,
+    category: i.category as TIncident['category'],
+    nextDeadline: providerView ? null : deadlineRef(nextDeadline),
   };
 }
 
@@ -87,12 +110,24 @@ const incidentTenancy = (i: IncidentRow, providerView: boolean): TIncident['tena
   household: providerView ? null : { id: i.household_id, reference: i.household_reference, name: i.head_name },
 });
 
-export function presentIncidentItem(i: IncidentRow, nextDeadline: Deadline | null, providerView: boolean): z.infer<typeof ZIncidentListItem> {
+export function presentIncidentItem(
+  i: IncidentRow,
+  nextDeadline: Deadline | null,
+  providerView: boolean,
+): z.infer<typeof ZIncidentListItem> {
   return {
-    id: i.id, reference: i.reference, kind: i.kind as TIncident['kind'], state: i.state as TIncident['state'], tenancy: incidentTenancy(i, providerView),
-    contactPerson: ref(i.contact_person_id, i.contact_person_name), socialWorker: ref(i.social_worker_id, i.social_worker_name),
-    reportedAt: iso(i.reported_at), amountCents: i.amount_cents, category: i.category as TIncident['category'],
-    nextDeadline: providerView ? null : deadlineRef(nextDeadline), updatedAt: iso(i.updated_at),
+    id: i.id,
+    reference: i.reference,
+    kind: i.kind as TIncident['kind'],
+    state: i.state as TIncident['state'],
+    tenancy: incidentTenancy(i, providerView),
+    contactPerson: ref(i.contact_person_id, i.contact_person_name),
+    socialWorker: ref(i.social_worker_id, i.social_worker_name),
+    reportedAt: iso(i.reported_at),
+    amountCents: i.amount_cents,
+    category: i.category as TIncident['category'],
+    nextDeadline: providerView ? null : deadlineRef(nextDeadline),
+    updatedAt: iso(i.updated_at),
   };
 }
 
@@ -112,10 +147,18 @@ export function presentIncident(i: IncidentRow, providerView: boolean, x: Incide
   const steps = x.events
     .filter((e) => !providerView || e.provider_details !== null)
     .map((e) => ({
-      id: String(e.id), step: e.step, fromState: e.from_state as TIncident['state'] | null, toState: e.to_state as TIncident['state'], at: iso(e.at),
-      actor: ref(e.actor_id, e.actor_name), round: e.round, details: (providerView ? e.provider_details : e.details) ?? {},
+      id: String(e.id),
+      step: e.step,
+      fromState: e.from_state as TIncident['state'] | null,
+      toState: e.to_state as TIncident['state'],
+      at: iso(e.at),
+      actor: ref(e.actor_id, e.actor_name),
+      round: e.round,
+      details: (providerView ? e.provider_details : e.details) ?? {},
     }));
-  const warnings = x.events.filter((e) => e.step === 'warning').map((e) => ({ issuedOn: String(e.details.issuedOn), note: (e.details.note as string | null) ?? null, recordedAt: iso(e.at) }));
+  const warnings = x.events
+    .filter((e) => e.step === 'warning')
+    .map((e) => ({ issuedOn: String(e.details.issuedOn), note: (e.details.note as string | null) ?? null, recordedAt: iso(e.at) }));
   return {
     id: i.id,
     reference: i.reference,
@@ -138,7 +181,14 @@ export function presentIncident(i: IncidentRow, providerView: boolean, x: Incide
     warnings,
     contacts: providerView
       ? []
-      : x.contacts.map((c) => ({ id: c.id, occurredAt: iso(c.occurred_at), channel: c.channel as TIncident['contacts'][number]['channel'], reached: c.reached, note: c.note, recordedBy: ref(c.recorded_by, c.recorded_by_name) })),
+      : x.contacts.map((c) => ({
+          id: c.id,
+          occurredAt: iso(c.occurred_at),
+          channel: c.channel as TIncident['contacts'][number]['channel'],
+          reached: c.reached,
+          note: c.note,
+          recordedBy: ref(c.recorded_by, c.recorded_by_name),
+        })),
     terminatedOn: i.terminated_on,
     leaseEndsOn: i.lease_ends_on,
     guaranteeContinues: i.guarantee_continues,

@@ -27,8 +27,14 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
       .leftJoin('users as cr', 'cr.id', 't.closing_reviewed_by')
       .selectAll('t')
       .select([
-        'p.name as provider_name', 'h.reference as household_reference', 'h.head_name', 'h.social_worker_id as household_social_worker_id', 'h.case_manager_id as household_case_manager_id',
-        'cp.display_name as contact_person_name', 'sw.display_name as social_worker_name', 'cr.display_name as closing_reviewer_name',
+        'p.name as provider_name',
+        'h.reference as household_reference',
+        'h.head_name',
+        'h.social_worker_id as household_social_worker_id',
+        'h.case_manager_id as household_case_manager_id',
+        'cp.display_name as contact_person_name',
+        'sw.display_name as social_worker_name',
+        'cr.display_name as closing_reviewer_name',
       ])
       .select(relation.as('related'))
       .where('t.agency_id', '=', agencyId);
@@ -57,11 +63,26 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
       if (f.q) {
         const like = escapeLike(f.q);
         base = base.where((eb) =>
-          eb.or([eb('t.reference', 'ilike', like), eb('t.street', 'ilike', like), eb('t.city', 'ilike', like), eb('t.postal_code', 'ilike', like), eb('h.reference', 'ilike', like), eb('h.head_name', 'ilike', like)]),
+          eb.or([
+            eb('t.reference', 'ilike', like),
+            eb('t.street', 'ilike', like),
+            eb('t.city', 'ilike', like),
+            eb('t.postal_code', 'ilike', like),
+            eb('h.reference', 'ilike', like),
+            eb('h.head_name', 'ilike', like),
+          ]),
         );
       }
-      const { n } = await base.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      const rows = await base.orderBy('t.guarantee_end').orderBy('t.reference').limit(pageSize).offset((page - 1) * pageSize).execute();
+      const { n } = await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      const rows = await base
+        .orderBy('t.guarantee_end')
+        .orderBy('t.reference')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
       return { total: Number(n), rows };
     },
 
@@ -84,7 +105,11 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
     nextReference: () => nextReference(tx, agencyId, 'tenancy', 'M', 4),
 
     insert(values: Omit<Insertable<TenanciesTable>, 'agency_id'>) {
-      return tx.insertInto('tenancies').values({ agency_id: agencyId, ...values }).returning('id').executeTakeFirstOrThrow();
+      return tx
+        .insertInto('tenancies')
+        .values({ agency_id: agencyId, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     },
 
     /** Updates with a version check; undefined when the version was stale. */
@@ -100,43 +125,129 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
     },
 
     household(id: string) {
-      return tx.selectFrom('households').select(['id', 'reference', 'head_name', 'case_manager_id', 'social_worker_id', 'situation', 'status']).where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+      return tx
+        .selectFrom('households')
+        .select(['id', 'reference', 'head_name', 'case_manager_id', 'social_worker_id', 'situation', 'status'])
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
-    provider: (id: string) => tx.selectFrom('housing_providers').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
-    staff: (ids: string[]) => (ids.length ? tx.selectFrom('users').select(['id', 'role', 'active', 'display_name']).where('agency_id', '=', agencyId).where('id', 'in', ids).execute() : Promise.resolve([])),
+    provider: (id: string) =>
+      tx.selectFrom('housing_providers').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
+    staff: (ids: string[]) =>
+      ids.length
+        ? tx
+            .selectFrom('users')
+            .select(['id', 'role', 'active', 'display_name'])
+            .where('agency_id', '=', agencyId)
+            .where('id', 'in', ids)
+            .execute()
+        : Promise.resolve([]),
 
     markHoused(householdId: string, since: string) {
-      return tx.updateTable('households').set({ situation: 'housed', situation_since: since, seeking_housing: false, version: sql`version + 1`, updated_at: new Date() })
-        .where('agency_id', '=', agencyId).where('id', '=', householdId).where('situation', '<>', 'housed').execute();
+      return tx
+        .updateTable('households')
+        .set({ situation: 'housed', situation_since: since, seeking_housing: false, version: sql`version + 1`, updated_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', householdId)
+        .where('situation', '<>', 'housed')
+        .execute();
     },
 
     /** A lost tenancy: the household needs prevention or placement follow-up. */
     async flagHousehold(householdId: string, reason: string, authorId: string, text: string) {
-      await tx.updateTable('households').set({ follow_up_reason: reason, follow_up_at: new Date() }).where('agency_id', '=', agencyId).where('id', '=', householdId).execute();
-      await tx.insertInto('journal_entries').values({ agency_id: agencyId, household_id: householdId, occurred_at: new Date(), kind: 'note', participation: false, text, author_id: authorId }).execute();
+      await tx
+        .updateTable('households')
+        .set({ follow_up_reason: reason, follow_up_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', householdId)
+        .execute();
+      await tx
+        .insertInto('journal_entries')
+        .values({
+          agency_id: agencyId,
+          household_id: householdId,
+          occurred_at: new Date(),
+          kind: 'note',
+          participation: false,
+          text,
+          author_id: authorId,
+        })
+        .execute();
     },
 
     // --- ledger ---------------------------------------------------------------------------------
-    payouts: (tenancyId: string) => tx.selectFrom('guarantee_payouts').selectAll().where('tenancy_id', '=', tenancyId).orderBy('paid_on').orderBy('created_at').execute(),
+    payouts: (tenancyId: string) =>
+      tx.selectFrom('guarantee_payouts').selectAll().where('tenancy_id', '=', tenancyId).orderBy('paid_on').orderBy('created_at').execute(),
     agreements: (tenancyId: string) =>
-      tx.selectFrom('recovery_agreements as a').leftJoin('users as u', 'u.id', 'a.created_by').selectAll('a').select('u.display_name as created_by_name')
-        .where('a.tenancy_id', '=', tenancyId).orderBy('a.starts_on').orderBy('a.created_at').execute(),
+      tx
+        .selectFrom('recovery_agreements as a')
+        .leftJoin('users as u', 'u.id', 'a.created_by')
+        .selectAll('a')
+        .select('u.display_name as created_by_name')
+        .where('a.tenancy_id', '=', tenancyId)
+        .orderBy('a.starts_on')
+        .orderBy('a.created_at')
+        .execute(),
     payments: (tenancyId: string) =>
-      tx.selectFrom('recovery_payments as r').leftJoin('users as u', 'u.id', 'r.created_by').selectAll('r').select('u.display_name as created_by_name')
-        .where('r.tenancy_id', '=', tenancyId).orderBy('r.paid_on').orderBy('r.created_at').execute(),
+      tx
+        .selectFrom('recovery_payments as r')
+        .leftJoin('users as u', 'u.id', 'r.created_by')
+        .selectAll('r')
+        .select('u.display_name as created_by_name')
+        .where('r.tenancy_id', '=', tenancyId)
+        .orderBy('r.paid_on')
+        .orderBy('r.created_at')
+        .execute(),
 
-    insertPayout(v: { tenancy_id: string; incident_id: string | null; amount_cents: number; paid_on: string; months: string[]; note: string | null; created_by: string }) {
-      return tx.insertInto('guarantee_payouts').values({ agency_id: agencyId, ...v }).returningAll().executeTakeFirstOrThrow();
+    insertPayout(v: {
+      tenancy_id: string;
+      incident_id: string | null;
+      amount_cents: number;
+      paid_on: string;
+      months: string[];
+      note: string | null;
+      created_by: string;
+    }) {
+      return tx
+        .insertInto('guarantee_payouts')
+        .values({ agency_id: agencyId, ...v })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
     setPayout(id: string, v: { assignment_document_id?: string; assignment_received_on?: string }) {
       return tx.updateTable('guarantee_payouts').set(v).where('agency_id', '=', agencyId).where('id', '=', id).execute();
     },
-    insertAgreement(v: { tenancy_id: string; incident_id: string | null; instalment_cents: number; starts_on: string; interval_months: number; note: string | null; created_by: string }) {
-      return tx.insertInto('recovery_agreements').values({ agency_id: agencyId, ...v }).returning('id').executeTakeFirstOrThrow();
+    insertAgreement(v: {
+      tenancy_id: string;
+      incident_id: string | null;
+      instalment_cents: number;
+      starts_on: string;
+      interval_months: number;
+      note: string | null;
+      created_by: string;
+    }) {
+      return tx
+        .insertInto('recovery_agreements')
+        .values({ agency_id: agencyId, ...v })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     },
-    agreement: (tenancyId: string, id: string) => tx.selectFrom('recovery_agreements').select('id').where('tenancy_id', '=', tenancyId).where('id', '=', id).executeTakeFirst(),
-    insertPayment(v: { tenancy_id: string; agreement_id: string | null; amount_cents: number; paid_on: string; note: string | null; created_by: string }) {
-      return tx.insertInto('recovery_payments').values({ agency_id: agencyId, ...v }).returning('id').executeTakeFirstOrThrow();
+    agreement: (tenancyId: string, id: string) =>
+      tx.selectFrom('recovery_agreements').select('id').where('tenancy_id', '=', tenancyId).where('id', '=', id).executeTakeFirst(),
+    insertPayment(v: {
+      tenancy_id: string;
+      agreement_id: string | null;
+      amount_cents: number;
+      paid_on: string;
+      note: string | null;
+      created_by: string;
+    }) {
+      return tx
+        .insertInto('recovery_payments')
+        .values({ agency_id: agencyId, ...v })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     },
   };
 }

@@ -9,7 +9,14 @@ import type { Ctx } from '../../platform/http/context.js';
 import { incidentRepository } from './incidents.repository.js';
 import { nextInstalment, openClaimCents } from './ledger.js';
 import { STEP_TITLES } from './incident.titles.js';
-import { deadlineRef, documentRef, guaranteeActive, presentIncidentSummary, presentPayout, presentTenancyItem } from './sustainment.present.js';
+import {
+  deadlineRef,
+  documentRef,
+  guaranteeActive,
+  presentIncidentSummary,
+  presentPayout,
+  presentTenancyItem,
+} from './sustainment.present.js';
 import { today } from './sustainment.effects.js';
 import { tenancyRepository, type TenancyRow } from './tenancies.repository.js';
 
@@ -19,8 +26,19 @@ const END_LABELS: Record<string, string> = {
   terminated_by_tenant: 'Kündigung durch den Haushalt',
   guarantee_ended: 'Garantie beendet, Haushalt lebt selbstständig',
 };
-const OUTCOME_LABELS: Record<string, string> = { independent: 'lebt selbstständig', further_support: 'braucht weitere Unterstützung', lost: 'Wohnung verloren' };
-const CHANNEL_LABELS: Record<string, string> = { phone: 'Telefon', home_visit: 'Hausbesuch', office: 'Gespräch im Amt', letter: 'Brief', email: 'E-Mail', other: 'Sonstiges' };
+const OUTCOME_LABELS: Record<string, string> = {
+  independent: 'lebt selbstständig',
+  further_support: 'braucht weitere Unterstützung',
+  lost: 'Wohnung verloren',
+};
+const CHANNEL_LABELS: Record<string, string> = {
+  phone: 'Telefon',
+  home_visit: 'Hausbesuch',
+  office: 'Gespräch im Amt',
+  letter: 'Brief',
+  email: 'E-Mail',
+  other: 'Sonstiges',
+};
 
 /** Whether the actor stands in the sustainment relationship to this tenancy (sees its incidents, acts on them). */
 export const relates = (_ctx: Ctx, t: TenancyRow) => t.related === true;
@@ -31,8 +49,10 @@ export function tenancyActions(ctx: Ctx, t: TenancyRow, todayIso: string): strin
   const actions: string[] = [];
   if (roleHas(role, 'tenancy.update') && t.status === 'active') actions.push('update');
   if (roleHas(role, 'tenancy.end') && t.status === 'active') actions.push('end');
-  if (roleHas(role, 'tenancy.review') && t.closing_outcome === null && (role === 'case_manager' || relates(ctx, t))) actions.push('closingReview');
-  if (roleHas(role, 'incident.report') && relates(ctx, t) && guaranteeActive(t, todayIso)) actions.push('reportRentDefault', 'reportConflict');
+  if (roleHas(role, 'tenancy.review') && t.closing_outcome === null && (role === 'case_manager' || relates(ctx, t)))
+    actions.push('closingReview');
+  if (roleHas(role, 'incident.report') && relates(ctx, t) && guaranteeActive(t, todayIso))
+    actions.push('reportRentDefault', 'reportConflict');
   const open = openClaimCents({ maxCents: t.guarantee_max_cents, paidOutCents: t.paid_out_cents, recoveredCents: t.recovered_cents });
   if (roleHas(role, 'recovery.record') && relates(ctx, t) && open > 0) actions.push('recordAgreement', 'recordPayment');
   return actions;
@@ -65,49 +85,130 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
 
   type Entry = TTenancyDetail['timeline'][number];
   // Who recorded what: one lookup for every author named in the timeline.
-  const authorIds = [t.created_by, ...payouts.map((p) => p.created_by), ...agreements.map((a) => a.created_by), ...payments.map((p) => p.created_by), ...documents.map((d) => d.createdBy)]
-    .filter((id): id is string => !!id);
+  const authorIds = [
+    t.created_by,
+    ...payouts.map((p) => p.created_by),
+    ...agreements.map((a) => a.created_by),
+    ...payments.map((p) => p.created_by),
+    ...documents.map((d) => d.createdBy),
+  ].filter((id): id is string => !!id);
   const authors = authorIds.length
-    ? new Map((await tx.selectFrom('users').select(['id', 'display_name']).where('agency_id', '=', agencyId).where('id', 'in', [...new Set(authorIds)]).execute()).map((u) => [u.id, u.display_name]))
+    ? new Map(
+        (
+          await tx
+            .selectFrom('users')
+            .select(['id', 'display_name'])
+            .where('agency_id', '=', agencyId)
+            .where('id', 'in', [...new Set(authorIds)])
+            .execute()
+        ).map((u) => [u.id, u.display_name]),
+      )
     : new Map<string, string>();
   const by = (id: string | null | undefined): Entry['actor'] => (id && authors.has(id) ? { id, displayName: authors.get(id)! } : null);
   const entry = (at: Date | string, e: Partial<Entry> & Pick<Entry, 'type' | 'title'>): Entry => ({
-    at: new Date(at).toISOString(), actor: null, incidentId: null, step: null, amountCents: null, refId: null, ...e,
+    at: new Date(at).toISOString(),
+    actor: null,
+    incidentId: null,
+    step: null,
+    amountCents: null,
+    refId: null,
+    ...e,
   });
-  const timeline: Entry[] = [entry(t.created_at, { type: 'tenancy_created', title: `Mietverhältnis ${t.reference} erfasst (Mietbeginn ${formatGermanDate(t.lease_start)})`, actor: by(t.created_by) })];
+  const timeline: Entry[] = [
+    entry(t.created_at, {
+      type: 'tenancy_created',
+      title: `Mietverhältnis ${t.reference} erfasst (Mietbeginn ${formatGermanDate(t.lease_start)})`,
+      actor: by(t.created_by),
+    }),
+  ];
   for (const e of events) {
     if (providerView && e.provider_details === null) continue;
     const i = byIncident.get(e.incident_id)!;
-    timeline.push(entry(e.at, {
-      type: 'incident_step', title: `${i.reference}: ${STEP_TITLES[e.step] ?? e.step}`, incidentId: i.id, step: e.step, refId: String(e.id),
-      actor: e.actor_id ? { id: e.actor_id, displayName: e.actor_name ?? '' } : null,
-    }));
+    timeline.push(
+      entry(e.at, {
+        type: 'incident_step',
+        title: `${i.reference}: ${STEP_TITLES[e.step] ?? e.step}`,
+        incidentId: i.id,
+        step: e.step,
+        refId: String(e.id),
+        actor: e.actor_id ? { id: e.actor_id, displayName: e.actor_name ?? '' } : null,
+      }),
+    );
   }
   for (const c of contacts) {
-    timeline.push(entry(c.occurred_at, { type: 'contact', title: `Kontakt (${CHANNEL_LABELS[c.channel] ?? c.channel}): ${c.reached ? 'erreicht' : 'nicht erreicht'}`, incidentId: c.incident_id, refId: c.id }));
+    timeline.push(
+      entry(c.occurred_at, {
+        type: 'contact',
+        title: `Kontakt (${CHANNEL_LABELS[c.channel] ?? c.channel}): ${c.reached ? 'erreicht' : 'nicht erreicht'}`,
+        incidentId: c.incident_id,
+        refId: c.id,
+      }),
+    );
   }
   for (const p of payouts) {
-    timeline.push(entry(p.created_at, { type: 'payout', title: `Garantieleistung ${formatEuro(p.amount_cents)} ausgezahlt am ${formatGermanDate(p.paid_on)}`, incidentId: p.incident_id, amountCents: p.amount_cents, refId: p.id, actor: by(p.created_by) }));
+    timeline.push(
+      entry(p.created_at, {
+        type: 'payout',
+        title: `Garantieleistung ${formatEuro(p.amount_cents)} ausgezahlt am ${formatGermanDate(p.paid_on)}`,
+        incidentId: p.incident_id,
+        amountCents: p.amount_cents,
+        refId: p.id,
+        actor: by(p.created_by),
+      }),
+    );
     // A payout within an incident shows its receipt as that incident's step; only a payout outside one needs its own entry.
     if (p.assignment_received_on && !p.incident_id) {
-      timeline.push(entry(`${p.assignment_received_on}T12:00:00Z`, { type: 'assignment_received', title: `Abtretungserklärung eingegangen am ${formatGermanDate(p.assignment_received_on)}`, incidentId: p.incident_id, refId: p.id }));
+      timeline.push(
+        entry(`${p.assignment_received_on}T12:00:00Z`, {
+          type: 'assignment_received',
+          title: `Abtretungserklärung eingegangen am ${formatGermanDate(p.assignment_received_on)}`,
+          incidentId: p.incident_id,
+          refId: p.id,
+        }),
+      );
     }
   }
   for (const a of agreements) {
-    timeline.push(entry(a.created_at, { type: 'recovery_agreement', title: `Ratenvereinbarung: ${formatEuro(a.instalment_cents)} ${a.interval_months === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(a.starts_on)}`, amountCents: a.instalment_cents, refId: a.id, incidentId: a.incident_id, actor: by(a.created_by) }));
+    timeline.push(
+      entry(a.created_at, {
+        type: 'recovery_agreement',
+        title: `Ratenvereinbarung: ${formatEuro(a.instalment_cents)} ${a.interval_months === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(a.starts_on)}`,
+        amountCents: a.instalment_cents,
+        refId: a.id,
+        incidentId: a.incident_id,
+        actor: by(a.created_by),
+      }),
+    );
   }
   for (const p of payments) {
-    timeline.push(entry(p.created_at, { type: 'recovery_payment', title: `Rückzahlung ${formatEuro(p.amount_cents)} am ${formatGermanDate(p.paid_on)}`, amountCents: p.amount_cents, refId: p.id, actor: by(p.created_by) }));
+    timeline.push(
+      entry(p.created_at, {
+        type: 'recovery_payment',
+        title: `Rückzahlung ${formatEuro(p.amount_cents)} am ${formatGermanDate(p.paid_on)}`,
+        amountCents: p.amount_cents,
+        refId: p.id,
+        actor: by(p.created_by),
+      }),
+    );
   }
-  for (const d of documents) timeline.push(entry(d.createdAt, { type: 'document', title: `Dokument: ${d.filename}`, refId: d.id, actor: by(d.createdBy) }));
+  for (const d of documents)
+    timeline.push(entry(d.createdAt, { type: 'document', title: `Dokument: ${d.filename}`, refId: d.id, actor: by(d.createdBy) }));
   if (t.status === 'ended' && t.end_reason) {
-    timeline.push(entry(t.updated_at, { type: 'tenancy_ended', title: `Mietverhältnis beendet zum ${formatGermanDate(t.ended_on)}: ${END_LABELS[t.end_reason] ?? t.end_reason}` }));
+    timeline.push(
+      entry(t.updated_at, {
+        type: 'tenancy_ended',
+        title: `Mietverhältnis beendet zum ${formatGermanDate(t.ended_on)}: ${END_LABELS[t.end_reason] ?? t.end_reason}`,
+      }),
+    );
   }
   if (t.closing_outcome && t.closing_reviewed_on) {
-    timeline.push(entry(`${t.closing_reviewed_on}T12:00:00Z`, {
-      type: 'closing_review', title: `Abschlussbewertung: ${OUTCOME_LABELS[t.closing_outcome] ?? t.closing_outcome}`,
-      actor: t.closing_reviewed_by ? { id: t.closing_reviewed_by, displayName: t.closing_reviewer_name ?? '' } : null,
-    }));
+    timeline.push(
+      entry(`${t.closing_reviewed_on}T12:00:00Z`, {
+        type: 'closing_review',
+        title: `Abschlussbewertung: ${OUTCOME_LABELS[t.closing_outcome] ?? t.closing_outcome}`,
+        actor: t.closing_reviewed_by ? { id: t.closing_reviewed_by, displayName: t.closing_reviewer_name ?? '' } : null,
+      }),
+    );
   }
   timeline.sort((a, b) => a.at.localeCompare(b.at));
 
@@ -125,23 +226,44 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
     guaranteeSignedOn: t.guarantee_signed_on,
     guaranteeContinues: t.guarantee_continues,
     endNote: providerView ? null : t.end_note,
-    closingReview: t.closing_outcome && !providerView
-      ? { outcome: t.closing_outcome as 'independent', reviewedOn: t.closing_reviewed_on!, note: t.closing_note, reviewedBy: t.closing_reviewed_by ? { id: t.closing_reviewed_by, displayName: t.closing_reviewer_name ?? '' } : null }
-      : null,
+    closingReview:
+      t.closing_outcome && !providerView
+        ? {
+            outcome: t.closing_outcome as 'independent',
+            reviewedOn: t.closing_reviewed_on!,
+            note: t.closing_note,
+            reviewedBy: t.closing_reviewed_by ? { id: t.closing_reviewed_by, displayName: t.closing_reviewer_name ?? '' } : null,
+          }
+        : null,
     incidents: incidents.map((i) => presentIncidentSummary(i, nextDeadlineOf(i.id), providerView)),
     payouts: payouts.map(presentPayout),
     agreements: agreements.map((a) => ({
-      id: a.id, incidentId: a.incident_id, instalmentCents: a.instalment_cents, startsOn: a.starts_on, intervalMonths: a.interval_months,
-      nextDueOn: nextInstalment(a.starts_on, a.interval_months, todayIso, claimOpen), note: a.note,
-      createdBy: a.created_by ? { id: a.created_by, displayName: a.created_by_name ?? '' } : null, createdAt: a.created_at.toISOString(),
+      id: a.id,
+      incidentId: a.incident_id,
+      instalmentCents: a.instalment_cents,
+      startsOn: a.starts_on,
+      intervalMonths: a.interval_months,
+      nextDueOn: nextInstalment(a.starts_on, a.interval_months, todayIso, claimOpen),
+      note: a.note,
+      createdBy: a.created_by ? { id: a.created_by, displayName: a.created_by_name ?? '' } : null,
+      createdAt: a.created_at.toISOString(),
     })),
     payments: payments.map((p) => ({
-      id: p.id, agreementId: p.agreement_id, amountCents: p.amount_cents, paidOn: p.paid_on, note: p.note,
-      createdBy: p.created_by ? { id: p.created_by, displayName: p.created_by_name ?? '' } : null, createdAt: p.created_at.toISOString(),
+      id: p.id,
+      agreementId: p.agreement_id,
+      amountCents: p.amount_cents,
+      paidOn: p.paid_on,
+      note: p.note,
+      createdBy: p.created_by ? { id: p.created_by, displayName: p.created_by_name ?? '' } : null,
+      createdAt: p.created_at.toISOString(),
     })),
-    documents: documents.filter((d) => !providerView || d.kind === 'assignment_declaration' || d.kind === 'guarantee_contract').map(documentRef),
+    documents: documents
+      .filter((d) => !providerView || d.kind === 'assignment_declaration' || d.kind === 'guarantee_contract')
+      .map(documentRef),
     deadlines: deadlines.map((d) => deadlineRef(d)!),
-    timeline: providerView ? timeline.filter((e) => e.type !== 'contact' && e.type !== 'recovery_agreement' && e.type !== 'recovery_payment') : timeline,
+    timeline: providerView
+      ? timeline.filter((e) => e.type !== 'contact' && e.type !== 'recovery_agreement' && e.type !== 'recovery_payment')
+      : timeline,
     createdAt: t.created_at.toISOString(),
     updatedAt: t.updated_at.toISOString(),
     actions: tenancyActions(ctx, t, todayIso),

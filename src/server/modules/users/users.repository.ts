@@ -25,7 +25,11 @@ export function userRepository(tx: Tx, agencyId: string) {
     /** Whether the address is taken in this agency; the unique index catches the others (23505). */
     emailTaken: async (email: string) => !!(await users().select('id').where('email', '=', email).executeTakeFirst()),
     insert: (u: Omit<UserWrite, 'active'> & { email: string; password_hash: string }) =>
-      tx.insertInto('users').values({ agency_id: agencyId, ...u }).returningAll().executeTakeFirstOrThrow(),
+      tx
+        .insertInto('users')
+        .values({ agency_id: agencyId, ...u })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
     /** Writes the fields if `version` is still current; undefined when it is not. */
     update: (id: string, version: number, w: UserWrite) =>
       tx
@@ -38,7 +42,12 @@ export function userRepository(tx: Tx, agencyId: string) {
         .executeTakeFirst(),
     /** A new password also lifts the login throttle. */
     setPassword: (id: string, hash: string) =>
-      tx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+      tx
+        .updateTable('users')
+        .set({ password_hash: hash, failed_logins: 0, locked_until: null })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute(),
 
     /** Id, role, name and carrier of these users (unknown ids are absent). */
     facts: (ids: string[]) =>

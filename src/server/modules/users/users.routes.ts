@@ -12,38 +12,64 @@ const tags = userTags;
 export function userRoutes(app: FastifyInstance, svc: UserService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/users', {
-    config: { access: 'user.list' },
-    schema: { tags, summary: 'Benutzer der Behörde', response: { 200: ZUserList } },
-  }, (req) => svc.list(ctxOf(req)));
+  r.get(
+    '/api/v1/users',
+    {
+      config: { access: 'user.list' },
+      schema: { tags, summary: 'Benutzer der Behörde', response: { 200: ZUserList } },
+    },
+    (req) => svc.list(ctxOf(req)),
+  );
 
-  r.get('/api/v1/staff', {
-    config: { access: 'staff.list' },
-    schema: { tags, summary: 'Fachkräfte für Zuweisungen', response: { 200: ZStaffList } },
-  }, (req) => svc.staff(ctxOf(req)));
+  r.get(
+    '/api/v1/staff',
+    {
+      config: { access: 'staff.list' },
+      schema: { tags, summary: 'Fachkräfte für Zuweisungen', response: { 200: ZStaffList } },
+    },
+    (req) => svc.staff(ctxOf(req)),
+  );
 
-  r.post('/api/v1/users', {
-    config: { access: 'user.create' },
-    schema: { tags, summary: 'Benutzer anlegen', body: ZUserCreate, response: { 201: ZUser } },
-  }, async (req, reply) => {
-    const res = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'] as string | undefined);
-    return reply.status(201).header('ETag', etag(res.body.version)).send(res.body);
-  });
+  r.post(
+    '/api/v1/users',
+    {
+      config: { access: 'user.create' },
+      schema: { tags, summary: 'Benutzer anlegen', body: ZUserCreate, response: { 201: ZUser } },
+    },
+    async (req, reply) => {
+      const res = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'] as string | undefined);
+      return reply.status(201).header('ETag', etag(res.body.version)).send(res.body);
+    },
+  );
 
-  r.put('/api/v1/users/:id', {
-    config: { access: 'user.update' },
-    schema: { tags, summary: 'Benutzer ändern, (de)aktivieren', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } },
-  }, async (req, reply) => {
-    const u = await svc.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
-    reply.header('ETag', etag(u.version));
-    return u;
-  });
+  r.put(
+    '/api/v1/users/:id',
+    {
+      config: { access: 'user.update' },
+      schema: { tags, summary: 'Benutzer ändern, (de)aktivieren', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } },
+    },
+    async (req, reply) => {
+      const u = await svc.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      reply.header('ETag', etag(u.version));
+      return u;
+    },
+  );
 
-  r.post('/api/v1/users/:id/password', {
-    config: { access: 'user.resetPassword' },
-    schema: { tags, summary: 'Passwort zurücksetzen (beendet alle Sitzungen)', params: ZIdParams, body: ZPasswordReset, response: { 204: z.null() } },
-  }, async (req, reply) => {
-    await svc.resetPassword(ctxOf(req), req.params.id, req.body.password);
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/v1/users/:id/password',
+    {
+      config: { access: 'user.resetPassword' },
+      schema: {
+        tags,
+        summary: 'Passwort zurücksetzen (beendet alle Sitzungen)',
+        params: ZIdParams,
+        body: ZPasswordReset,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await svc.resetPassword(ctxOf(req), req.params.id, req.body.password);
+      return reply.status(204).send(null);
+    },
+  );
 }

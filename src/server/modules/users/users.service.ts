@@ -31,13 +31,16 @@ const present = (u: UserRow): User => ({
   version: u.version,
 });
 
-const emailTaken = () => new AppError('validation_failed', undefined, { errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
+const emailTaken = () =>
+  new AppError('validation_failed', undefined, {
+    errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }],
+  });
 
 /** Provider users belong to one housing provider, carrier workers to one carrier, of this agency. */
 async function orgLinks(tx: Tx, agencyId: string, role: TRole, providerId?: string | null, carrierId?: string | null) {
   const errors: FieldError[] = [];
-  const p = role === 'provider_user' ? providerId ?? null : null;
-  const c = role === 'carrier_worker' ? carrierId ?? null : null;
+  const p = role === 'provider_user' ? (providerId ?? null) : null;
+  const c = role === 'carrier_worker' ? (carrierId ?? null) : null;
   if (role === 'provider_user' && !(p && (await organisationOf(tx, agencyId, 'provider', p)))) {
     errors.push({ field: 'providerId', code: 'invalid_value', message: 'Bitte ein Wohnungsunternehmen wählen.' });
   }
@@ -78,7 +81,13 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
           const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
           if (await repo.emailTaken(input.email)) throw emailTaken();
           const row = await repo
-            .insert({ email: input.email, display_name: input.displayName, role: input.role, password_hash: await hashPassword(input.password), ...links })
+            .insert({
+              email: input.email,
+              display_name: input.displayName,
+              role: input.role,
+              password_hash: await hashPassword(input.password),
+              ...links,
+            })
             .catch((e: { code?: string }) => {
               if (e.code === '23505') throw emailTaken();
               throw e;
@@ -97,7 +106,9 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
         if (!current) throw new AppError('not_found');
         if (current.version !== version) throw new AppError('precondition_failed');
         if (id === ctx.actor.userId && (!input.active || input.role !== current.role)) {
-          throw new AppError('validation_failed', undefined, { errors: [{ field: 'active', code: 'custom', message: 'Das eigene Konto kann nicht deaktiviert oder umgestuft werden.' }] });
+          throw new AppError('validation_failed', undefined, {
+            errors: [{ field: 'active', code: 'custom', message: 'Das eigene Konto kann nicht deaktiviert oder umgestuft werden.' }],
+          });
         }
         const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
         const row = await repo.update(id, version, { display_name: input.displayName, role: input.role, active: input.active, ...links });

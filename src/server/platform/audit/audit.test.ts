@@ -22,7 +22,12 @@ describe('hash-chained audit trail', () => {
     expect(before).toEqual({ ok: true, checked: before.checked, brokenAt: null, pending: 0 });
     expect(before.checked).toBeGreaterThanOrEqual(5);
 
-    const events = await owner.selectFrom('audit_events').select(['seq', 'action', 'entity_id', 'occurred_at']).where('agency_id', '=', agency.id).orderBy('seq').execute();
+    const events = await owner
+      .selectFrom('audit_events')
+      .select(['seq', 'action', 'entity_id', 'occurred_at'])
+      .where('agency_id', '=', agency.id)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.action === 'household.read' && e.entity_id === h.id)).toHaveLength(3);
 
@@ -90,7 +95,12 @@ describe('hash-chained audit trail', () => {
         await released;
       });
       await holding;
-      return { release: async () => { release(); await done; } };
+      return {
+        release: async () => {
+          release();
+          await done;
+        },
+      };
     }
 
     it('reports a bulk write only while one holds off sealing (two at once share it)', async () => {
@@ -110,7 +120,13 @@ describe('hash-chained audit trail', () => {
       return runJobs([auditSeal], {}, { onHandled: (_id, o) => void ('output' in o && passes.push(o.output as SealPassOutput)) });
     }
     const event = (agencyId: string) =>
-      inAgency(testDbs().owner, agencyId, async (tx) => recordAudit(tx, { agencyId, actorId: null, actorRole: 'system', purpose: null, ip: null }, { action: 'prevention_import.done', entityId: agencyId }));
+      inAgency(testDbs().owner, agencyId, async (tx) =>
+        recordAudit(
+          tx,
+          { agencyId, actorId: null, actorRole: 'system', purpose: null, ip: null },
+          { action: 'prevention_import.done', entityId: agencyId },
+        ),
+      );
 
     it('waits while a bulk write runs and seals its events right after it', async () => {
       await jobNamespace([auditSeal]);

@@ -218,12 +218,18 @@ export async function bulkWriteInProgress(db: Kysely<DB>): Promise<boolean> {
  * Walks one agency's sealed chain in order: sequence numbers without gaps, each event's hash its own
  * recomputed hash, each prev_hash the hash before. Reports the first broken link.
  */
-export async function verifyChain(db: Kysely<DB> | Tx, agencyId: string, table: 'audit_events' | 'audit_events_v' = 'audit_events'): Promise<VerifyResult> {
+export async function verifyChain(
+  db: Kysely<DB> | Tx,
+  agencyId: string,
+  table: 'audit_events' | 'audit_events_v' = 'audit_events',
+): Promise<VerifyResult> {
   let prev = '0'.repeat(64);
   let expectedSeq = 1;
   let checked = 0;
   const batch = 5000;
-  const pendingRow = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE agency_id = ${agencyId} AND seq IS NULL`.execute(db);
+  const pendingRow = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE agency_id = ${agencyId} AND seq IS NULL`.execute(db);
   const pending = pendingRow.rows[0]?.n ?? 0;
   for (;;) {
     const rows = await sql<{ seq: number; prev_hash: string; hash: string; recomputed: string }>`

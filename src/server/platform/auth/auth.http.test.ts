@@ -22,7 +22,12 @@ describe('login, sessions and CSRF', () => {
     const c = a.cookies.find((x) => x.name === '__Host-wohnhilfe')!;
     expect(c).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     expect(c.domain).toBeUndefined();
-    const b = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: agency.users.lead.email, password: PASSWORD }, headers: { cookie: `__Host-wohnhilfe=${c.value}` } });
+    const b = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: agency.users.lead.email, password: PASSWORD },
+      headers: { cookie: `__Host-wohnhilfe=${c.value}` },
+    });
     const c2 = b.cookies.find((x) => x.name === '__Host-wohnhilfe')!;
     expect(c2.value).not.toBe(c.value);
     // The session presented at login was replaced, not kept.
@@ -42,7 +47,12 @@ describe('login, sessions and CSRF', () => {
     const without = await app.inject({ method: 'POST', url: '/api/v1/households', payload: {}, headers: { cookie: s.cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('csrf_failed');
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/households', payload: {}, headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      payload: {},
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.statusCode).toBe(403);
   });
 
@@ -70,11 +80,19 @@ describe('login, sessions and CSRF', () => {
     const s = await login(app, agency.users.case_manager.email);
     const { owner } = testDbs();
     const id = (await import('./session.js')).sessionIdOf(s.cookie.split('=')[1]!);
-    await owner.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 31 * 60_000) }).where('id', '=', id).execute();
+    await owner
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+      .where('id', '=', id)
+      .execute();
     expect((await client(app, s).get('/api/v1/me')).statusCode).toBe(401);
     const s2 = await login(app, agency.users.case_manager.email);
     const id2 = (await import('./session.js')).sessionIdOf(s2.cookie.split('=')[1]!);
-    await owner.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id2).execute();
+    await owner
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id2)
+      .execute();
     expect((await client(app, s2).get('/api/v1/me')).statusCode).toBe(401);
   });
 
@@ -90,7 +108,11 @@ describe('login, sessions and CSRF', () => {
     expect((await loginRaw(other.users.lead.email)).statusCode).toBe(200);
     // After the lock runs out the right password works again.
     const { owner } = testDbs();
-    await owner.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('email', '=', email).execute();
+    await owner
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('email', '=', email)
+      .execute();
     expect((await loginRaw(email)).statusCode).toBe(200);
     const row = await owner.selectFrom('users').select('failed_logins').where('email', '=', email).executeTakeFirstOrThrow();
     expect(row.failed_logins).toBe(0);
@@ -101,7 +123,10 @@ describe('TOTP second factor', () => {
   it('makes a role that requires TOTP enrol before anything else, then asks for single-use codes', async () => {
     const first = await loginRaw(agency.users.admin.email);
     expect(first.json().status).toBe('totp_enrolment_required');
-    const s = { cookie: `__Host-wohnhilfe=${first.cookies.find((c) => c.name === '__Host-wohnhilfe')!.value}`, csrf: first.json().me.csrfToken };
+    const s = {
+      cookie: `__Host-wohnhilfe=${first.cookies.find((c) => c.name === '__Host-wohnhilfe')!.value}`,
+      csrf: first.json().me.csrfToken,
+    };
     const c = client(app, s);
     expect((await c.get('/api/v1/users')).statusCode).toBe(401);
     const enrol = (await c.post('/api/v1/auth/totp/enrol')).json();
@@ -139,7 +164,17 @@ describe('security headers', () => {
   it('serves the OpenAPI 3.1 document and the docs', async () => {
     const doc = await app.inject({ url: '/api/openapi.json' });
     expect(doc.json().openapi).toBe('3.1.0');
-    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/v1/households', '/api/v1/households/{id}', '/api/v1/households/{id}/journal', '/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/me', '/api/v1/audit-events']));
+    expect(Object.keys(doc.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/households',
+        '/api/v1/households/{id}',
+        '/api/v1/households/{id}/journal',
+        '/api/v1/auth/login',
+        '/api/v1/auth/logout',
+        '/api/v1/me',
+        '/api/v1/audit-events',
+      ]),
+    );
     expect((await app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
   });
 });

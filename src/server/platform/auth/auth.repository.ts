@@ -36,9 +36,19 @@ export function authRepository(tx: Tx, agencyId: string) {
     /** The user row locked for the login (concurrent attempts count their failures one after the other). */
     lockUser: (id: string) => user(id).selectAll().forUpdate().executeTakeFirstOrThrow(),
     recordFailure: (id: string, failures: number, lockedUntil: Date | null) =>
-      tx.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+      tx
+        .updateTable('users')
+        .set({ failed_logins: failures, locked_until: lockedUntil })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute(),
     recordSuccess: (id: string, at: Date) =>
-      tx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: at }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+      tx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: at })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute(),
     useTotpStep: (id: string, step: number) =>
       tx.updateTable('users').set({ totp_last_step: step }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
 
@@ -47,7 +57,19 @@ export function authRepository(tx: Tx, agencyId: string) {
       tx
         .selectFrom('users as u')
         .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-        .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.provider_id', 'u.carrier_id', 'u.totp_enabled', 'a.id as agency_id', 'a.name as agency_name', 'a.federal_state', 'a.settings'])
+        .select([
+          'u.id',
+          'u.email',
+          'u.display_name',
+          'u.role',
+          'u.provider_id',
+          'u.carrier_id',
+          'u.totp_enabled',
+          'a.id as agency_id',
+          'a.name as agency_name',
+          'a.federal_state',
+          'a.settings',
+        ])
         .where('u.agency_id', '=', agencyId)
         .where('u.id', '=', userId)
         .executeTakeFirstOrThrow(),
@@ -57,18 +79,43 @@ export function authRepository(tx: Tx, agencyId: string) {
     setTotpSecret: (userId: string, secret: string) =>
       tx.updateTable('users').set({ totp_secret: secret }).where('agency_id', '=', agencyId).where('id', '=', userId).execute(),
     enableTotp: (userId: string, step: number) =>
-      tx.updateTable('users').set({ totp_enabled: true, totp_last_step: step }).where('agency_id', '=', agencyId).where('id', '=', userId).execute(),
+      tx
+        .updateTable('users')
+        .set({ totp_enabled: true, totp_last_step: step })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', userId)
+        .execute(),
 
-    insertSession: (s: { id: string; userId: string; csrf: string; mfaVerified: boolean; expiresAt: Date; ip: string | null; userAgent: string | null }) =>
+    insertSession: (s: {
+      id: string;
+      userId: string;
+      csrf: string;
+      mfaVerified: boolean;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    }) =>
       tx
         .insertInto('sessions')
-        .values({ id: s.id, agency_id: agencyId, user_id: s.userId, csrf_token: s.csrf, mfa_verified: s.mfaVerified, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+        .values({
+          id: s.id,
+          agency_id: agencyId,
+          user_id: s.userId,
+          csrf_token: s.csrf,
+          mfa_verified: s.mfaVerified,
+          expires_at: s.expiresAt,
+          ip: s.ip,
+          user_agent: s.userAgent,
+        })
         .execute(),
     deleteSession: (id: string) => tx.deleteFrom('sessions').where('agency_id', '=', agencyId).where('id', '=', id).execute(),
-    touchSession: (id: string, at: Date) => tx.updateTable('sessions').set({ last_seen_at: at }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
-    markSessionMfa: (id: string) => tx.updateTable('sessions').set({ mfa_verified: true }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+    touchSession: (id: string, at: Date) =>
+      tx.updateTable('sessions').set({ last_seen_at: at }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
+    markSessionMfa: (id: string) =>
+      tx.updateTable('sessions').set({ mfa_verified: true }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
     /** Ends every session of a user (deactivation, new role, password reset). */
-    deleteSessionsOf: (userId: string) => tx.deleteFrom('sessions').where('agency_id', '=', agencyId).where('user_id', '=', userId).execute(),
+    deleteSessionsOf: (userId: string) =>
+      tx.deleteFrom('sessions').where('agency_id', '=', agencyId).where('user_id', '=', userId).execute(),
   };
 }
 export type AuthRepository = ReturnType<typeof authRepository>;

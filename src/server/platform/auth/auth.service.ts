@@ -29,8 +29,7 @@ export interface ClientInfo {
 }
 
 export type LoginResult =
-  | { status: 'ok' | 'totp_enrolment_required'; token: string; maxAgeSeconds: number; me: Me }
-  | { status: 'totp_required' };
+  { status: 'ok' | 'totp_enrolment_required'; token: string; maxAgeSeconds: number; me: Me } | { status: 'totp_required' };
 
 /** Lock time after the n-th failure beyond the limit: doubling, but never longer than the cap. */
 export function lockMinutes(failures: number, maxFailures: number, capMinutes: number): number {
@@ -81,7 +80,13 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
       const now = Date.now();
       if (user.locked_until && user.locked_until.getTime() > now) {
         const wait = Math.ceil((user.locked_until.getTime() - now) / 1000);
-        return fail('locked', new AppError('rate_limited', `Zu viele Fehlversuche. Bitte warten Sie ${Math.ceil(wait / 60)} Minute(n).`, { retryAfterSeconds: wait }), false);
+        return fail(
+          'locked',
+          new AppError('rate_limited', `Zu viele Fehlversuche. Bitte warten Sie ${Math.ceil(wait / 60)} Minute(n).`, {
+            retryAfterSeconds: wait,
+          }),
+          false,
+        );
       }
       if (!(await verifyPassword(user.password_hash, input.password))) {
         return fail('password', new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.'), true);
@@ -122,12 +127,18 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
     cache?.evictSession(session.id);
     await inAgency(db, session.actor.agencyId, async (tx) => {
       await authRepository(tx, session.actor.agencyId).deleteSession(session.id);
-      recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.logout', entityId: session.actor.userId });
+      recordAudit(
+        tx,
+        { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null },
+        { action: 'auth.logout', entityId: session.actor.userId },
+      );
     });
   }
 
   const me = (session: ResolvedSession): Promise<Me> =>
-    inAgency(db, session.actor.agencyId, (tx) => loadMe(authRepository(tx, session.actor.agencyId), session.actor.userId, { csrf: session.csrfToken }));
+    inAgency(db, session.actor.agencyId, (tx) =>
+      loadMe(authRepository(tx, session.actor.agencyId), session.actor.userId, { csrf: session.csrfToken }),
+    );
 
   async function startTotpEnrolment(session: ResolvedSession) {
     return inAgency(db, session.actor.agencyId, async (tx) => {
@@ -150,7 +161,11 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
       if (step === null) return { error: new AppError('totp_invalid') };
       await repo.enableTotp(session.actor.userId, step);
       await repo.markSessionMfa(session.id);
-      recordAudit(tx, { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null }, { action: 'auth.totp_enrolled', entityId: session.actor.userId });
+      recordAudit(
+        tx,
+        { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null },
+        { action: 'auth.totp_enrolled', entityId: session.actor.userId },
+      );
       return { me: await loadMe(repo, session.actor.userId, { csrf: session.csrfToken }) };
     });
     cache?.evictSession(session.id);

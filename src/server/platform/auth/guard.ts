@@ -47,13 +47,20 @@ export function agencySettings(raw: unknown): AgencySettings {
 
 /** Resolves the session cookie: unknown, ended, expired (absolute) or idle sessions are rejected. */
 const invalid = (row: SessionRow, now: Date) =>
-  !row.active || row.expires_at <= now || row.last_seen_at.getTime() + agencySettings(row.settings).sessionIdleMinutes * 60_000 <= now.getTime();
+  !row.active ||
+  row.expires_at <= now ||
+  row.last_seen_at.getTime() + agencySettings(row.settings).sessionIdleMinutes * 60_000 <= now.getTime();
 
 /**
  * Resolves the session cookie: unknown, ended, expired (absolute) or idle sessions are rejected. A
  * cached session that looks ended is checked again in the database before anything is decided.
  */
-export async function resolveSession(db: Kysely<DB>, token: string | undefined, cache: SessionCache | null = null, now = new Date()): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: Kysely<DB>,
+  token: string | undefined,
+  cache: SessionCache | null = null,
+  now = new Date(),
+): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const id = sessionIdOf(token);
   let row = cache?.get(id, now.getTime()) as SessionRow | undefined;
@@ -77,7 +84,14 @@ export async function resolveSession(db: Kysely<DB>, token: string | undefined, 
   }
   return {
     id,
-    actor: { userId: row.user_id, agencyId: row.agency_id, role: row.role, providerId: row.provider_id, carrierId: row.carrier_id, sessionId: id },
+    actor: {
+      userId: row.user_id,
+      agencyId: row.agency_id,
+      role: row.role,
+      providerId: row.provider_id,
+      carrierId: row.carrier_id,
+      sessionId: id,
+    },
     csrfToken: row.csrf_token,
     mfaVerified: row.mfa_verified,
     totpRequired: settings.totpRequiredRoles.includes(row.role),

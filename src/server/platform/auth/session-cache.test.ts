@@ -49,7 +49,11 @@ describe('sessions across instances', () => {
     const s = await login(a, other.users.auditor.email);
     const onB = client(b, s);
     expect((await onB.get('/api/v1/audit-events')).statusCode).toBe(200);
-    await testDbs().owner.updateTable('agencies').set({ settings: JSON.stringify({ totpRequiredRoles: ['auditor'] }) }).where('id', '=', other.id).execute();
+    await testDbs()
+      .owner.updateTable('agencies')
+      .set({ settings: JSON.stringify({ totpRequiredRoles: ['auditor'] }) })
+      .where('id', '=', other.id)
+      .execute();
     // The auditor has no second factor yet: the agency now requires one before anything else.
     expect(await until(async () => (await onB.get('/api/v1/audit-events')).statusCode, 401)).toBe(401);
     expect((await onB.get('/api/v1/audit-events')).json().code).toBe('totp_required');

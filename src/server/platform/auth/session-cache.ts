@@ -33,7 +33,10 @@ export class SessionCache {
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
-  constructor(private readonly listenUrl: string | undefined, private readonly onError: (e: unknown) => void = () => {}) {}
+  constructor(
+    private readonly listenUrl: string | undefined,
+    private readonly onError: (e: unknown) => void = () => {},
+  ) {}
 
   async start(): Promise<void> {
     if (!this.listenUrl || this.closed) return;

@@ -43,7 +43,11 @@ export interface Invite {
 const PROD_ID = { company: 'wohnhilfe', product: 'wohnhilfe', language: 'DE' } as const;
 
 /** A double quote cannot appear inside a quoted parameter value (CN="…"), RFC 5545 §3.1. */
-const cn = (name: string) => name.replace(/"/g, "'").replace(/[\r\n]+/g, ' ').trim();
+const cn = (name: string) =>
+  name
+    .replace(/"/g, "'")
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 
 /** "Dienstag, 01.12.2026, 10:00–11:30 Uhr" in the given zone (end date repeated when it differs). */
 export function readableTime(start: Date, end: Date, timeZone = 'Europe/Berlin'): string {

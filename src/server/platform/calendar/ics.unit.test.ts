@@ -62,7 +62,13 @@ describe('buildInvite', () => {
     }));
     expect(attendees).toEqual([
       { email: 'mailto:oezlem.celik@wohnbau.example', cn: 'Özlem Çelik', rsvp: 'TRUE', partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
-      { email: 'mailto:soeren.mueller@traeger.example', cn: "Sören 'Söri' Müller", rsvp: 'TRUE', partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
+      {
+        email: 'mailto:soeren.mueller@traeger.example',
+        cn: "Sören 'Söri' Müller",
+        rsvp: 'TRUE',
+        partstat: 'NEEDS-ACTION',
+        role: 'REQ-PARTICIPANT',
+      },
     ]);
   });
 
@@ -97,7 +103,10 @@ describe('buildInvite', () => {
   });
 
   it('folds long lines at 75 octets without splitting umlauts, and they unfold to the original', () => {
-    const long = Array.from({ length: 12 }, (_, i) => `Absatz ${i + 1}: Größere Änderungen für Übergänge, Straßen; Maßnahmen – „Zitat“ € ß.`).join('\n');
+    const long = Array.from(
+      { length: 12 },
+      (_, i) => `Absatz ${i + 1}: Größere Änderungen für Übergänge, Straßen; Maßnahmen – „Zitat“ € ß.`,
+    ).join('\n');
     const ics = buildInvite({ ...base, description: long });
     const lines = ics.split('\r\n');
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
@@ -125,10 +134,14 @@ describe('buildInvite', () => {
 describe('readableTime', () => {
   it('shows the local time of the zone across daylight saving time', () => {
     expect(readableTime(new Date('2026-07-01T08:00:00Z'), new Date('2026-07-01T09:00:00Z'))).toBe('Mittwoch, 01.07.2026, 10:00–11:00 Uhr');
-    expect(readableTime(new Date('2026-12-01T08:00:00Z'), new Date('2026-12-01T09:00:00Z'), 'Europe/London')).toBe('Dienstag, 01.12.2026, 08:00–09:00 Uhr');
+    expect(readableTime(new Date('2026-12-01T08:00:00Z'), new Date('2026-12-01T09:00:00Z'), 'Europe/London')).toBe(
+      'Dienstag, 01.12.2026, 08:00–09:00 Uhr',
+    );
   });
   it('names both days when the appointment spans midnight', () => {
-    expect(readableTime(new Date('2026-12-01T22:00:00Z'), new Date('2026-12-02T00:30:00Z'))).toBe('Dienstag, 01.12.2026, 23:00 Uhr – Mittwoch, 02.12.2026, 01:30 Uhr');
+    expect(readableTime(new Date('2026-12-01T22:00:00Z'), new Date('2026-12-02T00:30:00Z'))).toBe(
+      'Dienstag, 01.12.2026, 23:00 Uhr – Mittwoch, 02.12.2026, 01:30 Uhr',
+    );
   });
 });
 

@@ -52,13 +52,17 @@ export type DeadlineService = ReturnType<typeof deadlineService>;
 
 export function deadlineRoutes(app: FastifyInstance, svc: DeadlineService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/deadlines', {
-    config: { access: 'deadline.list' },
-    schema: {
-      tags: ['Fristen'],
-      summary: 'Offene Fristen, früheste zuerst (scope=all nur für die Leitung, sonst die eigenen)',
-      querystring: ZDeadlineListQuery,
-      response: { 200: ZDeadlinePage },
+  r.get(
+    '/api/v1/deadlines',
+    {
+      config: { access: 'deadline.list' },
+      schema: {
+        tags: ['Fristen'],
+        summary: 'Offene Fristen, früheste zuerst (scope=all nur für die Leitung, sonst die eigenen)',
+        querystring: ZDeadlineListQuery,
+        response: { 200: ZDeadlinePage },
+      },
     },
-  }, (req) => svc.list(ctxOf(req), req.query));
+    (req) => svc.list(ctxOf(req), req.query),
+  );
 }

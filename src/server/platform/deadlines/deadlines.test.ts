@@ -15,20 +15,28 @@ const NOW = new Date('2026-12-01T08:00:00Z');
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
 
 const open = (over: Partial<DeadlineInput> = {}) =>
-  inAgency(app(), agency.id, (tx) => openDeadline(tx, agency.id, {
-    subjectType: 'candidate',
-    subjectId: crypto.randomUUID(),
-    kind: 'household_decision',
-    title: 'Entscheidung des Haushalts',
-    link: '/placement/offers/123',
-    dueAt: new Date('2026-12-03T22:59:59.999Z'),
-    assigneeId: agency.users.case_manager.id,
-    ...over,
-  }));
+  inAgency(app(), agency.id, (tx) =>
+    openDeadline(tx, agency.id, {
+      subjectType: 'candidate',
+      subjectId: crypto.randomUUID(),
+      kind: 'household_decision',
+      title: 'Entscheidung des Haushalts',
+      link: '/placement/offers/123',
+      dueAt: new Date('2026-12-03T22:59:59.999Z'),
+      assigneeId: agency.users.case_manager.id,
+      ...over,
+    }),
+  );
 const run = (now: Date) => runDeadlinesOnce(app(), now, [agency.id]);
-const notices = (userId: string) => owner().selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
-const mailsTo = (email: string) => owner().selectFrom('outbox_mails').selectAll().where('agency_id', '=', agency.id).execute()
-  .then((rows) => rows.filter((m) => m.to_addresses.includes(email)));
+const notices = (userId: string) =>
+  owner().selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+const mailsTo = (email: string) =>
+  owner()
+    .selectFrom('outbox_mails')
+    .selectAll()
+    .where('agency_id', '=', agency.id)
+    .execute()
+    .then((rows) => rows.filter((m) => m.to_addresses.includes(email)));
 const deadline = (id: string) => owner().selectFrom('deadlines').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const auditOf = (id: string) => owner().selectFrom('audit_events').selectAll().where('entity_id', '=', id).execute();
 
@@ -44,7 +52,12 @@ describe('deadline scheduler', () => {
 
     const [n, ...more] = await notices(agency.users.case_manager.id);
     expect(more).toHaveLength(0);
-    expect(n).toMatchObject({ kind: 'deadline.reminder', title: 'Erinnerung: Entscheidung des Haushalts bis 03.12.2026', link: '/placement/offers/123', read_at: null });
+    expect(n).toMatchObject({
+      kind: 'deadline.reminder',
+      title: 'Erinnerung: Entscheidung des Haushalts bis 03.12.2026',
+      link: '/placement/offers/123',
+      read_at: null,
+    });
     const mails = await mailsTo(agency.users.case_manager.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Erinnerung: Entscheidung des Haushalts bis 03.12.2026');
@@ -62,10 +75,27 @@ describe('deadline scheduler', () => {
   });
 
   it('alerts the assignee and every active lead once when the deadline passes', async () => {
-    const extra = await owner().insertInto('users').values([
-      { agency_id: agency.id, email: `lead2.${agency.id}@test.example`, display_name: 'Zweite Leitung', role: 'lead', password_hash: 'x' },
-      { agency_id: agency.id, email: `lead3.${agency.id}@test.example`, display_name: 'Ehemalige Leitung', role: 'lead', password_hash: 'x', active: false },
-    ]).returning(['id', 'active']).execute();
+    const extra = await owner()
+      .insertInto('users')
+      .values([
+        {
+          agency_id: agency.id,
+          email: `lead2.${agency.id}@test.example`,
+          display_name: 'Zweite Leitung',
+          role: 'lead',
+          password_hash: 'x',
+        },
+        {
+          agency_id: agency.id,
+          email: `lead3.${agency.id}@test.example`,
+          display_name: 'Ehemalige Leitung',
+          role: 'lead',
+          password_hash: 'x',
+          active: false,
+        },
+      ])
+      .returning(['id', 'active'])
+      .execute();
     const id = await open({ dueAt: hours(-1), remindAt: hours(-30) });
     expect(await run(NOW)).toEqual({ reminded: 0, alerted: 1 });
     expect(await run(hours(2))).toEqual({ reminded: 0, alerted: 0 });
@@ -73,7 +103,10 @@ describe('deadline scheduler', () => {
     const activeLead2 = extra.find((u) => u.active)!.id;
     for (const userId of [agency.users.case_manager.id, agency.users.lead.id, activeLead2]) {
       const list = await notices(userId);
-      expect(list.map((n) => n.title), userId).toEqual(['Frist überschritten: Entscheidung des Haushalts']);
+      expect(
+        list.map((n) => n.title),
+        userId,
+      ).toEqual(['Frist überschritten: Entscheidung des Haushalts']);
     }
     // No late reminder once the deadline has passed; nothing for inactive leads or other roles.
     expect(await notices(extra.find((u) => !u.active)!.id)).toHaveLength(0);
@@ -108,9 +141,13 @@ describe('deadline scheduler', () => {
     const subjectId = crypto.randomUUID();
     await open({ subjectId, dueAt: hours(-1), kind: 'household_decision' });
     await open({ subjectId, dueAt: hours(-1), kind: 'provider_decision' });
-    const closed = await inAgency(app(), agency.id, (tx) => closeDeadlines(tx, { subjectId, kinds: ['household_decision'], status: 'done', by: agency.users.case_manager.id }));
+    const closed = await inAgency(app(), agency.id, (tx) =>
+      closeDeadlines(tx, { subjectId, kinds: ['household_decision'], status: 'done', by: agency.users.case_manager.id }),
+    );
     expect(closed).toBe(1);
-    expect(await inAgency(app(), agency.id, (tx) => closeDeadlines(tx, { subjectId, kinds: ['household_decision'], status: 'done', by: null }))).toBe(0);
+    expect(
+      await inAgency(app(), agency.id, (tx) => closeDeadlines(tx, { subjectId, kinds: ['household_decision'], status: 'done', by: null })),
+    ).toBe(0);
     expect(await run(NOW)).toEqual({ reminded: 0, alerted: 1 });
     expect(await inAgency(app(), agency.id, (tx) => closeDeadlines(tx, { subjectId, status: 'cancelled', by: null }))).toBe(1);
     const rows = await owner().selectFrom('deadlines').selectAll().where('subject_id', '=', subjectId).orderBy('kind').execute();

@@ -13,9 +13,17 @@ const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, a
 const cols = ['id', 'title', 'link', 'due_at', 'remind_at', 'assignee_id', 'escalate_to_lead', 'reminded_at', 'alerted_at'] as const;
 
 async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
-  const due = await tx.selectFrom('deadlines').select(cols)
-    .where('status', '=', 'open').where('remind_at', '<=', now).where('reminded_at', 'is', null)
-    .orderBy('due_at').limit(200).forUpdate().skipLocked().execute();
+  const due = await tx
+    .selectFrom('deadlines')
+    .select(cols)
+    .where('status', '=', 'open')
+    .where('remind_at', '<=', now)
+    .where('reminded_at', 'is', null)
+    .orderBy('due_at')
+    .limit(200)
+    .forUpdate()
+    .skipLocked()
+    .execute();
   let sent = 0;
   for (const d of due) {
     // Already overdue: the alert below says more than a late reminder would.
@@ -30,19 +38,39 @@ async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
       sent += 1;
     }
     await tx.updateTable('deadlines').set({ reminded_at: now }).where('id', '=', d.id).execute();
-    recordAudit(tx, system(agencyId), { action: 'deadline.reminded', entityId: d.id, details: { assigneeId: d.assignee_id, notified: !skip } });
+    recordAudit(tx, system(agencyId), {
+      action: 'deadline.reminded',
+      entityId: d.id,
+      details: { assigneeId: d.assignee_id, notified: !skip },
+    });
   }
   return sent;
 }
 
 async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
-  const due = await tx.selectFrom('deadlines').select(cols)
-    .where('status', '=', 'open').where('due_at', '<=', now).where('alerted_at', 'is', null)
-    .orderBy('due_at').limit(200).forUpdate().skipLocked().execute();
+  const due = await tx
+    .selectFrom('deadlines')
+    .select(cols)
+    .where('status', '=', 'open')
+    .where('due_at', '<=', now)
+    .where('alerted_at', 'is', null)
+    .orderBy('due_at')
+    .limit(200)
+    .forUpdate()
+    .skipLocked()
+    .execute();
   if (due.length === 0) return 0;
   const needLeads = due.some((d) => d.escalate_to_lead || !d.assignee_id);
   const leads = needLeads
-    ? (await tx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('role', '=', 'lead').where('active', '=', true).execute()).map((u) => u.id)
+    ? (
+        await tx
+          .selectFrom('users')
+          .select('id')
+          .where('agency_id', '=', agencyId)
+          .where('role', '=', 'lead')
+          .where('active', '=', true)
+          .execute()
+      ).map((u) => u.id)
     : [];
   for (const d of due) {
     // Nobody assigned: the leads hear of it, so an overdue deadline is never told to no one.
@@ -66,12 +94,19 @@ async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
  * marked in the same transaction, so two instances never send the same notice twice. `only`
  * restricts the pass to some agencies (tests share one database).
  */
-export async function runDeadlinesOnce(db: Kysely<DB>, now: Date = new Date(), only?: readonly string[]): Promise<{ reminded: number; alerted: number }> {
+export async function runDeadlinesOnce(
+  db: Kysely<DB>,
+  now: Date = new Date(),
+  only?: readonly string[],
+): Promise<{ reminded: number; alerted: number }> {
   const total = { reminded: 0, alerted: 0 };
   const errors: unknown[] = [];
   for (const agencyId of await agenciesWithWork(db, now, only)) {
     try {
-      const r = await inAgency(db, agencyId, async (tx) => ({ reminded: await remind(tx, agencyId, now), alerted: await alert(tx, agencyId, now) }));
+      const r = await inAgency(db, agencyId, async (tx) => ({
+        reminded: await remind(tx, agencyId, now),
+        alerted: await alert(tx, agencyId, now),
+      }));
       total.reminded += r.reminded;
       total.alerted += r.alerted;
     } catch (e) {

@@ -7,8 +7,22 @@ export type FederalState = (typeof FEDERAL_STATES)[number];
 type Region = Parameters<typeof getHolidays>[1];
 /** Our codes and feiertagejs' regions are the same ISO suffixes; the table makes the compiler check it. */
 const REGION: Record<FederalState, Region> = {
-  BW: 'BW', BY: 'BY', BE: 'BE', BB: 'BB', HB: 'HB', HH: 'HH', HE: 'HE', MV: 'MV',
-  NI: 'NI', NW: 'NW', RP: 'RP', SL: 'SL', SN: 'SN', ST: 'ST', SH: 'SH', TH: 'TH',
+  BW: 'BW',
+  BY: 'BY',
+  BE: 'BE',
+  BB: 'BB',
+  HB: 'HB',
+  HH: 'HH',
+  HE: 'HE',
+  MV: 'MV',
+  NI: 'NI',
+  NW: 'NW',
+  RP: 'RP',
+  SL: 'SL',
+  SN: 'SN',
+  ST: 'ST',
+  SH: 'SH',
+  TH: 'TH',
 };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -120,13 +134,15 @@ export function berlinDate(instant: Date): string {
 
 /** The instant 23:59:59.999 Europe/Berlin on that date (CET or CEST as in force that day). */
 export function endOfDayBerlin(date: string): Date {
-  return new Date(endOfDayMemo(date, () => {
-    const wall = toUtcMs(date) + DAY_MS - 1;
-    // Germany switches clocks at night (02:00/03:00), never near midnight: one correction suffices.
-    let utc = wall - berlinOffsetMs(wall);
-    utc = wall - berlinOffsetMs(utc);
-    return utc;
-  }));
+  return new Date(
+    endOfDayMemo(date, () => {
+      const wall = toUtcMs(date) + DAY_MS - 1;
+      // Germany switches clocks at night (02:00/03:00), never near midnight: one correction suffices.
+      let utc = wall - berlinOffsetMs(wall);
+      utc = wall - berlinOffsetMs(utc);
+      return utc;
+    }),
+  );
 }
 
 /** 'YYYY-MM-DD' → 'TT.MM.JJJJ' (German notation for texts and mails). */

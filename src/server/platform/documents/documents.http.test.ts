@@ -20,15 +20,27 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const auditEvents = () => testDbs().owner.selectFrom('audit_events').select(['action', 'entity_type', 'entity_id', 'actor_id', 'details'])
-  .where('agency_id', '=', agency.id).where('action', '=', 'template.update').orderBy('id').execute();
+const auditEvents = () =>
+  testDbs()
+    .owner.selectFrom('audit_events')
+    .select(['action', 'entity_type', 'entity_id', 'actor_id', 'details'])
+    .where('agency_id', '=', agency.id)
+    .where('action', '=', 'template.update')
+    .orderBy('id')
+    .execute();
 
 describe('document template routes', () => {
   it('lists every kind with title, version and whether it is customised', async () => {
     const res = await admin.get(URL);
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
-    expect(items.map((i: { kind: string }) => i.kind)).toEqual(['guarantee_contract', 'allocation_notice', 'assignment_declaration', 'contact_letter', 'commitment_letter']);
+    expect(items.map((i: { kind: string }) => i.kind)).toEqual([
+      'guarantee_contract',
+      'allocation_notice',
+      'assignment_declaration',
+      'contact_letter',
+      'commitment_letter',
+    ]);
     expect(items[0]).toEqual({ kind: 'guarantee_contract', title: 'Garantievertrag', version: 0, customised: false, updatedAt: null });
   });
 
@@ -57,11 +69,18 @@ describe('document template routes', () => {
 
     const unknown = await admin.put(`${URL}/guarantee_contract`, { title: 'x', body: 'Hallo {{provider.iban}}', version: 1 });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([{ field: 'body', code: 'unknown_placeholder', message: expect.stringContaining('{{provider.iban}}') }]);
+    expect(unknown.json().errors).toEqual([
+      { field: 'body', code: 'unknown_placeholder', message: expect.stringContaining('{{provider.iban}}') },
+    ]);
 
     const empty = await admin.put(`${URL}/guarantee_contract`, { title: ' ', body: '', version: 1 });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body', 'title']);
+    expect(
+      empty
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body', 'title']);
 
     const staleReset = await admin.del(`${URL}/guarantee_contract`, { 'if-match': '"9"' });
     expect(staleReset.statusCode).toBe(412);
@@ -72,8 +91,20 @@ describe('document template routes', () => {
 
     const events = await auditEvents();
     expect(events).toEqual([
-      { action: 'template.update', entity_type: 'document_template', entity_id: 'guarantee_contract', actor_id: agency.users.admin.id, details: { version: 1, title: 'Garantievertrag WohnenPlus' } },
-      { action: 'template.update', entity_type: 'document_template', entity_id: 'guarantee_contract', actor_id: agency.users.admin.id, details: { reset: true } },
+      {
+        action: 'template.update',
+        entity_type: 'document_template',
+        entity_id: 'guarantee_contract',
+        actor_id: agency.users.admin.id,
+        details: { version: 1, title: 'Garantievertrag WohnenPlus' },
+      },
+      {
+        action: 'template.update',
+        entity_type: 'document_template',
+        entity_id: 'guarantee_contract',
+        actor_id: agency.users.admin.id,
+        details: { reset: true },
+      },
     ]);
   });
 
@@ -92,7 +123,10 @@ describe('document template routes', () => {
     expect(text).toContain(`admin ${agency.users.admin.email.split('.')[1]!.split('@')[0]}`);
     expect(info.Author).toBe(agency.name);
 
-    const draft = await lead.post(`${URL}/allocation_notice/preview`, { title: 'Entwurf', body: '# Entwurf\n\nMiete: **{{lease.coldRent}}** ab {{lease.start}}' });
+    const draft = await lead.post(`${URL}/allocation_notice/preview`, {
+      title: 'Entwurf',
+      body: '# Entwurf\n\nMiete: **{{lease.coldRent}}** ab {{lease.start}}',
+    });
     expect(draft.statusCode).toBe(200);
     const draftText = (await pdfText(draft.rawPayload)).pages.join(' ').replace(/\s+/g, ' ');
     expect(draftText).toContain('Miete: 612,50 € ab 01.12.2026');
@@ -119,7 +153,9 @@ describe('sendDocument', () => {
   it('sends the bytes as an attachment with an RFC 5987 file name and no caching', async () => {
     const bytes = Buffer.from('%PDF-1.3 fake \u00ff bytes', 'latin1');
     const tiny = Fastify();
-    tiny.get('/d', (_req, reply) => sendDocument(reply, { filename: 'Garantievertrag Müller (Entwurf) 100%.pdf', contentType: 'application/pdf', content: bytes }));
+    tiny.get('/d', (_req, reply) =>
+      sendDocument(reply, { filename: 'Garantievertrag Müller (Entwurf) 100%.pdf', contentType: 'application/pdf', content: bytes }),
+    );
     const res = await tiny.inject({ method: 'GET', url: '/d' });
     await tiny.close();
     expect(res.statusCode).toBe(200);
@@ -127,13 +163,13 @@ describe('sendDocument', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-disposition']).toBe(
-      "attachment; filename=\"Garantievertrag Muller _Entwurf_ 100_.pdf\"; filename*=UTF-8''Garantievertrag%20M%C3%BCller%20%28Entwurf%29%20100%25.pdf",
+      'attachment; filename="Garantievertrag Muller _Entwurf_ 100_.pdf"; filename*=UTF-8\'\'Garantievertrag%20M%C3%BCller%20%28Entwurf%29%20100%25.pdf',
     );
     expect(Buffer.compare(res.rawPayload, bytes)).toBe(0);
   });
 
   it('never lets a quote or line break escape the header', () => {
-    expect(contentDisposition('inline', 'a"b\r\nc.pdf')).toBe("inline; filename=\"a_b__c.pdf\"; filename*=UTF-8''a%22b%0D%0Ac.pdf");
-    expect(contentDisposition('attachment', 'Straße.pdf')).toBe("attachment; filename=\"Strasse.pdf\"; filename*=UTF-8''Stra%C3%9Fe.pdf");
+    expect(contentDisposition('inline', 'a"b\r\nc.pdf')).toBe('inline; filename="a_b__c.pdf"; filename*=UTF-8\'\'a%22b%0D%0Ac.pdf');
+    expect(contentDisposition('attachment', 'Straße.pdf')).toBe('attachment; filename="Strasse.pdf"; filename*=UTF-8\'\'Stra%C3%9Fe.pdf');
   });
 });

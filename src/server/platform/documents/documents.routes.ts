@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZDocumentTemplate, ZDocumentTemplateList, ZDocumentTemplatePreview, ZDocumentTemplateUpdate } from '../../../contracts/documents.js';
+import {
+  ZDocumentTemplate,
+  ZDocumentTemplateList,
+  ZDocumentTemplatePreview,
+  ZDocumentTemplateUpdate,
+} from '../../../contracts/documents.js';
 import { ctxOf } from '../auth/guard.js';
 import { AppError } from '../errors/app-error.js';
 import { etag, expectedVersion } from '../http/idempotency.js';
@@ -13,7 +18,12 @@ const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('Version 
 
 /** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name for every current browser. */
 export function contentDisposition(type: 'attachment' | 'inline', filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^A-Za-z0-9._ -]/g, '_') || 'dokument';
+  const ascii =
+    filename
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/[^A-Za-z0-9._ -]/g, '_') || 'dokument';
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
@@ -42,55 +52,91 @@ function optionalVersion(ifMatch: string | undefined): number | undefined {
 export function documentTemplateRoutes(app: FastifyInstance, svc: DocumentTemplateService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/document-templates', {
-    config: { access: 'template.list' },
-    schema: { tags, summary: 'Dokumentarten mit Titel, Version und ob die Dienststelle sie angepasst hat', response: { 200: ZDocumentTemplateList } },
-  }, (req) => svc.list(ctxOf(req)));
-
-  r.get('/api/v1/document-templates/:kind', {
-    config: { access: 'template.list' },
-    schema: { tags, summary: 'Vorlage mit Text und erlaubten Platzhaltern', params: ZKindParams, response: { 200: ZDocumentTemplate } },
-  }, async (req, reply) => {
-    const t = await svc.get(ctxOf(req), req.params.kind);
-    reply.header('ETag', etag(t.version));
-    return t;
-  });
-
-  r.put('/api/v1/document-templates/:kind', {
-    config: { access: 'template.update' },
-    schema: {
-      tags, summary: 'Vorlage speichern (If-Match oder version; veraltet → 412, unbekannte Platzhalter → 400)',
-      params: ZKindParams, headers: ZIfMatch, body: ZDocumentTemplateUpdate, response: { 200: ZDocumentTemplate },
+  r.get(
+    '/api/v1/document-templates',
+    {
+      config: { access: 'template.list' },
+      schema: {
+        tags,
+        summary: 'Dokumentarten mit Titel, Version und ob die Dienststelle sie angepasst hat',
+        response: { 200: ZDocumentTemplateList },
+      },
     },
-  }, async (req, reply) => {
-    const version = expectedVersion(req.headers['if-match'], req.body.version);
-    const t = await svc.update(ctxOf(req), req.params.kind, { ...req.body, version });
-    reply.header('ETag', etag(t.version));
-    return t;
-  });
+    (req) => svc.list(ctxOf(req)),
+  );
 
-  r.delete('/api/v1/document-templates/:kind', {
-    config: { access: 'template.update' },
-    schema: { tags, summary: 'Auf die Standardvorlage zurücksetzen', params: ZKindParams, headers: ZIfMatch, response: { 200: ZDocumentTemplate } },
-  }, async (req, reply) => {
-    const t = await svc.reset(ctxOf(req), req.params.kind, optionalVersion(req.headers['if-match']));
-    reply.header('ETag', etag(t.version));
-    return t;
-  });
-
-  r.post('/api/v1/document-templates/:kind/preview', {
-    config: { access: 'template.list' },
-    schema: {
-      tags, summary: 'Vorschau als PDF mit Beispieldaten (gespeicherte Vorlage oder ungespeicherter Text)',
-      params: ZKindParams, body: ZDocumentTemplatePreview,
-      response: { 200: z.any().describe('application/pdf') },
+  r.get(
+    '/api/v1/document-templates/:kind',
+    {
+      config: { access: 'template.list' },
+      schema: { tags, summary: 'Vorlage mit Text und erlaubten Platzhaltern', params: ZKindParams, response: { 200: ZDocumentTemplate } },
     },
-  }, async (req, reply) => {
-    const { pdf } = await svc.preview(ctxOf(req), req.params.kind, req.body);
-    return reply
-      .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', contentDisposition('inline', `vorschau-${req.params.kind}.pdf`))
-      .header('X-Content-Type-Options', 'nosniff')
-      .send(pdf);
-  });
+    async (req, reply) => {
+      const t = await svc.get(ctxOf(req), req.params.kind);
+      reply.header('ETag', etag(t.version));
+      return t;
+    },
+  );
+
+  r.put(
+    '/api/v1/document-templates/:kind',
+    {
+      config: { access: 'template.update' },
+      schema: {
+        tags,
+        summary: 'Vorlage speichern (If-Match oder version; veraltet → 412, unbekannte Platzhalter → 400)',
+        params: ZKindParams,
+        headers: ZIfMatch,
+        body: ZDocumentTemplateUpdate,
+        response: { 200: ZDocumentTemplate },
+      },
+    },
+    async (req, reply) => {
+      const version = expectedVersion(req.headers['if-match'], req.body.version);
+      const t = await svc.update(ctxOf(req), req.params.kind, { ...req.body, version });
+      reply.header('ETag', etag(t.version));
+      return t;
+    },
+  );
+
+  r.delete(
+    '/api/v1/document-templates/:kind',
+    {
+      config: { access: 'template.update' },
+      schema: {
+        tags,
+        summary: 'Auf die Standardvorlage zurücksetzen',
+        params: ZKindParams,
+        headers: ZIfMatch,
+        response: { 200: ZDocumentTemplate },
+      },
+    },
+    async (req, reply) => {
+      const t = await svc.reset(ctxOf(req), req.params.kind, optionalVersion(req.headers['if-match']));
+      reply.header('ETag', etag(t.version));
+      return t;
+    },
+  );
+
+  r.post(
+    '/api/v1/document-templates/:kind/preview',
+    {
+      config: { access: 'template.list' },
+      schema: {
+        tags,
+        summary: 'Vorschau als PDF mit Beispieldaten (gespeicherte Vorlage oder ungespeicherter Text)',
+        params: ZKindParams,
+        body: ZDocumentTemplatePreview,
+        response: { 200: z.any().describe('application/pdf') },
+      },
+    },
+    async (req, reply) => {
+      const { pdf } = await svc.preview(ctxOf(req), req.params.kind, req.body);
+      return reply
+        .header('Content-Type', 'application/pdf')
+        .header('Content-Disposition', contentDisposition('inline', `vorschau-${req.params.kind}.pdf`))
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(pdf);
+    },
+  );
 }

@@ -40,15 +40,22 @@ function present(def: DocumentKindDef, row: TemplateRow | undefined): Template {
 /** The agency's saved template of a kind, or the default (version 0, customised false). */
 export async function templateOf(tx: Tx, agencyId: string, kind: string): Promise<Template> {
   const def = defOf(kind);
-  const row = await tx.selectFrom('document_templates').select(['kind', 'title', 'body', 'version', 'updated_at'])
-    .where('agency_id', '=', agencyId).where('kind', '=', kind).executeTakeFirst();
+  const row = await tx
+    .selectFrom('document_templates')
+    .select(['kind', 'title', 'body', 'version', 'updated_at'])
+    .where('agency_id', '=', agencyId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   return present(def, row);
 }
 
 /** Every registered kind with the agency's current title and version. */
 export async function templatesOf(tx: Tx, agencyId: string): Promise<Template[]> {
-  const rows = await tx.selectFrom('document_templates').select(['kind', 'title', 'body', 'version', 'updated_at'])
-    .where('agency_id', '=', agencyId).execute();
+  const rows = await tx
+    .selectFrom('document_templates')
+    .select(['kind', 'title', 'body', 'version', 'updated_at'])
+    .where('agency_id', '=', agencyId)
+    .execute();
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return Object.values(DOCUMENT_KIND_DEFS).map((def) => present(def, byKind.get(def.kind)));
 }
@@ -58,7 +65,9 @@ export function assertValidBody(kind: string, body: string): void {
   const def = defOf(kind);
   const issues = validateTemplate(body, placeholderKeys(def));
   if (issues.length) {
-    throw new AppError('validation_failed', issues[0]!.message, { errors: issues.map((i) => ({ field: 'body', code: i.code, message: i.message })) });
+    throw new AppError('validation_failed', issues[0]!.message, {
+      errors: issues.map((i) => ({ field: 'body', code: i.code, message: i.message })),
+    });
   }
 }
 
@@ -67,18 +76,31 @@ export function assertValidBody(kind: string, body: string): void {
  * default): the new version is one higher. A stale version is 412 precondition_failed.
  */
 export async function saveTemplate(
-  tx: Tx, agencyId: string, kind: string, input: { title: string; body: string; version: number }, userId: string | null,
+  tx: Tx,
+  agencyId: string,
+  kind: string,
+  input: { title: string; body: string; version: number },
+  userId: string | null,
 ): Promise<Template> {
   const def = defOf(kind);
   assertValidBody(kind, input.body);
   const values = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n'), updated_by: userId, updated_at: new Date() };
-  const row = input.version === 0
-    ? await tx.insertInto('document_templates').values({ agency_id: agencyId, kind, ...values })
-      .onConflict((oc) => oc.columns(['agency_id', 'kind']).doNothing())
-      .returning(['kind', 'title', 'body', 'version', 'updated_at']).executeTakeFirst()
-    : await tx.updateTable('document_templates').set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-      .where('agency_id', '=', agencyId).where('kind', '=', kind).where('version', '=', input.version)
-      .returning(['kind', 'title', 'body', 'version', 'updated_at']).executeTakeFirst();
+  const row =
+    input.version === 0
+      ? await tx
+          .insertInto('document_templates')
+          .values({ agency_id: agencyId, kind, ...values })
+          .onConflict((oc) => oc.columns(['agency_id', 'kind']).doNothing())
+          .returning(['kind', 'title', 'body', 'version', 'updated_at'])
+          .executeTakeFirst()
+      : await tx
+          .updateTable('document_templates')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('agency_id', '=', agencyId)
+          .where('kind', '=', kind)
+          .where('version', '=', input.version)
+          .returning(['kind', 'title', 'body', 'version', 'updated_at'])
+          .executeTakeFirst();
   if (!row) throw new AppError('precondition_failed', 'Die Vorlage wurde inzwischen geändert. Bitte laden Sie sie neu.');
   return present(def, row);
 }
@@ -89,20 +111,33 @@ export async function saveTemplate(
  */
 export async function resetTemplate(tx: Tx, agencyId: string, kind: string, version?: number): Promise<boolean> {
   defOf(kind);
-  const res = await tx.deleteFrom('document_templates').where('agency_id', '=', agencyId).where('kind', '=', kind)
+  const res = await tx
+    .deleteFrom('document_templates')
+    .where('agency_id', '=', agencyId)
+    .where('kind', '=', kind)
     .$if(version !== undefined && version > 0, (q) => q.where('version', '=', version!))
     .executeTakeFirst();
   const deleted = Number(res.numDeletedRows) > 0;
-  if (!deleted && version !== undefined && version > 0) throw new AppError('precondition_failed', 'Die Vorlage wurde inzwischen geändert. Bitte laden Sie sie neu.');
+  if (!deleted && version !== undefined && version > 0)
+    throw new AppError('precondition_failed', 'Die Vorlage wurde inzwischen geändert. Bitte laden Sie sie neu.');
   return deleted;
 }
 
 /** Values every document gets unless the caller passes them: office name, today, the author. */
-async function standardData(tx: Tx, agencyId: string, createdBy: string | null): Promise<{ agencyName: string; data: Record<string, unknown> }> {
+async function standardData(
+  tx: Tx,
+  agencyId: string,
+  createdBy: string | null,
+): Promise<{ agencyName: string; data: Record<string, unknown> }> {
   const agency = await tx.selectFrom('agencies').select(['name', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
   const { letterhead } = agencySettings(agency.settings);
   const user = createdBy
-    ? await tx.selectFrom('users').select(['display_name', 'email']).where('agency_id', '=', agencyId).where('id', '=', createdBy).executeTakeFirst()
+    ? await tx
+        .selectFrom('users')
+        .select(['display_name', 'email'])
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', createdBy)
+        .executeTakeFirst()
     : undefined;
   return {
     agencyName: agency.name,
@@ -129,7 +164,11 @@ function withStandard(data: Record<string, unknown>, standard: Record<string, un
 
 /** Renders a template (saved or unsaved) of the agency with data; the letterhead comes from the agency. */
 export async function renderTemplate(
-  tx: Tx, agencyId: string, template: { kind: string; title: string; body: string }, data: Record<string, unknown>, createdBy: string | null,
+  tx: Tx,
+  agencyId: string,
+  template: { kind: string; title: string; body: string },
+  data: Record<string, unknown>,
+  createdBy: string | null,
 ): Promise<Buffer> {
   const def = defOf(template.kind);
   const std = await standardData(tx, agencyId, createdBy);
@@ -156,32 +195,70 @@ export async function generateDocument(tx: Tx, agencyId: string, input: Generate
   const template = await templateOf(tx, agencyId, input.kind);
   const pdf = await renderTemplate(tx, agencyId, template, input.data, input.createdBy);
   const filename = input.filename.toLowerCase().endsWith('.pdf') ? input.filename : `${input.filename}.pdf`;
-  const row = await tx.insertInto('documents').values({
-    agency_id: agencyId,
-    owner_type: input.ownerType,
-    owner_id: input.ownerId,
-    kind: input.kind,
-    filename,
-    content_type: 'application/pdf',
-    content: pdf,
-    template_version: template.version,
-    created_by: input.createdBy,
-  }).returning(['id', 'filename']).executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('documents')
+    .values({
+      agency_id: agencyId,
+      owner_type: input.ownerType,
+      owner_id: input.ownerId,
+      kind: input.kind,
+      filename,
+      content_type: 'application/pdf',
+      content: pdf,
+      template_version: template.version,
+      created_by: input.createdBy,
+    })
+    .returning(['id', 'filename'])
+    .executeTakeFirstOrThrow();
   return row;
 }
 
-const metaColumns = ['id', 'owner_type', 'owner_id', 'kind', 'filename', 'content_type', 'template_version', 'created_by', 'created_at'] as const;
-type MetaRow = { id: string; owner_type: string; owner_id: string; kind: string; filename: string; content_type: string; template_version: number | null; created_by: string | null; created_at: Date; size: number };
+const metaColumns = [
+  'id',
+  'owner_type',
+  'owner_id',
+  'kind',
+  'filename',
+  'content_type',
+  'template_version',
+  'created_by',
+  'created_at',
+] as const;
+type MetaRow = {
+  id: string;
+  owner_type: string;
+  owner_id: string;
+  kind: string;
+  filename: string;
+  content_type: string;
+  template_version: number | null;
+  created_by: string | null;
+  created_at: Date;
+  size: number;
+};
 const presentMeta = (r: MetaRow): TDocumentMeta => ({
-  id: r.id, ownerType: r.owner_type, ownerId: r.owner_id, kind: r.kind, filename: r.filename, contentType: r.content_type,
-  size: Number(r.size), templateVersion: r.template_version, createdBy: r.created_by, createdAt: r.created_at.toISOString(),
+  id: r.id,
+  ownerType: r.owner_type,
+  ownerId: r.owner_id,
+  kind: r.kind,
+  filename: r.filename,
+  contentType: r.content_type,
+  size: Number(r.size),
+  templateVersion: r.template_version,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
 });
 
 /** Metadata (no bytes) of the documents of some owners, newest first. */
 export async function documentsOf(tx: Tx, ownerIds: string[]): Promise<TDocumentMeta[]> {
   if (ownerIds.length === 0) return [];
-  const rows = await tx.selectFrom('documents').select([...metaColumns, sql<number>`octet_length(content)`.as('size')])
-    .where('owner_id', 'in', ownerIds).orderBy('created_at', 'desc').orderBy('id').execute();
+  const rows = await tx
+    .selectFrom('documents')
+    .select([...metaColumns, sql<number>`octet_length(content)`.as('size')])
+    .where('owner_id', 'in', ownerIds)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map(presentMeta);
 }
 
@@ -189,7 +266,10 @@ export type StoredDocument = TDocumentMeta & { content: Buffer };
 
 /** One document with its bytes, or undefined (also when RLS hides another agency's). */
 export async function loadDocument(tx: Tx, id: string): Promise<StoredDocument | undefined> {
-  const r = await tx.selectFrom('documents').select([...metaColumns, 'content', sql<number>`octet_length(content)`.as('size')])
-    .where('id', '=', id).executeTakeFirst();
+  const r = await tx
+    .selectFrom('documents')
+    .select([...metaColumns, 'content', sql<number>`octet_length(content)`.as('size')])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? { ...presentMeta(r), content: r.content } : undefined;
 }

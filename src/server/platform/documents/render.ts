@@ -23,9 +23,32 @@ pdfmake.setLocalAccessPolicy((p) => STANDARD_FONTS.has(p));
 // WinAnsiEncoding beyond Latin-1: code points that sit at 0x80–0x9F.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 const FALLBACK: Record<string, string> = {
-  ı: 'i', İ: 'I', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ŋ: 'n', ĸ: 'k',
-  '\u2011': '-', '\u2212': '-', '\u2010': '-', '\u202f': '\u00a0', '\u2007': ' ', '\u2009': ' ', '\u200a': ' ', '\u200b': '',
-  '\u2192': '->', '\u2190': '<-', '\u2264': '<=', '\u2265': '>=', '\u2032': "'", '\u2033': '"',
+  ı: 'i',
+  İ: 'I',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
+  ŋ: 'n',
+  ĸ: 'k',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u202f': '\u00a0',
+  '\u2007': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u200b': '',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2032': "'",
+  '\u2033': '"',
 };
 
 const encodable = (ch: string): boolean => {
@@ -74,8 +97,13 @@ const A4_WIDTH = 595.28;
 const SIGNATURE_LINE = /^_{10,}$/;
 
 // `bold: false` would override a heading style's bold, so plain spans carry no bold property.
-const inline = (spans: Span[]): ContentText[] => spans.map((s) => (s.bold ? { text: winAnsi(s.text), bold: true } : { text: winAnsi(s.text) }));
-const plain = (spans: Span[]) => spans.map((s) => s.text).join('').trim();
+const inline = (spans: Span[]): ContentText[] =>
+  spans.map((s) => (s.bold ? { text: winAnsi(s.text), bold: true } : { text: winAnsi(s.text) }));
+const plain = (spans: Span[]) =>
+  spans
+    .map((s) => s.text)
+    .join('')
+    .trim();
 
 function blockContent(b: Block): Content {
   switch (b.type) {
@@ -83,7 +111,11 @@ function blockContent(b: Block): Content {
       return { text: inline(b.spans), style: b.level === 1 ? 'h1' : 'h2', headlineLevel: b.level };
     case 'paragraph': {
       const signature = b.lines[0] !== undefined && SIGNATURE_LINE.test(plain(b.lines[0]));
-      return { text: b.lines.flatMap((l, i) => (i === 0 ? inline(l) : [{ text: '\n' }, ...inline(l)])), style: signature ? ['p', 'signature'] : 'p', unbreakable: signature };
+      return {
+        text: b.lines.flatMap((l, i) => (i === 0 ? inline(l) : [{ text: '\n' }, ...inline(l)])),
+        style: signature ? ['p', 'signature'] : 'p',
+        unbreakable: signature,
+      };
     }
     case 'bullets':
       return { ul: b.items.map((item) => ({ text: inline(item) })), style: 'p' };
@@ -91,12 +123,18 @@ function blockContent(b: Block): Content {
 }
 
 function header(l: Letterhead): Content {
-  const address = l.address?.split(/\r?\n/).map((s) => s.trim()).filter(Boolean).join(' · ');
+  const address = l.address
+    ?.split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' · ');
   return {
     margin: [MARGIN.left, 36, MARGIN.right, 0],
     stack: [
       { text: winAnsi(l.agencyName), bold: true, fontSize: 12 },
-      ...(address ? [{ text: winAnsi(address), fontSize: 8.5, color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+      ...(address
+        ? [{ text: winAnsi(address), fontSize: 8.5, color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }]
+        : []),
       { canvas: [{ type: 'line', x1: 0, y1: 6, x2: A4_WIDTH - MARGIN.left - MARGIN.right, y2: 6, lineWidth: 0.6, lineColor: '#888888' }] },
     ],
   };

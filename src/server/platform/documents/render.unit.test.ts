@@ -24,11 +24,25 @@ describe('renderPdf with the default templates', () => {
   it('guarantee contract: parties, object, amounts in German format, dates, items, umlauts, signature lines', async () => {
     const { text, pages, info } = await all('guarantee_contract');
     for (const s of [
-      'Garantievertrag', 'Stadt Musterstadt', 'Wohnbau Süd GmbH & Co. KG', 'Königstraße 12', 'Özlem Yilmaz und Jörg Müller',
-      'Lärchenweg 7, 2. OG links, 79102 Musterstadt', 'beginnt am 01.12.2026', 'Kaltmiete beträgt 612,50 €', '887,50 €',
-      'Höchstbetrag von insgesamt 12.345,56 €', 'vom 01.12.2026 bis zum 30.11.2031', 'Mietrückstände (Kaltmiete, Betriebs- und Heizkosten)',
-      'Kosten einer Räumung', '„Vermieter“', 'Musterstadt, den 21.11.2026', 'Für den Vermieter: Wohnbau Süd GmbH & Co. KG', 'Aktenzeichen: WP-2026-00042',
-    ]) expect(text).toContain(s);
+      'Garantievertrag',
+      'Stadt Musterstadt',
+      'Wohnbau Süd GmbH & Co. KG',
+      'Königstraße 12',
+      'Özlem Yilmaz und Jörg Müller',
+      'Lärchenweg 7, 2. OG links, 79102 Musterstadt',
+      'beginnt am 01.12.2026',
+      'Kaltmiete beträgt 612,50 €',
+      '887,50 €',
+      'Höchstbetrag von insgesamt 12.345,56 €',
+      'vom 01.12.2026 bis zum 30.11.2031',
+      'Mietrückstände (Kaltmiete, Betriebs- und Heizkosten)',
+      'Kosten einer Räumung',
+      '„Vermieter“',
+      'Musterstadt, den 21.11.2026',
+      'Für den Vermieter: Wohnbau Süd GmbH & Co. KG',
+      'Aktenzeichen: WP-2026-00042',
+    ])
+      expect(text).toContain(s);
     expect(text).not.toContain('{{');
     expect(pages.length).toBeGreaterThanOrEqual(1);
     pages.forEach((p, i) => {
@@ -43,35 +57,72 @@ describe('renderPdf with the default templates', () => {
 
   it('allocation notice: who gets which flat from when', async () => {
     const { text } = await all('allocation_notice');
-    for (const s of ['Mitteilung über die Wohnungsvergabe', 'Özlem Yilmaz und Jörg Müller', 'Lärchenweg 7', '3 Zimmer, 72,5 m²', 'am 01.12.2026', '612,50 €', 'Jürgen Weiß']) {
+    for (const s of [
+      'Mitteilung über die Wohnungsvergabe',
+      'Özlem Yilmaz und Jörg Müller',
+      'Lärchenweg 7',
+      '3 Zimmer, 72,5 m²',
+      'am 01.12.2026',
+      '612,50 €',
+      'Jürgen Weiß',
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('assignment declaration: amount and months of the assigned rent claim', async () => {
     const { text } = await all('assignment_declaration');
-    for (const s of ['Abtretungserklärung', 'Wohnbau Süd GmbH & Co. KG', 'Januar 2027', 'Februar 2027', 'insgesamt 1.775,00 €', 'Garantievertrag vom 25.11.2026', '§ 402 BGB']) {
+    for (const s of [
+      'Abtretungserklärung',
+      'Wohnbau Süd GmbH & Co. KG',
+      'Januar 2027',
+      'Februar 2027',
+      'insgesamt 1.775,00 €',
+      'Garantievertrag vom 25.11.2026',
+      '§ 402 BGB',
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('contact letter: offer of help with the appointment', async () => {
     const { text } = await all('contact_letter');
-    for (const s of ['Unterstützung beim Erhalt Ihrer Wohnung', 'Schöne Aussicht 3', 'Datum: 03.12.2026', 'Uhrzeit: 10:00 Uhr', 'Rathausplatz 1, Zimmer 2.14', 'juergen.weiss@musterstadt.example']) {
+    for (const s of [
+      'Unterstützung beim Erhalt Ihrer Wohnung',
+      'Schöne Aussicht 3',
+      'Datum: 03.12.2026',
+      'Uhrzeit: 10:00 Uhr',
+      'Rathausplatz 1, Zimmer 2.14',
+      'juergen.weiss@musterstadt.example',
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('commitment letter: amount, basis, court reference and validity', async () => {
     const { text } = await all('commitment_letter');
-    for (const s of ['Verpflichtungserklärung', 'Ihr Zeichen: 3 C 123/26', 'Höhe von 2.662,50 €', 'Rechtsgrundlage: § 22 Abs. 8 SGB II', 'bis zum 31.01.2027', 'Hausverwaltung Groß & Söhne', '§ 569 Abs. 3 Nr. 2 BGB']) {
+    for (const s of [
+      'Verpflichtungserklärung',
+      'Ihr Zeichen: 3 C 123/26',
+      'Höhe von 2.662,50 €',
+      'Rechtsgrundlage: § 22 Abs. 8 SGB II',
+      'bis zum 31.01.2027',
+      'Hausverwaltung Groß & Söhne',
+      '§ 569 Abs. 3 Nr. 2 BGB',
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('shows missing values as a dash, never as an empty gap or a raw placeholder', async () => {
     const def = DOCUMENT_KIND_DEFS.guarantee_contract;
-    const pdf = await renderPdf({ title: def.title, body: def.defaultBody, data: { provider: { name: 'Nur Name GmbH' } }, letterhead, placeholders: def.placeholders });
+    const pdf = await renderPdf({
+      title: def.title,
+      body: def.defaultBody,
+      data: { provider: { name: 'Nur Name GmbH' } },
+      letterhead,
+      placeholders: def.placeholders,
+    });
     const text = (await pdfText(pdf)).pages.join('\n');
     expect(text).toContain('Nur Name GmbH');
     expect(text).toContain('Höchstbetrag von insgesamt —');
@@ -88,7 +139,9 @@ describe('renderPdf with the default templates', () => {
     // one of these lengths puts it in the last lines of page 1 (without the rule: n = 54).
     let twoPages = 0;
     for (let n = 48; n <= 58; n++) {
-      const body = [Array.from({ length: n }, (_, i) => `Zeile ${i + 1}`).join('\n'), '## Überschrift X', 'Text nach der Überschrift'].join('\n\n');
+      const body = [Array.from({ length: n }, (_, i) => `Zeile ${i + 1}`).join('\n'), '## Überschrift X', 'Text nach der Überschrift'].join(
+        '\n\n',
+      );
       const { pages } = await pdfText(await renderPdf({ title: 't', body, data: {}, letterhead }));
       const page = pages.find((p) => p.includes('Überschrift X'))!;
       expect(page, `${n} Zeilen`).toContain('Text nach der Überschrift');

@@ -36,9 +36,7 @@ export interface Span {
   bold: boolean;
 }
 export type Block =
-  | { type: 'heading'; level: 1 | 2; spans: Span[] }
-  | { type: 'paragraph'; lines: Span[][] }
-  | { type: 'bullets'; items: Span[][] };
+  { type: 'heading'; level: 1 | 2; spans: Span[] } | { type: 'paragraph'; lines: Span[][] } | { type: 'bullets'; items: Span[][] };
 
 export interface TemplateIssue {
   code: 'unknown_placeholder' | 'malformed_placeholder' | 'unbalanced_bold';
@@ -71,7 +69,10 @@ export function validateTemplate(body: string, allowed: readonly string[]): Temp
   lines(body).forEach((line, i) => {
     const stray = [...line.matchAll(ANY_BRACES)].map((m) => m[0]).filter((m) => !new RegExp(`^${PLACEHOLDER.source}$`).test(m));
     if (stray.length) {
-      issues.push({ code: 'malformed_placeholder', message: `Zeile ${i + 1}: Platzhalter „${stray[0]}“ ist fehlerhaft. Form: {{bereich.name}}.` });
+      issues.push({
+        code: 'malformed_placeholder',
+        message: `Zeile ${i + 1}: Platzhalter „${stray[0]}“ ist fehlerhaft. Form: {{bereich.name}}.`,
+      });
     }
     if ((line.match(/\*\*/g) ?? []).length % 2 === 1) {
       issues.push({ code: 'unbalanced_bold', message: `Zeile ${i + 1}: Fettdruck mit ** wird in derselben Zeile nicht geschlossen.` });
@@ -93,7 +94,8 @@ export function valueAt(data: Data, key: string): unknown {
   return cur;
 }
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** One value as text in the placeholder's format; missing or empty → "—". */
 export function formatValue(value: unknown, type: PlaceholderType | undefined): string {
@@ -115,7 +117,10 @@ function spansOf(line: string): Span[] {
 }
 
 function fill(spans: Span[], data: Data, types: Map<string, PlaceholderType | undefined>): Span[] {
-  return spans.map((s) => ({ ...s, text: s.text.replace(PLACEHOLDER, (_, key: string) => formatValue(valueAt(data, key), types.get(key))) }));
+  return spans.map((s) => ({
+    ...s,
+    text: s.text.replace(PLACEHOLDER, (_, key: string) => formatValue(valueAt(data, key), types.get(key))),
+  }));
 }
 
 /**
@@ -166,6 +171,12 @@ export function renderBlocks(body: string, data: Data, defs: readonly Placeholde
 export function blocksToText(blocks: Block[]): string {
   const text = (spans: Span[]) => spans.map((s) => s.text).join('');
   return blocks
-    .map((b) => (b.type === 'heading' ? text(b.spans) : b.type === 'paragraph' ? b.lines.map(text).join('\n') : b.items.map((i) => `• ${text(i)}`).join('\n')))
+    .map((b) =>
+      b.type === 'heading'
+        ? text(b.spans)
+        : b.type === 'paragraph'
+          ? b.lines.map(text).join('\n')
+          : b.items.map((i) => `• ${text(i)}`).join('\n'),
+    )
     .join('\n\n');
 }

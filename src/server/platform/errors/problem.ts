@@ -27,7 +27,11 @@ const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|timeout exceede
 /** Whether an error means the database is unreachable right now (restart, failover), not that the request was wrong. */
 export function databaseUnavailable(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
-  if (typeof e?.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code))) return true;
+  if (
+    typeof e?.code === 'string' &&
+    (UNAVAILABLE_SQLSTATE.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code))
+  )
+    return true;
   return typeof e?.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message);
 }
 
@@ -48,7 +52,14 @@ export function errorHandler(error: FastifyError | Error, req: FastifyRequest, r
   }
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode < 500) {
-    const code = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 415 || fe.statusCode === 400 || fe.statusCode === 413 ? 'validation_failed' : 'forbidden';
+    const code =
+      fe.statusCode === 404
+        ? 'not_found'
+        : fe.statusCode === 429
+          ? 'rate_limited'
+          : fe.statusCode === 415 || fe.statusCode === 400 || fe.statusCode === 413
+            ? 'validation_failed'
+            : 'forbidden';
     return problem(reply, req, new AppError(code, code === 'validation_failed' ? 'Die Anfrage ist fehlerhaft.' : undefined));
   }
   req.log.error({ err: error }, 'unhandled error');

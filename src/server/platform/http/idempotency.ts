@@ -23,8 +23,14 @@ export async function idempotent<T>(
   status = 201,
 ): Promise<Created<T>> {
   if (!key) return { status, body: await create(), replayed: false };
-  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key ist zu lang.', { errors: [{ field: 'Idempotency-Key', code: 'too_big', message: 'Höchstens 200 Zeichen' }] });
-  const requestHash = crypto.createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+  if (key.length > 200)
+    throw new AppError('validation_failed', 'Idempotency-Key ist zu lang.', {
+      errors: [{ field: 'Idempotency-Key', code: 'too_big', message: 'Höchstens 200 Zeichen' }],
+    });
+  const requestHash = crypto
+    .createHash('sha256')
+    .update(JSON.stringify(request ?? null))
+    .digest('hex');
   const claimed = await tx
     .insertInto('idempotency_keys')
     .values({ agency_id: ctx.actor.agencyId, user_id: ctx.actor.userId, key, request_hash: requestHash, status_code: null, response: null })

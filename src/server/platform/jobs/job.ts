@@ -53,6 +53,7 @@ const ID = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/;
 /** Declares a job (see JobDefinition); the id is its queue's name, e.g. `mail.deliver`. */
 export function defineJob<P extends z.ZodType>(def: JobDefinition<P>): JobDefinition<P> {
   if (!ID.test(def.id)) throw new Error(`invalid job id ${JSON.stringify(def.id)}`);
-  if (def.pollingIntervalSeconds !== undefined && def.pollingIntervalSeconds < 0.5) throw new Error(`${def.id}: polling interval below 0.5 s`);
+  if (def.pollingIntervalSeconds !== undefined && def.pollingIntervalSeconds < 0.5)
+    throw new Error(`${def.id}: polling interval below 0.5 s`);
   return Object.freeze(def);
 }

@@ -55,7 +55,11 @@ afterAll(async () => {
 });
 
 const jobsIn = async (id: string) =>
-  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name = ${`${ns}/${id}`}`.execute(testDbs().owner)).rows[0]!.n;
+  (
+    await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name = ${`${ns}/${id}`}`.execute(
+      testDbs().owner,
+    )
+  ).rows[0]!.n;
 
 describe('background jobs', () => {
   it('handles an enqueued job with its parsed payload (defaults applied) and keeps the output', async () => {
@@ -97,10 +101,12 @@ describe('background jobs', () => {
   it('queues a job with the transaction that sends it: none when it rolls back', async () => {
     const { app } = testDbs();
     const before = await jobsIn('test.echo');
-    await expect(app.transaction().execute(async (tx) => {
-      await enqueue(tx, echo, { word: 'verworfen' });
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      app.transaction().execute(async (tx) => {
+        await enqueue(tx, echo, { word: 'verworfen' });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     expect(await jobsIn('test.echo')).toBe(before);
     const id = await app.transaction().execute((tx) => enqueue(tx, echo, { word: 'bestätigt' }));
     await until(() => handled.has(id!));
@@ -110,7 +116,9 @@ describe('background jobs', () => {
   it('registers a recurring job with the queue’s cron', async () => {
     await installJobs(testDbs().owner, [recurring]);
     const { rows } = await sql<{ cron: string; data: unknown; timezone: string }>`
-      SELECT cron, data, timezone FROM ${sql.table(`${JOB_SCHEMA}.schedule`)} WHERE name = ${`${ns}/test.recurring`}`.execute(testDbs().owner);
+      SELECT cron, data, timezone FROM ${sql.table(`${JOB_SCHEMA}.schedule`)} WHERE name = ${`${ns}/test.recurring`}`.execute(
+      testDbs().owner,
+    );
     expect(rows).toEqual([{ cron: '*/5 * * * *', data: { scope: 'all' }, timezone: 'Europe/Berlin' }]);
   });
 
@@ -118,15 +126,22 @@ describe('background jobs', () => {
     const missing = defineJob({ id: 'test.not-installed', payload: z.object({}), handler: async () => undefined });
     await expect(runJobs([missing])).rejects.toThrow(/nicht eingerichtet.*wohnhilfe migrate/);
     await expect(enqueue(testDbs().app, missing, {})).rejects.toThrow(/missing/);
-    await expect(startJobs({ url: 'postgres://nobody@127.0.0.1:1/none', jobs: [], services: { db: testDbs().app, mail: { kind: 'capture' } } })).rejects.toThrow(/migrate/);
+    await expect(
+      startJobs({ url: 'postgres://nobody@127.0.0.1:1/none', jobs: [], services: { db: testDbs().app, mail: { kind: 'capture' } } }),
+    ).rejects.toThrow(/migrate/);
   });
 
   it('stops cleanly, letting a running job finish', async () => {
     const errors: unknown[] = [];
-    const slow = defineJob({ id: 'test.echo', payload: z.object({ word: z.string() }), pollingIntervalSeconds: 0.5, handler: async ({ word }) => {
-      await new Promise((r) => setTimeout(r, 800));
-      return { slept: word };
-    } });
+    const slow = defineJob({
+      id: 'test.echo',
+      payload: z.object({ word: z.string() }),
+      pollingIntervalSeconds: 0.5,
+      handler: async ({ word }) => {
+        await new Promise((r) => setTimeout(r, 800));
+        return { slept: word };
+      },
+    });
     const outcomes: unknown[] = [];
     const second = await runJobs([slow], {}, { onError: (e) => errors.push(e), onHandled: (_id, o) => outcomes.push(o) });
     await runner.stop();

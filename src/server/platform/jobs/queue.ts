@@ -31,21 +31,27 @@ function adapter(db: Kysely<DB>): PgBoss.Db {
 // pg-boss builds the insert; this instance is never started and has no connection of its own:
 // every send names the connection (the caller's transaction) it runs on.
 let senderBoss: PgBoss | null = null;
-const sender = () => (senderBoss ??= new PgBoss({ db: { executeSql: () => Promise.reject(new Error('no connection')) }, schema: JOB_SCHEMA }));
+const sender = () =>
+  (senderBoss ??= new PgBoss({ db: { executeSql: () => Promise.reject(new Error('no connection')) }, schema: JOB_SCHEMA }));
 
-const sendOptions = (o: SendOptions = {}): PgBoss.SendOptions =>
-  o.startAfter === undefined ? {} : { startAfter: o.startAfter };
+const sendOptions = (o: SendOptions = {}): PgBoss.SendOptions => (o.startAfter === undefined ? {} : { startAfter: o.startAfter });
 
 /**
  * Queues a job on `db` — pass the caller's transaction and the job exists exactly when that commits.
  * The payload is checked against the job's schema first (a ZodError, nothing sent). Returns the
  * job's id, or null when a `stately` job is already waiting.
  */
-export async function enqueue<P extends z.ZodType>(db: Kysely<DB>, def: JobDefinition<P>, payload: z.input<P>, options?: SendOptions): Promise<string | null> {
+export async function enqueue<P extends z.ZodType>(
+  db: Kysely<DB>,
+  def: JobDefinition<P>,
+  payload: z.input<P>,
+  options?: SendOptions,
+): Promise<string | null> {
   const data = def.payload.parse(payload) as object;
   const id = await sender().send(queueOf(def), data, { ...sendOptions(options), db: adapter(db) });
   // A standard queue takes every job: nothing inserted means the queue does not exist.
-  if (id === null && (def.policy ?? 'standard') === 'standard') throw new Error(`job queue ${queueOf(def)} is missing: run "wohnhilfe migrate"`);
+  if (id === null && (def.policy ?? 'standard') === 'standard')
+    throw new Error(`job queue ${queueOf(def)} is missing: run "wohnhilfe migrate"`);
   return id;
 }
 
@@ -64,7 +70,11 @@ const queueOptions = (def: JobDefinition): PgBoss.Queue => ({
  * table (a partition), which the app role may not create. The app role's rights come from the
  * schema's default privileges (migration 2026-11-22T10-00_job_queue).
  */
-export async function installJobs(owner: Kysely<DB>, jobs: readonly JobDefinition[], { schedules = true }: { schedules?: boolean } = {}): Promise<void> {
+export async function installJobs(
+  owner: Kysely<DB>,
+  jobs: readonly JobDefinition[],
+  { schedules = true }: { schedules?: boolean } = {},
+): Promise<void> {
   const boss = new PgBoss({ db: adapter(owner), schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false });
   await boss.start();
   try {
@@ -75,7 +85,8 @@ export async function installJobs(owner: Kysely<DB>, jobs: readonly JobDefinitio
       await boss.createQueue(q.name, q);
       await boss.updateQueue(q.name, q);
       if (!schedules) continue;
-      if (def.schedule) await boss.schedule(q.name, def.schedule.cron, def.payload.parse(def.schedule.payload) as object, { tz: 'Europe/Berlin' });
+      if (def.schedule)
+        await boss.schedule(q.name, def.schedule.cron, def.payload.parse(def.schedule.payload) as object, { tz: 'Europe/Berlin' });
       else await boss.unschedule(q.name);
     }
   } finally {
@@ -108,7 +119,14 @@ export interface StartJobsOptions {
  */
 export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
   const onError = o.onError ?? (() => {});
-  const boss = new PgBoss({ connectionString: o.url, max: 4, application_name: 'wohnhilfe-jobs', schema: JOB_SCHEMA, migrate: false, ...RETENTION });
+  const boss = new PgBoss({
+    connectionString: o.url,
+    max: 4,
+    application_name: 'wohnhilfe-jobs',
+    schema: JOB_SCHEMA,
+    migrate: false,
+    ...RETENTION,
+  });
   boss.on('error', onError);
   try {
     await boss.start();
@@ -117,7 +135,9 @@ export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
     }
   } catch (e) {
     await boss.stop({ graceful: false }).catch(() => undefined);
-    throw new Error(`Die Job-Warteschlange ist nicht eingerichtet (${(e as Error).message}). Bitte zuerst "wohnhilfe migrate" ausführen.`, { cause: e });
+    throw new Error(`Die Job-Warteschlange ist nicht eingerichtet (${(e as Error).message}). Bitte zuerst "wohnhilfe migrate" ausführen.`, {
+      cause: e,
+    });
   }
 
   const send: JobRunner['send'] = async (def, payload, options) =>

@@ -38,25 +38,38 @@ export async function deliverMail(
     return rows.length ? 'captured' : 'gone';
   }
   const mail = await inAgency(db, agencyId, (tx) =>
-    tx.selectFrom('outbox_mails').select(['id', 'to_addresses', 'subject', 'text_body', 'attachments', 'kind', 'attempts'])
-      .where('id', '=', mailId).where('status', '=', 'pending').executeTakeFirst());
+    tx
+      .selectFrom('outbox_mails')
+      .select(['id', 'to_addresses', 'subject', 'text_body', 'attachments', 'kind', 'attempts'])
+      .where('id', '=', mailId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
+  );
   if (!mail) return 'gone';
   let error: string;
   try {
     const info = await transport.transporter.sendMail(composeMessage(mail, transport.from));
-    await inAgency(db, agencyId, (tx) => pending(tx).set({ status: 'sent', sent_at: now, message_id: String(info.messageId ?? ''), last_error: null }).execute());
+    await inAgency(db, agencyId, (tx) =>
+      pending(tx)
+        .set({ status: 'sent', sent_at: now, message_id: String(info.messageId ?? ''), last_error: null })
+        .execute(),
+    );
     return 'sent';
   } catch (e) {
     error = shortError(e);
   }
   const attempts = mail.attempts + 1;
   const final = attempt.retryCount >= attempt.retryLimit;
-  await inAgency(db, agencyId, (tx) => pending(tx).set({
-    attempts,
-    status: final ? 'failed' : 'pending',
-    last_error: error,
-    next_attempt_at: new Date(now.getTime() + earliestRetryMs(attempts)),
-  }).execute());
+  await inAgency(db, agencyId, (tx) =>
+    pending(tx)
+      .set({
+        attempts,
+        status: final ? 'failed' : 'pending',
+        last_error: error,
+        next_attempt_at: new Date(now.getTime() + earliestRetryMs(attempts)),
+      })
+      .execute(),
+  );
   throw new MailRefused(error);
 }
 

@@ -12,9 +12,19 @@ import { smtpTransport, type MailTransport } from './transport.js';
 import { earliestRetryMs, mailDelivery, MAX_ATTEMPTS } from './delivery.js';
 
 const ICS = [
-  'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//wohnhilfe//test//DE', 'METHOD:REQUEST', 'BEGIN:VEVENT',
-  'UID:test-1@wohnhilfe.local', 'DTSTAMP:20261201T090000Z', 'DTSTART:20261203T090000Z', 'DTEND:20261203T100000Z',
-  'SUMMARY:Runder Tisch', 'END:VEVENT', 'END:VCALENDAR', '',
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//wohnhilfe//test//DE',
+  'METHOD:REQUEST',
+  'BEGIN:VEVENT',
+  'UID:test-1@wohnhilfe.local',
+  'DTSTAMP:20261201T090000Z',
+  'DTSTART:20261203T090000Z',
+  'DTEND:20261203T100000Z',
+  'SUMMARY:Runder Tisch',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
 ].join('\r\n');
 
 let smtp: TestSmtp;
@@ -23,7 +33,8 @@ let agency: TestAgency;
 let ns: string;
 let runner: JobRunner;
 const db = () => testDbs().app;
-const newTransport = () => smtpTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true }, 'wohnhilfe <no-reply@wohnhilfe.local>');
+const newTransport = () =>
+  smtpTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true }, 'wohnhilfe <no-reply@wohnhilfe.local>');
 /** The delivery worker as the app runs it, on this file's queue (polling every 0.5 s). */
 const deliver = (t: MailTransport) => runJobs([mailDelivery], { mail: t }, { pollingIntervalSeconds: { [mailDelivery.id]: 0.5 } });
 const address = () => `empfang.${crypto.randomBytes(4).toString('hex')}@test.example`;
@@ -33,11 +44,19 @@ const enqueue = (mail: Partial<MailInput> & { to: string[] }) =>
   inAgency(db(), agency.id, (tx) => enqueueMail(tx, agency.id, { subject: 'Test', text: 'Hallo', kind: 'test.mail', ...mail }));
 /** The delivery job of a mail, in the current namespace's queue. */
 const jobOf = async (mailId: string) => {
-  const { rows } = await sql<{ id: string }>`SELECT id FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name LIKE ${`%/${mailDelivery.id}`} AND data->>'mailId' = ${mailId}`.execute(testDbs().owner);
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT id FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name LIKE ${`%/${mailDelivery.id}`} AND data->>'mailId' = ${mailId}`.execute(
+    testDbs().owner,
+  );
   return rows.map((r) => r.id);
 };
 const jobsOfAgency = async () =>
-  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE data->>'agencyId' = ${agency.id}`.execute(testDbs().owner)).rows[0]!.n;
+  (
+    await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE data->>'agencyId' = ${agency.id}`.execute(testDbs().owner)
+  ).rows[0]!.n;
 /** Waits until the queue has recorded the failed attempt (the mail's row is written just before). */
 const retrying = (job: string) => until(async () => (await jobRow(job))!.state === 'retry');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,13 +120,19 @@ describe('mail outbox', () => {
   it('never sends a mail whose transaction rolled back', async () => {
     const addr = address();
     const jobsBefore = await jobsOfAgency();
-    await expect(inAgency(db(), agency.id, async (tx) => {
-      await enqueueMail(tx, agency.id, { to: [addr], subject: 'Verworfen', text: 'nie', kind: 'test.mail' });
-      throw new Error('Änderung scheitert');
-    })).rejects.toThrow('Änderung scheitert');
+    await expect(
+      inAgency(db(), agency.id, async (tx) => {
+        await enqueueMail(tx, agency.id, { to: [addr], subject: 'Verworfen', text: 'nie', kind: 'test.mail' });
+        throw new Error('Änderung scheitert');
+      }),
+    ).rejects.toThrow('Änderung scheitert');
     await pause(1200);
     expect(to(addr)).toHaveLength(0);
-    const rows = await testDbs().owner.selectFrom('outbox_mails').select('id').where(sql<boolean>`${addr} = ANY(to_addresses)`).execute();
+    const rows = await testDbs()
+      .owner.selectFrom('outbox_mails')
+      .select('id')
+      .where(sql<boolean>`${addr} = ANY(to_addresses)`)
+      .execute();
     expect(rows).toHaveLength(0);
     expect(await jobsOfAgency()).toBe(jobsBefore);
   });
@@ -188,8 +213,13 @@ describe('mail outbox', () => {
     const runner2 = await deliver(second);
     try {
       const ids = await inAgency(db(), agency.id, (tx) =>
-        Promise.all(addrs.map((a) => enqueueMail(tx, agency.id, { to: [a], subject: 'Parallel', text: 'x', kind: 'test.mail' }))));
-      await until(async () => (await testDbs().owner.selectFrom('outbox_mails').select('status').where('id', 'in', ids).execute()).every((r) => r.status === 'sent'));
+        Promise.all(addrs.map((a) => enqueueMail(tx, agency.id, { to: [a], subject: 'Parallel', text: 'x', kind: 'test.mail' }))),
+      );
+      await until(async () =>
+        (await testDbs().owner.selectFrom('outbox_mails').select('status').where('id', 'in', ids).execute()).every(
+          (r) => r.status === 'sent',
+        ),
+      );
     } finally {
       await runner2.stop();
       if (second.kind === 'smtp') second.transporter.close();
@@ -201,7 +231,14 @@ describe('mail outbox', () => {
   it('retries a mail whose worker died after claiming it, once the claim has expired', async () => {
     // A queue of its own, where a worker that will "die" claims the job before anyone else can.
     await jobNamespace([mailDelivery]);
-    const dead = new PgBoss({ connectionString: inject('appUrl'), schema: JOB_SCHEMA, migrate: false, supervise: false, schedule: false, max: 1 });
+    const dead = new PgBoss({
+      connectionString: inject('appUrl'),
+      schema: JOB_SCHEMA,
+      migrate: false,
+      supervise: false,
+      schedule: false,
+      max: 1,
+    });
     await dead.start();
     const addr = address();
     try {
@@ -214,7 +251,9 @@ describe('mail outbox', () => {
         await pause(1200);
         expect(to(addr)).toHaveLength(0);
         // Its claim runs out (expireInSeconds); the queue's maintenance fails it, and it is retried.
-        await sql`UPDATE ${sql.table(`${JOB_SCHEMA}.job`)} SET started_on = now() - interval '11 minutes' WHERE id = ${job!}`.execute(testDbs().owner);
+        await sql`UPDATE ${sql.table(`${JOB_SCHEMA}.job`)} SET started_on = now() - interval '11 minutes' WHERE id = ${job!}`.execute(
+          testDbs().owner,
+        );
         await dead.expire();
         expect((await jobRow(job!))!.state).toBe('retry');
         await dueNow(job!);
@@ -248,6 +287,8 @@ describe('mail outbox', () => {
   it('refuses malformed input before anything is stored', async () => {
     await expect(enqueue({ to: [] })).rejects.toThrow(/no recipient/);
     await expect(enqueue({ to: ['kein-mail'] })).rejects.toThrow(/invalid address/);
-    await expect(enqueue({ to: [address()], attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'nicht base64!' }] })).rejects.toThrow(/base64/);
+    await expect(
+      enqueue({ to: [address()], attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'nicht base64!' }] }),
+    ).rejects.toThrow(/base64/);
   });
 });

@@ -3,7 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
-import { ZOutboxAttachmentParams, ZOutboxDetail, ZOutboxPage, ZOutboxQuery, type TOutboxDetail, type TOutboxMail, type TOutboxPage } from '../../../contracts/notify.js';
+import {
+  ZOutboxAttachmentParams,
+  ZOutboxDetail,
+  ZOutboxPage,
+  ZOutboxQuery,
+  type TOutboxDetail,
+  type TOutboxMail,
+  type TOutboxPage,
+} from '../../../contracts/notify.js';
 import type { DB, MailAttachment } from '../../db/types.js';
 import * as access from '../access/access.js';
 import { AccessDenied } from '../errors/app-error.js';
@@ -12,8 +20,30 @@ import { ctxOf } from '../auth/guard.js';
 import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
 
-const LIST_COLUMNS = ['id', 'to_addresses', 'subject', 'kind', 'status', 'attempts', 'last_error', 'created_at', 'sent_at', 'next_attempt_at'] as const;
-type ListRow = { id: string; to_addresses: string[]; subject: string; kind: string; status: string; attempts: number; last_error: string | null; created_at: Date; sent_at: Date | string | null; next_attempt_at: Date };
+const LIST_COLUMNS = [
+  'id',
+  'to_addresses',
+  'subject',
+  'kind',
+  'status',
+  'attempts',
+  'last_error',
+  'created_at',
+  'sent_at',
+  'next_attempt_at',
+] as const;
+type ListRow = {
+  id: string;
+  to_addresses: string[];
+  subject: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | string | null;
+  next_attempt_at: Date;
+};
 
 const present = (m: ListRow): TOutboxMail => ({
   id: m.id,
@@ -28,7 +58,8 @@ const present = (m: ListRow): TOutboxMail => ({
   nextAttemptAt: m.status === 'pending' ? m.next_attempt_at.toISOString() : null,
 });
 
-const sizeOf = (a: MailAttachment) => Math.floor((a.content.length * 3) / 4) - (a.content.endsWith('==') ? 2 : a.content.endsWith('=') ? 1 : 0);
+const sizeOf = (a: MailAttachment) =>
+  Math.floor((a.content.length * 3) / 4) - (a.content.endsWith('==') ? 2 : a.content.endsWith('=') ? 1 : 0);
 
 /** The administrator's view of the mail outbox; every read of a mail is audited. */
 export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: boolean }) {
@@ -45,7 +76,13 @@ export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: bo
         access.require(ctx.actor, 'outbox.list');
         const base = tx.selectFrom('outbox_mails').$if(!!q.status, (b) => b.where('status', '=', q.status!));
         const [rows, total] = await Promise.all([
-          base.select(LIST_COLUMNS).orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+          base
+            .select(LIST_COLUMNS)
+            .orderBy('created_at', 'desc')
+            .orderBy('id')
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize)
+            .execute(),
           base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         ]);
         audit(tx, ctx, { action: 'outbox.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
@@ -62,7 +99,13 @@ export function outboxService(db: Kysely<DB>, { captureMode }: { captureMode: bo
           captureMode,
           text: m.text_body,
           messageId: m.message_id,
-          attachments: m.attachments.map((a, index) => ({ index, filename: a.filename, contentType: a.contentType, sizeBytes: sizeOf(a), calendarMethod: a.method ?? null })),
+          attachments: m.attachments.map((a, index) => ({
+            index,
+            filename: a.filename,
+            contentType: a.contentType,
+            sizeBytes: sizeOf(a),
+            calendarMethod: a.method ?? null,
+          })),
         };
       });
     },
@@ -88,22 +131,39 @@ const disposition = (name: string) =>
 
 export function outboxRoutes(app: FastifyInstance, svc: OutboxService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/outbox', {
-    config: { access: 'outbox.list' },
-    schema: { tags, summary: 'Postausgang: E-Mails mit Zustellstatus, neueste zuerst', querystring: ZOutboxQuery, response: { 200: ZOutboxPage } },
-  }, (req) => svc.list(ctxOf(req), req.query));
+  r.get(
+    '/api/v1/outbox',
+    {
+      config: { access: 'outbox.list' },
+      schema: {
+        tags,
+        summary: 'Postausgang: E-Mails mit Zustellstatus, neueste zuerst',
+        querystring: ZOutboxQuery,
+        response: { 200: ZOutboxPage },
+      },
+    },
+    (req) => svc.list(ctxOf(req), req.query),
+  );
 
-  r.get('/api/v1/outbox/:id', {
-    config: { access: 'outbox.read' },
-    schema: { tags, summary: 'Eine E-Mail mit Text und Anhängen', params: ZIdParams, response: { 200: ZOutboxDetail } },
-  }, (req) => svc.get(ctxOf(req), req.params.id));
+  r.get(
+    '/api/v1/outbox/:id',
+    {
+      config: { access: 'outbox.read' },
+      schema: { tags, summary: 'Eine E-Mail mit Text und Anhängen', params: ZIdParams, response: { 200: ZOutboxDetail } },
+    },
+    (req) => svc.get(ctxOf(req), req.params.id),
+  );
 
-  r.get('/api/v1/outbox/:id/attachments/:index', {
-    config: { access: 'outbox.read' },
-    schema: { tags, summary: 'Anhang einer E-Mail herunterladen', params: ZOutboxAttachmentParams },
-  }, async (req, reply) => {
-    const a = await svc.attachment(ctxOf(req), req.params.id, req.params.index);
-    const type = /^[\w.+-]+\/[\w.+-]+(; *[\w-]+=[\w.-]+)*$/.test(a.contentType) ? a.contentType : 'application/octet-stream';
-    return reply.header('Content-Type', type).header('Content-Disposition', disposition(a.filename)).send(a.content);
-  });
+  r.get(
+    '/api/v1/outbox/:id/attachments/:index',
+    {
+      config: { access: 'outbox.read' },
+      schema: { tags, summary: 'Anhang einer E-Mail herunterladen', params: ZOutboxAttachmentParams },
+    },
+    async (req, reply) => {
+      const a = await svc.attachment(ctxOf(req), req.params.id, req.params.index);
+      const type = /^[\w.+-]+\/[\w.+-]+(; *[\w-]+=[\w.-]+)*$/.test(a.contentType) ? a.contentType : 'application/octet-stream';
+      return reply.header('Content-Type', type).header('Content-Disposition', disposition(a.filename)).send(a.content);
+    },
+  );
 }

@@ -35,7 +35,10 @@ export async function enqueueMail(tx: Tx, agencyId: string, mail: MailInput): Pr
       agency_id: agencyId,
       to_addresses: to,
       // A subject is one header line.
-      subject: mail.subject.replace(/[\r\n]+/g, ' ').trim().slice(0, 250),
+      subject: mail.subject
+        .replace(/[\r\n]+/g, ' ')
+        .trim()
+        .slice(0, 250),
       text_body: mail.text,
       attachments: JSON.stringify(mail.attachments ?? []),
       kind: mail.kind,

@@ -3,9 +3,7 @@ import type { Config } from '../../config.js';
 import type { MailAttachment } from '../../db/types.js';
 
 /** Where the outbox worker delivers: an SMTP server, or nowhere (capture mode, for development). */
-export type MailTransport =
-  | { kind: 'smtp'; from: string; transporter: Pick<Transporter, 'sendMail' | 'close'> }
-  | { kind: 'capture' };
+export type MailTransport = { kind: 'smtp'; from: string; transporter: Pick<Transporter, 'sendMail' | 'close'> } | { kind: 'capture' };
 
 // Short timeouts: a claimed batch must be delivered well within its 60 s lease.
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as const;
@@ -46,7 +44,13 @@ export function composeMessage(mail: OutboxMessage, from: string): SendMailOptio
       .filter((a) => a !== ical)
       .map((a) => ({ filename: a.filename, content: a.content, encoding: 'base64', contentType: a.contentType })),
     ...(ical
-      ? { icalEvent: { method: ical.method!.toUpperCase(), filename: ical.filename, content: Buffer.from(ical.content, 'base64').toString('utf8') } }
+      ? {
+          icalEvent: {
+            method: ical.method!.toUpperCase(),
+            filename: ical.filename,
+            content: Buffer.from(ical.content, 'base64').toString('utf8'),
+          },
+        }
       : {}),
   };
 }

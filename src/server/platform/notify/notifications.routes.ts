@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
-import { ZNotification, ZNotificationPage, ZNotificationQuery, type TNotification, type TNotificationPage } from '../../../contracts/notify.js';
+import {
+  ZNotification,
+  ZNotificationPage,
+  ZNotificationQuery,
+  type TNotification,
+  type TNotificationPage,
+} from '../../../contracts/notify.js';
 import type { DB, NotificationsTable } from '../../db/types.js';
 import type { Selectable } from 'kysely';
 import * as access from '../access/access.js';
@@ -34,11 +40,16 @@ export function notificationService(db: Kysely<DB>) {
         const mine = tx.selectFrom('notifications').where('user_id', '=', ctx.actor.userId);
         const listed = mine.$if(q.unread === true, (b) => b.where('read_at', 'is', null));
         const [items, counts] = await Promise.all([
-          listed.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-          mine.select((eb) => [
-            eb.fn.countAll<number>().as('all'),
-            eb.fn.count<number>('id').filterWhere('read_at', 'is', null).as('unread'),
-          ]).executeTakeFirstOrThrow(),
+          listed
+            .selectAll()
+            .orderBy('created_at', 'desc')
+            .orderBy('id')
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize)
+            .execute(),
+          mine
+            .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('id').filterWhere('read_at', 'is', null).as('unread')])
+            .executeTakeFirstOrThrow(),
         ]);
         return {
           items: items.map(present),
@@ -53,7 +64,8 @@ export function notificationService(db: Kysely<DB>) {
     markRead(ctx: Ctx, id: string): Promise<TNotification> {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'notification.read');
-        const row = await tx.updateTable('notifications')
+        const row = await tx
+          .updateTable('notifications')
           .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(new Date())) }))
           .where('id', '=', id)
           .where('user_id', '=', ctx.actor.userId)
@@ -67,8 +79,12 @@ export function notificationService(db: Kysely<DB>) {
     markAllRead(ctx: Ctx): Promise<{ updated: number }> {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'notification.read');
-        const res = await tx.updateTable('notifications').set({ read_at: new Date() })
-          .where('user_id', '=', ctx.actor.userId).where('read_at', 'is', null).executeTakeFirst();
+        const res = await tx
+          .updateTable('notifications')
+          .set({ read_at: new Date() })
+          .where('user_id', '=', ctx.actor.userId)
+          .where('read_at', 'is', null)
+          .executeTakeFirst();
         return { updated: Number(res.numUpdatedRows) };
       });
     },
@@ -80,18 +96,39 @@ const tags = ['Benachrichtigungen'];
 
 export function notificationRoutes(app: FastifyInstance, svc: NotificationService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/notifications', {
-    config: { access: 'notification.list' },
-    schema: { tags, summary: 'Eigene Benachrichtigungen, neueste zuerst, mit Zahl der ungelesenen', querystring: ZNotificationQuery, response: { 200: ZNotificationPage } },
-  }, (req) => svc.list(ctxOf(req), req.query));
+  r.get(
+    '/api/v1/notifications',
+    {
+      config: { access: 'notification.list' },
+      schema: {
+        tags,
+        summary: 'Eigene Benachrichtigungen, neueste zuerst, mit Zahl der ungelesenen',
+        querystring: ZNotificationQuery,
+        response: { 200: ZNotificationPage },
+      },
+    },
+    (req) => svc.list(ctxOf(req), req.query),
+  );
 
-  r.post('/api/v1/notifications/:id/read', {
-    config: { access: 'notification.read' },
-    schema: { tags, summary: 'Benachrichtigung als gelesen markieren', params: ZIdParams, response: { 200: ZNotification } },
-  }, (req) => svc.markRead(ctxOf(req), req.params.id));
+  r.post(
+    '/api/v1/notifications/:id/read',
+    {
+      config: { access: 'notification.read' },
+      schema: { tags, summary: 'Benachrichtigung als gelesen markieren', params: ZIdParams, response: { 200: ZNotification } },
+    },
+    (req) => svc.markRead(ctxOf(req), req.params.id),
+  );
 
-  r.post('/api/v1/notifications/read-all', {
-    config: { access: 'notification.read' },
-    schema: { tags, summary: 'Alle eigenen Benachrichtigungen als gelesen markieren', response: { 200: z.object({ updated: z.number().int() }) } },
-  }, (req) => svc.markAllRead(ctxOf(req)));
+  r.post(
+    '/api/v1/notifications/read-all',
+    {
+      config: { access: 'notification.read' },
+      schema: {
+        tags,
+        summary: 'Alle eigenen Benachrichtigungen als gelesen markieren',
+        response: { 200: z.object({ updated: z.number().int() }) },
+      },
+    },
+    (req) => svc.markAllRead(ctxOf(req)),
+  );
 }

@@ -16,19 +16,33 @@ beforeAll(async () => {
   app = await testApp();
   agency = await createAgency();
   const u = agency.users;
-  for (const [k, role] of [['cm', 'case_manager'], ['sw', 'social_worker'], ['lead', 'lead'], ['admin', 'admin'], ['provider', 'provider_user']] as const) {
+  for (const [k, role] of [
+    ['cm', 'case_manager'],
+    ['sw', 'social_worker'],
+    ['lead', 'lead'],
+    ['admin', 'admin'],
+    ['provider', 'provider_user'],
+  ] as const) {
     as[k] = client(app, await login(app, u[role].email));
   }
 });
 afterAll(() => app.close());
 
 describe('GET /api/v1/deadlines', () => {
-  it('shows one\'s own open deadlines by due date; the lead may see all of the agency', async () => {
+  it("shows one's own open deadlines by due date; the lead may see all of the agency", async () => {
     const u = agency.users;
     const day = (d: number) => new Date(Date.now() + d * 86_400_000);
     const ids = await tx(async (t) => {
       const mk = (title: string, dueAt: Date, assigneeId: string | null) =>
-        openDeadline(t, agency.id, { subjectType: 'offer', subjectId: crypto.randomUUID(), kind: 'k', title, link: '/placement/offers/1', dueAt, assigneeId });
+        openDeadline(t, agency.id, {
+          subjectType: 'offer',
+          subjectId: crypto.randomUUID(),
+          kind: 'k',
+          title,
+          link: '/placement/offers/1',
+          dueAt,
+          assigneeId,
+        });
       return {
         later: await mk('Später', day(5), u.case_manager.id),
         overdue: await mk('Überfällig', day(-1), u.case_manager.id),
@@ -43,7 +57,13 @@ describe('GET /api/v1/deadlines', () => {
     const body = mine.json();
     expect(body.scope).toBe('mine');
     expect(body.items.map((d: { id: string }) => d.id)).toEqual([ids.overdue, ids.soon, ids.later]);
-    expect(body.items[0]).toMatchObject({ title: 'Überfällig', overdue: true, link: '/placement/offers/1', subjectType: 'offer', assignee: { id: u.case_manager.id, displayName: `case_manager ${u.case_manager.email.split('.')[1]!.split('@')[0]}` } });
+    expect(body.items[0]).toMatchObject({
+      title: 'Überfällig',
+      overdue: true,
+      link: '/placement/offers/1',
+      subjectType: 'offer',
+      assignee: { id: u.case_manager.id, displayName: `case_manager ${u.case_manager.email.split('.')[1]!.split('@')[0]}` },
+    });
     expect(body.items[1].overdue).toBe(false);
 
     const overdue = (await as.cm.get('/api/v1/deadlines?status=overdue')).json();
@@ -58,16 +78,24 @@ describe('GET /api/v1/deadlines', () => {
     expect(all).toMatchObject({ scope: 'all', total: 5, page: 1, pageSize: 2 });
     expect(all.items.map((d: { id: string }) => d.id)).toEqual([ids.overdue, ids.soon]);
     const page2 = (await as.lead.get('/api/v1/deadlines?scope=all&pageSize=2&page=2')).json();
-    expect(page2.items).toMatchObject([{ id: ids.other, assignee: { id: u.social_worker.id } }, { id: ids.nobody, assignee: null }]);
+    expect(page2.items).toMatchObject([
+      { id: ids.other, assignee: { id: u.social_worker.id } },
+      { id: ids.nobody, assignee: null },
+    ]);
 
     expect((await as.provider.get('/api/v1/deadlines')).statusCode).toBe(403);
-    const audited = await testDbs().owner.selectFrom('audit_events').select('details').where('actor_id', '=', u.lead.id).where('action', '=', 'deadline.list').execute();
+    const audited = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select('details')
+      .where('actor_id', '=', u.lead.id)
+      .where('action', '=', 'deadline.list')
+      .execute();
     expect(audited.length).toBeGreaterThan(0);
   });
 });
 
 describe('notifications', () => {
-  it('lists one\'s own notifications with the unread count and marks them read', async () => {
+  it("lists one's own notifications with the unread count and marks them read", async () => {
     const u = agency.users;
     await tx(async (t) => {
       await notify(t, agency.id, { userIds: [u.provider_user.id], kind: 'a', title: 'Erste', link: '/x', mail: false });
@@ -101,29 +129,59 @@ describe('notifications', () => {
 
 describe('outbox', () => {
   it('shows the administrator mails, their text and attachments, audited; nobody else', async () => {
-    const id = await tx((t) => enqueueMail(t, agency.id, {
-      to: ['mieterin@test.example'], subject: 'Einladung', text: 'Guten Tag,\nSie sind eingeladen.', kind: 'test.invite',
-      attachments: [{ filename: 'Einladung Runder Tisch.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR\r\n').toString('base64'), method: 'REQUEST' }],
-    }));
+    const id = await tx((t) =>
+      enqueueMail(t, agency.id, {
+        to: ['mieterin@test.example'],
+        subject: 'Einladung',
+        text: 'Guten Tag,\nSie sind eingeladen.',
+        kind: 'test.invite',
+        attachments: [
+          {
+            filename: 'Einladung Runder Tisch.ics',
+            contentType: 'text/calendar',
+            content: Buffer.from('BEGIN:VCALENDAR\r\n').toString('base64'),
+            method: 'REQUEST',
+          },
+        ],
+      }),
+    );
     const list = await as.admin.get('/api/v1/outbox?status=pending');
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({ captureMode: true, total: 1 });
-    expect(list.json().items[0]).toMatchObject({ id, recipients: ['mieterin@test.example'], subject: 'Einladung', kind: 'test.invite', status: 'pending', attempts: 0, lastError: null, sentAt: null });
+    expect(list.json().items[0]).toMatchObject({
+      id,
+      recipients: ['mieterin@test.example'],
+      subject: 'Einladung',
+      kind: 'test.invite',
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      sentAt: null,
+    });
     expect((await as.admin.get('/api/v1/outbox?status=sent')).json().total).toBe(0);
 
     const detail = (await as.admin.get(`/api/v1/outbox/${id}`)).json();
     expect(detail.text).toBe('Guten Tag,\nSie sind eingeladen.');
     expect(detail.captureMode).toBe(true);
-    expect(detail.attachments).toEqual([{ index: 0, filename: 'Einladung Runder Tisch.ics', contentType: 'text/calendar', sizeBytes: 17, calendarMethod: 'REQUEST' }]);
+    expect(detail.attachments).toEqual([
+      { index: 0, filename: 'Einladung Runder Tisch.ics', contentType: 'text/calendar', sizeBytes: 17, calendarMethod: 'REQUEST' },
+    ]);
 
     const file = await as.admin.get(`/api/v1/outbox/${id}/attachments/0`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('text/calendar');
-    expect(file.headers['content-disposition']).toBe(`attachment; filename="Einladung Runder Tisch.ics"; filename*=UTF-8''Einladung%20Runder%20Tisch.ics`);
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="Einladung Runder Tisch.ics"; filename*=UTF-8''Einladung%20Runder%20Tisch.ics`,
+    );
     expect(file.body).toBe('BEGIN:VCALENDAR\r\n');
     expect((await as.admin.get(`/api/v1/outbox/${id}/attachments/1`)).statusCode).toBe(404);
 
-    const events = await testDbs().owner.selectFrom('audit_events').select(['action', 'entity_id']).where('actor_id', '=', agency.users.admin.id).where('action', 'like', 'outbox.%').execute();
+    const events = await testDbs()
+      .owner.selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('actor_id', '=', agency.users.admin.id)
+      .where('action', 'like', 'outbox.%')
+      .execute();
     expect(events.filter((e) => e.action === 'outbox.read' && e.entity_id === id)).toHaveLength(2);
     expect(events.some((e) => e.action === 'outbox.list')).toBe(true);
 

@@ -21,7 +21,8 @@ export function setPublicUrl(url: string | undefined): void {
   publicUrl = (url ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
-export const absoluteLink = (link: string): string => (/^https?:\/\//.test(link) ? link : `${publicUrl}${link.startsWith('/') ? '' : '/'}${link}`);
+export const absoluteLink = (link: string): string =>
+  /^https?:\/\//.test(link) ? link : `${publicUrl}${link.startsWith('/') ? '' : '/'}${link}`;
 
 /**
  * Tells users about something, in the caller's transaction: one in-app notification per user and,
@@ -41,7 +42,16 @@ export async function notify(tx: Tx, agencyId: string, input: NotifyInput): Prom
 
   await tx
     .insertInto('notifications')
-    .values(userIds.map((id) => ({ agency_id: agencyId, user_id: id, kind: input.kind, title: input.title, body: input.body ?? null, link: input.link ?? null })))
+    .values(
+      userIds.map((id) => ({
+        agency_id: agencyId,
+        user_id: id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body ?? null,
+        link: input.link ?? null,
+      })),
+    )
     .execute();
 
   if (input.mail === false) return;
@@ -50,6 +60,12 @@ export async function notify(tx: Tx, agencyId: string, input: NotifyInput): Prom
   const text = `${input.mail?.text ?? input.body ?? input.title}${linkLine}\n\n-- \nDiese Nachricht wurde automatisch von wohnhilfe erstellt.\n`;
   for (const u of users) {
     if (!u.active || !u.email.trim()) continue;
-    await enqueueMail(tx, agencyId, { to: [u.email], subject, text, kind: input.kind, ...(input.mail?.attachments ? { attachments: input.mail.attachments } : {}) });
+    await enqueueMail(tx, agencyId, {
+      to: [u.email],
+      subject,
+      text,
+      kind: input.kind,
+      ...(input.mail?.attachments ? { attachments: input.mail.attachments } : {}),
+    });
   }
 }

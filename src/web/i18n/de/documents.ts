@@ -33,7 +33,8 @@ export const documentsDe = {
     previewDownloaded: 'Die Vorschau wurde heruntergeladen, weil der Browser kein neues Fenster öffnen durfte.',
     reset: 'Auf Standard zurücksetzen',
     resetTitle: 'Vorlage auf den Standard zurücksetzen?',
-    resetText: 'Die angepasste Vorlage wird gelöscht; danach gilt wieder der Standardtext. Bereits erstellte Dokumente bleiben unverändert.',
+    resetText:
+      'Die angepasste Vorlage wird gelöscht; danach gilt wieder der Standardtext. Bereits erstellte Dokumente bleiben unverändert.',
     resetConfirm: 'Zurücksetzen',
     resetDone: 'Die Vorlage wurde auf den Standard zurückgesetzt.',
     conflict:

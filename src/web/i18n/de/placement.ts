@@ -207,7 +207,8 @@ export const placementDe = {
       withdrawTitle: 'Angebot zurückziehen',
       withdrawReason: 'Grund',
       restartTitle: 'Neue Vorauswahl beginnen',
-      restartIntro: 'Es kam kein Mietvertrag zustande. Alle Kandidaten dieser Runde kehren in den Pool zurück; der Verlauf bleibt erhalten.',
+      restartIntro:
+        'Es kam kein Mietvertrag zustande. Alle Kandidaten dieser Runde kehren in den Pool zurück; der Verlauf bleibt erhalten.',
       restartReason: 'Grund',
       done: 'Erledigt.',
     },
@@ -377,7 +378,8 @@ export const placementDe = {
       cancelViewingTitle: 'Besichtigung absagen',
       cancelViewingConfirm: 'Die Besichtigung am {{start}} wird abgesagt; alle Teilnehmenden erhalten eine Absage.',
       allocateTitle: 'Wohnung an {{pseudonym}} vergeben',
-      allocateConfirm: 'Die Wohnung wird an {{pseudonym}} vergeben. Alle anderen Kandidaten dieser Runde werden informiert und kehren in den Pool zurück. Das kann nicht rückgängig gemacht werden.',
+      allocateConfirm:
+        'Die Wohnung wird an {{pseudonym}} vergeben. Alle anderen Kandidaten dieser Runde werden informiert und kehren in den Pool zurück. Das kann nicht rückgängig gemacht werden.',
       allocateNote: 'Vermerk zur Vergabe',
       allocated: 'Die Wohnung wurde vergeben. Als Nächstes: Verträge erfassen.',
     },

@@ -58,7 +58,8 @@ export const placementAdminDe = {
       capAmount: 'Obergrenze Kaltmiete (€)',
       addCap: 'Haushaltsgröße hinzufügen',
       removeCap: 'Obergrenze {{n}} entfernen',
-      rentCapsHint: 'Eine Zeile je Haushaltsgröße; die Obergrenze für eine Person ist Pflicht. Größere Haushalte ohne eigene Zeile erhalten den Zuschlag je weitere Person.',
+      rentCapsHint:
+        'Eine Zeile je Haushaltsgröße; die Obergrenze für eine Person ist Pflicht. Größere Haushalte ohne eigene Zeile erhalten den Zuschlag je weitere Person.',
       duplicatePersons: 'Jede Haushaltsgröße darf nur einmal vorkommen.',
       missingOnePerson: 'Die Obergrenze für eine Person fehlt.',
       checkImpact: 'Auswirkung prüfen',

@@ -18,8 +18,22 @@ export const sustainmentDe = {
       terminated: 'gekündigt',
       cancelled: 'abgebrochen',
     },
-    category: { noise: 'Lärm', hygiene: 'Hygiene', damage: 'Schäden', threats: 'Bedrohung', neighbours: 'Nachbarschaft', other: 'Sonstiges' },
-    channel: { phone: 'Telefon', home_visit: 'Hausbesuch', office: 'in der Dienststelle', letter: 'Brief', email: 'E-Mail', other: 'Sonstiges' },
+    category: {
+      noise: 'Lärm',
+      hygiene: 'Hygiene',
+      damage: 'Schäden',
+      threats: 'Bedrohung',
+      neighbours: 'Nachbarschaft',
+      other: 'Sonstiges',
+    },
+    channel: {
+      phone: 'Telefon',
+      home_visit: 'Hausbesuch',
+      office: 'in der Dienststelle',
+      letter: 'Brief',
+      email: 'E-Mail',
+      other: 'Sonstiges',
+    },
     decision: { wait: 'abwarten', demand_payment: 'Zahlung verlangt' },
     tenancyStatus: { active: 'laufend', ended: 'beendet' },
     endReason: {
@@ -49,7 +63,8 @@ export const sustainmentDe = {
       title: 'Mietsicherung',
       titlePortal: 'Meine Meldungen',
       intro: 'Alle laufenden Mietausfälle und Konfliktfälle, nach der nächsten Frist sortiert. Überfällige Fristen stehen oben.',
-      introPortal: 'Ihre Meldungen zu Mietausfällen und Konflikten und wie weit die Fachstelle sie bearbeitet hat. Neue Meldungen erfassen Sie beim jeweiligen Mietverhältnis.',
+      introPortal:
+        'Ihre Meldungen zu Mietausfällen und Konflikten und wie weit die Fachstelle sie bearbeitet hat. Neue Meldungen erfassen Sie beim jeweiligen Mietverhältnis.',
       toTenancies: 'Alle Mietverhältnisse',
       toTenanciesPortal: 'Meine Mietverhältnisse',
       filters: 'Filter',
@@ -259,7 +274,8 @@ export const sustainmentDe = {
     },
     intro: {
       forward: 'Die Sozialarbeit wird benachrichtigt und bekommt eine Frist, mit dem Haushalt zu sprechen.',
-      recordReasons: 'Halten Sie fest, warum die Miete nicht gezahlt wurde. Die Gründe sieht nur die Fachstelle; die Ansprechperson entscheidet, was sie dem Unternehmen mitteilt.',
+      recordReasons:
+        'Halten Sie fest, warum die Miete nicht gezahlt wurde. Die Gründe sieht nur die Fachstelle; die Ansprechperson entscheidet, was sie dem Unternehmen mitteilt.',
       informProvider: 'Diese Mitteilung sieht das Wohnungsunternehmen in seinem Portal.',
       wait: 'Sie warten ab. Ist die Miete am Tag der Wiedervorlage noch offen, beginnt die Klärung von vorn.',
       demandPayment: 'Sie verlangen die Zahlung. Die Fachstelle zahlt aus der Garantie und Sie treten Ihre Forderung an die Fachstelle ab.',
@@ -267,7 +283,8 @@ export const sustainmentDe = {
       markPaid: 'Die offene Miete wurde bezahlt; der Vorgang ist damit erledigt.',
       payout: 'Die Garantieleistung wird ausgezahlt und die Abtretungserklärung als PDF erzeugt.',
       payoutRemaining: 'Aus der Garantie sind noch {{amount}} verfügbar.',
-      confirmAssignment: 'Die unterschriebene Abtretungserklärung des Unternehmens ist eingegangen; das Mietverhältnis ist damit gesichert.',
+      confirmAssignment:
+        'Die unterschriebene Abtretungserklärung des Unternehmens ist eingegangen; das Mietverhältnis ist damit gesichert.',
       recordContact: 'Jeder Kontakt mit dem Haushalt wird festgehalten, bis der Konflikt gelöst ist.',
       warning: 'Eine Abmahnung des Wohnungsunternehmens an den Haushalt.',
       solve: 'Halten Sie fest, wie der Konflikt gelöst wurde. Die Ansprechperson informiert danach das Unternehmen.',

@@ -379,7 +379,8 @@ export const placementEn: Pick<Messages, 'placement'> = {
       cancelViewingTitle: 'Cancel viewing',
       cancelViewingConfirm: 'The viewing on {{start}} will be cancelled; all attendees receive a cancellation.',
       allocateTitle: 'Allocate the flat to {{pseudonym}}',
-      allocateConfirm: 'The flat will be allocated to {{pseudonym}}. All other candidates of this round are informed and return to the pool. This cannot be undone.',
+      allocateConfirm:
+        'The flat will be allocated to {{pseudonym}}. All other candidates of this round are informed and return to the pool. This cannot be undone.',
       allocateNote: 'Note on the allocation',
       allocated: 'The flat has been allocated. Next: enter the contracts.',
     },

@@ -60,7 +60,8 @@ export const placementAdminEn: Pick<Messages, 'placementAdmin'> = {
       capAmount: 'Cold rent cap (€)',
       addCap: 'Add household size',
       removeCap: 'Remove cap {{n}}',
-      rentCapsHint: 'One row per household size; the cap for one person is required. Larger households without their own row get the extra per additional person.',
+      rentCapsHint:
+        'One row per household size; the cap for one person is required. Larger households without their own row get the extra per additional person.',
       duplicatePersons: 'Each household size may appear only once.',
       missingOnePerson: 'The cap for one person is missing.',
       checkImpact: 'Check impact',
@@ -102,8 +103,7 @@ export const placementAdminEn: Pick<Messages, 'placementAdmin'> = {
       leaseWorkingDays: 'Deadline for the contracts after allocation',
       video: 'Video conference for the round table',
       videoUrlTemplate: 'Video conference link template',
-      videoHint:
-        'Placeholders: {offer} = offer reference, {token} = random access key per meeting, {date} = meeting date (YYYY-MM-DD).',
+      videoHint: 'Placeholders: {offer} = offer reference, {token} = random access key per meeting, {date} = meeting date (YYYY-MM-DD).',
       videoExample: 'Example: {{url}}',
       guarantee: 'Guarantee contract',
       guaranteeYears: 'Guarantee term (years)',

@@ -261,7 +261,8 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
     },
     intro: {
       forward: 'Social work is notified and gets a deadline to talk to the household.',
-      recordReasons: 'Record why the rent was not paid. Only the office sees the reasons; the contact person decides what to tell the company.',
+      recordReasons:
+        'Record why the rent was not paid. Only the office sees the reasons; the contact person decides what to tell the company.',
       informProvider: 'The housing company sees this message in its portal.',
       wait: 'You wait. If the rent is still unpaid on the re-check date, clarification starts again.',
       demandPayment: 'You demand payment. The office pays from the guarantee and you assign your claim to the office.',

@@ -8,24 +8,65 @@ import type { FieldError } from '../../../platform/errors/app-error.js';
 
 /** Lower case, umlauts spelled out, only letters and digits: "Straße/Hausnr." → "strassehausnr". */
 export const normHeader = (s: string): string =>
-  s.toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/[^a-z0-9]/g, '');
+  s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 
 /** Synonyms per field, most specific first; compared after `normHeader`. */
 const SYNONYMS: Record<TImportField, string[]> = {
-  fullName: ['name', 'mieter', 'mietername', 'namevorname', 'nachnamevorname', 'vertragspartner', 'mieterin', 'beklagter', 'beklagte', 'schuldner', 'partei'],
+  fullName: [
+    'name',
+    'mieter',
+    'mietername',
+    'namevorname',
+    'nachnamevorname',
+    'vertragspartner',
+    'mieterin',
+    'beklagter',
+    'beklagte',
+    'schuldner',
+    'partei',
+  ],
   lastName: ['nachname', 'familienname', 'zuname', 'nachnamemieter', 'name1'],
   firstName: ['vorname', 'vornamen', 'rufname', 'vornamemieter'],
   birthDate: ['geburtsdatum', 'geburtstag', 'gebam', 'geb', 'gebdatum', 'geboren', 'geborenam'],
   gender: ['geschlecht', 'anrede'],
-  street: ['strasse', 'str', 'strassehausnummer', 'strassehausnr', 'strasseundhausnummer', 'anschrift', 'adresse', 'wohnanschrift', 'mietobjekt', 'objektadresse', 'strassenr'],
+  street: [
+    'strasse',
+    'str',
+    'strassehausnummer',
+    'strassehausnr',
+    'strasseundhausnummer',
+    'anschrift',
+    'adresse',
+    'wohnanschrift',
+    'mietobjekt',
+    'objektadresse',
+    'strassenr',
+  ],
   houseNumber: ['hausnummer', 'hausnr', 'nr', 'hnr'],
   postalCode: ['plz', 'postleitzahl'],
   city: ['ort', 'stadt', 'wohnort', 'gemeinde'],
   phone: ['telefon', 'tel', 'telefonnummer', 'mobil', 'handy', 'rufnummer'],
   persons: ['personen', 'anzahlpersonen', 'haushaltsgroesse', 'personenimhaushalt', 'haushaltsmitglieder'],
-  arrearsCents: ['mietrueckstand', 'rueckstand', 'mietschulden', 'mietrueckstaende', 'rueckstandeur', 'offenerbetrag', 'offeneforderung', 'forderung', 'saldo', 'schulden', 'rueckstandsbetrag'],
+  arrearsCents: [
+    'mietrueckstand',
+    'rueckstand',
+    'mietschulden',
+    'mietrueckstaende',
+    'rueckstandeur',
+    'offenerbetrag',
+    'offeneforderung',
+    'forderung',
+    'saldo',
+    'schulden',
+    'rueckstandsbetrag',
+  ],
   monthlyRentCents: ['monatsmiete', 'miete', 'bruttomiete', 'warmmiete', 'gesamtmiete', 'mietemonatlich', 'monatlichemiete', 'sollmiete'],
   compensationCents: ['nutzungsentschaedigung', 'entschaedigung'],
   fileNumber: ['aktenzeichen', 'az', 'geschaeftszeichen', 'gerichtsaktenzeichen'],
@@ -36,7 +77,16 @@ const SYNONYMS: Record<TImportField, string[]> = {
   evictionDate: ['raeumungstermin', 'raeumung', 'raeumungsdatum', 'zwangsraeumung'],
   terminationDate: ['kuendigung', 'kuendigungsdatum', 'gekuendigtam', 'kuendigungvom', 'fristlosekuendigung'],
   landlord: ['vermieter', 'vermieterin', 'wohnungsunternehmen', 'klaeger', 'klaegerin', 'eigentuemer', 'hausverwaltung'],
-  externalReference: ['mieternummer', 'vertragsnummer', 'kundennummer', 'mietvertragsnummer', 'objektnummer', 'mietnummer', 'debitor', 'debitorennummer'],
+  externalReference: [
+    'mieternummer',
+    'vertragsnummer',
+    'kundennummer',
+    'mietvertragsnummer',
+    'objektnummer',
+    'mietnummer',
+    'debitor',
+    'debitorennummer',
+  ],
   notes: ['bemerkung', 'bemerkungen', 'hinweis', 'hinweise', 'notiz', 'kommentar', 'anmerkung', 'info'],
 };
 
@@ -108,16 +158,31 @@ export function mappingErrors(columns: string[], mapping: (TImportField | null)[
   const first = new Map<TImportField, number>();
   mapping.forEach((f, i) => {
     if (!f) return;
-    if (first.has(f)) errors.push({ field: `columns.${i}`, code: 'duplicate', message: `„${FIELD_LABELS[f]}“ ist schon der Spalte „${columns[first.get(f)!]}“ zugeordnet.` });
+    if (first.has(f))
+      errors.push({
+        field: `columns.${i}`,
+        code: 'duplicate',
+        message: `„${FIELD_LABELS[f]}“ ist schon der Spalte „${columns[first.get(f)!]}“ zugeordnet.`,
+      });
     else first.set(f, i);
   });
   const has = (f: TImportField) => first.has(f);
   if (has('fullName') && (has('lastName') || has('firstName'))) {
-    errors.push({ field: 'columns', code: 'invalid_value', message: 'Entweder „Name (Nachname, Vorname)“ oder Nachname/Vorname zuordnen, nicht beides.' });
+    errors.push({
+      field: 'columns',
+      code: 'invalid_value',
+      message: 'Entweder „Name (Nachname, Vorname)“ oder Nachname/Vorname zuordnen, nicht beides.',
+    });
   }
-  if (!has('fullName') && !has('lastName')) errors.push({ field: 'columns', code: 'required', message: 'Bitte eine Spalte mit dem Namen (oder Nachnamen) zuordnen.' });
+  if (!has('fullName') && !has('lastName'))
+    errors.push({ field: 'columns', code: 'required', message: 'Bitte eine Spalte mit dem Namen (oder Nachnamen) zuordnen.' });
   if (!has('street')) errors.push({ field: 'columns', code: 'required', message: 'Bitte eine Spalte mit Straße und Hausnummer zuordnen.' });
   if (!has('postalCode')) errors.push({ field: 'columns', code: 'required', message: 'Bitte eine Spalte mit der PLZ zuordnen.' });
-  if (!has('city') && !defaultCity?.trim()) errors.push({ field: 'defaultCity', code: 'required', message: 'Bitte eine Spalte mit dem Ort zuordnen oder einen Ort für alle Zeilen angeben.' });
+  if (!has('city') && !defaultCity?.trim())
+    errors.push({
+      field: 'defaultCity',
+      code: 'required',
+      message: 'Bitte eine Spalte mit dem Ort zuordnen oder einen Ort für alle Zeilen angeben.',
+    });
   return errors;
 }

@@ -29,7 +29,8 @@ export const MAX_ROWS = 250_000;
 /** Characters of a CSV text handed to the parser at a time. */
 export const TEXT_SLICE = 64 * 1024;
 
-const fail = (message: string) => new AppError('validation_failed', message, { errors: [{ field: 'file', code: 'invalid_format', message }] });
+const fail = (message: string) =>
+  new AppError('validation_failed', message, { errors: [{ field: 'file', code: 'invalid_format', message }] });
 
 /** UTF-8 if the bytes are valid UTF-8 (BOM or not), otherwise Windows-1252 as German Excel writes it. */
 export function decodeText(content: Buffer): { text: string; encoding: 'utf-8' | 'windows-1252' } {
@@ -106,15 +107,17 @@ async function parseCsv(content: Buffer, onBatch: OnBatch, batchSize: number): P
       i = end;
     }
   };
-  const parser = Readable.from(slices()).pipe(parse({
-    bom: true,
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-  }));
+  const parser = Readable.from(slices()).pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }),
+  );
   let columns: string[] | null = null;
   const rows = batcher(onBatch, batchSize);
   try {
@@ -143,7 +146,13 @@ export function cellValue(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim() || null;
+    if ('richText' in v)
+      return (
+        v.richText
+          .map((t) => t.text)
+          .join('')
+          .trim() || null
+      );
     if ('result' in v) return cellValue((v as { result?: ExcelJS.CellValue }).result ?? null);
     if ('text' in v) return cellValue((v as { text: ExcelJS.CellValue }).text);
     if ('error' in v) return null;
@@ -154,7 +163,11 @@ export function cellValue(v: ExcelJS.CellValue): Cell {
 async function parseXlsx(content: Buffer, onBatch: OnBatch, batchSize: number): Promise<SheetInfo> {
   // Styles are read so that date-formatted cells arrive as dates, not as serial numbers.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   let columns: string[] | null = null;
   const rows = batcher(onBatch, batchSize);

@@ -6,7 +6,14 @@ import { decodeText, detectDelimiter, headerNames, parseUpload, TEXT_SLICE, type
 async function read(content: Buffer, batchSize = 5000) {
   const rows: ParsedRow[] = [];
   const batches: number[] = [];
-  const info = await parseUpload(content, async (b) => { batches.push(b.length); rows.push(...b); }, batchSize);
+  const info = await parseUpload(
+    content,
+    async (b) => {
+      batches.push(b.length);
+      rows.push(...b);
+    },
+    batchSize,
+  );
   return { info, rows, batches };
 }
 
@@ -15,9 +22,16 @@ const cp1252 = (s: string) => Buffer.from(s, 'latin1');
 
 describe('CSV', () => {
   it('reads a German Excel export: semicolons, UTF-8 BOM, quoted field with delimiter and newline', async () => {
-    const csv = '\uFEFFName;Vorname;Straße;Mietrückstand\r\nMüller;Jürgen;"Hauptstraße 1; Hinterhaus";"1.234,56"\r\n\r\nÖzdemir;Ayşe;"Am Bach\r\n2";99\r\n';
+    const csv =
+      '\uFEFFName;Vorname;Straße;Mietrückstand\r\nMüller;Jürgen;"Hauptstraße 1; Hinterhaus";"1.234,56"\r\n\r\nÖzdemir;Ayşe;"Am Bach\r\n2";99\r\n';
     const { info, rows } = await read(Buffer.from(csv, 'utf8'));
-    expect(info).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', columns: ['Name', 'Vorname', 'Straße', 'Mietrückstand'], rows: 2 });
+    expect(info).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      columns: ['Name', 'Vorname', 'Straße', 'Mietrückstand'],
+      rows: 2,
+    });
     expect(rows[0]).toEqual({ rowNo: 2, cells: ['Müller', 'Jürgen', 'Hauptstraße 1; Hinterhaus', '1.234,56'] });
     // The blank line counts as a line of the file: the second record starts on line 4 and ends on 5.
     expect(rows[1]!.cells).toEqual(['Özdemir', 'Ayşe', 'Am Bach\r\n2', '99']);
@@ -40,7 +54,10 @@ describe('CSV', () => {
   it('reads commas when the header is comma-separated', async () => {
     const { info, rows } = await read(Buffer.from('Nachname,Vorname,PLZ\nSchmidt,Anna,30159\nKlein,"Lutz, Dr.",10115\n'));
     expect(info.delimiter).toBe(',');
-    expect(rows.map((r) => r.cells)).toEqual([['Schmidt', 'Anna', '30159'], ['Klein', 'Lutz, Dr.', '10115']]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['Schmidt', 'Anna', '30159'],
+      ['Klein', 'Lutz, Dr.', '10115'],
+    ]);
   });
 
   it('decodes Windows-1252 umlauts (bytes that are not valid UTF-8)', async () => {
@@ -84,7 +101,14 @@ describe('XLSX', () => {
   it('reads the first sheet: date cells as ISO dates, numbers as numbers, rich text and formulas as text/result', async () => {
     const content = await workbook((ws) => {
       ws.addRow(['Nachname', 'Vorname', 'Geburtsdatum', 'Mietrückstand', 'Zustellung', 'Bemerkung']);
-      const r = ws.addRow(['Weiß', 'Jörg', new Date(Date.UTC(1970, 0, 31)), 1234.56, 45992, { richText: [{ text: 'fett ' }, { text: 'und normal' }] }]);
+      const r = ws.addRow([
+        'Weiß',
+        'Jörg',
+        new Date(Date.UTC(1970, 0, 31)),
+        1234.56,
+        45992,
+        { richText: [{ text: 'fett ' }, { text: 'und normal' }] },
+      ]);
       r.getCell(3).numFmt = 'dd.mm.yyyy';
       ws.addRow([]);
       ws.addRow(['Lang', 'Eva', '01.02.1980', { formula: '100*2', result: 200 }, null, null]);

@@ -22,7 +22,12 @@ export function jobActions(actor: Actor, state: string): TImportJob['actions'] {
 
 /** Up to three non-empty example values per column, from the first rows of the file. */
 export function samplesOf(columns: string[], first: Cell[][]): string[][] {
-  return columns.map((_, i) => first.map((cells) => cellText(cells[i])).filter((v) => v.trim() !== '').slice(0, 3));
+  return columns.map((_, i) =>
+    first
+      .map((cells) => cellText(cells[i]))
+      .filter((v) => v.trim() !== '')
+      .slice(0, 3),
+  );
 }
 
 export function presentJob(actor: Actor, j: JobRow, samples: string[][]): TImportJob {
@@ -58,7 +63,12 @@ export function displayOf(r: { record: unknown; cells: Cell[] }, mapping: (TImpo
   };
   const head = notice?.tenants[0];
   const rawName = raw('fullName') || [raw('lastName'), raw('firstName')].filter(Boolean).join(', ');
-  const rawAddress = [[raw('street'), raw('houseNumber')].filter(Boolean).join(' '), [raw('postalCode'), raw('city')].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const rawAddress = [
+    [raw('street'), raw('houseNumber')].filter(Boolean).join(' '),
+    [raw('postalCode'), raw('city')].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return {
     notice,
     name: head ? `${head.lastName}, ${head.firstName}` : rawName || null,
@@ -68,7 +78,19 @@ export function displayOf(r: { record: unknown; cells: Cell[] }, mapping: (TImpo
 
 /** What the preview shows of a row: from the checked notice, or from the raw cells of a bad row. */
 export function presentRow(
-  r: { row_no: number; status: string; record: unknown; errors: unknown; cells: Cell[]; duplicate_of: number | null; case_id: string | null; match_household_id: string | null; match_by: string | null; reference: string | null; head_name: string | null },
+  r: {
+    row_no: number;
+    status: string;
+    record: unknown;
+    errors: unknown;
+    cells: Cell[];
+    duplicate_of: number | null;
+    case_id: string | null;
+    match_household_id: string | null;
+    match_by: string | null;
+    reference: string | null;
+    head_name: string | null;
+  },
   mapping: (TImportField | null)[],
 ): TImportRow {
   const { name, address, notice: n } = displayOf(r, mapping);
@@ -81,9 +103,15 @@ export function presentRow(
     address,
     arrearsCents: n?.arrearsCents ?? null,
     errors: ((r.errors as RowError[] | null) ?? []).map((e) => ({ column: e.column, field: e.field, message: e.message })),
-    match: r.match_household_id && r.reference
-      ? { householdId: r.match_household_id, reference: r.reference, name: r.head_name ?? '', by: (r.match_by ?? 'person') as 'person' | 'address' }
-      : null,
+    match:
+      r.match_household_id && r.reference
+        ? {
+            householdId: r.match_household_id,
+            reference: r.reference,
+            name: r.head_name ?? '',
+            by: (r.match_by ?? 'person') as 'person' | 'address',
+          }
+        : null,
     duplicateOf: r.duplicate_of,
     caseId: r.case_id,
   };

@@ -39,10 +39,7 @@ export function reportCsv(rows: ReportRow[], mapping: (TImportField | null)[]): 
   for (const r of rows) {
     const { name, address } = displayOf({ record: r.record, cells: r.cells as Cell[] }, mapping);
     const errors = (r.errors ?? []).map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join(' | ');
-    lines.push([
-      r.row_no, outcomeText(r), name, address,
-      r.case_reference, r.household_reference, errors,
-    ].map(field).join(';'));
+    lines.push([r.row_no, outcomeText(r), name, address, r.case_reference, r.household_reference, errors].map(field).join(';'));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

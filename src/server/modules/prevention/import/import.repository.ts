@@ -13,7 +13,8 @@ export function importRepository(tx: Tx, agencyId: string) {
 
   return {
     createJob(id: string | undefined, filename: string, sizeBytes: number, createdBy: string) {
-      return tx.insertInto('prevention_import_jobs')
+      return tx
+        .insertInto('prevention_import_jobs')
         .values({ ...(id ? { id } : {}), agency_id: agencyId, filename, size_bytes: sizeBytes, created_by: createdBy })
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
@@ -26,7 +27,12 @@ export function importRepository(tx: Tx, agencyId: string) {
     lock: (id: string) => jobs().selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
 
     recent: (userId: string, limit: number) =>
-      jobs().select(['id', 'filename', 'state', 'total_rows', 'created_at', 'report']).where('created_by', '=', userId).orderBy('created_at', 'desc').limit(limit).execute(),
+      jobs()
+        .select(['id', 'filename', 'state', 'total_rows', 'created_at', 'report'])
+        .where('created_by', '=', userId)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute(),
 
     /** Stores a batch of parsed rows in one statement and counts them on the job (parse progress). */
     async addRows(jobId: string, rows: ParsedRow[]) {
@@ -35,8 +41,12 @@ export function importRepository(tx: Tx, agencyId: string) {
         INSERT INTO prevention_import_rows (agency_id, job_id, row_no, cells)
         SELECT ${agencyId}::uuid, ${jobId}::uuid, (e->>0)::int, e->1 FROM jsonb_array_elements(${payload}::jsonb) e
       `.execute(tx);
-      await tx.updateTable('prevention_import_jobs').set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
-        .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
+      await tx
+        .updateTable('prevention_import_jobs')
+        .set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', jobId)
+        .execute();
     },
 
     /**
@@ -48,11 +58,27 @@ export function importRepository(tx: Tx, agencyId: string) {
       const out: { row_no: number; cells: Cell[] }[] = [];
       let last: number | null = null;
       for (let from = afterRowNo; out.length < limit; from += limit) {
-        const rows = await tx.selectFrom('prevention_import_rows').select(['row_no', 'cells']).where('agency_id', '=', agencyId).where('job_id', '=', jobId)
-          .where('row_no', '>', from).where('row_no', '<=', from + limit).orderBy('row_no').limit(limit - out.length).execute();
+        const rows = await tx
+          .selectFrom('prevention_import_rows')
+          .select(['row_no', 'cells'])
+          .where('agency_id', '=', agencyId)
+          .where('job_id', '=', jobId)
+          .where('row_no', '>', from)
+          .where('row_no', '<=', from + limit)
+          .orderBy('row_no')
+          .limit(limit - out.length)
+          .execute();
         out.push(...(rows as { row_no: number; cells: Cell[] }[]));
         if (out.length >= limit) break;
-        last ??= (await tx.selectFrom('prevention_import_rows').select((eb) => eb.fn.max('row_no').as('n')).where('agency_id', '=', agencyId).where('job_id', '=', jobId).executeTakeFirst())?.n ?? 0;
+        last ??=
+          (
+            await tx
+              .selectFrom('prevention_import_rows')
+              .select((eb) => eb.fn.max('row_no').as('n'))
+              .where('agency_id', '=', agencyId)
+              .where('job_id', '=', jobId)
+              .executeTakeFirst()
+          )?.n ?? 0;
         if (from + limit >= last) break;
       }
       return out;
@@ -69,7 +95,10 @@ export function importRepository(tx: Tx, agencyId: string) {
       if (!rows.length) return out;
       const people = rows.filter((r) => r.b).map(({ i, f, l, b }) => ({ i, f, l, b }));
       if (people.length) {
-        const { rows: hits } = await sql<{ i: number; household_id: string }>`SELECT i, household_id FROM wh_import_person_matches(${JSON.stringify(people)}::jsonb)`.execute(tx);
+        const { rows: hits } = await sql<{
+          i: number;
+          household_id: string;
+        }>`SELECT i, household_id FROM wh_import_person_matches(${JSON.stringify(people)}::jsonb)`.execute(tx);
         for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'person' });
       }
       // The latest case at each home: one look-up per distinct address of the batch (a list names
@@ -103,12 +132,22 @@ export function importRepository(tx: Tx, agencyId: string) {
     },
 
     /** Writes the checks of a batch of rows (status, notice, errors, match, duplicate) in one statement. */
-    async storeChecks(jobId: string, checks: { rowNo: number; check: RowCheck; match: { householdId: string; by: string } | null; duplicateOf: number | null }[]) {
+    async storeChecks(
+      jobId: string,
+      checks: { rowNo: number; check: RowCheck; match: { householdId: string; by: string } | null; duplicateOf: number | null }[],
+    ) {
       if (!checks.length) return;
-      const payload = JSON.stringify(checks.map(({ rowNo, check, match, duplicateOf }) => ({
-        r: rowNo, s: check.record ? 'valid' : 'invalid', d: check.record, e: check.errors.length ? check.errors : null,
-        h: match?.householdId ?? null, b: match?.by ?? null, u: duplicateOf,
-      })));
+      const payload = JSON.stringify(
+        checks.map(({ rowNo, check, match, duplicateOf }) => ({
+          r: rowNo,
+          s: check.record ? 'valid' : 'invalid',
+          d: check.record,
+          e: check.errors.length ? check.errors : null,
+          h: match?.householdId ?? null,
+          b: match?.by ?? null,
+          u: duplicateOf,
+        })),
+      );
       // No nested loop whatever the statistics say, and the rows' window bounds the hash join (see
       // the import runner): right after an upload the job may still count as one row.
       await sql`SET LOCAL enable_nestloop = off`.execute(tx);
@@ -144,8 +183,18 @@ export function importRepository(tx: Tx, agencyId: string) {
         duplicates: sql`r.duplicate_of IS NOT NULL`,
       }[filter];
       const { rows } = await sql<{
-        row_no: number; status: string; record: Record<string, unknown> | null; errors: unknown; cells: Cell[]; duplicate_of: number | null; case_id: string | null;
-        match_household_id: string | null; match_by: string | null; reference: string | null; head_name: string | null; total: number;
+        row_no: number;
+        status: string;
+        record: Record<string, unknown> | null;
+        errors: unknown;
+        cells: Cell[];
+        duplicate_of: number | null;
+        case_id: string | null;
+        match_household_id: string | null;
+        match_by: string | null;
+        reference: string | null;
+        head_name: string | null;
+        total: number;
       }>`
         SELECT r.row_no, r.status, r.record, r.errors, r.cells, r.duplicate_of, r.case_id, r.match_household_id, r.match_by,
                h.reference, h.head_name, count(*) OVER ()::int AS total
@@ -161,8 +210,15 @@ export function importRepository(tx: Tx, agencyId: string) {
     /** Every row with what became of it, for the import report (CSV). */
     async reportRows(jobId: string) {
       const { rows } = await sql<{
-        row_no: number; status: string; record: Record<string, unknown> | null; cells: unknown; errors: { column: string | null; message: string }[] | null;
-        duplicate_of: number | null; new_household: boolean | null; case_reference: string | null; household_reference: string | null;
+        row_no: number;
+        status: string;
+        record: Record<string, unknown> | null;
+        cells: unknown;
+        errors: { column: string | null; message: string }[] | null;
+        duplicate_of: number | null;
+        new_household: boolean | null;
+        case_reference: string | null;
+        household_reference: string | null;
       }>`
         SELECT r.row_no, r.status, r.record, r.cells, r.errors, r.duplicate_of, r.new_household, c.reference AS case_reference, h.reference AS household_reference
         FROM prevention_import_rows r

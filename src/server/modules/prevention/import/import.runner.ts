@@ -27,9 +27,14 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
   const chunk = opts.chunk ?? IMPORT_CHUNK;
   const parallel = opts.parallel ?? PARALLEL;
   const running = new Map<string, Promise<void>>();
-  const open = (agencyId: string, jobId: string) => (eb: ExpressionBuilder<DB, 'prevention_import_rows'>) => eb.and([
-    eb('agency_id', '=', agencyId), eb('job_id', '=', jobId), eb('status', '=', 'valid'), eb('duplicate_of', 'is', null), eb('case_id', 'is', null),
-  ]);
+  const open = (agencyId: string, jobId: string) => (eb: ExpressionBuilder<DB, 'prevention_import_rows'>) =>
+    eb.and([
+      eb('agency_id', '=', agencyId),
+      eb('job_id', '=', jobId),
+      eb('status', '=', 'valid'),
+      eb('duplicate_of', 'is', null),
+      eb('case_id', 'is', null),
+    ]);
 
   /**
    * One chunk: the open rows numbered after `after` up to `after + chunk` (row numbers are the
@@ -40,18 +45,39 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
   async function step(agencyId: string, jobId: string, who: AuditSubject, after: number): Promise<boolean> {
     const upTo = after + chunk;
     const need = await inAgency(db, agencyId, async (tx) => {
-      const n = await tx.selectFrom('prevention_import_rows').where(open(agencyId, jobId)).where('row_no', '>', after).where('row_no', '<=', upTo)
-        .select((eb) => [eb.fn.countAll<number>().as('cases'), eb.fn.countAll<number>().filterWhere('match_household_id', 'is', null).as('households')]).executeTakeFirstOrThrow();
+      const n = await tx
+        .selectFrom('prevention_import_rows')
+        .where(open(agencyId, jobId))
+        .where('row_no', '>', after)
+        .where('row_no', '<=', upTo)
+        .select((eb) => [
+          eb.fn.countAll<number>().as('cases'),
+          eb.fn.countAll<number>().filterWhere('match_household_id', 'is', null).as('households'),
+        ])
+        .executeTakeFirstOrThrow();
       return n.cases > 0 ? reserveCaseReferences(tx, agencyId, Number(n.cases), Number(n.households)) : null;
     });
     if (!need) return true;
     return inAgency(db, agencyId, async (tx) => {
       // Key share: chunks of this and other runners go on side by side; finishing waits for them.
-      const job = await tx.selectFrom('prevention_import_jobs').select('state').where('agency_id', '=', agencyId).where('id', '=', jobId).forKeyShare().executeTakeFirst();
+      const job = await tx
+        .selectFrom('prevention_import_jobs')
+        .select('state')
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', jobId)
+        .forKeyShare()
+        .executeTakeFirst();
       if (job?.state !== 'importing') return false;
-      const rows = await tx.selectFrom('prevention_import_rows').select(['row_no', 'record', 'match_household_id'])
-        .where(open(agencyId, jobId)).where('row_no', '>', after).where('row_no', '<=', upTo)
-        .orderBy('row_no').forUpdate().skipLocked().execute();
+      const rows = await tx
+        .selectFrom('prevention_import_rows')
+        .select(['row_no', 'record', 'match_household_id'])
+        .where(open(agencyId, jobId))
+        .where('row_no', '>', after)
+        .where('row_no', '<=', upTo)
+        .orderBy('row_no')
+        .forUpdate()
+        .skipLocked()
+        .execute();
       if (!rows.length) return true;
       // Room for merging the trigram indexes' pending entries when this chunk fills the list, and
       // no nested loops: right after an upload the statistics may still count the job's rows as
@@ -59,7 +85,12 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
       // 5,000 rows). The window of row numbers bounds what a hash join reads.
       await sql`SET LOCAL work_mem = '32MB'; SET LOCAL enable_nestloop = off`.execute(tx);
       await holdOffSealing(tx);
-      const res = await openCasesInBulk(tx, who, rows.map((r) => ({ notice: r.record as TNotice, householdId: r.match_household_id })), { importJobId: jobId, references: need });
+      const res = await openCasesInBulk(
+        tx,
+        who,
+        rows.map((r) => ({ notice: r.record as TNotice, householdId: r.match_household_id })),
+        { importJobId: jobId, references: need },
+      );
       const links = rows.map((r, i) => ({ r: r.row_no, c: res.caseIds[i], h: res.householdIds[i], n: !r.match_household_id }));
       await sql`
         UPDATE prevention_import_rows t SET case_id = v.c, household_id = v.h, new_household = v.n
@@ -67,15 +98,26 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
         WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no > ${after} AND t.row_no <= ${upTo} AND t.row_no = v.r
       `.execute(tx);
       // Last: the job row stays locked only until the commit that follows.
-      await tx.updateTable('prevention_import_jobs').set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
-        .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
+      await tx
+        .updateTable('prevention_import_jobs')
+        .set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', jobId)
+        .execute();
       return true;
     });
   }
 
   /** Every window once, `parallel` at a time; false when the job stopped importing. */
   async function pass(agencyId: string, jobId: string, who: AuditSubject): Promise<boolean> {
-    const last = await inAgency(db, agencyId, (tx) => tx.selectFrom('prevention_import_rows').select((eb) => eb.fn.max('row_no').as('n')).where('agency_id', '=', agencyId).where('job_id', '=', jobId).executeTakeFirst());
+    const last = await inAgency(db, agencyId, (tx) =>
+      tx
+        .selectFrom('prevention_import_rows')
+        .select((eb) => eb.fn.max('row_no').as('n'))
+        .where('agency_id', '=', agencyId)
+        .where('job_id', '=', jobId)
+        .executeTakeFirst(),
+    );
     const end = last?.n ?? 0;
     let next = 0;
     let stopped = false;
@@ -99,7 +141,13 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
   /** Finishes the job when no row is left; waits for chunks in flight (job lock). */
   async function tryFinish(agencyId: string, jobId: string, who: AuditSubject): Promise<boolean> {
     return inAgency(db, agencyId, async (tx) => {
-      const job = await tx.selectFrom('prevention_import_jobs').select(['state', 'created_by', 'filename']).where('agency_id', '=', agencyId).where('id', '=', jobId).forUpdate().executeTakeFirst();
+      const job = await tx
+        .selectFrom('prevention_import_jobs')
+        .select(['state', 'created_by', 'filename'])
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', jobId)
+        .forUpdate()
+        .executeTakeFirst();
       if (job?.state !== 'importing') return true;
       const left = await tx.selectFrom('prevention_import_rows').select('row_no').where(open(agencyId, jobId)).limit(1).executeTakeFirst();
       if (left) return false;
@@ -118,13 +166,25 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
       FROM prevention_import_rows WHERE agency_id = ${agencyId} AND job_id = ${jobId}
     `.execute(tx);
     const report = rows[0]!;
-    await tx.updateTable('prevention_import_jobs')
-      .set((eb) => ({ state: 'done', report: JSON.stringify(report), finished_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('agency_id', '=', agencyId).where('id', '=', jobId).execute();
+    await tx
+      .updateTable('prevention_import_jobs')
+      .set((eb) => ({
+        state: 'done',
+        report: JSON.stringify(report),
+        finished_at: new Date(),
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('agency_id', '=', agencyId)
+      .where('id', '=', jobId)
+      .execute();
     recordAudit(tx, who, { action: 'prevention_import.done', entityId: jobId, details: { ...report } });
     const userIds = [...new Set([createdBy, who.actorId].filter((x): x is string => !!x))];
     await notify(tx, agencyId, {
-      userIds, kind: 'prevention_import.done', mail: false, link: `/prevention/import/${jobId}`,
+      userIds,
+      kind: 'prevention_import.done',
+      mail: false,
+      link: `/prevention/import/${jobId}`,
       title: `Import „${filename}“ abgeschlossen: ${report.createdCases.toLocaleString('de-DE')} Fälle angelegt`,
       body: `${report.newHouseholds.toLocaleString('de-DE')} neue Haushalte, ${report.linkedHouseholds.toLocaleString('de-DE')} mit vorhandenen Haushalten verknüpft, ${(report.skippedInvalid + report.skippedDuplicates).toLocaleString('de-DE')} Zeilen übersprungen.`,
     });
@@ -132,10 +192,24 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
 
   async function fail(agencyId: string, jobId: string, who: AuditSubject, e: unknown) {
     await inAgency(db, agencyId, async (tx) => {
-      await tx.updateTable('prevention_import_jobs')
-        .set((eb) => ({ state: 'failed', error: 'Der Import wurde wegen eines technischen Fehlers abgebrochen. Bereits angelegte Fälle bleiben erhalten.', updated_at: new Date(), version: eb('version', '+', 1) }))
-        .where('agency_id', '=', agencyId).where('id', '=', jobId).where('state', '=', 'importing').execute();
-      recordAudit(tx, who, { action: 'prevention_import.failed', entityId: jobId, outcome: 'failure', details: { error: (e as Error).message?.slice(0, 300) ?? String(e) } });
+      await tx
+        .updateTable('prevention_import_jobs')
+        .set((eb) => ({
+          state: 'failed',
+          error: 'Der Import wurde wegen eines technischen Fehlers abgebrochen. Bereits angelegte Fälle bleiben erhalten.',
+          updated_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', jobId)
+        .where('state', '=', 'importing')
+        .execute();
+      recordAudit(tx, who, {
+        action: 'prevention_import.failed',
+        entityId: jobId,
+        outcome: 'failure',
+        details: { error: (e as Error).message?.slice(0, 300) ?? String(e) },
+      });
     }).catch(() => undefined);
   }
 

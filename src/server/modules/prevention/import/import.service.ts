@@ -40,7 +40,11 @@ async function storeWhileParsing(content: Buffer, store: (rows: Parameters<Param
     return await parseUpload(content, async (rows) => {
       while (inFlight.size >= UPLOAD_IN_FLIGHT) await Promise.race(inFlight);
       if (failure) throw failure.e;
-      const p: Promise<void> = store(rows).catch((e: unknown) => { failure ??= { e }; }).finally(() => inFlight.delete(p));
+      const p: Promise<void> = store(rows)
+        .catch((e: unknown) => {
+          failure ??= { e };
+        })
+        .finally(() => inFlight.delete(p));
       inFlight.add(p);
     });
   } finally {
@@ -55,16 +59,33 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
   const repoOf = (tx: Tx, ctx: Ctx) => importRepository(tx, ctx.actor.agencyId);
   const entity = (id: string) => ({ type: 'prevention_import', id });
 
-  async function visible(repo: ImportRepository, ctx: Ctx, id: string, permission: 'preventionImport.read' | 'preventionImport.write', lock = false) {
+  async function visible(
+    repo: ImportRepository,
+    ctx: Ctx,
+    id: string,
+    permission: 'preventionImport.read' | 'preventionImport.write',
+    lock = false,
+  ) {
     access.require(ctx.actor, permission, entity(id));
     const job = lock ? await repo.lock(id) : await repo.find(id);
     if (!job) throw new AccessDenied(permission, entity(id));
     return job;
   }
 
-  async function present(repo: ImportRepository, ctx: Ctx, job: NonNullable<Awaited<ReturnType<ImportRepository['find']>>>): Promise<TImportJob> {
+  async function present(
+    repo: ImportRepository,
+    ctx: Ctx,
+    job: NonNullable<Awaited<ReturnType<ImportRepository['find']>>>,
+  ): Promise<TImportJob> {
     const first = job.columns.length ? await repo.cells(job.id, 0, 5) : [];
-    return presentJob(ctx.actor, job, samplesOf(job.columns, first.map((r) => r.cells)));
+    return presentJob(
+      ctx.actor,
+      job,
+      samplesOf(
+        job.columns,
+        first.map((r) => r.cells),
+      ),
+    );
   }
 
   return {
@@ -80,33 +101,60 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         access.require(ctx.actor, 'preventionImport.write');
         const agencyId = ctx.actor.agencyId;
         const filename = file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'liste';
-        const created = await inAgency(db, agencyId, (tx) => repoOf(tx, ctx).createJob(requestedId, filename, file.content.length, ctx.actor.userId));
+        const created = await inAgency(db, agencyId, (tx) =>
+          repoOf(tx, ctx).createJob(requestedId, filename, file.content.length, ctx.actor.userId),
+        );
         if (!created) throw new AppError('conflict', 'Ein Import mit dieser Kennung existiert bereits.');
         const id = created.id;
         // Lines of a CSV are a good guess of its rows while it is read (a progress bar, not a count).
         const isZip = file.content.subarray(0, 2).toString('latin1') === 'PK';
         const estimate = isZip ? 0 : Math.max(0, file.content.reduce((n, b) => (b === 0x0a ? n + 1 : n), 0) - 1);
-        await inAgency(db, agencyId, (tx) => tx.updateTable('prevention_import_jobs').set({ progress_total: estimate }).where('id', '=', id).execute());
+        await inAgency(db, agencyId, (tx) =>
+          tx.updateTable('prevention_import_jobs').set({ progress_total: estimate }).where('id', '=', id).execute(),
+        );
         try {
           const info = await storeWhileParsing(file.content, (rows) => inAgency(db, agencyId, (tx) => repoOf(tx, ctx).addRows(id, rows)));
-          if (info.rows === 0) throw new AppError('validation_failed', 'Die Datei enthält keine Datenzeilen.', { errors: [{ field: 'file', code: 'too_small', message: 'Die Datei enthält keine Datenzeilen.' }] });
+          if (info.rows === 0)
+            throw new AppError('validation_failed', 'Die Datei enthält keine Datenzeilen.', {
+              errors: [{ field: 'file', code: 'too_small', message: 'Die Datei enthält keine Datenzeilen.' }],
+            });
           return await inAgency(db, agencyId, async (tx) => {
             const repo = repoOf(tx, ctx);
-            const job = await tx.updateTable('prevention_import_jobs')
+            const job = await tx
+              .updateTable('prevention_import_jobs')
               .set((eb) => ({
-                state: 'uploaded', format: info.format, encoding: info.encoding, delimiter: info.delimiter, columns: info.columns,
-                suggested_mapping: JSON.stringify(suggestMapping(info.columns)), total_rows: info.rows, progress_done: info.rows, progress_total: info.rows,
-                updated_at: new Date(), version: eb('version', '+', 1),
+                state: 'uploaded',
+                format: info.format,
+                encoding: info.encoding,
+                delimiter: info.delimiter,
+                columns: info.columns,
+                suggested_mapping: JSON.stringify(suggestMapping(info.columns)),
+                total_rows: info.rows,
+                progress_done: info.rows,
+                progress_total: info.rows,
+                updated_at: new Date(),
+                version: eb('version', '+', 1),
               }))
-              .where('agency_id', '=', agencyId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-            audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, details: { filename, format: info.format, rows: info.rows, columns: info.columns.length, bytes: file.content.length } });
+              .where('agency_id', '=', agencyId)
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirstOrThrow();
+            audit(tx, ctx, {
+              action: 'prevention_import.upload',
+              entityId: id,
+              details: { filename, format: info.format, rows: info.rows, columns: info.columns.length, bytes: file.content.length },
+            });
             return present(repo, ctx, job);
           });
         } catch (e) {
           const message = e instanceof AppError && e.code === 'validation_failed' ? e.message : 'Die Datei konnte nicht gelesen werden.';
           await inAgency(db, agencyId, async (tx) => {
             await tx.deleteFrom('prevention_import_rows').where('agency_id', '=', agencyId).where('job_id', '=', id).execute();
-            await tx.updateTable('prevention_import_jobs').set({ state: 'failed', error: message, updated_at: new Date() }).where('id', '=', id).execute();
+            await tx
+              .updateTable('prevention_import_jobs')
+              .set({ state: 'failed', error: message, updated_at: new Date() })
+              .where('id', '=', id)
+              .execute();
             audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, outcome: 'failure', details: { filename, error: message } });
           });
           throw e;
@@ -119,7 +167,15 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         access.require(ctx.actor, 'preventionImport.read');
         const rows = await repoOf(tx, ctx).recent(ctx.actor.userId, 20);
         audit(tx, ctx, { action: 'prevention_import.list', details: { results: rows.length } });
-        return { items: rows.map((r) => ({ id: r.id, filename: r.filename, state: r.state as TImportJob['state'], totalRows: r.total_rows, createdAt: r.created_at.toISOString() })) };
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            filename: r.filename,
+            state: r.state as TImportJob['state'],
+            totalRows: r.total_rows,
+            createdAt: r.created_at.toISOString(),
+          })),
+        };
       }),
 
     get: (ctx: Ctx, id: string) =>
@@ -134,7 +190,15 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
     progress: (ctx: Ctx, id: string) =>
       actorTx(db, ctx, async (tx) => {
         const j = await visible(repoOf(tx, ctx), ctx, id, 'preventionImport.read');
-        return { id: j.id, state: j.state as TImportJob['state'], progress: { done: j.progress_done, total: j.progress_total }, counts: j.counts as TImportJob['counts'], report: j.report as TImportJob['report'], error: j.error, version: j.version };
+        return {
+          id: j.id,
+          state: j.state as TImportJob['state'],
+          progress: { done: j.progress_done, total: j.progress_total },
+          counts: j.counts as TImportJob['counts'],
+          report: j.report as TImportJob['report'],
+          error: j.error,
+          version: j.version,
+        };
       }),
 
     /** Checks every row against the mapping, flags duplicates and matches households: the preview. */
@@ -142,11 +206,19 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       actorTx(db, ctx, async (tx) => {
         const repo = repoOf(tx, ctx);
         const job = await visible(repo, ctx, id, 'preventionImport.write', true);
-        if (input.version !== undefined && input.version !== job.version) throw new AppError('precondition_failed', undefined, { currentState: String(job.version) });
-        if (job.state !== 'uploaded' && job.state !== 'mapped') throw new AppError('invalid_transition', undefined, { currentState: job.state });
+        if (input.version !== undefined && input.version !== job.version)
+          throw new AppError('precondition_failed', undefined, { currentState: String(job.version) });
+        if (job.state !== 'uploaded' && job.state !== 'mapped')
+          throw new AppError('invalid_transition', undefined, { currentState: job.state });
         const errors = mappingErrors(job.columns, input.columns, input.defaultCity);
         if (errors.length) throw new AppError('validation_failed', 'Die Zuordnung der Spalten ist unvollständig.', { errors });
-        const opts = { columns: job.columns, mapping: input.columns, defaultCity: input.defaultCity ?? null, source: input.source, today: berlinToday() };
+        const opts = {
+          columns: job.columns,
+          mapping: input.columns,
+          defaultCity: input.defaultCity ?? null,
+          source: input.source,
+          today: berlinToday(),
+        };
         // The first row of each person at each home; later equal rows are flagged, not imported.
         const firstOf = new Map<string, number>();
         // Node checks one batch while PostgreSQL reads the next and matches and stores the ones
@@ -160,12 +232,18 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           const c = validateRow(r.cells, opts);
           const n = c.record;
           const head = n?.tenants[0];
-          const key = n && head ? [head.lastName.toLowerCase(), head.firstName.toLowerCase(), head.birthDate ?? '', addressKey(n.street, n.postalCode)].join('|') : null;
+          const key =
+            n && head
+              ? [head.lastName.toLowerCase(), head.firstName.toLowerCase(), head.birthDate ?? '', addressKey(n.street, n.postalCode)].join(
+                  '|',
+                )
+              : null;
           const first = key ? firstOf.get(key) : undefined;
           if (key && first === undefined) firstOf.set(key, r.row_no);
           return { rowNo: r.row_no, check: c, duplicateOf: first ?? null, head, notice: n };
         };
-        const storeChecks = (rows: Parameters<ImportRepository['storeChecks']>[1]) => inAgency(db, ctx.actor.agencyId, (own) => repoOf(own, ctx).storeChecks(id, rows));
+        const storeChecks = (rows: Parameters<ImportRepository['storeChecks']>[1]) =>
+          inAgency(db, ctx.actor.agencyId, (own) => repoOf(own, ctx).storeChecks(id, rows));
         const storing = new Set<Promise<void>>();
         let next = settled(repo.cells(id, 0, CHECK_BATCH));
         try {
@@ -178,13 +256,33 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
               if (i) await setImmediate(); // lets a statement whose input is ready be sent
               for (const r of batch.slice(i, i + CHECK_SLICE)) checked.push(check(r));
             }
-            const matching = repo.matches(checked.filter((c) => c.notice && c.duplicateOf === null).map((c) => ({
-              i: c.rowNo, f: c.head!.firstName, l: c.head!.lastName, b: c.head!.birthDate, s: c.notice!.street, p: c.notice!.postalCode,
-            })));
+            const matching = repo.matches(
+              checked
+                .filter((c) => c.notice && c.duplicateOf === null)
+                .map((c) => ({
+                  i: c.rowNo,
+                  f: c.head!.firstName,
+                  l: c.head!.lastName,
+                  b: c.head!.birthDate,
+                  s: c.notice!.street,
+                  p: c.notice!.postalCode,
+                })),
+            );
             while (storing.size >= STORE_IN_FLIGHT) await Promise.race(storing);
-            const stored: Promise<void> = settled(matching
-              .then((matches) => storeChecks(checked.map((c) => ({ rowNo: c.rowNo, check: c.check, duplicateOf: c.duplicateOf, match: matches.get(c.rowNo) ?? null }))))
-              .finally(() => storing.delete(stored)));
+            const stored: Promise<void> = settled(
+              matching
+                .then((matches) =>
+                  storeChecks(
+                    checked.map((c) => ({
+                      rowNo: c.rowNo,
+                      check: c.check,
+                      duplicateOf: c.duplicateOf,
+                      match: matches.get(c.rowNo) ?? null,
+                    })),
+                  ),
+                )
+                .finally(() => storing.delete(stored)),
+            );
             storing.add(stored);
           }
         } finally {
@@ -195,13 +293,28 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           if (failed) throw failed.reason;
         }
         const counts = await repo.counts(id);
-        const updated = await tx.updateTable('prevention_import_jobs')
+        const updated = await tx
+          .updateTable('prevention_import_jobs')
           .set((eb) => ({
-            state: 'mapped', mapping: JSON.stringify(input.columns), source: input.source, default_city: input.defaultCity ?? null,
-            counts: JSON.stringify(counts), progress_done: 0, progress_total: counts.valid, updated_at: new Date(), version: eb('version', '+', 1),
+            state: 'mapped',
+            mapping: JSON.stringify(input.columns),
+            source: input.source,
+            default_city: input.defaultCity ?? null,
+            counts: JSON.stringify(counts),
+            progress_done: 0,
+            progress_total: counts.valid,
+            updated_at: new Date(),
+            version: eb('version', '+', 1),
           }))
-          .where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-        audit(tx, ctx, { action: 'prevention_import.map', entityId: id, details: { ...counts, source: input.source, mapped: input.columns.filter(Boolean).length } });
+          .where('agency_id', '=', ctx.actor.agencyId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        audit(tx, ctx, {
+          action: 'prevention_import.map',
+          entityId: id,
+          details: { ...counts, source: input.source, mapped: input.columns.filter(Boolean).length },
+        });
         return present(repo, ctx, updated);
       }),
 
@@ -211,8 +324,17 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         const job = await visible(repo, ctx, id, 'preventionImport.read');
         const mapping = (job.mapping as (TImportField | null)[] | null) ?? job.columns.map(() => null);
         const rows = await repo.page(id, q.filter, q.page, q.pageSize);
-        audit(tx, ctx, { action: 'prevention_import.read', entityId: id, details: { part: 'rows', filter: q.filter, page: q.page, results: rows.length } });
-        return { total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentRow({ ...r, cells: r.cells as Cell[] }, mapping)) };
+        audit(tx, ctx, {
+          action: 'prevention_import.read',
+          entityId: id,
+          details: { part: 'rows', filter: q.filter, page: q.page, results: rows.length },
+        });
+        return {
+          total: rows[0]?.total ?? 0,
+          page: q.page,
+          pageSize: q.pageSize,
+          items: rows.map((r) => presentRow({ ...r, cells: r.cells as Cell[] }, mapping)),
+        };
       }),
 
     /**
@@ -225,27 +347,51 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       const res = await actorTx(db, ctx, async (tx) => {
         const repo = repoOf(tx, ctx);
         await visible(repo, ctx, id, 'preventionImport.write');
-        return idempotent(tx, ctx, idempotencyKey, { confirm: id }, async () => {
-          const job = await tx.updateTable('prevention_import_jobs')
-            .set((eb) => ({ state: 'importing', confirmed_by: ctx.actor.userId, confirmed_at: new Date(), progress_done: 0, updated_at: new Date(), version: eb('version', '+', 1) }))
-            .where('agency_id', '=', ctx.actor.agencyId).where('id', '=', id).where('state', '=', 'mapped')
-            .returningAll().executeTakeFirst();
-          if (job) {
-            moved = true;
-            audit(tx, ctx, { action: 'prevention_import.confirm', entityId: id, details: { ...(job.counts as object) } });
-            return present(repo, ctx, job);
-          }
-          const current = (await repo.find(id))!;
-          if (current.state !== 'importing' && current.state !== 'done') throw new AppError('invalid_transition', 'Der Import kann in diesem Stand nicht bestätigt werden.', { currentState: current.state });
-          return present(repo, ctx, current);
-        }, 202);
+        return idempotent(
+          tx,
+          ctx,
+          idempotencyKey,
+          { confirm: id },
+          async () => {
+            const job = await tx
+              .updateTable('prevention_import_jobs')
+              .set((eb) => ({
+                state: 'importing',
+                confirmed_by: ctx.actor.userId,
+                confirmed_at: new Date(),
+                progress_done: 0,
+                updated_at: new Date(),
+                version: eb('version', '+', 1),
+              }))
+              .where('agency_id', '=', ctx.actor.agencyId)
+              .where('id', '=', id)
+              .where('state', '=', 'mapped')
+              .returningAll()
+              .executeTakeFirst();
+            if (job) {
+              moved = true;
+              audit(tx, ctx, { action: 'prevention_import.confirm', entityId: id, details: { ...(job.counts as object) } });
+              return present(repo, ctx, job);
+            }
+            const current = (await repo.find(id))!;
+            if (current.state !== 'importing' && current.state !== 'done')
+              throw new AppError('invalid_transition', 'Der Import kann in diesem Stand nicht bestätigt werden.', {
+                currentState: current.state,
+              });
+            return present(repo, ctx, current);
+          },
+          202,
+        );
       });
       if (moved) void runner.start(ctx.actor.agencyId, id, subjectOf(ctx));
       else if (!runner.isRunning(id)) {
         // An import whose process went away (restart) is resumed by confirming again; chunks of
         // another live process wait on the job lock, so nothing is imported twice either way.
-        const job = await inAgency(db, ctx.actor.agencyId, (tx) => tx.selectFrom('prevention_import_jobs').select(['state', 'updated_at']).where('id', '=', id).executeTakeFirst());
-        if (job?.state === 'importing' && Date.now() - job.updated_at.getTime() > STALE_MS) void runner.start(ctx.actor.agencyId, id, subjectOf(ctx));
+        const job = await inAgency(db, ctx.actor.agencyId, (tx) =>
+          tx.selectFrom('prevention_import_jobs').select(['state', 'updated_at']).where('id', '=', id).executeTakeFirst(),
+        );
+        if (job?.state === 'importing' && Date.now() - job.updated_at.getTime() > STALE_MS)
+          void runner.start(ctx.actor.agencyId, id, subjectOf(ctx));
       }
       return res;
     },
@@ -254,10 +400,14 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       actorTx(db, ctx, async (tx) => {
         const repo = repoOf(tx, ctx);
         const job = await visible(repo, ctx, id, 'preventionImport.read');
-        if (job.state !== 'done' && job.state !== 'failed') throw new AppError('invalid_transition', 'Das Protokoll gibt es erst nach dem Import.', { currentState: job.state });
+        if (job.state !== 'done' && job.state !== 'failed')
+          throw new AppError('invalid_transition', 'Das Protokoll gibt es erst nach dem Import.', { currentState: job.state });
         const rows = await repo.reportRows(id);
         recordAudit(tx, subjectOf(ctx), { action: 'prevention_import.report', entityId: id, details: { rows: rows.length } });
-        return { filename: `Importprotokoll-${job.filename.replace(/\.[^.]+$/, '')}.csv`, content: reportCsv(rows, (job.mapping as (TImportField | null)[] | null) ?? []) };
+        return {
+          filename: `Importprotokoll-${job.filename.replace(/\.[^.]+$/, '')}.csv`,
+          content: reportCsv(rows, (job.mapping as (TImportField | null)[] | null) ?? []),
+        };
       }),
   };
 }

@@ -86,12 +86,22 @@ export function validateRow(cells: Cell[], opts: ValidateOptions): RowCheck {
   if (!city) missing('city', 'Der Ort');
   const arrears = v.arrearsCents as number | null | undefined;
   if (arrears === 0 && !v.evictionDate && !v.servedOn && !v.terminationDate) {
-    errors.push({ column: columnOf.arrearsCents ?? null, field: 'arrearsCents', message: 'Kein Rückstand und keine Kündigung, Klage oder Räumung: keine Gefährdung erkennbar.' });
+    errors.push({
+      column: columnOf.arrearsCents ?? null,
+      field: 'arrearsCents',
+      message: 'Kein Rückstand und keine Kündigung, Klage oder Räumung: keine Gefährdung erkennbar.',
+    });
   }
   const served = v.servedOn as string | null | undefined;
   const hearing = v.hearingDate as string | null | undefined;
-  if (served && served > today) errors.push({ column: columnOf.servedOn ?? null, field: 'servedOn', message: 'Die Zustellung liegt in der Zukunft.' });
-  if (served && hearing && hearing.slice(0, 10) < served) errors.push({ column: columnOf.hearingDate ?? null, field: 'hearingDate', message: 'Der Verhandlungstermin liegt vor der Zustellung der Klage.' });
+  if (served && served > today)
+    errors.push({ column: columnOf.servedOn ?? null, field: 'servedOn', message: 'Die Zustellung liegt in der Zukunft.' });
+  if (served && hearing && hearing.slice(0, 10) < served)
+    errors.push({
+      column: columnOf.hearingDate ?? null,
+      field: 'hearingDate',
+      message: 'Der Verhandlungstermin liegt vor der Zustellung der Klage.',
+    });
   if (errors.length) return { record: null, errors };
 
   const val = <T>(f: TImportField) => (v[f] ?? null) as T | null;
@@ -99,13 +109,25 @@ export function validateRow(cells: Cell[], opts: ValidateOptions): RowCheck {
     val<string>('externalReference') ? `Mieter-/Vertragsnummer: ${val<string>('externalReference')}` : null,
     val<number>('persons') ? `Personen im Haushalt laut Liste: ${val<number>('persons')}` : null,
     val<string>('notes'),
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const input = {
     source: opts.source,
     sourceDetail: opts.source === 'landlord' ? val<string>('landlord') : opts.source === 'court_notice' ? val<string>('court') : null,
     receivedOn: val<string>('receivedOn') ?? today,
-    tenants: [{ firstName: firstName!, lastName: lastName!, birthDate: val<string>('birthDate'), gender: val<TNotice['tenants'][number]['gender']>('gender') ?? 'unspecified', phone: val<string>('phone') }],
-    street: street!, postalCode: v.postalCode as string, city: city!,
+    tenants: [
+      {
+        firstName: firstName!,
+        lastName: lastName!,
+        birthDate: val<string>('birthDate'),
+        gender: val<TNotice['tenants'][number]['gender']>('gender') ?? 'unspecified',
+        phone: val<string>('phone'),
+      },
+    ],
+    street: street!,
+    postalCode: v.postalCode as string,
+    city: city!,
     landlordName: val<string>('landlord'),
     monthlyRentCents: val<number>('monthlyRentCents'),
     arrearsCents: val<number>('arrearsCents'),
@@ -123,13 +145,32 @@ export function validateRow(cells: Cell[], opts: ValidateOptions): RowCheck {
   const parsed = ZNoticeInput.safeParse(input);
   if (!parsed.success) {
     // A limit of the case form the column readers did not catch: reported like any other problem.
-    return { record: null, errors: parsed.error.issues.map((i) => ({ column: null, field: null, message: `${i.path.join('.')}: ${i.message}` })) };
+    return {
+      record: null,
+      errors: parsed.error.issues.map((i) => ({ column: null, field: null, message: `${i.path.join('.')}: ${i.message}` })),
+    };
   }
   return { record: parsed.data, errors };
 }
 
-export type NoticeDraft = Omit<TNotice, 'selfReferralVia' | 'landlordAddress' | 'parties' | 'threatStage' | 'ordinaryTermination' | 'previousCureOn' | 'writtenProceedingsServedOn' | 'tenants'> & {
-  tenants: { firstName: string; lastName: string; birthDate: string | null; gender: TNotice['tenants'][number]['gender']; phone: string | null }[];
+export type NoticeDraft = Omit<
+  TNotice,
+  | 'selfReferralVia'
+  | 'landlordAddress'
+  | 'parties'
+  | 'threatStage'
+  | 'ordinaryTermination'
+  | 'previousCureOn'
+  | 'writtenProceedingsServedOn'
+  | 'tenants'
+> & {
+  tenants: {
+    firstName: string;
+    lastName: string;
+    birthDate: string | null;
+    gender: TNotice['tenants'][number]['gender'];
+    phone: string | null;
+  }[];
 };
 
 const MAX_MONEY = 100_000_000;
@@ -148,19 +189,45 @@ const money = (n: number | null) => n === null || (Number.isInteger(n) && n >= 0
 export function certainNotice(n: NoticeDraft): TNotice | null {
   const t = n.tenants[0]!;
   if (!t.firstName || !t.lastName || !n.street || !n.city || !/^\d{5}$/.test(n.postalCode) || !ISO_DATE.test(n.receivedOn)) return null;
-  if (!within(t.firstName, 100) || !within(t.lastName, 100) || !within(t.phone, 40) || !within(n.street, 200) || !within(n.city, 100)) return null;
-  if (!within(n.sourceDetail, 200) || !within(n.landlordName, 200) || !within(n.courtName, 200) || !within(n.courtFileNumber, 60) || !within(n.note, 4000)) return null;
+  if (!within(t.firstName, 100) || !within(t.lastName, 100) || !within(t.phone, 40) || !within(n.street, 200) || !within(n.city, 100))
+    return null;
+  if (
+    !within(n.sourceDetail, 200) ||
+    !within(n.landlordName, 200) ||
+    !within(n.courtName, 200) ||
+    !within(n.courtFileNumber, 60) ||
+    !within(n.note, 4000)
+  )
+    return null;
   if (!money(n.monthlyRentCents) || !money(n.arrearsCents) || !money(n.compensationCents)) return null;
   if ((n.hearingAt && !ISO_INSTANT.test(n.hearingAt)) || (n.evictionAt && !ISO_INSTANT.test(n.evictionAt))) return null;
   // Written out in the schema's key order: spreading the draft into a wider object was the
   // slowest step of checking a row.
   return {
-    source: n.source, sourceDetail: n.sourceDetail, selfReferralVia: null, receivedOn: n.receivedOn,
+    source: n.source,
+    sourceDetail: n.sourceDetail,
+    selfReferralVia: null,
+    receivedOn: n.receivedOn,
     tenants: [{ firstName: t.firstName, lastName: t.lastName, birthDate: t.birthDate, gender: t.gender, phone: t.phone, email: null }],
-    street: n.street, postalCode: n.postalCode, city: n.city, landlordName: n.landlordName, landlordAddress: null,
-    monthlyRentCents: n.monthlyRentCents, arrearsCents: n.arrearsCents, compensationCents: n.compensationCents,
-    courtName: n.courtName, courtFileNumber: n.courtFileNumber, parties: [], threatStage: null,
-    terminationOn: n.terminationOn, ordinaryTermination: false, previousCureOn: null, lawsuitServedOn: n.lawsuitServedOn,
-    hearingAt: n.hearingAt, writtenProceedingsServedOn: null, evictionAt: n.evictionAt, note: n.note,
+    street: n.street,
+    postalCode: n.postalCode,
+    city: n.city,
+    landlordName: n.landlordName,
+    landlordAddress: null,
+    monthlyRentCents: n.monthlyRentCents,
+    arrearsCents: n.arrearsCents,
+    compensationCents: n.compensationCents,
+    courtName: n.courtName,
+    courtFileNumber: n.courtFileNumber,
+    parties: [],
+    threatStage: null,
+    terminationOn: n.terminationOn,
+    ordinaryTermination: false,
+    previousCureOn: null,
+    lawsuitServedOn: n.lawsuitServedOn,
+    hearingAt: n.hearingAt,
+    writtenProceedingsServedOn: null,
+    evictionAt: n.evictionAt,
+    note: n.note,
   };
 }

@@ -9,16 +9,64 @@ const TODAY = '2026-11-21';
 
 describe('mapping suggestion', () => {
   it('maps a housing company arrears list by German synonyms', () => {
-    const cols = ['Mieternummer', 'Name', 'Vorname', 'Geb.-Datum', 'Straße', 'Hausnr.', 'PLZ', 'Ort', 'Mietrückstand in EUR', 'Monatsmiete', 'Kündigung vom', 'Sonstiges'];
+    const cols = [
+      'Mieternummer',
+      'Name',
+      'Vorname',
+      'Geb.-Datum',
+      'Straße',
+      'Hausnr.',
+      'PLZ',
+      'Ort',
+      'Mietrückstand in EUR',
+      'Monatsmiete',
+      'Kündigung vom',
+      'Sonstiges',
+    ];
     expect(suggestMapping(cols)).toEqual([
-      'externalReference', 'lastName', 'firstName', 'birthDate', 'street', 'houseNumber', 'postalCode', 'city', 'arrearsCents', 'monthlyRentCents', 'terminationDate', null,
+      'externalReference',
+      'lastName',
+      'firstName',
+      'birthDate',
+      'street',
+      'houseNumber',
+      'postalCode',
+      'city',
+      'arrearsCents',
+      'monthlyRentCents',
+      'terminationDate',
+      null,
     ]);
   });
 
   it('maps a court notice list; "Name" alone is the full name; each field at most once', () => {
-    const cols = ['Aktenzeichen', 'Gericht', 'Name', 'Anschrift', 'Postleitzahl', 'Stadt', 'Zustellung der Klage am', 'Termin', 'Räumungstermin', 'Rückstand', 'Nutzungsentschädigung', 'Aktenzeichen'];
+    const cols = [
+      'Aktenzeichen',
+      'Gericht',
+      'Name',
+      'Anschrift',
+      'Postleitzahl',
+      'Stadt',
+      'Zustellung der Klage am',
+      'Termin',
+      'Räumungstermin',
+      'Rückstand',
+      'Nutzungsentschädigung',
+      'Aktenzeichen',
+    ];
     expect(suggestMapping(cols)).toEqual([
-      'fileNumber', 'court', 'fullName', 'street', 'postalCode', 'city', 'servedOn', 'hearingDate', 'evictionDate', 'arrearsCents', 'compensationCents', null,
+      'fileNumber',
+      'court',
+      'fullName',
+      'street',
+      'postalCode',
+      'city',
+      'servedOn',
+      'hearingDate',
+      'evictionDate',
+      'arrearsCents',
+      'compensationCents',
+      null,
     ]);
     expect(normHeader('Straße/Hausnr.')).toBe('strassehausnr');
   });
@@ -86,32 +134,51 @@ describe('values', () => {
 
 describe('row validation', () => {
   const columns = ['Name', 'Geburtsdatum', 'Straße', 'Nr', 'PLZ', 'Ort', 'Rückstand', 'Zustellung', 'Termin'];
-  const mapping: TImportField[] = ['fullName', 'birthDate', 'street', 'houseNumber', 'postalCode', 'city', 'arrearsCents', 'servedOn', 'hearingDate'];
-  const check = (cells: (string | number | null)[], defaultCity?: string) => validateRow(cells, { columns, mapping, defaultCity, source: 'court_notice', today: TODAY });
+  const mapping: TImportField[] = [
+    'fullName',
+    'birthDate',
+    'street',
+    'houseNumber',
+    'postalCode',
+    'city',
+    'arrearsCents',
+    'servedOn',
+    'hearingDate',
+  ];
+  const check = (cells: (string | number | null)[], defaultCity?: string) =>
+    validateRow(cells, { columns, mapping, defaultCity, source: 'court_notice', today: TODAY });
 
   it('normalises a good row', () => {
     const r = check(['Müller, Jürgen', '12.04.1985', 'Hauptstraße', '5a', '30159', 'Hannover', '1.234,56', '02.11.2026', '2026-12-10']);
     expect(r.errors).toEqual([]);
     expect(r.record).toMatchObject({
-      source: 'court_notice', receivedOn: TODAY,
+      source: 'court_notice',
+      receivedOn: TODAY,
       tenants: [{ lastName: 'Müller', firstName: 'Jürgen', birthDate: '1985-04-12', gender: 'unspecified' }],
-      street: 'Hauptstraße 5a', postalCode: '30159', city: 'Hannover',
-      arrearsCents: 123_456, lawsuitServedOn: '2026-11-02', hearingAt: '2026-12-09T23:00:00.000Z', evictionAt: null,
+      street: 'Hauptstraße 5a',
+      postalCode: '30159',
+      city: 'Hannover',
+      arrearsCents: 123_456,
+      lawsuitServedOn: '2026-11-02',
+      hearingAt: '2026-12-09T23:00:00.000Z',
+      evictionAt: null,
     });
   });
 
   it('reports every problem of a row with its column and a German message', () => {
     const r = check([null, '31.02.1980', null, null, '123', null, 'viel', '01.12.2026', '01.11.2026']);
     expect(r.record).toBeNull();
-    expect(r.errors).toEqual(expect.arrayContaining([
-      { column: 'Geburtsdatum', field: 'birthDate', message: 'Kein gültiges Datum (TT.MM.JJJJ).' },
-      { column: 'PLZ', field: 'postalCode', message: 'Keine gültige Postleitzahl (5 Ziffern).' },
-      { column: 'Rückstand', field: 'arrearsCents', message: 'Kein gültiger Betrag (z. B. 1.234,56).' },
-      { column: 'Name', field: 'fullName', message: 'Der Name fehlt.' },
-      { column: 'Straße', field: 'street', message: 'Die Straße fehlt.' },
-      { column: 'Ort', field: 'city', message: 'Der Ort fehlt.' },
-      { column: 'Zustellung', field: 'servedOn', message: 'Die Zustellung liegt in der Zukunft.' },
-    ]));
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        { column: 'Geburtsdatum', field: 'birthDate', message: 'Kein gültiges Datum (TT.MM.JJJJ).' },
+        { column: 'PLZ', field: 'postalCode', message: 'Keine gültige Postleitzahl (5 Ziffern).' },
+        { column: 'Rückstand', field: 'arrearsCents', message: 'Kein gültiger Betrag (z. B. 1.234,56).' },
+        { column: 'Name', field: 'fullName', message: 'Der Name fehlt.' },
+        { column: 'Straße', field: 'street', message: 'Die Straße fehlt.' },
+        { column: 'Ort', field: 'city', message: 'Der Ort fehlt.' },
+        { column: 'Zustellung', field: 'servedOn', message: 'Die Zustellung liegt in der Zukunft.' },
+      ]),
+    );
     expect(r.errors.filter((e) => e.field === 'postalCode')).toHaveLength(1);
   });
 
@@ -119,7 +186,9 @@ describe('row validation', () => {
     expect(check(['Kaya, Deniz', null, 'Weg', '1', '30159', null, '100', null, null], 'Hannover').record?.city).toBe('Hannover');
     const none = check(['Kaya, Deniz', null, 'Weg', '1', '30159', 'Hannover', '0,00', null, null]);
     expect(none.errors.map((e) => e.field)).toEqual(['arrearsCents']);
-    expect(check(['Kaya', null, 'Weg', '1', '30159', 'Hannover', '5', null, null]).errors).toEqual([{ column: 'Name', field: 'fullName', message: 'Der Vorname fehlt.' }]);
+    expect(check(['Kaya', null, 'Weg', '1', '30159', 'Hannover', '5', null, null]).errors).toEqual([
+      { column: 'Name', field: 'fullName', message: 'Der Vorname fehlt.' },
+    ]);
   });
 
   it('reads hearing and eviction times in Berlin time (date only: start of the day)', () => {
@@ -135,18 +204,55 @@ describe('row validation', () => {
 
 describe('the fast notice check', () => {
   const base: NoticeDraft = {
-    source: 'landlord', sourceDetail: 'Wohnbau GmbH', receivedOn: TODAY,
+    source: 'landlord',
+    sourceDetail: 'Wohnbau GmbH',
+    receivedOn: TODAY,
     tenants: [{ firstName: 'Deniz', lastName: 'Kaya', birthDate: '1980-02-29', gender: 'unspecified', phone: null }],
-    street: 'Lindenweg 4', postalCode: '30159', city: 'Hannover', landlordName: 'Wohnbau GmbH',
-    monthlyRentCents: 65_000, arrearsCents: 130_000, compensationCents: null, courtName: null, courtFileNumber: null,
-    terminationOn: '2026-10-01', lawsuitServedOn: '2026-11-02', hearingAt: '2026-12-10T08:30:00.000Z', evictionAt: null, note: 'Mieter-/Vertragsnummer: 100042',
+    street: 'Lindenweg 4',
+    postalCode: '30159',
+    city: 'Hannover',
+    landlordName: 'Wohnbau GmbH',
+    monthlyRentCents: 65_000,
+    arrearsCents: 130_000,
+    compensationCents: null,
+    courtName: null,
+    courtFileNumber: null,
+    terminationOn: '2026-10-01',
+    lawsuitServedOn: '2026-11-02',
+    hearingAt: '2026-12-10T08:30:00.000Z',
+    evictionAt: null,
+    note: 'Mieter-/Vertragsnummer: 100042',
   };
   const tenant = (t: Partial<NoticeDraft['tenants'][number]>) => ({ ...base, tenants: [{ ...base.tenants[0]!, ...t }] });
   const x = (n: number) => 'x'.repeat(n);
   const cases: [string, NoticeDraft][] = [
     ['a full row', base],
-    ['only what is required', { ...base, sourceDetail: null, landlordName: null, monthlyRentCents: null, arrearsCents: 1, terminationOn: null, lawsuitServedOn: null, hearingAt: null, note: null, tenants: [{ firstName: 'A', lastName: 'B', birthDate: null, gender: 'female', phone: '0511 123' }] }],
-    ['a court notice', { ...base, source: 'court_notice', sourceDetail: 'AG Hannover', courtName: 'AG Hannover', courtFileNumber: x(60), evictionAt: '2027-01-15T09:00:00.000Z' }],
+    [
+      'only what is required',
+      {
+        ...base,
+        sourceDetail: null,
+        landlordName: null,
+        monthlyRentCents: null,
+        arrearsCents: 1,
+        terminationOn: null,
+        lawsuitServedOn: null,
+        hearingAt: null,
+        note: null,
+        tenants: [{ firstName: 'A', lastName: 'B', birthDate: null, gender: 'female', phone: '0511 123' }],
+      },
+    ],
+    [
+      'a court notice',
+      {
+        ...base,
+        source: 'court_notice',
+        sourceDetail: 'AG Hannover',
+        courtName: 'AG Hannover',
+        courtFileNumber: x(60),
+        evictionAt: '2027-01-15T09:00:00.000Z',
+      },
+    ],
     ['names at the limit', tenant({ firstName: x(100), lastName: x(100), phone: x(40) })],
     ['a first name too long', tenant({ firstName: x(101) })],
     ['a last name too long', tenant({ lastName: x(101) })],
@@ -176,7 +282,12 @@ describe('the fast notice check', () => {
     expect(certainNotice(base)).not.toBeNull();
     const columns = ['Name', 'Straße', 'PLZ', 'Ort', 'Rückstand'];
     const mapping: TImportField[] = ['fullName', 'street', 'postalCode', 'city', 'arrearsCents'];
-    const odd = validateRow(['Kaya, Deniz', 'Weg 1', '30159', 'Hannover', '2.000.000,00'], { columns, mapping, source: 'landlord', today: TODAY });
+    const odd = validateRow(['Kaya, Deniz', 'Weg 1', '30159', 'Hannover', '2.000.000,00'], {
+      columns,
+      mapping,
+      source: 'landlord',
+      today: TODAY,
+    });
     expect(odd.record).toBeNull();
     expect(odd.errors).toEqual([{ column: null, field: null, message: expect.stringMatching(/^arrearsCents: /) }]);
   });

@@ -56,7 +56,15 @@ export function readDate(c: Cell, opts: { birth?: boolean; today?: string } = {}
   return iso;
 }
 
-const berlinParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const berlinParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The instant of a wall-clock time in Berlin (CET/CEST). */
 export function berlinInstant(date: string, hour: number, minute: number): string {
