@@ -78,15 +78,13 @@ export function rankingsRepository(tx: Tx, agencyId: string) {
             .returning(['id', 'created_at']),
         )
         .with('e', (db) =>
-          db
-            .insertInto('offer_events')
-            .values({
-              agency_id: agencyId,
-              offer_id: values.offer_id,
-              actor_id: values.created_by,
-              kind: 'ranked',
-              details: JSON.stringify({ ranking: id, ...event }),
-            }),
+          db.insertInto('offer_events').values({
+            agency_id: agencyId,
+            offer_id: values.offer_id,
+            actor_id: values.created_by,
+            kind: 'ranked',
+            details: JSON.stringify({ ranking: id, ...event }),
+          }),
         )
         .selectFrom('r')
         .select((eb) => [
