@@ -64,7 +64,10 @@ export async function reserveCaseReferences(
 
 const CHUNK = 5000;
 /** The foreign keys from cases and members to their household (made deferrable by the 20-30 migration). */
-const HOUSEHOLD_LINKS = sql.raw('prevention_cases_agency_id_household_id_fkey, household_members_agency_id_household_id_fkey');
+const HOUSEHOLD_LINKS = sql.join([
+  sql.id('prevention_cases_agency_id_household_id_fkey'),
+  sql.id('household_members_agency_id_household_id_fkey'),
+]);
 const chunks = <T>(xs: readonly T[]) =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
