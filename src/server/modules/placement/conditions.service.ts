@@ -9,9 +9,9 @@ import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { checkOffer, rentCap, spaceLimit, type ConditionsRule } from './conditions.js';
+import { checkOffer, toRule, rentCap, spaceLimit, type ConditionsRule } from './conditions.js';
 import { presentConditions } from './placement.present.js';
-import { placementRepository, toRule, type PlacementRepository } from './placement.repository.js';
+import { placementRepository, type PlacementRepository } from './placement.repository.js';
 
 type Input = z.output<typeof ZConditionsInput>;
 

@@ -1,5 +1,7 @@
 import type { TOfferCheck } from '../../../contracts/placement.js';
 import { formatEuro } from '../../../contracts/format.js';
+import type { Selectable } from 'kysely';
+import type { ProgrammeConditionsTable } from '../../db/types.js';
 
 /*
  * Programme conditions, pure: which household sizes a flat suits under one version of the rules.
@@ -127,4 +129,17 @@ export function declineText(check: TOfferCheck): string {
     .filter((i) => !i.met)
     .map((i) => i.text)
     .join(' ');
+}
+
+/** A stored version of the programme conditions as the rules below read it. */
+export function toRule(r: Selectable<ProgrammeConditionsTable>): ConditionsRule {
+  return {
+    id: r.id,
+    validFrom: r.valid_from,
+    rentCaps: r.rent_caps,
+    extraPersonCents: r.extra_person_cents,
+    spaceBaseSqm: Number(r.space_base_sqm),
+    spacePerPersonSqm: Number(r.space_per_person_sqm),
+    requiredEquipment: r.required_equipment,
+  };
 }

@@ -11,28 +11,12 @@ import { actorTx } from '../../platform/http/tx.js';
 import { addJournalEntry, householdFacts } from '../households/households.service.js';
 import { onTenancyCreated } from '../sustainment/sustainment.effects.js';
 import { candidateRepository, type CandidateRow } from './candidates.repository.js';
+import { GUARANTEE_LABELS, guaranteeEnd } from './guarantee.js';
 import { loadOfferView, offerStep, visibleOffer } from './offers.service.js';
 import { OPEN_CANDIDATE_STATES } from './placement.machine.js';
 import { offerLink, placementEffects } from './placement.effects.js';
 import { placementRepository, type OfferRow } from './placement.repository.js';
 import { candidateStep, candidateView, visibleCandidate } from './shortlist.service.js';
-
-const GUARANTEE_LABELS: Record<string, string> = {
-  rent_arrears: 'Mietrückstände',
-  service_charge_arrears: 'Rückstände aus Betriebs- und Heizkosten',
-  damage: 'Schäden an der Mietsache über die übliche Abnutzung hinaus',
-  clearance: 'Kosten einer Räumung und Einlagerung',
-  legal_costs: 'Gerichts- und Anwaltskosten aus dem Mietverhältnis',
-};
-
-/** Guarantee end: the day before the anniversary `years` after the start (five years → 31.12. for a start on 01.01.). */
-export function guaranteeEnd(start: string, years: number): string {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 February + n years normalises to 1 March; the day before is then 28 February, as intended.
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
-}
 
 const address = (o: OfferRow) =>
   `${o.street}, ${o.postal_code} ${o.city} (${o.district}, ${o.floor === 0 ? 'Erdgeschoss' : `${o.floor}. OG`})`;

@@ -13,11 +13,11 @@ import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { candidateRepository } from './candidates.repository.js';
-import { checkOffer, declineText } from './conditions.js';
+import { checkOffer, toRule, declineText } from './conditions.js';
 import { OFFER_STEPS, next, OPEN_CANDIDATE_STATES } from './placement.machine.js';
 import { eventText, presentOffer } from './placement.present.js';
 import { offerLink, placementEffects } from './placement.effects.js';
-import { placementRepository, toRule, type OfferRow, type PlacementRepository } from './placement.repository.js';
+import { placementRepository, type OfferRow, type PlacementRepository } from './placement.repository.js';
 
 type OfferInput = z.output<typeof ZOfferInput>;
 

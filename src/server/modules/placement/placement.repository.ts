@@ -3,25 +3,12 @@ import type { z } from 'zod';
 import type { ZOfferInput, ZOfferListQuery } from '../../../contracts/placement.js';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
-import type { OffersTable, ProgrammeConditionsTable } from '../../db/types.js';
-import type { ConditionsRule } from './conditions.js';
+import type { OffersTable } from '../../db/types.js';
 import { OPEN_OFFER_STATES } from './placement.machine.js';
 
 export type OfferRow = Selectable<OffersTable> & { provider_name: string; case_manager_name: string | null };
 type OfferInput = z.output<typeof ZOfferInput>;
 type ListQuery = z.output<typeof ZOfferListQuery>;
-
-export function toRule(r: Selectable<ProgrammeConditionsTable>): ConditionsRule {
-  return {
-    id: r.id,
-    validFrom: r.valid_from,
-    rentCaps: r.rent_caps,
-    extraPersonCents: r.extra_person_cents,
-    spaceBaseSqm: Number(r.space_base_sqm),
-    spacePerPersonSqm: Number(r.space_per_person_sqm),
-    requiredEquipment: r.required_equipment,
-  };
-}
 
 const columnsOf = (i: OfferInput) => ({
   street: i.street,

@@ -19,7 +19,7 @@ import { AccessDenied, AppError, type FieldError } from '../../platform/errors/a
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { guaranteeEnd } from '../placement/decisions.service.js';
+import { guaranteeEnd } from '../placement/guarantee.js';
 import { addMonths } from './ledger.js';
 import { GUARANTEE_DEADLINES, onTenancyCreated, sustainmentEffects, tenancyLink, today } from './sustainment.effects.js';
 import { presentTenancyItem } from './sustainment.present.js';

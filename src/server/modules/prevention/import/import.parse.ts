@@ -204,3 +204,34 @@ export async function parseUpload(content: Buffer, onBatch: OnBatch, batchSize =
   }
   return parseCsv(content, onBatch, batchSize);
 }
+
+/** Batches of an upload stored at once while the file is still read. */
+const UPLOAD_IN_FLIGHT = 2;
+
+/**
+ * Parses an upload, storing each batch while the next is read: up to UPLOAD_IN_FLIGHT batches go
+ * to the database at once (each its own transaction, on its own connection), so parsing in Node
+ * and inserting in PostgreSQL overlap. Returns once every batch is stored; the first failure is
+ * thrown after the others have settled (the caller then deletes what was stored).
+ */
+export async function storeWhileParsing(content: Buffer, store: (rows: Parameters<Parameters<typeof parseUpload>[1]>[0]) => Promise<void>) {
+  const inFlight = new Set<Promise<void>>();
+  let failure: { e: unknown } | null = null;
+  try {
+    return await parseUpload(content, async (rows) => {
+      while (inFlight.size >= UPLOAD_IN_FLIGHT) await Promise.race(inFlight);
+      if (failure) throw failure.e;
+      const p: Promise<void> = store(rows)
+        .catch((e: unknown) => {
+          failure ??= { e };
+        })
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    });
+  } finally {
+    await Promise.allSettled([...inFlight]);
+    // A failed store is the cause to report, also over an error of the parser it made stop.
+    // eslint-disable-next-line no-unsafe-finally
+    if (failure) throw (failure as { e: unknown }).e;
+  }
+}

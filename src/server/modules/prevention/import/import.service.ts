@@ -13,7 +13,7 @@ import { actorTx, auditDenials } from '../../../platform/http/tx.js';
 import { berlinToday } from '../prevention.derive.js';
 import { addressKey } from '../prevention.matching.js';
 import { mappingErrors, suggestMapping } from './import.mapping.js';
-import { parseUpload, type Cell } from './import.parse.js';
+import { storeWhileParsing, type Cell } from './import.parse.js';
 import { presentJob, presentRow, samplesOf } from './import.present.js';
 import { reportCsv } from './import.report.js';
 import { importRepository, type ImportRepository } from './import.repository.js';
@@ -23,37 +23,8 @@ import { validateRow } from './import.validate.js';
 const CHECK_BATCH = 10_000;
 const CHECK_SLICE = 1000;
 const STORE_IN_FLIGHT = 2;
-const UPLOAD_IN_FLIGHT = 2;
 /** A job left "importing" this long without progress was abandoned (e.g. a restart): confirm resumes it. */
 const STALE_MS = 60_000;
-
-/**
- * Parses an upload, storing each batch while the next is read: up to UPLOAD_IN_FLIGHT batches go
- * to the database at once (each its own transaction, on its own connection), so parsing in Node
- * and inserting in PostgreSQL overlap. Returns once every batch is stored; the first failure is
- * thrown after the others have settled (the caller then deletes what was stored).
- */
-async function storeWhileParsing(content: Buffer, store: (rows: Parameters<Parameters<typeof parseUpload>[1]>[0]) => Promise<void>) {
-  const inFlight = new Set<Promise<void>>();
-  let failure: { e: unknown } | null = null;
-  try {
-    return await parseUpload(content, async (rows) => {
-      while (inFlight.size >= UPLOAD_IN_FLIGHT) await Promise.race(inFlight);
-      if (failure) throw failure.e;
-      const p: Promise<void> = store(rows)
-        .catch((e: unknown) => {
-          failure ??= { e };
-        })
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    });
-  } finally {
-    await Promise.allSettled([...inFlight]);
-    // A failed store is the cause to report, also over an error of the parser it made stop.
-    // eslint-disable-next-line no-unsafe-finally
-    if (failure) throw (failure as { e: unknown }).e;
-  }
-}
 
 export function importService(db: Kysely<DB>, runner: ImportRunner) {
   const repoOf = (tx: Tx, ctx: Ctx) => importRepository(tx, ctx.actor.agencyId);
