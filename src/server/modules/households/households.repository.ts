@@ -191,7 +191,10 @@ export function householdRepository(tx: Tx, agencyId: string) {
     nextReference: () => nextReference(tx, agencyId, 'household', null, 5),
 
     /** A new situation from another module's step; with `from`, only a household still in that situation moves. */
-    async setSituation(id: string, to: { situation: string; since: string; seekingHousing?: boolean; from?: string }): Promise<void> {
+    async setSituation(
+      id: string,
+      to: { situation: string; since: string; seekingHousing?: boolean; from?: string; unlessAlready?: boolean },
+    ): Promise<void> {
       await tx
         .updateTable('households')
         .set((eb) => ({
@@ -204,6 +207,16 @@ export function householdRepository(tx: Tx, agencyId: string) {
         .where('agency_id', '=', agencyId)
         .where('id', '=', id)
         .$if(to.from !== undefined, (b) => b.where('situation', '=', to.from!))
+        .$if(!!to.unlessAlready, (b) => b.where('situation', '<>', to.situation))
+        .execute();
+    },
+
+    async flagFollowUp(id: string, reason: string): Promise<void> {
+      await tx
+        .updateTable('households')
+        .set({ follow_up_reason: reason, follow_up_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
         .execute();
     },
 

@@ -279,7 +279,16 @@ export function changeHouseholdSituation(
   tx: Tx,
   agencyId: string,
   id: string,
-  to: { situation: string; since: string; seekingHousing?: boolean; from?: string },
+  to: { situation: string; since: string; seekingHousing?: boolean; from?: string; unlessAlready?: boolean },
 ) {
   return householdRepository(tx, agencyId).setSituation(id, to);
+}
+
+/**
+ * For other modules, on a step they have already authorised: marks a household for prevention or
+ * placement follow-up (a lost tenancy) and says why in its journal.
+ */
+export async function flagHouseholdFollowUp(tx: Tx, ctx: Ctx, id: string, reason: string, text: string): Promise<void> {
+  await householdRepository(tx, ctx.actor.agencyId).flagFollowUp(id, reason);
+  await addJournalEntry(tx, ctx, id, { occurredAt: new Date().toISOString(), kind: 'note', participation: false, text });
 }

@@ -295,47 +295,6 @@ export function candidateRepository(tx: Tx, agencyId: string) {
         .returningAll()
         .executeTakeFirst();
     },
-
-    // --- tenancies ----------------------------------------------------------------------------
-    nextTenancyReference: () => nextReference(tx, agencyId, 'tenancy', 'M', 4),
-    insertTenancy(values: {
-      reference: string;
-      household_id: string;
-      provider_id: string;
-      offer_id: string;
-      candidate_id: string;
-      street: string;
-      postal_code: string;
-      city: string;
-      district: string;
-      lease_start: string;
-      lease_signed_on: string | null;
-      cold_rent_cents: number;
-      service_charges_cents: number;
-      heating_cents: number;
-      guarantee_start: string;
-      guarantee_end: string;
-      guarantee_max_cents: number;
-      guarantee_items: string[];
-      guarantee_signed_on: string | null;
-      contact_person_id: string | null;
-      social_worker_id: string | null;
-      created_by: string;
-    }) {
-      return tx
-        .insertInto('tenancies')
-        .values({ agency_id: agencyId, ...values })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    },
-    markHoused(householdId: string, since: string) {
-      return tx
-        .updateTable('households')
-        .set({ situation: 'housed', situation_since: since, seeking_housing: false, version: sql`version + 1`, updated_at: new Date() })
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', householdId)
-        .execute();
-    },
   };
 }
 export type CandidateRepository = ReturnType<typeof candidateRepository>;

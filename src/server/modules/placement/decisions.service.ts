@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { addJournalEntry, householdFacts } from '../households/households.service.js';
-import { onTenancyCreated } from '../sustainment/sustainment.effects.js';
+import { startTenancy } from '../sustainment/tenancy-start.service.js';
 import { candidateRepository, type CandidateRow } from './candidates.repository.js';
 import { GUARANTEE_LABELS, guaranteeEnd } from './guarantee.js';
 import { loadOfferView, offerStep, visibleOffer } from './offers.service.js';
@@ -74,7 +74,7 @@ export function decisionService(db: Kysely<DB>) {
             kind: 'follow_up_talk',
             title: `Nachgespräch nach Absage: ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
             link: offerLink(offer.id),
-            dueAt: await fx.dueAfterWorkingDays(new Date(), placement.followUpWorkingDays),
+            dueAt: await fx.dueAfterWorkingDays(placement.followUpWorkingDays),
             assigneeId: c.social_worker_id ?? offer.case_manager_id,
           });
           await repo.addEvent(
@@ -187,7 +187,7 @@ export function decisionService(db: Kysely<DB>) {
           kind: 'contracts',
           title: `Garantie- und Mietvertrag abschließen: ${offer.reference}`,
           link: offerLink(offer.id),
-          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.leaseWorkingDays),
+          dueAt: await fx.dueAfterWorkingDays(placement.leaseWorkingDays),
           assigneeId: offer.case_manager_id ?? ctx.actor.userId,
         });
         await repo.addEvent(
@@ -276,8 +276,8 @@ export function decisionService(db: Kysely<DB>) {
           service: input.serviceChargesCents ?? offer.service_charges_cents,
           heating: input.heatingCents ?? offer.heating_cents,
         };
-        const tenancy = await crepo.insertTenancy({
-          reference: await crepo.nextTenancyReference(),
+        // Sustainment carries the tenancy on: the household is housed, its guarantee reminders start now.
+        const tenancy = await startTenancy(tx, ctx, {
           household_id: c.household_id,
           provider_id: offer.provider_id,
           offer_id: offerId,
@@ -300,9 +300,6 @@ export function decisionService(db: Kysely<DB>) {
           social_worker_id: household.social_worker_id,
           created_by: ctx.actor.userId,
         });
-        await crepo.markHoused(c.household_id, input.leaseStart);
-        // Sustainment carries the tenancy on: its guarantee reminders start now.
-        await onTenancyCreated(tx, ctx, tenancy);
         await repo.setOffer(offerId, { status: to });
         await fx.closeDeadlines(offerId, ['contracts'], 'done');
         const provider = (await repo.provider(offer.provider_id))!;
@@ -375,7 +372,7 @@ export function decisionService(db: Kysely<DB>) {
           kind: 'round_table',
           title: `Runden Tisch für ${offer.reference} planen (Runde ${offer.round + 1})`,
           link: offerLink(offerId),
-          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays),
+          dueAt: await fx.dueAfterWorkingDays(placement.roundTableWorkingDays),
           assigneeId: offer.case_manager_id ?? ctx.actor.userId,
         });
         await repo.addEvent(offerId, ctx.actor.userId, 'restarted', { reason, round: offer.round + 1 }, { providerVisible: true });

@@ -315,7 +315,7 @@ export function meetingService(db: Kysely<DB>) {
         if (!updated) throw stale();
         const fx = placementEffects(tx, ctx);
         const { placement } = await fx.settings();
-        const dueAt = await fx.dueAfterWorkingDays(v.starts_at, placement.decisionWorkingDays);
+        const dueAt = await fx.dueAfterWorkingDays(placement.decisionWorkingDays, v.starts_at);
         await crepo.set(c.id, { status: to, decision_due_at: dueAt });
         await fx.openDeadline({
           subjectType: 'candidate',

@@ -228,7 +228,7 @@ export function offerService(db: Kysely<DB>) {
           kind: 'round_table',
           title: `Runden Tisch für ${o.reference} planen`,
           link: offerLink(id),
-          dueAt: await fx.dueAfterWorkingDays(new Date(), placement.roundTableWorkingDays),
+          dueAt: await fx.dueAfterWorkingDays(placement.roundTableWorkingDays),
           assigneeId: o.case_manager_id ?? ctx.actor.userId,
         });
         await placementEffects(tx, ctx).toProvider(

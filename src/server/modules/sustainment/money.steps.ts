@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { generateDocument, loadDocument } from '../../platform/documents/documents.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
-import { notify } from '../../platform/notify/notify.js';
+import { flagHouseholdFollowUp } from '../households/households.service.js';
 import type { IncidentRow } from './incidents.repository.js';
 import { socialWorkerOf, type StepResult } from './incidents.service.js';
 import * as ledger from './ledger.js';
@@ -95,21 +95,9 @@ export async function payoutStep(
   const pdf = (await loadDocument(tx, doc.id))!;
   const title = `Garantieleistung ${formatEuro(b.amountCents)} für ${t.reference}`;
   const body = `Die Fachstelle zahlt ${formatEuro(b.amountCents)} aus dem Garantievertrag (${i.months.map(monthLabel).join(', ')}). Bitte die beigefügte Abtretungserklärung unterschreiben und zurücksenden.`;
-  const providerUsers = (await fx.providerUsers(t.provider_id)).filter((u) => u !== ctx.actor.userId);
-  if (providerUsers.length) {
-    await notify(tx, ctx.actor.agencyId, {
-      userIds: providerUsers,
-      kind: 'incident.payout',
-      title,
-      body,
-      link: incidentLink(i.id),
-      mail: {
-        subject: title,
-        text: body,
-        attachments: [{ filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') }],
-      },
-    });
-  }
+  await fx.inform(await fx.providerUsers(t.provider_id), 'incident.payout', title, body, incidentLink(i.id), [
+    { filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') },
+  ]);
   await fx.inform(
     [socialWorkerOf(i)],
     'incident.payout',
@@ -139,15 +127,7 @@ export async function assignmentStep(
       errors: [{ field: 'receivedOn', code: 'custom', message: 'Der Eingang liegt in der Zukunft.' }],
     });
   const repo = tenancyRepository(tx, ctx.actor.agencyId);
-  const open = (
-    await tx
-      .selectFrom('guarantee_payouts')
-      .select('id')
-      .where('incident_id', '=', i.id)
-      .where('assignment_received_on', 'is', null)
-      .execute()
-  ).map((p) => p.id);
-  for (const id of open) await repo.setPayout(id, { assignment_received_on: b.receivedOn });
+  for (const id of await repo.payoutsAwaitingAssignment(i.id)) await repo.setPayout(id, { assignment_received_on: b.receivedOn });
   await fx.closeDeadlines(i.id, ['incident_assignment'], 'done');
   await fx.toProvider(
     i.provider_id,
@@ -198,10 +178,11 @@ export async function terminateStep(
     await repo.update(t.id, { guarantee_continues: b.guaranteeContinues });
   }
   if (!b.guaranteeContinues) await fx.closeDeadlines(t.id, GUARANTEE_DEADLINES, 'cancelled');
-  await repo.flagHousehold(
+  await flagHouseholdFollowUp(
+    tx,
+    ctx,
     t.household_id,
     'tenancy_terminated',
-    ctx.actor.userId,
     `Kündigung des Mietverhältnisses ${t.reference} durch das Wohnungsunternehmen nach Konfliktfall ${i.reference} (Kündigung vom ${formatGermanDate(b.terminatedOn)}, Mietende ${formatGermanDate(b.leaseEndsOn)}). Anschlusshilfe (Prävention/Vermittlung) klären.`,
   );
   audit(tx, ctx, {

@@ -26,20 +26,12 @@ export function recoveryService(db: Kysely<DB>) {
         idempotent(tx, ctx, key, { tenancyId, input }, async () => {
           const t = await visibleTenancy(tx, ctx, tenancyId, 'recovery.record', true);
           requireAction(ctx, t, 'recordAgreement', 'recovery.record');
-          if (
-            input.incidentId &&
-            !(await tx
-              .selectFrom('incidents')
-              .select('id')
-              .where('id', '=', input.incidentId)
-              .where('tenancy_id', '=', t.id)
-              .executeTakeFirst())
-          ) {
+          const repo = tenancyRepository(tx, ctx.actor.agencyId);
+          if (input.incidentId && !(await repo.hasIncident(t.id, input.incidentId))) {
             throw new AppError('validation_failed', undefined, {
               errors: [{ field: 'incidentId', code: 'invalid_value', message: 'Kein Vorfall dieses Mietverhältnisses.' }],
             });
           }
-          const repo = tenancyRepository(tx, ctx.actor.agencyId);
           const a = await repo.insertAgreement({
             tenancy_id: t.id,
             incident_id: input.incidentId ?? null,

@@ -1,16 +1,14 @@
 import { formatGermanDate, isoDateIn } from '../../../contracts/format.js';
 import type { Tx } from '../../db/database.js';
-import { agencySettings } from '../../platform/auth/guard.js';
-import { closeDeadlines, openDeadline } from '../../platform/deadlines/deadlines.js';
-import { addWorkingDays, berlinDate, endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
+import { endOfDayBerlin } from '../../platform/deadlines/workdays.js';
+import { stepEffects } from '../../platform/effects/effects.js';
 import type { Ctx } from '../../platform/http/context.js';
-import { notify } from '../../platform/notify/notify.js';
 import { addMonths } from './ledger.js';
 
 /*
- * What sustainment steps cause around them, in the step's own transaction: in-app notifications
- * with an outbox e-mail to the next actor, and deadlines counted in working days of the agency's
- * federal state (settings `sustainment`).
+ * What sustainment steps cause around them, on the shared step effects (platform/effects): the
+ * office and the housing company told, deadlines counted in working days of the agency's federal
+ * state (settings `sustainment`).
  */
 
 export const tenancyLink = (id: string) => `/sustainment/tenancies/${id}`;
@@ -32,58 +30,17 @@ export const INCIDENT_DEADLINES = [
 export const GUARANTEE_DEADLINES = ['guarantee_reminder', 'closing_review'] as const;
 
 export function sustainmentEffects(tx: Tx, ctx: Ctx) {
-  const agencyId = ctx.actor.agencyId;
-  const agency = () => tx.selectFrom('agencies').select(['federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
-  const usersWithRoles = async (roles: string[]) =>
-    (
-      await tx
-        .selectFrom('users')
-        .select('id')
-        .where('agency_id', '=', agencyId)
-        .where('active', '=', true)
-        .where('role', 'in', roles)
-        .execute()
-    ).map((u) => u.id);
-  const providerUsers = async (providerId: string) =>
-    (
-      await tx
-        .selectFrom('users')
-        .select('id')
-        .where('agency_id', '=', agencyId)
-        .where('active', '=', true)
-        .where('provider_id', '=', providerId)
-        .execute()
-    ).map((u) => u.id);
-
-  /** Tells these users (never the actor), in-app and by e-mail. */
-  const inform = async (userIds: (string | null | undefined)[], kind: string, title: string, body: string, link: string) => {
-    const ids = [...new Set(userIds.filter((x): x is string => !!x && x !== ctx.actor.userId))];
-    if (ids.length) await notify(tx, agencyId, { userIds: ids, kind, title, body, link });
-  };
-
+  const fx = stepEffects(tx, ctx);
   return {
+    ...fx,
     async settings() {
-      const a = await agency();
-      const all = agencySettings(a.settings);
-      return { state: a.federal_state as FederalState, sustainment: all.sustainment, placement: all.placement };
+      const a = await fx.agency();
+      return { state: a.state, sustainment: a.settings.sustainment, placement: a.settings.placement };
     },
-
-    /** End of the `days`-th working day after today (agency's federal state). */
-    async dueAfterWorkingDays(days: number): Promise<Date> {
-      const { federal_state } = await agency();
-      return endOfDayBerlin(addWorkingDays(berlinDate(new Date()), days, federal_state as FederalState));
-    },
-
-    inform,
-    providerUsers,
     /** The contact person, or the leads when a tenancy has none: someone in the office always hears. */
-    office: async (contactPersonId: string | null) => (contactPersonId ? [contactPersonId] : usersWithRoles(['lead'])),
+    office: async (contactPersonId: string | null) => (contactPersonId ? [contactPersonId] : fx.usersWithRoles(['lead'])),
     toProvider: async (providerId: string, kind: string, title: string, body: string, link: string) =>
-      inform(await providerUsers(providerId), kind, title, body, link),
-
-    openDeadline: (d: Parameters<typeof openDeadline>[2]) => openDeadline(tx, agencyId, d),
-    closeDeadlines: (subjectId: string, kinds: readonly string[], status: 'done' | 'cancelled') =>
-      closeDeadlines(tx, { subjectId, kinds: [...kinds], status, by: ctx.actor.userId }),
+      fx.inform(await fx.providerUsers(providerId), kind, title, body, link),
   };
 }
 export type SustainmentEffects = ReturnType<typeof sustainmentEffects>;

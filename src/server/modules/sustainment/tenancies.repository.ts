@@ -144,38 +144,6 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
             .execute()
         : Promise.resolve([]),
 
-    markHoused(householdId: string, since: string) {
-      return tx
-        .updateTable('households')
-        .set({ situation: 'housed', situation_since: since, seeking_housing: false, version: sql`version + 1`, updated_at: new Date() })
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', householdId)
-        .where('situation', '<>', 'housed')
-        .execute();
-    },
-
-    /** A lost tenancy: the household needs prevention or placement follow-up. */
-    async flagHousehold(householdId: string, reason: string, authorId: string, text: string) {
-      await tx
-        .updateTable('households')
-        .set({ follow_up_reason: reason, follow_up_at: new Date() })
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', householdId)
-        .execute();
-      await tx
-        .insertInto('journal_entries')
-        .values({
-          agency_id: agencyId,
-          household_id: householdId,
-          occurred_at: new Date(),
-          kind: 'note',
-          participation: false,
-          text,
-          author_id: authorId,
-        })
-        .execute();
-    },
-
     // --- ledger ---------------------------------------------------------------------------------
     payouts: (tenancyId: string) =>
       tx.selectFrom('guarantee_payouts').selectAll().where('tenancy_id', '=', tenancyId).orderBy('paid_on').orderBy('created_at').execute(),
@@ -215,6 +183,21 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
         .returningAll()
         .executeTakeFirstOrThrow();
     },
+    payoutsAwaitingAssignment: async (incidentId: string) =>
+      (
+        await tx
+          .selectFrom('guarantee_payouts')
+          .select('id')
+          .where('incident_id', '=', incidentId)
+          .where('assignment_received_on', 'is', null)
+          .execute()
+      ).map((p) => p.id),
+    /** The active tenancy of a household, if one is entered. */
+    activeOfHousehold: (householdId: string) =>
+      tx.selectFrom('tenancies').select('id').where('household_id', '=', householdId).where('status', '=', 'active').executeTakeFirst(),
+    /** Whether this incident belongs to this tenancy. */
+    hasIncident: async (tenancyId: string, incidentId: string) =>
+      !!(await tx.selectFrom('incidents').select('id').where('id', '=', incidentId).where('tenancy_id', '=', tenancyId).executeTakeFirst()),
     setPayout(id: string, v: { assignment_document_id?: string; assignment_received_on?: string }) {
       return tx.updateTable('guarantee_payouts').set(v).where('agency_id', '=', agencyId).where('id', '=', id).execute();
     },

@@ -24,7 +24,9 @@ import { addMonths } from './ledger.js';
 import { GUARANTEE_DEADLINES, onTenancyCreated, sustainmentEffects, tenancyLink, today } from './sustainment.effects.js';
 import { presentTenancyItem } from './sustainment.present.js';
 import { tenancyRepository, type TenancyRepository, type TenancyRow } from './tenancies.repository.js';
+import { startTenancy } from './tenancy-start.service.js';
 import { loadTenancyView, tenancyActions } from './tenancy.view.js';
+import { flagHouseholdFollowUp } from '../households/households.service.js';
 
 type Create = z.output<typeof ZTenancyCreate>;
 type Update = z.output<typeof ZTenancyUpdate>;
@@ -135,18 +137,10 @@ export function tenancyService(db: Kysely<DB>) {
           const end = input.guaranteeEnd ?? guaranteeEnd(start, placement.guaranteeYears);
           if (end < start) errors.push({ field: 'guaranteeEnd', code: 'custom', message: 'Das Garantieende liegt vor dem Beginn.' });
           if (errors.length) throw new AppError('validation_failed', undefined, { errors });
-          if (
-            await tx
-              .selectFrom('tenancies')
-              .select('id')
-              .where('household_id', '=', input.householdId)
-              .where('status', '=', 'active')
-              .executeTakeFirst()
-          ) {
+          if (await repo.activeOfHousehold(input.householdId)) {
             throw new AppError('conflict', 'Für diesen Haushalt ist bereits ein laufendes Mietverhältnis erfasst.');
           }
-          const row = await repo.insert({
-            reference: await repo.nextReference(),
+          const row = await startTenancy(tx, ctx, {
             household_id: input.householdId,
             provider_id: input.providerId,
             offer_id: null,
@@ -169,9 +163,7 @@ export function tenancyService(db: Kysely<DB>) {
             social_worker_id: input.socialWorkerId ?? household!.social_worker_id,
             created_by: ctx.actor.userId,
           });
-          await repo.markHoused(input.householdId, input.leaseStart);
           const t = (await repo.find(row.id, false, tenancyScope(ctx)))!;
-          await onTenancyCreated(tx, ctx, t);
           await fx.inform(
             [t.contact_person_id, t.social_worker_id],
             'tenancy.created',
@@ -282,10 +274,11 @@ export function tenancyService(db: Kysely<DB>) {
         const fx = sustainmentEffects(tx, ctx);
         await fx.closeDeadlines(id, GUARANTEE_DEADLINES, 'done');
         if (input.outcome === 'lost') {
-          await repo.flagHousehold(
+          await flagHouseholdFollowUp(
+            tx,
+            ctx,
             t.household_id,
             'tenancy_lost',
-            ctx.actor.userId,
             `Abschlussbewertung ${t.reference}: Wohnung verloren. Anschlusshilfe (Prävention/Vermittlung) klären.`,
           );
           audit(tx, ctx, { action: 'household.follow_up', entityId: t.household_id, details: { tenancy: id, reason: 'tenancy_lost' } });

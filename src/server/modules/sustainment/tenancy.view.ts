@@ -6,6 +6,7 @@ import { roleHas } from '../../platform/access/registry.js';
 import { openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
 import { documentsOf } from '../../platform/documents/documents.js';
 import type { Ctx } from '../../platform/http/context.js';
+import { userFacts } from '../users/users.service.js';
 import { incidentRepository } from './incidents.repository.js';
 import { nextInstalment, openClaimCents } from './ledger.js';
 import { STEP_TITLES } from './incident.titles.js';
@@ -92,18 +93,7 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
     ...payments.map((p) => p.created_by),
     ...documents.map((d) => d.createdBy),
   ].filter((id): id is string => !!id);
-  const authors = authorIds.length
-    ? new Map(
-        (
-          await tx
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where('agency_id', '=', agencyId)
-            .where('id', 'in', [...new Set(authorIds)])
-            .execute()
-        ).map((u) => [u.id, u.display_name]),
-      )
-    : new Map<string, string>();
+  const authors = new Map((await userFacts(tx, agencyId, [...new Set(authorIds)])).map((u) => [u.id, u.display_name]));
   const by = (id: string | null | undefined): Entry['actor'] => (id && authors.has(id) ? { id, displayName: authors.get(id)! } : null);
   const entry = (at: Date | string, e: Partial<Entry> & Pick<Entry, 'type' | 'title'>): Entry => ({
     at: new Date(at).toISOString(),

@@ -56,6 +56,10 @@ export function userRepository(tx: Tx, agencyId: string) {
       (await users().select('id').where('active', '=', true).where('role', 'in', roles).execute()).map((u) => u.id),
     activeIdsOfCarrier: async (carrierId: string) =>
       (await users().select('id').where('active', '=', true).where('carrier_id', '=', carrierId).execute()).map((u) => u.id),
+    activeIdsOfProvider: async (providerId: string) =>
+      (await users().select('id').where('active', '=', true).where('provider_id', '=', providerId).execute()).map((u) => u.id),
+    contacts: (ids: string[]) =>
+      ids.length ? users().select(['id', 'display_name', 'email', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]),
   };
 }
 export type UserRepository = ReturnType<typeof userRepository>;

@@ -153,3 +153,13 @@ export function activeUsersWithRoles(tx: Tx, agencyId: string, roles: TRole[]): 
 export function activeCarrierWorkers(tx: Tx, agencyId: string, carrierId: string): Promise<string[]> {
   return userRepository(tx, agencyId).activeIdsOfCarrier(carrierId);
 }
+
+/** For other modules: the ids of the active users of this housing company (its portal staff). */
+export function activeProviderUsers(tx: Tx, agencyId: string, providerId: string): Promise<string[]> {
+  return userRepository(tx, agencyId).activeIdsOfProvider(providerId);
+}
+
+/** For other modules: name, e-mail and active flag of these users of the agency (invitations, mails). */
+export function userContacts(tx: Tx, agencyId: string, ids: string[]) {
+  return userRepository(tx, agencyId).contacts([...new Set(ids)]);
+}
