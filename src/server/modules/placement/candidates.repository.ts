@@ -1,6 +1,5 @@
 import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import { nextReference } from '../../db/references.js';
 import type { CandidatesTable, ConsentsTable, RoundTablesTable, ViewingsTable } from '../../db/types.js';
 
 export type CandidateRow = Selectable<CandidatesTable> & {
