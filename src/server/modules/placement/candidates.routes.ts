@@ -28,14 +28,13 @@ import {
 } from '../../../contracts/placement.js';
 import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
-import type { MeetingService } from './meetings.service.js';
-import type { PlacementServices } from './offers.routes.js';
+import type { PlacementService } from './placement.service.js';
 
 const tags = ['Wohnungsvermittlung (WohnenPlus)'];
 const ZIdem = z.object({ 'idempotency-key': z.string().max(200).optional() });
 const ZAnyCandidate = z.union([ZCandidate, ZPortalCandidate]);
 
-export function candidateRoutes(app: FastifyInstance, s: PlacementServices & { meetings: MeetingService }): void {
+export function candidateRoutes(app: FastifyInstance, s: PlacementService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(

@@ -25,26 +25,15 @@ import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { etag, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
-import type { ConditionsService } from './conditions.service.js';
-import type { DecisionService } from './decisions.service.js';
-import { ATTACHMENT_MAX_BYTES, type filesService } from './files.service.js';
-import type { OfferService } from './offers.service.js';
-import type { ShortlistService } from './shortlist.service.js';
+import { ATTACHMENT_MAX_BYTES } from './files.service.js';
+import type { PlacementService } from './placement.service.js';
 
 const tags = ['Wohnungsvermittlung (WohnenPlus)'];
 const ZIdem = z.object({ 'idempotency-key': z.string().max(200).optional() });
 const ZIfMatch = z.object({ 'if-match': z.string().optional() });
 const ZSubParams = z.object({ id: ZId, subId: ZId });
 
-export interface PlacementServices {
-  offers: OfferService;
-  conditions: ConditionsService;
-  shortlist: ShortlistService;
-  decisions: DecisionService;
-  files: ReturnType<typeof filesService>;
-}
-
-export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
+export function offerRoutes(app: FastifyInstance, s: PlacementService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
@@ -19,11 +18,9 @@ import {
   ZVisitPage,
   ZVisitUpdate,
 } from '../../../contracts/prevention.js';
-import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag, expectedVersion } from '../../platform/http/idempotency.js';
-import { caseService } from './cases.service.js';
-import { visitService } from './visits.service.js';
+import type { PreventionService } from './prevention.service.js';
 import { workRoutes } from './work.routes.js';
 
 export const ZIdempotencyHeaders = z.object({
@@ -33,10 +30,9 @@ export const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('V
 const tags = ['Prävention'];
 
 /** Routes of the prevention module: the queue, notices and cases, walk-in visits; the case work in work.routes.ts. */
-export function preventionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function preventionRoutes(app: FastifyInstance, services: PreventionService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cases = caseService(db);
-  const visits = visitService(db);
+  const { cases, visits } = services;
 
   r.get(
     '/api/v1/prevention/settings',
@@ -179,5 +175,5 @@ export function preventionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     (req) => visits.update(ctxOf(req), req.params.id, req.body),
   );
 
-  workRoutes(app, db);
+  workRoutes(app, services);
 }

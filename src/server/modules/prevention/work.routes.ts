@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZId, ZIdParams } from '../../../contracts/common.js';
@@ -16,12 +15,10 @@ import {
   ZReferralUpdate,
   ZReopen,
 } from '../../../contracts/prevention.js';
-import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
 import { etag, expectedVersion } from '../../platform/http/idempotency.js';
-import { measureService } from './measures.service.js';
-import { workService } from './work.service.js';
+import type { PreventionService } from './prevention.service.js';
 
 const tags = ['Prävention'];
 const ZSubParams = z.object({ id: ZId, subId: ZId });
@@ -31,10 +28,9 @@ const res200 = { 200: ZPreventionCase };
 const res201 = { 201: ZPreventionCase };
 
 /** The work on a case: contact, clearing, measures, referrals, letters, closing and aftercare. */
-export function workRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function workRoutes(app: FastifyInstance, services: PreventionService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const work = workService(db);
-  const measures = measureService(db);
+  const { work, measures } = services;
 
   r.post(
     '/api/v1/prevention/cases/:id/attempts',

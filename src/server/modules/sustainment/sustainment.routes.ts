@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import {
@@ -15,23 +14,17 @@ import {
   ZTenancyPage,
   ZTenancyUpdate,
 } from '../../../contracts/sustainment.js';
-import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
 import { created, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
 import { incidentRoutes } from './incidents.routes.js';
-import { incidentService } from './incidents.service.js';
-import { incidentStepService } from './incident-steps.service.js';
-import { recoveryService } from './recovery.service.js';
 import { ZIdem, ZIfMatch, ZSubParams, tenancyTags as tags } from './sustainment.schemas.js';
-import { tenancyService } from './tenancies.service.js';
+import type { SustainmentService } from './sustainment.service.js';
 
 /** The sustainment module: tenancies over the guarantee years, their incidents, payouts and recovery. */
-export function sustainmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function sustainmentRoutes(app: FastifyInstance, services: SustainmentService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenancies = tenancyService(db);
-  const recovery = recoveryService(db);
-  const incidents = incidentService(db);
+  const { tenancies, recovery, incidents } = services;
 
   r.get(
     '/api/v1/tenancies',
@@ -195,5 +188,5 @@ export function sustainmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (req, reply) => sendDocument(reply, await tenancies.document(ctxOf(req), req.params.id, req.params.subId)),
   );
 
-  incidentRoutes(app, incidents, incidentStepService(db));
+  incidentRoutes(app, incidents, services.incidentSteps);
 }

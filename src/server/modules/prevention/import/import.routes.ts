@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ZId, ZIdParams } from '../../../../contracts/common.js';
 import {
@@ -12,11 +11,9 @@ import {
   ZImportReport,
   ZImportState,
 } from '../../../../contracts/preventionImport.js';
-import type { DB } from '../../../db/types.js';
 import { ctxOf } from '../../../platform/auth/guard.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { importRunner } from './import.runner.js';
-import { importService } from './import.service.js';
+import type { ImportService } from './import.service.js';
 
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const tags = ['Prävention: Listenimport'];
@@ -24,10 +21,7 @@ const fileError = (code: string, message: string) =>
   new AppError('validation_failed', message, { errors: [{ field: 'file', code, message }] });
 
 /** The list import routes; imports keep running after the confirming request, until the app closes. */
-export function preventionImportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const runner = importRunner(db, { onError: (e) => app.log.error({ err: e }, 'prevention import failed') });
-  app.addHook('onClose', () => runner.drain());
-  const svc = importService(db, runner);
+export function preventionImportRoutes(app: FastifyInstance, svc: ImportService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(

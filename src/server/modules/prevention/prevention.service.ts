@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { caseService } from './cases.service.js';
+import { measureService } from './measures.service.js';
+import { visitService } from './visits.service.js';
+import { workService } from './work.service.js';
+
+/** The prevention module's services, one per aggregate: cases, contact work, measures, home visits. */
+export function preventionService(db: Kysely<DB>) {
+  return { cases: caseService(db), work: workService(db), measures: measureService(db), visits: visitService(db) };
+}
+export type PreventionService = ReturnType<typeof preventionService>;
