@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inAgency } from '../../src/server/db/database.js';
-import { openDeadline } from '../../src/server/platform/deadlines/deadlines.js';
+import { openDeadline } from '../../src/server/platform/deadlines/deadlines.service.js';
 import { notify } from '../../src/server/platform/notify/notify.js';
 import { createAgency, testDbs, type TestAgency } from '../helpers.js';
 import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';

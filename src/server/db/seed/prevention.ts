@@ -2,7 +2,7 @@ import { inAgency } from '../database.js';
 import type { Kysely } from 'kysely';
 import { ZNoticeInput, type TNoticeInput } from '../../../contracts/prevention.js';
 import { agencySettings } from '../../platform/auth/guard.js';
-import { openDeadline } from '../../platform/deadlines/deadlines.js';
+import { openDeadline } from '../../platform/deadlines/deadlines.service.js';
 import { endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
 import { openCasesInBulk } from '../../modules/prevention/prevention.bulk.js';
 import { addDays, berlinToday, caseLink, derive } from '../../modules/prevention/prevention.derive.js';

@@ -1,7 +1,7 @@
 import type { TNotice, TThreatStage } from '../../../contracts/prevention.js';
 import type { TPreventionSettings } from '../../../contracts/admin.js';
 import { endOfDayBerlin, germanDate, type FederalState } from '../../platform/deadlines/workdays.js';
-import type { DeadlineInput } from '../../platform/deadlines/deadlines.js';
+import type { DeadlineInput } from '../../platform/deadlines/deadlines.service.js';
 import { contactProcedure, type AttemptFact, type ProcedureState } from './contact.js';
 import { addDays, legalClock, type LegalFacts } from './legal.js';
 

@@ -2,7 +2,7 @@ import type { TClearing, TPreventionCase } from '../../../contracts/prevention.j
 import { ZClearing } from '../../../contracts/prevention.js';
 import type { TPreventionSettings } from '../../../contracts/admin.js';
 import type { Tx } from '../../db/database.js';
-import { openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
+import { openDeadlinesOf } from '../../platform/deadlines/deadlines.service.js';
 import { endOfDayBerlin, type FederalState } from '../../platform/deadlines/workdays.js';
 import { documentsOf } from '../../platform/documents/documents.js';
 import type { Actor } from '../../platform/http/context.js';

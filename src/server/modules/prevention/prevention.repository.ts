@@ -8,7 +8,7 @@ import type {
   PreventionMeasuresTable,
   PreventionReferralsTable,
 } from '../../db/types.js';
-import { overdueDeadline } from '../../platform/deadlines/deadlines.js';
+import { overdueDeadline } from '../../platform/deadlines/deadlines.service.js';
 import type { AttemptFact } from './contact.js';
 import type { DerivedColumns } from './prevention.derive.js';
 import type { MatchRow } from './prevention.matching.js';

@@ -7,7 +7,7 @@ import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
 import type { Permission } from '../../platform/access/registry.js';
 import { audit } from '../../platform/audit/audit.js';
-import { openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
+import { openDeadlinesOf } from '../../platform/deadlines/deadlines.service.js';
 import { documentsOf, loadDocument } from '../../platform/documents/documents.js';
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TDocumentMeta } from '../../../contracts/documents.js';
 import type { TIncident, ZIncidentListItem, ZIncidentSummary, ZPayout, ZTenancyListItem } from '../../../contracts/sustainment.js';
 import type { GuaranteePayoutsTable } from '../../db/types.js';
-import type { DeadlineRow } from '../../platform/deadlines/deadlines.js';
+import type { DeadlineRow } from '../../platform/deadlines/deadlines.service.js';
 import type { IncidentRepository, IncidentRow } from './incidents.repository.js';
 import { openClaimCents, remainingCents, remainingTime } from './ledger.js';
 import type { TenancyRow } from './tenancies.repository.js';

@@ -13,7 +13,7 @@ import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
-import { openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
+import { openDeadlinesOf } from '../../platform/deadlines/deadlines.service.js';
 import { loadDocument } from '../../platform/documents/documents.js';
 import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';

@@ -3,7 +3,7 @@ import { CLOSED_INCIDENT_STATES, type TTenancyDetail } from '../../../contracts/
 import type { Tx } from '../../db/database.js';
 import { incidentScope } from '../../platform/access/access.js';
 import { roleHas } from '../../platform/access/registry.js';
-import { openDeadlinesOf } from '../../platform/deadlines/deadlines.js';
+import { openDeadlinesOf } from '../../platform/deadlines/deadlines.service.js';
 import { documentsOf } from '../../platform/documents/documents.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { userFacts } from '../users/users.service.js';

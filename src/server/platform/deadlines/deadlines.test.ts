@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAgency, testDbs, type TestAgency } from '../../../../test/helpers.js';
 import { inAgency } from '../../db/database.js';
-import { closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from './deadlines.js';
+import { closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from './deadlines.service.js';
 import { jobNamespace, runJobs, until } from '../../../../test/jobs.js';
 import { enqueue } from '../jobs/queue.js';
 import { mailDelivery } from '../mail/delivery.js';
-import { deadlineRun, runDeadlinesOnce } from './scheduler.js';
+import { deadlineRun, runDeadlinesOnce } from './deadlines.job.js';
 
 let agency: TestAgency;
 const app = () => testDbs().app;

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js';
 import { agencyFacts } from '../../modules/agencies/agencies.service.js';
 import { activeCarrierWorkers, activeProviderUsers, activeUsersWithRoles, userContacts } from '../../modules/users/users.service.js';
 import { buildInvite, icsAttachment } from '../calendar/ics.js';
-import { closeDeadlineRows, closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from '../deadlines/deadlines.js';
+import { closeDeadlineRows, closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from '../deadlines/deadlines.service.js';
 import { addWorkingDays, berlinDate, endOfDayBerlin } from '../deadlines/workdays.js';
 import type { Ctx } from '../http/context.js';
 import type { MailAttachment } from '../mail/outbox.js';

@@ -1,6 +1,6 @@
 import { householdLogPrune } from '../../modules/placement/pool.js';
 import { auditSeal } from '../audit/seal.job.js';
-import { deadlineRun } from '../deadlines/scheduler.js';
+import { deadlineRun } from '../deadlines/deadlines.job.js';
 import { mailDelivery } from '../mail/delivery.js';
 import type { JobDefinition } from './job.js';
 

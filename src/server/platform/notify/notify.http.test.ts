@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createAgency, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
 import { inAgency } from '../../db/database.js';
-import { openDeadline } from '../deadlines/deadlines.js';
+import { openDeadline } from '../deadlines/deadlines.service.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { notify } from './notify.js';
 

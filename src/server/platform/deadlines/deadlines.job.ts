@@ -1,29 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inAgency, type Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { recordAudit, type AuditSubject } from '../audit/audit.js';
 import { defineJob } from '../jobs/job.js';
 import { notify } from '../notify/notify.js';
+import { activeUsersWithRoles } from '../../modules/users/users.service.js';
+import { agenciesWithWork, dueForAlert, dueForReminder, markAlerted, markReminded } from './deadlines.repository.js';
 import { berlinDate, germanDate } from './workdays.js';
 
 /** The scheduler acts for nobody: its audit events carry no actor. */
 const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Fristenüberwachung' });
 
-const cols = ['id', 'title', 'link', 'due_at', 'remind_at', 'assignee_id', 'escalate_to_lead', 'reminded_at', 'alerted_at'] as const;
-
 async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
-  const due = await tx
-    .selectFrom('deadlines')
-    .select(cols)
-    .where('status', '=', 'open')
-    .where('remind_at', '<=', now)
-    .where('reminded_at', 'is', null)
-    .orderBy('due_at')
-    .limit(200)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const due = await dueForReminder(tx, now);
   let sent = 0;
   for (const d of due) {
     // Already overdue: the alert below says more than a late reminder would.
@@ -37,7 +27,7 @@ async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
       });
       sent += 1;
     }
-    await tx.updateTable('deadlines').set({ reminded_at: now }).where('id', '=', d.id).execute();
+    await markReminded(tx, d.id, now);
     recordAudit(tx, system(agencyId), {
       action: 'deadline.reminded',
       entityId: d.id,
@@ -48,30 +38,10 @@ async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
 }
 
 async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
-  const due = await tx
-    .selectFrom('deadlines')
-    .select(cols)
-    .where('status', '=', 'open')
-    .where('due_at', '<=', now)
-    .where('alerted_at', 'is', null)
-    .orderBy('due_at')
-    .limit(200)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const due = await dueForAlert(tx, now);
   if (due.length === 0) return 0;
   const needLeads = due.some((d) => d.escalate_to_lead || !d.assignee_id);
-  const leads = needLeads
-    ? (
-        await tx
-          .selectFrom('users')
-          .select('id')
-          .where('agency_id', '=', agencyId)
-          .where('role', '=', 'lead')
-          .where('active', '=', true)
-          .execute()
-      ).map((u) => u.id)
-    : [];
+  const leads = needLeads ? await activeUsersWithRoles(tx, agencyId, ['lead']) : [];
   for (const d of due) {
     // Nobody assigned: the leads hear of it, so an overdue deadline is never told to no one.
     const userIds = [...(d.assignee_id ? [d.assignee_id] : []), ...(d.escalate_to_lead || !d.assignee_id ? leads : [])];
@@ -82,7 +52,7 @@ async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
       body: `Frist überschritten: ${d.title} (fällig am ${germanDate(berlinDate(d.due_at as Date))})`,
       ...(d.link ? { link: d.link } : {}),
     });
-    await tx.updateTable('deadlines').set({ alerted_at: now }).where('id', '=', d.id).execute();
+    await markAlerted(tx, d.id, now);
     recordAudit(tx, system(agencyId), { action: 'deadline.alerted', entityId: d.id, details: { recipients: [...new Set(userIds)] } });
   }
   return due.length;
@@ -101,7 +71,7 @@ export async function runDeadlinesOnce(
 ): Promise<{ reminded: number; alerted: number }> {
   const total = { reminded: 0, alerted: 0 };
   const errors: unknown[] = [];
-  for (const agencyId of await agenciesWithWork(db, now, only)) {
+  for (const agencyId of (await agenciesWithWork(db, now)).filter((id) => !only || only.includes(id))) {
     try {
       const r = await inAgency(db, agencyId, async (tx) => ({
         reminded: await remind(tx, agencyId, now),
@@ -121,12 +91,6 @@ export async function runDeadlinesOnce(
 function throwCollected(errors: unknown[]): void {
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
-}
-
-/** Agencies with due deadlines (or mails) — a SECURITY DEFINER function: it reveals nothing else. */
-async function agenciesWithWork(db: Kysely<DB>, now: Date, only?: readonly string[]): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`SELECT wh_agencies_with_work(${now}) AS id`.execute(db);
-  return rows.map((r) => r.id).filter((id) => !only || only.includes(id));
 }
 
 /**

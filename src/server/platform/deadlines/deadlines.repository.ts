@@ -1,6 +1,8 @@
-import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { DeadlinesTable } from '../../db/types.js';
+import type { DB, DeadlinesTable } from '../../db/types.js';
+
+/* Every statement on the deadlines table. Other modules use deadlines.service.ts. */
 
 export type DeadlineRow = Selectable<DeadlinesTable>;
 
@@ -21,10 +23,8 @@ export interface DeadlineInput {
   escalateToLead?: boolean;
 }
 
-/** Opens a deadline in the caller's transaction (which is in the agency's RLS context). */
-export async function openDeadline(tx: Tx, agencyId: string, d: DeadlineInput): Promise<string> {
-  if (!d.link.startsWith('/')) throw new Error(`openDeadline: link must be a UI path: ${d.link}`);
-  if (Number.isNaN(d.dueAt.getTime())) throw new Error('openDeadline: invalid dueAt');
+/** Inserts a deadline in the caller's transaction (which is in the agency's RLS context). */
+export async function insertDeadline(tx: Tx, agencyId: string, d: DeadlineInput): Promise<string> {
   const row = await tx
     .insertInto('deadlines')
     .values({
@@ -118,4 +118,60 @@ export async function listOpenDeadlines(tx: Tx, q: DeadlineListQuery): Promise<{
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+const SCHEDULER_COLUMNS = [
+  'id',
+  'title',
+  'link',
+  'due_at',
+  'remind_at',
+  'assignee_id',
+  'escalate_to_lead',
+  'reminded_at',
+  'alerted_at',
+] as const;
+
+/** Open deadlines whose reminder time has come and that were not reminded yet, locked (SKIP LOCKED). */
+export function dueForReminder(tx: Tx, now: Date) {
+  return tx
+    .selectFrom('deadlines')
+    .select(SCHEDULER_COLUMNS)
+    .where('status', '=', 'open')
+    .where('remind_at', '<=', now)
+    .where('reminded_at', 'is', null)
+    .orderBy('due_at')
+    .limit(200)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Open deadlines that passed and were not alerted yet, locked (SKIP LOCKED). */
+export function dueForAlert(tx: Tx, now: Date) {
+  return tx
+    .selectFrom('deadlines')
+    .select(SCHEDULER_COLUMNS)
+    .where('status', '=', 'open')
+    .where('due_at', '<=', now)
+    .where('alerted_at', 'is', null)
+    .orderBy('due_at')
+    .limit(200)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function markReminded(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx.updateTable('deadlines').set({ reminded_at: now }).where('id', '=', id).execute();
+}
+
+export async function markAlerted(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx.updateTable('deadlines').set({ alerted_at: now }).where('id', '=', id).execute();
+}
+
+/** Agencies with due deadlines (or mails) — a SECURITY DEFINER function: it reveals nothing else. */
+export async function agenciesWithWork(db: Kysely<DB>, now: Date): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT wh_agencies_with_work(${now}) AS id`.execute(db);
+  return rows.map((r) => r.id);
 }
