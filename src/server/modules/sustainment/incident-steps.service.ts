@@ -20,11 +20,11 @@ import { audit } from '../../platform/audit/audit.js';
 import { endOfDayBerlin } from '../../platform/deadlines/workdays.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
-import { KIND_TITLES } from './incident.titles.js';
+import { KIND_TITLES } from './sustainment.present.js';
 import { incidentRepository } from './incidents.repository.js';
 import { runStep, socialWorkerOf } from './incidents.service.js';
 import { INCIDENT_DEADLINES, incidentLink, today } from './sustainment.effects.js';
-import { assignmentStep, payoutStep, terminateStep } from './money.steps.js';
+import { assignmentStep, payoutStep, terminateStep } from './incident-payouts.service.js';
 
 type In<T extends z.ZodTypeAny> = z.output<T>;
 const dateField = (field: string, message: string) =>

@@ -13,11 +13,10 @@ import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { CATEGORY_TITLES, KIND_TITLES } from './incident.titles.js';
 import { incidentRepository, type IncidentRepository, type IncidentRow } from './incidents.repository.js';
 import { incidentSteps, machineOf } from './sustainment.machine.js';
 import { incidentLink, sustainmentEffects, type SustainmentEffects } from './sustainment.effects.js';
-import { presentIncident, presentIncidentItem } from './sustainment.present.js';
+import { CATEGORY_TITLES, KIND_TITLES, presentIncident, presentIncidentItem } from './sustainment.present.js';
 import { requireAction, visibleTenancy } from './tenancies.service.js';
 
 /** An incident the actor may see (relationship rules in access.ts); hidden is the same 404 as missing. */

@@ -12,7 +12,7 @@ import * as ledger from './ledger.js';
 import { tenancyLink, sustainmentEffects } from './sustainment.effects.js';
 import { tenancyRepository } from './tenancies.repository.js';
 import { requireAction, tenancyScope, visibleTenancy } from './tenancies.service.js';
-import { loadTenancyView } from './tenancy.view.js';
+import { loadTenancyView } from './tenancy-detail.service.js';
 
 /**
  * Recovery of the claim assigned to the office: instalment agreements with the household and the

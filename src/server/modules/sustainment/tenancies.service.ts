@@ -25,7 +25,7 @@ import { GUARANTEE_DEADLINES, onTenancyCreated, sustainmentEffects, tenancyLink,
 import { presentTenancyItem } from './sustainment.present.js';
 import { tenancyRepository, type TenancyRepository, type TenancyRow } from './tenancies.repository.js';
 import { startTenancy } from './tenancy-start.service.js';
-import { loadTenancyView, tenancyActions } from './tenancy.view.js';
+import { loadTenancyView, tenancyActions } from './tenancy-detail.service.js';
 import { flagHouseholdFollowUp } from '../households/households.service.js';
 
 type Create = z.output<typeof ZTenancyCreate>;

@@ -9,12 +9,12 @@ import type { Ctx } from '../../platform/http/context.js';
 import { userFacts } from '../users/users.service.js';
 import { incidentRepository } from './incidents.repository.js';
 import { nextInstalment, openClaimCents } from './ledger.js';
-import { STEP_TITLES } from './incident.titles.js';
 import {
   deadlineRef,
   documentRef,
   guaranteeActive,
   presentIncidentSummary,
+  STEP_TITLES,
   presentPayout,
   presentTenancyItem,
 } from './sustainment.present.js';
