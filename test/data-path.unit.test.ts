@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
  * writers of the list import and keep their statements.
  */
 const ROOT = path.resolve(import.meta.dirname, '../src/server');
-const FOLDERS = ['modules/users', 'modules/agencies', 'modules/providers', 'modules/households', 'modules/prevention', 'platform/auth'];
+const FOLDERS = [
+  'modules/users',
+  'modules/agencies',
+  'modules/providers',
+  'modules/households',
+  'modules/prevention',
+  'modules/sustainment',
+  'platform/auth',
+  'platform/deadlines',
+  'platform/effects',
+];
 const EXEMPT = new Set(['modules/prevention/prevention.bulk.ts']);
 const QUERY = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql(<[^>]*>)?`/;
 
@@ -23,6 +33,42 @@ describe('one data path', () => {
         if (QUERY.test(text)) offenders.push(rel);
       }
     }
+    expect(offenders).toEqual([]);
+  });
+});
+
+/*
+ * "A module uses another module through that module's service, never its tables": every table is
+ * written by the repositories of one folder. Users and sessions are shared by the users module and
+ * platform/auth (login writes failed attempts and sessions). The list import's tuned bulk writer
+ * (prevention.bulk.ts, no repository) inserts households in bulk and is reviewed apart.
+ */
+const SHARED_WRITERS: Record<string, string[]> = { users: ['modules/users', 'platform/auth'] };
+
+function repositories(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return repositories(rel);
+    return e.name.endsWith('.repository.ts') ? [rel] : [];
+  });
+}
+
+describe('module ownership', () => {
+  it('lets one folder write each table', () => {
+    const writers = new Map<string, Set<string>>();
+    for (const file of [...repositories('modules'), ...repositories('platform')]) {
+      const owner = file.split('/').slice(0, 2).join('/');
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/\.(?:updateTable|insertInto|deleteFrom)\('([a-z_]+)/g)) {
+        const set = writers.get(m[1]!) ?? new Set<string>();
+        set.add(owner);
+        writers.set(m[1]!, set);
+      }
+    }
+    expect(writers.get('households')).toEqual(new Set(['modules/households']));
+    const offenders = [...writers]
+      .filter(([table, folders]) => folders.size > 1 && [...folders].some((f) => !(SHARED_WRITERS[table] ?? []).includes(f)))
+      .map(([table, folders]) => `${table}: ${[...folders].join(', ')}`);
     expect(offenders).toEqual([]);
   });
 });
