@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../src/contracts/common.js';
 import { inAgency } from '../src/server/db/database.js';
 import { PERMISSIONS, roleHas, type Permission } from '../src/server/platform/access/registry.js';
-import { enqueueMail } from '../src/server/platform/mail/outbox.js';
+import { enqueueMail } from '../src/server/platform/mail/outbox.service.js';
 import { notify } from '../src/server/platform/notify/notify.js';
 import { CONDITIONS, consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';

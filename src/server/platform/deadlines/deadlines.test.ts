@@ -5,7 +5,7 @@ import { inAgency } from '../../db/database.js';
 import { closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from './deadlines.service.js';
 import { jobNamespace, runJobs, until } from '../../../../test/jobs.js';
 import { enqueue } from '../jobs/queue.js';
-import { mailDelivery } from '../mail/delivery.js';
+import { mailDelivery } from '../mail/mail.job.js';
 import { deadlineRun, runDeadlinesOnce } from './deadlines.job.js';
 
 let agency: TestAgency;

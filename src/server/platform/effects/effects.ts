@@ -6,7 +6,7 @@ import { buildInvite, icsAttachment } from '../calendar/ics.js';
 import { closeDeadlineRows, closeDeadlines, openDeadline, openDeadlinesOf, type DeadlineInput } from '../deadlines/deadlines.service.js';
 import { addWorkingDays, berlinDate, endOfDayBerlin } from '../deadlines/workdays.js';
 import type { Ctx } from '../http/context.js';
-import type { MailAttachment } from '../mail/outbox.js';
+import type { MailAttachment } from '../mail/outbox.service.js';
 import { notify } from '../notify/notify.js';
 
 /*

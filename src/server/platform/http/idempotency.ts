@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Ctx } from './context.js';
+import { claimedKey, claimKey, storeResponse } from './idempotency.repository.js';
 
 export interface Created<T> {
   status: number;
@@ -31,32 +32,15 @@ export async function idempotent<T>(
     .createHash('sha256')
     .update(JSON.stringify(request ?? null))
     .digest('hex');
-  const claimed = await tx
-    .insertInto('idempotency_keys')
-    .values({ agency_id: ctx.actor.agencyId, user_id: ctx.actor.userId, key, request_hash: requestHash, status_code: null, response: null })
-    .onConflict((oc) => oc.doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (!claimed) {
-    const prior = await tx
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response'])
-      .where('agency_id', '=', ctx.actor.agencyId)
-      .where('user_id', '=', ctx.actor.userId)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
+  const owner = { agencyId: ctx.actor.agencyId, userId: ctx.actor.userId, key };
+  if (!(await claimKey(tx, owner, requestHash))) {
+    const prior = await claimedKey(tx, owner);
     if (prior.request_hash !== requestHash) throw new AppError('idempotency_mismatch');
     if (prior.status_code === null) throw new AppError('conflict', 'Die Anfrage mit diesem Idempotency-Key läuft noch.');
     return { status: prior.status_code, body: prior.response as T, replayed: true };
   }
   const body = await create();
-  await tx
-    .updateTable('idempotency_keys')
-    .set({ status_code: status, response: JSON.stringify(body) })
-    .where('agency_id', '=', ctx.actor.agencyId)
-    .where('user_id', '=', ctx.actor.userId)
-    .where('key', '=', key)
-    .execute();
+  await storeResponse(tx, owner, status, body);
   return { status, body, replayed: false };
 }
 

@@ -1,7 +1,7 @@
 import { householdLogPrune } from '../../modules/placement/pool.js';
 import { auditSeal } from '../audit/seal.job.js';
 import { deadlineRun } from '../deadlines/deadlines.job.js';
-import { mailDelivery } from '../mail/delivery.js';
+import { mailDelivery } from '../mail/mail.job.js';
 import type { JobDefinition } from './job.js';
 
 /** Every background job of the app: installed with the migrations, run where workers are enabled. */

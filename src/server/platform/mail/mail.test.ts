@@ -7,9 +7,9 @@ import { createAgency, testDbs, type TestAgency } from '../../../../test/helpers
 import { dueNow, jobNamespace, jobRow, runJobs, until } from '../../../../test/jobs.js';
 import { inAgency } from '../../db/database.js';
 import { JOB_SCHEMA, useJobNamespace, type JobRunner } from '../jobs/queue.js';
-import { enqueueMail, type MailInput } from './outbox.js';
+import { enqueueMail, type MailInput } from './outbox.service.js';
 import { smtpTransport, type MailTransport } from './transport.js';
-import { earliestRetryMs, mailDelivery, MAX_ATTEMPTS } from './delivery.js';
+import { earliestRetryMs, mailDelivery, MAX_ATTEMPTS } from './mail.job.js';
 
 const ICS = [
   'BEGIN:VCALENDAR',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createAgency, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
 import { inAgency } from '../../db/database.js';
 import { openDeadline } from '../deadlines/deadlines.service.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/outbox.service.js';
 import { notify } from './notify.js';
 
 let app: FastifyInstance;

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.js';
-import { enqueueMail, type MailAttachment } from '../mail/outbox.js';
+import { enqueueMail, type MailAttachment } from '../mail/outbox.service.js';
 
 export interface NotifyInput {
   userIds: string[];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { defineJob } from '../jobs/job.js';
+import { markAttemptFailed, markCaptured, markSent, pendingMail } from './outbox.repository.js';
 import { composeMessage, shortError, type MailTransport } from './transport.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -32,28 +33,15 @@ export async function deliverMail(
   attempt: { retryCount: number; retryLimit: number },
   now: Date = new Date(),
 ): Promise<DeliveryOutcome> {
-  const pending = (tx: Kysely<DB>) => tx.updateTable('outbox_mails').where('id', '=', mailId).where('status', '=', 'pending');
   if (transport.kind === 'capture') {
-    const rows = await inAgency(db, agencyId, (tx) => pending(tx).set({ status: 'captured', sent_at: now }).returning('id').execute());
-    return rows.length ? 'captured' : 'gone';
+    return (await inAgency(db, agencyId, (tx) => markCaptured(tx, mailId, now))) ? 'captured' : 'gone';
   }
-  const mail = await inAgency(db, agencyId, (tx) =>
-    tx
-      .selectFrom('outbox_mails')
-      .select(['id', 'to_addresses', 'subject', 'text_body', 'attachments', 'kind', 'attempts'])
-      .where('id', '=', mailId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst(),
-  );
+  const mail = await inAgency(db, agencyId, (tx) => pendingMail(tx, mailId));
   if (!mail) return 'gone';
   let error: string;
   try {
     const info = await transport.transporter.sendMail(composeMessage(mail, transport.from));
-    await inAgency(db, agencyId, (tx) =>
-      pending(tx)
-        .set({ status: 'sent', sent_at: now, message_id: String(info.messageId ?? ''), last_error: null })
-        .execute(),
-    );
+    await inAgency(db, agencyId, (tx) => markSent(tx, mailId, now, String(info.messageId ?? '')));
     return 'sent';
   } catch (e) {
     error = shortError(e);
@@ -61,14 +49,7 @@ export async function deliverMail(
   const attempts = mail.attempts + 1;
   const final = attempt.retryCount >= attempt.retryLimit;
   await inAgency(db, agencyId, (tx) =>
-    pending(tx)
-      .set({
-        attempts,
-        status: final ? 'failed' : 'pending',
-        last_error: error,
-        next_attempt_at: new Date(now.getTime() + earliestRetryMs(attempts)),
-      })
-      .execute(),
+    markAttemptFailed(tx, mailId, { attempts, final, error, nextAttemptAt: new Date(now.getTime() + earliestRetryMs(attempts)) }),
   );
   throw new MailRefused(error);
 }
