@@ -21,6 +21,7 @@ const FOLDERS = [
   'platform/mail',
   'platform/effects',
   'platform/http',
+  'platform/documents',
 ];
 const EXEMPT = new Set(['modules/prevention/prevention.bulk.ts']);
 const QUERY = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql(<[^>]*>)?`/;

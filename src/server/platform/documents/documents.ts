@@ -1,9 +1,10 @@
-import { agencySettings } from '../auth/guard.js';
-import { sql } from 'kysely';
 import type { TDocumentKind, TDocumentMeta, TDocumentTemplate } from '../../../contracts/documents.js';
 import { isoDateIn } from '../../../contracts/format.js';
 import type { Tx } from '../../db/database.js';
+import { agencyFacts } from '../../modules/agencies/agencies.service.js';
+import { userContacts } from '../../modules/users/users.service.js';
 import { AppError } from '../errors/app-error.js';
+import { documentMetas, documentRepository, documentWithContent } from './documents.repository.js';
 import { renderPdf, type Letterhead } from './render.js';
 import { validateTemplate, valueAt } from './template-language.js';
 import { DOCUMENT_KIND_DEFS, kindDef, placeholderKeys, type DocumentKindDef } from './templates.js';
@@ -40,22 +41,12 @@ function present(def: DocumentKindDef, row: TemplateRow | undefined): Template {
 /** The agency's saved template of a kind, or the default (version 0, customised false). */
 export async function templateOf(tx: Tx, agencyId: string, kind: string): Promise<Template> {
   const def = defOf(kind);
-  const row = await tx
-    .selectFrom('document_templates')
-    .select(['kind', 'title', 'body', 'version', 'updated_at'])
-    .where('agency_id', '=', agencyId)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
-  return present(def, row);
+  return present(def, await documentRepository(tx, agencyId).template(kind));
 }
 
 /** Every registered kind with the agency's current title and version. */
 export async function templatesOf(tx: Tx, agencyId: string): Promise<Template[]> {
-  const rows = await tx
-    .selectFrom('document_templates')
-    .select(['kind', 'title', 'body', 'version', 'updated_at'])
-    .where('agency_id', '=', agencyId)
-    .execute();
+  const rows = await documentRepository(tx, agencyId).templates();
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return Object.values(DOCUMENT_KIND_DEFS).map((def) => present(def, byKind.get(def.kind)));
 }
@@ -85,22 +76,8 @@ export async function saveTemplate(
   const def = defOf(kind);
   assertValidBody(kind, input.body);
   const values = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n'), updated_by: userId, updated_at: new Date() };
-  const row =
-    input.version === 0
-      ? await tx
-          .insertInto('document_templates')
-          .values({ agency_id: agencyId, kind, ...values })
-          .onConflict((oc) => oc.columns(['agency_id', 'kind']).doNothing())
-          .returning(['kind', 'title', 'body', 'version', 'updated_at'])
-          .executeTakeFirst()
-      : await tx
-          .updateTable('document_templates')
-          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-          .where('agency_id', '=', agencyId)
-          .where('kind', '=', kind)
-          .where('version', '=', input.version)
-          .returning(['kind', 'title', 'body', 'version', 'updated_at'])
-          .executeTakeFirst();
+  const repo = documentRepository(tx, agencyId);
+  const row = input.version === 0 ? await repo.insertTemplate(kind, values) : await repo.updateTemplate(kind, input.version, values);
   if (!row) throw new AppError('precondition_failed', 'Die Vorlage wurde inzwischen geändert. Bitte laden Sie sie neu.');
   return present(def, row);
 }
@@ -111,13 +88,7 @@ export async function saveTemplate(
  */
 export async function resetTemplate(tx: Tx, agencyId: string, kind: string, version?: number): Promise<boolean> {
   defOf(kind);
-  const res = await tx
-    .deleteFrom('document_templates')
-    .where('agency_id', '=', agencyId)
-    .where('kind', '=', kind)
-    .$if(version !== undefined && version > 0, (q) => q.where('version', '=', version!))
-    .executeTakeFirst();
-  const deleted = Number(res.numDeletedRows) > 0;
+  const deleted = await documentRepository(tx, agencyId).deleteTemplate(kind, version !== undefined && version > 0 ? version : undefined);
   if (!deleted && version !== undefined && version > 0)
     throw new AppError('precondition_failed', 'Die Vorlage wurde inzwischen geändert. Bitte laden Sie sie neu.');
   return deleted;
@@ -129,16 +100,9 @@ async function standardData(
   agencyId: string,
   createdBy: string | null,
 ): Promise<{ agencyName: string; data: Record<string, unknown> }> {
-  const agency = await tx.selectFrom('agencies').select(['name', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow();
-  const { letterhead } = agencySettings(agency.settings);
-  const user = createdBy
-    ? await tx
-        .selectFrom('users')
-        .select(['display_name', 'email'])
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', createdBy)
-        .executeTakeFirst()
-    : undefined;
+  const agency = await agencyFacts(tx, agencyId);
+  const { letterhead } = agency.settings;
+  const [user] = createdBy ? await userContacts(tx, agencyId, [createdBy]) : [];
   return {
     agencyName: agency.name,
     data: {
@@ -195,35 +159,18 @@ export async function generateDocument(tx: Tx, agencyId: string, input: Generate
   const template = await templateOf(tx, agencyId, input.kind);
   const pdf = await renderTemplate(tx, agencyId, template, input.data, input.createdBy);
   const filename = input.filename.toLowerCase().endsWith('.pdf') ? input.filename : `${input.filename}.pdf`;
-  const row = await tx
-    .insertInto('documents')
-    .values({
-      agency_id: agencyId,
-      owner_type: input.ownerType,
-      owner_id: input.ownerId,
-      kind: input.kind,
-      filename,
-      content_type: 'application/pdf',
-      content: pdf,
-      template_version: template.version,
-      created_by: input.createdBy,
-    })
-    .returning(['id', 'filename'])
-    .executeTakeFirstOrThrow();
-  return row;
+  return documentRepository(tx, agencyId).insertDocument({
+    owner_type: input.ownerType,
+    owner_id: input.ownerId,
+    kind: input.kind,
+    filename,
+    content_type: 'application/pdf',
+    content: pdf,
+    template_version: template.version,
+    created_by: input.createdBy,
+  });
 }
 
-const metaColumns = [
-  'id',
-  'owner_type',
-  'owner_id',
-  'kind',
-  'filename',
-  'content_type',
-  'template_version',
-  'created_by',
-  'created_at',
-] as const;
 type MetaRow = {
   id: string;
   owner_type: string;
@@ -252,24 +199,13 @@ const presentMeta = (r: MetaRow): TDocumentMeta => ({
 /** Metadata (no bytes) of the documents of some owners, newest first. */
 export async function documentsOf(tx: Tx, ownerIds: string[]): Promise<TDocumentMeta[]> {
   if (ownerIds.length === 0) return [];
-  const rows = await tx
-    .selectFrom('documents')
-    .select([...metaColumns, sql<number>`octet_length(content)`.as('size')])
-    .where('owner_id', 'in', ownerIds)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-  return rows.map(presentMeta);
+  return (await documentMetas(tx, ownerIds)).map(presentMeta);
 }
 
 export type StoredDocument = TDocumentMeta & { content: Buffer };
 
 /** One document with its bytes, or undefined (also when RLS hides another agency's). */
 export async function loadDocument(tx: Tx, id: string): Promise<StoredDocument | undefined> {
-  const r = await tx
-    .selectFrom('documents')
-    .select([...metaColumns, 'content', sql<number>`octet_length(content)`.as('size')])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const r = await documentWithContent(tx, id);
   return r ? { ...presentMeta(r), content: r.content } : undefined;
 }
