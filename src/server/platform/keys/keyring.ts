@@ -28,9 +28,10 @@ const MIN_SECRET = 32;
 /** A keyring from `id:secret` entries (comma- or line-separated; `#` starts a comment line). */
 export function parseKeys(text: string, source: string): Keyring {
   const entries: { id: string; secret: Buffer }[] = [];
-  for (const raw of text.split(/[,\n]/)) {
+  const lines = text.split('\n').filter((l) => !l.trim().startsWith('#'));
+  for (const raw of lines.join('\n').split(/[,\n]/)) {
     const entry = raw.trim();
-    if (!entry || entry.startsWith('#')) continue;
+    if (!entry) continue;
     const colon = entry.indexOf(':');
     const id = colon < 0 ? fingerprint(entry) : entry.slice(0, colon);
     const secret = colon < 0 ? entry : entry.slice(colon + 1);
