@@ -13,7 +13,7 @@ import { agencySettings, type ResolvedSession } from './guard.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newToken, sessionIdOf } from './session.js';
 import type { Keyring } from '../keys/keyring.js';
-import { enrolment, newTotpSecret, openTotpSecret, sealTotpSecret, verifyTotp } from './totp.js';
+import { enrolment, newTotpSecret, openTotpSecret, readableTotpSecret, sealTotpSecret, verifyTotp } from './totp.js';
 import type { SessionCache } from './session-cache.js';
 
 type Me = z.infer<typeof ZMe>;
@@ -96,7 +96,9 @@ export function authService(db: Kysely<DB>, config: Config, keys: Keyring, cache
       let mfaVerified = false;
       if (user.totp_enabled && user.totp_secret) {
         if (!input.totp) return { totpRequired: true as const };
-        const secret = openTotpSecret(keys, user.totp_secret, user.id);
+        const secret = readableTotpSecret(keys, user.totp_secret, user.id);
+        // A secret no key opens (altered, moved from another row, key missing) fails like a wrong code, and is audited as such.
+        if (secret === null) return fail('totp_secret_unreadable', new AppError('totp_invalid'), false);
         const step = verifyTotp(secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
         if (step === null) return fail('totp', new AppError('totp_invalid'), true);
         await repo.useTotpStep(user.id, step);

@@ -41,3 +41,12 @@ export const totpCode = (secret: string, now = Date.now()): string => totpFor(se
  */
 export const sealTotpSecret = (keys: Keyring, secret: string, userId: string): string => sealSecret(keys, 'totp-secret', secret, userId);
 export const openTotpSecret = (keys: Keyring, stored: string, userId: string): string => openSecret(keys, 'totp-secret', stored, userId);
+
+/** The secret in clear, or null when no key opens it. */
+export function readableTotpSecret(keys: Keyring, stored: string, userId: string): string | null {
+  try {
+    return openTotpSecret(keys, stored, userId);
+  } catch {
+    return null;
+  }
+}
