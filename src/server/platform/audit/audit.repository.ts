@@ -23,7 +23,7 @@ export interface ChainLink {
   hash: string;
   key_id: string;
   /** The event's canonical text (wh_audit_text). */
-  text: string;
+  canonical: string;
 }
 
 export interface CheckpointRow {
@@ -57,10 +57,8 @@ export function auditChainRepository(tx: Tx, agencyId: string) {
         .executeTakeFirst(),
 
     /** Events not sealed with a key, in chain order (events sealed before keying first, by number), with their canonical text. */
-    async unsealed(limit: number): Promise<{ id: number; text: string }[]> {
-      const { rows } = await sql<{ id: number; text: string }>`
-        SELECT e.id, wh_audit_text(ROW(e.*)::audit_events) AS text FROM audit_events_v e
-        WHERE e.key_id IS NULL ORDER BY e.seq NULLS LAST, e.id LIMIT ${limit}`.execute(tx);
+    async unsealed(limit: number): Promise<{ id: number; canonical: string }[]> {
+      const { rows } = await sql<{ id: number; canonical: string }>`SELECT * FROM wh_audit_unsealed(${limit})`.execute(tx);
       return rows;
     },
 
@@ -82,9 +80,7 @@ export function auditChainRepository(tx: Tx, agencyId: string) {
 
     /** Sealed events from `fromSeq` on, in order, with their canonical text. */
     async links(fromSeq: number, limit: number): Promise<ChainLink[]> {
-      const { rows } = await sql<ChainLink>`
-        SELECT e.seq, e.prev_hash, e.hash, e.key_id, wh_audit_text(ROW(e.*)::audit_events) AS text FROM audit_events_v e
-        WHERE e.key_id IS NOT NULL AND e.seq >= ${fromSeq} ORDER BY e.seq LIMIT ${limit}`.execute(tx);
+      const { rows } = await sql<ChainLink>`SELECT * FROM wh_audit_links(${fromSeq}, ${limit})`.execute(tx);
       return rows;
     },
 

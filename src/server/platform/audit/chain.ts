@@ -53,7 +53,7 @@ async function sealAgency(db: Kysely<DB>, keys: Keyring, agencyId: string): Prom
       const hashes: string[] = [];
       for (const r of rows) {
         seq += 1;
-        const hash = linkHash(keys, keyId, prev, seq, r.text);
+        const hash = linkHash(keys, keyId, prev, seq, r.canonical);
         ids.push(Number(r.id));
         seqs.push(seq);
         prevs.push(prev);
@@ -107,7 +107,7 @@ export async function verifyChain(tx: Tx, agencyId: string, keys: Keyring, exter
     const rows = await repo.links(expected, batch);
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expected || r.prev_hash !== prev || !keys.has(r.key_id) || r.hash !== linkHash(keys, r.key_id, prev, seq, r.text)) {
+      if (seq !== expected || r.prev_hash !== prev || !keys.has(r.key_id) || r.hash !== linkHash(keys, r.key_id, prev, seq, r.canonical)) {
         brokenAt = expected;
         break walk;
       }
