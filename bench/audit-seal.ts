@@ -38,7 +38,9 @@ try {
   const t1 = performance.now();
   const result = await inAgency(app, agency.id, (tx) => verifyChain(tx, agency.id, keys));
   const t2 = performance.now();
-  console.log(`${sealed} events sealed in ${((t1 - t0) / 1000).toFixed(2)} s; verified (${result.ok ? 'ok' : 'BROKEN'}) in ${((t2 - t1) / 1000).toFixed(2)} s`);
+  console.log(
+    `${sealed} events sealed in ${((t1 - t0) / 1000).toFixed(2)} s; verified (${result.ok ? 'ok' : 'BROKEN'}) in ${((t2 - t1) / 1000).toFixed(2)} s`,
+  );
   await app.destroy();
 } finally {
   await owner.destroy();

@@ -29,7 +29,12 @@ export function runJobs(
   services: Partial<JobServices> = {},
   options: Partial<StartJobsOptions> = {},
 ): Promise<JobRunner> {
-  return startJobs({ url: inject('appUrl'), jobs, services: { db: testDbs().app, mail: { kind: 'capture' }, keys: testKeys(), ...services }, ...options });
+  return startJobs({
+    url: inject('appUrl'),
+    jobs,
+    services: { db: testDbs().app, mail: { kind: 'capture' }, keys: testKeys(), ...services },
+    ...options,
+  });
 }
 
 /** A job's row as the queue keeps it (state, retries, when it may run next). */

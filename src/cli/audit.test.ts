@@ -39,7 +39,11 @@ describe('wohnhilfe audit', () => {
     const exported = await wohnhilfe(['audit', 'checkpoints', '--export', file]);
     expect(exported.out).toMatch(/Prüfpunkte nach .*checkpoints\.jsonl geschrieben/);
     expect(exported.code).toBe(0);
-    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { agencyId: string; seq: number });
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { agencyId: string; seq: number });
     expect(lines).toContainEqual(expect.objectContaining({ agencyId: cut.id, seq: 3 }));
 
     // The owner removes the last event of one agency and its stored checkpoints.

@@ -33,7 +33,9 @@ export async function auditVerify(config: Config, opts: { checkpointsFile?: stri
         broken = true;
         if (r.brokenAt !== null) say(`FEHLER  ${a.name}: Kette gebrochen bei Ereignis Nr. ${r.brokenAt} (nach ${r.checked} intakten).`);
         if (r.checkpointBrokenAt !== null)
-          say(`FEHLER  ${a.name}: Prüfpunkt bei Ereignis Nr. ${r.checkpointBrokenAt} passt nicht zur Kette (Signatur, Hash oder fehlendes Ereignis).`);
+          say(
+            `FEHLER  ${a.name}: Prüfpunkt bei Ereignis Nr. ${r.checkpointBrokenAt} passt nicht zur Kette (Signatur, Hash oder fehlendes Ereignis).`,
+          );
       }
     }
     const unknown = [...new Set(external.map((c) => c.agencyId))].filter((id) => !agencies.some((a) => a.id === id));

@@ -269,6 +269,10 @@ export const ZAuditVerify = z.object({
   brokenAt: z.number().int().nullable().describe('erste Kettenposition, an der die Kette bricht'),
   pending: z.number().int().describe('noch nicht versiegelte Einträge'),
   checkpoints: z.number().int().describe('verglichene signierte Prüfpunkte'),
-  checkpointBrokenAt: z.number().int().nullable().describe('Kettenposition des ersten Prüfpunkts, der nicht passt (Signatur, Hash oder fehlendes Ereignis)'),
+  checkpointBrokenAt: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Kettenposition des ersten Prüfpunkts, der nicht passt (Signatur, Hash oder fehlendes Ereignis)'),
 });
 export { ROLES };

@@ -134,7 +134,6 @@ describe('hash-chained audit trail', () => {
 
     it('waits while a bulk write runs and seals its events right after it', async () => {
       await jobNamespace([auditSeal]);
-      const { owner } = testDbs();
       const agency = await createAgency();
       const passes: SealPassOutput[] = [];
       const h = await holder();
@@ -154,7 +153,6 @@ describe('hash-chained audit trail', () => {
 
     it('seals in the background as the app starts it, within about a second of a write', async () => {
       await jobNamespace([auditSeal]);
-      const { owner } = testDbs();
       const agency = await createAgency();
       const runner = await sealer();
       try {

@@ -40,7 +40,13 @@ async function ownerRehash(agencyId: string, fromSeq: number, opts: { dropKeyId?
           coalesce(e.entity_type, ''), coalesce(e.entity_id, ''), coalesce(e.purpose, ''),
           e.outcome, coalesce(e.ip, ''), coalesce(e.details::text, '')), 'UTF8')), 'hex')
       $$`.execute(c);
-    const rows = await c.selectFrom('audit_events').select('seq').where('agency_id', '=', agencyId).where('seq', '>=', fromSeq).orderBy('seq').execute();
+    const rows = await c
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('agency_id', '=', agencyId)
+      .where('seq', '>=', fromSeq)
+      .orderBy('seq')
+      .execute();
     for (const r of rows) {
       await sql`
         UPDATE audit_events e SET
@@ -81,7 +87,10 @@ describe('audit chain keyed outside the database', () => {
     const agency = await createAgency();
     // The test run's key stays known too: a sealer of another test file may seal these events first.
     const oldKeys = parseKeys(`old:old-secret-0123456789abcdefghijklmnop,${TEST_AUDIT_KEY}`, 'test');
-    const rotated = parseKeys(`new:new-secret-0123456789abcdefghijklmnop,old:old-secret-0123456789abcdefghijklmnop,${TEST_AUDIT_KEY}`, 'test');
+    const rotated = parseKeys(
+      `new:new-secret-0123456789abcdefghijklmnop,old:old-secret-0123456789abcdefghijklmnop,${TEST_AUDIT_KEY}`,
+      'test',
+    );
     await events(agency.id, 3);
     await sealAudit(owner, oldKeys);
     await writeCheckpoints(owner, oldKeys);
@@ -92,12 +101,17 @@ describe('audit chain keyed outside the database', () => {
     const keyIds = await owner.selectFrom('audit_events').select('key_id').where('agency_id', '=', agency.id).orderBy('seq').execute();
     expect(keyIds.map((r) => r.key_id).slice(3)).toEqual(['new', 'new']);
     expect(keyIds.slice(0, 3).every((r) => r.key_id !== 'new')).toBe(true);
-    const cps = await inAgency(owner, agency.id, (tx) => tx.selectFrom('audit_checkpoints').select(['seq', 'key_id']).where('agency_id', '=', agency.id).orderBy('seq').execute());
+    const cps = await inAgency(owner, agency.id, (tx) =>
+      tx.selectFrom('audit_checkpoints').select(['seq', 'key_id']).where('agency_id', '=', agency.id).orderBy('seq').execute(),
+    );
     expect(cps.at(-1)).toEqual({ seq: 5, key_id: 'new' });
     expect(cps.find((c) => c.seq === 3)?.key_id).not.toBe('new');
     expect(await verify(agency.id, rotated)).toMatchObject({ ok: true, checked: 5, checkpointBrokenAt: null });
     // Without the old key the first link cannot be checked: that is a break, not a pass.
-    expect(await verify(agency.id, parseKeys('new:new-secret-0123456789abcdefghijklmnop', 'test'))).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(await verify(agency.id, parseKeys('new:new-secret-0123456789abcdefghijklmnop', 'test'))).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+    });
   });
 
   it('compares an exported set of checkpoints with the database: a cut-off end and a forged checkpoint are found', async () => {
@@ -128,7 +142,10 @@ describe('audit chain keyed outside the database', () => {
     await jobNamespace([auditSeal, auditCheckpoint]);
     const { owner } = testDbs();
     const agency = await createAgency();
-    const checkpoints = () => inAgency(owner, agency.id, (tx) => tx.selectFrom('audit_checkpoints').select('seq').where('agency_id', '=', agency.id).orderBy('seq').execute());
+    const checkpoints = () =>
+      inAgency(owner, agency.id, (tx) =>
+        tx.selectFrom('audit_checkpoints').select('seq').where('agency_id', '=', agency.id).orderBy('seq').execute(),
+      );
     const runner = await runJobs([auditSeal]);
     try {
       await events(agency.id, 2);

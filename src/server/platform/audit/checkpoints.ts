@@ -63,7 +63,12 @@ export async function writeCheckpoints(db: Kysely<DB>, keys: Keyring, minInterva
       const repo = auditChainRepository(tx, a.agency_id);
       const head = await repo.keyedHead();
       if (!head?.seq || !head.hash) return;
-      const c = signCheckpoint(keys, { agencyId: a.agency_id, seq: Number(head.seq), headHash: head.hash, createdAt: new Date().toISOString() });
+      const c = signCheckpoint(keys, {
+        agencyId: a.agency_id,
+        seq: Number(head.seq),
+        headHash: head.hash,
+        createdAt: new Date().toISOString(),
+      });
       await repo.insertCheckpoint({
         agency_id: c.agencyId,
         seq: c.seq,

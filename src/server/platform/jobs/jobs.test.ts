@@ -127,7 +127,11 @@ describe('background jobs', () => {
     await expect(runJobs([missing])).rejects.toThrow(/nicht eingerichtet.*wohnhilfe migrate/);
     await expect(enqueue(testDbs().app, missing, {})).rejects.toThrow(/missing/);
     await expect(
-      startJobs({ url: 'postgres://nobody@127.0.0.1:1/none', jobs: [], services: { db: testDbs().app, mail: { kind: 'capture' }, keys: testKeys() } }),
+      startJobs({
+        url: 'postgres://nobody@127.0.0.1:1/none',
+        jobs: [],
+        services: { db: testDbs().app, mail: { kind: 'capture' }, keys: testKeys() },
+      }),
     ).rejects.toThrow(/migrate/);
   });
 

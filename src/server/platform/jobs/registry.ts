@@ -5,4 +5,10 @@ import { mailDelivery } from '../mail/delivery.js';
 import type { JobDefinition } from './job.js';
 
 /** Every background job of the app: installed with the migrations, run where workers are enabled. */
-export const ALL_JOBS: readonly JobDefinition[] = [mailDelivery, deadlineRun, auditSeal, auditCheckpoint, householdLogPrune] as readonly JobDefinition[];
+export const ALL_JOBS: readonly JobDefinition[] = [
+  mailDelivery,
+  deadlineRun,
+  auditSeal,
+  auditCheckpoint,
+  householdLogPrune,
+] as readonly JobDefinition[];

@@ -96,9 +96,7 @@ function createExclusive(file: string, content: string): boolean {
 function readKeyFile(file: string): Keyring {
   const mode = fs.statSync(file).mode & 0o777;
   if (mode & 0o077)
-    throw new Error(
-      `Die Schlüsseldatei ${file} ist für andere lesbar (Modus ${mode.toString(8)}). Bitte "chmod 600 ${file}" ausführen.`,
-    );
+    throw new Error(`Die Schlüsseldatei ${file} ist für andere lesbar (Modus ${mode.toString(8)}). Bitte "chmod 600 ${file}" ausführen.`);
   return parseKeys(fs.readFileSync(file, 'utf8'), file);
 }
 

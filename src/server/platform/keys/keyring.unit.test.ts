@@ -52,7 +52,9 @@ describe('keys outside the database', () => {
     expect(keys.ids).toEqual(['new', 'old']);
     expect(parseKeys('0123456789abcdefghijklmnopqrstuvwxyz', 'AUDIT_KEY').currentId).toMatch(/^k[0-9a-f]{12}$/);
     expect(() => parseKeys('a:short', 'AUDIT_KEY')).toThrow(/zu kurz/);
-    expect(() => parseKeys('a:0123456789abcdefghijklmnopqrstuvwxyz,a:0123456789abcdefghijklmnopqrstuvwxyz', 'AUDIT_KEY')).toThrow(/doppelt/);
+    expect(() => parseKeys('a:0123456789abcdefghijklmnopqrstuvwxyz,a:0123456789abcdefghijklmnopqrstuvwxyz', 'AUDIT_KEY')).toThrow(
+      /doppelt/,
+    );
     expect(() => parseKeys('a b:0123456789abcdefghijklmnopqrstuvwxyz', 'AUDIT_KEY')).toThrow(/ungültig/);
   });
 
