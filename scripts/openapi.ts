@@ -3,6 +3,7 @@
  * document that `/api/openapi.json` serves. The file is committed, so start and tests need no
  * generation step; `src/web/api/openapi.test.ts` fails when it is stale.
  */
+import crypto from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { parseKeys } from '../src/server/platform/keys/keyring.js';
 import type { DB } from '../src/server/db/types.js';
 
 export const TYPES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/web/api/openapi.d.ts');
@@ -33,6 +35,8 @@ export async function openapiDocument(): Promise<OpenAPI3> {
     serveWeb: false,
     logger: false,
     workers: false,
+    // Only the route schemas are read: a throw-away key, so no key file is created.
+    keys: parseKeys(`openapi:${crypto.randomBytes(32).toString('base64url')}`, 'openapi'),
   });
   try {
     await app.ready();

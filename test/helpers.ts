@@ -10,6 +10,7 @@ import { loadConfig } from '../src/server/config.js';
 import { createKysely } from '../src/server/db/database.js';
 import type { DB } from '../src/server/db/types.js';
 import { hashPassword } from '../src/server/platform/auth/password.js';
+import { parseKeys } from '../src/server/platform/keys/keyring.js';
 
 export const PASSWORD = 'Test-Passwort-123';
 
@@ -20,7 +21,13 @@ export function testDbs() {
   return dbs;
 }
 
-export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+/** The key outside the database for the whole test run (every file shares one database, so one key). */
+export const TEST_AUDIT_KEY = 'test:wohnhilfe-test-key-0123456789abcdefghij';
+/** The keyring of TEST_AUDIT_KEY. */
+export const testKeys = () => parseKeys(TEST_AUDIT_KEY, 'test');
+
+export const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY, ...env });
 
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const app = await buildApp({

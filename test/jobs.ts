@@ -10,7 +10,7 @@ import {
   type JobRunner,
   type StartJobsOptions,
 } from '../src/server/platform/jobs/queue.js';
-import { testDbs } from './helpers.js';
+import { testDbs, testKeys } from './helpers.js';
 
 /**
  * Gives this test file queues of its own (all files share one database, and a worker must not take
@@ -29,7 +29,12 @@ export function runJobs(
   services: Partial<JobServices> = {},
   options: Partial<StartJobsOptions> = {},
 ): Promise<JobRunner> {
-  return startJobs({ url: inject('appUrl'), jobs, services: { db: testDbs().app, mail: { kind: 'capture' }, ...services }, ...options });
+  return startJobs({
+    url: inject('appUrl'),
+    jobs,
+    services: { db: testDbs().app, mail: { kind: 'capture' }, keys: testKeys(), ...services },
+    ...options,
+  });
 }
 
 /** A job's row as the queue keeps it (state, retries, when it may run next). */

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { TEST_AUDIT_KEY } from '../../test/helpers.js';
 import { loadConfig } from '../server/config.js';
 import { serveCmd } from './commands.js';
 
@@ -15,7 +16,7 @@ describe('wohnhilfe serve', () => {
     await admin.query(`CREATE DATABASE ${name}`);
     try {
       server.pathname = `/${name}`;
-      const config = loadConfig({ DATABASE_URL: server.toString(), LOG_LEVEL: 'silent', PORT: '0' });
+      const config = loadConfig({ DATABASE_URL: server.toString(), LOG_LEVEL: 'silent', PORT: '0', AUDIT_KEY: TEST_AUDIT_KEY });
       await expect(serveCmd(config)).rejects.toThrow(/nicht migriert.*wohnhilfe migrate/);
     } finally {
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -33,7 +34,14 @@ describe('wohnhilfe serve with WEB_CONCURRENCY', () => {
       });
     });
     const child = spawn(process.execPath, ['bin/wohnhilfe.mjs', 'serve'], {
-      env: { ...process.env, DATABASE_URL: inject('ownerUrl'), WEB_CONCURRENCY: '2', PORT: String(port), LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('ownerUrl'),
+        AUDIT_KEY: TEST_AUDIT_KEY,
+        WEB_CONCURRENCY: '2',
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -11,15 +11,16 @@ import { migrate, pendingMigrations } from '../server/db/database.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../server/db/seed/demo.js';
 import { openDatabases, type Databases } from '../server/runtime.js';
 import { forkInstances, forkedInstance, onShutdown } from '../server/instances.js';
-import { sealAudit, verifyChain } from '../server/platform/audit/audit.js';
 import { installJobs } from '../server/platform/jobs/queue.js';
 import { ALL_JOBS } from '../server/platform/jobs/registry.js';
 import { hashPassword } from '../server/platform/auth/password.js';
+import { resealTotpSecrets } from '../server/platform/auth/totp-secrets.js';
+import { loadKeyring } from '../server/platform/keys/keyring.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const say = (m: string) => console.log(m);
 
-async function withDb<T>(config: Config, fn: (dbs: Databases) => Promise<T>): Promise<T> {
+export async function withDb<T>(config: Config, fn: (dbs: Databases) => Promise<T>): Promise<T> {
   const dbs = await openDatabases(config, say);
   try {
     return await fn(dbs);
@@ -32,10 +33,13 @@ function progressBar(label: string) {
   return new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true }, Presets.shades_classic);
 }
 
-async function runMigrations(dbs: Databases): Promise<void> {
+/** Migrations, the job queue's tables, then what needs the key outside the database (TOTP secrets in clear → encrypted). */
+async function runMigrations(config: Config, dbs: Databases): Promise<void> {
   const applied = await migrate(dbs.owner, dbs.appPassword);
   await installJobs(dbs.owner, ALL_JOBS);
   say(applied.length ? `Migrationen angewendet: ${applied.join(', ')}` : 'Datenbank ist auf dem neuesten Stand.');
+  const resealed = await resealTotpSecrets(dbs.owner, loadKeyring(config, say));
+  if (resealed) say(`${resealed} TOTP-Geheimnis(se) mit dem aktuellen Schlüssel verschlüsselt.`);
 }
 
 async function seed(dbs: Databases, households?: number): Promise<void> {
@@ -121,7 +125,7 @@ export async function startCmd(config: Config): Promise<void> {
   await ensureWebBuild();
   const dbs = await openDatabases(config, say);
   try {
-    await runMigrations(dbs);
+    await runMigrations(config, dbs);
     const { n } = await dbs.owner
       .selectFrom('agencies')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -151,14 +155,14 @@ export async function serveCmd(config: Config): Promise<void> {
   say(`wohnhilfe läuft: ${config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`}`);
 }
 
-export const migrateCmd = (config: Config) => withDb(config, runMigrations);
+export const migrateCmd = (config: Config) => withDb(config, (dbs) => runMigrations(config, dbs));
 
 export async function seedCmd(config: Config, opts: { demo?: boolean; households?: number }): Promise<void> {
   if (!opts.demo) throw new Error('Bitte --demo angeben (andere Datenquellen gibt es noch nicht).');
   if (opts.households !== undefined && (!Number.isInteger(opts.households) || opts.households < 1))
     throw new Error('--households muss eine positive ganze Zahl sein.');
   await withDb(config, async (dbs) => {
-    await runMigrations(dbs);
+    await runMigrations(config, dbs);
     await seed(dbs, opts.households);
     say('Demodaten sind angelegt.');
   });
@@ -206,22 +210,4 @@ export async function userResetPassword(config: Config, o: { email: string; pass
     await owner.deleteFrom('sessions').where('user_id', '=', u.id).execute();
   });
   say(`Passwort für ${o.email} gesetzt, alle Sitzungen beendet.${o.password ? '' : ` Neues Passwort: ${password}`}`);
-}
-
-/** Verifies every agency's chain; false when a link is broken (the CLI then exits with 2). */
-export async function auditVerify(config: Config): Promise<boolean> {
-  return withDb(config, async ({ owner }) => {
-    await sealAudit(owner);
-    const agencies = await owner.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute();
-    let broken = false;
-    for (const a of agencies) {
-      const r = await verifyChain(owner, a.id);
-      if (r.ok) say(`OK      ${a.name}: ${r.checked} Ereignisse, Kette intakt.`);
-      else {
-        broken = true;
-        say(`FEHLER  ${a.name}: Kette gebrochen bei Ereignis Nr. ${r.brokenAt} (nach ${r.checked} intakten).`);
-      }
-    }
-    return !broken;
-  });
 }

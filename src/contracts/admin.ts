@@ -268,5 +268,11 @@ export const ZAuditVerify = z.object({
   checked: z.number().int().describe('geprüfte, versiegelte Einträge'),
   brokenAt: z.number().int().nullable().describe('erste Kettenposition, an der die Kette bricht'),
   pending: z.number().int().describe('noch nicht versiegelte Einträge'),
+  checkpoints: z.number().int().describe('verglichene signierte Prüfpunkte'),
+  checkpointBrokenAt: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Kettenposition des ersten Prüfpunkts, der nicht passt (Signatur, Hash oder fehlendes Ereignis)'),
 });
 export { ROLES };

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.js';
+import { loadKeyring, type Keyring } from './platform/keys/keyring.js';
 import type { DB } from './db/types.js';
 import type { RouteAccess } from './platform/access/registry.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -81,6 +82,8 @@ export interface AppOptions {
   listenUrl?: string;
   /** Run the background jobs (mail delivery, deadline reminders, audit sealing); HTTP tests turn them off. */
   workers?: boolean;
+  /** The keys outside the database; unset: loaded from AUDIT_KEY or the key file (see keys/keyring.ts). */
+  keys?: Keyring;
 }
 
 /** Builds the Fastify app: plugins, error handler, guard, and every module's routes. */
@@ -91,6 +94,7 @@ export async function buildApp({
   logger = true,
   listenUrl,
   workers = true,
+  keys = loadKeyring(config),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
@@ -170,7 +174,7 @@ export async function buildApp({
     const jobs = await startJobs({
       url: listenUrl,
       jobs: ALL_JOBS,
-      services: { db, mail },
+      services: { db, mail, keys },
       pollingIntervalSeconds: { [mailDelivery.id]: config.MAIL_WORKER_INTERVAL_MS / 1000 },
       onError: (e) => app.log.error({ err: e }, 'background job failed'),
     });
@@ -185,7 +189,7 @@ export async function buildApp({
   app.addHook('onClose', () => sessions.close());
 
   registerGuard(app, db, sessions);
-  authRoutes(app, authService(db, config, sessions));
+  authRoutes(app, authService(db, config, keys, sessions));
   householdRoutes(app, householdService(db));
   userRoutes(app, userService(db, sessions));
   agencyRoutes(app, agencyService(db, sessions));
@@ -197,7 +201,7 @@ export async function buildApp({
   const imports = importRunner(db, { onError: (e) => app.log.error({ err: e }, 'prevention import failed') });
   app.addHook('onClose', () => imports.drain());
   preventionImportRoutes(app, importService(db, imports));
-  auditRoutes(app, db);
+  auditRoutes(app, db, keys);
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));

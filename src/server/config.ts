@@ -20,6 +20,13 @@ const ZEnv = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   PG_DATA_DIR: z.string().default('./data/postgres'),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /**
+   * Keys outside the database (audit chain HMAC, TOTP secret encryption): `id:secret` entries,
+   * comma-separated, the first one current, the others only to verify and decrypt. Unset: the key file.
+   */
+  AUDIT_KEY: z.string().min(1).optional(),
+  /** Where the key file is (created at first start, mode 0600). Unset: `wohnhilfe.keys` beside PG_DATA_DIR. */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
@@ -36,7 +43,7 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = Readonly<z.infer<typeof ZEnv> & { pgDataDir: string }>;
+export type Config = Readonly<z.infer<typeof ZEnv> & { pgDataDir: string; keyFile: string }>;
 
 /** Reads and validates the environment once, into a frozen object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Ungültige Konfiguration (Umgebungsvariablen):\n${lines.join('\n')}`);
   }
-  return Object.freeze({ ...parsed.data, pgDataDir: path.resolve(parsed.data.PG_DATA_DIR) });
+  const pgDataDir = path.resolve(parsed.data.PG_DATA_DIR);
+  const keyFile = path.resolve(parsed.data.AUDIT_KEY_FILE ?? path.join(path.dirname(pgDataDir), 'wohnhilfe.keys'));
+  return Object.freeze({ ...parsed.data, pgDataDir, keyFile });
 }

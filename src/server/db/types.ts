@@ -151,6 +151,17 @@ export interface AuditEventsTable {
   details: ColumnType<unknown, string | null, never>;
   prev_hash: string | null;
   hash: string | null;
+  /** The key that sealed the event (null: not sealed yet). */
+  key_id: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  agency_id: string;
+  seq: number;
+  head_hash: string;
+  created_at: Date;
+  key_id: string;
+  signature: string;
 }
 
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -749,6 +760,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   audit_events_v: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   deadlines: DeadlinesTable;
   notifications: NotificationsTable;
   outbox_mails: OutboxMailsTable;

@@ -855,6 +855,10 @@ export interface paths {
                             brokenAt: number | null;
                             /** @description geprüfte, versiegelte Einträge */
                             checked: number;
+                            /** @description Kettenposition des ersten Prüfpunkts, der nicht passt (Signatur, Hash oder fehlendes Ereignis) */
+                            checkpointBrokenAt: number | null;
+                            /** @description verglichene signierte Prüfpunkte */
+                            checkpoints: number;
                             ok: boolean;
                             /** @description noch nicht versiegelte Einträge */
                             pending: number;

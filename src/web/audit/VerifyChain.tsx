@@ -22,14 +22,19 @@ export function VerifyChain() {
       {verify.data &&
         (verify.data.ok ? (
           <Alert variant="success">
-            <p className="kern-body">{t('audit.verifyOk', { checked: fmt(verify.data.checked) })}</p>
+            <p className="kern-body">
+              {t('audit.verifyOk', { checked: fmt(verify.data.checked), checkpoints: fmt(verify.data.checkpoints) })}
+            </p>
             {verify.data.pending > 0 && <p className="kern-body">{t('audit.verifyPending', { pending: fmt(verify.data.pending) })}</p>}
           </Alert>
         ) : (
           <Alert variant="danger">
-            <p className="kern-body">
-              {t('audit.verifyBroken', { checked: fmt(verify.data.checked), brokenAt: verify.data.brokenAt ?? '?' })}
-            </p>
+            {verify.data.brokenAt !== null && (
+              <p className="kern-body">{t('audit.verifyBroken', { checked: fmt(verify.data.checked), brokenAt: verify.data.brokenAt })}</p>
+            )}
+            {verify.data.checkpointBrokenAt !== null && (
+              <p className="kern-body">{t('audit.verifyCheckpointBroken', { seq: verify.data.checkpointBrokenAt })}</p>
+            )}
             {verify.data.pending > 0 && <p className="kern-body">{t('audit.verifyPending', { pending: fmt(verify.data.pending) })}</p>}
           </Alert>
         ))}

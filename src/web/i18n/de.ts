@@ -460,9 +460,11 @@ export const de = {
     count_other: '{{count, number}} Ereignisse',
     verify: 'Kette prüfen',
     verifying: 'Kette wird geprüft …',
-    verifyOk: 'Die Hash-Kette ist unversehrt ({{checked}} Ereignisse geprüft).',
+    verifyOk: 'Die Hash-Kette ist unversehrt ({{checked}} Ereignisse und {{checkpoints}} signierte Prüfpunkte geprüft).',
     verifyBroken: 'Die Hash-Kette ist ab Ereignis Nr. {{brokenAt}} unterbrochen ({{checked}} Ereignisse geprüft).',
     verifyPending: '{{pending}} neuere Ereignisse sind noch nicht versiegelt.',
+    verifyCheckpointBroken:
+      'Der signierte Prüfpunkt bei Ereignis Nr. {{seq}} passt nicht zur Kette (Signatur ungültig, Hash abweichend oder Ereignis fehlt).',
   },
   ...placementAdminDe,
   ...placementDe,

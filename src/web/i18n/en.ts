@@ -456,9 +456,11 @@ export const en: Messages = {
     count_other: '{{count, number}} events',
     verify: 'Verify chain',
     verifying: 'Verifying chain …',
-    verifyOk: 'The hash chain is intact ({{checked}} events checked).',
+    verifyOk: 'The hash chain is intact ({{checked}} events and {{checkpoints}} signed checkpoints checked).',
     verifyBroken: 'The hash chain is broken from event no. {{brokenAt}} ({{checked}} events checked).',
     verifyPending: '{{pending}} newer events are not sealed yet.',
+    verifyCheckpointBroken:
+      'The signed checkpoint at event no. {{seq}} does not match the chain (invalid signature, different hash or missing event).',
   },
   ...placementAdminEn,
   ...placementEn,

@@ -6,12 +6,14 @@ import type { DB } from '../../db/types.js';
 import * as access from '../access/access.js';
 import { ctxOf } from '../auth/guard.js';
 import { actorTx } from '../http/tx.js';
-import { audit, sealAudit, verifyChain } from './audit.js';
+import type { Keyring } from '../keys/keyring.js';
+import { audit } from './audit.js';
+import { sealAudit, verifyChain } from './chain.js';
 
 const tags = ['Audit'];
 
 /** The auditor's view of the agency's audit trail (reads go through the agency-filtered view). */
-export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, keys: Keyring): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -95,8 +97,8 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const ctx = ctxOf(req);
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'audit.verify');
-        await sealAudit(db);
-        const result = await verifyChain(tx, ctx.actor.agencyId, 'audit_events_v');
+        await sealAudit(db, keys);
+        const result = await verifyChain(tx, ctx.actor.agencyId, keys);
         audit(tx, ctx, { action: 'audit.verify', details: { ...result } });
         return result;
       });

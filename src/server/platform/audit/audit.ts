@@ -181,20 +181,6 @@ export type AuditRow = ReturnType<typeof auditRow>;
 
 export const audit = (tx: Tx, ctx: Ctx, ev: AuditEvent) => recordAudit(tx, subjectOf(ctx), ev);
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  brokenAt: number | null;
-  /** Events appended but not yet sealed into the chain (sealed within a second by the `audit.seal` job, or after a bulk write). */
-  pending: number;
-}
-
-/** Numbers and hash-links every unsealed event; returns how many were sealed. */
-export async function sealAudit(db: Kysely<DB> | Tx): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT wh_audit_seal() AS n`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-
 /** The advisory lock bulk writers hold shared while they write (see holdOffSealing). */
 const BULK_WRITE_LOCK = sql`hashtextextended('wohnhilfe:bulk-write', 0)`;
 
@@ -212,38 +198,4 @@ export async function holdOffSealing(tx: Tx): Promise<void> {
 export async function bulkWriteInProgress(db: Kysely<DB>): Promise<boolean> {
   const { rows } = await sql<{ free: boolean }>`SELECT pg_try_advisory_xact_lock(${BULK_WRITE_LOCK}) AS free`.execute(db);
   return !rows[0]?.free;
-}
-
-/**
- * Walks one agency's sealed chain in order: sequence numbers without gaps, each event's hash its own
- * recomputed hash, each prev_hash the hash before. Reports the first broken link.
- */
-export async function verifyChain(
-  db: Kysely<DB> | Tx,
-  agencyId: string,
-  table: 'audit_events' | 'audit_events_v' = 'audit_events',
-): Promise<VerifyResult> {
-  let prev = '0'.repeat(64);
-  let expectedSeq = 1;
-  let checked = 0;
-  const batch = 5000;
-  const pendingRow = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE agency_id = ${agencyId} AND seq IS NULL`.execute(db);
-  const pending = pendingRow.rows[0]?.n ?? 0;
-  for (;;) {
-    const rows = await sql<{ seq: number; prev_hash: string; hash: string; recomputed: string }>`
-      SELECT e.seq, e.prev_hash, e.hash, wh_audit_hash(ROW(e.*)::audit_events) AS recomputed
-      FROM ${sql.table(table)} e WHERE e.agency_id = ${agencyId} AND e.seq >= ${expectedSeq}
-      ORDER BY e.seq LIMIT ${batch}`.execute(db);
-    for (const r of rows.rows) {
-      if (Number(r.seq) !== expectedSeq || r.prev_hash !== prev || r.hash !== r.recomputed) {
-        return { ok: false, checked, brokenAt: Number(r.seq) === expectedSeq ? expectedSeq : expectedSeq, pending };
-      }
-      prev = r.hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-    if (rows.rows.length < batch) return { ok: true, checked, brokenAt: null, pending };
-  }
 }

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/job.js';
-import { bulkWriteInProgress, sealAudit } from './audit.js';
+import { bulkWriteInProgress } from './audit.js';
+import { sealAudit } from './chain.js';
+import { writeCheckpoints } from './checkpoints.js';
 
 /** While bulk writes hold off sealing, a pass waits at most this long since the last sealing pass. */
 export const SEAL_MAX_DEFER_MS = 60_000;
+
+/** After a pass that sealed events, an agency whose last checkpoint is older than this gets a new one. */
+export const CHECKPOINT_AFTER_SEAL_MS = 5 * 60_000;
 
 const ZSealPass = z.object({
   /** When the chain last sealed (absent: the chain starts here). */
@@ -18,7 +23,8 @@ export type SealPassOutput = { sealed: number } | { deferred: true };
  * one chain runs however many instances start it; the app starts it (`sendOnStart`), and the cron
  * restarts it within a minute should a pass fail to send its successor. While a bulk writer holds off
  * sealing (holdOffSealing), a pass does nothing — unless the last sealing pass was a minute ago —
- * and the pass after the bulk write seals the whole burst.
+ * and the pass after the bulk write seals the whole burst. A pass that sealed something also writes
+ * a signed checkpoint for agencies whose last one is older than five minutes.
  */
 export const auditSeal: JobDefinition<typeof ZSealPass> = defineJob({
   id: 'audit.seal',
@@ -35,9 +41,23 @@ export const auditSeal: JobDefinition<typeof ZSealPass> = defineJob({
     try {
       if (started - last < SEAL_MAX_DEFER_MS && (await bulkWriteInProgress(ctx.db))) return { deferred: true };
       last = started;
-      return { sealed: await sealAudit(ctx.db) };
+      const sealed = await sealAudit(ctx.db, ctx.keys);
+      if (sealed > 0) await writeCheckpoints(ctx.db, ctx.keys, CHECKPOINT_AFTER_SEAL_MS);
+      return { sealed };
     } finally {
       await ctx.send(auditSeal, { lastPassAt: new Date(last).toISOString() });
     }
   },
+});
+
+/**
+ * Signed checkpoints at least hourly (the queue's cron): for every agency whose chain grew since its
+ * last checkpoint, the head's number and hash, signed with the key outside the database.
+ */
+export const auditCheckpoint = defineJob({
+  id: 'audit.checkpoint',
+  payload: z.object({}),
+  policy: 'stately',
+  schedule: { cron: '0 * * * *', payload: {} },
+  handler: async (_payload, ctx) => ({ written: await writeCheckpoints(ctx.db, ctx.keys) }),
 });

@@ -14,6 +14,10 @@ export type SessionRow = CachedSession & { role: TRole };
  * so row-level security stays forced on `users`, `sessions` and `agencies` for every other read.
  * Everything after them runs in the agency's transaction (`authRepository`).
  */
+/** As the table owner, for maintenance across agencies: every agency's id. */
+export const allAgencyIds = async (owner: Kysely<DB>): Promise<string[]> =>
+  (await owner.selectFrom('agencies').select('id').orderBy('id').execute()).map((a) => a.id);
+
 export function preAgencyLookups(db: Kysely<DB>) {
   return {
     /** The user id and agency of an e-mail address (case-insensitive), if any. */
@@ -78,6 +82,15 @@ export function authRepository(tx: Tx, agencyId: string) {
     lockTotpState: (userId: string) => user(userId).select(['totp_secret', 'totp_enabled']).forUpdate().executeTakeFirstOrThrow(),
     setTotpSecret: (userId: string, secret: string) =>
       tx.updateTable('users').set({ totp_secret: secret }).where('agency_id', '=', agencyId).where('id', '=', userId).execute(),
+    /** Every stored TOTP secret of the agency (for re-encryption at start). */
+    storedTotpSecrets: () =>
+      tx
+        .selectFrom('users')
+        .select(['id', 'totp_secret'])
+        .where('agency_id', '=', agencyId)
+        .where('totp_secret', 'is not', null)
+        .forUpdate()
+        .execute(),
     enableTotp: (userId: string, step: number) =>
       tx
         .updateTable('users')

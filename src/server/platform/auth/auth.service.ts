@@ -12,7 +12,8 @@ import { authRepository, preAgencyLookups, type AuthRepository } from './auth.re
 import { agencySettings, type ResolvedSession } from './guard.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newToken, sessionIdOf } from './session.js';
-import { enrolment, newTotpSecret, verifyTotp } from './totp.js';
+import type { Keyring } from '../keys/keyring.js';
+import { enrolment, newTotpSecret, openTotpSecret, readableTotpSecret, sealTotpSecret, verifyTotp } from './totp.js';
 import type { SessionCache } from './session-cache.js';
 
 type Me = z.infer<typeof ZMe>;
@@ -55,7 +56,7 @@ async function loadMe(repo: AuthRepository, userId: string, session: { csrf: str
   };
 }
 
-export function authService(db: Kysely<DB>, config: Config, cache: SessionCache | null = null) {
+export function authService(db: Kysely<DB>, config: Config, keys: Keyring, cache: SessionCache | null = null) {
   const absoluteSeconds = Math.round(config.SESSION_ABSOLUTE_HOURS * 3600);
 
   async function login(input: LoginInput, client: ClientInfo): Promise<LoginResult> {
@@ -95,7 +96,10 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
       let mfaVerified = false;
       if (user.totp_enabled && user.totp_secret) {
         if (!input.totp) return { totpRequired: true as const };
-        const step = verifyTotp(user.totp_secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
+        const secret = readableTotpSecret(keys, user.totp_secret, user.id);
+        // A secret no key opens (altered, moved from another row, key missing) fails like a wrong code, and is audited as such.
+        if (secret === null) return fail('totp_secret_unreadable', new AppError('totp_invalid'), false);
+        const step = verifyTotp(secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
         if (step === null) return fail('totp', new AppError('totp_invalid'), true);
         await repo.useTotpStep(user.id, step);
         mfaVerified = true;
@@ -146,7 +150,7 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
       const user = await repo.totpState(session.actor.userId);
       if (user.totp_enabled) throw new AppError('conflict', 'Der zweite Faktor ist bereits eingerichtet.');
       const secret = newTotpSecret();
-      await repo.setTotpSecret(session.actor.userId, secret);
+      await repo.setTotpSecret(session.actor.userId, sealTotpSecret(keys, secret, session.actor.userId));
       return enrolment(secret, user.email);
     });
   }
@@ -157,7 +161,7 @@ export function authService(db: Kysely<DB>, config: Config, cache: SessionCache 
       const user = await repo.lockTotpState(session.actor.userId);
       if (user.totp_enabled) return { error: new AppError('conflict', 'Der zweite Faktor ist bereits eingerichtet.') };
       if (!user.totp_secret) return { error: new AppError('conflict', 'Bitte starten Sie die Einrichtung zuerst.') };
-      const step = verifyTotp(user.totp_secret, code, null);
+      const step = verifyTotp(openTotpSecret(keys, user.totp_secret, session.actor.userId), code, null);
       if (step === null) return { error: new AppError('totp_invalid') };
       await repo.enableTotp(session.actor.userId, step);
       await repo.markSessionMfa(session.id);

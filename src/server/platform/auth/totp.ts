@@ -1,5 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
+import type { Keyring } from '../keys/keyring.js';
+import { openSecret, sealSecret } from '../keys/secret-box.js';
 
 const PERIOD = 30;
 
@@ -31,3 +33,20 @@ export function verifyTotp(secret: string, code: string, lastStep: number | null
 
 /** For tests and the demo: the code valid at `now`. */
 export const totpCode = (secret: string, now = Date.now()): string => totpFor(secret).generate({ timestamp: now });
+
+/**
+ * TOTP secrets are stored encrypted (AES-256-GCM with the key outside the database, bound to the
+ * user's id): the column never holds a secret in clear, so a database dump does not hand out
+ * second factors. Decrypting anything else fails, and so does the login that needs it.
+ */
+export const sealTotpSecret = (keys: Keyring, secret: string, userId: string): string => sealSecret(keys, 'totp-secret', secret, userId);
+export const openTotpSecret = (keys: Keyring, stored: string, userId: string): string => openSecret(keys, 'totp-secret', stored, userId);
+
+/** The secret in clear, or null when no key opens it. */
+export function readableTotpSecret(keys: Keyring, stored: string, userId: string): string | null {
+  try {
+    return openTotpSecret(keys, stored, userId);
+  } catch {
+    return null;
+  }
+}

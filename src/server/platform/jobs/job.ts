@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/types.js';
+import type { Keyring } from '../keys/keyring.js';
 import type { MailTransport } from '../mail/transport.js';
 
-/** What a handler may use besides its payload: the app role's database and the mail transport. */
+/** What a handler may use besides its payload: the app role's database, the mail transport and the keys outside the database. */
 export interface JobServices {
   db: Kysely<DB>;
   mail: MailTransport;
+  keys: Keyring;
 }
 
 /** Options for sending a job (the queue's own retry settings apply). */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z, ZodError } from 'zod';
-import { testDbs } from '../../../../test/helpers.js';
+import { testDbs, testKeys } from '../../../../test/helpers.js';
 import { jobNamespace, jobRow, runJobs, until } from '../../../../test/jobs.js';
 import { defineJob } from './job.js';
 import { enqueue, installJobs, JOB_SCHEMA, startJobs, type JobRunner } from './queue.js';
@@ -127,7 +127,11 @@ describe('background jobs', () => {
     await expect(runJobs([missing])).rejects.toThrow(/nicht eingerichtet.*wohnhilfe migrate/);
     await expect(enqueue(testDbs().app, missing, {})).rejects.toThrow(/missing/);
     await expect(
-      startJobs({ url: 'postgres://nobody@127.0.0.1:1/none', jobs: [], services: { db: testDbs().app, mail: { kind: 'capture' } } }),
+      startJobs({
+        url: 'postgres://nobody@127.0.0.1:1/none',
+        jobs: [],
+        services: { db: testDbs().app, mail: { kind: 'capture' }, keys: testKeys() },
+      }),
     ).rejects.toThrow(/migrate/);
   });
 
