@@ -16,6 +16,9 @@ const run =
           e instanceof Error && e.message ? e.message : e ? String(e) : 'Der Datenbankserver ist nicht gestartet (siehe Meldungen oben).';
         console.error(`Fehler: ${message}`);
         process.exitCode = 1;
+        // The command cleaned up (servers closed, database stopped); should anything still hold the
+        // process open, it must not hang after a failed command.
+        setTimeout(() => process.exit(1), 5000).unref();
       }
     };
 

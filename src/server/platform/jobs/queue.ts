@@ -114,24 +114,25 @@ export interface StartJobsOptions {
   onHandled?: (id: string, outcome: { output: unknown } | { error: unknown }) => void;
 }
 
+type QueueState = 'starting' | 'running' | 'stopping' | 'stopped';
+
 /**
  * pg-boss's statements on a pool of our own. While the database is away (restart, failover) a
  * statement waits and is tried again (backoff up to 2 s) instead of failing: the workers, the cron
  * and the maintenance pause and carry on by themselves when it is back, and pg-boss's own
  * completion calls — which it does not await — never reject into an unhandled rejection. When the
  * queue is stopping, an unreachable database ends the wait with no rows; while it starts, the error
- * is thrown (a start on an unreachable database fails at once). A statement whose answer
+ * is thrown (a start on an unreachable database fails at once). Once stopped, statements pg-boss
+ * still issues without awaiting them do nothing (its pool is closed). A statement whose answer
  * was lost may run twice: fetching then leaves jobs active until they expire and are retried,
  * completing twice does nothing (the queue's usual at-least-once delivery).
  */
-export function patientAdapter(
-  pool: pg.Pool,
-  opts: { state: () => 'starting' | 'running' | 'stopping'; onOutage?: (e: unknown) => void },
-): PgBoss.Db {
+export function patientAdapter(pool: pg.Pool, opts: { state: () => QueueState; onOutage?: (e: unknown) => void }): PgBoss.Db {
   let away = false;
   return {
     executeSql: async (text, values) => {
       for (let attempt = 0; ; attempt++) {
+        if (opts.state() === 'stopped') return { rows: [] };
         try {
           const { rows } = await pool.query(text, values);
           away = false;
@@ -158,7 +159,7 @@ export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
   const onError = o.onError ?? (() => {});
   // An idle connection the server closes is dropped by the pool, not fatal.
   const pool = new pg.Pool({ connectionString: o.url, max: 4, application_name: 'wohnhilfe-jobs' }).on('error', () => undefined);
-  let state: 'starting' | 'running' | 'stopping' = 'starting';
+  let state: QueueState = 'starting';
   const db = patientAdapter(pool, { state: () => state, onOutage: onError });
   const boss = new PgBoss({ db, schema: JOB_SCHEMA, migrate: false, ...RETENTION });
   boss.on('error', onError);
@@ -170,6 +171,7 @@ export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
   } catch (e) {
     state = 'stopping';
     await boss.stop({ graceful: false }).catch(() => undefined);
+    state = 'stopped';
     await pool.end().catch(() => undefined);
     throw new Error(`Die Job-Warteschlange ist nicht eingerichtet (${(e as Error).message}). Bitte zuerst "wohnhilfe migrate" ausführen.`, {
       cause: e,
@@ -208,6 +210,7 @@ export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
     stop: async (timeoutMs = 30_000) => {
       state = 'stopping';
       await boss.stop({ graceful: true, timeout: timeoutMs });
+      state = 'stopped';
       await pool.end();
     },
   };
