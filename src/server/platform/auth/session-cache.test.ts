@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { client, createAgency, login, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
+import { SessionCache } from './session-cache.js';
 
 /** Two stateless instances on one database, each with its own session cache. */
 let a: FastifyInstance;
@@ -57,5 +59,26 @@ describe('sessions across instances', () => {
     // The auditor has no second factor yet: the agency now requires one before anything else.
     expect(await until(async () => (await onB.get('/api/v1/audit-events')).statusCode, 401)).toBe(401);
     expect((await onB.get('/api/v1/audit-events')).json().code).toBe('totp_required');
+  });
+});
+
+describe('the session channel when the database drops it', () => {
+  it('stops serving from the cache at once and listens again by itself, reporting the loss once', async () => {
+    const errors: unknown[] = [];
+    const cache = new SessionCache(inject('appUrl'), (e) => errors.push(e));
+    await cache.start();
+    try {
+      expect(cache.live).toBe(true);
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(testDbs().app);
+      // Its own backend: the one listening from this process that is not the query above.
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE application_name = 'wohnhilfe-session-events' AND backend_type = 'client backend'
+                  AND pid <> ${rows[0]!.pid} AND state = 'idle' AND query LIKE 'LISTEN%'`.execute(testDbs().owner);
+      await expect.poll(() => cache.live, { timeout: 2000, interval: 10 }).toBe(false);
+      await expect.poll(() => cache.live, { timeout: 10_000, interval: 100 }).toBe(true);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await cache.close();
+    }
   });
 });

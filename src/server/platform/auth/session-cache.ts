@@ -32,6 +32,7 @@ export class SessionCache {
   private listening = false;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
+  private retrying = false;
 
   constructor(
     private readonly listenUrl: string | undefined,
@@ -42,11 +43,15 @@ export class SessionCache {
     if (!this.listenUrl || this.closed) return;
     const client = new pg.Client({ connectionString: this.listenUrl, application_name: 'wohnhilfe-session-events' });
     const lost = (e?: unknown) => {
-      if (e) this.onError(e);
+      // Reported once per outage, not on every attempt to reconnect.
+      if (e && (this.listening || !this.retrying)) this.onError(e);
+      this.retrying = true;
       this.listening = false;
       this.entries.clear();
       this.listener = null;
       client.removeAllListeners();
+      // The dead socket may still report an error while it closes: never an unhandled 'error' event.
+      client.on('error', () => undefined);
       client.end().catch(() => undefined);
       if (!this.closed && !this.retry) {
         this.retry = setTimeout(() => {
@@ -62,11 +67,23 @@ export class SessionCache {
     try {
       await client.connect();
       await client.query(`LISTEN ${SESSION_CHANNEL}`);
+      if (this.closed) {
+        // Closed while connecting: nothing may keep this connection (and the process) alive.
+        client.removeAllListeners().on('error', () => undefined);
+        await client.end().catch(() => undefined);
+        return;
+      }
       this.listener = client;
       this.listening = true;
+      this.retrying = false;
     } catch (e) {
       lost(e);
     }
+  }
+
+  /** Whether change events arrive (the cache is used only then). */
+  get live(): boolean {
+    return this.listening;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,9 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { DB } from '../../db/types.js';
+import { databaseUnavailable } from '../errors/problem.js';
 import type { JobContext, JobDefinition, JobServices, SendOptions } from './job.js';
 
 /** The queue's tables live in this schema (created by the job-queue migration, filled by pg-boss). */
@@ -112,6 +114,42 @@ export interface StartJobsOptions {
   onHandled?: (id: string, outcome: { output: unknown } | { error: unknown }) => void;
 }
 
+type QueueState = 'starting' | 'running' | 'stopping' | 'stopped';
+
+/**
+ * pg-boss's statements on a pool of our own. While the database is away (restart, failover) a
+ * statement waits and is tried again (backoff up to 2 s) instead of failing: the workers, the cron
+ * and the maintenance pause and carry on by themselves when it is back, and pg-boss's own
+ * completion calls — which it does not await — never reject into an unhandled rejection. When the
+ * queue is stopping, an unreachable database ends the wait with no rows; while it starts, the error
+ * is thrown (a start on an unreachable database fails at once). Once stopped, statements pg-boss
+ * still issues without awaiting them do nothing (its pool is closed). A statement whose answer
+ * was lost may run twice: fetching then leaves jobs active until they expire and are retried,
+ * completing twice does nothing (the queue's usual at-least-once delivery).
+ */
+export function patientAdapter(pool: pg.Pool, opts: { state: () => QueueState; onOutage?: (e: unknown) => void }): PgBoss.Db {
+  let away = false;
+  return {
+    executeSql: async (text, values) => {
+      for (let attempt = 0; ; attempt++) {
+        if (opts.state() === 'stopped') return { rows: [] };
+        try {
+          const { rows } = await pool.query(text, values);
+          away = false;
+          return { rows: rows as unknown[] };
+        } catch (e) {
+          const state = opts.state();
+          if (!databaseUnavailable(e) || state === 'starting') throw e;
+          if (state === 'stopping') return { rows: [] };
+          if (!away) opts.onOutage?.(e);
+          away = true;
+          await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+        }
+      }
+    },
+  };
+}
+
 /**
  * Starts the queue in this process: one worker per declared job, pg-boss's maintenance (expiring
  * jobs of crashed workers, archiving) and its cron for the recurring jobs. Refuses to start on a
@@ -119,14 +157,11 @@ export interface StartJobsOptions {
  */
 export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
   const onError = o.onError ?? (() => {});
-  const boss = new PgBoss({
-    connectionString: o.url,
-    max: 4,
-    application_name: 'wohnhilfe-jobs',
-    schema: JOB_SCHEMA,
-    migrate: false,
-    ...RETENTION,
-  });
+  // An idle connection the server closes is dropped by the pool, not fatal.
+  const pool = new pg.Pool({ connectionString: o.url, max: 4, application_name: 'wohnhilfe-jobs' }).on('error', () => undefined);
+  let state: QueueState = 'starting';
+  const db = patientAdapter(pool, { state: () => state, onOutage: onError });
+  const boss = new PgBoss({ db, schema: JOB_SCHEMA, migrate: false, ...RETENTION });
   boss.on('error', onError);
   try {
     await boss.start();
@@ -134,7 +169,10 @@ export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
       if (!(await boss.getQueue(queueOf(def)))) throw new Error(`job queue ${queueOf(def)} is missing`);
     }
   } catch (e) {
+    state = 'stopping';
     await boss.stop({ graceful: false }).catch(() => undefined);
+    state = 'stopped';
+    await pool.end().catch(() => undefined);
     throw new Error(`Die Job-Warteschlange ist nicht eingerichtet (${(e as Error).message}). Bitte zuerst "wohnhilfe migrate" ausführen.`, {
       cause: e,
     });
@@ -165,9 +203,15 @@ export async function startJobs(o: StartJobsOptions): Promise<JobRunner> {
   for (const def of o.jobs) {
     if (def.sendOnStart !== undefined) await send(def, def.sendOnStart);
   }
+  state = 'running';
 
   return {
     send,
-    stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, timeout: timeoutMs }),
+    stop: async (timeoutMs = 30_000) => {
+      state = 'stopping';
+      await boss.stop({ graceful: true, timeout: timeoutMs });
+      state = 'stopped';
+      await pool.end();
+    },
   };
 }
