@@ -162,6 +162,25 @@ export function auditEachCreated(who: AuditSubject, action: 'household.create' |
     FROM created`;
 }
 
+/** Events that belong to no agency: a login with an e-mail address that no account has. */
+export interface InstallationAuditEvent {
+  action: 'auth.login';
+  outcome: AuditOutcome;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The writer for events without an agency (before an agency is known, and none will be): they go to
+ * the installation's own append-only table (the app role may only insert), never into an agency's chain.
+ */
+export async function recordInstallationAudit(db: Kysely<DB>, ev: InstallationAuditEvent): Promise<void> {
+  await db
+    .insertInto('installation_audit_events')
+    .values({ action: ev.action, outcome: ev.outcome, ip: ev.ip, details: JSON.stringify(ev.details) })
+    .execute();
+}
+
 /** The stored form of an event: what `recordAudit` inserts. */
 export function auditRow(who: AuditSubject, ev: AuditEvent & { entityType?: string }) {
   return {

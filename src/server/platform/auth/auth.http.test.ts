@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createAgency, login, PASSWORD, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
+import { throttleKeys } from './throttle.js';
 import { totpCode } from './totp.js';
 
 let app: FastifyInstance;
@@ -108,14 +109,15 @@ describe('login, sessions and CSRF', () => {
     expect((await loginRaw(other.users.lead.email)).statusCode).toBe(200);
     // After the lock runs out the right password works again.
     const { owner } = testDbs();
+    const { pair } = throttleKeys(email, '127.0.0.1');
     await owner
-      .updateTable('users')
+      .updateTable('login_throttle')
       .set({ locked_until: new Date(Date.now() - 1000) })
-      .where('email', '=', email)
+      .where('key', '=', pair)
       .execute();
     expect((await loginRaw(email)).statusCode).toBe(200);
-    const row = await owner.selectFrom('users').select('failed_logins').where('email', '=', email).executeTakeFirstOrThrow();
-    expect(row.failed_logins).toBe(0);
+    // and the failures start over.
+    expect(await owner.selectFrom('login_throttle').select('key').where('key', '=', pair).execute()).toEqual([]);
   });
 });
 
