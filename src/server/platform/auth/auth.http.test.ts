@@ -163,6 +163,17 @@ describe('security headers', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('gives the API docs the same strict CSP as the rest (no framing at all)', async () => {
+    const api = (await app.inject({ url: '/api/v1/me' })).headers['content-security-policy'];
+    expect(api).toContain("frame-ancestors 'none'");
+    for (const url of ['/api/docs', '/api/docs/', '/api/docs/static/swagger-initializer.js', '/api/docs/json']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-security-policy'], url).toBe(api);
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+    }
+  });
+
   it('serves the OpenAPI 3.1 document and the docs', async () => {
     const doc = await app.inject({ url: '/api/openapi.json' });
     expect(doc.json().openapi).toBe('3.1.0');
