@@ -159,6 +159,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/households/:id/consents': (i) => consentInput(i.provider),
   'POST /api/v1/households/:id/consents/:consentId/withdraw': () => ({ note: 'Matrix' }),
   'GET /api/v1/notifications': () => undefined,
+  'GET /api/v1/notifications/count': () => undefined,
   'POST /api/v1/notifications/:id/read': () => ({}),
   'POST /api/v1/notifications/read-all': () => ({}),
   'GET /api/v1/outbox': () => undefined,

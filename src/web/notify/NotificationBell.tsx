@@ -6,7 +6,7 @@ import type { TNotification } from '../../contracts/notify';
 import { ErrorAlert } from '../components/Alert';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { useMarkAllRead, useMarkRead, useNotifications } from './queries';
+import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './queries';
 import './notify.css';
 
 function BellIcon() {
@@ -23,9 +23,8 @@ function BellIcon() {
 /** Header bell: unread count (polled every minute) and a popover with the newest notifications. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const notifications = useNotifications();
-  const markAll = useMarkAllRead();
-  const unread = notifications.data?.unreadCount ?? 0;
+  const count = useUnreadCount();
+  const unread = count.data?.unreadCount ?? 0;
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
 
   return (
@@ -40,38 +39,42 @@ export function NotificationBell() {
       </Button>
       <Popover placement="bottom end" className="bell__popover">
         <Dialog className="bell__dialog" aria-labelledby="notifications-heading">
-          {({ close }) => (
-            <>
-              <div className="bell__head">
-                <Heading slot="title" id="notifications-heading" className="kern-title">
-                  {t('notifications.title')}
-                </Heading>
-                {unread > 0 && (
-                  <button
-                    type="button"
-                    className="kern-btn kern-btn--tertiary"
-                    onClick={() => markAll.mutate()}
-                    disabled={markAll.isPending}
-                  >
-                    <span className="kern-label">{t('notifications.markAllRead')}</span>
-                  </button>
-                )}
-              </div>
-              {notifications.isError && <ErrorAlert message={errorMessage(notifications.error, t)} />}
-              {markAll.isError && <ErrorAlert message={errorMessage(markAll.error, t)} />}
-              {notifications.data && notifications.data.items.length === 0 && <p className="kern-body">{t('notifications.empty')}</p>}
-              {notifications.data && notifications.data.items.length > 0 && (
-                <ul className="bell__list">
-                  {notifications.data.items.map((n) => (
-                    <NotificationItem key={n.id} n={n} onNavigate={close} />
-                  ))}
-                </ul>
-              )}
-            </>
-          )}
+          {({ close }) => <NotificationList onNavigate={close} />}
         </Dialog>
       </Popover>
     </DialogTrigger>
+  );
+}
+
+/** The popover's content: rendered (and the list fetched) only while the bell is open. */
+function NotificationList({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const notifications = useNotifications();
+  const markAll = useMarkAllRead();
+  const unread = notifications.data?.unreadCount ?? 0;
+  return (
+    <>
+      <div className="bell__head">
+        <Heading slot="title" id="notifications-heading" className="kern-title">
+          {t('notifications.title')}
+        </Heading>
+        {unread > 0 && (
+          <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+            <span className="kern-label">{t('notifications.markAllRead')}</span>
+          </button>
+        )}
+      </div>
+      {notifications.isError && <ErrorAlert message={errorMessage(notifications.error, t)} />}
+      {markAll.isError && <ErrorAlert message={errorMessage(markAll.error, t)} />}
+      {notifications.data && notifications.data.items.length === 0 && <p className="kern-body">{t('notifications.empty')}</p>}
+      {notifications.data && notifications.data.items.length > 0 && (
+        <ul className="bell__list">
+          {notifications.data.items.map((n) => (
+            <NotificationItem key={n.id} n={n} onNavigate={onNavigate} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
