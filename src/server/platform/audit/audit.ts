@@ -50,6 +50,7 @@ export const AUDIT_KINDS = {
   'consent.list': 'household',
   'consent.create': 'household',
   'consent.withdraw': 'household',
+  'round_table.list': 'offer',
   'round_table.schedule': 'offer',
   'round_table.update': 'offer',
   'round_table.cancel': 'offer',
