@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,12 +23,16 @@ function BellIcon() {
 /** Header bell: unread count (polled every minute) and a popover with the newest notifications. */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  // The bell polls the bare count; the list (an audited read) is loaded only while it is open.
   const count = useUnreadCount();
-  const unread = count.data?.unreadCount ?? 0;
+  const notifications = useNotifications(open);
+  const markAll = useMarkAllRead();
+  const unread = (open ? notifications.data?.unreadCount : undefined) ?? count.data?.unreadCount ?? 0;
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
 
   return (
-    <DialogTrigger>
+    <DialogTrigger isOpen={open} onOpenChange={setOpen}>
       <Button className="kern-btn kern-btn--secondary bell" aria-label={label}>
         <BellIcon />
         {unread > 0 && (
@@ -39,42 +43,38 @@ export function NotificationBell() {
       </Button>
       <Popover placement="bottom end" className="bell__popover">
         <Dialog className="bell__dialog" aria-labelledby="notifications-heading">
-          {({ close }) => <NotificationList onNavigate={close} />}
+          {({ close }) => (
+            <>
+              <div className="bell__head">
+                <Heading slot="title" id="notifications-heading" className="kern-title">
+                  {t('notifications.title')}
+                </Heading>
+                {unread > 0 && (
+                  <button
+                    type="button"
+                    className="kern-btn kern-btn--tertiary"
+                    onClick={() => markAll.mutate()}
+                    disabled={markAll.isPending}
+                  >
+                    <span className="kern-label">{t('notifications.markAllRead')}</span>
+                  </button>
+                )}
+              </div>
+              {notifications.isError && <ErrorAlert message={errorMessage(notifications.error, t)} />}
+              {markAll.isError && <ErrorAlert message={errorMessage(markAll.error, t)} />}
+              {notifications.data && notifications.data.items.length === 0 && <p className="kern-body">{t('notifications.empty')}</p>}
+              {notifications.data && notifications.data.items.length > 0 && (
+                <ul className="bell__list">
+                  {notifications.data.items.map((n) => (
+                    <NotificationItem key={n.id} n={n} onNavigate={close} />
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
         </Dialog>
       </Popover>
     </DialogTrigger>
-  );
-}
-
-/** The popover's content: rendered (and the list fetched) only while the bell is open. */
-function NotificationList({ onNavigate }: { onNavigate: () => void }) {
-  const { t } = useTranslation();
-  const notifications = useNotifications();
-  const markAll = useMarkAllRead();
-  const unread = notifications.data?.unreadCount ?? 0;
-  return (
-    <>
-      <div className="bell__head">
-        <Heading slot="title" id="notifications-heading" className="kern-title">
-          {t('notifications.title')}
-        </Heading>
-        {unread > 0 && (
-          <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
-            <span className="kern-label">{t('notifications.markAllRead')}</span>
-          </button>
-        )}
-      </div>
-      {notifications.isError && <ErrorAlert message={errorMessage(notifications.error, t)} />}
-      {markAll.isError && <ErrorAlert message={errorMessage(markAll.error, t)} />}
-      {notifications.data && notifications.data.items.length === 0 && <p className="kern-body">{t('notifications.empty')}</p>}
-      {notifications.data && notifications.data.items.length > 0 && (
-        <ul className="bell__list">
-          {notifications.data.items.map((n) => (
-            <NotificationItem key={n.id} n={n} onNavigate={onNavigate} />
-          ))}
-        </ul>
-      )}
-    </>
   );
 }
 

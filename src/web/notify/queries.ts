@@ -26,12 +26,12 @@ export function useUnreadCount() {
   });
 }
 
-/** The newest notifications: loaded when the bell is opened (an audited read), not polled. */
-export function useNotifications() {
+/** The newest notifications: loaded while the bell is open (an audited read), not polled. */
+export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: notifyKeys.list,
     queryFn: ({ signal }) => ok(api.GET('/notifications', { params: { query: { pageSize: 20 } }, signal })),
-    staleTime: 0,
+    enabled,
   });
 }
 
