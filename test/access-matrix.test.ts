@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../src/contracts/common.js';
-import { inAgency } from '../src/server/db/database.js';
 import { PERMISSIONS, roleHas, type Permission } from '../src/server/platform/access/registry.js';
-import { enqueueMail } from '../src/server/platform/mail/outbox.service.js';
-import { notify } from '../src/server/platform/notify/notify.js';
-import { CONDITIONS, consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
+import { CONDITIONS, consentInput, offerInput } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
+import { fill, fixtures, send, type Ids } from './matrix-fixtures.js';
 import { rentDefault, tenancyInput } from './sustainment-fixtures.js';
 
 /**
@@ -23,34 +21,6 @@ const PUBLIC_ROUTES = new Set([
   'GET /health/ready',
 ]);
 
-type Ids = {
-  household: string;
-  user: string;
-  provider: string;
-  carrier: string;
-  socialWorker: string;
-  caseManager: string;
-  mail: string;
-  notifications: Record<TRole, string>;
-  offer: string;
-  candidate: string;
-  roundTable: string;
-  viewing: string;
-  ranking: string;
-  attachment: string;
-  document: string;
-  consent: string;
-  tenancy: string;
-  preventionCase: string;
-  measure: string;
-  referral: string;
-  visit: string;
-  preventionDocument: string;
-  incident: string;
-  incidentDocument: string;
-  tenancyHousehold: string;
-  preventionImport: string;
-};
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/me': () => undefined,
   'POST /api/v1/auth/logout': () => ({}),
@@ -165,6 +135,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/households/:id/consents': (i) => consentInput(i.provider),
   'POST /api/v1/households/:id/consents/:consentId/withdraw': () => ({ note: 'Matrix' }),
   'GET /api/v1/notifications': () => undefined,
+  'GET /api/v1/notifications/count': () => undefined,
   'POST /api/v1/notifications/:id/read': () => ({}),
   'POST /api/v1/notifications/read-all': () => ({}),
   'GET /api/v1/outbox': () => undefined,
@@ -228,264 +199,12 @@ let other: TestAgency;
 const ids: Record<'own' | 'other', Ids> = {} as never;
 const sessions = {} as Record<TRole, Client>;
 
-async function fixtures(a: TestAgency): Promise<Ids> {
-  const cm = client(app, await login(app, a.users.case_manager.email));
-  const h = await cm.post(
-    '/api/v1/households',
-    householdInput({ situation: 'in_accommodation', socialWorkerId: a.users.social_worker.id }),
-  );
-  const { owner } = testDbs();
-  const extra = await owner
-    .insertInto('users')
-    .values({ agency_id: a.id, email: `extra.${a.id}@test.example`, display_name: 'Extra', role: 'case_manager', password_hash: 'x' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  // Every role reads its own notification; the outbox mail has one attachment.
-  const notifications = {} as Record<TRole, string>;
-  const mail = await inAgency(testDbs().app, a.id, async (tx) => {
-    for (const role of ROLES) {
-      await notify(tx, a.id, { userIds: [a.users[role].id], kind: 'matrix', title: 'Matrix', mail: false });
-    }
-    const rows = await tx.selectFrom('notifications').select(['id', 'user_id']).execute();
-    for (const role of ROLES) notifications[role] = rows.find((r) => r.user_id === a.users[role].id)!.id;
-    return enqueueMail(tx, a.id, {
-      to: ['matrix@test.example'],
-      subject: 'Matrix',
-      text: 'Matrix',
-      kind: 'matrix',
-      attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'YQ==' }],
-    });
-  });
-  return {
-    household: h.json().id,
-    user: extra.id,
-    provider: a.otherProviderId,
-    carrier: a.carrierId,
-    socialWorker: a.users.social_worker.id,
-    caseManager: a.users.case_manager.id,
-    mail,
-    notifications,
-    ...(await placementFixtures(a, cm, h.json().id)),
-    ...(await preventionFixtures(cm)),
-    preventionImport: await importFixture(a),
-  };
-}
-
-/** A prevention case in clearing with a commitment measure (and its letter), a referral and a visit. */
-async function preventionFixtures(cm: Client) {
-  const c = (await cm.post('/api/v1/prevention/cases', { ...courtNotice(), createHousehold: true })).json();
-  await cm.post(`/api/v1/prevention/cases/${c.id}/attempts`, { channel: 'phone', at: '2026-11-16T10:00:00.000Z', result: 'reached' });
-  const withMeasure = (
-    await cm.post(`/api/v1/prevention/cases/${c.id}/measures`, { kind: 'commitment', data: { recipient: 'landlord', amountCents: 1000 } })
-  ).json();
-  const measure = withMeasure.measures[0].id;
-  const withDoc = (await cm.post(`/api/v1/prevention/measures/${measure}/commitment-letter`)).json();
-  const withReferral = (await cm.post(`/api/v1/prevention/cases/${c.id}/referrals`, { kind: 'family_help' })).json();
-  const visit = (
-    await cm.post('/api/v1/prevention/visits', {
-      kind: 'walk_in',
-      visitedAt: '2026-11-16T08:00:00.000Z',
-      name: 'Matrix',
-      concern: 'Räumungsklage',
-    })
-  ).json();
-  return {
-    preventionCase: c.id,
-    measure,
-    referral: withReferral.referrals[0].id,
-    visit: visit.id,
-    preventionDocument: withDoc.measures[0].documents[0].id,
-  };
-}
-
-/** An offer of the agency's portal company with a presented, consented candidate and its records. */
-async function placementFixtures(a: TestAgency, cm: Client, householdId: string) {
-  const admin = client(app, await login(app, a.users.admin.email));
-  const provider = client(app, await login(app, a.users.provider_user.email));
-  await ensureConditions(admin);
-  const offer = (await provider.post('/api/v1/offers', { ...offerInput(), submit: true })).json();
-  await cm.post(`/api/v1/offers/${offer.id}/check`);
-  await cm.post(`/api/v1/offers/${offer.id}/approve`);
-  const ranking = (await cm.post(`/api/v1/offers/${offer.id}/rankings`)).json();
-  const h = (await cm.post('/api/v1/households', householdInput({ socialWorkerId: a.users.social_worker.id }))).json();
-  await cm.post(`/api/v1/households/${h.id}/consents`, consentInput(a.providerId));
-  const candidate = (await cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'Matrix' })).json();
-  await cm.post(`/api/v1/candidates/${candidate.id}/present`, {});
-  const viewing = (
-    await cm.post(`/api/v1/candidates/${candidate.id}/viewings`, {
-      startsAt: '2026-12-03T14:00:00.000Z',
-      place: 'vor Ort',
-      attendeeIds: [a.users.case_manager.id],
-    })
-  ).json().viewings[0];
-  const roundTable = (
-    await cm.post(`/api/v1/offers/${offer.id}/round-tables`, {
-      startsAt: '2026-12-02T09:00:00.000Z',
-      participantIds: [a.users.case_manager.id],
-    })
-  ).json();
-  const consent = (await cm.post(`/api/v1/households/${householdId}/consents`, consentInput(a.otherProviderId))).json();
-  const { owner } = testDbs();
-  const attachment = await owner
-    .insertInto('offer_attachments')
-    .values({
-      agency_id: a.id,
-      offer_id: offer.id,
-      filename: 'grundriss.png',
-      content_type: 'image/png',
-      size_bytes: 3,
-      content: Buffer.from('png'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const document = await owner
-    .insertInto('documents')
-    .values({
-      agency_id: a.id,
-      owner_type: 'offer',
-      owner_id: offer.id,
-      kind: 'guarantee_contract',
-      filename: 'a.pdf',
-      content_type: 'application/pdf',
-      content: Buffer.from('%PDF-1.4'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const tenancy = await owner
-    .insertInto('tenancies')
-    .values({
-      agency_id: a.id,
-      reference: `T-M-${offer.id.slice(0, 6)}`,
-      household_id: h.id,
-      provider_id: a.providerId,
-      offer_id: offer.id,
-      street: 'Lindenstraße 12',
-      postal_code: '70173',
-      city: 'Stuttgart',
-      lease_start: '2027-01-01',
-      cold_rent_cents: 62_000,
-      service_charges_cents: 15_000,
-      heating_cents: 8_000,
-      guarantee_start: '2027-01-01',
-      guarantee_end: '2031-12-31',
-      guarantee_max_cents: 1_000_000,
-      guarantee_items: ['rent_arrears'],
-      contact_person_id: a.users.case_manager.id,
-      social_worker_id: a.users.social_worker.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const incident = await owner
-    .insertInto('incidents')
-    .values({
-      agency_id: a.id,
-      reference: `T-V-${offer.id.slice(0, 6)}`,
-      tenancy_id: tenancy.id,
-      provider_id: a.providerId,
-      kind: 'rent_default',
-      state: 'reported',
-      reported_via: 'portal',
-      months: ['2027-01'],
-      amount_cents: 62_000,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const incidentDocument = await owner
-    .insertInto('documents')
-    .values({
-      agency_id: a.id,
-      owner_type: 'incident',
-      owner_id: incident.id,
-      kind: 'assignment_declaration',
-      filename: 'b.pdf',
-      content_type: 'application/pdf',
-      content: Buffer.from('%PDF-1.4'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return {
-    offer: offer.id,
-    candidate: candidate.id,
-    roundTable: roundTable.id,
-    viewing: viewing.id,
-    ranking: ranking.id,
-    attachment: attachment.id,
-    document: document.id,
-    consent: consent.id,
-    tenancy: tenancy.id,
-    incident: incident.id,
-    incidentDocument: incidentDocument.id,
-    tenancyHousehold: h.id,
-  };
-}
-
-/** An uploaded list (state uploaded) with four columns. */
-async function importFixture(a: TestAgency): Promise<string> {
-  const { owner } = testDbs();
-  const job = await owner
-    .insertInto('prevention_import_jobs')
-    .values({
-      agency_id: a.id,
-      created_by: a.users.case_manager.id,
-      filename: 'matrix.csv',
-      format: 'csv',
-      state: 'uploaded',
-      columns: ['Name', 'Straße', 'PLZ', 'Ort'],
-      total_rows: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await owner
-    .insertInto('prevention_import_rows')
-    .values({ agency_id: a.id, job_id: job.id, row_no: 2, cells: JSON.stringify(['Matrix, Max', 'Weg 1', '30159', 'Hannover']) })
-    .execute();
-  return job.id;
-}
-
-const send = (c: Client, method: string, url: string, body: unknown) =>
-  method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
-
-const fill = (url: string, i: Ids, role: TRole) => {
-  if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
-  if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
-  const sub = url.includes('/rankings/')
-    ? i.ranking
-    : url.includes('/attachments/')
-      ? i.attachment
-      : url.startsWith('/api/v1/prevention/')
-        ? i.preventionDocument
-        : url.startsWith('/api/v1/incidents')
-          ? i.incidentDocument
-          : i.document;
-  const kind =
-    (
-      [
-        ['/api/v1/prevention/imports', 'preventionImport'],
-        ['/api/v1/prevention/cases', 'preventionCase'],
-        ['/api/v1/prevention/measures', 'measure'],
-        ['/api/v1/prevention/referrals', 'referral'],
-        ['/api/v1/prevention/visits', 'visit'],
-        ['/api/v1/households', 'household'],
-        ['/api/v1/users', 'user'],
-        ['/api/v1/providers', 'provider'],
-        ['/api/v1/carriers', 'carrier'],
-        ['/api/v1/offers', 'offer'],
-        ['/api/v1/candidates', 'candidate'],
-        ['/api/v1/viewings', 'viewing'],
-        ['/api/v1/round-tables', 'roundTable'],
-        ['/api/v1/tenancies', 'tenancy'],
-        ['/api/v1/incidents', 'incident'],
-      ] as const
-    ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
-  return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
-};
-
 beforeAll(async () => {
   app = await testApp();
   own = await createAgency();
   other = await createAgency();
-  ids.own = await fixtures(own);
-  ids.other = await fixtures(other);
+  ids.own = await fixtures(app, own);
+  ids.other = await fixtures(app, other);
   for (const role of ROLES) sessions[role] = client(app, await login(app, own.users[role].email));
 });
 afterAll(() => app.close());

@@ -23,8 +23,10 @@ describe('row-level security catalogue', () => {
         `${t.relname} policy`,
       ).toBe(true);
     }
-    // Every table but the bookkeeping is an agency table: the migrations', and the one-row horizon of
-    // the household log's pruning (a transaction id, no agency data).
+    // Every table but the bookkeeping is an agency table: the migrations', the one-row horizon of
+    // the household log's pruning (a transaction id, no agency data), the login throttle (hashed
+    // keys and counters, read before an agency is known) and the installation's log of events
+    // without an agency (insert-only, see below).
     const all = await sql<{
       relname: string;
     }>`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(
@@ -36,7 +38,7 @@ describe('row-level security catalogue', () => {
         .map((r) => r.relname)
         .filter((n) => !agencyTables.has(n))
         .sort(),
-    ).toEqual(['household_log_horizon', 'kysely_migration', 'kysely_migration_lock']);
+    ).toEqual(['household_log_horizon', 'installation_audit_events', 'kysely_migration', 'kysely_migration_lock', 'login_throttle']);
   });
 
   it('connects the app as a role that is no superuser, has no BYPASSRLS and owns nothing', async () => {
@@ -55,10 +57,10 @@ describe('row-level security catalogue', () => {
     expect(owned.rows[0]!.n).toBe(0);
   });
 
-  it('lets the app role only insert into the audit table', async () => {
+  it.each(['audit_events', 'installation_audit_events'])('lets the app role only insert into the audit table %s', async (table) => {
     const { owner } = testDbs();
     const privs = await sql<{ p: string; has: boolean }>`
-      SELECT p, has_table_privilege('wohnhilfe_app', 'audit_events', p) AS has FROM unnest(array['INSERT','SELECT','UPDATE','DELETE','TRUNCATE']) p`.execute(
+      SELECT p, has_table_privilege('wohnhilfe_app', ${table}, p) AS has FROM unnest(array['INSERT','SELECT','UPDATE','DELETE','TRUNCATE']) p`.execute(
       owner,
     );
     expect(Object.fromEntries(privs.rows.map((r) => [r.p, r.has]))).toEqual({

@@ -40,8 +40,10 @@ export const ZNotification = z.object({
   readAt: ZTimestamp.nullable(),
 });
 export const ZNotificationPage = ZPage(ZNotification).extend({ unreadCount: z.number().int() });
+export const ZNotificationCount = z.object({ unreadCount: z.number().int().describe('Zahl der ungelesenen Benachrichtigungen') });
 export type TNotification = z.infer<typeof ZNotification>;
 export type TNotificationPage = z.infer<typeof ZNotificationPage>;
+export type TNotificationCount = z.infer<typeof ZNotificationCount>;
 
 /* Mail outbox (administration) */
 export const OUTBOX_STATUSES = ['pending', 'sent', 'captured', 'failed'] as const;

@@ -164,7 +164,10 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  // No CSP of its own (the plugin's allows framing by the same origin and https: styles): the docs get the
+  // app's policy from the hook above, which Swagger UI needs nothing beyond (its scripts and styles are
+  // files of our origin). The validator badge would load an image from validator.swagger.io: off.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null }, staticCSP: false });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   healthRoutes(app, db);

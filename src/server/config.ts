@@ -30,6 +30,12 @@ const ZEnv = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  /** Failed logins from one address over all accounts before the address is throttled. */
+  LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Failed logins to one account over all addresses before addresses it was never used from are throttled. */
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Failures older than this (since the last one) are forgotten. */
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   DEMO_SEED: bool('true'),
   /** `async`: a transaction that only read commits its audit rows without waiting for the disk flush. */
   /** e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS); without it mails are only captured. */

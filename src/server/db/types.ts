@@ -746,7 +746,27 @@ export interface PreventionImportRowsTable {
   case_id: string | null;
 }
 
+/** Login failure counters, keyed by a hash of scope and values (no agency). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Security events without an agency (insert-only for the app). */
+export interface InstallationAuditEventsTable {
+  id: Generated<string>;
+  occurred_at: Generated<Date>;
+  action: string;
+  outcome: string;
+  ip: string | null;
+  details: ColumnType<unknown, string | null, never>;
+}
+
 export interface DB {
+  login_throttle: LoginThrottleTable;
+  installation_audit_events: InstallationAuditEventsTable;
   household_log: HouseholdLogTable;
   agencies: AgenciesTable;
   housing_providers: OrgTable;

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { TNotification } from '../../contracts/notify';
 import { ErrorAlert } from '../components/Alert';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { useMarkAllRead, useMarkRead, useNotifications } from './queries';
+import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './queries';
 import './notify.css';
 
 function BellIcon() {
@@ -23,13 +23,16 @@ function BellIcon() {
 /** Header bell: unread count (polled every minute) and a popover with the newest notifications. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const notifications = useNotifications();
+  const [open, setOpen] = useState(false);
+  // The bell polls the bare count; the list (an audited read) is loaded only while it is open.
+  const count = useUnreadCount();
+  const notifications = useNotifications(open);
   const markAll = useMarkAllRead();
-  const unread = notifications.data?.unreadCount ?? 0;
+  const unread = (open ? notifications.data?.unreadCount : undefined) ?? count.data?.unreadCount ?? 0;
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
 
   return (
-    <DialogTrigger>
+    <DialogTrigger isOpen={open} onOpenChange={setOpen}>
       <Button className="kern-btn kern-btn--secondary bell" aria-label={label}>
         <BellIcon />
         {unread > 0 && (

@@ -5,7 +5,10 @@ import { api, ok } from '../api';
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const notifyKeys = {
+  /** Prefix of both: invalidating it refreshes the count and the list. */
   notifications: ['notifications'] as const,
+  unreadCount: ['notifications', 'count'] as const,
+  list: ['notifications', 'list'] as const,
   deadlines: (p: { scope: 'mine' | 'all'; overdue: boolean; page: number }) => ['deadlines', p] as const,
   outbox: (p: { status: OutboxStatus | null; page: number }) => ['outbox', 'list', p] as const,
   outboxMail: (id: string) => ['outbox', 'mail', id] as const,
@@ -13,13 +16,22 @@ export const notifyKeys = {
 
 const POLL_MS = 60_000;
 
-/** The newest notifications and the unread count; polled every minute for the bell. */
-export function useNotifications() {
+/** The unread count for the bell, polled every minute (names nobody, so the server does not audit it). */
+export function useUnreadCount() {
   return useQuery({
-    queryKey: notifyKeys.notifications,
-    queryFn: ({ signal }) => ok(api.GET('/notifications', { params: { query: { pageSize: 20 } }, signal })),
+    queryKey: notifyKeys.unreadCount,
+    queryFn: ({ signal }) => ok(api.GET('/notifications/count', { signal })),
     refetchInterval: POLL_MS,
     staleTime: 15_000,
+  });
+}
+
+/** The newest notifications: loaded while the bell is open (an audited read), not polled. */
+export function useNotifications(enabled: boolean) {
+  return useQuery({
+    queryKey: notifyKeys.list,
+    queryFn: ({ signal }) => ok(api.GET('/notifications', { params: { query: { pageSize: 20 } }, signal })),
+    enabled,
   });
 }
 

@@ -13,6 +13,7 @@ import * as deferrableHouseholdLinks from './2026-11-21T20-30_deferrable_househo
 import * as bulkWriteCosts from './2026-11-21T21-00_bulk_write_costs.js';
 import * as householdLog from './2026-11-22T09-00_household_log.js';
 import * as jobQueue from './2026-11-22T10-00_job_queue.js';
+import * as loginThrottle from './2026-12-06T02-00_login_throttle.js';
 import * as auditKey from './2026-12-06T02-10_audit_key.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T21-00_bulk_write_costs': bulkWriteCosts,
   '2026-11-22T09-00_household_log': householdLog,
   '2026-11-22T10-00_job_queue': jobQueue,
+  '2026-12-06T02-00_login_throttle': loginThrottle,
   '2026-12-06T02-10_audit_key': auditKey,
 };

@@ -1,14 +1,14 @@
 import { inAgency } from '../database.js';
 import { sql, type Kysely } from 'kysely';
 import type { TRole } from '../../../contracts/common.js';
-import { hashPassword } from '../../platform/auth/password.js';
+import { demoUserRows, STAFF } from './users.js';
 import type { DB } from '../types.js';
 import { seedPlacement } from './placement.js';
 import { seedPrevention } from './prevention.js';
 import { seedSustainment } from './sustainment.js';
 import { BERLIN_DISTRICTS, JOURNAL_TEXTS, NATIONAL_POOLS, NEEDS_NOTES, STUTTGART_DISTRICTS } from './names.js';
 
-export const DEMO_PASSWORD = 'Wohnhilfe-Demo-2026';
+export { DEMO_PASSWORD } from './users.js';
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same demo data everywhere. */
 export function prng(seed: number) {
@@ -79,17 +79,6 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     providers: ['Spreebogen Wohnen GmbH', 'Wohnungsgenossenschaft Moabit eG', 'Stadtquartier Berlin GmbH'],
     carrier: 'Neue Nachbarschaft Berlin e. V.',
   },
-];
-
-const STAFF: { local: string; name: string; role: TRole }[] = [
-  { local: 'sachbearbeitung', name: 'Miriam Berger', role: 'case_manager' },
-  { local: 'sachbearbeitung2', name: 'Jonas Albrecht', role: 'case_manager' },
-  { local: 'sozialarbeit', name: 'Selin Arslan', role: 'social_worker' },
-  { local: 'sozialarbeit2', name: 'Tobias Renner', role: 'social_worker' },
-  { local: 'unterkunft', name: 'Katrin Vogel', role: 'accommodation_worker' },
-  { local: 'leitung', name: 'Dr. Heike Brandt', role: 'lead' },
-  { local: 'revision', name: 'Frank Otte', role: 'auditor' },
-  { local: 'admin', name: 'Admin IT', role: 'admin' },
 ];
 
 /** The demo logins, as printed at start and listed in the README. */
@@ -188,7 +177,6 @@ export interface SeedOptions {
 /** Creates the two demo agencies with staff, providers, a carrier and households; idempotent. */
 export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<{ households: number }> {
   const log = opts.log ?? (() => {});
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const targets = [opts.households ?? 120, 80];
   const today = new Date();
   let created = 0;
@@ -252,31 +240,13 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
           .execute();
         await tx
           .insertInto('users')
-          .values([
-            ...STAFF.map((s) => ({
-              agency_id: a.id,
-              email: `${s.local}@${a.mail}`,
-              display_name: s.name,
-              role: s.role,
-              password_hash: passwordHash,
-            })),
-            ...providers.map((p, i) => ({
-              agency_id: a.id,
-              email: i === 0 ? `wohnungsunternehmen@${a.mail}` : `wohnungsunternehmen${i + 1}@${a.mail}`,
-              display_name: ['Sandra Keller', 'Martin Vogt', 'Aylin Demir'][i]!,
-              role: 'provider_user',
-              provider_id: p.id,
-              password_hash: passwordHash,
-            })),
-            {
-              agency_id: a.id,
-              email: `traeger@${a.mail}`,
-              display_name: 'Ute Sommer',
-              role: 'carrier_worker',
-              carrier_id: carrier!.id,
-              password_hash: passwordHash,
-            },
-          ])
+          .values(
+            await demoUserRows(
+              a,
+              providers.map((p) => p.id),
+              carrier!.id,
+            ),
+          )
           .execute();
       }
     });

@@ -127,7 +127,8 @@ export function meetingService(db: Kysely<DB>) {
         const names = new Map(
           (await repoOf(tx, ctx).users([...new Set(rows.flatMap((r) => r.participant_ids))])).map((u) => [u.id, u.display_name]),
         );
-        // Minutes can name households: they stay in the office.
+        // Minutes can name households: they stay in the office, and reading them is audited.
+        audit(tx, ctx, { action: 'round_table.list', entityId: offerId, details: { roundTables: rows.length } });
         return {
           items: rows.map((r) => ({ ...presentRoundTable(r, names), minutes: ctx.actor.role === 'provider_user' ? null : r.minutes })),
         };

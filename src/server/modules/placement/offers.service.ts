@@ -292,6 +292,8 @@ export function offerService(db: Kysely<DB>) {
         await visibleOffer(repo, ctx, id, 'offer.read');
         const providerView = ctx.actor.role === 'provider_user';
         const rows = await repo.events(id, providerView);
+        // The timeline names households (reference, pseudonym): a read of client data.
+        audit(tx, ctx, { action: 'offer.timeline', entityId: id, details: { events: rows.length } });
         return {
           items: rows.map((e) => ({
             id: String(e.id),

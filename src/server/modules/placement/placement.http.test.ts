@@ -190,6 +190,31 @@ describe('offers: portal, validation, isolation', () => {
   });
 });
 
+describe('offer timeline', () => {
+  it('audits every read of the timeline, by the office and by the company', async () => {
+    const offer = await approvedOffer(a);
+    const timelineReads = (actorId: string) =>
+      testDbs()
+        .owner.selectFrom('audit_events')
+        .select('details')
+        .where('agency_id', '=', agency.id)
+        .where('actor_id', '=', actorId)
+        .where('action', '=', 'offer.timeline')
+        .where('entity_id', '=', offer.id)
+        .execute();
+    for (const [c, actorId] of [
+      [a.cm, agency.users.case_manager.id],
+      [a.provider, agency.users.provider_user.id],
+    ] as const) {
+      const res = await c.get(`/api/v1/offers/${offer.id}/events`);
+      expect(res.statusCode).toBe(200);
+      const rows = await timelineReads(actorId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.details).toEqual({ events: res.json().items.length });
+    }
+  });
+});
+
 describe('programme conditions', () => {
   it('a new version shows its impact first; checked offers keep the version they were checked under', async () => {
     const ag = await createAgency();

@@ -32,6 +32,7 @@ export const AUDIT_KINDS = {
   'carrier.update': 'carrier',
   'offer.list': null,
   'offer.read': 'offer',
+  'offer.timeline': 'offer',
   'offer.create': 'offer',
   'offer.update': 'offer',
   'offer.transition': 'offer',
@@ -49,6 +50,7 @@ export const AUDIT_KINDS = {
   'consent.list': 'household',
   'consent.create': 'household',
   'consent.withdraw': 'household',
+  'round_table.list': 'offer',
   'round_table.schedule': 'offer',
   'round_table.update': 'offer',
   'round_table.cancel': 'offer',
@@ -81,6 +83,7 @@ export const AUDIT_KINDS = {
   'deadline.reminded': 'deadline',
   'deadline.alerted': 'deadline',
   'outbox.list': null,
+  'notification.list': null,
   'outbox.read': 'outbox_mail',
   'template.update': 'document_template',
   'prevention.list': null,
@@ -160,6 +163,25 @@ export function auditEachCreated(who: AuditSubject, action: 'household.create' |
     SELECT ${who.agencyId}::uuid, ${who.actorId}::uuid, ${who.actorRole}::text, ${action}::text, ${AUDIT_KINDS[action]}::text, created.id::text,
       ${who.purpose}::text, 'success', ${who.ip}::text, ${details}
     FROM created`;
+}
+
+/** Events that belong to no agency: a login with an e-mail address that no account has. */
+export interface InstallationAuditEvent {
+  action: 'auth.login';
+  outcome: AuditOutcome;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The writer for events without an agency (before an agency is known, and none will be): they go to
+ * the installation's own append-only table (the app role may only insert), never into an agency's chain.
+ */
+export async function recordInstallationAudit(db: Kysely<DB>, ev: InstallationAuditEvent): Promise<void> {
+  await db
+    .insertInto('installation_audit_events')
+    .values({ action: ev.action, outcome: ev.outcome, ip: ev.ip, details: JSON.stringify(ev.details) })
+    .execute();
 }
 
 /** The stored form of an event: what `recordAudit` inserts. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createAgency, login, PASSWORD, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
+import { throttleKeys } from './throttle.js';
 import { totpCode } from './totp.js';
 
 let app: FastifyInstance;
@@ -108,14 +109,15 @@ describe('login, sessions and CSRF', () => {
     expect((await loginRaw(other.users.lead.email)).statusCode).toBe(200);
     // After the lock runs out the right password works again.
     const { owner } = testDbs();
+    const { pair } = throttleKeys(email, '127.0.0.1');
     await owner
-      .updateTable('users')
+      .updateTable('login_throttle')
       .set({ locked_until: new Date(Date.now() - 1000) })
-      .where('email', '=', email)
+      .where('key', '=', pair)
       .execute();
     expect((await loginRaw(email)).statusCode).toBe(200);
-    const row = await owner.selectFrom('users').select('failed_logins').where('email', '=', email).executeTakeFirstOrThrow();
-    expect(row.failed_logins).toBe(0);
+    // and the failures start over.
+    expect(await owner.selectFrom('login_throttle').select('key').where('key', '=', pair).execute()).toEqual([]);
   });
 });
 
@@ -159,6 +161,17 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toContain('max-age=');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('gives the API docs the same strict CSP as the rest (no framing at all)', async () => {
+    const api = (await app.inject({ url: '/api/v1/me' })).headers['content-security-policy'];
+    expect(api).toContain("frame-ancestors 'none'");
+    for (const url of ['/api/docs', '/api/docs/', '/api/docs/static/swagger-initializer.js', '/api/docs/json']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-security-policy'], url).toBe(api);
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+    }
   });
 
   it('serves the OpenAPI 3.1 document and the docs', async () => {

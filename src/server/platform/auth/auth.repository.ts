@@ -39,20 +39,8 @@ export function authRepository(tx: Tx, agencyId: string) {
   return {
     /** The user row locked for the login (concurrent attempts count their failures one after the other). */
     lockUser: (id: string) => user(id).selectAll().forUpdate().executeTakeFirstOrThrow(),
-    recordFailure: (id: string, failures: number, lockedUntil: Date | null) =>
-      tx
-        .updateTable('users')
-        .set({ failed_logins: failures, locked_until: lockedUntil })
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', id)
-        .execute(),
     recordSuccess: (id: string, at: Date) =>
-      tx
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null, last_login_at: at })
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', id)
-        .execute(),
+      tx.updateTable('users').set({ last_login_at: at }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
     useTotpStep: (id: string, step: number) =>
       tx.updateTable('users').set({ totp_last_step: step }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
 

@@ -6,13 +6,14 @@ import type { Config } from '../../config.js';
 import { inAgency, type Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../access/registry.js';
-import { recordAudit, type AuditSubject } from '../audit/audit.js';
+import { recordAudit, recordInstallationAudit, type AuditSubject } from '../audit/audit.js';
 import { AppError } from '../errors/app-error.js';
 import { authRepository, preAgencyLookups, type AuthRepository } from './auth.repository.js';
 import { agencySettings, type ResolvedSession } from './guard.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newToken, sessionIdOf } from './session.js';
 import type { Keyring } from '../keys/keyring.js';
+import { loginThrottle } from './throttle.js';
 import { enrolment, newTotpSecret, openTotpSecret, readableTotpSecret, sealTotpSecret, verifyTotp } from './totp.js';
 import type { SessionCache } from './session-cache.js';
 
@@ -31,12 +32,6 @@ export interface ClientInfo {
 
 export type LoginResult =
   { status: 'ok' | 'totp_enrolment_required'; token: string; maxAgeSeconds: number; me: Me } | { status: 'totp_required' };
-
-/** Lock time after the n-th failure beyond the limit: doubling, but never longer than the cap. */
-export function lockMinutes(failures: number, maxFailures: number, capMinutes: number): number {
-  if (failures < maxFailures) return 0;
-  return Math.min(2 ** (failures - maxFailures), capMinutes);
-}
 
 async function loadMe(repo: AuthRepository, userId: string, session: { csrf: string }): Promise<Me> {
   const row = await repo.me(userId);
@@ -59,54 +54,54 @@ async function loadMe(repo: AuthRepository, userId: string, session: { csrf: str
 export function authService(db: Kysely<DB>, config: Config, keys: Keyring, cache: SessionCache | null = null) {
   const absoluteSeconds = Math.round(config.SESSION_ABSOLUTE_HOURS * 3600);
 
+  const throttle = loginThrottle(db, config);
+  const wrongCredentials = () => new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
+
+  /**
+   * Unknown e-mail addresses take the same path as existing ones: the same throttle counters (keyed
+   * by what was sent), a password check against a dummy hash, the same answers, and an audit event
+   * (in the installation's log, since no agency owns the address).
+   */
   async function login(input: LoginInput, client: ClientInfo): Promise<LoginResult> {
     const ref = await preAgencyLookups(db).userByEmail(input.email);
+    const attempt = await throttle.begin(input.email, client.ip);
     if (!ref) {
-      await verifyPassword(await dummyHash(), input.password);
-      throw new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
+      let reason = 'locked';
+      if (!attempt.refused) {
+        await verifyPassword(await dummyHash(), input.password);
+        await attempt.failed();
+        reason = 'unknown_account';
+      }
+      const email = input.email.trim().toLowerCase().slice(0, 320);
+      await recordInstallationAudit(db, { action: 'auth.login', outcome: 'failure', ip: client.ip, details: { reason, email } });
+      throw attempt.refused ?? wrongCredentials();
     }
     const outcome = await inAgency(db, ref.agency_id, async (tx) => {
       const repo = authRepository(tx, ref.agency_id);
       const user = await repo.lockUser(ref.user_id);
       const who: AuditSubject = { agencyId: ref.agency_id, actorId: user.id, actorRole: user.role, ip: client.ip, purpose: null };
-      const fail = async (reason: string, error: AppError, countsAsFailure: boolean) => {
-        if (countsAsFailure) {
-          const failures = user.failed_logins + 1;
-          const minutes = lockMinutes(failures, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MAX_MINUTES);
-          await repo.recordFailure(user.id, failures, minutes ? new Date(Date.now() + minutes * 60_000) : null);
-        }
+      const fail = (reason: string, error: AppError) => {
         recordAudit(tx, who, { action: 'auth.login', entityId: user.id, outcome: 'failure', details: { reason } });
-        return { error };
+        return { error, counts: reason !== 'locked' && reason !== 'totp_secret_unreadable' };
       };
-      const now = Date.now();
-      if (user.locked_until && user.locked_until.getTime() > now) {
-        const wait = Math.ceil((user.locked_until.getTime() - now) / 1000);
-        return fail(
-          'locked',
-          new AppError('rate_limited', `Zu viele Fehlversuche. Bitte warten Sie ${Math.ceil(wait / 60)} Minute(n).`, {
-            retryAfterSeconds: wait,
-          }),
-          false,
-        );
-      }
-      if (!(await verifyPassword(user.password_hash, input.password))) {
-        return fail('password', new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.'), true);
-      }
-      if (!user.active) return fail('inactive', new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.'), false);
+      if (attempt.refused) return fail('locked', attempt.refused);
+      if (!(await verifyPassword(user.password_hash, input.password))) return fail('password', wrongCredentials());
+      if (!user.active) return fail('inactive', wrongCredentials());
       let mfaVerified = false;
       if (user.totp_enabled && user.totp_secret) {
         if (!input.totp) return { totpRequired: true as const };
         const secret = readableTotpSecret(keys, user.totp_secret, user.id);
         // A secret no key opens (altered, moved from another row, key missing) fails like a wrong code, and is audited as such.
-        if (secret === null) return fail('totp_secret_unreadable', new AppError('totp_invalid'), false);
+        if (secret === null) return fail('totp_secret_unreadable', new AppError('totp_invalid'));
         const step = verifyTotp(secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
-        if (step === null) return fail('totp', new AppError('totp_invalid'), true);
+        if (step === null) return fail('totp', new AppError('totp_invalid'));
         await repo.useTotpStep(user.id, step);
         mfaVerified = true;
       }
       if (client.previousToken) await repo.deleteSession(sessionIdOf(client.previousToken));
       const token = newToken();
       const csrf = newToken();
+      const now = Date.now();
       await repo.insertSession({
         id: sessionIdOf(token),
         userId: user.id,
@@ -122,8 +117,12 @@ export function authService(db: Kysely<DB>, config: Config, keys: Keyring, cache
       const enrol = me.totpRequired && !user.totp_enabled;
       return { token, me, status: enrol ? ('totp_enrolment_required' as const) : ('ok' as const) };
     });
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      if (outcome.counts) await attempt.failed();
+      throw outcome.error;
+    }
     if ('totpRequired' in outcome) return { status: 'totp_required' };
+    await attempt.succeeded();
     return { status: outcome.status, token: outcome.token, me: outcome.me, maxAgeSeconds: absoluteSeconds };
   }
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lockMinutes } from './auth.service.js';
 import { totpCode, verifyTotp, newTotpSecret } from './totp.js';
 import { hashPassword, verifyPassword } from './password.js';
-
-describe('login throttling', () => {
-  it('locks only after the limit, doubling, capped so nobody is locked out for long', () => {
-    expect([1, 4].map((n) => lockMinutes(n, 5, 15))).toEqual([0, 0]);
-    expect([5, 6, 7, 8, 9, 50].map((n) => lockMinutes(n, 5, 15))).toEqual([1, 2, 4, 8, 15, 15]);
-  });
-});
 
 describe('TOTP', () => {
   const secret = newTotpSecret();

@@ -5,14 +5,17 @@ import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import {
   ZNotification,
+  ZNotificationCount,
   ZNotificationPage,
   ZNotificationQuery,
   type TNotification,
+  type TNotificationCount,
   type TNotificationPage,
 } from '../../../contracts/notify.js';
 import type { DB, NotificationsTable } from '../../db/types.js';
 import type { Selectable } from 'kysely';
 import * as access from '../access/access.js';
+import { audit } from '../audit/audit.js';
 import { ctxOf } from '../auth/guard.js';
 import { AppError } from '../errors/app-error.js';
 import type { Ctx } from '../http/context.js';
@@ -29,8 +32,8 @@ const present = (n: Selectable<NotificationsTable>): TNotification => ({
 });
 
 /**
- * A user's own in-app notifications. Not audited: the inbox is polled every minute and holds
- * notices addressed to the user, not case records.
+ * A user's own in-app notifications. Listing them is audited: their titles and texts name offer
+ * references and household pseudonyms. The bell polls only the unread count, which names nobody.
  */
 export function notificationService(db: Kysely<DB>) {
   return {
@@ -51,6 +54,7 @@ export function notificationService(db: Kysely<DB>) {
             .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('id').filterWhere('read_at', 'is', null).as('unread')])
             .executeTakeFirstOrThrow(),
         ]);
+        audit(tx, ctx, { action: 'notification.list', details: { count: items.length, unread: q.unread === true } });
         return {
           items: items.map(present),
           total: Number(q.unread ? counts.unread : counts.all),
@@ -58,6 +62,20 @@ export function notificationService(db: Kysely<DB>) {
           page: q.page,
           pageSize: q.pageSize,
         };
+      });
+    },
+
+    /** The unread count only (no client data, so not audited): what the bell polls. */
+    count(ctx: Ctx): Promise<TNotificationCount> {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'notification.list');
+        const row = await tx
+          .selectFrom('notifications')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', ctx.actor.userId)
+          .where('read_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        return { unreadCount: Number(row.n) };
       });
     },
 
@@ -108,6 +126,19 @@ export function notificationRoutes(app: FastifyInstance, svc: NotificationServic
       },
     },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/notifications/count',
+    {
+      config: { access: 'notification.list' },
+      schema: {
+        tags,
+        summary: 'Zahl der ungelesenen eigenen Benachrichtigungen (zum Abfragen in Abständen)',
+        response: { 200: ZNotificationCount },
+      },
+    },
+    (req) => svc.count(ctxOf(req)),
   );
 
   r.post(

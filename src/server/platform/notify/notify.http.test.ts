@@ -127,6 +127,36 @@ describe('notifications', () => {
   });
 });
 
+describe('notifications: audit and polling', () => {
+  const events = (userId: string) =>
+    testDbs()
+      .owner.selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('agency_id', '=', agency.id)
+      .where('actor_id', '=', userId)
+      .where('action', '=', 'notification.list')
+      .execute();
+
+  it('audits a read of the list (it names offers and households)', async () => {
+    const before = (await events(agency.users.lead.id)).length;
+    await tx((t) => notify(t, agency.id, { userIds: [agency.users.lead.id], kind: 'a', title: 'Angebot W-1', mail: false }));
+    expect((await as.lead.get('/api/v1/notifications')).statusCode).toBe(200);
+    const after = await events(agency.users.lead.id);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)!.details).toMatchObject({ count: 1 });
+  });
+
+  it('answers the unread count for polling without client data and without an audit event', async () => {
+    const u = agency.users;
+    await tx((t) => notify(t, agency.id, { userIds: [u.social_worker.id], kind: 'a', title: 'Haushalt H-7', mail: false }));
+    const before = (await events(u.social_worker.id)).length;
+    const res = await as.sw.get('/api/v1/notifications/count');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ unreadCount: 1 });
+    expect(await events(u.social_worker.id)).toHaveLength(before);
+  });
+});
+
 describe('outbox', () => {
   it('shows the administrator mails, their text and attachments, audited; nobody else', async () => {
     const id = await tx((t) =>
