@@ -24,6 +24,7 @@ import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
 import { errorHandler } from './platform/errors/problem.js';
 import { requestValidatorCompiler } from './platform/http/validation.js';
+import { documentVersionRule, registerVersionRule } from './platform/http/version.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp({
     }
   });
   app.setValidatorCompiler(requestValidatorCompiler);
+  registerVersionRule(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => errorHandler(new AppError('not_found'), req, reply));
@@ -150,7 +152,7 @@ export async function buildApp({
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-wohnhilfe' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (arg) => documentVersionRule(jsonSchemaTransform(arg)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -277,7 +277,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -510,7 +513,8 @@ export interface paths {
                             /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
                             totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin")[];
                         };
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -2144,7 +2148,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2160,7 +2167,8 @@ export interface paths {
                         phone?: string | null;
                         postalCode?: string | null;
                         street?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -2427,7 +2435,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Auf die Standardvorlage zurücksetzen */
+        /** Auf die Standardvorlage zurücksetzen (mit If-Match nur, wenn die Version noch stimmt; veraltet → 412) */
         delete: {
             parameters: {
                 query?: never;
@@ -2933,7 +2941,8 @@ export interface paths {
                         /** @description z. B. in der Unterkunft seit */
                         situationSince?: string | null;
                         socialWorkerId?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -3717,7 +3726,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3728,7 +3740,7 @@ export interface paths {
                     "application/json": {
                         note?: string | null;
                         receivedOn: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -3914,7 +3926,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3924,7 +3939,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4110,7 +4125,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4126,7 +4144,7 @@ export interface paths {
                         /** Format: date-time */
                         occurredAt: string;
                         reached: boolean;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4312,7 +4330,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4322,7 +4343,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4545,7 +4566,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4555,7 +4579,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4741,7 +4765,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4752,7 +4779,7 @@ export interface paths {
                     "application/json": {
                         /** @description Was das Wohnungsunternehmen erfährt */
                         message: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4938,7 +4965,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4948,7 +4978,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5134,7 +5164,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5148,7 +5181,7 @@ export interface paths {
                         note?: string | null;
                         /** @description Fehlt: heute */
                         paidOn?: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5334,7 +5367,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5345,7 +5381,7 @@ export interface paths {
                     "application/json": {
                         /** @description Gründe, intern (nur Fachstelle) */
                         reasons: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5531,7 +5567,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5545,7 +5584,7 @@ export interface paths {
                         /** @description Fehlt: unverändert */
                         months?: string[];
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5731,7 +5770,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5742,7 +5784,7 @@ export interface paths {
                     "application/json": {
                         /** @description Wie das Problem gelöst wurde, intern */
                         resolution: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5928,7 +5970,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5944,7 +5989,7 @@ export interface paths {
                         note?: string | null;
                         /** @description Datum der Kündigung */
                         terminatedOn: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -6130,7 +6175,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6142,7 +6190,7 @@ export interface paths {
                         note?: string | null;
                         /** @description Wiedervorlage: an diesem Tag wird die Zahlung geprüft */
                         recheckOn: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -6328,7 +6376,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6339,7 +6390,7 @@ export interface paths {
                     "application/json": {
                         issuedOn: string;
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -7152,7 +7203,8 @@ export interface paths {
                         stepFree: boolean;
                         /** @description Straße und Hausnummer */
                         street: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** @description Rollstuhlgerecht */
                         wheelchair: boolean;
                     };
@@ -9514,10 +9566,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -9801,10 +9854,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -10070,7 +10124,8 @@ export interface paths {
                         terminationOn?: string | null;
                         /** @description leer: aus der Quelle abgeleitet */
                         threatStage?: ("reminder" | "termination" | "lawsuit" | "judgment" | "eviction_date") | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** @description Zustellung der Anordnung des schriftlichen Vorverfahrens */
                         writtenProceedingsServedOn?: string | null;
                     };
@@ -10136,10 +10191,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -10359,7 +10415,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10372,7 +10431,8 @@ export interface paths {
                         carrierId: string;
                         handedOverOn: string;
                         note?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -10436,10 +10496,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -10658,7 +10719,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10669,7 +10733,8 @@ export interface paths {
                     "application/json": {
                         caseManagerId: string | null;
                         socialWorkerId: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -10733,10 +10798,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11045,10 +11111,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11262,7 +11329,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Clearing-Checkliste speichern (version = clearingVersion, If-Match) */
+        /** Clearing-Checkliste speichern (version = clearing.version oder If-Match; veraltet → 412) */
         put: {
             parameters: {
                 query?: never;
@@ -11308,8 +11375,8 @@ export interface paths {
                             wishes?: ("keep_home" | "move" | "undecided") | null;
                             wishesNote?: string | null;
                         };
-                        /** @description Version des Clearings */
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -11373,10 +11440,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11596,7 +11664,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11605,7 +11676,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -11669,10 +11741,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11891,7 +11964,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11907,7 +11983,8 @@ export interface paths {
                          * @enum {string}
                          */
                         outcome: "home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -11971,10 +12048,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -12268,10 +12346,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -12659,10 +12738,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -12968,10 +13048,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -13190,7 +13271,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -13200,7 +13284,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -13264,10 +13349,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -13767,7 +13853,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -14173,7 +14262,8 @@ export interface paths {
                          */
                         status?: "planned" | "applied" | "approved" | "rejected" | "done" | "cancelled";
                     }) & {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -14237,10 +14327,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -14527,10 +14618,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -14748,7 +14840,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -14772,7 +14867,8 @@ export interface paths {
                          * @enum {string}
                          */
                         status?: "suggested" | "referred" | "accepted" | "completed" | "declined";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -14836,10 +14932,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -15299,7 +15396,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15325,7 +15425,8 @@ export interface paths {
                          * @enum {string}
                          */
                         outcome?: "advice_given" | "case_opened" | "referred" | "appointment_made" | "other";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** Format: date-time */
                         visitedAt: string;
                     };
@@ -15687,7 +15788,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15703,7 +15807,8 @@ export interface paths {
                         phone?: string | null;
                         postalCode?: string | null;
                         street?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -15749,7 +15854,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15764,7 +15872,8 @@ export interface paths {
                         participantIds: string[];
                         /** Format: date-time */
                         startsAt: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -15821,7 +15930,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15830,7 +15942,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -15886,7 +15999,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15896,7 +16012,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         minutes: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -16641,7 +16758,8 @@ export interface paths {
                         socialWorkerId?: string | null;
                         /** @description Straße und Hausnummer */
                         street: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -16881,7 +16999,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -16898,6 +17019,7 @@ export interface paths {
                         outcome: "independent" | "further_support" | "lost";
                         /** @description Fehlt: heute */
                         reviewedOn?: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -17174,7 +17296,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -17190,6 +17315,7 @@ export interface paths {
                          * @enum {string}
                          */
                         reason: "moved_out" | "terminated_by_provider" | "terminated_by_tenant" | "guarantee_ended";
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -18262,7 +18388,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18280,7 +18409,8 @@ export interface paths {
                          * @enum {string}
                          */
                         role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -18373,7 +18503,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18388,7 +18521,8 @@ export interface paths {
                         place: string;
                         /** Format: date-time */
                         startsAt: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -18508,7 +18642,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18517,7 +18654,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -18636,7 +18774,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18646,7 +18787,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         outcome: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };

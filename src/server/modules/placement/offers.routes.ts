@@ -24,7 +24,7 @@ import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { etag, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
+import { etag, withEtag } from '../../platform/http/idempotency.js';
 import type { ConditionsService } from './conditions.service.js';
 import type { DecisionService } from './decisions.service.js';
 import { ATTACHMENT_MAX_BYTES, type filesService } from './files.service.js';
@@ -107,11 +107,7 @@ export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
         response: { 200: ZOffer },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await s.offers.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version)),
-      ),
+    async (req, reply) => withEtag(reply, await s.offers.update(ctxOf(req), req.params.id, req.body, req.body.version)),
   );
 
   const step = (

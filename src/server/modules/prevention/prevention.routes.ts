@@ -21,7 +21,7 @@ import {
 } from '../../../contracts/prevention.js';
 import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import { caseService } from './cases.service.js';
 import { visitService } from './visits.service.js';
 import { workRoutes } from './work.routes.js';
@@ -131,7 +131,7 @@ export function preventionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (req, reply) => {
-      const c = await cases.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      const c = await cases.update(ctxOf(req), req.params.id, req.body, req.body.version);
       reply.header('ETag', etag(c.version));
       return c;
     },

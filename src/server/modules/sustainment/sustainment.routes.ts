@@ -18,7 +18,7 @@ import {
 import type { DB } from '../../db/types.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
-import { created, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
+import { created, withEtag } from '../../platform/http/idempotency.js';
 import { incidentRoutes } from './incidents.routes.js';
 import { incidentService } from './incidents.service.js';
 import { incidentStepService } from './incident-steps.service.js';
@@ -92,11 +92,7 @@ export function sustainmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         response: { 200: ZTenancyDetail },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await tenancies.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version)),
-      ),
+    async (req, reply) => withEtag(reply, await tenancies.update(ctxOf(req), req.params.id, req.body, req.body.version)),
   );
 
   r.post(
