@@ -22,7 +22,7 @@ import { documentTemplateService } from './platform/documents/documents.service.
 import { registerGuard } from './platform/auth/guard.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
-import { errorHandler } from './platform/errors/problem.js';
+import { clientErrorHandler, errorHandler, frameworkErrors } from './platform/errors/problem.js';
 import { requestValidatorCompiler } from './platform/http/validation.js';
 import { documentVersionRule, registerVersionRule } from './platform/http/version.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
@@ -90,6 +90,9 @@ export async function buildApp({
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: config.NODE_ENV === 'production',
     bodyLimit: 1024 * 1024,
+    // Errors Fastify raises itself leave as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
