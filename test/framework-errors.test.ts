@@ -63,6 +63,23 @@ describe('errors Fastify raises itself leave as problem+json', () => {
     expect(problem(await send('OPTIONS', '/api/v1/households'))).toEqual({ status: 404, code: 'not_found' });
   });
 
+  it('a malformed multipart form (no boundary, cut off) → 400 at the field file, not 500', async () => {
+    const cm = await login(app, (await createAgency()).users.case_manager.email);
+    for (const [type, payload] of [
+      ['multipart/form-data', ''],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'],
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/prevention/imports',
+        headers: { cookie: cm.cookie, 'x-csrf-token': cm.csrf, 'content-type': type! },
+        payload,
+      });
+      expect(problem(res), type).toEqual({ status: 400, code: 'validation_failed' });
+      expect(res.json().errors[0].field).toBe('file');
+    }
+  });
+
   it('a request Node cannot even parse gets problem+json on the socket', async () => {
     const server = await testApp();
     try {
