@@ -229,15 +229,13 @@ export function offerRoutes(app: FastifyInstance, s: PlacementServices): void {
     async (req, reply) => {
       await s.files.canAttach(ctxOf(req), req.params.id);
       const file = await readUpload(req, ATTACHMENT_MAX_BYTES);
-      return reply
-        .status(201)
-        .send(
-          await s.files.addAttachment(ctxOf(req), req.params.id, {
-            filename: file.filename,
-            contentType: file.mimetype,
-            content: file.content,
-          }),
-        );
+      return reply.status(201).send(
+        await s.files.addAttachment(ctxOf(req), req.params.id, {
+          filename: file.filename,
+          contentType: file.mimetype,
+          content: file.content,
+        }),
+      );
     },
   );
   r.get(
