@@ -91,7 +91,7 @@ describe('placement journey over HTTP', () => {
     expect(cand.rank).toBe(famEntry.rank);
     const noConsent = await a.cm.post(`/api/v1/candidates/${cand.id}/present`, {});
     expect(noConsent.statusCode).toBe(409);
-    expect(noConsent.json().detail).toContain('Einwilligung');
+    expect(noConsent.json()).toMatchObject({ code: 'consent_required', detail: expect.stringContaining('Einwilligung') });
     expect((await a.sw.post(`/api/v1/households/${fam.id}/consents`, consentInput(agency.providerId))).statusCode).toBe(201);
     const presented = await a.cm.post(`/api/v1/candidates/${cand.id}/present`, {});
     expect(presented.statusCode, presented.body).toBe(200);

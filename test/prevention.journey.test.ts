@@ -110,7 +110,7 @@ describe('prevention journey over HTTP', () => {
     };
     const saved = await sw.put(`/api/v1/prevention/cases/${c.id}/clearing`, { clearing, version: 1 });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().clearingVersion).toBe(2);
+    expect(saved.json().clearing.version).toBe(2);
     expect((await sw.put(`/api/v1/prevention/cases/${c.id}/clearing`, { clearing, version: 1 })).statusCode).toBe(412);
     const measuresStage = await sw.post(`/api/v1/prevention/cases/${c.id}/clearing/complete`, { version: saved.json().version });
     expect(measuresStage.json().status).toBe('measures');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES } from './common.js';
+import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES, ZExpectedVersion } from './common.js';
 
 export const ZUser = z.object({
   id: ZId,
@@ -31,7 +31,7 @@ export const ZUserUpdate = z.object({
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
   active: z.boolean(),
-  version: z.number().int().positive(),
+  version: ZExpectedVersion,
 });
 export const ZPasswordReset = z.object({ password: ZPassword });
 
@@ -207,7 +207,7 @@ export const ZAgency = z.object({
   settings: ZAgencySettings,
   version: z.number().int(),
 });
-export const ZAgencySettingsUpdate = z.object({ settings: ZAgencySettings, version: z.number().int().positive() });
+export const ZAgencySettingsUpdate = z.object({ settings: ZAgencySettings, version: ZExpectedVersion });
 
 export const ZOrg = z.object({
   id: ZId,
@@ -234,7 +234,7 @@ export const ZOrgInput = z.object({
     .optional(),
   city: z.string().trim().max(100).nullable().optional(),
 });
-export const ZOrgUpdate = ZOrgInput.extend({ version: z.number().int().positive() });
+export const ZOrgUpdate = ZOrgInput.extend({ version: ZExpectedVersion });
 export const ZOrgList = z.object({ items: z.array(ZOrg) });
 
 export const ZAuditEvent = z.object({

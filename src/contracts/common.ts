@@ -38,6 +38,11 @@ export const ZTimestamp = z.string().datetime({ offset: true });
 
 export const ZIdParams = z.object({ id: ZId });
 
+/** The version an update expects (from the ETag); If-Match may carry it instead (either suffices, both must agree). */
+export const ZExpectedVersion = z.number().int().positive().describe('Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412');
+/** The body of a step that changes nothing but the state: only the expected version. */
+export const ZVersioned = z.object({ version: ZExpectedVersion });
+
 /** RFC 9457 problem details, with the fields that failed validation. */
 export const ZProblem = z.object({
   type: z.string(),

@@ -38,7 +38,7 @@ export const TEMPLATE_BODY_MAX = 50_000;
 export const ZDocumentTemplateUpdate = z.object({
   title: z.string().trim().min(1, 'Bitte einen Titel angeben.').max(200),
   body: z.string().min(1, 'Der Text darf nicht leer sein.').max(TEMPLATE_BODY_MAX),
-  version: z.number().int().min(0).optional().describe('Version, auf der die Änderung beruht (0 = Standardvorlage); oder If-Match'),
+  version: z.number().int().min(0).describe('Version, auf der die Änderung beruht (0 = Standardvorlage); oder If-Match'),
 });
 export type TDocumentTemplateUpdate = z.infer<typeof ZDocumentTemplateUpdate>;
 

@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'invalid_text',
   'unavailable',
   'internal',
+  'consent_required',
+  'payload_too_large',
+  'uri_too_long',
+  'unsupported_media_type',
+  'headers_too_large',
+  'request_timeout',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZGender, ZHousingSituation, ZId, ZJournalKind, ZPage, ZTimestamp } from './common.js';
+import { ZDate, ZGender, ZHousingSituation, ZId, ZJournalKind, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
 const name = z.string().trim().min(1).max(100);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -47,7 +47,7 @@ const householdFields = {
 
 export const ZHouseholdCreate = z.object(householdFields);
 export type THouseholdCreate = z.input<typeof ZHouseholdCreate>;
-export const ZHouseholdUpdate = z.object({ ...householdFields, version: z.number().int().positive() });
+export const ZHouseholdUpdate = z.object({ ...householdFields, version: ZExpectedVersion });
 export type THouseholdUpdate = z.input<typeof ZHouseholdUpdate>;
 
 export const ZUserRef = z.object({ id: ZId, displayName: z.string() }).nullable();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZPage, ZTimestamp } from './common.js';
+import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
 /*
  * Placement (WohnenPlus): offers, programme conditions, rankings, candidates, consents, round
@@ -87,7 +87,7 @@ export const ZOfferInput = z.object({
   hints: optText(2000).describe('Hinweise zum gewünschten Haushalt'),
 });
 export type TOfferInput = z.input<typeof ZOfferInput>;
-export const ZOfferUpdate = ZOfferInput.extend({ version: z.number().int().positive() });
+export const ZOfferUpdate = ZOfferInput.extend({ version: ZExpectedVersion });
 
 export const ZCheckItem = z.object({
   code: z.string(),
@@ -196,7 +196,6 @@ export const ZOfferListQuery = z.object({
 });
 
 export const ZReason = z.object({ reason: text(2000) });
-export const ZVersioned = z.object({ version: z.number().int().positive() });
 
 export const ZOfferEvent = z.object({
   id: z.string(),
@@ -437,8 +436,8 @@ export const ZRoundTableInput = z.object({
     .max(30)
     .describe('Beteiligte Benutzer (Wohnungsunternehmen, Sachbearbeitung, Sozialarbeit, Unterkunft)'),
 });
-export const ZRoundTableUpdate = ZRoundTableInput.extend({ version: z.number().int().positive() });
-export const ZMinutes = z.object({ minutes: text(20000), version: z.number().int().positive() });
+export const ZRoundTableUpdate = ZRoundTableInput.extend({ version: ZExpectedVersion });
+export const ZMinutes = z.object({ minutes: text(20000), version: ZExpectedVersion });
 export const ZRoundTable = z.object({
   id: ZId,
   offerId: ZId,
@@ -460,8 +459,8 @@ export const ZViewingInput = z.object({
   place: text(300),
   attendeeIds: z.array(ZId).min(1).max(20),
 });
-export const ZViewingUpdate = ZViewingInput.extend({ version: z.number().int().positive() });
-export const ZViewingOutcome = z.object({ outcome: text(4000), version: z.number().int().positive() });
+export const ZViewingUpdate = ZViewingInput.extend({ version: ZExpectedVersion });
+export const ZViewingOutcome = z.object({ outcome: text(4000), version: ZExpectedVersion });
 
 export const ZDecision = z
   .object({

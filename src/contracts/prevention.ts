@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZGender, ZId, ZPage, ZTimestamp } from './common.js';
+import { ZDate, ZGender, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
 /*
  * Prevention (keeping the home): notices and cases, the contact procedure, the legal clock,
@@ -177,10 +177,10 @@ export const ZCaseCreate = ZNoticeInput.extend({
 });
 export type TCaseCreate = z.input<typeof ZCaseCreate>;
 
-export const ZCaseUpdate = ZNoticeInput.omit({ tenants: true }).extend({ version: z.number().int().positive() });
+export const ZCaseUpdate = ZNoticeInput.omit({ tenants: true }).extend({ version: ZExpectedVersion });
 export type TCaseUpdate = z.input<typeof ZCaseUpdate>;
 
-export const ZAssign = z.object({ caseManagerId: ZId.nullable(), socialWorkerId: ZId.nullable(), version: z.number().int().positive() });
+export const ZAssign = z.object({ caseManagerId: ZId.nullable(), socialWorkerId: ZId.nullable(), version: ZExpectedVersion });
 
 // ---------------------------------------------------------------------------------------------
 // Household matching
@@ -320,7 +320,7 @@ export const ZClearingOut = z.object({
   wishesNote: nullableText,
   complete: z.boolean(),
 });
-export const ZClearingUpdate = z.object({ clearing: ZClearing, version: z.number().int().positive().describe('Version des Clearings') });
+export const ZClearingUpdate = z.object({ clearing: ZClearing, version: ZExpectedVersion });
 
 // ---------------------------------------------------------------------------------------------
 // Measures and referrals
@@ -376,7 +376,7 @@ export const ZMeasureInput = z.discriminatedUnion('kind', [
   }),
 ]);
 export type TMeasureInput = z.input<typeof ZMeasureInput>;
-export const ZMeasureUpdate = z.intersection(ZMeasureInput, z.object({ version: z.number().int().positive() }));
+export const ZMeasureUpdate = z.intersection(ZMeasureInput, z.object({ version: ZExpectedVersion }));
 
 export const ZMeasure = z.object({
   id: ZId,
@@ -397,7 +397,7 @@ export const ZReferralInput = z.object({
   referredOn: optDate,
   note: optText(2000),
 });
-export const ZReferralUpdate = ZReferralInput.extend({ version: z.number().int().positive() });
+export const ZReferralUpdate = ZReferralInput.extend({ version: ZExpectedVersion });
 export const ZReferral = z.object({
   id: ZId,
   kind: ZReferralKind,
@@ -420,15 +420,15 @@ export const ZCloseInput = z.object({
     .nullable()
     .optional()
     .transform((v) => v ?? null),
-  version: z.number().int().positive(),
+  version: ZExpectedVersion,
 });
 export const ZAftercareHandover = z.object({
   carrierId: ZId,
   handedOverOn: ZDate,
   note: optText(2000),
-  version: z.number().int().positive(),
+  version: ZExpectedVersion,
 });
-export const ZReopen = z.object({ reason: text(2000), version: z.number().int().positive() });
+export const ZReopen = z.object({ reason: text(2000), version: ZExpectedVersion });
 export const ZContactLetterInput = z.object({
   appointmentDate: ZDate.nullable()
     .optional()
@@ -481,8 +481,7 @@ export const ZPreventionCase = z.object({
   legal: ZLegalClock,
   contact: ZContactProcedure,
   attempts: z.array(ZAttempt),
-  clearing: ZClearingOut,
-  clearingVersion: z.number().int(),
+  clearing: ZClearingOut.extend({ version: z.number().int().describe('Version des Clearings (eigene Version neben der des Falls)') }),
   measures: z.array(ZMeasure),
   referrals: z.array(ZReferral),
   outcome: ZOutcome.nullable(),
@@ -562,7 +561,7 @@ export const ZVisitInput = z.object({
     .optional()
     .transform((v) => v ?? null),
 });
-export const ZVisitUpdate = ZVisitInput.extend({ version: z.number().int().positive() });
+export const ZVisitUpdate = ZVisitInput.extend({ version: ZExpectedVersion });
 export const ZVisit = z.object({
   id: ZId,
   kind: ZVisitKind,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZPage, ZTimestamp } from './common.js';
+import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 import { ZDeadlineRef, ZDocumentRef, ZGuaranteeItem, ZTenancy } from './placement.js';
 
 /*
@@ -129,20 +129,20 @@ export type TTenancyCreate = z.input<typeof ZTenancyCreate>;
 export const ZTenancyUpdate = z.object({
   ...tenancyFields,
   providerId: ZId.optional().describe('Fehlt: unverändert'),
-  version: z.number().int().positive(),
+  version: ZExpectedVersion,
 });
 
 export const ZTenancyEnd = z.object({
   reason: ZEndReason,
   endedOn: ZDate,
   note: optText(2000),
-  version: z.number().int().positive().optional(),
+  version: ZExpectedVersion.optional(),
 });
 export const ZClosingReviewInput = z.object({
   outcome: ZClosingOutcome,
   reviewedOn: ZDate.optional().describe('Fehlt: heute'),
   note: optText(4000),
-  version: z.number().int().positive().optional(),
+  version: ZExpectedVersion.optional(),
 });
 
 export const ZTenancyListQuery = z.object({
@@ -314,7 +314,7 @@ export const ZConflictReport = z.object({
 export const ZIncidentReport = z.discriminatedUnion('kind', [ZRentDefaultReport, ZConflictReport]);
 export type TIncidentReport = z.input<typeof ZIncidentReport>;
 
-const version = { version: z.number().int().positive().optional().describe('Erwartete Version; veraltet → 412') };
+const version = { version: ZExpectedVersion.optional() };
 export const ZStepNote = z.object({ note: optText(2000), ...version });
 export const ZReasonsInput = z.object({ reasons: text(4000).describe('Gründe, intern (nur Fachstelle)'), ...version });
 export const ZInformProviderInput = z.object({ message: text(2000).describe('Was das Wohnungsunternehmen erfährt'), ...version });

@@ -23,9 +23,10 @@ import { documentTemplateService } from './platform/documents/documents.service.
 import { registerGuard } from './platform/auth/guard.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { AppError } from './platform/errors/app-error.js';
-import { databaseUnavailable, errorHandler } from './platform/errors/problem.js';
+import { clientErrorHandler, databaseUnavailable, errorHandler, frameworkErrors } from './platform/errors/problem.js';
 import { healthRoutes } from './platform/health/health.routes.js';
 import { requestValidatorCompiler } from './platform/http/validation.js';
+import { documentVersionRule, registerVersionRule } from './platform/http/version.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
@@ -101,6 +102,9 @@ export async function buildApp({
     logger: logger ? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: config.NODE_ENV === 'production',
     bodyLimit: 1024 * 1024,
+    // Errors Fastify raises itself leave as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -116,6 +120,7 @@ export async function buildApp({
     }
   });
   app.setValidatorCompiler(requestValidatorCompiler);
+  registerVersionRule(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => errorHandler(new AppError('not_found'), req, reply));
@@ -162,7 +167,7 @@ export async function buildApp({
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-wohnhilfe' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (arg) => documentVersionRule(jsonSchemaTransform(arg)),
   });
   // No CSP of its own (the plugin's allows framing by the same origin and https: styles): the docs get the
   // app's policy from the hook above, which Swagger UI needs nothing beyond (its scripts and styles are

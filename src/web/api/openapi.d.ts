@@ -277,7 +277,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -510,7 +513,8 @@ export interface paths {
                             /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
                             totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin")[];
                         };
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -2148,7 +2152,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2164,7 +2171,8 @@ export interface paths {
                         phone?: string | null;
                         postalCode?: string | null;
                         street?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -2431,7 +2439,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Auf die Standardvorlage zurücksetzen */
+        /** Auf die Standardvorlage zurücksetzen (mit If-Match nur, wenn die Version noch stimmt; veraltet → 412) */
         delete: {
             parameters: {
                 query?: never;
@@ -2937,7 +2945,8 @@ export interface paths {
                         /** @description z. B. in der Unterkunft seit */
                         situationSince?: string | null;
                         socialWorkerId?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -3721,7 +3730,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3732,7 +3744,7 @@ export interface paths {
                     "application/json": {
                         note?: string | null;
                         receivedOn: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -3918,7 +3930,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3928,7 +3943,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4114,7 +4129,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4130,7 +4148,7 @@ export interface paths {
                         /** Format: date-time */
                         occurredAt: string;
                         reached: boolean;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4316,7 +4334,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4326,7 +4347,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4549,7 +4570,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4559,7 +4583,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4745,7 +4769,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4756,7 +4783,7 @@ export interface paths {
                     "application/json": {
                         /** @description Was das Wohnungsunternehmen erfährt */
                         message: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -4942,7 +4969,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4952,7 +4982,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5138,7 +5168,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5152,7 +5185,7 @@ export interface paths {
                         note?: string | null;
                         /** @description Fehlt: heute */
                         paidOn?: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5338,7 +5371,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5349,7 +5385,7 @@ export interface paths {
                     "application/json": {
                         /** @description Gründe, intern (nur Fachstelle) */
                         reasons: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5535,7 +5571,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5549,7 +5588,7 @@ export interface paths {
                         /** @description Fehlt: unverändert */
                         months?: string[];
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5735,7 +5774,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5746,7 +5788,7 @@ export interface paths {
                     "application/json": {
                         /** @description Wie das Problem gelöst wurde, intern */
                         resolution: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -5932,7 +5974,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5948,7 +5993,7 @@ export interface paths {
                         note?: string | null;
                         /** @description Datum der Kündigung */
                         terminatedOn: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -6134,7 +6179,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6146,7 +6194,7 @@ export interface paths {
                         note?: string | null;
                         /** @description Wiedervorlage: an diesem Tag wird die Zahlung geprüft */
                         recheckOn: string;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -6332,7 +6380,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6343,7 +6394,7 @@ export interface paths {
                     "application/json": {
                         issuedOn: string;
                         note?: string | null;
-                        /** @description Erwartete Version; veraltet → 412 */
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -7195,7 +7246,8 @@ export interface paths {
                         stepFree: boolean;
                         /** @description Straße und Hausnummer */
                         street: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** @description Rollstuhlgerecht */
                         wheelchair: boolean;
                     };
@@ -9557,10 +9609,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -9844,10 +9897,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -10113,7 +10167,8 @@ export interface paths {
                         terminationOn?: string | null;
                         /** @description leer: aus der Quelle abgeleitet */
                         threatStage?: ("reminder" | "termination" | "lawsuit" | "judgment" | "eviction_date") | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** @description Zustellung der Anordnung des schriftlichen Vorverfahrens */
                         writtenProceedingsServedOn?: string | null;
                     };
@@ -10179,10 +10234,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -10402,7 +10458,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10415,7 +10474,8 @@ export interface paths {
                         carrierId: string;
                         handedOverOn: string;
                         note?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -10479,10 +10539,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -10701,7 +10762,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10712,7 +10776,8 @@ export interface paths {
                     "application/json": {
                         caseManagerId: string | null;
                         socialWorkerId: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -10776,10 +10841,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11088,10 +11154,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11305,7 +11372,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Clearing-Checkliste speichern (version = clearingVersion, If-Match) */
+        /** Clearing-Checkliste speichern (version = clearing.version oder If-Match; veraltet → 412) */
         put: {
             parameters: {
                 query?: never;
@@ -11351,8 +11418,8 @@ export interface paths {
                             wishes?: ("keep_home" | "move" | "undecided") | null;
                             wishesNote?: string | null;
                         };
-                        /** @description Version des Clearings */
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -11416,10 +11483,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11639,7 +11707,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11648,7 +11719,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -11712,10 +11784,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -11934,7 +12007,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11950,7 +12026,8 @@ export interface paths {
                          * @enum {string}
                          */
                         outcome: "home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -12014,10 +12091,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -12311,10 +12389,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -12702,10 +12781,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -13011,10 +13091,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -13233,7 +13314,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -13243,7 +13327,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -13307,10 +13392,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -13810,7 +13896,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -14216,7 +14305,8 @@ export interface paths {
                          */
                         status?: "planned" | "applied" | "approved" | "rejected" | "done" | "cancelled";
                     }) & {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -14280,10 +14370,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -14570,10 +14661,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -14791,7 +14883,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -14815,7 +14910,8 @@ export interface paths {
                          * @enum {string}
                          */
                         status?: "suggested" | "referred" | "accepted" | "completed" | "declined";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -14879,10 +14975,11 @@ export interface paths {
                                 triedSoFar: string[];
                                 unclaimedBenefits: string[];
                                 unclaimedNote: string | null;
+                                /** @description Version des Clearings (eigene Version neben der des Falls) */
+                                version: number;
                                 wishes: ("keep_home" | "move" | "undecided") | null;
                                 wishesNote: string | null;
                             };
-                            clearingVersion: number;
                             closedAt: string | null;
                             compensationCents: number | null;
                             contact: {
@@ -15342,7 +15439,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15368,7 +15468,8 @@ export interface paths {
                          * @enum {string}
                          */
                         outcome?: "advice_given" | "case_opened" | "referred" | "appointment_made" | "other";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** Format: date-time */
                         visitedAt: string;
                     };
@@ -15730,7 +15831,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15746,7 +15850,8 @@ export interface paths {
                         phone?: string | null;
                         postalCode?: string | null;
                         street?: string | null;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -15792,7 +15897,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15807,7 +15915,8 @@ export interface paths {
                         participantIds: string[];
                         /** Format: date-time */
                         startsAt: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -15864,7 +15973,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15873,7 +15985,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -15929,7 +16042,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15939,7 +16055,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         minutes: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -16684,7 +16801,8 @@ export interface paths {
                         socialWorkerId?: string | null;
                         /** @description Straße und Hausnummer */
                         street: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -16924,7 +17042,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -16941,6 +17062,7 @@ export interface paths {
                         outcome: "independent" | "further_support" | "lost";
                         /** @description Fehlt: heute */
                         reviewedOn?: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -17217,7 +17339,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -17233,6 +17358,7 @@ export interface paths {
                          * @enum {string}
                          */
                         reason: "moved_out" | "terminated_by_provider" | "terminated_by_tenant" | "guarantee_ended";
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
                 };
@@ -18305,7 +18431,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18323,7 +18452,8 @@ export interface paths {
                          * @enum {string}
                          */
                         role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -18416,7 +18546,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18431,7 +18564,8 @@ export interface paths {
                         place: string;
                         /** Format: date-time */
                         startsAt: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -18551,7 +18685,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18560,7 +18697,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };
@@ -18679,7 +18817,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -18689,7 +18830,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         outcome: string;
-                        version: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                     };
                 };
             };

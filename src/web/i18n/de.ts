@@ -151,6 +151,13 @@ export const de = {
     invalid_text: 'Ein Text enthält ein unzulässiges Zeichen (Nullbyte oder unvollständiges Unicode-Zeichen). Bitte entfernen Sie es.',
     unavailable:
       'Der Dienst ist gerade nicht erreichbar (z. B. Wartung der Datenbank). Bitte versuchen Sie es in einigen Sekunden noch einmal; Ihre Eingaben bleiben erhalten.',
+    consent_required:
+      'Dafür fehlt die Einwilligung des Haushalts (§ 67b SGB X) gegenüber diesem Wohnungsunternehmen. Bitte erfassen Sie zuerst die Einwilligung.',
+    payload_too_large: 'Die Daten sind zu groß, um sie zu senden. Bitte kürzen Sie die Eingaben oder wählen Sie eine kleinere Datei.',
+    uri_too_long: 'Die Adresse ist zu lang. Bitte öffnen Sie die Seite über die Navigation neu.',
+    unsupported_media_type: 'Dieses Datenformat wird hier nicht angenommen. Bitte laden Sie die Seite neu.',
+    headers_too_large: 'Die Anfrage enthält zu viele oder zu große Kopfzeilen (z. B. Cookies). Bitte melden Sie sich neu an.',
+    request_timeout: 'Die Anfrage kam nicht rechtzeitig vollständig an. Bitte versuchen Sie es erneut.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
     reloadLatest: 'Aktuellen Stand laden (Ihre Eingaben gehen verloren)',
   },

@@ -47,6 +47,18 @@ export function problemMessage(code: ErrorCode, t: TFunction): string {
       return t('errors.invalid_text');
     case 'unavailable':
       return t('errors.unavailable');
+    case 'consent_required':
+      return t('errors.consent_required');
+    case 'payload_too_large':
+      return t('errors.payload_too_large');
+    case 'uri_too_long':
+      return t('errors.uri_too_long');
+    case 'unsupported_media_type':
+      return t('errors.unsupported_media_type');
+    case 'headers_too_large':
+      return t('errors.headers_too_large');
+    case 'request_timeout':
+      return t('errors.request_timeout');
     default: {
       const unreachable: never = code;
       return unreachable;

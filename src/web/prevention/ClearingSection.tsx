@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { ZVersioned } from '../../contracts/common';
 import { THREAT_STAGES, ZClearingUpdate } from '../../contracts/prevention';
 import { api, ok, ifMatch } from '../api';
 import { Button } from '../components/Button';
@@ -15,8 +15,6 @@ import { useLooseT } from './labels';
 import { type PreventionCase } from './queries';
 import { useStepForm } from '../components/StepForm';
 
-const ZVersion = z.object({ version: z.number().int().positive() });
-
 const FORM = 'clearing';
 const P = 'clearing';
 
@@ -25,7 +23,7 @@ export function ClearingSection() {
   const { case: c, can, notify } = useCasePage();
   // A new clearing version (saved here or elsewhere) starts the form again from the server's state.
   return (
-    <ClearingEditor key={c.clearingVersion} c={c} editable={can('saveClearing')} canComplete={can('completeClearing')} notify={notify} />
+    <ClearingEditor key={c.clearing.version} c={c} editable={can('saveClearing')} canComplete={can('completeClearing')} notify={notify} />
   );
 }
 
@@ -55,7 +53,7 @@ function ClearingEditor({
   const complete = useStepForm({
     ...stepRefresh2,
     run: (body) => ok(api.POST('/prevention/cases/{id}/clearing/complete', { params: { path: { id: c.id } }, body })),
-    schema: ZVersion,
+    schema: ZVersioned,
     onDone: () => notify(t('prevention.clearing.completed')),
   });
   const patch = (p: Partial<ClearingForm>) => {
@@ -67,7 +65,7 @@ function ClearingEditor({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { clearing, issues } = clearingPayload(form, t('prevention.money.invalid'));
-    save.submitBody({ clearing, version: c.clearingVersion }, issues);
+    save.submitBody({ clearing, version: c.clearing.version }, issues);
   };
   const checks = <T extends string>(
     name: string,

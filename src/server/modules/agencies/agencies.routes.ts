@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import { agencyTags, ZAgency, ZAgencySettingsUpdate } from './agencies.schemas.js';
 import type { AgencyService } from './agencies.service.js';
 
@@ -28,7 +28,7 @@ export function agencyRoutes(app: FastifyInstance, svc: AgencyService): void {
       schema: { tags, summary: 'Einstellungen der Behörde ändern', body: ZAgencySettingsUpdate, response: { 200: ZAgency } },
     },
     async (req, reply) => {
-      const a = await svc.updateSettings(ctxOf(req), req.body.settings, expectedVersion(req.headers['if-match'], req.body.version));
+      const a = await svc.updateSettings(ctxOf(req), req.body.settings, req.body.version);
       reply.header('ETag', etag(a.version));
       return a;
     },

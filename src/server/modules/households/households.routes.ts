@@ -14,7 +14,7 @@ import {
   ZJournalPage,
 } from '../../../contracts/households.js';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import type { HouseholdService } from './households.service.js';
 
 const ZIdempotencyHeaders = z.object({
@@ -81,8 +81,7 @@ export function householdRoutes(app: FastifyInstance, svc: HouseholdService): vo
       },
     },
     async (req, reply) => {
-      const version = expectedVersion(req.headers['if-match'], req.body.version);
-      const h = await svc.update(ctxOf(req), req.params.id, req.body, version);
+      const h = await svc.update(ctxOf(req), req.params.id, req.body, req.body.version);
       reply.header('ETag', etag(h.version));
       return h;
     },

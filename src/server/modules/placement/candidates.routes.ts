@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZId, ZIdParams } from '../../../contracts/common.js';
+import { ZId, ZIdParams, ZVersioned } from '../../../contracts/common.js';
 import {
   ZAllocate,
   ZCandidate,
@@ -20,7 +20,6 @@ import {
   ZRoundTableList,
   ZRoundTableUpdate,
   ZTalk,
-  ZVersioned,
   ZViewingInput,
   ZViewingOutcome,
   ZViewingUpdate,

@@ -23,8 +23,8 @@ import {
 import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
-import { AppError } from '../../platform/errors/app-error.js';
-import { etag, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
+import { etag, withEtag } from '../../platform/http/idempotency.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { ATTACHMENT_MAX_BYTES } from './files.service.js';
 import type { PlacementService } from './placement.service.js';
 
@@ -96,11 +96,7 @@ export function offerRoutes(app: FastifyInstance, s: PlacementService): void {
         response: { 200: ZOffer },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await s.offers.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version)),
-      ),
+    async (req, reply) => withEtag(reply, await s.offers.update(ctxOf(req), req.params.id, req.body, req.body.version)),
   );
 
   const step = (
@@ -221,23 +217,14 @@ export function offerRoutes(app: FastifyInstance, s: PlacementService): void {
     },
     async (req, reply) => {
       await s.files.canAttach(ctxOf(req), req.params.id);
-      if (!req.isMultipart())
-        throw new AppError('validation_failed', undefined, {
-          errors: [{ field: 'file', code: 'invalid_type', message: 'Bitte eine Datei als multipart/form-data senden.' }],
-        });
-      const file = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
-      if (!file)
-        throw new AppError('validation_failed', undefined, {
-          errors: [{ field: 'file', code: 'invalid_type', message: 'Keine Datei erhalten.' }],
-        });
-      const content = await file.toBuffer().catch(() => {
-        throw new AppError('validation_failed', undefined, {
-          errors: [{ field: 'file', code: 'too_big', message: 'Die Datei ist größer als 10 MB.' }],
-        });
-      });
-      return reply
-        .status(201)
-        .send(await s.files.addAttachment(ctxOf(req), req.params.id, { filename: file.filename, contentType: file.mimetype, content }));
+      const file = await readUpload(req, ATTACHMENT_MAX_BYTES);
+      return reply.status(201).send(
+        await s.files.addAttachment(ctxOf(req), req.params.id, {
+          filename: file.filename,
+          contentType: file.mimetype,
+          content: file.content,
+        }),
+      );
     },
   );
   r.get(

@@ -171,7 +171,7 @@ describe('offers: portal, validation, isolation', () => {
     });
   });
 
-  it('consent: an oral consent needs a minute, and a consent for another company does not allow presenting', async () => {
+  it('consent: an oral consent needs a minute, and without consent for this company presenting is refused with consent_required', async () => {
     const h = await poolHousehold(a.cm, agency);
     const oral = await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId, { form: 'oral' }));
     expect(oral.statusCode).toBe(400);
@@ -186,7 +186,14 @@ describe('offers: portal, validation, isolation', () => {
     ).toBe(201);
     const offer = await approvedOffer(a);
     const c = (await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'passt' })).json();
-    expect((await a.cm.post(`/api/v1/candidates/${c.id}/present`, {})).statusCode).toBe(409);
+    const refused = await a.cm.post(`/api/v1/candidates/${c.id}/present`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ code: 'consent_required', currentState: 'shortlisted' });
+    expect((await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId))).statusCode).toBe(201);
+    expect((await a.cm.post(`/api/v1/candidates/${c.id}/present`, {})).statusCode).toBe(200);
+    // A step the state does not allow stays the generic invalid_transition.
+    expect((await a.cm.post(`/api/v1/candidates/${c.id}/present`, {})).json().code).toBe('invalid_transition');
   });
 });
 

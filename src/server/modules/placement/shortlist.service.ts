@@ -276,8 +276,9 @@ export function shortlistService(db: Kysely<DB>) {
         const to = candidateStep(ctx, c, 'present');
         const consent = await crepo.validConsent(c.household_id, offer.provider_id, berlinDate(new Date()));
         if (!consent) {
+          // Its own code: the step itself is allowed, what is missing is the household's consent.
           throw new AppError(
-            'invalid_transition',
+            'consent_required',
             'Ohne gültige Einwilligung des Haushalts für dieses Wohnungsunternehmen darf der Haushalt nicht vorgestellt werden (§ 67b SGB X).',
             { currentState: c.status },
           );

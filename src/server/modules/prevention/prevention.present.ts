@@ -133,8 +133,7 @@ export async function presentCase(tx: Tx, actor: Actor, p: PresentInput, now = n
       note: a.note,
       by: a.created_by ? { id: a.created_by, displayName: a.by_name ?? '' } : null,
     })),
-    clearing: ZClearing.parse(c.clearing ?? {}) as TClearing,
-    clearingVersion: c.clearing_version,
+    clearing: { ...(ZClearing.parse(c.clearing ?? {}) as TClearing), version: c.clearing_version },
     measures: p.measures.map((m) => ({
       id: m.id,
       kind: m.kind as never,

@@ -19,7 +19,7 @@ import {
   ZVisitUpdate,
 } from '../../../contracts/prevention.js';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import type { PreventionService } from './prevention.service.js';
 import { workRoutes } from './work.routes.js';
 
@@ -127,7 +127,7 @@ export function preventionRoutes(app: FastifyInstance, services: PreventionServi
       },
     },
     async (req, reply) => {
-      const c = await cases.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      const c = await cases.update(ctxOf(req), req.params.id, req.body, req.body.version);
       reply.header('ETag', etag(c.version));
       return c;
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZId, ZIdParams } from '../../../contracts/common.js';
+import { ZId, ZIdParams, ZVersioned } from '../../../contracts/common.js';
 import {
   ZAftercareHandover,
   ZAttemptInput,
@@ -17,13 +17,12 @@ import {
 } from '../../../contracts/prevention.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import type { PreventionService } from './prevention.service.js';
 
 const tags = ['Prävention'];
 const ZSubParams = z.object({ id: ZId, subId: ZId });
 const ZIfMatch = z.object({ 'if-match': z.string().optional() });
-const ZVersion = z.object({ version: z.number().int().positive() });
 const res200 = { 200: ZPreventionCase };
 const res201 = { 201: ZPreventionCase };
 
@@ -77,7 +76,7 @@ export function workRoutes(app: FastifyInstance, services: PreventionService): v
       config: { access: 'prevention.update' },
       schema: {
         tags,
-        summary: 'Clearing-Checkliste speichern (version = clearingVersion, If-Match)',
+        summary: 'Clearing-Checkliste speichern (version = clearing.version oder If-Match; veraltet → 412)',
         params: ZIdParams,
         headers: ZIfMatch,
         body: ZClearingUpdate,
@@ -85,8 +84,8 @@ export function workRoutes(app: FastifyInstance, services: PreventionService): v
       },
     },
     async (req, reply) => {
-      const c = await work.saveClearing(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
-      reply.header('ETag', etag(c.clearingVersion));
+      const c = await work.saveClearing(ctxOf(req), req.params.id, req.body, req.body.version);
+      reply.header('ETag', etag(c.clearing.version));
       return c;
     },
   );
@@ -95,7 +94,7 @@ export function workRoutes(app: FastifyInstance, services: PreventionService): v
     '/api/v1/prevention/cases/:id/clearing/complete',
     {
       config: { access: 'prevention.update' },
-      schema: { tags, summary: 'Clearing abschließen: weiter zu den Maßnahmen', params: ZIdParams, body: ZVersion, response: res200 },
+      schema: { tags, summary: 'Clearing abschließen: weiter zu den Maßnahmen', params: ZIdParams, body: ZVersioned, response: res200 },
     },
     (req) => work.completeClearing(ctxOf(req), req.params.id, req.body.version),
   );
@@ -128,7 +127,7 @@ export function workRoutes(app: FastifyInstance, services: PreventionService): v
         response: res200,
       },
     },
-    (req) => measures.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version)),
+    (req) => measures.update(ctxOf(req), req.params.id, req.body, req.body.version),
   );
 
   r.post(

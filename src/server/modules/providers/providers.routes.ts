@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import { ORG_ROUTES, ZOrg, ZOrgInput, ZOrgList, ZOrgUpdate } from './providers.schemas.js';
 import type { OrgKind, OrganisationService } from './providers.service.js';
 
@@ -28,7 +28,7 @@ export function organisationRoutes(app: FastifyInstance, kind: OrgKind, svc: Org
       schema: { tags, summary: `${tag}: ändern`, params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } },
     },
     async (req, reply) => {
-      const o = await svc.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      const o = await svc.update(ctxOf(req), req.params.id, req.body, req.body.version);
       reply.header('ETag', etag(o.version));
       return o;
     },

@@ -16,7 +16,7 @@ import {
 } from '../../../contracts/sustainment.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
-import { created, expectedVersion, withEtag } from '../../platform/http/idempotency.js';
+import { created, withEtag } from '../../platform/http/idempotency.js';
 import { incidentRoutes } from './incidents.routes.js';
 import { ZIdem, ZIfMatch, ZSubParams, tenancyTags as tags } from './sustainment.schemas.js';
 import type { SustainmentService } from './sustainment.service.js';
@@ -85,11 +85,7 @@ export function sustainmentRoutes(app: FastifyInstance, services: SustainmentSer
         response: { 200: ZTenancyDetail },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await tenancies.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version)),
-      ),
+    async (req, reply) => withEtag(reply, await tenancies.update(ctxOf(req), req.params.id, req.body, req.body.version)),
   );
 
   r.post(

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { etag, expectedVersion } from '../../platform/http/idempotency.js';
+import { etag } from '../../platform/http/idempotency.js';
 import { userTags, ZPasswordReset, ZStaffList, ZUser, ZUserCreate, ZUserList, ZUserUpdate } from './users.schemas.js';
 import type { UserService } from './users.service.js';
 
@@ -49,7 +49,7 @@ export function userRoutes(app: FastifyInstance, svc: UserService): void {
       schema: { tags, summary: 'Benutzer ändern, (de)aktivieren', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } },
     },
     async (req, reply) => {
-      const u = await svc.update(ctxOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match'], req.body.version));
+      const u = await svc.update(ctxOf(req), req.params.id, req.body, req.body.version);
       reply.header('ETag', etag(u.version));
       return u;
     },

@@ -1,17 +1,16 @@
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { MailAttachment } from '../../db/types.js';
 
 /**
  * iCalendar invitations (RFC 5545 / iTIP RFC 5546) for round tables, viewings and appointments.
  *
- * Times are written in UTC (`DTSTART:20261201T090000Z`), not as local times with a TZID. A TZID
- * needs a matching VTIMEZONE block in the same file (RFC 5545 §3.2.19); ical-generator can only
- * write one with an extra time-zone database package, and with a plain `Date` it would format the
- * server's local clock, not the named zone. UTC instants are valid without any VTIMEZONE, are
- * accepted by Outlook, Thunderbird, Apple and Google Calendar alike, and each client shows them in
- * its user's own zone. An invitation is a single, non-recurring instant, so nothing is lost (a
- * VTIMEZONE only matters for recurrences across DST changes). The `timezone` is used for the
- * human-readable time in the description, which is what people read in the mail preview.
+ * Times are written as local times of the agency's zone with a TZID (`DTSTART;TZID=Europe/Berlin:
+ * 20261201T100000`) and the matching VTIMEZONE block (RFC 5545 §3.2.19, §3.6.5) with the zone's
+ * daylight-saving rules: calendar clients show such times more reliably than bare UTC instants.
+ * The VTIMEZONE comes from @touch4it/ical-timezones (the generator ical-generator documents); the
+ * wall-clock time from @date-fns/tz, so the server's own clock zone never leaks into the file.
  */
 
 export type InviteMethod = 'REQUEST' | 'CANCEL';
@@ -36,7 +35,7 @@ export interface Invite {
   url?: string;
   organizer: Person;
   attendees: Person[];
-  /** IANA zone for the readable time in the description; default Europe/Berlin. */
+  /** IANA zone of DTSTART/DTEND (with its VTIMEZONE) and of the readable time in the description; default Europe/Berlin. */
   timezone?: string;
 }
 
@@ -65,34 +64,45 @@ function check(ev: Invite): void {
   if (Number.isNaN(ev.start.getTime()) || Number.isNaN(ev.end.getTime())) throw new Error('ics: invalid start or end');
   if (ev.end.getTime() <= ev.start.getTime()) throw new Error('ics: end must be after start');
   if (!ev.organizer.email) throw new Error('ics: organizer e-mail is required');
+  if (!getVtimezoneComponent(zoneOf(ev))) throw new Error(`ics: unknown time zone ${zoneOf(ev)}`);
 }
+
+const zoneOf = (ev: Invite): string => ev.timezone ?? 'Europe/Berlin';
 
 /** The text shown as DESCRIPTION: the caller's text, the readable time and the video link. */
 function descriptionOf(ev: Invite): string {
   const parts: string[] = [];
   if (ev.method === 'CANCEL') parts.push('Dieser Termin wurde abgesagt.');
   if (ev.description?.trim()) parts.push(ev.description.trim());
-  parts.push(`Termin: ${readableTime(ev.start, ev.end, ev.timezone ?? 'Europe/Berlin')}`);
+  parts.push(`Termin: ${readableTime(ev.start, ev.end, zoneOf(ev))}`);
   if (ev.location?.trim()) parts.push(`Ort: ${ev.location.trim()}`);
   if (ev.url) parts.push(`Videokonferenz: ${ev.url}`);
   return parts.join('\n\n');
 }
 
 /**
- * One VCALENDAR with one VEVENT: METHOD, UID, SEQUENCE, DTSTAMP, UTC times, ORGANIZER, ATTENDEEs
+ * One VCALENDAR with one VTIMEZONE and one VEVENT: METHOD, UID, SEQUENCE, DTSTAMP (UTC), start and
+ * end as local times with TZID, ORGANIZER, ATTENDEEs
  * with RSVP (on REQUEST), STATUS:CONFIRMED or STATUS:CANCELLED. CRLF line ends, lines folded at
  * 75 octets without splitting a UTF-8 character (ical-generator's folding).
  */
 export function buildInvite(ev: Invite): string {
   check(ev);
   const cancel = ev.method === 'CANCEL';
-  const cal = ical({ prodId: PROD_ID, method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  const zone = zoneOf(ev);
+  const cal = ical({
+    prodId: PROD_ID,
+    method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    // No calendar-wide zone: DTSTAMP stays UTC as RFC 5545 requires; the generator writes the event's VTIMEZONE.
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
   const event = cal.createEvent({
     id: ev.uid,
     sequence: ev.sequence,
     stamp: new Date(),
-    start: ev.start,
-    end: ev.end,
+    timezone: zone,
+    start: new TZDate(ev.start.getTime(), zone),
+    end: new TZDate(ev.end.getTime(), zone),
     summary: cancel ? `Abgesagt: ${ev.summary}` : ev.summary,
     description: descriptionOf(ev),
     location: ev.location?.trim() || null,

@@ -37,7 +37,7 @@ describe('buildInvite', () => {
     expect(event.sequence).toBe(0);
     expect(event.startDate.toJSDate().getTime()).toBe(base.start.getTime());
     expect(event.endDate.toJSDate().getTime()).toBe(base.end.getTime());
-    expect(event.startDate.zone.tzid).toBe('UTC');
+    expect(event.startDate.zone.tzid).toBe('Europe/Berlin');
     expect(event.summary).toBe(base.summary);
     expect(event.location).toBe(base.location);
     expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
@@ -72,14 +72,48 @@ describe('buildInvite', () => {
     ]);
   });
 
-  it('uses CRLF line ends, UTC times and no TZID that would need a VTIMEZONE', () => {
+  it('uses CRLF line ends, Berlin local times with TZID, a DTSTAMP in UTC', () => {
     const ics = buildInvite(base);
     expect(ics.split('\r\n').length).toBeGreaterThan(10);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/\n/);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    expect(ics).toContain('DTSTART:20261201T090000Z');
-    expect(ics).toContain('DTEND:20261201T103000Z');
-    expect(ics).not.toContain('TZID');
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261201T100000\r\n');
+    expect(ics).toContain('DTEND;TZID=Europe/Berlin:20261201T113000\r\n');
+    expect(ics).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    // No calendar-wide zone: the TZID names exactly the one VTIMEZONE in the file.
+    expect(ics.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
+    expect(ics).not.toContain('X-WR-TIMEZONE');
+  });
+
+  it('carries a VTIMEZONE for Europe/Berlin whose rules give CET in winter and CEST in summer', () => {
+    const summer = buildInvite({ ...base, start: new Date('2026-07-01T08:00:00Z'), end: new Date('2026-07-01T09:00:00Z') });
+    expect(summer).toContain('DTSTART;TZID=Europe/Berlin:20260701T100000');
+    const { cal, event } = parse(summer);
+    const vtz = cal.getFirstSubcomponent('vtimezone')!;
+    expect(vtz.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+    const tz = new ICAL.Timezone(vtz);
+    const at = (month: number, day: number, hour: number) =>
+      tz.utcOffset(ICAL.Time.fromData({ year: 2027, month, day, hour, minute: 30, isDate: false }));
+    expect(at(1, 15, 12)).toBe(3600);
+    expect(at(3, 28, 1)).toBe(3600); // last Sunday of March 2027, before 02:00
+    expect(at(3, 28, 3)).toBe(7200); // … and after the change
+    expect(at(7, 1, 12)).toBe(7200);
+    expect(at(10, 31, 4)).toBe(3600); // last Sunday of October 2027, after 03:00
+    // An independent parser turns the local time with its zone back into the exact instant.
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-07-01T08:00:00.000Z');
+  });
+
+  it('writes the Berlin wall-clock time whatever zone the server runs in', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      const ics = buildInvite(base);
+      expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261201T100000');
+      expect(ics).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('writes a CANCEL with a higher sequence, STATUS:CANCELLED and no RSVP request', () => {

@@ -8,8 +8,8 @@ import {
   ZDocumentTemplateUpdate,
 } from '../../../contracts/documents.js';
 import { ctxOf } from '../auth/guard.js';
-import { AppError } from '../errors/app-error.js';
-import { etag, expectedVersion } from '../http/idempotency.js';
+import { etag } from '../http/idempotency.js';
+import { parseIfMatch } from '../http/version.js';
 import type { DocumentTemplateService } from './documents.service.js';
 
 const tags = ['Dokumentvorlagen'];
@@ -39,14 +39,6 @@ export function sendDocument(reply: FastifyReply, doc: { filename: string; conte
     .header('Cache-Control', 'no-store')
     .header('X-Content-Type-Options', 'nosniff')
     .send(doc.content);
-}
-
-/** If-Match on DELETE is optional: without it the reset is unconditional. */
-function optionalVersion(ifMatch: string | undefined): number | undefined {
-  if (!ifMatch) return undefined;
-  const v = Number(ifMatch.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(v) || v < 0) throw new AppError('precondition_failed', 'If-Match ist ungültig.');
-  return v;
 }
 
 export function documentTemplateRoutes(app: FastifyInstance, svc: DocumentTemplateService): void {
@@ -92,8 +84,7 @@ export function documentTemplateRoutes(app: FastifyInstance, svc: DocumentTempla
       },
     },
     async (req, reply) => {
-      const version = expectedVersion(req.headers['if-match'], req.body.version);
-      const t = await svc.update(ctxOf(req), req.params.kind, { ...req.body, version });
+      const t = await svc.update(ctxOf(req), req.params.kind, req.body);
       reply.header('ETag', etag(t.version));
       return t;
     },
@@ -105,14 +96,14 @@ export function documentTemplateRoutes(app: FastifyInstance, svc: DocumentTempla
       config: { access: 'template.update' },
       schema: {
         tags,
-        summary: 'Auf die Standardvorlage zurücksetzen',
+        summary: 'Auf die Standardvorlage zurücksetzen (mit If-Match nur, wenn die Version noch stimmt; veraltet → 412)',
         params: ZKindParams,
         headers: ZIfMatch,
         response: { 200: ZDocumentTemplate },
       },
     },
     async (req, reply) => {
-      const t = await svc.reset(ctxOf(req), req.params.kind, optionalVersion(req.headers['if-match']));
+      const t = await svc.reset(ctxOf(req), req.params.kind, parseIfMatch(req.headers['if-match']));
       reply.header('ETag', etag(t.version));
       return t;
     },

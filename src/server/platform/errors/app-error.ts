@@ -21,6 +21,12 @@ export const ERROR_STATUS = {
   unavailable: 503,
   rate_limited: 429,
   internal: 500,
+  consent_required: 409,
+  payload_too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
+  headers_too_large: 431,
+  request_timeout: 408,
 } as const satisfies Record<ErrorCode, number>;
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
@@ -41,6 +47,12 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   unavailable: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   rate_limited: 'Zu viele Versuche.',
   internal: 'Ein interner Fehler ist aufgetreten.',
+  consent_required: 'Ohne wirksame Einwilligung des Haushalts ist dieser Schritt nicht möglich.',
+  payload_too_large: 'Die Anfrage ist zu groß.',
+  uri_too_long: 'Die Adresse (URL) ist zu lang.',
+  unsupported_media_type: 'Dieses Datenformat wird hier nicht angenommen.',
+  headers_too_large: 'Die Kopfzeilen der Anfrage sind zu groß.',
+  request_timeout: 'Die Anfrage kam nicht rechtzeitig vollständig an.',
 };
 
 export interface FieldError {

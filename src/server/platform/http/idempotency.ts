@@ -44,16 +44,6 @@ export async function idempotent<T>(
   return { status, body, replayed: false };
 }
 
-/** The expected version from If-Match (`"3"` or `W/"3"`) and/or the body; both must agree. */
-export function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
-  const fromHeader = ifMatch ? Number(ifMatch.replace(/^W\//, '').replace(/"/g, '')) : undefined;
-  if (fromHeader !== undefined && !Number.isInteger(fromHeader)) throw new AppError('precondition_failed', 'If-Match ist ungültig.');
-  if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion) throw new AppError('precondition_failed');
-  const v = fromHeader ?? bodyVersion;
-  if (v === undefined) throw new AppError('precondition_required');
-  return v;
-}
-
 export const etag = (version: number): string => `"${version}"`;
 
 type Reply = { header: (k: string, v: string) => unknown };

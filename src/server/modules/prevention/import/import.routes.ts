@@ -12,13 +12,11 @@ import {
   ZImportState,
 } from '../../../../contracts/preventionImport.js';
 import { ctxOf } from '../../../platform/auth/guard.js';
-import { AppError } from '../../../platform/errors/app-error.js';
+import { readUpload } from '../../../platform/http/upload.js';
 import type { ImportService } from './import.service.js';
 
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const tags = ['Prävention: Listenimport'];
-const fileError = (code: string, message: string) =>
-  new AppError('validation_failed', message, { errors: [{ field: 'file', code, message }] });
 
 /** The list import routes; imports keep running after the confirming request, until the app closes. */
 export function preventionImportRoutes(app: FastifyInstance, svc: ImportService): void {
@@ -41,13 +39,8 @@ export function preventionImportRoutes(app: FastifyInstance, svc: ImportService)
     async (req, reply) => {
       const ctx = ctxOf(req);
       await svc.mayUpload(ctx);
-      if (!req.isMultipart()) throw fileError('invalid_type', 'Bitte eine Datei als multipart/form-data senden.');
-      const file = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-      if (!file) throw fileError('invalid_type', 'Keine Datei erhalten.');
-      const content = await file.toBuffer().catch(() => {
-        throw fileError('too_big', 'Die Datei ist größer als 50 MB.');
-      });
-      const job = await svc.upload(ctx, { filename: file.filename, content }, req.query.id);
+      const { filename, content } = await readUpload(req, IMPORT_MAX_BYTES);
+      const job = await svc.upload(ctx, { filename, content }, req.query.id);
       return reply.status(201).header('Location', `/api/v1/prevention/imports/${job.id}`).send(job);
     },
   );
