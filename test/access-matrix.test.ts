@@ -212,6 +212,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/prevention/imports/:id/progress': () => undefined,
   'PUT /api/v1/prevention/imports/:id/mapping': () => ({ columns: ['fullName', 'street', 'postalCode', 'city'] }),
   'GET /api/v1/prevention/imports/:id/rows': () => undefined,
+  'PUT /api/v1/prevention/imports/:id/rows/:rowNo/household': () => ({ decision: 'link' }),
   'POST /api/v1/prevention/imports/:id/confirm': () => ({}),
   'GET /api/v1/prevention/imports/:id/report.csv': () => undefined,
 };
@@ -471,7 +472,12 @@ const fill = (url: string, i: Ids, role: TRole) => {
         ['/api/v1/incidents', 'incident'],
       ] as const
     ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
-  return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
+  return url
+    .replace(':id', i[kind])
+    .replace(':rowNo', '2')
+    .replace(':kind', 'guarantee_contract')
+    .replace(':subId', sub)
+    .replace(':consentId', i.consent);
 };
 
 beforeAll(async () => {

@@ -729,6 +729,8 @@ export interface PreventionImportRowsTable {
   errors: ColumnType<unknown, string | null, string | null> | null;
   match_household_id: string | null;
   match_by: string | null;
+  possible_household_id: string | null;
+  possible_decision: string | null;
   duplicate_of: number | null;
   household_id: string | null;
   new_household: boolean | null;

@@ -13542,8 +13542,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13623,8 +13625,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13710,8 +13714,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13808,8 +13814,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13884,8 +13892,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13966,7 +13976,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    filter?: "all" | "valid" | "invalid" | "matched" | "duplicates";
+                    filter?: "all" | "valid" | "invalid" | "matched" | "possible" | "duplicates";
                     page?: number;
                     pageSize?: number;
                 };
@@ -13998,15 +14008,28 @@ export interface paths {
                                     field: ("fullName" | "lastName" | "firstName" | "birthDate" | "gender" | "street" | "houseNumber" | "postalCode" | "city" | "phone" | "persons" | "arrearsCents" | "monthlyRentCents" | "compensationCents" | "fileNumber" | "court" | "receivedOn" | "servedOn" | "hearingDate" | "evictionDate" | "terminationDate" | "landlord" | "externalReference" | "notes") | null;
                                     message: string;
                                 }[];
+                                /** @description Haushalt, mit dem die Zeile verknüpft wird */
                                 match: {
-                                    /** @enum {string} */
-                                    by: "person" | "address";
+                                    /**
+                                     * @description person: Name und Geburtsdatum; name_address: Name und Adresse; address: Adresse, von einer Person bestätigt
+                                     * @enum {string}
+                                     */
+                                    by: "person" | "name_address" | "address";
                                     /** Format: uuid */
                                     householdId: string;
                                     name: string;
                                     reference: string;
                                 } | null;
                                 name: string | null;
+                                /** @description Haushalt mit einem Fall unter derselben Adresse, aber ohne gleiche Person: eine Person entscheidet */
+                                possibleMatch: {
+                                    /** @description null: noch nicht entschieden (dann neuer Haushalt) */
+                                    decision: ("link" | "new") | null;
+                                    /** Format: uuid */
+                                    householdId: string;
+                                    name: string;
+                                    reference: string;
+                                } | null;
                                 /** @description Zeilennummer in der Datei (Kopfzeile = 1) */
                                 rowNo: number;
                                 /** @enum {string} */
@@ -14021,6 +14044,94 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/imports/{id}/rows/{rowNo}/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Möglichen Treffer (nur gleiche Adresse) entscheiden: mit dem Haushalt verknüpfen oder neuen Haushalt anlegen */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rowNo: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description link: mit dem möglichen Haushalt verknüpfen; new: neuen Haushalt anlegen
+                         * @enum {string}
+                         */
+                        decision: "link" | "new";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            arrearsCents: number | null;
+                            birthDate: string | null;
+                            caseId: string | null;
+                            /** @description Zeilennummer der ersten gleichen Zeile in der Datei */
+                            duplicateOf: number | null;
+                            errors: {
+                                /** @description Spaltenname in der Datei */
+                                column: string | null;
+                                field: ("fullName" | "lastName" | "firstName" | "birthDate" | "gender" | "street" | "houseNumber" | "postalCode" | "city" | "phone" | "persons" | "arrearsCents" | "monthlyRentCents" | "compensationCents" | "fileNumber" | "court" | "receivedOn" | "servedOn" | "hearingDate" | "evictionDate" | "terminationDate" | "landlord" | "externalReference" | "notes") | null;
+                                message: string;
+                            }[];
+                            /** @description Haushalt, mit dem die Zeile verknüpft wird */
+                            match: {
+                                /**
+                                 * @description person: Name und Geburtsdatum; name_address: Name und Adresse; address: Adresse, von einer Person bestätigt
+                                 * @enum {string}
+                                 */
+                                by: "person" | "name_address" | "address";
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                reference: string;
+                            } | null;
+                            name: string | null;
+                            /** @description Haushalt mit einem Fall unter derselben Adresse, aber ohne gleiche Person: eine Person entscheidet */
+                            possibleMatch: {
+                                /** @description null: noch nicht entschieden (dann neuer Haushalt) */
+                                decision: ("link" | "new") | null;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                reference: string;
+                            } | null;
+                            /** @description Zeilennummer in der Datei (Kopfzeile = 1) */
+                            rowNo: number;
+                            /** @enum {string} */
+                            status: "pending" | "valid" | "invalid";
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

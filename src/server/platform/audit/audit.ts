@@ -105,6 +105,7 @@ export const AUDIT_KINDS = {
   'prevention_import.upload': 'prevention_import',
   'prevention_import.read': 'prevention_import',
   'prevention_import.map': 'prevention_import',
+  'prevention_import.decide': 'prevention_import',
   'prevention_import.confirm': 'prevention_import',
   'prevention_import.done': 'prevention_import',
   'prevention_import.failed': 'prevention_import',

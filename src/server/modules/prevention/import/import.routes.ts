@@ -6,6 +6,8 @@ import { ZId, ZIdParams } from '../../../../contracts/common.js';
 import {
   ZImportJob,
   ZImportMappingInput,
+  ZImportRow,
+  ZImportRowDecision,
   ZImportRowsPage,
   ZImportRowsQuery,
   ZImportCounts,
@@ -16,6 +18,7 @@ import type { DB } from '../../../db/types.js';
 import { ctxOf } from '../../../platform/auth/guard.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { importRunner } from './import.runner.js';
+import { importReviewService } from './import.review.service.js';
 import { importService } from './import.service.js';
 
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -143,6 +146,22 @@ export function preventionImportRoutes(app: FastifyInstance, db: Kysely<DB>): vo
       },
     },
     (req) => svc.rows(ctxOf(req), req.params.id, req.query),
+  );
+
+  const review = importReviewService(db);
+  r.put(
+    '/api/v1/prevention/imports/:id/rows/:rowNo/household',
+    {
+      config: { access: 'preventionImport.write' },
+      schema: {
+        tags,
+        summary: 'Möglichen Treffer (nur gleiche Adresse) entscheiden: mit dem Haushalt verknüpfen oder neuen Haushalt anlegen',
+        params: z.object({ id: ZId, rowNo: z.coerce.number().int().min(1).max(10_000_000) }),
+        body: ZImportRowDecision,
+        response: { 200: ZImportRow },
+      },
+    },
+    (req) => review.decide(ctxOf(req), req.params.id, req.params.rowNo, req.body.decision),
   );
 
   r.post(
