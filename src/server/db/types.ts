@@ -737,6 +737,17 @@ export interface PreventionImportRowsTable {
   case_id: string | null;
 }
 
+export interface PreventionNoticesTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  source: string;
+  received_on: DateCol;
+  notice: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   household_log: HouseholdLogTable;
   agencies: AgenciesTable;
@@ -768,6 +779,7 @@ export interface DB {
   viewings: ViewingsTable;
   tenancies: TenanciesTable;
   prevention_cases: PreventionCasesTable;
+  prevention_notices: PreventionNoticesTable;
   prevention_contact_attempts: PreventionContactAttemptsTable;
   prevention_measures: PreventionMeasuresTable;
   prevention_referrals: PreventionReferralsTable;

@@ -9395,6 +9395,8 @@ export interface paths {
                         /** @description Zustellung der Räumungsklage (Rechtshängigkeit) */
                         lawsuitServedOn?: string | null;
                         monthlyRentCents?: number | null;
+                        /** @description Ausdrücklich einen weiteren Fall eröffnen, obwohl der Haushalt einen offenen Fall hat (sonst kommt die Mitteilung zu diesem Fall) */
+                        newCase?: boolean;
                         note?: string | null;
                         /**
                          * @description Zusätzlich ordentlich gekündigt
@@ -9646,6 +9648,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -9933,6 +9952,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10268,6 +10304,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10568,6 +10621,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10865,6 +10935,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -11177,6 +11264,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -11505,6 +11609,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -11801,6 +11922,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -12103,6 +12241,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -12400,6 +12555,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -12791,6 +12963,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -13100,6 +13289,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -13396,6 +13602,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -14480,6 +14703,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -14770,6 +15010,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -15079,6 +15336,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;

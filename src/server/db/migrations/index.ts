@@ -14,6 +14,7 @@ import * as bulkWriteCosts from './2026-11-21T21-00_bulk_write_costs.js';
 import * as householdLog from './2026-11-22T09-00_household_log.js';
 import * as jobQueue from './2026-11-22T10-00_job_queue.js';
 import * as importPossibleMatches from './2026-12-06T02-30_import_possible_matches.js';
+import * as preventionNotices from './2026-12-06T02-40_prevention_notices.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T09-00_household_log': householdLog,
   '2026-11-22T10-00_job_queue': jobQueue,
   '2026-12-06T02-30_import_possible_matches': importPossibleMatches,
+  '2026-12-06T02-40_prevention_notices': preventionNotices,
 };

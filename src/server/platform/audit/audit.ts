@@ -87,6 +87,7 @@ export const AUDIT_KINDS = {
   'prevention.read': 'prevention_case',
   'prevention.create': 'prevention_case',
   'prevention.update': 'prevention_case',
+  'prevention.notice_added': 'prevention_case',
   'prevention.assign': 'prevention_case',
   'prevention.transition': 'prevention_case',
   'prevention.attempt': 'prevention_case',
