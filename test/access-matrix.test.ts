@@ -189,6 +189,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/prevention/imports/:id/progress': () => undefined,
   'PUT /api/v1/prevention/imports/:id/mapping': () => ({ columns: ['fullName', 'street', 'postalCode', 'city'] }),
   'GET /api/v1/prevention/imports/:id/rows': () => undefined,
+  'PUT /api/v1/prevention/imports/:id/rows/:rowNo/household': () => ({ decision: 'link' }),
   'POST /api/v1/prevention/imports/:id/confirm': () => ({}),
   'GET /api/v1/prevention/imports/:id/report.csv': () => undefined,
 };

@@ -287,5 +287,10 @@ export const fill = (url: string, i: Ids, role: TRole) => {
         ['/api/v1/incidents', 'incident'],
       ] as const
     ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';
-  return url.replace(':id', i[kind]).replace(':kind', 'guarantee_contract').replace(':subId', sub).replace(':consentId', i.consent);
+  return url
+    .replace(':id', i[kind])
+    .replace(':rowNo', '2')
+    .replace(':kind', 'guarantee_contract')
+    .replace(':subId', sub)
+    .replace(':consentId', i.consent);
 };

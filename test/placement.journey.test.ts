@@ -311,7 +311,7 @@ describe('placement journey over HTTP', () => {
     });
     const v = (
       await a.cm.post(`/api/v1/candidates/${cand.id}/viewings`, {
-        startsAt: '2026-12-11T09:00:00.000Z',
+        startsAt: '2026-11-27T09:00:00.000Z',
         place: 'vor Ort',
         attendeeIds: [agency.users.case_manager.id],
       })

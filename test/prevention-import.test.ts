@@ -22,7 +22,7 @@ const LAST = `Beispiel${tag}`;
 
 const ROWS = [
   ['1001', LAST, 'Erika', '12.04.1985', 'Hauptstraße 1', '30159', 'Hannover', '1.234,56', '650,00', ''], // person match
-  ['1002', 'Neumann', 'Jonas', '03.07.1990', 'Lindenweg 7', '30159', 'Hannover', '800', '500', '02.11.2026'], // address match
+  ['1002', 'Neumann', 'Jonas', '03.07.1990', 'Lindenweg 7', '30159', 'Hannover', '800', '500', '02.11.2026'], // address only: possible match
   ['1003', 'Kaya', 'Deniz', '31.02.1980', 'Bahnhofstr. 3', '301', 'Hannover', 'viel', '', ''], // three bad cells
   ['1004', 'Schulz', 'Petra', '01.01.1970', 'Am Markt 2', '30161', 'Hannover', '2.000,00', '700', ''], // new household
   ['1005', 'Schulz', 'Petra', '01.01.1970', 'Am Markt 2', '30161', 'Hannover', '2.000,00', '700', ''], // duplicate of row 5
@@ -144,7 +144,7 @@ describe('prevention list import', () => {
     const job = await mappedJob();
     expect(job.state).toBe('mapped');
     expect(job.actions).toEqual(['map', 'confirm']);
-    expect(job.counts).toEqual({ total: 7, valid: 4, invalid: 2, matched: 2, duplicates: 1 });
+    expect(job.counts).toEqual({ total: 7, valid: 4, invalid: 2, matched: 1, possible: 1, duplicates: 1 });
 
     const invalid = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=invalid`)).json();
     expect(invalid.total).toBe(2);
@@ -162,8 +162,12 @@ describe('prevention list import', () => {
     const matched = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=matched`)).json();
     expect(matched.items.map((r: { rowNo: number; match: unknown }) => [r.rowNo, r.match])).toEqual([
       [2, { householdId: existingHousehold.id, reference: existingHousehold.reference, name: `${LAST}, Erika`, by: 'person' }],
-      [3, expect.objectContaining({ householdId: addressHousehold, by: 'address' })],
     ]);
+    // Neumann lives where Vormieter had a case: the same address, not the same person — never linked by itself.
+    const possible = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=possible`)).json();
+    expect(
+      possible.items.map((r: { rowNo: number; match: unknown; possibleMatch: unknown }) => [r.rowNo, r.match, r.possibleMatch]),
+    ).toEqual([[3, null, expect.objectContaining({ householdId: addressHousehold, name: 'Vormieter, Karl', decision: null })]]);
     const dups = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=duplicates`)).json();
     expect(dups.items.map((r: { rowNo: number; duplicateOf: number }) => [r.rowNo, r.duplicateOf])).toEqual([[6, 5]]);
     const all = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?pageSize=3&page=2`)).json();
@@ -200,6 +204,10 @@ describe('prevention list import', () => {
   it('saves every valid row exactly once, even when the confirmation is retried, and reports the outcome', async () => {
     const householdsBefore = await householdCount(a.id);
     const job = await mappedJob();
+    // A person confirms the possible match of row 3 (same address): only then is it linked.
+    const decided = await cm.put(`/api/v1/prevention/imports/${job.id}/rows/3/household`, { decision: 'link' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ match: { householdId: addressHousehold, by: 'address' }, possibleMatch: { decision: 'link' } });
     const key = `confirm-${job.id}`;
     const first = await cm.post(`/api/v1/prevention/imports/${job.id}/confirm`, {}, { 'idempotency-key': key });
     expect(first.statusCode, first.body).toBe(202);
@@ -265,6 +273,7 @@ describe('prevention list import', () => {
       expect.arrayContaining([
         'prevention_import.upload',
         'prevention_import.map',
+        'prevention_import.decide',
         'prevention_import.confirm',
         'prevention_import.done',
         'prevention_import.report',
@@ -274,7 +283,8 @@ describe('prevention list import', () => {
       total: 7,
       valid: 4,
       invalid: 2,
-      matched: 2,
+      matched: 1,
+      possible: 1,
       duplicates: 1,
     });
     expect(events.find((e) => e.action === 'prevention_import.done')!.details).toMatchObject({ createdCases: 4 });
@@ -344,7 +354,7 @@ describe('prevention list import', () => {
     });
   });
 
-  it('links every row at a home with several cases to the household of the newest case', async () => {
+  it('links on the person only: name at the same home links, the address alone is a possible match a person decides', async () => {
     const who = { agencyId: a.id, actorId: a.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: null };
     const street = `Gartenweg ${tag}`;
     const open = (lastName: string) =>
@@ -364,20 +374,61 @@ describe('prevention list import', () => {
           },
         ]),
       );
-    await open('Älter');
+    const older = (await open('Älter')).householdIds[0]!;
     const newer = (await open('Neuer')).householdIds[0]!;
+    const householdsBefore = await householdCount(a.id);
     const job = await mappedJob(
       arrearsCsv([
-        ['3001', 'Eins', 'Ali', '', street, '30159', 'Hannover', '100', '', ''],
-        ['3002', 'Zwei', 'Bea', '', street.replace('weg', 'Weg'), '30159', 'Hannover', '200', '', ''],
+        ['3001', 'Älter', 'Vera', '', street, '30159', 'Hannover', '100', '', ''], // same name at the home, not the newest case
+        ['3002', 'Zwei', 'Bea', '', street.replace('weg', 'Weg'), '30159', 'Hannover', '200', '', ''], // a stranger at the home
+        ['3003', 'Drei', 'Cem', '', street, '30159', 'Hannover', '300', '', ''], // another stranger
+        ['3004', 'Vier', 'Dana', '', street, '30159', 'Hannover', '400', '', ''], // and another
       ]),
     );
-    expect(job.counts).toMatchObject({ valid: 2, matched: 2 });
-    const rows = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows?filter=matched`)).json();
-    expect(rows.items.map((r: { match: { householdId: string; by: string } }) => r.match)).toEqual([
-      expect.objectContaining({ householdId: newer, by: 'address' }),
-      expect.objectContaining({ householdId: newer, by: 'address' }),
+    expect(job.counts).toMatchObject({ valid: 4, matched: 1, possible: 3 });
+    const rows = (await cm.get(`/api/v1/prevention/imports/${job.id}/rows`)).json();
+    expect(rows.items.map((r: { match: unknown; possibleMatch: unknown }) => [r.match, r.possibleMatch])).toEqual([
+      [expect.objectContaining({ householdId: older, by: 'name_address' }), null],
+      [null, expect.objectContaining({ householdId: newer, decision: null })],
+      [null, expect.objectContaining({ householdId: newer, decision: null })],
+      [null, expect.objectContaining({ householdId: newer, decision: null })],
     ]);
+    // Row 3: linked by decision; row 4: a new household by decision; row 5: undecided → a new household.
+    expect((await cm.put(`/api/v1/prevention/imports/${job.id}/rows/3/household`, { decision: 'link' })).json()).toMatchObject({
+      match: { householdId: newer, by: 'address' },
+    });
+    const keepNew = (await cm.put(`/api/v1/prevention/imports/${job.id}/rows/4/household`, { decision: 'new' })).json();
+    expect(keepNew).toMatchObject({ match: null, possibleMatch: { householdId: newer, decision: 'new' } });
+    const noPossible = await cm.put(`/api/v1/prevention/imports/${job.id}/rows/2/household`, { decision: 'link' });
+    expect(noPossible.statusCode).toBe(409);
+    expect((await cm.put(`/api/v1/prevention/imports/${job.id}/rows/99/household`, { decision: 'link' })).statusCode).toBe(404);
+    const job2 = (await cm.get(`/api/v1/prevention/imports/${job.id}`)).json();
+    expect(job2.counts).toMatchObject({ matched: 2, possible: 1 });
+    const { owner } = testDbs();
+    const decisions = await owner
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'prevention_import.decide')
+      .where('entity_id', '=', job.id)
+      .execute();
+    expect(decisions.map((d) => (d.details as { decision: string }).decision).sort()).toEqual(['link', 'new']);
+
+    expect((await cm.post(`/api/v1/prevention/imports/${job.id}/confirm`)).statusCode).toBe(202);
+    const done = await waitWhile(app, cmS, job.id, ['importing']);
+    expect(done.report).toMatchObject({ createdCases: 4, linkedHouseholds: 2, newHouseholds: 2 });
+    expect(await householdCount(a.id)).toBe(householdsBefore + 2);
+    const cases = await owner
+      .selectFrom('prevention_cases')
+      .select(['household_id', 'arrears_cents'])
+      .where('import_job_id', '=', job.id)
+      .orderBy('arrears_cents')
+      .execute();
+    expect(cases[0]!.household_id).toBe(older);
+    expect(cases[1]!.household_id).toBe(newer);
+    expect(cases[2]!.household_id).not.toBe(newer);
+    expect(cases[3]!.household_id).not.toBe(newer);
+    // A decision after the confirmation is refused.
+    expect((await cm.put(`/api/v1/prevention/imports/${job.id}/rows/5/household`, { decision: 'link' })).statusCode).toBe(409);
   });
 
   it('imports an XLSX list with date cells', async () => {

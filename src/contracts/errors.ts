@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'invalid_transition',
+  'viewing_not_started',
   'precondition_failed',
   'precondition_required',
   'idempotency_mismatch',

@@ -171,6 +171,12 @@ export type TNotice = z.output<typeof ZNoticeInput>;
 export const ZCaseCreate = ZNoticeInput.extend({
   householdId: ZId.optional().describe('Bestehenden Haushalt verknüpfen'),
   createHousehold: z.boolean().optional().describe('Ausdrücklich neuen Haushalt anlegen, obwohl Treffer bestehen'),
+  newCase: z
+    .boolean()
+    .optional()
+    .describe(
+      'Ausdrücklich einen weiteren Fall eröffnen, obwohl der Haushalt einen offenen Fall hat (sonst kommt die Mitteilung zu diesem Fall)',
+    ),
   visitId: ZId.optional().describe('Aus einem Besuch der Sprechstunde eröffnet'),
   caseManagerId: ZId.nullable().optional(),
   socialWorkerId: ZId.nullable().optional(),
@@ -448,6 +454,19 @@ export const ZCaseHousehold = z.object({
   seekingHousing: z.boolean(),
 });
 
+/** A further notice of a case (a second notice for a household whose case is open). */
+export const ZCaseNotice = z.object({
+  id: ZId,
+  source: ZPreventionSource,
+  receivedOn: ZDate,
+  arrearsCents: z.number().int().nullable(),
+  courtFileNumber: z.string().nullable(),
+  evictionAt: ZTimestamp.nullable(),
+  note: z.string().nullable(),
+  createdAt: ZTimestamp,
+});
+export type TCaseNotice = z.infer<typeof ZCaseNotice>;
+
 export const ZPreventionCase = z.object({
   id: ZId,
   reference: z.string(),
@@ -484,6 +503,7 @@ export const ZPreventionCase = z.object({
   clearing: ZClearingOut.extend({ version: z.number().int().describe('Version des Clearings (eigene Version neben der des Falls)') }),
   measures: z.array(ZMeasure),
   referrals: z.array(ZReferral),
+  notices: z.array(ZCaseNotice).describe('Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst)'),
   outcome: ZOutcome.nullable(),
   outcomeNote: z.string().nullable(),
   closedAt: ZTimestamp.nullable(),

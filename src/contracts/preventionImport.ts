@@ -52,7 +52,11 @@ export const ZImportCounts = z.object({
   total: z.number().int(),
   valid: z.number().int(),
   invalid: z.number().int(),
-  matched: z.number().int().describe('gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden'),
+  matched: z.number().int().describe('gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person)'),
+  possible: z
+    .number()
+    .int()
+    .describe('gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt)'),
   duplicates: z.number().int().describe('Zeilen, die in der Datei mehrfach vorkommen'),
 });
 
@@ -90,7 +94,7 @@ export const ZImportJob = z.object({
 });
 export type TImportJob = z.infer<typeof ZImportJob>;
 
-export const IMPORT_ROW_FILTERS = ['all', 'valid', 'invalid', 'matched', 'duplicates'] as const;
+export const IMPORT_ROW_FILTERS = ['all', 'valid', 'invalid', 'matched', 'possible', 'duplicates'] as const;
 export const ZImportRowsQuery = z.object({
   filter: z.enum(IMPORT_ROW_FILTERS).default('all'),
   page: z.coerce.number().int().min(1).default(1),
@@ -111,11 +115,34 @@ export const ZImportRow = z.object({
   address: z.string().nullable(),
   arrearsCents: z.number().int().nullable(),
   errors: z.array(ZImportRowError),
-  match: z.object({ householdId: ZId, reference: z.string(), name: z.string(), by: z.enum(['person', 'address']) }).nullable(),
+  match: z
+    .object({
+      householdId: ZId,
+      reference: z.string(),
+      name: z.string(),
+      by: z
+        .enum(['person', 'name_address', 'address'])
+        .describe('person: Name und Geburtsdatum; name_address: Name und Adresse; address: Adresse, von einer Person bestätigt'),
+    })
+    .nullable()
+    .describe('Haushalt, mit dem die Zeile verknüpft wird'),
+  possibleMatch: z
+    .object({
+      householdId: ZId,
+      reference: z.string(),
+      name: z.string(),
+      decision: z.enum(['link', 'new']).nullable().describe('null: noch nicht entschieden (dann neuer Haushalt)'),
+    })
+    .nullable()
+    .describe('Haushalt mit einem Fall unter derselben Adresse, aber ohne gleiche Person: eine Person entscheidet'),
   duplicateOf: z.number().int().nullable().describe('Zeilennummer der ersten gleichen Zeile in der Datei'),
   caseId: ZId.nullable(),
 });
 export type TImportRow = z.infer<typeof ZImportRow>;
+
+export const ZImportRowDecision = z.object({
+  decision: z.enum(['link', 'new']).describe('link: mit dem möglichen Haushalt verknüpfen; new: neuen Haushalt anlegen'),
+});
 
 export const ZImportRowsPage = z.object({
   total: z.number().int(),

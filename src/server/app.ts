@@ -39,6 +39,7 @@ import { sustainmentRoutes } from './modules/sustainment/sustainment.routes.js';
 import { sustainmentService } from './modules/sustainment/sustainment.service.js';
 import { preventionImportRoutes } from './modules/prevention/import/import.routes.js';
 import { importRunner } from './modules/prevention/import/import.runner.js';
+import { importReviewService } from './modules/prevention/import/import.review.service.js';
 import { importService } from './modules/prevention/import/import.service.js';
 import { organisationRoutes } from './modules/providers/providers.routes.js';
 import { organisationService } from './modules/providers/providers.service.js';
@@ -214,7 +215,7 @@ export async function buildApp({
   sustainmentRoutes(app, sustainmentService(db));
   const imports = importRunner(db, { onError: (e) => app.log.error({ err: e }, 'prevention import failed') });
   app.addHook('onClose', () => imports.drain());
-  preventionImportRoutes(app, importService(db, imports));
+  preventionImportRoutes(app, importService(db, imports), importReviewService(db));
   auditRoutes(app, db, keys);
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZNoticeInput } from '../../src/contracts/prevention.js';
+import { inAgency } from '../../src/server/db/database.js';
+import { openCasesInBulk } from '../../src/server/modules/prevention/prevention.bulk.js';
 import { createAgency, testDbs, type TestAgency } from '../helpers.js';
 import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
 
@@ -8,6 +11,7 @@ const CSV = [
   '1002;Kaya;Deniz;31.02.1980;Bahnhofstr. 3;301;Hannover;viel;',
   '1003;Winter;Paul;01.01.1970;Am Markt 2;30161;Hannover;2.000,00;700',
   '1004;Winter;Paul;01.01.1970;Am Markt 2;30161;Hannover;2.000,00;700',
+  '1005;Neumann;Jonas;03.07.1990;Lindenweg 7;30159;Hannover;800;500',
 ].join('\r\n');
 
 describe.skipIf(!hasChromium)('browser: prevention list import', () => {
@@ -17,6 +21,18 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
   beforeAll(async () => {
     env = await startBrowserEnv();
     agency = await createAgency();
+    // A case of another family at Lindenweg 7: the list's Neumann shares only the address.
+    const who = { agencyId: agency.id, actorId: agency.users.case_manager.id, actorRole: 'case_manager', ip: null, purpose: null };
+    const notice = ZNoticeInput.parse({
+      source: 'landlord',
+      receivedOn: '2026-10-01',
+      tenants: [{ firstName: 'Karl', lastName: 'Vormieter' }],
+      street: 'Lindenweg 7',
+      postalCode: '30159',
+      city: 'Hannover',
+      arrearsCents: 10_000,
+    });
+    await inAgency(testDbs().app, agency.id, (tx) => openCasesInBulk(tx, who, [{ notice, householdId: null }]));
   });
   afterAll(() => stopBrowserEnv(env));
 
@@ -36,7 +52,7 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
     await page.getByRole('button', { name: 'Hochladen und einlesen' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Spalten zuordnen' }).waitFor();
-    await page.getByText('„rueckstaende.csv“: 4 Zeilen, 9 Spalten (CSV)').waitFor();
+    await page.getByText('„rueckstaende.csv“: 5 Zeilen, 9 Spalten (CSV)').waitFor();
     expect(await page.getByLabel('Feld für Spalte „Name“').inputValue()).toBe('lastName');
     expect(await page.getByLabel('Feld für Spalte „Mietrückstand“').inputValue()).toBe('arrearsCents');
     await expectAccessible(page, 'Import: Spalten zuordnen');
@@ -45,7 +61,8 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
 
     await page.getByRole('heading', { level: 2, name: 'Vorschau' }).waitFor();
     const counts = page.getByRole('definition');
-    await expect.poll(() => counts.allTextContents()).toEqual(['4', '2', '1', '0', '1']);
+    await expect.poll(() => counts.allTextContents()).toEqual(['5', '3', '1', '0', '1', '1']);
+    await page.getByText('1 Zeilen haben nur die Anschrift mit einem vorhandenen Haushalt gemeinsam.', { exact: false }).waitFor();
     // The faulty rows tab opens first: the errors stand at the row, with the column.
     const table = page.getByRole('table', { name: /Zeilen der Datei: Fehlerhaft/ });
     await table.waitFor();
@@ -56,23 +73,32 @@ describe.skipIf(!hasChromium)('browser: prevention list import', () => {
     await page.getByRole('tab', { name: 'Doppelt' }).click();
     await page.getByText('Wie Zeile 4: wird nicht noch einmal angelegt').waitFor();
     await page.screenshot({ path: '/tmp/previmport-preview.png', fullPage: true });
+    // The address alone is a possible match: not linked until a person decides.
+    await page.getByRole('tab', { name: 'Mögliche Treffer' }).click();
+    const possible = page.getByRole('table', { name: /Zeilen der Datei: Mögliche Treffer/ }).getByRole('row', { name: /^6 / });
+    await expect.poll(() => possible.textContent()).toContain('Möglicher Treffer: gleiche Anschrift wie Haushalt');
+    expect(await possible.textContent()).toContain('(Vormieter, Karl)');
+    await expectAccessible(page, 'Import: möglicher Treffer');
+    await possible.getByRole('button', { name: /^Mit .* verknüpfen$/ }).click();
+    await expect.poll(() => possible.textContent()).toContain('von Ihnen bestätigt, wird verknüpft');
+    await expect.poll(() => counts.allTextContents()).toEqual(['5', '3', '1', '1', '0', '1']);
 
     const { owner } = testDbs();
     const before = await owner.selectFrom('prevention_cases').select('id').where('agency_id', '=', agency.id).execute();
-    expect(before).toHaveLength(0);
+    expect(before).toHaveLength(1);
 
-    await page.getByRole('button', { name: '2 Fälle anlegen' }).click();
+    await page.getByRole('button', { name: '3 Fälle anlegen' }).click();
     await page.getByRole('heading', { level: 2, name: 'Importbericht' }).waitFor({ timeout: 20_000 });
     await page.getByText('Der Import ist abgeschlossen.').waitFor();
     const report = page.getByRole('definition');
-    await expect.poll(() => report.allTextContents()).toEqual(['2', '2', '0', '1', '1']);
+    await expect.poll(() => report.allTextContents()).toEqual(['3', '2', '1', '1', '1']);
     await expectAccessible(page, 'Import: Bericht');
     await page.screenshot({ path: '/tmp/previmport-report.png', fullPage: true });
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Bericht als CSV herunterladen' }).click();
     expect((await download).suggestedFilename()).toBe('Importprotokoll-rueckstaende.csv');
     const after = await owner.selectFrom('prevention_cases').select('id').where('agency_id', '=', agency.id).execute();
-    expect(after).toHaveLength(2);
+    expect(after).toHaveLength(4);
   });
 
   it('shows the progress bar with its value while cases are created', async () => {

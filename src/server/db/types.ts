@@ -740,6 +740,8 @@ export interface PreventionImportRowsTable {
   errors: ColumnType<unknown, string | null, string | null> | null;
   match_household_id: string | null;
   match_by: string | null;
+  possible_household_id: string | null;
+  possible_decision: string | null;
   duplicate_of: number | null;
   household_id: string | null;
   new_household: boolean | null;
@@ -762,6 +764,17 @@ export interface InstallationAuditEventsTable {
   outcome: string;
   ip: string | null;
   details: ColumnType<unknown, string | null, never>;
+}
+
+export interface PreventionNoticesTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  source: string;
+  received_on: DateCol;
+  notice: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface DB {
@@ -798,6 +811,7 @@ export interface DB {
   viewings: ViewingsTable;
   tenancies: TenanciesTable;
   prevention_cases: PreventionCasesTable;
+  prevention_notices: PreventionNoticesTable;
   prevention_contact_attempts: PreventionContactAttemptsTable;
   prevention_measures: PreventionMeasuresTable;
   prevention_referrals: PreventionReferralsTable;

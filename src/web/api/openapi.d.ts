@@ -9490,6 +9490,8 @@ export interface paths {
                         /** @description Zustellung der Räumungsklage (Rechtshängigkeit) */
                         lawsuitServedOn?: string | null;
                         monthlyRentCents?: number | null;
+                        /** @description Ausdrücklich einen weiteren Fall eröffnen, obwohl der Haushalt einen offenen Fall hat (sonst kommt die Mitteilung zu diesem Fall) */
+                        newCase?: boolean;
                         note?: string | null;
                         /**
                          * @description Zusätzlich ordentlich gekündigt
@@ -9742,6 +9744,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10030,6 +10049,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10367,6 +10403,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10672,6 +10725,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -10974,6 +11044,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -11287,6 +11374,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -11616,6 +11720,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -11917,6 +12038,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -12224,6 +12362,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -12522,6 +12677,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -12914,6 +13086,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -13224,6 +13413,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -13525,6 +13731,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -13671,8 +13894,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13752,8 +13977,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13839,8 +14066,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -13940,8 +14169,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -14016,8 +14247,10 @@ export interface paths {
                                 /** @description Zeilen, die in der Datei mehrfach vorkommen */
                                 duplicates: number;
                                 invalid: number;
-                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden */
+                                /** @description gültige Zeilen, die einem vorhandenen Haushalt zugeordnet werden (gleiche Person) */
                                 matched: number;
+                                /** @description gültige Zeilen mit möglichem Treffer nur über die Adresse, noch ohne Entscheidung (ohne Entscheidung: neuer Haushalt) */
+                                possible: number;
                                 total: number;
                                 valid: number;
                             } | null;
@@ -14098,7 +14331,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    filter?: "all" | "valid" | "invalid" | "matched" | "duplicates";
+                    filter?: "all" | "valid" | "invalid" | "matched" | "possible" | "duplicates";
                     page?: number;
                     pageSize?: number;
                 };
@@ -14130,15 +14363,28 @@ export interface paths {
                                     field: ("fullName" | "lastName" | "firstName" | "birthDate" | "gender" | "street" | "houseNumber" | "postalCode" | "city" | "phone" | "persons" | "arrearsCents" | "monthlyRentCents" | "compensationCents" | "fileNumber" | "court" | "receivedOn" | "servedOn" | "hearingDate" | "evictionDate" | "terminationDate" | "landlord" | "externalReference" | "notes") | null;
                                     message: string;
                                 }[];
+                                /** @description Haushalt, mit dem die Zeile verknüpft wird */
                                 match: {
-                                    /** @enum {string} */
-                                    by: "person" | "address";
+                                    /**
+                                     * @description person: Name und Geburtsdatum; name_address: Name und Adresse; address: Adresse, von einer Person bestätigt
+                                     * @enum {string}
+                                     */
+                                    by: "person" | "name_address" | "address";
                                     /** Format: uuid */
                                     householdId: string;
                                     name: string;
                                     reference: string;
                                 } | null;
                                 name: string | null;
+                                /** @description Haushalt mit einem Fall unter derselben Adresse, aber ohne gleiche Person: eine Person entscheidet */
+                                possibleMatch: {
+                                    /** @description null: noch nicht entschieden (dann neuer Haushalt) */
+                                    decision: ("link" | "new") | null;
+                                    /** Format: uuid */
+                                    householdId: string;
+                                    name: string;
+                                    reference: string;
+                                } | null;
                                 /** @description Zeilennummer in der Datei (Kopfzeile = 1) */
                                 rowNo: number;
                                 /** @enum {string} */
@@ -14153,6 +14399,94 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/imports/{id}/rows/{rowNo}/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Möglichen Treffer (nur gleiche Adresse) entscheiden: mit dem Haushalt verknüpfen oder neuen Haushalt anlegen */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rowNo: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description link: mit dem möglichen Haushalt verknüpfen; new: neuen Haushalt anlegen
+                         * @enum {string}
+                         */
+                        decision: "link" | "new";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            arrearsCents: number | null;
+                            birthDate: string | null;
+                            caseId: string | null;
+                            /** @description Zeilennummer der ersten gleichen Zeile in der Datei */
+                            duplicateOf: number | null;
+                            errors: {
+                                /** @description Spaltenname in der Datei */
+                                column: string | null;
+                                field: ("fullName" | "lastName" | "firstName" | "birthDate" | "gender" | "street" | "houseNumber" | "postalCode" | "city" | "phone" | "persons" | "arrearsCents" | "monthlyRentCents" | "compensationCents" | "fileNumber" | "court" | "receivedOn" | "servedOn" | "hearingDate" | "evictionDate" | "terminationDate" | "landlord" | "externalReference" | "notes") | null;
+                                message: string;
+                            }[];
+                            /** @description Haushalt, mit dem die Zeile verknüpft wird */
+                            match: {
+                                /**
+                                 * @description person: Name und Geburtsdatum; name_address: Name und Adresse; address: Adresse, von einer Person bestätigt
+                                 * @enum {string}
+                                 */
+                                by: "person" | "name_address" | "address";
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                reference: string;
+                            } | null;
+                            name: string | null;
+                            /** @description Haushalt mit einem Fall unter derselben Adresse, aber ohne gleiche Person: eine Person entscheidet */
+                            possibleMatch: {
+                                /** @description null: noch nicht entschieden (dann neuer Haushalt) */
+                                decision: ("link" | "new") | null;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                reference: string;
+                            } | null;
+                            /** @description Zeilennummer in der Datei (Kopfzeile = 1) */
+                            rowNo: number;
+                            /** @enum {string} */
+                            status: "pending" | "valid" | "invalid";
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -14503,6 +14837,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -14794,6 +15145,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;
@@ -15108,6 +15476,23 @@ export interface paths {
                             }[];
                             monthlyRentCents: number | null;
                             note: string | null;
+                            /** @description Weitere Mitteilungen zu diesem Fall (die erste steht im Fall selbst) */
+                            notices: {
+                                arrearsCents: number | null;
+                                courtFileNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evictionAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                receivedOn: string;
+                                /**
+                                 * @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste
+                                 * @enum {string}
+                                 */
+                                source: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                            }[];
                             ordinaryTermination: boolean;
                             outcome: ("home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined") | null;
                             outcomeNote: string | null;

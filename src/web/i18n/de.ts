@@ -140,6 +140,8 @@ export const de = {
     precondition_failed:
       'Jemand anderes hat diesen Datensatz inzwischen geändert. Ihre Eingaben sind noch erhalten. Laden Sie den aktuellen Stand neu und übertragen Sie Ihre Änderungen erneut.',
     invalid_transition: 'Dieser Schritt ist im aktuellen Bearbeitungsstand nicht möglich.',
+    viewing_not_started:
+      'Die Besichtigung hat noch nicht begonnen. Sie kann erst ab ihrem Beginn als stattgefunden erfasst werden; erst dann beginnt die Entscheidungsfrist.',
     rate_limited: 'Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
     totp_required: 'Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.',
     totp_invalid: 'Der Code ist ungültig oder abgelaufen.',

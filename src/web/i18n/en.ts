@@ -137,6 +137,8 @@ export const en: Messages = {
     precondition_failed:
       'Someone else has changed this record in the meantime. Your input has been kept. Reload the current version and apply your changes again.',
     invalid_transition: 'This step is not possible in the current state.',
+    viewing_not_started:
+      'The viewing has not started yet. It can be recorded as held only from its start; only then does the decision period begin.',
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
     totp_required: 'Please enter the six-digit code from your authenticator app.',
     totp_invalid: 'The code is invalid or has expired.',

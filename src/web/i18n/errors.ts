@@ -27,6 +27,8 @@ export function problemMessage(code: ErrorCode, t: TFunction): string {
       return t('errors.precondition_failed');
     case 'invalid_transition':
       return t('errors.invalid_transition');
+    case 'viewing_not_started':
+      return t('errors.viewing_not_started');
     case 'rate_limited':
       return t('errors.rate_limited');
     case 'totp_required':

@@ -12,14 +12,14 @@ import { DataTable, type Column } from '../components/DataTable';
 import { Loading } from '../components/Loading';
 import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
-import { confirmImport, importKeys, useImportRows, type ImportJob, type ImportRow, type RowFilter } from './api';
+import { confirmImport, decideRow, importKeys, useImportRows, type ImportJob, type ImportRow, type RowFilter } from './api';
 
-const FILTERS: RowFilter[] = ['all', 'invalid', 'matched', 'duplicates'];
+const FILTERS: RowFilter[] = ['all', 'invalid', 'matched', 'possible', 'duplicates'];
 
 export function Counts({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   if (!job.counts) return null;
-  const keys = ['total', 'valid', 'invalid', 'matched', 'duplicates'] as const;
+  const keys = ['total', 'valid', 'invalid', 'matched', 'possible', 'duplicates'] as const;
   return (
     <dl className="import-counts" aria-label={t('preventionImport.countsCaption')}>
       {keys.map((k) => (
@@ -32,8 +32,47 @@ export function Counts({ job }: { job: ImportJob }) {
   );
 }
 
+const MATCH_TEXT = {
+  person: 'preventionImport.matchPerson',
+  name_address: 'preventionImport.matchNameAddress',
+  address: 'preventionImport.matchAddress',
+} as const;
+
+/** A household found by the address alone: shown as possible, linked only when a person decides so. */
+function PossibleMatch({ job, row }: { job: ImportJob; row: ImportRow }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const decide = useMutation({
+    mutationFn: (decision: 'link' | 'new') => decideRow(job.id, row.rowNo, decision),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: importKeys.job(job.id) }),
+  });
+  const p = row.possibleMatch!;
+  if (p.decision === 'link') return null; // shown as the match
+  const args = { reference: p.reference, name: p.name };
+  return (
+    <li className="import-possible">
+      <Link className="kern-link" to={`/households/${p.householdId}`}>
+        {t(p.decision === 'new' ? 'preventionImport.possibleNew' : 'preventionImport.possibleMatch', args)}
+      </Link>
+      {job.actions.includes('confirm') && (
+        <span className="import-possible__actions">
+          <Button variant="secondary" onClick={() => decide.mutate('link')} disabled={decide.isPending}>
+            {t('preventionImport.possibleLink', args)}
+          </Button>
+          {p.decision === null && (
+            <Button variant="secondary" onClick={() => decide.mutate('new')} disabled={decide.isPending}>
+              {t('preventionImport.possibleKeepNew')}
+            </Button>
+          )}
+        </span>
+      )}
+      {decide.error && <ErrorAlert message={errorMessage(decide.error, t)} />}
+    </li>
+  );
+}
+
 /** Errors at the row (with the column), the household a row links to, or the row it repeats. */
-function RowNotes({ row }: { row: ImportRow }) {
+function RowNotes({ job, row }: { job: ImportJob; row: ImportRow }) {
   const { t } = useTranslation();
   const notes = [
     ...row.errors.map((e) => (
@@ -44,13 +83,14 @@ function RowNotes({ row }: { row: ImportRow }) {
     row.match && (
       <li key="match">
         <Link className="kern-link" to={`/households/${row.match.householdId}`}>
-          {t(row.match.by === 'person' ? 'preventionImport.matchPerson' : 'preventionImport.matchAddress', {
+          {t(MATCH_TEXT[row.match.by], {
             reference: row.match.reference,
             name: row.match.name,
           })}
         </Link>
       </li>
     ),
+    row.possibleMatch && <PossibleMatch key="possible" job={job} row={row} />,
     row.duplicateOf !== null && <li key="dup">{t('preventionImport.duplicateOf', { row: row.duplicateOf })}</li>,
   ].filter(Boolean);
   return notes.length ? <ul className="import-row-notes">{notes}</ul> : null;
@@ -83,7 +123,7 @@ function RowsTable({ job, filter }: { job: ImportJob; filter: RowFilter }) {
       numeric: true,
       cell: (r) => <span className="nowrap">{r.arrearsCents === null ? '–' : formatEuro(r.arrearsCents)}</span>,
     },
-    { key: 'notes', header: t('preventionImport.colNotes'), cell: (r) => <RowNotes row={r} /> },
+    { key: 'notes', header: t('preventionImport.colNotes'), cell: (r) => <RowNotes job={job} row={r} /> },
   ];
   return (
     <>
@@ -120,6 +160,11 @@ export function PreviewStep({ job, onChangeMapping }: { job: ImportJob; onChange
         <p className="kern-body">{t('preventionImport.previewIntro')}</p>
       </Alert>
       <Counts job={job} />
+      {(job.counts?.possible ?? 0) > 0 && (
+        <Alert variant="warning">
+          <p className="kern-body">{t('preventionImport.possibleHint', { count: job.counts!.possible })}</p>
+        </Alert>
+      )}
       <Tabs className="import-tabs" selectedKey={filter} onSelectionChange={(k) => setFilter(k as RowFilter)}>
         <TabList aria-label={t('preventionImport.filter')} className="import-tabs__list">
           {FILTERS.map((f) => (

@@ -4,7 +4,7 @@ import { API_BASE, ApiError, NetworkError, api, type Problem, ok, idempotent, if
 
 export type ImportJob = TImportJob;
 export type ImportRow = TImportRow;
-export type RowFilter = 'all' | 'valid' | 'invalid' | 'matched' | 'duplicates';
+export type RowFilter = 'all' | 'valid' | 'invalid' | 'matched' | 'possible' | 'duplicates';
 export interface ImportProgress {
   id: string;
   state: TImportState;
@@ -116,6 +116,10 @@ export function useRecentImports() {
 
 export const saveMapping = (id: string, body: ApiBody<'/prevention/imports/{id}/mapping', 'put'>) =>
   ok(api.PUT('/prevention/imports/{id}/mapping', { params: { path: { id } }, body, headers: ifMatch(body.version) }));
+
+/** A person's decision on a row's possible match (same address only): link to that household, or a new one. */
+export const decideRow = (id: string, rowNo: number, decision: 'link' | 'new') =>
+  ok(api.PUT('/prevention/imports/{id}/rows/{rowNo}/household', { params: { path: { id, rowNo } }, body: { decision } }));
 
 export const confirmImport = (id: string, idempotencyKey: string) =>
   ok(api.POST('/prevention/imports/{id}/confirm', { params: { path: { id } }, headers: idempotent(idempotencyKey) }));

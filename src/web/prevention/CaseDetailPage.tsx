@@ -48,7 +48,13 @@ export function CaseDetailPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const flash = (location.state as { flash?: string } | null)?.flash;
   const [notice, setNotice] = useState<string | null>(
-    flash === 'created' ? t('prevention.detail.created') : flash === 'saved' ? t('prevention.detail.saved') : null,
+    flash === 'created'
+      ? t('prevention.detail.created')
+      : flash === 'noticeAdded'
+        ? t('prevention.detail.noticeAdded')
+        : flash === 'saved'
+          ? t('prevention.detail.saved')
+          : null,
   );
   const query = useCase(id);
   const refresh = useRefreshCase(id);

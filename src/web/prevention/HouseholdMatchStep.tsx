@@ -1,8 +1,9 @@
+import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdMatch } from './queries';
 
-export type MatchChoice = { kind: 'link'; householdId: string } | { kind: 'new' } | null;
+export type MatchChoice = { kind: 'link'; householdId: string; newCase?: boolean } | { kind: 'new' } | null;
 
 interface Props {
   matches: HouseholdMatch[];
@@ -37,36 +38,58 @@ export function HouseholdMatchStep({ matches, choice, error, onChoose }: Props) 
       <div className="kern-fieldset__body match-list">
         {matches.map((m) => {
           const inputId = `match-${m.householdId}`;
+          const chosen = choice?.kind === 'link' && choice.householdId === m.householdId;
           return (
-            <div key={m.householdId} className="kern-form-check match-option">
-              <input
-                type="radio"
-                className="kern-form-check__radio"
-                id={inputId}
-                name="household-choice"
-                checked={choice?.kind === 'link' && choice.householdId === m.householdId}
-                aria-describedby={`${inputId}-hint`}
-                onChange={() => onChoose({ kind: 'link', householdId: m.householdId })}
-              />
-              <label className="kern-label" htmlFor={inputId}>
-                {t('prevention.match.link', { name: m.name, reference: m.reference })}
-              </label>
-              <div className="kern-hint checkbox-hint" id={`${inputId}-hint`}>
-                {[
-                  t('prevention.match.persons', { count: m.persons }),
-                  t(`situation.${m.situation as 'at_risk'}`, { defaultValue: m.situation }),
-                  m.reasons.map((r) => t(`prevention.match.reason.${r}`)).join(', '),
-                ].join(' · ')}
-                {m.openCaseId && (
-                  <>
-                    {' · '}
-                    <Link className="kern-link" to={`/prevention/cases/${m.openCaseId}`}>
-                      {t('prevention.match.openCase')}
-                    </Link>
-                  </>
-                )}
+            <Fragment key={m.householdId}>
+              <div className="kern-form-check match-option">
+                <input
+                  type="radio"
+                  className="kern-form-check__radio"
+                  id={inputId}
+                  name="household-choice"
+                  checked={chosen}
+                  aria-describedby={`${inputId}-hint`}
+                  onChange={() => onChoose({ kind: 'link', householdId: m.householdId })}
+                />
+                <label className="kern-label" htmlFor={inputId}>
+                  {t('prevention.match.link', { name: m.name, reference: m.reference })}
+                </label>
+                <div className="kern-hint checkbox-hint" id={`${inputId}-hint`}>
+                  {[
+                    t('prevention.match.persons', { count: m.persons }),
+                    t(`situation.${m.situation as 'at_risk'}`, { defaultValue: m.situation }),
+                    m.reasons.map((r) => t(`prevention.match.reason.${r}`)).join(', '),
+                  ].join(' · ')}
+                  {m.openCaseId && (
+                    <>
+                      {' · '}
+                      <Link className="kern-link" to={`/prevention/cases/${m.openCaseId}`}>
+                        {t('prevention.match.openCase')}
+                      </Link>
+                    </>
+                  )}
+                </div>
               </div>
-            </div>
+              {chosen && m.openCaseId && (
+                <div className="match-open-case">
+                  <p className="kern-body" id={`${inputId}-open`}>
+                    {t('prevention.match.joinsOpenCase')}
+                  </p>
+                  <div className="kern-form-check">
+                    <input
+                      type="checkbox"
+                      className="kern-form-check__checkbox"
+                      id={`${inputId}-newcase`}
+                      checked={!!choice.newCase}
+                      onChange={(e) => onChoose({ kind: 'link', householdId: m.householdId, newCase: e.target.checked })}
+                    />
+                    <label className="kern-label" htmlFor={`${inputId}-newcase`}>
+                      {t('prevention.match.newCase')}
+                    </label>
+                  </div>
+                </div>
+              )}
+            </Fragment>
           );
         })}
         <div className="kern-form-check match-option">

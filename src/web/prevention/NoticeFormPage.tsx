@@ -69,7 +69,8 @@ export function NoticeFormPage() {
     onSuccess: (saved) => {
       queryClient.setQueryData(preventionKeys.case(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: preventionKeys.all });
-      void navigate(`/prevention/cases/${saved.id}`, { state: { flash: 'created' } });
+      const joined = saved.notices.length > 0 && choice?.kind === 'link' && !choice.newCase;
+      void navigate(`/prevention/cases/${saved.id}`, { state: { flash: joined ? 'noticeAdded' : 'created' } });
     },
     onError: (err) => {
       setEdited(new Set());
@@ -112,7 +113,9 @@ export function NoticeFormPage() {
     errors.clear();
     create.mutate({
       ...payload,
-      ...(choice.kind === 'link' ? { householdId: choice.householdId } : { createHousehold: true }),
+      ...(choice.kind === 'link'
+        ? { householdId: choice.householdId, ...(choice.newCase ? { newCase: true } : {}) }
+        : { createHousehold: true }),
       ...(visit ? { visitId: visit.id } : {}),
     });
   };

@@ -117,6 +117,26 @@ export function OverviewSection() {
           />
         </Section>
       </div>
+      {c.notices.length > 0 && (
+        <Section id="notices" title={t('prevention.overview.notices')}>
+          <ul className="plain-list">
+            {c.notices.map((n) => (
+              <li key={n.id}>
+                {t('prevention.overview.noticeLine', { source: t(`prevention.source.${n.source}`), date: formatDate(n.receivedOn) })}
+                {[
+                  n.arrearsCents !== null ? `${t('prevention.form.arrears')}: ${formatEuro(n.arrearsCents)}` : null,
+                  n.courtFileNumber,
+                  n.evictionAt ? `${t('prevention.form.evictionAt')}: ${formatDateTime(n.evictionAt, 'Europe/Berlin')}` : null,
+                  n.note,
+                ]
+                  .filter(Boolean)
+                  .map((x) => ` · ${x}`)
+                  .join('')}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       {c.documents.length > 0 && <DocumentLinks caseId={c.id} documents={c.documents} label={t('prevention.overview.documents')} />}
       {assigning && <AssignDialog onClose={() => setAssigning(false)} />}
     </>

@@ -15,6 +15,8 @@ import * as householdLog from './2026-11-22T09-00_household_log.js';
 import * as jobQueue from './2026-11-22T10-00_job_queue.js';
 import * as loginThrottle from './2026-12-06T02-00_login_throttle.js';
 import * as auditKey from './2026-12-06T02-10_audit_key.js';
+import * as importPossibleMatches from './2026-12-06T02-30_import_possible_matches.js';
+import * as preventionNotices from './2026-12-06T02-40_prevention_notices.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T10-00_job_queue': jobQueue,
   '2026-12-06T02-00_login_throttle': loginThrottle,
   '2026-12-06T02-10_audit_key': auditKey,
+  '2026-12-06T02-30_import_possible_matches': importPossibleMatches,
+  '2026-12-06T02-40_prevention_notices': preventionNotices,
 };

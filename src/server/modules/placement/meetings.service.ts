@@ -312,6 +312,13 @@ export function meetingService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         const { v, c, offer, crepo, repo } = await viewingOf(tx, ctx, id);
         const to = candidateStep(ctx, c, 'recordViewing');
+        // Recorded before it began, the decision deadline (counted from the start) would open early.
+        if (v.starts_at.getTime() > Date.now())
+          throw new AppError(
+            'viewing_not_started',
+            `Die Besichtigung ist erst am ${readableTime(v.starts_at, v.ends_at)}; sie kann erst ab ihrem Beginn als stattgefunden erfasst werden.`,
+            { currentState: v.status },
+          );
         const updated = await crepo.updateViewing(id, version, { status: 'held', outcome });
         if (!updated) throw stale();
         const fx = placementEffects(tx, ctx);

@@ -111,7 +111,7 @@ describe('offers: portal, validation, isolation', () => {
       await a.cm.post(`/api/v1/candidates/${c.id}/present`, {});
       const v = (
         await a.cm.post(`/api/v1/candidates/${c.id}/viewings`, {
-          startsAt: '2026-12-11T09:00:00.000Z',
+          startsAt: '2026-11-27T09:00:00.000Z',
           place: 'vor Ort',
           attendeeIds: [agency.users.case_manager.id],
         })
@@ -131,6 +131,31 @@ describe('offers: portal, validation, isolation', () => {
       .items.map((c: { status: string }) => c.status)
       .sort();
     expect(states).toEqual(['allocated', 'not_selected']);
+  });
+
+  it('a viewing cannot be recorded as held before it begins: 409 viewing_not_started, no decision deadline', async () => {
+    const offer = await approvedOffer(a);
+    const h = await poolHousehold(a.cm, agency);
+    await a.sw.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId));
+    const c = (await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'passt' })).json();
+    await a.cm.post(`/api/v1/candidates/${c.id}/present`, {});
+    const inThreeWeeks = new Date(Date.now() + 21 * 86_400_000).toISOString();
+    const v = (
+      await a.cm.post(`/api/v1/candidates/${c.id}/viewings`, {
+        startsAt: inThreeWeeks,
+        place: 'vor Ort',
+        attendeeIds: [agency.users.case_manager.id],
+      })
+    ).json().viewings[0];
+    const early = await a.cm.post(`/api/v1/viewings/${v.id}/outcome`, { outcome: 'gut', version: v.version });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(early.json()).toMatchObject({ code: 'viewing_not_started', currentState: 'scheduled' });
+    expect(early.json().detail).toMatch(/erst ab ihrem Beginn/);
+    const after = (await a.cm.get(`/api/v1/offers/${offer.id}/candidates`)).json().items.find((x: { id: string }) => x.id === c.id);
+    expect(after).toMatchObject({ status: 'viewing_scheduled', decisionDueAt: null });
+    const deadlines = await testDbs().owner.selectFrom('deadlines').select('kind').where('subject_id', '=', c.id).execute();
+    expect(deadlines.map((d) => d.kind)).not.toContain('household_decision');
   });
 
   it('a company may veto a presented candidate with a reason, but never sees unconsented households', async () => {

@@ -42,6 +42,35 @@ const NONE: readonly string[] = Object.freeze([]);
 
 export const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 
+/** The calendar date of a day number, as [year, month 1–12, day] (proleptic Gregorian, integer arithmetic). */
+export function civilOf(day: number): [number, number, number] {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const lastDayOf = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/**
+ * Completed calendar months from day `since` to day `today` (0 when not yet one, or `today` is
+ * earlier): the most `n` with since + n months ≤ today, a day missing in the target month counting as
+ * that month's last day (§ 188 Abs. 3 BGB) — 2024-12-05 → 2026-12-05 is 24, 01-31 → 02-28 is 1.
+ */
+export function completedMonths(since: number, today: number): number {
+  if (today <= since) return 0;
+  const [sy, sm, sd] = civilOf(since);
+  const [ty, tm, td] = civilOf(today);
+  const months = (ty - sy) * 12 + (tm - sm);
+  return td < Math.min(sd, lastDayOf(ty, tm)) ? months - 1 : months;
+}
+
 interface PoolRow {
   id: string;
   reference: string;

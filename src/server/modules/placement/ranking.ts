@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/database.js';
 import { fitFor, type ConditionsRule } from './conditions.js';
-import { dayNumber, poolOf, type PoolEntry } from './pool.js';
+import { completedMonths, dayNumber, poolOf, type PoolEntry } from './pool.js';
 import {
   CHILDREN_CAP,
   EXCLUSION_CODES,
@@ -161,7 +161,7 @@ function dailyOf(c: Columns, todayDay: number, seniorCutoff: number, w: Weights)
     const since = c.since[i]!;
     const eldest = c.eldest[i]!;
     const senior = eldest !== NO_DAY && eldest <= seniorCutoff;
-    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, Math.max(0, Math.floor((todayDay - since) / 30.4375)));
+    const months = since === NO_DAY ? 0 : Math.min(WAITING_CAP_MONTHS, completedMonths(since, todayDay));
     const kids = c.children[i]!;
     d.base[i] =
       waitingPts[months]! +
@@ -271,7 +271,7 @@ export function rankEntries(
   ];
 
   const [districtPts, hintPts] = [w.district, w.hints].map((x) => hundredths(1, x)) as [number, number];
-  const monthsOf = (e: PoolEntry) => (e.since === null ? 0 : Math.min(600, Math.max(0, Math.floor((todayDay - e.since) / 30.4375))));
+  const monthsOf = (e: PoolEntry) => (e.since === null ? 0 : Math.min(600, completedMonths(e.since, todayDay)));
   // The explanation of one shown household, from the same facts the loop below scores.
   const factsOf = (e: PoolEntry): Facts => {
     const senior = e.eldest !== null && e.eldest <= seniorCutoff;

@@ -12,6 +12,8 @@ import { openCasesInBulk } from './prevention.bulk.js';
 import { berlinToday, caseLink, defaultThreatStage } from './prevention.derive.js';
 import { changeHouseholdSituation, householdFacts } from '../households/households.service.js';
 import { fieldError, kit } from './prevention.shared.js';
+import { addNotice } from './notices.service.js';
+import { noticeRepository } from './notices.repository.js';
 import { visitRepository } from './visits.repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -118,6 +120,9 @@ export function caseService(db: Kysely<DB>) {
             if (!v) throw fieldError('visitId', 'invalid_value', 'Diesen Besuch gibt es nicht.');
             if (v.case_id) throw fieldError('visitId', 'conflict', 'Aus diesem Besuch wurde bereits ein Fall eröffnet.');
           }
+          // A further notice for a household whose case is open joins that case, unless a new case is asked for.
+          const open = householdId && !input.newCase ? await noticeRepository(tx, ctx.actor.agencyId).openCaseOf(householdId) : undefined;
+          if (open && householdId) return addNotice(tx, ctx, k, open, householdId, input);
           const caseManagerId = input.caseManagerId ?? (ctx.actor.role === 'case_manager' ? ctx.actor.userId : null);
           const socialWorkerId = input.socialWorkerId ?? (ctx.actor.role === 'social_worker' ? ctx.actor.userId : null);
           const res = await openCasesInBulk(tx, subjectOf(ctx), [

@@ -4,7 +4,9 @@
  * and birth date as a tenant of the row ("person"), or when one of its prevention cases concerns
  * the same home ("address": wh_address_key of street and postal code). Never a silent duplicate:
  * callers show matches and require an explicit choice (link, or create anew). The statement is
- * `householdMatches` in prevention.repository.ts.
+ * `householdMatches` in prevention.repository.ts. The list import links by itself only on the
+ * person (name and birth date, or name at the same home); the address alone is a possible match
+ * a person decides on (import.repository.ts, `matches`).
  */
 
 export interface MatchRow {

@@ -1,4 +1,4 @@
-import type { TClearing, TPreventionCase } from '../../../contracts/prevention.js';
+import type { TCaseNotice, TClearing, TPreventionCase } from '../../../contracts/prevention.js';
 import { ZClearing } from '../../../contracts/prevention.js';
 import type { TPreventionSettings } from '../../../contracts/admin.js';
 import type { Tx } from '../../db/database.js';
@@ -33,6 +33,7 @@ export interface PresentInput {
   attempts: AttemptRow[];
   measures: MeasureRow[];
   referrals: ReferralRow[];
+  notices: TCaseNotice[];
   settings: TPreventionSettings;
   state: FederalState;
 }
@@ -145,6 +146,7 @@ export async function presentCase(tx: Tx, actor: Actor, p: PresentInput, now = n
       createdAt: iso(m.created_at)!,
       updatedAt: iso(m.updated_at)!,
     })),
+    notices: p.notices,
     referrals: p.referrals.map((r) => ({
       id: r.id,
       kind: r.kind as never,

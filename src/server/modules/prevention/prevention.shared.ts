@@ -6,6 +6,7 @@ import type { Permission } from '../../platform/access/registry.js';
 import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { userFacts } from '../users/users.service.js';
+import { noticeRepository } from './notices.repository.js';
 import { preventionEffects } from './prevention.effects.js';
 import { CASE_STEPS, next, type CaseStep } from './prevention.machine.js';
 import { presentCase } from './prevention.present.js';
@@ -38,13 +39,14 @@ export function kit(tx: Tx, ctx: Ctx) {
     async full(id: string): Promise<TPreventionCase> {
       const row = await repo.find(id);
       if (!row) throw new AppError('not_found');
-      const [attempts, measures, referrals, s] = await Promise.all([
+      const [attempts, measures, referrals, notices, s] = await Promise.all([
         repo.attempts(id),
         repo.measures(id),
         repo.referrals(id),
+        noticeRepository(tx, ctx.actor.agencyId).list(id),
         fx.settings(),
       ]);
-      return presentCase(tx, ctx.actor, { row, attempts, measures, referrals, settings: s.prevention, state: s.state });
+      return presentCase(tx, ctx.actor, { row, attempts, measures, referrals, notices, settings: s.prevention, state: s.state });
     },
     /** Assigned staff must be of this agency and of a fitting role; reported per field. */
     async checkStaff(caseManagerId: string | null | undefined, socialWorkerId: string | null | undefined) {

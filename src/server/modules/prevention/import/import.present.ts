@@ -43,7 +43,7 @@ export function presentJob(actor: Actor, j: JobRow, samples: string[][]): TImpor
     mapping: j.mapping as (TImportField | null)[] | null,
     source: j.source as TImportJob['source'],
     defaultCity: j.default_city,
-    counts: j.counts as TImportJob['counts'],
+    counts: countsOf(j.counts),
     progress: { done: j.progress_done, total: j.progress_total },
     report: j.report as TImportJob['report'],
     error: j.error,
@@ -77,6 +77,12 @@ export function displayOf(r: { record: unknown; cells: Cell[] }, mapping: (TImpo
 }
 
 /** What the preview shows of a row: from the checked notice, or from the raw cells of a bad row. */
+/** A job's stored counts; jobs checked before possible matches existed have none of them. */
+export const countsOf = (c: unknown): TImportJob['counts'] => {
+  const counts = c as (Omit<NonNullable<TImportJob['counts']>, 'possible'> & { possible?: number }) | null;
+  return counts ? { ...counts, possible: counts.possible ?? 0 } : null;
+};
+
 export function presentRow(
   r: {
     row_no: number;
@@ -90,6 +96,10 @@ export function presentRow(
     match_by: string | null;
     reference: string | null;
     head_name: string | null;
+    possible_household_id: string | null;
+    possible_decision: string | null;
+    possible_reference: string | null;
+    possible_name: string | null;
   },
   mapping: (TImportField | null)[],
 ): TImportRow {
@@ -109,7 +119,16 @@ export function presentRow(
             householdId: r.match_household_id,
             reference: r.reference,
             name: r.head_name ?? '',
-            by: (r.match_by ?? 'person') as 'person' | 'address',
+            by: (r.match_by ?? 'person') as NonNullable<TImportRow['match']>['by'],
+          }
+        : null,
+    possibleMatch:
+      r.possible_household_id && r.possible_reference
+        ? {
+            householdId: r.possible_household_id,
+            reference: r.possible_reference,
+            name: r.possible_name ?? '',
+            decision: r.possible_decision as 'link' | 'new' | null,
           }
         : null,
     duplicateOf: r.duplicate_of,

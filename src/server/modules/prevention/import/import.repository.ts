@@ -1,7 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../db/database.js';
 import type { Cell, ParsedRow } from './import.parse.js';
 import type { RowCheck } from './import.validate.js';
+
+/** How a row links to a household (on the person), or the household it possibly belongs to (same home only). */
+export type RowMatch = { householdId: string; by: 'person' | 'name_address' } | { possible: string };
 
 /**
  * Data access for import jobs and their rows, bound to one agency. Every statement over rows is
@@ -85,13 +88,15 @@ export function importRepository(tx: Tx, agencyId: string) {
     },
 
     /**
-     * Households the checked rows of a batch link to: the same person (first and last name and
-     * birth date), else the household of a prevention case at the same home (wh_address_key) —
-     * the rules of the case form's matching (prevention.matching.ts). Two statements per batch;
+     * Households the checked rows of a batch link to, on the person only: the same first and last
+     * name and birth date (`person`), else the same name among the members of a household with a
+     * prevention case at the same home (`name_address`, wh_address_key). A household found by the
+     * home alone is returned as `possible`: a person decides, the import never links on it by
+     * itself (a stranger's notice would land in another family's file). Two statements per batch;
      * the rows travel as JSON, so the plans never depend on the import table's statistics.
      */
     async matches(rows: { i: number; f: string; l: string; b: string | null; s: string; p: string }[]) {
-      const out = new Map<number, { householdId: string; by: 'person' | 'address' }>();
+      const out = new Map<number, RowMatch>();
       if (!rows.length) return out;
       const people = rows.filter((r) => r.b).map(({ i, f, l, b }) => ({ i, f, l, b }));
       if (people.length) {
@@ -101,41 +106,43 @@ export function importRepository(tx: Tx, agencyId: string) {
         }>`SELECT i, household_id FROM wh_import_person_matches(${JSON.stringify(people)}::jsonb)`.execute(tx);
         for (const h of hits) out.set(h.i, { householdId: h.household_id, by: 'person' });
       }
-      // The latest case at each home: one look-up per distinct address of the batch (a list names
-      // the same house many times), each reading only the newest case of that home.
-      const homes = new Map<string, { s: string; p: string; rows: number[] }>();
-      for (const r of rows) {
-        if (out.has(r.i)) continue;
-        const k = `${r.s}\u0000${r.p}`;
-        const home = homes.get(k);
-        if (home) home.rows.push(r.i);
-        else homes.set(k, { s: r.s, p: r.p, rows: [r.i] });
-      }
-      if (homes.size) {
-        const list = [...homes.values()];
-        // The key is computed first: under row-level security a condition that passes the row's
-        // values through non-leakproof functions (lower, regexp_replace) cannot use the index.
-        const { rows: hits } = await sql<{ n: number; household_id: string }>`
+      // Per row at a home with cases: the household whose members include the row's name, else
+      // the newest case's household as a possible match. The home's key is computed once per
+      // distinct address first: under row-level security a condition that passes the row's values
+      // through non-leakproof functions (lower, regexp_replace) cannot use the index.
+      const homes = new Map<string, number>();
+      const rest = rows
+        .filter((r) => !out.has(r.i))
+        .map((r) => {
+          const k = `${r.s}\u0000${r.p}`;
+          if (!homes.has(k)) homes.set(k, homes.size);
+          return { i: r.i, n: homes.get(k)!, f: r.f.trim(), l: r.l.trim() };
+        });
+      if (rest.length) {
+        const list = [...homes.keys()].map((k, n) => ({ n, s: k.split('\u0000')[0], p: k.split('\u0000')[1] }));
+        const { rows: hits } = await sql<{ i: number; household_id: string; named: boolean }>`
           WITH a AS MATERIALIZED (
             SELECT a.n, wh_address_key(a.s, a.p) AS k
-            FROM jsonb_to_recordset(${JSON.stringify(list.map((h, n) => ({ n, s: h.s, p: h.p })))}::jsonb) AS a(n int, s text, p text))
-          SELECT a.n, l.household_id FROM a
+            FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS a(n int, s text, p text)),
+          r AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rest)}::jsonb) AS r(i int, n int, f text, l text))
+          SELECT r.i, x.household_id, x.named FROM r JOIN a ON a.n = r.n
           CROSS JOIN LATERAL (
-            SELECT c.household_id FROM prevention_cases c
+            SELECT c.household_id, EXISTS (
+                     SELECT 1 FROM household_members m
+                     WHERE m.agency_id = ${agencyId} AND m.household_id = c.household_id
+                       AND lower(m.last_name) = lower(r.l) AND lower(m.first_name) = lower(r.f)) AS named
+            FROM prevention_cases c
             WHERE c.agency_id = ${agencyId} AND c.address_key = a.k
-            ORDER BY c.created_at DESC LIMIT 1
-          ) l
+            ORDER BY 2 DESC, c.created_at DESC LIMIT 1
+          ) x
         `.execute(tx);
-        for (const h of hits) for (const i of list[h.n]!.rows) out.set(i, { householdId: h.household_id, by: 'address' });
+        for (const h of hits) out.set(h.i, h.named ? { householdId: h.household_id, by: 'name_address' } : { possible: h.household_id });
       }
       return out;
     },
 
     /** Writes the checks of a batch of rows (status, notice, errors, match, duplicate) in one statement. */
-    async storeChecks(
-      jobId: string,
-      checks: { rowNo: number; check: RowCheck; match: { householdId: string; by: string } | null; duplicateOf: number | null }[],
-    ) {
+    async storeChecks(jobId: string, checks: { rowNo: number; check: RowCheck; match: RowMatch | null; duplicateOf: number | null }[]) {
       if (!checks.length) return;
       const payload = JSON.stringify(
         checks.map(({ rowNo, check, match, duplicateOf }) => ({
@@ -143,8 +150,9 @@ export function importRepository(tx: Tx, agencyId: string) {
           s: check.record ? 'valid' : 'invalid',
           d: check.record,
           e: check.errors.length ? check.errors : null,
-          h: match?.householdId ?? null,
-          b: match?.by ?? null,
+          h: match && 'householdId' in match ? match.householdId : null,
+          b: match && 'by' in match ? match.by : null,
+          x: match && 'possible' in match ? match.possible : null,
           u: duplicateOf,
         })),
       );
@@ -155,18 +163,21 @@ export function importRepository(tx: Tx, agencyId: string) {
       const last = Math.max(...checks.map((c) => c.rowNo));
       await sql`
         UPDATE prevention_import_rows t
-        SET status = v.s, record = v.d, errors = v.e, match_household_id = v.h, match_by = v.b, duplicate_of = v.u
-        FROM jsonb_to_recordset(${payload}::jsonb) AS v(r int, s text, d jsonb, e jsonb, h uuid, b text, u int)
+        SET status = v.s, record = v.d, errors = v.e, match_household_id = v.h, match_by = v.b, duplicate_of = v.u,
+            possible_household_id = v.x, possible_decision = NULL
+        FROM jsonb_to_recordset(${payload}::jsonb) AS v(r int, s text, d jsonb, e jsonb, h uuid, b text, x uuid, u int)
         WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no BETWEEN ${first} AND ${last} AND t.row_no = v.r
       `.execute(tx);
     },
 
     async counts(jobId: string) {
-      const { rows } = await sql<{ total: number; valid: number; invalid: number; matched: number; duplicates: number }>`
+      const { rows } = await sql<{ total: number; valid: number; invalid: number; matched: number; possible: number; duplicates: number }>`
         SELECT count(*)::int AS total,
                count(*) FILTER (WHERE status = 'valid' AND duplicate_of IS NULL)::int AS valid,
                count(*) FILTER (WHERE status = 'invalid')::int AS invalid,
                count(*) FILTER (WHERE status = 'valid' AND duplicate_of IS NULL AND match_household_id IS NOT NULL)::int AS matched,
+               count(*) FILTER (WHERE status = 'valid' AND duplicate_of IS NULL AND possible_household_id IS NOT NULL
+                                AND possible_decision IS NULL)::int AS possible,
                count(*) FILTER (WHERE duplicate_of IS NOT NULL)::int AS duplicates
         FROM prevention_import_rows WHERE agency_id = ${agencyId} AND job_id = ${jobId}
       `.execute(tx);
@@ -174,14 +185,19 @@ export function importRepository(tx: Tx, agencyId: string) {
     },
 
     /** A page of rows for the preview, with the household each links to. */
-    async page(jobId: string, filter: 'all' | 'valid' | 'invalid' | 'matched' | 'duplicates', page: number, pageSize: number) {
+    page(jobId: string, filter: 'all' | 'valid' | 'invalid' | 'matched' | 'possible' | 'duplicates', page: number, pageSize: number) {
       const where = {
         all: sql`true`,
         valid: sql`r.status = 'valid' AND r.duplicate_of IS NULL`,
         invalid: sql`r.status = 'invalid'`,
         matched: sql`r.status = 'valid' AND r.duplicate_of IS NULL AND r.match_household_id IS NOT NULL`,
+        possible: sql`r.status = 'valid' AND r.duplicate_of IS NULL AND r.possible_household_id IS NOT NULL`,
         duplicates: sql`r.duplicate_of IS NOT NULL`,
       }[filter];
+      return this.pageWhere(jobId, where, page, pageSize);
+    },
+
+    async pageWhere(jobId: string, where: RawBuilder<unknown>, page: number, pageSize: number) {
       const { rows } = await sql<{
         row_no: number;
         status: string;
@@ -194,17 +210,50 @@ export function importRepository(tx: Tx, agencyId: string) {
         match_by: string | null;
         reference: string | null;
         head_name: string | null;
+        possible_household_id: string | null;
+        possible_decision: string | null;
+        possible_reference: string | null;
+        possible_name: string | null;
         total: number;
       }>`
         SELECT r.row_no, r.status, r.record, r.errors, r.cells, r.duplicate_of, r.case_id, r.match_household_id, r.match_by,
-               h.reference, h.head_name, count(*) OVER ()::int AS total
+               h.reference, h.head_name, r.possible_household_id, r.possible_decision,
+               ph.reference AS possible_reference, ph.head_name AS possible_name, count(*) OVER ()::int AS total
         FROM prevention_import_rows r
         LEFT JOIN households h ON h.agency_id = ${agencyId} AND h.id = coalesce(r.household_id, r.match_household_id)
+        LEFT JOIN households ph ON ph.agency_id = ${agencyId} AND ph.id = r.possible_household_id
         WHERE r.agency_id = ${agencyId} AND r.job_id = ${jobId} AND ${where}
         ORDER BY r.row_no
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
       `.execute(tx);
       return rows;
+    },
+
+    /**
+     * A person's decision on a row's possible match: `link` joins the household (match by
+     * address), `new` keeps the row on a new household. False when the row has no possible match.
+     */
+    async decidePossible(jobId: string, rowNo: number, decision: 'link' | 'new') {
+      const r = await tx
+        .updateTable('prevention_import_rows')
+        .set((eb) => ({
+          possible_decision: decision,
+          match_household_id: decision === 'link' ? eb.ref('possible_household_id') : null,
+          match_by: decision === 'link' ? 'address' : null,
+        }))
+        .where('agency_id', '=', agencyId)
+        .where('job_id', '=', jobId)
+        .where('row_no', '=', rowNo)
+        .where('status', '=', 'valid')
+        .where('duplicate_of', 'is', null)
+        .where('possible_household_id', 'is not', null)
+        .executeTakeFirst();
+      return r.numUpdatedRows > 0n;
+    },
+
+    /** One row as the preview shows it. */
+    async row(jobId: string, rowNo: number) {
+      return (await this.pageWhere(jobId, sql`r.row_no = ${rowNo}`, 1, 1))[0];
     },
 
     /** Every row with what became of it, for the import report (CSV). */

@@ -5,6 +5,8 @@ import { ZId, ZIdParams } from '../../../../contracts/common.js';
 import {
   ZImportJob,
   ZImportMappingInput,
+  ZImportRow,
+  ZImportRowDecision,
   ZImportRowsPage,
   ZImportRowsQuery,
   ZImportCounts,
@@ -13,13 +15,14 @@ import {
 } from '../../../../contracts/preventionImport.js';
 import { ctxOf } from '../../../platform/auth/guard.js';
 import { readUpload } from '../../../platform/http/upload.js';
+import type { ImportReviewService } from './import.review.service.js';
 import type { ImportService } from './import.service.js';
 
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const tags = ['Prävention: Listenimport'];
 
 /** The list import routes; imports keep running after the confirming request, until the app closes. */
-export function preventionImportRoutes(app: FastifyInstance, svc: ImportService): void {
+export function preventionImportRoutes(app: FastifyInstance, svc: ImportService, review: ImportReviewService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -130,6 +133,21 @@ export function preventionImportRoutes(app: FastifyInstance, svc: ImportService)
       },
     },
     (req) => svc.rows(ctxOf(req), req.params.id, req.query),
+  );
+
+  r.put(
+    '/api/v1/prevention/imports/:id/rows/:rowNo/household',
+    {
+      config: { access: 'preventionImport.write' },
+      schema: {
+        tags,
+        summary: 'Möglichen Treffer (nur gleiche Adresse) entscheiden: mit dem Haushalt verknüpfen oder neuen Haushalt anlegen',
+        params: z.object({ id: ZId, rowNo: z.coerce.number().int().min(1).max(10_000_000) }),
+        body: ZImportRowDecision,
+        response: { 200: ZImportRow },
+      },
+    },
+    (req) => review.decide(ctxOf(req), req.params.id, req.params.rowNo, req.body.decision),
   );
 
   r.post(

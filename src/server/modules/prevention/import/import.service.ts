@@ -14,7 +14,7 @@ import { berlinToday } from '../prevention.derive.js';
 import { addressKey } from '../prevention.matching.js';
 import { mappingErrors, suggestMapping } from './import.mapping.js';
 import { storeWhileParsing, type Cell } from './import.parse.js';
-import { presentJob, presentRow, samplesOf } from './import.present.js';
+import { countsOf, presentJob, presentRow, samplesOf } from './import.present.js';
 import { reportCsv } from './import.report.js';
 import { importRepository, type ImportRepository } from './import.repository.js';
 import type { ImportRunner } from './import.runner.js';
@@ -165,7 +165,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           id: j.id,
           state: j.state as TImportJob['state'],
           progress: { done: j.progress_done, total: j.progress_total },
-          counts: j.counts as TImportJob['counts'],
+          counts: countsOf(j.counts),
           report: j.report as TImportJob['report'],
           error: j.error,
           version: j.version,
