@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ZAgencySettingsUpdate } from '../../contracts/admin';
 import { ROLES, type TRole } from '../../contracts/common';
@@ -15,11 +15,11 @@ import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { splitList } from '../i18n/format';
-import { useFormErrors } from '../lib/formErrors';
-import { fieldId, validate } from '../lib/validation';
+import { useStepForm } from '../components/StepForm';
+import { fieldId } from '../lib/validation';
 import { can } from '../auth/can';
 import { PlacementSettingsFields } from '../placement-admin/PlacementSettingsFields';
-import { mergeIssues, PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
+import { PLACEMENT_FIELDS, placementForm, placementLabels, placementSettings } from '../placement-admin/settingsForm';
 import { SUSTAINMENT_FIELDS, sustainmentForm, sustainmentLabels, sustainmentSettings } from '../sustainment/settingsForm';
 import { SustainmentSettingsFields } from '../sustainment/SustainmentSettingsFields';
 import { PreventionSettingsFields } from '../prevention/PreventionSettingsFields';
@@ -74,6 +74,28 @@ export function AgencyPage() {
 
 const FORM = 'agency';
 
+const KNOWN: ReadonlySet<string> = new Set([
+  'settings.totpRequiredRoles',
+  'settings.sessionIdleMinutes',
+  'settings.districts',
+  'settings.letterhead.address',
+  'settings.letterhead.city',
+  'settings.letterhead.footer',
+  ...PLACEMENT_FIELDS,
+  ...SUSTAINMENT_FIELDS,
+  ...PREVENTION_FIELDS,
+]);
+
+interface SettingsValues {
+  roles: TRole[];
+  idle: string;
+  districts: string;
+  placement: ReturnType<typeof placementForm>;
+  sustainment: ReturnType<typeof sustainmentForm>;
+  letterhead: Agency['settings']['letterhead'];
+  prevention: ReturnType<typeof preventionForm>;
+}
+
 function SettingsForm({
   agency,
   readOnly,
@@ -87,64 +109,49 @@ function SettingsForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [roles, setRoles] = useState<TRole[]>(agency.settings.totpRequiredRoles);
-  const [idle, setIdle] = useState(String(agency.settings.sessionIdleMinutes));
-  const [districts, setDistricts] = useState(agency.settings.districts.join('\n'));
-  const [placement, setPlacement] = useState(() => placementForm(agency.settings.placement));
-  const [sustainment, setSustainment] = useState(() => sustainmentForm(agency.settings.sustainment));
-  const [letterhead, setLetterhead] = useState(agency.settings.letterhead);
-  const [prevention, setPrevention] = useState(() => preventionForm(agency.settings.prevention));
-  const [baseVersion] = useState(agency.version);
-  const errors = useFormErrors(
-    new Set([
-      'settings.totpRequiredRoles',
-      'settings.sessionIdleMinutes',
-      'settings.districts',
-      'settings.letterhead.address',
-      'settings.letterhead.city',
-      'settings.letterhead.footer',
-      ...PLACEMENT_FIELDS,
-      ...SUSTAINMENT_FIELDS,
-      ...PREVENTION_FIELDS,
-    ]),
-  );
-
-  const save = useMutation({
-    mutationFn: (body: { settings: Agency['settings']; version: number }) =>
-      ok(api.PUT('/agency/settings', { body, headers: ifMatch(baseVersion) })),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(adminKeys.agency, updated);
-      onSaved();
+  const step = useStepForm({
+    schema: ZAgencySettingsUpdate,
+    defaultValues: {
+      roles: agency.settings.totpRequiredRoles,
+      idle: String(agency.settings.sessionIdleMinutes),
+      districts: agency.settings.districts.join('\n'),
+      placement: placementForm(agency.settings.placement),
+      sustainment: sustainmentForm(agency.settings.sustainment),
+      letterhead: agency.settings.letterhead,
+      prevention: preventionForm(agency.settings.prevention),
     },
-    onError: (err) => errors.showError(err),
+    toBody: (v: SettingsValues) => {
+      const placementResult = placementSettings(v.placement, t);
+      const sustainmentResult = sustainmentSettings(v.sustainment, t);
+      const body = {
+        settings: {
+          totpRequiredRoles: ROLES.filter((r) => v.roles.includes(r)),
+          sessionIdleMinutes: v.idle.trim() === '' ? Number.NaN : Number(v.idle),
+          districts: splitList(v.districts, /\n/),
+          placement: placementResult.settings,
+          prevention: preventionSettings(v.prevention),
+          sustainment: sustainmentResult.settings,
+          letterhead: v.letterhead,
+        },
+        version: agency.version,
+      };
+      return { body, issues: [...placementResult.issues, ...sustainmentResult.issues] };
+    },
+    run: (body) => ok(api.PUT('/agency/settings', { body, headers: ifMatch(agency.version) })),
+    known: KNOWN,
+    refresh: (updated) => queryClient.setQueryData(adminKeys.agency, updated),
+    onDone: onSaved,
+    // The page reloads the agency and mounts a fresh form.
+    reload: () => Promise.resolve(onReload()),
   });
+  const errors = step.errors;
+  const v = step.values;
 
-  const toggle = (role: TRole, on: boolean) => setRoles((rs) => (on ? [...rs, role] : rs.filter((r) => r !== role)));
+  const toggle = (role: TRole, on: boolean) => step.set('roles', on ? [...v.roles, role] : v.roles.filter((r) => r !== role));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const placementResult = placementSettings(placement, t);
-    const sustainmentResult = sustainmentSettings(sustainment, t);
-    const body = {
-      settings: {
-        totpRequiredRoles: ROLES.filter((r) => roles.includes(r)),
-        sessionIdleMinutes: idle.trim() === '' ? Number.NaN : Number(idle),
-        districts: splitList(districts, /\n/),
-        placement: placementResult.settings,
-        prevention: preventionSettings(prevention),
-        sustainment: sustainmentResult.settings,
-        letterhead,
-      },
-      version: baseVersion,
-    };
-    const checked = validate(ZAgencySettingsUpdate, body);
-    const own = [...placementResult.issues, ...sustainmentResult.issues];
-    if (!checked.ok || own.length > 0) {
-      errors.showIssues(mergeIssues(own, checked.ok ? [] : checked.issues));
-      return;
-    }
-    errors.clear();
-    save.mutate(body);
+    step.submit();
   };
 
   const labels: Record<string, string> = {
@@ -180,7 +187,7 @@ function SettingsForm({
                 key={r}
                 id={fieldId(FORM, `role-${r}`)}
                 label={t(`roles.${r}`)}
-                checked={roles.includes(r)}
+                checked={v.roles.includes(r)}
                 onChange={(e) => toggle(r, e.target.checked)}
               />
             ))}
@@ -195,18 +202,18 @@ function SettingsForm({
           min={5}
           max={240}
           className="field--narrow"
-          value={idle}
+          value={v.idle}
           error={errors.error('settings.sessionIdleMinutes')}
-          onChange={(e) => setIdle(e.target.value)}
+          onChange={(e) => step.set('idle', e.target.value)}
         />
         <TextAreaField
           id={fieldId(FORM, 'settings.districts')}
           label={t('agency.districts')}
           hint={t('agency.districtsHint')}
           rows={8}
-          value={districts}
+          value={v.districts}
           error={errors.error('settings.districts')}
-          onChange={(e) => setDistricts(e.target.value)}
+          onChange={(e) => step.set('districts', e.target.value)}
         />
         <Fieldset legend={t('agency.letterhead')} id={fieldId(FORM, 'letterhead')}>
           <p className="kern-body kern-body--small">{t('agency.letterheadHint')}</p>
@@ -214,43 +221,48 @@ function SettingsForm({
             id={fieldId(FORM, 'settings.letterhead.address')}
             label={t('agency.letterheadAddress')}
             rows={3}
-            value={letterhead.address}
+            value={v.letterhead.address}
             error={errors.error('settings.letterhead.address')}
-            onChange={(e) => setLetterhead((l) => ({ ...l, address: e.target.value }))}
+            onChange={(e) => step.set('letterhead', { ...step.form.getValues('letterhead'), address: e.target.value })}
           />
           <TextField
             id={fieldId(FORM, 'settings.letterhead.city')}
             label={t('agency.letterheadCity')}
-            value={letterhead.city}
+            value={v.letterhead.city}
             error={errors.error('settings.letterhead.city')}
-            onChange={(e) => setLetterhead((l) => ({ ...l, city: e.target.value }))}
+            onChange={(e) => step.set('letterhead', { ...step.form.getValues('letterhead'), city: e.target.value })}
           />
           <TextField
             id={fieldId(FORM, 'settings.letterhead.footer')}
             label={t('agency.letterheadFooter')}
-            value={letterhead.footer}
+            value={v.letterhead.footer}
             error={errors.error('settings.letterhead.footer')}
-            onChange={(e) => setLetterhead((l) => ({ ...l, footer: e.target.value }))}
+            onChange={(e) => step.set('letterhead', { ...step.form.getValues('letterhead'), footer: e.target.value })}
           />
         </Fieldset>
-        <PlacementSettingsFields formId={FORM} value={placement} errors={errors} onChange={(p) => setPlacement((f) => ({ ...f, ...p }))} />
+        <PlacementSettingsFields
+          formId={FORM}
+          value={v.placement}
+          errors={errors}
+          onChange={(p) => step.set('placement', { ...step.form.getValues('placement'), ...p })}
+        />
         <SustainmentSettingsFields
           formId={FORM}
-          value={sustainment}
+          value={v.sustainment}
           errors={errors}
-          onChange={(p) => setSustainment((f) => ({ ...f, ...p }))}
+          onChange={(p) => step.set('sustainment', { ...step.form.getValues('sustainment'), ...p })}
         />
         <PreventionSettingsFields
           formId={FORM}
-          value={prevention}
+          value={v.prevention}
           errors={errors}
-          onChange={(p) => setPrevention((f) => ({ ...f, ...p }))}
+          onChange={(p) => step.set('prevention', { ...step.form.getValues('prevention'), ...p })}
         />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">
-          <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
-            <span className="kern-label">{save.isPending ? t('common.saving') : t('common.save')}</span>
+          <button type="submit" className="kern-btn kern-btn--primary" disabled={step.mutation.isPending}>
+            <span className="kern-label">{step.mutation.isPending ? t('common.saving') : t('common.save')}</span>
           </button>
         </div>
       )}

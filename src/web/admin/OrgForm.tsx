@@ -1,18 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ZOrgInput, ZOrgUpdate } from '../../contracts/admin';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
-import { useFormErrors } from '../lib/formErrors';
-import { useIdempotencyKey } from '../lib/hooks';
-import { fieldId, validate } from '../lib/validation';
+import { useStepForm } from '../components/StepForm';
+import { fieldId } from '../lib/validation';
 import { adminKeys, fetchOrgs, saveOrg, type Org, type OrgKind } from './queries';
 
 const FIELDS = ['name', 'contactName', 'email', 'phone', 'street', 'postalCode', 'city'] as const;
 type FieldName = (typeof FIELDS)[number];
+type OrgValues = Record<FieldName, string> & { version: number | undefined };
+
+const valuesOf = (org: Org | undefined): OrgValues => {
+  const v = { version: org?.version } as OrgValues;
+  for (const f of FIELDS) v[f] = org?.[f] ?? '';
+  return v;
+};
 
 interface Props {
   kind: OrgKind;
@@ -26,52 +32,32 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const formId = `org-${kind}-${org?.id ?? 'new'}`;
-  const [values, setValues] = useState<Record<FieldName, string>>(() => {
-    const v = {} as Record<FieldName, string>;
-    for (const f of FIELDS) v[f] = org?.[f] ?? '';
-    return v;
-  });
-  const [version, setVersion] = useState(org?.version);
-  const errors = useFormErrors();
-  const idempotency = useIdempotencyKey();
-
-  const save = useMutation({
-    mutationFn: (v: { update: z.output<typeof ZOrgUpdate> } | { create: z.output<typeof ZOrgInput> }) =>
-      'update' in v
-        ? saveOrg(kind, { update: v.update, id: org!.id })
-        : saveOrg(kind, { create: v.create, key: idempotency.current(v.create) }),
-    onSettled: (_d, err) => idempotency.settle(err),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.orgs(kind) });
-      onDone();
+  const step = useStepForm({
+    schema: org ? ZOrgUpdate : ZOrgInput,
+    defaultValues: valuesOf(org),
+    toBody: (values: OrgValues) => {
+      const body: Record<string, unknown> = {};
+      for (const f of FIELDS) body[f] = f === 'name' ? values[f] : values[f].trim() === '' ? null : values[f];
+      if (org) body.version = values.version;
+      return { body };
     },
-    onError: (err) => errors.showError(err),
+    run: (body, key) =>
+      org
+        ? saveOrg(kind, { update: body as z.output<typeof ZOrgUpdate>, id: org.id })
+        : saveOrg(kind, { create: body as z.output<typeof ZOrgInput>, key }),
+    refresh: () => void queryClient.invalidateQueries({ queryKey: adminKeys.orgs(kind) }),
+    onDone,
+    // A conflict: the latest state of this organisation into the form.
+    reload: async (form) => {
+      const list = await queryClient.fetchQuery({ queryKey: adminKeys.orgs(kind), queryFn: () => fetchOrgs(kind), staleTime: 0 });
+      const fresh = list.items.find((o) => o.id === org?.id);
+      if (fresh) form.reset(valuesOf(fresh));
+    },
   });
-
-  const reload = async () => {
-    const list = await queryClient.fetchQuery({ queryKey: adminKeys.orgs(kind), queryFn: () => fetchOrgs(kind), staleTime: 0 });
-    const fresh = list.items.find((o) => o.id === org?.id);
-    if (fresh) {
-      const v = {} as Record<FieldName, string>;
-      for (const f of FIELDS) v[f] = fresh[f] ?? '';
-      setValues(v);
-      setVersion(fresh.version);
-    }
-    errors.clear();
-  };
-
+  const errors = step.errors;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body: Record<string, unknown> = {};
-    for (const f of FIELDS) body[f] = f === 'name' ? values[f] : values[f].trim() === '' ? null : values[f];
-    if (org) body.version = version;
-    const checked = org ? validate(ZOrgUpdate, body) : validate(ZOrgInput, body);
-    if (!checked.ok) {
-      errors.showIssues(checked.issues);
-      return;
-    }
-    errors.clear();
-    save.mutate(org ? { update: checked.data as z.output<typeof ZOrgUpdate> } : { create: checked.data });
+    step.submit();
   };
 
   const label = (f: FieldName) => t(`orgs.${f}`);
@@ -81,9 +67,9 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
       label={label(f)}
       optional={f !== 'name'}
       required={f === 'name'}
-      value={values[f]}
+      value={step.values[f]}
       error={errors.error(f)}
-      onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+      onChange={(e) => step.set(f, e.target.value)}
       {...props}
     />
   );
@@ -96,7 +82,7 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
         labelFor={(p) => ((FIELDS as readonly string[]).includes(p) ? label(p as FieldName) : p)}
       >
         {errors.isConflict && (
-          <Button variant="secondary" icon="autorenew" onClick={() => void reload()}>
+          <Button variant="secondary" icon="autorenew" onClick={step.reload}>
             {t('errors.reloadLatest')}
           </Button>
         )}
@@ -113,8 +99,8 @@ export function OrgForm({ kind, org, onDone, onCancel }: Props) {
         {input('city', { maxLength: 100, autoComplete: 'off' })}
       </div>
       <div className="form-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
-          <span className="kern-label">{save.isPending ? t('common.saving') : t('common.save')}</span>
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={step.mutation.isPending}>
+          <span className="kern-label">{step.mutation.isPending ? t('common.saving') : t('common.save')}</span>
         </button>
         <Button variant="tertiary" onClick={onCancel}>
           {t('common.cancel')}

@@ -1,36 +1,30 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZPasswordReset } from '../../contracts/admin';
 import { api, ok } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
-import { useFormErrors } from '../lib/formErrors';
-import { fieldId, validate } from '../lib/validation';
+import { useStepForm } from '../components/StepForm';
+import { fieldId } from '../lib/validation';
 import type { User } from './queries';
 
 export function PasswordResetForm({ user, onDone, onCancel }: { user: User; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const formId = `reset-${user.id}`;
-  const [password, setPassword] = useState('');
-  const errors = useFormErrors();
-
-  const reset = useMutation({
-    mutationFn: (body: { password: string }) => ok(api.POST('/users/{id}/password', { params: { path: { id: user.id } }, body })),
-    onSuccess: onDone,
-    onError: (err) => errors.showError(err),
+  const step = useStepForm({
+    schema: ZPasswordReset,
+    defaultValues: { password: '' },
+    run: (body) => ok(api.POST('/users/{id}/password', { params: { path: { id: user.id } }, body })),
+    // Nothing on the page shows the password; a reset has no version to reload.
+    refresh: () => undefined,
+    reload: () => Promise.resolve(),
+    onDone,
   });
-
+  const errors = step.errors;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const checked = validate(ZPasswordReset, { password });
-    if (!checked.ok) {
-      errors.showIssues(checked.issues);
-      return;
-    }
-    errors.clear();
-    reset.mutate({ password });
+    step.submit();
   };
 
   return (
@@ -44,12 +38,12 @@ export function PasswordResetForm({ user, onDone, onCancel }: { user: User; onDo
         autoComplete="new-password"
         required
         minLength={12}
-        value={password}
+        value={step.values.password}
         error={errors.error('password')}
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={(e) => step.set('password', e.target.value)}
       />
       <div className="form-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={reset.isPending}>
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={step.mutation.isPending}>
           <span className="kern-label">{t('users.resetPassword')}</span>
         </button>
         <Button variant="tertiary" onClick={onCancel}>

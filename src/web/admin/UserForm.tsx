@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ZUserCreate, ZUserUpdate } from '../../contracts/admin';
@@ -8,10 +8,9 @@ import { api, ok, idempotent, ifMatch } from '../api';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/Field';
+import { useStepForm } from '../components/StepForm';
 import { SwitchField } from '../components/SwitchField';
-import { useFormErrors } from '../lib/formErrors';
-import { useIdempotencyKey } from '../lib/hooks';
-import { fieldId, validate } from '../lib/validation';
+import { fieldId } from '../lib/validation';
 import { adminKeys, useOrgs, type User } from './queries';
 
 interface Props {
@@ -21,64 +20,69 @@ interface Props {
   onCancel: () => void;
 }
 
+interface UserValues {
+  email: string;
+  displayName: string;
+  role: TRole | '';
+  providerId: string;
+  carrierId: string;
+  password: string;
+  active: boolean;
+  version: number | undefined;
+}
+
+const valuesOf = (user: User | undefined): UserValues => ({
+  email: '',
+  displayName: user?.displayName ?? '',
+  role: user?.role ?? '',
+  providerId: user?.providerId ?? '',
+  carrierId: user?.carrierId ?? '',
+  password: '',
+  active: user?.active ?? true,
+  version: user?.version,
+});
+
 export function UserForm({ user, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const formId = user ? `user-${user.id}` : 'user-new';
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [role, setRole] = useState<TRole | ''>(user?.role ?? '');
-  const [providerId, setProviderId] = useState(user?.providerId ?? '');
-  const [carrierId, setCarrierId] = useState(user?.carrierId ?? '');
-  const [password, setPassword] = useState('');
-  const [active, setActive] = useState(user?.active ?? true);
-  const [version, setVersion] = useState(user?.version);
-  const errors = useFormErrors();
-  const idempotency = useIdempotencyKey();
-  const providers = useOrgs('providers', role === 'provider_user');
-  const carriers = useOrgs('carriers', role === 'carrier_worker');
-
-  const save = useMutation({
-    mutationFn: (v: { update: z.output<typeof ZUserUpdate> } | { create: z.output<typeof ZUserCreate> }) =>
-      'update' in v
-        ? ok(api.PUT('/users/{id}', { params: { path: { id: user!.id } }, body: v.update, headers: ifMatch(v.update.version) }))
-        : ok(api.POST('/users', { body: v.create, headers: idempotent(idempotency.current(v.create)) })),
-    onSettled: (_d, err) => idempotency.settle(err),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      onDone();
+  const step = useStepForm({
+    schema: user ? ZUserUpdate : ZUserCreate,
+    defaultValues: valuesOf(user),
+    toBody: (v: UserValues) => {
+      const org = {
+        providerId: v.role === 'provider_user' ? v.providerId || null : null,
+        carrierId: v.role === 'carrier_worker' ? v.carrierId || null : null,
+      };
+      const { email, displayName, role, active, version, password } = v;
+      return { body: user ? { displayName, role, ...org, active, version } : { email, displayName, role, ...org, password } };
     },
-    onError: (err) => errors.showError(err),
+    run: (body, key) =>
+      user
+        ? ok(
+            api.PUT('/users/{id}', {
+              params: { path: { id: user.id } },
+              body: body as z.output<typeof ZUserUpdate>,
+              headers: ifMatch((body as z.output<typeof ZUserUpdate>).version),
+            }),
+          )
+        : ok(api.POST('/users', { body: body as z.output<typeof ZUserCreate>, headers: idempotent(key) })),
+    refresh: () => void queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+    onDone,
+    // A conflict: the latest state of this user into the form (the entered e-mail and password stay empty).
+    reload: async (form) => {
+      const list = await queryClient.fetchQuery({ queryKey: adminKeys.users, queryFn: () => ok(api.GET('/users')), staleTime: 0 });
+      const fresh = list.items.find((u) => u.id === user?.id);
+      if (fresh) form.reset(valuesOf(fresh));
+    },
   });
-
-  const reload = async () => {
-    const list = await queryClient.fetchQuery({ queryKey: adminKeys.users, queryFn: () => ok(api.GET('/users')), staleTime: 0 });
-    const fresh = list.items.find((u) => u.id === user?.id);
-    if (fresh) {
-      setDisplayName(fresh.displayName);
-      setRole(fresh.role);
-      setProviderId(fresh.providerId ?? '');
-      setCarrierId(fresh.carrierId ?? '');
-      setActive(fresh.active);
-      setVersion(fresh.version);
-    }
-    errors.clear();
-  };
-
+  const errors = step.errors;
+  const v = step.values;
+  const providers = useOrgs('providers', v.role === 'provider_user');
+  const carriers = useOrgs('carriers', v.role === 'carrier_worker');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const org = {
-      providerId: role === 'provider_user' ? providerId || null : null,
-      carrierId: role === 'carrier_worker' ? carrierId || null : null,
-    };
-    const body = user ? { displayName, role, ...org, active, version } : { email, displayName, role, ...org, password };
-    const checked = user ? validate(ZUserUpdate, body) : validate(ZUserCreate, body);
-    if (!checked.ok) {
-      errors.showIssues(checked.issues);
-      return;
-    }
-    errors.clear();
-    save.mutate(user ? { update: checked.data as z.output<typeof ZUserUpdate> } : { create: checked.data as z.output<typeof ZUserCreate> });
+    step.submit();
   };
 
   const labels: Record<string, string> = {
@@ -95,7 +99,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
     <form className="stack dialog-form" onSubmit={submit} noValidate>
       <ErrorSummary errors={errors} formId={formId} labelFor={(p) => labels[p] ?? p}>
         {errors.isConflict && (
-          <Button variant="secondary" icon="autorenew" onClick={() => void reload()}>
+          <Button variant="secondary" icon="autorenew" onClick={step.reload}>
             {t('errors.reloadLatest')}
           </Button>
         )}
@@ -107,9 +111,9 @@ export function UserForm({ user, onDone, onCancel }: Props) {
           type="email"
           autoComplete="off"
           required
-          value={email}
+          value={v.email}
           error={errors.error('email')}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => step.set('email', e.target.value)}
         />
       )}
       <TextField
@@ -118,44 +122,44 @@ export function UserForm({ user, onDone, onCancel }: Props) {
         required
         maxLength={120}
         autoComplete="off"
-        value={displayName}
+        value={v.displayName}
         error={errors.error('displayName')}
-        onChange={(e) => setDisplayName(e.target.value)}
+        onChange={(e) => step.set('displayName', e.target.value)}
       />
       <SelectField
         id={fieldId(formId, 'role')}
         label={t('users.role')}
         required
-        value={role}
+        value={v.role}
         placeholder={t('common.pleaseSelect')}
         options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         error={errors.error('role')}
-        onChange={(e) => setRole(e.target.value as TRole | '')}
+        onChange={(e) => step.set('role', e.target.value as TRole | '')}
       />
-      {role === 'provider_user' && (
+      {v.role === 'provider_user' && (
         <SelectField
           id={fieldId(formId, 'providerId')}
           label={t('users.provider')}
-          value={providerId}
+          value={v.providerId}
           placeholder={t('common.pleaseSelect')}
           options={(providers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
           error={errors.error('providerId')}
-          onChange={(e) => setProviderId(e.target.value)}
+          onChange={(e) => step.set('providerId', e.target.value)}
         />
       )}
-      {role === 'carrier_worker' && (
+      {v.role === 'carrier_worker' && (
         <SelectField
           id={fieldId(formId, 'carrierId')}
           label={t('users.carrier')}
-          value={carrierId}
+          value={v.carrierId}
           placeholder={t('common.pleaseSelect')}
           options={(carriers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
           error={errors.error('carrierId')}
-          onChange={(e) => setCarrierId(e.target.value)}
+          onChange={(e) => step.set('carrierId', e.target.value)}
         />
       )}
       {user ? (
-        <SwitchField label={t('users.active')} isSelected={active} onChange={setActive} />
+        <SwitchField label={t('users.active')} isSelected={v.active} onChange={(on) => step.set('active', on)} />
       ) : (
         <TextField
           id={fieldId(formId, 'password')}
@@ -165,14 +169,14 @@ export function UserForm({ user, onDone, onCancel }: Props) {
           autoComplete="new-password"
           required
           minLength={12}
-          value={password}
+          value={v.password}
           error={errors.error('password')}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={(e) => step.set('password', e.target.value)}
         />
       )}
       <div className="form-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
-          <span className="kern-label">{save.isPending ? t('common.saving') : t('common.save')}</span>
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={step.mutation.isPending}>
+          <span className="kern-label">{step.mutation.isPending ? t('common.saving') : t('common.save')}</span>
         </button>
         <Button variant="tertiary" onClick={onCancel}>
           {t('common.cancel')}

@@ -9,8 +9,9 @@ import { ButtonLink } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
+import { useStepForm } from '../components/StepForm';
 import { useFormErrors } from '../lib/formErrors';
-import { fieldId, validate } from '../lib/validation';
+import { fieldId } from '../lib/validation';
 import { fetchMe, ME_KEY, storeMe, useMe } from './session';
 
 type Enrolment = z.infer<typeof ZTotpEnrolStart>;
@@ -26,43 +27,39 @@ export function SecurityPage() {
   const me = useMe();
   const queryClient = useQueryClient();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [code, setCode] = useState('');
   const [done, setDone] = useState(false);
   const startErrors = useFormErrors();
-  const errors = useFormErrors();
 
-  const start = useMutation({
-    mutationFn: () => ok(api.POST('/auth/totp/enrol')),
-    onSuccess: (res) => {
-      startErrors.clear();
-      setEnrolment(res);
-      setCode('');
-    },
-    onError: (err) => startErrors.showError(err),
-  });
-
-  const confirm = useMutation({
-    mutationFn: (body: { code: string }) => ok(api.POST('/auth/totp/confirm', { body })),
-    onSuccess: async (updated) => {
-      errors.clear();
+  const confirm = useStepForm({
+    schema: ZTotpEnrolConfirm,
+    defaultValues: { code: '' },
+    toBody: (v: { code: string }) => ({ body: { code: v.code.trim() } }),
+    run: (body) => ok(api.POST('/auth/totp/confirm', { body })),
+    refresh: async (updated) => {
       setDone(true);
       setEnrolment(null);
       // The session was upgraded (totpEnabled, maybe a new CSRF token): take the new me.
       if (updated && typeof updated === 'object' && 'csrfToken' in updated) storeMe(queryClient, updated);
       else await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 0 });
     },
-    onError: (err) => errors.showError(err),
+    // Nothing to reload: a failed confirmation is tried again with a new code.
+    reload: () => Promise.resolve(),
+  });
+  const errors = confirm.errors;
+
+  const start = useMutation({
+    mutationFn: () => ok(api.POST('/auth/totp/enrol')),
+    onSuccess: (res) => {
+      startErrors.clear();
+      setEnrolment(res);
+      confirm.set('code', '');
+    },
+    onError: (err) => startErrors.showError(err),
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const checked = validate(ZTotpEnrolConfirm, { code: code.trim() });
-    if (!checked.ok) {
-      errors.showIssues(checked.issues);
-      return;
-    }
-    errors.clear();
-    confirm.mutate(checked.data);
+    confirm.submit();
   };
 
   return (
@@ -111,13 +108,13 @@ export function SecurityPage() {
                   inputMode="numeric"
                   autoComplete="one-time-code"
                   maxLength={6}
-                  value={code}
-                  onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+                  value={confirm.values.code}
+                  onChange={(e) => confirm.set('code', e.target.value.replace(/\D/g, ''))}
                   error={errors.error('code')}
                   required
                 />
                 <div>
-                  <button type="submit" className="kern-btn kern-btn--primary" disabled={confirm.isPending}>
+                  <button type="submit" className="kern-btn kern-btn--primary" disabled={confirm.mutation.isPending}>
                     <span className="kern-label">{t('security.confirm')}</span>
                   </button>
                 </div>

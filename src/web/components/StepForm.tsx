@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../api';
@@ -27,8 +27,8 @@ export interface StepFormOptions<V extends FieldValues, S extends z.ZodType, R> 
   refresh: (result: R) => unknown;
   /** After success and the refresh: close the dialog, show a message. */
   onDone?: (result: R) => void;
-  /** Reloads the record after a conflict (412). */
-  reload: () => Promise<unknown>;
+  /** Reloads the record after a conflict (412); a form that holds the record's values resets `form` to the latest. */
+  reload: (form: UseFormReturn<V, unknown, z.output<S>>) => Promise<unknown>;
   /** The field issues of a failed call; default: the problem's `errors[]`. */
   serverIssues?: (err: unknown) => FieldIssue[];
 }
@@ -93,10 +93,11 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(optio
     }) as unknown as Resolver<FieldValues, unknown, z.output<S>>;
     const result = await zod(body as FieldValues, context, opts as never);
     if (issues.length === 0) return result as never;
-    const extra: Record<string, { type: string; message: string }> = {};
-    for (const i of issues) extra[i.field] ??= { type: i.code, message: fieldErrorMessage(i, t) };
-    // Issues of the same field: the caller's own check wins over the schema's.
-    return { values: {}, errors: { ...result.errors, ...extra } } as never;
+    // Issues of the same field: the caller's own check wins over the schema's (also on nested paths).
+    const merged: Record<string, { type: string; message: string }> = {};
+    for (const i of issues) merged[i.field] ??= { type: i.code, message: fieldErrorMessage(i, t) };
+    for (const i of flatten(result.errors ?? {})) merged[i.field] ??= { type: i.code, message: i.message };
+    return { values: {}, errors: merged } as never;
   };
   const form = useForm<V, unknown, z.output<S>>({ defaultValues, resolver, reValidateMode: 'onSubmit' });
 
@@ -139,7 +140,7 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(optio
       mutation.reset();
     },
     reload: () =>
-      void reload().then(() => {
+      void reload(form).then(() => {
         errors.clear();
         mutation.reset();
       }),

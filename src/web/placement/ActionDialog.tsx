@@ -62,3 +62,38 @@ export function ActionDialog({
     </Modal>
   );
 }
+
+/** What a step dialog needs of its form (`useStepForm`). */
+export interface DialogStep {
+  errors: FormErrors;
+  error: unknown;
+  mutation: { isPending: boolean };
+  submit: () => void;
+  reload: () => void;
+}
+
+/**
+ * An `ActionDialog` wired to a step form: its errors, the reload button of a conflict, the pending
+ * state and the submission. `closeOnReload`: after a conflict's reload the dialog closes (the
+ * page shows the latest state), otherwise it stays open with the form's values.
+ */
+export function StepActionDialog({
+  step,
+  closeOnReload = false,
+  ...props
+}: Omit<Props, 'isOpen' | 'errors' | 'error' | 'onReload' | 'pending' | 'onSubmit'> & { step: DialogStep; closeOnReload?: boolean }) {
+  return (
+    <ActionDialog
+      {...props}
+      isOpen
+      errors={step.errors}
+      error={step.error}
+      onReload={() => {
+        step.reload();
+        if (closeOnReload) props.onClose();
+      }}
+      pending={step.mutation.isPending}
+      onSubmit={step.submit}
+    />
+  );
+}

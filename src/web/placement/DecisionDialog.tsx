@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUSAL_REASONS, ZDecision } from '../../contracts/placement';
 import { api, ok } from '../api';
 import { SelectField, TextAreaField } from '../components/Field';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from './ActionDialog';
+import { StepActionDialog } from './ActionDialog';
 import { useOfferPage, useOfferStepRefresh } from './context';
 import { useStepForm } from '../components/StepForm';
 
@@ -24,40 +23,36 @@ export function DecisionDialog({
 }) {
   const { t } = useTranslation();
   const { notify } = useOfferPage();
-  const [reason, setReason] = useState('');
-  const [text, setText] = useState('');
+  const refuse = decision === 'refuse';
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
     run: (body) => ok(api.POST('/candidates/{id}/decision', { params: { path: { id: candidateId } }, body })),
     schema: ZDecision,
+    defaultValues: { reason: '', text: '' },
+    toBody: (v: { reason: string; text: string }) => ({
+      body: { decision, ...(refuse ? { reason: v.reason || undefined } : {}), text: v.text.trim() || null },
+    }),
     known: new Set(['reason', 'text']),
     onDone: () => {
       onClose();
       notify(t('placement.decision.saved'));
     },
   });
-  const refuse = decision === 'refuse';
+  const { reason, text } = step.values;
   const labels: Record<string, string> = {
     reason: t('placement.decision.reason'),
     text: refuse ? t('placement.decision.text') : t('placement.decision.note'),
   };
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={refuse ? t('placement.decision.refuseTitle', { pseudonym }) : t('placement.decision.acceptTitle', { pseudonym })}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={(p) => labels[p] ?? p}
       submitLabel={refuse ? t('placement.shortlist.actions.refuse') : t('placement.shortlist.actions.accept')}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ decision, ...(refuse ? { reason: reason || undefined } : {}), text: text.trim() || null })}
     >
       {!refuse && <p className="kern-body">{t('placement.decision.acceptIntro')}</p>}
       {refuse && (
@@ -70,7 +65,7 @@ export function DecisionDialog({
           value={reason}
           options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`placement.refusal.${r}`) }))}
           error={step.errors.error('reason')}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => step.set('reason', e.target.value)}
         />
       )}
       <TextAreaField
@@ -81,8 +76,8 @@ export function DecisionDialog({
         maxLength={2000}
         value={text}
         error={step.errors.error('text')}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => step.set('text', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZCandidatePick } from '../../contracts/placement';
 import { api, ok, idempotent } from '../api';
 import { TextAreaField, TextField } from '../components/Field';
-import { useIdempotencyKey } from '../lib/hooks';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from './ActionDialog';
+import { StepActionDialog } from './ActionDialog';
 import { useOfferPage, useOfferStepRefresh } from './context';
 import type { Ranking } from './queries';
 import { useStepForm } from '../components/StepForm';
@@ -16,25 +14,15 @@ const FORM = 'pick';
 export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entries'][number]; rankingId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { offer, notify } = useOfferPage();
-  const [comment, setComment] = useState('');
-  const [moveInFrom, setMoveInFrom] = useState('');
-  const idempotency = useIdempotencyKey();
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
-    run: async (body) => {
-      try {
-        const created = await ok(
-          api.POST('/offers/{id}/candidates', { params: { path: { id: offer.id } }, body, headers: idempotent(idempotency.current(body)) }),
-        );
-        idempotency.settle();
-        return created;
-      } catch (err) {
-        idempotency.settle(err);
-        throw err;
-      }
-    },
+    run: (body, key) => ok(api.POST('/offers/{id}/candidates', { params: { path: { id: offer.id } }, body, headers: idempotent(key) })),
     schema: ZCandidatePick,
+    defaultValues: { comment: '', moveInFrom: '' },
+    toBody: (v: { comment: string; moveInFrom: string }) => ({
+      body: { householdId: entry.householdId, rankingId, comment: v.comment, moveInFrom: v.moveInFrom || null },
+    }),
     known: new Set(['comment', 'moveInFrom', 'householdId']),
     onDone: () => {
       onClose();
@@ -48,18 +36,13 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
   };
 
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
       onClose={onClose}
       title={t('placement.ranking.pickTitle', { name: entry.name })}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={step.reload}
       labelFor={(p) => labels[p] ?? p}
       submitLabel={t('placement.ranking.pick')}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ householdId: entry.householdId, rankingId, comment, moveInFrom: moveInFrom || null })}
     >
       <TextAreaField
         id={fieldId(FORM, 'comment')}
@@ -67,9 +50,9 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
         required
         rows={4}
         maxLength={2000}
-        value={comment}
+        value={step.values.comment}
         error={step.errors.error('comment')}
-        onChange={(e) => setComment(e.target.value)}
+        onChange={(e) => step.set('comment', e.target.value)}
       />
       <TextField
         id={fieldId(FORM, 'moveInFrom')}
@@ -77,10 +60,10 @@ export function PickDialog({ entry, rankingId, onClose }: { entry: Ranking['entr
         label={labels.moveInFrom!}
         type="date"
         optional
-        value={moveInFrom}
+        value={step.values.moveInFrom}
         error={step.errors.error('moveInFrom')}
-        onChange={(e) => setMoveInFrom(e.target.value)}
+        onChange={(e) => step.set('moveInFrom', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { z } from 'zod';
 import { TextAreaField } from '../components/Field';
 import { fieldId } from '../lib/validation';
@@ -26,14 +25,14 @@ const optionalReason = z.object({ reason: z.string().trim().max(2000) });
 
 /** A step that needs a reason: withdraw, restart, decline, veto, take off the shortlist. */
 export function ReasonDialog({ isOpen, onClose, formId, title, label, submitLabel, intro, hint, optional, run, onDone }: Props) {
-  const [reason, setReason] = useState('');
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
     run: (b) => run(b.reason.trim()),
     schema: optional ? optionalReason : required,
+    defaultValues: { reason: '' },
     onDone: () => {
-      setReason('');
+      step.form.reset({ reason: '' });
       onDone();
     },
   });
@@ -56,7 +55,7 @@ export function ReasonDialog({ isOpen, onClose, formId, title, label, submitLabe
       labelFor={() => label}
       submitLabel={submitLabel}
       pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ reason })}
+      onSubmit={step.submit}
     >
       {intro && <p className="kern-body">{intro}</p>}
       <TextAreaField
@@ -67,9 +66,9 @@ export function ReasonDialog({ isOpen, onClose, formId, title, label, submitLabe
         required={!optional}
         rows={4}
         maxLength={2000}
-        value={reason}
+        value={step.values.reason}
         error={step.errors.error('reason')}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => step.set('reason', e.target.value)}
       />
     </ActionDialog>
   );

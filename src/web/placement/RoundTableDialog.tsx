@@ -1,28 +1,25 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZRoundTableInput } from '../../contracts/placement';
 import { api, ok, ifMatch } from '../api';
-import { TextField } from '../components/Field';
-import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
-import { fieldId } from '../lib/validation';
-import { ActionDialog } from './ActionDialog';
+import { StepActionDialog } from './ActionDialog';
 import { useOfferPage, useOfferStepRefresh } from './context';
+import { MeetingTimeFields, meetingTime, meetingTimeBody, type MeetingTime } from './MeetingTimeFields';
 import { PeoplePicker } from './PeoplePicker';
 import { usePeople } from './people';
 import type { RoundTable } from './queries';
 import { useStepForm } from '../components/StepForm';
 
 const FORM = 'round-table';
-const minutesBetween = (a: string, b: string) => Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000);
+
+interface Values extends MeetingTime {
+  participantIds: string[];
+}
 
 /** Plan the round table (or move it): date, duration, participants; the server adds the video link. */
 export function RoundTableDialog({ roundTable, onClose, onDone }: { roundTable?: RoundTable; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { offer } = useOfferPage();
   const { people } = usePeople(offer.id);
-  const [startsAt, setStartsAt] = useState(roundTable ? toDateTimeLocal(new Date(roundTable.startsAt)) : '');
-  const [duration, setDuration] = useState(String(roundTable ? minutesBetween(roundTable.startsAt, roundTable.endsAt) : 60));
-  const [participants, setParticipants] = useState<string[]>(roundTable?.participants.map((p) => p.id) ?? []);
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
@@ -37,6 +34,8 @@ export function RoundTableDialog({ roundTable, onClose, onDone }: { roundTable?:
           )
         : ok(api.POST('/offers/{id}/round-tables', { params: { path: { id: offer.id } }, body })),
     schema: ZRoundTableInput,
+    defaultValues: { ...meetingTime(roundTable, 60), participantIds: roundTable?.participants.map((p) => p.id) ?? [] },
+    toBody: (v: Values) => ({ body: { ...meetingTimeBody(v), participantIds: v.participantIds } }),
     known: new Set(['startsAt', 'durationMinutes', 'participantIds']),
     onDone,
   });
@@ -50,57 +49,33 @@ export function RoundTableDialog({ roundTable, onClose, onDone }: { roundTable?:
   const extra = (roundTable?.participants ?? []).filter((p) => !known.has(p.id)).map((p) => ({ ...p, group: 'provider' as const }));
 
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={roundTable ? t('placement.roundTable.rescheduleTitle') : t('placement.roundTable.scheduleTitle')}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={(p) => labels[p] ?? p}
       submitLabel={roundTable ? t('placement.roundTable.reschedule') : t('placement.roundTable.schedule')}
-      pending={step.mutation.isPending}
-      onSubmit={() =>
-        step.submitBody({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), participantIds: participants })
-      }
     >
-      <div className="form-grid form-grid--2">
-        <TextField
-          id={fieldId(FORM, 'startsAt')}
-          label={labels.startsAt!}
-          type="datetime-local"
-          required
-          value={startsAt}
-          error={step.errors.error('startsAt')}
-          onChange={(e) => setStartsAt(e.target.value)}
-        />
-        <TextField
-          id={fieldId(FORM, 'durationMinutes')}
-          label={labels.durationMinutes!}
-          type="number"
-          min={15}
-          max={480}
-          step={15}
-          required
-          value={duration}
-          error={step.errors.error('durationMinutes')}
-          onChange={(e) => setDuration(e.target.value)}
-        />
-      </div>
+      <MeetingTimeFields
+        formId={FORM}
+        value={step.values}
+        labels={{ startsAt: labels.startsAt!, durationMinutes: labels.durationMinutes! }}
+        maxMinutes={480}
+        error={step.errors.error}
+        onChange={step.set}
+      />
       <PeoplePicker
         formId={FORM}
         path="participantIds"
         legend={labels.participantIds!}
         hint={t('placement.roundTable.participantsHint')}
         people={[...people, ...extra]}
-        value={participants}
+        value={step.values.participantIds}
         error={step.errors.error('participantIds')}
-        onChange={setParticipants}
+        onChange={(ids) => step.set('participantIds', ids)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZTalk } from '../../contracts/placement';
 import { api, ok } from '../api';
 import { CheckboxField, TextAreaField, TextField } from '../components/Field';
 import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from './ActionDialog';
+import { StepActionDialog } from './ActionDialog';
 import { useOfferPage, useOfferStepRefresh } from './context';
 import { useStepForm } from '../components/StepForm';
 
@@ -15,14 +14,15 @@ const FORM = 'talk';
 export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: string; pseudonym: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { notify } = useOfferPage();
-  const [occurredAt, setOccurredAt] = useState(() => toDateTimeLocal(new Date()));
-  const [text, setText] = useState('');
-  const [participation, setParticipation] = useState(true);
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
     run: (body) => ok(api.POST('/candidates/{id}/talks', { params: { path: { id: candidateId } }, body })),
     schema: ZTalk,
+    defaultValues: { occurredAt: toDateTimeLocal(new Date()), text: '', participation: true },
+    toBody: (v: { occurredAt: string; text: string; participation: boolean }) => ({
+      body: { ...v, occurredAt: dateTimeLocalToIso(v.occurredAt) ?? '' },
+    }),
     known: new Set(['occurredAt', 'text', 'participation']),
     onDone: () => {
       onClose();
@@ -34,22 +34,16 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
     text: t('placement.talk.text'),
     participation: t('placement.talk.participation'),
   };
+  const { occurredAt, text, participation } = step.values;
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={t('placement.talk.title', { pseudonym })}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={(p) => labels[p] ?? p}
       submitLabel={t('placement.shortlist.actions.talk')}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ occurredAt: dateTimeLocalToIso(occurredAt) ?? '', text, participation })}
     >
       <p className="kern-hint">{t('placement.talk.hint')}</p>
       <TextField
@@ -60,7 +54,7 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
         required
         value={occurredAt}
         error={step.errors.error('occurredAt')}
-        onChange={(e) => setOccurredAt(e.target.value)}
+        onChange={(e) => step.set('occurredAt', e.target.value)}
       />
       <TextAreaField
         id={fieldId(FORM, 'text')}
@@ -70,14 +64,14 @@ export function TalkDialog({ candidateId, pseudonym, onClose }: { candidateId: s
         maxLength={8000}
         value={text}
         error={step.errors.error('text')}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => step.set('text', e.target.value)}
       />
       <CheckboxField
         id={fieldId(FORM, 'participation')}
         label={labels.participation!}
         checked={participation}
-        onChange={(e) => setParticipation(e.target.checked)}
+        onChange={(e) => step.set('participation', e.target.checked)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

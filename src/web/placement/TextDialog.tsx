@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { z } from 'zod';
 import { TextAreaField } from '../components/Field';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from './ActionDialog';
+import { StepActionDialog } from './ActionDialog';
 import { useStepForm } from '../components/StepForm';
 import { useOfferStepRefresh } from './context';
 
@@ -41,26 +40,18 @@ export function TextDialog({
   onDone,
   onClose,
 }: Props) {
-  const [text, setText] = useState(initial);
   const schema = z.object({ text: optional || noField ? z.string().max(maxLength) : z.string().trim().min(1).max(maxLength) });
   const stepRefresh = useOfferStepRefresh();
-  const step = useStepForm({ ...stepRefresh, run: (b) => run(b.text.trim()), schema, onDone });
+  const step = useStepForm({ ...stepRefresh, run: (b) => run(b.text.trim()), schema, defaultValues: { text: initial }, onDone });
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={title}
       formId={formId}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={() => label}
       submitLabel={submitLabel}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ text })}
     >
       {intro && <p className="kern-body">{intro}</p>}
       {!noField && (
@@ -72,11 +63,11 @@ export function TextDialog({
           required={!optional}
           rows={5}
           maxLength={maxLength}
-          value={text}
+          value={step.values.text}
           error={step.errors.error('text')}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => step.set('text', e.target.value)}
         />
       )}
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

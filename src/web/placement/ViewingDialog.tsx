@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZViewingInput } from '../../contracts/placement';
 import { api, ok, ifMatch } from '../api';
 import { TextField } from '../components/Field';
-import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from './ActionDialog';
+import { StepActionDialog } from './ActionDialog';
 import { useOfferPage, useOfferStepRefresh } from './context';
+import { MeetingTimeFields, meetingTime, meetingTimeBody, type MeetingTime } from './MeetingTimeFields';
 import { PeoplePicker } from './PeoplePicker';
 import { usePeople } from './people';
 import type { Viewing } from './queries';
@@ -14,7 +13,11 @@ import { useStepForm } from '../components/StepForm';
 
 const FORM = 'viewing';
 const KNOWN = new Set(['startsAt', 'durationMinutes', 'place', 'attendeeIds']);
-const minutesBetween = (a: string, b: string) => Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000);
+
+interface Values extends MeetingTime {
+  place: string;
+  attendeeIds: string[];
+}
 
 /** Plan a viewing for a presented candidate, or move a planned one (new .ics for everyone). */
 export function ViewingDialog({
@@ -31,10 +34,6 @@ export function ViewingDialog({
   const { t } = useTranslation();
   const { offer, notify } = useOfferPage();
   const { people } = usePeople(offer.id);
-  const [startsAt, setStartsAt] = useState(viewing ? toDateTimeLocal(new Date(viewing.startsAt)) : '');
-  const [duration, setDuration] = useState(String(viewing ? minutesBetween(viewing.startsAt, viewing.endsAt) : 30));
-  const [place, setPlace] = useState(viewing?.place ?? `${offer.street}, ${offer.postalCode} ${offer.city}`);
-  const [attendees, setAttendees] = useState<string[]>(viewing?.attendees.map((a) => a.id) ?? []);
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
@@ -49,6 +48,12 @@ export function ViewingDialog({
           )
         : ok(api.POST('/candidates/{id}/viewings', { params: { path: { id: candidateId } }, body })),
     schema: ZViewingInput,
+    defaultValues: {
+      ...meetingTime(viewing, 30),
+      place: viewing?.place ?? `${offer.street}, ${offer.postalCode} ${offer.city}`,
+      attendeeIds: viewing?.attendees.map((a) => a.id) ?? [],
+    },
+    toBody: (v: Values) => ({ body: { ...meetingTimeBody(v), place: v.place, attendeeIds: v.attendeeIds } }),
     known: KNOWN,
     onDone: () => {
       onClose();
@@ -61,57 +66,33 @@ export function ViewingDialog({
     place: t('placement.viewing.place'),
     attendeeIds: t('placement.viewing.attendees'),
   };
-  const submit = () =>
-    step.submitBody({ startsAt: dateTimeLocalToIso(startsAt) ?? '', durationMinutes: Number(duration), place, attendeeIds: attendees });
 
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={viewing ? t('placement.viewing.updateTitle', { pseudonym }) : t('placement.viewing.scheduleTitle', { pseudonym })}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={(p) => labels[p] ?? p}
       submitLabel={viewing ? t('placement.shortlist.actions.updateViewing') : t('placement.shortlist.actions.scheduleViewing')}
-      pending={step.mutation.isPending}
-      onSubmit={submit}
     >
-      <div className="form-grid form-grid--2">
-        <TextField
-          id={fieldId(FORM, 'startsAt')}
-          label={labels.startsAt!}
-          type="datetime-local"
-          required
-          value={startsAt}
-          error={step.errors.error('startsAt')}
-          onChange={(e) => setStartsAt(e.target.value)}
-        />
-        <TextField
-          id={fieldId(FORM, 'durationMinutes')}
-          label={labels.durationMinutes!}
-          type="number"
-          min={15}
-          max={240}
-          step={15}
-          required
-          value={duration}
-          error={step.errors.error('durationMinutes')}
-          onChange={(e) => setDuration(e.target.value)}
-        />
-      </div>
+      <MeetingTimeFields
+        formId={FORM}
+        value={step.values}
+        labels={{ startsAt: labels.startsAt!, durationMinutes: labels.durationMinutes! }}
+        maxMinutes={240}
+        error={step.errors.error}
+        onChange={step.set}
+      />
       <TextField
         id={fieldId(FORM, 'place')}
         label={labels.place!}
         required
         maxLength={300}
-        value={place}
+        value={step.values.place}
         error={step.errors.error('place')}
-        onChange={(e) => setPlace(e.target.value)}
+        onChange={(e) => step.set('place', e.target.value)}
       />
       <PeoplePicker
         formId={FORM}
@@ -119,10 +100,10 @@ export function ViewingDialog({
         legend={labels.attendeeIds!}
         hint={t('placement.viewing.attendeesHint')}
         people={people}
-        value={attendees}
+        value={step.values.attendeeIds}
         error={step.errors.error('attendeeIds')}
-        onChange={setAttendees}
+        onChange={(ids) => step.set('attendeeIds', ids)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZAssign } from '../../contracts/prevention';
 import { api, ok } from '../api';
 import { SelectField } from '../components/Field';
 import { useStaff } from '../households/queries';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from '../placement/ActionDialog';
+import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 
 import { useStepForm } from '../components/StepForm';
@@ -17,13 +16,15 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { case: c, notify } = useCasePage();
   const staff = useStaff();
-  const [cm, setCm] = useState(c.caseManager?.id ?? '');
-  const [sw, setSw] = useState(c.socialWorker?.id ?? '');
   const stepRefresh = useCaseStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
     run: (body) => ok(api.POST('/prevention/cases/{id}/assign', { params: { path: { id: c.id } }, body })),
     schema: ZAssign,
+    defaultValues: { caseManagerId: c.caseManager?.id ?? '', socialWorkerId: c.socialWorker?.id ?? '' },
+    toBody: (v: { caseManagerId: string; socialWorkerId: string }) => ({
+      body: { caseManagerId: v.caseManagerId || null, socialWorkerId: v.socialWorkerId || null, version: c.version },
+    }),
     onDone: () => {
       onClose();
       notify(t('prevention.overview.assigned'));
@@ -34,39 +35,34 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
       .filter((s) => roles.includes(s.role))
       .map((s) => ({ value: s.id, label: `${s.displayName} (${t(`roles.${s.role}`)})` }));
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
       onClose={onClose}
       title={t('prevention.overview.assignTitle')}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={step.reload}
       labelFor={(p) => (p === 'caseManagerId' ? t('household.caseManager') : t('household.socialWorker'))}
       submitLabel={t('common.save')}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ caseManagerId: cm || null, socialWorkerId: sw || null, version: c.version })}
     >
       <SelectField
         id={fieldId(FORM, 'caseManagerId')}
         label={t('household.caseManager')}
         placeholder={t('household.unassigned')}
         aria-busy={staff.isPending || undefined}
-        value={cm}
+        value={step.values.caseManagerId}
         options={options(['case_manager', 'lead'])}
         error={step.errors.error('caseManagerId')}
-        onChange={(e) => setCm(e.target.value)}
+        onChange={(e) => step.set('caseManagerId', e.target.value)}
       />
       <SelectField
         id={fieldId(FORM, 'socialWorkerId')}
         label={t('household.socialWorker')}
         placeholder={t('household.unassigned')}
         aria-busy={staff.isPending || undefined}
-        value={sw}
+        value={step.values.socialWorkerId}
         options={options(['social_worker', 'accommodation_worker'])}
         error={step.errors.error('socialWorkerId')}
-        onChange={(e) => setSw(e.target.value)}
+        onChange={(e) => step.set('socialWorkerId', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONTACT_CHANNELS,
@@ -12,27 +11,46 @@ import { api, ok, idempotent } from '../api';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from '../placement/ActionDialog';
+import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 import { useStepForm } from '../components/StepForm';
 
 const FORM = 'attempt';
+
+interface AttemptValues {
+  channel: TContactChannel;
+  at: string;
+  result: TContactResult | '';
+  stepIndex: string;
+  note: string;
+}
 
 /** Records one contact attempt: channel, time, result (the next due step is preselected). */
 export function AttemptDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { case: c, notify } = useCasePage();
   const next = c.contact.next;
-  const [channel, setChannel] = useState<TContactChannel>(next?.channel ?? 'phone');
-  const [at, setAt] = useState(() => toDateTimeLocal(new Date()));
-  const [result, setResult] = useState<TContactResult | ''>('');
-  const [stepIndex, setStepIndex] = useState(next ? String(next.index) : '');
-  const [note, setNote] = useState('');
   const stepRefresh = useCaseStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
     run: (body, key) => ok(api.POST('/prevention/cases/{id}/attempts', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZAttemptInput,
+    defaultValues: {
+      channel: next?.channel ?? 'phone',
+      at: toDateTimeLocal(new Date()),
+      result: '',
+      stepIndex: next ? String(next.index) : '',
+      note: '',
+    },
+    toBody: (v: AttemptValues) => ({
+      body: {
+        channel: v.channel,
+        at: dateTimeLocalToIso(v.at) ?? '',
+        result: v.result || undefined,
+        stepIndex: v.stepIndex === '' ? null : Number(v.stepIndex),
+        note: v.note.trim() || null,
+      },
+    }),
     onDone: (updated) => {
       onClose();
       notify(updated.status !== c.status ? t('prevention.contact.reachedDone') : t('prevention.contact.attemptDone'));
@@ -45,73 +63,59 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
     stepIndex: t('prevention.contact.step'),
     note: t('prevention.contact.note'),
   };
+  const v = step.values;
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={t('prevention.contact.recordTitle')}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={(p) => labels[p] ?? p}
       submitLabel={t('prevention.contact.record')}
-      pending={step.mutation.isPending}
-      onSubmit={() =>
-        step.submitBody({
-          channel,
-          at: dateTimeLocalToIso(at) ?? '',
-          result: result || undefined,
-          stepIndex: stepIndex === '' ? null : Number(stepIndex),
-          note: note.trim() || null,
-        })
-      }
     >
       <div className="form-grid">
         <SelectField
           id={fieldId(FORM, 'stepIndex')}
           label={t('prevention.contact.step')}
-          value={stepIndex}
+          value={v.stepIndex}
           options={[
             { value: '', label: t('prevention.contact.noStep') },
             ...c.contact.steps.map((s) => ({ value: String(s.index), label: `${s.index + 1}. ${s.label}` })),
           ]}
           onChange={(e) => {
-            setStepIndex(e.target.value);
+            step.set('stepIndex', e.target.value);
             const s = c.contact.steps.find((x) => String(x.index) === e.target.value);
-            if (s) setChannel(s.channel);
+            if (s) step.set('channel', s.channel);
           }}
         />
         <SelectField
           id={fieldId(FORM, 'channel')}
           label={t('prevention.contact.channel')}
           required
-          value={channel}
+          value={v.channel}
           options={CONTACT_CHANNELS.map((v) => ({ value: v, label: t(`prevention.channel.${v}`) }))}
           error={step.errors.error('channel')}
-          onChange={(e) => setChannel(e.target.value as TContactChannel)}
+          onChange={(e) => step.set('channel', e.target.value as TContactChannel)}
         />
         <TextField
           id={fieldId(FORM, 'at')}
           label={t('prevention.contact.at')}
           type="datetime-local"
           required
-          value={at}
+          value={v.at}
           error={step.errors.error('at')}
-          onChange={(e) => setAt(e.target.value)}
+          onChange={(e) => step.set('at', e.target.value)}
         />
         <SelectField
           id={fieldId(FORM, 'result')}
           label={t('prevention.contact.result')}
           required
           placeholder={t('common.pleaseSelect')}
-          value={result}
+          value={v.result}
           options={CONTACT_RESULTS.map((v) => ({ value: v, label: t(`prevention.result.${v}`) }))}
           error={step.errors.error('result')}
-          onChange={(e) => setResult(e.target.value as TContactResult)}
+          onChange={(e) => step.set('result', e.target.value as TContactResult)}
         />
       </div>
       <TextAreaField
@@ -120,11 +124,11 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
         optional
         rows={3}
         maxLength={4000}
-        value={note}
+        value={v.note}
         error={step.errors.error('note')}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => step.set('note', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }
 
@@ -132,38 +136,31 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
 export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { case: c, notify } = useCasePage();
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('');
-  const [place, setPlace] = useState('');
   const stepRefresh2 = useCaseStepRefresh();
   const step = useStepForm({
     ...stepRefresh2,
     run: (body, key) =>
       ok(api.POST('/prevention/cases/{id}/contact-letter', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZContactLetterInput,
+    defaultValues: { date: '', time: '', place: '' },
+    toBody: (v: { date: string; time: string; place: string }) => ({
+      body: { appointmentDate: v.date || null, appointmentTime: v.time.trim() || null, appointmentPlace: v.place.trim() || null },
+    }),
     onDone: () => {
       onClose();
       notify(t('prevention.contact.letterDone'));
     },
   });
   const F = 'contact-letter';
+  const v = step.values;
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={t('prevention.contact.letterTitle')}
       formId={F}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       submitLabel={t('prevention.contact.letterCreate')}
-      pending={step.mutation.isPending}
-      onSubmit={() =>
-        step.submitBody({ appointmentDate: date || null, appointmentTime: time.trim() || null, appointmentPlace: place.trim() || null })
-      }
     >
       <p className="kern-body">{t('prevention.contact.letterIntro')}</p>
       <div className="form-grid">
@@ -172,18 +169,18 @@ export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
           label={t('prevention.contact.appointmentDate')}
           type="date"
           optional
-          value={date}
+          value={v.date}
           error={step.errors.error('appointmentDate')}
-          onChange={(e) => setDate(e.target.value)}
+          onChange={(e) => step.set('date', e.target.value)}
         />
         <TextField
           id={fieldId(F, 'appointmentTime')}
           label={t('prevention.contact.appointmentTime')}
           optional
           maxLength={40}
-          value={time}
+          value={v.time}
           error={step.errors.error('appointmentTime')}
-          onChange={(e) => setTime(e.target.value)}
+          onChange={(e) => step.set('time', e.target.value)}
         />
       </div>
       <TextField
@@ -192,10 +189,10 @@ export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
         hint={t('prevention.contact.appointmentPlaceHint')}
         optional
         maxLength={200}
-        value={place}
+        value={v.place}
         error={step.errors.error('appointmentPlace')}
-        onChange={(e) => setPlace(e.target.value)}
+        onChange={(e) => step.set('place', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DefaultValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, ZAftercareHandover, ZCloseInput, ZReopen, type TOutcome } from '../../contracts/prevention';
 import { useOrgs } from '../admin/queries';
@@ -9,7 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from '../placement/ActionDialog';
+import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 import { OutcomeBadge, todayBerlin } from './labels';
 
@@ -70,70 +71,73 @@ export function ClosingSection() {
 /** The closing steps: each path with the contract schema of its body. */
 const CLOSING_STEPS = { close: ZCloseInput, aftercare: ZAftercareHandover, reopen: ZReopen } as const;
 
-function useDialogStep(step: keyof typeof CLOSING_STEPS, done: string, onClose: () => void) {
+function useDialogStep<V extends Record<string, unknown>>(
+  step: keyof typeof CLOSING_STEPS,
+  done: string,
+  onClose: () => void,
+  defaultValues: V,
+  toBody: (values: V) => Record<string, unknown>,
+) {
   const { case: c, notify } = useCasePage();
   const stepRefresh = useCaseStepRefresh();
   return useStepForm({
     ...stepRefresh,
     run: (body) => ok(api.POST(`/prevention/cases/{id}/${step}`, { params: { path: { id: c.id } }, body: body as never })),
     schema: CLOSING_STEPS[step],
+    defaultValues: defaultValues as DefaultValues<V>,
+    toBody: (values: V) => ({ body: { ...toBody(values), version: c.version } }),
     onDone: () => (onClose(), notify(done)),
   });
 }
 
 function CloseDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { case: c } = useCasePage();
-  const [outcome, setOutcome] = useState<TOutcome | ''>('');
-  const [note, setNote] = useState('');
-  const [situation, setSituation] = useState('');
-  const step = useDialogStep('close', t('prevention.closing.closed'), onClose);
+  const step = useDialogStep(
+    'close',
+    t('prevention.closing.closed'),
+    onClose,
+    { outcome: '' as TOutcome | '', note: '', newSituation: '' },
+    (v) => ({
+      outcome: v.outcome || undefined,
+      note: v.note.trim() || null,
+      newSituation: v.outcome === 'home_lost' ? v.newSituation || null : null,
+    }),
+  );
+  const v = step.values;
   const F = 'close';
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
       onClose={onClose}
       title={t('prevention.closing.closeTitle')}
       formId={F}
-      errors={step.errors}
-      error={step.error}
-      onReload={step.reload}
       labelFor={(p) => t(`prevention.closing.${p === 'newSituation' ? 'newSituation' : p === 'note' ? 'note' : 'outcome'}`)}
       submitLabel={t('prevention.closing.close')}
-      pending={step.mutation.isPending}
-      onSubmit={() =>
-        step.submitBody({
-          outcome: outcome || undefined,
-          note: note.trim() || null,
-          newSituation: outcome === 'home_lost' ? situation || null : null,
-          version: c.version,
-        })
-      }
     >
       <SelectField
         id={fieldId(F, 'outcome')}
         label={t('prevention.closing.outcome')}
         required
         placeholder={t('common.pleaseSelect')}
-        value={outcome}
+        value={v.outcome}
         options={OUTCOMES.map((o) => ({ value: o, label: t(`prevention.outcome.${o}`) }))}
         error={step.errors.error('outcome')}
-        onChange={(e) => setOutcome(e.target.value as TOutcome)}
+        onChange={(e) => step.set('outcome', e.target.value as TOutcome)}
       />
-      {outcome === 'home_lost' && (
+      {v.outcome === 'home_lost' && (
         <SelectField
           id={fieldId(F, 'newSituation')}
           label={t('prevention.closing.newSituation')}
           hint={t('prevention.closing.newSituationHint')}
           optional
           placeholder={t('prevention.closing.noPlacement')}
-          value={situation}
+          value={v.newSituation}
           options={(['in_accommodation', 'hidden_homeless', 'rough_sleeping'] as const).map((s) => ({
             value: s,
             label: t(`situation.${s}`),
           }))}
           error={step.errors.error('newSituation')}
-          onChange={(e) => setSituation(e.target.value)}
+          onChange={(e) => step.set('newSituation', e.target.value)}
         />
       )}
       <TextAreaField
@@ -142,36 +146,34 @@ function CloseDialog({ onClose }: { onClose: () => void }) {
         optional
         rows={3}
         maxLength={4000}
-        value={note}
+        value={v.note}
         error={step.errors.error('note')}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => step.set('note', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }
 
 function HandOverDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { case: c } = useCasePage();
   const carriers = useOrgs('carriers');
-  const [carrierId, setCarrierId] = useState('');
-  const [on, setOn] = useState(todayBerlin());
-  const [note, setNote] = useState('');
-  const step = useDialogStep('aftercare', t('prevention.closing.handedOver'), onClose);
+  const step = useDialogStep(
+    'aftercare',
+    t('prevention.closing.handedOver'),
+    onClose,
+    { carrierId: '', handedOverOn: todayBerlin(), note: '' },
+    (v) => ({ carrierId: v.carrierId, handedOverOn: v.handedOverOn, note: v.note.trim() || null }),
+  );
+  const v = step.values;
   const F = 'aftercare';
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
       onClose={onClose}
       title={t('prevention.closing.handOverTitle')}
       formId={F}
-      errors={step.errors}
-      error={step.error}
-      onReload={step.reload}
       labelFor={(p) => t(`prevention.closing.${p === 'carrierId' ? 'carrier' : p === 'handedOverOn' ? 'handedOverOn' : 'aftercareNote'}`)}
       submitLabel={t('prevention.closing.handOver')}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ carrierId, handedOverOn: on, note: note.trim() || null, version: c.version })}
     >
       <SelectField
         id={fieldId(F, 'carrierId')}
@@ -179,19 +181,19 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
         required
         placeholder={t('common.pleaseSelect')}
         aria-busy={carriers.isPending || undefined}
-        value={carrierId}
+        value={v.carrierId}
         options={(carriers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         error={step.errors.error('carrierId')}
-        onChange={(e) => setCarrierId(e.target.value)}
+        onChange={(e) => step.set('carrierId', e.target.value)}
       />
       <TextField
         id={fieldId(F, 'handedOverOn')}
         label={t('prevention.closing.handedOverOn')}
         type="date"
         required
-        value={on}
+        value={v.handedOverOn}
         error={step.errors.error('handedOverOn')}
-        onChange={(e) => setOn(e.target.value)}
+        onChange={(e) => step.set('handedOverOn', e.target.value)}
       />
       <TextAreaField
         id={fieldId(F, 'note')}
@@ -199,33 +201,26 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
         optional
         rows={3}
         maxLength={2000}
-        value={note}
+        value={v.note}
         error={step.errors.error('note')}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => step.set('note', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }
 
 function ReopenDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { case: c } = useCasePage();
-  const [reason, setReason] = useState('');
-  const step = useDialogStep('reopen', t('prevention.closing.reopened'), onClose);
+  const step = useDialogStep('reopen', t('prevention.closing.reopened'), onClose, { reason: '' }, (v) => ({ reason: v.reason }));
   const F = 'reopen';
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
       onClose={onClose}
       title={t('prevention.closing.reopenTitle')}
       formId={F}
-      errors={step.errors}
-      error={step.error}
-      onReload={step.reload}
       labelFor={() => t('prevention.closing.reopenReason')}
       submitLabel={t('prevention.closing.reopen')}
-      pending={step.mutation.isPending}
-      onSubmit={() => step.submitBody({ reason, version: c.version })}
     >
       <TextAreaField
         id={fieldId(F, 'reason')}
@@ -233,10 +228,10 @@ function ReopenDialog({ onClose }: { onClose: () => void }) {
         required
         rows={4}
         maxLength={2000}
-        value={reason}
+        value={step.values.reason}
         error={step.errors.error('reason')}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => step.set('reason', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }

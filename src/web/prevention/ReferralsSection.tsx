@@ -8,7 +8,7 @@ import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { Section } from '../components/Section';
 import { formatDate } from '../i18n/format';
 import { fieldId } from '../lib/validation';
-import { ActionDialog } from '../placement/ActionDialog';
+import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 import { useLooseT } from './labels';
 import { type Referral } from './queries';
@@ -70,17 +70,18 @@ export function ReferralsSection() {
 
 const FORM = 'referral';
 
+interface ReferralValues {
+  kind: Referral['kind'];
+  status: Referral['status'];
+  service: string;
+  referredOn: string;
+  note: string;
+}
+
 function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: () => void }) {
   const { t } = useTranslation();
   const tx = useLooseT();
   const { case: c, notify } = useCasePage();
-  const [form, setForm] = useState({
-    kind: referral?.kind ?? 'debt_counselling',
-    status: referral?.status ?? 'suggested',
-    service: referral?.service ?? '',
-    referredOn: referral?.referredOn ?? '',
-    note: referral?.note ?? '',
-  });
   const stepRefresh = useCaseStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
@@ -95,36 +96,38 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
           )
         : ok(api.POST('/prevention/cases/{id}/referrals', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZReferralInput,
+    defaultValues: {
+      kind: referral?.kind ?? 'debt_counselling',
+      status: referral?.status ?? 'suggested',
+      service: referral?.service ?? '',
+      referredOn: referral?.referredOn ?? '',
+      note: referral?.note ?? '',
+    },
+    toBody: (f: ReferralValues) => ({
+      body: {
+        kind: f.kind,
+        status: f.status,
+        service: f.service.trim() || null,
+        referredOn: f.referredOn || null,
+        note: f.note.trim() || null,
+      },
+    }),
     onDone: () => {
       onClose();
       notify(t('prevention.referrals.saved'));
     },
   });
   const id = (k: string) => fieldId(FORM, k);
+  const form = step.values;
   return (
-    <ActionDialog
-      isOpen
+    <StepActionDialog
+      step={step}
+      closeOnReload
       onClose={onClose}
       title={referral ? t('prevention.referrals.editTitle') : t('prevention.referrals.addTitle')}
       formId={FORM}
-      errors={step.errors}
-      error={step.error}
-      onReload={() => {
-        step.reload();
-        onClose();
-      }}
       labelFor={(p) => tx(`prevention.referrals.${p}`, { defaultValue: p })}
       submitLabel={referral ? t('common.save') : t('prevention.referrals.add')}
-      pending={step.mutation.isPending}
-      onSubmit={() =>
-        step.submitBody({
-          kind: form.kind,
-          status: form.status,
-          service: form.service.trim() || null,
-          referredOn: form.referredOn || null,
-          note: form.note.trim() || null,
-        })
-      }
     >
       <div className="form-grid">
         <SelectField
@@ -133,7 +136,7 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
           value={form.kind}
           options={REFERRAL_KINDS.map((k) => ({ value: k, label: t(`prevention.referralKind.${k}`) }))}
           error={step.errors.error('kind')}
-          onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as typeof f.kind }))}
+          onChange={(e) => step.set('kind', e.target.value as ReferralValues['kind'])}
         />
         <SelectField
           id={id('status')}
@@ -141,7 +144,7 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
           value={form.status}
           options={REFERRAL_STATES.map((s) => ({ value: s, label: t(`prevention.referralState.${s}`) }))}
           error={step.errors.error('status')}
-          onChange={(e) => setForm((f) => ({ ...f, status: e.target.value as typeof f.status }))}
+          onChange={(e) => step.set('status', e.target.value as ReferralValues['status'])}
         />
         <TextField
           id={id('service')}
@@ -150,7 +153,7 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
           maxLength={200}
           value={form.service}
           error={step.errors.error('service')}
-          onChange={(e) => setForm((f) => ({ ...f, service: e.target.value }))}
+          onChange={(e) => step.set('service', e.target.value)}
         />
         <TextField
           id={id('referredOn')}
@@ -159,7 +162,7 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
           optional
           value={form.referredOn}
           error={step.errors.error('referredOn')}
-          onChange={(e) => setForm((f) => ({ ...f, referredOn: e.target.value }))}
+          onChange={(e) => step.set('referredOn', e.target.value)}
         />
       </div>
       <TextAreaField
@@ -170,8 +173,8 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
         maxLength={2000}
         value={form.note}
         error={step.errors.error('note')}
-        onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))}
+        onChange={(e) => step.set('note', e.target.value)}
       />
-    </ActionDialog>
+    </StepActionDialog>
   );
 }
