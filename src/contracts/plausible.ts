@@ -115,3 +115,12 @@ export function endNotBeforeStart<K extends string, E extends string>(start: K, 
     if (before) issue(ctx, 'endBeforeStart', { start: isIsoDate(from) ? formatGermanDate(from) : from }, [end]);
   };
 }
+
+/** Longest file name kept with an upload (stated, never cut). */
+export const MAX_FILENAME_LENGTH = 200;
+/** The issue of an upload whose name is too long, at the field `file`. */
+export const FILENAME_TOO_LONG = {
+  field: 'file',
+  code: 'too_big',
+  message: `Der Dateiname darf höchstens ${MAX_FILENAME_LENGTH} Zeichen lang sein.`,
+} as const;
