@@ -2677,7 +2677,7 @@ export interface paths {
                          * @enum {string}
                          */
                         situation: "in_accommodation" | "hidden_homeless" | "rough_sleeping" | "at_risk" | "housed";
-                        /** @description z. B. in der Unterkunft seit */
+                        /** @description z. B. in der Unterkunft seit (nicht in der Zukunft) */
                         situationSince?: string | null;
                         socialWorkerId?: string | null;
                     };
@@ -2942,7 +2942,7 @@ export interface paths {
                          * @enum {string}
                          */
                         situation: "in_accommodation" | "hidden_homeless" | "rough_sleeping" | "at_risk" | "housed";
-                        /** @description z. B. in der Unterkunft seit */
+                        /** @description z. B. in der Unterkunft seit (nicht in der Zukunft) */
                         situationSince?: string | null;
                         socialWorkerId?: string | null;
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
@@ -3380,7 +3380,7 @@ export interface paths {
                         kind: "contact" | "visit" | "call" | "note";
                         /**
                          * Format: date-time
-                         * @description Zeitpunkt des Kontakts
+                         * @description Zeitpunkt des Kontakts (nicht nach heute)
                          */
                         occurredAt: string;
                         /** @description Haushalt hat mitgewirkt */
@@ -5180,7 +5180,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Garantieleistung in Cent */
+                        /** @description Garantieleistung in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents: number;
                         note?: string | null;
                         /** @description Fehlt: heute */
@@ -5583,7 +5583,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Offene Miete in Cent */
+                        /** @description Offene Miete in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents?: number;
                         /** @description Fehlt: unverändert */
                         months?: string[];
@@ -6902,9 +6902,9 @@ export interface paths {
                         /** @description Bezugsfrei ab */
                         availableFrom: string;
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 100.000,00 €) */
                         coldRentCents: number;
-                        /** @description Kaution in Cent */
+                        /** @description Kaution in Cent (0,00 € bis 100.000,00 €) */
                         depositCents: number;
                         /** @description Stadtbezirk */
                         district: string;
@@ -6912,7 +6912,7 @@ export interface paths {
                         equipment?: ("kitchen_fitted" | "balcony" | "cellar" | "bathtub" | "shower" | "washing_machine_connection" | "floor_covering" | "garden" | "parking")[];
                         /** @description Geschoss (0 = Erdgeschoss) */
                         floor: number;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 100.000,00 €) */
                         heatingCents: number;
                         heatingType?: string | null;
                         /** @description Hinweise zum gewünschten Haushalt */
@@ -6934,7 +6934,7 @@ export interface paths {
                         providerId?: string;
                         /** @description Zimmer (halbe Zimmer erlaubt) */
                         rooms: number;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 100.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Stufenlos erreichbar */
                         stepFree: boolean;
@@ -7208,9 +7208,9 @@ export interface paths {
                         /** @description Bezugsfrei ab */
                         availableFrom: string;
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 100.000,00 €) */
                         coldRentCents: number;
-                        /** @description Kaution in Cent */
+                        /** @description Kaution in Cent (0,00 € bis 100.000,00 €) */
                         depositCents: number;
                         /** @description Stadtbezirk */
                         district: string;
@@ -7218,7 +7218,7 @@ export interface paths {
                         equipment?: ("kitchen_fitted" | "balcony" | "cellar" | "bathtub" | "shower" | "washing_machine_connection" | "floor_covering" | "garden" | "parking")[];
                         /** @description Geschoss (0 = Erdgeschoss) */
                         floor: number;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 100.000,00 €) */
                         heatingCents: number;
                         heatingType?: string | null;
                         /** @description Hinweise zum gewünschten Haushalt */
@@ -7240,7 +7240,7 @@ export interface paths {
                         providerId?: string;
                         /** @description Zimmer (halbe Zimmer erlaubt) */
                         rooms: number;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 100.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Stufenlos erreichbar */
                         stepFree: boolean;
@@ -8015,17 +8015,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 100.000,00 €) */
                         coldRentCents?: number;
                         guaranteeItems?: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
-                        /** @description Höchstbetrag der Garantie in Cent */
+                        /** @description Höchstbetrag der Garantie in Cent (0,00 € bis 100.000,00 €) */
                         guaranteeMaxCents?: number;
                         guaranteeSignedOn?: string | null;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 100.000,00 €) */
                         heatingCents?: number;
                         leaseSignedOn?: string | null;
                         leaseStart: string;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 100.000,00 €) */
                         serviceChargesCents?: number;
                     };
                 };
@@ -15945,7 +15945,7 @@ export interface paths {
                                 id: string;
                                 note: string | null;
                                 rentCaps: {
-                                    /** @description Mietobergrenze in Cent */
+                                    /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                                     maxColdRentCents: number;
                                     persons: number;
                                 }[];
@@ -15971,13 +15971,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Zuschlag je weitere Person in Cent */
+                        /** @description Zuschlag je weitere Person in Cent (0,00 € bis 100.000,00 €) */
                         extraPersonCents: number;
                         /** @description Grundlage, z. B. Gemeinderatsbeschluss */
                         note?: string | null;
                         /** @description Kaltmiete-Obergrenzen nach Haushaltsgröße */
                         rentCaps: {
-                            /** @description Mietobergrenze in Cent */
+                            /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                             maxColdRentCents: number;
                             persons: number;
                         }[];
@@ -16014,7 +16014,7 @@ export interface paths {
                             id: string;
                             note: string | null;
                             rentCaps: {
-                                /** @description Mietobergrenze in Cent */
+                                /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                                 maxColdRentCents: number;
                                 persons: number;
                             }[];
@@ -16053,13 +16053,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Zuschlag je weitere Person in Cent */
+                        /** @description Zuschlag je weitere Person in Cent (0,00 € bis 100.000,00 €) */
                         extraPersonCents: number;
                         /** @description Grundlage, z. B. Gemeinderatsbeschluss */
                         note?: string | null;
                         /** @description Kaltmiete-Obergrenzen nach Haushaltsgröße */
                         rentCaps: {
-                            /** @description Mietobergrenze in Cent */
+                            /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                             maxColdRentCents: number;
                             persons: number;
                         }[];
@@ -16653,7 +16653,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 1.000.000,00 €) */
                         coldRentCents: number;
                         /** @description Feste Ansprechperson (Sachbearbeitung); fehlt: wer anlegt */
                         contactPersonId?: string | null;
@@ -16666,7 +16666,7 @@ export interface paths {
                         guaranteeSignedOn?: string | null;
                         /** @description Fehlt: Mietbeginn */
                         guaranteeStart?: string;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         heatingCents: number;
                         /** Format: uuid */
                         householdId: string;
@@ -16675,7 +16675,7 @@ export interface paths {
                         postalCode: string;
                         /** Format: uuid */
                         providerId: string;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Fehlt: die Sozialarbeit des Haushalts */
                         socialWorkerId?: string | null;
@@ -17157,7 +17157,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 1.000.000,00 €) */
                         coldRentCents: number;
                         /** @description Feste Ansprechperson (Sachbearbeitung); fehlt: wer anlegt */
                         contactPersonId?: string | null;
@@ -17170,7 +17170,7 @@ export interface paths {
                         guaranteeSignedOn?: string | null;
                         /** @description Fehlt: Mietbeginn */
                         guaranteeStart?: string;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         heatingCents: number;
                         leaseSignedOn?: string | null;
                         leaseStart: string;
@@ -17180,7 +17180,7 @@ export interface paths {
                          * @description Fehlt: unverändert
                          */
                         providerId?: string;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Fehlt: die Sozialarbeit des Haushalts */
                         socialWorkerId?: string | null;
@@ -17995,7 +17995,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Offene Miete in Cent */
+                        /** @description Offene Miete in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents: number;
                         /** @enum {string} */
                         kind: "rent_default";
@@ -18209,7 +18209,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         incidentId?: string | null;
-                        /** @description Rate in Cent */
+                        /** @description Rate in Cent (0,01 € bis 1.000.000,00 €) */
                         instalmentCents: number;
                         /**
                          * @description 1 = monatlich, 3 = vierteljährlich
@@ -18469,7 +18469,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         agreementId?: string | null;
-                        /** @description Betrag in Cent */
+                        /** @description Betrag in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents: number;
                         note?: string | null;
                         paidOn: string;
