@@ -80,7 +80,7 @@ export interface paths {
                                      */
                                     guaranteeItems: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
                                     /**
-                                     * @description Höchstbetrag der Garantie in Cent
+                                     * @description Höchstbetrag der Garantie in Cent (0,00 € bis 1.000.000,00 €)
                                      * @default 1000000
                                      */
                                     guaranteeMaxCents: number;
@@ -337,7 +337,7 @@ export interface paths {
                                  */
                                 guaranteeItems?: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
                                 /**
-                                 * @description Höchstbetrag der Garantie in Cent
+                                 * @description Höchstbetrag der Garantie in Cent (0,00 € bis 1.000.000,00 €)
                                  * @default 1000000
                                  */
                                 guaranteeMaxCents?: number;
@@ -579,7 +579,7 @@ export interface paths {
                                      */
                                     guaranteeItems: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
                                     /**
-                                     * @description Höchstbetrag der Garantie in Cent
+                                     * @description Höchstbetrag der Garantie in Cent (0,00 € bis 1.000.000,00 €)
                                      * @default 1000000
                                      */
                                     guaranteeMaxCents: number;
