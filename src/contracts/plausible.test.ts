@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZHouseholdCreate, ZJournalCreate } from './households';
 import { ZBirthDate, ZMoney, ZPastDate, ZPastTimestamp, ZSinceDate, endNotBeforeStart, todayInBerlin } from './plausible';
 import { ZGenericMeasureData, ZVisitListQuery } from './prevention';
-import { ZTerminateInput } from './sustainment';
+import { ZConflictReport, ZContactInput, ZTerminateInput } from './sustainment';
 
 const issuesOf = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -82,5 +82,10 @@ describe('plausibility building blocks', () => {
     expect(issuesOf(ZVisitListQuery, { from: '2026-02-01', to: '2026-01-31' }).map((i) => i.path)).toEqual(['to']);
     const terminate = { terminatedOn: '2026-03-01', leaseEndsOn: '2026-02-28', guaranteeContinues: false, version: 1 };
     expect(issuesOf(ZTerminateInput, terminate).map((i) => i.path)).toEqual(['leaseEndsOn']);
+    const conflict = { kind: 'conflict', category: 'noise', description: 'Lärm', occurredOn: '2026-12-07' };
+    expect(issuesOf(ZConflictReport, conflict).map((i) => i.path)).toEqual(['occurredOn']);
+    expect(issuesOf(ZConflictReport, { ...conflict, occurredOn: '2026-12-06' })).toEqual([]);
+    const contact = { occurredAt: '2026-12-07T00:00:00+01:00', channel: 'phone', reached: true, note: 'Anruf' };
+    expect(issuesOf(ZContactInput, contact).map((i) => i.path)).toEqual(['occurredAt']);
   });
 });

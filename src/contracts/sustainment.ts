@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZMoney, endNotBeforeStart } from './plausible.js';
+import { ZMoney, ZPastDate, ZPastTimestamp, endNotBeforeStart } from './plausible.js';
 import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 import { ZDeadlineRef, ZDocumentRef, ZGuaranteeItem, ZTenancy } from './placement.js';
 
@@ -314,7 +314,7 @@ export const ZConflictReport = z.object({
   kind: z.literal('conflict'),
   category: ZConflictCategory,
   description: text(4000),
-  occurredOn: ZDate,
+  occurredOn: ZPastDate.describe('Wann es vorgefallen ist (nicht nach heute)'),
 });
 export const ZIncidentReport = z.discriminatedUnion('kind', [ZRentDefaultReport, ZConflictReport]);
 export type TIncidentReport = z.input<typeof ZIncidentReport>;
@@ -342,7 +342,7 @@ export const ZPayoutInput = z.object({
 });
 export const ZAssignmentReceipt = z.object({ receivedOn: ZDate, note: optText(2000), ...version });
 export const ZContactInput = z.object({
-  occurredAt: ZTimestamp,
+  occurredAt: ZPastTimestamp.describe('Zeitpunkt des Kontakts (nicht nach heute)'),
   channel: ZContactChannel,
   reached: z.boolean(),
   note: text(4000).describe('Intern (nur Fachstelle)'),

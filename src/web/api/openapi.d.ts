@@ -4145,7 +4145,10 @@ export interface paths {
                         channel: "phone" | "home_visit" | "office" | "letter" | "email" | "other";
                         /** @description Intern (nur Fachstelle) */
                         note: string;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @description Zeitpunkt des Kontakts (nicht nach heute)
+                         */
                         occurredAt: string;
                         reached: boolean;
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
@@ -18011,6 +18014,7 @@ export interface paths {
                         description: string;
                         /** @enum {string} */
                         kind: "conflict";
+                        /** @description Wann es vorgefallen ist (nicht nach heute) */
                         occurredOn: string;
                     };
                 };
