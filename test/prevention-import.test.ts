@@ -478,6 +478,24 @@ describe('prevention list import', () => {
     expect(failed).toEqual({ state: 'failed', error: 'Die Datei enthält keine Datenzeilen.' });
   });
 
+  it('refuses a file name beyond the stated limit instead of cutting it', async () => {
+    const name = `${'x'.repeat(197)}.csv`;
+    const res = await upload(app, cmS, name, arrearsCsv(ROWS));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({
+      field: 'file',
+      code: 'too_big',
+      message: 'Der Dateiname darf höchstens 200 Zeichen lang sein.',
+    });
+    const stored = await testDbs()
+      .owner.selectFrom('prevention_import_jobs')
+      .select('id')
+      .where('agency_id', '=', a.id)
+      .where('filename', 'like', 'xxxxxxxxxx%')
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
   it('keeps imports to case managers and leads of the agency', async () => {
     const job = (await upload(app, cmS, 'liste.csv', arrearsCsv(ROWS))).json();
     const sw = await login(app, a.users.social_worker.email);

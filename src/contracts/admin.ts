@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES, ZExpectedVersion } from './common.js';
+import { ZMoney } from './plausible.js';
 
 export const ZUser = z.object({
   id: ZId,
@@ -67,7 +68,7 @@ export const ZPlacementSettings = z.object({
     .default('https://video.example/wohnenplus-{offer}-{token}')
     .describe('Link zur Videokonferenz; Platzhalter {offer}, {token}, {date}'),
   guaranteeYears: z.number().int().min(1).max(10).default(5),
-  guaranteeMaxCents: z.number().int().min(0).max(100_000_000).default(1_000_000).describe('Höchstbetrag der Garantie in Cent'),
+  guaranteeMaxCents: ZMoney('Höchstbetrag der Garantie').default(1_000_000),
   guaranteeItems: z
     .array(z.enum(['rent_arrears', 'service_charge_arrears', 'damage', 'clearance', 'legal_costs']))
     .default(['rent_arrears', 'service_charge_arrears', 'damage']),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZGender, ZHousingSituation, ZId, ZJournalKind, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
+import { ZBirthDate, ZPastTimestamp, ZSinceDate } from './plausible.js';
 
 const name = z.string().trim().min(1).max(100);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -8,7 +9,7 @@ export const ZMemberInput = z.object({
   id: ZId.optional().describe('Vorhandenes Mitglied; fehlt bei neuen Mitgliedern'),
   firstName: name,
   lastName: name,
-  birthDate: ZDate.nullable().optional(),
+  birthDate: ZBirthDate.nullable().optional(),
   gender: ZGender,
   nationality: z.string().trim().max(60).nullable().optional().describe('Staatsangehörigkeit'),
   relationship: z.enum(['head', 'partner', 'child', 'relative', 'other']).default('head'),
@@ -23,7 +24,8 @@ export const ZMemberInput = z.object({
     .optional()
     .or(z.literal('').transform(() => null)),
 });
-export const ZMember = ZMemberInput.extend({ id: ZId });
+/** As stored (records from before the plausibility checks are still shown). */
+export const ZMember = ZMemberInput.extend({ id: ZId, birthDate: ZDate.nullable().optional() });
 
 export const ZNeeds = z.object({
   wheelchair: z.boolean().default(false),
@@ -37,7 +39,7 @@ export const ZNeeds = z.object({
 
 const householdFields = {
   situation: ZHousingSituation,
-  situationSince: ZDate.nullable().optional().describe('z. B. in der Unterkunft seit'),
+  situationSince: ZSinceDate.nullable().optional().describe('z. B. in der Unterkunft seit (nicht in der Zukunft)'),
   seekingHousing: z.boolean().default(false).describe('Im Pool für Wohnungsvermittlung'),
   needs: ZNeeds,
   caseManagerId: ZId.nullable().optional(),
@@ -99,12 +101,13 @@ export const ZHouseholdListQuery = z.object({
 });
 
 export const ZJournalCreate = z.object({
-  occurredAt: ZTimestamp.describe('Zeitpunkt des Kontakts'),
+  occurredAt: ZPastTimestamp.describe('Zeitpunkt des Kontakts (nicht nach heute)'),
   kind: ZJournalKind,
   participation: z.boolean().describe('Haushalt hat mitgewirkt'),
   text: z.string().trim().min(1).max(10000),
 });
 export const ZJournalEntry = ZJournalCreate.extend({
+  occurredAt: ZTimestamp.describe('Zeitpunkt des Kontakts'),
   id: ZId,
   author: ZUserRef,
   createdAt: ZTimestamp,

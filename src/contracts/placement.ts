@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMoney } from './plausible.js';
 import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
 /*
@@ -47,7 +48,7 @@ export const ZRefusalReason = z.enum(REFUSAL_REASONS);
 export const GUARANTEE_ITEMS = ['rent_arrears', 'service_charge_arrears', 'damage', 'clearance', 'legal_costs'] as const;
 export const ZGuaranteeItem = z.enum(GUARANTEE_ITEMS);
 
-const money = (label: string) => z.number().int().min(0).max(10_000_000).describe(`${label} in Cent`);
+const money = (label: string) => ZMoney(label, { maxCents: 10_000_000 });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) =>
   z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBirthDate, ZMoney, endNotBeforeStart } from './plausible.js';
 import { ZDate, ZGender, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
 /*
@@ -71,7 +72,7 @@ export const ZVisitOutcome = z.enum(VISIT_OUTCOMES);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-const money = (label: string) => z.number().int().min(0).max(100_000_000).describe(`${label} in Cent`);
+const money = (label: string) => ZMoney(label);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) =>
   z
@@ -82,6 +83,9 @@ const optText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 const optDate = ZDate.nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const optBirthDate = ZBirthDate.nullable()
   .optional()
   .transform((v) => v ?? null);
 const optTimestamp = ZTimestamp.nullable()
@@ -102,7 +106,7 @@ export const ZDocumentRef = z.object({ id: ZId, kind: z.string(), filename: z.st
 export const ZTenant = z.object({
   firstName: text(100),
   lastName: text(100),
-  birthDate: optDate,
+  birthDate: optBirthDate,
   gender: ZGender.default('unspecified'),
   phone: optText(40),
   email: z
@@ -359,12 +363,14 @@ export const ZCommitmentData = z.object({
   validUntil: optDate,
   sentOn: optDate,
 });
-export const ZGenericMeasureData = z.object({
-  provider: optText(200).describe('Träger oder Dienst'),
-  startsOn: optDate,
-  endsOn: optDate,
-  amountCents: optMoney('Kosten'),
-});
+export const ZGenericMeasureData = z
+  .object({
+    provider: optText(200).describe('Träger oder Dienst'),
+    startsOn: optDate,
+    endsOn: optDate,
+    amountCents: optMoney('Kosten'),
+  })
+  .superRefine(endNotBeforeStart('startsOn', 'endsOn'));
 
 export const ZMeasureInput = z.discriminatedUnion('kind', [
   z.object({
@@ -573,7 +579,7 @@ export const ZVisitInput = z.object({
   kind: ZVisitKind,
   visitedAt: ZTimestamp,
   name: text(200).describe('Name der vorsprechenden Person'),
-  birthDate: optDate,
+  birthDate: optBirthDate,
   concern: text(2000).describe('Anliegen'),
   outcome: ZVisitOutcome.default('advice_given'),
   note: optText(4000),
@@ -599,10 +605,12 @@ export const ZVisit = z.object({
   createdAt: ZTimestamp,
 });
 export const ZVisitPage = ZPage(ZVisit);
-export const ZVisitListQuery = z.object({
-  from: ZDate.optional(),
-  to: ZDate.optional(),
-  kind: ZVisitKind.optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const ZVisitListQuery = z
+  .object({
+    from: ZDate.optional(),
+    to: ZDate.optional(),
+    kind: ZVisitKind.optional(),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .superRefine(endNotBeforeStart('from', 'to'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMoney, ZPastDate, ZPastTimestamp, endNotBeforeStart } from './plausible.js';
 import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 import { ZDeadlineRef, ZDocumentRef, ZGuaranteeItem, ZTenancy } from './placement.js';
 
@@ -8,8 +9,8 @@ import { ZDeadlineRef, ZDocumentRef, ZGuaranteeItem, ZTenancy } from './placemen
  * server and web. All money is integer cents. See notes/sustainment-api.md for the routes.
  */
 
-const money = (label: string) => z.number().int().min(0).max(100_000_000).describe(`${label} in Cent`);
-const positiveMoney = (label: string) => z.number().int().min(1).max(100_000_000).describe(`${label} in Cent`);
+const money = (label: string) => ZMoney(label);
+const positiveMoney = (label: string) => ZMoney(label, { min: 1 });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) =>
   z
@@ -124,13 +125,17 @@ const tenancyFields = {
 };
 
 /** Direct entry of a tenancy that began before wohnhilfe (placement creates its own). */
-export const ZTenancyCreate = z.object({ householdId: ZId, providerId: ZId, ...tenancyFields });
+export const ZTenancyCreate = z
+  .object({ householdId: ZId, providerId: ZId, ...tenancyFields })
+  .superRefine(endNotBeforeStart('guaranteeStart', 'guaranteeEnd'));
 export type TTenancyCreate = z.input<typeof ZTenancyCreate>;
-export const ZTenancyUpdate = z.object({
-  ...tenancyFields,
-  providerId: ZId.optional().describe('Fehlt: unverändert'),
-  version: ZExpectedVersion,
-});
+export const ZTenancyUpdate = z
+  .object({
+    ...tenancyFields,
+    providerId: ZId.optional().describe('Fehlt: unverändert'),
+    version: ZExpectedVersion,
+  })
+  .superRefine(endNotBeforeStart('guaranteeStart', 'guaranteeEnd'));
 
 export const ZTenancyEnd = z.object({
   reason: ZEndReason,
@@ -309,7 +314,7 @@ export const ZConflictReport = z.object({
   kind: z.literal('conflict'),
   category: ZConflictCategory,
   description: text(4000),
-  occurredOn: ZDate,
+  occurredOn: ZPastDate.describe('Wann es vorgefallen ist (nicht nach heute)'),
 });
 export const ZIncidentReport = z.discriminatedUnion('kind', [ZRentDefaultReport, ZConflictReport]);
 export type TIncidentReport = z.input<typeof ZIncidentReport>;
@@ -337,7 +342,7 @@ export const ZPayoutInput = z.object({
 });
 export const ZAssignmentReceipt = z.object({ receivedOn: ZDate, note: optText(2000), ...version });
 export const ZContactInput = z.object({
-  occurredAt: ZTimestamp,
+  occurredAt: ZPastTimestamp.describe('Zeitpunkt des Kontakts (nicht nach heute)'),
   channel: ZContactChannel,
   reached: z.boolean(),
   note: text(4000).describe('Intern (nur Fachstelle)'),
@@ -345,13 +350,15 @@ export const ZContactInput = z.object({
 });
 export const ZWarningInput = z.object({ issuedOn: ZDate, note: optText(2000), ...version });
 export const ZSolveInput = z.object({ resolution: text(4000).describe('Wie das Problem gelöst wurde, intern'), ...version });
-export const ZTerminateInput = z.object({
-  terminatedOn: ZDate.describe('Datum der Kündigung'),
-  leaseEndsOn: ZDate.describe('Ende des Mietverhältnisses laut Kündigung'),
-  guaranteeContinues: z.boolean().describe('Garantie bleibt nach dem Garantievertrag bestehen'),
-  note: optText(2000),
-  ...version,
-});
+export const ZTerminateInput = z
+  .object({
+    terminatedOn: ZDate.describe('Datum der Kündigung'),
+    leaseEndsOn: ZDate.describe('Ende des Mietverhältnisses laut Kündigung'),
+    guaranteeContinues: z.boolean().describe('Garantie bleibt nach dem Garantievertrag bestehen'),
+    note: optText(2000),
+    ...version,
+  })
+  .superRefine(endNotBeforeStart('terminatedOn', 'leaseEndsOn'));
 export const ZCancelInput = z.object({ reason: text(2000), ...version });
 
 export const ZIncidentContact = z.object({

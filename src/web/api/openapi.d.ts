@@ -80,7 +80,7 @@ export interface paths {
                                      */
                                     guaranteeItems: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
                                     /**
-                                     * @description Höchstbetrag der Garantie in Cent
+                                     * @description Höchstbetrag der Garantie in Cent (0,00 € bis 1.000.000,00 €)
                                      * @default 1000000
                                      */
                                     guaranteeMaxCents: number;
@@ -337,7 +337,7 @@ export interface paths {
                                  */
                                 guaranteeItems?: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
                                 /**
-                                 * @description Höchstbetrag der Garantie in Cent
+                                 * @description Höchstbetrag der Garantie in Cent (0,00 € bis 1.000.000,00 €)
                                  * @default 1000000
                                  */
                                 guaranteeMaxCents?: number;
@@ -579,7 +579,7 @@ export interface paths {
                                      */
                                     guaranteeItems: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
                                     /**
-                                     * @description Höchstbetrag der Garantie in Cent
+                                     * @description Höchstbetrag der Garantie in Cent (0,00 € bis 1.000.000,00 €)
                                      * @default 1000000
                                      */
                                     guaranteeMaxCents: number;
@@ -2677,7 +2677,7 @@ export interface paths {
                          * @enum {string}
                          */
                         situation: "in_accommodation" | "hidden_homeless" | "rough_sleeping" | "at_risk" | "housed";
-                        /** @description z. B. in der Unterkunft seit */
+                        /** @description z. B. in der Unterkunft seit (nicht in der Zukunft) */
                         situationSince?: string | null;
                         socialWorkerId?: string | null;
                     };
@@ -2942,7 +2942,7 @@ export interface paths {
                          * @enum {string}
                          */
                         situation: "in_accommodation" | "hidden_homeless" | "rough_sleeping" | "at_risk" | "housed";
-                        /** @description z. B. in der Unterkunft seit */
+                        /** @description z. B. in der Unterkunft seit (nicht in der Zukunft) */
                         situationSince?: string | null;
                         socialWorkerId?: string | null;
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
@@ -3380,7 +3380,7 @@ export interface paths {
                         kind: "contact" | "visit" | "call" | "note";
                         /**
                          * Format: date-time
-                         * @description Zeitpunkt des Kontakts
+                         * @description Zeitpunkt des Kontakts (nicht nach heute)
                          */
                         occurredAt: string;
                         /** @description Haushalt hat mitgewirkt */
@@ -4145,7 +4145,10 @@ export interface paths {
                         channel: "phone" | "home_visit" | "office" | "letter" | "email" | "other";
                         /** @description Intern (nur Fachstelle) */
                         note: string;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @description Zeitpunkt des Kontakts (nicht nach heute)
+                         */
                         occurredAt: string;
                         reached: boolean;
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
@@ -5180,7 +5183,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Garantieleistung in Cent */
+                        /** @description Garantieleistung in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents: number;
                         note?: string | null;
                         /** @description Fehlt: heute */
@@ -5583,7 +5586,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Offene Miete in Cent */
+                        /** @description Offene Miete in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents?: number;
                         /** @description Fehlt: unverändert */
                         months?: string[];
@@ -6902,9 +6905,9 @@ export interface paths {
                         /** @description Bezugsfrei ab */
                         availableFrom: string;
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 100.000,00 €) */
                         coldRentCents: number;
-                        /** @description Kaution in Cent */
+                        /** @description Kaution in Cent (0,00 € bis 100.000,00 €) */
                         depositCents: number;
                         /** @description Stadtbezirk */
                         district: string;
@@ -6912,7 +6915,7 @@ export interface paths {
                         equipment?: ("kitchen_fitted" | "balcony" | "cellar" | "bathtub" | "shower" | "washing_machine_connection" | "floor_covering" | "garden" | "parking")[];
                         /** @description Geschoss (0 = Erdgeschoss) */
                         floor: number;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 100.000,00 €) */
                         heatingCents: number;
                         heatingType?: string | null;
                         /** @description Hinweise zum gewünschten Haushalt */
@@ -6934,7 +6937,7 @@ export interface paths {
                         providerId?: string;
                         /** @description Zimmer (halbe Zimmer erlaubt) */
                         rooms: number;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 100.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Stufenlos erreichbar */
                         stepFree: boolean;
@@ -7208,9 +7211,9 @@ export interface paths {
                         /** @description Bezugsfrei ab */
                         availableFrom: string;
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 100.000,00 €) */
                         coldRentCents: number;
-                        /** @description Kaution in Cent */
+                        /** @description Kaution in Cent (0,00 € bis 100.000,00 €) */
                         depositCents: number;
                         /** @description Stadtbezirk */
                         district: string;
@@ -7218,7 +7221,7 @@ export interface paths {
                         equipment?: ("kitchen_fitted" | "balcony" | "cellar" | "bathtub" | "shower" | "washing_machine_connection" | "floor_covering" | "garden" | "parking")[];
                         /** @description Geschoss (0 = Erdgeschoss) */
                         floor: number;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 100.000,00 €) */
                         heatingCents: number;
                         heatingType?: string | null;
                         /** @description Hinweise zum gewünschten Haushalt */
@@ -7240,7 +7243,7 @@ export interface paths {
                         providerId?: string;
                         /** @description Zimmer (halbe Zimmer erlaubt) */
                         rooms: number;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 100.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Stufenlos erreichbar */
                         stepFree: boolean;
@@ -8015,17 +8018,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 100.000,00 €) */
                         coldRentCents?: number;
                         guaranteeItems?: ("rent_arrears" | "service_charge_arrears" | "damage" | "clearance" | "legal_costs")[];
-                        /** @description Höchstbetrag der Garantie in Cent */
+                        /** @description Höchstbetrag der Garantie in Cent (0,00 € bis 100.000,00 €) */
                         guaranteeMaxCents?: number;
                         guaranteeSignedOn?: string | null;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 100.000,00 €) */
                         heatingCents?: number;
                         leaseSignedOn?: string | null;
                         leaseStart: string;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 100.000,00 €) */
                         serviceChargesCents?: number;
                     };
                 };
@@ -15945,7 +15948,7 @@ export interface paths {
                                 id: string;
                                 note: string | null;
                                 rentCaps: {
-                                    /** @description Mietobergrenze in Cent */
+                                    /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                                     maxColdRentCents: number;
                                     persons: number;
                                 }[];
@@ -15971,13 +15974,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Zuschlag je weitere Person in Cent */
+                        /** @description Zuschlag je weitere Person in Cent (0,00 € bis 100.000,00 €) */
                         extraPersonCents: number;
                         /** @description Grundlage, z. B. Gemeinderatsbeschluss */
                         note?: string | null;
                         /** @description Kaltmiete-Obergrenzen nach Haushaltsgröße */
                         rentCaps: {
-                            /** @description Mietobergrenze in Cent */
+                            /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                             maxColdRentCents: number;
                             persons: number;
                         }[];
@@ -16014,7 +16017,7 @@ export interface paths {
                             id: string;
                             note: string | null;
                             rentCaps: {
-                                /** @description Mietobergrenze in Cent */
+                                /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                                 maxColdRentCents: number;
                                 persons: number;
                             }[];
@@ -16053,13 +16056,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Zuschlag je weitere Person in Cent */
+                        /** @description Zuschlag je weitere Person in Cent (0,00 € bis 100.000,00 €) */
                         extraPersonCents: number;
                         /** @description Grundlage, z. B. Gemeinderatsbeschluss */
                         note?: string | null;
                         /** @description Kaltmiete-Obergrenzen nach Haushaltsgröße */
                         rentCaps: {
-                            /** @description Mietobergrenze in Cent */
+                            /** @description Mietobergrenze in Cent (0,00 € bis 100.000,00 €) */
                             maxColdRentCents: number;
                             persons: number;
                         }[];
@@ -16653,7 +16656,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 1.000.000,00 €) */
                         coldRentCents: number;
                         /** @description Feste Ansprechperson (Sachbearbeitung); fehlt: wer anlegt */
                         contactPersonId?: string | null;
@@ -16666,7 +16669,7 @@ export interface paths {
                         guaranteeSignedOn?: string | null;
                         /** @description Fehlt: Mietbeginn */
                         guaranteeStart?: string;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         heatingCents: number;
                         /** Format: uuid */
                         householdId: string;
@@ -16675,7 +16678,7 @@ export interface paths {
                         postalCode: string;
                         /** Format: uuid */
                         providerId: string;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Fehlt: die Sozialarbeit des Haushalts */
                         socialWorkerId?: string | null;
@@ -17157,7 +17160,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         city: string;
-                        /** @description Kaltmiete in Cent */
+                        /** @description Kaltmiete in Cent (0,00 € bis 1.000.000,00 €) */
                         coldRentCents: number;
                         /** @description Feste Ansprechperson (Sachbearbeitung); fehlt: wer anlegt */
                         contactPersonId?: string | null;
@@ -17170,7 +17173,7 @@ export interface paths {
                         guaranteeSignedOn?: string | null;
                         /** @description Fehlt: Mietbeginn */
                         guaranteeStart?: string;
-                        /** @description Heizkosten in Cent */
+                        /** @description Heizkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         heatingCents: number;
                         leaseSignedOn?: string | null;
                         leaseStart: string;
@@ -17180,7 +17183,7 @@ export interface paths {
                          * @description Fehlt: unverändert
                          */
                         providerId?: string;
-                        /** @description Nebenkosten in Cent */
+                        /** @description Nebenkosten in Cent (0,00 € bis 1.000.000,00 €) */
                         serviceChargesCents: number;
                         /** @description Fehlt: die Sozialarbeit des Haushalts */
                         socialWorkerId?: string | null;
@@ -17995,7 +17998,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Offene Miete in Cent */
+                        /** @description Offene Miete in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents: number;
                         /** @enum {string} */
                         kind: "rent_default";
@@ -18011,6 +18014,7 @@ export interface paths {
                         description: string;
                         /** @enum {string} */
                         kind: "conflict";
+                        /** @description Wann es vorgefallen ist (nicht nach heute) */
                         occurredOn: string;
                     };
                 };
@@ -18209,7 +18213,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         incidentId?: string | null;
-                        /** @description Rate in Cent */
+                        /** @description Rate in Cent (0,01 € bis 1.000.000,00 €) */
                         instalmentCents: number;
                         /**
                          * @description 1 = monatlich, 3 = vierteljährlich
@@ -18469,7 +18473,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         agreementId?: string | null;
-                        /** @description Betrag in Cent */
+                        /** @description Betrag in Cent (0,01 € bis 1.000.000,00 €) */
                         amountCents: number;
                         note?: string | null;
                         paidOn: string;

@@ -77,6 +77,7 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(optio
         minimum?: number | bigint;
         maximum?: number | bigint;
         format?: string;
+        params?: Record<string, unknown>;
       }) =>
         fieldErrorMessage(
           {
@@ -87,6 +88,7 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(optio
             minimum: iss.minimum,
             maximum: iss.maximum,
             format: iss.format,
+            params: iss.params,
           },
           t,
         ),

@@ -179,6 +179,16 @@ export const de = {
     invalid_type: 'Bitte geben Sie einen gültigen Wert ein.',
     invalid_value: 'Bitte wählen Sie einen der vorgegebenen Werte.',
     custom: 'Die Eingabe ist nicht gültig.',
+    moneyMax: 'Der Betrag darf höchstens {{max}} sein.',
+    moneyMin: 'Der Betrag muss mindestens {{min}} sein.',
+    moneyNegative: 'Der Betrag darf nicht negativ sein.',
+    plausible: {
+      birthDateFuture: 'Das Geburtsdatum darf nicht in der Zukunft liegen.',
+      birthDateTooEarly: 'Das Geburtsdatum darf nicht vor dem {{min}} liegen.',
+      sinceFuture: 'Dieser Tag darf nicht in der Zukunft liegen.',
+      afterToday: 'Der Tag darf nicht nach heute ({{max}}) liegen.',
+      endBeforeStart: 'Das Ende darf nicht vor dem Beginn ({{start}}) liegen.',
+    },
   },
   login: {
     title: 'Anmeldung',

@@ -174,6 +174,16 @@ export const en: Messages = {
     invalid_type: 'Please enter a valid value.',
     invalid_value: 'Please choose one of the given values.',
     custom: 'The input is not valid.',
+    moneyMax: 'The amount must be at most {{max}}.',
+    moneyMin: 'The amount must be at least {{min}}.',
+    moneyNegative: 'The amount must not be negative.',
+    plausible: {
+      birthDateFuture: 'The date of birth must not be in the future.',
+      birthDateTooEarly: 'The date of birth must not be before {{min}}.',
+      sinceFuture: 'This date must not be in the future.',
+      afterToday: 'The date must not be after today ({{max}}).',
+      endBeforeStart: 'The end must not be before the start ({{start}}).',
+    },
   },
   login: {
     title: 'Sign in',

@@ -5,6 +5,8 @@
  */
 import type { TFunction } from 'i18next';
 import { isErrorCode, type ErrorCode } from '../../contracts/errors';
+import { formatEuro } from '../../contracts/format';
+import { PLAUSIBLE_KEYS, type PlausibleKey } from '../../contracts/plausible';
 import { ApiError, NetworkError } from '../api';
 
 export function toProblemCode(code: string | undefined): ErrorCode {
@@ -90,12 +92,22 @@ export interface FieldIssue {
   minimum?: number | bigint;
   maximum?: number | bigint;
   format?: string;
+  /** Only known for client-side issues: `params.plausible` names a plausibility check (contracts/plausible.ts). */
+  params?: Record<string, unknown>;
 }
 
 /** Zod issue code → message; falls back to the server's message for unknown codes and `custom`. */
 export function fieldErrorMessage(issue: FieldIssue, t: TFunction): string {
   const min = issue.minimum === undefined ? undefined : Number(issue.minimum);
   const max = issue.maximum === undefined ? undefined : Number(issue.maximum);
+  const plausible = issue.params?.plausible;
+  if (issue.code === 'custom' && (PLAUSIBLE_KEYS as readonly unknown[]).includes(plausible))
+    return t(`fieldErrors.plausible.${plausible as PlausibleKey}`, { ...issue.params });
+  // Amounts (contracts ZMoney) state their limit in euros; the number is in cents.
+  const money = issue.origin === 'number' && issue.message.includes('€');
+  if (money && issue.code === 'too_big' && max !== undefined) return t('fieldErrors.moneyMax', { max: formatEuro(max) });
+  if (money && issue.code === 'too_small' && min !== undefined)
+    return min > 0 ? t('fieldErrors.moneyMin', { min: formatEuro(min) }) : t('fieldErrors.moneyNegative');
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return min !== undefined && min > 1 ? t('fieldErrors.tooShort', { min }) : t('fieldErrors.required');

@@ -4,7 +4,13 @@ import type { FieldIssue } from '../i18n/errors';
 /** Turns a Zod error into field issues with dotted paths (`members.0.firstName`), like the server does. */
 export function issuesFromZod(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
-    const extra = issue as unknown as { origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+    const extra = issue as unknown as {
+      origin?: string;
+      minimum?: number | bigint;
+      maximum?: number | bigint;
+      format?: string;
+      params?: Record<string, unknown>;
+    };
     return {
       field: issue.path.map(String).join('.'),
       code: issue.code,
@@ -13,6 +19,7 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
       minimum: extra.minimum,
       maximum: extra.maximum,
       format: extra.format,
+      params: extra.params,
     };
   });
 }

@@ -97,6 +97,36 @@ describe('households over HTTP', () => {
     expect(JSON.stringify(p)).not.toMatch(/at .*\.ts|SELECT|INSERT/);
   });
 
+  it('refuses implausible dates at the field: a future birth date or "since" date, a journal entry after today', async () => {
+    const input = householdInput();
+    const future = { ...input, situationSince: '2999-01-01', members: [{ ...input.members[0]!, birthDate: '2999-01-01' }] };
+    const res = await cm.post('/api/v1/households', future);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const p = res.json();
+    expect(p.code).toBe('validation_failed');
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'members.0.birthDate', message: 'Das Geburtsdatum darf nicht in der Zukunft liegen.' }),
+        expect.objectContaining({ field: 'situationSince' }),
+      ]),
+    );
+    const early = await cm.post('/api/v1/households', { ...input, members: [{ ...input.members[0]!, birthDate: '1899-12-31' }] });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors.map((e: { field: string }) => e.field)).toEqual(['members.0.birthDate']);
+
+    const h = (await cm.post('/api/v1/households', householdInput())).json();
+    const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString();
+    const entry = await cm.post(`/api/v1/households/${h.id}/journal`, {
+      occurredAt: tomorrow,
+      kind: 'call',
+      participation: true,
+      text: 'Anruf',
+    });
+    expect(entry.statusCode).toBe(400);
+    expect(entry.json().errors.map((e: { field: string }) => e.field)).toEqual(['occurredAt']);
+  });
+
   it('rejects staff of the wrong role as case manager, at the field', async () => {
     const res = await cm.post('/api/v1/households', householdInput({ caseManagerId: agency.users.auditor.id }));
     expect(res.statusCode).toBe(400);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { FILENAME_TOO_LONG, MAX_FILENAME_LENGTH } from '../../../contracts/plausible.js';
 import type { DB } from '../../db/types.js';
 import { audit } from '../../platform/audit/audit.js';
 import { loadDocument } from '../../platform/documents/documents.js';
@@ -31,14 +32,11 @@ export function filesService(db: Kysely<DB>) {
         if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.contentType))
           errors.push({ field: 'file', code: 'invalid_type', message: 'Nur Fotos (JPEG, PNG, WebP) oder PDF.' });
         if (file.content.length === 0) errors.push({ field: 'file', code: 'too_small', message: 'Die Datei ist leer.' });
+        if (file.filename.length > MAX_FILENAME_LENGTH) errors.push({ ...FILENAME_TOO_LONG });
         if ((await repo.attachments(offerId)).length >= ATTACHMENTS_PER_OFFER)
           errors.push({ field: 'file', code: 'too_big', message: `Höchstens ${ATTACHMENTS_PER_OFFER} Anhänge je Angebot.` });
         if (errors.length) throw new AppError('validation_failed', undefined, { errors });
-        const a = await repo.addAttachment(
-          offerId,
-          { ...file, filename: file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) },
-          ctx.actor.userId,
-        );
+        const a = await repo.addAttachment(offerId, { ...file, filename: file.filename.replace(/[\\/\r\n"]/g, '_') }, ctx.actor.userId);
         await repo.addEvent(offerId, ctx.actor.userId, 'attachment_added', { filename: a.filename }, { providerVisible: true });
         audit(tx, ctx, { action: 'offer.attachment', entityId: offerId, details: { added: a.id } });
         return {

@@ -11,6 +11,7 @@ import {
   poolHousehold,
   type PlacementActors,
 } from '../../../../test/placement-fixtures.js';
+import { multipart } from '../../../../test/prevention-import-fixtures.js';
 
 let app: FastifyInstance;
 let agency: TestAgency;
@@ -25,6 +26,28 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('offers: portal, validation, isolation', () => {
+  it('refuses an attachment whose file name is over 200 characters instead of cutting it', async () => {
+    const session = await login(app, agency.users.provider_user.email);
+    const o = (await client(app, session).post('/api/v1/offers', offerInput())).json();
+    const attach = (filename: string) => {
+      const m = multipart(filename, Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/offers/${o.id}/attachments`,
+        payload: m.body,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': m.contentType },
+      });
+    };
+    const long = await attach(`${'g'.repeat(197)}.pdf`);
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors).toEqual([
+      { field: 'file', code: 'too_big', message: 'Der Dateiname darf höchstens 200 Zeichen lang sein.' },
+    ]);
+    const fits = await attach(`${'g'.repeat(196)}.pdf`);
+    expect(fits.statusCode, fits.body).toBe(201);
+    expect(fits.json().filename).toBe(`${'g'.repeat(196)}.pdf`);
+  });
+
   it('a company keeps a draft, edits it with its version, submits; another company and another agency get 404', async () => {
     const draft = await a.provider.post('/api/v1/offers', offerInput({ providerId: agency.otherProviderId }));
     expect(draft.statusCode).toBe(201);

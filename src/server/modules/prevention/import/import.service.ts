@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { FILENAME_TOO_LONG, MAX_FILENAME_LENGTH } from '../../../../contracts/plausible.js';
 import type { TImportField, TImportJob, ZImportMappingInput, ZImportRowsQuery } from '../../../../contracts/preventionImport.js';
 import { inAgency, type Tx } from '../../../db/database.js';
 import type { DB } from '../../../db/types.js';
@@ -71,7 +72,9 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       return auditDenials(db, ctx, async () => {
         access.require(ctx.actor, 'preventionImport.write');
         const agencyId = ctx.actor.agencyId;
-        const filename = file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'liste';
+        if (file.filename.length > MAX_FILENAME_LENGTH)
+          throw new AppError('validation_failed', FILENAME_TOO_LONG.message, { errors: [{ ...FILENAME_TOO_LONG }] });
+        const filename = file.filename.replace(/[\\/\r\n"]/g, '_') || 'liste';
         const created = await inAgency(db, agencyId, (tx) =>
           repoOf(tx, ctx).createJob(requestedId, filename, file.content.length, ctx.actor.userId),
         );
