@@ -53,7 +53,8 @@ import { mailDelivery } from './platform/mail/mail.job.js';
 import { createMailTransport } from './platform/mail/transport.js';
 import { ALL_JOBS } from './platform/jobs/registry.js';
 import { startJobs } from './platform/jobs/queue.js';
-import { notificationRoutes, notificationService } from './platform/notify/notifications.routes.js';
+import { notificationRoutes } from './platform/notify/notifications.routes.js';
+import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
 
 z.config(z.locales.de());
