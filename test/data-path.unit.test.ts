@@ -22,6 +22,8 @@ const FOLDERS = [
   'platform/effects',
   'platform/http',
   'platform/documents',
+  'platform/audit',
+  'platform/notify',
 ];
 const EXEMPT = new Set(['modules/prevention/prevention.bulk.ts']);
 const QUERY = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql(<[^>]*>)?`/;

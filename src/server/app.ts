@@ -16,6 +16,7 @@ import { loadKeyring, type Keyring } from './platform/keys/keyring.js';
 import type { DB } from './db/types.js';
 import type { RouteAccess } from './platform/access/registry.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
+import { auditService } from './platform/audit/audit.service.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { authService } from './platform/auth/auth.service.js';
 import { documentTemplateRoutes } from './platform/documents/documents.routes.js';
@@ -217,7 +218,7 @@ export async function buildApp({
   const imports = importRunner(db, { onError: (e) => app.log.error({ err: e }, 'prevention import failed') });
   app.addHook('onClose', () => imports.drain());
   preventionImportRoutes(app, importService(db, imports), importReviewService(db));
-  auditRoutes(app, db, keys);
+  auditRoutes(app, auditService(db, keys));
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
