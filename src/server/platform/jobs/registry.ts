@@ -1,4 +1,4 @@
-import { householdLogPrune } from '../../modules/placement/pool.js';
+import { householdLogPrune } from '../../modules/households/pool.service.js';
 import { auditCheckpoint, auditSeal } from '../audit/seal.job.js';
 import { deadlineRun } from '../deadlines/deadlines.job.js';
 import { mailDelivery } from '../mail/mail.job.js';
