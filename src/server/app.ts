@@ -52,7 +52,7 @@ import { outboxRoutes } from './platform/mail/outbox.routes.js';
 import { outboxService } from './platform/mail/outbox.service.js';
 import { mailDelivery } from './platform/mail/mail.job.js';
 import { createMailTransport } from './platform/mail/transport.js';
-import { ALL_JOBS } from './platform/jobs/registry.js';
+import { ALL_JOBS } from './jobs.js';
 import { startJobs } from './platform/jobs/queue.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
