@@ -19,7 +19,7 @@ import { rankingsRepository } from '../src/server/modules/placement/rankings.rep
 import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { openDatabases } from '../src/server/runtime.js';
 import { installJobs } from '../src/server/platform/jobs/queue.js';
-import { ALL_JOBS } from '../src/server/platform/jobs/registry.js';
+import { ALL_JOBS } from '../src/server/jobs.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 /** App instances (and, for a fair ratio, baseline instances) as in a deployment with WEB_CONCURRENCY. */

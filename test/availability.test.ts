@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { migrate } from '../src/server/db/database.js';
 import { installJobs } from '../src/server/platform/jobs/queue.js';
-import { ALL_JOBS } from '../src/server/platform/jobs/registry.js';
+import { ALL_JOBS } from '../src/server/jobs.js';
 import { hashPassword } from '../src/server/platform/auth/password.js';
 import { openDatabases, type Databases } from '../src/server/runtime.js';
 import { PASSWORD, login, testConfig } from './helpers.js';

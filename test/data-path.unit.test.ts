@@ -3,10 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * "Queries only in repositories" (issue 12), checked for the folders already in that shape. Add a
- * folder here once its services hold no query. prevention.bulk.ts and import/ are the tuned bulk
- * writers of the list import and keep their statements. modules/placement waits for pool.ts (the
- * pool query still lives beside its logic).
+ * "Queries only in repositories" (issue 12), for every module and platform folder with data.
+ * prevention.bulk.ts is the tuned bulk writer of the list import and keeps its statements;
+ * import/ (a subfolder, not scanned here) still holds the import runner's own statements.
  */
 const ROOT = path.resolve(import.meta.dirname, '../src/server');
 const FOLDERS = [
@@ -16,12 +15,15 @@ const FOLDERS = [
   'modules/households',
   'modules/prevention',
   'modules/sustainment',
+  'modules/placement',
   'platform/auth',
   'platform/deadlines',
   'platform/mail',
   'platform/effects',
   'platform/http',
   'platform/documents',
+  'platform/audit',
+  'platform/notify',
 ];
 const EXEMPT = new Set(['modules/prevention/prevention.bulk.ts']);
 const QUERY = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql(<[^>]*>)?`/;

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from '../server/db/seed/demo.js';
 import { openDatabases, type Databases } from '../server/runtime.js';
 import { forkInstances, forkedInstance, onShutdown } from '../server/instances.js';
 import { installJobs } from '../server/platform/jobs/queue.js';
-import { ALL_JOBS } from '../server/platform/jobs/registry.js';
+import { ALL_JOBS } from '../server/jobs.js';
 import { hashPassword } from '../server/platform/auth/password.js';
 import { resealTotpSecrets } from '../server/platform/auth/totp-secrets.js';
 import { loadKeyring } from '../server/platform/keys/keyring.js';

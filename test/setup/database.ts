@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { appUrlFrom, createKysely, migrate } from '../../src/server/db/database.js';
 import { startEmbeddedPostgres } from '../../src/server/db/embedded.js';
 import { installJobs } from '../../src/server/platform/jobs/queue.js';
-import { ALL_JOBS } from '../../src/server/platform/jobs/registry.js';
+import { ALL_JOBS } from '../../src/server/jobs.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConditionsRule } from './conditions.js';
-import { civilOf, completedMonths, dayNumber, type PoolEntry } from './pool.js';
+import { civilOf, completedMonths, dayNumber, type PoolEntry } from '../households/pool.service.js';
 import { rankEntries } from './ranking.js';
 import { explainEntries, type RankOffer } from './ranking.explain.js';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/database.js';
 import { fitFor, type ConditionsRule } from './conditions.js';
-import { completedMonths, dayNumber, poolOf, type PoolEntry } from './pool.js';
+import { completedMonths, dayNumber, poolOf, type PoolEntry } from '../households/pool.service.js';
 import {
   CHILDREN_CAP,
   EXCLUSION_CODES,

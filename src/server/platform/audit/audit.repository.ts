@@ -1,6 +1,11 @@
-import { sql, type Kysely } from 'kysely';
-import type { Tx } from '../../db/database.js';
-import type { DB } from '../../db/types.js';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { sendWithoutWaiting, type Tx } from '../../db/database.js';
+import type { AuditEventsTable, DB } from '../../db/types.js';
+import type { AuditSubject } from './audit.js';
+import type { ZAuditQuery } from '../../../contracts/admin.js';
+import type { z } from 'zod';
+
+type AuditQuery = z.output<typeof ZAuditQuery>;
 
 /** Where sealing and checkpointing have work: per agency, ids and numbers only (no event data). */
 export interface AuditAgencyState {
@@ -99,4 +104,73 @@ export function auditChainRepository(tx: Tx, agencyId: string) {
         .orderBy('seq')
         .execute(),
   };
+}
+
+/** A page of the agency's events (through the agency-filtered view), newest first, with the filter's total. */
+export async function auditPage(tx: Tx, q: AuditQuery) {
+  const base = tx
+    .selectFrom('audit_events_v as e')
+    .$if(!!q.action, (b) => b.where('e.action', 'like', `${q.action!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+    .$if(!!q.actorId, (b) => b.where('e.actor_id', '=', q.actorId!))
+    .$if(!!q.entityId, (b) => b.where('e.entity_id', '=', q.entityId!))
+    .$if(!!q.outcome, (b) => b.where('e.outcome', '=', q.outcome!))
+    .$if(!!q.from, (b) => b.where('e.occurred_at', '>=', new Date(q.from!)))
+    .$if(!!q.to, (b) => b.where('e.occurred_at', '<=', new Date(q.to!)));
+  const rows = await base
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select([
+      'e.id',
+      'e.seq',
+      'e.occurred_at',
+      'e.actor_id',
+      'u.display_name',
+      'e.actor_role',
+      'e.action',
+      'e.entity_type',
+      'e.entity_id',
+      'e.purpose',
+      'e.outcome',
+      'e.ip',
+      'e.hash',
+    ])
+    .orderBy('e.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+/** Sends one event row without waiting; it leaves with the transaction's next statement or COMMIT. */
+export function sendAuditRow(tx: Tx, row: Insertable<AuditEventsTable>): void {
+  sendWithoutWaiting(tx, tx.insertInto('audit_events').values(row).compile());
+}
+
+/** One event per row of the statement's `created` CTE (column `id`): the tail of a bulk writer's statement. */
+export function auditInsertForCreated(who: AuditSubject, action: string, entityType: string | null, details: RawBuilder<unknown>) {
+  return sql`
+    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
+    SELECT ${who.agencyId}::uuid, ${who.actorId}::uuid, ${who.actorRole}::text, ${action}::text, ${entityType}::text, created.id::text,
+      ${who.purpose}::text, 'success', ${who.ip}::text, ${details}
+    FROM created`;
+}
+
+export async function insertInstallationEvent(
+  db: Kysely<DB>,
+  row: { action: string; outcome: string; ip: string | null; details: string },
+): Promise<void> {
+  await db.insertInto('installation_audit_events').values(row).execute();
+}
+
+/** The advisory lock bulk writers hold shared while they write (see holdOffSealing). */
+const BULK_WRITE_LOCK = sql`hashtextextended('wohnhilfe:bulk-write', 0)`;
+
+export async function takeBulkWriteLock(tx: Tx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${BULK_WRITE_LOCK})`.execute(tx);
+}
+
+/** Whether some transaction holds the bulk-write lock (taken and released at once when not). */
+export async function bulkWriteLockHeld(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ free: boolean }>`SELECT pg_try_advisory_xact_lock(${BULK_WRITE_LOCK}) AS free`.execute(db);
+  return !rows[0]?.free;
 }

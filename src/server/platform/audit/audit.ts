@@ -1,7 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { sendWithoutWaiting, type Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import type { Ctx } from '../http/context.js';
+import { auditInsertForCreated, bulkWriteLockHeld, insertInstallationEvent, sendAuditRow, takeBulkWriteLock } from './audit.repository.js';
 
 /**
  * Every kind of audit event and the entity it is about. An event is one of these, nothing else:
@@ -151,7 +152,7 @@ export const subjectOf = (ctx: Ctx): AuditSubject => ({
  * to the agency's previous event by hash.
  */
 export function recordAudit(tx: Tx, who: AuditSubject, ev: AuditEvent & { entityType?: string }): void {
-  sendWithoutWaiting(tx, tx.insertInto('audit_events').values(auditRow(who, ev)).compile());
+  sendAuditRow(tx, auditRow(who, ev));
 }
 
 /**
@@ -160,11 +161,7 @@ export function recordAudit(tx: Tx, who: AuditSubject, ev: AuditEvent & { entity
  * part of the statement that creates the records, so the events are written with them.
  */
 export function auditEachCreated(who: AuditSubject, action: 'household.create' | 'prevention.create', details: RawBuilder<unknown>) {
-  return sql`
-    INSERT INTO audit_events (agency_id, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, ip, details)
-    SELECT ${who.agencyId}::uuid, ${who.actorId}::uuid, ${who.actorRole}::text, ${action}::text, ${AUDIT_KINDS[action]}::text, created.id::text,
-      ${who.purpose}::text, 'success', ${who.ip}::text, ${details}
-    FROM created`;
+  return auditInsertForCreated(who, action, AUDIT_KINDS[action], details);
 }
 
 /** Events that belong to no agency: a login with an e-mail address that no account has. */
@@ -180,10 +177,7 @@ export interface InstallationAuditEvent {
  * the installation's own append-only table (the app role may only insert), never into an agency's chain.
  */
 export async function recordInstallationAudit(db: Kysely<DB>, ev: InstallationAuditEvent): Promise<void> {
-  await db
-    .insertInto('installation_audit_events')
-    .values({ action: ev.action, outcome: ev.outcome, ip: ev.ip, details: JSON.stringify(ev.details) })
-    .execute();
+  await insertInstallationEvent(db, { action: ev.action, outcome: ev.outcome, ip: ev.ip, details: JSON.stringify(ev.details) });
 }
 
 /** The stored form of an event: what `recordAudit` inserts. */
@@ -205,9 +199,6 @@ export type AuditRow = ReturnType<typeof auditRow>;
 
 export const audit = (tx: Tx, ctx: Ctx, ev: AuditEvent) => recordAudit(tx, subjectOf(ctx), ev);
 
-/** The advisory lock bulk writers hold shared while they write (see holdOffSealing). */
-const BULK_WRITE_LOCK = sql`hashtextextended('wohnhilfe:bulk-write', 0)`;
-
 /**
  * Called in a bulk writer's transaction (a chunk of a list import): until it ends, the background
  * sealer waits (up to a minute, see seal.job.ts), so sealing does not compete for the CPU
@@ -215,11 +206,10 @@ const BULK_WRITE_LOCK = sql`hashtextextended('wohnhilfe:bulk-write', 0)`;
  * own transactions as always; only their numbering into the chain comes later.
  */
 export async function holdOffSealing(tx: Tx): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock_shared(${BULK_WRITE_LOCK})`.execute(tx);
+  await takeBulkWriteLock(tx);
 }
 
 /** Whether some transaction holds off sealing right now (taken and released at once when not). */
 export async function bulkWriteInProgress(db: Kysely<DB>): Promise<boolean> {
-  const { rows } = await sql<{ free: boolean }>`SELECT pg_try_advisory_xact_lock(${BULK_WRITE_LOCK}) AS free`.execute(db);
-  return !rows[0]?.free;
+  return bulkWriteLockHeld(db);
 }

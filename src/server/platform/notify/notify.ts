@@ -1,4 +1,6 @@
 import type { Tx } from '../../db/database.js';
+import { userContacts } from '../../modules/users/users.service.js';
+import { insertNotifications } from './notify.repository.js';
 import { enqueueMail, type MailAttachment } from '../mail/outbox.service.js';
 
 export interface NotifyInput {
@@ -31,28 +33,16 @@ export const absoluteLink = (link: string): string =>
 export async function notify(tx: Tx, agencyId: string, input: NotifyInput): Promise<void> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return;
-  const users = await tx
-    .selectFrom('users')
-    .select(['id', 'email', 'active'])
-    .where('agency_id', '=', agencyId)
-    .where('id', 'in', userIds)
-    .execute();
+  const users = await userContacts(tx, agencyId, userIds);
   const unknown = userIds.filter((id) => !users.some((u) => u.id === id));
   if (unknown.length) throw new Error(`notify: unknown users ${unknown.join(', ')}`);
 
-  await tx
-    .insertInto('notifications')
-    .values(
-      userIds.map((id) => ({
-        agency_id: agencyId,
-        user_id: id,
-        kind: input.kind,
-        title: input.title,
-        body: input.body ?? null,
-        link: input.link ?? null,
-      })),
-    )
-    .execute();
+  await insertNotifications(tx, agencyId, userIds, {
+    kind: input.kind,
+    title: input.title,
+    body: input.body ?? null,
+    link: input.link ?? null,
+  });
 
   if (input.mail === false) return;
   const linkLine = input.link ? `\n\nZum Vorgang: ${absoluteLink(input.link)}` : '';

@@ -1,11 +1,11 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { TNotice } from '../../../../contracts/prevention.js';
-import type { TImportReport } from '../../../../contracts/preventionImport.js';
 import { inAgency, type Tx } from '../../../db/database.js';
 import type { DB } from '../../../db/types.js';
 import { holdOffSealing, recordAudit, type AuditSubject } from '../../../platform/audit/audit.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { openCasesInBulk, reserveCaseReferences } from '../prevention.bulk.js';
+import { importRunRepository } from './import-run.repository.js';
 
 /**
  * Imports a confirmed job in chunks, each chunk one transaction: the next rows without a case are
@@ -27,14 +27,6 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
   const chunk = opts.chunk ?? IMPORT_CHUNK;
   const parallel = opts.parallel ?? PARALLEL;
   const running = new Map<string, Promise<void>>();
-  const open = (agencyId: string, jobId: string) => (eb: ExpressionBuilder<DB, 'prevention_import_rows'>) =>
-    eb.and([
-      eb('agency_id', '=', agencyId),
-      eb('job_id', '=', jobId),
-      eb('status', '=', 'valid'),
-      eb('duplicate_of', 'is', null),
-      eb('case_id', 'is', null),
-    ]);
 
   /**
    * One chunk: the open rows numbered after `after` up to `after + chunk` (row numbers are the
@@ -45,45 +37,21 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
   async function step(agencyId: string, jobId: string, who: AuditSubject, after: number): Promise<boolean> {
     const upTo = after + chunk;
     const need = await inAgency(db, agencyId, async (tx) => {
-      const n = await tx
-        .selectFrom('prevention_import_rows')
-        .where(open(agencyId, jobId))
-        .where('row_no', '>', after)
-        .where('row_no', '<=', upTo)
-        .select((eb) => [
-          eb.fn.countAll<number>().as('cases'),
-          eb.fn.countAll<number>().filterWhere('match_household_id', 'is', null).as('households'),
-        ])
-        .executeTakeFirstOrThrow();
+      const n = await importRunRepository(tx, agencyId, jobId).windowNeeds(after, upTo);
       return n.cases > 0 ? reserveCaseReferences(tx, agencyId, Number(n.cases), Number(n.households)) : null;
     });
     if (!need) return true;
     return inAgency(db, agencyId, async (tx) => {
       // Key share: chunks of this and other runners go on side by side; finishing waits for them.
-      const job = await tx
-        .selectFrom('prevention_import_jobs')
-        .select('state')
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', jobId)
-        .forKeyShare()
-        .executeTakeFirst();
-      if (job?.state !== 'importing') return false;
-      const rows = await tx
-        .selectFrom('prevention_import_rows')
-        .select(['row_no', 'record', 'match_household_id'])
-        .where(open(agencyId, jobId))
-        .where('row_no', '>', after)
-        .where('row_no', '<=', upTo)
-        .orderBy('row_no')
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const repo = importRunRepository(tx, agencyId, jobId);
+      if ((await repo.stateSharingJob()) !== 'importing') return false;
+      const rows = await repo.lockWindow(after, upTo);
       if (!rows.length) return true;
       // Room for merging the trigram indexes' pending entries when this chunk fills the list, and
       // no nested loops: right after an upload the statistics may still count the job's rows as
       // one, and a nested loop over the chunk's rows and the job's rows is then quadratic (3 s for
       // 5,000 rows). The window of row numbers bounds what a hash join reads.
-      await sql`SET LOCAL work_mem = '32MB'; SET LOCAL enable_nestloop = off`.execute(tx);
+      await repo.planForChunk();
       await holdOffSealing(tx);
       const res = await openCasesInBulk(
         tx,
@@ -92,33 +60,16 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
         { importJobId: jobId, references: need },
       );
       const links = rows.map((r, i) => ({ r: r.row_no, c: res.caseIds[i], h: res.householdIds[i], n: !r.match_household_id }));
-      await sql`
-        UPDATE prevention_import_rows t SET case_id = v.c, household_id = v.h, new_household = v.n
-        FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS v(r int, c uuid, h uuid, n boolean)
-        WHERE t.agency_id = ${agencyId} AND t.job_id = ${jobId} AND t.row_no > ${after} AND t.row_no <= ${upTo} AND t.row_no = v.r
-      `.execute(tx);
+      await repo.linkWindow(links, after, upTo);
       // Last: the job row stays locked only until the commit that follows.
-      await tx
-        .updateTable('prevention_import_jobs')
-        .set((eb) => ({ progress_done: eb('progress_done', '+', rows.length), updated_at: new Date() }))
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', jobId)
-        .execute();
+      await repo.addProgress(rows.length);
       return true;
     });
   }
 
   /** Every window once, `parallel` at a time; false when the job stopped importing. */
   async function pass(agencyId: string, jobId: string, who: AuditSubject): Promise<boolean> {
-    const last = await inAgency(db, agencyId, (tx) =>
-      tx
-        .selectFrom('prevention_import_rows')
-        .select((eb) => eb.fn.max('row_no').as('n'))
-        .where('agency_id', '=', agencyId)
-        .where('job_id', '=', jobId)
-        .executeTakeFirst(),
-    );
-    const end = last?.n ?? 0;
+    const end = await inAgency(db, agencyId, (tx) => importRunRepository(tx, agencyId, jobId).lastRowNo());
     let next = 0;
     let stopped = false;
     const worker = async () => {
@@ -141,43 +92,19 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
   /** Finishes the job when no row is left; waits for chunks in flight (job lock). */
   async function tryFinish(agencyId: string, jobId: string, who: AuditSubject): Promise<boolean> {
     return inAgency(db, agencyId, async (tx) => {
-      const job = await tx
-        .selectFrom('prevention_import_jobs')
-        .select(['state', 'created_by', 'filename'])
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', jobId)
-        .forUpdate()
-        .executeTakeFirst();
+      const repo = importRunRepository(tx, agencyId, jobId);
+      const job = await repo.lockJob();
       if (job?.state !== 'importing') return true;
-      const left = await tx.selectFrom('prevention_import_rows').select('row_no').where(open(agencyId, jobId)).limit(1).executeTakeFirst();
-      if (left) return false;
+      if (await repo.anyOpenRow()) return false;
       await finish(tx, agencyId, jobId, who, job.created_by, job.filename);
       return true;
     });
   }
 
   async function finish(tx: Tx, agencyId: string, jobId: string, who: AuditSubject, createdBy: string, filename: string) {
-    const { rows } = await sql<TImportReport>`
-      SELECT count(*) FILTER (WHERE case_id IS NOT NULL)::int AS "createdCases",
-             count(*) FILTER (WHERE case_id IS NOT NULL AND NOT new_household)::int AS "linkedHouseholds",
-             count(*) FILTER (WHERE case_id IS NOT NULL AND new_household)::int AS "newHouseholds",
-             count(*) FILTER (WHERE status = 'invalid')::int AS "skippedInvalid",
-             count(*) FILTER (WHERE duplicate_of IS NOT NULL)::int AS "skippedDuplicates"
-      FROM prevention_import_rows WHERE agency_id = ${agencyId} AND job_id = ${jobId}
-    `.execute(tx);
-    const report = rows[0]!;
-    await tx
-      .updateTable('prevention_import_jobs')
-      .set((eb) => ({
-        state: 'done',
-        report: JSON.stringify(report),
-        finished_at: new Date(),
-        updated_at: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('agency_id', '=', agencyId)
-      .where('id', '=', jobId)
-      .execute();
+    const repo = importRunRepository(tx, agencyId, jobId);
+    const report = await repo.report();
+    await repo.markDone(report);
     recordAudit(tx, who, { action: 'prevention_import.done', entityId: jobId, details: { ...report } });
     const userIds = [...new Set([createdBy, who.actorId].filter((x): x is string => !!x))];
     await notify(tx, agencyId, {
@@ -192,18 +119,9 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
 
   async function fail(agencyId: string, jobId: string, who: AuditSubject, e: unknown) {
     await inAgency(db, agencyId, async (tx) => {
-      await tx
-        .updateTable('prevention_import_jobs')
-        .set((eb) => ({
-          state: 'failed',
-          error: 'Der Import wurde wegen eines technischen Fehlers abgebrochen. Bereits angelegte Fälle bleiben erhalten.',
-          updated_at: new Date(),
-          version: eb('version', '+', 1),
-        }))
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', jobId)
-        .where('state', '=', 'importing')
-        .execute();
+      await importRunRepository(tx, agencyId, jobId).markFailed(
+        'Der Import wurde wegen eines technischen Fehlers abgebrochen. Bereits angelegte Fälle bleiben erhalten.',
+      );
       recordAudit(tx, who, {
         action: 'prevention_import.failed',
         entityId: jobId,

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { createKysely, inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { createAgency, householdInput, testDbs } from '../../../../test/helpers.js';
-import { clearPoolCache, dayNumber, poolOf, pruneHouseholdLog, type PoolEntry } from './pool.js';
+import { clearPoolCache, dayNumber, poolOf, pruneHouseholdLog, type PoolEntry } from './pool.service.js';
 
 /** Inserts one pool household as the owner would (another instance, a migration, a script). */
 async function insertHousehold(agencyId: string, reference: string, db: Kysely<DB> = testDbs().owner) {

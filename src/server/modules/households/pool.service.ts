@@ -1,8 +1,7 @@
-import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.js';
 import type { Tx } from '../../db/database.js';
-import type { DB } from '../../db/types.js';
+import { changedPoolRows, poolRows, pruneHouseholdLog as pruneLog, type PoolRow } from './pool.repository.js';
 
 /*
  * The agency's housing pool, as the ranking reads it: every active household that is homeless (in
@@ -71,27 +70,6 @@ export function completedMonths(since: number, today: number): number {
   return td < Math.min(sd, lastDayOf(ty, tm)) ? months - 1 : months;
 }
 
-interface PoolRow {
-  id: string;
-  reference: string;
-  persons: number;
-  children: number;
-  health: boolean;
-  pets: boolean;
-  wheelchair: boolean;
-  step_free: boolean;
-  since_day: number | null;
-  eldest_day: number | null;
-  districts_avoid: string[] | null;
-  districts_prefer: string[] | null;
-}
-
-const POOL_COLUMNS = sql`h.id, h.reference, h.persons, h.children, h.health, h.pets, h.wheelchair, h.step_free,
-  -- Day numbers and NULL for empty lists: a city's pool parses in a fraction of the time.
-  h.situation_since - DATE '1970-01-01' AS since_day, h.eldest_birth_date - DATE '1970-01-01' AS eldest_day,
-  nullif(h.districts_avoid, '{}') AS districts_avoid, nullif(h.districts_prefer, '{}') AS districts_prefer`;
-const IN_POOL = sql`h.seeking_housing AND h.status = 'active' AND h.situation IN ('in_accommodation', 'hidden_homeless', 'rough_sleeping')`;
-
 const toEntry = (r: PoolRow): PoolEntry => ({
   id: r.id,
   reference: r.reference,
@@ -131,16 +109,9 @@ function snapshotOf(text: string, ownXid: string | null): Snapshot {
  */
 const later = (a: Snapshot, b: Snapshot) => a.xmax > b.xmax || (a.xmax === b.xmax && a.inProgress < b.inProgress);
 
-/** Whether this transaction logged household changes itself (then its pool is its own). */
-const OWN_CHANGES = (agencyId: string) => sql<boolean>`EXISTS (
-  SELECT 1 FROM household_log l WHERE l.agency_id = ${agencyId} AND l.xid = pg_current_xact_id_if_assigned())`;
-
 /** The whole pool, with the snapshot the statement read it under. */
 async function loadPool(tx: Tx, agencyId: string): Promise<{ snapshot: Snapshot; own: boolean; entries: PoolEntry[] }> {
-  const { rows } = await sql<PoolRow & { snap: string; xid: string | null; own: boolean }>`
-    SELECT s.snap, s.xid, s.own, p.* FROM (
-      SELECT pg_current_snapshot()::text AS snap, pg_current_xact_id_if_assigned()::text AS xid, ${OWN_CHANGES(agencyId)} AS own) s
-    LEFT JOIN LATERAL (SELECT ${POOL_COLUMNS} FROM households h WHERE h.agency_id = ${agencyId} AND ${IN_POOL}) p ON true`.execute(tx);
+  const rows = await poolRows(tx, agencyId);
   const entries = rows[0]!.id === null ? [] : rows.map(toEntry);
   return { snapshot: snapshotOf(rows[0]!.snap, rows[0]!.xid), own: rows[0]!.own, entries };
 }
@@ -151,26 +122,7 @@ async function loadPool(tx: Tx, agencyId: string): Promise<{ snapshot: Snapshot;
  * `complete` is false when the log no longer reaches back to `since` (pruned): read the pool again.
  */
 async function changesSince(tx: Tx, agencyId: string, since: Snapshot) {
-  const { rows } = await sql<{
-    snap: string;
-    xid: string | null;
-    complete: boolean | null;
-    own: boolean;
-    changed: string[] | null;
-    pool: PoolRow[] | null;
-  }>`
-    WITH changed AS (
-      SELECT DISTINCT u.id FROM household_log l CROSS JOIN LATERAL unnest(l.ids) AS u (id)
-      WHERE l.agency_id = ${agencyId} AND (l.xid >= pg_snapshot_xmin(${since.text}::pg_snapshot)
-        AND NOT pg_visible_in_snapshot(l.xid, ${since.text}::pg_snapshot) OR l.xid = ${since.ownXid}::xid8)
-    )
-    SELECT pg_current_snapshot()::text AS snap, pg_current_xact_id_if_assigned()::text AS xid,
-      (SELECT z.xid <= least(pg_snapshot_xmin(${since.text}::pg_snapshot), ${since.ownXid}::xid8) FROM household_log_horizon z) AS complete,
-      ${OWN_CHANGES(agencyId)} AS own,
-      (SELECT array_agg(c.id::text) FROM changed c) AS changed,
-      (SELECT json_agg(p) FROM (SELECT ${POOL_COLUMNS} FROM households h
-        WHERE h.agency_id = ${agencyId} AND h.id IN (SELECT c.id FROM changed c) AND ${IN_POOL}) p) AS pool`.execute(tx);
-  const r = rows[0]!;
+  const r = await changedPoolRows(tx, agencyId, since.text, since.ownXid);
   return {
     snapshot: snapshotOf(r.snap, r.xid),
     complete: r.complete !== false,
@@ -231,10 +183,7 @@ export function clearPoolCache(): void {
  * Deletes the household log's rows that no copy read from now on needs (transactions every current
  * snapshot sees); copies read before are read again whole once. Returns the rows deleted.
  */
-export async function pruneHouseholdLog(db: Kysely<DB>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT wh_household_log_prune() AS n`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
+export { pruneHouseholdLog } from './pool.repository.js';
 
 /** Prunes the household log hourly (the queue's cron; a missed run only leaves the log longer). */
 export const householdLogPrune = defineJob({
@@ -243,5 +192,5 @@ export const householdLogPrune = defineJob({
   policy: 'stately',
   schedule: { cron: '17 * * * *', payload: {} },
   expireInSeconds: 600,
-  handler: async (_payload, ctx) => ({ deleted: await pruneHouseholdLog(ctx.db) }),
+  handler: async (_payload, ctx) => ({ deleted: await pruneLog(ctx.db) }),
 });

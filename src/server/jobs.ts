@@ -1,0 +1,14 @@
+import { householdLogPrune } from './modules/households/pool.service.js';
+import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
+import { deadlineRun } from './platform/deadlines/deadlines.job.js';
+import { mailDelivery } from './platform/mail/mail.job.js';
+import type { JobDefinition } from './platform/jobs/job.js';
+
+/** Every background job of the app: installed with the migrations, run where workers are enabled. */
+export const ALL_JOBS: readonly JobDefinition[] = [
+  mailDelivery,
+  deadlineRun,
+  auditSeal,
+  auditCheckpoint,
+  householdLogPrune,
+] as readonly JobDefinition[];

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ZAuditPage, ZAuditQuery } from '../../../contracts/admin.js';
+import type { DB } from '../../db/types.js';
+import * as access from '../access/access.js';
+import type { Ctx } from '../http/context.js';
+import { actorTx } from '../http/tx.js';
+import type { Keyring } from '../keys/keyring.js';
+import { audit } from './audit.js';
+import { auditPage } from './audit.repository.js';
+import { sealAudit, verifyChain } from './chain.js';
+
+/** The auditor's view of the agency's audit trail: filtered pages and the chain check; both audited. */
+export function auditService(db: Kysely<DB>, keys: Keyring) {
+  return {
+    list(ctx: Ctx, q: z.output<typeof ZAuditQuery>): Promise<z.output<typeof ZAuditPage>> {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'audit.list');
+        const { rows, total: count } = await auditPage(tx, q);
+        audit(tx, ctx, { action: 'audit.list', details: { filter: q } });
+        return {
+          total: count,
+          page: q.page,
+          pageSize: q.pageSize,
+          items: rows.map((e) => ({
+            id: Number(e.id),
+            seq: e.seq === null ? null : Number(e.seq),
+            occurredAt: (e.occurred_at as Date).toISOString(),
+            actorId: e.actor_id,
+            actorName: e.display_name,
+            actorRole: e.actor_role,
+            action: e.action,
+            entityType: e.entity_type,
+            entityId: e.entity_id,
+            purpose: e.purpose,
+            outcome: e.outcome as 'success' | 'denied' | 'failure',
+            ip: e.ip,
+            hash: e.hash,
+          })),
+        };
+      });
+    },
+
+    verify(ctx: Ctx) {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'audit.verify');
+        await sealAudit(db, keys);
+        const result = await verifyChain(tx, ctx.actor.agencyId, keys);
+        audit(tx, ctx, { action: 'audit.verify', details: { ...result } });
+        return result;
+      });
+    },
+  };
+}
+export type AuditService = ReturnType<typeof auditService>;
