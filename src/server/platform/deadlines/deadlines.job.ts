@@ -6,14 +6,14 @@ import { recordAudit, type AuditSubject } from '../audit/audit.js';
 import { defineJob } from '../jobs/job.js';
 import { notify } from '../notify/notify.js';
 import { activeUsersWithRoles } from '../../modules/users/users.service.js';
-import { agenciesWithWork, dueForAlert, dueForReminder, markAlerted, markReminded } from './deadlines.repository.js';
+import { agenciesWithWork, dueDeadlines, markAlerted, markReminded } from './deadlines.repository.js';
 import { berlinDate, germanDate } from './workdays.js';
 
 /** The scheduler acts for nobody: its audit events carry no actor. */
 const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Fristenüberwachung' });
 
 async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
-  const due = await dueForReminder(tx, now);
+  const due = await dueDeadlines(tx, now, 'reminder');
   let sent = 0;
   for (const d of due) {
     // Already overdue: the alert below says more than a late reminder would.
@@ -38,7 +38,7 @@ async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
 }
 
 async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
-  const due = await dueForAlert(tx, now);
+  const due = await dueDeadlines(tx, now, 'alert');
   if (due.length === 0) return 0;
   const needLeads = due.some((d) => d.escalate_to_lead || !d.assignee_id);
   const leads = needLeads ? await activeUsersWithRoles(tx, agencyId, ['lead']) : [];

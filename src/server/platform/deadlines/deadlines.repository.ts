@@ -132,29 +132,18 @@ const SCHEDULER_COLUMNS = [
   'alerted_at',
 ] as const;
 
-/** Open deadlines whose reminder time has come and that were not reminded yet, locked (SKIP LOCKED). */
-export function dueForReminder(tx: Tx, now: Date) {
+/**
+ * Open deadlines due for a reminder (`remind_at` reached, not reminded yet) or an alert (`due_at`
+ * passed, not alerted yet), earliest first, locked (SKIP LOCKED), at most 200.
+ */
+export function dueDeadlines(tx: Tx, now: Date, purpose: 'reminder' | 'alert') {
+  const [at, done] = purpose === 'reminder' ? (['remind_at', 'reminded_at'] as const) : (['due_at', 'alerted_at'] as const);
   return tx
     .selectFrom('deadlines')
     .select(SCHEDULER_COLUMNS)
     .where('status', '=', 'open')
-    .where('remind_at', '<=', now)
-    .where('reminded_at', 'is', null)
-    .orderBy('due_at')
-    .limit(200)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-}
-
-/** Open deadlines that passed and were not alerted yet, locked (SKIP LOCKED). */
-export function dueForAlert(tx: Tx, now: Date) {
-  return tx
-    .selectFrom('deadlines')
-    .select(SCHEDULER_COLUMNS)
-    .where('status', '=', 'open')
-    .where('due_at', '<=', now)
-    .where('alerted_at', 'is', null)
+    .where(at, '<=', now)
+    .where(done, 'is', null)
     .orderBy('due_at')
     .limit(200)
     .forUpdate()
