@@ -38,7 +38,6 @@ export function createKysely(connectionString: string, max = 10): Kysely<DB> {
       max,
       application_name: 'wohnhilfe',
       pipeline: true,
-      options: '-c plan_cache_mode=force_custom_plan',
     } as pg.PoolConfig),
   );
   return new Kysely<DB>({ dialect: new PgDialect(pool) });

@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createAgency, testDbs } from '../../../test/helpers.js';
 import { inAgency, sendWithoutWaiting, type Tx } from './database.js';
+import { containsPattern, PLAN_PER_CALL, prefixPattern } from './patterns.js';
 
 describe('inAgency on a real server', () => {
   it('binds values as parameters: quotes, backslashes, $1 in text, large text and bytes arrive unchanged', async () => {
@@ -116,4 +117,29 @@ describe('inAgency on a real server', () => {
       expect(seen).toBe(agency.id);
     }
   });
+
+  it('prepares a statement shape once per connection, but plans a pattern search for each call', async () => {
+    const { app } = testDbs();
+    const agency = await createAgency();
+    const marker = `probe_${Date.now()}`;
+    const prepared = await inAgency(app, agency.id, async (tx) => {
+      const byId = sql`SELECT id AS ${sql.raw(marker)} FROM households WHERE id = ${agency.id}::uuid`;
+      await byId.execute(tx);
+      await byId.execute(tx);
+      await sql`SELECT id AS ${sql.raw(marker)} FROM households WHERE head_name LIKE ${containsPattern('50%_x')} ${PLAN_PER_CALL}`.execute(tx);
+      const { rows } = await sql<{ statement: string; plan_cache_mode: string }>`
+        SELECT statement, current_setting('plan_cache_mode') AS plan_cache_mode FROM pg_prepared_statements
+        WHERE statement LIKE ${containsPattern(marker)}`.execute(tx);
+      return rows;
+    });
+    // The read by id is a named statement (planned by PostgreSQL's default rule); the search is not.
+    expect(prepared.map((r) => r.statement.includes('WHERE id ='))).toEqual([true]);
+    expect(prepared[0]!.plan_cache_mode).toBe('auto');
+  });
+
+  it('takes wildcards in a searched text literally', async () => {
+    expect(containsPattern('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
+    expect(prefixPattern('offer.')).toBe('offer.%');
+  });
 });
+

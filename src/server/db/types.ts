@@ -155,6 +155,13 @@ export interface AuditEventsTable {
   key_id: string | null;
 }
 
+/** The last event of an agency's keyed chain (written only by wh_audit_seal_apply). */
+export interface AuditChainHeadsTable {
+  agency_id: string;
+  seq: number;
+  hash: string;
+}
+
 export interface AuditCheckpointsTable {
   agency_id: string;
   seq: number;
@@ -794,6 +801,7 @@ export interface DB {
   audit_events: AuditEventsTable;
   audit_events_v: AuditEventsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   deadlines: DeadlinesTable;
   notifications: NotificationsTable;
   outbox_mails: OutboxMailsTable;

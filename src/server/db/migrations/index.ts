@@ -17,6 +17,7 @@ import * as loginThrottle from './2026-12-06T02-00_login_throttle.js';
 import * as auditKey from './2026-12-06T02-10_audit_key.js';
 import * as importPossibleMatches from './2026-12-06T02-30_import_possible_matches.js';
 import * as preventionNotices from './2026-12-06T02-40_prevention_notices.js';
+import * as auditChainHeads from './2026-12-06T05-00_audit_chain_heads.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T02-10_audit_key': auditKey,
   '2026-12-06T02-30_import_possible_matches': importPossibleMatches,
   '2026-12-06T02-40_prevention_notices': preventionNotices,
+  '2026-12-06T05-00_audit_chain_heads': auditChainHeads,
 };

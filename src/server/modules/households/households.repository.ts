@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
+import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
 import type { householdScope } from '../../platform/access/access.js';
 
@@ -69,7 +70,6 @@ const SORTS = {
 } as const;
 
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Data access for households, bound to one agency: no query here can leave it. */
 export function householdRepository(tx: Tx, agencyId: string) {
@@ -112,7 +112,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
       // households. Total and page in one statement, so they come from one snapshot and agree.
       const candidates = (q.q
         ? tx.selectFrom(
-            sql<Selectable<HouseholdsTable>>`wh_household_search(${`%${likeEscape(q.q.toLowerCase())}%`})`.as('households') as never,
+            sql<Selectable<HouseholdsTable>>`wh_household_search(${containsPattern(q.q.toLowerCase())})`.as('households') as never,
           )
         : tx.selectFrom('households').where('households.agency_id', '=', agencyId)) as unknown as SelectQueryBuilder<
         DB,
@@ -141,7 +141,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
           FROM page JOIN households ON households.id = page.id AND households.agency_id = ${agencyId}
           LEFT JOIN users cm ON cm.id = households.case_manager_id
         ) p ON true
-        ORDER BY ${order('p')}`.execute(tx);
+        ORDER BY ${order('p')} ${q.q ? PLAN_PER_CALL : sql``}`.execute(tx);
       const total = Number(rows[0]?.total ?? 0);
       return { items: rows.filter((r) => r.id !== null).map(({ total: _, ...r }) => r), total };
     },

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { OffersTable } from '../../db/types.js';
 import { OPEN_OFFER_STATES } from './placement.machine.js';
+import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 
 export type OfferRow = Selectable<OffersTable> & { provider_name: string; case_manager_name: string | null };
 type OfferInput = z.output<typeof ZOfferInput>;
@@ -66,10 +67,10 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .$if(!!q.status && q.status !== 'open', (b) => b.where('offers.status', '=', q.status!))
         .$if(q.scope === 'mine', (b) => b.where('offers.case_manager_id', '=', userId));
       if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        base = base.where((eb) =>
-          eb.or([eb('offers.reference', 'ilike', like), eb('offers.street', 'ilike', like), eb('offers.district', 'ilike', like)]),
-        );
+        const like = containsPattern(q.q);
+        base = base
+          .where((eb) => eb.or([eb('offers.reference', 'ilike', like), eb('offers.street', 'ilike', like), eb('offers.district', 'ilike', like)]))
+          .modifyEnd(PLAN_PER_CALL);
       }
       const [{ n }] = [await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()];
       const rows = await base

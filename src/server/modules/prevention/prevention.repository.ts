@@ -12,6 +12,7 @@ import { overdueDeadline } from '../../platform/deadlines/deadlines.service.js';
 import type { AttemptFact } from './contact.js';
 import type { DerivedColumns } from './prevention.derive.js';
 import type { MatchRow } from './prevention.matching.js';
+import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 
 export type CaseRow = Selectable<PreventionCasesTable>;
 export type AttemptRow = Selectable<PreventionContactAttemptsTable> & { by_name: string | null };
@@ -125,7 +126,7 @@ export function preventionRepository(tx: Tx, agencyId: string) {
         .$if(q.mine === true, (b) => b.where((eb) => eb.or([eb('c.case_manager_id', '=', userId), eb('c.social_worker_id', '=', userId)])))
         .$if(q.evictionScheduled === true, (b) => b.where('c.eviction_at', 'is not', null))
         .$if(q.overdue === true, (b) => b.where(overdueDeadline('c.id', agencyId, new Date())))
-        .$if(!!q.q, (b) => b.where('c.search_text', 'like', `%${q.q!.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
+        .$if(!!q.q, (b) => b.where('c.search_text', 'like', containsPattern(q.q!.toLowerCase())).modifyEnd(PLAN_PER_CALL));
       const ordered =
         q.sort === 'urgency'
           ? // Urgency as the office ranks it: eviction date first, then cure end, then the next contact step, then age.

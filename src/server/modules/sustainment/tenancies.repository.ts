@@ -2,6 +2,7 @@ import { sql, type Insertable, type RawBuilder, type SqlBool, type Updateable } 
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { TenanciesTable } from '../../db/types.js';
+import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 
 export interface TenancyFilter {
   /** The actor's `providerScope` on `t.provider_id`. */
@@ -12,8 +13,6 @@ export interface TenancyFilter {
   guaranteeEndsBy?: string | undefined;
   q?: string | undefined;
 }
-
-const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Tenancies, the guarantee ledger and household follow-up, bound to one agency. */
 export function tenancyRepository(tx: Tx, agencyId: string) {
@@ -61,7 +60,7 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
         .$if(!!f.status, (q) => q.where('t.status', '=', f.status!))
         .$if(!!f.guaranteeEndsBy, (q) => q.where('t.guarantee_end', '<=', f.guaranteeEndsBy!).where('t.status', '=', 'active'));
       if (f.q) {
-        const like = escapeLike(f.q);
+        const like = containsPattern(f.q);
         base = base.where((eb) =>
           eb.or([
             eb('t.reference', 'ilike', like),
@@ -71,7 +70,7 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
             eb('h.reference', 'ilike', like),
             eb('h.head_name', 'ilike', like),
           ]),
-        );
+        ).modifyEnd(PLAN_PER_CALL);
       }
       const { n } = await base
         .clearSelect()

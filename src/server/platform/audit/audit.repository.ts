@@ -4,6 +4,7 @@ import type { AuditEventsTable, DB } from '../../db/types.js';
 import type { AuditSubject } from './audit.js';
 import type { ZAuditQuery } from '../../../contracts/admin.js';
 import type { z } from 'zod';
+import { PLAN_PER_CALL, prefixPattern } from '../../db/patterns.js';
 
 type AuditQuery = z.output<typeof ZAuditQuery>;
 
@@ -51,15 +52,8 @@ export function auditChainRepository(tx: Tx, agencyId: string) {
       return rows[0]?.ok === true;
     },
 
-    /** The last event sealed with a key. */
-    keyedHead: () =>
-      tx
-        .selectFrom('audit_events_v')
-        .select(['seq', 'hash'])
-        .where('key_id', 'is not', null)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
+    /** The last event sealed with a key (kept in a row of its own by wh_audit_seal_apply). */
+    keyedHead: () => tx.selectFrom('audit_chain_heads').select(['seq', 'hash']).where('agency_id', '=', agencyId).executeTakeFirst(),
 
     /** Events not sealed with a key, in chain order (events sealed before keying first, by number), with their canonical text. */
     async unsealed(limit: number): Promise<{ id: number; canonical: string }[]> {
@@ -110,7 +104,7 @@ export function auditChainRepository(tx: Tx, agencyId: string) {
 export async function auditPage(tx: Tx, q: AuditQuery) {
   const base = tx
     .selectFrom('audit_events_v as e')
-    .$if(!!q.action, (b) => b.where('e.action', 'like', `${q.action!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+    .$if(!!q.action, (b) => b.where('e.action', 'like', prefixPattern(q.action!)).modifyEnd(PLAN_PER_CALL))
     .$if(!!q.actorId, (b) => b.where('e.actor_id', '=', q.actorId!))
     .$if(!!q.entityId, (b) => b.where('e.entity_id', '=', q.entityId!))
     .$if(!!q.outcome, (b) => b.where('e.outcome', '=', q.outcome!))
