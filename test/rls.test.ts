@@ -104,4 +104,39 @@ describe('row-level security catalogue', () => {
     );
     expect(Number(updated.numUpdatedRows)).toBe(0);
   });
+
+  it('lets the search view show only the agency of the transaction, and the app role create nothing to push into it', async () => {
+    const { app, owner } = testDbs();
+    const a = await createAgency();
+    const b = await createAgency();
+    const row = (agencyId: string, reference: string) => ({
+      agency_id: agencyId,
+      reference,
+      head_name: 'Suchprobe',
+      search_text: `${reference.toLowerCase()} suchprobe`,
+      persons: 1,
+      situation: householdInput().situation,
+      seeking_housing: false,
+      needs: '{}',
+      wheelchair: false,
+      updated_at: new Date(),
+    });
+    await owner
+      .insertInto('households')
+      .values([row(a.id, 'A-1'), row(b.id, 'B-1')])
+      .execute();
+    const seen = await inAgency(app, a.id, (tx) =>
+      tx.selectFrom('household_search_v').select('reference').where('search_text', 'like', '%suchprobe%').execute(),
+    );
+    expect(seen.map((r) => r.reference)).toEqual(['A-1']);
+    // Without an agency the view shows nothing.
+    expect(await app.selectFrom('household_search_v').select('id').execute()).toEqual([]);
+    // The view is no security barrier: only conditions the app writes may be pushed into it, so the
+    // app role must not be able to define functions or operators of its own.
+    const create = await sql<{ ok: boolean }>`SELECT has_schema_privilege('wohnhilfe_app', 'public', 'CREATE') AS ok`.execute(owner);
+    expect(create.rows[0]!.ok).toBe(false);
+    await expect(sql`CREATE FUNCTION public.wh_probe() RETURNS int LANGUAGE sql AS 'SELECT 1'`.execute(app)).rejects.toThrow(
+      /permission denied/,
+    );
+  });
 });

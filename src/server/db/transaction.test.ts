@@ -126,7 +126,9 @@ describe('inAgency on a real server', () => {
       const byId = sql`SELECT id AS ${sql.raw(marker)} FROM households WHERE id = ${agency.id}::uuid`;
       await byId.execute(tx);
       await byId.execute(tx);
-      await sql`SELECT id AS ${sql.raw(marker)} FROM households WHERE head_name LIKE ${containsPattern('50%_x')} ${PLAN_PER_CALL}`.execute(tx);
+      await sql`SELECT id AS ${sql.raw(marker)} FROM households WHERE head_name LIKE ${containsPattern('50%_x')} ${PLAN_PER_CALL}`.execute(
+        tx,
+      );
       const { rows } = await sql<{ statement: string; plan_cache_mode: string }>`
         SELECT statement, current_setting('plan_cache_mode') AS plan_cache_mode FROM pg_prepared_statements
         WHERE statement LIKE ${containsPattern(marker)}`.execute(tx);
@@ -142,4 +144,3 @@ describe('inAgency on a real server', () => {
     expect(prefixPattern('offer.')).toBe('offer.%');
   });
 });
-

@@ -155,6 +155,22 @@ export interface AuditEventsTable {
   key_id: string | null;
 }
 
+/** The view the household search reads (the transaction's agency only; see its migration). */
+export interface HouseholdSearchView {
+  id: string;
+  reference: string;
+  head_name: string;
+  persons: number;
+  situation: string;
+  situation_since: string | null;
+  seeking_housing: boolean;
+  wheelchair: boolean;
+  case_manager_id: string | null;
+  social_worker_id: string | null;
+  updated_at: Date;
+  search_text: string;
+}
+
 /** The last event of an agency's keyed chain (written only by wh_audit_seal_apply). */
 export interface AuditChainHeadsTable {
   agency_id: string;
@@ -802,6 +818,7 @@ export interface DB {
   audit_events_v: AuditEventsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  household_search_v: HouseholdSearchView;
   deadlines: DeadlinesTable;
   notifications: NotificationsTable;
   outbox_mails: OutboxMailsTable;

@@ -5,7 +5,7 @@ import type { ZHouseholdListQuery, ZMemberInput, ZNeeds } from '../../../contrac
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
-import type { DB, HouseholdMembersTable, HouseholdRow, HouseholdsTable } from '../../db/types.js';
+import type { DB, HouseholdMembersTable, HouseholdRow } from '../../db/types.js';
 import type { householdScope } from '../../platform/access/access.js';
 
 /** The actor's household scope, as `householdScope` declares it. */
@@ -107,13 +107,12 @@ export function householdRepository(tx: Tx, agencyId: string) {
           )
           .$if(q.wheelchair === true, (b) => b.where('households.wheelchair', '=', true))
           .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!)) as QB;
-      // Candidates: a search from the indexed function (it applies the transaction's agency itself,
-      // as the policy does: under RLS, LIKE would not use the trigram index), else the agency's
-      // households. Total and page in one statement, so they come from one snapshot and agree.
+      // Candidates: a search reads household_search_v (the transaction's agency, applied by the
+      // view itself, so that the LIKE can use the trigram index; under RLS it could not, see the
+      // view's migration), else the agency's households. Total and page in one statement, so they
+      // come from one snapshot and agree.
       const candidates = (q.q
-        ? tx.selectFrom(
-            sql<Selectable<HouseholdsTable>>`wh_household_search(${containsPattern(q.q.toLowerCase())})`.as('households') as never,
-          )
+        ? tx.selectFrom('household_search_v as households').where('households.search_text', 'like', containsPattern(q.q.toLowerCase()))
         : tx.selectFrom('households').where('households.agency_id', '=', agencyId)) as unknown as SelectQueryBuilder<
         DB,
         'households',

@@ -69,7 +69,9 @@ export function placementRepository(tx: Tx, agencyId: string) {
       if (q.q) {
         const like = containsPattern(q.q);
         base = base
-          .where((eb) => eb.or([eb('offers.reference', 'ilike', like), eb('offers.street', 'ilike', like), eb('offers.district', 'ilike', like)]))
+          .where((eb) =>
+            eb.or([eb('offers.reference', 'ilike', like), eb('offers.street', 'ilike', like), eb('offers.district', 'ilike', like)]),
+          )
           .modifyEnd(PLAN_PER_CALL);
       }
       const [{ n }] = [await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()];

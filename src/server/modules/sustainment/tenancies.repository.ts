@@ -61,16 +61,18 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
         .$if(!!f.guaranteeEndsBy, (q) => q.where('t.guarantee_end', '<=', f.guaranteeEndsBy!).where('t.status', '=', 'active'));
       if (f.q) {
         const like = containsPattern(f.q);
-        base = base.where((eb) =>
-          eb.or([
-            eb('t.reference', 'ilike', like),
-            eb('t.street', 'ilike', like),
-            eb('t.city', 'ilike', like),
-            eb('t.postal_code', 'ilike', like),
-            eb('h.reference', 'ilike', like),
-            eb('h.head_name', 'ilike', like),
-          ]),
-        ).modifyEnd(PLAN_PER_CALL);
+        base = base
+          .where((eb) =>
+            eb.or([
+              eb('t.reference', 'ilike', like),
+              eb('t.street', 'ilike', like),
+              eb('t.city', 'ilike', like),
+              eb('t.postal_code', 'ilike', like),
+              eb('h.reference', 'ilike', like),
+              eb('h.head_name', 'ilike', like),
+            ]),
+          )
+          .modifyEnd(PLAN_PER_CALL);
       }
       const { n } = await base
         .clearSelect()
