@@ -3,42 +3,28 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * "Queries only in repositories" (issue 12), for every module and platform folder with data.
- * prevention.bulk.ts is the tuned bulk writer of the list import and keeps its statements;
- * import/ (a subfolder, not scanned here) still holds the import runner's own statements.
+ * "Queries only in repositories" (issue 12), for every file under modules/ and platform/, subfolders
+ * included. prevention.bulk.ts is the tuned bulk writer of the list import and keeps its statements.
  */
 const ROOT = path.resolve(import.meta.dirname, '../src/server');
-const FOLDERS = [
-  'modules/users',
-  'modules/agencies',
-  'modules/providers',
-  'modules/households',
-  'modules/prevention',
-  'modules/sustainment',
-  'modules/placement',
-  'platform/auth',
-  'platform/deadlines',
-  'platform/mail',
-  'platform/effects',
-  'platform/http',
-  'platform/documents',
-  'platform/audit',
-  'platform/notify',
-];
-const EXEMPT = new Set(['modules/prevention/prevention.bulk.ts']);
+// platform/access/access.ts declares the scopes: SQL predicates that repositories put into their
+// statements, no statements of its own.
+const EXEMPT = new Set(['modules/prevention/prevention.bulk.ts', 'platform/access/access.ts']);
 const QUERY = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql(<[^>]*>)?`/;
 
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return sources(rel);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [rel] : [];
+  });
+}
+
 describe('one data path', () => {
-  it('keeps every query of these folders in a *.repository.ts file', () => {
-    const offenders: string[] = [];
-    for (const folder of FOLDERS) {
-      for (const name of fs.readdirSync(path.join(ROOT, folder))) {
-        const rel = `${folder}/${name}`;
-        if (!name.endsWith('.ts') || name.endsWith('.test.ts') || name.endsWith('.repository.ts') || EXEMPT.has(rel)) continue;
-        const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
-        if (QUERY.test(text)) offenders.push(rel);
-      }
-    }
+  it('keeps every query of the modules and the platform in a *.repository.ts file', () => {
+    const offenders = [...sources('modules'), ...sources('platform')].filter(
+      (rel) => !rel.endsWith('.repository.ts') && !EXEMPT.has(rel) && QUERY.test(fs.readFileSync(path.join(ROOT, rel), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

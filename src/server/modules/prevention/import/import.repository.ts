@@ -26,6 +26,107 @@ export function importRepository(tx: Tx, agencyId: string) {
 
     find: (id: string) => jobs().selectAll().where('id', '=', id).executeTakeFirst(),
 
+    /** The state and last change of a job (to tell a running import from one whose process went away). */
+    liveness: (id: string) => jobs().select(['state', 'updated_at']).where('id', '=', id).executeTakeFirst(),
+
+    /** A progress estimate while the file is still being read. */
+    async setProgressTotal(id: string, total: number) {
+      await tx
+        .updateTable('prevention_import_jobs')
+        .set({ progress_total: total })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** The read file's facts: the job is uploaded and waits for its mapping. */
+    markUploaded(
+      id: string,
+      info: { format: string; encoding: string | null; delimiter: string | null; columns: string[]; rows: number },
+      suggestedMapping: unknown,
+    ) {
+      return tx
+        .updateTable('prevention_import_jobs')
+        .set((eb) => ({
+          state: 'uploaded',
+          format: info.format,
+          encoding: info.encoding,
+          delimiter: info.delimiter,
+          columns: info.columns,
+          suggested_mapping: JSON.stringify(suggestedMapping),
+          total_rows: info.rows,
+          progress_done: info.rows,
+          progress_total: info.rows,
+          updated_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /** The checked mapping and the row counts it gave: the job waits for confirmation. */
+    markMapped(id: string, m: { columns: unknown; source: string; defaultCity: string | null; counts: unknown; valid: number }) {
+      return tx
+        .updateTable('prevention_import_jobs')
+        .set((eb) => ({
+          state: 'mapped',
+          mapping: JSON.stringify(m.columns),
+          source: m.source,
+          default_city: m.defaultCity,
+          counts: JSON.stringify(m.counts),
+          progress_done: 0,
+          progress_total: m.valid,
+          updated_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Confirmed by `userId`: a mapped job starts importing; undefined when it was not mapped (any more). */
+    startImporting(id: string, userId: string) {
+      return tx
+        .updateTable('prevention_import_jobs')
+        .set((eb) => ({
+          state: 'importing',
+          confirmed_by: userId,
+          confirmed_at: new Date(),
+          progress_done: 0,
+          updated_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .where('state', '=', 'mapped')
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** New row counts after a decision on a row (the mapping and its version stay). */
+    async setCounts(id: string, counts: unknown) {
+      await tx
+        .updateTable('prevention_import_jobs')
+        .set({ counts: JSON.stringify(counts), updated_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** A file that could not be read: its stored rows go, the job keeps the reason. */
+    async markUploadFailed(id: string, message: string) {
+      await tx.deleteFrom('prevention_import_rows').where('agency_id', '=', agencyId).where('job_id', '=', id).execute();
+      await tx
+        .updateTable('prevention_import_jobs')
+        .set({ state: 'failed', error: message, updated_at: new Date() })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
     /** The job, locked until the end of the transaction (one mapping or import chunk at a time). */
     lock: (id: string) => jobs().selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
 

@@ -31,12 +31,7 @@ export function importReviewService(db: Kysely<DB>) {
         // The job's version stays: it guards the mapping, which a decision leaves as it is (a new
         // mapping checks every row again and clears the decisions).
         const counts = await repo.counts(id);
-        await tx
-          .updateTable('prevention_import_jobs')
-          .set({ counts: JSON.stringify(counts), updated_at: new Date() })
-          .where('agency_id', '=', ctx.actor.agencyId)
-          .where('id', '=', id)
-          .execute();
+        await repo.setCounts(id, counts);
         const row = (await repo.row(id, rowNo))!;
         audit(tx, ctx, {
           action: 'prevention_import.decide',

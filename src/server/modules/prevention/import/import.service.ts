@@ -83,9 +83,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         // Lines of a CSV are a good guess of its rows while it is read (a progress bar, not a count).
         const isZip = file.content.subarray(0, 2).toString('latin1') === 'PK';
         const estimate = isZip ? 0 : Math.max(0, file.content.reduce((n, b) => (b === 0x0a ? n + 1 : n), 0) - 1);
-        await inAgency(db, agencyId, (tx) =>
-          tx.updateTable('prevention_import_jobs').set({ progress_total: estimate }).where('id', '=', id).execute(),
-        );
+        await inAgency(db, agencyId, (tx) => repoOf(tx, ctx).setProgressTotal(id, estimate));
         try {
           const info = await storeWhileParsing(file.content, (rows) => inAgency(db, agencyId, (tx) => repoOf(tx, ctx).addRows(id, rows)));
           if (info.rows === 0)
@@ -94,25 +92,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
             });
           return await inAgency(db, agencyId, async (tx) => {
             const repo = repoOf(tx, ctx);
-            const job = await tx
-              .updateTable('prevention_import_jobs')
-              .set((eb) => ({
-                state: 'uploaded',
-                format: info.format,
-                encoding: info.encoding,
-                delimiter: info.delimiter,
-                columns: info.columns,
-                suggested_mapping: JSON.stringify(suggestMapping(info.columns)),
-                total_rows: info.rows,
-                progress_done: info.rows,
-                progress_total: info.rows,
-                updated_at: new Date(),
-                version: eb('version', '+', 1),
-              }))
-              .where('agency_id', '=', agencyId)
-              .where('id', '=', id)
-              .returningAll()
-              .executeTakeFirstOrThrow();
+            const job = await repo.markUploaded(id, info, suggestMapping(info.columns));
             audit(tx, ctx, {
               action: 'prevention_import.upload',
               entityId: id,
@@ -123,12 +103,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
         } catch (e) {
           const message = e instanceof AppError && e.code === 'validation_failed' ? e.message : 'Die Datei konnte nicht gelesen werden.';
           await inAgency(db, agencyId, async (tx) => {
-            await tx.deleteFrom('prevention_import_rows').where('agency_id', '=', agencyId).where('job_id', '=', id).execute();
-            await tx
-              .updateTable('prevention_import_jobs')
-              .set({ state: 'failed', error: message, updated_at: new Date() })
-              .where('id', '=', id)
-              .execute();
+            await repoOf(tx, ctx).markUploadFailed(id, message);
             audit(tx, ctx, { action: 'prevention_import.upload', entityId: id, outcome: 'failure', details: { filename, error: message } });
           });
           throw e;
@@ -267,23 +242,13 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           if (failed) throw failed.reason;
         }
         const counts = await repo.counts(id);
-        const updated = await tx
-          .updateTable('prevention_import_jobs')
-          .set((eb) => ({
-            state: 'mapped',
-            mapping: JSON.stringify(input.columns),
-            source: input.source,
-            default_city: input.defaultCity ?? null,
-            counts: JSON.stringify(counts),
-            progress_done: 0,
-            progress_total: counts.valid,
-            updated_at: new Date(),
-            version: eb('version', '+', 1),
-          }))
-          .where('agency_id', '=', ctx.actor.agencyId)
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const updated = await repo.markMapped(id, {
+          columns: input.columns,
+          source: input.source,
+          defaultCity: input.defaultCity ?? null,
+          counts,
+          valid: counts.valid,
+        });
         audit(tx, ctx, {
           action: 'prevention_import.map',
           entityId: id,
@@ -327,21 +292,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
           idempotencyKey,
           { confirm: id },
           async () => {
-            const job = await tx
-              .updateTable('prevention_import_jobs')
-              .set((eb) => ({
-                state: 'importing',
-                confirmed_by: ctx.actor.userId,
-                confirmed_at: new Date(),
-                progress_done: 0,
-                updated_at: new Date(),
-                version: eb('version', '+', 1),
-              }))
-              .where('agency_id', '=', ctx.actor.agencyId)
-              .where('id', '=', id)
-              .where('state', '=', 'mapped')
-              .returningAll()
-              .executeTakeFirst();
+            const job = await repo.startImporting(id, ctx.actor.userId);
             if (job) {
               moved = true;
               audit(tx, ctx, { action: 'prevention_import.confirm', entityId: id, details: { ...(job.counts as object) } });
@@ -361,9 +312,7 @@ export function importService(db: Kysely<DB>, runner: ImportRunner) {
       else if (!runner.isRunning(id)) {
         // An import whose process went away (restart) is resumed by confirming again; chunks of
         // another live process wait on the job lock, so nothing is imported twice either way.
-        const job = await inAgency(db, ctx.actor.agencyId, (tx) =>
-          tx.selectFrom('prevention_import_jobs').select(['state', 'updated_at']).where('id', '=', id).executeTakeFirst(),
-        );
+        const job = await inAgency(db, ctx.actor.agencyId, (tx) => repoOf(tx, ctx).liveness(id));
         if (job?.state === 'importing' && Date.now() - job.updated_at.getTime() > STALE_MS)
           void runner.start(ctx.actor.agencyId, id, subjectOf(ctx));
       }
