@@ -1,12 +1,20 @@
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { sendWithoutWaiting, type Tx } from '../../db/database.js';
 import type { AuditEventsTable, DB } from '../../db/types.js';
-import type { AuditSubject } from './audit.js';
 import type { ZAuditQuery } from '../../../contracts/admin.js';
 import type { z } from 'zod';
 import { PLAN_PER_CALL, prefixPattern } from '../../db/patterns.js';
 
 type AuditQuery = z.output<typeof ZAuditQuery>;
+
+/** Who an event is about: agency, actor, address and purpose (taken from a request's context, or given by a job). */
+export interface AuditSubject {
+  agencyId: string;
+  actorId: string | null;
+  actorRole: string | null;
+  ip: string | null;
+  purpose: string | null;
+}
 
 /** Where sealing and checkpointing have work: per agency, ids and numbers only (no event data). */
 export interface AuditAgencyState {

@@ -2,7 +2,14 @@ import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import type { Ctx } from '../http/context.js';
-import { auditInsertForCreated, bulkWriteLockHeld, insertInstallationEvent, sendAuditRow, takeBulkWriteLock } from './audit.repository.js';
+import {
+  auditInsertForCreated,
+  type AuditSubject,
+  bulkWriteLockHeld,
+  insertInstallationEvent,
+  sendAuditRow,
+  takeBulkWriteLock,
+} from './audit.repository.js';
 
 /**
  * Every kind of audit event and the entity it is about. An event is one of these, nothing else:
@@ -129,13 +136,7 @@ export type AuditEvent = {
   };
 }[AuditAction];
 
-export interface AuditSubject {
-  agencyId: string;
-  actorId: string | null;
-  actorRole: string | null;
-  ip: string | null;
-  purpose: string | null;
-}
+export type { AuditSubject };
 
 export const subjectOf = (ctx: Ctx): AuditSubject => ({
   agencyId: ctx.actor.agencyId,
