@@ -139,6 +139,8 @@ if (!config.DATABASE_URL) {
 }
 const dbs = await openDatabases(config, (m) => console.error(m));
 await migrateAndSeed(dbs);
+// A snapshot seeded before the seed tidied the search indexes still carries their pending lists.
+await sql`SELECT wh_tidy_search_indexes()`.execute(dbs.owner);
 
 const agencyId = DEMO_AGENCIES[0]!.id;
 const sample = await dbs.owner

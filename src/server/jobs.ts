@@ -3,6 +3,7 @@ import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
 import { deadlineRun } from './platform/deadlines/deadlines.job.js';
 import { mailDelivery } from './platform/mail/mail.job.js';
 import type { JobDefinition } from './platform/jobs/job.js';
+import { searchTidy } from './platform/jobs/maintenance.job.js';
 
 /** Every background job of the app: installed with the migrations, run where workers are enabled. */
 export const ALL_JOBS: readonly JobDefinition[] = [
@@ -11,4 +12,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   auditSeal,
   auditCheckpoint,
   householdLogPrune,
+  searchTidy,
 ] as readonly JobDefinition[];

@@ -255,6 +255,8 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   await seedPlacement(db, DEMO_AGENCIES);
   await seedPrevention(db, DEMO_AGENCIES);
   await seedSustainment(db, DEMO_AGENCIES);
+  // The seeded households wait in the search indexes' pending lists; searches should not read them.
+  await sql`SELECT wh_tidy_search_indexes()`.execute(db);
   return { households: created };
 }
 

@@ -6,6 +6,7 @@ import { holdOffSealing, recordAudit, type AuditSubject } from '../../../platfor
 import { notify } from '../../../platform/notify/notify.js';
 import { openCasesInBulk, reserveCaseReferences } from '../prevention.bulk.js';
 import { importRunRepository } from './import-run.repository.js';
+import { tidySearchIndexes } from '../../../platform/jobs/maintenance.job.js';
 
 /**
  * Imports a confirmed job in chunks, each chunk one transaction: the next rows without a case are
@@ -91,14 +92,18 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
 
   /** Finishes the job when no row is left; waits for chunks in flight (job lock). */
   async function tryFinish(agencyId: string, jobId: string, who: AuditSubject): Promise<boolean> {
-    return inAgency(db, agencyId, async (tx) => {
+    const finished = await inAgency(db, agencyId, async (tx) => {
       const repo = importRunRepository(tx, agencyId, jobId);
       const job = await repo.lockJob();
-      if (job?.state !== 'importing') return true;
-      if (await repo.anyOpenRow()) return false;
+      if (job?.state !== 'importing') return 'before';
+      if (await repo.anyOpenRow()) return 'open';
       await finish(tx, agencyId, jobId, who, job.created_by, job.filename);
-      return true;
+      return 'now';
     });
+    // The new households and cases wait in the search indexes' pending lists: searches right after
+    // the import should not read them all (the job would tidy within a minute anyway).
+    if (finished === 'now') await tidySearchIndexes(db);
+    return finished !== 'open';
   }
 
   async function finish(tx: Tx, agencyId: string, jobId: string, who: AuditSubject, createdBy: string, filename: string) {
