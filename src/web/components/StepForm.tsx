@@ -1,19 +1,34 @@
-import { useRef } from 'react';
+import { useRef, type ChangeEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 import { fieldErrorMessage, type FieldIssue } from '../i18n/errors';
 import { useFormErrors } from '../lib/formErrors';
 import { useIdempotencyKey } from '../lib/hooks';
+import { fieldId } from '../lib/validation';
+
+/** The paths of a form's values that hold text, or nothing yet (inputs, selects and text areas bind to them). */
+type TextPath<V extends FieldValues> = { [P in Path<V>]: PathValue<V, P> extends string | null | undefined ? P : never }[Path<V>];
 
 export interface StepFormOptions<V extends FieldValues, S extends z.ZodType, R> {
   /** The contract schema the server checks the body with; the form checks it first (Zod resolver). */
   schema: S;
-  /** The form's values; forms that keep their inputs elsewhere send a body with `submitBody` instead. */
+  /** The form's values (as typed: money in euros, lists as text, …). */
   defaultValues?: DefaultValues<V>;
+  /** The form's DOM id: the prefix of the field ids `field` hands out (`fieldId(formId, path)`). */
+  formId?: string;
   /**
    * Form values → request body, before the schema check (euros → cents, local times → ISO, …);
    * `issues` are problems found on the way (an unreadable amount), shown with the schema's.
@@ -56,19 +71,16 @@ function flatten(errors: FieldErrors, prefix = ''): FieldIssue[] {
  * at the fields, then the page is refreshed.
  */
 export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(options: StepFormOptions<V, S, R>) {
-  const { schema, defaultValues, toBody, run, known, refresh, onDone, reload, serverIssues = problemIssues } = options;
+  const { schema, defaultValues, formId = '', toBody, run, known, refresh, onDone, reload, serverIssues = problemIssues } = options;
   const { t } = useTranslation();
   const errors = useFormErrors(known);
   const idempotency = useIdempotencyKey();
   // The resolver reads the latest schema, toBody and language (a dialog's props may change).
   const latest = useRef({ schema, toBody, t });
   latest.current = { schema, toBody, t };
-  // A body handed to submitBody (with the caller's own issues) replaces the form values for one submission.
-  const given = useRef<{ body: unknown; issues: FieldIssue[] } | null>(null);
   const resolver: Resolver<V, unknown, z.output<S>> = async (values, context, opts) => {
     const { schema, toBody, t } = latest.current;
-    const { body, issues = [] } = given.current ?? (toBody ? toBody(values) : { body: values });
-    given.current = null;
+    const { body, issues = [] } = toBody ? toBody(values) : { body: values };
     const zod = zodResolver(schema as never, {
       error: (iss: {
         code: string;
@@ -126,17 +138,25 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType, R>(optio
     form,
     /** Current values (re-rendered on change), for controlled inputs. */
     values: form.watch(),
-    /** Sets one value (controlled inputs call it on change). */
-    set: <K extends keyof V & string>(name: K, value: V[K]) => form.setValue(name as never, value as never),
+    /** Sets one value (controlled inputs call it on change); the form counts as changed (`formState.isDirty`). */
+    set: <K extends keyof V & string>(name: K, value: V[K]) => form.setValue(name as never, value as never, { shouldDirty: true }),
+    /**
+     * The props of a shared text, select or text-area field (components/Field) bound to the text
+     * value at `name` (also nested: `data.amountCents`): its id, value, change handler and the German
+     * message of its issue. `path`: where the body carries the value, if not at `name` (an issue of
+     * `clearing.monthlyIncomeCents` belongs to the input `monthlyIncome`).
+     */
+    field: <P extends TextPath<V>>(name: P, path: string = name) => ({
+      id: fieldId(formId, path),
+      value: (form.getValues(name) ?? '') as string,
+      error: errors.error(path),
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+        form.setValue(name, e.target.value as PathValue<V, P>, { shouldDirty: true }),
+    }),
     errors,
     mutation,
     error: mutation.error,
     submit: () => void submit(),
-    /** Submits a body built by the caller (checked by the same resolver); `issues`: its own findings. */
-    submitBody: (body: unknown, issues: FieldIssue[] = []) => {
-      given.current = { body, issues };
-      void submit();
-    },
     reset: () => {
       errors.clear();
       mutation.reset();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUARANTEE_ITEMS, ZContractsInput } from '../../contracts/placement';
 import { api, ok } from '../api';
@@ -14,6 +14,7 @@ import { centsToInput, euroToCents } from '../lib/numbers';
 import { toggle } from './offerForm';
 import { useAgencySettings } from './queries';
 import { useStepForm } from '../components/StepForm';
+import type { FieldIssue } from '../i18n/errors';
 
 const FORM = 'contracts';
 type Item = (typeof GUARANTEE_ITEMS)[number];
@@ -23,6 +24,37 @@ const MONEY = {
   heating: 'heatingCents',
   guaranteeMax: 'guaranteeMaxCents',
 } as const;
+const KNOWN = new Set(['leaseStart', 'leaseSignedOn', 'guaranteeSignedOn', ...Object.values(MONEY), 'guaranteeItems']);
+
+/** The form as typed: dates, rent and guarantee in euros, the guaranteed items. */
+interface ContractsValues extends Record<keyof typeof MONEY, string> {
+  leaseStart: string;
+  leaseSignedOn: string;
+  guaranteeSignedOn: string;
+  items: Item[];
+}
+
+/** Form → ZContractsInput body; an unreadable amount is an issue at its cents field. */
+const contractsBody =
+  (moneyMessage: string) =>
+  (f: ContractsValues): { body: unknown; issues: FieldIssue[] } => {
+    const keys = Object.keys(MONEY) as (keyof typeof MONEY)[];
+    const issues = keys
+      .filter((k) => f[k].trim() !== '' && Number.isNaN(euroToCents(f[k])))
+      .map((k) => ({ field: MONEY[k], code: 'custom', message: moneyMessage }));
+    const cents = (k: keyof typeof MONEY) => (f[k].trim() === '' ? undefined : euroToCents(f[k]));
+    const body = {
+      leaseStart: f.leaseStart,
+      leaseSignedOn: f.leaseSignedOn || null,
+      guaranteeSignedOn: f.guaranteeSignedOn || null,
+      coldRentCents: cents('coldRent'),
+      serviceChargesCents: cents('serviceCharges'),
+      heatingCents: cents('heating'),
+      guaranteeMaxCents: cents('guaranteeMax'),
+      ...(f.items.length ? { guaranteeItems: f.items } : {}),
+    };
+    return { body, issues };
+  };
 
 /** Lease start, signatures, rent (defaults from the offer) and the guarantee (defaults from the agency). */
 export function ContractsForm() {
@@ -31,30 +63,34 @@ export function ContractsForm() {
   const { offer, notify } = useOfferPage();
   const agency = useAgencySettings(can(me, 'agency.read'));
   const defaults = agency.data?.placement;
-  const [f, setF] = useState({
-    leaseStart: offer.availableFrom,
-    leaseSignedOn: '',
-    guaranteeSignedOn: '',
-    coldRent: centsToInput(offer.coldRentCents),
-    serviceCharges: centsToInput(offer.serviceChargesCents),
-    heating: centsToInput(offer.heatingCents),
-    guaranteeMax: '',
-    items: [] as Item[],
-  });
-  const [touchedDefaults, setTouchedDefaults] = useState(false);
-  // Prefill the guarantee from the agency once it is known (only roles that may read the agency).
-  if (defaults && !touchedDefaults) {
-    setTouchedDefaults(true);
-    setF((x) => ({ ...x, guaranteeMax: centsToInput(defaults.guaranteeMaxCents), items: [...defaults.guaranteeItems] }));
-  }
   const stepRefresh = useOfferStepRefresh();
   const step = useStepForm({
     ...stepRefresh,
     run: (body) => ok(api.POST('/offers/{id}/contracts', { params: { path: { id: offer.id } }, body })),
     schema: ZContractsInput,
-    known: new Set(['leaseStart', 'leaseSignedOn', 'guaranteeSignedOn', ...Object.values(MONEY), 'guaranteeItems']),
+    formId: FORM,
+    defaultValues: {
+      leaseStart: offer.availableFrom,
+      leaseSignedOn: '',
+      guaranteeSignedOn: '',
+      coldRent: centsToInput(offer.coldRentCents),
+      serviceCharges: centsToInput(offer.serviceChargesCents),
+      heating: centsToInput(offer.heatingCents),
+      guaranteeMax: '',
+      items: [] as Item[],
+    },
+    toBody: contractsBody(t('placement.money.invalid')),
+    known: KNOWN,
     onDone: () => notify(t('placement.contracts.saved')),
   });
+  // Prefill the guarantee from the agency once it is known (only roles that may read the agency).
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!defaults || prefilled.current) return;
+    prefilled.current = true;
+    step.form.setValue('guaranteeMax', centsToInput(defaults.guaranteeMaxCents));
+    step.form.setValue('items', [...defaults.guaranteeItems]);
+  }, [defaults, step.form]);
   const labels: Record<string, string> = {
     leaseStart: t('placement.contracts.leaseStart'),
     leaseSignedOn: t('placement.contracts.leaseSignedOn'),
@@ -65,64 +101,21 @@ export function ContractsForm() {
     guaranteeMaxCents: t('placement.contracts.guaranteeMax'),
     guaranteeItems: t('placement.contracts.guaranteeItems'),
   };
-
-  const submit = () => {
-    const bad = (Object.keys(MONEY) as (keyof typeof MONEY)[]).filter((k) => f[k].trim() !== '' && Number.isNaN(euroToCents(f[k])));
-    if (bad.length) {
-      step.errors.showIssues(bad.map((k) => ({ field: MONEY[k], code: 'custom', message: t('placement.money.invalid') })));
-      return;
-    }
-    const cents = (k: keyof typeof MONEY) => (f[k].trim() === '' ? undefined : euroToCents(f[k]));
-    step.submitBody({
-      leaseStart: f.leaseStart,
-      leaseSignedOn: f.leaseSignedOn || null,
-      guaranteeSignedOn: f.guaranteeSignedOn || null,
-      coldRentCents: cents('coldRent'),
-      serviceChargesCents: cents('serviceCharges'),
-      heatingCents: cents('heating'),
-      guaranteeMaxCents: cents('guaranteeMax'),
-      ...(f.items.length ? { guaranteeItems: f.items } : {}),
-    });
-  };
-  const id = (p: string) => fieldId(FORM, p);
+  const f = step.values;
   const money = (k: keyof typeof MONEY, label: string, hint: string) => (
-    <TextField
-      id={id(MONEY[k])}
-      label={label}
-      hint={hint}
-      inputMode="decimal"
-      value={f[k]}
-      error={step.errors.error(MONEY[k])}
-      onChange={(e) => setF({ ...f, [k]: e.target.value })}
-    />
+    <TextField {...step.field(k, MONEY[k])} label={label} hint={hint} inputMode="decimal" />
   );
 
   return (
-    <form className="stack" noValidate onSubmit={(e) => (e.preventDefault(), submit())}>
+    <form className="stack" noValidate onSubmit={(e) => (e.preventDefault(), step.submit())}>
       <p className="kern-body">{t('placement.contracts.intro')}</p>
       <ErrorSummary errors={step.errors} formId={FORM} labelFor={(p) => labels[p] ?? p}>
         {step.error ? <StepErrorExtras error={step.error} onReload={step.reload} /> : null}
       </ErrorSummary>
       <Fieldset legend={t('placement.contracts.lease')}>
         <div className="form-grid">
-          <TextField
-            id={id('leaseStart')}
-            label={labels.leaseStart!}
-            type="date"
-            required
-            value={f.leaseStart}
-            error={step.errors.error('leaseStart')}
-            onChange={(e) => setF({ ...f, leaseStart: e.target.value })}
-          />
-          <TextField
-            id={id('leaseSignedOn')}
-            label={labels.leaseSignedOn!}
-            type="date"
-            optional
-            value={f.leaseSignedOn}
-            error={step.errors.error('leaseSignedOn')}
-            onChange={(e) => setF({ ...f, leaseSignedOn: e.target.value })}
-          />
+          <TextField {...step.field('leaseStart')} label={labels.leaseStart!} type="date" required />
+          <TextField {...step.field('leaseSignedOn')} label={labels.leaseSignedOn!} type="date" optional />
         </div>
         <div className="form-grid">
           {money('coldRent', labels.coldRentCents!, t('placement.contracts.rentHint'))}
@@ -132,15 +125,7 @@ export function ContractsForm() {
       </Fieldset>
       <Fieldset legend={t('placement.contracts.guaranteeTitle')}>
         <div className="form-grid">
-          <TextField
-            id={id('guaranteeSignedOn')}
-            label={labels.guaranteeSignedOn!}
-            type="date"
-            optional
-            value={f.guaranteeSignedOn}
-            error={step.errors.error('guaranteeSignedOn')}
-            onChange={(e) => setF({ ...f, guaranteeSignedOn: e.target.value })}
-          />
+          <TextField {...step.field('guaranteeSignedOn')} label={labels.guaranteeSignedOn!} type="date" optional />
           {money(
             'guaranteeMax',
             labels.guaranteeMaxCents!,
@@ -149,7 +134,7 @@ export function ContractsForm() {
         </div>
         <Fieldset
           legend={labels.guaranteeItems!}
-          id={id('guaranteeItems')}
+          id={fieldId(FORM, 'guaranteeItems')}
           error={step.errors.error('guaranteeItems')}
           className="plain-fieldset"
         >
@@ -158,10 +143,10 @@ export function ContractsForm() {
             {GUARANTEE_ITEMS.map((i) => (
               <CheckboxField
                 key={i}
-                id={id(`item-${i}`)}
+                id={fieldId(FORM, `item-${i}`)}
                 label={t(`placement.guarantee.${i}`)}
                 checked={f.items.includes(i)}
-                onChange={(e) => setF({ ...f, items: toggle(f.items, i, e.target.checked) })}
+                onChange={(e) => step.set('items', toggle(f.items, i, e.target.checked))}
               />
             ))}
           </div>

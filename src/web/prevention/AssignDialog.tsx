@@ -3,7 +3,6 @@ import { ZAssign } from '../../contracts/prevention';
 import { api, ok } from '../api';
 import { SelectField } from '../components/Field';
 import { useStaff } from '../households/queries';
-import { fieldId } from '../lib/validation';
 import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 
@@ -21,6 +20,7 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
     ...stepRefresh,
     run: (body) => ok(api.POST('/prevention/cases/{id}/assign', { params: { path: { id: c.id } }, body })),
     schema: ZAssign,
+    formId: FORM,
     defaultValues: { caseManagerId: c.caseManager?.id ?? '', socialWorkerId: c.socialWorker?.id ?? '' },
     toBody: (v: { caseManagerId: string; socialWorkerId: string }) => ({
       body: { caseManagerId: v.caseManagerId || null, socialWorkerId: v.socialWorkerId || null, version: c.version },
@@ -44,24 +44,18 @@ export function AssignDialog({ onClose }: { onClose: () => void }) {
       submitLabel={t('common.save')}
     >
       <SelectField
-        id={fieldId(FORM, 'caseManagerId')}
+        {...step.field('caseManagerId')}
         label={t('household.caseManager')}
         placeholder={t('household.unassigned')}
         aria-busy={staff.isPending || undefined}
-        value={step.values.caseManagerId}
         options={options(['case_manager', 'lead'])}
-        error={step.errors.error('caseManagerId')}
-        onChange={(e) => step.set('caseManagerId', e.target.value)}
       />
       <SelectField
-        id={fieldId(FORM, 'socialWorkerId')}
+        {...step.field('socialWorkerId')}
         label={t('household.socialWorker')}
         placeholder={t('household.unassigned')}
         aria-busy={staff.isPending || undefined}
-        value={step.values.socialWorkerId}
         options={options(['social_worker', 'accommodation_worker'])}
-        error={step.errors.error('socialWorkerId')}
-        onChange={(e) => step.set('socialWorkerId', e.target.value)}
       />
     </StepActionDialog>
   );

@@ -35,6 +35,7 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
     ...stepRefresh,
     run: (body, key) => ok(api.POST('/prevention/cases/{id}/attempts', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZAttemptInput,
+    formId: FORM,
     defaultValues: {
       channel: next?.channel ?? 'phone',
       at: toDateTimeLocal(new Date()),
@@ -90,44 +91,21 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
           }}
         />
         <SelectField
-          id={fieldId(FORM, 'channel')}
+          {...step.field('channel')}
           label={t('prevention.contact.channel')}
           required
-          value={v.channel}
           options={CONTACT_CHANNELS.map((v) => ({ value: v, label: t(`prevention.channel.${v}`) }))}
-          error={step.errors.error('channel')}
-          onChange={(e) => step.set('channel', e.target.value as TContactChannel)}
         />
-        <TextField
-          id={fieldId(FORM, 'at')}
-          label={t('prevention.contact.at')}
-          type="datetime-local"
-          required
-          value={v.at}
-          error={step.errors.error('at')}
-          onChange={(e) => step.set('at', e.target.value)}
-        />
+        <TextField {...step.field('at')} label={t('prevention.contact.at')} type="datetime-local" required />
         <SelectField
-          id={fieldId(FORM, 'result')}
+          {...step.field('result')}
           label={t('prevention.contact.result')}
           required
           placeholder={t('common.pleaseSelect')}
-          value={v.result}
           options={CONTACT_RESULTS.map((v) => ({ value: v, label: t(`prevention.result.${v}`) }))}
-          error={step.errors.error('result')}
-          onChange={(e) => step.set('result', e.target.value as TContactResult)}
         />
       </div>
-      <TextAreaField
-        id={fieldId(FORM, 'note')}
-        label={t('prevention.contact.note')}
-        optional
-        rows={3}
-        maxLength={4000}
-        value={v.note}
-        error={step.errors.error('note')}
-        onChange={(e) => step.set('note', e.target.value)}
-      />
+      <TextAreaField {...step.field('note')} label={t('prevention.contact.note')} optional rows={3} maxLength={4000} />
     </StepActionDialog>
   );
 }
@@ -136,12 +114,14 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
 export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { case: c, notify } = useCasePage();
+  const F = 'contact-letter';
   const stepRefresh2 = useCaseStepRefresh();
   const step = useStepForm({
     ...stepRefresh2,
     run: (body, key) =>
       ok(api.POST('/prevention/cases/{id}/contact-letter', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZContactLetterInput,
+    formId: F,
     defaultValues: { date: '', time: '', place: '' },
     toBody: (v: { date: string; time: string; place: string }) => ({
       body: { appointmentDate: v.date || null, appointmentTime: v.time.trim() || null, appointmentPlace: v.place.trim() || null },
@@ -151,8 +131,6 @@ export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
       notify(t('prevention.contact.letterDone'));
     },
   });
-  const F = 'contact-letter';
-  const v = step.values;
   return (
     <StepActionDialog
       step={step}
@@ -164,34 +142,15 @@ export function ContactLetterDialog({ onClose }: { onClose: () => void }) {
     >
       <p className="kern-body">{t('prevention.contact.letterIntro')}</p>
       <div className="form-grid">
-        <TextField
-          id={fieldId(F, 'appointmentDate')}
-          label={t('prevention.contact.appointmentDate')}
-          type="date"
-          optional
-          value={v.date}
-          error={step.errors.error('appointmentDate')}
-          onChange={(e) => step.set('date', e.target.value)}
-        />
-        <TextField
-          id={fieldId(F, 'appointmentTime')}
-          label={t('prevention.contact.appointmentTime')}
-          optional
-          maxLength={40}
-          value={v.time}
-          error={step.errors.error('appointmentTime')}
-          onChange={(e) => step.set('time', e.target.value)}
-        />
+        <TextField {...step.field('date', 'appointmentDate')} label={t('prevention.contact.appointmentDate')} type="date" optional />
+        <TextField {...step.field('time', 'appointmentTime')} label={t('prevention.contact.appointmentTime')} optional maxLength={40} />
       </div>
       <TextField
-        id={fieldId(F, 'appointmentPlace')}
+        {...step.field('place', 'appointmentPlace')}
         label={t('prevention.contact.appointmentPlace')}
         hint={t('prevention.contact.appointmentPlaceHint')}
         optional
         maxLength={200}
-        value={v.place}
-        error={step.errors.error('appointmentPlace')}
-        onChange={(e) => step.set('place', e.target.value)}
       />
     </StepActionDialog>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZVersioned } from '../../contracts/common';
 import { THREAT_STAGES, ZClearingUpdate } from '../../contracts/prevention';
@@ -40,13 +40,17 @@ function ClearingEditor({
 }) {
   const { t } = useTranslation();
   const tx = useLooseT();
-  const [form, setForm] = useState<ClearingForm>(() => clearingForm(c.clearing, c.threatStage));
-  const [dirty, setDirty] = useState(false);
   const stepRefresh = useCaseStepRefresh();
   const save = useStepForm({
     ...stepRefresh,
     run: (body) => ok(api.PUT('/prevention/cases/{id}/clearing', { params: { path: { id: c.id } }, body, headers: ifMatch(body.version) })),
     schema: ZClearingUpdate,
+    formId: FORM,
+    defaultValues: clearingForm(c.clearing, c.threatStage),
+    toBody: (v: ClearingForm) => {
+      const { clearing, issues } = clearingPayload(v, t('prevention.money.invalid'));
+      return { body: { clearing, version: c.clearing.version }, issues };
+    },
     onDone: () => notify(t('prevention.clearing.saved')),
   });
   const stepRefresh2 = useCaseStepRefresh();
@@ -54,24 +58,24 @@ function ClearingEditor({
     ...stepRefresh2,
     run: (body) => ok(api.POST('/prevention/cases/{id}/clearing/complete', { params: { path: { id: c.id } }, body })),
     schema: ZVersioned,
+    toBody: () => ({ body: { version: c.version } }),
     onDone: () => notify(t('prevention.clearing.completed')),
   });
-  const patch = (p: Partial<ClearingForm>) => {
-    setForm((f) => ({ ...f, ...p }));
-    setDirty(true);
-  };
+  const form = save.values;
+  // Changes not saved yet: finishing waits for them.
+  const dirty = save.form.formState.isDirty;
+  /** A text field of the checklist: its issues are at `clearing.<path>`. */
+  const field = (name: Parameters<typeof save.field>[0], path: string = name) => save.field(name, `${P}.${path}`);
   const id = (f: string) => fieldId(FORM, `${P}.${f}`);
-  const err = (f: string) => save.errors.error(`${P}.${f}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const { clearing, issues } = clearingPayload(form, t('prevention.money.invalid'));
-    save.submitBody({ clearing, version: c.clearing.version }, issues);
+    save.submit();
   };
   const checks = <T extends string>(
     name: string,
     all: readonly T[],
     selected: readonly T[],
-    key: keyof ClearingForm,
+    key: 'triedSoFar' | 'income' | 'unclaimedBenefits',
     label: (v: T) => string,
   ) => (
     <div className="check-grid">
@@ -81,7 +85,7 @@ function ClearingEditor({
           id={id(`${name}-${v}`)}
           label={label(v)}
           checked={selected.includes(v)}
-          onChange={(e) => patch({ [key]: toggle(all, selected, v, e.target.checked) } as Partial<ClearingForm>)}
+          onChange={(e) => save.set(key, toggle(all, selected, v, e.target.checked) as ClearingForm[typeof key])}
         />
       ))}
     </div>
@@ -101,102 +105,57 @@ function ClearingEditor({
           <Fieldset legend={t('prevention.clearing.threat')}>
             <div className="form-grid">
               <SelectField
-                id={id('threatStage')}
+                {...field('threatStage')}
                 label={t('prevention.clearing.threatStage')}
-                value={form.threatStage}
                 placeholder={t('common.pleaseSelect')}
                 options={THREAT_STAGES.map((s) => ({ value: s, label: t(`prevention.stage.${s}`) }))}
-                error={err('threatStage')}
-                onChange={(e) => patch({ threatStage: e.target.value as ClearingForm['threatStage'] })}
               />
             </div>
             <CheckboxField
               id={id('threatConfirmed')}
               label={t('prevention.clearing.threatConfirmed')}
               checked={form.threatConfirmed}
-              onChange={(e) => patch({ threatConfirmed: e.target.checked })}
+              onChange={(e) => save.set('threatConfirmed', e.target.checked)}
             />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.tried')} id={id('triedSoFar')}>
             {checks('tried', TRIED, form.triedSoFar, 'triedSoFar', (v) => t(`prevention.clearing.triedOption.${v}`))}
-            <TextAreaField
-              id={id('triedNote')}
-              label={t('prevention.clearing.triedNote')}
-              optional
-              rows={2}
-              maxLength={4000}
-              value={form.triedNote}
-              error={err('triedNote')}
-              onChange={(e) => patch({ triedNote: e.target.value })}
-            />
+            <TextAreaField {...field('triedNote')} label={t('prevention.clearing.triedNote')} optional rows={2} maxLength={4000} />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.income')} id={id('income')}>
             {checks('income', INCOME, form.income, 'income', (v) => t(`prevention.clearing.incomeOption.${v}`))}
             <TextField
-              id={id('monthlyIncomeCents')}
+              {...field('monthlyIncome', 'monthlyIncomeCents')}
               className="field--narrow"
               label={t('prevention.clearing.monthlyIncome')}
               hint={t('prevention.money.euroHint')}
               optional
               inputMode="decimal"
-              value={form.monthlyIncome}
-              error={err('monthlyIncomeCents')}
-              onChange={(e) => patch({ monthlyIncome: e.target.value })}
             />
-            <TextAreaField
-              id={id('resourcesNote')}
-              label={t('prevention.clearing.resourcesNote')}
-              optional
-              rows={2}
-              maxLength={4000}
-              value={form.resourcesNote}
-              error={err('resourcesNote')}
-              onChange={(e) => patch({ resourcesNote: e.target.value })}
-            />
+            <TextAreaField {...field('resourcesNote')} label={t('prevention.clearing.resourcesNote')} optional rows={2} maxLength={4000} />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.unclaimed')} id={id('unclaimedBenefits')}>
             {checks('unclaimed', UNCLAIMED, form.unclaimedBenefits, 'unclaimedBenefits', (v) =>
               t(`prevention.clearing.unclaimedOption.${v}`),
             )}
-            <TextAreaField
-              id={id('unclaimedNote')}
-              label={t('prevention.clearing.unclaimedNote')}
-              optional
-              rows={2}
-              maxLength={4000}
-              value={form.unclaimedNote}
-              error={err('unclaimedNote')}
-              onChange={(e) => patch({ unclaimedNote: e.target.value })}
-            />
+            <TextAreaField {...field('unclaimedNote')} label={t('prevention.clearing.unclaimedNote')} optional rows={2} maxLength={4000} />
           </Fieldset>
           <Fieldset legend={t('prevention.clearing.wishes')}>
             <SelectField
-              id={id('wishes')}
+              {...field('wishes')}
               className="field--narrow"
               label={t('prevention.clearing.wishesChoice')}
               placeholder={t('common.pleaseSelect')}
-              value={form.wishes ?? ''}
               options={WISHES.map((w) => ({ value: w, label: t(`prevention.clearing.wishOption.${w}`) }))}
-              error={err('wishes')}
-              onChange={(e) => patch({ wishes: e.target.value as ClearingForm['wishes'] })}
             />
-            <TextAreaField
-              id={id('wishesNote')}
-              label={t('prevention.clearing.wishesNote')}
-              optional
-              rows={2}
-              maxLength={4000}
-              value={form.wishesNote}
-              error={err('wishesNote')}
-              onChange={(e) => patch({ wishesNote: e.target.value })}
-            />
+            <TextAreaField {...field('wishesNote')} label={t('prevention.clearing.wishesNote')} optional rows={2} maxLength={4000} />
           </Fieldset>
           <CheckboxField
             id={id('complete')}
             label={t('prevention.clearing.complete')}
             hint={t('prevention.clearing.completeHint')}
             checked={form.complete}
-            onChange={(e) => patch({ complete: e.target.checked })}
+            onChange={(e) => save.set('complete', e.target.checked)}
           />
         </fieldset>
         {editable && (
@@ -205,11 +164,7 @@ function ClearingEditor({
               <span className="kern-label">{save.mutation.isPending ? t('common.saving') : t('prevention.clearing.save')}</span>
             </button>
             {canComplete && (
-              <Button
-                variant="secondary"
-                disabled={dirty || !c.clearing.complete || complete.mutation.isPending}
-                onClick={() => complete.submitBody({ version: c.version })}
-              >
+              <Button variant="secondary" disabled={dirty || !c.clearing.complete || complete.mutation.isPending} onClick={complete.submit}>
                 {t('prevention.clearing.finish')}
               </Button>
             )}

@@ -9,7 +9,6 @@ import { DescriptionList } from '../components/DescriptionList';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { fieldId } from '../lib/validation';
 import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 import { OutcomeBadge, todayBerlin } from './labels';
@@ -84,6 +83,7 @@ function useDialogStep<V extends Record<string, unknown>>(
     ...stepRefresh,
     run: (body) => ok(api.POST(`/prevention/cases/{id}/${step}`, { params: { path: { id: c.id } }, body: body as never })),
     schema: CLOSING_STEPS[step],
+    formId: step,
     defaultValues: defaultValues as DefaultValues<V>,
     toBody: (values: V) => ({ body: { ...toBody(values), version: c.version } }),
     onDone: () => (onClose(), notify(done)),
@@ -115,41 +115,26 @@ function CloseDialog({ onClose }: { onClose: () => void }) {
       submitLabel={t('prevention.closing.close')}
     >
       <SelectField
-        id={fieldId(F, 'outcome')}
+        {...step.field('outcome')}
         label={t('prevention.closing.outcome')}
         required
         placeholder={t('common.pleaseSelect')}
-        value={v.outcome}
         options={OUTCOMES.map((o) => ({ value: o, label: t(`prevention.outcome.${o}`) }))}
-        error={step.errors.error('outcome')}
-        onChange={(e) => step.set('outcome', e.target.value as TOutcome)}
       />
       {v.outcome === 'home_lost' && (
         <SelectField
-          id={fieldId(F, 'newSituation')}
+          {...step.field('newSituation')}
           label={t('prevention.closing.newSituation')}
           hint={t('prevention.closing.newSituationHint')}
           optional
           placeholder={t('prevention.closing.noPlacement')}
-          value={v.newSituation}
           options={(['in_accommodation', 'hidden_homeless', 'rough_sleeping'] as const).map((s) => ({
             value: s,
             label: t(`situation.${s}`),
           }))}
-          error={step.errors.error('newSituation')}
-          onChange={(e) => step.set('newSituation', e.target.value)}
         />
       )}
-      <TextAreaField
-        id={fieldId(F, 'note')}
-        label={t('prevention.closing.note')}
-        optional
-        rows={3}
-        maxLength={4000}
-        value={v.note}
-        error={step.errors.error('note')}
-        onChange={(e) => step.set('note', e.target.value)}
-      />
+      <TextAreaField {...step.field('note')} label={t('prevention.closing.note')} optional rows={3} maxLength={4000} />
     </StepActionDialog>
   );
 }
@@ -164,7 +149,6 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
     { carrierId: '', handedOverOn: todayBerlin(), note: '' },
     (v) => ({ carrierId: v.carrierId, handedOverOn: v.handedOverOn, note: v.note.trim() || null }),
   );
-  const v = step.values;
   const F = 'aftercare';
   return (
     <StepActionDialog
@@ -176,35 +160,15 @@ function HandOverDialog({ onClose }: { onClose: () => void }) {
       submitLabel={t('prevention.closing.handOver')}
     >
       <SelectField
-        id={fieldId(F, 'carrierId')}
+        {...step.field('carrierId')}
         label={t('prevention.closing.carrier')}
         required
         placeholder={t('common.pleaseSelect')}
         aria-busy={carriers.isPending || undefined}
-        value={v.carrierId}
         options={(carriers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-        error={step.errors.error('carrierId')}
-        onChange={(e) => step.set('carrierId', e.target.value)}
       />
-      <TextField
-        id={fieldId(F, 'handedOverOn')}
-        label={t('prevention.closing.handedOverOn')}
-        type="date"
-        required
-        value={v.handedOverOn}
-        error={step.errors.error('handedOverOn')}
-        onChange={(e) => step.set('handedOverOn', e.target.value)}
-      />
-      <TextAreaField
-        id={fieldId(F, 'note')}
-        label={t('prevention.closing.aftercareNote')}
-        optional
-        rows={3}
-        maxLength={2000}
-        value={v.note}
-        error={step.errors.error('note')}
-        onChange={(e) => step.set('note', e.target.value)}
-      />
+      <TextField {...step.field('handedOverOn')} label={t('prevention.closing.handedOverOn')} type="date" required />
+      <TextAreaField {...step.field('note')} label={t('prevention.closing.aftercareNote')} optional rows={3} maxLength={2000} />
     </StepActionDialog>
   );
 }
@@ -222,16 +186,7 @@ function ReopenDialog({ onClose }: { onClose: () => void }) {
       labelFor={() => t('prevention.closing.reopenReason')}
       submitLabel={t('prevention.closing.reopen')}
     >
-      <TextAreaField
-        id={fieldId(F, 'reason')}
-        label={t('prevention.closing.reopenReason')}
-        required
-        rows={4}
-        maxLength={2000}
-        value={step.values.reason}
-        error={step.errors.error('reason')}
-        onChange={(e) => step.set('reason', e.target.value)}
-      />
+      <TextAreaField {...step.field('reason')} label={t('prevention.closing.reopenReason')} required rows={4} maxLength={2000} />
     </StepActionDialog>
   );
 }

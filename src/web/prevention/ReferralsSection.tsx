@@ -7,7 +7,6 @@ import { DataTable } from '../components/DataTable';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { Section } from '../components/Section';
 import { formatDate } from '../i18n/format';
-import { fieldId } from '../lib/validation';
 import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
 import { useLooseT } from './labels';
@@ -96,6 +95,7 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
           )
         : ok(api.POST('/prevention/cases/{id}/referrals', { params: { path: { id: c.id } }, body, headers: idempotent(key) })),
     schema: ZReferralInput,
+    formId: FORM,
     defaultValues: {
       kind: referral?.kind ?? 'debt_counselling',
       status: referral?.status ?? 'suggested',
@@ -117,8 +117,6 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
       notify(t('prevention.referrals.saved'));
     },
   });
-  const id = (k: string) => fieldId(FORM, k);
-  const form = step.values;
   return (
     <StepActionDialog
       step={step}
@@ -131,50 +129,19 @@ function ReferralDialog({ referral, onClose }: { referral?: Referral; onClose: (
     >
       <div className="form-grid">
         <SelectField
-          id={id('kind')}
+          {...step.field('kind')}
           label={t('prevention.referrals.kind')}
-          value={form.kind}
           options={REFERRAL_KINDS.map((k) => ({ value: k, label: t(`prevention.referralKind.${k}`) }))}
-          error={step.errors.error('kind')}
-          onChange={(e) => step.set('kind', e.target.value as ReferralValues['kind'])}
         />
         <SelectField
-          id={id('status')}
+          {...step.field('status')}
           label={t('prevention.referrals.status')}
-          value={form.status}
           options={REFERRAL_STATES.map((s) => ({ value: s, label: t(`prevention.referralState.${s}`) }))}
-          error={step.errors.error('status')}
-          onChange={(e) => step.set('status', e.target.value as ReferralValues['status'])}
         />
-        <TextField
-          id={id('service')}
-          label={t('prevention.referrals.service')}
-          optional
-          maxLength={200}
-          value={form.service}
-          error={step.errors.error('service')}
-          onChange={(e) => step.set('service', e.target.value)}
-        />
-        <TextField
-          id={id('referredOn')}
-          label={t('prevention.referrals.referredOn')}
-          type="date"
-          optional
-          value={form.referredOn}
-          error={step.errors.error('referredOn')}
-          onChange={(e) => step.set('referredOn', e.target.value)}
-        />
+        <TextField {...step.field('service')} label={t('prevention.referrals.service')} optional maxLength={200} />
+        <TextField {...step.field('referredOn')} label={t('prevention.referrals.referredOn')} type="date" optional />
       </div>
-      <TextAreaField
-        id={id('note')}
-        label={t('prevention.referrals.note')}
-        optional
-        rows={3}
-        maxLength={2000}
-        value={form.note}
-        error={step.errors.error('note')}
-        onChange={(e) => step.set('note', e.target.value)}
-      />
+      <TextAreaField {...step.field('note')} label={t('prevention.referrals.note')} optional rows={3} maxLength={2000} />
     </StepActionDialog>
   );
 }
