@@ -243,6 +243,7 @@ export const ZConsentInput = z.object({
 export const ZConsentWithdraw = z.object({
   withdrawnOn: ZDate.describe('Datum des Widerrufs'),
   note: optText(1000),
+  version: ZExpectedVersion,
 });
 export const ZConsent = z.object({
   id: ZId,
@@ -477,8 +478,8 @@ export const ZTransferList = z.object({ items: z.array(ZTransfer) });
 // ---------------------------------------------------------------------------------------------
 // Reporting
 export const ZQuarterQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  quarter: z.coerce.number().int().min(1).max(4),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('leer: laufendes Jahr'),
+  quarter: z.coerce.number().int().min(1).max(4).optional().describe('leer: laufendes Quartal'),
   carrierId: ZId.optional(),
 });
 export const ZCount = z.object({ key: z.string(), count: z.number().int().nullable().describe('null: unterdrückt (< 5)') });
@@ -493,7 +494,10 @@ export const ZQuarterReport = z.object({
   followUps: z.array(ZCount).describe('kept / lost'),
   medianDurationDays: z.number().int().nullable(),
 });
-export const ZAnnualQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), carrierId: ZId.optional() });
+export const ZAnnualQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('leer: Vorjahr (der fällige Jahresbericht)'),
+  carrierId: ZId.optional(),
+});
 export const ZAnnualRow = z.object({
   pseudonym: z.string().describe('Pseudonyme Fallnummer (ohne Namen oder Geburtsdaten)'),
   ageBand: z.string(),

@@ -1635,7 +1635,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1645,6 +1648,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
                         /** @description Datum des Widerrufs */
                         withdrawnOn: string;
                     };
@@ -5032,9 +5037,10 @@ export interface paths {
         /** Daten des Jahresberichts: anonymisierte Fallzeilen und Summen (kleine Zellen < 5 unterdrückt) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     carrierId?: string;
-                    year: number;
+                    /** @description leer: Vorjahr (der fällige Jahresbericht) */
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5115,10 +5121,12 @@ export interface paths {
         /** Laufende Zahlen eines Quartals (kleine Zellen < 5 unterdrückt) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     carrierId?: string;
-                    quarter: number;
-                    year: number;
+                    /** @description leer: laufendes Quartal */
+                    quarter?: number;
+                    /** @description leer: laufendes Jahr */
+                    year?: number;
                 };
                 header?: never;
                 path?: never;

@@ -105,9 +105,8 @@ export function aftercareRoutes(app: FastifyInstance, svc: AftercareService): vo
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
-      const file = await readUpload(req, AGREEMENT_MAX_BYTES);
-      return reply.status(201).send(await agreements.upload(ctx, req.params.id, file));
+      const upload = await agreements.upload(ctxOf(req), req.params.id, () => readUpload(req, AGREEMENT_MAX_BYTES));
+      return reply.status(201).send(upload);
     },
   );
   r.get(

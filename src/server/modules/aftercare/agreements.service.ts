@@ -100,9 +100,11 @@ export function agreementService(db: Kysely<DB>) {
         return (await present(tx, [(await repo.find(id))!]))[0]!;
       }),
 
-    upload: (ctx: Ctx, id: string, file: Upload) =>
+    /** Access is checked before the file is read (`read`), so a hidden agreement is a 404 whatever was sent. */
+    upload: (ctx: Ctx, id: string, read: () => Promise<Upload>) =>
       actorTx(db, ctx, async (tx) => {
         await one(tx, ctx, id, 'aftercare.agreement.manage');
+        const file = await read();
         if (!ALLOWED_TYPES.includes(file.mimetype))
           throw fieldError('file', 'invalid_type', 'Bitte ein PDF oder ein Foto (PNG, JPEG) hochladen.');
         const doc = await storeUploadedDocument(tx, ctx.actor.agencyId, {

@@ -213,6 +213,7 @@ export function decisionService(db: Kysely<DB>) {
       run(ctx, async (k, c) => {
         const row = await k.locked(id, 'aftercare.consent');
         const to = k.step(row, 'withdrawConsent');
+        k.checkVersion(row.version, input.version);
         if (!row.consent_id) throw new AppError('invalid_transition', 'Es liegt keine Einwilligung vor.', { currentState: row.state });
         await k.repo.withdrawConsent(row.consent_id, input.withdrawnOn, input.note);
         // Clearing consent_id takes the case out of the carrier's scope: its next request is a 404.

@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
+import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { reportRepository } from './reports.repository.js';
 
 /** Cells below this count are suppressed (null) in every aggregate, so no household can be singled out. */
@@ -33,13 +34,16 @@ export function reportService(db: Kysely<DB>) {
     quarter: (ctx: Ctx, q: z.output<typeof ZQuarterQuery>) =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'aftercare.report');
-        const startMonth = (q.quarter - 1) * 3 + 1;
-        const from = `${q.year}-${String(startMonth).padStart(2, '0')}-01`;
-        const to = new Date(Date.UTC(q.year, startMonth + 2, 0)).toISOString().slice(0, 10);
+        const now = berlinDate(new Date());
+        const year = q.year ?? Number(now.slice(0, 4));
+        const quarter = q.quarter ?? Math.ceil(Number(now.slice(5, 7)) / 3);
+        const startMonth = (quarter - 1) * 3 + 1;
+        const from = `${year}-${String(startMonth).padStart(2, '0')}-01`;
+        const to = new Date(Date.UTC(year, startMonth + 2, 0)).toISOString().slice(0, 10);
         const carrierId = carrierOf(ctx, q.carrierId);
         const rows = await reportRepository(tx, ctx.actor.agencyId).quarter(from, to, carrierId);
         const dim = (d: string) => suppress(rows.filter((r) => r.dim === d).map((r) => [r.key, r.n] as [string, number]));
-        audit(tx, ctx, { action: 'aftercare.report', details: { kind: 'quarter', year: q.year, quarter: q.quarter, carrierId } });
+        audit(tx, ctx, { action: 'aftercare.report', details: { kind: 'quarter', year, quarter, carrierId } });
         return {
           from,
           to,
@@ -57,12 +61,13 @@ export function reportService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'aftercare.report');
         const carrierId = carrierOf(ctx, q.carrierId);
-        const rows = await reportRepository(tx, ctx.actor.agencyId).annualRows(q.year, carrierId);
+        const year = q.year ?? Number(berlinDate(new Date()).slice(0, 4)) - 1;
+        const rows = await reportRepository(tx, ctx.actor.agencyId).annualRows(year, carrierId);
         const { settings } = await agencyFacts(tx, ctx.actor.agencyId);
-        audit(tx, ctx, { action: 'aftercare.report', details: { kind: 'annual', year: q.year, carrierId, rows: rows.length } });
+        audit(tx, ctx, { action: 'aftercare.report', details: { kind: 'annual', year, carrierId, rows: rows.length } });
         return {
-          year: q.year,
-          dueOn: `${q.year + 1}-${settings.aftercare.reportDueMonthDay}`,
+          year,
+          dueOn: `${year + 1}-${settings.aftercare.reportDueMonthDay}`,
           rows: rows.map((r) => ({
             pseudonym: r.pseudonym,
             ageBand: r.age_band,
