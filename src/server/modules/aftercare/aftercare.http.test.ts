@@ -214,6 +214,7 @@ describe('aftercare journey over HTTP', () => {
     const withdrawn = await cm.post(`/api/v1/aftercare/cases/${c.id}/consent/withdraw`, {
       withdrawnOn: day(0),
       note: 'telefonisch widerrufen',
+      version: c.version,
     });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     expect(withdrawn.json()).toMatchObject({ state: 'ended', endReason: 'declined_withdrawn', consent: { withdrawnOn: day(0) } });
