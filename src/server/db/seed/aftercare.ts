@@ -99,7 +99,7 @@ export async function seedAftercare(db: Kysely<DB>, agencies: { id: string; city
         .selectFrom('households')
         .select(['id'])
         .where('agency_id', '=', a.id)
-        .where('situation', '=', 'housed')
+        .where('situation', 'in', ['housed', 'at_risk'])
         .orderBy('reference', 'desc')
         .limit(PLANS.length)
         .execute();
