@@ -463,6 +463,9 @@ export const ZCarrierQueue = z.object({
   dueThisWeek: z.array(ZQueueItem).describe('Besuche fällig bis Sonntag dieser Woche (nicht überfällig)'),
   overdue: z.array(ZQueueItem).describe('Besuche überfällig'),
   endingSoon: z.array(ZQueueItem).describe('Bewilligung endet in den nächsten 28 Tagen'),
+  counts: z
+    .object({ dueThisWeek: z.number().int(), overdue: z.number().int(), endingSoon: z.number().int() })
+    .describe('Anzahl je Liste (die Listen zeigen höchstens 100 Fälle, die dringendsten zuerst)'),
 });
 
 export const ZTransfer = z.object({

@@ -4722,6 +4722,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Anzahl je Liste (die Listen zeigen höchstens 100 Fälle, die dringendsten zuerst) */
+                            counts: {
+                                dueThisWeek: number;
+                                endingSoon: number;
+                                overdue: number;
+                            };
                             /** @description Besuche fällig bis Sonntag dieser Woche (nicht überfällig) */
                             dueThisWeek: {
                                 address: string | null;

@@ -200,8 +200,9 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
     /**
      * The carrier's start page in one statement: active cases whose next visit is overdue or due by
      * `weekEnd`, and granted or active cases ending by `soonUntil`; `scope` narrows to the actor's.
+     * Each bucket returns at most `limit` rows (most urgent first) and its full count.
      */
-    queue: (scope: Scope, today: string, weekEnd: string, soonUntil: string) =>
+    queue: (scope: Scope, today: string, weekEnd: string, soonUntil: string, limit: number) =>
       sql<{
         id: string;
         reference: string;
@@ -216,19 +217,26 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
         granted_until: string | null;
         missed_in_row: number;
         bucket: 'overdue' | 'due' | 'ending';
+        total: number;
       }>`
-        SELECT ac.id, ac.reference, h.head_name, ac.street, ac.postal_code, ac.city, ac.carrier_id, ac.carrier_worker_id,
-          w.display_name AS worker_name, ac.next_visit_due, ac.granted_until, ac.missed_in_row, b.bucket
-        FROM aftercare_cases ac
-        JOIN households h ON h.id = ac.household_id AND h.agency_id = ac.agency_id
-        LEFT JOIN users w ON w.id = ac.carrier_worker_id
-        CROSS JOIN LATERAL (VALUES
-          (CASE WHEN ac.state = 'active' AND ac.next_visit_due < ${today}::date THEN 'overdue' END),
-          (CASE WHEN ac.state = 'active' AND ac.next_visit_due BETWEEN ${today}::date AND ${weekEnd}::date THEN 'due' END),
-          (CASE WHEN ac.granted_until <= ${soonUntil}::date THEN 'ending' END)) AS b(bucket)
-        WHERE ac.agency_id = ${agencyId} AND ac.state IN ('granted', 'active') AND ${scope} AND b.bucket IS NOT NULL
-          AND (ac.next_visit_due <= ${weekEnd}::date OR ac.granted_until <= ${soonUntil}::date)
-        ORDER BY ac.next_visit_due NULLS LAST, ac.granted_until, ac.reference`
+        WITH hits AS (
+          SELECT ac.id, ac.household_id, ac.reference, ac.street, ac.postal_code, ac.city, ac.carrier_id, ac.carrier_worker_id,
+            ac.next_visit_due, ac.granted_until, ac.missed_in_row, b.bucket,
+            row_number() OVER (PARTITION BY b.bucket ORDER BY CASE WHEN b.bucket = 'ending' THEN ac.granted_until ELSE ac.next_visit_due END, ac.reference) AS rn,
+            count(*) OVER (PARTITION BY b.bucket) AS total
+          FROM aftercare_cases ac
+          CROSS JOIN LATERAL (VALUES
+            (CASE WHEN ac.state = 'active' AND ac.next_visit_due < ${today}::date THEN 'overdue' END),
+            (CASE WHEN ac.state = 'active' AND ac.next_visit_due BETWEEN ${today}::date AND ${weekEnd}::date THEN 'due' END),
+            (CASE WHEN ac.granted_until <= ${soonUntil}::date THEN 'ending' END)) AS b(bucket)
+          WHERE ac.agency_id = ${agencyId} AND ac.state IN ('granted', 'active') AND ${scope} AND b.bucket IS NOT NULL
+            AND (ac.next_visit_due <= ${weekEnd}::date OR ac.granted_until <= ${soonUntil}::date))
+        SELECT hits.*, h.head_name, w.display_name AS worker_name
+        FROM hits
+        JOIN households h ON h.id = hits.household_id AND h.agency_id = ${agencyId}
+        LEFT JOIN users w ON w.id = hits.carrier_worker_id
+        WHERE hits.rn <= ${limit}
+        ORDER BY hits.bucket, hits.rn`
         .execute(tx)
         .then((r) => r.rows),
 
@@ -391,14 +399,15 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
     recordFollowUp: (id: string, set: { home_kept: boolean; checked_on: string; note: string | null; checked_by: string }) =>
       tx.updateTable('aftercare_follow_ups').set(set).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
 
-    /** Logs data passed to the carrier: one row per case and read. */
-    logTransfers: (rows: { case_id: string; carrier_id: string; user_id: string; kind: string; fields: string[] }[]) =>
-      rows.length
-        ? tx
-            .insertInto('aftercare_transfers')
-            .values(rows.map((r) => ({ ...r, agency_id: agencyId })))
-            .execute()
-        : Promise.resolve([]),
+    /** Logs data passed to the carrier: one row per case and read, in one statement whatever the number of cases. */
+    logTransfers: async (rows: { case_id: string; carrier_id: string; user_id: string; kind: string; fields: string[] }[]) => {
+      if (!rows.length) return;
+      const { user_id, kind, fields } = rows[0]!;
+      await sql`
+        INSERT INTO aftercare_transfers (agency_id, case_id, carrier_id, user_id, kind, fields)
+        SELECT ${agencyId}, t.case_id, t.carrier_id, ${user_id}, ${kind}, ${fields}::text[]
+        FROM unnest(${rows.map((r) => r.case_id)}::uuid[], ${rows.map((r) => r.carrier_id)}::uuid[]) AS t(case_id, carrier_id)`.execute(tx);
+    },
 
     transfers: (caseId: string) =>
       tx

@@ -24,6 +24,9 @@ import { CARRIER_QUEUE_FIELDS } from './aftercare.present.js';
 import { caseLink, kit, type Kit } from './aftercare.shared.js';
 import { fieldError, todayBerlin } from './cases.service.js';
 
+/** Rows per queue bucket; the counts say how many there are in all. */
+const QUEUE_LIMIT = 100;
+
 const RISK_TEXT: Record<string, string> = {
   new_arrears: 'neue Mietrückstände',
   notice: 'Mahnung oder Kündigungsandrohung',
@@ -192,7 +195,7 @@ export function workService(db: Kysely<DB>) {
       run(ctx, async (k) => {
         access.require(ctx.actor, 'aftercare.queue');
         const today = todayBerlin();
-        const rows = await k.repo.queue(k.scope, today, weekEnd(today), addDays(today, 28));
+        const rows = await k.repo.queue(k.scope, today, weekEnd(today), addDays(today, 28), QUEUE_LIMIT);
         const seen = new Map<string, string>();
         for (const r of rows) seen.set(r.id, r.carrier_id);
         await k.repo.logTransfers(
@@ -215,14 +218,13 @@ export function workService(db: Kysely<DB>) {
           grantedUntil: r.granted_until,
           missedInRow: r.missed_in_row,
         });
+        const count = (b: string) => Number(rows.find((r) => r.bucket === b)?.total ?? 0);
         return {
           today,
           dueThisWeek: rows.filter((r) => r.bucket === 'due').map(item),
           overdue: rows.filter((r) => r.bucket === 'overdue').map(item),
-          endingSoon: rows
-            .filter((r) => r.bucket === 'ending')
-            .sort((a, b) => (a.granted_until ?? '').localeCompare(b.granted_until ?? ''))
-            .map(item),
+          endingSoon: rows.filter((r) => r.bucket === 'ending').map(item),
+          counts: { dueThisWeek: count('due'), overdue: count('overdue'), endingSoon: count('ending') },
         };
       }),
   };
