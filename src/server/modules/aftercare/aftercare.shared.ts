@@ -11,6 +11,7 @@ import { addDays } from './aftercare.dates.js';
 import { AFTERCARE_STEPS, next, type AftercareStep } from './aftercare.machine.js';
 import { CARRIER_FIELDS, presentCase } from './aftercare.present.js';
 import { aftercareRepository, type AftercareRow } from './aftercare.repository.js';
+import { helpRepository } from './help.repository.js';
 
 export const caseLink = (id: string) => `/aftercare/cases/${id}`;
 
@@ -18,6 +19,7 @@ export const caseLink = (id: string) => `/aftercare/cases/${id}`;
 export function kit(tx: Tx, ctx: Ctx) {
   const agencyId = ctx.actor.agencyId;
   const repo = aftercareRepository(tx, agencyId);
+  const help = helpRepository(tx, agencyId);
   const fx = stepEffects(tx, ctx);
   const scope = access.aftercareScope(ctx.actor);
   let lead: Promise<boolean> | undefined;
@@ -42,6 +44,7 @@ export function kit(tx: Tx, ctx: Ctx) {
   return {
     tx,
     repo,
+    help,
     fx,
     scope,
     locked,
@@ -60,7 +63,7 @@ export function kit(tx: Tx, ctx: Ctx) {
       if (!row) throw new AppError('not_found');
       const [s, carrierLead] = await Promise.all([settings(), isCarrierLead()]);
       if (access.isCarrierView(ctx.actor)) {
-        await repo.logTransfers([
+        await help.logTransfers([
           { case_id: id, carrier_id: row.carrier_id, user_id: ctx.actor.userId, kind: 'case_read', fields: [...CARRIER_FIELDS] },
         ]);
       }

@@ -81,7 +81,7 @@ export function caseService(db: Kysely<DB>) {
         const { items, total } = await k.repo.list(q, k.scope);
         const carrierView = access.isCarrierView(ctx.actor);
         if (carrierView) {
-          await k.repo.logTransfers(
+          await k.help.logTransfers(
             items.map((i) => ({
               case_id: i.id,
               carrier_id: i.carrier_id,
@@ -151,7 +151,7 @@ export function caseService(db: Kysely<DB>) {
         access.require(ctx.actor, 'aftercare.transfers', { type: 'aftercare_case', id });
         const k = kit(tx, ctx);
         if (!(await k.repo.visible(id, k.scope))) throw new AccessDenied('aftercare.transfers', { type: 'aftercare_case', id });
-        const rows = await k.repo.transfers(id);
+        const rows = await k.help.transfers(id);
         audit(tx, ctx, { action: 'aftercare.transfers', entityId: id, details: { results: rows.length } });
         return {
           items: rows.map((r) => ({

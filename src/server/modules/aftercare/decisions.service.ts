@@ -65,7 +65,7 @@ async function finish(k: Kit, row: AftercareRow, endedOn: string, wasActive: boo
   await k.fx.closeDeadlines(row.id, ['aftercare_visit', 'aftercare_end'], wasActive ? 'done' : 'cancelled');
   if (!wasActive) return;
   const s = await k.settings();
-  const rows = await k.repo.addFollowUps(
+  const rows = await k.help.addFollowUps(
     row.id,
     s.followUpMonths.map((m) => ({ months: m, due_on: addMonths(endedOn, m) })),
   );
@@ -323,12 +323,12 @@ export function decisionService(db: Kysely<DB>) {
 
     recordFollowUp: (ctx: Ctx, followUpId: string, input: z.output<typeof ZFollowUpInput>) =>
       run(ctx, async (k, c) => {
-        const f = await k.repo.followUpCase(followUpId);
+        const f = await k.help.followUpCase(followUpId);
         if (!f) throw new AccessDenied('aftercare.followUp', { type: 'aftercare_follow_up', id: followUpId });
         const row = await k.locked(f.case_id, 'aftercare.followUp');
         k.step(row, 'recordFollowUp');
         if (f.checked_on) throw new AppError('conflict', 'Diese Nachprüfung ist bereits erfasst.');
-        await k.repo.recordFollowUp(followUpId, {
+        await k.help.recordFollowUp(followUpId, {
           home_kept: input.homeKept,
           checked_on: input.checkedOn,
           note: input.note,

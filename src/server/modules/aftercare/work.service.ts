@@ -42,7 +42,7 @@ export function workService(db: Kysely<DB>) {
       run(ctx, async (k) => {
         const row = await k.locked(id, 'aftercare.plan');
         k.step(row, 'addGoal');
-        const goal = await k.repo.addGoal(id, input, ctx.actor.userId);
+        const goal = await k.help.addGoal(id, input, ctx.actor.userId);
         await k.repo.update(id, {});
         audit(k.tx, ctx, { action: 'aftercare.goal', entityId: id, details: { goal: goal.id, step: 'add' } });
         return k.full(id);
@@ -50,11 +50,11 @@ export function workService(db: Kysely<DB>) {
 
     updateGoal: (ctx: Ctx, goalId: string, input: z.output<typeof ZGoalUpdate>) =>
       run(ctx, async (k) => {
-        const g = await k.repo.goalCase(goalId);
+        const g = await k.help.goalCase(goalId);
         if (!g) throw new AccessDenied('aftercare.plan', { type: 'aftercare_goal', id: goalId });
         const row = await k.locked(g.case_id, 'aftercare.plan');
         k.step(row, 'updateGoal');
-        await k.repo.updateGoal(goalId, {
+        await k.help.updateGoal(goalId, {
           goal: input.goal,
           measures: input.measures,
           responsible: input.responsible,
@@ -68,13 +68,13 @@ export function workService(db: Kysely<DB>) {
 
     reviewGoal: (ctx: Ctx, goalId: string, input: z.output<typeof ZGoalReviewInput>) =>
       run(ctx, async (k) => {
-        const g = await k.repo.goalCase(goalId);
+        const g = await k.help.goalCase(goalId);
         if (!g) throw new AccessDenied('aftercare.plan', { type: 'aftercare_goal', id: goalId });
         const row = await k.locked(g.case_id, 'aftercare.plan');
         k.step(row, 'reviewGoal');
         if (input.reviewedOn > todayBerlin()) throw fieldError('reviewedOn', 'too_big', 'Das Datum liegt in der Zukunft.');
-        await k.repo.addReview(goalId, row.id, input, ctx.actor.userId);
-        await k.repo.updateGoal(goalId, {
+        await k.help.addReview(goalId, row.id, input, ctx.actor.userId);
+        await k.help.updateGoal(goalId, {
           review_on: input.nextReviewOn,
           ...(input.progress === 'reached' ? { state: 'reached' } : {}),
         });
@@ -100,7 +100,7 @@ export function workService(db: Kysely<DB>) {
         if (input.visitedOn > today) throw fieldError('visitedOn', 'too_big', 'Der Besuch liegt in der Zukunft.');
         if (row.granted_from && input.visitedOn < row.granted_from)
           throw fieldError('visitedOn', 'too_small', 'Der Besuch liegt vor dem Beginn der Hilfe.');
-        const visit = await k.repo.addVisit({
+        const visit = await k.help.addVisit({
           case_id: id,
           status: input.status,
           planned_on: row.next_visit_due,
@@ -147,7 +147,7 @@ export function workService(db: Kysely<DB>) {
             carrierName: carrier,
             aftercareReference: row.reference,
           });
-          await k.repo.markVisitNotified(visit.id, caseId);
+          await k.help.markVisitNotified(visit.id, caseId);
           audit(k.tx, ctx, { action: 'aftercare.early_warning', entityId: id, details: { visit: visit.id, signs: warnings } });
         }
         return k.full(id);
@@ -157,7 +157,7 @@ export function workService(db: Kysely<DB>) {
       run(ctx, async (k) => {
         const row = await k.locked(id, 'aftercare.support');
         k.step(row, 'addReferral');
-        await k.repo.addReferral(id, input, ctx.actor.userId);
+        await k.help.addReferral(id, input, ctx.actor.userId);
         await k.repo.update(id, {});
         audit(k.tx, ctx, { action: 'aftercare.referral', entityId: id, details: { kind: input.kind, status: input.status } });
         return k.full(id);
@@ -165,11 +165,11 @@ export function workService(db: Kysely<DB>) {
 
     updateReferral: (ctx: Ctx, referralId: string, input: z.output<typeof ZHelpReferralUpdate>) =>
       run(ctx, async (k) => {
-        const f = await k.repo.referralCase(referralId);
+        const f = await k.help.referralCase(referralId);
         if (!f) throw new AccessDenied('aftercare.support', { type: 'aftercare_referral', id: referralId });
         const row = await k.locked(f.case_id, 'aftercare.support');
         k.step(row, 'updateReferral');
-        await k.repo.updateReferral(referralId, input);
+        await k.help.updateReferral(referralId, input);
         await k.repo.update(row.id, {});
         audit(k.tx, ctx, { action: 'aftercare.referral', entityId: row.id, details: { referral: referralId, status: input.status } });
         return k.full(row.id);
@@ -180,7 +180,7 @@ export function workService(db: Kysely<DB>) {
         const row = await k.locked(id, 'aftercare.support');
         k.step(row, 'logContact');
         if (input.occurredOn > todayBerlin()) throw fieldError('occurredOn', 'too_big', 'Das Datum liegt in der Zukunft.');
-        await k.repo.addContact(id, input, ctx.actor.userId);
+        await k.help.addContact(id, input, ctx.actor.userId);
         await k.repo.update(id, {});
         audit(k.tx, ctx, {
           action: 'aftercare.contact',
@@ -198,7 +198,7 @@ export function workService(db: Kysely<DB>) {
         const rows = await k.repo.queue(k.scope, today, weekEnd(today), addDays(today, 28), QUEUE_LIMIT);
         const seen = new Map<string, string>();
         for (const r of rows) seen.set(r.id, r.carrier_id);
-        await k.repo.logTransfers(
+        await k.help.logTransfers(
           [...seen].map(([caseId, carrierId]) => ({
             case_id: caseId,
             carrier_id: carrierId,
