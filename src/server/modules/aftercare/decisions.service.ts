@@ -190,6 +190,7 @@ export function decisionService(db: Kysely<DB>) {
         const row = await k.locked(id, 'aftercare.consent');
         k.step(row, 'recordConsent');
         if (row.consent_id) throw new AppError('conflict', 'Eine Einwilligung liegt bereits vor.');
+        if (input.givenOn > todayBerlin()) throw fieldError('givenOn', 'too_big', 'Das Datum liegt in der Zukunft.');
         const { id: consentId } = await k.repo.addConsent({
           case_id: id,
           household_id: row.household_id,
@@ -215,6 +216,7 @@ export function decisionService(db: Kysely<DB>) {
         const to = k.step(row, 'withdrawConsent');
         k.checkVersion(row.version, input.version);
         if (!row.consent_id) throw new AppError('invalid_transition', 'Es liegt keine Einwilligung vor.', { currentState: row.state });
+        if (input.withdrawnOn > todayBerlin()) throw fieldError('withdrawnOn', 'too_big', 'Das Datum liegt in der Zukunft.');
         await k.repo.withdrawConsent(row.consent_id, input.withdrawnOn, input.note);
         // Clearing consent_id takes the case out of the carrier's scope: its next request is a 404.
         await k.repo.update(id, {
