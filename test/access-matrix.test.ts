@@ -7,6 +7,10 @@ import { courtNotice } from './prevention-fixtures.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
 import { fill, fixtures, send, type Ids } from './matrix-fixtures.js';
 import { rentDefault, tenancyInput } from './sustainment-fixtures.js';
+import { agreementInput, consentInput as aftercareConsent, referralInput } from './aftercare-fixtures.js';
+
+/** The own agency's carrier, for aftercare samples (set once the agencies exist). */
+let matrixCarrier = () => '';
 
 /**
  * The access matrix: every route of the app (from Fastify's route table) must be listed here with a
@@ -22,6 +26,36 @@ const PUBLIC_ROUTES = new Set([
 ]);
 
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
+  // Aftercare: steps carry a stale version (412) where they have one, so the fixtures survive every role.
+  'GET /api/v1/aftercare/agreements': () => undefined,
+  'POST /api/v1/aftercare/agreements': () => agreementInput(matrixCarrier(), { validFrom: '2019-01-01', validTo: '2019-12-31' }),
+  'PUT /api/v1/aftercare/agreements/:id': () => ({ ...agreementInput(matrixCarrier()), carrierId: undefined, version: 99 }),
+  'POST /api/v1/aftercare/agreements/:id/documents': () => ({}),
+  'GET /api/v1/aftercare/agreements/:id/documents/:subId': () => undefined,
+  'GET /api/v1/aftercare/cases': () => undefined,
+  'POST /api/v1/aftercare/cases': (i) => referralInput(i.household, matrixCarrier()),
+  'GET /api/v1/aftercare/cases/:id': () => undefined,
+  'GET /api/v1/aftercare/cases/:id/documents/:subId': () => undefined,
+  'GET /api/v1/aftercare/cases/:id/transfers': () => undefined,
+  'POST /api/v1/aftercare/cases/:id/check': () => ({ comparableHelp: [], version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/refuse': () => ({ existingHelp: 'sgb8', version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/grant': () => ({ grantedFrom: '2026-01-01', version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/consent': () => aftercareConsent(),
+  'POST /api/v1/aftercare/cases/:id/consent/withdraw': () => ({ withdrawnOn: '2026-11-01', version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/extend': () => ({ months: 1, reason: 'Matrix', version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/assign': () => ({ carrierWorkerId: null, version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/end': () => ({ reason: 'moved_away', endedOn: '2026-11-01', version: 1 }),
+  'POST /api/v1/aftercare/cases/:id/goals': () => ({ goal: 'Matrix', reviewOn: '2027-01-01' }),
+  'POST /api/v1/aftercare/cases/:id/visits': () => ({ status: 'not_met', visitedOn: '2099-01-01' }),
+  'POST /api/v1/aftercare/cases/:id/referrals': () => ({ kind: 'other' }),
+  'POST /api/v1/aftercare/cases/:id/contacts': () => ({ occurredOn: '2026-11-01', counterpart: 'job_centre' }),
+  'POST /api/v1/aftercare/goals/:id/reviews': () => ({ reviewedOn: '2099-01-01', progress: 'some' }),
+  'PUT /api/v1/aftercare/goals/:id': () => ({ goal: 'Matrix', reviewOn: '2027-01-01', state: 'open' }),
+  'PUT /api/v1/aftercare/referrals/:id': () => ({ status: 'made' }),
+  'POST /api/v1/aftercare/follow-ups/:id': () => ({ homeKept: true, checkedOn: '2026-11-01' }),
+  'GET /api/v1/aftercare/queue': () => undefined,
+  'GET /api/v1/aftercare/reports/quarter': () => undefined,
+  'GET /api/v1/aftercare/reports/annual': () => undefined,
   'GET /api/v1/me': () => undefined,
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/totp/enrol': () => ({}),
@@ -204,6 +238,7 @@ beforeAll(async () => {
   app = await testApp();
   own = await createAgency();
   other = await createAgency();
+  matrixCarrier = () => own.carrierId;
   ids.own = await fixtures(app, own);
   ids.other = await fixtures(app, other);
   for (const role of ROLES) sessions[role] = client(app, await login(app, own.users[role].email));

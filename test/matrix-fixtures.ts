@@ -5,6 +5,7 @@ import { enqueueMail } from '../src/server/platform/mail/outbox.service.js';
 import { notify } from '../src/server/platform/notify/notify.js';
 import { consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
+import { activeCase, agreementInput, day } from './aftercare-fixtures.js';
 import { client, householdInput, login, testDbs, type Client, type TestAgency } from './helpers.js';
 
 export type Ids = {
@@ -34,6 +35,13 @@ export type Ids = {
   incidentDocument: string;
   tenancyHousehold: string;
   preventionImport: string;
+  aftercareAgreement: string;
+  aftercareAgreementDocument: string;
+  aftercareCase: string;
+  aftercareDocument: string;
+  aftercareGoal: string;
+  aftercareReferral: string;
+  aftercareFollowUp: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -77,6 +85,48 @@ export async function fixtures(app: FastifyInstance, a: TestAgency): Promise<Ids
     ...(await placementFixtures(app, a, cm, h.json().id)),
     ...(await preventionFixtures(cm)),
     preventionImport: await importFixture(a),
+    ...(await aftercareFixtures(app, a, cm)),
+  };
+}
+
+/**
+ * An agreement with the agency's carrier (with an uploaded document), an active case assigned to
+ * the agency's carrier worker (consented, with a goal, a referral and a letter), and an ended case
+ * with its follow-up checks.
+ */
+async function aftercareFixtures(app: FastifyInstance, a: TestAgency, cm: Client) {
+  const { owner } = testDbs();
+  const agreement = (await cm.post('/api/v1/aftercare/agreements', agreementInput(a.carrierId))).json();
+  const hh = async () => (await cm.post('/api/v1/households', householdInput({ situation: 'housed', seekingHousing: false }))).json().id;
+  const active = await activeCase(cm, await hh(), a.carrierId, a.users.carrier_worker.id);
+  const withGoal = (await cm.post(`/api/v1/aftercare/cases/${active.id}/goals`, { goal: 'Matrix', reviewOn: day(30) })).json();
+  const withReferral = (await cm.post(`/api/v1/aftercare/cases/${active.id}/referrals`, { kind: 'family_help' })).json();
+  const ended = await activeCase(cm, await hh(), a.carrierId, a.users.carrier_worker.id);
+  const endedRes = (
+    await cm.post(`/api/v1/aftercare/cases/${ended.id}/end`, { reason: 'goals_reached', endedOn: day(0), version: ended.version })
+  ).json();
+  const doc = (owner_type: string, owner_id: string) =>
+    owner
+      .insertInto('documents')
+      .values({
+        agency_id: a.id,
+        owner_type,
+        owner_id,
+        kind: 'aftercare',
+        filename: 'm.pdf',
+        content_type: 'application/pdf',
+        content: Buffer.from('%PDF-1.4'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  return {
+    aftercareAgreement: agreement.id,
+    aftercareAgreementDocument: (await doc('aftercare_agreement', agreement.id)).id,
+    aftercareCase: active.id,
+    aftercareDocument: (await doc('aftercare_case', active.id)).id,
+    aftercareGoal: withGoal.goals[0].id,
+    aftercareReferral: withReferral.referrals[0].id,
+    aftercareFollowUp: endedRes.followUps[0].id,
   };
 }
 
@@ -258,18 +308,26 @@ export const send = (c: Client, method: string, url: string, body: unknown) =>
 export const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
-  const sub = url.includes('/rankings/')
-    ? i.ranking
-    : url.includes('/attachments/')
-      ? i.attachment
-      : url.startsWith('/api/v1/prevention/')
-        ? i.preventionDocument
-        : url.startsWith('/api/v1/incidents')
-          ? i.incidentDocument
-          : i.document;
+  const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
+  const sub = url.startsWith('/api/v1/aftercare/')
+    ? aftercareSub
+    : url.includes('/rankings/')
+      ? i.ranking
+      : url.includes('/attachments/')
+        ? i.attachment
+        : url.startsWith('/api/v1/prevention/')
+          ? i.preventionDocument
+          : url.startsWith('/api/v1/incidents')
+            ? i.incidentDocument
+            : i.document;
   const kind =
     (
       [
+        ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
+        ['/api/v1/aftercare/cases', 'aftercareCase'],
+        ['/api/v1/aftercare/goals', 'aftercareGoal'],
+        ['/api/v1/aftercare/referrals', 'aftercareReferral'],
+        ['/api/v1/aftercare/follow-ups', 'aftercareFollowUp'],
         ['/api/v1/prevention/imports', 'preventionImport'],
         ['/api/v1/prevention/cases', 'preventionCase'],
         ['/api/v1/prevention/measures', 'measure'],

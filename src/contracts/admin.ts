@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES, ZExpectedVersion } from './common.js';
 import { ZMoney } from './plausible.js';
+import { ZAftercareSettings } from './aftercare.js';
 
 export const ZUser = z.object({
   id: ZId,
@@ -9,6 +10,7 @@ export const ZUser = z.object({
   role: ZRole,
   providerId: ZId.nullable(),
   carrierId: ZId.nullable(),
+  carrierLead: z.boolean().describe('Leitung beim freien Träger: sieht alle Nachsorgefälle des Trägers'),
   active: z.boolean(),
   totpEnabled: z.boolean(),
   lastLoginAt: ZTimestamp.nullable(),
@@ -24,6 +26,7 @@ export const ZUserCreate = z.object({
   role: ZRole,
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
+  carrierLead: z.boolean().optional().describe('Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers)'),
   password: ZPassword,
 });
 export const ZUserUpdate = z.object({
@@ -31,6 +34,7 @@ export const ZUserUpdate = z.object({
   role: ZRole,
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
+  carrierLead: z.boolean().optional().describe('Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers)'),
   active: z.boolean(),
   version: ZExpectedVersion,
 });
@@ -182,6 +186,7 @@ export const ZAgencySettings = z.object({
   placement: ZPlacementSettings.prefault({}),
   prevention: ZPreventionSettings.prefault({}),
   sustainment: ZSustainmentSettings.prefault({}),
+  aftercare: ZAftercareSettings.prefault({}),
   letterhead: z
     .object({
       address: z.string().trim().max(300).default('').describe('Anschrift der Dienststelle für Briefköpfe (mehrzeilig)'),
@@ -198,6 +203,7 @@ export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   placement: ZPlacementSettings.parse({}),
   prevention: ZPreventionSettings.parse({}),
   sustainment: ZSustainmentSettings.parse({}),
+  aftercare: ZAftercareSettings.parse({}),
   letterhead: { address: '', city: '', footer: '' },
 };
 export const ZAgency = z.object({

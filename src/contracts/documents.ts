@@ -8,6 +8,7 @@ export const DOCUMENT_KINDS = [
   'assignment_declaration',
   'contact_letter',
   'commitment_letter',
+  'aftercare_refusal',
 ] as const;
 export const ZDocumentKind = z.enum(DOCUMENT_KINDS).describe('Art des Dokuments');
 export type TDocumentKind = z.infer<typeof ZDocumentKind>;

@@ -119,6 +119,33 @@ export const PERMISSIONS = {
   // List import of notices: matching shows households of the whole agency, so only roles that see all of them.
   'preventionImport.read': ['case_manager', 'lead'],
   'preventionImport.write': ['case_manager', 'lead'],
+  // Aftercare (Wohnintegrationshilfe). Which cases a role sees is `aftercareScope` in access.ts: the
+  // Fachstelle all of them, a carrier only its own consented cases; housing companies nothing.
+  'aftercare.agreement.list': ['case_manager', 'social_worker', 'lead', 'carrier_worker'],
+  'aftercare.agreement.manage': ['case_manager', 'lead'],
+  'aftercare.list': ['case_manager', 'social_worker', 'lead', 'carrier_worker'],
+  'aftercare.read': ['case_manager', 'social_worker', 'lead', 'carrier_worker'],
+  /** Record a referral (any source); the Fachstelle selects the cases. */
+  'aftercare.refer': ['case_manager', 'social_worker', 'lead'],
+  /** Check for comparable help, grant, refuse, extend and end: the Fachstelle is the responsible body. */
+  'aftercare.decide': ['case_manager', 'social_worker', 'lead'],
+  /** Record or withdraw the household's consent to the transfer to the carrier (§ 67b SGB X). */
+  'aftercare.consent': ['case_manager', 'social_worker', 'lead'],
+  /** Assign the carrier's worker and set the visit rhythm (carrier: its lead only, checked in the service). */
+  'aftercare.assign': ['case_manager', 'social_worker', 'lead', 'carrier_worker'],
+  /** Help plan goals and their reviews. */
+  'aftercare.plan': ['case_manager', 'social_worker', 'lead', 'carrier_worker'],
+  /** Document a home visit: the carrier performs them. */
+  'aftercare.visit': ['carrier_worker'],
+  /** Referrals to other help and mediation contacts. */
+  'aftercare.support': ['case_manager', 'social_worker', 'lead', 'carrier_worker'],
+  'aftercare.followUp': ['case_manager', 'social_worker', 'lead'],
+  /** The carrier's start page: visits due, overdue, cases ending soon. */
+  'aftercare.queue': ['carrier_worker'],
+  /** The log of data passed to the carrier. */
+  'aftercare.transfers': ['case_manager', 'social_worker', 'lead'],
+  /** Quarterly figures and the annual report data (a carrier only its own). */
+  'aftercare.report': ['case_manager', 'lead', 'carrier_worker'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -36,6 +36,8 @@ import { placementRoutes } from './modules/placement/placement.routes.js';
 import { placementService } from './modules/placement/placement.service.js';
 import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { preventionService } from './modules/prevention/prevention.service.js';
+import { aftercareRoutes } from './modules/aftercare/aftercare.routes.js';
+import { aftercareService } from './modules/aftercare/aftercare.service.js';
 import { sustainmentRoutes } from './modules/sustainment/sustainment.routes.js';
 import { sustainmentService } from './modules/sustainment/sustainment.service.js';
 import { preventionImportRoutes } from './modules/prevention/import/import.routes.js';
@@ -215,6 +217,7 @@ export async function buildApp({
   placementRoutes(app, placementService(db));
   preventionRoutes(app, preventionService(db));
   sustainmentRoutes(app, sustainmentService(db));
+  aftercareRoutes(app, aftercareService(db));
   const imports = importRunner(db, { onError: (e) => app.log.error({ err: e }, 'prevention import failed') });
   app.addHook('onClose', () => imports.drain());
   preventionImportRoutes(app, importService(db, imports), importReviewService(db));

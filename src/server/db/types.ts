@@ -46,6 +46,8 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
   version: Generated<number>;
   created_at: Generated<Date>;
+  /** A carrier worker who leads the carrier's aftercare team: sees all of the carrier's cases. */
+  carrier_lead: Generated<boolean>;
 }
 
 export interface SessionsTable {
@@ -800,6 +802,184 @@ export interface PreventionNoticesTable {
   created_at: Generated<Date>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Aftercare (Wohnintegrationshilfe)
+export interface AftercareAgreementsTable {
+  id: Generated<string>;
+  agency_id: string;
+  carrier_id: string;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+  capacity_cases: number;
+  visit_every_weeks: number;
+  reporting_duties: string;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareCasesTable {
+  id: Generated<string>;
+  agency_id: string;
+  reference: string;
+  household_id: string;
+  carrier_id: string;
+  carrier_worker_id: string | null;
+  target_group: string;
+  source: string;
+  source_detail: string | null;
+  prevention_case_id: string | null;
+  referred_on: DateCol;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  note: string | null;
+  state: Generated<string>;
+  comparable_help: string[] | null;
+  check_note: string | null;
+  checked_on: DateCol | null;
+  checked_by: string | null;
+  refused_help: string | null;
+  refused_help_detail: string | null;
+  refusal_reason: string | null;
+  refusal_document_id: string | null;
+  granted_from: DateCol | null;
+  granted_until: DateCol | null;
+  granted_by: string | null;
+  visit_every_weeks: number | null;
+  next_visit_due: DateCol | null;
+  missed_in_row: Generated<number>;
+  consent_id: string | null;
+  end_reason: string | null;
+  ended_on: DateCol | null;
+  end_note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AftercareExtensionsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  from_until: DateCol;
+  to_until: DateCol;
+  reason: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareConsentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  household_id: string;
+  carrier_id: string;
+  purpose: string;
+  form: string;
+  given_on: DateCol;
+  withdrawn_on: DateCol | null;
+  withdrawal_note: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareGoalsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  goal: string;
+  measures: string | null;
+  responsible: string | null;
+  review_on: DateCol | null;
+  state: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareGoalReviewsTable {
+  id: Generated<string>;
+  agency_id: string;
+  goal_id: string;
+  case_id: string;
+  reviewed_on: DateCol;
+  progress: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareVisitsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  status: string;
+  planned_on: DateCol | null;
+  visited_on: DateCol | null;
+  topics: Generated<string[]>;
+  risk_signs: Generated<string[]>;
+  arrears_cents: number | null;
+  household_view: string | null;
+  note: string | null;
+  prevention_case_id: string | null;
+  prevention_notified_at: Timestamp | null;
+  documented_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareReferralsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  kind: string;
+  status: string;
+  provider: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AftercareContactsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  occurred_on: DateCol;
+  counterpart: string;
+  counterpart_name: string | null;
+  outcome: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareFollowUpsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  months: number;
+  due_on: DateCol;
+  checked_on: DateCol | null;
+  home_kept: boolean | null;
+  note: string | null;
+  checked_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AftercareTransfersTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_id: string;
+  carrier_id: string;
+  user_id: string | null;
+  kind: string;
+  fields: string[];
+  at: Generated<Date>;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   installation_audit_events: InstallationAuditEventsTable;
@@ -849,6 +1029,17 @@ export interface DB {
   recovery_payments: RecoveryPaymentsTable;
   prevention_import_jobs: PreventionImportJobsTable;
   prevention_import_rows: PreventionImportRowsTable;
+  aftercare_agreements: AftercareAgreementsTable;
+  aftercare_cases: AftercareCasesTable;
+  aftercare_extensions: AftercareExtensionsTable;
+  aftercare_consents: AftercareConsentsTable;
+  aftercare_goals: AftercareGoalsTable;
+  aftercare_goal_reviews: AftercareGoalReviewsTable;
+  aftercare_visits: AftercareVisitsTable;
+  aftercare_referrals: AftercareReferralsTable;
+  aftercare_contacts: AftercareContactsTable;
+  aftercare_follow_ups: AftercareFollowUpsTable;
+  aftercare_transfers: AftercareTransfersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

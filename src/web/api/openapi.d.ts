@@ -3,6 +3,5198 @@
  */
 
 export interface paths {
+    "/api/v1/aftercare/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kooperationsvereinbarungen mit den Trägern (ein Träger sieht nur seine) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Derzeit laufende Fälle des Trägers (bewilligt oder laufend) */
+                                activeCases: number;
+                                capacityCases: number;
+                                carrier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Hochgeladene Vereinbarung(en) */
+                                documents: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                reportingDuties: string;
+                                validFrom: string;
+                                validTo: string | null;
+                                version: number;
+                                visitEveryWeeks: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Kooperationsvereinbarung erfassen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Vereinbarte Kapazität (gleichzeitig laufende Fälle) */
+                        capacityCases: number;
+                        /**
+                         * Format: uuid
+                         * @description Freier Träger
+                         */
+                        carrierId: string;
+                        note?: string | null;
+                        /** @description Berichtspflichten des Trägers (laufende Zahlen, Jahresbericht) */
+                        reportingDuties: string;
+                        /** @description Gültig ab */
+                        validFrom: string;
+                        /** @description Gültig bis (leer: unbefristet) */
+                        validTo?: string | null;
+                        /** @description Besuchsstandard: Hausbesuch alle N Wochen */
+                        visitEveryWeeks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Derzeit laufende Fälle des Trägers (bewilligt oder laufend) */
+                            activeCases: number;
+                            capacityCases: number;
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Hochgeladene Vereinbarung(en) */
+                            documents: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            reportingDuties: string;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                            visitEveryWeeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Kooperationsvereinbarung ändern (version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Vereinbarte Kapazität (gleichzeitig laufende Fälle) */
+                        capacityCases: number;
+                        note?: string | null;
+                        /** @description Berichtspflichten des Trägers (laufende Zahlen, Jahresbericht) */
+                        reportingDuties: string;
+                        /** @description Gültig ab */
+                        validFrom: string;
+                        /** @description Gültig bis (leer: unbefristet) */
+                        validTo?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                        /** @description Besuchsstandard: Hausbesuch alle N Wochen */
+                        visitEveryWeeks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Derzeit laufende Fälle des Trägers (bewilligt oder laufend) */
+                            activeCases: number;
+                            capacityCases: number;
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Hochgeladene Vereinbarung(en) */
+                            documents: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            reportingDuties: string;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                            visitEveryWeeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/agreements/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unterschriebene Vereinbarung hochladen (PDF/PNG/JPEG, multipart/form-data, Feld „file“, höchstens 20 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Derzeit laufende Fälle des Trägers (bewilligt oder laufend) */
+                            activeCases: number;
+                            capacityCases: number;
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Hochgeladene Vereinbarung(en) */
+                            documents: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            reportingDuties: string;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                            visitEveryWeeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/agreements/{id}/documents/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hochgeladene Vereinbarung herunterladen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nachsorgefälle: die Fachstelle alle (Filter Träger, Zustand), ein Träger nur seine mit Einwilligung */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Aktenzeichen oder Name */
+                    q?: string;
+                    /** @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet */
+                    state?: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                    /** @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr */
+                    targetGroup?: "precarious_housing" | "secured_tenancy";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                carrier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                carrierWorker: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                consentGiven: boolean;
+                                grantedUntil: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nextVisitDueOn: string | null;
+                                reference: string;
+                                referredOn: string;
+                                /**
+                                 * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                                 * @enum {string}
+                                 */
+                                state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                                /**
+                                 * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                                 * @enum {string}
+                                 */
+                                targetGroup: "precarious_housing" | "secured_tenancy";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Meldung zur Wohnintegrationshilfe erfassen (Zugang, Zielgruppe, Träger) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Wiederholte Anfragen mit demselben Schlüssel legen nur einen Fall an */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Vorgesehener freier Träger
+                         */
+                        carrierId: string;
+                        city: string;
+                        /**
+                         * Format: uuid
+                         * @description Haushalt
+                         */
+                        householdId: string;
+                        note?: string | null;
+                        /** @description Telefon des Haushalts für die Terminabsprache */
+                        phone?: string | null;
+                        postalCode: string;
+                        /** @description Eingang der Meldung */
+                        referredOn: string;
+                        /**
+                         * @description Zugang: Selbstmelder, freier Träger, Wohnungsunternehmen/Vermieter, Jobcenter, Amt für Soziales, Seniorenberatung, ASD (Jugendamt), Fachstelle Wohnen, Sozialraumkoordination, Pfarrgemeinde, sonstige
+                         * @enum {string}
+                         */
+                        source: "self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other";
+                        /** @description Meldende Stelle, z. B. Name der Pfarrgemeinde */
+                        sourceDetail?: string | null;
+                        /** @description Straße und Hausnummer der Wohnung (Ort der Hausbesuche) */
+                        street: string;
+                        /**
+                         * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                         * @enum {string}
+                         */
+                        targetGroup: "precarious_housing" | "secured_tenancy";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fallseite: Hilfeplan, Besuchsverlauf, Vermittlungen, Kontakte */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fachkraft des Trägers zuweisen und Besuchsrhythmus setzen (Träger: nur die Leitung) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Zuständige Fachkraft des Trägers (leer: niemand) */
+                        carrierWorkerId: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                        /** @description Besuchsrhythmus ändern */
+                        visitEveryWeeks?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vorrang prüfen: vergleichbare Hilfen (§ 67 SGB XII, SGB IX, SGB VIII) erfassen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Bereits installierte vergleichbare Hilfen (leer: keine)
+                         * @default []
+                         */
+                        comparableHelp?: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                        /** @description Wie geprüft wurde (z. B. Rückfrage beim Sozialamt) */
+                        note?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Einwilligung in Hilfe und Übermittlung an den Träger erfassen (§ 67b SGB X) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                         * @enum {string}
+                         */
+                        form: "written" | "electronic" | "oral_documented";
+                        /** @description Datum der Einwilligung */
+                        givenOn: string;
+                        /** @description Zweck: Durchführung der Wohnintegrationshilfe (Hausbesuche, Hilfeplan, Vermittlung) */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/consent/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Widerruf der Einwilligung: die Hilfe endet, der Träger verliert den Zugriff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                        /** @description Datum des Widerrufs */
+                        withdrawnOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vermittlungskontakt (Vermieter, Jobcenter, Institution) erfassen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                         * @enum {string}
+                         */
+                        counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                        counterpartName?: string | null;
+                        note?: string | null;
+                        occurredOn: string;
+                        /**
+                         * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                         * @default none
+                         * @enum {string}
+                         */
+                        outcome?: "none" | "agreement" | "lease_signed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/documents/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Erzeugtes Schreiben (Ablehnung) als PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hilfe beenden mit Grund (plant die Nachprüfungen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ende der Hilfe */
+                        endedOn: string;
+                        note?: string | null;
+                        /**
+                         * @description Ziele erreicht, Mietvertrag abgeschlossen, abgelehnt/Einwilligung widerrufen, verzogen, kein Kontakt, andere Hilfe installiert, Befristung abgelaufen
+                         * @enum {string}
+                         */
+                        reason: "goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit";
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verlängern mit Begründung (bis zur Höchstdauer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Verlängerung um N Monate */
+                        months: number;
+                        /** @description Begründung der Verlängerung */
+                        reason: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ziel des Hilfeplans anlegen (in den Worten des Haushalts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ziel in den Worten des Haushalts */
+                        goal: string;
+                        /** @description Maßnahmen */
+                        measures?: string | null;
+                        /** @description Wer macht was */
+                        responsible?: string | null;
+                        /** @description Nächste Überprüfung */
+                        reviewOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Befristet bewilligen (mit Einwilligung beginnt die Hilfe sofort) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Beginn der Hilfe */
+                        grantedFrom: string;
+                        /** @description Dauer in Monaten (leer: Regeldauer aus den Einstellungen) */
+                        months?: number;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                        /** @description Besuchsrhythmus (leer: Besuchsstandard der Kooperationsvereinbarung) */
+                        visitEveryWeeks?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vermittlung in andere Hilfe erfassen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                         * @enum {string}
+                         */
+                        kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                        note?: string | null;
+                        /** @description Stelle, an die vermittelt wird */
+                        provider?: string | null;
+                        /**
+                         * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                         * @default suggested
+                         * @enum {string}
+                         */
+                        status?: "suggested" | "made" | "taken_up" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ablehnen wegen bestehender Hilfe (erzeugt das Ablehnungsschreiben als PDF) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Die bereits installierte Hilfe, die der Bewilligung entgegensteht
+                         * @enum {string}
+                         */
+                        existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                        /** @description Träger oder Stelle der bestehenden Hilfe */
+                        existingHelpDetail?: string | null;
+                        reason?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Protokoll der Übermittlungen an den Träger (§ 67b SGB X) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                carrier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Übermittelte Felder (Freigabeliste) */
+                                fields: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Fallansicht, Liste, Arbeitsliste
+                                 * @enum {string}
+                                 */
+                                kind: "case_read" | "case_list" | "queue";
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/cases/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hausbesuch dokumentieren (plant den nächsten; Frühwarnung an die Prävention bei neuen Rückständen oder Kündigung) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Festgestellter Mietrückstand in Cent */
+                        arrearsCents?: number | null;
+                        /** @description Sicht des Haushalts (Partizipation) */
+                        householdView?: string | null;
+                        note?: string | null;
+                        /** @default [] */
+                        riskSigns?: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                        /**
+                         * @description durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                         * @enum {string}
+                         */
+                        status: "held" | "not_met" | "refused";
+                        /** @default [] */
+                        topics?: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                        /** @description Tag des (versuchten) Besuchs */
+                        visitedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nachprüfung erfassen: wird die Wohnung noch gehalten? */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkedOn: string;
+                        /** @description Wohnung wird noch gehalten */
+                        homeKept: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ziel ändern (auch erreicht / aufgegeben) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ziel in den Worten des Haushalts */
+                        goal: string;
+                        /** @description Maßnahmen */
+                        measures?: string | null;
+                        /** @description Wer macht was */
+                        responsible?: string | null;
+                        /** @description Nächste Überprüfung */
+                        reviewOn: string;
+                        /**
+                         * @description offen, erreicht, aufgegeben
+                         * @enum {string}
+                         */
+                        state: "open" | "reached" | "dropped";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/goals/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Überprüfung eines Ziels mit Fortschritt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Nächste Überprüfung (leer: keine weitere) */
+                        nextReviewOn?: string | null;
+                        /** @description Einschätzung, auch die des Haushalts */
+                        note?: string | null;
+                        /**
+                         * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                         * @enum {string}
+                         */
+                        progress: "none" | "some" | "much" | "reached";
+                        reviewedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Startseite des Trägers: Besuche diese Woche, überfällig, bald endende Fälle */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Anzahl je Liste (die Listen zeigen höchstens 100 Fälle, die dringendsten zuerst) */
+                            counts: {
+                                dueThisWeek: number;
+                                endingSoon: number;
+                                overdue: number;
+                            };
+                            /** @description Besuche fällig bis Sonntag dieser Woche (nicht überfällig) */
+                            dueThisWeek: {
+                                address: string | null;
+                                carrierWorker: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                caseId: string;
+                                grantedUntil: string | null;
+                                missedInRow: number;
+                                name: string;
+                                nextVisitDueOn: string | null;
+                                reference: string;
+                            }[];
+                            /** @description Bewilligung endet in den nächsten 28 Tagen */
+                            endingSoon: {
+                                address: string | null;
+                                carrierWorker: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                caseId: string;
+                                grantedUntil: string | null;
+                                missedInRow: number;
+                                name: string;
+                                nextVisitDueOn: string | null;
+                                reference: string;
+                            }[];
+                            /** @description Besuche überfällig */
+                            overdue: {
+                                address: string | null;
+                                carrierWorker: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                caseId: string;
+                                grantedUntil: string | null;
+                                missedInRow: number;
+                                name: string;
+                                nextVisitDueOn: string | null;
+                                reference: string;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Stand einer Vermittlung ändern */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /**
+                         * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                         * @enum {string}
+                         */
+                        status: "suggested" | "made" | "taken_up" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            carrierWorker: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Prüfung vergleichbarer Hilfen (nur Fachstelle) */
+                            check: {
+                                checkedBy: string | null;
+                                checkedOn: string;
+                                comparableHelp: ("sgb12_67" | "sgb9_integration" | "sgb8")[];
+                                note: string | null;
+                            } | null;
+                            /** @description Aktuelle Einwilligung */
+                            consent: {
+                                /**
+                                 * @description Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)
+                                 * @enum {string}
+                                 */
+                                form: "written" | "electronic" | "oral_documented";
+                                givenOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                /** @description Empfangender Träger */
+                                recipient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                withdrawnOn: string | null;
+                            } | null;
+                            contacts: {
+                                /**
+                                 * @description Vermieter, potenzieller Vermieter (Verhandlung über einen regulären Mietvertrag), Jobcenter, andere Institution
+                                 * @enum {string}
+                                 */
+                                counterpart: "landlord" | "potential_landlord" | "job_centre" | "other_institution";
+                                counterpartName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                occurredOn: string;
+                                /**
+                                 * @description kein Ergebnis, Vereinbarung getroffen, Mietvertrag abgeschlossen
+                                 * @enum {string}
+                                 */
+                                outcome: "none" | "agreement" | "lease_signed";
+                            }[];
+                            endedOn: string | null;
+                            endNote: string | null;
+                            endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                            extensions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                fromUntil: string;
+                                reason: string;
+                                toUntil: string;
+                            }[];
+                            /** @description Nachprüfungen (nur Fachstelle) */
+                            followUps: {
+                                checkedOn: string | null;
+                                dueOn: string;
+                                homeKept: boolean | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Monate nach dem Ende */
+                                months: number;
+                                note: string | null;
+                            }[];
+                            /** @description Aus einem Präventionsfall übergeben */
+                            fromPrevention: boolean;
+                            goals: {
+                                goal: string;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string | null;
+                                responsible: string | null;
+                                reviewOn: string | null;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    /**
+                                     * @description Fortschritt: keiner, etwas, deutlich, erreicht
+                                     * @enum {string}
+                                     */
+                                    progress: "none" | "some" | "much" | "reached";
+                                    reviewedOn: string;
+                                }[];
+                                /**
+                                 * @description offen, erreicht, aufgegeben
+                                 * @enum {string}
+                                 */
+                                state: "open" | "reached" | "dropped";
+                            }[];
+                            grantedFrom: string | null;
+                            grantedUntil: string | null;
+                            household: {
+                                /** @description Anschrift für den Hausbesuch */
+                                address: string | null;
+                                children: number;
+                                /** @description nur für die Fachstelle */
+                                id: string | null;
+                                name: string;
+                                persons: number;
+                                phone: string | null;
+                                /** @description nur für die Fachstelle */
+                                reference: string | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Spätestes mögliches Ende nach der Höchstdauer */
+                            maxUntil: string | null;
+                            /** @description Nicht zustande gekommene Besuche in Folge */
+                            missedInRow: number;
+                            nextVisitDueOn: string | null;
+                            reference: string;
+                            referrals: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Schuldnerberatung, Suchthilfe, Familienhilfe, Seniorenberatung, Hilfen nach §§ 67 ff. SGB XII, sonstiges
+                                 * @enum {string}
+                                 */
+                                kind: "debt_counselling" | "addiction_help" | "family_help" | "senior_counselling" | "sgb12_67" | "other";
+                                note: string | null;
+                                provider: string | null;
+                                /**
+                                 * @description vorgeschlagen, vermittelt, angenommen, abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "suggested" | "made" | "taken_up" | "declined";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            referredOn: string;
+                            refusal: {
+                                documentId: string | null;
+                                /**
+                                 * @description Vergleichbare Hilfe: § 67 SGB XII, Eingliederungshilfe SGB IX (früher § 53 SGB XII), Hilfe nach SGB VIII
+                                 * @enum {string}
+                                 */
+                                existingHelp: "sgb12_67" | "sgb9_integration" | "sgb8";
+                                existingHelpDetail: string | null;
+                                reason: string | null;
+                            } | null;
+                            /** @description nur für die Fachstelle */
+                            source: ("self" | "carrier" | "housing_company" | "job_centre" | "social_office" | "senior_counselling" | "youth_office" | "fachstelle" | "social_space_coordination" | "parish" | "other") | null;
+                            sourceDetail: string | null;
+                            /**
+                             * @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet
+                             * @enum {string}
+                             */
+                            state: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                            /**
+                             * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                             * @enum {string}
+                             */
+                            targetGroup: "precarious_housing" | "secured_tenancy";
+                            version: number;
+                            /**
+                             * @description Sicht: Fachstelle (alles) oder Träger (nur freigegebene Felder)
+                             * @enum {string}
+                             */
+                            view: "office" | "carrier";
+                            visitEveryWeeks: number | null;
+                            /** @description Besuchsverlauf, neueste zuerst */
+                            visits: {
+                                arrearsCents: number | null;
+                                documentedBy: string | null;
+                                householdView: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                plannedOn: string | null;
+                                /** @description Frühwarnung an die Fachstelle (Prävention) ging ein; der Präventionsfall selbst bleibt dem Träger verborgen */
+                                preventionNotified: boolean;
+                                riskSigns: ("new_arrears" | "notice" | "termination" | "debts" | "conflict" | "neglect" | "health_crisis" | "other")[];
+                                /**
+                                 * @description geplant, durchgeführt, niemand angetroffen, vom Haushalt abgelehnt
+                                 * @enum {string}
+                                 */
+                                status: "planned" | "held" | "not_met" | "refused";
+                                topics: ("rent_paid" | "arrears" | "income" | "family" | "health" | "landlord_contact" | "job_centre")[];
+                                visitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/reports/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daten des Jahresberichts: anonymisierte Fallzeilen und Summen (kleine Zellen < 5 unterdrückt) */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                    /** @description leer: Vorjahr (der fällige Jahresbericht) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregates: {
+                                byAgeBand: {
+                                    /** @description null: unterdrückt (< 5) */
+                                    count: number | null;
+                                    key: string;
+                                }[];
+                                byEndReason: {
+                                    /** @description null: unterdrückt (< 5) */
+                                    count: number | null;
+                                    key: string;
+                                }[];
+                                byGender: {
+                                    /** @description null: unterdrückt (< 5) */
+                                    count: number | null;
+                                    key: string;
+                                }[];
+                                byTargetGroup: {
+                                    /** @description null: unterdrückt (< 5) */
+                                    count: number | null;
+                                    key: string;
+                                }[];
+                            };
+                            dueOn: string;
+                            rows: {
+                                ageBand: string;
+                                durationDays: number | null;
+                                endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
+                                followUp: ("kept" | "lost" | "open") | null;
+                                gender: string;
+                                householdType: string;
+                                /** @description Pseudonyme Fallnummer (ohne Namen oder Geburtsdaten) */
+                                pseudonym: string;
+                                referrals: number;
+                                /**
+                                 * @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr
+                                 * @enum {string}
+                                 */
+                                targetGroup: "precarious_housing" | "secured_tenancy";
+                                visitsHeld: number;
+                            }[];
+                            /** @description Kleine Zellen (< 5) sind unterdrückt (null) */
+                            suppression: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/reports/quarter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Laufende Zahlen eines Quartals (kleine Zellen < 5 unterdrückt) */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                    /** @description leer: laufendes Quartal */
+                    quarter?: number;
+                    /** @description leer: laufendes Jahr */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            casesBySource: {
+                                /** @description null: unterdrückt (< 5) */
+                                count: number | null;
+                                key: string;
+                            }[];
+                            casesByTargetGroup: {
+                                /** @description null: unterdrückt (< 5) */
+                                count: number | null;
+                                key: string;
+                            }[];
+                            endsByReason: {
+                                /** @description null: unterdrückt (< 5) */
+                                count: number | null;
+                                key: string;
+                            }[];
+                            /** @description kept / lost */
+                            followUps: {
+                                /** @description null: unterdrückt (< 5) */
+                                count: number | null;
+                                key: string;
+                            }[];
+                            from: string;
+                            medianDurationDays: number | null;
+                            referralsByKind: {
+                                /** @description null: unterdrückt (< 5) */
+                                count: number | null;
+                                key: string;
+                            }[];
+                            to: string;
+                            /** @description held / not_met / refused */
+                            visits: {
+                                /** @description null: unterdrückt (< 5) */
+                                count: number | null;
+                                key: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agency": {
         parameters: {
             query?: never;
@@ -35,6 +5227,41 @@ export interface paths {
                             id: string;
                             name: string;
                             settings: {
+                                aftercare: {
+                                    /**
+                                     * @description Erinnerung vor Ende der Bewilligung (Kalendertage)
+                                     * @default 28
+                                     */
+                                    endReminderDays: number;
+                                    /**
+                                     * @description Nachprüfungen nach Ende der Hilfe, ob die Wohnung noch gehalten wird (Monate nach dem Ende)
+                                     * @default [
+                                     *       6,
+                                     *       12
+                                     *     ]
+                                     */
+                                    followUpMonths: number[];
+                                    /**
+                                     * @description Regeldauer einer Bewilligung (Monate)
+                                     * @default 6
+                                     */
+                                    grantMonths: number;
+                                    /**
+                                     * @description Höchstdauer einschließlich aller Verlängerungen (Monate)
+                                     * @default 18
+                                     */
+                                    maxTotalMonths: number;
+                                    /**
+                                     * @description Fälligkeit des Jahresberichts des Trägers im Folgejahr (MM-TT; das Konzept nennt den nicht existierenden 31.04.)
+                                     * @default 04-30
+                                     */
+                                    reportDueMonthDay: string;
+                                    /**
+                                     * @description Standard-Rhythmus der Hausbesuche (alle N Wochen)
+                                     * @default 4
+                                     */
+                                    visitEveryWeeks: number;
+                                };
                                 /** @description Stadtbezirke der Kommune */
                                 districts: string[];
                                 /** @description Briefkopf der erzeugten Schreiben und Verträge */
@@ -288,6 +5515,42 @@ export interface paths {
                 content: {
                     "application/json": {
                         settings: {
+                            /** @default {} */
+                            aftercare?: {
+                                /**
+                                 * @description Erinnerung vor Ende der Bewilligung (Kalendertage)
+                                 * @default 28
+                                 */
+                                endReminderDays?: number;
+                                /**
+                                 * @description Nachprüfungen nach Ende der Hilfe, ob die Wohnung noch gehalten wird (Monate nach dem Ende)
+                                 * @default [
+                                 *       6,
+                                 *       12
+                                 *     ]
+                                 */
+                                followUpMonths?: number[];
+                                /**
+                                 * @description Regeldauer einer Bewilligung (Monate)
+                                 * @default 6
+                                 */
+                                grantMonths?: number;
+                                /**
+                                 * @description Höchstdauer einschließlich aller Verlängerungen (Monate)
+                                 * @default 18
+                                 */
+                                maxTotalMonths?: number;
+                                /**
+                                 * @description Fälligkeit des Jahresberichts des Trägers im Folgejahr (MM-TT; das Konzept nennt den nicht existierenden 31.04.)
+                                 * @default 04-30
+                                 */
+                                reportDueMonthDay?: string;
+                                /**
+                                 * @description Standard-Rhythmus der Hausbesuche (alle N Wochen)
+                                 * @default 4
+                                 */
+                                visitEveryWeeks?: number;
+                            };
                             /** @description Stadtbezirke der Kommune */
                             districts: string[];
                             /**
@@ -534,6 +5797,41 @@ export interface paths {
                             id: string;
                             name: string;
                             settings: {
+                                aftercare: {
+                                    /**
+                                     * @description Erinnerung vor Ende der Bewilligung (Kalendertage)
+                                     * @default 28
+                                     */
+                                    endReminderDays: number;
+                                    /**
+                                     * @description Nachprüfungen nach Ende der Hilfe, ob die Wohnung noch gehalten wird (Monate nach dem Ende)
+                                     * @default [
+                                     *       6,
+                                     *       12
+                                     *     ]
+                                     */
+                                    followUpMonths: number[];
+                                    /**
+                                     * @description Regeldauer einer Bewilligung (Monate)
+                                     * @default 6
+                                     */
+                                    grantMonths: number;
+                                    /**
+                                     * @description Höchstdauer einschließlich aller Verlängerungen (Monate)
+                                     * @default 18
+                                     */
+                                    maxTotalMonths: number;
+                                    /**
+                                     * @description Fälligkeit des Jahresberichts des Trägers im Folgejahr (MM-TT; das Konzept nennt den nicht existierenden 31.04.)
+                                     * @default 04-30
+                                     */
+                                    reportDueMonthDay: string;
+                                    /**
+                                     * @description Standard-Rhythmus der Hausbesuche (alle N Wochen)
+                                     * @default 4
+                                     */
+                                    visitEveryWeeks: number;
+                                };
                                 /** @description Stadtbezirke der Kommune */
                                 districts: string[];
                                 /** @description Briefkopf der erzeugten Schreiben und Verträge */
@@ -930,7 +6228,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write")[];
+                                permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -962,7 +6260,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write")[];
+                                permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -1066,7 +6364,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write")[];
+                            permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -2306,7 +7604,7 @@ export interface paths {
                                  * @description Art des Dokuments
                                  * @enum {string}
                                  */
-                                kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter";
+                                kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
                                 title: string;
                                 updatedAt: string | null;
                                 /** @description 0 = Standardvorlage, sonst Version der eigenen Vorlage */
@@ -2359,7 +7657,7 @@ export interface paths {
                              * @description Art des Dokuments
                              * @enum {string}
                              */
-                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter";
+                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
                             placeholders: {
                                 description: string;
                                 /** @description Platzhalter, im Text als {{key}} */
@@ -2418,7 +7716,7 @@ export interface paths {
                              * @description Art des Dokuments
                              * @enum {string}
                              */
-                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter";
+                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
                             placeholders: {
                                 description: string;
                                 /** @description Platzhalter, im Text als {{key}} */
@@ -2469,7 +7767,7 @@ export interface paths {
                              * @description Art des Dokuments
                              * @enum {string}
                              */
-                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter";
+                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
                             placeholders: {
                                 description: string;
                                 /** @description Platzhalter, im Text als {{key}} */
@@ -6608,7 +11906,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write")[];
+                            permissions: ("session.me" | "session.totp" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -18729,6 +24027,8 @@ export interface paths {
                             items: {
                                 active: boolean;
                                 carrierId: string | null;
+                                /** @description Leitung beim freien Träger: sieht alle Nachsorgefälle des Trägers */
+                                carrierLead: boolean;
                                 displayName: string;
                                 email: string;
                                 /** Format: uuid */
@@ -18761,6 +24061,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         carrierId?: string | null;
+                        /** @description Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers) */
+                        carrierLead?: boolean;
                         displayName: string;
                         /** Format: email */
                         email: string;
@@ -18784,6 +24086,8 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             carrierId: string | null;
+                            /** @description Leitung beim freien Träger: sieht alle Nachsorgefälle des Trägers */
+                            carrierLead: boolean;
                             displayName: string;
                             email: string;
                             /** Format: uuid */
@@ -18834,6 +24138,8 @@ export interface paths {
                     "application/json": {
                         active: boolean;
                         carrierId?: string | null;
+                        /** @description Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers) */
+                        carrierLead?: boolean;
                         displayName: string;
                         providerId?: string | null;
                         /**
@@ -18856,6 +24162,8 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             carrierId: string | null;
+                            /** @description Leitung beim freien Träger: sieht alle Nachsorgefälle des Trägers */
+                            carrierLead: boolean;
                             displayName: string;
                             email: string;
                             /** Format: uuid */

@@ -19,6 +19,7 @@ import * as importPossibleMatches from './2026-12-06T02-30_import_possible_match
 import * as preventionNotices from './2026-12-06T02-40_prevention_notices.js';
 import * as auditChainHeads from './2026-12-06T05-00_audit_chain_heads.js';
 import * as householdSearchView from './2026-12-06T05-10_household_search_view.js';
+import * as aftercare from './2026-12-06T06-00_aftercare.js';
 import * as searchIndexTidy from './2026-12-06T06-00_search_index_tidy.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T02-40_prevention_notices': preventionNotices,
   '2026-12-06T05-00_audit_chain_heads': auditChainHeads,
   '2026-12-06T05-10_household_search_view': householdSearchView,
+  '2026-12-06T06-00_aftercare': aftercare,
   '2026-12-06T06-00_search_index_tidy': searchIndexTidy,
 };

@@ -37,7 +37,15 @@ export async function demoUserRows(
       role: 'provider_user',
       provider_id: id,
     })),
-    { agency_id: a.id, email: `traeger@${a.mail}`, display_name: 'Ute Sommer', role: 'carrier_worker', carrier_id: carrierId },
+    // The demo carrier login leads its team: it sees all of the carrier's aftercare cases.
+    {
+      agency_id: a.id,
+      email: `traeger@${a.mail}`,
+      display_name: 'Ute Sommer',
+      role: 'carrier_worker',
+      carrier_id: carrierId,
+      carrier_lead: true,
+    },
   ];
   const hashes = await Promise.all(rows.map(() => hashPassword(DEMO_PASSWORD)));
   return rows.map((r, i) => ({ ...r, password_hash: hashes[i]! }));

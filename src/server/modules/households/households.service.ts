@@ -292,3 +292,8 @@ export async function flagHouseholdFollowUp(tx: Tx, ctx: Ctx, id: string, reason
   await householdRepository(tx, ctx.actor.agencyId).flagFollowUp(id, reason);
   await addJournalEntry(tx, ctx, id, { occurredAt: new Date().toISOString(), kind: 'note', participation: false, text });
 }
+
+/** For other modules, on a step they have already authorised: the members of one household of the agency, in order. */
+export async function householdMembers(tx: Tx, agencyId: string, id: string) {
+  return (await householdRepository(tx, agencyId).findById(id))?.members ?? [];
+}

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import type { TPreventionCase, ZCaseCreate } from '../../../contracts/prevention.js';
+import { ZNoticeInput, type TPreventionCase, type ZCaseCreate } from '../../../contracts/prevention.js';
 import type { Tx } from '../../db/database.js';
-import { audit } from '../../platform/audit/audit.js';
+import { audit, subjectOf } from '../../platform/audit/audit.js';
 import type { Ctx } from '../../platform/http/context.js';
+import { householdMembers } from '../households/households.service.js';
+import { openCasesInBulk } from './prevention.bulk.js';
 import { caseLink } from './prevention.derive.js';
-import type { Kit } from './prevention.shared.js';
+import { kit, type Kit } from './prevention.shared.js';
 import { noticeRepository } from './notices.repository.js';
 import { visitRepository } from './visits.repository.js';
 
@@ -42,4 +44,74 @@ export async function addNotice(
     caseLink(open.id),
   );
   return k.full(open.id);
+}
+
+/** What an aftercare visit found that puts the home at risk again (early warning back to prevention). */
+export interface EarlyWarning {
+  householdId: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  phone: string | null;
+  arrearsCents: number | null;
+  /** e.g. "Neue Mietrückstände, Kündigung" */
+  findings: string;
+  receivedOn: string;
+  /** The carrier that reported, for the notice's sender. */
+  carrierName: string;
+  aftercareReference: string;
+}
+
+/**
+ * For the aftercare module, on a visit it has already authorised: a notice for the Fachstelle in
+ * the visit's own transaction — it joins the household's open prevention case, or opens one (the
+ * contact procedure starts). Returns the case id; the carrier is told only that it was received.
+ */
+export async function noticeFromAftercare(tx: Tx, ctx: Ctx, w: EarlyWarning): Promise<{ caseId: string }> {
+  const members = await householdMembers(tx, ctx.actor.agencyId, w.householdId);
+  const tenants = members
+    .filter((m) => m.relationship !== 'child')
+    .map((m) => ({ firstName: m.first_name, lastName: m.last_name, birthDate: m.birth_date, gender: m.gender, phone: m.phone }));
+  const notice = ZNoticeInput.parse({
+    source: 'other_service',
+    sourceDetail: `Nachsorge ${w.aftercareReference} (${w.carrierName})`.slice(0, 200),
+    receivedOn: w.receivedOn,
+    tenants: tenants.length ? tenants.slice(0, 10) : [{ firstName: '–', lastName: 'Haushalt', phone: w.phone }],
+    street: w.street,
+    postalCode: w.postalCode,
+    city: w.city,
+    arrearsCents: w.arrearsCents,
+    note: `Frühwarnung aus der Nachsorge: ${w.findings}`.slice(0, 4000),
+  });
+  const k = kit(tx, ctx);
+  const open = await noticeRepository(tx, ctx.actor.agencyId).openCaseOf(w.householdId);
+  if (open) {
+    const { id } = await noticeRepository(tx, ctx.actor.agencyId).add(open.id, notice, ctx.actor.userId);
+    await k.touch(open.id);
+    audit(tx, ctx, {
+      action: 'prevention.notice_added',
+      entityId: open.id,
+      details: { notice: id, source: notice.source, from: 'aftercare' },
+    });
+    await k.fx.inform(
+      [...(await k.fx.caseManagersOr(open.case_manager_id)), open.social_worker_id],
+      'prevention.notice_added',
+      `Frühwarnung aus der Nachsorge zu Fall ${open.reference}`,
+      `${w.carrierName}: ${w.findings}.`,
+      caseLink(open.id),
+    );
+    return { caseId: open.id };
+  }
+  const res = await openCasesInBulk(tx, subjectOf(ctx), [
+    { notice, householdId: w.householdId, caseManagerId: null, socialWorkerId: null, visitId: null },
+  ]);
+  const caseId = res.caseIds[0]!;
+  await k.fx.inform(
+    await k.fx.caseManagersOr(null),
+    'prevention.case_opened',
+    `Frühwarnung aus der Nachsorge ${res.references[0]}: sofort Kontakt aufnehmen`,
+    `${w.carrierName} meldet beim Hausbesuch: ${w.findings}. Das Kontaktverfahren beginnt heute.`,
+    caseLink(caseId),
+  );
+  return { caseId };
 }

@@ -19,6 +19,7 @@ import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { changeHouseholdSituation, householdFacts } from '../households/households.service.js';
 import { organisationOf } from '../providers/providers.service.js';
+import { referFromPrevention } from '../aftercare/aftercare.service.js';
 import { berlinToday, caseLink } from './prevention.derive.js';
 import { fieldError, kit } from './prevention.shared.js';
 
@@ -212,13 +213,27 @@ export function workService(db: Kysely<DB>) {
         const carrier = await organisationOf(tx, ctx.actor.agencyId, 'carrier', input.carrierId);
         if (!carrier) throw fieldError('carrierId', 'invalid_value', 'Diesen Träger gibt es in dieser Behörde nicht.');
         await k.touch(id, { aftercare_carrier_id: carrier.id, aftercare_on: input.handedOverOn, aftercare_note: input.note });
-        audit(tx, ctx, { action: 'prevention.aftercare', entityId: id, details: { carrierId: carrier.id } });
+        // The hand-over is an aftercare referral in the same step: check, consent and grant follow there.
+        const referral = await referFromPrevention(tx, ctx, {
+          householdId: row.household_id,
+          carrierId: carrier.id,
+          preventionCaseId: id,
+          preventionReference: row.reference,
+          referredOn: input.handedOverOn,
+          street: row.street,
+          postalCode: row.postal_code,
+          city: row.city,
+          phone: null,
+          note: input.note,
+        });
+        audit(tx, ctx, { action: 'prevention.aftercare', entityId: id, details: { carrierId: carrier.id, aftercareCase: referral.id } });
+        // The carrier learns of a coming case, not of the household: its data follow the household's consent.
         await k.fx.inform(
           await k.fx.carrierWorkers(carrier.id),
           'prevention.aftercare',
-          `Neuer Nachsorgefall ${row.reference}`,
-          `Die Fachstelle übergibt einen Haushalt, dessen Wohnung erhalten wurde, ab ${input.handedOverOn.split('-').reverse().join('.')} an ${carrier.name}.`,
-          `/households/${row.household_id}`,
+          `Neuer Nachsorgefall ${referral.reference}`,
+          `Die Fachstelle übergibt ab ${input.handedOverOn.split('-').reverse().join('.')} einen Haushalt, dessen Wohnung erhalten wurde, an ${carrier.name}. Die Angaben folgen nach Bewilligung und Einwilligung.`,
+          '/aftercare',
         );
         return k.full(id);
       }),

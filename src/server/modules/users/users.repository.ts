@@ -6,6 +6,7 @@ export interface UserWrite {
   active: boolean;
   provider_id: string | null;
   carrier_id: string | null;
+  carrier_lead: boolean;
 }
 
 /** Data access for the agency's users, bound to one agency: no query here can leave it. */
@@ -51,11 +52,18 @@ export function userRepository(tx: Tx, agencyId: string) {
 
     /** Id, role, name and carrier of these users (unknown ids are absent). */
     facts: (ids: string[]) =>
-      ids.length ? users().select(['id', 'role', 'display_name', 'carrier_id']).where('id', 'in', ids).execute() : Promise.resolve([]),
+      ids.length
+        ? users().select(['id', 'role', 'display_name', 'carrier_id', 'carrier_lead', 'active']).where('id', 'in', ids).execute()
+        : Promise.resolve([]),
     activeIdsWithRoles: async (roles: string[]) =>
       (await users().select('id').where('active', '=', true).where('role', 'in', roles).execute()).map((u) => u.id),
     activeIdsOfCarrier: async (carrierId: string) =>
       (await users().select('id').where('active', '=', true).where('carrier_id', '=', carrierId).execute()).map((u) => u.id),
+    /** The active leads of this carrier (a carrier worker flagged `carrier_lead`). */
+    activeCarrierLeads: async (carrierId: string) =>
+      (
+        await users().select('id').where('active', '=', true).where('carrier_id', '=', carrierId).where('carrier_lead', '=', true).execute()
+      ).map((u) => u.id),
     activeIdsOfProvider: async (providerId: string) =>
       (await users().select('id').where('active', '=', true).where('provider_id', '=', providerId).execute()).map((u) => u.id),
     contacts: (ids: string[]) =>

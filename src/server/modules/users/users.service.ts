@@ -25,6 +25,7 @@ const present = (u: UserRow): User => ({
   role: u.role as TRole,
   providerId: u.provider_id,
   carrierId: u.carrier_id,
+  carrierLead: u.carrier_lead,
   active: u.active,
   totpEnabled: u.totp_enabled,
   lastLoginAt: u.last_login_at ? (u.last_login_at as Date).toISOString() : null,
@@ -37,7 +38,14 @@ const emailTaken = () =>
   });
 
 /** Provider users belong to one housing provider, carrier workers to one carrier, of this agency. */
-async function orgLinks(tx: Tx, agencyId: string, role: TRole, providerId?: string | null, carrierId?: string | null) {
+async function orgLinks(
+  tx: Tx,
+  agencyId: string,
+  role: TRole,
+  providerId?: string | null,
+  carrierId?: string | null,
+  carrierLead?: boolean,
+) {
   const errors: FieldError[] = [];
   const p = role === 'provider_user' ? (providerId ?? null) : null;
   const c = role === 'carrier_worker' ? (carrierId ?? null) : null;
@@ -48,7 +56,7 @@ async function orgLinks(tx: Tx, agencyId: string, role: TRole, providerId?: stri
     errors.push({ field: 'carrierId', code: 'invalid_value', message: 'Bitte einen freien Träger wählen.' });
   }
   if (errors.length) throw new AppError('validation_failed', undefined, { errors });
-  return { provider_id: p, carrier_id: c };
+  return { provider_id: p, carrier_id: c, carrier_lead: role === 'carrier_worker' && !!carrierLead };
 }
 
 export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
@@ -78,7 +86,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
         access.require(ctx.actor, 'user.create');
         return idempotent(tx, ctx, key, { ...input, password: '' }, async () => {
           const repo = repoOf(tx, ctx);
-          const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
+          const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId, input.carrierLead);
           if (await repo.emailTaken(input.email)) throw emailTaken();
           const row = await repo
             .insert({
@@ -110,7 +118,9 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
             errors: [{ field: 'active', code: 'custom', message: 'Das eigene Konto kann nicht deaktiviert oder umgestuft werden.' }],
           });
         }
-        const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId);
+        // A form that does not know the lead flag (older UI) keeps it as it was.
+        const lead = input.carrierLead ?? current.carrier_lead;
+        const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId, lead);
         const row = await repo.update(id, version, { display_name: input.displayName, role: input.role, active: input.active, ...links });
         if (!row) throw new AppError('precondition_failed');
         // Deactivation or a new role ends every session: the user must log in again.
@@ -152,6 +162,11 @@ export function activeUsersWithRoles(tx: Tx, agencyId: string, roles: TRole[]): 
 /** For other modules: the ids of the active users working for this carrier. */
 export function activeCarrierWorkers(tx: Tx, agencyId: string, carrierId: string): Promise<string[]> {
   return userRepository(tx, agencyId).activeIdsOfCarrier(carrierId);
+}
+
+/** For other modules: the ids of the active leads of this carrier (told when visits fail twice in a row). */
+export function activeCarrierLeads(tx: Tx, agencyId: string, carrierId: string): Promise<string[]> {
+  return userRepository(tx, agencyId).activeCarrierLeads(carrierId);
 }
 
 /** For other modules: the ids of the active users of this housing company (its portal staff). */

@@ -90,3 +90,28 @@ export function requireVisible<T>(actor: Actor, permission: Permission, visible:
   if (!visible) throw new AccessDenied(permission, entity);
   return visible;
 }
+
+const AFTERCARE_OFFICE_ROLES: readonly string[] = ['case_manager', 'social_worker', 'lead'];
+
+/**
+ * Which aftercare cases an actor may see, declared once as a condition on the case alias `ac`
+ * (`aftercare_cases as ac`), used both to list and, with the id, to read one:
+ * - the Fachstelle (case manager, social worker, lead): every case of the agency;
+ * - a carrier worker: only cases of its own carrier, only while the household's consent to the
+ *   transfer (§ 67b SGB X) stands (`ac.consent_id`, cleared on withdrawal, so the next request is a
+ *   404), only once granted, and only those assigned to them — unless they are the carrier's lead
+ *   (`users.carrier_lead`), who sees all of the carrier's consented cases;
+ * - everyone else (housing companies, accommodation workers, auditors, admins): nothing.
+ */
+export function aftercareScope(actor: Actor): RawBuilder<SqlBool> {
+  if (AFTERCARE_OFFICE_ROLES.includes(actor.role)) return sql<SqlBool>`true`;
+  if (actor.role === 'carrier_worker' && actor.carrierId) {
+    return sql<SqlBool>`(ac.carrier_id = ${actor.carrierId} AND ac.consent_id IS NOT NULL AND ac.state IN ('granted','active','ended')
+      AND (ac.carrier_worker_id = ${actor.userId}
+           OR EXISTS (SELECT 1 FROM users lead_u WHERE lead_u.id = ${actor.userId} AND lead_u.carrier_lead AND lead_u.carrier_id = ac.carrier_id)))`;
+  }
+  return sql<SqlBool>`false`;
+}
+
+/** Whether the actor sees aftercare cases as the carrier does (only the allow-listed fields, transfers logged). */
+export const isCarrierView = (actor: Actor): boolean => actor.role === 'carrier_worker';

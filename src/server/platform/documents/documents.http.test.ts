@@ -40,6 +40,7 @@ describe('document template routes', () => {
       'assignment_declaration',
       'contact_letter',
       'commitment_letter',
+      'aftercare_refusal',
     ]);
     expect(items[0]).toEqual({ kind: 'guarantee_contract', title: 'Garantievertrag', version: 0, customised: false, updatedAt: null });
   });

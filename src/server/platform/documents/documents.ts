@@ -171,6 +171,32 @@ export async function generateDocument(tx: Tx, agencyId: string, input: Generate
   });
 }
 
+/** Stores an uploaded file (e.g. a signed cooperation agreement) as a document of its owner. */
+export function storeUploadedDocument(
+  tx: Tx,
+  agencyId: string,
+  input: {
+    ownerType: string;
+    ownerId: string;
+    kind: string;
+    filename: string;
+    contentType: string;
+    content: Buffer;
+    createdBy: string | null;
+  },
+): Promise<{ id: string; filename: string }> {
+  return documentRepository(tx, agencyId).insertDocument({
+    owner_type: input.ownerType,
+    owner_id: input.ownerId,
+    kind: input.kind,
+    filename: input.filename,
+    content_type: input.contentType,
+    content: input.content,
+    template_version: null,
+    created_by: input.createdBy,
+  });
+}
+
 type MetaRow = {
   id: string;
   owner_type: string;

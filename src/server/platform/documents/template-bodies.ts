@@ -170,3 +170,26 @@ Wir weisen darauf hin, dass eine fristlose Kündigung wegen Zahlungsverzugs unwi
 ${contactLine}
 
 ${signature}`;
+
+export const AFTERCARE_REFUSAL = `{{household.names}}
+{{household.address}}
+
+{{agency.city}}, den {{today}}
+Aktenzeichen: {{reference}}
+
+# Ihre Anfrage nach Wohnintegrationshilfe (Nachsorge)
+
+Guten Tag,
+
+vielen Dank für Ihr Interesse an der Wohnintegrationshilfe. Wir haben geprüft, ob die Hilfe für Sie in Frage kommt.
+
+Die Wohnintegrationshilfe kann nur gewährt werden, wenn keine Hilfe mit vergleichbarer Zielrichtung bereits installiert ist. Für Ihren Haushalt besteht bereits folgende Hilfe:
+- {{refusal.existingHelp}}
+
+{{refusal.reason}}
+
+Wir können die Wohnintegrationshilfe deshalb derzeit nicht gewähren. Die bestehende Hilfe unterstützt Sie weiterhin. Wenn sich an Ihrer Situation etwas ändert oder die bestehende Hilfe endet, melden Sie sich bitte gern erneut bei uns.
+
+${contactLine}
+
+${signature}`;

@@ -1,6 +1,13 @@
 import { DOCUMENT_KINDS, type TDocumentKind } from '../../../contracts/documents.js';
 import type { PlaceholderDef } from './template-language.js';
-import { ALLOCATION_NOTICE, ASSIGNMENT_DECLARATION, COMMITMENT_LETTER, CONTACT_LETTER, GUARANTEE_CONTRACT } from './template-bodies.js';
+import {
+  AFTERCARE_REFUSAL,
+  ALLOCATION_NOTICE,
+  ASSIGNMENT_DECLARATION,
+  COMMITMENT_LETTER,
+  CONTACT_LETTER,
+  GUARANTEE_CONTRACT,
+} from './template-bodies.js';
 
 /**
  * The registry of document kinds: what each letter or contract is called, which placeholders its
@@ -136,6 +143,18 @@ export const DOCUMENT_KIND_DEFS: Record<TDocumentKind, DocumentKindDef> = {
     ],
     defaultBody: COMMITMENT_LETTER,
   },
+  aftercare_refusal: {
+    kind: 'aftercare_refusal',
+    title: 'Ablehnung der Wohnintegrationshilfe',
+    placeholders: [
+      P.householdNames,
+      { key: 'household.address', description: 'Anschrift des Haushalts (mehrzeilig)' },
+      { key: 'refusal.existingHelp', description: 'Die bereits installierte vergleichbare Hilfe (z. B. Hilfe nach § 67 SGB XII)' },
+      { key: 'refusal.reason', description: 'Weitere Begründung (kann leer sein)' },
+      ...COMMON,
+    ],
+    defaultBody: AFTERCARE_REFUSAL,
+  },
 };
 
 export function kindDef(kind: string): DocumentKindDef | undefined {
@@ -174,5 +193,9 @@ export const SAMPLE_DATA: Record<string, unknown> = {
     items: ['Mietrückstand Juli bis September 2026', 'Gerichtskosten des Räumungsverfahrens'],
     basis: '§ 22 Abs. 8 SGB II',
     validUntil: '2027-01-31',
+  },
+  refusal: {
+    existingHelp: 'Hilfe nach § 67 SGB XII (Diakonie Musterstadt)',
+    reason: 'Die bestehende Hilfe umfasst bereits regelmäßige Hausbesuche.',
   },
 };

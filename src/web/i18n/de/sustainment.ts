@@ -50,6 +50,7 @@ export const sustainmentDe = {
       allocation_notice: 'Vergabemitteilung',
       contact_letter: 'Kontaktschreiben',
       commitment_letter: 'Zusage',
+      aftercare_refusal: 'Ablehnung der Wohnintegrationshilfe',
     },
     due: { until: 'fällig bis {{date}}', overdue: 'überfällig seit {{date}}' },
     actor: {

@@ -38,6 +38,7 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
       allocation_notice: 'Allocation notice',
       contact_letter: 'Contact letter',
       commitment_letter: 'Commitment letter',
+      aftercare_refusal: 'Aftercare refusal letter',
     },
     due: { until: 'due by {{date}}', overdue: 'overdue since {{date}}' },
     actor: {

@@ -1,0 +1,3 @@
+/** Request and response bodies of the aftercare routes; they live in src/contracts/aftercare.ts, shared with the UI. */
+export * from '../../../contracts/aftercare.js';
+export const tags = ['Nachsorge'];

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { Tx } from '../../db/database.js';
+import type { Ctx } from '../../platform/http/context.js';
+import { createReferral, caseService } from './cases.service.js';
+import { decisionService } from './decisions.service.js';
+import { agreementService } from './agreements.service.js';
+import { reportService } from './reports.service.js';
+import { workService } from './work.service.js';
+
+/** The aftercare module's services: agreements, cases (referral, reading), decisions, the help itself, reports. */
+export function aftercareService(db: Kysely<DB>) {
+  return {
+    agreements: agreementService(db),
+    cases: caseService(db),
+    decisions: decisionService(db),
+    work: workService(db),
+    reports: reportService(db),
+  };
+}
+export type AftercareService = ReturnType<typeof aftercareService>;
+
+/**
+ * For prevention's hand-over ("home kept → aftercare"), on a step it has already authorised: a
+ * referral of the household to the carrier in the same transaction (source Fachstelle, target group
+ * (b): tenancy secured by prevention), carrying the threatened home's address.
+ */
+export function referFromPrevention(
+  tx: Tx,
+  ctx: Ctx,
+  h: {
+    householdId: string;
+    carrierId: string;
+    preventionCaseId: string;
+    preventionReference: string;
+    referredOn: string;
+    street: string;
+    postalCode: string;
+    city: string;
+    phone: string | null;
+    note: string | null;
+  },
+): Promise<{ id: string; reference: string }> {
+  return createReferral(tx, ctx, {
+    householdId: h.householdId,
+    carrierId: h.carrierId,
+    targetGroup: 'secured_tenancy',
+    source: 'fachstelle',
+    sourceDetail: `Prävention, Fall ${h.preventionReference}`,
+    referredOn: h.referredOn,
+    street: h.street,
+    postalCode: h.postalCode,
+    city: h.city,
+    phone: h.phone,
+    note: h.note,
+    preventionCaseId: h.preventionCaseId,
+  });
+}
