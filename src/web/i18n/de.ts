@@ -57,7 +57,6 @@ export const de = {
     groupAdmin: 'Administration',
   },
   programmes: {
-    inSetup: 'Dieses Modul wird gerade eingerichtet und steht bald zur Verfügung.',
     prevention: {
       title: 'Prävention',
       description:
@@ -96,6 +95,9 @@ export const de = {
     quickLinks: 'Schnellzugriff',
     newHousehold: 'Haushalt anlegen',
     totpHint: 'Schützen Sie Ihr Konto mit einem zweiten Faktor.',
+    nothingYet: 'Für Ihre Rolle sind hier noch keine Arbeitsbereiche freigeschaltet.',
+    carrierStart:
+      'Die Fachstelle überträgt Ihrem Träger Haushalte zur Nachsorge. Sobald der Bereich „Nachsorge“ freigeschaltet ist, finden Sie diese Haushalte und Ihre Termine hier. Bis dahin können Sie unter „Sicherheit“ Ihr Konto mit einem zweiten Faktor schützen.',
   },
   common: {
     save: 'Speichern',

@@ -55,7 +55,6 @@ export const en: Messages = {
     groupAdmin: 'Administration',
   },
   programmes: {
-    inSetup: 'This module is being set up and will be available soon.',
     prevention: {
       title: 'Prevention',
       description:
@@ -93,6 +92,9 @@ export const en: Messages = {
     quickLinks: 'Quick links',
     newHousehold: 'Create household',
     totpHint: 'Protect your account with a second factor.',
+    nothingYet: 'No work areas are enabled for your role yet.',
+    carrierStart:
+      'The office hands households over to your carrier for aftercare. As soon as the “Aftercare” area is enabled, you will find these households and your appointments here. Until then you can protect your account with a second factor under “Security”.',
   },
   common: {
     save: 'Save',

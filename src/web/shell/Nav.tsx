@@ -2,13 +2,14 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { can, needsTotpEnrolment } from '../auth/can';
+import { isBuilt } from '../modulePages';
 import { activeNavId, NAV_GROUPS, NAV_ITEMS, navLabelKey } from './navItems';
 
 export function Nav() {
   const { t } = useTranslation();
   const me = useMe();
   const locked = needsTotpEnrolment(me);
-  const visible = NAV_ITEMS.filter((item) => (locked ? item.id === 'security' : can(me, item.permission)));
+  const visible = NAV_ITEMS.filter((item) => isBuilt(item.id) && (locked ? item.id === 'security' : can(me, item.permission)));
   const active = activeNavId(visible, useLocation().pathname);
 
   return (

@@ -10,7 +10,7 @@ export interface NavItem {
   /** Needed permission (any of, if an array); null = every signed-in user. */
   permission: Permission | readonly Permission[] | null;
   group: 'main' | 'cases' | 'admin';
-  /** Programme module: until its route component exists, a neutral "being set up" page is shown. */
+  /** The programme module this entry opens (hidden until its page exists in MODULE_PAGES). */
   programme?: ProgrammeId;
   /** Label for housing-company users, where their view differs (e.g. "Meine Angebote"). */
   providerLabelKey?: ParseKeys;
@@ -22,8 +22,8 @@ export function navLabelKey(item: NavItem, role: string): ParseKeys {
 }
 
 /**
- * The navigation, in order. A new module plugs in by adding an entry here and a route
- * component in routes.tsx (MODULE_ROUTES).
+ * The navigation, in order. A new module plugs in by adding an entry here and its page in
+ * modulePages.ts (MODULE_PAGES); entries without a page stay hidden.
  *
  * Programme modules are gated by `household.list` for now (case staff); replace with the
  * module's own permission (e.g. `prevention.list`) when the server defines it.
