@@ -248,6 +248,7 @@ export const ZAuditEvent = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  entityName: z.string().nullable().describe('Name des Benutzerkontos, wenn das Ereignis ein Konto betrifft'),
   purpose: z.string().nullable(),
   outcome: z.enum(['success', 'denied', 'failure']),
   ip: z.string().nullable(),
@@ -264,6 +265,9 @@ export const ZAuditQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const ZAuditActors = z.array(
+  z.object({ id: ZId, displayName: z.string(), role: z.string(), active: z.boolean() }).describe('Benutzerkonto der Behörde'),
+);
 export const ZAuditVerify = z.object({
   ok: z.boolean(),
   checked: z.number().int().describe('geprüfte, versiegelte Einträge'),

@@ -802,6 +802,8 @@ export interface paths {
                                 actorName: string | null;
                                 actorRole: string | null;
                                 entityId: string | null;
+                                /** @description Name des Benutzerkontos, wenn das Ereignis ein Konto betrifft */
+                                entityName: string | null;
                                 entityType: string | null;
                                 hash: string | null;
                                 /** @description Laufende Nummer des Eintrags */
@@ -819,6 +821,48 @@ export interface paths {
                             pageSize: number;
                             total: number;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benutzerkonten der Behörde für den Filter nach handelnder Person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            role: string;
+                        }[];
                     };
                 };
             };
