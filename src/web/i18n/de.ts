@@ -19,6 +19,7 @@ export const de = {
     skipLink: 'Zum Inhalt springen',
     loading: 'Wird geladen …',
     mainNav: 'Hauptnavigation',
+    menu: 'Menü',
     switchLanguage: 'English',
     switchLanguagePrefix: 'Sprache wechseln:',
     logout: 'Abmelden',

@@ -17,6 +17,7 @@ export const en: Messages = {
     skipLink: 'Skip to main content',
     loading: 'Loading …',
     mainNav: 'Main navigation',
+    menu: 'Menu',
     switchLanguage: 'Deutsch',
     switchLanguagePrefix: 'Change language:',
     logout: 'Log out',
