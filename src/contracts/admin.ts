@@ -15,6 +15,9 @@ export const ZUser = z.object({
   version: z.number().int(),
 });
 export const ZUserList = z.object({ items: z.array(ZUser) });
+export const ZUserQuery = z.object({
+  search: z.string().trim().max(100).optional().describe('Teil des Namens oder der E-Mail-Adresse (ohne Groß-/Kleinschreibung)'),
+});
 
 export const ZPassword = z.string().min(12, 'Mindestens 12 Zeichen').max(200);
 

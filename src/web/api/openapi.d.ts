@@ -16674,6 +16674,8 @@ export interface paths {
                                 } | null;
                                 /** @enum {string} */
                                 status: "active" | "ended";
+                                /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                                tenant: string;
                                 version: number;
                             }[];
                             page: number;
@@ -16918,6 +16920,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -17158,6 +17162,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -17425,6 +17431,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -17686,6 +17694,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -17982,6 +17992,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -18456,6 +18468,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -18711,6 +18725,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -18756,7 +18772,10 @@ export interface paths {
         /** Benutzer der Behörde */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Teil des Namens oder der E-Mail-Adresse (ohne Groß-/Kleinschreibung) */
+                    search?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

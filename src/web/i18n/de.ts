@@ -1,3 +1,4 @@
+import { deadlineKindsDe } from './de/deadlineKinds';
 import { auditActionsDe, auditEntitiesDe } from './de/auditActions';
 import { placementAdminDe } from './de/placementAdmin';
 import { placementDe } from './de/placement';
@@ -56,6 +57,7 @@ export const de = {
     audit: 'Audit',
     security: 'Sicherheit',
     groupCases: 'Fallarbeit',
+    groupPortal: 'Ihre Wohnungen',
     groupAdmin: 'Administration',
   },
   programmes: {
@@ -351,6 +353,7 @@ export const de = {
   },
   auditActions: auditActionsDe,
   auditEntities: auditEntitiesDe,
+  deadlineKinds: deadlineKindsDe,
   users: {
     title: 'Benutzer',
     create: 'Benutzer anlegen',
@@ -375,6 +378,9 @@ export const de = {
     totp: 'Zweiter Faktor',
     lastLogin: 'Letzte Anmeldung',
     never: 'noch nie',
+    search: 'Suche (Name oder E-Mail-Adresse)',
+    count_one: '{{count, number}} Benutzer',
+    count_other: '{{count, number}} Benutzer',
   },
   agency: {
     title: 'Dienststelle',

@@ -1,3 +1,4 @@
+import { deadlineKindsEn } from './en/deadlineKinds';
 import { auditActionsEn, auditEntitiesEn } from './en/auditActions';
 import { placementEn } from './en/placement';
 import type { Messages } from './de';
@@ -54,6 +55,7 @@ export const en: Messages = {
     audit: 'Audit',
     security: 'Security',
     groupCases: 'Case work',
+    groupPortal: 'Your flats',
     groupAdmin: 'Administration',
   },
   programmes: {
@@ -346,6 +348,7 @@ export const en: Messages = {
   },
   auditActions: auditActionsEn,
   auditEntities: auditEntitiesEn,
+  deadlineKinds: deadlineKindsEn,
   users: {
     title: 'Users',
     create: 'Create user',
@@ -370,6 +373,9 @@ export const en: Messages = {
     totp: 'Second factor',
     lastLogin: 'Last sign-in',
     never: 'never',
+    search: 'Search (name or email address)',
+    count_one: '{{count, number}} user',
+    count_other: '{{count, number}} users',
   },
   agency: {
     title: 'Office',

@@ -32,7 +32,7 @@ export function Nav() {
       <div className="app-nav__group" key={group.id}>
         {group.labelKey && (
           <p className="app-nav__group-label" id={labelId}>
-            {t(group.labelKey)}
+            {t(me.role === 'provider_user' && group.providerLabelKey ? group.providerLabelKey : group.labelKey)}
           </p>
         )}
         <ul className="app-nav__list" aria-labelledby={group.labelKey ? labelId : undefined}>

@@ -105,9 +105,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'security', path: '/security', labelKey: 'nav.security', permission: null, group: 'admin' },
 ];
 
-export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | null }[] = [
+export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | null; providerLabelKey?: ParseKeys }[] = [
   { id: 'main', labelKey: null },
-  { id: 'cases', labelKey: 'nav.groupCases' },
+  // A housing company does no case work: its entries are its offers and tenancies.
+  { id: 'cases', labelKey: 'nav.groupCases', providerLabelKey: 'nav.groupPortal' },
   { id: 'admin', labelKey: 'nav.groupAdmin' },
 ];
 
