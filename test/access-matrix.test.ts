@@ -87,6 +87,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'PUT /api/v1/carriers/:id': () => ({ name: 'Matrix Träger', version: 1 }),
   'GET /api/v1/audit-events': () => undefined,
   'GET /api/v1/audit-events/verify': () => undefined,
+  'GET /api/v1/audit-events/actors': () => undefined,
   'GET /api/v1/deadlines': () => undefined,
   'GET /api/v1/offers': () => undefined,
   'POST /api/v1/offers': (i) => offerInput({ providerId: i.provider }),

@@ -21,6 +21,7 @@ const EXEMPT: Record<string, string> = {
   'GET /api/v1/document-templates': 'letter templates of the agency, no client',
   'GET /api/v1/document-templates/:kind': 'one letter template, no client',
   'GET /api/v1/audit-events/verify': 'the chain check result: counts and sequence numbers',
+  'GET /api/v1/audit-events/actors': "names and roles of the agency's accounts (the auditor's actor picker), no client",
   'GET /api/v1/providers': 'housing companies (organisations and their contacts), no client',
   'GET /api/v1/carriers': 'NGO carriers (organisations and their contacts), no client',
   'GET /api/v1/offers/:id/rankings': "the offer's stored rankings without entries: weights, pool and exclusion counts",

@@ -17,6 +17,9 @@ export const ZUser = z.object({
   version: z.number().int(),
 });
 export const ZUserList = z.object({ items: z.array(ZUser) });
+export const ZUserQuery = z.object({
+  search: z.string().trim().max(100).optional().describe('Teil des Namens oder der E-Mail-Adresse (ohne Groß-/Kleinschreibung)'),
+});
 
 export const ZPassword = z.string().min(12, 'Mindestens 12 Zeichen').max(200);
 
@@ -254,6 +257,7 @@ export const ZAuditEvent = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  entityName: z.string().nullable().describe('Name des Benutzerkontos, wenn das Ereignis ein Konto betrifft'),
   purpose: z.string().nullable(),
   outcome: z.enum(['success', 'denied', 'failure']),
   ip: z.string().nullable(),
@@ -270,6 +274,9 @@ export const ZAuditQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const ZAuditActors = z.array(
+  z.object({ id: ZId, displayName: z.string(), role: z.string(), active: z.boolean() }).describe('Benutzerkonto der Behörde'),
+);
 export const ZAuditVerify = z.object({
   ok: z.boolean(),
   checked: z.number().int().describe('geprüfte, versiegelte Einträge'),

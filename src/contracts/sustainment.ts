@@ -184,6 +184,11 @@ export const ZTenancyListItem = ZTenancy.extend({
   guarantee: ZGuaranteeState,
   openIncidents: z.number().int().describe('Offene Vorfälle, die der Benutzer sehen darf'),
   nextDeadline: ZDeadlineRef.nullable(),
+  tenant: z
+    .string()
+    .describe(
+      'Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag',
+    ),
 });
 export const ZTenancyPage = ZPage(ZTenancyListItem);
 

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -27,6 +27,7 @@ import { AppError } from './platform/errors/app-error.js';
 import { clientErrorHandler, databaseUnavailable, errorHandler, frameworkErrors } from './platform/errors/problem.js';
 import { healthRoutes } from './platform/health/health.routes.js';
 import { requestValidatorCompiler } from './platform/http/validation.js';
+import { serveWebBuild } from './platform/http/web.js';
 import { documentVersionRule, registerVersionRule } from './platform/http/version.js';
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
@@ -133,6 +134,9 @@ export async function buildApp({
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  // Responses travel compressed (brotli, else gzip) when the client accepts it; the built UI's
+  // assets are compressed once at build time and sent as they are (see serveWebBuild).
+  await app.register(compress, { encodings: ['br', 'gzip'] });
   // Uploads (offer photos) only: files are read into memory with a size limit per route.
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   // Security headers: helmet's middleware built once (the Fastify plugin rebuilt it on every request).
@@ -227,20 +231,6 @@ export async function buildApp({
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 
-  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    // serve: false — only reply.sendFile; the one catch-all route below declares its access.
-    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('not_found');
-      const file = path.join(WEB_DIST, decodeURIComponent(req.url.split('?')[0]!));
-      if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        return reply.sendFile(path.relative(WEB_DIST, file));
-      }
-      // A missing build asset is a 404, never the SPA page (a stale tab would get HTML as script).
-      if (req.url.startsWith('/assets/')) throw new AppError('not_found');
-      return reply.type('text/html').header('Cache-Control', 'no-cache').send(indexHtml);
-    });
-  }
+  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await serveWebBuild(app, WEB_DIST);
   return app;
 }

@@ -1,71 +1,36 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ProgrammePage } from './pages/ProgrammePage';
 import { NAV_ITEMS } from './shell/navItems';
+import { isBuilt, MODULE_PAGES } from './modulePages';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
-const HouseholdListPage = lazy(() => import('./households/HouseholdListPage').then((m) => ({ default: m.HouseholdListPage })));
 const HouseholdDetailPage = lazy(() => import('./households/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
 const HouseholdNewPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdEditPage })));
-const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const AgencyPage = lazy(() => import('./admin/AgencyPage').then((m) => ({ default: m.AgencyPage })));
-const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
-const TemplatesPage = lazy(() => import('./documents/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./documents/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
-const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const ConditionsPage = lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage })));
-const IncidentQueuePage = lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage })));
 const IncidentDetailPage = lazy(() => import('./sustainment/IncidentDetailPage').then((m) => ({ default: m.IncidentDetailPage })));
-const TenancyListPage = lazy(() => import('./sustainment/TenancyListPage').then((m) => ({ default: m.TenancyListPage })));
 const TenancyDetailPage = lazy(() => import('./sustainment/TenancyDetailPage').then((m) => ({ default: m.TenancyDetailPage })));
 const TenancyNewPage = lazy(() => import('./sustainment/TenancyFormPage').then((m) => ({ default: m.TenancyNewPage })));
 const TenancyEditPage = lazy(() => import('./sustainment/TenancyFormPage').then((m) => ({ default: m.TenancyEditPage })));
-const OfferQueuePage = lazy(() => import('./placement/OfferQueuePage').then((m) => ({ default: m.OfferQueuePage })));
 const OfferDetailPage = lazy(() => import('./placement/OfferDetailPage').then((m) => ({ default: m.OfferDetailPage })));
 const OfferNewPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferNewPage })));
 const OfferEditPage = lazy(() => import('./placement/OfferFormPage').then((m) => ({ default: m.OfferEditPage })));
-const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
-const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const OutboxMailPage = lazy(() => import('./outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
 const PreventionImportPage = lazy(() => import('./prevention-import/ImportPage').then((m) => ({ default: m.ImportPage })));
-const CaseQueuePage = lazy(() => import('./prevention/CaseQueuePage').then((m) => ({ default: m.CaseQueuePage })));
 const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
 const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
 const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
-const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
-/**
- * Route component per navigation entry. A programme module without an entry here renders the
- * neutral "being set up" page; to plug a module in, add its component here.
- */
-const MODULE_ROUTES: Record<string, ComponentType> = {
-  home: HomePage,
-  households: HouseholdListPage,
-  placement: OfferQueuePage,
-  prevention: CaseQueuePage,
-  deadlines: DeadlinesPage,
-  adminOutbox: OutboxPage,
-  adminUsers: UsersPage,
-  adminAgency: AgencyPage,
-  adminOrganisations: OrganisationsPage,
-  adminTemplates: TemplatesPage,
-  audit: AuditPage,
-  security: SecurityPage,
-  programmeConditions: ConditionsPage,
-  placementTenancies: TenancyListPage,
-  sustainment: IncidentQueuePage,
-};
-
-const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {
-  const Component = MODULE_ROUTES[item.id];
-  const page = Component ? <Component /> : item.programme ? <ProgrammePage programme={item.programme} /> : <NotFoundPage />;
+// Entries without a page (modules not built yet) get no route: their paths are "not found".
+const navRoutes: RouteObject[] = NAV_ITEMS.filter((item) => isBuilt(item.id)).map((item) => {
+  const Component = MODULE_PAGES[item.id];
+  const page = Component ? <Component /> : <HomePage />;
   return item.path === '/'
     ? { index: true, element: page }
     : { path: item.path, element: <RequirePermission permission={item.permission}>{page}</RequirePermission> };

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import '@kern-ux/native/dist/fonts/fira-sans.css';
+import './fonts/fonts.css';
 import '@kern-ux/native/dist/kern.min.css';
 import './styles/app.css';
 import './i18n';

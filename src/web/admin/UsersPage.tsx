@@ -13,13 +13,16 @@ import { can } from '../auth/can';
 import { PasswordResetForm } from './PasswordResetForm';
 import { useUsers, type User } from './queries';
 import { UserForm } from './UserForm';
+import { TextField } from '../components/Field';
+import { useDebouncedValue } from '../lib/hooks';
 
 type DialogState = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
 
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const users = useUsers();
+  const [search, setSearch] = useState('');
+  const users = useUsers(useDebouncedValue(search));
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canCreate = can(me, 'user.create');
@@ -58,6 +61,20 @@ export function UsersPage() {
         </Alert>
       )}
 
+      <div role="search" className="filters users-search">
+        <TextField
+          id="users-search"
+          label={t('users.search')}
+          type="search"
+          value={search}
+          autoComplete="off"
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </div>
+      <p className="kern-body kern-body--bold result-count" role="status">
+        {users.data ? t('users.count', { count: users.data.length }) : ''}
+      </p>
+
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
@@ -70,19 +87,32 @@ export function UsersPage() {
           rowKey={(u) => u.id}
           empty={t('common.noEntries')}
           columns={[
-            { key: 'name', header: t('users.displayName'), rowHeader: true, cell: (u) => u.displayName },
-            { key: 'email', header: t('users.email'), cell: (u) => u.email },
+            {
+              key: 'name',
+              header: `${t('users.displayName')} / ${t('users.email')}`,
+              rowHeader: true,
+              cell: (u) => (
+                <>
+                  {u.displayName}
+                  <span className="table-sub">{u.email}</span>
+                </>
+              ),
+            },
             { key: 'role', header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
             {
               key: 'status',
               header: t('users.status'),
               cell: (u) => (
-                <span className={`kern-badge ${u.active ? 'kern-badge--success' : 'kern-badge--danger'}`}>
-                  <span className="kern-label">{u.active ? t('users.activeYes') : t('users.activeNo')}</span>
-                </span>
+                <>
+                  <span className={`kern-badge ${u.active ? 'kern-badge--success' : 'kern-badge--danger'}`}>
+                    <span className="kern-label">{u.active ? t('users.activeYes') : t('users.activeNo')}</span>
+                  </span>
+                  <span className="table-sub">
+                    {t('users.totp')}: {u.totpEnabled ? t('common.yes') : t('common.no')}
+                  </span>
+                </>
               ),
             },
-            { key: 'totp', header: t('users.totp'), cell: (u) => (u.totpEnabled ? t('common.yes') : t('common.no')) },
             { key: 'last', header: t('users.lastLogin'), cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')) },
             ...(canUpdate || canReset
               ? [

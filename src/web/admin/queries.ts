@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZAgency, ZOrg, ZOrgInput, ZOrgUpdate, ZUser } from '../../contracts/admin';
 import { api, idempotent, ifMatch, ok } from '../api';
@@ -14,11 +14,13 @@ export const adminKeys = {
   orgs: (kind: OrgKind) => ['orgs', kind] as const,
 };
 
-export function useUsers() {
+/** The agency's accounts; with `search`, those whose name or e-mail address contains it (filtered by the server). */
+export function useUsers(search = '') {
   return useQuery({
-    queryKey: adminKeys.users,
-    queryFn: ({ signal }) => ok(api.GET('/users', { signal })),
+    queryKey: [...adminKeys.users, search.trim()],
+    queryFn: ({ signal }) => ok(api.GET('/users', { params: { query: { search: search.trim() || undefined } }, signal })),
     select: (d) => d.items,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6100,6 +6100,8 @@ export interface paths {
                                 actorName: string | null;
                                 actorRole: string | null;
                                 entityId: string | null;
+                                /** @description Name des Benutzerkontos, wenn das Ereignis ein Konto betrifft */
+                                entityName: string | null;
                                 entityType: string | null;
                                 hash: string | null;
                                 /** @description Laufende Nummer des Eintrags */
@@ -6117,6 +6119,48 @@ export interface paths {
                             pageSize: number;
                             total: number;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benutzerkonten der Behörde für den Filter nach handelnder Person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            role: string;
+                        }[];
                     };
                 };
             };
@@ -21928,6 +21972,8 @@ export interface paths {
                                 } | null;
                                 /** @enum {string} */
                                 status: "active" | "ended";
+                                /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                                tenant: string;
                                 version: number;
                             }[];
                             page: number;
@@ -22172,6 +22218,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -22412,6 +22460,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -22679,6 +22729,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -22940,6 +22992,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -23236,6 +23290,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -23710,6 +23766,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -23965,6 +24023,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "ended";
                             street: string;
+                            /** @description Name der Mieterin/des Mieters (Haushaltsvorstand); auch im Portal: das Unternehmen ist Vermieter und kennt ihn aus dem Mietvertrag */
+                            tenant: string;
                             /** @description Chronologisch, älteste zuerst */
                             timeline: {
                                 actor: {
@@ -24010,7 +24070,10 @@ export interface paths {
         /** Benutzer der Behörde */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Teil des Namens oder der E-Mail-Adresse (ohne Groß-/Kleinschreibung) */
+                    search?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -1,4 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, ok } from '../api';
+import { useActionOptions, useRoleLabel } from '../lib/labels';
 import { useTranslation } from 'react-i18next';
 import { ZAuditQuery } from '../../contracts/admin';
 import { Button } from '../components/Button';
@@ -15,6 +18,13 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
   const [draft, setDraft] = useState(value);
   const errors = useFormErrors();
   const set = (p: Partial<AuditFilters>) => setDraft((d) => ({ ...d, ...p }));
+  const actionOptions = useActionOptions();
+  const roleLabel = useRoleLabel();
+  const actors = useQuery({
+    queryKey: ['audit-actors'],
+    queryFn: ({ signal }) => ok(api.GET('/audit-events/actors', { signal })),
+    staleTime: 5 * 60_000,
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -43,11 +53,12 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
       </h2>
       <ErrorSummary errors={errors} formId={FORM} labelFor={(p) => labels[p] ?? p} />
       <form className="filters__grid" onSubmit={submit} noValidate>
-        <TextField
+        <SelectField
           id={fieldId(FORM, 'action')}
           label={t('audit.action')}
           value={draft.action}
-          maxLength={100}
+          placeholder={t('common.all')}
+          options={actionOptions}
           error={errors.error('action')}
           onChange={(e) => set({ action: e.target.value })}
         />
@@ -60,12 +71,15 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
           error={errors.error('outcome')}
           onChange={(e) => set({ outcome: e.target.value as AuditFilters['outcome'] })}
         />
-        <TextField
+        <SelectField
           id={fieldId(FORM, 'actorId')}
           label={t('audit.actorId')}
           value={draft.actorId}
-          autoComplete="off"
-          spellCheck={false}
+          placeholder={t('common.all')}
+          options={(actors.data ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.displayName} (${roleLabel(u.role)}${u.active ? '' : `, ${t('users.activeNo')}`})`,
+          }))}
           error={errors.error('actorId')}
           onChange={(e) => set({ actorId: e.target.value })}
         />

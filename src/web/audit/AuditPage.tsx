@@ -13,7 +13,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { useActionLabel, useOutcomeLabel, useRoleLabel } from '../lib/labels';
+import { useActionLabel, useEntityTypeLabel, useOutcomeLabel, useRoleLabel } from '../lib/labels';
 import { can } from '../auth/can';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { auditApiQuery, auditSearchParams, parseAuditParams } from './auditParams';
@@ -31,6 +31,7 @@ export function AuditPage() {
   const roleLabel = useRoleLabel();
   const outcomeLabel = useOutcomeLabel();
   const actionLabel = useActionLabel();
+  const entityTypeLabel = useEntityTypeLabel();
   const none = t('common.none');
 
   const events = useQuery({
@@ -68,18 +69,29 @@ export function AuditPage() {
               {
                 key: 'action',
                 header: t('audit.col.action'),
-                cell: (e) => (
-                  <>
-                    {actionLabel(e.action)}
-                    <br />
-                    <code className="kern-body--small">{e.action}</code>
-                  </>
-                ),
+                cell: (e) => <span title={e.action}>{actionLabel(e.action)}</span>,
               },
               {
                 key: 'entity',
                 header: t('audit.col.entity'),
-                cell: (e) => (e.entityType || e.entityId ? [e.entityType, e.entityId].filter(Boolean).join(' ') : none),
+                cell: (e) =>
+                  e.entityType || e.entityId ? (
+                    <>
+                      {e.entityType ? entityTypeLabel(e.entityType) : null}
+                      {e.entityName ? (
+                        ` ${e.entityName}`
+                      ) : e.entityId ? (
+                        <>
+                          <br />
+                          <code className="kern-body--small" title={e.entityId}>
+                            {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
+                          </code>
+                        </>
+                      ) : null}
+                    </>
+                  ) : (
+                    none
+                  ),
               },
               { key: 'purpose', header: t('audit.col.purpose'), cell: (e) => e.purpose ?? none },
               { key: 'outcome', header: t('audit.col.outcome'), cell: (e) => outcomeLabel(e.outcome) },

@@ -12,11 +12,14 @@ import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { useDeadlines } from '../notify/queries';
 import { can } from '../auth/can';
+import { en } from '../i18n/en';
 import '../notify/notify.css';
 
 /** "Meine Fristen": open deadlines by due date; leads may switch to all of the agency's. */
 export function DeadlinesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const german = i18n.resolvedLanguage !== 'en';
+  const kindLabels: Record<string, string> = en.deadlineKinds;
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const mayAll = can(me, 'deadline.listAll');
@@ -74,14 +77,26 @@ export function DeadlinesPage() {
                 key: 'title',
                 header: t('deadlines.col.title'),
                 rowHeader: true,
-                cell: (d) =>
-                  d.link ? (
-                    <Link className="kern-link" to={d.link}>
-                      {d.title}
-                    </Link>
-                  ) : (
-                    d.title
-                  ),
+                cell: (d) => {
+                  // Titles are stored in German; other languages name the kind and keep the German details beside it.
+                  const label = german ? d.title : (kindLabels[d.kind] ?? d.title);
+                  return (
+                    <>
+                      {d.link ? (
+                        <Link className="kern-link" to={d.link}>
+                          {label}
+                        </Link>
+                      ) : (
+                        label
+                      )}
+                      {label !== d.title && (
+                        <span className="table-sub" lang="de">
+                          {d.title}
+                        </span>
+                      )}
+                    </>
+                  );
+                },
               },
               { key: 'assignee', header: t('deadlines.col.assignee'), cell: (d) => d.assignee?.displayName ?? t('deadlines.unassigned') },
             ]}

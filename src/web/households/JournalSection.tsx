@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -89,6 +89,11 @@ function JournalForm({ householdId }: { householdId: string }) {
   const [participation, setParticipation] = useState(false);
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
+  // The submit button is disabled while saving, which drops focus to <body>: it goes to the message instead.
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
   const errors = useFormErrors();
   const idempotency = useIdempotencyKey();
 
@@ -140,7 +145,7 @@ function JournalForm({ householdId }: { householdId: string }) {
       </h3>
       <ErrorSummary errors={errors} formId={FORM} labelFor={(p) => labels[p] ?? p} />
       {saved && (
-        <Alert variant="success">
+        <Alert variant="success" ref={savedRef} focusable>
           <p className="kern-body">{t('common.created')}</p>
         </Alert>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { IdempotencyKeys } from './idempotency';
 
 /** One IdempotencyKeys per mounted form (see lib/idempotency.ts). */
@@ -21,4 +21,17 @@ export function useDocumentTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} – wohnhilfe`;
   }, [title]);
+}
+
+/** Whether a CSS media query matches, following changes (window resize, zoom). */
+export function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches);
 }

@@ -21,3 +21,19 @@ export function useActionLabel() {
   const actions: Record<string, string> = (i18n.resolvedLanguage === 'en' ? en : de).auditActions;
   return (action: string): string => actions[action] ?? action;
 }
+
+/** Every audit action code with its text in the UI language, sorted by text (for the filter's select). */
+export function useActionOptions(): { value: string; label: string }[] {
+  const { i18n } = useTranslation();
+  const actions: Record<string, string> = (i18n.resolvedLanguage === 'en' ? en : de).auditActions;
+  return Object.entries(actions)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.resolvedLanguage));
+}
+
+/** Audit entity type (`prevention_case`) → readable text; unknown types are shown as they are. */
+export function useEntityTypeLabel() {
+  const { i18n } = useTranslation();
+  const types: Record<string, string> = (i18n.resolvedLanguage === 'en' ? en : de).auditEntities;
+  return (type: string): string => types[type] ?? type;
+}

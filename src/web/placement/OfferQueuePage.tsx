@@ -9,7 +9,7 @@ import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
 import { can } from '../auth/can';
-import { DeadlineText, OfferStatus } from './labels';
+import { DeadlineText, OfferStatus, useDeadlineLabel } from './labels';
 import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
 import { formatNumber } from '../lib/numbers';
 import { useOfferQueue, type OfferPage } from './queries';
@@ -21,6 +21,7 @@ type Row = OfferPage['items'][number];
 /** The offer queue: office staff see the agency's offers by next deadline, a company its own ("Meine Angebote"). */
 export function OfferQueuePage() {
   const { t } = useTranslation();
+  const deadlineLabel = useDeadlineLabel();
   const me = useMe();
   const portal = me.role === 'provider_user';
   const [searchParams, setSearchParams] = useSearchParams();
@@ -76,8 +77,9 @@ export function OfferQueuePage() {
             sort: params.sort === 'nextDeadline' ? ('ascending' as const) : undefined,
             cell: (r: Row) =>
               r.nextDeadline ? (
-                <span className="placement-deadline">
-                  <span>{r.nextDeadline.title}</span>
+                // The row already names the offer: the deadline's kind says what is due (in the UI language).
+                <span className="placement-deadline" title={r.nextDeadline.title}>
+                  <span>{deadlineLabel(r.nextDeadline.kind, r.nextDeadline.title)}</span>
                   <DeadlineText dueAt={r.nextDeadline.dueAt} overdue={r.nextDeadline.overdue} />
                 </span>
               ) : (

@@ -51,6 +51,15 @@ export function useFloorLabel() {
 }
 
 /** A deadline with "überfällig" in words (not only colour). */
+/** A deadline's kind as a short label in the UI language; a kind without one shows the stored title. */
+export function useDeadlineLabel() {
+  const { t, i18n } = useTranslation();
+  return (kind: string, title: string): string => {
+    const key = `deadlineKinds.${kind}`;
+    return i18n.exists(key) ? t(key as 'deadlineKinds.contracts') : title;
+  };
+}
+
 export function DeadlineText({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
   const { t } = useTranslation();
   const date = formatDate(dueAt, 'Europe/Berlin');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isBuilt, MODULE_PAGES } from '../modulePages';
 import { activeNavId, NAV_ITEMS } from './navItems';
 
 describe('active navigation entry', () => {
@@ -13,5 +14,18 @@ describe('active navigation entry', () => {
     expect(activeNavId(NAV_ITEMS, '/households/abc/edit')).toBe('households');
     expect(activeNavId(NAV_ITEMS, '/placementx')).toBeNull();
     expect(activeNavId(NAV_ITEMS, '/login')).toBeNull();
+  });
+});
+
+describe('modules shown only when built', () => {
+  it('every page belongs to a navigation entry, so adding a page shows exactly that entry', () => {
+    const ids = new Set(NAV_ITEMS.map((i) => i.id));
+    for (const id of Object.keys(MODULE_PAGES)) expect(ids, id).toContain(id);
+  });
+  it('an entry without a page is not built; the start page always is', () => {
+    expect(isBuilt('home')).toBe(true);
+    expect(isBuilt('households')).toBe(true);
+    expect(isBuilt('reporting')).toBe(false);
+    expect(isBuilt('accommodation')).toBe(false);
   });
 });

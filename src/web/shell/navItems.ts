@@ -10,7 +10,7 @@ export interface NavItem {
   /** Needed permission (any of, if an array); null = every signed-in user. */
   permission: Permission | readonly Permission[] | null;
   group: 'main' | 'cases' | 'admin';
-  /** Programme module: until its route component exists, a neutral "being set up" page is shown. */
+  /** The programme module this entry opens (hidden until its page exists in MODULE_PAGES). */
   programme?: ProgrammeId;
   /** Label for housing-company users, where their view differs (e.g. "Meine Angebote"). */
   providerLabelKey?: ParseKeys;
@@ -22,8 +22,8 @@ export function navLabelKey(item: NavItem, role: string): ParseKeys {
 }
 
 /**
- * The navigation, in order. A new module plugs in by adding an entry here and a route
- * component in routes.tsx (MODULE_ROUTES).
+ * The navigation, in order. A new module plugs in by adding an entry here and its page in
+ * modulePages.ts (MODULE_PAGES); entries without a page stay hidden.
  *
  * Programme modules are gated by `household.list` for now (case staff); replace with the
  * module's own permission (e.g. `prevention.list`) when the server defines it.
@@ -105,9 +105,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'security', path: '/security', labelKey: 'nav.security', permission: null, group: 'admin' },
 ];
 
-export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | null }[] = [
+export const NAV_GROUPS: readonly { id: NavItem['group']; labelKey: ParseKeys | null; providerLabelKey?: ParseKeys }[] = [
   { id: 'main', labelKey: null },
-  { id: 'cases', labelKey: 'nav.groupCases' },
+  // A housing company does no case work: its entries are its offers and tenancies.
+  { id: 'cases', labelKey: 'nav.groupCases', providerLabelKey: 'nav.groupPortal' },
   { id: 'admin', labelKey: 'nav.groupAdmin' },
 ];
 

@@ -57,7 +57,7 @@ export function TenancyListPage() {
       ),
     },
     ...(portal
-      ? []
+      ? [{ key: 'tenant', header: t('sustainment.tenancy.tenant'), cell: (r: TenancyRow) => r.tenant }]
       : [
           {
             key: 'household',

@@ -26,7 +26,7 @@ export function TenancyOverview({ tenancy }: { tenancy: TenancyDetail }) {
                 ),
               },
             ]
-          : []),
+          : [{ key: 'tenant', label: t('sustainment.tenancy.tenant'), value: tenancy.tenant }]),
         { key: 'provider', label: t('sustainment.tenancy.provider'), value: tenancy.provider.name },
         {
           key: 'address',

@@ -169,6 +169,10 @@ describe('who sees what', () => {
     expect(tenancies.every((t: { provider: { id: string } }) => t.provider.id === agency.providerId)).toBe(true);
     expect(tenancies.map((t: { id: string }) => t.id)).toContain(own.id);
     expect(tenancies.every((t: { household: unknown }) => t.household === null)).toBe(true);
+    // As landlord the company knows its tenant's name from the lease: that name, nothing else of the household.
+    const ownView = (await a.provider.get(`/api/v1/tenancies/${own.id}`)).json();
+    expect(ownView.household).toBeNull();
+    expect(ownView.tenant).toBe((await a.cm.get(`/api/v1/tenancies/${own.id}`)).json().household.name);
     const incidents = (await a.provider.get('/api/v1/incidents?state=all&pageSize=100')).json().items;
     expect(incidents.map((i: { id: string }) => i.id)).not.toContain(inc.id);
     // The other company sees it, without the household or internal notes.

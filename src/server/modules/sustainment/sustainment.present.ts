@@ -42,6 +42,8 @@ export function presentTenancyItem(
     reference: t.reference,
     // The company knows its tenants from the lease; the office's case reference stays internal.
     household: providerView ? null : { id: t.household_id, reference: t.household_reference, name: t.head_name },
+    // The tenant's name is on the lease the company signed: the portal shows it, nothing more of the household.
+    tenant: t.head_name,
     provider: { id: t.provider_id, name: t.provider_name },
     offerId: t.offer_id,
     address: address(t),

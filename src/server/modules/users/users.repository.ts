@@ -1,3 +1,4 @@
+import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 import type { Tx } from '../../db/database.js';
 
 export interface UserWrite {
@@ -13,7 +14,17 @@ export interface UserWrite {
 export function userRepository(tx: Tx, agencyId: string) {
   const users = () => tx.selectFrom('users').where('agency_id', '=', agencyId);
   return {
-    list: () => users().selectAll().orderBy('display_name').execute(),
+    /** Every account, or those whose name or e-mail address contains `search` (case-insensitive). */
+    list: (search?: string) =>
+      users()
+        .selectAll()
+        .$if(!!search, (b) =>
+          b
+            .where((eb) => eb.or([eb('display_name', 'ilike', containsPattern(search!)), eb('email', 'ilike', containsPattern(search!))]))
+            .modifyEnd(PLAN_PER_CALL),
+        )
+        .orderBy('display_name')
+        .execute(),
     find: (id: string) => users().selectAll().where('id', '=', id).executeTakeFirst(),
     /** Active office staff (no housing companies, carriers, admins or auditors), for assignment pickers. */
     staff: () =>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag } from '../../platform/http/idempotency.js';
-import { userTags, ZPasswordReset, ZStaffList, ZUser, ZUserCreate, ZUserList, ZUserUpdate } from './users.schemas.js';
+import { userTags, ZPasswordReset, ZStaffList, ZUser, ZUserCreate, ZUserList, ZUserQuery, ZUserUpdate } from './users.schemas.js';
 import type { UserService } from './users.service.js';
 
 const tags = userTags;
@@ -16,9 +16,9 @@ export function userRoutes(app: FastifyInstance, svc: UserService): void {
     '/api/v1/users',
     {
       config: { access: 'user.list' },
-      schema: { tags, summary: 'Benutzer der Behörde', response: { 200: ZUserList } },
+      schema: { tags, summary: 'Benutzer der Behörde', querystring: ZUserQuery, response: { 200: ZUserList } },
     },
-    (req) => svc.list(ctxOf(req)),
+    (req) => svc.list(ctxOf(req), req.query.search),
   );
 
   r.get(

@@ -32,6 +32,23 @@ describe('user service on the real database', () => {
     expect(untouched.version).toBe(1);
   });
 
+  it('searches names and e-mail addresses in the own agency, case-insensitively, wildcards taken literally', async () => {
+    const [a, b] = await Promise.all([createAgency(), createAgency()]);
+    const admin = ctxOf(a, 'admin');
+    await svc().create(
+      admin,
+      newUser({ displayName: 'Özlem Şahin-Groß', email: `o.sahin.${Math.random().toString(36).slice(2)}@test.example` }),
+      undefined,
+    );
+    await svc().create(ctxOf(b, 'admin'), newUser({ displayName: 'Özlem Andere' }), undefined);
+    const names = async (search: string) => (await svc().list(admin, search)).items.map((u) => u.displayName);
+    expect(await names('özlem')).toEqual(['Özlem Şahin-Groß']);
+    expect(await names('O.SAHIN')).toEqual(['Özlem Şahin-Groß']);
+    expect(await names('social_worker')).toHaveLength(1);
+    expect(await names('%')).toEqual([]);
+    expect((await svc().list(admin, '')).items).toHaveLength(ROLES.length + 1);
+  });
+
   it('links provider users and carrier workers only to organisations of the own agency', async () => {
     const [a, b] = await Promise.all([createAgency(), createAgency()]);
     const admin = ctxOf(a, 'admin');

@@ -63,11 +63,12 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
   const repoOf = (tx: Tx, ctx: Ctx) => userRepository(tx, ctx.actor.agencyId);
 
   return {
-    list(ctx: Ctx) {
+    /** The agency's accounts, optionally those whose name or e-mail address contains `search`. */
+    list(ctx: Ctx, search?: string) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.list');
-        const rows = await repoOf(tx, ctx).list();
-        audit(tx, ctx, { action: 'user.list' });
+        const rows = await repoOf(tx, ctx).list(search || undefined);
+        audit(tx, ctx, { action: 'user.list', details: search ? { search } : undefined });
         return { items: rows.map(present) };
       });
     },

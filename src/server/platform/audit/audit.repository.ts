@@ -120,7 +120,10 @@ export async function auditPage(tx: Tx, q: AuditQuery) {
     .$if(!!q.to, (b) => b.where('e.occurred_at', '<=', new Date(q.to!)));
   const rows = await base
     .leftJoin('users as u', 'u.id', 'e.actor_id')
+    // An event about a user (login, account change) names that user, not only the id.
+    .leftJoin('users as eu', (j) => j.on('e.entity_type', '=', 'user').on(sql<string>`eu.id::text`, '=', sql.ref('e.entity_id')))
     .select([
+      'eu.display_name as entity_name',
       'e.id',
       'e.seq',
       'e.occurred_at',
@@ -141,6 +144,17 @@ export async function auditPage(tx: Tx, q: AuditQuery) {
     .execute();
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
+}
+
+/** The agency's user accounts (names and roles, no client data), for the auditor's actor picker. */
+export function auditActors(tx: Tx, agencyId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role', 'active'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
 }
 
 /** Sends one event row without waiting; it leaves with the transaction's next statement or COMMIT. */

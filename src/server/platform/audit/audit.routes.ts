@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZAuditPage, ZAuditQuery, ZAuditVerify } from '../../../contracts/admin.js';
+import { ZAuditActors, ZAuditPage, ZAuditQuery, ZAuditVerify } from '../../../contracts/admin.js';
 import { ctxOf } from '../auth/guard.js';
 import type { AuditService } from './audit.service.js';
 
@@ -22,6 +22,15 @@ export function auditRoutes(app: FastifyInstance, svc: AuditService): void {
       },
     },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/audit-events/actors',
+    {
+      config: { access: 'audit.list' },
+      schema: { tags, summary: 'Benutzerkonten der Behörde für den Filter nach handelnder Person', response: { 200: ZAuditActors } },
+    },
+    (req) => svc.actors(ctxOf(req)),
   );
 
   r.get(

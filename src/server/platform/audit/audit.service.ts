@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ZAuditPage, ZAuditQuery } from '../../../contracts/admin.js';
+import type { ZAuditActors, ZAuditPage, ZAuditQuery } from '../../../contracts/admin.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../access/access.js';
 import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
 import type { Keyring } from '../keys/keyring.js';
 import { audit } from './audit.js';
-import { auditPage } from './audit.repository.js';
+import { auditActors, auditPage } from './audit.repository.js';
 import { sealAudit, verifyChain } from './chain.js';
 
 /** The auditor's view of the agency's audit trail: filtered pages and the chain check; both audited. */
@@ -32,12 +32,22 @@ export function auditService(db: Kysely<DB>, keys: Keyring) {
             action: e.action,
             entityType: e.entity_type,
             entityId: e.entity_id,
+            entityName: e.entity_name,
             purpose: e.purpose,
             outcome: e.outcome as 'success' | 'denied' | 'failure',
             ip: e.ip,
             hash: e.hash,
           })),
         };
+      });
+    },
+
+    /** Everyone who may appear as an actor: the agency's accounts, for the filter's picker. */
+    actors(ctx: Ctx): Promise<z.output<typeof ZAuditActors>> {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'audit.list');
+        const rows = await auditActors(tx, ctx.actor.agencyId);
+        return rows.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, active: u.active }));
       });
     },
 

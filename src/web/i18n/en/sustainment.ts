@@ -116,6 +116,7 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
       toList: 'To the list of tenancies',
       overview: 'Tenancy',
       household: 'Household',
+      tenant: 'Tenant',
       provider: 'Housing company',
       address: 'Address',
       rent: 'Rent',

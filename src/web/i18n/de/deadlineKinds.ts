@@ -1,0 +1,21 @@
+/** What a deadline asks for, by its kind (the deadline's stored title adds the record and dates, in German). */
+export const deadlineKindsDe = {
+  offer_check: 'Angebot prüfen',
+  round_table: 'Runden Tisch planen',
+  household_decision: 'Entscheidung des Haushalts',
+  follow_up_talk: 'Nachgespräch nach Absage',
+  contracts: 'Garantie- und Mietvertrag abschließen',
+  guarantee_reminder: 'Garantie endet: Abschlussbewertung vorbereiten',
+  closing_review: 'Abschlussbewertung',
+  incident_assignment: 'Abtretungserklärung erfassen',
+  incident_clarify: 'Gründe mit dem Haushalt klären',
+  incident_forward: 'Vorfall an die Sozialarbeit weitergeben',
+  incident_inform_provider: 'Wohnungsunternehmen informieren',
+  incident_payout: 'Garantieleistung auszahlen',
+  incident_recheck: 'Wiedervorlage: Miete bezahlt?',
+  prevention_contact: 'Nächster Kontaktschritt',
+  prevention_cure_end: 'Schonfrist endet',
+  prevention_defence_end: 'Frist für die Verteidigungsanzeige',
+  prevention_hearing: 'Verhandlungstermin',
+  prevention_eviction: 'Räumungstermin',
+};

@@ -1,0 +1,21 @@
+/** What a deadline asks for, by its kind (the deadline's stored title adds the record and dates, in German). */
+export const deadlineKindsEn = {
+  offer_check: 'Check the offer',
+  round_table: 'Plan the round table',
+  household_decision: 'Household decision',
+  follow_up_talk: 'Follow-up talk after refusal',
+  contracts: 'Conclude guarantee and lease contracts',
+  guarantee_reminder: 'Guarantee ends: prepare the closing review',
+  closing_review: 'Closing review',
+  incident_assignment: 'Record the assignment declaration',
+  incident_clarify: 'Clarify the reasons with the household',
+  incident_forward: 'Forward the incident to social work',
+  incident_inform_provider: 'Inform the housing company',
+  incident_payout: 'Pay out the guarantee',
+  incident_recheck: 'Re-check: is the rent paid?',
+  prevention_contact: 'Next contact step',
+  prevention_cure_end: 'Cure period ends',
+  prevention_defence_end: 'Deadline for the notice of defence',
+  prevention_hearing: 'Court hearing',
+  prevention_eviction: 'Eviction date',
+};
