@@ -1,3 +1,4 @@
+import PgBoss from 'pg-boss';
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -68,5 +69,9 @@ describe("the job queue's connection while the database is away", () => {
     await pool.end();
     // pg-boss completes jobs without awaiting it: after the pool closed this must not reject.
     expect((await db.executeSql('SELECT 1', [])).rows).toEqual([]);
+    // …and a completion after stop reads as "nothing affected" (pg-boss reads its count unchecked).
+    const boss = new PgBoss({ db, schema: 'pgboss' });
+    await expect(boss.fail('mail.deliver', '00000000-0000-4000-8000-000000000001', { error: 'x' })).resolves.toMatchObject({ affected: 0 });
+    await expect(boss.complete('mail.deliver', '00000000-0000-4000-8000-000000000001')).resolves.toMatchObject({ affected: 0 });
   });
 });

@@ -132,7 +132,7 @@ export function patientAdapter(pool: pg.Pool, opts: { state: () => QueueState; o
   return {
     executeSql: async (text, values) => {
       for (let attempt = 0; ; attempt++) {
-        if (opts.state() === 'stopped') return { rows: [] };
+        if (opts.state() === 'stopped') return nothingDone(text);
         try {
           const { rows } = await pool.query(text, values);
           away = false;
@@ -140,7 +140,7 @@ export function patientAdapter(pool: pg.Pool, opts: { state: () => QueueState; o
         } catch (e) {
           const state = opts.state();
           if (!databaseUnavailable(e) || state === 'starting') throw e;
-          if (state === 'stopping') return { rows: [] };
+          if (state === 'stopping') return nothingDone(text);
           if (!away) opts.onOutage?.(e);
           away = true;
           await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
@@ -148,6 +148,15 @@ export function patientAdapter(pool: pg.Pool, opts: { state: () => QueueState; o
       }
     },
   };
+}
+
+/**
+ * The answer to a statement that did not run (the queue stopped): no rows — but a completion
+ * (complete, fail, cancel …) ends with `SELECT COUNT(*) FROM results`, whose one row pg-boss reads
+ * without checking, so it gets a count of 0 (an empty answer was an unhandled TypeError after stop).
+ */
+function nothingDone(text: string): { rows: unknown[] } {
+  return { rows: /SELECT COUNT\(\*\) FROM results\s*$/i.test(text) ? [{ count: '0' }] : [] };
 }
 
 /**
