@@ -7,6 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProgrammePage } from './pages/ProgrammePage';
 import { NAV_ITEMS } from './shell/navItems';
+import { aftercareRoutes } from './aftercare/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
 const HouseholdListPage = lazy(() => import('./households/HouseholdListPage').then((m) => ({ default: m.HouseholdListPage })));
@@ -39,6 +40,7 @@ const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m)
 const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
 const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
 const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
+const AftercareStartPage = lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage })));
 const SecurityPage = lazy(() => import('./auth/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 
 /**
@@ -61,6 +63,7 @@ const MODULE_ROUTES: Record<string, ComponentType> = {
   programmeConditions: ConditionsPage,
   placementTenancies: TenancyListPage,
   sustainment: IncidentQueuePage,
+  aftercare: AftercareStartPage,
 };
 
 const navRoutes: RouteObject[] = NAV_ITEMS.map((item) => {
@@ -209,6 +212,7 @@ const routes: RouteObject[] = [
           </RequirePermission>
         ),
       },
+      ...aftercareRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
