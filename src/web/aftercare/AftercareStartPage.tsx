@@ -3,6 +3,7 @@ import { can } from '../auth/can';
 import { useMe } from '../auth/session';
 import { ButtonLink } from '../components/Button';
 import { PageHeading } from '../components/PageHeading';
+import { Section } from '../components/Section';
 import { CaseListView } from './CaseListView';
 import { QueueView } from './QueueView';
 import '../sustainment/sustainment.css';
@@ -39,7 +40,16 @@ export function AftercareStartPage() {
         {title}
       </PageHeading>
       <p className="kern-body page-intro">{carrier ? t('aftercare.start.intro') : t('aftercare.start.officeIntro')}</p>
-      {carrier ? <QueueView /> : <CaseListView />}
+      {carrier ? (
+        <>
+          <QueueView />
+          <Section id="aftercare-all" title={t('aftercare.start.allCases')}>
+            <CaseListView carrierFilter={false} />
+          </Section>
+        </>
+      ) : (
+        <CaseListView />
+      )}
     </>
   );
 }

@@ -29,13 +29,13 @@ function toSearch(p: CaseListParams): URLSearchParams {
 }
 
 /** The Fachstelle's view: all aftercare cases, filtered by carrier, state, target group and a search term (kept in the URL). */
-export function CaseListView() {
+export function CaseListView({ carrierFilter = true }: { carrierFilter?: boolean }) {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parse(searchParams), [searchParams]);
   const [q, setQ] = useState(params.q);
   const list = useCaseList(params, true);
-  const carriers = carriersOf(useAgreements().data?.items);
+  const carriers = carriersOf(useAgreements(carrierFilter).data?.items);
   const update = useCallback(
     (patch: Partial<CaseListParams>) => setSearchParams(toSearch({ ...params, ...patch, page: patch.page ?? 1 }), { replace: true }),
     [params, setSearchParams],
@@ -93,13 +93,15 @@ export function CaseListView() {
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
-          <SelectField
-            id="aftercare-filter-carrier"
-            label={t('aftercare.list.carrier')}
-            value={params.carrierId}
-            options={[{ value: '', label: t('common.all') }, ...carriers.map((c) => ({ value: c.id, label: c.name }))]}
-            onChange={(e) => update({ carrierId: e.target.value })}
-          />
+          {carrierFilter && (
+            <SelectField
+              id="aftercare-filter-carrier"
+              label={t('aftercare.list.carrier')}
+              value={params.carrierId}
+              options={[{ value: '', label: t('common.all') }, ...carriers.map((c) => ({ value: c.id, label: c.name }))]}
+              onChange={(e) => update({ carrierId: e.target.value })}
+            />
+          )}
           <SelectField
             id="aftercare-filter-state"
             label={t('aftercare.list.state')}

@@ -17,7 +17,7 @@ export function CaseOverview({ c }: { c: AftercareCase }) {
         <>
           {h.name}
           {h.reference && <span className="cell-sub">{h.reference}</span>}
-          <span className="cell-sub">{t('aftercare.case.persons', { persons: h.persons, children: h.children })}</span>
+          <span className="cell-sub">{t('aftercare.case.persons', { count: h.persons, children: h.children })}</span>
         </>
       ),
     },

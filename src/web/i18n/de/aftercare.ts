@@ -93,6 +93,7 @@ export const aftercareDe = {
       noneOverdue: 'Keine überfälligen Besuche.',
       noneEnding: 'Keine Bewilligung endet in den nächsten 28 Tagen.',
       missed: '{{count}} nicht zustande gekommen',
+      allCases: 'Alle Ihre Fälle',
       today: 'Stand: {{date}}',
     },
     list: {
@@ -127,7 +128,8 @@ export const aftercareDe = {
       toList: 'Zur Nachsorge',
       overview: 'Überblick',
       household: 'Haushalt',
-      persons: '{{persons}} Personen, davon {{children}} Kinder',
+      persons_one: '1 Person, davon {{children}} Kinder',
+      persons_other: '{{count}} Personen, davon {{children}} Kinder',
       address: 'Anschrift (Hausbesuch)',
       phone: 'Telefon',
       carrier: 'Träger',

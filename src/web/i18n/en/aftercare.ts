@@ -95,6 +95,7 @@ export const aftercareEn: typeof aftercareDe = {
       noneOverdue: 'No overdue visits.',
       noneEnding: 'No grant ends within the next 28 days.',
       missed: '{{count}} missed',
+      allCases: 'All your cases',
       today: 'As of {{date}}',
     },
     list: {
@@ -129,7 +130,8 @@ export const aftercareEn: typeof aftercareDe = {
       toList: 'Back to aftercare',
       overview: 'Overview',
       household: 'Household',
-      persons: '{{persons}} persons, {{children}} of them children',
+      persons_one: '1 person, {{children}} of them children',
+      persons_other: '{{count}} persons, {{children}} of them children',
       address: 'Address (home visit)',
       phone: 'Phone',
       carrier: 'Carrier',
