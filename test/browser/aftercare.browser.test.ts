@@ -167,6 +167,19 @@ describe.skipIf(!hasChromium)('browser: aftercare from the referral to the first
     await visits.getByText('durchgeführt').waitFor();
     await visits.getByText('Themen: Miete gezahlt, Kontakt zum Vermieter').waitFor();
     await expectAccessible(tr, 'Fall mit Besuch (Träger)');
+
+    // The help plan in the household's words, and the lead takes the case on.
+    await step(tr, 'Ziel hinzufügen', async (d) => {
+      await d.getByLabel('Ziel (in den Worten des Haushalts)').fill('Die Miete pünktlich zahlen');
+      await d.getByLabel('Nächste Überprüfung').fill(day(30));
+      await expectAccessible(tr, 'Dialog Ziel');
+    });
+    await tr.getByRole('region', { name: 'Hilfeplan' }).getByText('1. Die Miete pünktlich zahlen').waitFor();
+    await step(tr, 'Fachkraft und Rhythmus', async (d) => {
+      await d.getByLabel('Besuch alle … Wochen').fill('2');
+    });
+    await tr.getByText('Zuständigkeit und Rhythmus sind gespeichert.').waitFor();
+    await tr.getByText('alle 2 Wochen').waitFor();
     await shots(tr, 'case-carrier');
 
     // --- the Fachstelle's reports and agreements pages --------------------------------------------
@@ -179,6 +192,12 @@ describe.skipIf(!hasChromium)('browser: aftercare from the referral to the first
     await cm.getByRole('heading', { level: 1, name: 'Kooperationsvereinbarungen' }).waitFor();
     await cm.getByText('Träger Test e. V.').first().waitFor();
     await expectAccessible(cm, 'Kooperationsvereinbarungen');
+    await cm.getByRole('button', { name: 'Vereinbarung ändern: Träger Test e. V.' }).click();
+    const dialog = cm.getByRole('dialog');
+    await dialog.getByLabel('Kapazität (Fälle)').fill('60');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await cm.getByText('1 von 60').waitFor();
     await shots(cm, 'agreements');
   });
 });
