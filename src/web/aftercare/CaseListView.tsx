@@ -2,31 +2,13 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AFTERCARE_STATES, TARGET_GROUPS } from '../../contracts/aftercare';
+import { EMPTY, parse, toSearch } from './listParams';
 import type { Column } from '../components/DataTable';
 import { SelectField, TextField } from '../components/Field';
 import { PagedResults } from '../components/PagedResults';
 import { formatDate } from '../i18n/format';
 import { AftercareStateBadge } from './labels';
 import { carriersOf, useAgreements, useCaseList, type AftercareRow, type CaseListParams } from './queries';
-
-const EMPTY: CaseListParams = { carrierId: '', state: '', targetGroup: '', q: '', page: 1 };
-
-function parse(sp: URLSearchParams): CaseListParams {
-  const page = Number(sp.get('page'));
-  return {
-    carrierId: sp.get('carrierId') ?? '',
-    state: (AFTERCARE_STATES as readonly string[]).includes(sp.get('state') ?? '') ? sp.get('state')! : '',
-    targetGroup: (TARGET_GROUPS as readonly string[]).includes(sp.get('targetGroup') ?? '') ? sp.get('targetGroup')! : '',
-    q: sp.get('q') ?? '',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-  };
-}
-
-function toSearch(p: CaseListParams): URLSearchParams {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v && !(k === 'page' && v === 1)) sp.set(k, String(v));
-  return sp;
-}
 
 /** The Fachstelle's view: all aftercare cases, filtered by carrier, state, target group and a search term (kept in the URL). */
 export function CaseListView({ carrierFilter = true }: { carrierFilter?: boolean }) {
