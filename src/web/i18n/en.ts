@@ -8,7 +8,6 @@ import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
-import { aftercareEn } from './en/aftercare';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -472,5 +471,4 @@ export const en: Messages = {
   ...sustainmentEn,
   ...preventionImportEn,
   ...preventionEn,
-  ...aftercareEn,
 };
