@@ -7,6 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NAV_ITEMS } from './shell/navItems';
 import { isBuilt, MODULE_PAGES } from './modulePages';
+import { aftercareRoutes } from './aftercare/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
 const HouseholdDetailPage = lazy(() => import('./households/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
@@ -174,6 +175,7 @@ const routes: RouteObject[] = [
           </RequirePermission>
         ),
       },
+      ...aftercareRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -21,6 +21,7 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   programmeConditions: lazy(() => import('./placement-admin/ConditionsPage').then((m) => ({ default: m.ConditionsPage }))),
   placementTenancies: lazy(() => import('./sustainment/TenancyListPage').then((m) => ({ default: m.TenancyListPage }))),
   sustainment: lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage }))),
+  aftercare: lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage }))),
 };
 
 /** Whether a navigation entry's module is built (has a page). */

@@ -7,6 +7,7 @@ import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
+import { aftercareDe } from './de/aftercare';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -476,6 +477,7 @@ export const de = {
   ...sustainmentDe,
   ...preventionImportDe,
   ...preventionDe,
+  ...aftercareDe,
 };
 
 /** Same shape as `de`, every leaf a string. */

@@ -8,6 +8,7 @@ import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
+import { aftercareEn } from './en/aftercare';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -471,4 +472,5 @@ export const en: Messages = {
   ...sustainmentEn,
   ...preventionImportEn,
   ...preventionEn,
+  ...aftercareEn,
 };

@@ -66,7 +66,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'cases',
     programme: 'sustainment',
   },
-  { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: 'household.list', group: 'cases', programme: 'aftercare' },
+  { id: 'aftercare', path: '/aftercare', labelKey: 'nav.aftercare', permission: 'aftercare.list', group: 'cases', programme: 'aftercare' },
   {
     id: 'accommodation',
     path: '/accommodation',

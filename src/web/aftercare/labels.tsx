@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { TAftercareState } from '../../contracts/aftercare';
+import { Badge } from '../sustainment/labels';
+
+const STATE_BADGE: Record<TAftercareState, 'info' | 'success' | 'warning' | 'danger'> = {
+  referred: 'warning',
+  checked: 'info',
+  granted: 'info',
+  refused: 'danger',
+  active: 'success',
+  ended: 'info',
+};
+
+export function AftercareStateBadge({ state }: { state: TAftercareState }) {
+  const { t } = useTranslation();
+  return <Badge variant={STATE_BADGE[state]}>{t(`aftercare.state.${state}`)}</Badge>;
+}
