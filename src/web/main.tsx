@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './fonts/fonts.css';
 import '@kern-ux/native/dist/kern.min.css';
 import './styles/app.css';
-import './i18n';
+import { i18nReady } from './i18n';
 import { isRetryable, NetworkError, onUnauthenticated, setCsrfToken } from './api';
 import { App } from './App';
 import { ME_KEY } from './auth/session';
@@ -36,10 +36,12 @@ onUnauthenticated((code) => {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -45,8 +45,8 @@ describe.skipIf(!hasChromium)('browser: the desk — focus, narrow screens, modu
     await page.getByLabel('Text', { exact: true }).fill('Telefonat mit der Vermieterin, Rückruf vereinbart.');
     await page.getByRole('button', { name: 'Eintrag speichern' }).click();
     await page.getByText('Telefonat mit der Vermieterin, Rückruf vereinbart.').last().waitFor();
-    const focused = await focusRing(page);
-    expect(focused.role).toBe('status');
+    // Focus moves once the save has settled; the refetched journal may show the entry a moment earlier.
+    await expect.poll(async () => (await focusRing(page)).role).toBe('status');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Der Eintrag wurde angelegt.');
     await expectAccessible(page, 'Haushalt nach Journaleintrag');
     await page.context().close();

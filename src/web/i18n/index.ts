@@ -1,7 +1,6 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de';
-import { en } from './en';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,15 +26,28 @@ function applyLanguage(lng: string) {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'de',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false }, // React escapes
-  returnNull: false,
-});
-applyLanguage(i18n.language);
-i18n.on('languageChanged', applyLanguage);
+/**
+ * Each language is a chunk of its own: a page load fetches only the texts of the language shown
+ * (German first), switching fetches the other once. Keeps the login page inside its budget
+ * (test/browser/first-load.browser.test.ts) as modules add their texts.
+ */
+const loadLanguage = (lng: string) => (lng === 'en' ? import('./en').then((m) => m.en) : import('./de').then((m) => m.de));
+
+/** Resolves once the texts of the starting language are loaded; render after it. */
+export const i18nReady = i18n
+  .use(resourcesToBackend((lng: string) => loadLanguage(lng)))
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    fallbackLng: false, // both languages are complete (i18n.test.ts); no second chunk as fallback
+    supportedLngs: [...LANGUAGES],
+    ns: ['translation'],
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  })
+  .then(() => {
+    applyLanguage(i18n.language);
+    i18n.on('languageChanged', applyLanguage);
+  });
 
 export default i18n;
