@@ -39,4 +39,29 @@ describe.skipIf(!hasChromium)('browser: first load', () => {
     expect(kb.js + kb.css).toBeLessThan(300 * 1024);
     expect(kb.font).toBeLessThan(100 * 1024);
   });
+
+  it('loads only the German texts first, fetches English on switching and keeps it on reload', async () => {
+    const context = await env.browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${env.url}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Anmeldung' }).waitFor();
+    const languageChunk = (lng: string) => scripts.some((p) => new RegExp(`/assets/${lng}-[^/]+\\.js$`).test(p));
+    expect(languageChunk('de')).toBe(true);
+    expect(languageChunk('en')).toBe(false);
+
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(languageChunk('en')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: /Deutsch/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Anmeldung' }).waitFor();
+    await context.close();
+  });
 });
