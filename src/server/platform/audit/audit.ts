@@ -144,6 +144,14 @@ export const AUDIT_KINDS = {
   'aftercare.transfers': 'aftercare_case',
   'aftercare.queue': null,
   'aftercare.report': null,
+  'aftercare.report_download': null,
+  'aftercare.annual_report_list': null,
+  'aftercare.annual_report_read': 'aftercare_annual_report',
+  'aftercare.annual_report_open': 'aftercare_annual_report',
+  'aftercare.annual_report_edit': 'aftercare_annual_report',
+  'aftercare.annual_report_submit': 'aftercare_annual_report',
+  'aftercare.annual_report_return': 'aftercare_annual_report',
+  'aftercare.annual_report_download': 'aftercare_annual_report',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;
