@@ -34,8 +34,9 @@ export type THouseholdType = z.infer<typeof ZHouseholdType>;
 export const FOLLOW_UP_RESULTS = ['kept', 'lost', 'open'] as const;
 
 /**
- * German labels of every code a report shows: the PDF and XLSX for the city are German documents,
- * and the German UI texts take the same words from here (one source).
+ * German labels of every code a report shows, for the PDF and XLSX for the city (German documents).
+ * The German UI texts (src/web/i18n/de/aftercare.ts) use the same words; a test keeps them equal
+ * (the UI does not import these, so the language chunks stay free of contract code).
  */
 export const REPORT_LABELS_DE = {
   targetGroup: {
