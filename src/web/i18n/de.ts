@@ -5,6 +5,7 @@ import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
 import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
+import { deskDe } from './de/desk';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -15,6 +16,7 @@ import { aftercareDe } from './de/aftercare';
  */
 export const de = {
   ...notify,
+  ...deskDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

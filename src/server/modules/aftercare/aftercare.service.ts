@@ -56,3 +56,6 @@ export function referFromPrevention(
     preventionCaseId: h.preventionCaseId,
   });
 }
+
+/** Aftercare's part of the start page (the carrier's visits, the Fachstelle's referrals to decide). */
+export { aftercareDesk } from './desk.service.js';

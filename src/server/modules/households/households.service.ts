@@ -297,3 +297,6 @@ export async function flagHouseholdFollowUp(tx: Tx, ctx: Ctx, id: string, reason
 export async function householdMembers(tx: Tx, agencyId: string, id: string) {
   return (await householdRepository(tx, agencyId).findById(id))?.members ?? [];
 }
+
+/** Households' part of the start page (recently opened households). */
+export { householdDesk } from './desk.service.js';

@@ -19,3 +19,6 @@ export function placementService(db: Kysely<DB>) {
   };
 }
 export type PlacementService = ReturnType<typeof placementService>;
+
+/** Placement's part of the start page (offers waiting) and its work to hand over (offers). */
+export { placementDesk } from './desk.service.js';

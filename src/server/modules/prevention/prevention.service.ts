@@ -10,3 +10,6 @@ export function preventionService(db: Kysely<DB>) {
   return { cases: caseService(db), work: workService(db), measures: measureService(db), visits: visitService(db) };
 }
 export type PreventionService = ReturnType<typeof preventionService>;
+
+/** Prevention's part of the start page (new notices) and its work to hand over (cases). */
+export { preventionDesk } from './desk.service.js';

@@ -15,3 +15,6 @@ export function sustainmentService(db: Kysely<DB>) {
   };
 }
 export type SustainmentService = ReturnType<typeof sustainmentService>;
+
+/** Sustainment's part of the start page (open incidents) and its work to hand over (tenancies). */
+export { sustainmentDesk } from './desk.service.js';
