@@ -13,7 +13,7 @@ const offerTitle = (r: { reference: string; street: string; district: string }) 
 /**
  * The office: offers a company submitted, to check against the programme conditions (a case
  * manager those that are theirs or nobody's, the lead all). A housing company: its drafts not yet
- * sent and its offers at the round table.
+ * sent and its offers the office is working on.
  */
 async function sections(req: DeskRequest) {
   const { actor } = req.ctx;
@@ -23,7 +23,10 @@ async function sections(req: DeskRequest) {
   if (roleHas(actor.role, 'offer.check'))
     kinds.push({ kind: 'offer_to_check', states: ['submitted'], mine: actor.role === 'lead' ? null : actor.userId });
   if (actor.role === 'provider_user') {
-    kinds.push({ kind: 'offer_draft', states: ['draft'], mine: null }, { kind: 'offer_round_table', states: ['round_table'], mine: null });
+    kinds.push(
+      { kind: 'offer_draft', states: ['draft'], mine: null },
+      { kind: 'offer_in_progress', states: ['submitted', 'shortlisting', 'round_table'], mine: null },
+    );
   }
   const out = [];
   for (const k of kinds) {

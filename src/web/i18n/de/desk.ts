@@ -38,7 +38,7 @@ export const deskDe = {
       new_notice: 'Neue Mitteilungen ohne Kontaktversuch',
       offer_to_check: 'Eingegangene Angebote zu prüfen',
       offer_draft: 'Angebotsentwürfe, noch nicht gesendet',
-      offer_round_table: 'Angebote am runden Tisch',
+      offer_in_progress: 'Ihre Angebote in Bearbeitung der Fachstelle',
       open_incident: 'Offene Vorfälle (Mietausfall, Konflikt)',
       visit_overdue: 'Hausbesuche überfällig',
       visit_due: 'Hausbesuche diese Woche',

@@ -40,7 +40,7 @@ export const deskEn: typeof deskDe = {
       new_notice: 'New notices without a contact attempt',
       offer_to_check: 'Incoming offers to check',
       offer_draft: 'Offer drafts not sent yet',
-      offer_round_table: 'Offers at the round table',
+      offer_in_progress: 'Your offers the office is working on',
       open_incident: 'Open incidents (rent default, conflict)',
       visit_overdue: 'Home visits overdue',
       visit_due: 'Home visits this week',
