@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api';
 import { storeMe, useMe } from '../auth/session';
 import { NotificationBell } from '../notify/NotificationBell';
+import { helpTopicFor } from '../help/content/types';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Header() {
@@ -11,6 +12,7 @@ export function Header() {
   const me = useMe();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   const logout = useMutation({
     mutationFn: () => ok(api.POST('/auth/logout')),
@@ -40,6 +42,13 @@ export function Header() {
             <span className="app-user__name">{me.displayName}</span>
             <span className="app-user__role">{t(`roles.${me.role}`)}</span>
           </p>
+          <Link className="kern-btn kern-btn--tertiary app-help-link" to={`/help#${helpTopicFor(pathname, me.role)}`}>
+            <span className="kern-icon kern-icon--help" aria-hidden="true" />
+            <span className="kern-label">
+              {t('app.help')}
+              <span className="visually-hidden"> – {t('app.helpFor')}</span>
+            </span>
+          </Link>
           <NotificationBell />
           <LanguageSwitch />
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
