@@ -27,6 +27,7 @@ const PreventionImportPage = lazy(() => import('./prevention-import/ImportPage')
 const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
 const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
+const HelpPage = lazy(() => import('./help/HelpPage').then((m) => ({ default: m.HelpPage })));
 const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
 
 // Entries without a page (modules not built yet) get no route: their paths are "not found".
@@ -44,6 +45,7 @@ const routes: RouteObject[] = [
     element: <RequireAuth />,
     children: [
       ...navRoutes,
+      { path: '/help', element: <HelpPage /> },
       {
         path: '/households/new',
         element: (

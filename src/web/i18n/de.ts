@@ -34,6 +34,9 @@ export const de = {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Die aufgerufene Seite gibt es nicht.',
     toHome: 'Zur Übersicht',
+    help: 'Hilfe',
+    helpFor: 'Hilfe zu diesem Bereich',
+    helpUnavailable: 'Die Hilfe konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
   },
   roles: {
     case_manager: 'Sachbearbeitung/Ansprechperson',

@@ -32,6 +32,9 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you requested does not exist.',
     toHome: 'Go to overview',
+    help: 'Help',
+    helpFor: 'Help for this area',
+    helpUnavailable: 'The help could not be loaded. Please reload the page.',
   },
   roles: {
     case_manager: 'Case manager / contact person',

@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api';
 import { can } from '../auth/can';
 import { storeMe, useMe } from '../auth/session';
 import { NotificationBell } from '../notify/NotificationBell';
+import { helpTopicFor } from '../help/content/types';
 import { LanguageSwitch } from './LanguageSwitch';
 
 // The search (combobox, popover) loads in a chunk of its own, after the page itself.
@@ -16,6 +17,7 @@ export function Header() {
   const me = useMe();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   const logout = useMutation({
     mutationFn: () => ok(api.POST('/auth/logout')),
@@ -50,6 +52,13 @@ export function Header() {
             <span className="app-user__name">{me.displayName}</span>
             <span className="app-user__role">{t(`roles.${me.role}`)}</span>
           </p>
+          <Link className="kern-btn kern-btn--tertiary app-help-link" to={`/help#${helpTopicFor(pathname, me.role)}`}>
+            <span className="kern-icon kern-icon--help" aria-hidden="true" />
+            <span className="kern-label">
+              {t('app.help')}
+              <span className="visually-hidden"> – {t('app.helpFor')}</span>
+            </span>
+          </Link>
           <NotificationBell />
           <LanguageSwitch />
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>

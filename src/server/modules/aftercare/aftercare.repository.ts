@@ -88,6 +88,18 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
         .where(scope)
         .executeTakeFirst()),
 
+    /** The carrier of the case, if `scope` shows it to the actor. */
+    carrierOfVisible: async (id: string, scope: Scope) =>
+      (
+        await tx
+          .selectFrom('aftercare_cases as ac')
+          .select('ac.carrier_id')
+          .where('ac.agency_id', '=', agencyId)
+          .where('ac.id', '=', id)
+          .where(scope)
+          .executeTakeFirst()
+      )?.carrier_id,
+
     update: (id: string, set: Updateable<AftercareCasesTable>) =>
       tx
         .updateTable('aftercare_cases')

@@ -144,6 +144,7 @@ export const AUDIT_KINDS = {
   'aftercare.follow_up': 'aftercare_case',
   'aftercare.document': 'aftercare_case',
   'aftercare.transfers': 'aftercare_case',
+  'aftercare.workers': 'aftercare_case',
   'aftercare.queue': null,
   'aftercare.report': null,
 } as const;

@@ -127,6 +127,7 @@ export const auditActionsDe = {
   'aftercare.referral': 'Nachsorge: Vermittlung in andere Hilfe',
   'aftercare.report': 'Nachsorge: Bericht abgerufen',
   'aftercare.transfers': 'Nachsorge: Übermittlungsprotokoll angesehen',
+  'aftercare.workers': 'Nachsorge: Fachkräfte des Trägers zur Zuweisung angesehen',
   'aftercare.transition': 'Nachsorge: Schritt im Verfahren',
   'aftercare.visit': 'Nachsorge: Hausbesuch dokumentiert',
 };

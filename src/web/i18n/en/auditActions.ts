@@ -127,6 +127,7 @@ export const auditActionsEn = {
   'aftercare.referral': 'Aftercare: referral to other help',
   'aftercare.report': 'Aftercare: report viewed',
   'aftercare.transfers': 'Aftercare: transfer log viewed',
+  'aftercare.workers': 'Aftercare: carrier workers viewed for assignment',
   'aftercare.transition': 'Aftercare: process step',
   'aftercare.visit': 'Aftercare: home visit documented',
 };
