@@ -10,6 +10,7 @@ import { isBuilt, MODULE_PAGES } from './modulePages';
 import { aftercareRoutes } from './aftercare/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
+const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const HouseholdDetailPage = lazy(() => import('./households/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
 const HouseholdNewPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdEditPage })));
@@ -178,6 +179,14 @@ const routes: RouteObject[] = [
         ),
       },
       ...aftercareRoutes,
+      {
+        path: '/search',
+        element: (
+          <RequirePermission permission="search.use">
+            <SearchPage />
+          </RequirePermission>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

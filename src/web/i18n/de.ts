@@ -1,3 +1,4 @@
+import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
 import { auditActionsDe, auditEntitiesDe } from './de/auditActions';
 import { placementAdminDe } from './de/placementAdmin';
@@ -15,6 +16,7 @@ import { aftercareDe } from './de/aftercare';
  */
 export const de = {
   ...notify,
+  ...searchDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

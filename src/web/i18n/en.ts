@@ -1,3 +1,4 @@
+import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
 import { auditActionsEn, auditEntitiesEn } from './en/auditActions';
 import { placementEn } from './en/placement';
@@ -13,6 +14,7 @@ import { aftercareEn } from './en/aftercare';
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
   ...notify,
+  ...searchEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',

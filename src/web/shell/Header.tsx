@@ -1,11 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api';
+import { can } from '../auth/can';
 import { storeMe, useMe } from '../auth/session';
 import { NotificationBell } from '../notify/NotificationBell';
 import { helpTopicFor } from '../help/content/types';
 import { LanguageSwitch } from './LanguageSwitch';
+
+// The search (combobox, popover) loads in a chunk of its own, after the page itself.
+const GlobalSearch = lazy(() => import('../search/GlobalSearch').then((m) => ({ default: m.GlobalSearch })));
 
 export function Header() {
   const { t } = useTranslation();
@@ -37,6 +42,11 @@ export function Header() {
           </span>
         </div>
         <div className="app-header__tools">
+          {can(me, 'search.use') && (
+            <Suspense fallback={<div className="global-search" />}>
+              <GlobalSearch />
+            </Suspense>
+          )}
           <p className="app-user kern-body kern-body--small">
             <span className="visually-hidden">{t('app.userInfo')} </span>
             <span className="app-user__name">{me.displayName}</span>
