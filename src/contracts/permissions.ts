@@ -21,6 +21,11 @@ const ALL = [
 export const PERMISSIONS = {
   'session.me': ALL,
   'session.totp': ALL,
+  /**
+   * The global search in the header. Each kind it answers applies that module's own permission and
+   * scope, so a role sees there only what its lists show it; admins see no records, so no search.
+   */
+  'search.use': [...STAFF, 'provider_user', 'carrier_worker', 'auditor'],
   'household.list': STAFF,
   'household.read': STAFF,
   'household.create': ['case_manager', 'social_worker', 'lead'],

@@ -32,6 +32,8 @@ import { documentVersionRule, registerVersionRule } from './platform/http/versio
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { searchService } from './modules/search/search.service.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
 import { placementService } from './modules/placement/placement.service.js';
@@ -217,6 +219,7 @@ export async function buildApp({
   registerGuard(app, db, sessions);
   authRoutes(app, authService(db, config, keys, sessions));
   householdRoutes(app, householdService(db));
+  searchRoutes(app, searchService(db));
   userRoutes(app, userService(db, sessions));
   agencyRoutes(app, agencyService(db, sessions));
   organisationRoutes(app, 'provider', organisationService(db, 'provider'));

@@ -1,3 +1,4 @@
+import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
 import { auditActionsDe, auditEntitiesDe } from './de/auditActions';
 import { placementAdminDe } from './de/placementAdmin';
@@ -17,6 +18,7 @@ import { aftercareDe } from './de/aftercare';
 export const de = {
   ...notify,
   ...deskDe,
+  ...searchDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',
@@ -34,6 +36,9 @@ export const de = {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Die aufgerufene Seite gibt es nicht.',
     toHome: 'Zur Übersicht',
+    help: 'Hilfe',
+    helpFor: 'Hilfe zu diesem Bereich',
+    helpUnavailable: 'Die Hilfe konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
   },
   roles: {
     case_manager: 'Sachbearbeitung/Ansprechperson',

@@ -1,3 +1,4 @@
+import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
 import { auditActionsEn, auditEntitiesEn } from './en/auditActions';
 import { placementEn } from './en/placement';
@@ -15,6 +16,7 @@ import { aftercareEn } from './en/aftercare';
 export const en: Messages = {
   ...notify,
   ...deskEn,
+  ...searchEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
@@ -32,6 +34,9 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you requested does not exist.',
     toHome: 'Go to overview',
+    help: 'Help',
+    helpFor: 'Help for this area',
+    helpUnavailable: 'The help could not be loaded. Please reload the page.',
   },
   roles: {
     case_manager: 'Case manager / contact person',

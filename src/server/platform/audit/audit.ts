@@ -21,6 +21,8 @@ export const AUDIT_KINDS = {
   'auth.totp_enrolled': 'user',
   'access.denied': null,
   'household.list': null,
+  /** The global search: the query's length and reading, results per kind; the text only when it is a file number. */
+  'search.run': null,
   'household.read': 'household',
   'household.create': 'household',
   'household.update': 'household',
@@ -142,6 +144,7 @@ export const AUDIT_KINDS = {
   'aftercare.follow_up': 'aftercare_case',
   'aftercare.document': 'aftercare_case',
   'aftercare.transfers': 'aftercare_case',
+  'aftercare.workers': 'aftercare_case',
   'aftercare.queue': null,
   'aftercare.report': null,
   'desk.read': null,
