@@ -58,6 +58,13 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/aftercare/reports/quarter': () => undefined,
   'GET /api/v1/aftercare/reports/annual': () => undefined,
   'GET /api/v1/me': () => undefined,
+  'GET /api/v1/desk': () => undefined,
+  'GET /api/v1/desk/work': () => undefined,
+  // An id that is no open work: the lead gets 400 with the field named, nothing changes.
+  'POST /api/v1/desk/reassign': (i) => ({
+    toUserId: i.caseManager,
+    items: [{ type: 'deadline', id: '00000000-0000-4000-8000-00000000dead' }],
+  }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/totp/enrol': () => ({}),
   'POST /api/v1/auth/totp/confirm': () => ({ code: '123456' }),

@@ -101,6 +101,11 @@ export const PERMISSIONS = {
   'deadline.list': STAFF,
   /** See every open deadline of the agency, not only one's own. */
   'deadline.listAll': ['lead'],
+  /** The start page: each part shows only what the role may see (every module applies its own scope). */
+  'desk.read': ALL,
+  /** A person's open work and the team's figures, to hand work over (absence, leaving staff). */
+  'work.list': ['lead'],
+  'work.reassign': ['lead'],
   'notification.list': ALL,
   'notification.read': ALL,
   'outbox.list': ['admin'],

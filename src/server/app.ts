@@ -59,6 +59,9 @@ import { mailDelivery } from './platform/mail/mail.job.js';
 import { createMailTransport } from './platform/mail/transport.js';
 import { ALL_JOBS } from './jobs.js';
 import { startJobs } from './platform/jobs/queue.js';
+import { deskRoutes } from './modules/desk/desk.routes.js';
+import { deskService } from './modules/desk/desk.service.js';
+import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
@@ -231,6 +234,7 @@ export async function buildApp({
   auditRoutes(app, auditService(db, keys));
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
+  deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

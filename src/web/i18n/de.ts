@@ -6,6 +6,7 @@ import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
 import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
+import { deskDe } from './de/desk';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -16,6 +17,7 @@ import { aftercareDe } from './de/aftercare';
  */
 export const de = {
   ...notify,
+  ...deskDe,
   ...searchDe,
   app: {
     name: 'wohnhilfe',

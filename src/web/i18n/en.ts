@@ -7,6 +7,7 @@ import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
 import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
+import { deskEn } from './en/desk';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -14,6 +15,7 @@ import { aftercareEn } from './en/aftercare';
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
   ...notify,
+  ...deskEn,
   ...searchEn,
   app: {
     name: 'wohnhilfe',

@@ -63,6 +63,8 @@ export function referFromPrevention(
   });
 }
 
+/** Aftercare's part of the start page (the carrier's visits, the Fachstelle's referrals to decide). */
+export { aftercareDesk } from './desk.service.js';
 /**
  * For the global search: aftercare cases matching `text` (number, visit address, household name) that
  * `aftercareScope` shows the actor (the Fachstelle all; a carrier only its consented cases, a worker

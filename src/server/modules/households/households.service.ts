@@ -300,6 +300,8 @@ export async function householdMembers(tx: Tx, agencyId: string, id: string) {
   return (await householdRepository(tx, agencyId).findById(id))?.members ?? [];
 }
 
+/** Households' part of the start page (recently opened households). */
+export { householdDesk } from './desk.service.js';
 /**
  * For the global search: the households the actor may list (`household.list`, `householdScope`)
  * matching the terms, or among `ids` (households the other modules found by address, each through

@@ -27,6 +27,8 @@ export function placementService(db: Kysely<DB>) {
 }
 export type PlacementService = ReturnType<typeof placementService>;
 
+/** Placement's part of the start page (offers waiting) and its work to hand over (offers). */
+export { placementDesk } from './desk.service.js';
 /**
  * For the global search: offers matching `text` (number, street, postal code, city, district) that
  * `providerScope` shows the actor (staff all, a company its own), if it may list offers; else null.

@@ -17,6 +17,8 @@ export function preventionService(db: Kysely<DB>) {
 }
 export type PreventionService = ReturnType<typeof preventionService>;
 
+/** Prevention's part of the start page (new notices) and its work to hand over (cases). */
+export { preventionDesk } from './desk.service.js';
 /**
  * For the global search: prevention cases matching `text` (number, court file number, street, tenant
  * names), if the actor may list them (`prevention.list`; the module has no narrower scope); else null.

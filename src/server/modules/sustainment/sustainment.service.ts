@@ -23,6 +23,8 @@ export function sustainmentService(db: Kysely<DB>) {
 }
 export type SustainmentService = ReturnType<typeof sustainmentService>;
 
+/** Sustainment's part of the start page (open incidents) and its work to hand over (tenancies). */
+export { sustainmentDesk } from './desk.service.js';
 /**
  * For the global search: tenancies matching `text` (number, address, tenant's name; for staff also the
  * household's file number) that `providerScope` shows the actor, if it may list tenancies; else null.

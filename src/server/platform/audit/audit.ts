@@ -147,6 +147,10 @@ export const AUDIT_KINDS = {
   'aftercare.workers': 'aftercare_case',
   'aftercare.queue': null,
   'aftercare.report': null,
+  'desk.read': null,
+  'work.list': null,
+  /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
+  'work.reassign': null,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;

@@ -130,6 +130,9 @@ export const auditActionsDe = {
   'aftercare.workers': 'Nachsorge: Fachkräfte des Trägers zur Zuweisung angesehen',
   'aftercare.transition': 'Nachsorge: Schritt im Verfahren',
   'aftercare.visit': 'Nachsorge: Hausbesuch dokumentiert',
+  'desk.read': 'Startseite abgerufen',
+  'work.list': 'Offene Arbeit einer Person abgerufen (Übergabe)',
+  'work.reassign': 'Arbeit an eine andere Person übergeben',
 };
 
 /** What an audit event is about (its entity type). */

@@ -130,6 +130,9 @@ export const auditActionsEn = {
   'aftercare.workers': 'Aftercare: carrier workers viewed for assignment',
   'aftercare.transition': 'Aftercare: process step',
   'aftercare.visit': 'Aftercare: home visit documented',
+  'desk.read': 'Start page viewed',
+  'work.list': "A person's open work viewed (hand-over)",
+  'work.reassign': 'Work handed over to another person',
 };
 
 /** What an audit event is about (its entity type). */
