@@ -4,7 +4,8 @@
  * and a bare Fastify + pg baseline for the read; the ranking; the prevention list import of
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
  * BENCH_INSTANCES=n runs the app and the baseline as n processes each (as WEB_CONCURRENCY does).
- * BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
+ * BENCH_ONLY=aftercare only the aftercare runs (carrier start page, case page, annual report on 5,000
+ * cases with 60,000 visits); BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
  * the four HTTP runs (nothing written to latest.json). BENCH_NODE_FLAGS passes Node flags to the
  * server process (e.g. --trace-gc).
  */
@@ -16,13 +17,24 @@ import { generateRows, importRun, toCsv, toXlsx, type Person } from './import.js
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const TARGETS = { auditedReadRatio: 0.6, readP99Ms: 100, searchP99Ms: 100, journalP99Ms: 100, rankingP95Ms: 100, importSeconds: 30 };
+const TARGETS = {
+  auditedReadRatio: 0.6,
+  readP99Ms: 100,
+  searchP99Ms: 100,
+  journalP99Ms: 100,
+  rankingP95Ms: 100,
+  importSeconds: 30,
+  aftercareP99Ms: 100,
+  annualReportMs: 2000,
+};
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
 
 interface Ready {
   offerId: string;
+  carrierCookie: string;
+  aftercareCaseId: string;
   appPort: number;
   basePort: number;
   householdId: string;
@@ -124,6 +136,53 @@ async function rankingRun() {
     await ask('pool:restore');
   }
 }
+/**
+ * Aftercare at city scale: the carrier lead's start page and a case page (10 connections each), and
+ * the annual report data of last year over all carriers, requested one after another.
+ */
+async function aftercareRuns() {
+  const carrier = { cookie: ready.carrierCookie };
+  const queue = await run('App: Nachsorge, Startseite des Trägers (Leitung, alle Fälle)', {
+    url: `${app}/api/v1/aftercare/queue`,
+    headers: carrier,
+  });
+  const casePage = await run('App: Nachsorge, Fallseite (Träger, mit Besuchsverlauf)', {
+    url: `${app}/api/v1/aftercare/cases/${ready.aftercareCaseId}`,
+    headers: carrier,
+  });
+  const year = new Date().getFullYear() - 1;
+  console.error(`Messe: Nachsorge-Jahresbericht ${year} (20 Läufe nacheinander) …`);
+  const times: number[] = [];
+  let rows = 0;
+  for (let k = 0; k < 22; k++) {
+    const t0 = performance.now();
+    const res = await fetch(`${app}/api/v1/aftercare/reports/annual?year=${year}`, { headers });
+    const body = (await res.json()) as { rows: unknown[] };
+    if (res.status !== 200) throw new Error(`Jahresbericht: ${res.status} ${JSON.stringify(body)}`);
+    rows = body.rows.length;
+    if (k >= 2) times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  const round = (ms: number) => Math.round(ms);
+  const annual = {
+    name: `App: Nachsorge-Jahresbericht ${year} (alle Träger)`,
+    rows,
+    runs: times.length,
+    p50Ms: round(times[Math.floor(times.length / 2)]!),
+    maxMs: round(times[times.length - 1]!),
+  };
+  return { queue, casePage, annual };
+}
+
+function printAftercare(a: Awaited<ReturnType<typeof aftercareRuns>>) {
+  console.table(
+    [a.queue, a.casePage].map((r) => ({ Messung: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms })),
+  );
+  console.log(
+    `Nachsorge: Startseite p99 ${a.queue.p99Ms} ms, Fallseite p99 ${a.casePage.p99Ms} ms (Ziel ≤ ${TARGETS.aftercareP99Ms}); Jahresbericht (${a.annual.rows} Fallzeilen) p50 ${a.annual.p50Ms} ms, max ${a.annual.maxMs} ms (Ziel ≤ ${TARGETS.annualReportMs})`,
+  );
+}
+
 /** The prevention list import: generated list → upload → mapping → confirm → done, seconds per phase. */
 async function importBench() {
   const people = await new Promise<Person[]>((resolve) => {
@@ -210,6 +269,15 @@ if (process.env.BENCH_ONLY === 'ranking') {
   process.exit(0);
 }
 
+if (process.env.BENCH_ONLY === 'aftercare') {
+  try {
+    printAftercare(await aftercareRuns());
+  } finally {
+    server.send('stop');
+  }
+  process.exit(0);
+}
+
 const searches = ['müller', 'yılmaz', 'anna', 'S-2026-01', 'schmidt'];
 let i = 0;
 try {
@@ -254,6 +322,7 @@ try {
     );
     process.exitCode = 0;
   } else {
+    const aftercare = await aftercareRuns();
     const ranking = await rankingRun();
     const preventionImport = await importBench();
     const readRatio = ratio(read, baseline);
@@ -266,6 +335,7 @@ try {
       durationSeconds: DURATION,
       node: process.version,
       runs: { baseline, auditedBaseline, read, search, journal },
+      aftercare,
       ranking,
       preventionImport,
       readRatio,
@@ -277,6 +347,9 @@ try {
         searchP99: search.p99Ms <= TARGETS.searchP99Ms,
         journalP99: journal.p99Ms <= TARGETS.journalP99Ms,
         rankingP95: ranking.p95Ms <= TARGETS.rankingP95Ms,
+        aftercareQueueP99: aftercare.queue.p99Ms <= TARGETS.aftercareP99Ms,
+        aftercareCaseP99: aftercare.casePage.p99Ms <= TARGETS.aftercareP99Ms,
+        annualReport: aftercare.annual.maxMs <= TARGETS.annualReportMs,
         importSeconds: preventionImport.csv.seconds.total <= TARGETS.importSeconds,
       },
     };
@@ -295,6 +368,7 @@ try {
     console.log(
       `Rangfolge (Pool ${ranking.poolSize} Haushalte, ${ranking.runs} Läufe, gespeichert): p50 ${ranking.p50Ms} ms, p95 ${ranking.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung (Pool neu gelesen): Median ${ranking.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${ranking.computeP50Ms} ms, p95 ${ranking.computeP95Ms} ms`,
     );
+    printAftercare(aftercare);
     printImport(preventionImport);
     console.log(Object.values(results.met).every(Boolean) ? 'Alle Ziele erreicht.' : 'Nicht alle Ziele erreicht.');
   }

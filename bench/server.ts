@@ -20,6 +20,7 @@ import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/de
 import { openDatabases } from '../src/server/runtime.js';
 import { installJobs } from '../src/server/platform/jobs/queue.js';
 import { ALL_JOBS } from '../src/server/jobs.js';
+import { benchAftercareCase, seedAftercareBench } from './aftercare.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 /** App instances (and, for a fair ratio, baseline instances) as in a deployment with WEB_CONCURRENCY. */
@@ -120,6 +121,7 @@ async function migrateAndSeed(dbs: Awaited<ReturnType<typeof openDatabases>>) {
       }
     },
   });
+  await seedAftercareBench(dbs.owner, DEMO_AGENCIES[0]!.id);
   await sql`ANALYZE`.execute(dbs.owner);
 }
 
@@ -228,8 +230,24 @@ const offer = await dbs.owner
   .orderBy('reference')
   .executeTakeFirstOrThrow();
 
+/** A session of another demo login (through the app, as a browser signs in). */
+async function sessionOf(email: string) {
+  const res = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`Anmeldung ${email}: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-wohnhilfe='))!
+    .split(';')[0]!;
+}
+
 process.send?.({
   offerId: offer.id,
+  carrierCookie: await sessionOf(`traeger@${DEMO_AGENCIES[0]!.mail}`),
+  aftercareCaseId: await benchAftercareCase(dbs.owner, agencyId),
   appPort,
   basePort,
   householdId: sample.id,

@@ -312,6 +312,7 @@ export const send = (c: Client, method: string, url: string, body: unknown) =>
 
 /** A route's URL with the ids of the fixtures filled in. */
 export const fill = (url: string, i: Ids, role: TRole) => {
+  if (url === '/api/v1/search') return `${url}?q=${encodeURIComponent('mustermann')}`;
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;

@@ -480,6 +480,11 @@ export const ZTransfer = z.object({
 });
 export const ZTransferList = z.object({ items: z.array(ZTransfer) });
 
+/** The carrier's active workers who may take a case (assignment picker). */
+export const ZCarrierWorkerList = z.object({
+  items: z.array(z.object({ id: ZId, name: z.string(), lead: z.boolean().describe('Leitung des Trägers') })),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Reporting
 export const ZQuarterQuery = z.object({

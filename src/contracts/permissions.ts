@@ -21,6 +21,11 @@ const ALL = [
 export const PERMISSIONS = {
   'session.me': ALL,
   'session.totp': ALL,
+  /**
+   * The global search in the header. Each kind it answers applies that module's own permission and
+   * scope, so a role sees there only what its lists show it; admins see no records, so no search.
+   */
+  'search.use': [...STAFF, 'provider_user', 'carrier_worker', 'auditor'],
   'household.list': STAFF,
   'household.read': STAFF,
   'household.create': ['case_manager', 'social_worker', 'lead'],
@@ -96,6 +101,11 @@ export const PERMISSIONS = {
   'deadline.list': STAFF,
   /** See every open deadline of the agency, not only one's own. */
   'deadline.listAll': ['lead'],
+  /** The start page: each part shows only what the role may see (every module applies its own scope). */
+  'desk.read': ALL,
+  /** A person's open work and the team's figures, to hand work over (absence, leaving staff). */
+  'work.list': ['lead'],
+  'work.reassign': ['lead'],
   'notification.list': ALL,
   'notification.read': ALL,
   'outbox.list': ['admin'],

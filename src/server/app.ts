@@ -32,6 +32,8 @@ import { documentVersionRule, registerVersionRule } from './platform/http/versio
 import { agencyRoutes } from './modules/agencies/agencies.routes.js';
 import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { searchService } from './modules/search/search.service.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
 import { placementService } from './modules/placement/placement.service.js';
@@ -57,6 +59,9 @@ import { mailDelivery } from './platform/mail/mail.job.js';
 import { createMailTransport } from './platform/mail/transport.js';
 import { ALL_JOBS } from './jobs.js';
 import { startJobs } from './platform/jobs/queue.js';
+import { deskRoutes } from './modules/desk/desk.routes.js';
+import { deskService } from './modules/desk/desk.service.js';
+import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
@@ -214,6 +219,7 @@ export async function buildApp({
   registerGuard(app, db, sessions);
   authRoutes(app, authService(db, config, keys, sessions));
   householdRoutes(app, householdService(db));
+  searchRoutes(app, searchService(db));
   userRoutes(app, userService(db, sessions));
   agencyRoutes(app, agencyService(db, sessions));
   organisationRoutes(app, 'provider', organisationService(db, 'provider'));
@@ -228,6 +234,7 @@ export async function buildApp({
   auditRoutes(app, auditService(db, keys));
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
+  deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

@@ -10,6 +10,7 @@ import { isBuilt, MODULE_PAGES } from './modulePages';
 import { aftercareRoutes } from './aftercare/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
+const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const HouseholdDetailPage = lazy(() => import('./households/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
 const HouseholdNewPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdEditPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdEditPage })));
@@ -26,6 +27,7 @@ const PreventionImportPage = lazy(() => import('./prevention-import/ImportPage')
 const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
 const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
+const HelpPage = lazy(() => import('./help/HelpPage').then((m) => ({ default: m.HelpPage })));
 const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
 
 // Entries without a page (modules not built yet) get no route: their paths are "not found".
@@ -43,6 +45,7 @@ const routes: RouteObject[] = [
     element: <RequireAuth />,
     children: [
       ...navRoutes,
+      { path: '/help', element: <HelpPage /> },
       {
         path: '/households/new',
         element: (
@@ -176,6 +179,14 @@ const routes: RouteObject[] = [
         ),
       },
       ...aftercareRoutes,
+      {
+        path: '/search',
+        element: (
+          <RequirePermission permission="search.use">
+            <SearchPage />
+          </RequirePermission>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -175,11 +175,16 @@ describe.skipIf(!hasChromium)('browser: aftercare from the referral to the first
       await expectAccessible(tr, 'Dialog Ziel');
     });
     await tr.getByRole('region', { name: 'Hilfeplan' }).getByText('1. Die Miete pünktlich zahlen').waitFor();
+    // The lead hands the case to a worker of the carrier, picked from the carrier's active workers.
+    const workerName = `carrier_worker ${agency.users.carrier_worker.email.split('@')[0]!.split('.')[1]}`;
     await step(tr, 'Fachkraft und Rhythmus', async (d) => {
+      await d.getByLabel('Zuständige Fachkraft').selectOption({ label: workerName });
       await d.getByLabel('Besuch alle … Wochen').fill('2');
+      await expectAccessible(tr, 'Dialog Zuweisung');
     });
     await tr.getByText('Zuständigkeit und Rhythmus sind gespeichert.').waitFor();
     await tr.getByText('alle 2 Wochen').waitFor();
+    await tr.getByText(workerName).first().waitFor();
     await shots(tr, 'case-carrier');
 
     // --- the Fachstelle's reports and agreements pages --------------------------------------------

@@ -48,9 +48,11 @@ export async function stopBrowserEnv(env: BrowserEnv | undefined): Promise<void>
   await env?.app.close();
 }
 
-/** axe-core on the current page: no WCAG 2.1 A/AA violations. */
-export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/** axe-core on the current page (or only the parts `only` selects): no WCAG 2.1 A/AA violations. */
+export async function expectAccessible(page: Page, where: string, only: string[] = []): Promise<void> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of only) axe = axe.include(selector);
+  const result = await axe.analyze();
   const violations = result.violations.map(
     (v) =>
       `${where}: ${v.id} (${v.impact}) ${v.nodes

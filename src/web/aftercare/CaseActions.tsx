@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { Button, ButtonLink } from '../components/Button';
 import { AftercareDialog } from './AftercareDialog';
-import type { AftercareCase } from './queries';
+import { useCarrierWorkers, type AftercareCase } from './queries';
 import { CASE_ACTIONS, caseStepSpec, SECONDARY, type CaseAction } from './steps';
 
 interface Props {
@@ -16,6 +16,9 @@ export function CaseActions({ c, notify }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const [open, setOpen] = useState<CaseAction | null>(null);
+  const workers = useCarrierWorkers(c.id, open === 'assign');
+  // The picker waits for the carrier's workers; if they cannot be loaded it still offers the current one and "nobody".
+  const waiting = open === 'assign' && workers.isPending && !workers.isError;
   const actions = CASE_ACTIONS.filter((a) => c.actions.includes(a));
   const visit = c.actions.includes('documentVisit');
   if (actions.length === 0 && !visit) return <p className="kern-body">{t('aftercare.case.noActions')}</p>;
@@ -33,13 +36,13 @@ export function CaseActions({ c, notify }: Props) {
           </Button>
         ))}
       </div>
-      {open && (
+      {open && !waiting && (
         <AftercareDialog
           key={open}
           formId={`aftercare-${open}`}
           title={t(`aftercare.action.${open}`)}
           intro={t(`aftercare.intro.${open}`)}
-          step={caseStepSpec(open, c, t, me)}
+          step={caseStepSpec(open, c, t, me, workers.data?.items)}
           extra={{ version: c.version }}
           submitLabel={t(`aftercare.action.${open}`)}
           onClose={() => setOpen(null)}

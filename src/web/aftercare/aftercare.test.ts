@@ -81,6 +81,19 @@ describe('case step forms', () => {
     expect(spec.mapBody!(none)).toEqual({ carrierWorkerId: null });
     expect(z.object({ carrierWorkerId: z.null() }).safeParse(spec.mapBody!(none)).success).toBe(true);
   });
+  it('offer the carrier’s workers from the picker list, the lead marked as “me”, the current worker kept', () => {
+    const worker = { id: '00000000-0000-4000-8000-000000000010', name: 'Wanda Werner' };
+    const former = { id: '00000000-0000-4000-8000-000000000011', name: 'Frank Früher' };
+    const c = { ...baseCase, carrierWorker: former } as AftercareCase;
+    const spec = caseStepSpec('assign', c, t, me, [worker, { id: me.id, name: me.displayName }]);
+    expect(spec.fields[0]!.options).toEqual([
+      { value: worker.id, label: 'Wanda Werner' },
+      { value: me.id, label: 'Tina Träger (ich)' },
+      { value: former.id, label: 'Frank Früher' },
+      { value: 'none', label: 'niemand' },
+    ]);
+    expect(initialValues(spec.fields).carrierWorkerId).toBe(former.id);
+  });
   it('propose the refusal with the help found in the check', () => {
     expect(initialBody('refuse').body).toMatchObject({ existingHelp: 'sgb8' });
   });

@@ -28,6 +28,7 @@ export const aftercareKeys = {
   cases: (p: CaseListParams) => ['aftercare', 'cases', p] as const,
   case: (id: string) => ['aftercare', 'case', id] as const,
   transfers: (id: string) => ['aftercare', 'transfers', id] as const,
+  workers: (id: string) => ['aftercare', 'workers', id] as const,
   agreements: ['aftercare', 'agreements'] as const,
   quarter: (p: object) => ['aftercare', 'quarter', p] as const,
   annual: (p: object) => ['aftercare', 'annual', p] as const,
@@ -81,6 +82,15 @@ export function useTransfers(id: string, enabled: boolean) {
   return useQuery({
     queryKey: aftercareKeys.transfers(id),
     queryFn: ({ signal }) => ok(api.GET('/aftercare/cases/{id}/transfers', { params: { path: { id } }, signal })),
+    enabled,
+  });
+}
+
+/** The carrier's active workers who may take the case (the assignment picker of the Fachstelle and the carrier lead). */
+export function useCarrierWorkers(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: aftercareKeys.workers(id),
+    queryFn: ({ signal }) => ok(api.GET('/aftercare/cases/{id}/workers', { params: { path: { id } }, signal })),
     enabled,
   });
 }

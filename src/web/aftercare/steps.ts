@@ -50,8 +50,17 @@ const num = (name: string, label: string, optional = false, hint?: string): Fiel
 const caseStep = (path: string) => (c: AftercareCase) => (body: never) =>
   ok(api.POST(`/aftercare/cases/{id}/${path}` as '/aftercare/cases/{id}/check', { params: { path: { id: c.id } }, body }));
 
-/** The form of a step on the whole case. `me`: the signed-in user (a carrier lead may assign themselves). */
-export function caseStepSpec(action: CaseAction, c: AftercareCase, t: TFunction, me: { id: string; displayName: string }): AftercareStep {
+/**
+ * The form of a step on the whole case. `me`: the signed-in user (a carrier lead may assign themselves);
+ * `workers`: the carrier's active workers for the assignment picker (GET …/workers).
+ */
+export function caseStepSpec(
+  action: CaseAction,
+  c: AftercareCase,
+  t: TFunction,
+  me: { id: string; displayName: string },
+  workers: readonly { id: string; name: string }[] = [],
+): AftercareStep {
   const f = (k: string) => t(`aftercare.field.${k}` as never);
   switch (action) {
     case 'check':
@@ -127,9 +136,10 @@ export function caseStepSpec(action: CaseAction, c: AftercareCase, t: TFunction,
         fields: [num('months', f('extendMonths')), { name: 'reason', type: 'textarea', label: f('reason') }],
       };
     case 'assign': {
-      const workers = new Map<string, string>();
-      if (c.carrierWorker) workers.set(c.carrierWorker.id, c.carrierWorker.name);
-      if (c.view === 'carrier') workers.set(me.id, t('aftercare.field.me', { name: me.displayName }));
+      const choices = new Map<string, string>();
+      for (const w of workers) choices.set(w.id, w.name);
+      if (c.carrierWorker) choices.set(c.carrierWorker.id, c.carrierWorker.name);
+      if (c.view === 'carrier' || choices.has(me.id)) choices.set(me.id, t('aftercare.field.me', { name: me.displayName }));
       return {
         schema: ZAssignInput,
         run: caseStep('assign')(c),
@@ -139,7 +149,7 @@ export function caseStepSpec(action: CaseAction, c: AftercareCase, t: TFunction,
             name: 'carrierWorkerId',
             type: 'select',
             label: f('carrierWorker'),
-            options: [...[...workers].map(([value, label]) => ({ value, label })), { value: 'none', label: f('nobody') }],
+            options: [...[...choices].map(([value, label]) => ({ value, label })), { value: 'none', label: f('nobody') }],
             initial: c.carrierWorker?.id ?? (c.view === 'carrier' ? me.id : 'none'),
           },
           num('visitEveryWeeks', f('visitEveryWeeks'), true, f('visitEveryWeeksHint')),

@@ -1,3 +1,4 @@
+import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
 import { auditActionsDe, auditEntitiesDe } from './de/auditActions';
 import { placementAdminDe } from './de/placementAdmin';
@@ -5,6 +6,7 @@ import { placementDe } from './de/placement';
 import { documentsDe } from './de/documents';
 import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
+import { deskDe } from './de/desk';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -15,6 +17,8 @@ import { aftercareDe } from './de/aftercare';
  */
 export const de = {
   ...notify,
+  ...deskDe,
+  ...searchDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',
@@ -32,6 +36,9 @@ export const de = {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Die aufgerufene Seite gibt es nicht.',
     toHome: 'Zur Übersicht',
+    help: 'Hilfe',
+    helpFor: 'Hilfe zu diesem Bereich',
+    helpUnavailable: 'Die Hilfe konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
   },
   roles: {
     case_manager: 'Sachbearbeitung/Ansprechperson',

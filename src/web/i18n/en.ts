@@ -1,3 +1,4 @@
+import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
 import { auditActionsEn, auditEntitiesEn } from './en/auditActions';
 import { placementEn } from './en/placement';
@@ -6,6 +7,7 @@ import { placementAdminEn } from './en/placementAdmin';
 import { documentsEn } from './en/documents';
 import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
+import { deskEn } from './en/desk';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -13,6 +15,8 @@ import { aftercareEn } from './en/aftercare';
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
   ...notify,
+  ...deskEn,
+  ...searchEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
@@ -30,6 +34,9 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you requested does not exist.',
     toHome: 'Go to overview',
+    help: 'Help',
+    helpFor: 'Help for this area',
+    helpUnavailable: 'The help could not be loaded. Please reload the page.',
   },
   roles: {
     case_manager: 'Case manager / contact person',

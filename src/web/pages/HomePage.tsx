@@ -6,8 +6,9 @@ import { PageHeading } from '../components/PageHeading';
 import { can } from '../auth/can';
 import { isBuilt } from '../modulePages';
 import { NAV_ITEMS, navLabelKey } from '../shell/navItems';
+import { DeskBoard } from '../desk/DeskBoard';
 
-/** Greeting and quick links for what this user may do (no invented figures). */
+/** The start page: greeting, the work waiting for this user (the desk, from every module) and quick links. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -30,6 +31,8 @@ export function HomePage() {
           </p>
         </Alert>
       )}
+
+      <DeskBoard />
 
       {me.role === 'carrier_worker' && !isBuilt('aftercare') ? (
         <p className="kern-body">{t('home.carrierStart')}</p>

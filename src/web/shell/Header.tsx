@@ -1,16 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api';
+import { can } from '../auth/can';
 import { storeMe, useMe } from '../auth/session';
 import { NotificationBell } from '../notify/NotificationBell';
+import { helpTopicFor } from '../help/content/types';
 import { LanguageSwitch } from './LanguageSwitch';
+
+// The search (combobox, popover) loads in a chunk of its own, after the page itself.
+const GlobalSearch = lazy(() => import('../search/GlobalSearch').then((m) => ({ default: m.GlobalSearch })));
 
 export function Header() {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   const logout = useMutation({
     mutationFn: () => ok(api.POST('/auth/logout')),
@@ -35,11 +42,23 @@ export function Header() {
           </span>
         </div>
         <div className="app-header__tools">
+          {can(me, 'search.use') && (
+            <Suspense fallback={<div className="global-search" />}>
+              <GlobalSearch />
+            </Suspense>
+          )}
           <p className="app-user kern-body kern-body--small">
             <span className="visually-hidden">{t('app.userInfo')} </span>
             <span className="app-user__name">{me.displayName}</span>
             <span className="app-user__role">{t(`roles.${me.role}`)}</span>
           </p>
+          <Link className="kern-btn kern-btn--tertiary app-help-link" to={`/help#${helpTopicFor(pathname, me.role)}`}>
+            <span className="kern-icon kern-icon--help" aria-hidden="true" />
+            <span className="kern-label">
+              {t('app.help')}
+              <span className="visually-hidden"> – {t('app.helpFor')}</span>
+            </span>
+          </Link>
           <NotificationBell />
           <LanguageSwitch />
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>

@@ -74,6 +74,14 @@ describe('aftercare journey over HTTP', () => {
       followUps: [],
     });
     expect((await carrier.get(`/api/v1/aftercare/cases/${c.id}`)).statusCode).toBe(404);
+    // The lead's picker lists the carrier's active workers (the lead among them); the Fachstelle sees the same.
+    const workers = await carrierLead.get(`/api/v1/aftercare/cases/${c.id}/workers`);
+    expect(workers.statusCode, workers.body).toBe(200);
+    const picked = workers.json().items as { id: string; lead: boolean }[];
+    expect(picked.map((w) => w.id).sort()).toEqual([agency.users.carrier_worker.id, carrierLeadId].sort());
+    expect(picked.find((w) => w.id === carrierLeadId)?.lead).toBe(true);
+    expect((await cm.get(`/api/v1/aftercare/cases/${c.id}/workers`)).json()).toEqual(workers.json());
+    expect((await carrier.get(`/api/v1/aftercare/cases/${c.id}/workers`)).statusCode).toBe(404);
     const assigned = await carrierLead.post(`/api/v1/aftercare/cases/${c.id}/assign`, {
       carrierWorkerId: agency.users.carrier_worker.id,
       version: granted.json().version,
@@ -262,6 +270,10 @@ describe('aftercare journey over HTTP', () => {
     const caseB = await activeCase(cm, await household(), b.id, leadB.id);
     expect((await clientB.get(`/api/v1/aftercare/cases/${caseA.id}`)).statusCode).toBe(404);
     expect((await carrierLead.get(`/api/v1/aftercare/cases/${caseB.id}`)).statusCode).toBe(404);
+    expect((await carrierLead.get(`/api/v1/aftercare/cases/${caseB.id}/workers`)).statusCode).toBe(404);
+    expect((await clientB.get(`/api/v1/aftercare/cases/${caseB.id}/workers`)).json().items).toEqual([
+      { id: leadB.id, name: expect.any(String), lead: true },
+    ]);
     expect((await clientB.get(`/api/v1/aftercare/cases/${caseB.id}`)).statusCode).toBe(200);
     const listB = (await clientB.get('/api/v1/aftercare/cases')).json();
     expect(listB.items.map((i: { id: string }) => i.id)).toEqual([caseB.id]);

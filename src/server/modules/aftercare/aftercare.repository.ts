@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ZAftercareListQuery } from '../../../contracts/aftercare.js';
 import type { Tx } from '../../db/database.js';
 import type { AftercareCasesTable } from '../../db/types.js';
+import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 
 /* Every statement on the aftercare case tables (agreements: agreements.repository.ts). */
 
@@ -87,6 +88,18 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
         .where(scope)
         .executeTakeFirst()),
 
+    /** The carrier of the case, if `scope` shows it to the actor. */
+    carrierOfVisible: async (id: string, scope: Scope) =>
+      (
+        await tx
+          .selectFrom('aftercare_cases as ac')
+          .select('ac.carrier_id')
+          .where('ac.agency_id', '=', agencyId)
+          .where('ac.id', '=', id)
+          .where(scope)
+          .executeTakeFirst()
+      )?.carrier_id,
+
     update: (id: string, set: Updateable<AftercareCasesTable>) =>
       tx
         .updateTable('aftercare_cases')
@@ -160,6 +173,31 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
         WHERE ac.agency_id = ${agencyId} AND ac.id = ${id}`
         .execute(tx)
         .then((r) => r.rows[0]),
+
+    /** The global search: cases `scope` shows whose number, visit address or household name contains `text`; an exact number first, then the newest. */
+    search: (scope: Scope, text: string, limit: number) => {
+      const like = containsPattern(text);
+      return sql<{
+        id: string;
+        reference: string;
+        state: string;
+        household_id: string;
+        head_name: string;
+        street: string | null;
+        postal_code: string | null;
+        city: string | null;
+      }>`
+        SELECT ac.id, ac.reference, ac.state, ac.household_id, h.head_name, ac.street, ac.postal_code, ac.city
+        FROM aftercare_cases ac
+        JOIN households h ON h.id = ac.household_id AND h.agency_id = ac.agency_id
+        WHERE ac.agency_id = ${agencyId} AND ${scope}
+          AND (lower(ac.reference) LIKE ${like} OR lower(h.head_name) LIKE ${like} OR lower(ac.street) LIKE ${like}
+            OR ac.postal_code LIKE ${like} OR lower(ac.city) LIKE ${like})
+        ORDER BY lower(ac.reference) = ${text} DESC, ac.referred_on DESC, ac.id
+        LIMIT ${limit} ${PLAN_PER_CALL}`
+        .execute(tx)
+        .then((r) => r.rows);
+    },
 
     /** The cases `scope` shows, filtered and paged, with the total in the same statement. */
     async list(q: z.output<typeof ZAftercareListQuery>, scope: Scope) {

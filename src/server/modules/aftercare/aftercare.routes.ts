@@ -19,6 +19,7 @@ import {
   ZAnnualReport,
   ZAssignInput,
   ZCarrierQueue,
+  ZCarrierWorkerList,
   ZCheckInput,
   ZConsentInput,
   ZConsentWithdraw,
@@ -181,6 +182,20 @@ export function aftercareRoutes(app: FastifyInstance, svc: AftercareService): vo
       },
     },
     (req) => cases.transfers(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/v1/aftercare/cases/:id/workers',
+    {
+      config: { access: 'aftercare.assign' },
+      schema: {
+        tags,
+        summary: 'Aktive Fachkräfte des Trägers, denen der Fall zugewiesen werden kann (Fachstelle, Leitung des Trägers)',
+        params: ZIdParams,
+        response: { 200: ZCarrierWorkerList },
+      },
+    },
+    (req) => cases.workers(ctxOf(req), req.params.id),
   );
 
   /** A step on a case: POST with a body, answering the case with its ETag. */

@@ -1,4 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { TModuleSearchHits } from '../../../contracts/search.js';
+import * as access from '../../platform/access/access.js';
+import { roleHas } from '../../platform/access/registry.js';
+import type { Actor } from '../../platform/http/context.js';
+import { addressLine, matchOf, moduleHits } from '../../platform/search/hits.js';
+import { aftercareRepository } from './aftercare.repository.js';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import type { Ctx } from '../../platform/http/context.js';
@@ -57,4 +63,24 @@ export function referFromPrevention(
     note: h.note,
     preventionCaseId: h.preventionCaseId,
   });
+}
+
+/** Aftercare's part of the start page (the carrier's visits, the Fachstelle's referrals to decide). */
+export { aftercareDesk } from './desk.service.js';
+/**
+ * For the global search: aftercare cases matching `text` (number, visit address, household name) that
+ * `aftercareScope` shows the actor (the Fachstelle all; a carrier only its consented cases, a worker
+ * only those assigned to them), if it may list cases; else null. These are fields the carrier sees.
+ */
+export async function searchAftercareCases(tx: Tx, actor: Actor, text: string, limit: number): Promise<TModuleSearchHits | null> {
+  if (!roleHas(actor.role, 'aftercare.list')) return null;
+  const rows = await aftercareRepository(tx, actor.agencyId).search(access.aftercareScope(actor), text, limit + 1);
+  return moduleHits(rows, limit, (c) => ({
+    id: c.id,
+    reference: c.reference,
+    title: c.head_name,
+    address: addressLine(c.street, c.postal_code, c.city),
+    state: c.state,
+    matched: matchOf(text, [c.reference], [c.street, c.postal_code, c.city]),
+  }));
 }

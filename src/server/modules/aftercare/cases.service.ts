@@ -13,6 +13,7 @@ import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { householdFacts } from '../households/households.service.js';
+import { activeCarrierWorkers, userFacts } from '../users/users.service.js';
 import { organisationOf } from '../providers/providers.service.js';
 import { CARRIER_LIST_FIELDS } from './aftercare.present.js';
 import { aftercareRepository } from './aftercare.repository.js';
@@ -143,6 +144,25 @@ export function caseService(db: Kysely<DB>) {
         if (!doc || doc.ownerId !== id) throw new AccessDenied('aftercare.decide', { type: 'aftercare_case', id });
         audit(tx, ctx, { action: 'aftercare.document', entityId: id, details: { document: docId, kind: doc.kind, read: true } });
         return doc;
+      }),
+
+    /** Who may take the case: the active workers of its carrier (for the Fachstelle and the carrier lead). */
+    workers: (ctx: Ctx, id: string) =>
+      actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'aftercare.assign', { type: 'aftercare_case', id });
+        const k = kit(tx, ctx);
+        const carrierId = await k.repo.carrierOfVisible(id, k.scope);
+        if (!carrierId) throw new AccessDenied('aftercare.assign', { type: 'aftercare_case', id });
+        if (ctx.actor.role === 'carrier_worker' && !(await k.isCarrierLead()))
+          throw new AccessDenied('aftercare.assign', { type: 'aftercare_case', id });
+        const ids = await activeCarrierWorkers(tx, ctx.actor.agencyId, carrierId);
+        const people = (await userFacts(tx, ctx.actor.agencyId, ids)).filter((u) => u.role === 'carrier_worker');
+        audit(tx, ctx, { action: 'aftercare.workers', entityId: id, details: { results: people.length } });
+        return {
+          items: people
+            .map((u) => ({ id: u.id, name: u.display_name, lead: u.carrier_lead }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'de')),
+        };
       }),
 
     /** Which data went to the carrier, when and to whom (§ 67b SGB X accountability). */

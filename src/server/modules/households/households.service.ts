@@ -8,6 +8,8 @@ import type {
   ZJournalCreate,
   ZJournalEntry,
 } from '../../../contracts/households.js';
+import type { TSearchHits } from '../../../contracts/search.js';
+import { roleHas } from '../../platform/access/registry.js';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
@@ -296,4 +298,41 @@ export async function flagHouseholdFollowUp(tx: Tx, ctx: Ctx, id: string, reason
 /** For other modules, on a step they have already authorised: the members of one household of the agency, in order. */
 export async function householdMembers(tx: Tx, agencyId: string, id: string) {
   return (await householdRepository(tx, agencyId).findById(id))?.members ?? [];
+}
+
+/** Households' part of the start page (recently opened households). */
+export { householdDesk } from './desk.service.js';
+/**
+ * For the global search: the households the actor may list (`household.list`, `householdScope`)
+ * matching the terms, or among `ids` (households the other modules found by address, each through
+ * its own scope); null when the actor may not list households at all.
+ */
+export async function searchHouseholds(
+  tx: Tx,
+  actor: Actor,
+  terms: { text: string | null; birthDate: string | null; ids: string[]; addresses: Map<string, string> },
+  limit: number,
+): Promise<TSearchHits | null> {
+  if (!roleHas(actor.role, 'household.list')) return null;
+  const rows = await householdRepository(tx, actor.agencyId).search(access.householdScope(actor), terms, limit + 1);
+  return {
+    more: rows.length > limit,
+    items: rows.slice(0, limit).map((r) => {
+      const matched = r.birth_match
+        ? 'birthDate'
+        : terms.text && r.reference.toLowerCase().includes(terms.text)
+          ? 'reference'
+          : r.text_match
+            ? 'name'
+            : 'address';
+      return {
+        id: r.id,
+        reference: r.reference,
+        title: r.head_name,
+        address: terms.addresses.get(r.id) ?? null,
+        state: r.situation,
+        matched,
+      };
+    }),
+  };
 }

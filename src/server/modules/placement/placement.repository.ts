@@ -57,6 +57,31 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .executeTakeFirst();
     },
 
+    /** The global search: offers `scope` shows whose number or flat address contains `text`; an exact number first, then the newest. */
+    searchOffers: (scope: RawBuilder<SqlBool>, text: string, limit: number) => {
+      const like = containsPattern(text);
+      return tx
+        .selectFrom('offers')
+        .select(['offers.id', 'offers.reference', 'offers.status', 'offers.street', 'offers.postal_code', 'offers.city', 'offers.district'])
+        .where('offers.agency_id', '=', agencyId)
+        .where(scope)
+        .where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['offers.reference']), 'like', like),
+            eb(eb.fn('lower', ['offers.street']), 'like', like),
+            eb(eb.fn('lower', ['offers.postal_code']), 'like', like),
+            eb(eb.fn('lower', ['offers.city']), 'like', like),
+            eb(eb.fn('lower', ['offers.district']), 'like', like),
+          ]),
+        )
+        .orderBy(sql`lower(offers.reference) = ${text}`, 'desc')
+        .orderBy('offers.created_at', 'desc')
+        .orderBy('offers.id')
+        .limit(limit)
+        .modifyEnd(PLAN_PER_CALL)
+        .execute();
+    },
+
     /** `scope`: the actor's `providerScope` on `offers.provider_id`; `providerView`: a company sees only candidates presented to it. */
     async listOffers(scope: RawBuilder<SqlBool>, providerView: boolean, q: ListQuery, userId: string) {
       let base = tx

@@ -113,6 +113,31 @@ export function preventionRepository(tx: Tx, agencyId: string) {
     referral: (id: string) =>
       tx.selectFrom('prevention_referrals').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
 
+    /** The global search: cases whose number, court file number, street or tenant names contain `text`; an exact number first, then the newest. */
+    search: (text: string, limit: number) =>
+      tx
+        .selectFrom('prevention_cases as c')
+        .innerJoin('households as h', 'h.id', 'c.household_id')
+        .select([
+          'c.id',
+          'c.reference',
+          'c.status',
+          'c.household_id',
+          'c.court_file_number',
+          'h.head_name',
+          'c.street',
+          'c.postal_code',
+          'c.city',
+        ])
+        .where('c.agency_id', '=', agencyId)
+        .where('c.search_text', 'like', containsPattern(text))
+        .orderBy(sql`lower(c.reference) = ${text}`, 'desc')
+        .orderBy('c.received_on', 'desc')
+        .orderBy('c.id')
+        .limit(limit)
+        .modifyEnd(PLAN_PER_CALL)
+        .execute(),
+
     async list(q: z.output<typeof ZCaseListQuery>, userId: string, today: string) {
       const base = tx
         .selectFrom('prevention_cases as c')

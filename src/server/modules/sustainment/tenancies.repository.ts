@@ -53,6 +53,37 @@ export function tenancyRepository(tx: Tx, agencyId: string) {
         .executeTakeFirst();
     },
 
+    /**
+     * The global search: tenancies `scope` (the actor's `providerScope` on `t.provider_id`) shows whose
+     * number, address or tenant's name contains `text` (with `householdNumbers`, also the household's
+     * file number); an exact number first, then the newest lease.
+     */
+    search: (scope: RawBuilder<SqlBool>, text: string, limit: number, householdNumbers: boolean) => {
+      const like = containsPattern(text);
+      return tx
+        .selectFrom('tenancies as t')
+        .innerJoin('households as h', 'h.id', 't.household_id')
+        .select(['t.id', 't.reference', 't.status', 't.household_id', 'h.head_name', 't.street', 't.postal_code', 't.city'])
+        .where('t.agency_id', '=', agencyId)
+        .where(scope)
+        .where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['t.reference']), 'like', like),
+            eb(eb.fn('lower', ['t.street']), 'like', like),
+            eb(eb.fn('lower', ['t.postal_code']), 'like', like),
+            eb(eb.fn('lower', ['t.city']), 'like', like),
+            eb(eb.fn('lower', ['h.head_name']), 'like', like),
+            ...(householdNumbers ? [eb(eb.fn('lower', ['h.reference']), 'like', like)] : []),
+          ]),
+        )
+        .orderBy(sql`lower(t.reference) = ${text}`, 'desc')
+        .orderBy('t.lease_start', 'desc')
+        .orderBy('t.id')
+        .limit(limit)
+        .modifyEnd(PLAN_PER_CALL)
+        .execute();
+    },
+
     async list(f: TenancyFilter, page: number, pageSize: number) {
       let base = tenancies()
         .where(f.scope)

@@ -179,3 +179,8 @@ export function activeProviderUsers(tx: Tx, agencyId: string, providerId: string
 export function userContacts(tx: Tx, agencyId: string, ids: string[]) {
   return userRepository(tx, agencyId).contacts([...new Set(ids)]);
 }
+
+/** For other modules: the agency's active office staff (name and role), e.g. the lead's team on the start page. */
+export function officeStaff(tx: Tx, agencyId: string) {
+  return userRepository(tx, agencyId).staff();
+}

@@ -190,3 +190,20 @@ export async function bulkWriteLockHeld(db: Kysely<DB>): Promise<boolean> {
   const { rows } = await sql<{ free: boolean }>`SELECT pg_try_advisory_xact_lock(${BULK_WRITE_LOCK}) AS free`.execute(db);
   return !rows[0]?.free;
 }
+
+/** The reads that count as "opening a record" (the partial index audit_actor_reads covers exactly these). */
+export const RECORD_READS = ['household.read', 'offer.read', 'tenancy.read', 'incident.read', 'prevention.read', 'aftercare.read'] as const;
+
+/** The records this actor opened last (one row per record, newest first), from its successful reads. */
+export async function recentReadsOf(tx: Tx, actorId: string, limit: number) {
+  const { rows } = await sql<{ entity_type: string; entity_id: string; at: Date }>`
+    SELECT r.entity_type, r.entity_id, max(r.occurred_at) AS at
+    FROM (SELECT e.id, e.entity_type, e.entity_id, e.occurred_at FROM audit_events_v e
+          WHERE e.actor_id = ${actorId} AND e.outcome = 'success' AND e.action IN (${sql.join([...RECORD_READS])})
+            AND e.entity_id IS NOT NULL
+          ORDER BY e.id DESC LIMIT 200) r
+    GROUP BY r.entity_type, r.entity_id
+    ORDER BY max(r.id) DESC
+    LIMIT ${limit}`.execute(tx);
+  return rows;
+}

@@ -7,7 +7,8 @@ import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
 import type { Keyring } from '../keys/keyring.js';
 import { audit } from './audit.js';
-import { auditActors, auditPage } from './audit.repository.js';
+import { auditActors, auditPage, recentReadsOf } from './audit.repository.js';
+import type { Tx } from '../../db/database.js';
 import { sealAudit, verifyChain } from './chain.js';
 
 /** The auditor's view of the agency's audit trail: filtered pages and the chain check; both audited. */
@@ -63,3 +64,12 @@ export function auditService(db: Kysely<DB>, keys: Keyring) {
   };
 }
 export type AuditService = ReturnType<typeof auditService>;
+
+/**
+ * For the start page: the records the user opened last (one per record, newest first), from the
+ * user's own successful reads in the audit trail. Only entity types and ids: each module names its
+ * records and leaves out those the user may no longer see.
+ */
+export function recentlyOpened(tx: Tx, ctx: Ctx, limit: number): Promise<{ entity_type: string; entity_id: string; at: Date }[]> {
+  return recentReadsOf(tx, ctx.actor.userId, limit);
+}

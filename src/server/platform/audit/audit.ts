@@ -21,6 +21,8 @@ export const AUDIT_KINDS = {
   'auth.totp_enrolled': 'user',
   'access.denied': null,
   'household.list': null,
+  /** The global search: the query's length and reading, results per kind; the text only when it is a file number. */
+  'search.run': null,
   'household.read': 'household',
   'household.create': 'household',
   'household.update': 'household',
@@ -142,6 +144,7 @@ export const AUDIT_KINDS = {
   'aftercare.follow_up': 'aftercare_case',
   'aftercare.document': 'aftercare_case',
   'aftercare.transfers': 'aftercare_case',
+  'aftercare.workers': 'aftercare_case',
   'aftercare.queue': null,
   'aftercare.report': null,
   'aftercare.report_download': null,
@@ -152,6 +155,10 @@ export const AUDIT_KINDS = {
   'aftercare.annual_report_submit': 'aftercare_annual_report',
   'aftercare.annual_report_return': 'aftercare_annual_report',
   'aftercare.annual_report_download': 'aftercare_annual_report',
+  'desk.read': null,
+  'work.list': null,
+  /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
+  'work.reassign': null,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;

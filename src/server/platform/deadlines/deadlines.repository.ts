@@ -164,3 +164,80 @@ export async function agenciesWithWork(db: Kysely<DB>, now: Date): Promise<strin
   const { rows } = await sql<{ id: string }>`SELECT wh_agencies_with_work(${now}) AS id`.execute(db);
   return rows.map((r) => r.id);
 }
+
+/** The user's open deadlines due by `until` (overdue ones included), earliest first, with the counts. */
+export async function dueDeadlinesOf(tx: Tx, userId: string, now: Date, until: Date, limit: number) {
+  const base = tx.selectFrom('deadlines').where('status', '=', 'open').where('assignee_id', '=', userId).where('due_at', '<=', until);
+  const [items, counts] = await Promise.all([
+    base.select(['id', 'kind', 'title', 'link', 'due_at']).orderBy('due_at').orderBy('id').limit(limit).execute(),
+    base
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('id').filterWhere('due_at', '<', now).as('overdue')])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(counts.total), overdue: Number(counts.overdue) };
+}
+
+/**
+ * Office deadlines only: unassigned ones and those of office staff. A carrier worker's visit
+ * deadlines are the carrier's business, never handed over by the Fachstelle.
+ */
+const OFFICE_HOLDER = sql<SqlBool>`(d.assignee_id IS NULL OR u.role IN ('case_manager','social_worker','accommodation_worker','lead'))`;
+
+/** Open and overdue office deadlines per assignee (null: nobody). */
+export function deadlineCountsByAssignee(tx: Tx, now: Date) {
+  return tx
+    .selectFrom('deadlines as d')
+    .leftJoin('users as u', 'u.id', 'd.assignee_id')
+    .where('d.status', '=', 'open')
+    .where(OFFICE_HOLDER)
+    .groupBy('d.assignee_id')
+    .select((eb) => [
+      'd.assignee_id',
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.count<number>('d.id').filterWhere('d.due_at', '<', now).as('overdue'),
+    ])
+    .execute();
+}
+
+/** One holder's open office deadlines (null: the unassigned ones), earliest first, with the holder's role. */
+export function openDeadlinesHeldBy(tx: Tx, assigneeId: string | null) {
+  return tx
+    .selectFrom('deadlines as d')
+    .leftJoin('users as u', 'u.id', 'd.assignee_id')
+    .where('d.status', '=', 'open')
+    .where(OFFICE_HOLDER)
+    .where('d.assignee_id', assigneeId === null ? 'is' : '=', assigneeId)
+    .select(['d.id', 'd.kind', 'd.title', 'd.link', 'd.due_at', 'd.subject_type', 'u.role as holder_role'])
+    .orderBy('d.due_at')
+    .orderBy('d.id')
+    .limit(500)
+    .execute();
+}
+
+/** These deadlines with their holder and the holder's role. */
+export function deadlineHoldings(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('deadlines as d')
+    .leftJoin('users as u', 'u.id', 'd.assignee_id')
+    .where('d.id', 'in', ids)
+    .select(['d.id', 'd.assignee_id', 'd.status', 'u.role as holder_role'])
+    .execute();
+}
+
+/** Gives these deadlines to another person. */
+export async function setDeadlineAssignee(tx: Tx, ids: string[], to: string): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.updateTable('deadlines').set({ assignee_id: to }).where('id', 'in', ids).where('status', '=', 'open').execute();
+}
+
+/** When a case changes hands, its open deadlines held by the previous person (or nobody) follow it. */
+export async function moveSubjectDeadlines(tx: Tx, moves: { subjectId: string; from: string | null }[], to: string): Promise<number> {
+  if (moves.length === 0) return 0;
+  const rows = JSON.stringify(moves.map((m) => ({ sid: m.subjectId, holder: m.from })));
+  const res = await sql`
+    UPDATE deadlines d SET assignee_id = ${to}
+    FROM jsonb_to_recordset(${rows}::jsonb) AS m(sid uuid, holder uuid)
+    WHERE d.subject_id = m.sid AND d.status = 'open' AND d.assignee_id IS NOT DISTINCT FROM m.holder`.execute(tx);
+  return Number(res.numAffectedRows ?? 0);
+}

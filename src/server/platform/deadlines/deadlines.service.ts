@@ -8,13 +8,25 @@ import { roleHas } from '../access/registry.js';
 import { audit } from '../audit/audit.js';
 import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
-import { insertDeadline, listOpenDeadlines, type DeadlineInput } from './deadlines.repository.js';
+import type { TRole } from '../../../contracts/common.js';
+import type { TDeskItem } from '../../../contracts/desk.js';
+import { dueIso, urgencyOf, type DeskRequest, type WorkKind } from '../desk/desk.contribution.js';
+import {
+  deadlineCountsByAssignee,
+  deadlineHoldings,
+  dueDeadlinesOf,
+  insertDeadline,
+  listOpenDeadlines,
+  openDeadlinesHeldBy,
+  setDeadlineAssignee,
+  type DeadlineInput,
+} from './deadlines.repository.js';
 
 /*
  * Deadlines are rows: every process opens, closes and lists them here (the one way to the
  * deadlines table); the job in deadlines.job.ts reminds and alerts.
  */
-export { closeDeadlineRows, closeDeadlines, openDeadlinesOf, overdueDeadline } from './deadlines.repository.js';
+export { closeDeadlineRows, closeDeadlines, moveSubjectDeadlines, openDeadlinesOf, overdueDeadline } from './deadlines.repository.js';
 export type { DeadlineInput, DeadlineRow } from './deadlines.repository.js';
 
 /** Opens a deadline in the caller's transaction (which is in the agency's RLS context). */
@@ -61,3 +73,67 @@ export function deadlineService(db: Kysely<DB>) {
   };
 }
 export type DeadlineService = ReturnType<typeof deadlineService>;
+
+/** The user's own deadlines for the start page: overdue and due within the desk's 7-day window, most urgent first. */
+export async function deskDeadlines(req: DeskRequest): Promise<{ total: number; overdue: number; items: TDeskItem[] }> {
+  if (!roleHas(req.ctx.actor.role, 'deadline.list')) return { total: 0, overdue: 0, items: [] };
+  const { items, total, overdue } = await dueDeadlinesOf(req.tx, req.ctx.actor.userId, req.clock.now, req.clock.soonUntil, req.limit);
+  return {
+    total,
+    overdue,
+    items: items.map((d) => ({
+      id: d.id,
+      module: 'deadlines',
+      kind: d.kind,
+      title: d.title,
+      detail: null,
+      dueAt: dueIso(d.due_at as Date),
+      link: d.link ?? '/deadlines',
+      urgency: urgencyOf(d.due_at as Date, req.clock),
+    })),
+  };
+}
+
+const OFFICE: readonly TRole[] = ['case_manager', 'social_worker', 'lead'];
+/** Who may take over a deadline: someone of the holder's role (or a lead); an unassigned one, any office case role. */
+function deadlineTakers(holderRole: string | null): readonly TRole[] {
+  if (holderRole === null || holderRole === 'lead') return OFFICE;
+  return [holderRole as TRole, 'lead'];
+}
+
+/** Deadlines as work a lead hands over (see desk.contribution.ts). */
+export const deadlineWork: WorkKind = {
+  type: 'deadline',
+  async counts(tx, _agencyId, now) {
+    const rows = await deadlineCountsByAssignee(tx, now);
+    return rows.map((r) => ({ holderId: r.assignee_id, open: Number(r.open), overdue: Number(r.overdue) }));
+  },
+  async list(tx, _agencyId, holderId) {
+    const rows = await openDeadlinesHeldBy(tx, holderId);
+    return rows.map((d) => ({
+      id: d.id,
+      title: d.title,
+      detail: null,
+      due: d.due_at as Date,
+      link: d.link ?? '/deadlines',
+      roles: deadlineTakers(d.holder_role),
+    }));
+  },
+  async load(tx, _agencyId, ids) {
+    const rows = await deadlineHoldings(tx, ids);
+    return rows.map((d) => ({
+      id: d.id,
+      holderId: d.assignee_id,
+      open: d.status === 'open',
+      // A carrier worker's visit deadline is not the office's to hand over: nobody may take it.
+      roles: d.holder_role === 'carrier_worker' || d.holder_role === 'provider_user' ? [] : deadlineTakers(d.holder_role),
+    }));
+  },
+  async move(tx, _agencyId, items, toUserId) {
+    await setDeadlineAssignee(
+      tx,
+      items.map((i) => i.id),
+      toUserId,
+    );
+  },
+};

@@ -8,6 +8,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
 import { notificationRepository, type NotificationRow } from './notify.repository.js';
+import type { Tx } from '../../db/database.js';
 
 const present = (n: NotificationRow): TNotification => ({
   id: n.id,
@@ -69,3 +70,10 @@ export function notificationService(db: Kysely<DB>) {
   };
 }
 export type NotificationService = ReturnType<typeof notificationService>;
+
+/** For the start page: the user's newest unread notifications and how many are unread. */
+export async function unreadNotifications(tx: Tx, ctx: Ctx, limit: number): Promise<{ unread: number; items: TNotification[] }> {
+  const repo = notificationRepository(tx, ctx.actor.agencyId, ctx.actor.userId);
+  const [items, unread] = await Promise.all([repo.page(true, 1, limit), repo.unread()]);
+  return { unread, items: items.map(present) };
+}

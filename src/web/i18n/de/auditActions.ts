@@ -5,6 +5,7 @@ export const auditActionsDe = {
   'auth.totp_enrolled': 'Zweiten Faktor eingerichtet',
   'access.denied': 'Zugriff verweigert',
   'household.list': 'Haushaltsliste abgerufen',
+  'search.run': 'Globale Suche ausgeführt',
   'household.read': 'Haushalt angesehen',
   'household.create': 'Haushalt angelegt',
   'household.update': 'Haushalt geändert',
@@ -134,8 +135,12 @@ export const auditActionsDe = {
   'aftercare.annual_report_return': 'Nachsorge: Jahresbericht zurückgegeben',
   'aftercare.annual_report_download': 'Nachsorge: Jahresbericht heruntergeladen',
   'aftercare.transfers': 'Nachsorge: Übermittlungsprotokoll angesehen',
+  'aftercare.workers': 'Nachsorge: Fachkräfte des Trägers zur Zuweisung angesehen',
   'aftercare.transition': 'Nachsorge: Schritt im Verfahren',
   'aftercare.visit': 'Nachsorge: Hausbesuch dokumentiert',
+  'desk.read': 'Startseite abgerufen',
+  'work.list': 'Offene Arbeit einer Person abgerufen (Übergabe)',
+  'work.reassign': 'Arbeit an eine andere Person übergeben',
 };
 
 /** What an audit event is about (its entity type). */

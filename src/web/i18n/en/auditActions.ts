@@ -5,6 +5,7 @@ export const auditActionsEn = {
   'auth.totp_enrolled': 'Second factor set up',
   'access.denied': 'Access denied',
   'household.list': 'Household list retrieved',
+  'search.run': 'Global search run',
   'household.read': 'Household viewed',
   'household.create': 'Household created',
   'household.update': 'Household changed',
@@ -134,8 +135,12 @@ export const auditActionsEn = {
   'aftercare.annual_report_return': 'Aftercare: annual report returned',
   'aftercare.annual_report_download': 'Aftercare: annual report downloaded',
   'aftercare.transfers': 'Aftercare: transfer log viewed',
+  'aftercare.workers': 'Aftercare: carrier workers viewed for assignment',
   'aftercare.transition': 'Aftercare: process step',
   'aftercare.visit': 'Aftercare: home visit documented',
+  'desk.read': 'Start page viewed',
+  'work.list': "A person's open work viewed (hand-over)",
+  'work.reassign': 'Work handed over to another person',
 };
 
 /** What an audit event is about (its entity type). */

@@ -1,0 +1,31 @@
+import type { RawBuilder, SqlBool } from 'kysely';
+import type { Tx } from '../../db/database.js';
+
+/* The aftercare queries behind the start page (see desk.service.ts); the carrier's visits come from the queue. */
+
+export function aftercareDeskRepository(tx: Tx, agencyId: string) {
+  const cases = () =>
+    tx.selectFrom('aftercare_cases as ac').innerJoin('households as h', 'h.id', 'ac.household_id').where('ac.agency_id', '=', agencyId);
+  return {
+    /** Referrals the Fachstelle still has to check and decide, oldest first. */
+    async toDecide(scope: RawBuilder<SqlBool>, limit: number) {
+      const base = cases().where('ac.state', 'in', ['referred', 'checked']).where(scope);
+      const [rows, total] = await Promise.all([
+        base
+          .select(['ac.id', 'ac.reference', 'ac.state', 'ac.created_at', 'h.head_name'])
+          .orderBy('ac.created_at')
+          .orderBy('ac.id')
+          .limit(limit)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(total.n) };
+    },
+
+    /** References (and for the office the household's name) of these cases that `scope` shows. */
+    names: (ids: string[], scope: RawBuilder<SqlBool>) =>
+      ids.length
+        ? cases().where('ac.id', 'in', ids).where(scope).select(['ac.id', 'ac.reference', 'h.head_name']).execute()
+        : Promise.resolve([]),
+  };
+}
