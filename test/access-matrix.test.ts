@@ -57,6 +57,16 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/aftercare/queue': () => undefined,
   'GET /api/v1/aftercare/reports/quarter': () => undefined,
   'GET /api/v1/aftercare/reports/annual': () => undefined,
+  'GET /api/v1/aftercare/reports/quarter.xlsx': () => undefined,
+  'GET /api/v1/aftercare/annual-reports': () => undefined,
+  // Opens a report of 2020 for the carrier (a second call answers the same one).
+  'POST /api/v1/aftercare/annual-reports': () => ({ year: 2020 }),
+  'GET /api/v1/aftercare/annual-reports/:id': () => undefined,
+  // The fixture report is submitted and the versions are stale: allowed roles get 409/412, nothing changes.
+  'PUT /api/v1/aftercare/annual-reports/:id': () => ({ focus: 'Matrix', version: 99 }),
+  'POST /api/v1/aftercare/annual-reports/:id/submit': () => ({ version: 99 }),
+  'POST /api/v1/aftercare/annual-reports/:id/return': () => ({ reason: 'Matrix', version: 99 }),
+  'GET /api/v1/aftercare/annual-reports/:id/export': () => undefined,
   'GET /api/v1/me': () => undefined,
   'GET /api/v1/desk': () => undefined,
   'GET /api/v1/desk/work': () => undefined,

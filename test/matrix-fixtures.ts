@@ -5,7 +5,7 @@ import { enqueueMail } from '../src/server/platform/mail/outbox.service.js';
 import { notify } from '../src/server/platform/notify/notify.js';
 import { consentInput, ensureConditions, offerInput } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
-import { activeCase, agreementInput, day } from './aftercare-fixtures.js';
+import { activeCase, agreementInput, carrierUser, day } from './aftercare-fixtures.js';
 import { client, householdInput, login, testDbs, type Client, type TestAgency } from './helpers.js';
 
 export type Ids = {
@@ -42,6 +42,7 @@ export type Ids = {
   aftercareGoal: string;
   aftercareReferral: string;
   aftercareFollowUp: string;
+  aftercareAnnualReport: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -91,8 +92,8 @@ export async function fixtures(app: FastifyInstance, a: TestAgency): Promise<Ids
 
 /**
  * An agreement with the agency's carrier (with an uploaded document), an active case assigned to
- * the agency's carrier worker (consented, with a goal, a referral and a letter), and an ended case
- * with its follow-up checks.
+ * the agency's carrier worker (consented, with a goal, a referral and a letter), an ended case
+ * with its follow-up checks, and last year's annual report of the carrier, submitted by its lead.
  */
 async function aftercareFixtures(app: FastifyInstance, a: TestAgency, cm: Client) {
   const { owner } = testDbs();
@@ -119,7 +120,12 @@ async function aftercareFixtures(app: FastifyInstance, a: TestAgency, cm: Client
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+  const carrierLead = client(app, await login(app, (await carrierUser(a, a.carrierId, true)).email));
+  const report = (await carrierLead.post('/api/v1/aftercare/annual-reports', { year: Number(day(0).slice(0, 4)) - 1 })).json();
+  const submitted = await carrierLead.post(`/api/v1/aftercare/annual-reports/${report.id}/submit`, { version: report.version });
+  if (submitted.statusCode !== 200) throw new Error(`annual report fixture: ${submitted.statusCode} ${submitted.body}`);
   return {
+    aftercareAnnualReport: report.id,
     aftercareAgreement: agreement.id,
     aftercareAgreementDocument: (await doc('aftercare_agreement', agreement.id)).id,
     aftercareCase: active.id,
@@ -325,6 +331,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
     (
       [
         ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
+        ['/api/v1/aftercare/annual-reports', 'aftercareAnnualReport'],
         ['/api/v1/aftercare/cases', 'aftercareCase'],
         ['/api/v1/aftercare/goals', 'aftercareGoal'],
         ['/api/v1/aftercare/referrals', 'aftercareReferral'],

@@ -22,6 +22,7 @@ export const ZTargetGroup = z
   .describe(
     'Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr',
   );
+export type TTargetGroup = z.infer<typeof ZTargetGroup>;
 
 export const REFERRAL_SOURCES = [
   'self',
@@ -61,6 +62,7 @@ export const ZEndReason = z
   .describe(
     'Ziele erreicht, Mietvertrag abgeschlossen, abgelehnt/Einwilligung widerrufen, verzogen, kein Kontakt, andere Hilfe installiert, Befristung abgelaufen',
   );
+export type TEndReason = z.infer<typeof ZEndReason>;
 
 export const CONSENT_FORMS = ['written', 'electronic', 'oral_documented'] as const;
 export const ZConsentForm = z.enum(CONSENT_FORMS).describe('Form der Einwilligung: schriftlich, elektronisch, mündlich (dokumentiert)');
@@ -502,31 +504,8 @@ export const ZQuarterReport = z.object({
   followUps: z.array(ZCount).describe('kept / lost'),
   medianDurationDays: z.number().int().nullable(),
 });
+/** The annual report data and the tracked report object: src/contracts/aftercareReports.ts. */
 export const ZAnnualQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('leer: Vorjahr (der fällige Jahresbericht)'),
   carrierId: ZId.optional(),
-});
-export const ZAnnualRow = z.object({
-  pseudonym: z.string().describe('Pseudonyme Fallnummer (ohne Namen oder Geburtsdaten)'),
-  ageBand: z.string(),
-  householdType: z.string(),
-  gender: z.string(),
-  targetGroup: ZTargetGroup,
-  durationDays: z.number().int().nullable(),
-  visitsHeld: z.number().int(),
-  referrals: z.number().int(),
-  endReason: ZEndReason.nullable(),
-  followUp: z.enum(['kept', 'lost', 'open']).nullable(),
-});
-export const ZAnnualReport = z.object({
-  year: z.number().int(),
-  dueOn: ZDate,
-  rows: z.array(ZAnnualRow),
-  aggregates: z.object({
-    byTargetGroup: z.array(ZCount),
-    byGender: z.array(ZCount),
-    byAgeBand: z.array(ZCount),
-    byEndReason: z.array(ZCount),
-  }),
-  suppression: z.string().describe('Kleine Zellen (< 5) sind unterdrückt (null)'),
 });

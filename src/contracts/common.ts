@@ -16,6 +16,7 @@ export type TRole = z.infer<typeof ZRole>;
 
 export const GENDERS = ['female', 'male', 'diverse', 'unspecified'] as const;
 export const ZGender = z.enum(GENDERS).describe('Geschlecht: weiblich, männlich, divers, ohne Angabe');
+export type TGender = z.infer<typeof ZGender>;
 
 export const HOUSING_SITUATIONS = ['in_accommodation', 'hidden_homeless', 'rough_sleeping', 'at_risk', 'housed'] as const;
 export const ZHousingSituation = z.enum(HOUSING_SITUATIONS).describe('Aktuelle Wohnsituation');

@@ -156,6 +156,12 @@ export const PERMISSIONS = {
   'aftercare.transfers': ['case_manager', 'social_worker', 'lead'],
   /** Quarterly figures and the annual report data (a carrier only its own). */
   'aftercare.report': ['case_manager', 'lead', 'carrier_worker'],
+  /** Open the carrier's annual report and write its narrative (any worker of the carrier). */
+  'aftercare.annualReport.write': ['carrier_worker'],
+  /** Submit the annual report to the Fachstelle: the carrier's lead only (checked in the service). */
+  'aftercare.annualReport.submit': ['carrier_worker'],
+  /** Return a submitted annual report to the carrier with a reason (the Fachstelle that receives it). */
+  'aftercare.annualReport.return': ['case_manager', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

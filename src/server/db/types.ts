@@ -969,6 +969,39 @@ export interface AftercareFollowUpsTable {
   created_at: Generated<Date>;
 }
 
+export interface AftercareAnnualReportsTable {
+  id: Generated<string>;
+  agency_id: string;
+  carrier_id: string;
+  year: number;
+  state: Generated<string>;
+  focus: string | null;
+  goals: string | null;
+  developments: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface AftercareAnnualReportSubmissionsTable {
+  id: Generated<string>;
+  agency_id: string;
+  report_id: string;
+  no: number;
+  focus: string | null;
+  goals: string | null;
+  developments: string | null;
+  /** The report data (contracts ZAnnualReport) as it was at submission. */
+  snapshot: ColumnType<unknown, string, string>;
+  submitted_by: string | null;
+  submitted_at: Generated<Date>;
+  returned_by: string | null;
+  returned_at: Date | null;
+  return_reason: string | null;
+}
+
 export interface AftercareTransfersTable {
   id: Generated<string>;
   agency_id: string;
@@ -1040,6 +1073,8 @@ export interface DB {
   aftercare_contacts: AftercareContactsTable;
   aftercare_follow_ups: AftercareFollowUpsTable;
   aftercare_transfers: AftercareTransfersTable;
+  aftercare_annual_reports: AftercareAnnualReportsTable;
+  aftercare_annual_report_submissions: AftercareAnnualReportSubmissionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,7 +13,8 @@ import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
-import { aftercareKeys, carriersOf, useAgreements } from './queries';
+import { CarrierReportsSection } from './CarrierReportsSection';
+import { aftercareKeys, carriersOf, quarterXlsxUrl, useAgreements } from './queries';
 import '../sustainment/sustainment.css';
 import './aftercare.css';
 
@@ -110,6 +111,8 @@ export function ReportsPage() {
       <PageHeading title={title}>{title}</PageHeading>
       <p className="kern-body page-intro">{r(t, 'intro')}</p>
 
+      <CarrierReportsSection office={office} carriers={carriers} />
+
       <Section id="report-quarter" title={r(t, 'quarter')}>
         <form
           className="filters__grid"
@@ -173,6 +176,11 @@ export function ReportsPage() {
                 : t('aftercare.reports.medianDuration', { days: quarter.data.medianDurationDays })}
             </p>
             {note}
+            <p>
+              <a className="kern-link" href={quarterXlsxUrl(quarterParams)}>
+                {r(t, 'downloadXlsx')}
+              </a>
+            </p>
           </>
         )}
       </Section>
@@ -214,8 +222,14 @@ export function ReportsPage() {
                 rows={annual.data.aggregates.byTargetGroup}
                 label={label(t, 'targetGroup')}
               />
-              <CountTable id="a-gender" title={r(t, 'byGender')} rows={annual.data.aggregates.byGender} label={(k) => k} />
-              <CountTable id="a-age" title={r(t, 'byAgeBand')} rows={annual.data.aggregates.byAgeBand} label={(k) => k} />
+              <CountTable id="a-gender" title={r(t, 'byGender')} rows={annual.data.aggregates.byGender} label={label(t, 'gender')} />
+              <CountTable id="a-age" title={r(t, 'byAgeBand')} rows={annual.data.aggregates.byAgeBand} label={label(t, 'ageBand')} />
+              <CountTable
+                id="a-household"
+                title={r(t, 'byHouseholdType')}
+                rows={annual.data.aggregates.byHouseholdType}
+                label={label(t, 'householdType')}
+              />
               <CountTable id="a-end" title={r(t, 'endsByReason')} rows={annual.data.aggregates.byEndReason} label={label(t, 'endReason')} />
             </div>
             {note}
@@ -226,9 +240,9 @@ export function ReportsPage() {
               empty={r(t, 'rowsEmpty')}
               columns={[
                 { key: 'p', header: r(t, 'pseudonym'), rowHeader: true, cell: (x) => x.pseudonym },
-                { key: 'age', header: r(t, 'ageBand'), cell: (x) => x.ageBand },
-                { key: 'type', header: r(t, 'householdType'), cell: (x) => x.householdType },
-                { key: 'gender', header: r(t, 'gender'), cell: (x) => x.gender },
+                { key: 'age', header: r(t, 'ageBand'), cell: (x) => t(`aftercare.ageBand.${x.ageBand}`) },
+                { key: 'type', header: r(t, 'householdType'), cell: (x) => t(`aftercare.householdType.${x.householdType}`) },
+                { key: 'gender', header: r(t, 'gender'), cell: (x) => t(`aftercare.gender.${x.gender}`) },
                 { key: 'group', header: t('aftercare.list.targetGroup'), cell: (x) => t(`aftercare.targetGroup.${x.targetGroup}`) },
                 { key: 'dur', header: r(t, 'duration'), numeric: true, cell: (x) => x.durationDays ?? t('common.none') },
                 { key: 'visits', header: r(t, 'visitsHeld'), numeric: true, cell: (x) => x.visitsHeld },
@@ -236,7 +250,7 @@ export function ReportsPage() {
                 {
                   key: 'end',
                   header: r(t, 'endReason'),
-                  cell: (x) => (x.endReason ? t(`aftercare.endReason.${x.endReason}`) : t('common.none')),
+                  cell: (x) => t(`aftercare.endReason.${x.endReason ?? 'running'}`),
                 },
                 {
                   key: 'fu',

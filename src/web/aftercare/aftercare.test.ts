@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createInstance, type TFunction } from 'i18next';
+import { AGE_BANDS, HOUSEHOLD_TYPES, REPORT_LABELS_DE } from '../../contracts/aftercareReports';
 import { de } from '../i18n/de';
+import { en } from '../i18n/en';
+import { annualReportExportUrl, quarterXlsxUrl } from './queries';
 import { buildBody, initialValues } from '../sustainment/stepForm';
 import { parse, toSearch } from './listParams';
 import { carriersOf, type AftercareCase, type Agreement } from './queries';
@@ -93,5 +96,24 @@ describe('case step forms', () => {
   });
   it('propose the refusal with the help found in the check', () => {
     expect(initialBody('refuse').body).toMatchObject({ existingHelp: 'sgb8' });
+  });
+});
+
+describe('annual report labels', () => {
+  it('the German UI uses the words of the German report files (one wording for the city)', () => {
+    for (const [group, labels] of Object.entries(REPORT_LABELS_DE)) {
+      expect(de.aftercare[group as keyof typeof REPORT_LABELS_DE], group).toEqual(expect.objectContaining(labels));
+    }
+  });
+  it('every age band and household type has a German and an English label, the English differing', () => {
+    for (const k of AGE_BANDS) expect(en.aftercare.ageBand[k]).toBeTruthy();
+    for (const k of HOUSEHOLD_TYPES) expect(en.aftercare.householdType[k]).not.toBe(de.aftercare.householdType[k]);
+  });
+  it('download URLs name the format and, when given, the version', () => {
+    expect(annualReportExportUrl('a b', 'pdf')).toBe('/api/v1/aftercare/annual-reports/a%20b/export?format=pdf');
+    expect(annualReportExportUrl('x', 'xlsx', 2)).toBe('/api/v1/aftercare/annual-reports/x/export?format=xlsx&submission=2');
+    expect(quarterXlsxUrl({ year: '2026', quarter: '3', carrierId: '' })).toBe(
+      '/api/v1/aftercare/reports/quarter.xlsx?year=2026&quarter=3',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TAftercareState } from '../../contracts/aftercare';
+import type { TCarrierReportState } from '../../contracts/aftercareReports';
 import { Badge } from '../sustainment/labels';
 
 const STATE_BADGE: Record<TAftercareState, 'info' | 'success' | 'warning' | 'danger'> = {
@@ -14,4 +15,9 @@ const STATE_BADGE: Record<TAftercareState, 'info' | 'success' | 'warning' | 'dan
 export function AftercareStateBadge({ state }: { state: TAftercareState }) {
   const { t } = useTranslation();
   return <Badge variant={STATE_BADGE[state]}>{t(`aftercare.state.${state}`)}</Badge>;
+}
+
+export function AnnualReportStateBadge({ state }: { state: TCarrierReportState }) {
+  const { t } = useTranslation();
+  return <Badge variant={state === 'submitted' ? 'success' : 'warning'}>{t(`aftercare.annualReport.state.${state}`)}</Badge>;
 }

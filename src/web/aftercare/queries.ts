@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZAftercareCase, ZAftercareListItem, ZAgreement, ZCarrierQueue, ZQueueItem } from '../../contracts/aftercare';
+import type { ZCarrierReport, ZCarrierReportListItem } from '../../contracts/aftercareReports';
 import { api, ok } from '../api';
 
 export type AftercareCase = z.infer<typeof ZAftercareCase>;
@@ -8,6 +9,8 @@ export type AftercareRow = z.infer<typeof ZAftercareListItem>;
 export type QueueItem = z.infer<typeof ZQueueItem>;
 export type CarrierQueue = z.infer<typeof ZCarrierQueue>;
 export type Agreement = z.infer<typeof ZAgreement>;
+export type CarrierReport = z.infer<typeof ZCarrierReport>;
+export type CarrierReportItem = z.infer<typeof ZCarrierReportListItem>;
 
 /** The filters of the office's case list (all optional; empty string = no filter). */
 export interface CaseListParams {
@@ -29,6 +32,8 @@ export const aftercareKeys = {
   agreements: ['aftercare', 'agreements'] as const,
   quarter: (p: object) => ['aftercare', 'quarter', p] as const,
   annual: (p: object) => ['aftercare', 'annual', p] as const,
+  annualReports: (p: object) => ['aftercare', 'annual-reports', p] as const,
+  annualReport: (id: string) => ['aftercare', 'annual-report', id] as const,
 };
 
 export const PAGE_SIZE = 50;
@@ -115,3 +120,34 @@ export const refusalLetterUrl = (caseId: string, documentId: string) =>
   `/api/v1/aftercare/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}`;
 export const agreementDocumentUrl = (agreementId: string, documentId: string) =>
   `/api/v1/aftercare/agreements/${encodeURIComponent(agreementId)}/documents/${encodeURIComponent(documentId)}`;
+
+/** The carriers' annual reports the user may see (the Fachstelle: all, or one carrier's). */
+export function useAnnualReports(carrierId: string) {
+  return useQuery({
+    queryKey: aftercareKeys.annualReports({ carrierId }),
+    queryFn: ({ signal }) => ok(api.GET('/aftercare/annual-reports', { params: { query: { carrierId: carrierId || undefined } }, signal })),
+  });
+}
+
+export function useAnnualReport(id: string) {
+  return useQuery({
+    queryKey: aftercareKeys.annualReport(id),
+    queryFn: ({ signal }) => ok(api.GET('/aftercare/annual-reports/{id}', { params: { path: { id } }, signal })),
+    enabled: !!id,
+  });
+}
+
+/** A download of the annual report: a submitted version, or (none named) the current one / the draft's preview. */
+export const annualReportExportUrl = (id: string, format: 'pdf' | 'xlsx', submission?: number) =>
+  `/api/v1/aftercare/annual-reports/${encodeURIComponent(id)}/export?${new URLSearchParams({
+    format,
+    ...(submission ? { submission: String(submission) } : {}),
+  }).toString()}`;
+
+/** The quarter's figures as XLSX (`carrierId` empty: all carriers the user may see). */
+export const quarterXlsxUrl = (p: { year: string; quarter: string; carrierId: string }) =>
+  `/api/v1/aftercare/reports/quarter.xlsx?${new URLSearchParams({
+    year: p.year,
+    quarter: p.quarter,
+    ...(p.carrierId ? { carrierId: p.carrierId } : {}),
+  }).toString()}`;

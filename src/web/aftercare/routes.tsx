@@ -7,6 +7,7 @@ const VisitFormPage = lazy(() => import('./VisitFormPage').then((m) => ({ defaul
 const ReferralFormPage = lazy(() => import('./ReferralFormPage').then((m) => ({ default: m.ReferralFormPage })));
 const AgreementsPage = lazy(() => import('./AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const ReportsPage = lazy(() => import('./ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const AnnualReportPage = lazy(() => import('./AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
 
 /** The aftercare pages below /aftercare (the start page itself is the navigation entry's route). */
 export const aftercareRoutes: RouteObject[] = [
@@ -31,6 +32,14 @@ export const aftercareRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="aftercare.report">
         <ReportsPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/aftercare/reports/annual/:id',
+    element: (
+      <RequirePermission permission="aftercare.report">
+        <AnnualReportPage />
       </RequirePermission>
     ),
   },

@@ -316,6 +316,533 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/aftercare/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jahresberichte der Träger: die Fachstelle alle (Verlauf je Träger), ein Träger seine */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nur die Fachstelle; ein Träger sieht seine eigenen */
+                    carrierId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                carrier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                dueOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastSubmittedAt: string | null;
+                                /** @description Die letzte Fassung wurde zurückgegeben */
+                                returned: boolean;
+                                /**
+                                 * @description in Bearbeitung beim Träger, eingereicht
+                                 * @enum {string}
+                                 */
+                                state: "draft" | "submitted";
+                                submissions: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Jahresbericht des eigenen Trägers für ein Jahr beginnen (Entwurf; ein schon begonnener wird beantwortet) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Berichtsjahr (abgelaufenes oder laufendes Jahr) */
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: ("edit" | "submit" | "return")[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            developments: string | null;
+                            dueOn: string;
+                            focus: string | null;
+                            goals: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description in Bearbeitung beim Träger, eingereicht
+                             * @enum {string}
+                             */
+                            state: "draft" | "submitted";
+                            /** @description Eingereichte Fassungen, neueste zuerst */
+                            submissions: {
+                                /** @description Zahl der Fallzeilen im eingefrorenen Stand */
+                                cases: number;
+                                /** @description Fassung 1, 2, … */
+                                no: number;
+                                returnedAt: string | null;
+                                returnedBy: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: ("edit" | "submit" | "return")[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            developments: string | null;
+                            dueOn: string;
+                            focus: string | null;
+                            goals: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description in Bearbeitung beim Träger, eingereicht
+                             * @enum {string}
+                             */
+                            state: "draft" | "submitted";
+                            /** @description Eingereichte Fassungen, neueste zuerst */
+                            submissions: {
+                                /** @description Zahl der Fallzeilen im eingefrorenen Stand */
+                                cases: number;
+                                /** @description Fassung 1, 2, … */
+                                no: number;
+                                returnedAt: string | null;
+                                returnedBy: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/annual-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jahresbericht mit Bericht des Trägers und den eingereichten Fassungen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: ("edit" | "submit" | "return")[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            developments: string | null;
+                            dueOn: string;
+                            focus: string | null;
+                            goals: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description in Bearbeitung beim Träger, eingereicht
+                             * @enum {string}
+                             */
+                            state: "draft" | "submitted";
+                            /** @description Eingereichte Fassungen, neueste zuerst */
+                            submissions: {
+                                /** @description Zahl der Fallzeilen im eingefrorenen Stand */
+                                cases: number;
+                                /** @description Fassung 1, 2, … */
+                                no: number;
+                                returnedAt: string | null;
+                                returnedBy: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Bericht des Trägers schreiben: Schwerpunkte, Ziele, Entwicklungen vor Ort (nur im Entwurf) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Entwicklungen vor Ort */
+                        developments?: string | null;
+                        /** @description Arbeitsschwerpunkte */
+                        focus?: string | null;
+                        /** @description Ziele und ihre Erreichung */
+                        goals?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: ("edit" | "submit" | "return")[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            developments: string | null;
+                            dueOn: string;
+                            focus: string | null;
+                            goals: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description in Bearbeitung beim Träger, eingereicht
+                             * @enum {string}
+                             */
+                            state: "draft" | "submitted";
+                            /** @description Eingereichte Fassungen, neueste zuerst */
+                            submissions: {
+                                /** @description Zahl der Fallzeilen im eingefrorenen Stand */
+                                cases: number;
+                                /** @description Fassung 1, 2, … */
+                                no: number;
+                                returnedAt: string | null;
+                                returnedBy: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/annual-reports/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jahresbericht als PDF oder XLSX: eine eingereichte Fassung oder (Träger) die Vorschau des Entwurfs */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "xlsx";
+                    /** @description Eingereichte Fassung; leer: die aktuelle (Entwurf: Vorschau mit den heutigen Zahlen, nur für den Träger) */
+                    submission?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/annual-reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eingereichten Jahresbericht mit Begründung an den Träger zurückgeben (wieder Entwurf) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Warum der Bericht zurückgegeben wird (sieht der Träger) */
+                        reason: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: ("edit" | "submit" | "return")[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            developments: string | null;
+                            dueOn: string;
+                            focus: string | null;
+                            goals: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description in Bearbeitung beim Träger, eingereicht
+                             * @enum {string}
+                             */
+                            state: "draft" | "submitted";
+                            /** @description Eingereichte Fassungen, neueste zuerst */
+                            submissions: {
+                                /** @description Zahl der Fallzeilen im eingefrorenen Stand */
+                                cases: number;
+                                /** @description Fassung 1, 2, … */
+                                no: number;
+                                returnedAt: string | null;
+                                returnedBy: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/annual-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Jahresbericht einreichen (Leitung des Trägers): Text und Zahlen werden als neue Fassung eingefroren */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die aktuelle Person jetzt gehen darf */
+                            actions: ("edit" | "submit" | "return")[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            developments: string | null;
+                            dueOn: string;
+                            focus: string | null;
+                            goals: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description in Bearbeitung beim Träger, eingereicht
+                             * @enum {string}
+                             */
+                            state: "draft" | "submitted";
+                            /** @description Eingereichte Fassungen, neueste zuerst */
+                            submissions: {
+                                /** @description Zahl der Fallzeilen im eingefrorenen Stand */
+                                cases: number;
+                                /** @description Fassung 1, 2, … */
+                                no: number;
+                                returnedAt: string | null;
+                                returnedBy: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/aftercare/cases": {
         parameters: {
             query?: never;
@@ -5113,12 +5640,18 @@ export interface paths {
                                     count: number | null;
                                     key: string;
                                 }[];
+                                /** @description Schlüssel `running`: läuft noch */
                                 byEndReason: {
                                     /** @description null: unterdrückt (< 5) */
                                     count: number | null;
                                     key: string;
                                 }[];
                                 byGender: {
+                                    /** @description null: unterdrückt (< 5) */
+                                    count: number | null;
+                                    key: string;
+                                }[];
+                                byHouseholdType: {
                                     /** @description null: unterdrückt (< 5) */
                                     count: number | null;
                                     key: string;
@@ -5131,12 +5664,21 @@ export interface paths {
                             };
                             dueOn: string;
                             rows: {
-                                ageBand: string;
+                                /**
+                                 * @description Altersgruppe der ersten Person im Haushalt am Jahresende (unknown: ohne Geburtsdatum)
+                                 * @enum {string}
+                                 */
+                                ageBand: "under_25" | "25_34" | "35_49" | "50_64" | "65_plus" | "unknown";
                                 durationDays: number | null;
                                 endReason: ("goals_reached" | "lease_signed" | "declined_withdrawn" | "moved_away" | "no_contact" | "other_help_installed" | "time_limit") | null;
                                 followUp: ("kept" | "lost" | "open") | null;
-                                gender: string;
-                                householdType: string;
+                                /** @enum {string} */
+                                gender: "female" | "male" | "diverse" | "unspecified";
+                                /**
+                                 * @description alleinlebend, alleinerziehend, Paar/Familie mit Kindern, Mehrpersonenhaushalt ohne Kinder
+                                 * @enum {string}
+                                 */
+                                householdType: "single" | "single_parent" | "couple_children" | "multi_no_children";
                                 /** @description Pseudonyme Fallnummer (ohne Namen oder Geburtsdaten) */
                                 pseudonym: string;
                                 referrals: number;
@@ -5230,6 +5772,46 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aftercare/reports/quarter.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quartalszahlen als Excel-Datei (XLSX; kleine Zellen als „< 5“) */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                    /** @description leer: laufendes Quartal */
+                    quarter?: number;
+                    /** @description leer: laufendes Jahr */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -6318,7 +6900,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
+                                permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -6350,7 +6932,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
+                                permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -6454,7 +7036,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
+                            permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -12274,7 +12856,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report")[];
+                            permissions: ("session.me" | "session.totp" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers

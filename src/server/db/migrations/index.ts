@@ -21,6 +21,7 @@ import * as auditChainHeads from './2026-12-06T05-00_audit_chain_heads.js';
 import * as householdSearchView from './2026-12-06T05-10_household_search_view.js';
 import * as aftercare from './2026-12-06T06-00_aftercare.js';
 import * as searchIndexTidy from './2026-12-06T06-00_search_index_tidy.js';
+import * as aftercareAnnualReports from './2026-12-07T09-00_aftercare_annual_reports.js';
 import * as deskIndexes from './2026-12-07T09-00_desk_indexes.js';
 import * as searchBirthDate from './2026-12-07T09-00_search_birth_date.js';
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T05-10_household_search_view': householdSearchView,
   '2026-12-06T06-00_aftercare': aftercare,
   '2026-12-06T06-00_search_index_tidy': searchIndexTidy,
+  '2026-12-07T09-00_aftercare_annual_reports': aftercareAnnualReports,
   '2026-12-07T09-00_desk_indexes': deskIndexes,
   '2026-12-07T09-00_search_birth_date': searchBirthDate,
 };

@@ -42,6 +42,7 @@ import {
 } from './aftercare.schemas.js';
 import type { AftercareService } from './aftercare.service.js';
 import { AGREEMENT_MAX_BYTES } from './agreements.service.js';
+import { annualReportRoutes } from './annualReports.routes.js';
 
 const ZSubParams = z.object({ id: ZId, subId: ZId });
 const ZIdempotencyHeaders = z.object({
@@ -56,7 +57,7 @@ const res200 = { 200: ZAftercareCase };
  */
 export function aftercareRoutes(app: FastifyInstance, svc: AftercareService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { agreements, cases, decisions, work, reports } = svc;
+  const { agreements, cases, decisions, work, reports, annualReports } = svc;
 
   // Cooperation agreements ------------------------------------------------------------------
   r.get(
@@ -366,4 +367,14 @@ export function aftercareRoutes(app: FastifyInstance, svc: AftercareService): vo
     },
     (req) => reports.annual(ctxOf(req), req.query),
   );
+  r.get(
+    '/api/v1/aftercare/reports/quarter.xlsx',
+    {
+      config: { access: 'aftercare.report' },
+      schema: { tags, summary: 'Quartalszahlen als Excel-Datei (XLSX; kleine Zellen als „< 5“)', querystring: ZQuarterQuery },
+    },
+    async (req, reply) => sendDocument(reply, await reports.quarterXlsx(ctxOf(req), req.query)),
+  );
+
+  annualReportRoutes(app, annualReports);
 }

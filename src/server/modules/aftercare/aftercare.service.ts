@@ -11,10 +11,11 @@ import type { Ctx } from '../../platform/http/context.js';
 import { createReferral, caseService } from './cases.service.js';
 import { decisionService } from './decisions.service.js';
 import { agreementService } from './agreements.service.js';
+import { annualReportService } from './annualReports.service.js';
 import { reportService } from './reports.service.js';
 import { workService } from './work.service.js';
 
-/** The aftercare module's services: agreements, cases (referral, reading), decisions, the help itself, reports. */
+/** The aftercare module's services: agreements, cases (referral, reading), decisions, the help itself, reports and the carriers' annual reports. */
 export function aftercareService(db: Kysely<DB>) {
   return {
     agreements: agreementService(db),
@@ -22,6 +23,7 @@ export function aftercareService(db: Kysely<DB>) {
     decisions: decisionService(db),
     work: workService(db),
     reports: reportService(db),
+    annualReports: annualReportService(db),
   };
 }
 export type AftercareService = ReturnType<typeof aftercareService>;

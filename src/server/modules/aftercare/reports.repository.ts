@@ -1,4 +1,7 @@
 import { sql } from 'kysely';
+import type { TEndReason, TTargetGroup } from '../../../contracts/aftercare.js';
+import type { TAgeBand, THouseholdType } from '../../../contracts/aftercareReports.js';
+import type { TGender } from '../../../contracts/common.js';
 import type { Tx } from '../../db/database.js';
 
 /* The reporting statements: running figures per quarter and the annual report's case rows. */
@@ -33,33 +36,33 @@ export function reportRepository(tx: Tx, agencyId: string) {
         .execute(tx)
         .then((r) => r.rows),
 
-    /** One row per case that ran in the year, without names or birth dates (age band of the head at the year's end). */
+    /** One row per case that ran in the year, without names or birth dates (codes: age band of the first member at the year's end, household type). */
     annualRows: (year: number, carrierId: string | null) => {
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
       return sql<{
         pseudonym: string;
-        age_band: string;
-        household_type: string;
-        gender: string;
-        target_group: string;
+        age_band: TAgeBand;
+        household_type: THouseholdType;
+        gender: TGender;
+        target_group: TTargetGroup;
         duration_days: number | null;
         visits_held: number;
         referrals: number;
-        end_reason: string | null;
+        end_reason: TEndReason | null;
         follow_up: 'kept' | 'lost' | 'open' | null;
       }>`
         SELECT 'WIH-' || ${String(year)} || '-' || lpad((row_number() OVER (ORDER BY ac.granted_from, ac.id))::text, 4, '0') AS pseudonym,
-          CASE WHEN hm.birth_date IS NULL THEN 'ohne Angabe'
-               WHEN age(${to}::date, hm.birth_date) < interval '25 years' THEN 'unter 25'
-               WHEN age(${to}::date, hm.birth_date) < interval '35 years' THEN '25–34'
-               WHEN age(${to}::date, hm.birth_date) < interval '50 years' THEN '35–49'
-               WHEN age(${to}::date, hm.birth_date) < interval '65 years' THEN '50–64'
-               ELSE '65 und älter' END AS age_band,
-          CASE WHEN h.persons = 1 THEN 'alleinlebend'
-               WHEN h.children > 0 AND h.persons - h.children = 1 THEN 'alleinerziehend'
-               WHEN h.children > 0 THEN 'Paar/Familie mit Kindern'
-               ELSE 'Mehrpersonenhaushalt ohne Kinder' END AS household_type,
+          CASE WHEN hm.birth_date IS NULL THEN 'unknown'
+               WHEN age(${to}::date, hm.birth_date) < interval '25 years' THEN 'under_25'
+               WHEN age(${to}::date, hm.birth_date) < interval '35 years' THEN '25_34'
+               WHEN age(${to}::date, hm.birth_date) < interval '50 years' THEN '35_49'
+               WHEN age(${to}::date, hm.birth_date) < interval '65 years' THEN '50_64'
+               ELSE '65_plus' END AS age_band,
+          CASE WHEN h.persons = 1 THEN 'single'
+               WHEN h.children > 0 AND h.persons - h.children = 1 THEN 'single_parent'
+               WHEN h.children > 0 THEN 'couple_children'
+               ELSE 'multi_no_children' END AS household_type,
           COALESCE(hm.gender, 'unspecified') AS gender,
           ac.target_group,
           (LEAST(COALESCE(ac.ended_on, ${to}::date), ${to}::date) - ac.granted_from) AS duration_days,

@@ -85,3 +85,8 @@ export async function organisationOf(
   const row = await organisationRepository(tx, agencyId, kind).find(id);
   return row && { id: row.id, name: row.name };
 }
+
+/** The name of one housing company or carrier of the agency (for documents and lists of other modules). */
+export async function organisationName(tx: Tx, agencyId: string, kind: OrgKind, id: string): Promise<string | null> {
+  return (await organisationRepository(tx, agencyId, kind).find(id))?.name ?? null;
+}

@@ -113,5 +113,17 @@ export function aftercareScope(actor: Actor): RawBuilder<SqlBool> {
   return sql<SqlBool>`false`;
 }
 
+/**
+ * Which annual reports of the carriers an actor may see, declared once as a condition on the report
+ * alias `r` (`aftercare_annual_reports as r`), used to list and to read one: the Fachstelle every
+ * carrier's, a carrier worker only its own carrier's (the report is anonymised; its whole team may
+ * draft it), everyone else nothing.
+ */
+export function annualReportScope(actor: Actor): RawBuilder<SqlBool> {
+  if (AFTERCARE_OFFICE_ROLES.includes(actor.role)) return sql<SqlBool>`true`;
+  if (actor.role === 'carrier_worker' && actor.carrierId) return sql<SqlBool>`r.carrier_id = ${actor.carrierId}`;
+  return sql<SqlBool>`false`;
+}
+
 /** Whether the actor sees aftercare cases as the carrier does (only the allow-listed fields, transfers logged). */
 export const isCarrierView = (actor: Actor): boolean => actor.role === 'carrier_worker';

@@ -140,22 +140,30 @@ function header(l: Letterhead): Content {
   };
 }
 
-/** The document definition: A4, letterhead on every page, "Seite x von y", title and author metadata. */
-export function documentDefinition(input: RenderInput): TDocumentDefinitions {
-  const blocks = renderBlocks(input.body, input.data, input.placeholders ?? []);
-  const footerText = input.letterhead.footer ? winAnsi(input.letterhead.footer) : '';
+/**
+ * The page frame every PDF of the app shares: A4, the letterhead on every page, "Seite x von y" and
+ * the small print in the footer, title and author metadata, Helvetica. `content` and `styles` are
+ * the caller's (a letter from a template, a report with tables).
+ */
+export function framedDefinition(
+  title: string,
+  letterhead: Letterhead,
+  content: Content[],
+  styles: TDocumentDefinitions['styles'] = {},
+): TDocumentDefinitions {
+  const footerText = letterhead.footer ? winAnsi(letterhead.footer) : '';
   return {
     pageSize: 'A4',
     pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
     language: 'de-DE',
     info: {
-      title: winAnsi(input.title),
-      author: winAnsi(input.letterhead.agencyName),
-      subject: winAnsi(input.title),
+      title: winAnsi(title),
+      author: winAnsi(letterhead.agencyName),
+      subject: winAnsi(title),
       creator: 'wohnhilfe',
       producer: 'wohnhilfe',
     },
-    header: () => header(input.letterhead),
+    header: () => header(letterhead),
     footer: (currentPage, pageCount) => ({
       margin: [MARGIN.left, 25, MARGIN.right, 0],
       columns: [
@@ -166,15 +174,27 @@ export function documentDefinition(input: RenderInput): TDocumentDefinitions {
     // A heading never stays alone at the bottom of a page. Header and footer nodes also appear among
     // the following nodes, so only body blocks (every one has a style) count.
     pageBreakBefore: (node, q) => !!node.headlineLevel && !q.getFollowingNodesOnPage().some((n) => n.style !== undefined),
-    content: blocks.map(blockContent),
+    content,
     defaultStyle: { font: 'Helvetica', fontSize: 10.5, lineHeight: 1.2 },
     styles: {
       h1: { fontSize: 15, bold: true, margin: [0, 6, 0, 12] },
       h2: { fontSize: 11.5, bold: true, margin: [0, 8, 0, 4] },
       p: { margin: [0, 0, 0, 8] },
       signature: { margin: [0, 30, 0, 8] },
+      ...styles,
     },
   };
+}
+
+/** The document definition of a letter from a template: the shared frame around the rendered blocks. */
+export function documentDefinition(input: RenderInput): TDocumentDefinitions {
+  const blocks = renderBlocks(input.body, input.data, input.placeholders ?? []);
+  return framedDefinition(input.title, input.letterhead, blocks.map(blockContent));
+}
+
+/** Renders a document definition (built on `framedDefinition`) to PDF bytes. */
+export async function renderDefinition(def: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake.createPdf(def).getBuffer();
 }
 
 /** Renders a template body with data to PDF bytes. */

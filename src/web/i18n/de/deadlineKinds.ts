@@ -18,4 +18,5 @@ export const deadlineKindsDe = {
   prevention_defence_end: 'Frist für die Verteidigungsanzeige',
   prevention_hearing: 'Verhandlungstermin',
   prevention_eviction: 'Räumungstermin',
+  aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
 };

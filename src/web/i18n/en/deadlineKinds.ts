@@ -18,4 +18,5 @@ export const deadlineKindsEn = {
   prevention_defence_end: 'Deadline for the notice of defence',
   prevention_hearing: 'Court hearing',
   prevention_eviction: 'Eviction date',
+  aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
 };
