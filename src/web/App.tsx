@@ -3,13 +3,14 @@ import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
-import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NAV_ITEMS } from './shell/navItems';
 import { isBuilt, MODULE_PAGES } from './modulePages';
 import { aftercareRoutes } from './aftercare/routes';
 
-// Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile.
+// Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile. The start page
+// too: its desk (lists, the lead's hand-over dialog and form library) is not needed on the login page.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const HouseholdDetailPage = lazy(() => import('./households/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
 const HouseholdNewPage = lazy(() => import('./households/HouseholdFormPage').then((m) => ({ default: m.HouseholdNewPage })));

@@ -12,14 +12,14 @@ import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { useDeadlines } from '../notify/queries';
 import { can } from '../auth/can';
-import { en } from '../i18n/en';
+import { useTexts } from '../i18n/useTexts';
 import '../notify/notify.css';
 
 /** "Meine Fristen": open deadlines by due date; leads may switch to all of the agency's. */
 export function DeadlinesPage() {
   const { t, i18n } = useTranslation();
   const german = i18n.resolvedLanguage !== 'en';
-  const kindLabels: Record<string, string> = en.deadlineKinds;
+  const kindLabels: Record<string, string> = useTexts().deadlineKinds;
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const mayAll = can(me, 'deadline.listAll');

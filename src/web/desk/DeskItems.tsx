@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TDeskItem } from '../../contracts/desk';
 import { formatDate } from '../i18n/format';
-import { en } from '../i18n/en';
+import { useTexts } from '../i18n/useTexts';
 import { useDeskLabels } from './labels';
 
 /** An item's urgency as a small label with its due date ("überfällig · 03.12.2026"). */
@@ -25,7 +25,7 @@ export function DueLabel({ item }: { item: Pick<TDeskItem, 'urgency' | 'dueAt'> 
 export function DeskItems({ items, empty, showModule = false }: { items: TDeskItem[]; empty: string; showModule?: boolean }) {
   const { i18n } = useTranslation();
   const german = i18n.resolvedLanguage !== 'en';
-  const kindLabels: Record<string, string> = en.deadlineKinds;
+  const kindLabels: Record<string, string> = useTexts().deadlineKinds;
   const labels = useDeskLabels();
   if (items.length === 0) return <p className="kern-body desk-empty">{empty}</p>;
   return (

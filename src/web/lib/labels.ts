@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../contracts/common';
-import { de } from '../i18n/de';
-import { en } from '../i18n/en';
+import { useTexts } from '../i18n/useTexts';
 
 export function useRoleLabel() {
   const { t } = useTranslation();
@@ -17,15 +16,14 @@ export function useOutcomeLabel() {
 
 /** Audit action code (`household.read`) → readable text; unknown codes are shown as they are. */
 export function useActionLabel() {
-  const { i18n } = useTranslation();
-  const actions: Record<string, string> = (i18n.resolvedLanguage === 'en' ? en : de).auditActions;
+  const actions: Record<string, string> = useTexts().auditActions;
   return (action: string): string => actions[action] ?? action;
 }
 
 /** Every audit action code with its text in the UI language, sorted by text (for the filter's select). */
 export function useActionOptions(): { value: string; label: string }[] {
   const { i18n } = useTranslation();
-  const actions: Record<string, string> = (i18n.resolvedLanguage === 'en' ? en : de).auditActions;
+  const actions: Record<string, string> = useTexts().auditActions;
   return Object.entries(actions)
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label, i18n.resolvedLanguage));
@@ -33,7 +31,6 @@ export function useActionOptions(): { value: string; label: string }[] {
 
 /** Audit entity type (`prevention_case`) → readable text; unknown types are shown as they are. */
 export function useEntityTypeLabel() {
-  const { i18n } = useTranslation();
-  const types: Record<string, string> = (i18n.resolvedLanguage === 'en' ? en : de).auditEntities;
+  const types: Record<string, string> = useTexts().auditEntities;
   return (type: string): string => types[type] ?? type;
 }
