@@ -79,6 +79,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/auth/totp/enrol': () => ({}),
   'POST /api/v1/auth/totp/confirm': () => ({ code: '123456' }),
   'GET /api/v1/households': () => undefined,
+  'GET /api/v1/households/export': () => undefined,
   'GET /api/v1/search': () => undefined,
   'POST /api/v1/households': () => householdInput(),
   'GET /api/v1/households/:id': () => undefined,
