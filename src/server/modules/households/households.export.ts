@@ -1,7 +1,8 @@
 import type { THouseholdListItem } from '../../../contracts/households.js';
 import { defineListExport } from '../../platform/export/columns.js';
 
-const SITUATION = {
+/* The labels are the web's (src/web/i18n/{de,en}.ts, situation); export.labels.unit.test.ts keeps them equal. */
+export const SITUATION = {
   de: {
     in_accommodation: 'in der Unterkunft',
     hidden_homeless: 'verdeckt wohnungslos',

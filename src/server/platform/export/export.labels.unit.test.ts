@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { de } from '../../../web/i18n/de';
+import { en } from '../../../web/i18n/en';
+import { SITUATION } from '../../modules/households/households.export.js';
+import { PREVENTION_EXPORT_LABELS as P } from '../../modules/prevention/prevention.export.js';
+import { DEADLINE_KIND_LABELS } from '../deadlines/deadlines.export.js';
+
+// The exports write codes as the words the pages show: the server's label tables must stay the web's.
+describe('export labels', () => {
+  it.each([
+    ['de', de],
+    ['en', en],
+  ] as const)('%s: the exports label codes as the web does', (lang, t) => {
+    const { label: _, ...situation } = t.situation;
+    expect(SITUATION[lang]).toEqual(situation);
+    expect(DEADLINE_KIND_LABELS[lang]).toEqual(t.deadlineKinds);
+    expect(P.state[lang]).toEqual(t.prevention.state);
+    expect(P.source[lang]).toEqual(t.prevention.source);
+    expect(P.stage[lang]).toEqual(t.prevention.stage);
+    expect(P.outcome[lang]).toEqual(t.prevention.outcome);
+  });
+});
