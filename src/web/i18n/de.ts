@@ -1,3 +1,4 @@
+import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
 import { auditActionsDe, auditEntitiesDe } from './de/auditActions';
@@ -19,6 +20,7 @@ export const de = {
   ...notify,
   ...deskDe,
   ...searchDe,
+  ...exportsDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

@@ -1,3 +1,4 @@
+import { exportsEn } from './en/exports';
 import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
 import { auditActionsEn, auditEntitiesEn } from './en/auditActions';
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...notify,
   ...deskEn,
   ...searchEn,
+  ...exportsEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
