@@ -106,6 +106,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/carriers': () => ({ name: 'Matrix Träger' }),
   'PUT /api/v1/carriers/:id': () => ({ name: 'Matrix Träger', version: 1 }),
   'GET /api/v1/audit-events': () => undefined,
+  'GET /api/v1/audit-events/export': () => undefined,
   'GET /api/v1/audit-events/verify': () => undefined,
   'GET /api/v1/audit-events/actors': () => undefined,
   'GET /api/v1/deadlines': () => undefined,

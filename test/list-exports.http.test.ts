@@ -121,3 +121,23 @@ describe('deadline list export', () => {
     expect((await provider.get('/api/v1/deadlines/export')).statusCode).toBe(403);
   });
 });
+
+describe('audit trail export (for the data-protection officer)', () => {
+  it('writes the filtered trail as CSV with readable actions; others get 403', async () => {
+    const auditor = client(app, await login(app, agency.users.auditor.email));
+    await as.cm.get('/api/v1/households');
+    const filters = `action=household.list&actorId=${agency.users.case_manager.id}`;
+    const list = (await auditor.get(`/api/v1/audit-events?${filters}&pageSize=200`)).json();
+    expect(list.total).toBeGreaterThan(0);
+    const { header, rows } = readCsv(await auditor.get(`/api/v1/audit-events/export?format=csv&${filters}`));
+    expect(header.slice(0, 6)).toEqual(['Nr.', 'Kettenposition', 'Zeitpunkt', 'Person', 'Rolle', 'Aktion']);
+    expect(rows.map((r) => r[0])).toEqual(list.items.map((e: { id: number }) => String(e.id)));
+    expect(new Set(rows.map((r) => `${r[5]}|${r[6]}|${r[11]}`))).toEqual(new Set(['Haushaltsliste abgerufen|household.list|erfolgreich']));
+    const [ev] = await exportEvents(agency.id, agency.users.auditor.id);
+    expect(ev!.details).toMatchObject({ list: 'audit_events', format: 'csv', rows: list.total, filters: { action: 'household.list' } });
+    // Another agency's auditor sees none of these events.
+    const otherAuditor = client(app, await login(app, other.users.auditor.email));
+    expect(readCsv(await otherAuditor.get(`/api/v1/audit-events/export?${filters}`)).rows).toEqual([]);
+    expect((await as.lead.get('/api/v1/audit-events/export')).statusCode).toBe(403);
+  });
+});
