@@ -112,6 +112,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/deadlines': () => undefined,
   'GET /api/v1/deadlines/export': () => undefined,
   'GET /api/v1/offers': () => undefined,
+  'GET /api/v1/offers/export': () => undefined,
   'POST /api/v1/offers': (i) => offerInput({ providerId: i.provider }),
   'GET /api/v1/offers/:id': () => undefined,
   'PUT /api/v1/offers/:id': () => ({ ...offerInput(), version: 1 }),

@@ -5,6 +5,7 @@ import { inAgency } from '../src/server/db/database.js';
 import { openDeadline } from '../src/server/platform/deadlines/deadlines.service.js';
 import { attachmentName, exportEvents, readCsv, readXlsx } from './export-helpers.js';
 import { client, createAgency, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
+import { offerInput, placementActors } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
 
 /* The prevention case list and the deadline list as files (the household list: households.export.test.ts). */
@@ -139,5 +140,37 @@ describe('audit trail export (for the data-protection officer)', () => {
     const otherAuditor = client(app, await login(app, other.users.auditor.email));
     expect(readCsv(await otherAuditor.get(`/api/v1/audit-events/export?${filters}`)).rows).toEqual([]);
     expect((await as.lead.get('/api/v1/audit-events/export')).statusCode).toBe(403);
+  });
+});
+
+describe('offer list export', () => {
+  it("writes the offers the list shows; a housing company gets only its own, never another company's", async () => {
+    const a = await placementActors(app, agency);
+    for (const [c, street] of [
+      [a.provider, 'Exportstraße 1'],
+      [a.provider, 'Exportstraße 2'],
+      [a.otherProvider, 'Exportstraße 3'],
+    ] as const) {
+      const res = await c.post('/api/v1/offers', { ...offerInput({ street }), submit: true });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const filters = 'status=submitted&sort=reference';
+    const staffList = (await as.cm.get(`/api/v1/offers?${filters}&pageSize=100`)).json();
+    const staff = readCsv(await as.cm.get(`/api/v1/offers/export?format=csv&${filters}`));
+    expect(staff.header.slice(0, 4)).toEqual(['Aktenzeichen', 'Status', 'Wohnungsunternehmen', 'Anschrift']);
+    expect(staff.rows.map((r) => r[0])).toEqual(refs(staffList.items));
+    expect(staff.rows.map((r) => r[1])).toContain('eingereicht');
+    expect(staff.rows.map((r) => r[3]).filter((x) => x!.startsWith('Exportstraße'))).toHaveLength(3);
+
+    const portalList = (await a.provider.get(`/api/v1/offers?${filters}&pageSize=100`)).json();
+    const portal = await readXlsx(await a.provider.get(`/api/v1/offers/export?format=xlsx&${filters}`));
+    expect(portal.rows.map((r) => r[0])).toEqual(refs(portalList.items));
+    const streets = portal.rows.map((r) => String(r[3]));
+    expect(streets.filter((x) => x.startsWith('Exportstraße'))).toHaveLength(2);
+    expect(streets.join()).not.toContain('Exportstraße 3');
+    expect(portal.rows.every((r) => r[10] == null)).toBe(true); // the portal sees no deadlines
+    const [ev] = await exportEvents(agency.id, agency.users.provider_user.id);
+    expect(ev!.details).toMatchObject({ list: 'offers', format: 'xlsx', rows: portalList.total });
+    expect((await as.admin.get('/api/v1/offers/export')).statusCode).toBe(403);
   });
 });

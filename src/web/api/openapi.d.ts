@@ -15573,6 +15573,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Angebotsliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    q?: string;
+                    scope?: "mine" | "all";
+                    sort?: "nextDeadline" | "updatedAt" | "reference";
+                    /** @description open = alle laufenden */
+                    status?: ("draft" | "submitted" | "declined" | "shortlisting" | "round_table" | "allocated" | "let" | "withdrawn") | "open";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox": {
         parameters: {
             query?: never;

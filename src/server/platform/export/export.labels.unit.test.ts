@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../../../web/i18n/de';
 import { en } from '../../../web/i18n/en';
 import { SITUATION } from '../../modules/households/households.export.js';
+import { OFFER_STATE_LABELS } from '../../modules/placement/offers.export.js';
 import { PREVENTION_EXPORT_LABELS as P } from '../../modules/prevention/prevention.export.js';
 import { DEADLINE_KIND_LABELS } from '../deadlines/deadlines.export.js';
 
@@ -13,6 +14,7 @@ describe('export labels', () => {
   ] as const)('%s: the exports label codes as the web does', (lang, t) => {
     const { label: _, ...situation } = t.situation;
     expect(SITUATION[lang]).toEqual(situation);
+    expect(OFFER_STATE_LABELS[lang]).toEqual(t.placement.state);
     expect(DEADLINE_KIND_LABELS[lang]).toEqual(t.deadlineKinds);
     expect(P.state[lang]).toEqual(t.prevention.state);
     expect(P.source[lang]).toEqual(t.prevention.source);
