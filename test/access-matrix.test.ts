@@ -135,6 +135,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/programme-conditions/preview': () => CONDITIONS,
   'POST /api/v1/programme-conditions': () => ({ ...CONDITIONS, validFrom: '2024-01-01' }),
   'GET /api/v1/tenancies': () => undefined,
+  'GET /api/v1/tenancies/export': () => undefined,
   'GET /api/v1/tenancies/:id': () => undefined,
   // The household already lives in the fixture tenancy: allowed roles get 409, nothing changes.
   'POST /api/v1/tenancies': (i) => tenancyInput(i.tenancyHousehold, i.provider),

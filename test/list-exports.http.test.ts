@@ -7,6 +7,7 @@ import { attachmentName, exportEvents, readCsv, readXlsx } from './export-helper
 import { client, createAgency, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
 import { offerInput, placementActors } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
+import { directTenancy } from './sustainment-fixtures.js';
 
 /* The prevention case list and the deadline list as files (the household list: households.export.test.ts). */
 
@@ -172,5 +173,32 @@ describe('offer list export', () => {
     const [ev] = await exportEvents(agency.id, agency.users.provider_user.id);
     expect(ev!.details).toMatchObject({ list: 'offers', format: 'xlsx', rows: portalList.total });
     expect((await as.admin.get('/api/v1/offers/export')).statusCode).toBe(403);
+  });
+});
+
+describe('tenancy list export', () => {
+  it('writes the tenancies the list shows; the portal company gets only its own', async () => {
+    const street = `Mietweg ${tag}`;
+    await directTenancy(as.cm, agency, { street, coldRentCents: 61_050 });
+    await directTenancy(as.cm, agency, { street, providerId: agency.otherProviderId });
+    await directTenancy(as.otherCm, other, { street });
+    const filters = `q=${encodeURIComponent(street)}&status=active`;
+    const list = (await as.cm.get(`/api/v1/tenancies?${filters}`)).json();
+    expect(list.total).toBe(2);
+    const res = await as.cm.get(`/api/v1/tenancies/export?format=csv&${filters}`);
+    expect(attachmentName(res)).toMatch(/^mietverhaeltnisse-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { header, rows } = readCsv(res);
+    expect(header.slice(0, 3)).toEqual(['Aktenzeichen', 'Status', 'Mieter/in']);
+    expect(rows.map((r) => r[0])).toEqual(refs(list.items));
+    expect(rows.map((r) => r[1])).toEqual(['laufend', 'laufend']);
+    expect(rows.map((r) => r[7]).sort()).toEqual(['610,50', '620,00']);
+
+    const provider = client(app, await login(app, agency.users.provider_user.email));
+    const portal = await readXlsx(await provider.get(`/api/v1/tenancies/export?format=xlsx&${filters}`));
+    expect(portal.rows).toHaveLength(1);
+    expect(portal.rows[0]![7]).toBe(610.5);
+    const [ev] = await exportEvents(agency.id, agency.users.provider_user.id);
+    expect(ev!.details).toMatchObject({ list: 'tenancies', format: 'xlsx', rows: 1 });
+    expect((await as.admin.get('/api/v1/tenancies/export')).statusCode).toBe(403);
   });
 });

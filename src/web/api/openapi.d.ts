@@ -25266,6 +25266,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenancies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mietverhältnisse als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Garantie endet innerhalb von N Monaten (und ist noch nicht beendet) */
+                    guaranteeEndsWithinMonths?: number;
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    providerId?: string;
+                    /** @description Aktenzeichen, Anschrift, Haushalt (Name oder Aktenzeichen) */
+                    q?: string;
+                    status?: "active" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
