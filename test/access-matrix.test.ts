@@ -33,6 +33,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/aftercare/agreements/:id/documents': () => ({}),
   'GET /api/v1/aftercare/agreements/:id/documents/:subId': () => undefined,
   'GET /api/v1/aftercare/cases': () => undefined,
+  'GET /api/v1/aftercare/cases/export': () => undefined,
   'POST /api/v1/aftercare/cases': (i) => referralInput(i.household, matrixCarrier()),
   'GET /api/v1/aftercare/cases/:id': () => undefined,
   'GET /api/v1/aftercare/cases/:id/documents/:subId': () => undefined,

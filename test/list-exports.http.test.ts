@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inAgency } from '../src/server/db/database.js';
 import { openDeadline } from '../src/server/platform/deadlines/deadlines.service.js';
+import { agreementInput, referralInput } from './aftercare-fixtures.js';
 import { attachmentName, exportEvents, readCsv, readXlsx } from './export-helpers.js';
-import { client, createAgency, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
+import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from './helpers.js';
 import { offerInput, placementActors } from './placement-fixtures.js';
 import { courtNotice } from './prevention-fixtures.js';
 import { directTenancy } from './sustainment-fixtures.js';
@@ -200,5 +201,34 @@ describe('tenancy list export', () => {
     const [ev] = await exportEvents(agency.id, agency.users.provider_user.id);
     expect(ev!.details).toMatchObject({ list: 'tenancies', format: 'xlsx', rows: 1 });
     expect((await as.admin.get('/api/v1/tenancies/export')).statusCode).toBe(403);
+  });
+});
+
+describe('aftercare case list export', () => {
+  it('writes the cases the list shows (staff and carrier alike); other roles get 403', async () => {
+    expect((await as.cm.post('/api/v1/aftercare/agreements', agreementInput(agency.carrierId))).statusCode).toBe(201);
+    for (const targetGroup of ['precarious_housing', 'secured_tenancy', 'precarious_housing']) {
+      const hh = (await as.cm.post('/api/v1/households', householdInput({ situation: 'housed', seekingHousing: false }))).json()
+        .id as string;
+      const res = await as.cm.post('/api/v1/aftercare/cases', referralInput(hh, agency.carrierId, { targetGroup }));
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const filters = 'targetGroup=precarious_housing';
+    const list = (await as.cm.get(`/api/v1/aftercare/cases?${filters}&pageSize=200`)).json();
+    expect(list.total).toBe(2);
+    const { header, rows } = readCsv(await as.cm.get(`/api/v1/aftercare/cases/export?format=csv&${filters}`));
+    expect(header.slice(0, 4)).toEqual(['Aktenzeichen', 'Stand', 'Name', 'Zielgruppe']);
+    expect(rows.map((r) => r[0])).toEqual(refs(list.items));
+    expect(new Set(rows.map((r) => `${r[1]}|${r[3]}`))).toEqual(new Set(['gemeldet|(a) prekäre Wohnsituation']));
+    const [ev] = await exportEvents(agency.id, agency.users.case_manager.id);
+    expect(ev!.details).toMatchObject({ list: 'aftercare_cases', rows: 2, filters: { targetGroup: 'precarious_housing' } });
+
+    const carrier = client(app, await login(app, agency.users.carrier_worker.email));
+    const carrierList = (await carrier.get('/api/v1/aftercare/cases?pageSize=200')).json();
+    const carrierFile = await readXlsx(await carrier.get('/api/v1/aftercare/cases/export?format=xlsx'));
+    expect(carrierFile.rows.map((r) => r[0])).toEqual(refs(carrierList.items));
+    expect(readCsv(await as.otherCm.get(`/api/v1/aftercare/cases/export?${filters}`)).rows).toEqual([]);
+    const provider = client(app, await login(app, agency.users.provider_user.email));
+    expect((await provider.get('/api/v1/aftercare/cases/export')).statusCode).toBe(403);
   });
 });

@@ -4533,6 +4533,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/aftercare/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nachsorgefälle als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    /** @description Aktenzeichen oder Name */
+                    q?: string;
+                    /** @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet */
+                    state?: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                    /** @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr */
+                    targetGroup?: "precarious_housing" | "secured_tenancy";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/aftercare/follow-ups/{id}": {
         parameters: {
             query?: never;

@@ -7,6 +7,5 @@ export const exportsDe = {
     csvTitle: 'Als CSV-Datei herunterladen (Semikolon-getrennt, UTF-8)',
     xlsx: 'Excel',
     xlsxTitle: 'Als Excel-Datei (XLSX) herunterladen',
-    hint: 'Mit den aktuellen Filtern, ohne Seiten, höchstens 10.000 Zeilen.',
   },
 };

@@ -7,6 +7,5 @@ export const exportsEn = {
     csvTitle: 'Download as a CSV file (semicolon-separated, UTF-8)',
     xlsx: 'Excel',
     xlsxTitle: 'Download as an Excel file (XLSX)',
-    hint: 'With the current filters, all pages, at most 10,000 rows.',
   },
 };
