@@ -10,6 +10,7 @@ import { deskDe } from './de/desk';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
+import { householdProgrammesDe } from './de/householdProgrammes';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -19,6 +20,7 @@ export const de = {
   ...notify,
   ...deskDe,
   ...searchDe,
+  ...householdProgrammesDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

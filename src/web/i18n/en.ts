@@ -11,12 +11,14 @@ import { deskEn } from './en/desk';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
+import { householdProgrammesEn } from './en/householdProgrammes';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
   ...notify,
   ...deskEn,
   ...searchEn,
+  ...householdProgrammesEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
