@@ -123,3 +123,26 @@ export const ZAccessLogEntry = z.object({
   purpose: z.string().nullable(),
   outcome: z.string(),
 });
+
+/** The programmes a household takes part in, one kind of case each (accommodation adds its own later). */
+export const ZProgrammeKind = z.enum(['prevention_case', 'candidacy', 'tenancy', 'aftercare_case']);
+export type TProgrammeKind = z.infer<typeof ZProgrammeKind>;
+
+/** One case of the household in one programme, as its module shows it to the actor. */
+export const ZProgrammeEntry = z.object({
+  module: z.string().describe('Modul, das den Fall führt (prevention, placement, sustainment, aftercare)'),
+  kind: ZProgrammeKind,
+  id: ZId,
+  reference: z.string().describe('Nummer des Falls (bei Kandidaturen: des Wohnungsangebots)'),
+  state: z.string().describe('Zustand im Prozess des Moduls'),
+  address: z.string().nullable().describe('Anschrift der Wohnung, um die es geht'),
+  rank: z.number().int().nullable().describe('Rangplatz einer Kandidatur'),
+  from: ZDate.nullable().describe('Beginn (Eingang, Vorschlag, Mietbeginn, Zuweisung)'),
+  until: ZDate.nullable().describe('Ende (abgeschlossen, beendet)'),
+  link: z.string().describe('Seite des Falls in der Oberfläche'),
+});
+export type TProgrammeEntry = z.infer<typeof ZProgrammeEntry>;
+export const ZHouseholdProgrammes = z.object({
+  items: z.array(ZProgrammeEntry).describe('Nach Modul, dann neueste zuerst; nur was der Benutzer sehen darf'),
+});
+export type THouseholdProgrammes = z.infer<typeof ZHouseholdProgrammes>;

@@ -218,7 +218,7 @@ export async function buildApp({
 
   registerGuard(app, db, sessions);
   authRoutes(app, authService(db, config, keys, sessions));
-  householdRoutes(app, householdService(db));
+  householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS));
   searchRoutes(app, searchService(db));
   userRoutes(app, userService(db, sessions));
   agencyRoutes(app, agencyService(db, sessions));

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createAgency, PASSWORD } from '../helpers.js';
 import { hasChromium, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
 
-/** Bytes on the wire (headers and bodies, as the browser received them) for everything one page load fetched. */
-async function transferred(env: BrowserEnv, path: string) {
+/**
+ * Bytes on the wire (headers and bodies, as the browser received them) for everything a fresh browser
+ * fetched: the login page, and with `then` whatever follows (signing in, the first staff page).
+ */
+async function transferred(env: BrowserEnv, path: string, then?: (page: Page) => Promise<void>) {
   const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -15,6 +20,10 @@ async function transferred(env: BrowserEnv, path: string) {
   await page.goto(`${env.url}${path}`);
   await page.getByRole('heading', { level: 1, name: 'Anmeldung' }).waitFor();
   await page.waitForLoadState('networkidle');
+  if (then) {
+    await then(page);
+    await page.waitForLoadState('networkidle');
+  }
   const byKind = { js: 0, css: 0, font: 0, other: 0 };
   for (const [id, n] of bytes) {
     const url = urls.get(id) ?? '';
@@ -63,5 +72,17 @@ describe.skipIf(!hasChromium)('browser: first load', () => {
     await page.getByRole('button', { name: /Deutsch/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Anmeldung' }).waitFor();
     await context.close();
+  });
+
+  it('the first staff page (signed in, the start page) stays within 500 KB of JS+CSS', async () => {
+    const agency = await createAgency();
+    const kb = await transferred(env, '/login', async (page) => {
+      await page.getByLabel('E-Mail-Adresse').fill(agency.users.case_manager.email);
+      await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    });
+    console.info(`Login and start page transferred (bytes): ${JSON.stringify(kb)}`);
+    expect(kb.js + kb.css).toBeLessThan(500 * 1024);
   });
 });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgency, type TestAgency } from '../helpers.js';
+import { activeCase, agreementInput } from '../aftercare-fixtures.js';
+import { client, createAgency, login, type TestAgency } from '../helpers.js';
+import { approvedOffer, consentInput, ensureConditions, placementActors, poolHousehold } from '../placement-fixtures.js';
+import { courtNotice } from '../prevention-fixtures.js';
+import { tenancyInput } from '../sustainment-fixtures.js';
 import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
 
 describe.skipIf(!hasChromium)('browser: staff work with households', () => {
@@ -66,6 +70,39 @@ describe.skipIf(!hasChromium)('browser: staff work with households', () => {
     await row.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: `Haushalt ${reference}` }).waitFor();
     await expect.poll(() => page.getByText('Henriette').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('shows the cases of a household in every programme and follows a link to one', async () => {
+    const a = await placementActors(env.app, agency);
+    await ensureConditions(a.admin);
+    const h = await poolHousehold(a.cm, agency);
+    const prevention = (await a.cm.post('/api/v1/prevention/cases', { ...courtNotice(), householdId: h.id })).json();
+    const offer = await approvedOffer(a);
+    await a.cm.post(`/api/v1/households/${h.id}/consents`, consentInput(agency.providerId));
+    expect((await a.cm.post(`/api/v1/offers/${offer.id}/candidates`, { householdId: h.id, comment: 'Browser' })).statusCode).toBe(201);
+    const tenancy = (await a.cm.post('/api/v1/tenancies', tenancyInput(h.id, agency.providerId))).json();
+    const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
+    await cm.post('/api/v1/aftercare/agreements', agreementInput(agency.carrierId));
+    const aftercare = await activeCase(cm, h.id, agency.carrierId, agency.users.carrier_worker.id);
+
+    const page = await loginAs(env, agency.users.case_manager.email);
+    await page.goto(`${env.url}/households/${h.id}`);
+    const overview = page.getByRole('region', { name: 'Programme und Fälle' });
+    await overview.getByRole('link', { name: `Mietverhältnis ${tenancy.reference} öffnen` }).waitFor();
+    for (const name of [
+      `Präventionsfall ${prevention.reference} öffnen`,
+      `Kandidatur für Wohnungsangebot ${offer.reference} öffnen`,
+      `Nachsorgefall ${aftercare.reference} öffnen`,
+    ]) {
+      await overview.getByRole('link', { name }).waitFor();
+    }
+    await expect.poll(() => overview.getByRole('row').count()).toBe(5);
+    await expectAccessible(page, 'Haushalt mit Programmübersicht');
+
+    await overview.getByRole('link', { name: `Mietverhältnis ${tenancy.reference} öffnen` }).click();
+    await page.waitForURL(`${env.url}/sustainment/tenancies/${tenancy.id}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(tenancy.reference) }).waitFor();
     await page.context().close();
   });
 

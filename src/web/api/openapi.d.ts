@@ -9809,6 +9809,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{id}/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmübersicht: alle Fälle des Haushalts (Prävention, Kandidaturen, Mietverhältnisse, Nachsorge) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Nach Modul, dann neueste zuerst; nur was der Benutzer sehen darf */
+                            items: {
+                                /** @description Anschrift der Wohnung, um die es geht */
+                                address: string | null;
+                                /** @description Beginn (Eingang, Vorschlag, Mietbeginn, Zuweisung) */
+                                from: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "prevention_case" | "candidacy" | "tenancy" | "aftercare_case";
+                                /** @description Seite des Falls in der Oberfläche */
+                                link: string;
+                                /** @description Modul, das den Fall führt (prevention, placement, sustainment, aftercare) */
+                                module: string;
+                                /** @description Rangplatz einer Kandidatur */
+                                rank: number | null;
+                                /** @description Nummer des Falls (bei Kandidaturen: des Wohnungsangebots) */
+                                reference: string;
+                                /** @description Zustand im Prozess des Moduls */
+                                state: string;
+                                /** @description Ende (abgeschlossen, beendet) */
+                                until: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/export": {
         parameters: {
             query?: never;

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import { ConsentSection } from '../placement-admin/ConsentSection';
 import { AccessLogSection } from './AccessLogSection';
 import { JournalSection } from './JournalSection';
+import { ProgrammesSection } from './ProgrammesSection';
 import { useHousehold, type Household } from './queries';
 
 type Member = Household['members'][number];
@@ -105,6 +106,8 @@ export function HouseholdDetailPage() {
           ]}
         />
       </Section>
+
+      <ProgrammesSection householdId={h.id} />
 
       <Section id="needs" title={t('household.needs')}>
         <DescriptionList

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ROLES } from '../../contracts/common';
-import type { ZAccessLogEntry, ZHousehold, ZHouseholdPage } from '../../contracts/households';
+import type { TProgrammeEntry, ZAccessLogEntry, ZHousehold, ZHouseholdPage } from '../../contracts/households';
 import { api, ok } from '../api';
 import { toQuery, type ListParams } from './listParams';
 
@@ -20,6 +20,7 @@ export const householdKeys = {
   detail: (id: string) => ['households', 'detail', id] as const,
   journal: (id: string) => ['households', 'journal', id] as const,
   accessLog: (id: string) => ['households', 'access-log', id] as const,
+  programmes: (id: string) => ['households', 'programmes', id] as const,
 };
 
 export function useHouseholdList(params: ListParams) {
@@ -51,6 +52,17 @@ export function useAccessLog(id: string) {
   return useQuery({
     queryKey: householdKeys.accessLog(id),
     queryFn: ({ signal }) => ok(api.GET('/households/{id}/access-log', { params: { path: { id } }, signal })),
+    select: (d) => d.items,
+  });
+}
+
+export type ProgrammeEntry = TProgrammeEntry;
+
+/** The household's cases in every programme, as far as the user may see them. */
+export function useProgrammes(id: string) {
+  return useQuery({
+    queryKey: householdKeys.programmes(id),
+    queryFn: ({ signal }) => ok(api.GET('/households/{id}/programmes', { params: { path: { id } }, signal })),
     select: (d) => d.items,
   });
 }

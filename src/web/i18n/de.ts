@@ -11,6 +11,7 @@ import { deskDe } from './de/desk';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
+import { householdProgrammesDe } from './de/householdProgrammes';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -21,6 +22,7 @@ export const de = {
   ...deskDe,
   ...searchDe,
   ...exportsDe,
+  ...householdProgrammesDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

@@ -12,6 +12,7 @@ import { deskEn } from './en/desk';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
+import { householdProgrammesEn } from './en/householdProgrammes';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...deskEn,
   ...searchEn,
   ...exportsEn,
+  ...householdProgrammesEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',

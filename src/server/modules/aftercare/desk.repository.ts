@@ -22,6 +22,18 @@ export function aftercareDeskRepository(tx: Tx, agencyId: string) {
       return { rows, total: Number(total.n) };
     },
 
+    /** The household's aftercare cases that `scope` (the actor's `aftercareScope`) shows, newest first. */
+    ofHousehold: (householdId: string, scope: RawBuilder<SqlBool>) =>
+      tx
+        .selectFrom('aftercare_cases as ac')
+        .where('ac.agency_id', '=', agencyId)
+        .where('ac.household_id', '=', householdId)
+        .where(scope)
+        .select(['ac.id', 'ac.reference', 'ac.state', 'ac.street', 'ac.postal_code', 'ac.city', 'ac.referred_on', 'ac.ended_on'])
+        .orderBy('ac.referred_on', 'desc')
+        .orderBy('ac.id')
+        .execute(),
+
     /** References (and for the office the household's name) of these cases that `scope` shows. */
     names: (ids: string[], scope: RawBuilder<SqlBool>) =>
       ids.length

@@ -1,5 +1,6 @@
 import * as access from '../../platform/access/access.js';
 import { roleHas } from '../../platform/access/registry.js';
+import { addressLine } from '../../platform/search/hits.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { addDays, weekEnd } from './aftercare.dates.js';
 import { CARRIER_QUEUE_FIELDS } from './aftercare.present.js';
@@ -81,6 +82,22 @@ export const aftercareDesk: DeskContribution = {
     if (roleHas(actor.role, 'aftercare.queue')) return carrierSections(req);
     if (roleHas(actor.role, 'aftercare.decide')) return officeSections(req);
     return Promise.resolve([]);
+  },
+  async programmes(tx, actor, householdId) {
+    if (!roleHas(actor.role, 'aftercare.list')) return [];
+    const rows = await aftercareDeskRepository(tx, actor.agencyId).ofHousehold(householdId, access.aftercareScope(actor));
+    return rows.map((r) => ({
+      module: 'aftercare',
+      kind: 'aftercare_case' as const,
+      id: r.id,
+      reference: r.reference,
+      state: r.state,
+      address: addressLine(r.street, r.postal_code, r.city),
+      rank: null,
+      from: r.referred_on,
+      until: r.ended_on,
+      link: caseLink(r.id),
+    }));
   },
   recent: {
     aftercare_case: async (req, ids) => {

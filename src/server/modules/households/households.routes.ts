@@ -8,6 +8,7 @@ import {
   ZHouseholdCreate,
   ZHouseholdListQuery,
   ZHouseholdPage,
+  ZHouseholdProgrammes,
   ZHouseholdUpdate,
   ZJournalCreate,
   ZJournalEntry,
@@ -104,6 +105,20 @@ export function householdRoutes(app: FastifyInstance, svc: HouseholdService): vo
       reply.header('ETag', etag(h.version));
       return h;
     },
+  );
+
+  r.get(
+    '/api/v1/households/:id/programmes',
+    {
+      config: { access: 'household.read' },
+      schema: {
+        tags,
+        summary: 'Programmübersicht: alle Fälle des Haushalts (Prävention, Kandidaturen, Mietverhältnisse, Nachsorge)',
+        params: ZIdParams,
+        response: { 200: ZHouseholdProgrammes },
+      },
+    },
+    (req) => svc.programmes(ctxOf(req), req.params.id),
   );
 
   r.get(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DeskContribution } from '../../platform/desk/desk.contribution.js';
 import type { z } from 'zod';
 import type {
   ZHousehold,
@@ -127,7 +128,11 @@ async function listPage(tx: Tx, ctx: Ctx, q: ListQuery) {
   };
 }
 
-export function householdService(db: Kysely<DB>) {
+/**
+ * `contributions`: the registered modules (see desk/contributions.ts); each lists the household's
+ * cases for the programme overview through its own service, permission and scope.
+ */
+export function householdService(db: Kysely<DB>, contributions: readonly DeskContribution[] = []) {
   const repoOf = (tx: Tx, ctx: Ctx) => householdRepository(tx, ctx.actor.agencyId);
 
   /** Loads a household the actor may see for `permission`, or fails with 404. */
@@ -194,6 +199,24 @@ export function householdService(db: Kysely<DB>) {
         if (!row) throw new AppError('precondition_failed');
         audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version } });
         return present(ctx, (await repo.findById(id))!);
+      });
+    },
+
+    /**
+     * The programme overview: every case of the household across the registered modules, each
+     * module showing only what the actor may see of it; one snapshot, one audit row.
+     */
+    programmes(ctx: Ctx, id: string) {
+      return actorTx(db, ctx, async (tx) => {
+        await visible(repoOf(tx, ctx), ctx, id, 'household.read');
+        const parts = await Promise.all(contributions.map((c) => c.programmes?.(tx, ctx.actor, id) ?? Promise.resolve([])));
+        const items = parts.flat();
+        audit(tx, ctx, {
+          action: 'household.programmes',
+          entityId: id,
+          details: { results: Object.fromEntries(contributions.map((c, i) => [c.module, parts[i]!.length])) },
+        });
+        return { items };
       });
     },
 

@@ -55,6 +55,29 @@ export function placementDeskRepository(tx: Tx, agencyId: string) {
         ? offers().where('o.id', 'in', ids).select(['o.id', 'o.case_manager_id', 'o.status']).forUpdate().execute()
         : Promise.resolve([]),
 
+    /** The household's candidacies (every offer it was shortlisted or ranked for) within the scope, newest first. */
+    candidaciesOf: (householdId: string, scope: RawBuilder<SqlBool>) =>
+      tx
+        .selectFrom('candidates as c')
+        .innerJoin('offers as o', (j) => j.onRef('o.id', '=', 'c.offer_id').on('o.agency_id', '=', agencyId))
+        .where('c.agency_id', '=', agencyId)
+        .where('c.household_id', '=', householdId)
+        .where(scope)
+        .select([
+          'c.id',
+          'c.offer_id',
+          'c.status',
+          'c.rank',
+          'o.reference',
+          'o.street',
+          'o.postal_code',
+          'o.city',
+          sql<string>`to_char(c.created_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')`.as('created_on'),
+        ])
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id')
+        .execute(),
+
     setCaseManager: async (ids: string[], to: string) => {
       if (ids.length === 0) return;
       await tx

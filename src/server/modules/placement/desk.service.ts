@@ -2,6 +2,7 @@ import type { TRole } from '../../../contracts/common.js';
 import * as access from '../../platform/access/access.js';
 import { roleHas } from '../../platform/access/registry.js';
 import { moveSubjectDeadlines } from '../../platform/deadlines/deadlines.service.js';
+import { addressLine } from '../../platform/search/hits.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { offerLink } from './placement.effects.js';
 import { OFFICE_OPEN_STATES, placementDeskRepository } from './desk.repository.js';
@@ -59,6 +60,23 @@ export const placementDesk: DeskContribution = {
       );
       return new Map(rows.map((r) => [r.id, { title: offerTitle(r), detail: null, link: offerLink(r.id) }]));
     },
+  },
+  // A candidacy is shown on its offer's page; the offer's scope decides (staff all, a company its own).
+  async programmes(tx, actor, householdId) {
+    if (!roleHas(actor.role, 'candidate.list')) return [];
+    const rows = await placementDeskRepository(tx, actor.agencyId).candidaciesOf(householdId, access.providerScope(actor, 'o.provider_id'));
+    return rows.map((r) => ({
+      module: 'placement',
+      kind: 'candidacy' as const,
+      id: r.id,
+      reference: r.reference,
+      state: r.status,
+      address: addressLine(r.street, r.postal_code, r.city),
+      rank: r.rank,
+      from: r.created_on,
+      until: null,
+      link: offerLink(r.offer_id),
+    }));
   },
   work: [
     {

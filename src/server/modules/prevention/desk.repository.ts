@@ -71,6 +71,26 @@ export function preventionDeskRepository(tx: Tx, agencyId: string) {
             .execute()
         : Promise.resolve([]),
 
+    /** The household's prevention cases for its programme overview, newest first. */
+    ofHousehold: (householdId: string) =>
+      tx
+        .selectFrom('prevention_cases as c')
+        .where('c.agency_id', '=', agencyId)
+        .where('c.household_id', '=', householdId)
+        .select([
+          'c.id',
+          'c.reference',
+          'c.status',
+          'c.street',
+          'c.postal_code',
+          'c.city',
+          'c.received_on',
+          sql<string | null>`to_char(c.closed_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')`.as('closed_on'),
+        ])
+        .orderBy('c.received_on', 'desc')
+        .orderBy('c.id')
+        .execute(),
+
     setCaseManager: async (ids: string[], to: string) => {
       if (ids.length === 0) return;
       await tx

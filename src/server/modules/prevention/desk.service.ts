@@ -1,5 +1,6 @@
 import type { TRole } from '../../../contracts/common.js';
 import { roleHas } from '../../platform/access/registry.js';
+import { addressLine } from '../../platform/search/hits.js';
 import { moveSubjectDeadlines } from '../../platform/deadlines/deadlines.service.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { caseLink } from './prevention.derive.js';
@@ -48,6 +49,23 @@ export const preventionDesk: DeskContribution = {
       const rows = await preventionDeskRepository(req.tx, req.ctx.actor.agencyId).names(ids);
       return new Map(rows.map((r) => [r.id, { title: `${r.reference} · ${r.head_name}`, detail: null, link: caseLink(r.id) }]));
     },
+  },
+  // The module has no scope narrower than its permission (as its list).
+  async programmes(tx, actor, householdId) {
+    if (!roleHas(actor.role, 'prevention.list')) return [];
+    const rows = await preventionDeskRepository(tx, actor.agencyId).ofHousehold(householdId);
+    return rows.map((r) => ({
+      module: 'prevention',
+      kind: 'prevention_case' as const,
+      id: r.id,
+      reference: r.reference,
+      state: r.status,
+      address: addressLine(r.street, r.postal_code, r.city),
+      rank: null,
+      from: r.received_on,
+      until: r.closed_on,
+      link: caseLink(r.id),
+    }));
   },
   work: [
     {

@@ -7,6 +7,18 @@ export function sustainmentDeskRepository(tx: Tx, agencyId: string) {
   const tenancies = () =>
     tx.selectFrom('tenancies as t').innerJoin('households as h', 'h.id', 't.household_id').where('t.agency_id', '=', agencyId);
   return {
+    /** The household's tenancies within the scope (the actor's `providerScope` on `t.provider_id`), newest first. */
+    ofHousehold: (householdId: string, scope: RawBuilder<SqlBool>) =>
+      tx
+        .selectFrom('tenancies as t')
+        .where('t.agency_id', '=', agencyId)
+        .where('t.household_id', '=', householdId)
+        .where(scope)
+        .select(['t.id', 't.reference', 't.status', 't.street', 't.postal_code', 't.city', 't.lease_start', 't.ended_on'])
+        .orderBy('t.lease_start', 'desc')
+        .orderBy('t.id')
+        .execute(),
+
     /** Names of these tenancies that `scope` (the actor's `providerScope` on `t.provider_id`) shows. */
     tenancyNames: (ids: string[], scope: RawBuilder<SqlBool>) =>
       ids.length

@@ -2,6 +2,7 @@ import type { TRole } from '../../../contracts/common.js';
 import * as access from '../../platform/access/access.js';
 import { roleHas } from '../../platform/access/registry.js';
 import { moveSubjectDeadlines } from '../../platform/deadlines/deadlines.service.js';
+import { addressLine } from '../../platform/search/hits.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { incidentRepository } from './incidents.repository.js';
 import { sustainmentDeskRepository } from './desk.repository.js';
@@ -60,6 +61,22 @@ export const sustainmentDesk: DeskContribution = {
         ]),
       );
     },
+  },
+  async programmes(tx, actor, householdId) {
+    if (!roleHas(actor.role, 'tenancy.list')) return [];
+    const rows = await sustainmentDeskRepository(tx, actor.agencyId).ofHousehold(householdId, access.providerScope(actor, 't.provider_id'));
+    return rows.map((r) => ({
+      module: 'sustainment',
+      kind: 'tenancy' as const,
+      id: r.id,
+      reference: r.reference,
+      state: r.status,
+      address: addressLine(r.street, r.postal_code, r.city),
+      rank: null,
+      from: r.lease_start,
+      until: r.ended_on,
+      link: tenancyLink(r.id),
+    }));
   },
   work: [
     {

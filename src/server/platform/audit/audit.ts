@@ -29,6 +29,8 @@ export const AUDIT_KINDS = {
   'household.create': 'household',
   'household.update': 'household',
   'household.access_log': 'household',
+  /** The household record's programme overview: how many cases each module showed. */
+  'household.programmes': 'household',
   'journal.list': 'household',
   'journal.create': 'household',
   'user.list': null,

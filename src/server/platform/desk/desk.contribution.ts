@@ -1,13 +1,15 @@
 import type { TRole } from '../../../contracts/common.js';
 import type { TDeskItem, TDeskSection, TDeskUrgency, TWorkType } from '../../../contracts/desk.js';
+import type { TProgrammeEntry } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
 import { berlinDate, endOfDayBerlin } from '../deadlines/workdays.js';
-import type { Ctx } from '../http/context.js';
+import type { Actor, Ctx } from '../http/context.js';
 
 /*
- * The one interface through which a module puts its waiting work on the start page and declares
- * the work a lead can hand over. A module exports a `DeskContribution` from its service; app.ts
- * registers the list once. The start page (server and web) knows no module: aftercare and later
+ * The one interface through which a module puts its waiting work on the start page, declares the
+ * work a lead can hand over and lists a household's cases on the household record's programme
+ * overview. A module exports a `DeskContribution` from its service; app.ts registers the list once.
+ * The start page and the household record (server and web) know no module: aftercare and later
  * accommodation plug in by adding their contribution to that list.
  */
 
@@ -111,6 +113,11 @@ export interface DeskContribution {
   recent?: Record<string, (req: DeskRequest, ids: string[]) => Promise<Map<string, RecentRecord>>>;
   /** The kinds of work this module holds responsible people for. */
   work?: WorkKind[];
+  /**
+   * The household record's programme overview: this module's cases of one household that the actor
+   * may see (the module's own permission and scope); empty when none or when the actor may not list them.
+   */
+  programmes?(tx: Tx, actor: Actor, householdId: string): Promise<TProgrammeEntry[]>;
 }
 
 /** Builds a section from a module's rows (dates → ISO, urgency from the clock). */

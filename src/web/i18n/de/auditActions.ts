@@ -11,6 +11,7 @@ export const auditActionsDe = {
   'household.create': 'Haushalt angelegt',
   'household.update': 'Haushalt geändert',
   'household.access_log': 'Zugriffsprotokoll angesehen',
+  'household.programmes': 'Programmübersicht angesehen',
   'journal.list': 'Journal angesehen',
   'journal.create': 'Journaleintrag angelegt',
   'user.list': 'Benutzerliste abgerufen',

@@ -11,6 +11,7 @@ export const auditActionsEn = {
   'household.create': 'Household created',
   'household.update': 'Household changed',
   'household.access_log': 'Access log viewed',
+  'household.programmes': 'Programme overview viewed',
   'journal.list': 'Journal viewed',
   'journal.create': 'Journal entry created',
   'user.list': 'User list retrieved',
