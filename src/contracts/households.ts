@@ -85,6 +85,7 @@ export const ZHouseholdListItem = z.object({
   updatedAt: ZTimestamp,
 });
 export const ZHouseholdPage = ZPage(ZHouseholdListItem);
+export type THouseholdListItem = z.infer<typeof ZHouseholdListItem>;
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ZHouseholdListQuery = z.object({

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './fonts/fonts.css';
 import '@kern-ux/native/dist/kern.min.css';
 import './styles/app.css';
+import './styles/print.css';
 import { i18nReady } from './i18n';
 import { isRetryable, NetworkError, onUnauthenticated, setCsrfToken } from './api';
 import { App } from './App';

@@ -5,6 +5,7 @@ import { AFTERCARE_STATES, TARGET_GROUPS } from '../../contracts/aftercare';
 import { EMPTY, parse, toSearch } from './listParams';
 import type { Column } from '../components/DataTable';
 import { SelectField, TextField } from '../components/Field';
+import { ExportLinks } from '../components/ExportLinks';
 import { PagedResults } from '../components/PagedResults';
 import { formatDate } from '../i18n/format';
 import { AftercareStateBadge } from './labels';
@@ -121,6 +122,10 @@ export function CaseListView({ carrierFilter = true }: { carrierFilter?: boolean
           </div>
         </form>
       </section>
+      <ExportLinks
+        path="/aftercare/cases"
+        query={{ carrierId: params.carrierId, state: params.state, targetGroup: params.targetGroup, q: params.q }}
+      />
       <PagedResults
         list={list}
         count={(count) => t('aftercare.list.count', { count })}

@@ -4533,6 +4533,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/aftercare/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nachsorgefälle als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    /** @description Aktenzeichen oder Name */
+                    q?: string;
+                    /** @description gemeldet, geprüft, bewilligt, abgelehnt, laufend (Einwilligung liegt vor), beendet */
+                    state?: "referred" | "checked" | "granted" | "refused" | "active" | "ended";
+                    /** @description Zielgruppe: (a) prekäre Wohnsituation (Wiedereinweisung, Einweisung in leerstehenden/beschlagnahmten Wohnraum); (b) durch Prävention gesichertes Mietverhältnis mit Wiederholungsgefahr */
+                    targetGroup?: "precarious_housing" | "secured_tenancy";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/aftercare/follow-ups/{id}": {
         parameters: {
             query?: never;
@@ -6801,6 +6847,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit-Ereignisse als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actorId?: string;
+                    entityId?: string;
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    from?: string;
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    outcome?: "success" | "denied" | "failure";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events/verify": {
         parameters: {
             query?: never;
@@ -8235,6 +8326,49 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fristenliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    /** @description mine: eigene Fristen; all: alle Fristen der Behörde (nur Leitung) */
+                    scope?: "mine" | "all";
+                    /** @description open: alle offenen; overdue: nur überschrittene */
+                    status?: "open" | "overdue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -9726,6 +9860,56 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Haushaltsliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    caseManagerId?: string;
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    /** @description Nur mir zugewiesene Haushalte */
+                    mine?: "true" | "false";
+                    minPersons?: number;
+                    /** @description Name oder Aktenzeichen */
+                    q?: string;
+                    seekingHousing?: "true" | "false";
+                    /** @description Aktuelle Wohnsituation */
+                    situation?: "in_accommodation" | "hidden_homeless" | "rough_sleeping" | "at_risk" | "housed";
+                    sort?: "name" | "reference" | "updatedAt" | "situationSince";
+                    wheelchair?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -15497,6 +15681,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Angebotsliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    q?: string;
+                    scope?: "mine" | "all";
+                    sort?: "nextDeadline" | "updatedAt" | "reference";
+                    /** @description open = alle laufenden */
+                    status?: ("draft" | "submitted" | "declined" | "shortlisting" | "round_table" | "allocated" | "let" | "withdrawn") | "open";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox": {
         parameters: {
             query?: never;
@@ -20132,6 +20360,64 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prevention/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fallliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    caseManagerId?: string;
+                    /** @description Nur Fälle mit Räumungstermin */
+                    evictionScheduled?: "true" | "false";
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    /** @description Nur mir zugewiesene Fälle */
+                    mine?: "true" | "false";
+                    /** @description Wohnung erhalten, anderer Wohnraum, Wohnung verloren, kein Kontakt, Hilfe abgelehnt */
+                    outcome?: "home_kept" | "alternative_housing" | "home_lost" | "no_contact" | "help_declined";
+                    /** @description Nur Fälle mit einer überfälligen offenen Frist */
+                    overdue?: "true" | "false";
+                    /** @description Name, Aktenzeichen, Gerichtsaktenzeichen oder Straße */
+                    q?: string;
+                    /** @description urgency: Räumungstermin, dann Schonfristende, dann nächster Kontaktschritt, dann Eingang */
+                    sort?: "urgency" | "receivedOn" | "reference";
+                    /** @description Quelle: Mitteilung in Zivilsachen, Vermieter, Jobcenter, Selbstmelder, andere Dienste */
+                    source?: "court_notice" | "landlord" | "job_centre" | "self_referral" | "other_service";
+                    /** @description open = alle nicht abgeschlossenen */
+                    status?: ("contacting" | "clearing" | "measures" | "closed") | "open";
+                    /** @description Gefährdungsstand: Mahnung, Kündigung, Räumungsklage, Räumungsurteil, Räumungstermin */
+                    threatStage?: "reminder" | "termination" | "lawsuit" | "judgment" | "eviction_date";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -25082,6 +25368,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenancies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mietverhältnisse als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens 10000 Zeilen) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: UTF-8 mit BOM, Trennzeichen ";" (deutsches Excel); xlsx: Excel-Arbeitsmappe */
+                    format?: "csv" | "xlsx";
+                    /** @description Garantie endet innerhalb von N Monaten (und ist noch nicht beendet) */
+                    guaranteeEndsWithinMonths?: number;
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                    providerId?: string;
+                    /** @description Aktenzeichen, Anschrift, Haushalt (Name oder Aktenzeichen) */
+                    q?: string;
+                    status?: "active" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

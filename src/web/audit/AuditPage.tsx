@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
+import { ExportLinks } from '../components/ExportLinks';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
@@ -46,6 +47,7 @@ export function AuditPage() {
         {t('audit.title')}
       </PageHeading>
       <AuditFiltersForm key={searchParams.toString()} value={filters} onApply={(f) => setSearchParams(auditSearchParams(f, 1))} />
+      <ExportLinks path="/audit-events" query={auditApiQuery(filters, 1, PAGE_SIZE)} />
 
       <p className="kern-body kern-body--bold result-count" role="status">
         {events.data ? t('audit.count', { count: events.data.total }) : ''}

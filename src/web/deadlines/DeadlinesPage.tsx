@@ -5,6 +5,7 @@ import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
+import { ExportLinks } from '../components/ExportLinks';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { SwitchField } from '../components/SwitchField';
@@ -51,6 +52,7 @@ export function DeadlinesPage() {
         )}
         <SwitchField label={t('deadlines.onlyOverdue')} isSelected={overdue} onChange={(v) => update({ overdue: v })} />
       </div>
+      <ExportLinks path="/deadlines" query={{ scope, status: overdue ? 'overdue' : undefined }} />
       <p className="kern-body kern-body--bold result-count" role="status">
         {deadlines.data ? t('deadlines.count', { count: deadlines.data.total }) : ''}
       </p>

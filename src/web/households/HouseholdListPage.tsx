@@ -3,13 +3,14 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { ButtonLink } from '../components/Button';
+import { ExportLinks } from '../components/ExportLinks';
 import { PagedResults } from '../components/PagedResults';
 import type { Column } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
 import { can } from '../auth/can';
 import { HouseholdFilters } from './HouseholdFilters';
-import { parseListParams, toSearchParams, type ListParams } from './listParams';
+import { parseListParams, toQuery, toSearchParams, type ListParams } from './listParams';
 import { useHouseholdList, type HouseholdPage } from './queries';
 
 type Row = HouseholdPage['items'][number];
@@ -66,6 +67,7 @@ export function HouseholdListPage() {
       </PageHeading>
 
       <HouseholdFilters params={params} onChange={update} />
+      <ExportLinks path="/households" query={toQuery(params)} />
 
       <PagedResults
         list={list}

@@ -1,3 +1,4 @@
+import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
 import { auditActionsDe, auditEntitiesDe } from './de/auditActions';
@@ -20,6 +21,7 @@ export const de = {
   ...notify,
   ...deskDe,
   ...searchDe,
+  ...exportsDe,
   ...householdProgrammesDe,
   app: {
     name: 'wohnhilfe',

@@ -1,3 +1,4 @@
+import { exportsEn } from './en/exports';
 import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
 import { auditActionsEn, auditEntitiesEn } from './en/auditActions';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...notify,
   ...deskEn,
   ...searchEn,
+  ...exportsEn,
   ...householdProgrammesEn,
   app: {
     name: 'wohnhilfe',

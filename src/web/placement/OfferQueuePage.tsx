@@ -10,9 +10,10 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDate } from '../i18n/format';
 import { can } from '../auth/can';
 import { DeadlineText, OfferStatus, useDeadlineLabel } from './labels';
-import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
+import { parseQueueParams, toQuery, toSearchParams, type QueueParams } from './listParams';
 import { formatNumber } from '../lib/numbers';
 import { useOfferQueue, type OfferPage } from './queries';
+import { ExportLinks } from '../components/ExportLinks';
 import { OfferQueueFilters } from './OfferQueueFilters';
 import './placement.css';
 
@@ -108,6 +109,7 @@ export function OfferQueuePage() {
       </PageHeading>
 
       <OfferQueueFilters params={params} portal={portal} onChange={update} />
+      <ExportLinks path="/offers" query={toQuery(params)} />
 
       <PagedResults
         list={list}

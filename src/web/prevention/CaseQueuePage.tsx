@@ -6,12 +6,13 @@ import { useMe } from '../auth/session';
 import { ButtonLink } from '../components/Button';
 import { PagedResults } from '../components/PagedResults';
 import type { Column } from '../components/DataTable';
+import { ExportLinks } from '../components/ExportLinks';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { can } from '../auth/can';
 import { CaseQueueFilters } from './CaseQueueFilters';
 import { CaseState, DueText, OutcomeBadge } from './labels';
-import { parseQueueParams, toSearchParams, type QueueParams } from './listParams';
+import { parseQueueParams, toQuery, toSearchParams, type QueueParams } from './listParams';
 import { useCaseQueue, type CaseListItem } from './queries';
 import './prevention.css';
 
@@ -144,6 +145,7 @@ export function CaseQueuePage() {
       </PageHeading>
 
       <CaseQueueFilters params={params} onChange={update} />
+      <ExportLinks path="/prevention/cases" query={toQuery(params)} />
 
       <PagedResults
         list={list}

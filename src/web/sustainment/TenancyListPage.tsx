@@ -5,6 +5,7 @@ import { formatEuro } from '../../contracts/format';
 import { useOrgs } from '../admin/queries';
 import { useMe } from '../auth/session';
 import { ButtonLink } from '../components/Button';
+import { ExportLinks } from '../components/ExportLinks';
 import { PagedResults } from '../components/PagedResults';
 import type { Column } from '../components/DataTable';
 import { SelectField, TextField } from '../components/Field';
@@ -18,6 +19,7 @@ import {
   ENDING_SOON_MONTHS,
   parseTenancyParams,
   TENANCY_STATUS_FILTERS,
+  tenancyQuery,
   tenancySearchParams,
   type TenancyParams,
 } from './listParams';
@@ -190,6 +192,7 @@ export function TenancyListPage() {
           </div>
         </form>
       </section>
+      <ExportLinks path="/tenancies" query={tenancyQuery(params)} />
       <PagedResults
         list={list}
         count={(count) => t('sustainment.tenancies.count', { count })}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZId, ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
+import { EXPORT_ROW_LIMIT, exportLang, ZExportParams } from '../../platform/export/export.js';
 import { etag } from '../../platform/http/idempotency.js';
 import { readUpload } from '../../platform/http/upload.js';
 import {
@@ -133,6 +134,23 @@ export function aftercareRoutes(app: FastifyInstance, svc: AftercareService): vo
       },
     },
     (req) => cases.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/aftercare/cases/export',
+    {
+      config: { access: 'aftercare.list' },
+      schema: {
+        tags,
+        summary: `Nachsorgefälle als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens ${EXPORT_ROW_LIMIT} Zeilen)`,
+        querystring: ZAftercareListQuery.omit({ page: true, pageSize: true }).extend(ZExportParams),
+      },
+    },
+    async (req, reply) => {
+      const { format, lang, ...filters } = req.query;
+      const out = { format, lang: exportLang(lang, req.headers['accept-language']) };
+      return sendDocument(reply, await cases.export(ctxOf(req), filters, out));
+    },
   );
   r.post(
     '/api/v1/aftercare/cases',

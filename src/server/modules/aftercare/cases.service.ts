@@ -12,6 +12,10 @@ import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { ExportLang } from '../../platform/export/columns.js';
+import { exportList } from '../../platform/export/export.js';
+import type { ExportFormat } from '../../platform/export/render.js';
+import { aftercareExport } from './cases.export.js';
 import { householdFacts } from '../households/households.service.js';
 import { activeCarrierWorkers, userFacts } from '../users/users.service.js';
 import { organisationOf } from '../providers/providers.service.js';
@@ -72,49 +76,66 @@ export async function createReferral(tx: Tx, ctx: Ctx, input: Referral): Promise
   return { id, reference };
 }
 
+type AftercareListQuery = z.output<typeof ZAftercareListQuery>;
+
+/**
+ * One page of the case list as the API shows it (the list and its export), in the actor's scope; a
+ * carrier's read of the rows is logged as a data transfer, for the list and the export alike.
+ */
+async function listPage(tx: Tx, ctx: Ctx, q: AftercareListQuery) {
+  const k = kit(tx, ctx);
+  const { items, total } = await k.repo.list(q, k.scope);
+  const carrierView = access.isCarrierView(ctx.actor);
+  if (carrierView) {
+    await k.help.logTransfers(
+      items.map((i) => ({
+        case_id: i.id,
+        carrier_id: i.carrier_id,
+        user_id: ctx.actor.userId,
+        kind: 'case_list',
+        fields: [...CARRIER_LIST_FIELDS],
+      })),
+    );
+  }
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: items.map((i) => ({
+      id: i.id,
+      reference: i.reference,
+      state: i.state as never,
+      name: i.head_name,
+      carrier: { id: i.carrier_id, name: i.carrier_name },
+      carrierWorker: i.carrier_worker_id ? { id: i.carrier_worker_id, name: i.worker_name ?? '' } : null,
+      targetGroup: i.target_group as never,
+      referredOn: i.referred_on,
+      grantedUntil: i.granted_until,
+      nextVisitDueOn: i.next_visit_due,
+      consentGiven: i.consent_id !== null,
+    })),
+  };
+}
+
 /** Referrals, the list (Fachstelle per carrier, carrier its own), one case, its letter and its transfer log. */
 export function caseService(db: Kysely<DB>) {
   return {
-    list: (ctx: Ctx, q: z.output<typeof ZAftercareListQuery>) =>
+    list: (ctx: Ctx, q: AftercareListQuery) =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'aftercare.list');
-        const k = kit(tx, ctx);
-        const { items, total } = await k.repo.list(q, k.scope);
-        const carrierView = access.isCarrierView(ctx.actor);
-        if (carrierView) {
-          await k.help.logTransfers(
-            items.map((i) => ({
-              case_id: i.id,
-              carrier_id: i.carrier_id,
-              user_id: ctx.actor.userId,
-              kind: 'case_list',
-              fields: [...CARRIER_LIST_FIELDS],
-            })),
-          );
-        }
+        const page = await listPage(tx, ctx, q);
         audit(tx, ctx, {
           action: 'aftercare.list',
-          details: { state: q.state ?? null, carrierId: q.carrierId ?? null, page: q.page, results: items.length },
+          details: { state: q.state ?? null, carrierId: q.carrierId ?? null, page: q.page, results: page.items.length },
         });
-        return {
-          total,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: items.map((i) => ({
-            id: i.id,
-            reference: i.reference,
-            state: i.state as never,
-            name: i.head_name,
-            carrier: { id: i.carrier_id, name: i.carrier_name },
-            carrierWorker: i.carrier_worker_id ? { id: i.carrier_worker_id, name: i.worker_name ?? '' } : null,
-            targetGroup: i.target_group as never,
-            referredOn: i.referred_on,
-            grantedUntil: i.granted_until,
-            nextVisitDueOn: i.next_visit_due,
-            consentGiven: i.consent_id !== null,
-          })),
-        };
+        return page;
       }),
+
+    /** The list as a file: the same query and scope without paging (cut at the export limit), audited as an export. */
+    export: (ctx: Ctx, q: Omit<AftercareListQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) =>
+      exportList(db, ctx, { def: aftercareExport, permission: 'aftercare.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }),
+      ),
 
     get: (ctx: Ctx, id: string) =>
       actorTx(db, ctx, async (tx) => {

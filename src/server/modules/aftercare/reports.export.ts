@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { z } from 'zod';
 import type { ZQuarterReport } from '../../../contracts/aftercare.js';
 import { REPORT_LABELS_DE as L, type TAnnualReport } from '../../../contracts/aftercareReports.js';
 import { germanDate } from '../../platform/deadlines/workdays.js';
 import { framedDefinition, renderDefinition, winAnsi, type Letterhead } from '../../platform/documents/render.js';
+import { bold, workbook } from '../../platform/export/workbook.js';
 
 /*
  * The annual report and the quarter figures as files for the city: PDF (pdfmake, the documents
@@ -157,17 +158,6 @@ export function annualPdf(e: AnnualExport): Promise<Buffer> {
 
 // ---------------------------------------------------------------------------------------------
 // XLSX
-function workbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'wohnhilfe';
-  wb.created = new Date();
-  return wb;
-}
-
-const bold = (row: ExcelJS.Row) => {
-  row.font = { bold: true };
-};
-
 /** Rows "Bereich | Merkmal | Anzahl" for figure tables; a suppressed count is the text "< 5". */
 function countSheet(ws: ExcelJS.Worksheet, tables: [string, Labels, Count[]][]) {
   ws.columns = [{ width: 32 }, { width: 48 }, { width: 10 }];

@@ -15,6 +15,8 @@ import {
   ZJournalPage,
 } from '../../../contracts/households.js';
 import { ctxOf } from '../../platform/auth/guard.js';
+import { sendDocument } from '../../platform/documents/documents.routes.js';
+import { EXPORT_ROW_LIMIT, exportLang, ZExportParams } from '../../platform/export/export.js';
 import { etag } from '../../platform/http/idempotency.js';
 import type { HouseholdService } from './households.service.js';
 
@@ -39,6 +41,23 @@ export function householdRoutes(app: FastifyInstance, svc: HouseholdService): vo
       },
     },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/households/export',
+    {
+      config: { access: 'household.list' },
+      schema: {
+        tags,
+        summary: `Haushaltsliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens ${EXPORT_ROW_LIMIT} Zeilen)`,
+        querystring: ZHouseholdListQuery.omit({ page: true, pageSize: true }).extend(ZExportParams),
+      },
+    },
+    async (req, reply) => {
+      const { format, lang, ...filters } = req.query;
+      const out = { format, lang: exportLang(lang, req.headers['accept-language']) };
+      return sendDocument(reply, await svc.export(ctxOf(req), filters, out));
+    },
   );
 
   r.post(

@@ -19,6 +19,10 @@ import { AccessDenied, AppError, type FieldError } from '../../platform/errors/a
 import type { Actor, Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { ExportLang } from '../../platform/export/columns.js';
+import { exportList } from '../../platform/export/export.js';
+import type { ExportFormat } from '../../platform/export/render.js';
+import { householdExport } from './households.export.js';
 import {
   householdRepository,
   type HouseholdDetail,
@@ -101,6 +105,29 @@ function toWrite(input: z.output<typeof ZHouseholdCreate>, ctx: Ctx): HouseholdW
   };
 }
 
+type ListQuery = z.output<typeof ZHouseholdListQuery>;
+
+/** One page of the household list as the API shows it (the list and its export). */
+async function listPage(tx: Tx, ctx: Ctx, q: ListQuery) {
+  const { items, total } = await householdRepository(tx, ctx.actor.agencyId).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: items.map((h: ListRow) => ({
+      id: h.id,
+      reference: h.reference,
+      name: h.head_name,
+      persons: h.persons,
+      situation: h.situation as Household['situation'],
+      situationSince: h.situation_since,
+      seekingHousing: h.seeking_housing,
+      caseManager: h.case_manager_id ? { id: h.case_manager_id, displayName: h.case_manager_name ?? '' } : null,
+      updatedAt: iso(h.updated_at as Date),
+    })),
+  };
+}
+
 /**
  * `contributions`: the registered modules (see desk/contributions.ts); each lists the household's
  * cases for the programme overview through its own service, permission and scope.
@@ -115,30 +142,21 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
   }
 
   return {
-    async list(ctx: Ctx, q: z.output<typeof ZHouseholdListQuery>) {
-      const present = (items: ListRow[], total: number) => ({
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-        items: items.map((h) => ({
-          id: h.id,
-          reference: h.reference,
-          name: h.head_name,
-          persons: h.persons,
-          situation: h.situation as Household['situation'],
-          situationSince: h.situation_since,
-          seekingHousing: h.seeking_housing,
-          caseManager: h.case_manager_id ? { id: h.case_manager_id, displayName: h.case_manager_name ?? '' } : null,
-          updatedAt: iso(h.updated_at as Date),
-        })),
-      });
+    async list(ctx: Ctx, q: ListQuery) {
       // Search, filters, order, page and total in one statement (one snapshot), then the audit row.
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'household.list');
-        const { items, total } = await repoOf(tx, ctx).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
-        audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: items.length } });
-        return present(items, total);
+        const page = await listPage(tx, ctx, q);
+        audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: page.items.length } });
+        return page;
       });
+    },
+
+    /** The list as a file: the same query and scope without paging (cut at the export limit), audited as an export. */
+    export(ctx: Ctx, q: Omit<ListQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) {
+      return exportList(db, ctx, { def: householdExport, permission: 'household.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }),
+      );
     },
 
     /**

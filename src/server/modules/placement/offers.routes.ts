@@ -23,6 +23,7 @@ import {
 import type { Permission } from '../../platform/access/registry.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
+import { EXPORT_ROW_LIMIT, exportLang, ZExportParams } from '../../platform/export/export.js';
 import { etag, withEtag } from '../../platform/http/idempotency.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { ATTACHMENT_MAX_BYTES } from './files.service.js';
@@ -48,6 +49,23 @@ export function offerRoutes(app: FastifyInstance, s: PlacementService): void {
       },
     },
     (req) => s.offers.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/offers/export',
+    {
+      config: { access: 'offer.list' },
+      schema: {
+        tags,
+        summary: `Angebotsliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens ${EXPORT_ROW_LIMIT} Zeilen)`,
+        querystring: ZOfferListQuery.omit({ page: true, pageSize: true }).extend(ZExportParams),
+      },
+    },
+    async (req, reply) => {
+      const { format, lang, ...filters } = req.query;
+      const out = { format, lang: exportLang(lang, req.headers['accept-language']) };
+      return sendDocument(reply, await s.offers.export(ctxOf(req), filters, out));
+    },
   );
 
   r.post(

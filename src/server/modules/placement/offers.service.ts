@@ -12,6 +12,10 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { ExportLang } from '../../platform/export/columns.js';
+import { exportList } from '../../platform/export/export.js';
+import type { ExportFormat } from '../../platform/export/render.js';
+import { offerExport } from './offers.export.js';
 import { candidateRepository } from './candidates.repository.js';
 import { checkOffer, toRule, declineText } from './conditions.js';
 import { OFFER_STEPS, next, OPEN_CANDIDATE_STATES } from './placement.machine.js';
@@ -52,6 +56,44 @@ export async function loadOfferView(tx: Tx, ctx: Ctx, id: string) {
   return presentOffer(o, ctx.actor.role, { attachments, documents, deadlines, tenancyId: tenancy?.id ?? null });
 }
 
+type OfferListQuery = z.output<typeof ZOfferListQuery>;
+
+/** One page of the offer list as the API shows it (the list and its export); a housing company sees only its own. */
+async function listPage(tx: Tx, ctx: Ctx, q: OfferListQuery) {
+  const { total, rows } = await placementRepository(tx, ctx.actor.agencyId).listOffers(
+    access.providerScope(ctx.actor, 'offers.provider_id'),
+    access.isProviderView(ctx.actor),
+    q,
+    ctx.actor.userId,
+  );
+  const now = new Date();
+  const provider = ctx.actor.role === 'provider_user';
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      provider: { id: r.provider_id, name: r.provider_name },
+      status: r.status as TOfferState,
+      address: `${r.street}, ${r.postal_code} ${r.city}`,
+      district: r.district,
+      rooms: Number(r.rooms),
+      livingSpace: Number(r.living_space),
+      coldRentCents: r.cold_rent_cents,
+      availableFrom: r.available_from,
+      caseManager: r.case_manager_id ? { id: r.case_manager_id, displayName: r.case_manager_name ?? '' } : null,
+      candidates: Number(r.candidates ?? 0),
+      nextDeadline:
+        !provider && r.nd_id
+          ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, dueAt: r.nd_due_at!.toISOString(), overdue: r.nd_due_at! <= now }
+          : null,
+      updatedAt: r.updated_at.toISOString(),
+    })),
+  };
+}
+
 export function offerService(db: Kysely<DB>) {
   const repoOf = (tx: Tx, ctx: Ctx) => placementRepository(tx, ctx.actor.agencyId);
 
@@ -75,43 +117,20 @@ export function offerService(db: Kysely<DB>) {
   };
 
   return {
-    list(ctx: Ctx, q: z.output<typeof ZOfferListQuery>) {
+    list(ctx: Ctx, q: OfferListQuery) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'offer.list');
-        const { total, rows } = await repoOf(tx, ctx).listOffers(
-          access.providerScope(ctx.actor, 'offers.provider_id'),
-          access.isProviderView(ctx.actor),
-          q,
-          ctx.actor.userId,
-        );
-        audit(tx, ctx, { action: 'offer.list', details: { status: q.status ?? null, page: q.page, results: rows.length } });
-        const now = new Date();
-        const provider = ctx.actor.role === 'provider_user';
-        return {
-          total,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: rows.map((r) => ({
-            id: r.id,
-            reference: r.reference,
-            provider: { id: r.provider_id, name: r.provider_name },
-            status: r.status as TOfferState,
-            address: `${r.street}, ${r.postal_code} ${r.city}`,
-            district: r.district,
-            rooms: Number(r.rooms),
-            livingSpace: Number(r.living_space),
-            coldRentCents: r.cold_rent_cents,
-            availableFrom: r.available_from,
-            caseManager: r.case_manager_id ? { id: r.case_manager_id, displayName: r.case_manager_name ?? '' } : null,
-            candidates: Number(r.candidates ?? 0),
-            nextDeadline:
-              !provider && r.nd_id
-                ? { id: r.nd_id, kind: r.nd_kind!, title: r.nd_title!, dueAt: r.nd_due_at!.toISOString(), overdue: r.nd_due_at! <= now }
-                : null,
-            updatedAt: r.updated_at.toISOString(),
-          })),
-        };
+        const page = await listPage(tx, ctx, q);
+        audit(tx, ctx, { action: 'offer.list', details: { status: q.status ?? null, page: q.page, results: page.items.length } });
+        return page;
       });
+    },
+
+    /** The list as a file: the same query and scope without paging (cut at the export limit), audited as an export. */
+    export(ctx: Ctx, q: Omit<OfferListQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) {
+      return exportList(db, ctx, { def: offerExport, permission: 'offer.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }),
+      );
     },
 
     get(ctx: Ctx, id: string) {

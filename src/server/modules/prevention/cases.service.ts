@@ -8,6 +8,11 @@ import { AccessDenied } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { Tx } from '../../db/database.js';
+import type { ExportLang } from '../../platform/export/columns.js';
+import { exportList } from '../../platform/export/export.js';
+import type { ExportFormat } from '../../platform/export/render.js';
+import { preventionExport } from './prevention.export.js';
 import { openCasesInBulk } from './prevention.bulk.js';
 import { berlinToday, caseLink, defaultThreatStage } from './prevention.derive.js';
 import { changeHouseholdSituation, householdFacts } from '../households/households.service.js';
@@ -26,6 +31,45 @@ const germanDateTime = new Intl.DateTimeFormat('de-DE', {
   minute: '2-digit',
 });
 
+type CaseListQuery = z.output<typeof ZCaseListQuery>;
+
+/** One page of the case queue as the API shows it (the list and its export). */
+async function listPage(tx: Tx, ctx: Ctx, q: CaseListQuery) {
+  const { repo, fx } = kit(tx, ctx);
+  const s = await fx.settings();
+  const { items, total } = await repo.list(q, ctx.actor.userId, berlinToday());
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: items.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      status: c.status as never,
+      householdId: c.household_id,
+      name: c.head_name,
+      address: `${c.street}, ${c.postal_code} ${c.city}`,
+      source: c.source as never,
+      threatStage: c.threat_stage as never,
+      arrearsCents: c.arrears_cents,
+      receivedOn: c.received_on,
+      ageDays: Number(c.age_days),
+      evictionAt: iso(c.eviction_at),
+      cureEnd: c.cure_end,
+      cureAvailable: c.cure_available,
+      hearingAt: iso(c.hearing_at),
+      nextContactDueOn: c.next_contact_due_on,
+      nextContactLabel: c.next_contact_step === null ? null : (s.prevention.contactSteps[c.next_contact_step]?.label ?? null),
+      firstAttemptAt: iso(c.first_attempt_at),
+      firstContactAt: iso(c.first_contact_at),
+      urgentAt: iso(c.urgent_at),
+      outcome: c.outcome as never,
+      caseManager: c.case_manager_id ? { id: c.case_manager_id, displayName: c.cm_name ?? '' } : null,
+      socialWorker: c.social_worker_id ? { id: c.social_worker_id, displayName: c.sw_name ?? '' } : null,
+    })),
+  };
+}
+
 /** Notices and cases: the queue, reading, opening (with household matching), facts and assignment. */
 export function caseService(db: Kysely<DB>) {
   return {
@@ -36,44 +80,22 @@ export function caseService(db: Kysely<DB>) {
         return { walkInHours: s.prevention.walkInHours, contactSteps: s.prevention.contactSteps };
       }),
 
-    list: (ctx: Ctx, q: z.output<typeof ZCaseListQuery>) =>
+    list: (ctx: Ctx, q: CaseListQuery) =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'prevention.list');
-        const { repo, fx } = kit(tx, ctx);
-        const s = await fx.settings();
-        const { items, total } = await repo.list(q, ctx.actor.userId, berlinToday());
-        audit(tx, ctx, { action: 'prevention.list', details: { status: q.status, q: q.q ?? null, page: q.page, results: items.length } });
-        return {
-          total,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: items.map((c) => ({
-            id: c.id,
-            reference: c.reference,
-            status: c.status as never,
-            householdId: c.household_id,
-            name: c.head_name,
-            address: `${c.street}, ${c.postal_code} ${c.city}`,
-            source: c.source as never,
-            threatStage: c.threat_stage as never,
-            arrearsCents: c.arrears_cents,
-            receivedOn: c.received_on,
-            ageDays: Number(c.age_days),
-            evictionAt: iso(c.eviction_at),
-            cureEnd: c.cure_end,
-            cureAvailable: c.cure_available,
-            hearingAt: iso(c.hearing_at),
-            nextContactDueOn: c.next_contact_due_on,
-            nextContactLabel: c.next_contact_step === null ? null : (s.prevention.contactSteps[c.next_contact_step]?.label ?? null),
-            firstAttemptAt: iso(c.first_attempt_at),
-            firstContactAt: iso(c.first_contact_at),
-            urgentAt: iso(c.urgent_at),
-            outcome: c.outcome as never,
-            caseManager: c.case_manager_id ? { id: c.case_manager_id, displayName: c.cm_name ?? '' } : null,
-            socialWorker: c.social_worker_id ? { id: c.social_worker_id, displayName: c.sw_name ?? '' } : null,
-          })),
-        };
+        const page = await listPage(tx, ctx, q);
+        audit(tx, ctx, {
+          action: 'prevention.list',
+          details: { status: q.status, q: q.q ?? null, page: q.page, results: page.items.length },
+        });
+        return page;
       }),
+
+    /** The queue as a file: the same query without paging (cut at the export limit), audited as an export. */
+    export: (ctx: Ctx, q: Omit<CaseListQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) =>
+      exportList(db, ctx, { def: preventionExport, permission: 'prevention.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }),
+      ),
 
     get: (ctx: Ctx, id: string) =>
       actorTx(db, ctx, async (tx) => {

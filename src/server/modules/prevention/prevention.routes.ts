@@ -19,6 +19,8 @@ import {
   ZVisitUpdate,
 } from '../../../contracts/prevention.js';
 import { ctxOf } from '../../platform/auth/guard.js';
+import { sendDocument } from '../../platform/documents/documents.routes.js';
+import { EXPORT_ROW_LIMIT, exportLang, ZExportParams } from '../../platform/export/export.js';
 import { etag } from '../../platform/http/idempotency.js';
 import type { PreventionService } from './prevention.service.js';
 import { workRoutes } from './work.routes.js';
@@ -59,6 +61,23 @@ export function preventionRoutes(app: FastifyInstance, services: PreventionServi
       },
     },
     (req) => cases.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/prevention/cases/export',
+    {
+      config: { access: 'prevention.list' },
+      schema: {
+        tags,
+        summary: `Fallliste als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens ${EXPORT_ROW_LIMIT} Zeilen)`,
+        querystring: ZCaseListQuery.omit({ page: true, pageSize: true }).extend(ZExportParams),
+      },
+    },
+    async (req, reply) => {
+      const { format, lang, ...filters } = req.query;
+      const out = { format, lang: exportLang(lang, req.headers['accept-language']) };
+      return sendDocument(reply, await cases.export(ctxOf(req), filters, out));
+    },
   );
 
   r.post(

@@ -16,6 +16,7 @@ import {
 } from '../../../contracts/sustainment.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
+import { EXPORT_ROW_LIMIT, exportLang, ZExportParams } from '../../platform/export/export.js';
 import { created, withEtag } from '../../platform/http/idempotency.js';
 import { incidentRoutes } from './incidents.routes.js';
 import { ZIdem, ZIfMatch, ZSubParams, tenancyTags as tags } from './sustainment.schemas.js';
@@ -38,6 +39,23 @@ export function sustainmentRoutes(app: FastifyInstance, services: SustainmentSer
       },
     },
     (req) => tenancies.list(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/tenancies/export',
+    {
+      config: { access: 'tenancy.list' },
+      schema: {
+        tags,
+        summary: `Mietverhältnisse als CSV oder Excel (dieselben Filter wie die Liste, ohne Seiten, höchstens ${EXPORT_ROW_LIMIT} Zeilen)`,
+        querystring: ZTenancyListQuery.omit({ page: true, pageSize: true }).extend(ZExportParams),
+      },
+    },
+    async (req, reply) => {
+      const { format, lang, ...filters } = req.query;
+      const out = { format, lang: exportLang(lang, req.headers['accept-language']) };
+      return sendDocument(reply, await tenancies.export(ctxOf(req), filters, out));
+    },
   );
 
   r.post(

@@ -19,6 +19,10 @@ import { AccessDenied, AppError, type FieldError } from '../../platform/errors/a
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import type { ExportLang } from '../../platform/export/columns.js';
+import { exportList } from '../../platform/export/export.js';
+import type { ExportFormat } from '../../platform/export/render.js';
+import { tenancyExport } from './tenancies.export.js';
 import { guaranteeEnd } from '../placement/guarantee.js';
 import { addMonths } from './ledger.js';
 import { GUARANTEE_DEADLINES, onTenancyCreated, sustainmentEffects, tenancyLink, today } from './sustainment.effects.js';
@@ -74,45 +78,62 @@ async function checkPeople(
     errors.push({ field: 'socialWorkerId', code: 'invalid_value', message: 'Keine Sozialarbeit dieser Behörde.' });
 }
 
+type TenancyListQuery = z.output<typeof ZTenancyListQuery>;
+
+/** One page of the tenancy list as the API shows it (the list and its export); a housing company sees only its own. */
+async function listPage(tx: Tx, ctx: Ctx, q: TenancyListQuery) {
+  const providerView = access.isProviderView(ctx.actor);
+  const repo = tenancyRepository(tx, ctx.actor.agencyId);
+  const todayIso = today();
+  const { total, rows } = await repo.list(
+    {
+      scope: access.providerScope(ctx.actor, 't.provider_id'),
+      providerId: providerView ? null : (q.providerId ?? null),
+      status: q.status,
+      q: q.q,
+      guaranteeEndsBy: q.guaranteeEndsWithinMonths !== undefined ? addMonths(todayIso, q.guaranteeEndsWithinMonths) : undefined,
+    },
+    q.page,
+    q.pageSize,
+  );
+  const ids = rows.map((r) => r.id);
+  const counts = await repo.openIncidentCounts(ids, access.incidentScope(ctx.actor), CLOSED_INCIDENT_STATES);
+  const deadlines = providerView ? [] : await openDeadlinesOf(tx, ids);
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((t) =>
+      presentTenancyItem(t, providerView, {
+        openIncidents: counts.get(t.id) ?? 0,
+        nextDeadline: deadlines.find((d) => d.subject_id === t.id) ?? null,
+        today: todayIso,
+      }),
+    ),
+  };
+}
+
 export function tenancyService(db: Kysely<DB>) {
   const view = async (tx: Tx, ctx: Ctx, id: string) =>
     loadTenancyView(tx, ctx, (await tenancyRepository(tx, ctx.actor.agencyId).find(id, false, tenancyScope(ctx)))!);
 
   return {
-    list: (ctx: Ctx, q: z.output<typeof ZTenancyListQuery>) =>
+    list: (ctx: Ctx, q: TenancyListQuery) =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'tenancy.list');
-        const providerView = access.isProviderView(ctx.actor);
-        const repo = tenancyRepository(tx, ctx.actor.agencyId);
-        const todayIso = today();
-        const { total, rows } = await repo.list(
-          {
-            scope: access.providerScope(ctx.actor, 't.provider_id'),
-            providerId: providerView ? null : (q.providerId ?? null),
-            status: q.status,
-            q: q.q,
-            guaranteeEndsBy: q.guaranteeEndsWithinMonths !== undefined ? addMonths(todayIso, q.guaranteeEndsWithinMonths) : undefined,
-          },
-          q.page,
-          q.pageSize,
-        );
-        const ids = rows.map((r) => r.id);
-        const counts = await repo.openIncidentCounts(ids, access.incidentScope(ctx.actor), CLOSED_INCIDENT_STATES);
-        const deadlines = providerView ? [] : await openDeadlinesOf(tx, ids);
-        audit(tx, ctx, { action: 'tenancy.list', details: { results: rows.length, filter: { status: q.status ?? null, q: q.q ?? null } } });
-        return {
-          total,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: rows.map((t) =>
-            presentTenancyItem(t, providerView, {
-              openIncidents: counts.get(t.id) ?? 0,
-              nextDeadline: deadlines.find((d) => d.subject_id === t.id) ?? null,
-              today: todayIso,
-            }),
-          ),
-        };
+        const page = await listPage(tx, ctx, q);
+        audit(tx, ctx, {
+          action: 'tenancy.list',
+          details: { results: page.items.length, filter: { status: q.status ?? null, q: q.q ?? null } },
+        });
+        return page;
       }),
+
+    /** The list as a file: the same query and scope without paging (cut at the export limit), audited as an export. */
+    export: (ctx: Ctx, q: Omit<TenancyListQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) =>
+      exportList(db, ctx, { def: tenancyExport, permission: 'tenancy.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }),
+      ),
 
     get: (ctx: Ctx, id: string) =>
       actorTx(db, ctx, async (tx) => {

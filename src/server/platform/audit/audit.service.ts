@@ -5,42 +5,61 @@ import type { DB } from '../../db/types.js';
 import * as access from '../access/access.js';
 import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
+import type { ExportLang } from '../export/columns.js';
+import { exportList } from '../export/export.js';
+import type { ExportFormat } from '../export/render.js';
+import { auditExport } from './audit.export.js';
 import type { Keyring } from '../keys/keyring.js';
 import { audit } from './audit.js';
 import { auditActors, auditPage, recentReadsOf } from './audit.repository.js';
 import type { Tx } from '../../db/database.js';
 import { sealAudit, verifyChain } from './chain.js';
 
+type AuditQuery = z.output<typeof ZAuditQuery>;
+
+/** One page of the audit trail as the API shows it (the auditor's list and its export). */
+async function listPage(tx: Tx, q: AuditQuery): Promise<z.output<typeof ZAuditPage>> {
+  const { rows, total: count } = await auditPage(tx, q);
+  return {
+    total: count,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((e) => ({
+      id: Number(e.id),
+      seq: e.seq === null ? null : Number(e.seq),
+      occurredAt: (e.occurred_at as Date).toISOString(),
+      actorId: e.actor_id,
+      actorName: e.display_name,
+      actorRole: e.actor_role,
+      action: e.action,
+      entityType: e.entity_type,
+      entityId: e.entity_id,
+      entityName: e.entity_name,
+      purpose: e.purpose,
+      outcome: e.outcome as 'success' | 'denied' | 'failure',
+      ip: e.ip,
+      hash: e.hash,
+    })),
+  };
+}
+
 /** The auditor's view of the agency's audit trail: filtered pages and the chain check; both audited. */
 export function auditService(db: Kysely<DB>, keys: Keyring) {
   return {
-    list(ctx: Ctx, q: z.output<typeof ZAuditQuery>): Promise<z.output<typeof ZAuditPage>> {
+    list(ctx: Ctx, q: AuditQuery): Promise<z.output<typeof ZAuditPage>> {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'audit.list');
-        const { rows, total: count } = await auditPage(tx, q);
+        const page = await listPage(tx, q);
         audit(tx, ctx, { action: 'audit.list', details: { filter: q } });
-        return {
-          total: count,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: rows.map((e) => ({
-            id: Number(e.id),
-            seq: e.seq === null ? null : Number(e.seq),
-            occurredAt: (e.occurred_at as Date).toISOString(),
-            actorId: e.actor_id,
-            actorName: e.display_name,
-            actorRole: e.actor_role,
-            action: e.action,
-            entityType: e.entity_type,
-            entityId: e.entity_id,
-            entityName: e.entity_name,
-            purpose: e.purpose,
-            outcome: e.outcome as 'success' | 'denied' | 'failure',
-            ip: e.ip,
-            hash: e.hash,
-          })),
-        };
+        return page;
       });
+    },
+
+    /** The trail as a file (for the data-protection officer): the same filters without paging, cut at the export limit, audited as an export. */
+    export(ctx: Ctx, q: Omit<AuditQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) {
+      return exportList(db, ctx, { def: auditExport, permission: 'audit.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, { ...q, page: 1, pageSize: limit }),
+      );
     },
 
     /** Everyone who may appear as an actor: the agency's accounts, for the filter's picker. */

@@ -21,6 +21,8 @@ export const AUDIT_KINDS = {
   'auth.totp_enrolled': 'user',
   'access.denied': null,
   'household.list': null,
+  /** A list exported as CSV or XLSX: which list, format, filters, row count (platform/export). */
+  'list.export': null,
   /** The global search: the query's length and reading, results per kind; the text only when it is a file number. */
   'search.run': null,
   'household.read': 'household',

@@ -8,6 +8,10 @@ import { roleHas } from '../access/registry.js';
 import { audit } from '../audit/audit.js';
 import type { Ctx } from '../http/context.js';
 import { actorTx } from '../http/tx.js';
+import type { ExportLang } from '../export/columns.js';
+import { exportList } from '../export/export.js';
+import type { ExportFormat } from '../export/render.js';
+import { deadlineExport } from './deadlines.export.js';
 import type { TRole } from '../../../contracts/common.js';
 import type { TDeskItem } from '../../../contracts/desk.js';
 import { dueIso, urgencyOf, type DeskRequest, type WorkKind } from '../desk/desk.contribution.js';
@@ -36,39 +40,57 @@ export function openDeadline(tx: Tx, agencyId: string, d: DeadlineInput): Promis
   return insertDeadline(tx, agencyId, d);
 }
 
+type DeadlineListQuery = z.output<typeof ZDeadlineListQuery>;
+
+/** One page of open deadlines as the API shows it (the list and its export); scope=all only for a lead. */
+async function listPage(tx: Tx, ctx: Ctx, q: DeadlineListQuery, now: Date): Promise<TDeadlinePage> {
+  const scope = q.scope === 'all' && roleHas(ctx.actor.role, 'deadline.listAll') ? 'all' : 'mine';
+  const { items, total } = await listOpenDeadlines(tx, {
+    assigneeId: scope === 'all' ? null : ctx.actor.userId,
+    overdueOnly: q.status === 'overdue',
+    now,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return {
+    scope,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: items.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      link: d.link,
+      dueAt: (d.due_at as Date).toISOString(),
+      overdue: (d.due_at as Date) <= now,
+      assignee: d.assignee_id ? { id: d.assignee_id, displayName: d.assignee_name ?? '' } : null,
+      subjectType: d.subject_type,
+      subjectId: d.subject_id,
+    })),
+  };
+}
+
 /** The actor's open deadlines; leads may ask for the whole agency's. */
 export function deadlineService(db: Kysely<DB>) {
   return {
-    list(ctx: Ctx, q: z.output<typeof ZDeadlineListQuery>, now = new Date()): Promise<TDeadlinePage> {
+    list(ctx: Ctx, q: DeadlineListQuery, now = new Date()): Promise<TDeadlinePage> {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'deadline.list');
-        const scope = q.scope === 'all' && roleHas(ctx.actor.role, 'deadline.listAll') ? 'all' : 'mine';
-        const { items, total } = await listOpenDeadlines(tx, {
-          assigneeId: scope === 'all' ? null : ctx.actor.userId,
-          overdueOnly: q.status === 'overdue',
-          now,
-          page: q.page,
-          pageSize: q.pageSize,
+        const page = await listPage(tx, ctx, q, now);
+        audit(tx, ctx, {
+          action: 'deadline.list',
+          details: { scope: page.scope, status: q.status, page: q.page, results: page.items.length },
         });
-        audit(tx, ctx, { action: 'deadline.list', details: { scope, status: q.status, page: q.page, results: items.length } });
-        return {
-          scope,
-          total,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: items.map((d) => ({
-            id: d.id,
-            kind: d.kind,
-            title: d.title,
-            link: d.link,
-            dueAt: (d.due_at as Date).toISOString(),
-            overdue: (d.due_at as Date) <= now,
-            assignee: d.assignee_id ? { id: d.assignee_id, displayName: d.assignee_name ?? '' } : null,
-            subjectType: d.subject_type,
-            subjectId: d.subject_id,
-          })),
-        };
+        return page;
       });
+    },
+
+    /** The list as a file: the same query and scope without paging (cut at the export limit), audited as an export. */
+    export(ctx: Ctx, q: Omit<DeadlineListQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }, now = new Date()) {
+      return exportList(db, ctx, { def: deadlineExport, permission: 'deadline.list', filters: q, ...out }, (tx, limit) =>
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }, now),
+      );
     },
   };
 }

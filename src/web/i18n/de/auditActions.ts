@@ -5,6 +5,7 @@ export const auditActionsDe = {
   'auth.totp_enrolled': 'Zweiten Faktor eingerichtet',
   'access.denied': 'Zugriff verweigert',
   'household.list': 'Haushaltsliste abgerufen',
+  'list.export': 'Liste exportiert (CSV/Excel)',
   'search.run': 'Globale Suche ausgeführt',
   'household.read': 'Haushalt angesehen',
   'household.create': 'Haushalt angelegt',

@@ -5,6 +5,7 @@ export const auditActionsEn = {
   'auth.totp_enrolled': 'Second factor set up',
   'access.denied': 'Access denied',
   'household.list': 'Household list retrieved',
+  'list.export': 'List exported (CSV/Excel)',
   'search.run': 'Global search run',
   'household.read': 'Household viewed',
   'household.create': 'Household created',

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { de } from '../../../web/i18n/de';
+import { en } from '../../../web/i18n/en';
+import { SITUATION } from '../../modules/households/households.export.js';
+import { OFFER_STATE_LABELS } from '../../modules/placement/offers.export.js';
+import { TENANCY_EXPORT_LABELS as T } from '../../modules/sustainment/tenancies.export.js';
+import { AFTERCARE_EXPORT_LABELS as A } from '../../modules/aftercare/cases.export.js';
+import { PREVENTION_EXPORT_LABELS as P } from '../../modules/prevention/prevention.export.js';
+import { DEADLINE_KIND_LABELS } from '../deadlines/deadlines.export.js';
+
+// The exports write codes as the words the pages show: the server's label tables must stay the web's.
+describe('export labels', () => {
+  it.each([
+    ['de', de],
+    ['en', en],
+  ] as const)('%s: the exports label codes as the web does', (lang, t) => {
+    const { label: _, ...situation } = t.situation;
+    expect(SITUATION[lang]).toEqual(situation);
+    expect(OFFER_STATE_LABELS[lang]).toEqual(t.placement.state);
+    expect(T.status[lang]).toEqual(t.sustainment.tenancyStatus);
+    expect(T.endReason[lang]).toEqual(t.sustainment.endReason);
+    expect(A.state[lang]).toEqual(t.aftercare.state);
+    expect(A.targetGroup[lang]).toEqual(t.aftercare.targetGroup);
+    expect(DEADLINE_KIND_LABELS[lang]).toEqual(t.deadlineKinds);
+    expect(P.state[lang]).toEqual(t.prevention.state);
+    expect(P.source[lang]).toEqual(t.prevention.source);
+    expect(P.stage[lang]).toEqual(t.prevention.stage);
+    expect(P.outcome[lang]).toEqual(t.prevention.outcome);
+  });
+});
