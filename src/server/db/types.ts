@@ -1011,6 +1011,7 @@ export interface AftercareTransfersTable {
   kind: string;
   fields: string[];
   at: Generated<Date>;
+  on_day: Generated<string>;
 }
 
 export interface DB {

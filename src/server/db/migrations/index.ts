@@ -24,6 +24,7 @@ import * as searchIndexTidy from './2026-12-06T06-00_search_index_tidy.js';
 import * as aftercareAnnualReports from './2026-12-07T09-00_aftercare_annual_reports.js';
 import * as deskIndexes from './2026-12-07T09-00_desk_indexes.js';
 import * as searchBirthDate from './2026-12-07T09-00_search_birth_date.js';
+import * as aftercareQueuePaths from './2026-12-08T09-00_aftercare_queue_paths.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T09-00_aftercare_annual_reports': aftercareAnnualReports,
   '2026-12-07T09-00_desk_indexes': deskIndexes,
   '2026-12-07T09-00_search_birth_date': searchBirthDate,
+  '2026-12-08T09-00_aftercare_queue_paths': aftercareQueuePaths,
 };

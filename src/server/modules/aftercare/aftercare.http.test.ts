@@ -120,6 +120,21 @@ describe('aftercare journey over HTTP', () => {
     expect(held.json()).toMatchObject({ nextVisitDueOn: day(-12), missedInRow: 0 });
     const queue = (await carrier.get('/api/v1/aftercare/queue')).json();
     expect(queue.overdue.map((q: { caseId: string }) => q.caseId)).toContain(c.id);
+    expect(queue.counts.overdue).toBeGreaterThanOrEqual(queue.overdue.length);
+    // The start page logs each shown case once per user and day; each case read is logged.
+    const logged = (kind: string) =>
+      testDbs()
+        .owner.selectFrom('aftercare_transfers')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('case_id', '=', c.id)
+        .where('kind', '=', kind)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const reads = await logged('case_read');
+    await carrier.get('/api/v1/aftercare/queue');
+    await carrier.get(`/api/v1/aftercare/cases/${c.id}`);
+    expect(await logged('queue')).toBe(1);
+    expect(await logged('case_read')).toBe(reads + 1);
     const deadlines = await testDbs()
       .owner.selectFrom('deadlines')
       .selectAll()

@@ -10,6 +10,26 @@ import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 export type AftercareRow = Selectable<AftercareCasesTable>;
 export type Scope = RawBuilder<SqlBool>;
 
+export type QueueBucket = 'overdue' | 'due' | 'ending';
+export interface QueueRow {
+  bucket: QueueBucket;
+  id: string;
+  household_id: string;
+  reference: string;
+  head_name: string;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  carrier_id: string;
+  carrier_worker_id: string | null;
+  worker_name: string | null;
+  next_visit_due: string | null;
+  granted_until: string | null;
+  missed_in_row: number;
+  /** How many cases the bucket has in all. */
+  total: number;
+}
+
 /** One case with everything its page shows, read in one statement (the case page must stay fast). */
 export interface CaseDetailRow extends AftercareRow {
   head_name: string;
@@ -240,46 +260,45 @@ export function aftercareRepository(tx: Tx, agencyId: string) {
      * `weekEnd`, and granted or active cases ending by `soonUntil`; `scope` narrows to the actor's.
      * Each bucket returns at most `limit` rows (most urgent first) and its full count.
      */
-    queue: (scope: Scope, today: string, weekEnd: string, soonUntil: string, limit: number) =>
-      sql<{
-        id: string;
-        reference: string;
-        head_name: string;
-        street: string | null;
-        postal_code: string | null;
-        city: string | null;
-        carrier_id: string;
-        carrier_worker_id: string | null;
-        worker_name: string | null;
-        next_visit_due: string | null;
-        granted_until: string | null;
-        missed_in_row: number;
-        bucket: 'overdue' | 'due' | 'ending';
-        total: number;
-      }>`
-        WITH hits AS (
-          SELECT ac.id, ac.household_id, ac.reference, ac.street, ac.postal_code, ac.city, ac.carrier_id, ac.carrier_worker_id,
-            ac.next_visit_due, ac.granted_until, ac.missed_in_row, b.bucket,
-            row_number() OVER (PARTITION BY b.bucket ORDER BY CASE WHEN b.bucket = 'ending' THEN ac.granted_until ELSE ac.next_visit_due END, ac.reference) AS rn,
-            count(*) OVER (PARTITION BY b.bucket) AS total
+    /**
+     * The start page's three buckets, the most urgent `limit` of each, and how many there are in all.
+     * Each bucket is an index-ordered scan that stops after `limit` rows (aftercare_cases_due/_until
+     * end in the reference, so nothing is sorted); the counts are one pass over the scoped cases.
+     */
+    queue: async (scope: Scope, today: string, weekEnd: string, soonUntil: string, limit: number) => {
+      const bucket = (name: QueueBucket, where: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql`
+        (SELECT ${name}::text AS bucket, ac.id, ac.household_id, ac.reference, ac.street, ac.postal_code, ac.city, ac.carrier_id,
+           ac.carrier_worker_id, ac.next_visit_due, ac.granted_until, ac.missed_in_row
+         FROM aftercare_cases ac
+         WHERE ac.agency_id = ${agencyId} AND ${where} AND ${scope}
+         ORDER BY ${order}, ac.reference LIMIT ${limit})`;
+      const active = sql`ac.state = 'active'`;
+      const rows = await sql<Omit<QueueRow, 'total'>>`
+          WITH hits AS (
+            ${bucket('overdue', sql`${active} AND ac.next_visit_due < ${today}::date`, sql`ac.next_visit_due`)}
+            UNION ALL
+            ${bucket('due', sql`${active} AND ac.next_visit_due BETWEEN ${today}::date AND ${weekEnd}::date`, sql`ac.next_visit_due`)}
+            UNION ALL
+            ${bucket('ending', sql`ac.state IN ('granted', 'active') AND ac.granted_until <= ${soonUntil}::date`, sql`ac.granted_until`)})
+          SELECT hits.*, h.head_name, w.display_name AS worker_name
+          FROM hits
+          -- One index lookup per shown case (as a plain join the planner read all of the agency's households).
+          CROSS JOIN LATERAL (SELECT hh.head_name FROM households hh
+                              WHERE hh.id = hits.household_id AND hh.agency_id = ${agencyId} LIMIT 1) h
+          LEFT JOIN users w ON w.id = hits.carrier_worker_id
+          ORDER BY hits.bucket, CASE WHEN hits.bucket = 'ending' THEN hits.granted_until ELSE hits.next_visit_due END, hits.reference`.execute(
+        tx,
+      );
+      const counts = await sql<Record<QueueBucket, number>>`
+          SELECT count(*) FILTER (WHERE ${active} AND ac.next_visit_due < ${today}::date)::int AS overdue,
+            count(*) FILTER (WHERE ${active} AND ac.next_visit_due BETWEEN ${today}::date AND ${weekEnd}::date)::int AS due,
+            count(*) FILTER (WHERE ac.granted_until <= ${soonUntil}::date)::int AS ending
           FROM aftercare_cases ac
-          CROSS JOIN LATERAL (VALUES
-            (CASE WHEN ac.state = 'active' AND ac.next_visit_due < ${today}::date THEN 'overdue' END),
-            (CASE WHEN ac.state = 'active' AND ac.next_visit_due BETWEEN ${today}::date AND ${weekEnd}::date THEN 'due' END),
-            (CASE WHEN ac.granted_until <= ${soonUntil}::date THEN 'ending' END)) AS b(bucket)
-          WHERE ac.agency_id = ${agencyId} AND ac.state IN ('granted', 'active') AND ${scope} AND b.bucket IS NOT NULL
-            AND (ac.next_visit_due <= ${weekEnd}::date OR ac.granted_until <= ${soonUntil}::date))
-        SELECT hits.*, h.head_name, w.display_name AS worker_name
-        FROM hits
-        -- One index lookup per shown case: as a plain join the planner, expecting every hit, read all of
-        -- the agency's households (30 ms on 50,000); LIMIT 1 keeps the subquery a per-row lookup.
-        CROSS JOIN LATERAL (SELECT hh.head_name FROM households hh
-                            WHERE hh.id = hits.household_id AND hh.agency_id = ${agencyId} LIMIT 1) h
-        LEFT JOIN users w ON w.id = hits.carrier_worker_id
-        WHERE hits.rn <= ${limit}
-        ORDER BY hits.bucket, hits.rn`
-        .execute(tx)
-        .then((r) => r.rows),
+          WHERE ac.agency_id = ${agencyId} AND ac.state IN ('granted', 'active') AND ${scope}
+            AND (ac.next_visit_due <= ${weekEnd}::date OR ac.granted_until <= ${soonUntil}::date)`.execute(tx);
+      const total = counts.rows[0]!;
+      return rows.rows.map((r) => ({ ...r, total: total[r.bucket] }));
+    },
 
     addExtension: (caseId: string, fromUntil: string, toUntil: string, reason: string, by: string) =>
       tx

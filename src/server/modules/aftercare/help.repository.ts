@@ -3,6 +3,9 @@ import type { Tx } from '../../db/database.js';
 
 /* The statements on the help itself: plan goals and reviews, visits, referrals, contacts, follow-up checks, the transfer log. */
 
+/** How a carrier got a case's data: reading the case, a list page, the start page. */
+type TransferKind = 'case_read' | 'case_list' | 'queue';
+
 export function helpRepository(tx: Tx, agencyId: string) {
   return {
     addGoal: (caseId: string, g: { goal: string; measures: string | null; responsible: string | null; reviewOn: string }, by: string) =>
@@ -136,13 +139,23 @@ export function helpRepository(tx: Tx, agencyId: string) {
       tx.updateTable('aftercare_follow_ups').set(set).where('agency_id', '=', agencyId).where('id', '=', id).execute(),
 
     /** Logs data passed to the carrier: one row per case and read, in one statement whatever the number of cases. */
-    logTransfers: async (rows: { case_id: string; carrier_id: string; user_id: string; kind: string; fields: string[] }[]) => {
+    /**
+     * Logs what went to the carrier. A list view (start page, case list) records each case once per
+     * user and day — repeating the same fields to the same person that day adds nothing — a case read
+     * every time.
+     */
+    logTransfers: async (rows: { case_id: string; carrier_id: string; user_id: string; kind: TransferKind; fields: string[] }[]) => {
       if (!rows.length) return;
       const { user_id, kind, fields } = rows[0]!;
-      await sql`
+      const insert = sql`
         INSERT INTO aftercare_transfers (agency_id, case_id, carrier_id, user_id, kind, fields)
         SELECT ${agencyId}, t.case_id, t.carrier_id, ${user_id}, ${kind}, ${fields}::text[]
-        FROM unnest(${rows.map((r) => r.case_id)}::uuid[], ${rows.map((r) => r.carrier_id)}::uuid[]) AS t(case_id, carrier_id)`.execute(tx);
+        FROM unnest(${rows.map((r) => r.case_id)}::uuid[], ${rows.map((r) => r.carrier_id)}::uuid[]) AS t(case_id, carrier_id)`;
+      await (
+        kind === 'case_read'
+          ? insert
+          : sql`${insert} ON CONFLICT (agency_id, case_id, user_id, kind, on_day) WHERE kind IN ('queue', 'case_list') DO NOTHING`
+      ).execute(tx);
     },
 
     transfers: (caseId: string) =>

@@ -26,8 +26,7 @@ import { fieldError, todayBerlin } from './cases.service.js';
 
 /**
  * Rows per queue bucket, the most urgent first; the counts say how many there are in all. Each shown
- * case is logged as a transfer to the carrier, so a larger page costs a write per case on every view
- * (bench: a lead with 3,250 running cases, 100 per bucket → 300 transfer rows per view).
+ * case is logged as a transfer to the carrier (once per user and day), so a page is kept short.
  */
 const QUEUE_LIMIT = 25;
 
