@@ -1,3 +1,4 @@
+import { annualReportsOpen } from './modules/aftercare/annualReports.job.js';
 import { householdLogPrune } from './modules/households/pool.service.js';
 import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
 import { deadlineRun } from './platform/deadlines/deadlines.job.js';
@@ -13,4 +14,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   auditCheckpoint,
   householdLogPrune,
   searchTidy,
+  annualReportsOpen,
 ] as readonly JobDefinition[];

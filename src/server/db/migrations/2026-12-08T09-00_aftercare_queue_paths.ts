@@ -7,6 +7,8 @@ import { sql, type Kysely } from 'kysely';
  * - A list view (start page, case list) logs each shown case once per user and day: the same fields
  *   going to the same person again that day add nothing to the transfer log, but cost a row per case
  *   and view. A case read is still logged every time. Existing rows get the day they were made.
+ * - The yearly opening of the carriers' annual reports asks which agencies had a cooperation agreement
+ *   in force during a year (the job acts for no agency, so it cannot read the agreements itself).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -20,11 +22,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE aftercare_transfers ALTER COLUMN on_day SET NOT NULL;
     CREATE UNIQUE INDEX aftercare_transfers_list_day ON aftercare_transfers (agency_id, case_id, user_id, kind, on_day)
       WHERE kind IN ('queue', 'case_list');
+
+    CREATE FUNCTION wh_agencies_with_agreements(from_ date, to_ date) RETURNS SETOF uuid
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        SELECT DISTINCT agency_id FROM aftercare_agreements
+        WHERE valid_from <= to_ AND (valid_to IS NULL OR valid_to >= from_)
+      $f$;
+    REVOKE ALL ON FUNCTION wh_agencies_with_agreements(date, date) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION wh_agencies_with_agreements(date, date) TO wohnhilfe_app;
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    DROP FUNCTION wh_agencies_with_agreements(date, date);
     DROP INDEX aftercare_transfers_list_day;
     ALTER TABLE aftercare_transfers DROP COLUMN on_day;
     DROP INDEX aftercare_cases_due;

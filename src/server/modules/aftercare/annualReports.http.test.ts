@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCase, agreementInput, carrierUser, day } from '../../../../test/aftercare-fixtures.js';
 import { pdfText } from '../../../../test/pdf-text.js';
+import { openAnnualReports } from './annualReports.job.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
 
 /*
@@ -262,5 +263,44 @@ describe('annual report of the carrier', () => {
       .where('action', '=', 'aftercare.report_download')
       .execute();
     expect(audited).toHaveLength(1);
+  });
+
+  it("the yearly job opens last year's report for every carrier with an agreement in it, once", async () => {
+    const otherCarrier = (await testDbs()
+      .owner.selectFrom('carriers')
+      .select('id')
+      .where('agency_id', '=', agency.id)
+      .where('name', '=', 'Anderer Träger e. V.')
+      .executeTakeFirstOrThrow())!.id;
+    // The other carrier's agreement started this year; the first carrier's report of this year exists already.
+    const agreed = await cm.post('/api/v1/aftercare/agreements', agreementInput(otherCarrier, { validFrom: `${year}-03-01` }));
+    expect(agreed.statusCode, agreed.body).toBe(201);
+    const before = (await agencyLead.get(`/api/v1/aftercare/annual-reports?year=${year}`)).json().items.length;
+    expect(await openAnnualReports(testDbs().app, `${year + 1}-01-02`, [agency.id])).toEqual({ year, opened: 1 });
+    expect(await openAnnualReports(testDbs().app, `${year + 1}-01-03`, [agency.id])).toEqual({ year, opened: 0 });
+    // Before the year is over nothing of it opens (the run looks at the year before).
+    expect((await openAnnualReports(testDbs().app, `${year}-12-31`, [agency.id])).year).toBe(year - 1);
+
+    const mine = (await otherCarrierLead.get('/api/v1/aftercare/annual-reports')).json().items;
+    expect(mine).toMatchObject([{ year, state: 'draft', carrier: { id: otherCarrier }, submissions: 0 }]);
+    expect((await agencyLead.get(`/api/v1/aftercare/annual-reports?year=${year}`)).json().items).toHaveLength(before + 1);
+    const owner = testDbs().owner;
+    const deadline = await owner
+      .selectFrom('deadlines')
+      .innerJoin('users', 'users.id', 'deadlines.assignee_id')
+      .select(['users.carrier_id', 'users.carrier_lead', 'deadlines.due_at'])
+      .where('deadlines.subject_id', '=', mine[0].id)
+      .where('deadlines.status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    expect(deadline).toMatchObject({ carrier_id: otherCarrier, carrier_lead: true });
+    const note = (await otherCarrierLead.get('/api/v1/notifications')).json().items;
+    expect(note.map((n: { title: string }) => n.title)).toContain(`Jahresbericht ${year} der Wohnintegrationshilfe bereitgestellt`);
+    const events = await owner
+      .selectFrom('audit_events')
+      .select(['actor_id', 'details'])
+      .where('entity_id', '=', mine[0].id)
+      .where('action', '=', 'aftercare.annual_report_open')
+      .execute();
+    expect(events).toEqual([{ actor_id: null, details: { year, scheduled: true } }]);
   });
 });

@@ -74,7 +74,30 @@ export function annualReportRepository(tx: Tx, agencyId: string) {
     findByYear: (carrierId: string, year: number) =>
       reports().where('r.carrier_id', '=', carrierId).where('r.year', '=', year).executeTakeFirst(),
     /** Opens the draft; a concurrent open of the same year finds the other's row (unique key). */
-    insert: (carrierId: string, year: number, by: string) =>
+    /** The carriers that had a cooperation agreement in force at some time of the year, without a report of it yet. */
+    carriersToOpen: (year: number) =>
+      tx
+        .selectFrom('aftercare_agreements as g')
+        .select('g.carrier_id')
+        .distinct()
+        .where('g.agency_id', '=', agencyId)
+        .where('g.valid_from', '<=', `${year}-12-31`)
+        .where((eb) => eb.or([eb('g.valid_to', 'is', null), eb('g.valid_to', '>=', `${year}-01-01`)]))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('aftercare_annual_reports as r')
+                .select('r.id')
+                .where('r.agency_id', '=', agencyId)
+                .whereRef('r.carrier_id', '=', 'g.carrier_id')
+                .where('r.year', '=', year),
+            ),
+          ),
+        )
+        .execute()
+        .then((rows) => rows.map((r) => r.carrier_id)),
+    /** `by` is null when the yearly job opens it. */
+    insert: (carrierId: string, year: number, by: string | null) =>
       tx
         .insertInto('aftercare_annual_reports')
         .values({ agency_id: agencyId, carrier_id: carrierId, year, created_by: by, updated_by: by })

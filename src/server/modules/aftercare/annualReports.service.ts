@@ -16,10 +16,12 @@ import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { berlinDate, endOfDayBerlin, germanDate } from '../../platform/deadlines/workdays.js';
+import { closeDeadlines, openDeadline } from '../../platform/deadlines/deadlines.service.js';
 import { stepEffects } from '../../platform/effects/effects.js';
 import { AccessDenied, AppError, fieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
+import { agencyFacts } from '../agencies/agencies.service.js';
 import { activeCarrierLeads, userFacts } from '../users/users.service.js';
 import { addDays } from './aftercare.dates.js';
 import { ANNUAL_REPORT_STEPS, next, stepsFor, type AnnualReportStep } from './annualReports.machine.js';
@@ -37,6 +39,36 @@ const ENTITY = 'aftercare_annual_report';
 export const annualReportLink = (id: string) => `/aftercare/reports/annual/${id}`;
 const DEADLINE = 'aftercare_annual_report';
 const REMIND_DAYS = 14;
+
+/**
+ * The due date (or `notBefore`, if later) as the report's one open deadline, for the carrier's lead —
+ * else `fallback` — reminded 14 days ahead; the agency's leads hear of it when it passes.
+ */
+export async function planAnnualDeadline(
+  tx: Tx,
+  agencyId: string,
+  row: AnnualReportRow,
+  o: { notBefore: string | null; by: string | null; fallback: string | null },
+): Promise<void> {
+  const { settings } = await agencyFacts(tx, agencyId);
+  const due = annualDueOn(row.year, settings.aftercare.reportDueMonthDay);
+  const dueOn = o.notBefore && o.notBefore > due ? o.notBefore : due;
+  const leads = await activeCarrierLeads(tx, agencyId, row.carrier_id);
+  const today = berlinDate(new Date());
+  const remindOn = addDays(dueOn, -REMIND_DAYS);
+  await closeDeadlines(tx, { subjectId: row.id, kinds: [DEADLINE], status: 'cancelled', by: o.by });
+  await openDeadline(tx, agencyId, {
+    subjectType: ENTITY,
+    subjectId: row.id,
+    kind: DEADLINE,
+    title: `Jahresbericht ${row.year} der Wohnintegrationshilfe (${row.carrier_name}) einreichen`,
+    link: annualReportLink(row.id),
+    dueAt: endOfDayBerlin(dueOn),
+    remindAt: remindOn > today ? endOfDayBerlin(remindOn) : null,
+    assigneeId: leads[0] ?? o.fallback,
+    escalateToLead: true,
+  });
+}
 
 export function annualReportService(db: Kysely<DB>) {
   /** Everything a method needs, bound to one transaction and actor. */
@@ -93,27 +125,8 @@ export function annualReportService(db: Kysely<DB>) {
       };
     }
 
-    /** The due date as a deadline for the carrier lead; the agency's leads hear of it when it passes. */
-    async function planDeadline(row: AnnualReportRow, notBefore: string | null) {
-      const { settings } = await fx.agency();
-      const due = annualDueOn(row.year, settings.aftercare.reportDueMonthDay);
-      const dueOn = notBefore && notBefore > due ? notBefore : due;
-      const leads = await activeCarrierLeads(tx, ctx.actor.agencyId, row.carrier_id);
-      const today = berlinDate(new Date());
-      const remindOn = addDays(dueOn, -REMIND_DAYS);
-      await fx.closeDeadlines(row.id, [DEADLINE], 'cancelled');
-      await fx.openDeadline({
-        subjectType: ENTITY,
-        subjectId: row.id,
-        kind: DEADLINE,
-        title: `Jahresbericht ${row.year} der Wohnintegrationshilfe (${row.carrier_name}) einreichen`,
-        link: annualReportLink(row.id),
-        dueAt: endOfDayBerlin(dueOn),
-        remindAt: remindOn > today ? endOfDayBerlin(remindOn) : null,
-        assigneeId: leads[0] ?? (carrier ? ctx.actor.userId : null),
-        escalateToLead: true,
-      });
-    }
+    const planDeadline = (row: AnnualReportRow, notBefore: string | null) =>
+      planAnnualDeadline(tx, ctx.actor.agencyId, row, { notBefore, by: ctx.actor.userId, fallback: carrier ? ctx.actor.userId : null });
 
     return { tx, repo, scope, fx, carrier, isLead, visible, step, checkVersion, present, planDeadline };
   };

@@ -1,0 +1,81 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { inAgency } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
+import { recordAudit, type AuditSubject } from '../../platform/audit/audit.js';
+import { berlinDate, germanDate } from '../../platform/deadlines/workdays.js';
+import { defineJob } from '../../platform/jobs/job.js';
+import { notify } from '../../platform/notify/notify.js';
+import { agencyFacts } from '../agencies/agencies.service.js';
+import { activeCarrierLeads } from '../users/users.service.js';
+import { annualReportRepository } from './annualReports.repository.js';
+import { annualReportLink, planAnnualDeadline } from './annualReports.service.js';
+import { annualDueOn } from './reports.service.js';
+
+/** The schedule acts for nobody: its audit events carry no actor. */
+const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Jahresbericht' });
+
+async function agenciesWithAgreements(db: Kysely<DB>, year: number): Promise<string[]> {
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT wh_agencies_with_agreements(${`${year}-01-01`}::date, ${`${year}-12-31`}::date) AS id`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Opens last year's annual report for every carrier that had a cooperation agreement in force during
+ * it and has none yet: a draft, the due date (agency setting, default 30 April) a deadline for the
+ * carrier's lead, and a notice to its leads. Idempotent (a report exists once per carrier and year),
+ * so the daily run only acts in the first days of a year or after a late agreement. `only` limits
+ * it to some agencies (tests share one database).
+ */
+export async function openAnnualReports(db: Kysely<DB>, today = berlinDate(new Date()), only?: readonly string[]) {
+  const year = Number(today.slice(0, 4)) - 1;
+  let opened = 0;
+  const errors: unknown[] = [];
+  for (const agencyId of (await agenciesWithAgreements(db, year)).filter((id) => !only || only.includes(id))) {
+    try {
+      opened += await inAgency(db, agencyId, async (tx) => {
+        const repo = annualReportRepository(tx, agencyId);
+        const { settings } = await agencyFacts(tx, agencyId);
+        let n = 0;
+        for (const carrierId of await repo.carriersToOpen(year)) {
+          if (!(await repo.insert(carrierId, year, null))) continue;
+          const row = (await repo.findByYear(carrierId, year))!;
+          await planAnnualDeadline(tx, agencyId, row, { notBefore: null, by: null, fallback: null });
+          await notify(tx, agencyId, {
+            userIds: await activeCarrierLeads(tx, agencyId, carrierId),
+            kind: 'aftercare.annual_report',
+            title: `Jahresbericht ${year} der Wohnintegrationshilfe bereitgestellt`,
+            body:
+              `Der Jahresbericht ${year} für ${row.carrier_name} ist als Entwurf angelegt; die Zahlen stehen bereit. ` +
+              `Bitte bis ${germanDate(annualDueOn(year, settings.aftercare.reportDueMonthDay))} einreichen.`,
+            link: annualReportLink(row.id),
+          });
+          recordAudit(tx, system(agencyId), {
+            action: 'aftercare.annual_report_open',
+            entityId: row.id,
+            details: { year, scheduled: true },
+          });
+          n += 1;
+        }
+        return n;
+      });
+    } catch (e) {
+      errors.push(e); // one agency's failure must not hold up the others
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
+  return { year, opened };
+}
+
+/** Every morning at 05:30 (Europe/Berlin); a failed run is retried by the next day's. */
+export const annualReportsOpen = defineJob({
+  id: 'aftercare.annual_reports_open',
+  payload: z.object({ agencyIds: z.array(z.uuid()).optional() }),
+  policy: 'stately',
+  schedule: { cron: '30 5 * * *', payload: {} },
+  expireInSeconds: 600,
+  handler: ({ agencyIds }, ctx) => openAnnualReports(ctx.db, berlinDate(new Date()), agencyIds),
+});
