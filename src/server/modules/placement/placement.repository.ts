@@ -4,6 +4,7 @@ import type { ZOfferInput, ZOfferListQuery } from '../../../contracts/placement.
 import type { Tx } from '../../db/database.js';
 import { nextReference } from '../../db/references.js';
 import type { OffersTable } from '../../db/types.js';
+import { conditionsRepository } from './conditions.repository.js';
 import { OPEN_OFFER_STATES } from './placement.machine.js';
 import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 
@@ -46,6 +47,7 @@ export function placementRepository(tx: Tx, agencyId: string) {
       .where('offers.agency_id', '=', agencyId);
 
   return {
+    ...conditionsRepository(tx, agencyId),
     /** The offer, if `scope` (the actor's `providerScope` on `offers.provider_id`) shows it; any offer of the agency without one. */
     findOffer(id: string, lock = false, scope?: RawBuilder<SqlBool>): Promise<OfferRow | undefined> {
       // Every step on an offer locks its row first: two people acting at once are serialised, and
@@ -323,68 +325,6 @@ export function placementRepository(tx: Tx, agencyId: string) {
         .where('offer_id', '=', offerId)
         .orderBy('created_at', 'desc')
         .executeTakeFirst();
-    },
-
-    // --- programme conditions ---------------------------------------------------------------
-    conditionsAt(date: string) {
-      return tx
-        .selectFrom('programme_conditions')
-        .selectAll()
-        .where('agency_id', '=', agencyId)
-        .where('valid_from', '<=', date)
-        .orderBy('valid_from', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-    },
-    conditionsById(id: string) {
-      return tx.selectFrom('programme_conditions').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
-    },
-    conditionsList() {
-      return tx
-        .selectFrom('programme_conditions as c')
-        .leftJoin('users as u', 'u.id', 'c.created_by')
-        .selectAll('c')
-        .select('u.display_name as created_by_name')
-        .where('c.agency_id', '=', agencyId)
-        .orderBy('c.valid_from', 'desc')
-        .execute();
-    },
-    insertConditions(values: {
-      valid_from: string;
-      rent_caps: string;
-      extra_person_cents: number;
-      space_base_sqm: number;
-      space_per_person_sqm: number;
-      required_equipment: string[];
-      note: string | null;
-      created_by: string;
-    }) {
-      return tx
-        .insertInto('programme_conditions')
-        .values({ agency_id: agencyId, ...values })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    },
-    /** Open offers with their stored check, for the impact preview of a rule change. */
-    openOffers() {
-      return tx
-        .selectFrom('offers')
-        .select(['id', 'reference', 'living_space', 'rooms', 'cold_rent_cents', 'equipment', 'check_result'])
-        .where('agency_id', '=', agencyId)
-        .where('status', 'in', ['submitted', 'shortlisting', 'round_table'])
-        .execute();
-    },
-    poolBySize() {
-      return tx
-        .selectFrom('households')
-        .select(['persons', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('agency_id', '=', agencyId)
-        .where('seeking_housing', '=', true)
-        .where('status', '=', 'active')
-        .where('situation', 'in', ['in_accommodation', 'hidden_homeless', 'rough_sleeping'])
-        .groupBy('persons')
-        .orderBy('persons')
-        .execute();
     },
 
     users(ids: string[]) {
