@@ -4,7 +4,7 @@ import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { recordAudit, type AuditSubject } from '../../platform/audit/audit.js';
 import { berlinDate, germanDate } from '../../platform/deadlines/workdays.js';
-import { defineJob } from '../../platform/jobs/job.js';
+import { defineJob, eachAgency } from '../../platform/jobs/job.js';
 import { notify } from '../../platform/notify/notify.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
 import { activeCarrierLeads } from '../users/users.service.js';
@@ -31,43 +31,36 @@ async function agenciesWithAgreements(db: Kysely<DB>, year: number): Promise<str
  */
 export async function openAnnualReports(db: Kysely<DB>, today = berlinDate(new Date()), only?: readonly string[]) {
   const year = Number(today.slice(0, 4)) - 1;
-  let opened = 0;
-  const errors: unknown[] = [];
-  for (const agencyId of (await agenciesWithAgreements(db, year)).filter((id) => !only || only.includes(id))) {
-    try {
-      opened += await inAgency(db, agencyId, async (tx) => {
-        const repo = annualReportRepository(tx, agencyId);
-        const { settings } = await agencyFacts(tx, agencyId);
-        let n = 0;
-        for (const carrierId of await repo.carriersToOpen(year)) {
-          if (!(await repo.insert(carrierId, year, null))) continue;
-          const row = (await repo.findByYear(carrierId, year))!;
-          await planAnnualDeadline(tx, agencyId, row, { notBefore: null, by: null, fallback: null });
-          await notify(tx, agencyId, {
-            userIds: await activeCarrierLeads(tx, agencyId, carrierId),
-            kind: 'aftercare.annual_report',
-            title: `Jahresbericht ${year} der Wohnintegrationshilfe bereitgestellt`,
-            body:
-              `Der Jahresbericht ${year} für ${row.carrier_name} ist als Entwurf angelegt; die Zahlen stehen bereit. ` +
-              `Bitte bis ${germanDate(annualDueOn(year, settings.aftercare.reportDueMonthDay))} einreichen.`,
-            link: annualReportLink(row.id),
-          });
-          recordAudit(tx, system(agencyId), {
-            action: 'aftercare.annual_report_open',
-            entityId: row.id,
-            details: { year, scheduled: true },
-          });
-          n += 1;
-        }
-        return n;
-      });
-    } catch (e) {
-      errors.push(e); // one agency's failure must not hold up the others
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
-  return { year, opened };
+  const agencies = (await agenciesWithAgreements(db, year)).filter((id) => !only || only.includes(id));
+  const opened = await eachAgency(agencies, (agencyId) =>
+    inAgency(db, agencyId, async (tx) => {
+      const repo = annualReportRepository(tx, agencyId);
+      const { settings } = await agencyFacts(tx, agencyId);
+      let n = 0;
+      for (const carrierId of await repo.carriersToOpen(year)) {
+        if (!(await repo.insert(carrierId, year, null))) continue;
+        const row = (await repo.findByYear(carrierId, year))!;
+        await planAnnualDeadline(tx, agencyId, row, { notBefore: null, by: null, fallback: null });
+        await notify(tx, agencyId, {
+          userIds: await activeCarrierLeads(tx, agencyId, carrierId),
+          kind: 'aftercare.annual_report',
+          title: `Jahresbericht ${year} der Wohnintegrationshilfe bereitgestellt`,
+          body:
+            `Der Jahresbericht ${year} für ${row.carrier_name} ist als Entwurf angelegt; die Zahlen stehen bereit. ` +
+            `Bitte bis ${germanDate(annualDueOn(year, settings.aftercare.reportDueMonthDay))} einreichen.`,
+          link: annualReportLink(row.id),
+        });
+        recordAudit(tx, system(agencyId), {
+          action: 'aftercare.annual_report_open',
+          entityId: row.id,
+          details: { year, scheduled: true },
+        });
+        n += 1;
+      }
+      return n;
+    }),
+  );
+  return { year, opened: opened.reduce((a, b) => a + b, 0) };
 }
 
 /** Every morning at 05:30 (Europe/Berlin); a failed run is retried by the next day's. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { inAgency, type Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { recordAudit, type AuditSubject } from '../audit/audit.js';
-import { defineJob } from '../jobs/job.js';
+import { defineJob, eachAgency } from '../jobs/job.js';
 import { notify } from '../notify/notify.js';
 import { activeUsersWithRoles } from '../../modules/users/users.service.js';
 import { agenciesWithWork, dueDeadlines, markAlerted, markReminded } from './deadlines.repository.js';
@@ -69,28 +69,11 @@ export async function runDeadlinesOnce(
   now: Date = new Date(),
   only?: readonly string[],
 ): Promise<{ reminded: number; alerted: number }> {
-  const total = { reminded: 0, alerted: 0 };
-  const errors: unknown[] = [];
-  for (const agencyId of (await agenciesWithWork(db, now)).filter((id) => !only || only.includes(id))) {
-    try {
-      const r = await inAgency(db, agencyId, async (tx) => ({
-        reminded: await remind(tx, agencyId, now),
-        alerted: await alert(tx, agencyId, now),
-      }));
-      total.reminded += r.reminded;
-      total.alerted += r.alerted;
-    } catch (e) {
-      errors.push(e); // one agency's failure must not hold up the others
-    }
-  }
-  throwCollected(errors);
-  return total;
-}
-
-/** Rethrows what a pass over several agencies collected, after all of them had their turn. */
-function throwCollected(errors: unknown[]): void {
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
+  const agencies = (await agenciesWithWork(db, now)).filter((id) => !only || only.includes(id));
+  const runs = await eachAgency(agencies, (agencyId) =>
+    inAgency(db, agencyId, async (tx) => ({ reminded: await remind(tx, agencyId, now), alerted: await alert(tx, agencyId, now) })),
+  );
+  return runs.reduce((t, r) => ({ reminded: t.reminded + r.reminded, alerted: t.alerted + r.alerted }), { reminded: 0, alerted: 0 });
 }
 
 /**

@@ -59,3 +59,23 @@ export function defineJob<P extends z.ZodType>(def: JobDefinition<P>): JobDefini
     throw new Error(`${def.id}: polling interval below 0.5 s`);
   return Object.freeze(def);
 }
+
+/**
+ * Runs `fn` for each agency in turn and answers its results; one agency's failure does not hold up
+ * the others — the failures are thrown together after all had their turn (one as itself, several as
+ * an AggregateError), so the queue records the run as failed.
+ */
+export async function eachAgency<T>(agencyIds: readonly string[], fn: (agencyId: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  const errors: unknown[] = [];
+  for (const agencyId of agencyIds) {
+    try {
+      results.push(await fn(agencyId));
+    } catch (e) {
+      errors.push(e);
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
+  return results;
+}
