@@ -6774,7 +6774,9 @@ export interface paths {
                                 actorName: string | null;
                                 actorRole: string | null;
                                 entityId: string | null;
-                                /** @description Name des Benutzerkontos, wenn das Ereignis ein Konto betrifft */
+                                /** @description Pfad zum Datensatz in der Oberfläche, soweit der Abrufende ihn öffnen darf */
+                                entityLink: string | null;
+                                /** @description Name des Benutzerkontos oder des Datensatzes (Aktenzeichen und Name), soweit der Abrufende den Datensatz sehen darf */
                                 entityName: string | null;
                                 entityType: string | null;
                                 hash: string | null;
