@@ -69,6 +69,9 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/aftercare/annual-reports/:id/return': () => ({ reason: 'Matrix', version: 99 }),
   'GET /api/v1/aftercare/annual-reports/:id/export': () => undefined,
   'GET /api/v1/me': () => undefined,
+  'GET /api/v1/me/settings': () => undefined,
+  // Off, as it was: every role may choose it, nothing changes.
+  'PUT /api/v1/me/settings': () => ({ mailDigest: false }),
   'GET /api/v1/desk': () => undefined,
   'GET /api/v1/desk/work': () => undefined,
   // An id that is no open work: the lead gets 400 with the field named, nothing changes.

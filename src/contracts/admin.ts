@@ -257,7 +257,11 @@ export const ZAuditEvent = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
-  entityName: z.string().nullable().describe('Name des Benutzerkontos, wenn das Ereignis ein Konto betrifft'),
+  entityName: z
+    .string()
+    .nullable()
+    .describe('Name des Benutzerkontos oder des Datensatzes (Aktenzeichen und Name), soweit der Abrufende den Datensatz sehen darf'),
+  entityLink: z.string().nullable().describe('Pfad zum Datensatz in der Oberfläche, soweit der Abrufende ihn öffnen darf'),
   purpose: z.string().nullable(),
   outcome: z.enum(['success', 'denied', 'failure']),
   ip: z.string().nullable(),

@@ -35,3 +35,11 @@ export const ZLoginResponse = z.discriminatedUnion('status', [
 
 export const ZTotpEnrolStart = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
 export const ZTotpEnrolConfirm = z.object({ code: z.string().regex(/^\d{6}$/) });
+
+/** The user's own settings (own settings page). */
+export const ZMySettings = z.object({
+  mailDigest: z.boolean().describe('Tägliche Zusammenfassung per E-Mail: ungelesene Benachrichtigungen und heute fällige Fristen'),
+});
+export type TMySettings = z.infer<typeof ZMySettings>;
+/** The own settings as a whole (PUT). */
+export const ZMySettingsUpdate = z.strictObject({ mailDigest: z.boolean() });

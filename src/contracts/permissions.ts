@@ -21,6 +21,9 @@ const ALL = [
 export const PERMISSIONS = {
   'session.me': ALL,
   'session.totp': ALL,
+  /** One's own settings (e.g. the daily mail digest); nobody else's. */
+  'settings.read': ALL,
+  'settings.update': ALL,
   /**
    * The global search in the header. Each kind it answers applies that module's own permission and
    * scope, so a role sees there only what its lists show it; admins see no records, so no search.

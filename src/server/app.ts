@@ -62,6 +62,7 @@ import { startJobs } from './platform/jobs/queue.js';
 import { deskRoutes } from './modules/desk/desk.routes.js';
 import { deskService } from './modules/desk/desk.service.js';
 import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
+import { recordNamer } from './modules/desk/recordNames.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
@@ -231,7 +232,7 @@ export async function buildApp({
   const imports = importRunner(db, { onError: (e) => app.log.error({ err: e }, 'prevention import failed') });
   app.addHook('onClose', () => imports.drain());
   preventionImportRoutes(app, importService(db, imports), importReviewService(db));
-  auditRoutes(app, auditService(db, keys));
+  auditRoutes(app, auditService(db, keys, recordNamer(DESK_CONTRIBUTIONS)));
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));

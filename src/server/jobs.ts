@@ -3,6 +3,7 @@ import { householdLogPrune } from './modules/households/pool.service.js';
 import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
 import { deadlineRun } from './platform/deadlines/deadlines.job.js';
 import { mailDelivery } from './platform/mail/mail.job.js';
+import { mailDigest } from './platform/notify/digest.job.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 import { searchTidy } from './platform/jobs/maintenance.job.js';
 
@@ -15,4 +16,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   householdLogPrune,
   searchTidy,
   annualReportsOpen,
+  mailDigest,
 ] as readonly JobDefinition[];

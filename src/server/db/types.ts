@@ -48,6 +48,11 @@ export interface UsersTable {
   created_at: Generated<Date>;
   /** A carrier worker who leads the carrier's aftercare team: sees all of the carrier's cases. */
   carrier_lead: Generated<boolean>;
+  /** The user wants the daily mail digest (own setting, off by default). */
+  mail_digest: Generated<boolean>;
+  /** The Berlin day and the time of the last digest sent: at most one a day, the next lists what came since. */
+  digest_sent_on: ColumnType<string | null, string | null, string | null>;
+  digest_sent_at: Timestamp | null;
 }
 
 export interface SessionsTable {

@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { api, ok } from '../api';
-import { useActionOptions, useRoleLabel } from '../lib/labels';
+import { useActionOptions } from '../lib/labels';
 import { useTranslation } from 'react-i18next';
 import { ZAuditQuery } from '../../contracts/admin';
 import { Button } from '../components/Button';
@@ -9,6 +7,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/Field';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId, validate } from '../lib/validation';
+import { ActorPicker, RecordPicker } from './AuditPickers';
 import { auditApiQuery, EMPTY_FILTERS, OUTCOMES, type AuditFilters } from './auditParams';
 
 const FORM = 'audit-filter';
@@ -19,12 +18,6 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
   const errors = useFormErrors();
   const set = (p: Partial<AuditFilters>) => setDraft((d) => ({ ...d, ...p }));
   const actionOptions = useActionOptions();
-  const roleLabel = useRoleLabel();
-  const actors = useQuery({
-    queryKey: ['audit-actors'],
-    queryFn: ({ signal }) => ok(api.GET('/audit-events/actors', { signal })),
-    staleTime: 5 * 60_000,
-  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -71,27 +64,17 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
           error={errors.error('outcome')}
           onChange={(e) => set({ outcome: e.target.value as AuditFilters['outcome'] })}
         />
-        <SelectField
+        <ActorPicker
           id={fieldId(FORM, 'actorId')}
-          label={t('audit.actorId')}
           value={draft.actorId}
-          placeholder={t('common.all')}
-          options={(actors.data ?? []).map((u) => ({
-            value: u.id,
-            label: `${u.displayName} (${roleLabel(u.role)}${u.active ? '' : `, ${t('users.activeNo')}`})`,
-          }))}
           error={errors.error('actorId')}
-          onChange={(e) => set({ actorId: e.target.value })}
+          onChange={(actorId) => set({ actorId })}
         />
-        <TextField
+        <RecordPicker
           id={fieldId(FORM, 'entityId')}
-          label={t('audit.entityId')}
           value={draft.entityId}
-          maxLength={100}
-          autoComplete="off"
-          spellCheck={false}
           error={errors.error('entityId')}
-          onChange={(e) => set({ entityId: e.target.value })}
+          onChange={(entityId) => set({ entityId })}
         />
         <TextField
           id={fieldId(FORM, 'from')}

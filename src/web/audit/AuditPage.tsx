@@ -14,9 +14,10 @@ import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
-import { useActionLabel, useEntityTypeLabel, useOutcomeLabel, useRoleLabel } from '../lib/labels';
+import { useActionLabel, useOutcomeLabel, useRoleLabel } from '../lib/labels';
 import { can } from '../auth/can';
 import { AuditFiltersForm } from './AuditFiltersForm';
+import { EntityCell } from './EntityCell';
 import { auditApiQuery, auditSearchParams, parseAuditParams } from './auditParams';
 import { VerifyChain } from './VerifyChain';
 
@@ -32,7 +33,6 @@ export function AuditPage() {
   const roleLabel = useRoleLabel();
   const outcomeLabel = useOutcomeLabel();
   const actionLabel = useActionLabel();
-  const entityTypeLabel = useEntityTypeLabel();
   const none = t('common.none');
 
   const events = useQuery({
@@ -76,24 +76,7 @@ export function AuditPage() {
               {
                 key: 'entity',
                 header: t('audit.col.entity'),
-                cell: (e) =>
-                  e.entityType || e.entityId ? (
-                    <>
-                      {e.entityType ? entityTypeLabel(e.entityType) : null}
-                      {e.entityName ? (
-                        ` ${e.entityName}`
-                      ) : e.entityId ? (
-                        <>
-                          <br />
-                          <code className="kern-body--small" title={e.entityId}>
-                            {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
-                          </code>
-                        </>
-                      ) : null}
-                    </>
-                  ) : (
-                    none
-                  ),
+                cell: (e) => <EntityCell event={e} />,
               },
               { key: 'purpose', header: t('audit.col.purpose'), cell: (e) => e.purpose ?? none },
               { key: 'outcome', header: t('audit.col.outcome'), cell: (e) => outcomeLabel(e.outcome) },

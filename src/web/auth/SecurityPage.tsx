@@ -12,6 +12,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useStepForm } from '../components/StepForm';
 import { useFormErrors } from '../lib/formErrors';
 import { fieldId } from '../lib/validation';
+import { MailDigestSetting } from '../notify/MailDigestSetting';
 import { fetchMe, ME_KEY, storeMe, useMe } from './session';
 
 type Enrolment = z.infer<typeof ZTotpEnrolStart>;
@@ -123,6 +124,7 @@ export function SecurityPage() {
           )}
         </div>
       )}
+      {!(me.totpRequired && !me.totpEnabled) && <MailDigestSetting />}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { containsPattern, PLAN_PER_CALL } from '../../db/patterns.js';
 import type { Tx } from '../../db/database.js';
 
@@ -77,8 +79,46 @@ export function userRepository(tx: Tx, agencyId: string) {
       ).map((u) => u.id),
     activeIdsOfProvider: async (providerId: string) =>
       (await users().select('id').where('active', '=', true).where('provider_id', '=', providerId).execute()).map((u) => u.id),
+    /** The user's own settings. */
+    settings: (id: string) => users().select(['mail_digest']).where('id', '=', id).executeTakeFirst(),
+    setMailDigest: (id: string, on: boolean) =>
+      tx
+        .updateTable('users')
+        .set({ mail_digest: on })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .returning(['mail_digest'])
+        .executeTakeFirst(),
+    /**
+     * Active users who want the digest and have had none on `day`, locked (SKIP LOCKED): a second
+     * instance passes over them, and after this one commits the day no longer matches.
+     */
+    digestRecipients: (day: string) =>
+      users()
+        .select(['id', 'display_name', 'email', 'digest_sent_at'])
+        .where('active', '=', true)
+        .where('mail_digest', '=', true)
+        .where((eb) => eb.or([eb('digest_sent_on', 'is', null), eb('digest_sent_on', '<', day)]))
+        .orderBy('id')
+        .forUpdate()
+        .skipLocked()
+        .execute(),
+    markDigestSent: async (id: string, day: string, at: Date) => {
+      await tx
+        .updateTable('users')
+        .set({ digest_sent_on: day, digest_sent_at: at })
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
+    },
     contacts: (ids: string[]) =>
       ids.length ? users().select(['id', 'display_name', 'email', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]),
   };
 }
 export type UserRepository = ReturnType<typeof userRepository>;
+
+/** Agencies with a user waiting for a digest on `day` — a SECURITY DEFINER function that reveals nothing else. */
+export async function agenciesWithDigest(db: Kysely<DB>, day: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT wh_agencies_with_digest(${day}::date) AS id`.execute(db);
+  return rows.map((r) => r.id);
+}

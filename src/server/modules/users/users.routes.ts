@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZMySettings, ZMySettingsUpdate } from '../../../contracts/auth.js';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag } from '../../platform/http/idempotency.js';
@@ -53,6 +54,29 @@ export function userRoutes(app: FastifyInstance, svc: UserService): void {
       reply.header('ETag', etag(u.version));
       return u;
     },
+  );
+
+  r.get(
+    '/api/v1/me/settings',
+    {
+      config: { access: 'settings.read' },
+      schema: { tags, summary: 'Eigene Einstellungen', response: { 200: ZMySettings } },
+    },
+    (req) => svc.mySettings(ctxOf(req)),
+  );
+
+  r.put(
+    '/api/v1/me/settings',
+    {
+      config: { access: 'settings.update' },
+      schema: {
+        tags,
+        summary: 'Eigene Einstellungen ändern (z. B. tägliche Zusammenfassung per E-Mail)',
+        body: ZMySettingsUpdate,
+        response: { 200: ZMySettings },
+      },
+    },
+    (req) => svc.updateMySettings(ctxOf(req), req.body),
   );
 
   r.post(

@@ -13,7 +13,8 @@ import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { organisationOf } from '../providers/providers.service.js';
-import { userRepository } from './users.repository.js';
+import { agenciesWithDigest, userRepository } from './users.repository.js';
+import type { TMySettings } from '../../../contracts/auth.js';
 import type { ZUser, ZUserCreate, ZUserUpdate } from './users.schemas.js';
 
 type User = z.infer<typeof ZUser>;
@@ -135,6 +136,34 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
       });
     },
 
+    /** The caller's own settings. */
+    mySettings(ctx: Ctx): Promise<TMySettings> {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'settings.read');
+        const row = await repoOf(tx, ctx).settings(ctx.actor.userId);
+        if (!row) throw new AppError('not_found');
+        return { mailDigest: row.mail_digest };
+      });
+    },
+
+    /** Changes the caller's own settings (only their own: there is no id to name another). */
+    updateMySettings(ctx: Ctx, input: Partial<TMySettings>): Promise<TMySettings> {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'settings.update');
+        const repo = repoOf(tx, ctx);
+        const before = await repo.settings(ctx.actor.userId);
+        if (!before) throw new AppError('not_found');
+        const after = input.mailDigest === undefined ? before : await repo.setMailDigest(ctx.actor.userId, input.mailDigest);
+        if (!after) throw new AppError('not_found');
+        audit(tx, ctx, {
+          action: 'user.settings_update',
+          entityId: ctx.actor.userId,
+          details: { mailDigest: { from: before.mail_digest, to: after.mail_digest } },
+        });
+        return { mailDigest: after.mail_digest };
+      });
+    },
+
     resetPassword(ctx: Ctx, id: string, password: string) {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'user.resetPassword', { type: 'user', id });
@@ -183,4 +212,17 @@ export function userContacts(tx: Tx, agencyId: string, ids: string[]) {
 /** For other modules: the agency's active office staff (name and role), e.g. the lead's team on the start page. */
 export function officeStaff(tx: Tx, agencyId: string) {
   return userRepository(tx, agencyId).staff();
+}
+
+/** For the digest job: agencies where someone waits for today's digest. */
+export { agenciesWithDigest };
+
+/** For the digest job: the agency's users due a digest on `day`, locked until the caller's transaction ends. */
+export function digestRecipients(tx: Tx, agencyId: string, day: string) {
+  return userRepository(tx, agencyId).digestRecipients(day);
+}
+
+/** For the digest job: records that the user had the digest of `day`, sent at `at`. */
+export function markDigestSent(tx: Tx, agencyId: string, userId: string, day: string, at: Date): Promise<void> {
+  return userRepository(tx, agencyId).markDigestSent(userId, day, at);
 }

@@ -17,9 +17,30 @@ import { sealAudit, verifyChain } from './chain.js';
 
 type AuditQuery = z.output<typeof ZAuditQuery>;
 
+/**
+ * Names the records events are about, as each module names them for this caller: only records the
+ * caller may see (its permission and scope), keyed `type:id`. Given by the app (the modules' desk
+ * contributions), so this platform part needs no module.
+ */
+export type RecordNamer = (
+  tx: Tx,
+  ctx: Ctx,
+  refs: { type: string; id: string }[],
+) => Promise<Map<string, { title: string; link: string | null }>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** One page of the audit trail as the API shows it (the auditor's list and its export). */
-async function listPage(tx: Tx, q: AuditQuery): Promise<z.output<typeof ZAuditPage>> {
+async function listPage(tx: Tx, ctx: Ctx, q: AuditQuery, namer?: RecordNamer): Promise<z.output<typeof ZAuditPage>> {
   const { rows, total: count } = await auditPage(tx, q);
+  const refs = new Map<string, { type: string; id: string }>();
+  for (const e of rows) {
+    if (e.entity_type && e.entity_type !== 'user' && e.entity_id && UUID.test(e.entity_id)) {
+      refs.set(`${e.entity_type}:${e.entity_id}`, { type: e.entity_type, id: e.entity_id });
+    }
+  }
+  const names = namer && refs.size ? await namer(tx, ctx, [...refs.values()]) : new Map<string, { title: string; link: string | null }>();
+  const named = (e: { entity_type: string | null; entity_id: string | null }) => names.get(`${e.entity_type}:${e.entity_id}`);
   return {
     total: count,
     page: q.page,
@@ -34,7 +55,8 @@ async function listPage(tx: Tx, q: AuditQuery): Promise<z.output<typeof ZAuditPa
       action: e.action,
       entityType: e.entity_type,
       entityId: e.entity_id,
-      entityName: e.entity_name,
+      entityName: e.entity_name ?? named(e)?.title ?? null,
+      entityLink: named(e)?.link ?? null,
       purpose: e.purpose,
       outcome: e.outcome as 'success' | 'denied' | 'failure',
       ip: e.ip,
@@ -44,13 +66,15 @@ async function listPage(tx: Tx, q: AuditQuery): Promise<z.output<typeof ZAuditPa
 }
 
 /** The auditor's view of the agency's audit trail: filtered pages and the chain check; both audited. */
-export function auditService(db: Kysely<DB>, keys: Keyring) {
+export function auditService(db: Kysely<DB>, keys: Keyring, namer?: RecordNamer) {
   return {
     list(ctx: Ctx, q: AuditQuery): Promise<z.output<typeof ZAuditPage>> {
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'audit.list');
-        const page = await listPage(tx, q);
-        audit(tx, ctx, { action: 'audit.list', details: { filter: q } });
+        const page = await listPage(tx, ctx, q, namer);
+        // The records named on the page are a read of their names: logged with the list.
+        const shown = page.items.filter((e) => e.entityType !== 'user' && e.entityName).map((e) => `${e.entityType}:${e.entityId}`);
+        audit(tx, ctx, { action: 'audit.list', details: { filter: q, ...(shown.length ? { named: [...new Set(shown)] } : {}) } });
         return page;
       });
     },
@@ -58,7 +82,7 @@ export function auditService(db: Kysely<DB>, keys: Keyring) {
     /** The trail as a file (for the data-protection officer): the same filters without paging, cut at the export limit, audited as an export. */
     export(ctx: Ctx, q: Omit<AuditQuery, 'page' | 'pageSize'>, out: { format: ExportFormat; lang: ExportLang }) {
       return exportList(db, ctx, { def: auditExport, permission: 'audit.list', filters: q, ...out }, (tx, limit) =>
-        listPage(tx, { ...q, page: 1, pageSize: limit }),
+        listPage(tx, ctx, { ...q, page: 1, pageSize: limit }, namer),
       );
     },
 

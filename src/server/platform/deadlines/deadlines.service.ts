@@ -30,7 +30,14 @@ import {
  * Deadlines are rows: every process opens, closes and lists them here (the one way to the
  * deadlines table); the job in deadlines.job.ts reminds and alerts.
  */
-export { closeDeadlineRows, closeDeadlines, moveSubjectDeadlines, openDeadlinesOf, overdueDeadline } from './deadlines.repository.js';
+export {
+  closeDeadlineRows,
+  closeDeadlines,
+  dueDeadlinesOf,
+  moveSubjectDeadlines,
+  openDeadlinesOf,
+  overdueDeadline,
+} from './deadlines.repository.js';
 export type { DeadlineInput, DeadlineRow } from './deadlines.repository.js';
 
 /** Opens a deadline in the caller's transaction (which is in the agency's RLS context). */

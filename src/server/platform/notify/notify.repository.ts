@@ -65,3 +65,18 @@ export async function insertNotifications(
     .values(userIds.map((id) => ({ agency_id: agencyId, user_id: id, ...n })))
     .execute();
 }
+
+/** The user's unread notifications created after `since` (all unread when null), oldest first, at most `limit`, with the total. */
+export async function unreadNotificationsSince(tx: Tx, agencyId: string, userId: string, since: Date | null, limit: number) {
+  const base = tx
+    .selectFrom('notifications')
+    .where('agency_id', '=', agencyId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .$if(!!since, (b) => b.where('created_at', '>', since!));
+  const [items, count] = await Promise.all([
+    base.select(['id', 'title', 'link', 'created_at']).orderBy('created_at').orderBy('id').limit(limit).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}

@@ -138,6 +138,7 @@ export const helpDe: HelpContent = {
       paragraphs: [
         'Schützen Sie Ihr Konto mit einem zweiten Faktor (Authenticator-App). Für manche Rollen ist er vorgeschrieben; dann werden Sie nach der ersten Anmeldung zur Einrichtung geführt.',
         'Melden Sie sich ab, wenn Sie den Arbeitsplatz verlassen. Nach längerer Untätigkeit endet die Sitzung von selbst.',
+        'Unter „Sicherheit“ können Sie außerdem die tägliche Zusammenfassung per E-Mail einschalten: an Werktagen um 6 Uhr Ihre ungelesenen Benachrichtigungen und Ihre heute fälligen oder überschrittenen Fristen, mit Links. Gibt es nichts Neues, kommt keine E-Mail.',
       ],
     },
   ],

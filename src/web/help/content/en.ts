@@ -138,6 +138,7 @@ export const helpEn: HelpContent = {
       paragraphs: [
         'Protect your account with a second factor (authenticator app). Some roles must use one; you are then led to set it up after your first sign-in.',
         'Sign out when you leave your workplace. After a longer time without activity the session ends by itself.',
+        'Under “Security” you can also switch on the daily summary by e-mail: on working days at 6 am your unread notifications and your deadlines due today or overdue, with links. If there is nothing new, no e-mail is sent.',
       ],
     },
   ],

@@ -14,6 +14,13 @@ export const notify = {
     receivedAt: 'Eingegangen am {{date}}',
     close: 'Schließen',
   },
+  digest: {
+    title: 'Benachrichtigungen per E-Mail',
+    label: 'Tägliche Zusammenfassung per E-Mail',
+    hint: 'An Werktagen um 6 Uhr: Ihre ungelesenen Benachrichtigungen seit der letzten Zusammenfassung und Ihre heute fälligen oder überschrittenen Fristen, mit Links. Gibt es nichts Neues, kommt keine E-Mail.',
+    savedOn: 'Die tägliche Zusammenfassung ist eingeschaltet.',
+    savedOff: 'Die tägliche Zusammenfassung ist ausgeschaltet.',
+  },
   deadlines: {
     nav: 'Meine Fristen',
     title: 'Meine Fristen',

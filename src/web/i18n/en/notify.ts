@@ -18,6 +18,13 @@ export const notify: Widen<typeof de> = {
     receivedAt: 'Received {{date}}',
     close: 'Close',
   },
+  digest: {
+    title: 'Notifications by e-mail',
+    label: 'Daily summary by e-mail',
+    hint: 'On working days at 6 am: your unread notifications since the last summary and your deadlines due today or overdue, with links. If there is nothing new, no e-mail is sent.',
+    savedOn: 'The daily summary is switched on.',
+    savedOff: 'The daily summary is switched off.',
+  },
   deadlines: {
     nav: 'My deadlines',
     title: 'My deadlines',
