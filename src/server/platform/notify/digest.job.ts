@@ -6,7 +6,7 @@ import { agenciesWithDigest, digestRecipients, markDigestSent } from '../../modu
 import { recordAudit, type AuditSubject } from '../audit/audit.js';
 import { dueDeadlinesOf } from '../deadlines/deadlines.service.js';
 import { berlinDate, endOfDayBerlin, germanDate } from '../deadlines/workdays.js';
-import { defineJob } from '../jobs/job.js';
+import { defineJob, eachAgency } from '../jobs/job.js';
 import { enqueueMail } from '../mail/outbox.service.js';
 import { absoluteLink } from './notify.js';
 import { unreadNotificationsSince } from './notify.repository.js';
@@ -115,18 +115,9 @@ export async function sendDigests(
   only?: readonly string[],
 ): Promise<{ day: string; sent: number }> {
   const day = berlinDate(now);
-  let sent = 0;
-  const errors: unknown[] = [];
-  for (const agencyId of (await agenciesWithDigest(db, day)).filter((id) => !only || only.includes(id))) {
-    try {
-      sent += await inAgency(db, agencyId, (tx) => digestAgency(tx, agencyId, day, now));
-    } catch (e) {
-      errors.push(e); // one agency's failure must not hold up the others
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} agencies failed`);
-  return { day, sent };
+  const agencies = (await agenciesWithDigest(db, day)).filter((id) => !only || only.includes(id));
+  const sent = await eachAgency(agencies, (agencyId) => inAgency(db, agencyId, (tx) => digestAgency(tx, agencyId, day, now)));
+  return { day, sent: sent.reduce((a, b) => a + b, 0) };
 }
 
 /** Working-day mornings at 06:00 (Europe/Berlin); a failed run is retried once, the day is recorded per user. */
