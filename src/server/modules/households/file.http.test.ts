@@ -138,6 +138,8 @@ describe('household file as PDF', () => {
     expect(all).toContain(carrier);
     expect(all).toContain('nicht widerrufen');
     expect(all).toContain('Widerruf per Brief');
+    expect(all).toContain('zur Wohnungsvermittlung (§ 67b SGB X)');
+    expect(all).not.toContain('placement_disclosure');
     // The access log names who read the household.
     expect(all).toContain('Haushalt angesehen');
     expect(all).toContain('Ansprechperson');

@@ -151,7 +151,7 @@ function programmes(f: HouseholdFile): Content[] {
   return [
     h2(t.programmes),
     table(
-      [122, 78, 80, '*', 92],
+      [100, 74, 80, '*', 74],
       [t.kind, t.number, t.state, t.flat, t.period],
       f.programmes.map((p) => [
         w(p.kind),
@@ -201,7 +201,7 @@ function consents(f: HouseholdFile): Content[] {
   return [
     h2(t.consents),
     table(
-      ['*', 90, 62, 78, 90],
+      ['*', 88, 56, 84, 84],
       [t.purpose, t.recipient, t.form, t.given, t.withdrawn],
       f.consents.items.map((c) => [
         w(c.purpose),
@@ -223,7 +223,7 @@ function accessLog(f: HouseholdFile): Content[] {
     h2(t.accessLog),
     note(t.accessLogNote(items.length, limit)),
     table(
-      [74, 80, 100, '*', 56],
+      [70, 92, 96, '*', 52],
       [t.time, t.actor, t.role, t.action, t.outcome],
       items.map((e) => [
         w(fileDateTime(f.lang, e.occurredAt)),
@@ -263,7 +263,7 @@ export function householdFilePdf(f: HouseholdFile): Promise<Buffer> {
         note: { fontSize: 9, italics: true, color: '#444444' },
         confidential: { bold: true, margin: [0, 16, 0, 0] },
         entryHead: { fontSize: 9, bold: true, margin: [0, 6, 0, 1] },
-        entry: { margin: [0, 0, 0, 4] },
+        entry: { fontSize: 9.5, margin: [0, 0, 0, 4] },
       },
       { language: f.lang === 'de' ? 'de-DE' : 'en-GB', notice: t.confidential, page: t.page },
     ),

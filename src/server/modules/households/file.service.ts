@@ -59,7 +59,13 @@ export function householdFileService(db: Kysely<DB>, contributions: readonly Des
         contributions.forEach((c, i) => {
           const items = consentParts[i];
           if (items === null) hidden.push(c.module);
-          for (const k of items ?? []) consents.push({ ...k, form: c.file?.consentForms?.[lang][k.form] ?? k.form });
+          for (const k of items ?? []) {
+            consents.push({
+              ...k,
+              purpose: c.file?.consentPurposes?.[lang][k.purpose] ?? k.purpose,
+              form: c.file?.consentForms?.[lang][k.form] ?? k.form,
+            });
+          }
         });
         consents.sort((a, b) => (a.givenOn < b.givenOn ? 1 : a.givenOn > b.givenOn ? -1 : 0));
         audit(tx, ctx, {

@@ -6,7 +6,7 @@ import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { addressLine } from '../../platform/search/hits.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { candidateRepository } from './candidates.repository.js';
-import { CANDIDATE_STATE_LABELS, CONSENT_FORM_LABELS } from './offers.export.js';
+import { CANDIDATE_STATE_LABELS, CONSENT_FORM_LABELS, CONSENT_PURPOSE_LABELS } from './offers.export.js';
 import { offerLink } from './placement.effects.js';
 import { OFFICE_OPEN_STATES, placementDeskRepository } from './desk.repository.js';
 
@@ -68,6 +68,7 @@ export const placementDesk: DeskContribution = {
   file: {
     states: { candidacy: CANDIDATE_STATE_LABELS },
     consentForms: CONSENT_FORM_LABELS,
+    consentPurposes: CONSENT_PURPOSE_LABELS,
     async consents(tx, actor, householdId) {
       if (!roleHas(actor.role, 'consent.list')) return null;
       const rows = await candidateRepository(tx, actor.agencyId).consents(householdId);

@@ -53,6 +53,17 @@ export const CANDIDATE_STATE_LABELS = {
     withdrawn: 'taken off the shortlist',
   },
 };
+/* The web's placementAdmin.consent.purpose: what a placement consent covers. */
+export const CONSENT_PURPOSE_LABELS = {
+  de: {
+    placement_disclosure:
+      'Übermittlung von Mindestangaben (Vorname, Haushaltsgröße, Einzugsbereitschaft) an das Wohnungsunternehmen zur Wohnungsvermittlung (§ 67b SGB X)',
+  },
+  en: {
+    placement_disclosure:
+      'Transfer of minimal data (first name, household size, move-in readiness) to the housing company for housing placement (§ 67b SGB X)',
+  },
+};
 export const CONSENT_FORM_LABELS = {
   de: { written: 'schriftlich', electronic: 'elektronisch', oral: 'mündlich' },
   en: { written: 'written', electronic: 'electronic', oral: 'oral' },

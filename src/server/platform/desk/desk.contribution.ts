@@ -127,7 +127,7 @@ export type LabelTable = Record<'de' | 'en', Record<string, string>>;
 
 /** One consent of a household as its module shows it in the household's file. */
 export interface FileConsent {
-  /** What the consent covers, e.g. "Vermittlung (WohnenPlus)". */
+  /** What the consent covers: a code of `consentPurposes` or the recorded text. */
   purpose: string;
   /** Who receives the data (housing company, carrier). */
   recipient: string;
@@ -145,6 +145,8 @@ export interface HouseholdFileContribution {
   states: Partial<Record<TProgrammeKind, LabelTable>>;
   /** Labels of the consent forms this module records. */
   consentForms?: LabelTable;
+  /** Labels of consent purposes the module stores as codes (free-text purposes print as they are). */
+  consentPurposes?: LabelTable;
   /**
    * The household's consents this module holds, if the actor may see them (the module's own
    * permission); null when the actor may not, so the file says so instead of showing none.

@@ -3,7 +3,12 @@ import { de } from '../../../web/i18n/de';
 import { en } from '../../../web/i18n/en';
 import { SITUATION } from '../../modules/households/households.export.js';
 import { FILE_CODE_LABELS as F } from '../../modules/households/file.labels.js';
-import { CANDIDATE_STATE_LABELS, CONSENT_FORM_LABELS, OFFER_STATE_LABELS } from '../../modules/placement/offers.export.js';
+import {
+  CANDIDATE_STATE_LABELS,
+  CONSENT_FORM_LABELS,
+  CONSENT_PURPOSE_LABELS,
+  OFFER_STATE_LABELS,
+} from '../../modules/placement/offers.export.js';
 import { TENANCY_EXPORT_LABELS as T } from '../../modules/sustainment/tenancies.export.js';
 import { AFTERCARE_EXPORT_LABELS as A } from '../../modules/aftercare/cases.export.js';
 import { PREVENTION_EXPORT_LABELS as P } from '../../modules/prevention/prevention.export.js';
@@ -20,6 +25,7 @@ describe('export labels', () => {
     expect(OFFER_STATE_LABELS[lang]).toEqual(t.placement.state);
     expect(CANDIDATE_STATE_LABELS[lang]).toEqual(t.placement.candidateState);
     expect(CONSENT_FORM_LABELS[lang]).toEqual(t.placement.consentForm);
+    expect(CONSENT_PURPOSE_LABELS[lang].placement_disclosure).toBe(t.placementAdmin.consent.purpose);
     expect(A.consentForm[lang]).toEqual(t.aftercare.consentForm);
     expect(T.status[lang]).toEqual(t.sustainment.tenancyStatus);
     expect(T.endReason[lang]).toEqual(t.sustainment.endReason);
