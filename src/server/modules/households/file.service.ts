@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TProgrammeKind } from '../../../contracts/households.js';
 import type { DB } from '../../db/types.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { DeskContribution } from '../../platform/desk/desk.contribution.js';
@@ -29,9 +30,8 @@ export function householdFileService(db: Kysely<DB>, contributions: readonly Des
       const { t, ...labels } = fileTexts(lang);
       const data = await actorTx(db, ctx, async (tx): Promise<HouseholdFile> => {
         const repo = householdRepository(tx, ctx.actor.agencyId);
-        await visibleDetail(repo, ctx, id, 'household.file');
-        const [row, parts, journalRows, journalTotal, accessRows, consentParts, agency, [me]] = await Promise.all([
-          repo.findById(id),
+        const row = await visibleDetail(repo, ctx, id, 'household.file');
+        const [parts, journalRows, journalTotal, accessRows, consentParts, agency, [me]] = await Promise.all([
           programmeEntries(tx, ctx.actor, id, contributions),
           repo.journal(id, 1, FILE_JOURNAL_LIMIT),
           repo.journalCount(id),
@@ -40,11 +40,9 @@ export function householdFileService(db: Kysely<DB>, contributions: readonly Des
           agencyFacts(tx, ctx.actor.agencyId),
           userContacts(tx, ctx.actor.agencyId, [ctx.actor.userId]),
         ]);
-        const household = present(ctx, row!);
-        const stateLabel = (kind: FileProgramme['kind'], state: string) =>
-          contributions
-            .map((c) => c.file?.states[kind as keyof NonNullable<DeskContribution['file']>['states']]?.[lang]?.[state])
-            .find(Boolean) ?? state;
+        const household = present(ctx, row);
+        const stateLabel = (kind: TProgrammeKind, state: string) =>
+          contributions.map((c) => c.file?.states[kind]?.[lang][state]).find(Boolean) ?? state;
         const programmes: FileProgramme[] = parts.flat().map((p) => ({
           kind: labels.programmeKind(p.kind),
           reference: p.reference,
