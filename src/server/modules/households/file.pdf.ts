@@ -198,20 +198,31 @@ function consents(f: HouseholdFile): Content[] {
   const hidden = f.consents.hidden.map((m) => t.recipients[m] ?? m);
   const hiddenNote = hidden.length ? [note(t.consentsHidden.replace('{{recipients}}', hidden.join(', ')))] : [];
   if (!f.consents.items.length && hidden.length) return [h2(t.consents), ...hiddenNote];
-  return [
-    h2(t.consents),
-    table(
-      ['*', 88, 56, 84, 84],
-      [t.purpose, t.recipient, t.form, t.given, t.withdrawn],
-      f.consents.items.map((c) => [
-        w(c.purpose),
-        w(c.recipient),
+  if (!f.consents.items.length) return [h2(t.consents), note(t.noConsents)];
+  // Two rows per consent: recipient, form and dates, then the purpose across the whole width.
+  const body: TableCell[][] = [th([t.recipient, t.form, t.given, t.withdrawn])];
+  for (const c of f.consents.items) {
+    body.push(
+      [
+        { text: w(c.recipient), bold: true },
         w(c.form),
         w(`${d(c.givenOn)}${c.givenBy ? `\n${t.givenBy}: ${c.givenBy}` : ''}${c.validUntil ? `\n${t.validUntil} ${d(c.validUntil)}` : ''}`),
         w(c.withdrawnOn ? `${d(c.withdrawnOn)}${c.withdrawalNote ? `\n${c.withdrawalNote}` : ''}` : t.inForce),
-      ]),
-      t.noConsents,
-    ),
+      ],
+      [{ text: w(`${t.purpose}: ${c.purpose}`), colSpan: 4, style: 'purposeCell' }, '', '', ''],
+    );
+  }
+  return [
+    h2(t.consents),
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 70, 110, 110], body },
+      layout: {
+        hLineWidth: (i, node) => (i === 1 ? 1 : i > 1 && (i % 2 === 1 || i === node.table.body.length) ? 0.5 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => '#aaaaaa',
+      },
+      style: ['table', 'small'],
+    },
     ...hiddenNote,
   ];
 }
@@ -264,6 +275,7 @@ export function householdFilePdf(f: HouseholdFile): Promise<Buffer> {
         confidential: { bold: true, margin: [0, 16, 0, 0] },
         entryHead: { fontSize: 9, bold: true, margin: [0, 6, 0, 1] },
         entry: { fontSize: 9.5, margin: [0, 0, 0, 4] },
+        purposeCell: { color: '#444444', margin: [0, 0, 0, 3] },
       },
       { language: f.lang === 'de' ? 'de-DE' : 'en-GB', notice: t.confidential, page: t.page },
     ),
