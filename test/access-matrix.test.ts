@@ -90,6 +90,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'PUT /api/v1/households/:id': (i) => ({ ...householdInput({ socialWorkerId: i.socialWorker }), version: 1 }),
   'GET /api/v1/households/:id/journal': () => undefined,
   'GET /api/v1/households/:id/programmes': () => undefined,
+  'GET /api/v1/households/:id/file.pdf': () => undefined,
   'POST /api/v1/households/:id/journal': () => ({ occurredAt: '2026-11-01T10:00:00Z', kind: 'note', participation: false, text: 'Matrix' }),
   'GET /api/v1/households/:id/access-log': () => undefined,
   'GET /api/v1/staff': () => undefined,

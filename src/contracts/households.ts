@@ -113,6 +113,7 @@ export const ZJournalEntry = ZJournalCreate.extend({
   author: ZUserRef,
   createdAt: ZTimestamp,
 });
+export type TJournalEntry = z.infer<typeof ZJournalEntry>;
 export const ZJournalPage = ZPage(ZJournalEntry);
 
 export const ZAccessLogEntry = z.object({

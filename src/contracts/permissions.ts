@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'household.create': ['case_manager', 'social_worker', 'lead'],
   'household.update': ['case_manager', 'social_worker', 'lead'],
   'household.accessLog': STAFF,
+  /** The household's whole file as PDF (file-keeping, Art. 15 DSGVO requests); each part shows what the role may see. */
+  'household.file': STAFF,
   'journal.list': STAFF,
   'journal.create': STAFF,
   'staff.list': [...STAFF, 'admin'],

@@ -34,6 +34,7 @@ import { agencyService } from './modules/agencies/agencies.service.js';
 import { householdRoutes } from './modules/households/households.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { searchService } from './modules/search/search.service.js';
+import { householdFileService } from './modules/households/file.service.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
 import { placementService } from './modules/placement/placement.service.js';
@@ -219,7 +220,7 @@ export async function buildApp({
 
   registerGuard(app, db, sessions);
   authRoutes(app, authService(db, config, keys, sessions));
-  householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS));
+  householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS), householdFileService(db, DESK_CONTRIBUTIONS));
   searchRoutes(app, searchService(db));
   userRoutes(app, userService(db, sessions));
   agencyRoutes(app, agencyService(db, sessions));

@@ -54,6 +54,14 @@ describe.skipIf(!hasChromium)('browser: staff work with households', () => {
     await detailHeading.waitFor();
     const reference = (await detailHeading.textContent())!.replace('Haushalt ', '');
     await expectAccessible(page, 'Haushalt Detail');
+    // The file as PDF: a download link next to the other actions, answering with the PDF.
+    const fileLink = page.getByRole('link', { name: 'Akte als PDF' });
+    const href = (await fileLink.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/v1\/households\/[0-9a-f-]{36}\/file\.pdf\?lang=de$/);
+    const pdf = await page.request.get(`${env.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.getByRole('link', { name: 'Haushalt bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: `Haushalt ${reference} bearbeiten` }).waitFor();

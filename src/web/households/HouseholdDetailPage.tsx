@@ -18,7 +18,7 @@ import { useHousehold, type Household } from './queries';
 type Member = Household['members'][number];
 
 export function HouseholdDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const location = useLocation();
   const flash = (location.state as { flash?: 'saved' | 'created' } | null)?.flash;
@@ -47,10 +47,25 @@ export function HouseholdDetailPage() {
       <PageHeading
         title={title}
         actions={
-          h.actions.includes('update') ? (
-            <ButtonLink to={`/households/${h.id}/edit`} icon="edit">
-              {t('household.edit')}
-            </ButtonLink>
+          h.actions.includes('update') || h.actions.includes('file') ? (
+            <>
+              {h.actions.includes('file') && (
+                <a
+                  className="kern-btn kern-btn--secondary"
+                  href={`/api/v1/households/${h.id}/file.pdf?lang=${i18n.resolvedLanguage === 'en' ? 'en' : 'de'}`}
+                  download
+                  title={t('household.filePdfTitle')}
+                >
+                  <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                  <span className="kern-label">{t('household.filePdf')}</span>
+                </a>
+              )}
+              {h.actions.includes('update') && (
+                <ButtonLink to={`/households/${h.id}/edit`} icon="edit">
+                  {t('household.edit')}
+                </ButtonLink>
+              )}
+            </>
           ) : null
         }
       >

@@ -337,6 +337,9 @@ export const de = {
     edit: 'Haushalt bearbeiten',
     toList: 'Zur Haushaltsliste',
     createdSuccess: 'Der Haushalt wurde angelegt.',
+    filePdf: 'Akte als PDF',
+    filePdfTitle:
+      'Akte des Haushalts als PDF herunterladen: Stammdaten, Fälle, Journal, Einwilligungen und Zugriffsprotokoll (für die Aktenführung und Auskünfte nach Art. 15 DSGVO)',
   },
   journal: {
     title: 'Journal',

@@ -332,6 +332,9 @@ export const en: Messages = {
     edit: 'Edit household',
     toList: 'To household list',
     createdSuccess: 'The household has been created.',
+    filePdf: 'File as PDF',
+    filePdfTitle:
+      "Download the household's file as PDF: master data, cases, journal, consents and access log (for file-keeping and access requests under Art. 15 GDPR)",
   },
   journal: {
     title: 'Journal',

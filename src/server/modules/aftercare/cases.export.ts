@@ -12,6 +12,10 @@ export const AFTERCARE_EXPORT_LABELS = {
     de: { precarious_housing: '(a) prekäre Wohnsituation', secured_tenancy: '(b) gesichertes Mietverhältnis mit Wiederholungsgefahr' },
     en: { precarious_housing: '(a) precarious housing', secured_tenancy: '(b) secured tenancy at risk of recurrence' },
   },
+  consentForm: {
+    de: { written: 'schriftlich', electronic: 'elektronisch', oral_documented: 'mündlich (dokumentiert)' },
+    en: { written: 'written', electronic: 'electronic', oral_documented: 'oral (documented)' },
+  },
 };
 const L = AFTERCARE_EXPORT_LABELS;
 

@@ -34,6 +34,20 @@ export function aftercareDeskRepository(tx: Tx, agencyId: string) {
         .orderBy('ac.id')
         .execute(),
 
+    /** The household's consents to the transfer to a carrier, of the cases `scope` shows, newest first. */
+    consentsOf: (householdId: string, scope: RawBuilder<SqlBool>) =>
+      tx
+        .selectFrom('aftercare_consents as k')
+        .innerJoin('aftercare_cases as ac', 'ac.id', 'k.case_id')
+        .innerJoin('carriers as c', 'c.id', 'k.carrier_id')
+        .where('k.agency_id', '=', agencyId)
+        .where('k.household_id', '=', householdId)
+        .where(scope)
+        .select(['k.purpose', 'k.form', 'k.given_on', 'k.withdrawn_on', 'k.withdrawal_note', 'c.name as carrier_name', 'ac.reference'])
+        .orderBy('k.given_on', 'desc')
+        .orderBy('k.created_at', 'desc')
+        .execute(),
+
     /** References (and for the office the household's name) of these cases that `scope` shows. */
     names: (ids: string[], scope: RawBuilder<SqlBool>) =>
       ids.length

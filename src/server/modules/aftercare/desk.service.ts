@@ -3,6 +3,7 @@ import { roleHas } from '../../platform/access/registry.js';
 import { addressLine } from '../../platform/search/hits.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { addDays, weekEnd } from './aftercare.dates.js';
+import { AFTERCARE_EXPORT_LABELS } from './cases.export.js';
 import { CARRIER_QUEUE_FIELDS } from './aftercare.present.js';
 import { aftercareRepository } from './aftercare.repository.js';
 import { caseLink } from './aftercare.shared.js';
@@ -98,6 +99,25 @@ export const aftercareDesk: DeskContribution = {
       until: r.ended_on,
       link: caseLink(r.id),
     }));
+  },
+  // The consent to the transfer to the carrier (§ 67b SGB X), of the cases the actor may see.
+  file: {
+    states: { aftercare_case: AFTERCARE_EXPORT_LABELS.state },
+    consentForms: AFTERCARE_EXPORT_LABELS.consentForm,
+    async consents(tx, actor, householdId) {
+      if (!roleHas(actor.role, 'aftercare.read')) return null;
+      const rows = await aftercareDeskRepository(tx, actor.agencyId).consentsOf(householdId, access.aftercareScope(actor));
+      return rows.map((r) => ({
+        purpose: `${r.purpose} (${r.reference})`,
+        recipient: r.carrier_name,
+        form: r.form,
+        givenBy: null,
+        givenOn: r.given_on,
+        validUntil: null,
+        withdrawnOn: r.withdrawn_on,
+        withdrawalNote: r.withdrawal_note,
+      }));
+    },
   },
   recent: {
     aftercare_case: async (req, ids) => {

@@ -18,6 +18,7 @@ import { ctxOf } from '../../platform/auth/guard.js';
 import { sendDocument } from '../../platform/documents/documents.routes.js';
 import { EXPORT_ROW_LIMIT, exportLang, ZExportParams } from '../../platform/export/export.js';
 import { etag } from '../../platform/http/idempotency.js';
+import type { HouseholdFileService } from './file.service.js';
 import type { HouseholdService } from './households.service.js';
 
 const ZIdempotencyHeaders = z.object({
@@ -26,7 +27,7 @@ const ZIdempotencyHeaders = z.object({
 const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('Version aus dem ETag, z. B. "3"') });
 const tags = ['Haushalte'];
 
-export function householdRoutes(app: FastifyInstance, svc: HouseholdService): void {
+export function householdRoutes(app: FastifyInstance, svc: HouseholdService, files: HouseholdFileService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -119,6 +120,24 @@ export function householdRoutes(app: FastifyInstance, svc: HouseholdService): vo
       },
     },
     (req) => svc.programmes(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/v1/households/:id/file.pdf',
+    {
+      config: { access: 'household.file' },
+      schema: {
+        tags,
+        summary:
+          'Akte des Haushalts als PDF (Stammdaten, Mitglieder, Bedarfe, Programme, Journal, Einwilligungen, Zugriffsprotokoll) für die Aktenführung und Auskünfte nach Art. 15 DSGVO',
+        params: ZIdParams,
+        querystring: z.object({ lang: ZExportParams.lang }),
+      },
+    },
+    async (req, reply) => {
+      const lang = exportLang(req.query.lang, req.headers['accept-language']);
+      return sendDocument(reply, await files.file(ctxOf(req), req.params.id, lang));
+    },
   );
 
   r.get(

@@ -35,7 +35,8 @@ type Household = z.infer<typeof ZHousehold>;
 type JournalEntry = z.infer<typeof ZJournalEntry>;
 const iso = (d: Date) => d.toISOString();
 
-function present(ctx: Ctx, row: HouseholdDetail): Household {
+/** A household as the API shows it to this actor. */
+export function present(ctx: Ctx, row: HouseholdDetail): Household {
   const ref = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
   const needs = row.needs as Partial<Household['needs']>;
   return {
@@ -74,6 +75,44 @@ function present(ctx: Ctx, row: HouseholdDetail): Household {
     updatedAt: iso(row.updated_at as Date),
     actions: access.householdActions(ctx.actor),
   };
+}
+
+/** A journal entry as the API shows it. */
+export const presentJournal = (j: Awaited<ReturnType<HouseholdRepository['journal']>>[number]): JournalEntry => ({
+  id: j.id,
+  occurredAt: iso(j.occurred_at as Date),
+  kind: j.kind as JournalEntry['kind'],
+  participation: j.participation,
+  text: j.text,
+  author: j.author_id ? { id: j.author_id, displayName: j.author_name ?? '' } : null,
+  createdAt: iso(j.created_at),
+});
+
+/** The household's access log (its audit events) as the API shows it. */
+export const presentAccessLog = (rows: Awaited<ReturnType<HouseholdRepository['accessLog']>>) =>
+  rows.map((r) => ({
+    occurredAt: iso(r.occurred_at),
+    actor: r.display_name ?? 'System',
+    role: r.actor_role,
+    action: r.action,
+    purpose: r.purpose,
+    outcome: r.outcome,
+  }));
+
+/** Every case of the household across the registered modules, each module applying its own permission and scope. */
+export async function programmeEntries(tx: Tx, actor: Actor, id: string, contributions: readonly DeskContribution[]) {
+  return Promise.all(contributions.map((c) => c.programmes?.(tx, actor, id) ?? Promise.resolve([])));
+}
+
+/** Loads a household the actor may see for `permission`, or fails with 404. */
+export async function visibleDetail(
+  repo: HouseholdRepository,
+  ctx: Ctx,
+  id: string,
+  permission: Parameters<typeof access.requireHousehold>[1],
+) {
+  access.require(ctx.actor, permission, { type: 'household', id });
+  return access.requireHousehold(ctx.actor, permission, await repo.findVisible(id, access.householdScope(ctx.actor)), id);
 }
 
 /** Assigned staff must be of this agency and of a fitting role; reported per field. */
@@ -135,11 +174,7 @@ async function listPage(tx: Tx, ctx: Ctx, q: ListQuery) {
 export function householdService(db: Kysely<DB>, contributions: readonly DeskContribution[] = []) {
   const repoOf = (tx: Tx, ctx: Ctx) => householdRepository(tx, ctx.actor.agencyId);
 
-  /** Loads a household the actor may see for `permission`, or fails with 404. */
-  async function visible(repo: HouseholdRepository, ctx: Ctx, id: string, permission: Parameters<typeof access.requireHousehold>[1]) {
-    access.require(ctx.actor, permission, { type: 'household', id });
-    return access.requireHousehold(ctx.actor, permission, await repo.findVisible(id, access.householdScope(ctx.actor)), id);
-  }
+  const visible = visibleDetail;
 
   return {
     async list(ctx: Ctx, q: ListQuery) {
@@ -209,7 +244,7 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
     programmes(ctx: Ctx, id: string) {
       return actorTx(db, ctx, async (tx) => {
         await visible(repoOf(tx, ctx), ctx, id, 'household.read');
-        const parts = await Promise.all(contributions.map((c) => c.programmes?.(tx, ctx.actor, id) ?? Promise.resolve([])));
+        const parts = await programmeEntries(tx, ctx.actor, id, contributions);
         const items = parts.flat();
         audit(tx, ctx, {
           action: 'household.programmes',
@@ -230,15 +265,7 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
           total,
           page,
           pageSize,
-          items: rows.map((j): JournalEntry => ({
-            id: j.id,
-            occurredAt: iso(j.occurred_at as Date),
-            kind: j.kind as JournalEntry['kind'],
-            participation: j.participation,
-            text: j.text,
-            author: j.author_id ? { id: j.author_id, displayName: j.author_name ?? '' } : null,
-            createdAt: iso(j.created_at),
-          })),
+          items: rows.map(presentJournal),
         };
       });
     },
@@ -273,16 +300,7 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
         await visible(repo, ctx, id, 'household.accessLog');
         const rows = await repo.accessLog(id);
         audit(tx, ctx, { action: 'household.access_log', entityId: id });
-        return {
-          items: rows.map((r) => ({
-            occurredAt: iso(r.occurred_at),
-            actor: r.display_name ?? 'System',
-            role: r.actor_role,
-            action: r.action,
-            purpose: r.purpose,
-            outcome: r.outcome,
-          })),
-        };
+        return { items: presentAccessLog(rows) };
       });
     },
   };

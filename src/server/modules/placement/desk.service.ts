@@ -2,8 +2,11 @@ import type { TRole } from '../../../contracts/common.js';
 import * as access from '../../platform/access/access.js';
 import { roleHas } from '../../platform/access/registry.js';
 import { moveSubjectDeadlines } from '../../platform/deadlines/deadlines.service.js';
+import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { addressLine } from '../../platform/search/hits.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
+import { candidateRepository } from './candidates.repository.js';
+import { CANDIDATE_STATE_LABELS, CONSENT_FORM_LABELS, CONSENT_PURPOSE_LABELS } from './offers.export.js';
 import { offerLink } from './placement.effects.js';
 import { OFFICE_OPEN_STATES, placementDeskRepository } from './desk.repository.js';
 
@@ -59,6 +62,26 @@ export const placementDesk: DeskContribution = {
         access.providerScope(req.ctx.actor, 'o.provider_id'),
       );
       return new Map(rows.map((r) => [r.id, { title: offerTitle(r), detail: null, link: offerLink(r.id) }]));
+    },
+  },
+  // The consents to share data with a housing company (§ 67b SGB X), as on the household page.
+  file: {
+    states: { candidacy: CANDIDATE_STATE_LABELS },
+    consentForms: CONSENT_FORM_LABELS,
+    consentPurposes: CONSENT_PURPOSE_LABELS,
+    async consents(tx, actor, householdId) {
+      if (!roleHas(actor.role, 'consent.list')) return null;
+      const rows = await candidateRepository(tx, actor.agencyId).consents(householdId);
+      return rows.map((c) => ({
+        purpose: c.purpose,
+        recipient: c.provider_name,
+        form: c.form,
+        givenBy: c.given_by,
+        givenOn: c.given_on,
+        validUntil: c.valid_until,
+        withdrawnOn: c.withdrawn_at ? berlinDate(c.withdrawn_at) : null,
+        withdrawalNote: c.withdrawal_note,
+      }));
     },
   },
   // A candidacy is shown on its offer's page; the offer's scope decides (staff all, a company its own).

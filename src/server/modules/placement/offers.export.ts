@@ -26,6 +26,49 @@ export const OFFER_STATE_LABELS = {
   },
 };
 
+/* The web's placement.candidateState and placement.consentForm (export.labels.unit.test.ts). */
+export const CANDIDATE_STATE_LABELS = {
+  de: {
+    shortlisted: 'in der Vorauswahl',
+    presented: 'vorgestellt',
+    viewing_scheduled: 'Besichtigung geplant',
+    viewed: 'besichtigt',
+    accepted: 'Zusage',
+    refused: 'Absage',
+    vetoed: 'Veto',
+    allocated: 'Wohnung vergeben',
+    not_selected: 'nicht ausgewählt',
+    withdrawn: 'aus der Vorauswahl genommen',
+  },
+  en: {
+    shortlisted: 'shortlisted',
+    presented: 'presented',
+    viewing_scheduled: 'viewing scheduled',
+    viewed: 'viewed',
+    accepted: 'accepted',
+    refused: 'refused',
+    vetoed: 'vetoed',
+    allocated: 'flat allocated',
+    not_selected: 'not selected',
+    withdrawn: 'taken off the shortlist',
+  },
+};
+/* The web's placementAdmin.consent.purpose: what a placement consent covers. */
+export const CONSENT_PURPOSE_LABELS = {
+  de: {
+    placement_disclosure:
+      'Übermittlung von Mindestangaben (Vorname, Haushaltsgröße, Einzugsbereitschaft) an das Wohnungsunternehmen zur Wohnungsvermittlung (§ 67b SGB X)',
+  },
+  en: {
+    placement_disclosure:
+      'Transfer of minimal data (first name, household size, move-in readiness) to the housing company for housing placement (§ 67b SGB X)',
+  },
+};
+export const CONSENT_FORM_LABELS = {
+  de: { written: 'schriftlich', electronic: 'elektronisch', oral: 'mündlich' },
+  en: { written: 'written', electronic: 'electronic', oral: 'oral' },
+};
+
 /** The offer list (the Fachstelle's queue, or a housing company's own offers in the portal) as a file. */
 export const offerExport = defineListExport<z.infer<typeof ZOfferListItem>>({
   list: 'offers',

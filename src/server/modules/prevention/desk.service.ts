@@ -4,6 +4,7 @@ import { addressLine } from '../../platform/search/hits.js';
 import { moveSubjectDeadlines } from '../../platform/deadlines/deadlines.service.js';
 import { section, type DeskContribution, type DeskRequest } from '../../platform/desk/desk.contribution.js';
 import { caseLink } from './prevention.derive.js';
+import { PREVENTION_EXPORT_LABELS } from './prevention.export.js';
 import { preventionDeskRepository } from './desk.repository.js';
 
 /** Who may be a case's case manager (the role the `prevention.assign` picker offers). */
@@ -50,6 +51,7 @@ export const preventionDesk: DeskContribution = {
       return new Map(rows.map((r) => [r.id, { title: `${r.reference} · ${r.head_name}`, detail: null, link: caseLink(r.id) }]));
     },
   },
+  file: { states: { prevention_case: PREVENTION_EXPORT_LABELS.state } },
   // The module has no scope narrower than its permission (as its list).
   async programmes(tx, actor, householdId) {
     if (!roleHas(actor.role, 'prevention.list')) return [];

@@ -7,6 +7,7 @@ import { section, type DeskContribution, type DeskRequest } from '../../platform
 import { incidentRepository } from './incidents.repository.js';
 import { sustainmentDeskRepository } from './desk.repository.js';
 import { incidentLink, tenancyLink } from './sustainment.effects.js';
+import { TENANCY_EXPORT_LABELS } from './tenancies.export.js';
 
 const CONTACT_PERSONS: readonly TRole[] = ['case_manager', 'lead'];
 
@@ -62,6 +63,7 @@ export const sustainmentDesk: DeskContribution = {
       );
     },
   },
+  file: { states: { tenancy: TENANCY_EXPORT_LABELS.status } },
   async programmes(tx, actor, householdId) {
     if (!roleHas(actor.role, 'tenancy.list')) return [];
     const rows = await sustainmentDeskRepository(tx, actor.agencyId).ofHousehold(householdId, access.providerScope(actor, 't.provider_id'));

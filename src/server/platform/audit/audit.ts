@@ -31,6 +31,8 @@ export const AUDIT_KINDS = {
   'household.access_log': 'household',
   /** The household record's programme overview: how many cases each module showed. */
   'household.programmes': 'household',
+  /** The household's file as PDF: language and how many entries each section held. */
+  'household.file': 'household',
   'journal.list': 'household',
   'journal.create': 'household',
   'user.list': null,

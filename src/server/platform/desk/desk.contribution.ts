@@ -1,6 +1,6 @@
 import type { TRole } from '../../../contracts/common.js';
 import type { TDeskItem, TDeskSection, TDeskUrgency, TWorkType } from '../../../contracts/desk.js';
-import type { TProgrammeEntry } from '../../../contracts/households.js';
+import type { TProgrammeEntry, TProgrammeKind } from '../../../contracts/households.js';
 import type { Tx } from '../../db/database.js';
 import { berlinDate, endOfDayBerlin } from '../deadlines/workdays.js';
 import type { Actor, Ctx } from '../http/context.js';
@@ -118,6 +118,40 @@ export interface DeskContribution {
    * may see (the module's own permission and scope); empty when none or when the actor may not list them.
    */
   programmes?(tx: Tx, actor: Actor, householdId: string): Promise<TProgrammeEntry[]>;
+  /** The household's file (PDF): how this module's case states read, and the consents it holds. */
+  file?: HouseholdFileContribution;
+}
+
+/** Labels per language (de, en) of one kind of code. */
+export type LabelTable = Record<'de' | 'en', Record<string, string>>;
+
+/** One consent of a household as its module shows it in the household's file. */
+export interface FileConsent {
+  /** What the consent covers: a code of `consentPurposes` or the recorded text. */
+  purpose: string;
+  /** Who receives the data (housing company, carrier). */
+  recipient: string;
+  form: string;
+  givenBy: string | null;
+  givenOn: string;
+  validUntil: string | null;
+  /** Day (YYYY-MM-DD) the consent was withdrawn, or null. */
+  withdrawnOn: string | null;
+  withdrawalNote: string | null;
+}
+
+export interface HouseholdFileContribution {
+  /** Labels of the states of this module's programme entries, by entry kind. */
+  states: Partial<Record<TProgrammeKind, LabelTable>>;
+  /** Labels of the consent forms this module records. */
+  consentForms?: LabelTable;
+  /** Labels of consent purposes the module stores as codes (free-text purposes print as they are). */
+  consentPurposes?: LabelTable;
+  /**
+   * The household's consents this module holds, if the actor may see them (the module's own
+   * permission); null when the actor may not, so the file says so instead of showing none.
+   */
+  consents?(tx: Tx, actor: Actor, householdId: string): Promise<FileConsent[] | null>;
 }
 
 /** Builds a section from a module's rows (dates → ISO, urgency from the clock). */

@@ -140,6 +140,18 @@ function header(l: Letterhead): Content {
   };
 }
 
+/** Options of the page frame beyond the letterhead (defaults: German, no notice). */
+export interface FrameOptions {
+  /** Document language (PDF metadata), e.g. "en-GB". */
+  language?: string;
+  /** A line on every page above the small print, e.g. "Vertraulich – Sozialdaten (§ 35 SGB I)". */
+  notice?: string;
+  /** The page number as the language writes it. */
+  page?: (current: number, count: number) => string;
+}
+
+const germanPage = (current: number, count: number) => `Seite ${current} von ${count}`;
+
 /**
  * The page frame every PDF of the app shares: A4, the letterhead on every page, "Seite x von y" and
  * the small print in the footer, title and author metadata, Helvetica. `content` and `styles` are
@@ -150,12 +162,15 @@ export function framedDefinition(
   letterhead: Letterhead,
   content: Content[],
   styles: TDocumentDefinitions['styles'] = {},
+  frame: FrameOptions = {},
 ): TDocumentDefinitions {
   const footerText = letterhead.footer ? winAnsi(letterhead.footer) : '';
+  const notice = frame.notice ? winAnsi(frame.notice) : null;
+  const page = frame.page ?? germanPage;
   return {
     pageSize: 'A4',
     pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
-    language: 'de-DE',
+    language: frame.language ?? 'de-DE',
     info: {
       title: winAnsi(title),
       author: winAnsi(letterhead.agencyName),
@@ -165,10 +180,12 @@ export function framedDefinition(
     },
     header: () => header(letterhead),
     footer: (currentPage, pageCount) => ({
-      margin: [MARGIN.left, 25, MARGIN.right, 0],
+      margin: [MARGIN.left, notice ? 18 : 25, MARGIN.right, 0],
       columns: [
-        { text: footerText, fontSize: 8, color: GREY, width: '*' },
-        { text: `Seite ${currentPage} von ${pageCount}`, fontSize: 8, color: GREY, alignment: 'right', width: 'auto' },
+        notice
+          ? { stack: [{ text: notice, bold: true }, ...(footerText ? [{ text: footerText }] : [])], fontSize: 8, color: GREY, width: '*' }
+          : { text: footerText, fontSize: 8, color: GREY, width: '*' },
+        { text: winAnsi(page(currentPage, pageCount)), fontSize: 8, color: GREY, alignment: 'right', width: 'auto' },
       ],
     }),
     // A heading never stays alone at the bottom of a page. Header and footer nodes also appear among

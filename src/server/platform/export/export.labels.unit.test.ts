@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../../../web/i18n/de';
 import { en } from '../../../web/i18n/en';
 import { SITUATION } from '../../modules/households/households.export.js';
-import { OFFER_STATE_LABELS } from '../../modules/placement/offers.export.js';
+import { FILE_CODE_LABELS as F } from '../../modules/households/file.labels.js';
+import {
+  CANDIDATE_STATE_LABELS,
+  CONSENT_FORM_LABELS,
+  CONSENT_PURPOSE_LABELS,
+  OFFER_STATE_LABELS,
+} from '../../modules/placement/offers.export.js';
 import { TENANCY_EXPORT_LABELS as T } from '../../modules/sustainment/tenancies.export.js';
 import { AFTERCARE_EXPORT_LABELS as A } from '../../modules/aftercare/cases.export.js';
 import { PREVENTION_EXPORT_LABELS as P } from '../../modules/prevention/prevention.export.js';
@@ -17,12 +23,22 @@ describe('export labels', () => {
     const { label: _, ...situation } = t.situation;
     expect(SITUATION[lang]).toEqual(situation);
     expect(OFFER_STATE_LABELS[lang]).toEqual(t.placement.state);
+    expect(CANDIDATE_STATE_LABELS[lang]).toEqual(t.placement.candidateState);
+    expect(CONSENT_FORM_LABELS[lang]).toEqual(t.placement.consentForm);
+    expect(CONSENT_PURPOSE_LABELS[lang].placement_disclosure).toBe(t.placementAdmin.consent.purpose);
+    expect(A.consentForm[lang]).toEqual(t.aftercare.consentForm);
     expect(T.status[lang]).toEqual(t.sustainment.tenancyStatus);
     expect(T.endReason[lang]).toEqual(t.sustainment.endReason);
     expect(A.state[lang]).toEqual(t.aftercare.state);
     expect(A.targetGroup[lang]).toEqual(t.aftercare.targetGroup);
     expect(DEADLINE_KIND_LABELS[lang]).toEqual(t.deadlineKinds);
     expect(P.state[lang]).toEqual(t.prevention.state);
+    // The household's file (PDF).
+    expect(F.gender[lang]).toEqual(t.gender);
+    expect(F.relationship[lang]).toEqual(t.relationship);
+    expect(F.journalKind[lang]).toEqual(t.journalKind);
+    expect(F.roles[lang]).toEqual(t.roles);
+    expect(F.outcomes[lang]).toEqual(t.audit.outcomes);
     expect(P.source[lang]).toEqual(t.prevention.source);
     expect(P.stage[lang]).toEqual(t.prevention.stage);
     expect(P.outcome[lang]).toEqual(t.prevention.outcome);

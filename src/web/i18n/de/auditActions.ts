@@ -12,6 +12,7 @@ export const auditActionsDe = {
   'household.update': 'Haushalt geändert',
   'household.access_log': 'Zugriffsprotokoll angesehen',
   'household.programmes': 'Programmübersicht angesehen',
+  'household.file': 'Akte als PDF erstellt',
   'journal.list': 'Journal angesehen',
   'journal.create': 'Journaleintrag angelegt',
   'user.list': 'Benutzerliste abgerufen',

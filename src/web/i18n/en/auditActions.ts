@@ -12,6 +12,7 @@ export const auditActionsEn = {
   'household.update': 'Household changed',
   'household.access_log': 'Access log viewed',
   'household.programmes': 'Programme overview viewed',
+  'household.file': 'File exported as PDF',
   'journal.list': 'Journal viewed',
   'journal.create': 'Journal entry created',
   'user.list': 'User list retrieved',
