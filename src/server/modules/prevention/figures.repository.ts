@@ -6,11 +6,15 @@ import type { FigurePeriod } from '../../platform/steering/figure.contribution.j
 
 export function figuresRepository(tx: Tx, agencyId: string) {
   return {
-    /** Notices received in the period, per source. */
+    /** Notices received in the period, per source: each case's first notice and the further ones joined to it. */
     noticesBySource: (p: FigurePeriod) =>
       sql<{ source: string; n: number }>`
-        SELECT source, count(*)::int AS n FROM prevention_cases
-        WHERE agency_id = ${agencyId} AND received_on BETWEEN ${p.from}::date AND ${p.to}::date
+        SELECT source, count(*)::int AS n FROM (
+          SELECT source FROM prevention_cases
+          WHERE agency_id = ${agencyId} AND received_on BETWEEN ${p.from}::date AND ${p.to}::date
+          UNION ALL
+          SELECT source FROM prevention_notices
+          WHERE agency_id = ${agencyId} AND received_on BETWEEN ${p.from}::date AND ${p.to}::date) n
         GROUP BY source`
         .execute(tx)
         .then((r) => r.rows),

@@ -35,8 +35,8 @@ export const preventionFigures: FigureContribution = {
           id: 'prevention.notices',
           title: { de: 'Eingegangene Mitteilungen nach Quelle', en: 'Notices received by source' },
           definition: {
-            de: 'Alle Präventionsfälle, deren Mitteilung im Zeitraum eingegangen ist (Eingangsdatum), nach der Quelle der Mitteilung. Mehr früh erreichte Haushalte gelten als besser.',
-            en: 'All prevention cases whose notice was received in the period (date of receipt), by the source of the notice. More households reached early counts as better.',
+            de: 'Alle im Zeitraum eingegangenen Mitteilungen (Eingangsdatum) nach ihrer Quelle: die Mitteilung, mit der ein Präventionsfall begann, und weitere Mitteilungen zu einem offenen Fall. Mehr früh erreichte Haushalte gelten als besser.',
+            en: 'All notices received in the period (date of receipt) by source: the notice a prevention case began with and further notices joined to an open case. More households reached early counts as better.',
           },
           unit: 'count',
           higherIsBetter: true,

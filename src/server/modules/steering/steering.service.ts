@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { TFigure, TFigures, TTargetInput, TTargets, ZFiguresQuery, ZTargetsQuery } from '../../../contracts/steering.js';
 import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
+import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { berlinDate, type FederalState } from '../../platform/deadlines/workdays.js';
 import { fieldError } from '../../platform/errors/app-error.js';
@@ -80,6 +81,7 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
   return {
     figures: (ctx: Ctx, q: z.output<typeof ZFiguresQuery>) =>
       actorTx(db, ctx, async (tx): Promise<TFigures> => {
+        access.require(ctx.actor, 'steering.figures');
         const agencyId = ctx.actor.agencyId;
         const p = period(q);
         const prev = previousPeriod(p.from, p.to);
@@ -113,6 +115,7 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
 
     targets: (ctx: Ctx, q: z.output<typeof ZTargetsQuery>) =>
       actorTx(db, ctx, async (tx): Promise<TTargets> => {
+        access.require(ctx.actor, 'steering.figures');
         const items = await history(tx, ctx.actor.agencyId, q.figureId ?? null);
         audit(tx, ctx, { action: 'steering.targets', details: { figureId: q.figureId ?? null, count: items.length } });
         return { items };
@@ -121,6 +124,7 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
     /** A new version of a figure's minimum and target value from a day on; earlier versions stay. */
     setTarget: (ctx: Ctx, input: TTargetInput) =>
       actorTx(db, ctx, async (tx): Promise<TTargets> => {
+        access.require(ctx.actor, 'steering.targets.write');
         const d = declared.get(input.figureId);
         if (!d) throw fieldError('figureId', 'Diese Kennzahl gibt es nicht.', 'unknown');
         const f = d.figure;
