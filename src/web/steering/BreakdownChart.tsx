@@ -20,7 +20,7 @@ export function BreakdownChart({ title, rows, german }: Props) {
     <div className="steering-breakdown">
       <div className="steering-chart" aria-hidden="true" title={t('steering.chart', { title })}>
         <ResponsiveContainer width="100%" height={Math.max(120, data.length * 34 + 30)}>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => fmt.format(v)} />
             <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 13 }} />
