@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TFigure, TFigures } from '../../../contracts/steering.js';
-import { client, createAgency, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
+import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
+import { activeCase, agreementInput } from '../../../../test/aftercare-fixtures.js';
 import { offerInput } from '../../../../test/placement-fixtures.js';
 import { conflict, directTenancy, rentDefault } from '../../../../test/sustainment-fixtures.js';
 
@@ -64,10 +65,50 @@ beforeAll(async () => {
     .set({ status: 'ended', ended_on: '2025-11-30', end_reason: 'moved_out' })
     .where('id', '=', t2.id)
     .execute();
+
+  // Aftercare: two cases granted in Q3; visits held, not met; one ends with its goals reached, one moved away.
+  const worker = client(app, await login(app, agency.users.carrier_worker.email));
+  const hh = async () => (await cm.post('/api/v1/households', householdInput({ situation: 'housed', seekingHousing: false }))).json().id;
+  const agreement = await cm.post('/api/v1/aftercare/agreements', agreementInput(agency.carrierId, { validFrom: '2025-01-01' }));
+  expect(agreement.statusCode, agreement.body).toBe(201);
+  const a1 = await activeCase(cm, await hh(), agency.carrierId, agency.users.carrier_worker.id);
+  const a2 = await activeCase(cm, await hh(), agency.carrierId, agency.users.carrier_worker.id);
+  // Granted back then (the grant step takes only recent dates).
+  await owner().updateTable('aftercare_cases').set({ granted_from: '2025-09-01' }).where('id', 'in', [a1.id, a2.id]).execute();
+  for (const [status, visitedOn] of [
+    ['held', '2025-09-15'],
+    ['held', '2025-10-10'],
+    ['held', '2025-11-10'],
+    ['not_met', '2025-12-10'],
+  ] as const) {
+    const v = await worker.post(`/api/v1/aftercare/cases/${a1.id}/visits`, { status, visitedOn });
+    expect(v.statusCode, v.body).toBeLessThan(300);
+  }
+  for (const [c, reason, endedOn] of [
+    [a1, 'goals_reached', '2025-12-20'],
+    [a2, 'moved_away', '2025-11-30'],
+  ] as const) {
+    const current = (await cm.get(`/api/v1/aftercare/cases/${c.id}`)).json();
+    const e = await cm.post(`/api/v1/aftercare/cases/${c.id}/end`, { reason, endedOn, version: current.version });
+    expect(e.statusCode, e.body).toBe(200);
+  }
 });
 afterAll(() => app.close());
 
-describe('placement and sustainment figures', () => {
+describe('placement, sustainment and aftercare figures', () => {
+  it('aftercare: share of documented visits held and of ends with goals reached, with the counts by reason', async () => {
+    const f: TFigures = (await cm.get(Q4)).json();
+    const visits = figure(f, 'aftercare.visits_held');
+    expect(visits).toMatchObject({ value: 66.7, previous: 100 });
+    expect(Object.fromEntries(visits.breakdown!.map((b) => [b.key, b.count]))).toEqual({ held: 2, not_met: 1, refused: 0 });
+    const ends = figure(f, 'aftercare.ends_goals_reached');
+    expect(ends).toMatchObject({ value: 50, previous: null });
+    expect(ends.breakdown!.filter((b) => b.count > 0).map((b) => [b.key, b.count])).toEqual([
+      ['goals_reached', 1],
+      ['moved_away', 1],
+    ]);
+  });
+
   it('count offers received and let and the median days from offer to lease', async () => {
     const f: TFigures = (await cm.get(Q4)).json();
     expect(figure(f, 'placement.offers_received')).toMatchObject({ value: 3, previous: 1 });
