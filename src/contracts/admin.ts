@@ -127,6 +127,13 @@ export const ZPreventionSettings = z.object({
   evictionReminderDays: z.number().int().min(1).max(60).default(7).describe('Erinnerung vor dem Räumungstermin (Kalendertage)'),
   defenceReminderDays: z.number().int().min(1).max(14).default(3).describe('Erinnerung vor Ende der Verteidigungsfrist (Kalendertage)'),
   appointmentPlace: z.string().trim().max(200).default('').describe('Ort des im Anschreiben angebotenen Termins'),
+  contactStandardWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(3)
+    .describe('Standard: erster Kontaktversuch spätestens so viele Arbeitstage nach Eingang der Mitteilung (Kennzahl)'),
   appointmentWorkingDays: z.number().int().min(1).max(20).default(3).describe('Termin im Anschreiben: Arbeitstage nach dem Anschreiben'),
 });
 export type TPreventionSettings = z.infer<typeof ZPreventionSettings>;

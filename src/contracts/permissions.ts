@@ -167,6 +167,14 @@ export const PERMISSIONS = {
   'aftercare.annualReport.submit': ['carrier_worker'],
   /** Return a submitted annual report to the carrier with a reason (the Fachstelle that receives it). */
   'aftercare.annualReport.return': ['case_manager', 'lead'],
+  /**
+   * The steering dashboard ("Berichte"): the agency's key figures (aggregates, no records) and its
+   * minimum and target values. Office staff who work the cases see how the office does; the auditor
+   * (data protection, revision) and admin have no steering task, carriers and companies are outside.
+   */
+  'steering.figures': ['case_manager', 'social_worker', 'lead'],
+  /** Set a new version of a figure's minimum and target value: the lead steers the office. */
+  'steering.targets.write': ['lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

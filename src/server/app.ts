@@ -64,6 +64,9 @@ import { deskRoutes } from './modules/desk/desk.routes.js';
 import { deskService } from './modules/desk/desk.service.js';
 import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
 import { recordNamer } from './modules/desk/recordNames.js';
+import { FIGURE_CONTRIBUTIONS } from './modules/steering/contributions.js';
+import { steeringRoutes } from './modules/steering/steering.routes.js';
+import { steeringService } from './modules/steering/steering.service.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
@@ -237,6 +240,7 @@ export async function buildApp({
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
+  steeringRoutes(app, steeringService(db, FIGURE_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

@@ -990,6 +990,19 @@ export interface AftercareAnnualReportsTable {
   updated_at: Generated<Date>;
 }
 
+/** A version of an agency's minimum and target value for one key figure (insert-only). */
+export interface SteeringTargetsTable {
+  id: Generated<string>;
+  agency_id: string;
+  figure_id: string;
+  minimum: ColumnType<string | null, number | string | null, never>;
+  target: ColumnType<string | null, number | string | null, never>;
+  valid_from: DateCol;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface AftercareAnnualReportSubmissionsTable {
   id: Generated<string>;
   agency_id: string;
@@ -1081,6 +1094,7 @@ export interface DB {
   aftercare_transfers: AftercareTransfersTable;
   aftercare_annual_reports: AftercareAnnualReportsTable;
   aftercare_annual_report_submissions: AftercareAnnualReportSubmissionsTable;
+  steering_targets: SteeringTargetsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,6 +8,7 @@ import { documentsDe } from './de/documents';
 import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 import { deskDe } from './de/desk';
+import { steeringDe } from './de/steering';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -20,6 +21,7 @@ import { householdProgrammesDe } from './de/householdProgrammes';
 export const de = {
   ...notify,
   ...deskDe,
+  ...steeringDe,
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,

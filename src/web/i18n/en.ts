@@ -9,6 +9,7 @@ import { documentsEn } from './en/documents';
 import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { deskEn } from './en/desk';
+import { steeringEn } from './en/steering';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -18,6 +19,7 @@ import { householdProgrammesEn } from './en/householdProgrammes';
 export const en: Messages = {
   ...notify,
   ...deskEn,
+  ...steeringEn,
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,

@@ -13,6 +13,7 @@ export interface PreventionForm {
   defenceReminderDays: string;
   appointmentPlace: string;
   appointmentWorkingDays: string;
+  contactStandardWorkingDays: string;
 }
 
 export const REMINDER_FIELDS = [
@@ -21,6 +22,7 @@ export const REMINDER_FIELDS = [
   'evictionReminderDays',
   'defenceReminderDays',
   'appointmentWorkingDays',
+  'contactStandardWorkingDays',
 ] as const;
 
 export function preventionForm(s: TPreventionSettings): PreventionForm {
@@ -33,6 +35,7 @@ export function preventionForm(s: TPreventionSettings): PreventionForm {
     defenceReminderDays: String(s.defenceReminderDays),
     appointmentPlace: s.appointmentPlace,
     appointmentWorkingDays: String(s.appointmentWorkingDays),
+    contactStandardWorkingDays: String(s.contactStandardWorkingDays),
   };
 }
 
@@ -49,6 +52,7 @@ export function preventionSettings(f: PreventionForm): TPreventionSettings {
     defenceReminderDays: int(f.defenceReminderDays),
     appointmentPlace: f.appointmentPlace,
     appointmentWorkingDays: int(f.appointmentWorkingDays),
+    contactStandardWorkingDays: int(f.contactStandardWorkingDays),
   };
 }
 

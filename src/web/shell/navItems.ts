@@ -79,7 +79,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     id: 'reporting',
     path: '/reporting',
     labelKey: 'nav.reporting',
-    permission: ['household.list', 'audit.list'],
+    permission: 'steering.figures',
     group: 'cases',
     programme: 'reporting',
   },

@@ -26,6 +26,7 @@ import * as deskIndexes from './2026-12-07T09-00_desk_indexes.js';
 import * as searchBirthDate from './2026-12-07T09-00_search_birth_date.js';
 import * as aftercareQueuePaths from './2026-12-08T09-00_aftercare_queue_paths.js';
 import * as mailDigest from './2026-12-08T10-20_mail_digest.js';
+import * as steering from './2026-12-08T11-00_steering.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T09-00_search_birth_date': searchBirthDate,
   '2026-12-08T09-00_aftercare_queue_paths': aftercareQueuePaths,
   '2026-12-08T10-20_mail_digest': mailDigest,
+  '2026-12-08T11-00_steering': steering,
 };

@@ -164,6 +164,9 @@ export const AUDIT_KINDS = {
   'aftercare.annual_report_return': 'aftercare_annual_report',
   'aftercare.annual_report_download': 'aftercare_annual_report',
   'desk.read': null,
+  'steering.figures': null,
+  'steering.targets': null,
+  'steering.target_set': 'steering_target',
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,

@@ -131,6 +131,9 @@ export const auditActionsDe = {
   'aftercare.refer': 'Nachsorge: Meldung erfasst',
   'aftercare.referral': 'Nachsorge: Vermittlung in andere Hilfe',
   'aftercare.report': 'Nachsorge: Bericht abgerufen',
+  'steering.figures': 'Berichte: Kennzahlen abgerufen',
+  'steering.targets': 'Berichte: Mindest- und Zielwerte abgerufen',
+  'steering.target_set': 'Berichte: Mindest- und Zielwert festgelegt',
   'aftercare.report_download': 'Nachsorge: Quartalszahlen heruntergeladen',
   'aftercare.annual_report_list': 'Nachsorge: Jahresberichte aufgelistet',
   'aftercare.annual_report_read': 'Nachsorge: Jahresbericht angesehen',
@@ -169,4 +172,5 @@ export const auditEntitiesDe = {
   aftercare_case: 'Nachsorgefall',
   aftercare_agreement: 'Kooperationsvereinbarung',
   aftercare_annual_report: 'Jahresbericht (Nachsorge)',
+  steering_target: 'Mindest- und Zielwert',
 };

@@ -543,6 +543,7 @@ export const preventionDe = {
       evictionReminderDays: 'Erinnerung vor dem Räumungstermin (Tage)',
       defenceReminderDays: 'Erinnerung vor Ende der Verteidigungsfrist (Tage)',
       appointmentWorkingDays: 'Termin im Anschreiben nach (Arbeitstagen)',
+      contactStandardWorkingDays: 'Standard: erster Kontaktversuch nach höchstens (Arbeitstagen)',
       appointmentPlace: 'Ort des Termins im Anschreiben',
     },
     money: {

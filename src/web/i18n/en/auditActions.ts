@@ -131,6 +131,9 @@ export const auditActionsEn = {
   'aftercare.refer': 'Aftercare: referral recorded',
   'aftercare.referral': 'Aftercare: referral to other help',
   'aftercare.report': 'Aftercare: report viewed',
+  'steering.figures': 'Reports: key figures viewed',
+  'steering.targets': 'Reports: minimum and target values viewed',
+  'steering.target_set': 'Reports: minimum and target value set',
   'aftercare.report_download': 'Aftercare: quarter figures downloaded',
   'aftercare.annual_report_list': 'Aftercare: annual reports listed',
   'aftercare.annual_report_read': 'Aftercare: annual report viewed',
@@ -169,4 +172,5 @@ export const auditEntitiesEn = {
   aftercare_case: 'Aftercare case',
   aftercare_agreement: 'Cooperation agreement',
   aftercare_annual_report: 'Annual report (aftercare)',
+  steering_target: 'Minimum and target value',
 };

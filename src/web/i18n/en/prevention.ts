@@ -529,6 +529,7 @@ export const preventionEn = {
       evictionReminderDays: 'Reminder before the eviction date (days)',
       defenceReminderDays: 'Reminder before the defence period ends (days)',
       appointmentWorkingDays: 'Appointment in the letter after (working days)',
+      contactStandardWorkingDays: 'Standard: first contact attempt within (working days)',
       appointmentPlace: 'Place of the appointment in the letter',
     },
     money: {

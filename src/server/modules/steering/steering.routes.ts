@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ctxOf } from '../../platform/auth/guard.js';
+import { ZFigures, ZFiguresQuery, ZTargetInput, ZTargets, ZTargetsQuery } from './steering.schemas.js';
+import type { SteeringService } from './steering.service.js';
+
+export function steeringRoutes(app: FastifyInstance, svc: SteeringService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/steering/figures',
+    {
+      config: { access: 'steering.figures' },
+      schema: {
+        tags: ['Berichte'],
+        summary:
+          'Kennzahlen der Fachstelle für einen Zeitraum (ohne Angabe: das laufende Quartal) mit Vorperiode, Mindest- und Zielwert und Status',
+        querystring: ZFiguresQuery,
+        response: { 200: ZFigures },
+      },
+    },
+    (req) => svc.figures(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/steering/targets',
+    {
+      config: { access: 'steering.figures' },
+      schema: {
+        tags: ['Berichte'],
+        summary: 'Alle Fassungen der Mindest- und Zielwerte (je Kennzahl die neueste zuerst)',
+        querystring: ZTargetsQuery,
+        response: { 200: ZTargets },
+      },
+    },
+    (req) => svc.targets(ctxOf(req), req.query),
+  );
+  r.post(
+    '/api/v1/steering/targets',
+    {
+      config: { access: 'steering.targets.write' },
+      schema: {
+        tags: ['Berichte'],
+        summary: 'Neue Fassung des Mindest- und Zielwerts einer Kennzahl ab einem Tag (Leitung); frühere Fassungen bleiben',
+        body: ZTargetInput,
+        response: { 201: ZTargets },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return svc.setTarget(ctxOf(req), req.body);
+    },
+  );
+}

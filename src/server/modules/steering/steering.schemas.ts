@@ -1,0 +1,1 @@
+export { ZFigures, ZFiguresQuery, ZTargetInput, ZTargets, ZTargetsQuery } from '../../../contracts/steering.js';

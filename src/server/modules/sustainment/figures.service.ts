@@ -1,0 +1,51 @@
+import { INCIDENT_KINDS } from '../../../contracts/sustainment.js';
+import type { FigureContribution } from '../../platform/steering/figure.contribution.js';
+import { figuresRepository } from './figures.repository.js';
+
+const KIND_LABELS: Record<(typeof INCIDENT_KINDS)[number], { de: string; en: string }> = {
+  rent_default: { de: 'Mietausfall', en: 'Rent default' },
+  conflict: { de: 'Konflikt', en: 'Conflict' },
+};
+
+/** Sustainment's figures on the steering dashboard, from its own tenancies and incidents. */
+export const sustainmentFigures: FigureContribution = {
+  module: 'sustainment',
+  families: [
+    {
+      figures: [
+        {
+          id: 'sustainment.incidents',
+          title: { de: 'Meldungen nach Art', en: 'Incidents by kind' },
+          definition: {
+            de: 'Meldungen zu Mietverhältnissen (Mietausfall, Konflikt), die im Zeitraum eingegangen sind (Tag der Meldung), gleich von wem gemeldet.',
+            en: 'Incidents on tenancies (rent default, conflict) reported in the period (day of the report), whoever reported them.',
+          },
+          unit: 'count',
+          higherIsBetter: false,
+          categories: INCIDENT_KINDS.map((key) => ({ key, label: KIND_LABELS[key] })),
+        },
+        {
+          id: 'sustainment.tenancies_running',
+          title: { de: 'Laufende Mietverhältnisse', en: 'Tenancies running' },
+          definition: {
+            de: 'Mietverhältnisse mit Garantie, die am letzten Tag des Zeitraums bestanden (Mietbeginn spätestens an diesem Tag, nicht vorher beendet).',
+            en: 'Guaranteed tenancies in place on the last day of the period (lease started on or before that day and not ended before it).',
+          },
+          unit: 'count',
+          higherIsBetter: true,
+        },
+      ],
+      async compute(tx, { agencyId, period }) {
+        const rows = await figuresRepository(tx, agencyId).incidentsAndTenancies(period);
+        const kinds = rows.filter((r) => r.kind !== '_running');
+        return {
+          'sustainment.incidents': {
+            value: kinds.reduce((s, r) => s + r.n, 0),
+            breakdown: Object.fromEntries(kinds.map((r) => [r.kind, r.n])),
+          },
+          'sustainment.tenancies_running': { value: rows.find((r) => r.kind === '_running')?.n ?? 0 },
+        };
+      },
+    },
+  ],
+};

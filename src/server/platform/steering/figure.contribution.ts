@@ -1,0 +1,74 @@
+import type { TFigureUnit, TText } from '../../../contracts/steering.js';
+import type { Tx } from '../../db/database.js';
+import { isPublicHoliday, type FederalState } from '../deadlines/workdays.js';
+
+/*
+ * The one interface through which a module puts its key figures on the steering dashboard ("Berichte").
+ * A module declares its figures (id, title, written definition, unit, direction) and computes them
+ * from its own tables in its own repository, one aggregate statement per family of figures. The
+ * steering module knows no module: it reads this list (modules/steering/contributions.ts), attaches
+ * the agency's minimum and target values and the status, and later the city-wide comparison and the
+ * exports read the same declarations and values.
+ */
+
+/** A period of calendar days, both ends included (YYYY-MM-DD). */
+export interface FigurePeriod {
+  from: string;
+  to: string;
+}
+
+export interface FigureDeclaration {
+  /** Stable id `<module>.<name>`: targets are stored under it, so never rename one. */
+  id: string;
+  title: TText;
+  /** What counts and from when to when — shown beside the figure and in every export. */
+  definition: TText;
+  unit: TFigureUnit;
+  /** false for durations and incidents: a lower value is better. */
+  higherIsBetter: boolean;
+  /** For a count by category: the categories (keys) with their names, in display order. */
+  categories?: readonly { key: string; label: TText }[];
+}
+
+/** A computed figure: the value (null: nothing to count) and for a count by category the counts per key. */
+export interface FigureResult {
+  value: number | null;
+  breakdown?: Record<string, number>;
+}
+
+/** What a family's computation gets besides the transaction. */
+export interface FigureRequest {
+  agencyId: string;
+  period: FigurePeriod;
+  /** The agency's federal state, for working-day counts over holidays. */
+  state: FederalState;
+}
+
+/** Figures computed together (one statement): the compute function answers every declared id. */
+export interface FigureFamily {
+  figures: readonly FigureDeclaration[];
+  compute(tx: Tx, req: FigureRequest): Promise<Record<string, FigureResult>>;
+}
+
+export interface FigureContribution {
+  /** The module's id (the dashboard groups by it: `steering.modules.<module>`). */
+  module: string;
+  families: readonly FigureFamily[];
+}
+
+/** Public holidays of the state between two dates (inclusive), for SQL working-day counts as a bound array. */
+export function holidaysBetween(from: string, to: string, state: FederalState): string[] {
+  const out: string[] = [];
+  const end = new Date(`${to}T00:00:00Z`);
+  for (let d = new Date(`${from}T00:00:00Z`); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    const day = d.toISOString().slice(0, 10);
+    if (isPublicHoliday(day, state)) out.push(day);
+  }
+  return out;
+}
+
+/** A percentage with one decimal, null when the base is empty. */
+export const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+/** A number from PostgreSQL (numeric arrives as a string) with one decimal, null stays null. */
+export const oneDecimal = (v: number | string | null): number | null => (v === null ? null : Math.round(Number(v) * 10) / 10);

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, createAgency, login, type TestAgency } from '../helpers.js';
+import { courtNotice } from '../prevention-fixtures.js';
+import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv, type BrowserEnv } from './browser.js';
+
+const berlinToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+
+describe.skipIf(!hasChromium)('browser: the lead opens Berichte and sets a minimum and target value', () => {
+  let env: BrowserEnv;
+  let agency: TestAgency;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    agency = await createAgency();
+    const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
+    for (const source of ['court_notice', 'landlord'] as const) {
+      const r = await cm.post('/api/v1/prevention/cases', { ...courtNotice({ source, receivedOn: berlinToday() }), createHousehold: true });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+  });
+  afterAll(() => stopBrowserEnv(env));
+
+  it('figures with status text, chart with its table, the target dialog with errors at the field; axe clean', async () => {
+    const page = await loginAs(env, agency.users.lead.email);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Berichte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Berichte: Kennzahlen' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Prävention' }).waitFor();
+    const notices = page.getByRole('article', { name: 'Eingegangene Mitteilungen nach Quelle' });
+    await notices.getByText('Stand: kein Wert festgelegt').waitFor();
+    const table = notices.getByRole('table', { name: 'Tabelle: Eingegangene Mitteilungen nach Quelle' });
+    await table.getByRole('row', { name: /Jobcenter/ }).waitFor();
+    expect(await table.getByRole('row', { name: /Gericht/ }).innerText()).toMatch(/1$/);
+    await notices.getByText('Definition').click();
+    await notices.getByText(/Eingangsdatum/).waitFor();
+    await expectAccessible(page, 'Berichte');
+
+    await notices.getByRole('button', { name: 'Mindest- und Zielwert festlegen: Eingegangene Mitteilungen nach Quelle' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Mindestwert/).fill('5');
+    await dialog.getByLabel(/^Zielwert/).fill('2');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Der Zielwert darf nicht unter dem Mindestwert liegen', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'Dialog Mindest- und Zielwert');
+    await dialog.getByLabel(/^Mindestwert/).fill('1');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Mindest- und Zielwert gespeichert.').waitFor();
+    await notices.getByText('Stand: Zielwert erreicht').waitFor();
+    await notices.getByText(/Mindestwert 1, Zielwert 2/).waitFor();
+  });
+});
