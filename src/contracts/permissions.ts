@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'household.create': ['case_manager', 'social_worker', 'lead'],
   'household.update': ['case_manager', 'social_worker', 'lead'],
   'household.accessLog': STAFF,
+  /** The address and whereabouts history: read by whoever reads the household, recorded by whoever edits it. */
+  'household.addresses': STAFF,
+  'household.addressWrite': ['case_manager', 'social_worker', 'lead'],
   'journal.list': STAFF,
   'journal.create': STAFF,
   'staff.list': [...STAFF, 'admin'],

@@ -206,6 +206,7 @@ export const de = {
       sinceFuture: 'Dieser Tag darf nicht in der Zukunft liegen.',
       afterToday: 'Der Tag darf nicht nach heute ({{max}}) liegen.',
       endBeforeStart: 'Das Ende darf nicht vor dem Beginn ({{start}}) liegen.',
+      tooFarAhead: 'Der Tag darf höchstens bis zum {{max}} in der Zukunft liegen.',
     },
   },
   login: {

@@ -201,6 +201,7 @@ export const en: Messages = {
       sinceFuture: 'This date must not be in the future.',
       afterToday: 'The date must not be after today ({{max}}).',
       endBeforeStart: 'The end must not be before the start ({{start}}).',
+      tooFarAhead: 'The day may be at most until {{max}} in the future.',
     },
   },
   login: {

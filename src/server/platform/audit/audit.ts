@@ -31,6 +31,9 @@ export const AUDIT_KINDS = {
   'household.access_log': 'household',
   /** The household record's programme overview: how many cases each module showed. */
   'household.programmes': 'household',
+  'household.addresses': 'household',
+  'household.address_add': 'household',
+  'household.address_correct': 'household',
   'journal.list': 'household',
   'journal.create': 'household',
   'user.list': null,
