@@ -49,27 +49,34 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE POLICY maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(db);
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO wohnhilfe_app`.execute(db);
 
-  await sql`
-    ALTER TABLE deadlines ADD COLUMN household_id uuid;
+  await sql`ALTER TABLE deadlines ADD COLUMN household_id uuid`.execute(db);
+  await linkDeadlineHouseholds(db);
+  await sql`CREATE INDEX deadlines_household_open ON deadlines (agency_id, household_id, due_at) WHERE status = 'open'`.execute(db);
+}
 
+/**
+ * Sets the household of every deadline without one from its subject (a household itself, or the
+ * household of the case, candidate, tenancy, incident or follow-up); subjects of no single household
+ * (offers, annual reports) keep null. Also run by the demo seed, which writes some deadlines directly.
+ */
+export async function linkDeadlineHouseholds(db: Kysely<any>): Promise<void> {
+  await sql`
     UPDATE deadlines d SET household_id = h.id
-      FROM households h WHERE d.subject_type = 'household' AND h.agency_id = d.agency_id AND h.id = d.subject_id;
+      FROM households h WHERE d.household_id IS NULL AND d.subject_type = 'household' AND h.agency_id = d.agency_id AND h.id = d.subject_id;
     UPDATE deadlines d SET household_id = c.household_id
-      FROM prevention_cases c WHERE d.subject_type = 'prevention_case' AND c.agency_id = d.agency_id AND c.id = d.subject_id;
+      FROM prevention_cases c WHERE d.household_id IS NULL AND d.subject_type = 'prevention_case' AND c.agency_id = d.agency_id AND c.id = d.subject_id;
     UPDATE deadlines d SET household_id = c.household_id
-      FROM candidates c WHERE d.subject_type = 'candidate' AND c.agency_id = d.agency_id AND c.id = d.subject_id;
+      FROM candidates c WHERE d.household_id IS NULL AND d.subject_type = 'candidate' AND c.agency_id = d.agency_id AND c.id = d.subject_id;
     UPDATE deadlines d SET household_id = t.household_id
-      FROM tenancies t WHERE d.subject_type = 'tenancy' AND t.agency_id = d.agency_id AND t.id = d.subject_id;
+      FROM tenancies t WHERE d.household_id IS NULL AND d.subject_type = 'tenancy' AND t.agency_id = d.agency_id AND t.id = d.subject_id;
     UPDATE deadlines d SET household_id = t.household_id
       FROM incidents i JOIN tenancies t ON t.agency_id = i.agency_id AND t.id = i.tenancy_id
-      WHERE d.subject_type = 'incident' AND i.agency_id = d.agency_id AND i.id = d.subject_id;
+      WHERE d.household_id IS NULL AND d.subject_type = 'incident' AND i.agency_id = d.agency_id AND i.id = d.subject_id;
     UPDATE deadlines d SET household_id = c.household_id
-      FROM aftercare_cases c WHERE d.subject_type = 'aftercare_case' AND c.agency_id = d.agency_id AND c.id = d.subject_id;
+      FROM aftercare_cases c WHERE d.household_id IS NULL AND d.subject_type = 'aftercare_case' AND c.agency_id = d.agency_id AND c.id = d.subject_id;
     UPDATE deadlines d SET household_id = c.household_id
       FROM aftercare_follow_ups f JOIN aftercare_cases c ON c.agency_id = f.agency_id AND c.id = f.case_id
-      WHERE d.subject_type = 'aftercare_follow_up' AND f.agency_id = d.agency_id AND f.id = d.subject_id;
-
-    CREATE INDEX deadlines_household_open ON deadlines (agency_id, household_id, due_at) WHERE status = 'open';
+      WHERE d.household_id IS NULL AND d.subject_type = 'aftercare_follow_up' AND f.agency_id = d.agency_id AND f.id = d.subject_id;
   `.execute(db);
 }
 

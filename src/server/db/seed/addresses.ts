@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { linkDeadlineHouseholds } from '../migrations/2026-12-08T10-00_household_addresses.js';
 import { inAgency } from '../database.js';
 import type { DB } from '../types.js';
 
@@ -115,23 +116,9 @@ export async function seedAddresses(db: Kysely<DB>, agencies: { id: string; city
           .execute();
     });
   }
-  await linkDeadlines(db);
+  await linkDeadlineHouseholds(db);
 }
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const isoDaysBefore = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-
-/** The household of every seeded deadline still without one, from its subject (as the migration does). */
-async function linkDeadlines(db: Kysely<DB>): Promise<void> {
-  await sql`
-    UPDATE deadlines d SET household_id = s.household_id FROM (
-      SELECT 'prevention_case' AS t, agency_id, id, household_id FROM prevention_cases
-      UNION ALL SELECT 'candidate', agency_id, id, household_id FROM candidates
-      UNION ALL SELECT 'tenancy', agency_id, id, household_id FROM tenancies
-      UNION ALL SELECT 'incident', i.agency_id, i.id, t.household_id FROM incidents i JOIN tenancies t ON t.agency_id = i.agency_id AND t.id = i.tenancy_id
-      UNION ALL SELECT 'aftercare_case', agency_id, id, household_id FROM aftercare_cases
-      UNION ALL SELECT 'aftercare_follow_up', f.agency_id, f.id, c.household_id FROM aftercare_follow_ups f JOIN aftercare_cases c ON c.agency_id = f.agency_id AND c.id = f.case_id
-    ) s
-    WHERE d.household_id IS NULL AND d.subject_type = s.t AND d.agency_id = s.agency_id AND d.subject_id = s.id`.execute(db);
-}

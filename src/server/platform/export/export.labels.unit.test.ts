@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../../web/i18n/de';
 import { en } from '../../../web/i18n/en';
-import { SITUATION } from '../../modules/households/households.export.js';
+import { SITUATION, WHEREABOUTS } from '../../modules/households/households.export.js';
 import { OFFER_STATE_LABELS } from '../../modules/placement/offers.export.js';
 import { TENANCY_EXPORT_LABELS as T } from '../../modules/sustainment/tenancies.export.js';
 import { AFTERCARE_EXPORT_LABELS as A } from '../../modules/aftercare/cases.export.js';
@@ -16,6 +16,7 @@ describe('export labels', () => {
   ] as const)('%s: the exports label codes as the web does', (lang, t) => {
     const { label: _, ...situation } = t.situation;
     expect(SITUATION[lang]).toEqual(situation);
+    expect(WHEREABOUTS[lang]).toEqual(t.householdAddresses.kind);
     expect(OFFER_STATE_LABELS[lang]).toEqual(t.placement.state);
     expect(T.status[lang]).toEqual(t.sustainment.tenancyStatus);
     expect(T.endReason[lang]).toEqual(t.sustainment.endReason);
