@@ -90,6 +90,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/households/:id/journal': () => ({ occurredAt: '2026-11-01T10:00:00Z', kind: 'note', participation: false, text: 'Matrix' }),
   'GET /api/v1/households/:id/access-log': () => undefined,
   'GET /api/v1/households/:id/addresses': () => undefined,
+  'GET /api/v1/households/districts': () => undefined,
   // A past period (the second call overlaps the first: 400), and a correction with a stale version (412).
   'POST /api/v1/households/:id/addresses': () => ({
     kind: 'sublet',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ZAddressCreate, ZAddressHistory, ZAddressParams, ZAddressUpdate } from '../../../contracts/householdAddresses.js';
 import { ctxOf } from '../../platform/auth/guard.js';
@@ -11,6 +12,19 @@ const ZChanged = ZAddressHistory.extend({ id: ZAddressParams.shape.subId });
 /** The address and whereabouts history of a household. */
 export function addressRoutes(app: FastifyInstance, svc: AddressService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/households/districts',
+    {
+      config: { access: 'household.list' },
+      schema: {
+        tags,
+        summary: 'Bezirke der Behörde (für Anschrift und Listenfilter)',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    (req) => svc.districts(ctxOf(req)),
+  );
 
   r.get(
     '/api/v1/households/:id/addresses',

@@ -11,6 +11,7 @@ import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { addressRepository, type AddressRepository, type AddressRow, type AddressWrite } from './addresses.repository.js';
 import { householdRepository } from './households.repository.js';
+import { agencyFacts } from '../agencies/agencies.service.js';
 
 type Permission = Parameters<typeof access.requireHousehold>[1];
 
@@ -71,6 +72,14 @@ export function addressService(db: Kysely<DB>) {
   }
 
   return {
+    /** The agency's districts (settings), for the address form and the list filter; no client data. */
+    districts(ctx: Ctx) {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'household.list');
+        return { items: (await agencyFacts(tx, ctx.actor.agencyId)).settings.districts };
+      });
+    },
+
     list(ctx: Ctx, householdId: string) {
       return actorTx(db, ctx, async (tx) => {
         await visible(tx, ctx, householdId, 'household.addresses');

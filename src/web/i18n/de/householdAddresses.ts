@@ -27,6 +27,7 @@ export const householdAddressesDe = {
       note: 'Bemerkung',
       addressHint: 'Bei „Straße“ und „unbekannt“ kann die Anschrift leer bleiben.',
       districtNone: '– kein Bezirk –',
+      choose: 'Bitte wählen',
     },
     kind: {
       own_flat: 'eigene Wohnung',

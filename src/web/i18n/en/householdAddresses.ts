@@ -29,6 +29,7 @@ export const householdAddressesEn: typeof householdAddressesDe = {
       note: 'Note',
       addressHint: 'For "street" and "unknown" the address may stay empty.',
       districtNone: '– no district –',
+      choose: 'Please choose',
     },
     kind: {
       own_flat: 'own flat',
