@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { containsPattern } from '../../db/patterns.js';
 import type { HouseholdAddressesTable } from '../../db/types.js';
 
 export type AddressRow = Selectable<HouseholdAddressesTable> & { created_by_name: string | null };
@@ -92,6 +93,23 @@ export function addressRepository(tx: Tx, agencyId: string) {
         .where('version', '=', version)
         .returning('id')
         .executeTakeFirst();
+    },
+
+    /**
+     * For the global search: households whose current address contains `text` (street, postal code,
+     * city or district; lower case), at most `limit`. A scan of the agency's current entries (one per
+     * household); the caller applies the actor's household scope.
+     */
+    searchCurrent(text: string, limit: number) {
+      return tx
+        .selectFrom('household_addresses')
+        .select(['household_id', 'street', 'postal_code', 'city'])
+        .where('agency_id', '=', agencyId)
+        .where('valid_to', 'is', null)
+        .where(sql<string>`lower(concat_ws(' ', street, postal_code, city, district))`, 'like', containsPattern(text))
+        .orderBy('household_id')
+        .limit(limit)
+        .execute();
     },
 
     /** Another entry of the household overlapping [from, to] (to null = open-ended), if any. */

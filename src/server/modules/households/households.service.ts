@@ -25,6 +25,7 @@ import { exportList } from '../../platform/export/export.js';
 import type { ExportFormat } from '../../platform/export/render.js';
 import { householdExport } from './households.export.js';
 import { householdSearchRepository } from './households.search.repository.js';
+import { addressRepository } from './addresses.repository.js';
 import {
   householdRepository,
   type HouseholdDetail,
@@ -366,6 +367,14 @@ export async function searchHouseholds(
   limit: number,
 ): Promise<TSearchHits | null> {
   if (!roleHas(actor.role, 'household.list')) return null;
+  // The household's own current address is searched too (and named in the hit before a case's).
+  if (terms.text && terms.text.length >= 3) {
+    const own = await addressRepository(tx, actor.agencyId).searchCurrent(terms.text, limit * 4);
+    const addresses = new Map(terms.addresses);
+    for (const a of own)
+      addresses.set(a.household_id, [a.street, [a.postal_code, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', '));
+    terms = { ...terms, addresses, ids: [...new Set([...terms.ids, ...own.map((a) => a.household_id)])] };
+  }
   const rows = await householdSearchRepository(tx, actor.agencyId).search(access.householdScope(actor), terms, limit + 1);
   return {
     more: rows.length > limit,
