@@ -4,6 +4,7 @@ import { WHEREABOUTS_KINDS, ZAddressCreate, ZAddressUpdate, type TWhereaboutsKin
 import { api, ok } from '../api';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
 import { useStepForm } from '../components/StepForm';
+import { formatDate } from '../i18n/format';
 import { StepActionDialog } from '../placement/ActionDialog';
 import { householdKeys, useDistricts, type Address } from './queries';
 
@@ -87,7 +88,7 @@ export function AddressDialog({
       step={step}
       onClose={onClose}
       closeOnReload
-      title={entry ? t('householdAddresses.correctEntry', { date: entry.validFrom }) : t('householdAddresses.recordMove')}
+      title={entry ? t('householdAddresses.correctEntry', { date: formatDate(entry.validFrom) }) : t('householdAddresses.recordMove')}
       formId={FORM}
       labelFor={(p) =>
         t(`householdAddresses.field.${(LABELS as readonly string[]).includes(p) ? p : 'kind'}` as 'householdAddresses.field.kind')
