@@ -97,6 +97,25 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/households/:id/file.pdf': () => undefined,
   'POST /api/v1/households/:id/journal': () => ({ occurredAt: '2026-11-01T10:00:00Z', kind: 'note', participation: false, text: 'Matrix' }),
   'GET /api/v1/households/:id/access-log': () => undefined,
+  'GET /api/v1/households/:id/addresses': () => undefined,
+  'GET /api/v1/households/districts': () => undefined,
+  // A past period (the second call overlaps the first: 400), and a correction with a stale version (412).
+  'POST /api/v1/households/:id/addresses': () => ({
+    kind: 'sublet',
+    street: 'Altweg 2',
+    postalCode: '70173',
+    city: 'Stuttgart',
+    validFrom: '2001-01-01',
+    validTo: '2001-12-31',
+  }),
+  'PUT /api/v1/households/:id/addresses/:subId': () => ({
+    kind: 'own_flat',
+    street: 'Matrixweg 1',
+    postalCode: '70173',
+    city: 'Stuttgart',
+    validFrom: '2020-01-01',
+    version: 99,
+  }),
   'GET /api/v1/staff': () => undefined,
   'GET /api/v1/users': () => undefined,
   'POST /api/v1/users': () => ({

@@ -10,6 +10,7 @@ import { client, householdInput, login, testDbs, type Client, type TestAgency } 
 
 export type Ids = {
   household: string;
+  address: string;
   user: string;
   provider: string;
   carrier: string;
@@ -74,8 +75,17 @@ export async function fixtures(app: FastifyInstance, a: TestAgency): Promise<Ids
       attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: 'YQ==' }],
     });
   });
+  const address = await cm.post(`/api/v1/households/${h.json().id}/addresses`, {
+    kind: 'own_flat',
+    street: 'Matrixweg 1',
+    postalCode: '70173',
+    city: 'Stuttgart',
+    district: 'Mitte',
+    validFrom: '2020-01-01',
+  });
   return {
     household: h.json().id,
+    address: address.json().id,
     user: extra.id,
     provider: a.otherProviderId,
     carrier: a.carrierId,
@@ -318,15 +328,17 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
   const sub = url.startsWith('/api/v1/aftercare/')
     ? aftercareSub
-    : url.includes('/rankings/')
-      ? i.ranking
-      : url.includes('/attachments/')
-        ? i.attachment
-        : url.startsWith('/api/v1/prevention/')
-          ? i.preventionDocument
-          : url.startsWith('/api/v1/incidents')
-            ? i.incidentDocument
-            : i.document;
+    : url.includes('/addresses/')
+      ? i.address
+      : url.includes('/rankings/')
+        ? i.ranking
+        : url.includes('/attachments/')
+          ? i.attachment
+          : url.startsWith('/api/v1/prevention/')
+            ? i.preventionDocument
+            : url.startsWith('/api/v1/incidents')
+              ? i.incidentDocument
+              : i.document;
   const kind =
     (
       [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZGender, ZHousingSituation, ZId, ZJournalKind, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
+import { ZWhereaboutsKind } from './householdAddresses.js';
 import { ZBirthDate, ZPastTimestamp, ZSinceDate } from './plausible.js';
 
 const name = z.string().trim().min(1).max(100);
@@ -83,6 +84,13 @@ export const ZHouseholdListItem = z.object({
   seekingHousing: z.boolean(),
   caseManager: ZUserRef,
   updatedAt: ZTimestamp,
+  address: z.string().nullable().describe('Aktuelle Anschrift bzw. Aufenthalt, eine Zeile'),
+  whereabouts: ZWhereaboutsKind.nullable().describe('Art des aktuellen Aufenthalts'),
+  district: z.string().nullable().describe('Bezirk der aktuellen Anschrift'),
+  nextDeadline: z
+    .object({ dueAt: ZTimestamp, overdue: z.boolean() })
+    .nullable()
+    .describe('Früheste offene Frist des Haushalts (auch aus seinen Fällen)'),
 });
 export const ZHouseholdPage = ZPage(ZHouseholdListItem);
 export type THouseholdListItem = z.infer<typeof ZHouseholdListItem>;
@@ -96,6 +104,8 @@ export const ZHouseholdListQuery = z.object({
   mine: boolParam.optional().describe('Nur mir zugewiesene Haushalte'),
   wheelchair: boolParam.optional(),
   minPersons: z.coerce.number().int().min(1).max(20).optional(),
+  district: z.string().trim().min(1).max(80).optional().describe('Bezirk der aktuellen Anschrift'),
+  overdue: boolParam.optional().describe('Nur Haushalte mit überfälliger Frist'),
   sort: z.enum(['name', 'reference', 'updatedAt', 'situationSince']).default('updatedAt'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),

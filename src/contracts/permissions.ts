@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   'household.accessLog': STAFF,
   /** The household's whole file as PDF (file-keeping, Art. 15 DSGVO requests); each part shows what the role may see. */
   'household.file': STAFF,
+  /** The address and whereabouts history: read by whoever reads the household, recorded by whoever edits it. */
+  'household.addresses': STAFF,
+  'household.addressWrite': ['case_manager', 'social_worker', 'lead'],
   'journal.list': STAFF,
   'journal.create': STAFF,
   'staff.list': [...STAFF, 'admin'],

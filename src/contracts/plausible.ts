@@ -17,7 +17,14 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 /** Default upper limit of an amount: 1.000.000,00 €. */
 export const MONEY_MAX_CENTS = 100_000_000;
 
-export const PLAUSIBLE_KEYS = ['birthDateFuture', 'birthDateTooEarly', 'sinceFuture', 'afterToday', 'endBeforeStart'] as const;
+export const PLAUSIBLE_KEYS = [
+  'birthDateFuture',
+  'birthDateTooEarly',
+  'sinceFuture',
+  'afterToday',
+  'endBeforeStart',
+  'tooFarAhead',
+] as const;
 export type PlausibleKey = (typeof PLAUSIBLE_KEYS)[number];
 
 /** Today in Europe/Berlin as 'YYYY-MM-DD' (the calendar day the users live in). */
@@ -38,6 +45,8 @@ export function plausibleMessage(params: { plausible: PlausibleKey } & Record<st
       return `Der Tag darf nicht nach heute (${String(params.max)}) liegen.`;
     case 'endBeforeStart':
       return `Das Ende darf nicht vor dem Beginn (${String(params.start)}) liegen.`;
+    case 'tooFarAhead':
+      return `Der Tag darf höchstens bis zum ${String(params.max)} in der Zukunft liegen.`;
   }
 }
 
@@ -71,6 +80,14 @@ export const ZSinceDate = ZDate.superRefine((s, ctx) => {
 export const ZPastDate = ZDate.superRefine((s, ctx) => {
   if (isIsoDate(s) && s > todayInBerlin()) issue(ctx, 'afterToday', { max: formatGermanDate(todayInBerlin()) });
 });
+
+/** A calendar day at most `days` days after today (Europe/Berlin), e.g. an announced move. */
+export const ZDateUpToDaysAhead = (days: number) =>
+  ZDate.superRefine((s, ctx) => {
+    if (!isIsoDate(s)) return;
+    const max = isoDateIn(new Date(Date.parse(`${todayInBerlin()}T12:00:00Z`) + days * 86_400_000));
+    if (s > max) issue(ctx, 'tooFarAhead', { max: formatGermanDate(max) });
+  });
 
 /** An instant whose day (Europe/Berlin) is today at the latest, e.g. a journal entry. */
 export const ZPastTimestamp = ZTimestamp.superRefine((s, ctx) => {

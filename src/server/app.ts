@@ -1,3 +1,5 @@
+import { addressRoutes } from './modules/households/addresses.routes.js';
+import { addressService } from './modules/households/addresses.service.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +226,7 @@ export async function buildApp({
   registerGuard(app, db, sessions);
   authRoutes(app, authService(db, config, keys, sessions));
   householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS), householdFileService(db, DESK_CONTRIBUTIONS));
+  addressRoutes(app, addressService(db));
   searchRoutes(app, searchService(db));
   userRoutes(app, userService(db, sessions));
   agencyRoutes(app, agencyService(db, sessions));

@@ -120,6 +120,26 @@ export interface HouseholdMembersTable {
   email: string | null;
 }
 
+/** A period of a household's address or whereabouts; `valid_to` null = current (at most one). */
+export interface HouseholdAddressesTable {
+  id: Generated<string>;
+  agency_id: string;
+  household_id: string;
+  kind: string;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  district: string | null;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface JournalEntriesTable {
   id: Generated<string>;
   agency_id: string;
@@ -215,6 +235,8 @@ export interface DeadlinesTable {
   created_at: Generated<Date>;
   closed_at: Timestamp | null;
   closed_by: string | null;
+  /** The household the deadline concerns (through its subject), if any; the household list's next deadline. */
+  household_id: string | null;
 }
 
 export interface NotificationsTable {
@@ -1043,6 +1065,7 @@ export interface DB {
   sessions: SessionsTable;
   agency_counters: AgencyCountersTable;
   households: HouseholdsTable;
+  household_addresses: HouseholdAddressesTable;
   household_members: HouseholdMembersTable;
   journal_entries: JournalEntriesTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -11,6 +11,7 @@ import { errorMessage } from '../i18n/errors';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { ConsentSection } from '../placement-admin/ConsentSection';
 import { AccessLogSection } from './AccessLogSection';
+import { AddressSection } from './AddressSection';
 import { JournalSection } from './JournalSection';
 import { ProgrammesSection } from './ProgrammesSection';
 import { useHousehold, type Household } from './queries';
@@ -121,6 +122,8 @@ export function HouseholdDetailPage() {
           ]}
         />
       </Section>
+
+      <AddressSection householdId={h.id} canEdit={h.actions.includes('address.write')} />
 
       <ProgrammesSection householdId={h.id} />
 

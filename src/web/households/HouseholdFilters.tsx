@@ -4,7 +4,7 @@ import { HOUSING_SITUATIONS } from '../../contracts/common';
 import { CheckboxField, SelectField, TextField } from '../components/Field';
 import { useDebouncedValue } from '../lib/hooks';
 import { DEFAULT_PARAMS, PAGE_SIZES, SORTS, type ListParams } from './listParams';
-import { useStaff } from './queries';
+import { useDistricts, useStaff } from './queries';
 
 interface Props {
   params: ListParams;
@@ -15,6 +15,7 @@ interface Props {
 export function HouseholdFilters({ params, onChange }: Props) {
   const { t } = useTranslation();
   const staff = useStaff();
+  const districts = useDistricts();
 
   // Search text is local while typing and reaches the URL debounced.
   const [q, setQ] = useState(params.q);
@@ -76,6 +77,16 @@ export function HouseholdFilters({ params, onChange }: Props) {
             onChange={(e) => onChange({ caseManagerId: e.target.value })}
           />
         )}
+        {(districts.data ?? []).length > 0 && (
+          <SelectField
+            id="filter-district"
+            label={t('householdList.filter.district')}
+            value={params.district}
+            placeholder={t('householdList.filter.districtAll')}
+            options={(districts.data ?? []).map((d) => ({ value: d, label: d }))}
+            onChange={(e) => onChange({ district: e.target.value })}
+          />
+        )}
         <TextField
           id="filter-min-persons"
           label={t('households.minPersons')}
@@ -109,6 +120,12 @@ export function HouseholdFilters({ params, onChange }: Props) {
             label={t('households.seekingHousing')}
             checked={params.seekingHousing}
             onChange={(e) => onChange({ seekingHousing: e.target.checked })}
+          />
+          <CheckboxField
+            id="filter-overdue"
+            label={t('householdList.filter.overdue')}
+            checked={params.overdue}
+            onChange={(e) => onChange({ overdue: e.target.checked })}
           />
           <CheckboxField
             id="filter-mine"

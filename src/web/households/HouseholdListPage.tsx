@@ -47,6 +47,25 @@ export function HouseholdListPage() {
     { key: 'persons', header: t('households.col.persons'), numeric: true, cell: (r) => r.persons },
     { key: 'situation', header: t('households.col.situation'), cell: (r) => t(`situation.${r.situation}`) },
     { key: 'since', header: t('households.col.since'), cell: (r) => formatDate(r.situationSince) || t('common.none') },
+    {
+      key: 'address',
+      header: t('householdList.col.address'),
+      cell: (r) => r.address ?? (r.whereabouts ? t(`householdAddresses.kind.${r.whereabouts}`) : t('householdList.none')),
+    },
+    { key: 'district', header: t('householdList.col.district'), cell: (r) => r.district ?? t('householdList.none') },
+    {
+      key: 'nextDeadline',
+      header: t('householdList.col.nextDeadline'),
+      cell: (r) =>
+        r.nextDeadline ? (
+          <span className={r.nextDeadline.overdue ? 'deadline-overdue' : undefined}>
+            {formatDate(r.nextDeadline.dueAt)}
+            {r.nextDeadline.overdue && <strong> ({t('householdList.overdue')})</strong>}
+          </span>
+        ) : (
+          t('householdList.none')
+        ),
+    },
     { key: 'caseManager', header: t('households.col.caseManager'), cell: (r) => r.caseManager?.displayName ?? t('household.unassigned') },
     { key: 'updatedAt', header: t('households.col.updatedAt'), cell: (r) => formatDate(r.updatedAt) },
   ];

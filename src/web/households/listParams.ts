@@ -14,6 +14,8 @@ export interface ListParams {
   mine: boolean;
   wheelchair: boolean;
   minPersons: number | null;
+  district: string;
+  overdue: boolean;
   sort: Sort;
   page: number;
   pageSize: number;
@@ -27,6 +29,8 @@ export const DEFAULT_PARAMS: ListParams = {
   mine: false,
   wheelchair: false,
   minPersons: null,
+  district: '',
+  overdue: false,
   sort: 'updatedAt',
   page: 1,
   pageSize: 25,
@@ -50,6 +54,8 @@ export function parseListParams(sp: URLSearchParams): ListParams {
     mine: sp.get('mine') === 'true',
     wheelchair: sp.get('wheelchair') === 'true',
     minPersons: int(sp.get('minPersons'), 1, 20),
+    district: (sp.get('district') ?? '').slice(0, 80),
+    overdue: sp.get('overdue') === 'true',
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : DEFAULT_PARAMS.sort,
     page: int(sp.get('page'), 1, 100000) ?? 1,
     pageSize: pageSize ?? DEFAULT_PARAMS.pageSize,
@@ -66,6 +72,8 @@ export function toQuery(p: ListParams): Query {
     mine: p.mine ? 'true' : undefined,
     wheelchair: p.wheelchair ? 'true' : undefined,
     minPersons: p.minPersons ?? undefined,
+    district: p.district || undefined,
+    overdue: p.overdue ? 'true' : undefined,
     sort: p.sort !== DEFAULT_PARAMS.sort ? p.sort : undefined,
     page: p.page !== 1 ? p.page : undefined,
     pageSize: p.pageSize !== DEFAULT_PARAMS.pageSize ? p.pageSize : undefined,

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ROLES } from '../../contracts/common';
 import type { TProgrammeEntry, ZAccessLogEntry, ZHousehold, ZHouseholdPage } from '../../contracts/households';
+import type { TAddress, TAddressHistory } from '../../contracts/householdAddresses';
 import { api, ok } from '../api';
 import { toQuery, type ListParams } from './listParams';
 
@@ -21,6 +22,7 @@ export const householdKeys = {
   journal: (id: string) => ['households', 'journal', id] as const,
   accessLog: (id: string) => ['households', 'access-log', id] as const,
   programmes: (id: string) => ['households', 'programmes', id] as const,
+  addresses: (id: string) => ['households', 'addresses', id] as const,
 };
 
 export function useHouseholdList(params: ListParams) {
@@ -64,5 +66,26 @@ export function useProgrammes(id: string) {
     queryKey: householdKeys.programmes(id),
     queryFn: ({ signal }) => ok(api.GET('/households/{id}/programmes', { params: { path: { id } }, signal })),
     select: (d) => d.items,
+  });
+}
+
+export type AddressHistory = TAddressHistory;
+export type Address = TAddress;
+
+/** The household's address and whereabouts: the current entry and the whole history. */
+export function useAddresses(id: string) {
+  return useQuery({
+    queryKey: householdKeys.addresses(id),
+    queryFn: ({ signal }) => ok(api.GET('/households/{id}/addresses', { params: { path: { id } }, signal })),
+  });
+}
+
+/** The agency's districts (address form, list filter). */
+export function useDistricts() {
+  return useQuery({
+    queryKey: ['households', 'districts'],
+    queryFn: ({ signal }) => ok(api.GET('/households/districts', { signal })),
+    select: (d) => d.items,
+    staleTime: 5 * 60_000,
   });
 }

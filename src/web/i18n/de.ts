@@ -13,6 +13,7 @@ import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
 import { householdProgrammesDe } from './de/householdProgrammes';
+import { householdAddressesDe } from './de/householdAddresses';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -25,6 +26,7 @@ export const de = {
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,
+  ...householdAddressesDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',
@@ -208,6 +210,7 @@ export const de = {
       sinceFuture: 'Dieser Tag darf nicht in der Zukunft liegen.',
       afterToday: 'Der Tag darf nicht nach heute ({{max}}) liegen.',
       endBeforeStart: 'Das Ende darf nicht vor dem Beginn ({{start}}) liegen.',
+      tooFarAhead: 'Der Tag darf höchstens bis zum {{max}} in der Zukunft liegen.',
     },
   },
   login: {

@@ -14,6 +14,7 @@ import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
 import { householdProgrammesEn } from './en/householdProgrammes';
+import { householdAddressesEn } from './en/householdAddresses';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,
+  ...householdAddressesEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
@@ -203,6 +205,7 @@ export const en: Messages = {
       sinceFuture: 'This date must not be in the future.',
       afterToday: 'The date must not be after today ({{max}}).',
       endBeforeStart: 'The end must not be before the start ({{start}}).',
+      tooFarAhead: 'The day may be at most until {{max}} in the future.',
     },
   },
   login: {

@@ -57,3 +57,31 @@ describe('demo desks', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('demo addresses', () => {
+  it('gives every demo household a current address in its city with one earlier period, and links the deadlines to households', async () => {
+    const { owner } = testDbs();
+    for (const a of DEMO_AGENCIES) {
+      const rows = await owner
+        .selectFrom('households as h')
+        .leftJoin('household_addresses as x', (j) => j.onRef('x.household_id', '=', 'h.id'))
+        .select(['h.id', 'x.valid_to', 'x.city', 'x.district', 'x.kind'])
+        .where('h.agency_id', '=', a.id)
+        .execute();
+      const current = rows.filter((r) => r.city !== null && r.valid_to === null);
+      const households = new Set(rows.map((r) => r.id));
+      expect(current.length, a.city).toBe(households.size);
+      expect(rows.length, a.city).toBe(households.size * 2);
+      expect(current.every((r) => r.city === a.city)).toBe(true);
+      expect(current.filter((r) => r.district).every((r) => a.districts.includes(r.district!))).toBe(true);
+      const linked = await owner
+        .selectFrom('deadlines')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agency_id', '=', a.id)
+        .where('household_id', 'is not', null)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      expect(Number(linked.n), a.city).toBeGreaterThan(0);
+    }
+  });
+});

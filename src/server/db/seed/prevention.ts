@@ -217,6 +217,7 @@ export async function seedPrevention(db: Kysely<DB>, agencies: { id: string; cit
           await openDeadline(tx, a.id, {
             subjectType: 'prevention_case',
             subjectId: id,
+            householdId: res.householdIds[i] || null,
             kind: 'prevention_contact',
             title: `${res.references[i]}: ${step.label} (Schritt ${columns.next_contact_step! + 1})`,
             link: caseLink(id),

@@ -71,12 +71,13 @@ export function kit(tx: Tx, ctx: Ctx) {
     },
 
     /** The next visit as a deadline in the carrier worker's queue (replaces the open one). */
-    async planVisit(row: Pick<AftercareRow, 'id' | 'reference' | 'carrier_worker_id'>, dueOn: string | null) {
+    async planVisit(row: Pick<AftercareRow, 'id' | 'reference' | 'carrier_worker_id' | 'household_id'>, dueOn: string | null) {
       await fx.closeDeadlines(row.id, ['aftercare_visit'], 'cancelled');
       if (!dueOn) return;
       await fx.openDeadline({
         subjectType: 'aftercare_case',
         subjectId: row.id,
+        householdId: row.household_id,
         kind: 'aftercare_visit',
         title: `Hausbesuch ${row.reference}`,
         link: caseLink(row.id),
@@ -88,12 +89,13 @@ export function kit(tx: Tx, ctx: Ctx) {
     },
 
     /** The end of the grant as a deadline with a reminder for the Fachstelle (extend or end). */
-    async planEnd(row: Pick<AftercareRow, 'id' | 'reference'>, until: string, assigneeId: string | null) {
+    async planEnd(row: Pick<AftercareRow, 'id' | 'reference' | 'household_id'>, until: string, assigneeId: string | null) {
       const s = await settings();
       await fx.closeDeadlines(row.id, ['aftercare_end'], 'cancelled');
       await fx.openDeadline({
         subjectType: 'aftercare_case',
         subjectId: row.id,
+        householdId: row.household_id,
         kind: 'aftercare_end',
         title: `Ende der Nachsorge ${row.reference}: verlängern oder beenden`,
         link: caseLink(row.id),

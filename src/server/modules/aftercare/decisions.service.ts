@@ -73,6 +73,7 @@ async function finish(k: Kit, row: AftercareRow, endedOn: string, wasActive: boo
     await k.fx.openDeadline({
       subjectType: 'aftercare_follow_up',
       subjectId: f.id,
+      householdId: row.household_id,
       kind: 'aftercare_follow_up',
       title: `Nachprüfung ${row.reference} (${f.months} Monate nach Ende): Wohnung noch gehalten?`,
       link: caseLink(row.id),

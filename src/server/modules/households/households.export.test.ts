@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentName, exportEvents, readCsv, readXlsx } from '../../../../test/export-helpers.js';
-import { client, createAgency, householdInput, login, testApp, type Client, type TestAgency } from '../../../../test/helpers.js';
+import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
 
 let app: FastifyInstance;
 let agency: TestAgency;
@@ -9,6 +9,7 @@ let other: TestAgency;
 let cm: Client;
 const tag = `Exp${Date.now().toString(36)}`;
 const names: string[] = [];
+const ids: string[] = [];
 
 beforeAll(async () => {
   app = await testApp();
@@ -19,8 +20,34 @@ beforeAll(async () => {
     const input = householdInput({ situation, situationSince: '2026-02-03' });
     input.members[0]!.lastName = `${tag}Müßig${i}`;
     names.push(`${input.members[0]!.lastName}, ${input.members[0]!.firstName}`);
-    expect((await cm.post('/api/v1/households', input)).statusCode).toBe(201);
+    const res = await cm.post('/api/v1/households', input);
+    expect(res.statusCode).toBe(201);
+    ids.push(res.json().id);
   }
+  // The first household lives in Stuttgart-Süd and has an overdue deadline; the second sleeps rough.
+  const moved = await cm.post(`/api/v1/households/${ids[0]}/addresses`, {
+    kind: 'own_flat',
+    street: 'Filderstraße 3',
+    postalCode: '70180',
+    city: 'Stuttgart',
+    district: 'Süd',
+    validFrom: '2026-02-03',
+  });
+  expect(moved.statusCode).toBe(201);
+  expect((await cm.post(`/api/v1/households/${ids[1]}/addresses`, { kind: 'street', validFrom: '2026-02-03' })).statusCode).toBe(201);
+  await testDbs()
+    .owner.insertInto('deadlines')
+    .values({
+      agency_id: agency.id,
+      subject_type: 'household',
+      subject_id: ids[0]!,
+      household_id: ids[0]!,
+      kind: 'follow_up',
+      title: 'Export',
+      link: null,
+      due_at: new Date('2026-03-02T22:59:59.999Z'),
+    })
+    .execute();
   const foreign = householdInput({ situation: 'rough_sleeping' });
   foreign.members[0]!.lastName = `${tag}Fremd`;
   expect((await otherCm.post('/api/v1/households', foreign)).statusCode).toBe(201);
@@ -42,13 +69,20 @@ describe('household list export', () => {
       'Wohnsituation',
       'Wohnsituation seit',
       'Wohnungssuchend',
+      'Aufenthalt',
+      'Anschrift',
+      'Bezirk',
+      'Nächste Frist',
+      'Frist überfällig',
       'Fallverantwortung',
       'Geändert',
     ]);
     expect(rows.map((r) => r[0])).toEqual(list.items.map((i: { reference: string }) => i.reference));
     expect(rows.map((r) => r[1])).toEqual(names.slice(0, 2));
     expect(rows[0]!.slice(2, 6)).toEqual(['2', 'auf der Straße', '03.02.2026', 'ja']);
-    expect(rows[0]![7]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    expect(rows[0]!.slice(6, 11)).toEqual(['eigene Wohnung', 'Filderstraße 3, 70180 Stuttgart', 'Süd', '02.03.2026', 'ja']);
+    expect(rows[1]!.slice(6, 11)).toEqual(['Straße (ohne festen Wohnsitz)', '', '', '', 'nein']);
+    expect(rows[0]![12]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     expect(rows.flat().join()).not.toContain('Fremd');
 
     const [ev, ...more] = await exportEvents(agency.id, agency.users.case_manager.id);

@@ -106,7 +106,21 @@ export function householdRepository(tx: Tx, agencyId: string) {
             b.where((eb) => eb.or([eb('households.case_manager_id', '=', userId), eb('households.social_worker_id', '=', userId)])),
           )
           .$if(q.wheelchair === true, (b) => b.where('households.wheelchair', '=', true))
-          .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!)) as QB;
+          .$if(!!q.minPersons, (b) => b.where('households.persons', '>=', q.minPersons!))
+          // The current address (one row by the partial unique index) in the district.
+          .$if(!!q.district, (b) =>
+            b.where(
+              sql<boolean>`EXISTS (SELECT 1 FROM household_addresses a WHERE a.agency_id = ${agencyId}
+                AND a.household_id = households.id AND a.valid_to IS NULL AND a.district = ${q.district!})`,
+            ),
+          )
+          // An open deadline already due (the household's deadlines index).
+          .$if(q.overdue === true, (b) =>
+            b.where(
+              sql<boolean>`EXISTS (SELECT 1 FROM deadlines d WHERE d.agency_id = ${agencyId}
+                AND d.household_id = households.id AND d.status = 'open' AND d.due_at < now())`,
+            ),
+          ) as QB;
       // Candidates: a search reads household_search_v (the transaction's agency, applied by the
       // view itself, so that the LIKE can use the trigram index; under RLS it could not, see the
       // view's migration), else the agency's households. Total and page in one statement, so they
@@ -136,64 +150,23 @@ export function householdRepository(tx: Tx, agencyId: string) {
           -- The page's rows are read from households, under RLS (the second wall).
           SELECT households.id, households.reference, households.head_name, households.persons, households.situation,
             households.situation_since, households.seeking_housing, households.updated_at, households.case_manager_id,
-            cm.display_name AS case_manager_name
+            cm.display_name AS case_manager_name,
+            addr.kind AS whereabouts, addr.street, addr.postal_code, addr.city, addr.district, nd.due_at AS next_due_at
           FROM page JOIN households ON households.id = page.id AND households.agency_id = ${agencyId}
           LEFT JOIN users cm ON cm.id = households.case_manager_id
+          -- The current address (partial unique index) and the earliest open deadline (one probe of
+          -- deadlines_household_open per row of the page).
+          LEFT JOIN household_addresses addr
+            ON addr.agency_id = ${agencyId} AND addr.household_id = households.id AND addr.valid_to IS NULL
+          LEFT JOIN LATERAL (
+            SELECT d.due_at FROM deadlines d
+            WHERE d.agency_id = ${agencyId} AND d.household_id = households.id AND d.status = 'open'
+            ORDER BY d.due_at LIMIT 1
+          ) nd ON true
         ) p ON true
         ORDER BY ${order('p')} ${q.q ? PLAN_PER_CALL : sql``}`.execute(tx);
       const total = Number(rows[0]?.total ?? 0);
       return { items: rows.filter((r) => r.id !== null).map(({ total: _, ...r }) => r), total };
-    },
-
-    /**
-     * The global search: households `scope` shows whose name or file number contains `text`, or with a
-     * member born on `birthDate`, or among `ids` (households another module found by address); at most
-     * `limit` rows, an exact file number first, then by name. Candidates come from household_search_v
-     * (trigram index, see the list), the rows themselves from households under RLS.
-     */
-    async search(scope: HouseholdPredicate, terms: { text: string | null; birthDate: string | null; ids: string[] }, limit: number) {
-      if (!terms.text && !terms.birthDate && terms.ids.length === 0) return [];
-      const view = tx.selectFrom('household_search_v as households') as unknown as SelectQueryBuilder<DB, 'households', object>;
-      const hits = view
-        .select(['households.id'])
-        .where((eb) =>
-          eb.or([
-            ...(terms.text ? [eb('households.search_text', 'like', containsPattern(terms.text))] : []),
-            ...(terms.birthDate
-              ? [
-                  eb.exists(
-                    eb
-                      .selectFrom('household_members as m')
-                      .select('m.id')
-                      .whereRef('m.household_id', '=', 'households.id')
-                      .where('m.agency_id', '=', agencyId)
-                      .where('m.birth_date', '=', terms.birthDate),
-                  ),
-                ]
-              : []),
-            ...(terms.ids.length ? [eb('households.id', 'in', terms.ids)] : []),
-          ]),
-        )
-        .where(scope)
-        .orderBy(sql`lower(households.reference) = ${terms.text ?? ''}`, 'desc')
-        .orderBy('households.head_name')
-        .orderBy('households.id')
-        .limit(limit);
-      const { rows } = await sql<{
-        id: string;
-        reference: string;
-        head_name: string;
-        situation: string;
-        birth_match: boolean;
-        text_match: boolean;
-      }>`
-        WITH hits AS MATERIALIZED (${hits})
-        SELECT h.id, h.reference, h.head_name, h.situation,
-          ${terms.text ? sql`h.search_text LIKE ${containsPattern(terms.text)}` : sql`false`} AS text_match,
-          ${terms.birthDate ? sql`EXISTS (SELECT 1 FROM household_members m WHERE m.agency_id = ${agencyId} AND m.household_id = h.id AND m.birth_date = ${terms.birthDate})` : sql`false`} AS birth_match
-        FROM hits JOIN households h ON h.id = hits.id AND h.agency_id = ${agencyId}
-        ORDER BY lower(h.reference) = ${terms.text ?? ''} DESC, h.head_name, h.id ${terms.text ? PLAN_PER_CALL : sql``}`.execute(tx);
-      return rows;
     },
 
     /** The household with its members and the names of its assigned staff, in one query. */
@@ -410,4 +383,10 @@ export interface ListRow {
   updated_at: Date;
   case_manager_id: string | null;
   case_manager_name: string | null;
+  whereabouts: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  district: string | null;
+  next_due_at: Date | null;
 }

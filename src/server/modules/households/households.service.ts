@@ -10,6 +10,7 @@ import type {
   ZJournalEntry,
 } from '../../../contracts/households.js';
 import type { TSearchHits } from '../../../contracts/search.js';
+import type { TWhereaboutsKind } from '../../../contracts/householdAddresses.js';
 import { roleHas } from '../../platform/access/registry.js';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
@@ -23,6 +24,8 @@ import type { ExportLang } from '../../platform/export/columns.js';
 import { exportList } from '../../platform/export/export.js';
 import type { ExportFormat } from '../../platform/export/render.js';
 import { householdExport } from './households.export.js';
+import { householdSearchRepository } from './households.search.repository.js';
+import { addressRepository } from './addresses.repository.js';
 import {
   householdRepository,
   type HouseholdDetail,
@@ -146,8 +149,13 @@ function toWrite(input: z.output<typeof ZHouseholdCreate>, ctx: Ctx): HouseholdW
 
 type ListQuery = z.output<typeof ZHouseholdListQuery>;
 
+/** "Street 1, 70173 Stuttgart" (the parts there are), or null. */
+const addressLine = (a: { street: string | null; postal_code: string | null; city: string | null }) =>
+  [a.street, [a.postal_code, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
+
 /** One page of the household list as the API shows it (the list and its export). */
 async function listPage(tx: Tx, ctx: Ctx, q: ListQuery) {
+  const now = Date.now();
   const { items, total } = await householdRepository(tx, ctx.actor.agencyId).list(access.householdScope(ctx.actor), q, ctx.actor.userId);
   return {
     total,
@@ -163,6 +171,10 @@ async function listPage(tx: Tx, ctx: Ctx, q: ListQuery) {
       seekingHousing: h.seeking_housing,
       caseManager: h.case_manager_id ? { id: h.case_manager_id, displayName: h.case_manager_name ?? '' } : null,
       updatedAt: iso(h.updated_at as Date),
+      address: addressLine(h),
+      whereabouts: h.whereabouts as TWhereaboutsKind | null,
+      district: h.district,
+      nextDeadline: h.next_due_at ? { dueAt: iso(h.next_due_at), overdue: h.next_due_at.getTime() < now } : null,
     })),
   };
 }
@@ -373,7 +385,15 @@ export async function searchHouseholds(
   limit: number,
 ): Promise<TSearchHits | null> {
   if (!roleHas(actor.role, 'household.list')) return null;
-  const rows = await householdRepository(tx, actor.agencyId).search(access.householdScope(actor), terms, limit + 1);
+  // The household's own current address is searched too (and named in the hit before a case's).
+  if (terms.text && terms.text.length >= 3) {
+    const own = await addressRepository(tx, actor.agencyId).searchCurrent(terms.text, limit * 4);
+    const addresses = new Map(terms.addresses);
+    for (const a of own)
+      addresses.set(a.household_id, [a.street, [a.postal_code, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', '));
+    terms = { ...terms, addresses, ids: [...new Set([...terms.ids, ...own.map((a) => a.household_id)])] };
+  }
+  const rows = await householdSearchRepository(tx, actor.agencyId).search(access.householdScope(actor), terms, limit + 1);
   return {
     more: rows.length > limit,
     items: rows.slice(0, limit).map((r) => {

@@ -71,6 +71,7 @@ export function decisionService(db: Kysely<DB>) {
           await fx.openDeadline({
             subjectType: 'candidate',
             subjectId: id,
+            householdId: c.household_id,
             kind: 'follow_up_talk',
             title: `Nachgespräch nach Absage: ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
             link: offerLink(offer.id),

@@ -328,6 +328,7 @@ export function meetingService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'candidate',
           subjectId: c.id,
+          householdId: c.household_id,
           kind: 'household_decision',
           title: `Entscheidung ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
           link: offerLink(offer.id),

@@ -221,6 +221,7 @@ export async function openCasesInBulk(
       },
       deadlines: deadlines.map((d) => ({
         sid: id,
+        hh: householdIds[i]!,
         kind: d.kind,
         title: d.title,
         link: caseLink(id),
@@ -262,9 +263,9 @@ export async function openCasesInBulk(
     deadlineCount += deadlines.length;
     if (deadlines.length) {
       await sql`
-        INSERT INTO deadlines (agency_id, subject_type, subject_id, kind, title, link, due_at, remind_at, assignee_id, escalate_to_lead)
-        SELECT ${agencyId}, 'prevention_case', x.sid, x.kind, x.title, x.link, x.due, x.remind, x.assignee, x.esc
-        FROM jsonb_to_recordset(${JSON.stringify(deadlines)}::jsonb) AS x(sid uuid, kind text, title text, link text, due timestamptz, remind timestamptz, assignee uuid, esc boolean)`.execute(
+        INSERT INTO deadlines (agency_id, subject_type, subject_id, kind, title, link, due_at, remind_at, assignee_id, escalate_to_lead, household_id)
+        SELECT ${agencyId}, 'prevention_case', x.sid, x.kind, x.title, x.link, x.due, x.remind, x.assignee, x.esc, x.hh
+        FROM jsonb_to_recordset(${JSON.stringify(deadlines)}::jsonb) AS x(sid uuid, hh uuid, kind text, title text, link text, due timestamptz, remind timestamptz, assignee uuid, esc boolean)`.execute(
         tx,
       );
     }

@@ -58,7 +58,14 @@ export function preventionEffects(tx: Tx, ctx: Ctx) {
             d.title === p.title,
         );
         if (same) keep.add(same.id);
-        else await fx.openDeadline({ ...p, subjectType: 'prevention_case', subjectId: c.id, link: caseLink(c.id) });
+        else
+          await fx.openDeadline({
+            ...p,
+            subjectType: 'prevention_case',
+            subjectId: c.id,
+            link: caseLink(c.id),
+            householdId: c.household_id,
+          });
       }
       const stale = open.filter((d) => !keep.has(d.id));
       // A contact step met by an attempt (the procedure moved on) is done; anything else that moved or ended is cancelled.

@@ -75,6 +75,27 @@ describe('GET /api/v1/search', () => {
     expect(hit!.address).toContain(street);
   });
 
+  it("finds a household by its own current address (not by a former one), and not another agency's", async () => {
+    const current = `Wohngasse ${tag}`;
+    const former = `Altgasse ${tag}`;
+    const move = (c: Client, id: string, streetName: string, validFrom: string) =>
+      c.post(`/api/v1/households/${id}/addresses`, {
+        kind: 'own_flat',
+        street: `${streetName} 4`,
+        postalCode: '70173',
+        city: 'Stuttgart',
+        validFrom,
+      });
+    expect((await move(cm, household.id, former, '2024-01-01')).statusCode).toBe(201);
+    expect((await move(cm, household.id, current, '2025-01-01')).statusCode).toBe(201);
+    const otherCm = client(app, await login(app, other.users.case_manager.email));
+    expect((await move(otherCm, otherHousehold.id, current, '2025-01-01')).statusCode).toBe(201);
+    const r = await search(cm, current);
+    expect(ids(r, 'household')).toEqual([household.id]);
+    expect(group(r, 'household')!.items[0]).toMatchObject({ matched: 'address', address: `${current} 4, 70173 Stuttgart` });
+    expect(ids(await search(cm, former), 'household')).toEqual([]);
+  });
+
   it('finds prevention cases, offers and tenancies by their numbers', async () => {
     expect(ids(await search(cm, preventionCase.reference), 'prevention')).toEqual([preventionCase.id]);
     expect(ids(await search(cm, offer.reference), 'offer')).toEqual([offer.id]);

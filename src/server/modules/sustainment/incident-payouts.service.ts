@@ -86,6 +86,7 @@ export async function payoutStep(
   await fx.openDeadline({
     subjectType: 'incident',
     subjectId: i.id,
+    householdId: i.household_id,
     kind: 'incident_assignment',
     link: incidentLink(i.id),
     assigneeId: i.contact_person_id,

@@ -42,6 +42,7 @@ export function incidentStepService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'incident',
           subjectId: id,
+          householdId: i.household_id,
           kind: conflict ? 'incident_contact' : 'incident_clarify',
           link: incidentLink(id),
           assigneeId: sw,
@@ -69,6 +70,7 @@ export function incidentStepService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'incident',
           subjectId: id,
+          householdId: i.household_id,
           kind: 'incident_inform_provider',
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
@@ -115,6 +117,7 @@ export function incidentStepService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'incident',
           subjectId: id,
+          householdId: i.household_id,
           kind: 'incident_recheck',
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
@@ -142,6 +145,7 @@ export function incidentStepService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'incident',
           subjectId: id,
+          householdId: i.household_id,
           kind: 'incident_payout',
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
@@ -166,6 +170,7 @@ export function incidentStepService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'incident',
           subjectId: id,
+          householdId: i.household_id,
           kind: 'incident_clarify',
           link: incidentLink(id),
           assigneeId: sw,
@@ -262,6 +267,7 @@ export function incidentStepService(db: Kysely<DB>) {
         await fx.openDeadline({
           subjectType: 'incident',
           subjectId: id,
+          householdId: i.household_id,
           kind: 'incident_inform_provider',
           link: incidentLink(id),
           assigneeId: i.contact_person_id,

@@ -181,6 +181,7 @@ export function incidentService(db: Kysely<DB>) {
           await fx.openDeadline({
             subjectType: 'incident',
             subjectId: id,
+            householdId: t.household_id,
             kind: 'incident_forward',
             title: `${reference}: ${KIND_TITLES[input.kind]} an die Sozialarbeit weitergeben (${t.reference})`,
             link: incidentLink(id),

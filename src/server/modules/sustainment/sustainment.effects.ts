@@ -50,6 +50,7 @@ export interface NewTenancyFacts {
   reference: string;
   guarantee_end: string;
   contact_person_id: string | null;
+  household_id: string;
 }
 
 /**
@@ -68,6 +69,7 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
     await fx.openDeadline({
       subjectType: 'tenancy',
       subjectId: t.id,
+      householdId: t.household_id,
       kind: 'guarantee_reminder',
       link: tenancyLink(t.id),
       dueAt,
@@ -81,6 +83,7 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
     await fx.openDeadline({
       subjectType: 'tenancy',
       subjectId: t.id,
+      householdId: t.household_id,
       kind: 'closing_review',
       link: tenancyLink(t.id),
       dueAt: closingDue,

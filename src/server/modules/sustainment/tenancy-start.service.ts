@@ -28,6 +28,7 @@ export async function startTenancy(tx: Tx, ctx: Ctx, values: NewTenancy): Promis
     reference,
     guarantee_end: values.guarantee_end as string,
     contact_person_id: values.contact_person_id ?? null,
+    household_id: values.household_id,
   });
   return { id, reference };
 }

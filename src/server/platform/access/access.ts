@@ -43,6 +43,7 @@ export function householdActions(actor: Actor): string[] {
   if (roleHas(actor.role, 'journal.create')) actions.push('journal.create');
   if (roleHas(actor.role, 'household.accessLog')) actions.push('accessLog');
   if (roleHas(actor.role, 'household.file')) actions.push('file');
+  if (roleHas(actor.role, 'household.addressWrite')) actions.push('address.write');
   return actions;
 }
 

@@ -33,6 +33,9 @@ export const AUDIT_KINDS = {
   'household.programmes': 'household',
   /** The household's file as PDF: language and how many entries each section held. */
   'household.file': 'household',
+  'household.addresses': 'household',
+  'household.address_add': 'household',
+  'household.address_correct': 'household',
   'journal.list': 'household',
   'journal.create': 'household',
   'user.list': null,

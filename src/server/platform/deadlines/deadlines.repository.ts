@@ -21,6 +21,12 @@ export interface DeadlineInput {
   assigneeId?: string | null;
   /** Tell the agency's leads too when the deadline passes (default true). */
   escalateToLead?: boolean;
+  /**
+   * The household the subject belongs to (a case's, a candidate's, a tenancy's household), when the
+   * caller knows it: the household list shows its earliest open deadline. Absent for subjects of no
+   * single household (an offer, an annual report).
+   */
+  householdId?: string | null;
 }
 
 /** Inserts a deadline in the caller's transaction (which is in the agency's RLS context). */
@@ -38,6 +44,7 @@ export async function insertDeadline(tx: Tx, agencyId: string, d: DeadlineInput)
       remind_at: d.remindAt ?? null,
       assignee_id: d.assigneeId ?? null,
       escalate_to_lead: d.escalateToLead ?? true,
+      household_id: d.householdId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../../web/i18n/de';
 import { en } from '../../../web/i18n/en';
-import { SITUATION } from '../../modules/households/households.export.js';
+import { SITUATION, WHEREABOUTS } from '../../modules/households/households.export.js';
 import { FILE_CODE_LABELS as F } from '../../modules/households/file.labels.js';
 import {
   CANDIDATE_STATE_LABELS,
@@ -22,6 +22,7 @@ describe('export labels', () => {
   ] as const)('%s: the exports label codes as the web does', (lang, t) => {
     const { label: _, ...situation } = t.situation;
     expect(SITUATION[lang]).toEqual(situation);
+    expect(WHEREABOUTS[lang]).toEqual(t.householdAddresses.kind);
     expect(OFFER_STATE_LABELS[lang]).toEqual(t.placement.state);
     expect(CANDIDATE_STATE_LABELS[lang]).toEqual(t.placement.candidateState);
     expect(CONSENT_FORM_LABELS[lang]).toEqual(t.placement.consentForm);

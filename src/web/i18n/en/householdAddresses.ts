@@ -1,0 +1,52 @@
+import type { householdAddressesDe } from '../de/householdAddresses';
+
+/** English texts of the household's address and whereabouts history and the list's matching columns. */
+export const householdAddressesEn: typeof householdAddressesDe = {
+  householdAddresses: {
+    title: 'Address and whereabouts',
+    current: 'Current',
+    none: 'No address recorded yet.',
+    since: 'since {{date}}',
+    period: '{{from}} to {{to}}',
+    history: 'History',
+    historyCaption: 'Earlier addresses and whereabouts',
+    historyEmpty: 'No earlier entries.',
+    recordMove: 'Record a move',
+    correct: 'Correct',
+    correctEntry: 'Correct the entry of {{date}}',
+    saved: 'The address has been saved.',
+    moveHint: 'The previous address ends the day before the move.',
+    noFixedAbode: 'no fixed abode',
+    col: { kind: 'Kind', address: 'Address', district: 'District', from: 'From', to: 'To', note: 'Note' },
+    field: {
+      kind: 'Kind of whereabouts',
+      street: 'Street and number',
+      postalCode: 'Postal code',
+      city: 'City',
+      district: 'District',
+      validFrom: 'Since (move-in)',
+      validTo: 'Until (empty = current)',
+      note: 'Note',
+      addressHint: 'For "street" and "unknown" the address may stay empty.',
+      districtNone: '– no district –',
+      choose: 'Please choose',
+    },
+    kind: {
+      own_flat: 'own flat',
+      sublet: 'sublet',
+      relatives_friends: 'with relatives or friends',
+      shelter: 'shelter / emergency accommodation',
+      clinic: 'clinic',
+      prison: 'prison',
+      street: 'street (no fixed abode)',
+      unknown: 'unknown',
+      other: 'other',
+    },
+  },
+  householdList: {
+    col: { address: 'Address', district: 'District', nextDeadline: 'Next deadline' },
+    overdue: 'overdue',
+    none: '–',
+    filter: { district: 'District', districtAll: 'all districts', overdue: 'Deadline overdue' },
+  },
+};
