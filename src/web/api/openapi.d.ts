@@ -8314,7 +8314,13 @@ export interface paths {
                                 /** Format: uuid */
                                 subjectId: string;
                                 subjectType: string;
+                                /** @description Deutscher Titel (wie gespeichert) */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey: string | null;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -8408,6 +8414,8 @@ export interface paths {
                                 items: {
                                     /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                     detail: string | null;
+                                    /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                    detailKey?: string | null;
                                     dueAt: string | null;
                                     /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                     id: string;
@@ -8418,6 +8426,11 @@ export interface paths {
                                     /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                     module: string;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                     /**
                                      * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                      * @enum {string}
@@ -8432,6 +8445,8 @@ export interface paths {
                                 items: {
                                     /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                     detail: string | null;
+                                    /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                    detailKey?: string | null;
                                     dueAt: string | null;
                                     /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                     id: string;
@@ -8442,6 +8457,11 @@ export interface paths {
                                     /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                     module: string;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                     /**
                                      * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                      * @enum {string}
@@ -8454,6 +8474,8 @@ export interface paths {
                             recent: {
                                 /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                 detail: string | null;
+                                /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                detailKey?: string | null;
                                 dueAt: string | null;
                                 /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                 id: string;
@@ -8464,6 +8486,11 @@ export interface paths {
                                 /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                 module: string;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                                 /**
                                  * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                  * @enum {string}
@@ -8475,6 +8502,8 @@ export interface paths {
                                 items: {
                                     /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                     detail: string | null;
+                                    /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                    detailKey?: string | null;
                                     dueAt: string | null;
                                     /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                     id: string;
@@ -8485,6 +8514,11 @@ export interface paths {
                                     /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                     module: string;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                     /**
                                      * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                      * @enum {string}
@@ -8633,6 +8667,10 @@ export interface paths {
                                 link: string;
                                 roles: string[];
                                 title: string;
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                                 /**
                                  * @description Frist, Präventionsfall (Sachbearbeitung), Wohnungsangebot (Ansprechperson), Mietverhältnis (feste Ansprechperson)
                                  * @enum {string}
@@ -13160,9 +13198,15 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description Übersetzungsschlüssel (notice.…, Texte .title und .body); null bei alten Benachrichtigungen */
+                                key: string | null;
                                 kind: string;
                                 link: string | null;
+                                params: {
+                                    [key: string]: string | number | null;
+                                } | null;
                                 readAt: string | null;
+                                /** @description Deutscher Titel (wie gespeichert) */
                                 title: string;
                             }[];
                             page: number;
@@ -13215,9 +13259,15 @@ export interface paths {
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description Übersetzungsschlüssel (notice.…, Texte .title und .body); null bei alten Benachrichtigungen */
+                            key: string | null;
                             kind: string;
                             link: string | null;
+                            params: {
+                                [key: string]: string | number | null;
+                            } | null;
                             readAt: string | null;
+                            /** @description Deutscher Titel (wie gespeichert) */
                             title: string;
                         };
                     };

@@ -12,6 +12,7 @@ import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
 import { householdProgrammesDe } from './de/householdProgrammes';
+import { storedTextsDe } from './de/storedTexts';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -23,6 +24,7 @@ export const de = {
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,
+  ...storedTextsDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

@@ -13,6 +13,7 @@ import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
 import { householdProgrammesEn } from './en/householdProgrammes';
+import { storedTextsEn } from './en/storedTexts';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,
+  ...storedTextsEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',

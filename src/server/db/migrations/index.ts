@@ -25,6 +25,7 @@ import * as aftercareAnnualReports from './2026-12-07T09-00_aftercare_annual_rep
 import * as deskIndexes from './2026-12-07T09-00_desk_indexes.js';
 import * as searchBirthDate from './2026-12-07T09-00_search_birth_date.js';
 import * as aftercareQueuePaths from './2026-12-08T09-00_aftercare_queue_paths.js';
+import * as textKeys from './2026-12-08T10-10_text_keys.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T09-00_desk_indexes': deskIndexes,
   '2026-12-07T09-00_search_birth_date': searchBirthDate,
   '2026-12-08T09-00_aftercare_queue_paths': aftercareQueuePaths,
+  '2026-12-08T10-10_text_keys': textKeys,
 };

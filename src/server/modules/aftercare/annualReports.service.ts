@@ -62,6 +62,7 @@ export async function planAnnualDeadline(
     subjectId: row.id,
     kind: DEADLINE,
     title: `Jahresbericht ${row.year} der Wohnintegrationshilfe (${row.carrier_name}) einreichen`,
+    text: { key: 'deadlineTitle.aftercare_annual_report', params: { year: row.year, carrier: row.carrier_name } },
     link: annualReportLink(row.id),
     dueAt: endOfDayBerlin(dueOn),
     remindAt: remindOn > today ? endOfDayBerlin(remindOn) : null,

@@ -75,6 +75,7 @@ async function finish(k: Kit, row: AftercareRow, endedOn: string, wasActive: boo
       subjectId: f.id,
       kind: 'aftercare_follow_up',
       title: `Nachprüfung ${row.reference} (${f.months} Monate nach Ende): Wohnung noch gehalten?`,
+      text: { key: 'deadlineTitle.aftercare_follow_up', params: { reference: row.reference, months: f.months } },
       link: caseLink(row.id),
       dueAt: endOfDayBerlin(f.due_on),
       assigneeId: row.granted_by,

@@ -330,6 +330,10 @@ export function meetingService(db: Kysely<DB>) {
           subjectId: c.id,
           kind: 'household_decision',
           title: `Entscheidung ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
+          text: {
+            key: 'deadlineTitle.household_decision',
+            params: { pseudonym: c.pseudonym, candidate: c.reference, offer: offer.reference },
+          },
           link: offerLink(offer.id),
           dueAt,
           remindAt: new Date(dueAt.getTime() - 24 * 3600_000),

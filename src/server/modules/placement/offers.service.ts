@@ -246,6 +246,7 @@ export function offerService(db: Kysely<DB>) {
           subjectId: id,
           kind: 'round_table',
           title: `Runden Tisch für ${o.reference} planen`,
+          text: { key: 'deadlineTitle.round_table', params: { offer: o.reference } },
           link: offerLink(id),
           dueAt: await fx.dueAfterWorkingDays(placement.roundTableWorkingDays),
           assigneeId: o.case_manager_id ?? ctx.actor.userId,

@@ -29,6 +29,7 @@ export function placementEffects(tx: Tx, ctx: Ctx) {
         subjectId: offerId,
         kind: 'offer_check',
         title: `Angebot ${reference} prüfen`,
+        text: { key: 'deadlineTitle.offer_check', params: { offer: reference } },
         link: offerLink(offerId),
         dueAt: await fx.dueAfterWorkingDays(a.settings.placement.checkWorkingDays),
         assigneeId: caseManagerId,

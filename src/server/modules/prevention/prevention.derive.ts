@@ -136,6 +136,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_contact',
       title: `${reference}: ${procedure.next.label} (Schritt ${procedure.next.index + 1})`,
+      text: { key: 'deadlineTitle.prevention_contact', params: { reference, step: procedure.next.label, n: procedure.next.index + 1 } },
       dueAt: endOfDayBerlin(procedure.next.dueOn),
       assigneeId,
       escalateToLead: false,
@@ -146,6 +147,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_cure_end',
       title: `${reference}: Schonfrist endet am ${germanDate(d.cure_end)}`,
+      text: { key: 'deadlineTitle.prevention_cure_end', params: { reference, endOn: d.cure_end } },
       dueAt: due,
       remindAt: before(due, settings.cureReminderDays),
       assigneeId,
@@ -157,6 +159,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_defence_end',
       title: `${reference}: Verteidigungsanzeige bis ${germanDate(d.defence_end)}`,
+      text: { key: 'deadlineTitle.prevention_defence_end', params: { reference, endOn: d.defence_end } },
       dueAt: due,
       remindAt: before(due, settings.defenceReminderDays),
       assigneeId,
@@ -168,6 +171,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_hearing',
       title: `${reference}: Verhandlungstermin ${berlinTime.format(due)} Uhr`,
+      text: { key: 'deadlineTitle.prevention_hearing', params: { reference, hearingAt: due.toISOString() } },
       dueAt: due,
       remindAt: before(due, settings.hearingReminderDays),
       assigneeId,
@@ -179,6 +183,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_eviction',
       title: `${reference}: Räumungstermin ${berlinTime.format(due)} Uhr`,
+      text: { key: 'deadlineTitle.prevention_eviction', params: { reference, evictionAt: due.toISOString() } },
       dueAt: due,
       remindAt: before(due, settings.evictionReminderDays),
       assigneeId,

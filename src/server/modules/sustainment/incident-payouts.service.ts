@@ -90,14 +90,15 @@ export async function payoutStep(
     link: incidentLink(i.id),
     assigneeId: i.contact_person_id,
     title: `${i.reference}: unterschriebene Abtretungserklärung des Unternehmens erfassen (${t.reference})`,
+    text: { key: 'deadlineTitle.incident_assignment', params: { incident: i.reference, tenancy: t.reference } },
     dueAt: await fx.dueAfterWorkingDays(sustainment.assignmentWorkingDays),
   });
   const pdf = (await loadDocument(tx, doc.id))!;
   const title = `Garantieleistung ${formatEuro(b.amountCents)} für ${t.reference}`;
   const body = `Die Fachstelle zahlt ${formatEuro(b.amountCents)} aus dem Garantievertrag (${i.months.map(monthLabel).join(', ')}). Bitte die beigefügte Abtretungserklärung unterschreiben und zurücksenden.`;
-  await fx.inform(await fx.providerUsers(t.provider_id), 'incident.payout', title, body, incidentLink(i.id), [
-    { filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') },
-  ]);
+  await fx.inform(await fx.providerUsers(t.provider_id), 'incident.payout', title, body, incidentLink(i.id), {
+    attachments: [{ filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') }],
+  });
   await fx.inform(
     [socialWorkerOf(i)],
     'incident.payout',

@@ -48,6 +48,10 @@ export function incidentStepService(db: Kysely<DB>) {
           title: conflict
             ? `${i.reference}: Haushalt sofort kontaktieren (Konflikt, ${i.tenancy_reference})`
             : `${i.reference}: Gründe des Mietausfalls mit dem Haushalt klären (${i.tenancy_reference})`,
+          text: {
+            key: conflict ? 'deadlineTitle.incident_contact' : 'deadlineTitle.incident_clarify',
+            params: { incident: i.reference, tenancy: i.tenancy_reference },
+          },
           dueAt: await fx.dueAfterWorkingDays(conflict ? sustainment.conflictContactWorkingDays : sustainment.clarifyWorkingDays),
         });
         await fx.inform(
@@ -73,6 +77,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
           title: `${i.reference}: Wohnungsunternehmen über die Gründe informieren (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_inform_provider', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
         });
         await fx.inform(
@@ -120,6 +125,7 @@ export function incidentStepService(db: Kysely<DB>) {
           assigneeId: i.contact_person_id,
           dueAt: endOfDayBerlin(b.recheckOn),
           title: `${i.reference}: Wiedervorlage – ist die Miete bezahlt? (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_recheck', params: { incident: i.reference, tenancy: i.tenancy_reference } },
         });
         await notifyDecision(
           fx,
@@ -146,6 +152,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
           title: `${i.reference}: Garantieleistung sofort auszahlen (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_payout', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.payoutWorkingDays),
         });
         await notifyDecision(
@@ -170,6 +177,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: sw,
           title: `${i.reference}: Miete weiter unbezahlt – Gründe erneut klären (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_clarify_again', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.clarifyWorkingDays),
         });
         const months = b.months ? [...new Set(b.months)].sort() : i.months;
@@ -266,6 +274,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
           title: `${i.reference}: Wohnungsunternehmen über die Lösung informieren (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_inform_provider_solved', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
         });
         await fx.inform(

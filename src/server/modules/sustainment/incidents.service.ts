@@ -183,6 +183,7 @@ export function incidentService(db: Kysely<DB>) {
             subjectId: id,
             kind: 'incident_forward',
             title: `${reference}: ${KIND_TITLES[input.kind]} an die Sozialarbeit weitergeben (${t.reference})`,
+            text: { key: 'deadlineTitle.incident_forward', params: { incident: reference, kind: input.kind, tenancy: t.reference } },
             link: incidentLink(id),
             dueAt: await fx.dueAfterWorkingDays(sustainment.forwardWorkingDays),
             assigneeId: t.contact_person_id,

@@ -74,6 +74,7 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
       assigneeId: t.contact_person_id,
       escalateToLead: false,
       title: `Garantie ${t.reference} endet am ${end} (noch ${months} ${months === 1 ? 'Monat' : 'Monate'}): Abschlussbewertung vorbereiten`,
+      text: { key: 'deadlineTitle.guarantee_reminder', params: { reference: t.reference, endOn: t.guarantee_end, count: months } },
     });
   }
   const closingDue = endOfDayBerlin(t.guarantee_end);
@@ -86,6 +87,7 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
       dueAt: closingDue,
       assigneeId: t.contact_person_id,
       title: `Abschlussbewertung ${t.reference}: Garantie endet am ${end}`,
+      text: { key: 'deadlineTitle.closing_review', params: { reference: t.reference, endOn: t.guarantee_end } },
     });
   }
 }
