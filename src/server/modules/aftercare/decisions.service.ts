@@ -57,6 +57,7 @@ async function activate(k: Kit, c: StepCtx, row: AftercareRow) {
     `Nachsorge beginnt: ${row.reference}`,
     `Die Fachstelle hat die Wohnintegrationshilfe bewilligt, die Einwilligung liegt vor. Erster Hausbesuch bis ${germanDate(firstVisit)}.`,
     caseLink(row.id),
+    { text: { key: 'notice.aftercareStarted', params: { reference: row.reference, firstVisitOn: firstVisit } } },
   );
 }
 
@@ -236,6 +237,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorge ${row.reference} beendet`,
           'Der Haushalt hat seine Einwilligung widerrufen. Die Hilfe endet; der Fall steht Ihnen nicht mehr zur Verfügung.',
           '/aftercare',
+          { text: { key: 'notice.aftercareWithdrawn', params: { reference: row.reference } } },
         );
         return k.full(id);
       }),
@@ -264,6 +266,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorge ${row.reference} verlängert`,
           `Die Hilfe ist bis ${germanDate(until)} verlängert.`,
           caseLink(id),
+          { text: { key: 'notice.aftercareExtended', params: { reference: row.reference, untilOn: until } } },
         );
         return k.full(id);
       }),
@@ -294,6 +297,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorgefall ${row.reference} zugewiesen`,
           `Besuchsrhythmus: alle ${weeks ?? '–'} Wochen.`,
           caseLink(id),
+          { text: { key: 'notice.aftercareAssigned', params: { reference: row.reference, weeks: weeks ?? '–' } } },
         );
         return k.full(id);
       }),
@@ -320,6 +324,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorge ${row.reference} beendet: ${END_TEXT[input.reason]}`,
           `Ende der Hilfe am ${germanDate(input.endedOn)}.`,
           caseLink(id),
+          { text: { key: 'notice.aftercareEnded', params: { reference: row.reference, reason: input.reason, endedOn: input.endedOn } } },
         );
         return k.full(id);
       }),

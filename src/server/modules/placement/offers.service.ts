@@ -255,6 +255,7 @@ export function offerService(db: Kysely<DB>) {
           o,
           'Angebot angenommen',
           `Ihr Wohnungsangebot ${o.reference} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.`,
+          { text: { key: 'notice.offerApproved', params: {} } },
         );
         audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'approve', from: o.status, to } });
       });
@@ -276,6 +277,7 @@ export function offerService(db: Kysely<DB>) {
           o,
           'Angebot abgelehnt',
           `Ihr Wohnungsangebot ${o.reference} wurde abgelehnt. Grund: ${text}`,
+          { text: { key: 'notice.offerDeclined', params: { reason: text } } },
         );
         audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'decline', from: o.status, to } });
       });
@@ -297,6 +299,7 @@ export function offerService(db: Kysely<DB>) {
             o,
             'Angebot zurückgezogen',
             `Das Wohnungsunternehmen hat das Angebot ${o.reference} zurückgezogen: ${reason}`,
+            { text: { key: 'notice.offerWithdrawn', params: { reason } } },
           );
         audit(tx, ctx, {
           action: 'offer.transition',

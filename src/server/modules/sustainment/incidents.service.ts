@@ -194,6 +194,18 @@ export function incidentService(db: Kysely<DB>) {
             `${KIND_TITLES[input.kind]} gemeldet: ${t.reference}`,
             `${what} für ${t.street}. Bitte die Sozialarbeit informieren.`,
             incidentLink(id),
+            {
+              text: {
+                key: input.kind === 'rent_default' ? 'notice.rentDefaultReported' : 'notice.conflictReported',
+                params: {
+                  tenancy: t.reference,
+                  street: t.street,
+                  ...(input.kind === 'rent_default'
+                    ? { amountCents: input.amountCents, count: input.months.length }
+                    : { category: input.category, occurredOn: input.occurredOn }),
+                },
+              },
+            },
           );
           audit(tx, ctx, {
             action: 'incident.report',

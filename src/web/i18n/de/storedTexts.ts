@@ -46,5 +46,215 @@ export const storedTextsDe = {
       body: 'Frist überschritten: $t({{titleKey}}) (fällig am {{dueOn}})',
     },
     deadlineAlertPlain: { title: 'Frist überschritten: {{title}}', body: 'Frist überschritten: {{title}} (fällig am {{dueOn}})' },
+    caseOpened: {
+      title: 'Neue Mitteilung {{reference}}: sofort Kontakt aufnehmen',
+      body: '{{name}}, {{street}}. Das Kontaktverfahren beginnt heute.',
+    },
+    evictionDate: { title: 'Räumungstermin in Fall {{reference}}', body: 'Räumung am {{evictionAt}} Uhr.' },
+    caseAssigned: { title: 'Fall {{reference}} wurde Ihnen zugewiesen', body: 'Bitte den Fall und seine Fristen ansehen.' },
+    caseReached: { title: 'Kontakt hergestellt: Fall {{reference}}', body: 'Der Haushalt ist erreicht. Bitte das Clearing beginnen.' },
+    clearingDone: {
+      title: 'Clearing abgeschlossen: Fall {{reference}}',
+      body: 'Bitte die Maßnahmen einleiten (z. B. Mietschuldenübernahme).',
+    },
+    homeLost: {
+      title: 'Wohnung verloren: Fall {{reference}}',
+      body: 'Bitte Unterbringung anbieten und den Haushalt für die Wohnungsvermittlung vormerken.',
+    },
+    caseClosed: { title: 'Fall {{reference}} abgeschlossen: $t(prevention.outcome.{{outcome}})', body: '{{note}}' },
+    aftercareReferral: {
+      title: 'Neuer Nachsorgefall {{reference}}',
+      body: 'Die Fachstelle übergibt ab {{fromOn}} einen Haushalt, dessen Wohnung erhalten wurde, an {{carrier}}. Die Angaben folgen nach Bewilligung und Einwilligung.',
+    },
+    caseReopened: { title: 'Fall {{reference}} wieder geöffnet', body: '{{reason}}' },
+    noticeAdded: {
+      title: 'Weitere Mitteilung zu Fall {{reference}}',
+      body: '$t(prevention.source.{{source}}) vom {{receivedOn}} zum offenen Fall hinzugefügt.',
+    },
+    earlyWarningAdded: { title: 'Frühwarnung aus der Nachsorge zu Fall {{reference}}', body: '{{carrier}}: {{findings}}.' },
+    earlyWarningCase: {
+      title: 'Frühwarnung aus der Nachsorge {{reference}}: sofort Kontakt aufnehmen',
+      body: '{{carrier}} meldet beim Hausbesuch: {{findings}}. Das Kontaktverfahren beginnt heute.',
+    },
+    arrearsPaid: {
+      title: 'Mietschulden gezahlt: Fall {{reference}}',
+      body: 'Die Zahlung an den Vermieter ist erfasst. Ergebnis mit dem Vermieter klären.',
+    },
+    offerSubmitted: {
+      title: 'Neues Wohnungsangebot {{offer}}',
+      body: 'Ein Wohnungsunternehmen hat ein Angebot eingereicht. Bitte die Programmbedingungen prüfen.',
+    },
+    candidateAccepted: { title: '{{pseudonym}} hat zugesagt ({{offer}})', body: 'Der Haushalt möchte die Wohnung {{street}} beziehen.' },
+    candidateRefusedOffice: {
+      title: '{{pseudonym}} hat abgesagt ({{offer}})',
+      body: 'Bitte zeitnah ein Nachgespräch mit dem Haushalt führen.',
+    },
+    candidateRefusedProvider: {
+      title: '{{pseudonym}} hat abgesagt ({{offer}})',
+      body: 'Die Fachstelle klärt die Gründe mit dem Haushalt.',
+    },
+    candidateVetoed: { title: 'Veto gegen {{pseudonym}} ({{offer}})', body: 'Das Wohnungsunternehmen hat ein Veto eingelegt: {{reason}}' },
+    offerAllocated: {
+      title: 'Wohnung vergeben: {{offer}}',
+      body: 'Die Wohnung {{street}} wurde an {{pseudonym}} vergeben. Als Nächstes werden Garantievertrag und Mietvertrag abgeschlossen.',
+    },
+    candidateReleased: {
+      title: 'Nicht ausgewählt: {{offer}}',
+      body: 'Der Haushalt wurde für diese Wohnung nicht ausgewählt und ist wieder im Pool.',
+    },
+    offerLet: {
+      title: 'Mietverhältnis beginnt: {{offer}}',
+      body: 'Garantievertrag und Mietvertrag sind erfasst. Mietbeginn {{leaseStartOn}}.',
+    },
+    offerRestarted: {
+      title: 'Neue Vorauswahl ({{offer}})',
+      body: 'Für die Wohnung {{street}} kam kein Mietvertrag zustande. Die Fachstelle wählt erneut Haushalte aus.',
+    },
+    candidatePresented: {
+      title: 'Neuer Haushalt für {{offer}}',
+      body: '{{pseudonym}} wurde Ihnen für die Wohnung {{street}} vorgestellt.',
+    },
+    offerApproved: {
+      title: 'Angebot angenommen ({{offer}})',
+      body: 'Ihr Wohnungsangebot {{offer}} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.',
+    },
+    offerDeclined: { title: 'Angebot abgelehnt ({{offer}})', body: 'Ihr Wohnungsangebot {{offer}} wurde abgelehnt. Grund: {{reason}}' },
+    offerWithdrawn: {
+      title: 'Angebot zurückgezogen ({{offer}})',
+      body: 'Das Wohnungsunternehmen hat das Angebot {{offer}} zurückgezogen: {{reason}}',
+    },
+    annualReportOpened: {
+      title: 'Jahresbericht {{year}} der Wohnintegrationshilfe bereitgestellt',
+      body: 'Der Jahresbericht {{year}} für {{carrier}} ist als Entwurf angelegt; die Zahlen stehen bereit. Bitte bis {{dueOn}} einreichen.',
+    },
+    aftercareStarted: {
+      title: 'Nachsorge beginnt: {{reference}}',
+      body: 'Die Fachstelle hat die Wohnintegrationshilfe bewilligt, die Einwilligung liegt vor. Erster Hausbesuch bis {{firstVisitOn}}.',
+    },
+    aftercareWithdrawn: {
+      title: 'Nachsorge {{reference}} beendet',
+      body: 'Der Haushalt hat seine Einwilligung widerrufen. Die Hilfe endet; der Fall steht Ihnen nicht mehr zur Verfügung.',
+    },
+    aftercareExtended: { title: 'Nachsorge {{reference}} verlängert', body: 'Die Hilfe ist bis {{untilOn}} verlängert.' },
+    aftercareAssigned: { title: 'Nachsorgefall {{reference}} zugewiesen', body: 'Besuchsrhythmus: alle {{weeks}} Wochen.' },
+    aftercareEnded: {
+      title: 'Nachsorge {{reference}} beendet: $t(aftercare.endReason.{{reason}})',
+      body: 'Ende der Hilfe am {{endedOn}}.',
+    },
+    aftercareReferred: {
+      title: 'Neue Meldung zur Nachsorge {{reference}}',
+      body: 'Bitte vergleichbare Hilfen prüfen und über die Wohnintegrationshilfe entscheiden.',
+    },
+    visitsMissed: {
+      title: 'Nachsorge {{reference}}: {{missed}} Hausbesuche in Folge nicht zustande gekommen',
+      body: 'Der letzte Versuch war am {{visitedOn}}. Bitte das weitere Vorgehen klären.',
+    },
+    annualReportSubmitted: {
+      title: 'Jahresbericht {{year}} von {{carrier}} eingereicht (Fassung {{no}})',
+      body: 'Der Träger {{carrier}} hat den Jahresbericht {{year}} der Wohnintegrationshilfe eingereicht.',
+    },
+    annualReportReturned: {
+      title: 'Jahresbericht {{year}} zurückgegeben',
+      body: 'Die Fachstelle hat den Jahresbericht {{year}} (Fassung {{no}}) zurückgegeben: {{reason}}',
+    },
+    tenancyCreated: {
+      title: 'Mietverhältnis {{reference}} erfasst',
+      body: 'Das Mietverhältnis {{street}} wurde direkt erfasst. Garantie bis {{endOn}}.',
+    },
+    tenancyEnded: { title: 'Mietverhältnis {{reference}} beendet', body: 'Das Mietverhältnis {{street}} endet zum {{endedOn}}.' },
+    closingReview: { title: 'Abschlussbewertung {{reference}}', body: 'Ergebnis der Abschlussbewertung für {{street}} liegt vor.' },
+    reasonsClarified: {
+      title: 'Gründe geklärt: {{incident}}',
+      body: 'Die Sozialarbeit hat die Gründe festgehalten. Bitte das Wohnungsunternehmen informieren.',
+    },
+    tenancySecuredSolved: {
+      title: 'Mietverhältnis gesichert: {{tenancy}}',
+      body: 'Das Wohnungsunternehmen wurde über die Lösung informiert.',
+    },
+    providerWaits: { title: 'Wohnungsunternehmen wartet ab: {{incident}}', body: 'Wiedervorlage am {{recheckOn}}.' },
+    paymentDemanded: {
+      title: 'Zahlung verlangt: {{incident}}',
+      body: 'Das Wohnungsunternehmen wartet nicht länger. Bitte die Garantieleistung ({{amountCents}}) sofort veranlassen.',
+    },
+    stillUnpaid: {
+      title: 'Miete weiter unbezahlt: {{incident}}',
+      body: 'Offen: {{amountCents}}. Die Klärung beginnt erneut (Durchlauf {{round}}).',
+    },
+    rentPaid: { title: 'Miete bezahlt: {{incident}}', body: 'Der Mietausfall ist erledigt.' },
+    warningRecordedProvider: { title: 'Abmahnung erfasst: {{incident}}', body: 'Abmahnung vom {{issuedOn}}{{note}}.' },
+    warningRecorded: { title: 'Abmahnung erfasst: {{incident}}', body: 'Abmahnung vom {{issuedOn}}.' },
+    conflictSolved: {
+      title: 'Konflikt gelöst: {{incident}}',
+      body: 'Die Sozialarbeit meldet: das Problem ist gelöst. Bitte das Wohnungsunternehmen informieren.',
+    },
+    incidentCancelled: { title: 'Vorgang eingestellt: {{incident}}', body: '{{reason}}' },
+    payoutProvider: {
+      title: 'Garantieleistung {{amountCents}} für {{tenancy}}',
+      body: 'Die Fachstelle zahlt {{amountCents}} aus dem Garantievertrag ({{months}}). Bitte die beigefügte Abtretungserklärung unterschreiben und zurücksenden.',
+    },
+    payoutSocialWork: {
+      title: 'Garantieleistung {{amountCents}} für {{tenancy}}',
+      body: 'Die Forderung geht auf die Fachstelle über. Bitte mit dem Haushalt an der Rückzahlung arbeiten.',
+    },
+    securedProvider: {
+      title: 'Mietverhältnis gesichert: {{tenancy}}',
+      body: 'Die Abtretungserklärung ist eingegangen. Die Fachstelle kümmert sich um die abgetretene Forderung.',
+    },
+    securedSocialWork: {
+      title: 'Mietverhältnis gesichert: {{tenancy}}',
+      body: 'Die Rückführung der abgetretenen Forderung geht weiter: bitte Ratenvereinbarung und Zahlungen erfassen.',
+    },
+    followUpNeeded: {
+      title: 'Anschlusshilfe nötig: {{household}}',
+      body: 'Das Mietverhältnis {{street}} wurde gekündigt (Mietende {{leaseEndsOn}}). Bitte Prävention oder erneute Vermittlung prüfen.',
+    },
+    rentDefaultReported: {
+      title: 'Mietausfall gemeldet: {{tenancy}}',
+      body_one: 'Mietausfall {{amountCents}} ({{count}} Monat) für {{street}}. Bitte die Sozialarbeit informieren.',
+      body_other: 'Mietausfall {{amountCents}} ({{count}} Monate) für {{street}}. Bitte die Sozialarbeit informieren.',
+    },
+    conflictReported: {
+      title: 'Konfliktfall gemeldet: {{tenancy}}',
+      body: 'Konfliktfall ($t(sustainment.category.{{category}})) am {{occurredOn}} für {{street}}. Bitte die Sozialarbeit informieren.',
+    },
+    conflictForwarded: {
+      title: 'Konfliktfall {{incident}}: bitte übernehmen',
+      body: 'Konflikt im Mietverhältnis {{street}}. Bitte umgehend Kontakt zum Haushalt aufnehmen.',
+    },
+    rentDefaultForwarded: {
+      title: 'Mietausfall {{incident}}: bitte übernehmen',
+      body: 'Die Miete für {{street}} ist nicht bezahlt. Bitte die Gründe mit dem Haushalt klären. {{note}}',
+    },
+    providerConflictSolved: { title: 'Konflikt gelöst: {{tenancy}}', body: 'Nachricht der Fachstelle: {{message}}' },
+    providerDecide: {
+      title: 'Mietausfall {{tenancy}}: bitte entscheiden',
+      body: 'Nachricht der Fachstelle: {{message}}\n\nBitte im Portal entscheiden: abwarten (mit Wiedervorlage) oder Zahlung sofort verlangen.',
+    },
+    contactReached: { title: 'Kontakt dokumentiert: {{incident}}', body: 'Die Sozialarbeit hat den Haushalt erreicht.' },
+    contactNotReached: {
+      title: 'Kontakt dokumentiert: {{incident}}',
+      body: 'Die Sozialarbeit hat den Haushalt nicht erreicht und versucht es weiter.',
+    },
+    recoveryAgreementMonthly: {
+      title: 'Ratenvereinbarung {{reference}}',
+      body: '{{instalmentCents}} monatlich ab {{startsOn}} auf die offene Forderung von {{openCents}}.',
+    },
+    recoveryAgreementQuarterly: {
+      title: 'Ratenvereinbarung {{reference}}',
+      body: '{{instalmentCents}} vierteljährlich ab {{startsOn}} auf die offene Forderung von {{openCents}}.',
+    },
+    recoveryPayment: { title: 'Rückzahlung {{reference}}: {{amountCents}}', body: 'Offene Forderung jetzt {{openCents}}.' },
+    recoveryPaymentSettled: {
+      title: 'Rückzahlung {{reference}}: {{amountCents}}',
+      body: 'Die abgetretene Forderung ist vollständig beglichen.',
+    },
+    terminationGuaranteeContinues: {
+      title: 'Kündigung erfasst: {{reference}}',
+      body: 'Die Fachstelle hat die Kündigung zum {{leaseEndsOn}} erfasst. Garantie bleibt bestehen.',
+    },
+    terminationGuaranteeEnds: {
+      title: 'Kündigung erfasst: {{reference}}',
+      body: 'Die Fachstelle hat die Kündigung zum {{leaseEndsOn}} erfasst. Garantie endet mit dem Mietverhältnis.',
+    },
   },
 };
