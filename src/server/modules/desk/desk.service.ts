@@ -252,6 +252,7 @@ export function deskService(db: Kysely<DB>, contributions: readonly DeskContribu
             userIds: [input.toUserId],
             kind: 'work.reassigned',
             title: moved === 1 ? 'Ihnen wurde ein Eintrag übergeben' : `Ihnen wurden ${moved} Einträge übergeben`,
+            text: { key: 'notice.workReassigned', params: { count: moved } },
             body: Object.entries(result)
               .map(([t, n]) => `${TYPE_NAMES[t as TWorkType]}: ${n}`)
               .join(', '),

@@ -30,6 +30,8 @@ export interface Invitation {
   participantIds: string[];
   link: string;
   kind: string;
+  /** Title (`$t(textPart.invite.{{change}})`: the summary) and body as a key with parameters; `change` is added here. */
+  text?: TextRef;
 }
 
 export function stepEffects(tx: Tx, ctx: Ctx) {
@@ -114,6 +116,14 @@ export function stepEffects(tx: Tx, ctx: Ctx) {
         title,
         body: ev.description,
         link: ev.link,
+        ...(ev.text
+          ? {
+              text: {
+                key: ev.text.key,
+                params: { ...ev.text.params, change: ev.method === 'CANCEL' ? 'cancelled' : ev.sequence > 0 ? 'changed' : 'invited' },
+              },
+            }
+          : {}),
         mail: {
           subject: title,
           text: ev.description,

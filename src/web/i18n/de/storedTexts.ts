@@ -7,6 +7,7 @@
 export const storedTextsDe = {
   /** Parts of texts: codes the server passes as parameters, nested with $t(textPart.….{{code}}). */
   textPart: {
+    invite: { invited: 'Einladung', changed: 'Geändert', cancelled: 'Abgesagt' },
     incidentKind: { rent_default: 'Mietausfall', conflict: 'Konflikt' },
   },
   deadlineTitle: {
@@ -39,6 +40,19 @@ export const storedTextsDe = {
     aftercare_annual_report: 'Jahresbericht {{year}} der Wohnintegrationshilfe ({{carrier}}) einreichen',
   },
   notice: {
+    roundTableInvite: {
+      title: '$t(textPart.invite.{{change}}): Runder Tisch WohnenPlus {{offer}}',
+      body: 'Runder Tisch zum Wohnungsangebot {{offer}} ({{street}}, {{district}}) am {{startsAt}} Uhr. {{video}}',
+    },
+    viewingInvite: {
+      title: '$t(textPart.invite.{{change}}): Wohnungsbesichtigung {{offer}} ({{pseudonym}})',
+      body: 'Besichtigung der Wohnung {{street}}, {{postalCode}} {{city}} mit {{pseudonym}} am {{startsAt}} Uhr. Treffpunkt: {{place}}.',
+    },
+    workReassigned: { title_one: 'Ihnen wurde ein Eintrag übergeben', title: 'Ihnen wurden {{count}} Einträge übergeben' },
+    importDone: {
+      title: 'Import „{{filename}}“ abgeschlossen: {{created}} Fälle angelegt',
+      body: '{{newHouseholds}} neue Haushalte, {{linked}} mit vorhandenen Haushalten verknüpft, {{skipped}} Zeilen übersprungen.',
+    },
     deadlineReminder: { title: 'Erinnerung: $t({{titleKey}}) bis {{dueOn}}' },
     deadlineReminderPlain: { title: 'Erinnerung: {{title}} bis {{dueOn}}' },
     deadlineAlert: {

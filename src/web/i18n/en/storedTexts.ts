@@ -3,6 +3,7 @@ import type { storedTextsDe } from '../de/storedTexts';
 /* English of the texts the server stores (see de/storedTexts.ts). */
 export const storedTextsEn: typeof storedTextsDe = {
   textPart: {
+    invite: { invited: 'Invitation', changed: 'Changed', cancelled: 'Cancelled' },
     incidentKind: { rent_default: 'rent default', conflict: 'conflict' },
   },
   deadlineTitle: {
@@ -35,6 +36,19 @@ export const storedTextsEn: typeof storedTextsDe = {
     aftercare_annual_report: 'Submit the aftercare annual report {{year}} ({{carrier}})',
   },
   notice: {
+    roundTableInvite: {
+      title: '$t(textPart.invite.{{change}}): WohnenPlus round table {{offer}}',
+      body: 'Round table on the housing offer {{offer}} ({{street}}, {{district}}) on {{startsAt}}. {{video}}',
+    },
+    viewingInvite: {
+      title: '$t(textPart.invite.{{change}}): flat viewing {{offer}} ({{pseudonym}})',
+      body: 'Viewing of the flat {{street}}, {{postalCode}} {{city}} with {{pseudonym}} on {{startsAt}}. Meeting point: {{place}}.',
+    },
+    workReassigned: { title_one: 'An item was handed over to you', title: '{{count}} items were handed over to you' },
+    importDone: {
+      title: 'Import “{{filename}}” finished: {{created}} cases created',
+      body: '{{newHouseholds}} new households, {{linked}} linked to existing households, {{skipped}} rows skipped.',
+    },
     deadlineReminder: { title: 'Reminder: $t({{titleKey}}) by {{dueOn}}' },
     deadlineReminderPlain: { title: 'Reminder: {{title}} by {{dueOn}}' },
     deadlineAlert: {
