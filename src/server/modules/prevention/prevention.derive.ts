@@ -1,3 +1,4 @@
+import { contactStepCode } from '../../../contracts/admin.js';
 import type { TNotice, TThreatStage } from '../../../contracts/prevention.js';
 import type { TPreventionSettings } from '../../../contracts/admin.js';
 import { endOfDayBerlin, germanDate, type FederalState } from '../../platform/deadlines/workdays.js';
@@ -136,7 +137,10 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_contact',
       title: `${reference}: ${procedure.next.label} (Schritt ${procedure.next.index + 1})`,
-      text: { key: 'deadlineTitle.prevention_contact', params: { reference, step: procedure.next.label, n: procedure.next.index + 1 } },
+      text: {
+        key: 'deadlineTitle.prevention_contact',
+        params: { reference, step: procedure.next.label, stepCode: contactStepCode(procedure.next), n: procedure.next.index + 1 },
+      },
       dueAt: endOfDayBerlin(procedure.next.dueOn),
       assigneeId,
       escalateToLead: false,

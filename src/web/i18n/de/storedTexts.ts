@@ -29,7 +29,7 @@ export const storedTextsDe = {
     incident_recheck: '{{incident}}: Wiedervorlage – ist die Miete bezahlt? ({{tenancy}})',
     incident_payout: '{{incident}}: Garantieleistung sofort auszahlen ({{tenancy}})',
     incident_assignment: '{{incident}}: unterschriebene Abtretungserklärung des Unternehmens erfassen ({{tenancy}})',
-    prevention_contact: '{{reference}}: {{step}} (Schritt {{n}})',
+    prevention_contact: '{{reference}}: $t(prevention.contact.stepLabel.{{stepCode}}) (Schritt {{n}})',
     prevention_cure_end: '{{reference}}: Schonfrist endet am {{endOn}}',
     prevention_defence_end: '{{reference}}: Verteidigungsanzeige bis {{endOn}}',
     prevention_hearing: '{{reference}}: Verhandlungstermin {{hearingAt}} Uhr',

@@ -25,7 +25,7 @@ export const storedTextsEn: typeof storedTextsDe = {
     incident_recheck: '{{incident}}: re-check – is the rent paid? ({{tenancy}})',
     incident_payout: '{{incident}}: pay out the guarantee at once ({{tenancy}})',
     incident_assignment: "{{incident}}: record the company's signed assignment declaration ({{tenancy}})",
-    prevention_contact: '{{reference}}: {{step}} (step {{n}})',
+    prevention_contact: '{{reference}}: $t(prevention.contact.stepLabel.{{stepCode}}) (step {{n}})',
     prevention_cure_end: '{{reference}}: cure period ends on {{endOn}}',
     prevention_defence_end: '{{reference}}: notice of defence due by {{endOn}}',
     prevention_hearing: '{{reference}}: court hearing {{hearingAt}}',
