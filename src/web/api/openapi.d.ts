@@ -23601,6 +23601,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -23843,6 +23848,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -24112,6 +24122,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -24375,6 +24390,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -24673,6 +24693,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -25149,6 +25174,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -25406,6 +25436,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];

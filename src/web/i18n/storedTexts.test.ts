@@ -24,7 +24,8 @@ function filesUnder(dir: string): string[] {
 function serverKeys(): string[] {
   const keys = new Set<string>();
   for (const file of filesUnder(join(import.meta.dirname, '../../server'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/['"`]((?:deadlineTitle|notice)\.[A-Za-z0-9_]+)['"`]/g)) keys.add(m[1]!);
+    for (const m of readFileSync(file, 'utf8').matchAll(/['"`]((?:deadlineTitle|notice|tenancyTimeline)\.[A-Za-z0-9_]+)['"`]/g))
+      keys.add(m[1]!);
   }
   return [...keys].sort();
 }

@@ -10,6 +10,21 @@ export const storedTextsDe = {
     invite: { invited: 'Einladung', changed: 'Geändert', cancelled: 'Abgesagt' },
     incidentKind: { rent_default: 'Mietausfall', conflict: 'Konflikt' },
   },
+  /** The tenancy's timeline (src/server/modules/sustainment/tenancy-detail.service.ts), by entry. */
+  tenancyTimeline: {
+    tenancy_created: 'Mietverhältnis {{reference}} erfasst (Mietbeginn {{leaseStartOn}})',
+    incident_step: '{{incident}}: $t(sustainment.step.{{step}})',
+    contact_reached: 'Kontakt ($t(sustainment.channel.{{channel}})): erreicht',
+    contact_not_reached: 'Kontakt ($t(sustainment.channel.{{channel}})): nicht erreicht',
+    payout: 'Garantieleistung {{amountCents}} ausgezahlt am {{paidOn}}',
+    assignment_received: 'Abtretungserklärung eingegangen am {{receivedOn}}',
+    recovery_agreement_monthly: 'Ratenvereinbarung: {{instalmentCents}} monatlich ab {{startsOn}}',
+    recovery_agreement_quarterly: 'Ratenvereinbarung: {{instalmentCents}} vierteljährlich ab {{startsOn}}',
+    recovery_payment: 'Rückzahlung {{amountCents}} am {{paidOn}}',
+    document: 'Dokument: {{filename}}',
+    tenancy_ended: 'Mietverhältnis beendet zum {{endedOn}}: $t(sustainment.endReason.{{reason}})',
+    closing_review: 'Abschlussbewertung: $t(sustainment.outcome.{{outcome}})',
+  },
   deadlineTitle: {
     offer_check: 'Angebot {{offer}} prüfen',
     round_table: 'Runden Tisch für {{offer}} planen',
