@@ -7276,6 +7276,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -10013,6 +10018,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -10123,6 +10133,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10149,6 +10164,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -10325,6 +10345,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10351,6 +10376,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -10524,6 +10554,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10550,6 +10585,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -10732,6 +10772,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10758,6 +10803,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -10931,6 +10981,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10957,6 +11012,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11167,6 +11227,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11193,6 +11258,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11367,6 +11437,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11393,6 +11468,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11566,6 +11646,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11592,6 +11677,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11769,6 +11859,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11795,6 +11890,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11969,6 +12069,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11995,6 +12100,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12172,6 +12282,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12198,6 +12313,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12372,6 +12492,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12398,6 +12523,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12577,6 +12707,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12603,6 +12738,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12778,6 +12918,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12804,6 +12949,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12978,6 +13128,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -13004,6 +13159,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -13411,6 +13571,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 provider: {
                                     /** Format: uuid */
@@ -13555,6 +13720,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -13689,6 +13859,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -13862,6 +14037,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -13999,6 +14179,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14486,6 +14671,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14639,6 +14829,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14781,6 +14976,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15284,6 +15484,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15535,6 +15740,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15677,6 +15887,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -16261,6 +16476,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -16566,6 +16786,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -16920,6 +17145,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17242,6 +17472,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17561,6 +17796,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17891,6 +18131,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -18237,6 +18482,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -18555,6 +18805,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -18879,6 +19134,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -19194,6 +19454,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -19603,6 +19868,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -19930,6 +20200,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -20248,6 +20523,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -21412,6 +21692,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -21720,6 +22005,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -22051,6 +22341,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -23319,6 +23614,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 offerId: string | null;
                                 /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -23457,6 +23757,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -23517,6 +23822,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -23534,6 +23844,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -23704,6 +24019,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -23764,6 +24084,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -23781,6 +24106,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -23978,6 +24308,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24038,6 +24373,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24055,6 +24395,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24246,6 +24591,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24306,6 +24656,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24323,6 +24678,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24549,6 +24909,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24609,6 +24974,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24626,6 +24996,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24806,6 +25181,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -24832,6 +25212,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -25030,6 +25415,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -25090,6 +25480,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -25107,6 +25502,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -25292,6 +25692,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -25352,6 +25757,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -25369,6 +25779,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
