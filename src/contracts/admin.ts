@@ -3,6 +3,24 @@ import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES, ZExpectedVersion }
 import { ZMoney } from './plausible.js';
 import { ZAftercareSettings } from './aftercare.js';
 
+/** The contact procedure every agency starts with; an agency may rename, add or remove steps. */
+export const DEFAULT_CONTACT_STEPS: readonly { channel: 'letter' | 'phone' | 'home_visit'; dayOffset: number; label: string }[] = [
+  { channel: 'letter', dayOffset: 0, label: 'Anschreiben mit Terminangebot' },
+  { channel: 'phone', dayOffset: 1, label: 'Telefonischer Kontaktversuch' },
+  { channel: 'home_visit', dayOffset: 3, label: 'Unangekündigter Hausbesuch' },
+  { channel: 'home_visit', dayOffset: 7, label: 'Zweiter Hausbesuch' },
+];
+
+/**
+ * A contact step's label as a text code: `s0`…`s3` for an unchanged default step (the web has its
+ * texts in every language, `prevention.contact.stepLabel.<code>`), `custom` for the agency's own
+ * label (shown as typed).
+ */
+export function contactStepCode(step: { channel: string; label: string }): string {
+  const i = DEFAULT_CONTACT_STEPS.findIndex((d) => d.channel === step.channel && d.label === step.label.trim());
+  return i >= 0 ? `s${i}` : 'custom';
+}
+
 export const ZUser = z.object({
   id: ZId,
   email: z.string(),
@@ -115,12 +133,7 @@ export const ZPreventionSettings = z.object({
     )
     .min(1)
     .max(10)
-    .default([
-      { channel: 'letter', dayOffset: 0, label: 'Anschreiben mit Terminangebot' },
-      { channel: 'phone', dayOffset: 1, label: 'Telefonischer Kontaktversuch' },
-      { channel: 'home_visit', dayOffset: 3, label: 'Unangekündigter Hausbesuch' },
-      { channel: 'home_visit', dayOffset: 7, label: 'Zweiter Hausbesuch' },
-    ])
+    .default(DEFAULT_CONTACT_STEPS.map((s) => ({ ...s })))
     .describe('Standardisiertes Kontaktverfahren: Schritte in Reihenfolge'),
   cureReminderDays: z.number().int().min(1).max(60).default(14).describe('Erinnerung vor Ende der Schonfrist (Kalendertage)'),
   hearingReminderDays: z.number().int().min(1).max(30).default(3).describe('Erinnerung vor dem Verhandlungstermin (Kalendertage)'),

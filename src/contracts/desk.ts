@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
+import { ZTextParams } from './notify.js';
 
 /*
  * The start page ("Schreibtisch"): what waits for the user, from every module through one shape,
@@ -17,7 +18,10 @@ export const ZDeskItem = z.object({
   module: z.string().describe('Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …)'),
   kind: z.string().describe('Art des Eintrags innerhalb des Moduls, z. B. new_notice, offer_to_check'),
   title: z.string(),
+  titleKey: z.string().nullable().optional().describe('Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er'),
+  titleParams: ZTextParams.nullable().optional(),
   detail: z.string().nullable().describe('Zweite Zeile, z. B. Aktenzeichen und Name'),
+  detailKey: z.string().nullable().optional().describe('Übersetzungsschlüssel der zweiten Zeile (mit titleParams)'),
   dueAt: ZTimestamp.nullable(),
   link: z.string().describe('Pfad in der Oberfläche'),
   urgency: ZDeskUrgency,
@@ -77,6 +81,8 @@ export const ZWorkItem = z.object({
   type: ZWorkType,
   id: ZId,
   title: z.string(),
+  titleKey: z.string().nullable().optional(),
+  titleParams: ZTextParams.nullable().optional(),
   detail: z.string().nullable(),
   dueAt: ZTimestamp.nullable(),
   link: z.string(),

@@ -7,6 +7,19 @@ const ZPageQuery = {
 };
 const ZQueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/*
+ * Stored texts in the user's language: a deadline title or a notification as a translation key with
+ * its parameters (references, names, numbers; dates as ISO strings, formatted by the web). Null on
+ * rows from before keys were stored: the web shows the German `title`/`body` then.
+ */
+export const ZTextParams = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export type TTextParams = z.infer<typeof ZTextParams>;
+/** What the server passes with a German text it stores: the key and its parameters. */
+export interface TextRef {
+  key: string;
+  params?: TTextParams;
+}
+
 /* Deadlines ("Meine Fristen") */
 export const ZDeadlineListQuery = z.object({
   scope: z.enum(['mine', 'all']).default('mine').describe('mine: eigene Fristen; all: alle Fristen der Behörde (nur Leitung)'),
@@ -16,7 +29,9 @@ export const ZDeadlineListQuery = z.object({
 export const ZDeadline = z.object({
   id: ZId,
   kind: z.string(),
-  title: z.string(),
+  title: z.string().describe('Deutscher Titel (wie gespeichert)'),
+  titleKey: z.string().nullable().describe('Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen'),
+  titleParams: ZTextParams.nullable(),
   link: z.string().nullable(),
   dueAt: ZTimestamp,
   overdue: z.boolean(),
@@ -33,8 +48,10 @@ export const ZNotificationQuery = z.object({ unread: ZQueryBool.optional().descr
 export const ZNotification = z.object({
   id: ZId,
   kind: z.string(),
-  title: z.string(),
+  title: z.string().describe('Deutscher Titel (wie gespeichert)'),
   body: z.string().nullable(),
+  key: z.string().nullable().describe('Übersetzungsschlüssel (notice.…, Texte .title und .body); null bei alten Benachrichtigungen'),
+  params: ZTextParams.nullable(),
   link: z.string().nullable(),
   createdAt: ZTimestamp,
   readAt: ZTimestamp.nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTextParams } from './notify.js';
 import { ZMoney } from './plausible.js';
 import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
@@ -123,7 +124,15 @@ export const ZAttachment = z.object({
   sizeBytes: z.number().int(),
   createdAt: ZTimestamp,
 });
-export const ZDeadlineRef = z.object({ id: ZId, kind: z.string(), title: z.string(), dueAt: ZTimestamp, overdue: z.boolean() });
+export const ZDeadlineRef = z.object({
+  id: ZId,
+  kind: z.string(),
+  title: z.string(),
+  titleKey: z.string().nullable().optional().describe('Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen'),
+  titleParams: ZTextParams.nullable().optional(),
+  dueAt: ZTimestamp,
+  overdue: z.boolean(),
+});
 export const ZDocumentRef = z.object({ id: ZId, kind: z.string(), filename: z.string(), createdAt: ZTimestamp });
 
 export const ZOffer = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTextParams } from './notify.js';
 import { ZBirthDate, ZMoney, endNotBeforeStart } from './plausible.js';
 import { ZDate, ZGender, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 
@@ -98,7 +99,15 @@ const optMoney = (label: string) =>
     .transform((v) => v ?? null);
 
 export const ZUserRef = z.object({ id: ZId, displayName: z.string() });
-export const ZDeadlineRef = z.object({ id: ZId, kind: z.string(), title: z.string(), dueAt: ZTimestamp, overdue: z.boolean() });
+export const ZDeadlineRef = z.object({
+  id: ZId,
+  kind: z.string(),
+  title: z.string(),
+  titleKey: z.string().nullable().optional().describe('Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen'),
+  titleParams: ZTextParams.nullable().optional(),
+  dueAt: ZTimestamp,
+  overdue: z.boolean(),
+});
 export const ZDocumentRef = z.object({ id: ZId, kind: z.string(), filename: z.string(), createdAt: ZTimestamp });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTextParams } from './notify.js';
 import { ZMoney, ZPastDate, ZPastTimestamp, endNotBeforeStart } from './plausible.js';
 import { ZDate, ZId, ZPage, ZTimestamp, ZExpectedVersion } from './common.js';
 import { ZDeadlineRef, ZDocumentRef, ZGuaranteeItem, ZTenancy } from './placement.js';
@@ -245,6 +246,8 @@ export const ZTimelineEntry = z.object({
   at: ZTimestamp,
   type: z.enum(TIMELINE_TYPES),
   title: z.string().describe('Deutsch, eine Zeile'),
+  titleKey: z.string().describe('Übersetzungsschlüssel des Titels (tenancyTimeline.…)'),
+  titleParams: ZTextParams,
   actor: ZRef.nullable(),
   incidentId: ZId.nullable(),
   step: z.string().nullable().describe('Bei incident_step: der Schritt (report, forward, …)'),

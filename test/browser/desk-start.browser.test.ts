@@ -123,12 +123,19 @@ describe.skipIf(!hasChromium)('browser: the start page of each demo role', () =>
     await page.context().close();
   });
 
-  it('speaks English when asked, with the German data beside the labels', async () => {
+  it('speaks English when asked: deadline titles in English, old German-only data beside the labels', async () => {
     const page = await open('sachbearbeitung@stuttgart.example');
     await page.getByRole('button', { name: /English/ }).click();
     await card(page, 'My deadlines').waitFor();
     await card(page, /Incoming offers to check/).waitFor();
     await page.getByText('overdue', { exact: false }).first().waitFor();
+    // Deadline titles stored with a key read in English (the step of the contact procedure, the offer to check).
+    const deadlines = card(page, 'My deadlines');
+    await deadlines
+      .getByRole('link', { name: /\(step \d+\)$|^Check offer |^Plan the round table for / })
+      .first()
+      .waitFor();
+    expect(await deadlines.getByRole('link', { name: /\(Schritt \d+\)$/ }).count()).toBe(0);
     await expectAccessible(page, 'Start page (English)');
     await shot(page, 'sachbearbeitung_stuttgart_example_en');
     await page.context().close();

@@ -215,6 +215,8 @@ export interface AuditCheckpointsTable {
 }
 
 type Json<T = unknown> = ColumnType<T, string, string>;
+/** Parameters of a stored text key: references, names, numbers, dates as ISO strings. */
+export type TextParams = Record<string, string | number | null>;
 type Numeric = ColumnType<string, number | string, number | string>;
 
 export interface DeadlinesTable {
@@ -224,6 +226,9 @@ export interface DeadlinesTable {
   subject_id: string;
   kind: string;
   title: string;
+  /** The title as a translation key (`deadlineTitle.<kind>`) and its parameters; null on old rows. */
+  title_key: string | null;
+  title_params: Json<TextParams> | null;
   link: string | null;
   due_at: Timestamp;
   remind_at: Timestamp | null;
@@ -246,6 +251,9 @@ export interface NotificationsTable {
   kind: string;
   title: string;
   body: string | null;
+  /** Title and body as a translation key (`notice.<kind>`, texts `.title`/`.body`) and parameters; null on old rows. */
+  key: string | null;
+  params: Json<TextParams> | null;
   link: string | null;
   created_at: Generated<Date>;
   read_at: Timestamp | null;

@@ -7293,6 +7293,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -8331,7 +8336,13 @@ export interface paths {
                                 /** Format: uuid */
                                 subjectId: string;
                                 subjectType: string;
+                                /** @description Deutscher Titel (wie gespeichert) */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey: string | null;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -8425,6 +8436,8 @@ export interface paths {
                                 items: {
                                     /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                     detail: string | null;
+                                    /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                    detailKey?: string | null;
                                     dueAt: string | null;
                                     /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                     id: string;
@@ -8435,6 +8448,11 @@ export interface paths {
                                     /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                     module: string;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                     /**
                                      * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                      * @enum {string}
@@ -8449,6 +8467,8 @@ export interface paths {
                                 items: {
                                     /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                     detail: string | null;
+                                    /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                    detailKey?: string | null;
                                     dueAt: string | null;
                                     /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                     id: string;
@@ -8459,6 +8479,11 @@ export interface paths {
                                     /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                     module: string;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                     /**
                                      * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                      * @enum {string}
@@ -8471,6 +8496,8 @@ export interface paths {
                             recent: {
                                 /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                 detail: string | null;
+                                /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                detailKey?: string | null;
                                 dueAt: string | null;
                                 /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                 id: string;
@@ -8481,6 +8508,11 @@ export interface paths {
                                 /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                 module: string;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                                 /**
                                  * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                  * @enum {string}
@@ -8492,6 +8524,8 @@ export interface paths {
                                 items: {
                                     /** @description Zweite Zeile, z. B. Aktenzeichen und Name */
                                     detail: string | null;
+                                    /** @description Übersetzungsschlüssel der zweiten Zeile (mit titleParams) */
+                                    detailKey?: string | null;
                                     dueAt: string | null;
                                     /** @description Id des Datensatzes (Frist, Fall, Angebot …) */
                                     id: string;
@@ -8502,6 +8536,11 @@ export interface paths {
                                     /** @description Fachmodul, das den Eintrag beiträgt (prevention, placement, sustainment, aftercare, …) */
                                     module: string;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (Fristen, Benachrichtigungen); sonst fehlt er */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                     /**
                                      * @description überfällig, heute fällig, in den nächsten 7 Tagen, später, ohne Frist
                                      * @enum {string}
@@ -8650,6 +8689,10 @@ export interface paths {
                                 link: string;
                                 roles: string[];
                                 title: string;
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                                 /**
                                  * @description Frist, Präventionsfall (Sachbearbeitung), Wohnungsangebot (Ansprechperson), Mietverhältnis (feste Ansprechperson)
                                  * @enum {string}
@@ -10391,6 +10434,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -10501,6 +10549,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10527,6 +10580,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -10703,6 +10761,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10729,6 +10792,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -10902,6 +10970,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -10928,6 +11001,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11110,6 +11188,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11136,6 +11219,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11309,6 +11397,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11335,6 +11428,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11545,6 +11643,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11571,6 +11674,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11745,6 +11853,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11771,6 +11884,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -11944,6 +12062,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -11970,6 +12093,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12147,6 +12275,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12173,6 +12306,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12347,6 +12485,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12373,6 +12516,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12550,6 +12698,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12576,6 +12729,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12750,6 +12908,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12776,6 +12939,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -12955,6 +13123,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -12981,6 +13154,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -13156,6 +13334,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -13182,6 +13365,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -13356,6 +13544,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -13382,6 +13575,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -13644,9 +13842,15 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description Übersetzungsschlüssel (notice.…, Texte .title und .body); null bei alten Benachrichtigungen */
+                                key: string | null;
                                 kind: string;
                                 link: string | null;
+                                params: {
+                                    [key: string]: string | number | null;
+                                } | null;
                                 readAt: string | null;
+                                /** @description Deutscher Titel (wie gespeichert) */
                                 title: string;
                             }[];
                             page: number;
@@ -13699,9 +13903,15 @@ export interface paths {
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description Übersetzungsschlüssel (notice.…, Texte .title und .body); null bei alten Benachrichtigungen */
+                            key: string | null;
                             kind: string;
                             link: string | null;
+                            params: {
+                                [key: string]: string | number | null;
+                            } | null;
                             readAt: string | null;
+                            /** @description Deutscher Titel (wie gespeichert) */
                             title: string;
                         };
                     };
@@ -13845,6 +14055,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 provider: {
                                     /** Format: uuid */
@@ -13989,6 +14204,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14123,6 +14343,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14296,6 +14521,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14433,6 +14663,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -14920,6 +15155,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15073,6 +15313,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15215,6 +15460,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15718,6 +15968,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -15969,6 +16224,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -16111,6 +16371,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             declineReason: string | null;
                             depositCents: number;
@@ -16695,6 +16960,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17000,6 +17270,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17354,6 +17629,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17676,6 +17956,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -17995,6 +18280,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -18325,6 +18615,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -18671,6 +18966,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -18989,6 +19289,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -19313,6 +19618,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -19628,6 +19938,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -20037,6 +20352,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -20364,6 +20684,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -20682,6 +21007,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -21846,6 +22176,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -22154,6 +22489,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -22485,6 +22825,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             documents: {
                                 /** Format: date-time */
@@ -23945,6 +24290,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 offerId: string | null;
                                 /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24083,6 +24433,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24143,6 +24498,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24160,6 +24520,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24227,6 +24592,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -24325,6 +24695,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24385,6 +24760,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24402,6 +24782,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24469,6 +24854,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -24594,6 +24984,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24654,6 +25049,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24671,6 +25071,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -24738,6 +25143,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -24857,6 +25267,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -24917,6 +25332,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -24934,6 +25354,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -25001,6 +25426,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -25155,6 +25585,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -25215,6 +25650,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -25232,6 +25672,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -25299,6 +25744,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -25407,6 +25857,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             decision: ("wait" | "demand_payment") | null;
                             description: string | null;
@@ -25433,6 +25888,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             occurredOn: string | null;
                             payouts: {
@@ -25631,6 +26091,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -25691,6 +26156,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -25708,6 +26178,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -25775,6 +26250,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];
@@ -25888,6 +26368,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             }[];
                             district: string | null;
                             documents: {
@@ -25948,6 +26433,11 @@ export interface paths {
                                     kind: string;
                                     overdue: boolean;
                                     title: string;
+                                    /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                    titleKey?: string | null;
+                                    titleParams?: {
+                                        [key: string]: string | number | null;
+                                    } | null;
                                 } | null;
                                 reference: string;
                                 /** Format: date-time */
@@ -25965,6 +26455,11 @@ export interface paths {
                                 kind: string;
                                 overdue: boolean;
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (deadlineTitle.…); null bei alten Fristen */
+                                titleKey?: string | null;
+                                titleParams?: {
+                                    [key: string]: string | number | null;
+                                } | null;
                             } | null;
                             offerId: string | null;
                             /** @description Offene Vorfälle, die der Benutzer sehen darf */
@@ -26032,6 +26527,11 @@ export interface paths {
                                 step: string | null;
                                 /** @description Deutsch, eine Zeile */
                                 title: string;
+                                /** @description Übersetzungsschlüssel des Titels (tenancyTimeline.…) */
+                                titleKey: string;
+                                titleParams: {
+                                    [key: string]: string | number | null;
+                                };
                                 /** @enum {string} */
                                 type: "tenancy_created" | "incident_step" | "contact" | "payout" | "assignment_received" | "recovery_agreement" | "recovery_payment" | "document" | "tenancy_ended" | "closing_review";
                             }[];

@@ -14,6 +14,7 @@ import { formatDate } from '../i18n/format';
 import { useDeadlines } from '../notify/queries';
 import { can } from '../auth/can';
 import { useTexts } from '../i18n/useTexts';
+import { useStoredText } from '../i18n/storedText';
 import '../notify/notify.css';
 
 /** "Meine Fristen": open deadlines by due date; leads may switch to all of the agency's. */
@@ -21,6 +22,7 @@ export function DeadlinesPage() {
   const { t, i18n } = useTranslation();
   const german = i18n.resolvedLanguage !== 'en';
   const kindLabels: Record<string, string> = useTexts().deadlineKinds;
+  const stored = useStoredText();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const mayAll = can(me, 'deadline.listAll');
@@ -80,8 +82,14 @@ export function DeadlinesPage() {
                 header: t('deadlines.col.title'),
                 rowHeader: true,
                 cell: (d) => {
-                  // Titles are stored in German; other languages name the kind and keep the German details beside it.
-                  const label = german ? d.title : (kindLabels[d.kind] ?? d.title);
+                  // A title with a key is shown in the user's language; an old German-only title: other
+                  // languages name the kind and keep the German details beside it.
+                  const label = stored.has(d.titleKey, d.titleParams)
+                    ? stored.text(d.titleKey, d.titleParams, d.title)
+                    : german
+                      ? d.title
+                      : (kindLabels[d.kind] ?? d.title);
+                  const keyed = stored.has(d.titleKey, d.titleParams);
                   return (
                     <>
                       {d.link ? (
@@ -91,7 +99,7 @@ export function DeadlinesPage() {
                       ) : (
                         label
                       )}
-                      {label !== d.title && (
+                      {!keyed && label !== d.title && (
                         <span className="table-sub" lang="de">
                           {d.title}
                         </span>

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useStoredText } from '../i18n/storedText';
 import { ZReassign, type TReassignResult, type TWorkItem } from '../../contracts/desk';
 import { api, ok } from '../api';
 import { Button } from '../components/Button';
@@ -54,6 +55,7 @@ function ReassignForm({
   reloadWork,
 }: Props & { title: string; items: TWorkItem[]; reloadWork: () => Promise<unknown> }) {
   const { t } = useTranslation();
+  const stored = useStoredText();
   const labels = useDeskLabels();
   const qc = useQueryClient();
   const staff = useStaff();
@@ -124,7 +126,7 @@ function ReassignForm({
                   <CheckboxField
                     key={keyOf(i)}
                     id={fieldId(FORM, `item-${keyOf(i)}`)}
-                    label={i.title}
+                    label={stored.text(i.titleKey, i.titleParams, i.title)}
                     hint={[
                       i.detail,
                       i.dueAt ? t('desk.due', { date: formatDate(i.dueAt, 'Europe/Berlin') }) : null,

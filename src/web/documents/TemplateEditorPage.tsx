@@ -27,7 +27,9 @@ export function TemplateEditorPage() {
   const { kind = '' } = useParams();
   const template = useTemplate(kind);
   const [generation, setGeneration] = useState(0);
-  const title = template.data ? t('documentTemplates.editorTitle', { title: template.data.defaultTitle }) : t('documentTemplates.title');
+  const title = template.data
+    ? t('documentTemplates.editorTitle', { title: t(`documentTemplates.kind.${template.data.kind}`) })
+    : t('documentTemplates.title');
   return (
     <>
       <p className="kern-body">

@@ -37,9 +37,15 @@ export function TemplatesPage() {
               rowHeader: true,
               cell: (r) => (
                 <Link className="kern-link" to={`/admin/templates/${r.kind}`}>
-                  {r.title}
+                  {t(`documentTemplates.kind.${r.kind}`)}
                 </Link>
               ),
+            },
+            {
+              // The title printed in the PDF: the agency's own text, German like the letter itself.
+              key: 'pdfTitle',
+              header: t('documentTemplates.colPdfTitle'),
+              cell: (r) => <span lang="de">{r.title}</span>,
             },
             {
               key: 'status',

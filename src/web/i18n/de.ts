@@ -14,6 +14,7 @@ import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
 import { householdProgrammesDe } from './de/householdProgrammes';
 import { householdAddressesDe } from './de/householdAddresses';
+import { storedTextsDe } from './de/storedTexts';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -27,6 +28,7 @@ export const de = {
   ...exportsDe,
   ...householdProgrammesDe,
   ...householdAddressesDe,
+  ...storedTextsDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

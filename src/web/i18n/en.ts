@@ -15,6 +15,7 @@ import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
 import { householdProgrammesEn } from './en/householdProgrammes';
 import { householdAddressesEn } from './en/householdAddresses';
+import { storedTextsEn } from './en/storedTexts';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -25,6 +26,7 @@ export const en: Messages = {
   ...exportsEn,
   ...householdProgrammesEn,
   ...householdAddressesEn,
+  ...storedTextsEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',

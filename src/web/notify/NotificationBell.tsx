@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useStoredText } from '../i18n/storedText';
 import type { TNotification } from '../../contracts/notify';
 import { ErrorAlert } from '../components/Alert';
 import { errorMessage } from '../i18n/errors';
@@ -83,6 +84,9 @@ function NotificationItem({ n, onNavigate }: { n: TNotification; onNavigate: () 
   const markRead = useMarkRead();
   const item = useRef<HTMLLIElement>(null);
   const isUnread = n.readAt === null;
+  const stored = useStoredText();
+  const title = stored.text(n.key && `${n.key}.title`, n.params, n.title);
+  const body = n.body && stored.text(n.key && `${n.key}.body`, n.params, n.body);
   const open = () => {
     if (isUnread) markRead.mutate(n.id);
     onNavigate();
@@ -93,13 +97,13 @@ function NotificationItem({ n, onNavigate }: { n: TNotification; onNavigate: () 
         {isUnread && <span className="bell__unread">{t('notifications.unread')}: </span>}
         {n.link ? (
           <Link className="kern-link" to={n.link} onClick={open}>
-            {n.title}
+            {title}
           </Link>
         ) : (
-          n.title
+          title
         )}
       </p>
-      {n.body && <p className="kern-body kern-body--small">{n.body}</p>}
+      {body && <p className="kern-body kern-body--small">{body}</p>}
       <p className="kern-body kern-body--small bell__meta">{t('notifications.receivedAt', { date: formatDateTime(n.createdAt) })}</p>
       {isUnread && (
         <button
@@ -108,7 +112,7 @@ function NotificationItem({ n, onNavigate }: { n: TNotification; onNavigate: () 
           // The button goes away once read: focus stays in the popover, on this notification.
           onClick={() => markRead.mutate(n.id, { onSuccess: () => item.current?.focus() })}
           disabled={markRead.isPending}
-          aria-label={t('notifications.markReadNamed', { title: n.title })}
+          aria-label={t('notifications.markReadNamed', { title })}
         >
           <span className="kern-icon kern-icon--check" aria-hidden="true" />
           <span className="kern-label">{t('notifications.markRead')}</span>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useStoredText } from '../i18n/storedText';
 import { formatEuro } from '../../contracts/format';
 import { DescriptionList } from '../components/DescriptionList';
 import { Section } from '../components/Section';
@@ -12,6 +13,7 @@ import { formatNumber } from '../lib/numbers';
 /** All data of the flat, the people involved, open deadlines, attachments and documents. */
 export function OverviewSection() {
   const { t } = useTranslation();
+  const stored = useStoredText();
   const { offer: o, portal } = useOfferPage();
   const floor = useFloorLabel();
   const none = t('common.none');
@@ -98,7 +100,7 @@ export function OverviewSection() {
             <ul className="kern-list">
               {o.deadlines.map((d) => (
                 <li key={d.id}>
-                  {d.title}: <DeadlineText dueAt={d.dueAt} overdue={d.overdue} />
+                  {stored.text(d.titleKey, d.titleParams, d.title)}: <DeadlineText dueAt={d.dueAt} overdue={d.overdue} />
                 </li>
               ))}
             </ul>

@@ -13,6 +13,7 @@ import { dateTimeLocalToIso, toDateTimeLocal } from '../i18n/format';
 import { fieldId } from '../lib/validation';
 import { StepActionDialog } from '../placement/ActionDialog';
 import { useCasePage, useCaseStepRefresh } from './context';
+import { useContactStepLabel } from './labels';
 import { useStepForm } from '../components/StepForm';
 
 const FORM = 'attempt';
@@ -28,6 +29,7 @@ interface AttemptValues {
 /** Records one contact attempt: channel, time, result (the next due step is preselected). */
 export function AttemptDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const stepLabel = useContactStepLabel();
   const { case: c, notify } = useCasePage();
   const next = c.contact.next;
   const stepRefresh = useCaseStepRefresh();
@@ -82,7 +84,7 @@ export function AttemptDialog({ onClose }: { onClose: () => void }) {
           value={v.stepIndex}
           options={[
             { value: '', label: t('prevention.contact.noStep') },
-            ...c.contact.steps.map((s) => ({ value: String(s.index), label: `${s.index + 1}. ${s.label}` })),
+            ...c.contact.steps.map((s) => ({ value: String(s.index), label: `${s.index + 1}. ${stepLabel(s)}` })),
           ]}
           onChange={(e) => {
             step.set('stepIndex', e.target.value);

@@ -9,7 +9,7 @@ import { formatNumber } from '../lib/numbers';
 import { AttemptDialog, ContactLetterDialog } from './AttemptDialog';
 import { useCasePage } from './context';
 import { DocumentLinks } from './DocumentLinks';
-import { DueText } from './labels';
+import { DueText, useContactStepLabel } from './labels';
 import type { Attempt } from './queries';
 
 /** Hours → "5 Stunden" or "2 Tage, 3 Stunden" (the KPI "time to first contact"). */
@@ -26,6 +26,7 @@ export function useDuration() {
 /** The contact procedure: next due step, recorded attempts, the letter, the times to first attempt and contact. */
 export function ContactSection() {
   const { t } = useTranslation();
+  const stepLabel = useContactStepLabel();
   const { case: c, can } = useCasePage();
   const [dialog, setDialog] = useState<'attempt' | 'letter' | null>(null);
   const duration = useDuration();
@@ -55,7 +56,7 @@ export function ContactSection() {
         <div className="next-step">
           {next ? (
             <p className="kern-body">
-              <strong>{t('prevention.contact.nextStep', { n: next.index + 1, label: next.label })}</strong> (
+              <strong>{t('prevention.contact.nextStep', { n: next.index + 1, label: stepLabel(next) })}</strong> (
               {t(`prevention.channel.${next.channel}`)}) – <DueText value={next.dueOn} />
             </p>
           ) : (
@@ -96,7 +97,7 @@ export function ContactSection() {
           captionHidden
           columns={[
             { key: 'n', header: t('prevention.contact.col.n'), numeric: true, cell: (s) => s.index + 1 },
-            { key: 'label', header: t('prevention.contact.col.step'), rowHeader: true, cell: (s) => s.label },
+            { key: 'label', header: t('prevention.contact.col.step'), rowHeader: true, cell: (s) => stepLabel(s) },
             { key: 'channel', header: t('prevention.contact.channel'), cell: (s) => t(`prevention.channel.${s.channel}`) },
             { key: 'due', header: t('prevention.contact.col.due'), cell: (s) => formatDate(s.dueOn) },
             {

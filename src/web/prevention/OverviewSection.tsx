@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useStoredText } from '../i18n/storedText';
 import { formatEuro } from '../../contracts/format';
 import { Button, ButtonLink } from '../components/Button';
 import { DescriptionList } from '../components/DescriptionList';
@@ -14,6 +15,7 @@ import { DueText } from './labels';
 /** The notice as recorded, the household, who works on the case, open deadlines and letters. */
 export function OverviewSection() {
   const { t } = useTranslation();
+  const stored = useStoredText();
   const { case: c, can } = useCasePage();
   const [assigning, setAssigning] = useState(false);
   const none = t('common.none');
@@ -31,7 +33,8 @@ export function OverviewSection() {
           <ul className="plain-list deadline-list">
             {c.deadlines.map((d) => (
               <li key={d.id}>
-                <span className="deadline-list__title">{d.title}</span> <DueText value={d.dueAt} overdue={d.overdue} />
+                <span className="deadline-list__title">{stored.text(d.titleKey, d.titleParams, d.title)}</span>{' '}
+                <DueText value={d.dueAt} overdue={d.overdue} />
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { contactStepCode } from '../../contracts/admin';
 import { useTranslation } from 'react-i18next';
 import type { TCaseState, TOutcome } from '../../contracts/prevention';
 import { formatDate, formatDateTime } from '../i18n/format';
@@ -7,6 +8,12 @@ export type LooseT = (key: string, options?: Record<string, unknown>) => string;
 export function useLooseT(): LooseT {
   const { t } = useTranslation();
   return t as unknown as LooseT;
+}
+
+/** A contact step's label in the user's language: a default step by its code, an agency's own label as typed. */
+export function useContactStepLabel(): (step: { channel: string; label: string }) => string {
+  const t = useLooseT();
+  return (step) => t(`prevention.contact.stepLabel.${contactStepCode(step)}`, { step: step.label });
 }
 
 type Variant = 'info' | 'success' | 'warning' | 'danger';

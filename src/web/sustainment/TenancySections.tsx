@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useStoredText } from '../i18n/storedText';
 import { formatEuro } from '../../contracts/format';
 import { DataTable } from '../components/DataTable';
 import { DescriptionList } from '../components/DescriptionList';
@@ -164,6 +165,7 @@ export function IncidentTable({ tenancy }: { tenancy: TenancyDetail }) {
 /** Everything that happened on the tenancy, oldest first (the server leaves out what a company may not see). */
 export function TenancyTimeline({ tenancy }: { tenancy: TenancyDetail }) {
   const { t } = useTranslation();
+  const stored = useStoredText();
   if (tenancy.timeline.length === 0) return <p className="kern-body">{t('sustainment.timeline.empty')}</p>;
   return (
     <ol className="sus-timeline">
@@ -175,10 +177,10 @@ export function TenancyTimeline({ tenancy }: { tenancy: TenancyDetail }) {
           <span className="kern-body">
             {e.incidentId ? (
               <Link className="kern-link" to={`/sustainment/incidents/${e.incidentId}`}>
-                {e.title}
+                {stored.text(e.titleKey, e.titleParams, e.title)}
               </Link>
             ) : (
-              e.title
+              stored.text(e.titleKey, e.titleParams, e.title)
             )}
             {e.amountCents !== null && <strong>{` · ${formatEuro(e.amountCents)}`}</strong>}
           </span>

@@ -26,6 +26,7 @@ import * as deskIndexes from './2026-12-07T09-00_desk_indexes.js';
 import * as searchBirthDate from './2026-12-07T09-00_search_birth_date.js';
 import * as aftercareQueuePaths from './2026-12-08T09-00_aftercare_queue_paths.js';
 import * as householdAddresses from './2026-12-08T10-00_household_addresses.js';
+import * as textKeys from './2026-12-08T10-10_text_keys.js';
 import * as mailDigest from './2026-12-08T10-20_mail_digest.js';
 import * as steering from './2026-12-08T11-00_steering.js';
 
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T09-00_search_birth_date': searchBirthDate,
   '2026-12-08T09-00_aftercare_queue_paths': aftercareQueuePaths,
   '2026-12-08T10-00_household_addresses': householdAddresses,
+  '2026-12-08T10-10_text_keys': textKeys,
   '2026-12-08T10-20_mail_digest': mailDigest,
   '2026-12-08T11-00_steering': steering,
 };

@@ -175,7 +175,7 @@ export async function seedPlacement(
           .returning('id')
           .executeTakeFirstOrThrow();
         // The queue shows what is due next: checking the submitted offers, planning the round table.
-        const due = (kind: string, title: string, days: number, assignee: string | null) =>
+        const due = (kind: string, title: string, key: string, days: number, assignee: string | null) =>
           tx
             .insertInto('deadlines')
             .values({
@@ -184,13 +184,15 @@ export async function seedPlacement(
               subject_id: row.id,
               kind,
               title,
+              title_key: key,
+              title_params: JSON.stringify({ offer: reference }),
               link: `/placement/offers/${row.id}`,
               assignee_id: assignee,
               due_at: endOfDayBerlin(addWorkingDays(berlinDate(new Date()), days, a.state as FederalState)),
             })
             .execute();
-        if (o.status === 'submitted') await due('offer_check', `Angebot ${reference} prüfen`, 1 + i, null);
-        if (checked) await due('round_table', `Runden Tisch für ${reference} planen`, 4, cm?.id ?? null);
+        if (o.status === 'submitted') await due('offer_check', `Angebot ${reference} prüfen`, 'deadlineTitle.offer_check', 1 + i, null);
+        if (checked) await due('round_table', `Runden Tisch für ${reference} planen`, 'deadlineTitle.round_table', 4, cm?.id ?? null);
         const events = ['created', ...(o.status !== 'draft' ? ['submitted'] : []), ...(checked ? ['checked', 'approved'] : [])];
         for (const kind of events) {
           await tx

@@ -1,3 +1,4 @@
+import { contactStepCode } from '../../../contracts/admin.js';
 import { inAgency } from '../database.js';
 import type { Kysely } from 'kysely';
 import { ZNoticeInput, type TNoticeInput } from '../../../contracts/prevention.js';
@@ -220,6 +221,15 @@ export async function seedPrevention(db: Kysely<DB>, agencies: { id: string; cit
             householdId: res.householdIds[i] || null,
             kind: 'prevention_contact',
             title: `${res.references[i]}: ${step.label} (Schritt ${columns.next_contact_step! + 1})`,
+            text: {
+              key: 'deadlineTitle.prevention_contact',
+              params: {
+                reference: res.references[i]!,
+                step: step.label,
+                stepCode: contactStepCode(step),
+                n: columns.next_contact_step! + 1,
+              },
+            },
             link: caseLink(id),
             dueAt: endOfDayBerlin(columns.next_contact_due_on),
             assigneeId: cm,

@@ -49,6 +49,10 @@ export async function openAnnualReports(db: Kysely<DB>, today = berlinDate(new D
             `Der Jahresbericht ${year} für ${row.carrier_name} ist als Entwurf angelegt; die Zahlen stehen bereit. ` +
             `Bitte bis ${germanDate(annualDueOn(year, settings.aftercare.reportDueMonthDay))} einreichen.`,
           link: annualReportLink(row.id),
+          text: {
+            key: 'notice.annualReportOpened',
+            params: { year, carrier: row.carrier_name, dueOn: annualDueOn(year, settings.aftercare.reportDueMonthDay) },
+          },
         });
         recordAudit(tx, system(agencyId), {
           action: 'aftercare.annual_report_open',

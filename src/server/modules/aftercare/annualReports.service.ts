@@ -62,6 +62,7 @@ export async function planAnnualDeadline(
     subjectId: row.id,
     kind: DEADLINE,
     title: `Jahresbericht ${row.year} der Wohnintegrationshilfe (${row.carrier_name}) einreichen`,
+    text: { key: 'deadlineTitle.aftercare_annual_report', params: { year: row.year, carrier: row.carrier_name } },
     link: annualReportLink(row.id),
     dueAt: endOfDayBerlin(dueOn),
     remindAt: remindOn > today ? endOfDayBerlin(remindOn) : null,
@@ -217,6 +218,7 @@ export function annualReportService(db: Kysely<DB>) {
           `Jahresbericht ${row.year} von ${row.carrier_name} eingereicht (Fassung ${no})`,
           `Der Träger ${row.carrier_name} hat den Jahresbericht ${row.year} der Wohnintegrationshilfe eingereicht.`,
           annualReportLink(id),
+          { text: { key: 'notice.annualReportSubmitted', params: { year: row.year, carrier: row.carrier_name, no } } },
         );
         audit(k.tx, ctx, { action: 'aftercare.annual_report_submit', entityId: id, details: { no, cases: snapshot.rows.length } });
         return k.present((await k.repo.find(id, k.scope))!);
@@ -238,6 +240,7 @@ export function annualReportService(db: Kysely<DB>) {
           `Jahresbericht ${row.year} zurückgegeben`,
           `Die Fachstelle hat den Jahresbericht ${row.year} (Fassung ${latest.no}) zurückgegeben: ${input.reason}`,
           annualReportLink(id),
+          { text: { key: 'notice.annualReportReturned', params: { year: row.year, no: latest.no, reason: input.reason } } },
         );
         audit(k.tx, ctx, { action: 'aftercare.annual_report_return', entityId: id, details: { no: latest.no } });
         return k.present((await k.repo.find(id, k.scope))!);

@@ -72,6 +72,7 @@ export async function createReferral(tx: Tx, ctx: Ctx, input: Referral): Promise
     `Neue Meldung zur Nachsorge ${reference}`,
     'Bitte vergleichbare Hilfen prüfen und über die Wohnintegrationshilfe entscheiden.',
     caseLink(id),
+    { text: { key: 'notice.aftercareReferred', params: { reference } } },
   );
   return { id, reference };
 }

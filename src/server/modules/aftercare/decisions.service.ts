@@ -57,6 +57,7 @@ async function activate(k: Kit, c: StepCtx, row: AftercareRow) {
     `Nachsorge beginnt: ${row.reference}`,
     `Die Fachstelle hat die Wohnintegrationshilfe bewilligt, die Einwilligung liegt vor. Erster Hausbesuch bis ${germanDate(firstVisit)}.`,
     caseLink(row.id),
+    { text: { key: 'notice.aftercareStarted', params: { reference: row.reference, firstVisitOn: firstVisit } } },
   );
 }
 
@@ -76,6 +77,7 @@ async function finish(k: Kit, row: AftercareRow, endedOn: string, wasActive: boo
       householdId: row.household_id,
       kind: 'aftercare_follow_up',
       title: `Nachprüfung ${row.reference} (${f.months} Monate nach Ende): Wohnung noch gehalten?`,
+      text: { key: 'deadlineTitle.aftercare_follow_up', params: { reference: row.reference, months: f.months } },
       link: caseLink(row.id),
       dueAt: endOfDayBerlin(f.due_on),
       assigneeId: row.granted_by,
@@ -236,6 +238,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorge ${row.reference} beendet`,
           'Der Haushalt hat seine Einwilligung widerrufen. Die Hilfe endet; der Fall steht Ihnen nicht mehr zur Verfügung.',
           '/aftercare',
+          { text: { key: 'notice.aftercareWithdrawn', params: { reference: row.reference } } },
         );
         return k.full(id);
       }),
@@ -264,6 +267,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorge ${row.reference} verlängert`,
           `Die Hilfe ist bis ${germanDate(until)} verlängert.`,
           caseLink(id),
+          { text: { key: 'notice.aftercareExtended', params: { reference: row.reference, untilOn: until } } },
         );
         return k.full(id);
       }),
@@ -294,6 +298,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorgefall ${row.reference} zugewiesen`,
           `Besuchsrhythmus: alle ${weeks ?? '–'} Wochen.`,
           caseLink(id),
+          { text: { key: 'notice.aftercareAssigned', params: { reference: row.reference, weeks: weeks ?? '–' } } },
         );
         return k.full(id);
       }),
@@ -320,6 +325,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nachsorge ${row.reference} beendet: ${END_TEXT[input.reason]}`,
           `Ende der Hilfe am ${germanDate(input.endedOn)}.`,
           caseLink(id),
+          { text: { key: 'notice.aftercareEnded', params: { reference: row.reference, reason: input.reason, endedOn: input.endedOn } } },
         );
         return k.full(id);
       }),

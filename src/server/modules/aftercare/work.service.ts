@@ -133,6 +133,7 @@ export function workService(db: Kysely<DB>) {
             `Nachsorge ${row.reference}: ${missed} Hausbesuche in Folge nicht zustande gekommen`,
             `Der letzte Versuch war am ${germanDate(input.visitedOn)}. Bitte das weitere Vorgehen klären.`,
             caseLink(id),
+            { text: { key: 'notice.visitsMissed', params: { reference: row.reference, missed, visitedOn: input.visitedOn } } },
           );
         }
         const warnings = input.riskSigns.filter((r) => EARLY_WARNING_SIGNS.includes(r));

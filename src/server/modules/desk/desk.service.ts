@@ -145,7 +145,10 @@ export function deskService(db: Kysely<DB>, contributions: readonly DeskContribu
               module: 'notifications',
               kind: n.kind,
               title: n.title,
+              titleKey: n.key ? `${n.key}.title` : null,
+              titleParams: n.params,
               detail: n.body,
+              detailKey: n.key && n.body ? `${n.key}.body` : null,
               dueAt: null,
               link: n.link ?? '/notifications',
               urgency: 'none' as const,
@@ -172,6 +175,7 @@ export function deskService(db: Kysely<DB>, contributions: readonly DeskContribu
                 type: kind.type,
                 id: r.id,
                 title: r.title,
+                ...(r.titleKey ? { titleKey: r.titleKey, titleParams: r.titleParams ?? {} } : {}),
                 detail: r.detail,
                 dueAt: dueIso(r.due),
                 link: r.link,
@@ -248,6 +252,7 @@ export function deskService(db: Kysely<DB>, contributions: readonly DeskContribu
             userIds: [input.toUserId],
             kind: 'work.reassigned',
             title: moved === 1 ? 'Ihnen wurde ein Eintrag übergeben' : `Ihnen wurden ${moved} Einträge übergeben`,
+            text: { key: 'notice.workReassigned', params: { count: moved } },
             body: Object.entries(result)
               .map(([t, n]) => `${TYPE_NAMES[t as TWorkType]}: ${n}`)
               .join(', '),

@@ -60,6 +60,7 @@ export function decisionService(db: Kysely<DB>) {
             `${c.pseudonym} hat zugesagt (${offer.reference})`,
             `Der Haushalt möchte die Wohnung ${offer.street} beziehen.`,
             offerLink(offer.id),
+            { text: { key: 'notice.candidateAccepted', params: { pseudonym: c.pseudonym, offer: offer.reference, street: offer.street } } },
           );
           audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'accept', from: c.status, to } });
         } else {
@@ -74,6 +75,10 @@ export function decisionService(db: Kysely<DB>) {
             householdId: c.household_id,
             kind: 'follow_up_talk',
             title: `Nachgespräch nach Absage: ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
+            text: {
+              key: 'deadlineTitle.follow_up_talk',
+              params: { pseudonym: c.pseudonym, candidate: c.reference, offer: offer.reference },
+            },
             link: offerLink(offer.id),
             dueAt: await fx.dueAfterWorkingDays(placement.followUpWorkingDays),
             assigneeId: c.social_worker_id ?? offer.case_manager_id,
@@ -91,6 +96,7 @@ export function decisionService(db: Kysely<DB>) {
             `${c.pseudonym} hat abgesagt (${offer.reference})`,
             'Bitte zeitnah ein Nachgespräch mit dem Haushalt führen.',
             offerLink(offer.id),
+            { text: { key: 'notice.candidateRefusedOffice', params: { pseudonym: c.pseudonym, offer: offer.reference } } },
           );
           await fx.inform(
             await fx.providerUsers(offer.provider_id),
@@ -98,6 +104,7 @@ export function decisionService(db: Kysely<DB>) {
             `${c.pseudonym} hat abgesagt (${offer.reference})`,
             'Die Fachstelle klärt die Gründe mit dem Haushalt.',
             offerLink(offer.id),
+            { text: { key: 'notice.candidateRefusedProvider', params: { pseudonym: c.pseudonym, offer: offer.reference } } },
           );
           audit(tx, ctx, {
             action: 'candidate.transition',
@@ -155,6 +162,7 @@ export function decisionService(db: Kysely<DB>) {
           `Veto gegen ${c.pseudonym} (${offer.reference})`,
           `Das Wohnungsunternehmen hat ein Veto eingelegt: ${reason}`,
           offerLink(offer.id),
+          { text: { key: 'notice.candidateVetoed', params: { pseudonym: c.pseudonym, offer: offer.reference, reason } } },
         );
         audit(tx, ctx, { action: 'candidate.transition', entityId: id, details: { step: 'veto', from: c.status, to } });
         return out(tx, ctx, offer, id);
@@ -187,6 +195,7 @@ export function decisionService(db: Kysely<DB>) {
           subjectId: offer.id,
           kind: 'contracts',
           title: `Garantie- und Mietvertrag abschließen: ${offer.reference}`,
+          text: { key: 'deadlineTitle.contracts', params: { offer: offer.reference } },
           link: offerLink(offer.id),
           dueAt: await fx.dueAfterWorkingDays(placement.leaseWorkingDays),
           assigneeId: offer.case_manager_id ?? ctx.actor.userId,
@@ -205,6 +214,7 @@ export function decisionService(db: Kysely<DB>) {
           `Wohnung vergeben: ${offer.reference}`,
           `Die Wohnung ${offer.street} wurde an ${c.pseudonym} vergeben. Als Nächstes werden Garantievertrag und Mietvertrag abgeschlossen.`,
           offerLink(offer.id),
+          { text: { key: 'notice.offerAllocated', params: { offer: offer.reference, street: offer.street, pseudonym: c.pseudonym } } },
         );
         await fx.inform(
           released.map((r) => all.find((x) => x.id === r.id)?.social_worker_id ?? null),
@@ -212,6 +222,7 @@ export function decisionService(db: Kysely<DB>) {
           `Nicht ausgewählt: ${offer.reference}`,
           'Der Haushalt wurde für diese Wohnung nicht ausgewählt und ist wieder im Pool.',
           offerLink(offer.id),
+          { text: { key: 'notice.candidateReleased', params: { offer: offer.reference } } },
         );
         const provider = (await repo.provider(offer.provider_id))!;
         await generateDocument(tx, ctx.actor.agencyId, {
@@ -346,6 +357,7 @@ export function decisionService(db: Kysely<DB>) {
           `Mietverhältnis beginnt: ${offer.reference}`,
           `Garantievertrag und Mietvertrag sind erfasst. Mietbeginn ${input.leaseStart.split('-').reverse().join('.')}.`,
           offerLink(offerId),
+          { text: { key: 'notice.offerLet', params: { offer: offer.reference, leaseStartOn: input.leaseStart } } },
         );
         audit(tx, ctx, { action: 'tenancy.create', entityId: tenancy.id, details: { offer: offerId, household: c.household_id } });
         return loadOfferView(tx, ctx, offerId);
@@ -372,6 +384,7 @@ export function decisionService(db: Kysely<DB>) {
           subjectId: offerId,
           kind: 'round_table',
           title: `Runden Tisch für ${offer.reference} planen (Runde ${offer.round + 1})`,
+          text: { key: 'deadlineTitle.round_table_again', params: { offer: offer.reference, round: offer.round + 1 } },
           link: offerLink(offerId),
           dueAt: await fx.dueAfterWorkingDays(placement.roundTableWorkingDays),
           assigneeId: offer.case_manager_id ?? ctx.actor.userId,
@@ -381,6 +394,7 @@ export function decisionService(db: Kysely<DB>) {
           offer,
           'Neue Vorauswahl',
           `Für die Wohnung ${offer.street} kam kein Mietvertrag zustande. Die Fachstelle wählt erneut Haushalte aus.`,
+          { text: { key: 'notice.offerRestarted', params: { street: offer.street } } },
         );
         audit(tx, ctx, {
           action: 'offer.transition',

@@ -84,6 +84,16 @@ export function meetingService(db: Kysely<DB>) {
       participantIds,
       link: offerLink(offer.id),
       kind: 'round_table',
+      text: {
+        key: 'notice.roundTableInvite',
+        params: {
+          offer: offer.reference,
+          street: offer.street,
+          district: offer.district,
+          startsAt: rt.starts_at.toISOString(),
+          video: rt.video_url ?? '',
+        },
+      },
     });
 
   async function viewingOf(tx: Tx, ctx: Ctx, id: string) {
@@ -113,6 +123,18 @@ export function meetingService(db: Kysely<DB>) {
       location: v.place,
       participantIds: attendees,
       link: offerLink(offer.id),
+      text: {
+        key: 'notice.viewingInvite',
+        params: {
+          offer: offer.reference,
+          pseudonym,
+          street: offer.street,
+          postalCode: offer.postal_code,
+          city: offer.city,
+          startsAt: v.starts_at.toISOString(),
+          place: v.place,
+        },
+      },
       kind: 'viewing',
     });
 
@@ -331,6 +353,10 @@ export function meetingService(db: Kysely<DB>) {
           householdId: c.household_id,
           kind: 'household_decision',
           title: `Entscheidung ${c.pseudonym} (${c.reference}) zu ${offer.reference}`,
+          text: {
+            key: 'deadlineTitle.household_decision',
+            params: { pseudonym: c.pseudonym, candidate: c.reference, offer: offer.reference },
+          },
           link: offerLink(offer.id),
           dueAt,
           remindAt: new Date(dueAt.getTime() - 24 * 3600_000),

@@ -246,6 +246,7 @@ export function offerService(db: Kysely<DB>) {
           subjectId: id,
           kind: 'round_table',
           title: `Runden Tisch für ${o.reference} planen`,
+          text: { key: 'deadlineTitle.round_table', params: { offer: o.reference } },
           link: offerLink(id),
           dueAt: await fx.dueAfterWorkingDays(placement.roundTableWorkingDays),
           assigneeId: o.case_manager_id ?? ctx.actor.userId,
@@ -254,6 +255,7 @@ export function offerService(db: Kysely<DB>) {
           o,
           'Angebot angenommen',
           `Ihr Wohnungsangebot ${o.reference} erfüllt die Programmbedingungen. Die Fachstelle wählt jetzt passende Haushalte aus.`,
+          { text: { key: 'notice.offerApproved', params: {} } },
         );
         audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'approve', from: o.status, to } });
       });
@@ -275,6 +277,7 @@ export function offerService(db: Kysely<DB>) {
           o,
           'Angebot abgelehnt',
           `Ihr Wohnungsangebot ${o.reference} wurde abgelehnt. Grund: ${text}`,
+          { text: { key: 'notice.offerDeclined', params: { reason: text } } },
         );
         audit(tx, ctx, { action: 'offer.transition', entityId: id, details: { step: 'decline', from: o.status, to } });
       });
@@ -296,6 +299,7 @@ export function offerService(db: Kysely<DB>) {
             o,
             'Angebot zurückgezogen',
             `Das Wohnungsunternehmen hat das Angebot ${o.reference} zurückgezogen: ${reason}`,
+            { text: { key: 'notice.offerWithdrawn', params: { reason } } },
           );
         audit(tx, ctx, {
           action: 'offer.transition',

@@ -1,3 +1,4 @@
+import type { TextRef } from '../../../contracts/notify.js';
 import type { Tx } from '../../db/database.js';
 import { stepEffects } from '../../platform/effects/effects.js';
 import type { Ctx } from '../../platform/http/context.js';
@@ -9,6 +10,9 @@ import type { OfferRow } from './placement.repository.js';
  */
 
 export const offerLink = (offerId: string) => `/placement/offers/${offerId}`;
+
+const withOffer = (o: OfferRow, { text }: { text?: TextRef }) =>
+  text ? { text: { key: text.key, params: { ...text.params, offer: o.reference } } } : {};
 
 export function placementEffects(tx: Tx, ctx: Ctx) {
   const fx = stepEffects(tx, ctx);
@@ -29,6 +33,7 @@ export function placementEffects(tx: Tx, ctx: Ctx) {
         subjectId: offerId,
         kind: 'offer_check',
         title: `Angebot ${reference} prüfen`,
+        text: { key: 'deadlineTitle.offer_check', params: { offer: reference } },
         link: offerLink(offerId),
         dueAt: await fx.dueAfterWorkingDays(a.settings.placement.checkWorkingDays),
         assigneeId: caseManagerId,
@@ -39,19 +44,29 @@ export function placementEffects(tx: Tx, ctx: Ctx) {
         `Neues Wohnungsangebot ${reference}`,
         'Ein Wohnungsunternehmen hat ein Angebot eingereicht. Bitte die Programmbedingungen prüfen.',
         offerLink(offerId),
+        { text: { key: 'notice.offerSubmitted', params: { offer: reference } } },
       );
     },
 
-    toProvider: async (o: OfferRow, title: string, body: string) =>
-      fx.inform(await fx.providerUsers(o.provider_id), 'offer.provider', `${title} (${o.reference})`, body, offerLink(o.id)),
+    /** `text`: the notice's key; its texts get the offer's reference as `offer`. */
+    toProvider: async (o: OfferRow, title: string, body: string, more: { text?: TextRef } = {}) =>
+      fx.inform(
+        await fx.providerUsers(o.provider_id),
+        'offer.provider',
+        `${title} (${o.reference})`,
+        body,
+        offerLink(o.id),
+        withOffer(o, more),
+      ),
 
-    toOffice: async (o: OfferRow, title: string, body: string) =>
+    toOffice: async (o: OfferRow, title: string, body: string, more: { text?: TextRef } = {}) =>
       fx.inform(
         o.case_manager_id ? [o.case_manager_id] : await office(),
         'offer.office',
         `${title} (${o.reference})`,
         body,
         offerLink(o.id),
+        withOffer(o, more),
       ),
 
     /** Cancels or completes every open deadline of an offer and the given candidates. */

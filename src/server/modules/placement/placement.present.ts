@@ -1,3 +1,4 @@
+import type { TextParams } from '../../db/types.js';
 import type { Selectable } from 'kysely';
 import type { TRole } from '../../../contracts/common.js';
 import type { TCandidate, TConditions, TOffer, TOfferCheck, TCandidateState } from '../../../contracts/placement.js';
@@ -14,7 +15,7 @@ type Names = Map<string, string>;
 export interface OfferExtras {
   attachments: { id: string; filename: string; content_type: string; size_bytes: number; created_at: Date }[];
   documents: { id: string; kind: string; filename: string; created_at: Date }[];
-  deadlines: { id: string; kind: string; title: string; due_at: Date }[];
+  deadlines: { id: string; kind: string; title: string; due_at: Date; title_key?: string | null; title_params?: TextParams | null }[];
   tenancyId: string | null;
 }
 
@@ -61,7 +62,15 @@ export function presentOffer(o: OfferRow, role: TRole, x: OfferExtras, now = new
     // Deadlines are the office's work list; a housing company sees dates through the meetings.
     deadlines: provider
       ? []
-      : x.deadlines.map((d) => ({ id: d.id, kind: d.kind, title: d.title, dueAt: iso(d.due_at), overdue: d.due_at <= now })),
+      : x.deadlines.map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          title: d.title,
+          titleKey: d.title_key ?? null,
+          titleParams: d.title_params ?? null,
+          dueAt: iso(d.due_at),
+          overdue: d.due_at <= now,
+        })),
     tenancyId: x.tenancyId,
     version: o.version,
     createdAt: iso(o.created_at),

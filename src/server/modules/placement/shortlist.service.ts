@@ -306,6 +306,7 @@ export function shortlistService(db: Kysely<DB>) {
           `Neuer Haushalt für ${offer.reference}`,
           `${c.pseudonym} wurde Ihnen für die Wohnung ${offer.street} vorgestellt.`,
           offerLink(offer.id),
+          { text: { key: 'notice.candidatePresented', params: { offer: offer.reference, pseudonym: c.pseudonym, street: offer.street } } },
         );
         audit(tx, ctx, {
           action: 'candidate.disclosed',

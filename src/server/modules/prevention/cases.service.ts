@@ -159,6 +159,16 @@ export function caseService(db: Kysely<DB>) {
             `Neue Mitteilung ${res.references[0]}: sofort Kontakt aufnehmen`,
             `${input.tenants[0]!.firstName} ${input.tenants[0]!.lastName}, ${input.street}. Das Kontaktverfahren beginnt heute.`,
             caseLink(id),
+            {
+              text: {
+                key: 'notice.caseOpened',
+                params: {
+                  reference: res.references[0]!,
+                  name: `${input.tenants[0]!.firstName} ${input.tenants[0]!.lastName}`,
+                  street: input.street,
+                },
+              },
+            },
           );
           if (input.evictionAt || stage === 'eviction_date') {
             await k.fx.inform(
@@ -167,6 +177,7 @@ export function caseService(db: Kysely<DB>) {
               `Räumungstermin in Fall ${res.references[0]}`,
               input.evictionAt ? `Räumung am ${germanDateTime.format(new Date(input.evictionAt))} Uhr.` : 'Ein Räumungstermin steht bevor.',
               caseLink(id),
+              { text: { key: 'notice.evictionDate', params: { reference: res.references[0]!, evictionAt: input.evictionAt ?? null } } },
             );
           }
           return k.full(id);
@@ -217,6 +228,9 @@ export function caseService(db: Kysely<DB>) {
             `Räumungstermin in Fall ${row.reference}`,
             `Räumung am ${germanDateTime.format(new Date(evictionAfter))} Uhr.`,
             caseLink(id),
+            {
+              text: { key: 'notice.evictionDate', params: { reference: row.reference, evictionAt: new Date(evictionAfter).toISOString() } },
+            },
           );
         }
         return k.full(id);
@@ -246,6 +260,7 @@ export function caseService(db: Kysely<DB>) {
           `Fall ${row.reference} wurde Ihnen zugewiesen`,
           'Bitte den Fall und seine Fristen ansehen.',
           caseLink(id),
+          { text: { key: 'notice.caseAssigned', params: { reference: row.reference } } },
         );
         return k.full(id);
       }),

@@ -95,6 +95,7 @@ export function measureService(db: Kysely<DB>) {
             `Mietschulden gezahlt: Fall ${row.reference}`,
             'Die Zahlung an den Vermieter ist erfasst. Ergebnis mit dem Vermieter klären.',
             caseLink(row.id),
+            { text: { key: 'notice.arrearsPaid', params: { reference: row.reference } } },
           );
         return k.full(row.id);
       }),

@@ -42,6 +42,7 @@ export async function addNotice(
     `Weitere Mitteilung zu Fall ${open.reference}`,
     `${SOURCE[input.source] ?? 'Mitteilung'} vom ${input.receivedOn.split('-').reverse().join('.')} zum offenen Fall hinzugefügt.`,
     caseLink(open.id),
+    { text: { key: 'notice.noticeAdded', params: { reference: open.reference, source: input.source, receivedOn: input.receivedOn } } },
   );
   return k.full(open.id);
 }
@@ -99,6 +100,7 @@ export async function noticeFromAftercare(tx: Tx, ctx: Ctx, w: EarlyWarning): Pr
       `Frühwarnung aus der Nachsorge zu Fall ${open.reference}`,
       `${w.carrierName}: ${w.findings}.`,
       caseLink(open.id),
+      { text: { key: 'notice.earlyWarningAdded', params: { reference: open.reference, carrier: w.carrierName, findings: w.findings } } },
     );
     return { caseId: open.id };
   }
@@ -112,6 +114,7 @@ export async function noticeFromAftercare(tx: Tx, ctx: Ctx, w: EarlyWarning): Pr
     `Frühwarnung aus der Nachsorge ${res.references[0]}: sofort Kontakt aufnehmen`,
     `${w.carrierName} meldet beim Hausbesuch: ${w.findings}. Das Kontaktverfahren beginnt heute.`,
     caseLink(caseId),
+    { text: { key: 'notice.earlyWarningCase', params: { reference: res.references[0]!, carrier: w.carrierName, findings: w.findings } } },
   );
   return { caseId };
 }

@@ -224,6 +224,8 @@ export async function openCasesInBulk(
         hh: householdIds[i]!,
         kind: d.kind,
         title: d.title,
+        title_key: d.text?.key ?? null,
+        title_params: d.text?.params ?? null,
         link: caseLink(id),
         due: d.dueAt.toISOString(),
         remind: d.remindAt?.toISOString() ?? null,
@@ -263,9 +265,9 @@ export async function openCasesInBulk(
     deadlineCount += deadlines.length;
     if (deadlines.length) {
       await sql`
-        INSERT INTO deadlines (agency_id, subject_type, subject_id, kind, title, link, due_at, remind_at, assignee_id, escalate_to_lead, household_id)
-        SELECT ${agencyId}, 'prevention_case', x.sid, x.kind, x.title, x.link, x.due, x.remind, x.assignee, x.esc, x.hh
-        FROM jsonb_to_recordset(${JSON.stringify(deadlines)}::jsonb) AS x(sid uuid, hh uuid, kind text, title text, link text, due timestamptz, remind timestamptz, assignee uuid, esc boolean)`.execute(
+        INSERT INTO deadlines (agency_id, subject_type, subject_id, kind, title, title_key, title_params, link, due_at, remind_at, assignee_id, escalate_to_lead, household_id)
+        SELECT ${agencyId}, 'prevention_case', x.sid, x.kind, x.title, x.title_key, x.title_params, x.link, x.due, x.remind, x.assignee, x.esc, x.hh
+        FROM jsonb_to_recordset(${JSON.stringify(deadlines)}::jsonb) AS x(sid uuid, hh uuid, kind text, title text, title_key text, title_params jsonb, link text, due timestamptz, remind timestamptz, assignee uuid, esc boolean)`.execute(
         tx,
       );
     }

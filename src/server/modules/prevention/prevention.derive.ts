@@ -1,3 +1,4 @@
+import { contactStepCode } from '../../../contracts/admin.js';
 import type { TNotice, TThreatStage } from '../../../contracts/prevention.js';
 import type { TPreventionSettings } from '../../../contracts/admin.js';
 import { endOfDayBerlin, germanDate, type FederalState } from '../../platform/deadlines/workdays.js';
@@ -136,6 +137,10 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_contact',
       title: `${reference}: ${procedure.next.label} (Schritt ${procedure.next.index + 1})`,
+      text: {
+        key: 'deadlineTitle.prevention_contact',
+        params: { reference, step: procedure.next.label, stepCode: contactStepCode(procedure.next), n: procedure.next.index + 1 },
+      },
       dueAt: endOfDayBerlin(procedure.next.dueOn),
       assigneeId,
       escalateToLead: false,
@@ -146,6 +151,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_cure_end',
       title: `${reference}: Schonfrist endet am ${germanDate(d.cure_end)}`,
+      text: { key: 'deadlineTitle.prevention_cure_end', params: { reference, endOn: d.cure_end } },
       dueAt: due,
       remindAt: before(due, settings.cureReminderDays),
       assigneeId,
@@ -157,6 +163,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_defence_end',
       title: `${reference}: Verteidigungsanzeige bis ${germanDate(d.defence_end)}`,
+      text: { key: 'deadlineTitle.prevention_defence_end', params: { reference, endOn: d.defence_end } },
       dueAt: due,
       remindAt: before(due, settings.defenceReminderDays),
       assigneeId,
@@ -168,6 +175,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_hearing',
       title: `${reference}: Verhandlungstermin ${berlinTime.format(due)} Uhr`,
+      text: { key: 'deadlineTitle.prevention_hearing', params: { reference, hearingAt: due.toISOString() } },
       dueAt: due,
       remindAt: before(due, settings.hearingReminderDays),
       assigneeId,
@@ -179,6 +187,7 @@ export function plannedDeadlines(
     out.push({
       kind: 'prevention_eviction',
       title: `${reference}: Räumungstermin ${berlinTime.format(due)} Uhr`,
+      text: { key: 'deadlineTitle.prevention_eviction', params: { reference, evictionAt: due.toISOString() } },
       dueAt: due,
       remindAt: before(due, settings.evictionReminderDays),
       assigneeId,

@@ -171,6 +171,8 @@ export async function presentCase(tx: Tx, actor: Actor, p: PresentInput, now = n
       id: d.id,
       kind: d.kind,
       title: d.title,
+      titleKey: d.title_key,
+      titleParams: d.title_params,
       dueAt: iso(d.due_at)!,
       overdue: (d.due_at as Date).getTime() < now.getTime(),
     })),

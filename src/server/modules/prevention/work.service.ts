@@ -56,6 +56,7 @@ export function workService(db: Kysely<DB>) {
             `Kontakt hergestellt: Fall ${row.reference}`,
             'Der Haushalt ist erreicht. Bitte das Clearing beginnen.',
             caseLink(id),
+            { text: { key: 'notice.caseReached', params: { reference: row.reference } } },
           );
         }
         return k.full(id);
@@ -141,6 +142,7 @@ export function workService(db: Kysely<DB>) {
           `Clearing abgeschlossen: Fall ${row.reference}`,
           'Bitte die Maßnahmen einleiten (z. B. Mietschuldenübernahme).',
           caseLink(id),
+          { text: { key: 'notice.clearingDone', params: { reference: row.reference } } },
         );
         return k.full(id);
       }),
@@ -182,6 +184,7 @@ export function workService(db: Kysely<DB>) {
             `Wohnung verloren: Fall ${row.reference}`,
             'Bitte Unterbringung anbieten und den Haushalt für die Wohnungsvermittlung vormerken.',
             `/households/${household.id}`,
+            { text: { key: 'notice.homeLost', params: { reference: row.reference } } },
           );
         }
         audit(tx, ctx, { action: 'prevention.close', entityId: id, details: { outcome: input.outcome, newSituation: input.newSituation } });
@@ -191,6 +194,7 @@ export function workService(db: Kysely<DB>) {
           `Fall ${row.reference} abgeschlossen: ${OUTCOME_TEXT[input.outcome]}`,
           input.note ?? '',
           caseLink(id),
+          { text: { key: 'notice.caseClosed', params: { reference: row.reference, outcome: input.outcome, note: input.note ?? '' } } },
         );
         return k.full(id);
       }),
@@ -234,6 +238,12 @@ export function workService(db: Kysely<DB>) {
           `Neuer Nachsorgefall ${referral.reference}`,
           `Die Fachstelle übergibt ab ${input.handedOverOn.split('-').reverse().join('.')} einen Haushalt, dessen Wohnung erhalten wurde, an ${carrier.name}. Die Angaben folgen nach Bewilligung und Einwilligung.`,
           '/aftercare',
+          {
+            text: {
+              key: 'notice.aftercareReferral',
+              params: { reference: referral.reference, fromOn: input.handedOverOn, carrier: carrier.name },
+            },
+          },
         );
         return k.full(id);
       }),
@@ -262,6 +272,7 @@ export function workService(db: Kysely<DB>) {
           `Fall ${row.reference} wieder geöffnet`,
           input.reason,
           caseLink(id),
+          { text: { key: 'notice.caseReopened', params: { reference: row.reference, reason: input.reason } } },
         );
         return k.full(id);
       }),

@@ -91,20 +91,23 @@ export async function payoutStep(
     link: incidentLink(i.id),
     assigneeId: i.contact_person_id,
     title: `${i.reference}: unterschriebene Abtretungserklärung des Unternehmens erfassen (${t.reference})`,
+    text: { key: 'deadlineTitle.incident_assignment', params: { incident: i.reference, tenancy: t.reference } },
     dueAt: await fx.dueAfterWorkingDays(sustainment.assignmentWorkingDays),
   });
   const pdf = (await loadDocument(tx, doc.id))!;
   const title = `Garantieleistung ${formatEuro(b.amountCents)} für ${t.reference}`;
   const body = `Die Fachstelle zahlt ${formatEuro(b.amountCents)} aus dem Garantievertrag (${i.months.map(monthLabel).join(', ')}). Bitte die beigefügte Abtretungserklärung unterschreiben und zurücksenden.`;
-  await fx.inform(await fx.providerUsers(t.provider_id), 'incident.payout', title, body, incidentLink(i.id), [
-    { filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') },
-  ]);
+  await fx.inform(await fx.providerUsers(t.provider_id), 'incident.payout', title, body, incidentLink(i.id), {
+    attachments: [{ filename: pdf.filename, contentType: 'application/pdf', content: pdf.content.toString('base64') }],
+    text: { key: 'notice.payoutProvider', params: { amountCents: b.amountCents, tenancy: t.reference, months: i.months.join(', ') } },
+  });
   await fx.inform(
     [socialWorkerOf(i)],
     'incident.payout',
     title,
     'Die Forderung geht auf die Fachstelle über. Bitte mit dem Haushalt an der Rückzahlung arbeiten.',
     incidentLink(i.id),
+    { text: { key: 'notice.payoutSocialWork', params: { amountCents: b.amountCents, tenancy: t.reference } } },
   );
   audit(tx, ctx, {
     action: 'incident.payout',
@@ -136,6 +139,7 @@ export async function assignmentStep(
     `Mietverhältnis gesichert: ${i.tenancy_reference}`,
     'Die Abtretungserklärung ist eingegangen. Die Fachstelle kümmert sich um die abgetretene Forderung.',
     incidentLink(i.id),
+    { text: { key: 'notice.securedProvider', params: { tenancy: i.tenancy_reference } } },
   );
   await fx.inform(
     [socialWorkerOf(i)],
@@ -143,6 +147,7 @@ export async function assignmentStep(
     `Mietverhältnis gesichert: ${i.tenancy_reference}`,
     'Die Rückführung der abgetretenen Forderung geht weiter: bitte Ratenvereinbarung und Zahlungen erfassen.',
     incidentLink(i.id),
+    { text: { key: 'notice.securedSocialWork', params: { tenancy: i.tenancy_reference } } },
   );
   return { details: { receivedOn: b.receivedOn, note: b.note }, providerDetails: { receivedOn: b.receivedOn } };
 }
@@ -197,6 +202,7 @@ export async function terminateStep(
     `Anschlusshilfe nötig: ${t.household_reference}`,
     `Das Mietverhältnis ${t.street} wurde gekündigt (Mietende ${formatGermanDate(b.leaseEndsOn)}). Bitte Prävention oder erneute Vermittlung prüfen.`,
     householdLink(t.household_id),
+    { text: { key: 'notice.followUpNeeded', params: { household: t.household_reference, street: t.street, leaseEndsOn: b.leaseEndsOn } } },
   );
   await fx.toProvider(
     i.provider_id,
@@ -204,6 +210,12 @@ export async function terminateStep(
     `Kündigung erfasst: ${t.reference}`,
     `Die Fachstelle hat die Kündigung zum ${formatGermanDate(b.leaseEndsOn)} erfasst. Garantie ${b.guaranteeContinues ? 'bleibt bestehen' : 'endet mit dem Mietverhältnis'}.`,
     incidentLink(i.id),
+    {
+      text: {
+        key: b.guaranteeContinues ? 'notice.terminationGuaranteeContinues' : 'notice.terminationGuaranteeEnds',
+        params: { reference: t.reference, leaseEndsOn: b.leaseEndsOn },
+      },
+    },
   );
   const figures = { terminatedOn: b.terminatedOn, leaseEndsOn: b.leaseEndsOn, guaranteeContinues: b.guaranteeContinues };
   return {

@@ -1,3 +1,4 @@
+import type { TextRef } from '../../../contracts/notify.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { formatEuro, formatGermanDate } from '../../../contracts/format.js';
@@ -49,6 +50,10 @@ export function incidentStepService(db: Kysely<DB>) {
           title: conflict
             ? `${i.reference}: Haushalt sofort kontaktieren (Konflikt, ${i.tenancy_reference})`
             : `${i.reference}: Gründe des Mietausfalls mit dem Haushalt klären (${i.tenancy_reference})`,
+          text: {
+            key: conflict ? 'deadlineTitle.incident_contact' : 'deadlineTitle.incident_clarify',
+            params: { incident: i.reference, tenancy: i.tenancy_reference },
+          },
           dueAt: await fx.dueAfterWorkingDays(conflict ? sustainment.conflictContactWorkingDays : sustainment.clarifyWorkingDays),
         });
         await fx.inform(
@@ -59,6 +64,12 @@ export function incidentStepService(db: Kysely<DB>) {
             ? `Konflikt im Mietverhältnis ${i.street}. Bitte umgehend Kontakt zum Haushalt aufnehmen.`
             : `Die Miete für ${i.street} ist nicht bezahlt. Bitte die Gründe mit dem Haushalt klären.${b.note ? ` Hinweis: ${b.note}` : ''}`,
           incidentLink(id),
+          {
+            text: {
+              key: conflict ? 'notice.conflictForwarded' : 'notice.rentDefaultForwarded',
+              params: { incident: i.reference, street: i.street, note: b.note ? b.note : null },
+            },
+          },
         );
         return { details: { note: b.note } };
       }),
@@ -75,6 +86,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
           title: `${i.reference}: Wohnungsunternehmen über die Gründe informieren (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_inform_provider', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
         });
         await fx.inform(
@@ -83,6 +95,7 @@ export function incidentStepService(db: Kysely<DB>) {
           `Gründe geklärt: ${i.reference}`,
           'Die Sozialarbeit hat die Gründe festgehalten. Bitte das Wohnungsunternehmen informieren.',
           incidentLink(id),
+          { text: { key: 'notice.reasonsClarified', params: { incident: i.reference } } },
         );
         return { set: { reasons: b.reasons }, details: { reasons: b.reasons }, providerDetails: null };
       }),
@@ -99,6 +112,12 @@ export function incidentStepService(db: Kysely<DB>) {
             ? `Nachricht der Fachstelle: ${b.message}`
             : `Nachricht der Fachstelle: ${b.message}\n\nBitte im Portal entscheiden: abwarten (mit Wiedervorlage) oder Zahlung sofort verlangen.`,
           incidentLink(id),
+          {
+            text: {
+              key: conflict ? 'notice.providerConflictSolved' : 'notice.providerDecide',
+              params: { tenancy: i.tenancy_reference, message: b.message },
+            },
+          },
         );
         if (conflict)
           await fx.inform(
@@ -107,6 +126,7 @@ export function incidentStepService(db: Kysely<DB>) {
             `Mietverhältnis gesichert: ${i.tenancy_reference}`,
             'Das Wohnungsunternehmen wurde über die Lösung informiert.',
             incidentLink(id),
+            { text: { key: 'notice.tenancySecuredSolved', params: { tenancy: i.tenancy_reference } } },
           );
         return { set: { provider_message: b.message }, details: { message: b.message }, providerDetails: { message: b.message } };
       }),
@@ -123,6 +143,7 @@ export function incidentStepService(db: Kysely<DB>) {
           assigneeId: i.contact_person_id,
           dueAt: endOfDayBerlin(b.recheckOn),
           title: `${i.reference}: Wiedervorlage – ist die Miete bezahlt? (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_recheck', params: { incident: i.reference, tenancy: i.tenancy_reference } },
         });
         await notifyDecision(
           fx,
@@ -130,6 +151,7 @@ export function incidentStepService(db: Kysely<DB>) {
           i,
           `Wohnungsunternehmen wartet ab: ${i.reference}`,
           `Wiedervorlage am ${formatGermanDate(b.recheckOn)}.`,
+          { text: { key: 'notice.providerWaits', params: { incident: i.reference, recheckOn: b.recheckOn } } },
         );
         return {
           set: { decision: 'wait', recheck_on: b.recheckOn },
@@ -150,6 +172,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
           title: `${i.reference}: Garantieleistung sofort auszahlen (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_payout', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.payoutWorkingDays),
         });
         await notifyDecision(
@@ -158,6 +181,7 @@ export function incidentStepService(db: Kysely<DB>) {
           i,
           `Zahlung verlangt: ${i.reference}`,
           `Das Wohnungsunternehmen wartet nicht länger. Bitte die Garantieleistung (${formatEuro(i.amount_cents)}) sofort veranlassen.`,
+          { text: { key: 'notice.paymentDemanded', params: { incident: i.reference, amountCents: i.amount_cents } } },
         );
         return { set: { decision: 'demand_payment' }, details: { note: b.note }, providerDetails: { note: b.note } };
       }),
@@ -175,6 +199,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: sw,
           title: `${i.reference}: Miete weiter unbezahlt – Gründe erneut klären (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_clarify_again', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.clarifyWorkingDays),
         });
         const months = b.months ? [...new Set(b.months)].sort() : i.months;
@@ -185,6 +210,7 @@ export function incidentStepService(db: Kysely<DB>) {
           `Miete weiter unbezahlt: ${i.reference}`,
           `Offen: ${formatEuro(amount)}. Die Klärung beginnt erneut (Durchlauf ${i.round + 1}).`,
           incidentLink(id),
+          { text: { key: 'notice.stillUnpaid', params: { incident: i.reference, amountCents: amount, round: i.round + 1 } } },
         );
         const figures = { months, amountCents: amount, note: b.note };
         return {
@@ -197,13 +223,16 @@ export function incidentStepService(db: Kysely<DB>) {
     markPaid: (ctx: Ctx, id: string, b: In<typeof ZStepNote>) =>
       runStep(db, ctx, id, 'incident.decide', 'markPaid', b.version, async (_tx, i, _to, fx) => {
         await fx.closeDeadlines(id, INCIDENT_DEADLINES, 'done');
-        await notifyDecision(fx, ctx, i, `Miete bezahlt: ${i.reference}`, 'Der Mietausfall ist erledigt.');
+        await notifyDecision(fx, ctx, i, `Miete bezahlt: ${i.reference}`, 'Der Mietausfall ist erledigt.', {
+          text: { key: 'notice.rentPaid', params: { incident: i.reference } },
+        });
         await fx.inform(
           [socialWorkerOf(i)],
           'incident.resolved',
           `Miete bezahlt: ${i.reference}`,
           'Der Mietausfall ist erledigt.',
           incidentLink(id),
+          { text: { key: 'notice.rentPaid', params: { incident: i.reference } } },
         );
         return { details: { note: b.note }, providerDetails: { note: b.note } };
       }),
@@ -234,6 +263,7 @@ export function incidentStepService(db: Kysely<DB>) {
             ? 'Die Sozialarbeit hat den Haushalt erreicht.'
             : 'Die Sozialarbeit hat den Haushalt nicht erreicht und versucht es weiter.',
           incidentLink(id),
+          { text: { key: b.reached ? 'notice.contactReached' : 'notice.contactNotReached', params: { incident: i.reference } } },
         );
         audit(tx, ctx, { action: 'incident.contact', entityId: id, details: { contact: c.id, reached: b.reached, channel: b.channel } });
         return { details: { contact: c.id, channel: b.channel, reached: b.reached }, providerDetails: null };
@@ -248,6 +278,12 @@ export function incidentStepService(db: Kysely<DB>) {
           i,
           `Abmahnung erfasst: ${i.reference}`,
           `Abmahnung vom ${formatGermanDate(b.issuedOn)}${b.note ? `: ${b.note}` : ''}.`,
+          {
+            text: {
+              key: 'notice.warningRecordedProvider',
+              params: { incident: i.reference, issuedOn: b.issuedOn, note: b.note ? `: ${b.note}` : '' },
+            },
+          },
         );
         await fx.inform(
           [socialWorkerOf(i)],
@@ -255,6 +291,7 @@ export function incidentStepService(db: Kysely<DB>) {
           `Abmahnung erfasst: ${i.reference}`,
           `Abmahnung vom ${formatGermanDate(b.issuedOn)}.`,
           incidentLink(id),
+          { text: { key: 'notice.warningRecorded', params: { incident: i.reference, issuedOn: b.issuedOn } } },
         );
         audit(tx, ctx, { action: 'incident.warning', entityId: id, details: { issuedOn: b.issuedOn } });
         return { details: { issuedOn: b.issuedOn, note: b.note }, providerDetails: { issuedOn: b.issuedOn, note: b.note } };
@@ -272,6 +309,7 @@ export function incidentStepService(db: Kysely<DB>) {
           link: incidentLink(id),
           assigneeId: i.contact_person_id,
           title: `${i.reference}: Wohnungsunternehmen über die Lösung informieren (${i.tenancy_reference})`,
+          text: { key: 'deadlineTitle.incident_inform_provider_solved', params: { incident: i.reference, tenancy: i.tenancy_reference } },
           dueAt: await fx.dueAfterWorkingDays(sustainment.informProviderWorkingDays),
         });
         await fx.inform(
@@ -280,6 +318,7 @@ export function incidentStepService(db: Kysely<DB>) {
           `Konflikt gelöst: ${i.reference}`,
           'Die Sozialarbeit meldet: das Problem ist gelöst. Bitte das Wohnungsunternehmen informieren.',
           incidentLink(id),
+          { text: { key: 'notice.conflictSolved', params: { incident: i.reference } } },
         );
         return { set: { resolution: b.resolution }, details: { resolution: b.resolution }, providerDetails: null };
       }),
@@ -290,7 +329,9 @@ export function incidentStepService(db: Kysely<DB>) {
     cancel: (ctx: Ctx, id: string, b: In<typeof ZCancelInput>) =>
       runStep(db, ctx, id, 'incident.cancel', 'cancel', b.version, async (_tx, i, _to, fx) => {
         await fx.closeDeadlines(id, INCIDENT_DEADLINES, 'cancelled');
-        await fx.inform([socialWorkerOf(i)], 'incident.cancelled', `Vorgang eingestellt: ${i.reference}`, b.reason, incidentLink(id));
+        await fx.inform([socialWorkerOf(i)], 'incident.cancelled', `Vorgang eingestellt: ${i.reference}`, b.reason, incidentLink(id), {
+          text: { key: 'notice.incidentCancelled', params: { incident: i.reference, reason: b.reason } },
+        });
         if (i.reported_via === 'portal')
           await fx.toProvider(
             i.provider_id,
@@ -298,6 +339,7 @@ export function incidentStepService(db: Kysely<DB>) {
             `Vorgang eingestellt: ${i.tenancy_reference}`,
             b.reason,
             incidentLink(id),
+            { text: { key: 'notice.incidentCancelled', params: { incident: i.tenancy_reference, reason: b.reason } } },
           );
         return { set: { cancel_reason: b.reason }, details: { reason: b.reason }, providerDetails: { reason: b.reason } };
       }),
@@ -312,8 +354,9 @@ async function notifyDecision(
   i: { provider_id: string; contact_person_id: string | null; id: string },
   title: string,
   body: string,
+  more: { text?: TextRef } = {},
 ) {
   if (ctx.actor.role === 'provider_user')
-    await fx.inform(await fx.office(i.contact_person_id), 'incident.decision', title, body, incidentLink(i.id));
-  else await fx.toProvider(i.provider_id, 'incident.decision', title, body, incidentLink(i.id));
+    await fx.inform(await fx.office(i.contact_person_id), 'incident.decision', title, body, incidentLink(i.id), more);
+  else await fx.toProvider(i.provider_id, 'incident.decision', title, body, incidentLink(i.id), more);
 }

@@ -184,6 +184,7 @@ export function incidentService(db: Kysely<DB>) {
             householdId: t.household_id,
             kind: 'incident_forward',
             title: `${reference}: ${KIND_TITLES[input.kind]} an die Sozialarbeit weitergeben (${t.reference})`,
+            text: { key: 'deadlineTitle.incident_forward', params: { incident: reference, kind: input.kind, tenancy: t.reference } },
             link: incidentLink(id),
             dueAt: await fx.dueAfterWorkingDays(sustainment.forwardWorkingDays),
             assigneeId: t.contact_person_id,
@@ -194,6 +195,18 @@ export function incidentService(db: Kysely<DB>) {
             `${KIND_TITLES[input.kind]} gemeldet: ${t.reference}`,
             `${what} für ${t.street}. Bitte die Sozialarbeit informieren.`,
             incidentLink(id),
+            {
+              text: {
+                key: input.kind === 'rent_default' ? 'notice.rentDefaultReported' : 'notice.conflictReported',
+                params: {
+                  tenancy: t.reference,
+                  street: t.street,
+                  ...(input.kind === 'rent_default'
+                    ? { amountCents: input.amountCents, count: input.months.length }
+                    : { category: input.category, occurredOn: input.occurredOn }),
+                },
+              },
+            },
           );
           audit(tx, ctx, {
             action: 'incident.report',

@@ -48,6 +48,17 @@ export function recoveryService(db: Kysely<DB>) {
             `Ratenvereinbarung ${t.reference}`,
             `${formatEuro(input.instalmentCents)} ${input.intervalMonths === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(input.startsOn)} auf die offene Forderung von ${formatEuro(t.paid_out_cents - t.recovered_cents)}.`,
             tenancyLink(t.id),
+            {
+              text: {
+                key: input.intervalMonths === 1 ? 'notice.recoveryAgreementMonthly' : 'notice.recoveryAgreementQuarterly',
+                params: {
+                  reference: t.reference,
+                  instalmentCents: input.instalmentCents,
+                  startsOn: input.startsOn,
+                  openCents: t.paid_out_cents - t.recovered_cents,
+                },
+              },
+            },
           );
           audit(tx, ctx, {
             action: 'recovery.agreement',
@@ -87,6 +98,12 @@ export function recoveryService(db: Kysely<DB>) {
             `Rückzahlung ${t.reference}: ${formatEuro(input.amountCents)}`,
             open === 0 ? 'Die abgetretene Forderung ist vollständig beglichen.' : `Offene Forderung jetzt ${formatEuro(open)}.`,
             tenancyLink(t.id),
+            {
+              text: {
+                key: open === 0 ? 'notice.recoveryPaymentSettled' : 'notice.recoveryPayment',
+                params: { reference: t.reference, amountCents: input.amountCents, openCents: open },
+              },
+            },
           );
           audit(tx, ctx, {
             action: 'recovery.payment',

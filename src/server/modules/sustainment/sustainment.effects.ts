@@ -1,3 +1,4 @@
+import type { TextRef } from '../../../contracts/notify.js';
 import { formatGermanDate, isoDateIn } from '../../../contracts/format.js';
 import type { Tx } from '../../db/database.js';
 import { endOfDayBerlin } from '../../platform/deadlines/workdays.js';
@@ -39,8 +40,8 @@ export function sustainmentEffects(tx: Tx, ctx: Ctx) {
     },
     /** The contact person, or the leads when a tenancy has none: someone in the office always hears. */
     office: async (contactPersonId: string | null) => (contactPersonId ? [contactPersonId] : fx.usersWithRoles(['lead'])),
-    toProvider: async (providerId: string, kind: string, title: string, body: string, link: string) =>
-      fx.inform(await fx.providerUsers(providerId), kind, title, body, link),
+    toProvider: async (providerId: string, kind: string, title: string, body: string, link: string, more: { text?: TextRef } = {}) =>
+      fx.inform(await fx.providerUsers(providerId), kind, title, body, link, more),
   };
 }
 export type SustainmentEffects = ReturnType<typeof sustainmentEffects>;
@@ -76,6 +77,7 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
       assigneeId: t.contact_person_id,
       escalateToLead: false,
       title: `Garantie ${t.reference} endet am ${end} (noch ${months} ${months === 1 ? 'Monat' : 'Monate'}): Abschlussbewertung vorbereiten`,
+      text: { key: 'deadlineTitle.guarantee_reminder', params: { reference: t.reference, endOn: t.guarantee_end, count: months } },
     });
   }
   const closingDue = endOfDayBerlin(t.guarantee_end);
@@ -89,6 +91,7 @@ export async function onTenancyCreated(tx: Tx, ctx: Ctx, t: NewTenancyFacts): Pr
       dueAt: closingDue,
       assigneeId: t.contact_person_id,
       title: `Abschlussbewertung ${t.reference}: Garantie endet am ${end}`,
+      text: { key: 'deadlineTitle.closing_review', params: { reference: t.reference, endOn: t.guarantee_end } },
     });
   }
 }

@@ -15,9 +15,19 @@ import type { TenancyRow } from './tenancies.repository.js';
 
 const iso = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d).toISOString();
 const ref = (id: string | null, name: string | null | undefined) => (id ? { id, displayName: name ?? '' } : null);
-type Deadline = Pick<DeadlineRow, 'id' | 'kind' | 'title' | 'due_at'>;
+type Deadline = Pick<DeadlineRow, 'id' | 'kind' | 'title' | 'due_at'> & Partial<Pick<DeadlineRow, 'title_key' | 'title_params'>>;
 export const deadlineRef = (d: Deadline | null | undefined, now = new Date()) =>
-  d ? { id: d.id, kind: d.kind, title: d.title, dueAt: iso(d.due_at), overdue: (d.due_at as Date) <= now } : null;
+  d
+    ? {
+        id: d.id,
+        kind: d.kind,
+        title: d.title,
+        titleKey: d.title_key ?? null,
+        titleParams: d.title_params ?? null,
+        dueAt: iso(d.due_at),
+        overdue: (d.due_at as Date) <= now,
+      }
+    : null;
 export const documentRef = (d: TDocumentMeta) => ({ id: d.id, kind: d.kind, filename: d.filename, createdAt: d.createdAt });
 const address = (r: { street: string; postal_code: string; city: string }) => `${r.street}, ${r.postal_code} ${r.city}`;
 

@@ -191,6 +191,7 @@ export function tenancyService(db: Kysely<DB>) {
             `Mietverhältnis ${t.reference} erfasst`,
             `Das Mietverhältnis ${t.street} wurde direkt erfasst. Garantie bis ${t.guarantee_end.split('-').reverse().join('.')}.`,
             tenancyLink(t.id),
+            { text: { key: 'notice.tenancyCreated', params: { reference: t.reference, street: t.street, endOn: t.guarantee_end } } },
           );
           audit(tx, ctx, { action: 'tenancy.create', entityId: t.id, details: { household: t.household_id, direct: true } });
           return loadTenancyView(tx, ctx, t);
@@ -275,6 +276,7 @@ export function tenancyService(db: Kysely<DB>) {
           `Mietverhältnis ${t.reference} beendet`,
           `Das Mietverhältnis ${t.street} endet zum ${input.endedOn.split('-').reverse().join('.')}.`,
           tenancyLink(t.id),
+          { text: { key: 'notice.tenancyEnded', params: { reference: t.reference, street: t.street, endedOn: input.endedOn } } },
         );
         audit(tx, ctx, { action: 'tenancy.end', entityId: id, details: { reason: input.reason, endedOn: input.endedOn } });
         return view(tx, ctx, id);
@@ -310,6 +312,7 @@ export function tenancyService(db: Kysely<DB>) {
           `Abschlussbewertung ${t.reference}`,
           `Ergebnis der Abschlussbewertung für ${t.street} liegt vor.`,
           tenancyLink(t.id),
+          { text: { key: 'notice.closingReview', params: { reference: t.reference, street: t.street } } },
         );
         audit(tx, ctx, { action: 'tenancy.closing_review', entityId: id, details: { outcome: input.outcome } });
         return view(tx, ctx, id);

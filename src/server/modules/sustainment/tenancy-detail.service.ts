@@ -95,7 +95,7 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
   ].filter((id): id is string => !!id);
   const authors = new Map((await userFacts(tx, agencyId, [...new Set(authorIds)])).map((u) => [u.id, u.display_name]));
   const by = (id: string | null | undefined): Entry['actor'] => (id && authors.has(id) ? { id, displayName: authors.get(id)! } : null);
-  const entry = (at: Date | string, e: Partial<Entry> & Pick<Entry, 'type' | 'title'>): Entry => ({
+  const entry = (at: Date | string, e: Partial<Entry> & Pick<Entry, 'type' | 'title' | 'titleKey' | 'titleParams'>): Entry => ({
     at: new Date(at).toISOString(),
     actor: null,
     incidentId: null,
@@ -108,6 +108,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
     entry(t.created_at, {
       type: 'tenancy_created',
       title: `Mietverhältnis ${t.reference} erfasst (Mietbeginn ${formatGermanDate(t.lease_start)})`,
+      titleKey: 'tenancyTimeline.tenancy_created',
+      titleParams: { reference: t.reference, leaseStartOn: t.lease_start },
       actor: by(t.created_by),
     }),
   ];
@@ -118,6 +120,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
       entry(e.at, {
         type: 'incident_step',
         title: `${i.reference}: ${STEP_TITLES[e.step] ?? e.step}`,
+        titleKey: 'tenancyTimeline.incident_step',
+        titleParams: { incident: i.reference, step: e.step },
         incidentId: i.id,
         step: e.step,
         refId: String(e.id),
@@ -130,6 +134,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
       entry(c.occurred_at, {
         type: 'contact',
         title: `Kontakt (${CHANNEL_LABELS[c.channel] ?? c.channel}): ${c.reached ? 'erreicht' : 'nicht erreicht'}`,
+        titleKey: c.reached ? 'tenancyTimeline.contact_reached' : 'tenancyTimeline.contact_not_reached',
+        titleParams: { channel: c.channel },
         incidentId: c.incident_id,
         refId: c.id,
       }),
@@ -140,6 +146,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
       entry(p.created_at, {
         type: 'payout',
         title: `Garantieleistung ${formatEuro(p.amount_cents)} ausgezahlt am ${formatGermanDate(p.paid_on)}`,
+        titleKey: 'tenancyTimeline.payout',
+        titleParams: { amountCents: p.amount_cents, paidOn: p.paid_on },
         incidentId: p.incident_id,
         amountCents: p.amount_cents,
         refId: p.id,
@@ -152,6 +160,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
         entry(`${p.assignment_received_on}T12:00:00Z`, {
           type: 'assignment_received',
           title: `Abtretungserklärung eingegangen am ${formatGermanDate(p.assignment_received_on)}`,
+          titleKey: 'tenancyTimeline.assignment_received',
+          titleParams: { receivedOn: p.assignment_received_on },
           incidentId: p.incident_id,
           refId: p.id,
         }),
@@ -163,6 +173,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
       entry(a.created_at, {
         type: 'recovery_agreement',
         title: `Ratenvereinbarung: ${formatEuro(a.instalment_cents)} ${a.interval_months === 1 ? 'monatlich' : 'vierteljährlich'} ab ${formatGermanDate(a.starts_on)}`,
+        titleKey: a.interval_months === 1 ? 'tenancyTimeline.recovery_agreement_monthly' : 'tenancyTimeline.recovery_agreement_quarterly',
+        titleParams: { instalmentCents: a.instalment_cents, startsOn: a.starts_on },
         amountCents: a.instalment_cents,
         refId: a.id,
         incidentId: a.incident_id,
@@ -175,6 +187,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
       entry(p.created_at, {
         type: 'recovery_payment',
         title: `Rückzahlung ${formatEuro(p.amount_cents)} am ${formatGermanDate(p.paid_on)}`,
+        titleKey: 'tenancyTimeline.recovery_payment',
+        titleParams: { amountCents: p.amount_cents, paidOn: p.paid_on },
         amountCents: p.amount_cents,
         refId: p.id,
         actor: by(p.created_by),
@@ -182,12 +196,23 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
     );
   }
   for (const d of documents)
-    timeline.push(entry(d.createdAt, { type: 'document', title: `Dokument: ${d.filename}`, refId: d.id, actor: by(d.createdBy) }));
+    timeline.push(
+      entry(d.createdAt, {
+        type: 'document',
+        title: `Dokument: ${d.filename}`,
+        titleKey: 'tenancyTimeline.document',
+        titleParams: { filename: d.filename },
+        refId: d.id,
+        actor: by(d.createdBy),
+      }),
+    );
   if (t.status === 'ended' && t.end_reason) {
     timeline.push(
       entry(t.updated_at, {
         type: 'tenancy_ended',
         title: `Mietverhältnis beendet zum ${formatGermanDate(t.ended_on)}: ${END_LABELS[t.end_reason] ?? t.end_reason}`,
+        titleKey: 'tenancyTimeline.tenancy_ended',
+        titleParams: { endedOn: t.ended_on, reason: t.end_reason },
       }),
     );
   }
@@ -196,6 +221,8 @@ export async function loadTenancyView(tx: Tx, ctx: Ctx, t: TenancyRow): Promise<
       entry(`${t.closing_reviewed_on}T12:00:00Z`, {
         type: 'closing_review',
         title: `Abschlussbewertung: ${OUTCOME_LABELS[t.closing_outcome] ?? t.closing_outcome}`,
+        titleKey: 'tenancyTimeline.closing_review',
+        titleParams: { outcome: t.closing_outcome },
         actor: t.closing_reviewed_by ? { id: t.closing_reviewed_by, displayName: t.closing_reviewer_name ?? '' } : null,
       }),
     );

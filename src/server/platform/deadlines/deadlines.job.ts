@@ -1,13 +1,31 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inAgency, type Tx } from '../../db/database.js';
-import type { DB } from '../../db/types.js';
+import type { DB, TextParams } from '../../db/types.js';
+import type { TextRef } from '../../../contracts/notify.js';
 import { recordAudit, type AuditSubject } from '../audit/audit.js';
 import { defineJob, eachAgency } from '../jobs/job.js';
 import { notify } from '../notify/notify.js';
 import { activeUsersWithRoles } from '../../modules/users/users.service.js';
 import { agenciesWithWork, dueDeadlines, markAlerted, markReminded } from './deadlines.repository.js';
 import { berlinDate, germanDate } from './workdays.js';
+
+/**
+ * A reminder's or alert's text as a key: the deadline's own key and parameters nested in it (the web
+ * shows `$t(titleKey)`), or its stored German title for rows from before keys (`…Plain`).
+ */
+function deadlineText(
+  key: 'notice.deadlineReminder' | 'notice.deadlineAlert',
+  d: { title: string; title_key: string | null; title_params: TextParams | null; due_at: Date | string },
+): TextRef {
+  const dueOn = berlinDate(d.due_at as Date);
+  return d.title_key
+    ? { key, params: { ...(d.title_params ?? {}), titleKey: d.title_key, dueOn } }
+    : {
+        key: key === 'notice.deadlineReminder' ? 'notice.deadlineReminderPlain' : 'notice.deadlineAlertPlain',
+        params: { title: d.title, dueOn },
+      };
+}
 
 /** The scheduler acts for nobody: its audit events carry no actor. */
 const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Fristenüberwachung' });
@@ -23,6 +41,7 @@ async function remind(tx: Tx, agencyId: string, now: Date): Promise<number> {
         userIds: [d.assignee_id!],
         kind: 'deadline.reminder',
         title: `Erinnerung: ${d.title} bis ${germanDate(berlinDate(d.due_at as Date))}`,
+        text: deadlineText('notice.deadlineReminder', d),
         ...(d.link ? { link: d.link } : {}),
       });
       sent += 1;
@@ -50,6 +69,7 @@ async function alert(tx: Tx, agencyId: string, now: Date): Promise<number> {
       kind: 'deadline.alert',
       title: `Frist überschritten: ${d.title}`,
       body: `Frist überschritten: ${d.title} (fällig am ${germanDate(berlinDate(d.due_at as Date))})`,
+      text: deadlineText('notice.deadlineAlert', d),
       ...(d.link ? { link: d.link } : {}),
     });
     await markAlerted(tx, d.id, now);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { DB, DeadlinesTable } from '../../db/types.js';
+import type { TextRef } from '../../../contracts/notify.js';
 
 /* Every statement on the deadlines table. Other modules use deadlines.service.ts. */
 
@@ -14,6 +15,11 @@ export interface DeadlineInput {
   kind: string;
   /** German, shown in lists and notifications, e.g. "Entscheidung des Haushalts". */
   title: string;
+  /**
+   * The title as a translation key (`deadlineTitle.<kind>`, in src/web/i18n/{de,en}/storedTexts.ts
+   * and in TEXT_KEYS) with its parameters, so the web shows it in the user's language.
+   */
+  text?: TextRef;
   /** UI path to the subject, e.g. `/placement/offers/<id>`. */
   link: string;
   dueAt: Date;
@@ -39,6 +45,8 @@ export async function insertDeadline(tx: Tx, agencyId: string, d: DeadlineInput)
       subject_id: d.subjectId,
       kind: d.kind,
       title: d.title,
+      title_key: d.text?.key ?? null,
+      title_params: d.text ? JSON.stringify(d.text.params ?? {}) : null,
       link: d.link,
       due_at: d.dueAt,
       remind_at: d.remindAt ?? null,
@@ -130,6 +138,8 @@ export async function listOpenDeadlines(tx: Tx, q: DeadlineListQuery): Promise<{
 const SCHEDULER_COLUMNS = [
   'id',
   'title',
+  'title_key',
+  'title_params',
   'link',
   'due_at',
   'remind_at',
@@ -176,7 +186,12 @@ export async function agenciesWithWork(db: Kysely<DB>, now: Date): Promise<strin
 export async function dueDeadlinesOf(tx: Tx, userId: string, now: Date, until: Date, limit: number) {
   const base = tx.selectFrom('deadlines').where('status', '=', 'open').where('assignee_id', '=', userId).where('due_at', '<=', until);
   const [items, counts] = await Promise.all([
-    base.select(['id', 'kind', 'title', 'link', 'due_at']).orderBy('due_at').orderBy('id').limit(limit).execute(),
+    base
+      .select(['id', 'kind', 'title', 'title_key', 'title_params', 'link', 'due_at'])
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
     base
       .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('id').filterWhere('due_at', '<', now).as('overdue')])
       .executeTakeFirstOrThrow(),
@@ -214,7 +229,7 @@ export function openDeadlinesHeldBy(tx: Tx, assigneeId: string | null) {
     .where('d.status', '=', 'open')
     .where(OFFICE_HOLDER)
     .where('d.assignee_id', assigneeId === null ? 'is' : '=', assigneeId)
-    .select(['d.id', 'd.kind', 'd.title', 'd.link', 'd.due_at', 'd.subject_type', 'u.role as holder_role'])
+    .select(['d.id', 'd.kind', 'd.title', 'd.title_key', 'd.title_params', 'd.link', 'd.due_at', 'd.subject_type', 'u.role as holder_role'])
     .orderBy('d.due_at')
     .orderBy('d.id')
     .limit(500)

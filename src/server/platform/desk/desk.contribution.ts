@@ -1,6 +1,7 @@
 import type { TRole } from '../../../contracts/common.js';
 import type { TDeskItem, TDeskSection, TDeskUrgency, TWorkType } from '../../../contracts/desk.js';
 import type { TProgrammeEntry, TProgrammeKind } from '../../../contracts/households.js';
+import type { TTextParams } from '../../../contracts/notify.js';
 import type { Tx } from '../../db/database.js';
 import { berlinDate, endOfDayBerlin } from '../deadlines/workdays.js';
 import type { Actor, Ctx } from '../http/context.js';
@@ -69,6 +70,9 @@ export type RecentRecord = Pick<TDeskItem, 'title' | 'detail' | 'link'>;
 export interface WorkRow {
   id: string;
   title: string;
+  /** The title as a translation key with parameters (deadlines), when the module has one. */
+  titleKey?: string | null;
+  titleParams?: TTextParams | null;
   detail: string | null;
   due: Date | string | null;
   link: string;

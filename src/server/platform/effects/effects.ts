@@ -1,4 +1,5 @@
 import type { TRole } from '../../../contracts/common.js';
+import type { TextRef } from '../../../contracts/notify.js';
 import type { Tx } from '../../db/database.js';
 import { agencyFacts } from '../../modules/agencies/agencies.service.js';
 import { activeCarrierWorkers, activeProviderUsers, activeUsersWithRoles, userContacts } from '../../modules/users/users.service.js';
@@ -29,6 +30,8 @@ export interface Invitation {
   participantIds: string[];
   link: string;
   kind: string;
+  /** Title (`$t(textPart.invite.{{change}})`: the summary) and body as a key with parameters; `change` is added here. */
+  text?: TextRef;
 }
 
 export function stepEffects(tx: Tx, ctx: Ctx) {
@@ -38,14 +41,17 @@ export function stepEffects(tx: Tx, ctx: Ctx) {
   const agency = () => (facts ??= agencyFacts(tx, agencyId));
   const others = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x && x !== ctx.actor.userId))];
 
-  /** Tells these users (never the actor), in-app and by e-mail (with these attachments). */
+  /**
+   * Tells these users (never the actor), in-app and by e-mail (with these attachments). `text`: the
+   * notification as a key (`notice.<kind>`) with parameters, for the web in the user's language.
+   */
   const inform = async (
     userIds: (string | null | undefined)[],
     kind: string,
     title: string,
     body: string,
     link: string,
-    attachments?: MailAttachment[],
+    more: { text?: TextRef; attachments?: MailAttachment[] } = {},
   ) => {
     const ids = others(userIds);
     if (!ids.length) return;
@@ -55,7 +61,8 @@ export function stepEffects(tx: Tx, ctx: Ctx) {
       title,
       body,
       link,
-      ...(attachments ? { mail: { subject: title, text: body, attachments } } : {}),
+      ...(more.text ? { text: more.text } : {}),
+      ...(more.attachments ? { mail: { subject: title, text: body, attachments: more.attachments } } : {}),
     });
   };
 
@@ -109,6 +116,14 @@ export function stepEffects(tx: Tx, ctx: Ctx) {
         title,
         body: ev.description,
         link: ev.link,
+        ...(ev.text
+          ? {
+              text: {
+                key: ev.text.key,
+                params: { ...ev.text.params, change: ev.method === 'CANCEL' ? 'cancelled' : ev.sequence > 0 ? 'changed' : 'invited' },
+              },
+            }
+          : {}),
         mail: {
           subject: title,
           text: ev.description,

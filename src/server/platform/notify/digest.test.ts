@@ -27,7 +27,7 @@ const digestMails = (email: string) =>
 
 async function notice(userId: string, title: string, createdAt: Date, read = false) {
   await inAgency(app(), agency.id, (tx) =>
-    insertNotifications(tx, agency.id, [userId], { kind: 'test.notice', title, body: null, link: '/offers/1' }),
+    insertNotifications(tx, agency.id, [userId], { kind: 'test.notice', title, body: null, key: null, params: null, link: '/offers/1' }),
   );
   await owner()
     .updateTable('notifications')

@@ -58,7 +58,7 @@ export async function insertNotifications(
   tx: Tx,
   agencyId: string,
   userIds: string[],
-  n: { kind: string; title: string; body: string | null; link: string | null },
+  n: { kind: string; title: string; body: string | null; key: string | null; params: string | null; link: string | null },
 ): Promise<void> {
   await tx
     .insertInto('notifications')

@@ -15,6 +15,8 @@ const present = (n: NotificationRow): TNotification => ({
   kind: n.kind,
   title: n.title,
   body: n.body,
+  key: n.key,
+  params: n.params,
   link: n.link,
   createdAt: n.created_at.toISOString(),
   readAt: n.read_at ? (n.read_at as Date).toISOString() : null,

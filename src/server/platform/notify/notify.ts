@@ -1,3 +1,4 @@
+import type { TextRef } from '../../../contracts/notify.js';
 import type { Tx } from '../../db/database.js';
 import { userContacts } from '../../modules/users/users.service.js';
 import { insertNotifications } from './notify.repository.js';
@@ -10,6 +11,12 @@ export interface NotifyInput {
   /** German, one line. */
   title: string;
   body?: string;
+  /**
+   * Title and body as a translation key (`notice.<kind>`; the texts `<key>.title` and `<key>.body` in
+   * src/web/i18n/{de,en}/storedTexts.ts and the key in TEXT_KEYS) with parameters, for the web in the
+   * user's language. The German title and body are stored as well (mails, old rows).
+   */
+  text?: TextRef;
   /** UI path, e.g. `/placement/offers/<id>`. */
   link?: string;
   /** Mail text other than the default (title, body and the link), or `false` for no mail. */
@@ -41,6 +48,8 @@ export async function notify(tx: Tx, agencyId: string, input: NotifyInput): Prom
     kind: input.kind,
     title: input.title,
     body: input.body ?? null,
+    key: input.text?.key ?? null,
+    params: input.text ? JSON.stringify(input.text.params ?? {}) : null,
     link: input.link ?? null,
   });
 

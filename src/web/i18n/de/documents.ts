@@ -7,6 +7,16 @@ export const documentsDe = {
       'Aus diesen Vorlagen erstellt wohnhilfe Briefe und Verträge als PDF. Passen Sie die Texte an Ihre Dienststelle an; die Platzhalter werden beim Erstellen mit den Daten des Falls gefüllt.',
     readOnly: 'Sie können die Vorlagen ansehen und als Vorschau öffnen, aber nicht ändern.',
     caption: 'Dokumentarten',
+    /** The document kinds by code (the stored template title is the German title of the PDF itself). */
+    kind: {
+      guarantee_contract: 'Garantievertrag',
+      allocation_notice: 'Mitteilung über die Wohnungsvergabe',
+      assignment_declaration: 'Abtretungserklärung',
+      contact_letter: 'Anschreiben mit Hilfeangebot',
+      commitment_letter: 'Verpflichtungserklärung (Kostenübernahme)',
+      aftercare_refusal: 'Ablehnung der Wohnintegrationshilfe',
+    },
+    colPdfTitle: 'Titel im PDF',
     colDocument: 'Dokument',
     colStatus: 'Stand',
     colUpdated: 'Zuletzt geändert',

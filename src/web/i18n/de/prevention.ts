@@ -279,6 +279,14 @@ export const preventionDe = {
       warnings: 'Hinweise zur Rechtslage',
     },
     contact: {
+      /** Labels of the default contact steps by code (contactStepCode); `custom`: the agency's own label. */
+      stepLabel: {
+        s0: 'Anschreiben mit Terminangebot',
+        s1: 'Telefonischer Kontaktversuch',
+        s2: 'Unangekündigter Hausbesuch',
+        s3: 'Zweiter Hausbesuch',
+        custom: '{{step}}',
+      },
       title: 'Kontaktverfahren',
       record: 'Kontaktversuch erfassen',
       recordTitle: 'Kontaktversuch erfassen',

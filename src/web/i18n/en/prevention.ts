@@ -265,6 +265,13 @@ export const preventionEn = {
       warnings: 'Legal notes',
     },
     contact: {
+      stepLabel: {
+        s0: 'Letter offering an appointment',
+        s1: 'Phone call attempt',
+        s2: 'Unannounced home visit',
+        s3: 'Second home visit',
+        custom: '{{step}}',
+      },
       title: 'Contact procedure',
       record: 'Record contact attempt',
       recordTitle: 'Record contact attempt',

@@ -118,6 +118,16 @@ export function importRunner(db: Kysely<DB>, opts: { chunk?: number; parallel?: 
       mail: false,
       link: `/prevention/import/${jobId}`,
       title: `Import „${filename}“ abgeschlossen: ${report.createdCases.toLocaleString('de-DE')} Fälle angelegt`,
+      text: {
+        key: 'notice.importDone',
+        params: {
+          filename,
+          created: report.createdCases,
+          newHouseholds: report.newHouseholds,
+          linked: report.linkedHouseholds,
+          skipped: report.skippedInvalid + report.skippedDuplicates,
+        },
+      },
       body: `${report.newHouseholds.toLocaleString('de-DE')} neue Haushalte, ${report.linkedHouseholds.toLocaleString('de-DE')} mit vorhandenen Haushalten verknüpft, ${(report.skippedInvalid + report.skippedDuplicates).toLocaleString('de-DE')} Zeilen übersprungen.`,
     });
   }
