@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
@@ -8,19 +8,12 @@ import { defineJob, eachAgency } from '../../platform/jobs/job.js';
 import { notify } from '../../platform/notify/notify.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
 import { activeCarrierLeads } from '../users/users.service.js';
-import { annualReportRepository } from './annualReports.repository.js';
+import { agenciesWithAgreements, annualReportRepository } from './annualReports.repository.js';
 import { annualReportLink, planAnnualDeadline } from './annualReports.service.js';
 import { annualDueOn } from './reports.service.js';
 
 /** The schedule acts for nobody: its audit events carry no actor. */
 const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Jahresbericht' });
-
-async function agenciesWithAgreements(db: Kysely<DB>, year: number): Promise<string[]> {
-  const { rows } = await sql<{
-    id: string;
-  }>`SELECT wh_agencies_with_agreements(${`${year}-01-01`}::date, ${`${year}-12-31`}::date) AS id`.execute(db);
-  return rows.map((r) => r.id);
-}
 
 /**
  * Opens last year's annual report for every carrier that had a cooperation agreement in force during

@@ -1,5 +1,6 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
 
 /* Every statement on the carriers' annual reports and their submissions (alias `r` for the scope). */
 
@@ -164,3 +165,11 @@ export function annualReportRepository(tx: Tx, agencyId: string) {
   };
 }
 export type AnnualReportRow = NonNullable<Awaited<ReturnType<ReturnType<typeof annualReportRepository>['find']>>>;
+
+/** The agencies with a cooperation agreement in force at some time of the year (across agencies, for the yearly job). */
+export async function agenciesWithAgreements(db: Kysely<DB>, year: number): Promise<string[]> {
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT wh_agencies_with_agreements(${`${year}-01-01`}::date, ${`${year}-12-31`}::date) AS id`.execute(db);
+  return rows.map((r) => r.id);
+}

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtNotice } from '../../../../test/prevention-fixtures.js';
 import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
-import { inAgency } from '../../db/database.js';
 import { linkDeadlineHouseholds } from '../../db/migrations/2026-12-08T10-00_household_addresses.js';
 
 let app: FastifyInstance;
@@ -102,18 +100,6 @@ describe('household list: address, district and next deadline', () => {
     const all = (await cm.get('/api/v1/households?overdue=true&pageSize=100')).json();
     expect(all.items.map((i: Item) => i.id)).toContain(b);
     expect(all.items.map((i: Item) => i.id)).not.toContain(a);
-  });
-
-  it('reads the next deadline with the household deadline index', async () => {
-    const plan = await inAgency(testDbs().app, agency.id, async (tx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-      const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN
-        SELECT d.due_at FROM deadlines d
-        WHERE d.agency_id = ${agency.id} AND d.household_id = ${agency.id} AND d.status = 'open'
-        ORDER BY d.due_at LIMIT 1`.execute(tx);
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toContain('deadlines_household_open');
   });
 });
 

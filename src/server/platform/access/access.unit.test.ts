@@ -32,7 +32,7 @@ describe('household relationship (which households: the scope in SQL, see househ
     expect(() => requireHousehold(actor('case_manager'), 'household.read', undefined, 'x')).toThrow(AccessDenied);
   });
   it('offers only the actions the role may take', () => {
-    expect(householdActions(actor('case_manager'))).toEqual(['update', 'journal.create', 'accessLog', 'file']);
+    expect(householdActions(actor('case_manager'))).toEqual(['update', 'journal.create', 'accessLog', 'file', 'address.write']);
     expect(householdActions(actor('accommodation_worker'))).toEqual(['journal.create', 'accessLog', 'file']);
   });
 });
