@@ -29,6 +29,15 @@ describe('sustainment demo data', () => {
         'conflict:in_progress',
         'rent_default:payout_due',
       ]);
+      // Every seeded deadline carries its text key (English mode shows it in English), with its parameters.
+      const deadlines = await owner
+        .selectFrom('deadlines')
+        .select(['kind', 'title_key', 'title_params'])
+        .where('agency_id', '=', agency.id)
+        .where('subject_type', 'in', ['tenancy', 'incident'])
+        .execute();
+      expect(deadlines.length).toBeGreaterThan(4);
+      for (const d of deadlines) expect([d.kind, d.title_key, !!d.title_params]).toEqual([d.kind, `deadlineTitle.${d.kind}`, true]);
       // The ledger sums moved with the rows: 1,940 € paid out, 50 € recovered.
       const secured = tenancies.find((t) => t.paid_out_cents > 0)!;
       expect([secured.paid_out_cents, secured.recovered_cents]).toEqual([194_000, 5_000]);

@@ -60,6 +60,7 @@ export async function seedSustainment(
         dueAt: Date,
         assignee: string,
         escalate = true,
+        params?: Record<string, string | number>,
       ) =>
         tx
           .insertInto('deadlines')
@@ -69,6 +70,9 @@ export async function seedSustainment(
             subject_id: subjectId,
             kind,
             title,
+            // The title's text key, as the modules store it (shown in the UI's language).
+            title_key: params ? `deadlineTitle.${kind}` : null,
+            title_params: params ? JSON.stringify(params) : null,
             link,
             due_at: dueAt,
             assignee_id: assignee,
@@ -129,9 +133,13 @@ export async function seedSustainment(
               at,
               cm,
               false,
+              { reference, endOn: iso(endDay), count: months },
             );
         }
-        await deadline('tenancy', t.id, 'closing_review', `Abschlussbewertung ${reference}`, link, endOfDayBerlin(iso(endDay)), cm);
+        await deadline('tenancy', t.id, 'closing_review', `Abschlussbewertung ${reference}`, link, endOfDayBerlin(iso(endDay)), cm, true, {
+          reference,
+          endOn: iso(endDay),
+        });
         tenancies.push({ id: t.id, reference, providerId });
       }
       await seedIncidents(tx, a, tenancies, {
@@ -159,6 +167,7 @@ type Helpers = {
     dueAt: Date,
     assignee: string,
     escalate?: boolean,
+    params?: Record<string, string | number>,
   ) => Promise<unknown>;
 };
 
@@ -223,6 +232,8 @@ async function seedIncidents(tx: Tx, a: { id: string }, ts: { id: string; refere
     i1.link,
     x.due(1),
     x.cm,
+    true,
+    { incident: i1.reference, kind: 'rent_default', tenancy: ts[0]!.reference },
   );
 
   // 2. Second round: the company waits again, re-check in a week.
@@ -260,6 +271,8 @@ async function seedIncidents(tx: Tx, a: { id: string }, ts: { id: string; refere
     i2.link,
     endOfDayBerlin(daysFromNow(7)),
     x.cm,
+    true,
+    { incident: i2.reference, tenancy: ts[1]!.reference },
   );
 
   // 3. Paid out and secured: recovery by instalments is under way.
@@ -356,6 +369,8 @@ async function seedIncidents(tx: Tx, a: { id: string }, ts: { id: string; refere
     i4.link,
     x.due(1),
     x.sw,
+    true,
+    { incident: i4.reference, tenancy: ts[3]!.reference },
   );
 
   // 5. The company demands payment at once: the payout is due (this guarantee ends within months).
@@ -387,5 +402,7 @@ async function seedIncidents(tx: Tx, a: { id: string }, ts: { id: string; refere
     i5.link,
     x.due(2),
     x.cm,
+    true,
+    { incident: i5.reference, tenancy: ts[4]!.reference },
   );
 }
