@@ -38,7 +38,7 @@ export function HouseholdListPage() {
       header: t('households.col.reference'),
       rowHeader: true,
       cell: (r) => (
-        <Link className="kern-link" to={`/households/${r.id}`}>
+        <Link className="kern-link nowrap" to={`/households/${r.id}`}>
           {r.reference}
         </Link>
       ),
@@ -58,7 +58,7 @@ export function HouseholdListPage() {
       header: t('householdList.col.nextDeadline'),
       cell: (r) =>
         r.nextDeadline ? (
-          <span className={r.nextDeadline.overdue ? 'deadline-overdue' : undefined}>
+          <span className={r.nextDeadline.overdue ? 'deadline-overdue nowrap' : 'nowrap'}>
             {formatDate(r.nextDeadline.dueAt)}
             {r.nextDeadline.overdue && <strong> ({t('householdList.overdue')})</strong>}
           </span>
