@@ -97,8 +97,12 @@ describe.skipIf(!hasChromium)('browser: the desk — focus, narrow screens, modu
     ] as const) {
       expect(await nav.getByRole('link', { name: label }).count(), label).toBe(isBuilt(id) ? 1 : 0);
     }
-    await page.goto(`${env.url}/reporting`);
-    await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+    // A module not built yet has no route either (accommodation is the next to come).
+    const unbuilt = (['accommodation', 'reporting'] as const).find((id) => !isBuilt(id));
+    if (unbuilt) {
+      await page.goto(`${env.url}/${unbuilt}`);
+      await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+    }
     await page.context().close();
 
     const carrier = await loginAs(env, agency.users.carrier_worker.email);
