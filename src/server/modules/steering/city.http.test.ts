@@ -174,11 +174,13 @@ describe('a steering user and the records', () => {
       // A write whose sample body the schema refuses (400) or that lacks its version (428) is turned
       // away before any service runs: an RFC 9457 problem, no data.
       const refusedEarly =
-        r.method !== 'GET' && [400, 428].includes(res.statusCode) && res.headers['content-type']?.includes('problem+json');
+        r.method !== 'GET' && [400, 428].includes(res.statusCode) && String(res.headers['content-type'] ?? '').includes('problem+json');
       if (!refusedEarly) reached++;
       if (res.statusCode !== expected && !refusedEarly) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
       // A problem names the request in `instance`; nothing else may carry the id.
-      const shown = res.headers['content-type']?.includes('problem+json') ? JSON.stringify({ ...res.json(), instance: null }) : res.body;
+      const shown = String(res.headers['content-type'] ?? '').includes('problem+json')
+        ? JSON.stringify({ ...res.json(), instance: null })
+        : res.body;
       if (shown.includes(ids.household)) failures.push(`${r.method} ${r.url} shows the household`);
     }
     expect(failures).toEqual([]);
