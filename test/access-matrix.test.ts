@@ -78,6 +78,9 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/steering/targets': () => undefined,
   // A version from long ago: the lead adds one (201) each run, the dashboard's current values are unaffected.
   'POST /api/v1/steering/targets': () => ({ figureId: 'prevention.notices', minimum: 1, target: 2, validFrom: '2019-01-01', note: null }),
+  // The matrix's agencies are in no target agreement and its steering user in no steering body: empty answers.
+  'GET /api/v1/steering/city': () => undefined,
+  'GET /api/v1/steering/city-average': () => undefined,
   // An id that is no open work: the lead gets 400 with the field named, nothing changes.
   'POST /api/v1/desk/reassign': (i) => ({
     toUserId: i.caseManager,

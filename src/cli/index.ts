@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { auditCheckpointsExport, auditVerify, keysRotate } from './audit.js';
 import { migrateCmd, seedCmd, serveCmd, startCmd, userCreate, userResetPassword } from './commands.js';
+import { steeringAgreementCreateCmd, steeringBodyCreateCmd, type AgreementOptions } from './steering.js';
 
 const program = new Command('wohnhilfe').description('wohnhilfe – Fachverfahren für Fachstellen für Wohnungsnotfälle');
 
@@ -64,6 +65,26 @@ user
   .requiredOption('--email <email>')
   .option('--password <password>')
   .action(run((o: { email: string; password?: string }) => userResetPassword(loadConfig(), o)));
+
+const steeringCmd = program.command('steering-body').description('Steuerungsgremien und Zielvereinbarungen (Stadtvergleich)');
+steeringCmd
+  .command('create')
+  .description('Steuerungsgremium mit eigenem Mandanten für seine Konten anlegen')
+  .requiredOption('--name <name>')
+  .requiredOption('--ags <ags>', 'eigener achtstelliger Schlüssel des Gremiums')
+  .requiredOption('--state <state>', 'Bundesland, z. B. BE')
+  .action(run((o: { name: string; ags: string; state: string }) => steeringBodyCreateCmd(loadConfig(), o)));
+steeringCmd
+  .command('agreement')
+  .description('Zielvereinbarung mit beigetretenen Fachstellen und Kennzahlen anlegen')
+  .requiredOption('--body <ags>', 'AGS des Steuerungsgremiums')
+  .requiredOption('--name <name>')
+  .requiredOption('--from <date>', 'gilt ab (JJJJ-MM-TT)')
+  .option('--to <date>', 'gilt bis (JJJJ-MM-TT)')
+  .requiredOption('--figures <ids>', 'Kennzahlen, durch Komma getrennt (z. B. prevention.notices)')
+  .requiredOption('--members <ags>', 'AGS der Fachstellen, durch Komma getrennt')
+  .option('--joined <date>', 'Tag des Beitritts (sonst der Beginn)')
+  .action(run((o: AgreementOptions) => steeringAgreementCreateCmd(loadConfig(), o)));
 
 const auditCmd = program.command('audit').description('Audit-Protokoll');
 auditCmd

@@ -41,10 +41,13 @@ export const ZUserQuery = z.object({
 
 export const ZPassword = z.string().min(12, 'Mindestens 12 Zeichen').max(200);
 
+/** The roles an agency's admin gives: a steering body's users (`steering`) are created by the platform (CLI). */
+export const ZAgencyRole = ZRole.exclude(['steering']);
+
 export const ZUserCreate = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
   displayName: z.string().trim().min(1).max(120),
-  role: ZRole,
+  role: ZAgencyRole,
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
   carrierLead: z.boolean().optional().describe('Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers)'),
@@ -52,7 +55,7 @@ export const ZUserCreate = z.object({
 });
 export const ZUserUpdate = z.object({
   displayName: z.string().trim().min(1).max(120),
-  role: ZRole,
+  role: ZAgencyRole,
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
   carrierLead: z.boolean().optional().describe('Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers)'),

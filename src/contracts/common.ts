@@ -10,6 +10,8 @@ export const ROLES = [
   'carrier_worker',
   'auditor',
   'admin',
+  /** A steering body's user (e.g. Senate administration): aggregates of its member agencies only, never a record. */
+  'steering',
 ] as const;
 export const ZRole = z.enum(ROLES).describe('Rolle des Benutzers');
 export type TRole = z.infer<typeof ZRole>;

@@ -10,6 +10,7 @@ const ALL = [
   'carrier_worker',
   'auditor',
   'admin',
+  'steering',
 ] as const satisfies readonly TRole[];
 
 /**
@@ -178,6 +179,14 @@ export const PERMISSIONS = {
   'steering.figures': ['case_manager', 'social_worker', 'lead'],
   /** Set a new version of a figure's minimum and target value: the lead steers the office. */
   'steering.targets.write': ['lead'],
+  /**
+   * City-wide steering: the member agencies of the steering body's target agreements side by side
+   * and the city total, aggregates only and with small cells suppressed. The steering body's users
+   * have no other permission beyond their own session, settings and notifications.
+   */
+  'steering.city': ['steering'],
+  /** The city average of the member agencies beside the agency's own figures (suppressed as well). */
+  'steering.cityAverage': ['case_manager', 'social_worker', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

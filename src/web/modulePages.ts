@@ -23,6 +23,7 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   sustainment: lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage }))),
   aftercare: lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage }))),
   reporting: lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage }))),
+  steeringCity: lazy(() => import('./steering/CityPage').then((m) => ({ default: m.CityPage }))),
 };
 
 /** Whether a navigation entry's module is built (has a page). */

@@ -1033,6 +1033,33 @@ export interface SteeringTargetsTable {
   created_at: Generated<Date>;
 }
 
+/** A steering body (platform data, written by the owner): its own tenant `agency_id` holds only its users and audit trail. */
+export interface SteeringBodiesTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+/** A target agreement of a steering body (`agency_id`: the body's tenant) over a period and a set of figures. */
+export interface TargetAgreementsTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+  figure_ids: string[];
+  created_at: Generated<Date>;
+}
+
+/** A member agency of a target agreement (`agency_id`: the steering body's tenant). */
+export interface TargetAgreementMembersTable {
+  agreement_id: string;
+  agency_id: string;
+  member_agency_id: string;
+  joined_on: DateCol;
+}
+
 export interface AftercareAnnualReportSubmissionsTable {
   id: Generated<string>;
   agency_id: string;
@@ -1126,6 +1153,9 @@ export interface DB {
   aftercare_annual_reports: AftercareAnnualReportsTable;
   aftercare_annual_report_submissions: AftercareAnnualReportSubmissionsTable;
   steering_targets: SteeringTargetsTable;
+  steering_bodies: SteeringBodiesTable;
+  target_agreements: TargetAgreementsTable;
+  target_agreement_members: TargetAgreementMembersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

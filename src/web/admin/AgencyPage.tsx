@@ -182,7 +182,7 @@ function SettingsForm({
           error={errors.error('settings.totpRequiredRoles')}
         >
           <div className="check-grid">
-            {ROLES.map((r) => (
+            {ROLES.filter((r) => r !== 'steering').map((r) => (
               <CheckboxField
                 key={r}
                 id={fieldId(FORM, `role-${r}`)}

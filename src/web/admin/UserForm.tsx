@@ -132,7 +132,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
         required
         value={v.role}
         placeholder={t('common.pleaseSelect')}
-        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        options={ROLES.filter((r) => r !== 'steering').map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         error={errors.error('role')}
         onChange={(e) => step.set('role', e.target.value as TRole | '')}
       />

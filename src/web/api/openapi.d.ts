@@ -6155,7 +6155,7 @@ export interface paths {
                                     payoutWorkingDays: number;
                                 };
                                 /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin")[];
+                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering")[];
                             };
                             version: number;
                         };
@@ -6458,7 +6458,7 @@ export interface paths {
                                 payoutWorkingDays?: number;
                             };
                             /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                            totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin")[];
+                            totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering")[];
                         };
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
@@ -6735,7 +6735,7 @@ export interface paths {
                                     payoutWorkingDays: number;
                                 };
                                 /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin")[];
+                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering")[];
                             };
                             version: number;
                         };
@@ -7008,13 +7008,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                                 totpEnabled: boolean;
                                 /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                                 totpRequired: boolean;
@@ -7040,13 +7040,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                                 totpEnabled: boolean;
                                 /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                                 totpRequired: boolean;
@@ -7144,13 +7144,13 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                             totpEnabled: boolean;
                             /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                             totpRequired: boolean;
@@ -13716,13 +13716,13 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                             totpEnabled: boolean;
                             /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                             totpRequired: boolean;
@@ -24003,8 +24003,189 @@ export interface paths {
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/city": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stadtvergleich für das Steuerungsgremium: die Fachstellen einer Zielvereinbarung nebeneinander und die Stadt gesamt, je Quartal oder Jahr; nur Summen, kleine Zellen unterdrückt */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Die Zielvereinbarung (ohne Angabe: die zuletzt begonnene) */
+                    agreementId?: string;
+                    /** @description Beginn: ein Quartal oder ein Kalenderjahr (ohne Angabe: das laufende Quartal) */
+                    from?: string;
+                    /** @description Ende (einschließlich) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencies: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            agreement: {
+                                figureIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Zahl der beigetretenen Fachstellen */
+                                members: number;
+                                name: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            } | null;
+                            agreements: {
+                                figureIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Zahl der beigetretenen Fachstellen */
+                                members: number;
+                                name: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            /** @description Das Steuerungsgremium; null: das Konto gehört zu keinem */
+                            body: {
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description Stand der Daten
+                             */
+                            computedAt: string;
+                            figures: {
+                                /** @description Je Fachstelle, in der Reihenfolge von `agencies` */
+                                cells: {
+                                    /** @description Warum nicht gezeigt: weniger als 5 Fälle, zum Schutz einer anderen kleinen Zelle, oder ohne bekannte Fallzahl */
+                                    suppressed: ("small" | "secondary" | "no_base") | null;
+                                    /** @description Der gezeigte, gerundete Wert; null wenn unterdrückt oder nichts zu zeigen */
+                                    value: number | null;
+                                }[];
+                                definition: {
+                                    de: string;
+                                    en: string;
+                                };
+                                higherIsBetter: boolean;
+                                id: string;
+                                module: string;
+                                title: {
+                                    de: string;
+                                    en: string;
+                                };
+                                /** @description Stadt gesamt */
+                                total: {
+                                    /** @description Warum nicht gezeigt: weniger als 5 Fälle, zum Schutz einer anderen kleinen Zelle, oder ohne bekannte Fallzahl */
+                                    suppressed: ("small" | "secondary" | "no_base") | null;
+                                    /** @description Der gezeigte, gerundete Wert; null wenn unterdrückt oder nichts zu zeigen */
+                                    value: number | null;
+                                };
+                                /**
+                                 * @description Anzahl, Anteil in %, Tage (Median), Euro
+                                 * @enum {string}
+                                 */
+                                unit: "count" | "share" | "days" | "euros";
+                            }[];
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/city-average": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Der Durchschnitt der Fachstellen der Zielvereinbarung neben den eigenen Kennzahlen (Quartal oder Jahr; unterdrückt wie der Stadtvergleich) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Beginn: ein Quartal oder ein Kalenderjahr (ohne Angabe: das laufende Quartal) */
+                    from?: string;
+                    /** @description Ende (einschließlich) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Die Zielvereinbarung der Fachstelle im Zeitraum; null: keine */
+                            agreement: {
+                                figureIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Zahl der beigetretenen Fachstellen */
+                                members: number;
+                                name: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description Stand der Daten
+                             */
+                            computedAt: string;
+                            figures: {
+                                average: {
+                                    /** @description Warum nicht gezeigt: weniger als 5 Fälle, zum Schutz einer anderen kleinen Zelle, oder ohne bekannte Fallzahl */
+                                    suppressed: ("small" | "secondary" | "no_base") | null;
+                                    /** @description Der gezeigte, gerundete Wert; null wenn unterdrückt oder nichts zu zeigen */
+                                    value: number | null;
+                                };
+                                id: string;
+                            }[];
+                            from: string;
+                            to: string;
                         };
                     };
                 };
@@ -26637,7 +26818,7 @@ export interface paths {
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                                 totpEnabled: boolean;
                                 version: number;
                             }[];
@@ -26666,10 +26847,7 @@ export interface paths {
                         email: string;
                         password: string;
                         providerId?: string | null;
-                        /**
-                         * @description Rolle des Benutzers
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
                     };
                 };
@@ -26696,7 +26874,7 @@ export interface paths {
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                             totpEnabled: boolean;
                             version: number;
                         };
@@ -26740,10 +26918,7 @@ export interface paths {
                         carrierLead?: boolean;
                         displayName: string;
                         providerId?: string | null;
-                        /**
-                         * @description Rolle des Benutzers
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
@@ -26772,7 +26947,7 @@ export interface paths {
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
                             totpEnabled: boolean;
                             version: number;
                         };

@@ -9,6 +9,7 @@ import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 import { deskDe } from './de/desk';
 import { steeringDe } from './de/steering';
+import { steeringCityDe } from './de/steeringCity';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -24,6 +25,7 @@ export const de = {
   ...notify,
   ...deskDe,
   ...steeringDe,
+  ...steeringCityDe,
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,
@@ -59,6 +61,7 @@ export const de = {
     carrier_worker: 'Freier Träger',
     auditor: 'Datenschutz/Revision',
     admin: 'Administration',
+    steering: 'Steuerung (Stadt)',
   },
   nav: {
     home: 'Übersicht',

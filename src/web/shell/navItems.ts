@@ -83,6 +83,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'cases',
     programme: 'reporting',
   },
+  // The steering body's only page: the city-wide comparison (its users see no records).
+  { id: 'steeringCity', path: '/steering/city', labelKey: 'steeringCity.nav', permission: 'steering.city', group: 'main' },
   { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: 'user.list', group: 'admin' },
   { id: 'adminAgency', path: '/admin/agency', labelKey: 'nav.adminAgency', permission: 'agency.read', group: 'admin' },
   {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { formatDate } from '../i18n/format';
 import { BreakdownChart } from './BreakdownChart';
+import type { TPublished } from './cityQueries';
 import type { TFigure } from './types';
 
 /** A figure's value in its unit, in the language shown. */
@@ -23,12 +24,14 @@ const ARROWS: Record<Trend, string> = { up: '↑', down: '↓', same: '→', non
 
 interface Props {
   figure: TFigure;
+  /** The city average of the member agencies (when the agency is in a target agreement covering the figure). */
+  average?: TPublished | undefined;
   mayEdit: boolean;
   onEdit: (f: TFigure) => void;
 }
 
 /** One key figure: value, trend in words and arrow, minimum and target, status as text, definition on request, chart with table. */
-export function FigureCard({ figure: f, mayEdit, onEdit }: Props) {
+export function FigureCard({ figure: f, average, mayEdit, onEdit }: Props) {
   const { t, i18n } = useTranslation();
   const german = i18n.resolvedLanguage !== 'en';
   const format = useFormatValue();
@@ -53,6 +56,13 @@ export function FigureCard({ figure: f, mayEdit, onEdit }: Props) {
         {better !== null && ` (${t(better ? 'steering.trend.better' : 'steering.trend.worse')})`} –{' '}
         {t('steering.previous', { value: format(f.unit, f.previous) })}
       </p>
+      {average && (
+        <p className="kern-body steering-average">
+          {average.suppressed
+            ? t('steeringCity.averageNone', { reason: t(`steeringCity.suppressedLong.${average.suppressed}`) })
+            : t('steeringCity.average', { value: format(f.unit, average.value) })}
+        </p>
+      )}
       <p className={`kern-body kern-body--bold steering-status steering-status--${f.status}`}>
         {t('steering.statusLabel', { status: t(`steering.status.${f.status}`) })}
       </p>

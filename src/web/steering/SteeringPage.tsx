@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import { FigureCard } from './FigureCard';
 import { choiceFrom, periodOf } from './period';
 import { useFigures } from './queries';
+import { useCityAverage } from './cityQueries';
 import { TargetDialog } from './TargetDialog';
 import type { TFigure } from './types';
 import './steering.css';
@@ -24,6 +25,8 @@ export function SteeringPage() {
   const choice = choiceFrom(params);
   const { from, to } = periodOf(choice);
   const figures = useFigures(from, to);
+  const city = useCityAverage(from, to, can(me, 'steering.cityAverage'));
+  const averages = new Map((city.data?.figures ?? []).map((x) => [x.id, x.average]));
   const [editing, setEditing] = useState<TFigure | null>(null);
   const [saved, setSaved] = useState(false);
   const mayEdit = can(me, 'steering.targets.write');
@@ -75,6 +78,11 @@ export function SteeringPage() {
           {t('steering.asOf', { at: formatDateTime(figures.data.computedAt) })}
         </p>
       )}
+      {city.data?.agreement && (
+        <p className="kern-body kern-body--small">
+          {t('steeringCity.averageAsOf', { name: city.data.agreement.name, at: formatDateTime(city.data.computedAt) })}
+        </p>
+      )}
       {saved && <Alert variant="success">{t('steering.dialog.saved')}</Alert>}
       {figures.isError && <ErrorAlert message={errorMessage(figures.error, t)} />}
       {figures.isPending && <Loading />}
@@ -85,7 +93,7 @@ export function SteeringPage() {
           </h2>
           <div className="steering-grid">
             {list.map((f) => (
-              <FigureCard key={f.id} figure={f} mayEdit={mayEdit} onEdit={setEditing} />
+              <FigureCard key={f.id} figure={f} average={averages.get(f.id)} mayEdit={mayEdit} onEdit={setEditing} />
             ))}
           </div>
         </section>

@@ -9,6 +9,7 @@ import { seedSustainment } from './sustainment.js';
 import { seedAftercare } from './aftercare.js';
 import { seedDesk } from './desk.js';
 import { seedSteering } from './steering.js';
+import { DEMO_STEERING, seedSteeringBody } from './steering-body.js';
 import { seedAddresses } from './addresses.js';
 import { BERLIN_DISTRICTS, JOURNAL_TEXTS, NATIONAL_POOLS, NEEDS_NOTES, STUTTGART_DISTRICTS } from './names.js';
 
@@ -91,7 +92,7 @@ export function demoLogins(): { agency: string; email: string; role: TRole; totp
     ...STAFF.map((s) => ({ agency: a.city, email: `${s.local}@${a.mail}`, role: s.role, totp: a.totpRequiredRoles.includes(s.role) })),
     { agency: a.city, email: `wohnungsunternehmen@${a.mail}`, role: 'provider_user' as TRole, totp: false },
     { agency: a.city, email: `traeger@${a.mail}`, role: 'carrier_worker' as TRole, totp: false },
-  ]);
+  ]).concat({ agency: 'Senat', email: DEMO_STEERING.email, role: 'steering', totp: false });
 }
 
 const SITUATIONS = [
@@ -262,6 +263,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   await seedAftercare(db, DEMO_AGENCIES);
   await seedDesk(db, DEMO_AGENCIES);
   await seedSteering(db, DEMO_AGENCIES);
+  await seedSteeringBody(db, DEMO_AGENCIES);
   await seedAddresses(db, DEMO_AGENCIES);
   // The seeded households wait in the search indexes' pending lists; searches should not read them.
   await sql`SELECT wh_tidy_search_indexes()`.execute(db);

@@ -57,8 +57,8 @@ export const aftercareFigures: FigureContribution = {
           Object.entries(m).reduce((s, [k, n]) => s + (keys && !keys.includes(k) ? 0 : n), 0);
         const documented = (visits.held ?? 0) + (visits.not_met ?? 0) + (visits.refused ?? 0);
         return {
-          'aftercare.visits_held': { value: share(visits.held ?? 0, documented), breakdown: visits },
-          'aftercare.ends_goals_reached': { value: share(sum(ends, GOOD_ENDS), sum(ends)), breakdown: ends },
+          'aftercare.visits_held': { value: share(visits.held ?? 0, documented), breakdown: visits, base: documented },
+          'aftercare.ends_goals_reached': { value: share(sum(ends, GOOD_ENDS), sum(ends)), breakdown: ends, base: sum(ends) },
         };
       },
     },

@@ -11,7 +11,7 @@ export function figuresRepository(tx: Tx, agencyId: string) {
      * (the contracts step) and the median calendar days from an offer's first submission to its lease.
      */
     offers: (p: FigurePeriod) =>
-      sql<{ received: number; let: number; median: string | null }>`
+      sql<{ received: number; let: number; timed: number; median: string | null }>`
         WITH e AS (
           SELECT offer_id,
             min((at AT TIME ZONE 'Europe/Berlin')::date) FILTER (WHERE kind = 'submitted') AS received_on,
@@ -21,6 +21,7 @@ export function figuresRepository(tx: Tx, agencyId: string) {
           GROUP BY offer_id)
         SELECT count(*) FILTER (WHERE received_on BETWEEN ${p.from}::date AND ${p.to}::date)::int AS received,
                count(*) FILTER (WHERE let_on BETWEEN ${p.from}::date AND ${p.to}::date)::int AS let,
+               count(*) FILTER (WHERE let_on BETWEEN ${p.from}::date AND ${p.to}::date AND received_on IS NOT NULL)::int AS timed,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY let_on - received_on)
                  FILTER (WHERE let_on BETWEEN ${p.from}::date AND ${p.to}::date AND received_on IS NOT NULL) AS median
         FROM e`

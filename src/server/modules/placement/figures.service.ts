@@ -43,7 +43,7 @@ export const placementFigures: FigureContribution = {
         return {
           'placement.offers_received': { value: r.received },
           'placement.offers_let': { value: r.let },
-          'placement.offer_to_lease_days': { value: oneDecimal(r.median) },
+          'placement.offer_to_lease_days': { value: oneDecimal(r.median), base: r.timed },
         };
       },
     },

@@ -81,8 +81,8 @@ export const preventionFigures: FigureContribution = {
         const holidays = holidaysBetween(period.from, end.toISOString().slice(0, 10), state);
         const r = await figuresRepository(tx, agencyId).contactClock(period, standard, holidays, berlinDate(new Date()));
         return {
-          'prevention.first_attempt_days': { value: oneDecimal(r.median) },
-          'prevention.first_attempt_within_standard': { value: share(r.within, r.due) },
+          'prevention.first_attempt_days': { value: oneDecimal(r.median), base: r.attempted },
+          'prevention.first_attempt_within_standard': { value: share(r.within, r.due), base: r.due },
         };
       },
     },
@@ -105,7 +105,7 @@ export const preventionFigures: FigureContribution = {
         const breakdown: Record<string, number> = { kept: 0, lost: 0, other: 0 };
         for (const r of rows) breakdown[outcomeGroup(r.outcome)]! += r.n;
         const total = rows.reduce((s, r) => s + r.n, 0);
-        const result: FigureResult = { value: share(breakdown.kept!, total), breakdown };
+        const result: FigureResult = { value: share(breakdown.kept!, total), breakdown, base: total };
         return { 'prevention.home_kept': result };
       },
     },

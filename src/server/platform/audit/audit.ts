@@ -170,6 +170,10 @@ export const AUDIT_KINDS = {
   'steering.figures': null,
   'steering.targets': null,
   'steering.target_set': 'steering_target',
+  /** The city-wide comparison read by a steering body (agreement, period, member count; aggregates only). */
+  'steering.city': 'target_agreement',
+  /** The city average beside the agency's own figures (agreement, period). */
+  'steering.city_average': 'target_agreement',
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,

@@ -34,6 +34,12 @@ export interface FigureDeclaration {
 export interface FigureResult {
   value: number | null;
   breakdown?: Record<string, number>;
+  /**
+   * For a share, median or amount: how many cases (or events) the value was computed from. The
+   * city-wide comparison shows such a value only with a base of at least 5 and withholds it when the
+   * base is not given (modules/steering/suppression.ts); a count is its own base.
+   */
+  base?: number;
 }
 
 /** What a family's computation gets besides the transaction. */

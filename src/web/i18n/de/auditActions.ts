@@ -137,6 +137,8 @@ export const auditActionsDe = {
   'steering.figures': 'Berichte: Kennzahlen abgerufen',
   'steering.targets': 'Berichte: Mindest- und Zielwerte abgerufen',
   'steering.target_set': 'Berichte: Mindest- und Zielwert festgelegt',
+  'steering.city': 'Berichte: Stadtvergleich gelesen (nur Summen)',
+  'steering.city_average': 'Berichte: Durchschnitt der Fachstellen gelesen',
   'aftercare.report_download': 'Nachsorge: Quartalszahlen heruntergeladen',
   'aftercare.annual_report_list': 'Nachsorge: Jahresberichte aufgelistet',
   'aftercare.annual_report_read': 'Nachsorge: Jahresbericht angesehen',
@@ -176,4 +178,5 @@ export const auditEntitiesDe = {
   aftercare_agreement: 'Kooperationsvereinbarung',
   aftercare_annual_report: 'Jahresbericht (Nachsorge)',
   steering_target: 'Mindest- und Zielwert',
+  target_agreement: 'Zielvereinbarung',
 };

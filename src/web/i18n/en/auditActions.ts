@@ -137,6 +137,8 @@ export const auditActionsEn = {
   'steering.figures': 'Reports: key figures viewed',
   'steering.targets': 'Reports: minimum and target values viewed',
   'steering.target_set': 'Reports: minimum and target value set',
+  'steering.city': 'Reports: City comparison read (aggregates only)',
+  'steering.city_average': 'Reports: City average read',
   'aftercare.report_download': 'Aftercare: quarter figures downloaded',
   'aftercare.annual_report_list': 'Aftercare: annual reports listed',
   'aftercare.annual_report_read': 'Aftercare: annual report viewed',
@@ -176,4 +178,5 @@ export const auditEntitiesEn = {
   aftercare_agreement: 'Cooperation agreement',
   aftercare_annual_report: 'Annual report (aftercare)',
   steering_target: 'Minimum and target value',
+  target_agreement: 'Target agreement',
 };
