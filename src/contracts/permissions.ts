@@ -178,6 +178,10 @@ export const PERMISSIONS = {
   'steering.figures': ['case_manager', 'social_worker', 'lead'],
   /** Set a new version of a figure's minimum and target value: the lead steers the office. */
   'steering.targets.write': ['lead'],
+  /** Open cases and overdue deadlines per person and programme: the lead distributes the work. */
+  'steering.workload': ['lead'],
+  /** The dashboard as XLSX/PDF and the anonymised annual report (counts only): whoever sees the dashboard. */
+  'steering.export': ['case_manager', 'social_worker', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -67,6 +67,8 @@ import { deskService } from './modules/desk/desk.service.js';
 import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
 import { recordNamer } from './modules/desk/recordNames.js';
 import { FIGURE_CONTRIBUTIONS } from './modules/steering/contributions.js';
+import { steeringReportRoutes } from './modules/steering/reports.routes.js';
+import { steeringReportsService } from './modules/steering/reports.service.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { steeringService } from './modules/steering/steering.service.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
@@ -243,7 +245,9 @@ export async function buildApp({
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
-  steeringRoutes(app, steeringService(db, FIGURE_CONTRIBUTIONS));
+  const steering = steeringService(db, FIGURE_CONTRIBUTIONS);
+  steeringRoutes(app, steering);
+  steeringReportRoutes(app, steeringReportsService(db, FIGURE_CONTRIBUTIONS, steering));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 
