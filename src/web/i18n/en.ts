@@ -10,6 +10,7 @@ import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { deskEn } from './en/desk';
 import { steeringEn } from './en/steering';
+import { steeringReportsEn } from './en/steeringReports';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...notify,
   ...deskEn,
   ...steeringEn,
+  ...steeringReportsEn,
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,
