@@ -156,24 +156,27 @@ export async function dashboardXlsx(d: ExportData, lang: Lang): Promise<Buffer> 
 const CHART_WIDTH = 300;
 const BAR = 12;
 
-/** A horizontal bar chart of rectangles (pdfmake canvas) with its labels; numbers stand in the table beside it. */
+/**
+ * A horizontal bar chart: one borderless table row per category, its label beside a rectangle
+ * (pdfmake canvas) whose length is the value's share of the largest (or of `max`); the numbers stand
+ * in the table after it. Kept on one page.
+ */
 function barChart(rows: { label: string; value: number }[], max?: number): Content {
   const top = Math.max(max ?? 0, ...rows.map((r) => r.value), 1);
   return {
-    columns: [
-      { width: 150, stack: rows.map((r) => ({ text: winAnsi(r.label), fontSize: 8, margin: [0, 1.5, 0, 1.5] })) },
-      {
-        width: CHART_WIDTH,
-        canvas: rows.map((r, i) => ({
-          type: 'rect' as const,
-          x: 0,
-          y: i * (BAR + 2) + 1,
-          w: Math.max(0.5, (r.value / top) * (CHART_WIDTH - 10)),
-          h: BAR - 2,
-          color: '#0b4f8a',
-        })),
-      },
-    ],
+    table: {
+      widths: [150, CHART_WIDTH],
+      body: rows.map((r) => [
+        { text: winAnsi(r.label), fontSize: 8 },
+        {
+          canvas: [
+            { type: 'rect' as const, x: 0, y: 1, w: Math.max(0.5, (r.value / top) * (CHART_WIDTH - 10)), h: BAR - 4, color: '#0b4f8a' },
+          ],
+        },
+      ]),
+    },
+    layout: 'noBorders',
+    unbreakable: true,
     margin: [0, 2, 0, 6],
   };
 }
@@ -251,8 +254,10 @@ export function dashboardPdf(d: ExportData, lang: Lang): Promise<Buffer> {
       { text: winAnsi(`${w.definition}: ${text(p.reached, lang)}`), style: 'def' },
     );
     for (const dim of p.dimensions) {
-      content.push({ text: winAnsi(text(dim.title, lang)), style: 'h4' });
-      if (d.annual) content.push(barChart(dim.rows.map((r) => ({ label: text(r.label, lang), value: r.count }))));
+      // The heading stays with its chart.
+      const heading: Content = { text: winAnsi(text(dim.title, lang)), style: 'h4' };
+      const chart = barChart(dim.rows.map((r) => ({ label: text(r.label, lang), value: r.count })));
+      content.push(d.annual ? { stack: [heading, chart], unbreakable: true } : heading);
       content.push(
         table(
           [w.category, w.count],
