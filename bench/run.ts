@@ -5,7 +5,8 @@
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
  * BENCH_INSTANCES=n runs the app and the baseline as n processes each (as WEB_CONCURRENCY does).
  * BENCH_ONLY=aftercare only the aftercare runs (carrier start page, case page, annual report on 5,000
- * cases with 60,000 visits); BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
+ * cases with 60,000 visits); BENCH_ONLY=steering only the steering dashboard for a year (figures and
+ * breakdowns, written to bench/results/steering.json); BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
  * the four HTTP runs (nothing written to latest.json). BENCH_NODE_FLAGS passes Node flags to the
  * server process (e.g. --trace-gc).
  */
@@ -14,6 +15,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { generateRows, importRun, toCsv, toXlsx, type Person } from './import.js';
+import { printSteering, steeringRuns } from './steering.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -262,6 +264,25 @@ if (process.env.BENCH_ONLY === 'ranking') {
     const r = await rankingRun();
     console.log(
       `Rangfolge (Pool ${r.poolSize} Haushalte, ${r.runs} Läufe, gespeichert): p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (Ziel ≤ ${TARGETS.rankingP95Ms}); direkt nach einer Haushaltsänderung: Median ${r.afterChangeMedianMs} ms; Berechnung allein (ohne Speichern/HTTP): p50 ${r.computeP50Ms} ms, p95 ${r.computeP95Ms} ms`,
+    );
+  } finally {
+    server.send('stop');
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'steering') {
+  try {
+    const r = await steeringRuns(app, headers);
+    printSteering(r);
+    await fs.mkdir('bench/results', { recursive: true });
+    await fs.writeFile(
+      'bench/results/steering.json',
+      JSON.stringify(
+        { at: new Date().toISOString(), households: ready.households, node: process.version, ...r, met: r.dashboard.p95Ms <= r.target },
+        null,
+        2,
+      ),
     );
   } finally {
     server.send('stop');

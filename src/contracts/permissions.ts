@@ -187,6 +187,10 @@ export const PERMISSIONS = {
   'steering.city': ['steering'],
   /** The city average of the member agencies beside the agency's own figures (suppressed as well). */
   'steering.cityAverage': ['case_manager', 'social_worker', 'lead'],
+  /** Open cases and overdue deadlines per person and programme: the lead distributes the work. */
+  'steering.workload': ['lead'],
+  /** The dashboard as XLSX/PDF and the anonymised annual report (counts only): whoever sees the dashboard. */
+  'steering.export': ['case_manager', 'social_worker', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -67,6 +67,8 @@ import { deskService } from './modules/desk/desk.service.js';
 import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
 import { recordNamer } from './modules/desk/recordNames.js';
 import { FIGURE_CONTRIBUTIONS } from './modules/steering/contributions.js';
+import { steeringReportRoutes } from './modules/steering/reports.routes.js';
+import { steeringReportsService } from './modules/steering/reports.service.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { cityRoutes } from './modules/steering/city.routes.js';
 import { cityService } from './modules/steering/city.service.js';
@@ -245,8 +247,10 @@ export async function buildApp({
   deadlineRoutes(app, deadlineService(db));
   notificationRoutes(app, notificationService(db));
   deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
-  steeringRoutes(app, steeringService(db, FIGURE_CONTRIBUTIONS));
+  const steering = steeringService(db, FIGURE_CONTRIBUTIONS);
+  steeringRoutes(app, steering);
   cityRoutes(app, cityService(db, FIGURE_CONTRIBUTIONS));
+  steeringReportRoutes(app, steeringReportsService(db, FIGURE_CONTRIBUTIONS, steering));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

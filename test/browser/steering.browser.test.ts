@@ -49,4 +49,33 @@ describe.skipIf(!hasChromium)('browser: the lead opens Berichte and sets a minim
     await notices.getByText('Stand: Zielwert erreicht').waitFor();
     await notices.getByText(/Mindestwert 1, Zielwert 2/).waitFor();
   });
+  it('who was reached with the women’s share, the lead’s workload and the exports; axe clean', async () => {
+    const page = await loginAs(env, agency.users.lead.email);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Berichte' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Wer wurde erreicht?' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Prävention: Erreichte Haushalte: 2' }).waitFor();
+    const gender = page.getByRole('table', { name: 'Tabelle: Geschlecht der Hauptperson (Prävention)' });
+    expect(await gender.getByRole('row', { name: /weiblich/ }).innerText()).toMatch(/2$/);
+    const women = page.getByRole('table', { name: 'Tabelle: Anteil der Frauen je Monat (Prävention)' });
+    const month = berlinToday().slice(0, 7);
+    expect((await women.getByRole('row', { name: new RegExp(`^${month}`) }).innerText()).replace(/\s+/g, ' ')).toMatch(/2 2 100 %$/);
+    await page.getByRole('heading', { level: 2, name: 'Arbeitslast' }).waitFor();
+    const workload = page.getByRole('table', { name: 'Tabelle: Arbeitslast je Person' });
+    await workload
+      .getByRole('row', { name: /2 offen/ })
+      .first()
+      .waitFor();
+
+    const exports = page.getByRole('navigation', { name: 'Exporte' });
+    const xlsx = await exports.getByRole('link', { name: 'Kennzahlen als Excel (XLSX)' }).getAttribute('href');
+    expect(xlsx).toMatch(/^\/api\/v1\/steering\/export\.xlsx\?from=/);
+    const res = await page.request.get(`${env.url}${xlsx}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('spreadsheetml');
+    await exports.getByRole('link', { name: /Jahresbericht \d{4} \(anonymisiert, PDF\)/ }).waitFor();
+    await expectAccessible(page, 'Berichte mit Aufschlüsselung und Arbeitslast');
+
+    await page.getByLabel('Programm').selectOption('aftercare');
+    await page.getByRole('heading', { level: 3, name: 'Nachsorge: Erreichte Haushalte: 0' }).waitFor();
+  });
 });

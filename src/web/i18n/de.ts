@@ -10,6 +10,7 @@ import { notify } from './de/notify';
 import { deskDe } from './de/desk';
 import { steeringDe } from './de/steering';
 import { steeringCityDe } from './de/steeringCity';
+import { steeringReportsDe } from './de/steeringReports';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -26,6 +27,7 @@ export const de = {
   ...deskDe,
   ...steeringDe,
   ...steeringCityDe,
+  ...steeringReportsDe,
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,

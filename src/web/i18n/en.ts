@@ -11,6 +11,7 @@ import { notify } from './en/notify';
 import { deskEn } from './en/desk';
 import { steeringEn } from './en/steering';
 import { steeringCityEn } from './en/steeringCity';
+import { steeringReportsEn } from './en/steeringReports';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...deskEn,
   ...steeringEn,
   ...steeringCityEn,
+  ...steeringReportsEn,
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,

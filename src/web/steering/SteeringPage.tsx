@@ -9,11 +9,14 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { errorMessage } from '../i18n/errors';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { BreakdownsSection } from './BreakdownsSection';
+import { SteeringExports } from './ExportLinks';
 import { FigureCard } from './FigureCard';
 import { choiceFrom, periodOf } from './period';
 import { useFigures } from './queries';
 import { useCityAverage } from './cityQueries';
 import { TargetDialog } from './TargetDialog';
+import { WorkloadSection } from './WorkloadSection';
 import type { TFigure } from './types';
 import './steering.css';
 
@@ -83,6 +86,7 @@ export function SteeringPage() {
           {t('steeringCity.averageAsOf', { name: city.data.agreement.name, at: formatDateTime(city.data.computedAt) })}
         </p>
       )}
+      {can(me, 'steering.export') && <SteeringExports from={from} to={to} year={choice.year} />}
       {saved && <Alert variant="success">{t('steering.dialog.saved')}</Alert>}
       {figures.isError && <ErrorAlert message={errorMessage(figures.error, t)} />}
       {figures.isPending && <Loading />}
@@ -98,6 +102,8 @@ export function SteeringPage() {
           </div>
         </section>
       ))}
+      <BreakdownsSection from={from} to={to} />
+      {can(me, 'steering.workload') && <WorkloadSection />}
       {editing && <TargetDialog figure={editing} from={from} onClose={() => setEditing(null)} onSaved={() => setSaved(true)} />}
     </>
   );

@@ -1,5 +1,6 @@
 import { END_REASONS, type TEndReason } from '../../../contracts/aftercare.js';
 import { share, type FigureContribution } from '../../platform/steering/figure.contribution.js';
+import { figuresRepository } from './figures.repository.js';
 import { reportRepository } from './reports.repository.js';
 
 const VISIT_LABELS = {
@@ -22,6 +23,21 @@ const GOOD_ENDS: readonly string[] = ['goals_reached', 'lease_signed'];
 /** Aftercare's figures on the steering dashboard: the quarter statement of its reports, for any period. */
 export const aftercareFigures: FigureContribution = {
   module: 'aftercare',
+  reached: {
+    definition: {
+      de: 'Haushalte, die im Zeitraum zur Nachsorge (Wohnintegrationshilfe) gemeldet wurden (Tag der Meldung); jeder Haushalt zählt einmal.',
+      en: 'Households referred to aftercare in the period (day of referral); each household counts once.',
+    },
+    households: (tx, { agencyId, period }) => figuresRepository(tx, agencyId).reached(period),
+  },
+  workload: {
+    openCases: {
+      de: 'Nachsorgefälle, die weder beendet noch abgelehnt sind, bei der zuständigen Fachkraft des Trägers.',
+      en: 'Aftercare cases neither ended nor refused, for the carrier’s responsible worker.',
+    },
+    deadlineSubjects: ['aftercare_case', 'aftercare_follow_up'],
+    open: (tx, agencyId) => figuresRepository(tx, agencyId).openByPerson(),
+  },
   families: [
     {
       figures: [

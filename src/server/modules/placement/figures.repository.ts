@@ -27,5 +27,22 @@ export function figuresRepository(tx: Tx, agencyId: string) {
         FROM e`
         .execute(tx)
         .then((r) => r.rows[0]!),
+
+    /** Households that became a candidate for a flat offer in the period (shortlisted); reached on the first day. */
+    reached: (p: FigurePeriod) =>
+      sql<{ household_id: string; reached_on: string }>`
+        SELECT household_id, min((created_at AT TIME ZONE 'Europe/Berlin')::date) AS reached_on FROM candidates
+        WHERE agency_id = ${agencyId}
+          AND (created_at AT TIME ZONE 'Europe/Berlin')::date BETWEEN ${p.from}::date AND ${p.to}::date
+        GROUP BY household_id`,
+
+    /** Offers in progress (submitted, not yet let, withdrawn or declined) per responsible case manager. */
+    openByPerson: () =>
+      sql<{ user_id: string | null; n: number }>`
+        SELECT case_manager_id AS user_id, count(*)::int AS n FROM offers
+        WHERE agency_id = ${agencyId} AND status IN ('submitted', 'shortlisting', 'round_table', 'allocated')
+        GROUP BY case_manager_id`
+        .execute(tx)
+        .then((r) => r.rows),
   };
 }

@@ -4,6 +4,21 @@ import { figuresRepository } from './figures.repository.js';
 /** Placement's figures on the steering dashboard, from the offers' own history. */
 export const placementFigures: FigureContribution = {
   module: 'placement',
+  reached: {
+    definition: {
+      de: 'Haushalte, die im Zeitraum erstmals als Kandidat für ein Wohnungsangebot vorgeschlagen wurden (Tag der Aufnahme in die Auswahl); jeder Haushalt zählt einmal.',
+      en: 'Households first put forward as a candidate for a flat offer in the period (day of shortlisting); each household counts once.',
+    },
+    households: (tx, { agencyId, period }) => figuresRepository(tx, agencyId).reached(period),
+  },
+  workload: {
+    openCases: {
+      de: 'Wohnungsangebote in Bearbeitung (eingereicht, in Auswahl, Runder Tisch, zugeteilt), bei der zuständigen Fallmanagerin.',
+      en: 'Flat offers in progress (submitted, shortlisting, round table, allocated), for the responsible case manager.',
+    },
+    deadlineSubjects: ['offer', 'candidate'],
+    open: (tx, agencyId) => figuresRepository(tx, agencyId).openByPerson(),
+  },
   families: [
     {
       figures: [

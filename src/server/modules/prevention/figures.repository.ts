@@ -52,5 +52,24 @@ export function figuresRepository(tx: Tx, agencyId: string) {
         GROUP BY outcome`
         .execute(tx)
         .then((r) => r.rows),
+
+    /** Households with a prevention case whose first notice was received in the period; reached on the earliest. */
+    reached: (p: FigurePeriod) =>
+      sql<{ household_id: string; reached_on: string }>`
+        SELECT household_id, min(received_on) AS reached_on FROM prevention_cases
+        WHERE agency_id = ${agencyId} AND received_on BETWEEN ${p.from}::date AND ${p.to}::date
+        GROUP BY household_id`,
+
+    /** Open (not closed) cases per person: the case manager and the social worker each count the case once. */
+    openByPerson: () =>
+      sql<{ user_id: string | null; n: number }>`
+        SELECT u.user_id, count(DISTINCT c.id)::int AS n
+        FROM prevention_cases c
+        CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[c.case_manager_id, c.social_worker_id]) x) u(user_id)
+        WHERE c.agency_id = ${agencyId} AND c.status <> 'closed'
+          AND (u.user_id IS NOT NULL OR (c.case_manager_id IS NULL AND c.social_worker_id IS NULL))
+        GROUP BY u.user_id`
+        .execute(tx)
+        .then((r) => r.rows),
   };
 }

@@ -28,6 +28,21 @@ const outcomeGroup = (o: string) => (o === 'home_kept' ? 'kept' : o === 'home_lo
 /** Prevention's figures on the steering dashboard, computed from its own cases. */
 export const preventionFigures: FigureContribution = {
   module: 'prevention',
+  reached: {
+    definition: {
+      de: 'Haushalte mit einem Präventionsfall, dessen erste Mitteilung im Zeitraum einging (Eingangsdatum); jeder Haushalt zählt einmal, erreicht am frühesten Eingang im Zeitraum.',
+      en: 'Households with a prevention case whose first notice was received in the period (date of receipt); each household counts once, reached on the earliest receipt in the period.',
+    },
+    households: (tx, { agencyId, period }) => figuresRepository(tx, agencyId).reached(period),
+  },
+  workload: {
+    openCases: {
+      de: 'Präventionsfälle, die nicht abgeschlossen sind; sie zählen bei der zuständigen Fallmanagerin und der Sozialarbeiterin je einmal.',
+      en: 'Prevention cases not closed; each counts once for the responsible case manager and once for the social worker.',
+    },
+    deadlineSubjects: ['prevention_case'],
+    open: (tx, agencyId) => figuresRepository(tx, agencyId).openByPerson(),
+  },
   families: [
     {
       figures: [

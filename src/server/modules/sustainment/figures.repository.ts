@@ -17,5 +17,27 @@ export function figuresRepository(tx: Tx, agencyId: string) {
         WHERE agency_id = ${agencyId} AND lease_start <= ${p.to}::date AND (ended_on IS NULL OR ended_on > ${p.to}::date)`
         .execute(tx)
         .then((r) => r.rows),
+
+    /** Households whose guaranteed tenancy began in the period or had an incident reported in it; reached on the first. */
+    reached: (p: FigurePeriod) =>
+      sql<{ household_id: string; reached_on: string }>`
+        SELECT household_id, min(d) AS reached_on FROM (
+          SELECT household_id, lease_start AS d FROM tenancies
+          WHERE agency_id = ${agencyId} AND lease_start BETWEEN ${p.from}::date AND ${p.to}::date
+          UNION ALL
+          SELECT t.household_id, (i.reported_at AT TIME ZONE 'Europe/Berlin')::date FROM incidents i
+          JOIN tenancies t ON t.id = i.tenancy_id AND t.agency_id = i.agency_id
+          WHERE i.agency_id = ${agencyId}
+            AND (i.reported_at AT TIME ZONE 'Europe/Berlin')::date BETWEEN ${p.from}::date AND ${p.to}::date) r
+        GROUP BY household_id`,
+
+    /** Running (active) tenancies per social worker. */
+    openByPerson: () =>
+      sql<{ user_id: string | null; n: number }>`
+        SELECT social_worker_id AS user_id, count(*)::int AS n FROM tenancies
+        WHERE agency_id = ${agencyId} AND status = 'active'
+        GROUP BY social_worker_id`
+        .execute(tx)
+        .then((r) => r.rows),
   };
 }

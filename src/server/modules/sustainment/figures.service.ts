@@ -10,6 +10,21 @@ const KIND_LABELS: Record<(typeof INCIDENT_KINDS)[number], { de: string; en: str
 /** Sustainment's figures on the steering dashboard, from its own tenancies and incidents. */
 export const sustainmentFigures: FigureContribution = {
   module: 'sustainment',
+  reached: {
+    definition: {
+      de: 'Haushalte, deren Mietverhältnis mit Garantie im Zeitraum begann oder zu deren Mietverhältnis im Zeitraum eine Meldung einging; jeder Haushalt zählt einmal, erreicht am ersten dieser Tage.',
+      en: 'Households whose guaranteed tenancy began in the period or whose tenancy had an incident reported in it; each household counts once, reached on the first of those days.',
+    },
+    households: (tx, { agencyId, period }) => figuresRepository(tx, agencyId).reached(period),
+  },
+  workload: {
+    openCases: {
+      de: 'Laufende Mietverhältnisse mit Garantie, bei der zuständigen Sozialarbeiterin.',
+      en: 'Running guaranteed tenancies, for the responsible social worker.',
+    },
+    deadlineSubjects: ['tenancy', 'incident'],
+    open: (tx, agencyId) => figuresRepository(tx, agencyId).openByPerson(),
+  },
   families: [
     {
       figures: [

@@ -174,6 +174,9 @@ export const AUDIT_KINDS = {
   'steering.city': 'target_agreement',
   /** The city average beside the agency's own figures (agreement, period). */
   'steering.city_average': 'target_agreement',
+  'steering.breakdowns': null,
+  'steering.workload': null,
+  'steering.export': null,
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,

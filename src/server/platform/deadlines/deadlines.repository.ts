@@ -263,3 +263,16 @@ export async function moveSubjectDeadlines(tx: Tx, moves: { subjectId: string; f
     WHERE d.subject_id = m.sid AND d.status = 'open' AND d.assignee_id IS NOT DISTINCT FROM m.holder`.execute(tx);
   return Number(res.numAffectedRows ?? 0);
 }
+
+/** Overdue open deadlines (due before `now`) per assignee (null: nobody) and subject type, for the lead's workload view. */
+export function overdueByAssigneeAndSubject(tx: Tx, agencyId: string, now: Date) {
+  return tx
+    .selectFrom('deadlines')
+    .where('agency_id', '=', agencyId)
+    .where('status', '=', 'open')
+    .where('due_at', '<', now)
+    .groupBy(['assignee_id', 'subject_type'])
+    .select((eb) => ['assignee_id', 'subject_type', eb.fn.countAll<number>().as('n')])
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
+}

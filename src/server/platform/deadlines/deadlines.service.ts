@@ -36,6 +36,7 @@ export {
   dueDeadlinesOf,
   moveSubjectDeadlines,
   openDeadlinesOf,
+  overdueByAssigneeAndSubject,
   overdueDeadline,
 } from './deadlines.repository.js';
 export type { DeadlineInput, DeadlineRow } from './deadlines.repository.js';

@@ -1,4 +1,5 @@
 import type { TFigureUnit, TText } from '../../../contracts/steering.js';
+import type { RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import { isPublicHoliday, type FederalState } from '../deadlines/workdays.js';
 
@@ -60,6 +61,10 @@ export interface FigureContribution {
   /** The module's id (the dashboard groups by it: `steering.modules.<module>`). */
   module: string;
   families: readonly FigureFamily[];
+  /** Who the programme reached in a period (breakdowns by gender, age, household type …). */
+  reached?: ReachedDeclaration;
+  /** Open cases per person (the lead's workload view). */
+  workload?: WorkloadDeclaration;
 }
 
 /** Public holidays of the state between two dates (inclusive), for SQL working-day counts as a bound array. */
@@ -78,3 +83,23 @@ export const share = (part: number, whole: number): number | null => (whole > 0 
 
 /** A number from PostgreSQL (numeric arrives as a string) with one decimal, null stays null. */
 export const oneDecimal = (v: number | string | null): number | null => (v === null ? null : Math.round(Number(v) * 10) / 10);
+
+/**
+ * Who a programme reached in a period (for the breakdowns): an SQL fragment, written in the module's
+ * own figures repository, that yields one row per reached household `(household_id uuid, reached_on
+ * date)` — the day it was first reached in the period. The households module joins its members to it.
+ */
+export interface ReachedDeclaration {
+  /** What counts as reached, shown beside the breakdowns and in every export. */
+  definition: TText;
+  households(tx: Tx, req: FigureRequest): RawBuilder<{ household_id: string; reached_on: string }>;
+}
+
+/** A module's open cases per person (case manager, social worker, carrier worker …) today. */
+export interface WorkloadDeclaration {
+  /** What counts as an open case and whose it is. */
+  openCases: TText;
+  /** Deadline subject types (platform deadlines) that belong to this programme. */
+  deadlineSubjects: readonly string[];
+  open(tx: Tx, agencyId: string): Promise<{ user_id: string | null; n: number }[]>;
+}
