@@ -76,6 +76,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/desk/work': () => undefined,
   'GET /api/v1/steering/figures': () => undefined,
   'GET /api/v1/steering/targets': () => undefined,
+  'GET /api/v1/steering/figures/:key/cases': () => undefined,
   // A version from long ago: the lead adds one (201) each run, the dashboard's current values are unaffected.
   'POST /api/v1/steering/targets': () => ({ figureId: 'prevention.notices', minimum: 1, target: 2, validFrom: '2019-01-01', note: null }),
   // An id that is no open work: the lead gets 400 with the field named, nothing changes.

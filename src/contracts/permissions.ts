@@ -178,6 +178,11 @@ export const PERMISSIONS = {
   'steering.figures': ['case_manager', 'social_worker', 'lead'],
   /** Set a new version of a figure's minimum and target value: the lead steers the office. */
   'steering.targets.write': ['lead'],
+  /**
+   * The cases behind a figure (drill-down): a read of personal data, so only the agency's own
+   * office staff who may work those cases — never the (city-wide) steering role.
+   */
+  'steering.cases': ['case_manager', 'social_worker', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

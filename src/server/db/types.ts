@@ -1033,6 +1033,20 @@ export interface SteeringTargetsTable {
   created_at: Generated<Date>;
 }
 
+/** A state transition of an explicit machine, written by a trigger on the state column (insert-only). */
+export interface DomainEventsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_kind: string;
+  case_id: string;
+  household_id: string | null;
+  from_state: string | null;
+  to_state: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  backfilled: Generated<boolean>;
+}
+
 export interface AftercareAnnualReportSubmissionsTable {
   id: Generated<string>;
   agency_id: string;
@@ -1126,6 +1140,7 @@ export interface DB {
   aftercare_annual_reports: AftercareAnnualReportsTable;
   aftercare_annual_report_submissions: AftercareAnnualReportSubmissionsTable;
   steering_targets: SteeringTargetsTable;
+  domain_events: DomainEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -170,6 +170,7 @@ export const AUDIT_KINDS = {
   'steering.figures': null,
   'steering.targets': null,
   'steering.target_set': 'steering_target',
+  'steering.cases': null,
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
