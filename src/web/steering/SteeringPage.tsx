@@ -27,6 +27,7 @@ export function SteeringPage() {
   const [editing, setEditing] = useState<TFigure | null>(null);
   const [saved, setSaved] = useState(false);
   const mayEdit = can(me, 'steering.targets.write');
+  const drill = can(me, 'steering.cases') && figures.data ? { from: figures.data.from, to: figures.data.to } : null;
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
 
@@ -85,7 +86,7 @@ export function SteeringPage() {
           </h2>
           <div className="steering-grid">
             {list.map((f) => (
-              <FigureCard key={f.id} figure={f} mayEdit={mayEdit} onEdit={setEditing} />
+              <FigureCard key={f.id} figure={f} drill={drill} mayEdit={mayEdit} onEdit={setEditing} />
             ))}
           </div>
         </section>
