@@ -137,6 +137,7 @@ export const auditActionsDe = {
   'steering.figures': 'Berichte: Kennzahlen abgerufen',
   'steering.targets': 'Berichte: Mindest- und Zielwerte abgerufen',
   'steering.target_set': 'Berichte: Mindest- und Zielwert festgelegt',
+  'steering.cases': 'Berichte: Fälle hinter einer Kennzahl abgerufen',
   'aftercare.report_download': 'Nachsorge: Quartalszahlen heruntergeladen',
   'aftercare.annual_report_list': 'Nachsorge: Jahresberichte aufgelistet',
   'aftercare.annual_report_read': 'Nachsorge: Jahresbericht angesehen',

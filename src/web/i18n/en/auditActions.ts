@@ -137,6 +137,7 @@ export const auditActionsEn = {
   'steering.figures': 'Reports: key figures viewed',
   'steering.targets': 'Reports: minimum and target values viewed',
   'steering.target_set': 'Reports: minimum and target value set',
+  'steering.cases': 'Reports: cases behind a key figure viewed',
   'aftercare.report_download': 'Aftercare: quarter figures downloaded',
   'aftercare.annual_report_list': 'Aftercare: annual reports listed',
   'aftercare.annual_report_read': 'Aftercare: annual report viewed',
