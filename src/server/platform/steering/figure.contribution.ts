@@ -8,7 +8,10 @@ import { isPublicHoliday, type FederalState } from '../deadlines/workdays.js';
  * from its own tables in its own repository, one aggregate statement per family of figures. The
  * steering module knows no module: it reads this list (modules/steering/contributions.ts), attaches
  * the agency's minimum and target values and the status, and later the city-wide comparison and the
- * exports read the same declarations and values.
+ * exports read the same declarations and values. Each family may answer a drill-down (`drill`): the
+ * cases its figures counted, from the same SQL fragment as the value, for the agency's own staff.
+ * "How long until" questions the state columns cannot answer read the domain event log
+ * (`domain_events`, written by a trigger on each machine's state column; migration 2026-12-09T11-00).
  */
 
 /** A period of calendar days, both ends included (YYYY-MM-DD). */
