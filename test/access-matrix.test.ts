@@ -81,6 +81,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/steering/export.xlsx': () => undefined,
   'GET /api/v1/steering/export.pdf': () => undefined,
   'GET /api/v1/steering/annual-report.pdf': () => undefined,
+  'GET /api/v1/steering/figures/:key/cases': () => undefined,
   // A version from long ago: the lead adds one (201) each run, the dashboard's current values are unaffected.
   'POST /api/v1/steering/targets': () => ({ figureId: 'prevention.notices', minimum: 1, target: 2, validFrom: '2019-01-01', note: null }),
   // The matrix's agencies are in no target agreement and its steering user in no steering body: empty answers.

@@ -370,5 +370,6 @@ export const fill = (url: string, i: Ids, role: TRole) => {
     .replace(':rowNo', '2')
     .replace(':kind', 'guarantee_contract')
     .replace(':subId', sub)
-    .replace(':consentId', i.consent);
+    .replace(':consentId', i.consent)
+    .replace(':key', 'prevention.notices');
 };

@@ -191,6 +191,11 @@ export const PERMISSIONS = {
   'steering.workload': ['lead'],
   /** The dashboard as XLSX/PDF and the anonymised annual report (counts only): whoever sees the dashboard. */
   'steering.export': ['case_manager', 'social_worker', 'lead'],
+  /**
+   * The cases behind a figure (drill-down): a read of personal data, so only the agency's own
+   * office staff who may work those cases — never the (city-wide) steering role.
+   */
+  'steering.cases': ['case_manager', 'social_worker', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -52,6 +52,33 @@ export const ZFigures = z.object({
 });
 export type TFigures = z.infer<typeof ZFigures>;
 
+export const ZFigureCasesQuery = ZFiguresQuery.extend({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ZFigureCase = z.object({
+  caseId: ZId,
+  reference: z.string().describe('Aktenzeichen des Falls (Angebot, Mietverhältnis …)'),
+  householdId: ZId.nullable(),
+  fileNumber: z.string().nullable().describe('Aktenzeichen des Haushalts'),
+  link: z.string().describe('Pfad des Falls in der Anwendung'),
+  on: ZDate.describe('Der Tag, der für den Zeitraum zählte (Eingang, Abschluss, Vermietung …)'),
+});
+export type TFigureCase = z.infer<typeof ZFigureCase>;
+
+export const ZFigureCases = z.object({
+  figureId: z.string(),
+  title: ZText,
+  from: ZDate,
+  to: ZDate,
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  items: z.array(ZFigureCase),
+});
+export type TFigureCases = z.infer<typeof ZFigureCases>;
+
 export const ZTargetInput = z.object({
   figureId: z.string().min(1).max(80),
   minimum: z.number().min(0).max(1e9),

@@ -29,6 +29,7 @@ const CaseDetailPage = lazy(() => import('./prevention/CaseDetailPage').then((m)
 const NoticeFormPage = lazy(() => import('./prevention/NoticeFormPage').then((m) => ({ default: m.NoticeFormPage })));
 const NoticeEditPage = lazy(() => import('./prevention/NoticeEditPage').then((m) => ({ default: m.NoticeEditPage })));
 const HelpPage = lazy(() => import('./help/HelpPage').then((m) => ({ default: m.HelpPage })));
+const FigureCasesPage = lazy(() => import('./steering/FigureCasesPage').then((m) => ({ default: m.FigureCasesPage })));
 const WalkInPage = lazy(() => import('./prevention/WalkInPage').then((m) => ({ default: m.WalkInPage })));
 
 // Entries without a page (modules not built yet) get no route: their paths are "not found".
@@ -180,6 +181,14 @@ const routes: RouteObject[] = [
         ),
       },
       ...aftercareRoutes,
+      {
+        path: '/reporting/figures/:key/cases',
+        element: (
+          <RequirePermission permission="steering.cases">
+            <FigureCasesPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: '/search',
         element: (

@@ -48,6 +48,16 @@ describe.skipIf(!hasChromium)('browser: the lead opens Berichte and sets a minim
     await page.getByText('Mindest- und Zielwert gespeichert.').waitFor();
     await notices.getByText('Stand: Zielwert erreicht').waitFor();
     await notices.getByText(/Mindestwert 1, Zielwert 2/).waitFor();
+
+    // Drill-down: the two notices behind the figure, each linked to its case.
+    await notices.getByRole('link', { name: 'Fälle anzeigen: Eingegangene Mitteilungen nach Quelle' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fälle hinter der Kennzahl: Eingegangene Mitteilungen nach Quelle' }).waitFor();
+    await page.getByRole('status').getByText('2 Fälle').waitFor();
+    const cases = page.getByRole('table');
+    expect(await cases.getByRole('row').count()).toBe(3);
+    await expectAccessible(page, 'Fälle hinter einer Kennzahl');
+    await cases.getByRole('row').nth(1).getByRole('link').first().click();
+    await page.waitForURL(/\/prevention\/cases\//);
   });
   it('who was reached with the women’s share, the lead’s workload and the exports; axe clean', async () => {
     const page = await loginAs(env, agency.users.lead.email);

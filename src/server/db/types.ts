@@ -1060,6 +1060,20 @@ export interface TargetAgreementMembersTable {
   joined_on: DateCol;
 }
 
+/** A state transition of an explicit machine, written by a trigger on the state column (insert-only). */
+export interface DomainEventsTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_kind: string;
+  case_id: string;
+  household_id: string | null;
+  from_state: string | null;
+  to_state: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  backfilled: Generated<boolean>;
+}
+
 export interface AftercareAnnualReportSubmissionsTable {
   id: Generated<string>;
   agency_id: string;
@@ -1156,6 +1170,7 @@ export interface DB {
   steering_bodies: SteeringBodiesTable;
   target_agreements: TargetAgreementsTable;
   target_agreement_members: TargetAgreementMembersTable;
+  domain_events: DomainEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

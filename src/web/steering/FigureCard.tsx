@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Button } from '../components/Button';
 import { formatDate } from '../i18n/format';
 import { BreakdownChart } from './BreakdownChart';
@@ -26,12 +27,14 @@ interface Props {
   figure: TFigure;
   /** The city average of the member agencies (when the agency is in a target agreement covering the figure). */
   average?: TPublished | undefined;
+  /** The period shown, for the drill-down; null: the user may not see the cases. */
+  drill: { from: string; to: string } | null;
   mayEdit: boolean;
   onEdit: (f: TFigure) => void;
 }
 
 /** One key figure: value, trend in words and arrow, minimum and target, status as text, definition on request, chart with table. */
-export function FigureCard({ figure: f, average, mayEdit, onEdit }: Props) {
+export function FigureCard({ figure: f, average, drill, mayEdit, onEdit }: Props) {
   const { t, i18n } = useTranslation();
   const german = i18n.resolvedLanguage !== 'en';
   const format = useFormatValue();
@@ -77,6 +80,17 @@ export function FigureCard({ figure: f, average, mayEdit, onEdit }: Props) {
         <p className="kern-body kern-body--small">{german ? f.definition.de : f.definition.en}</p>
       </details>
       {f.breakdown && f.breakdown.length > 0 && <BreakdownChart title={title} rows={f.breakdown} german={german} />}
+      {drill && (
+        <p className="kern-body">
+          <Link
+            className="kern-link"
+            to={`/reporting/figures/${encodeURIComponent(f.id)}/cases?${new URLSearchParams(drill).toString()}`}
+            aria-label={t('steering.cases.showFor', { title })}
+          >
+            {t('steering.cases.show')}
+          </Link>
+        </p>
+      )}
       {mayEdit && (
         <Button variant="secondary" type="button" onClick={() => onEdit(f)} aria-label={t('steering.setTargetsFor', { title })}>
           {t('steering.setTargets')}

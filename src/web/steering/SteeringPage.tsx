@@ -33,6 +33,7 @@ export function SteeringPage() {
   const [editing, setEditing] = useState<TFigure | null>(null);
   const [saved, setSaved] = useState(false);
   const mayEdit = can(me, 'steering.targets.write');
+  const drill = can(me, 'steering.cases') && figures.data ? { from: figures.data.from, to: figures.data.to } : null;
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
 
@@ -97,7 +98,7 @@ export function SteeringPage() {
           </h2>
           <div className="steering-grid">
             {list.map((f) => (
-              <FigureCard key={f.id} figure={f} average={averages.get(f.id)} mayEdit={mayEdit} onEdit={setEditing} />
+              <FigureCard key={f.id} figure={f} average={averages.get(f.id)} drill={drill} mayEdit={mayEdit} onEdit={setEditing} />
             ))}
           </div>
         </section>

@@ -1,5 +1,6 @@
 import { END_REASONS, type TEndReason } from '../../../contracts/aftercare.js';
-import { share, type FigureContribution } from '../../platform/steering/figure.contribution.js';
+import { casePage, share, type FigureContribution } from '../../platform/steering/figure.contribution.js';
+import { caseLink } from './aftercare.shared.js';
 import { figuresRepository } from './figures.repository.js';
 import { reportRepository } from './reports.repository.js';
 
@@ -76,6 +77,10 @@ export const aftercareFigures: FigureContribution = {
           'aftercare.visits_held': { value: share(visits.held ?? 0, documented), breakdown: visits, base: documented },
           'aftercare.ends_goals_reached': { value: share(sum(ends, GOOD_ENDS), sum(ends)), breakdown: ends, base: sum(ends) },
         };
+      },
+      async drill(tx, { agencyId, figureId, period, limit, offset }) {
+        if (figureId !== 'aftercare.visits_held' && figureId !== 'aftercare.ends_goals_reached') return { items: [], total: 0 };
+        return casePage(await figuresRepository(tx, agencyId).drill(figureId, period, limit, offset), caseLink);
       },
     },
   ],

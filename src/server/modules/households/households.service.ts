@@ -28,6 +28,7 @@ import { present, presentAccessLog, presentJournal } from './households.present.
 import { householdSearchRepository } from './households.search.repository.js';
 import { addressRepository } from './addresses.repository.js';
 import { householdRepository, type HouseholdRepository, type HouseholdWrite, type ListRow } from './households.repository.js';
+import { householdDeskRepository } from './desk.repository.js';
 
 export { present, presentAccessLog, presentJournal };
 
@@ -259,6 +260,17 @@ export function visibleHousehold(tx: Tx, actor: Actor, id: string) {
 const ANY_HOUSEHOLD: ReturnType<typeof access.householdScope> = (eb) => eb.lit(true);
 
 /** For other modules, on a step they have already authorised: the facts of one household of the agency. */
+/**
+ * For other modules (the steering drill-down): the file numbers of the given households that the
+ * actor may see (household scope); a household outside it has none in the map.
+ */
+export async function householdFileNumbers(tx: Tx, actor: Actor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await householdDeskRepository(tx, actor.agencyId).names(unique, access.householdScope(actor));
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
 export function householdFacts(tx: Tx, agencyId: string, id: string) {
   return householdRepository(tx, agencyId).facts(id, ANY_HOUSEHOLD);
 }

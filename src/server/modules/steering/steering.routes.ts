@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/auth/guard.js';
-import { ZFigures, ZFiguresQuery, ZTargetInput, ZTargets, ZTargetsQuery } from './steering.schemas.js';
+import { z } from 'zod';
+import { ZFigureCases, ZFigureCasesQuery, ZFigures, ZFiguresQuery, ZTargetInput, ZTargets, ZTargetsQuery } from './steering.schemas.js';
 import type { SteeringService } from './steering.service.js';
 
 export function steeringRoutes(app: FastifyInstance, svc: SteeringService): void {
@@ -19,6 +20,21 @@ export function steeringRoutes(app: FastifyInstance, svc: SteeringService): void
       },
     },
     (req) => svc.figures(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/steering/figures/:key/cases',
+    {
+      config: { access: 'steering.cases' },
+      schema: {
+        tags: ['Berichte'],
+        summary:
+          'Die Fälle hinter einer Kennzahl im Zeitraum (seitenweise, nur für die Mitarbeitenden der Fachstelle; jeder Abruf wird protokolliert)',
+        params: z.object({ key: z.string().max(80) }),
+        querystring: ZFigureCasesQuery,
+        response: { 200: ZFigureCases },
+      },
+    },
+    (req) => svc.cases(ctxOf(req), req.params.key, req.query),
   );
   r.get(
     '/api/v1/steering/targets',

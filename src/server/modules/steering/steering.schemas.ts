@@ -1,1 +1,9 @@
-export { ZFigures, ZFiguresQuery, ZTargetInput, ZTargets, ZTargetsQuery } from '../../../contracts/steering.js';
+export {
+  ZFigureCases,
+  ZFigureCasesQuery,
+  ZFigures,
+  ZFiguresQuery,
+  ZTargetInput,
+  ZTargets,
+  ZTargetsQuery,
+} from '../../../contracts/steering.js';

@@ -1,16 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { TFigure, TFigures, TTargetInput, TTargets, ZFiguresQuery, ZTargetsQuery } from '../../../contracts/steering.js';
+import type {
+  TFigure,
+  TFigureCases,
+  TFigures,
+  TTargetInput,
+  TTargets,
+  ZFigureCasesQuery,
+  ZFiguresQuery,
+  ZTargetsQuery,
+} from '../../../contracts/steering.js';
 import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { berlinDate, type FederalState } from '../../platform/deadlines/workdays.js';
-import { fieldError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import type { FigureContribution, FigureDeclaration, FigurePeriod, FigureResult } from '../../platform/steering/figure.contribution.js';
+import type {
+  FigureContribution,
+  FigureDeclaration,
+  FigureFamily,
+  FigurePeriod,
+  FigureResult,
+} from '../../platform/steering/figure.contribution.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
+import { householdFileNumbers } from '../households/households.service.js';
 import { userFacts } from '../users/users.service.js';
 import { steeringRepository } from './steering.repository.js';
 import { previousPeriod, quarterOf, targetStatus, targetsConsistent } from './steering.status.js';
@@ -51,12 +67,13 @@ async function history(tx: Tx, agencyId: string, figureId: string | null): Promi
  * module: the figures come from the contributions.
  */
 export function steeringService(db: Kysely<DB>, contributions: readonly FigureContribution[]) {
-  const declared = new Map<string, { module: string; figure: FigureDeclaration }>();
+  const declared = new Map<string, { module: string; figure: FigureDeclaration; family: FigureFamily }>();
   for (const c of contributions)
-    for (const f of c.families.flatMap((x) => x.figures)) {
-      if (declared.has(f.id)) throw new Error(`figure ${f.id} declared twice`);
-      declared.set(f.id, { module: c.module, figure: f });
-    }
+    for (const family of c.families)
+      for (const f of family.figures) {
+        if (declared.has(f.id)) throw new Error(`figure ${f.id} declared twice`);
+        declared.set(f.id, { module: c.module, figure: f, family });
+      }
 
   async function compute(tx: Tx, agencyId: string, state: FederalState, period: FigurePeriod): Promise<Map<string, FigureResult>> {
     const out = new Map<string, FigureResult>();
@@ -68,7 +85,7 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
     return out;
   }
 
-  function period(q: z.output<typeof ZFiguresQuery>): FigurePeriod {
+  function period(q: Pick<z.output<typeof ZFiguresQuery>, 'from' | 'to'>): FigurePeriod {
     if (!q.from && !q.to) return quarterOf(berlinDate(new Date()));
     if (!q.from) throw fieldError('from', 'Bitte den Beginn des Zeitraums angeben.', 'required');
     if (!q.to) throw fieldError('to', 'Bitte das Ende des Zeitraums angeben.', 'required');
@@ -111,6 +128,43 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
         });
         audit(tx, ctx, { action: 'steering.figures', details: { from: p.from, to: p.to } });
         return { from: p.from, to: p.to, previousFrom: prev.from, previousTo: prev.to, computedAt: new Date().toISOString(), figures };
+      }),
+
+    /**
+     * Drill-down: the cases behind one figure for the period (its base, as the module counted it),
+     * a page at a time, each with the household's file number where the user may see the household.
+     * A read of personal data: audited with the cases listed.
+     */
+    cases: (ctx: Ctx, figureId: string, q: z.output<typeof ZFigureCasesQuery>) =>
+      actorTx(db, ctx, async (tx): Promise<TFigureCases> => {
+        access.require(ctx.actor, 'steering.cases');
+        const d = declared.get(figureId);
+        if (!d) throw new AppError('not_found');
+        const agencyId = ctx.actor.agencyId;
+        const p = period(q);
+        const { state } = await agencyFacts(tx, agencyId);
+        const page = d.family.drill
+          ? await d.family.drill(tx, { agencyId, period: p, state, figureId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })
+          : { items: [], total: 0 };
+        const files = await householdFileNumbers(
+          tx,
+          ctx.actor,
+          page.items.flatMap((i) => (i.householdId ? [i.householdId] : [])),
+        );
+        audit(tx, ctx, {
+          action: 'steering.cases',
+          details: { figureId, from: p.from, to: p.to, page: q.page, total: page.total, cases: page.items.map((i) => i.caseId) },
+        });
+        return {
+          figureId,
+          title: d.figure.title,
+          from: p.from,
+          to: p.to,
+          page: q.page,
+          pageSize: q.pageSize,
+          total: page.total,
+          items: page.items.map((i) => ({ ...i, fileNumber: i.householdId ? (files.get(i.householdId) ?? null) : null })),
+        };
       }),
 
     targets: (ctx: Ctx, q: z.output<typeof ZTargetsQuery>) =>

@@ -177,6 +177,7 @@ export const AUDIT_KINDS = {
   'steering.breakdowns': null,
   'steering.workload': null,
   'steering.export': null,
+  'steering.cases': null,
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,

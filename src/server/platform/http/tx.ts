@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { inAgency, type Tx } from '../../db/database.js';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { inAgency, sendWithoutWaiting, type Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { audit } from '../audit/audit.js';
 import { AccessDenied } from '../errors/app-error.js';
@@ -10,7 +10,14 @@ import type { Ctx } from './context.js';
  * helper). A denied attempt rolls back whatever ran and is then audited (see `auditDenials`).
  */
 export function actorTx<T>(db: Kysely<DB>, ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return auditDenials(db, ctx, () => inAgency(db, ctx.actor.agencyId, fn));
+  return auditDenials(db, ctx, () =>
+    inAgency(db, ctx.actor.agencyId, (tx) => {
+      // The actor of the domain event log's transitions (the state-column triggers read it); sent
+      // with the first statement, no round trip of its own.
+      sendWithoutWaiting(tx, CompiledQuery.raw("SELECT set_config('app.actor_id', $1, true)", [ctx.actor.userId]));
+      return fn(tx);
+    }),
+  );
 }
 
 /**

@@ -9,7 +9,10 @@ import { isPublicHoliday, type FederalState } from '../deadlines/workdays.js';
  * from its own tables in its own repository, one aggregate statement per family of figures. The
  * steering module knows no module: it reads this list (modules/steering/contributions.ts), attaches
  * the agency's minimum and target values and the status, and later the city-wide comparison and the
- * exports read the same declarations and values.
+ * exports read the same declarations and values. Each family may answer a drill-down (`drill`): the
+ * cases its figures counted, from the same SQL fragment as the value, for the agency's own staff.
+ * "How long until" questions the state columns cannot answer read the domain event log
+ * (`domain_events`, written by a trigger on each machine's state column; migration 2026-12-09T11-00).
  */
 
 /** A period of calendar days, both ends included (YYYY-MM-DD). */
@@ -51,10 +54,43 @@ export interface FigureRequest {
   state: FederalState;
 }
 
+/**
+ * One case behind a figure (drill-down, for the agency's own staff only): what was counted, the
+ * household it belongs to, where it opens in the app and the day that made it count for the period.
+ */
+export interface FigureCase {
+  caseId: string;
+  /** The case's own reference (file number of the case, offer or tenancy). */
+  reference: string;
+  householdId: string | null;
+  /** The app route of the case, e.g. `/prevention/cases/<id>`. */
+  link: string;
+  /** The day that counted (YYYY-MM-DD): received, closed, let, reviewed … */
+  on: string;
+}
+
+/** A drill-down request: the figure, the period and the page. */
+export interface FigureDrillRequest extends FigureRequest {
+  figureId: string;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the cases behind a figure, ordered by the day that counted, and how many there are. */
+export interface FigureCases {
+  items: FigureCase[];
+  total: number;
+}
+
 /** Figures computed together (one statement): the compute function answers every declared id. */
 export interface FigureFamily {
   figures: readonly FigureDeclaration[];
   compute(tx: Tx, req: FigureRequest): Promise<Record<string, FigureResult>>;
+  /**
+   * The cases behind any figure of the family (its base: the cases the value was computed over),
+   * in the module's own repository. Optional for a family whose figures count no cases.
+   */
+  drill?(tx: Tx, req: FigureDrillRequest): Promise<FigureCases>;
 }
 
 export interface FigureContribution {
@@ -76,6 +112,17 @@ export function holidaysBetween(from: string, to: string, state: FederalState): 
     if (isPublicHoliday(day, state)) out.push(day);
   }
   return out;
+}
+
+/** A drill-down statement's rows (with `total` = count(*) OVER ()) as a page of cases, linked by `link`. */
+export function casePage(
+  rows: readonly { id: string; reference: string; household_id: string | null; day: string; total: number }[],
+  link: (id: string) => string,
+): FigureCases {
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({ caseId: r.id, reference: r.reference, householdId: r.household_id, link: link(r.id), on: r.day })),
+  };
 }
 
 /** A percentage with one decimal, null when the base is empty. */

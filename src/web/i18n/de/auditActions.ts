@@ -142,6 +142,7 @@ export const auditActionsDe = {
   'steering.breakdowns': 'Berichte: Aufschlüsselungen abgerufen',
   'steering.workload': 'Berichte: Arbeitslast abgerufen',
   'steering.export': 'Berichte: Export heruntergeladen',
+  'steering.cases': 'Berichte: Fälle hinter einer Kennzahl abgerufen',
   'aftercare.report_download': 'Nachsorge: Quartalszahlen heruntergeladen',
   'aftercare.annual_report_list': 'Nachsorge: Jahresberichte aufgelistet',
   'aftercare.annual_report_read': 'Nachsorge: Jahresbericht angesehen',

@@ -142,6 +142,7 @@ export const auditActionsEn = {
   'steering.breakdowns': 'Reports: breakdowns viewed',
   'steering.workload': 'Reports: workload viewed',
   'steering.export': 'Reports: export downloaded',
+  'steering.cases': 'Reports: cases behind a key figure viewed',
   'aftercare.report_download': 'Aftercare: quarter figures downloaded',
   'aftercare.annual_report_list': 'Aftercare: annual reports listed',
   'aftercare.annual_report_read': 'Aftercare: annual report viewed',
