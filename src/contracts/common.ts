@@ -10,6 +10,8 @@ export const ROLES = [
   'carrier_worker',
   'auditor',
   'admin',
+  /** Datenschutzbeauftragte*r: reads the logs and records of data protection, never a case. */
+  'dpo',
 ] as const;
 export const ZRole = z.enum(ROLES).describe('Rolle des Benutzers');
 export type TRole = z.infer<typeof ZRole>;

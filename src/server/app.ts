@@ -69,6 +69,10 @@ import { recordNamer } from './modules/desk/recordNames.js';
 import { FIGURE_CONTRIBUTIONS } from './modules/steering/contributions.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { steeringService } from './modules/steering/steering.service.js';
+import { SUBJECT_CONTRIBUTIONS } from './modules/privacy/contributions.js';
+import { dpoService } from './modules/privacy/dpo.service.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { privacyService } from './modules/privacy/privacy.service.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
@@ -244,6 +248,7 @@ export async function buildApp({
   notificationRoutes(app, notificationService(db));
   deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
   steeringRoutes(app, steeringService(db, FIGURE_CONTRIBUTIONS));
+  privacyRoutes(app, privacyService(db, SUBJECT_CONTRIBUTIONS), dpoService(db, SUBJECT_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

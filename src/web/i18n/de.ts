@@ -58,6 +58,7 @@ export const de = {
     provider_user: 'Wohnungsunternehmen',
     carrier_worker: 'Freier Träger',
     auditor: 'Datenschutz/Revision',
+    dpo: 'Datenschutzbeauftragte*r',
     admin: 'Administration',
   },
   nav: {

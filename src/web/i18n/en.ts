@@ -56,6 +56,7 @@ export const en: Messages = {
     provider_user: 'Housing provider',
     carrier_worker: 'NGO carrier',
     auditor: 'Data protection / audit',
+    dpo: 'Data-protection officer',
     admin: 'Administration',
   },
   nav: {
