@@ -23,6 +23,8 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   sustainment: lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage }))),
   aftercare: lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage }))),
   reporting: lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage }))),
+  privacy: lazy(() => import('./privacy/RequestsPage').then((m) => ({ default: m.RequestsPage }))),
+  dpo: lazy(() => import('./privacy/DpoPage').then((m) => ({ default: m.DpoPage }))),
 };
 
 /** Whether a navigation entry's module is built (has a page). */

@@ -9,6 +9,7 @@ import { preventionImportDe } from './de/preventionImport';
 import { notify } from './de/notify';
 import { deskDe } from './de/desk';
 import { steeringDe } from './de/steering';
+import { privacyDe } from './de/privacy';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -24,6 +25,7 @@ export const de = {
   ...notify,
   ...deskDe,
   ...steeringDe,
+  ...privacyDe,
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,

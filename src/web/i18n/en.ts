@@ -10,6 +10,7 @@ import { preventionImportEn } from './en/preventionImport';
 import { notify } from './en/notify';
 import { deskEn } from './en/desk';
 import { steeringEn } from './en/steering';
+import { privacyEn } from './en/privacy';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...notify,
   ...deskEn,
   ...steeringEn,
+  ...privacyEn,
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,
