@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('browser: an access request (Art. 15) from the hou
     await produce.waitFor({ state: 'detached' });
     await page.getByText('Die Auskunft ist erstellt.').waitFor();
     await page.getByRole('link', { name: 'PDF für die Person (Deutsch)' }).waitFor();
-    await page.getByRole('cell', { name: 'household_members' }).waitFor();
+    await page.getByRole('rowheader', { name: 'household_members' }).waitFor();
 
     await page.getByRole('button', { name: 'Aushändigung festhalten' }).click();
     const hand = page.getByRole('dialog');
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('browser: an access request (Art. 15) from the hou
 
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Auskunftsanträge' }).click();
     await page.getByRole('heading', { level: 1, name: 'Auskunftsanträge (Art. 15 DSGVO)' }).waitFor();
-    await page.getByText('Ausgehändigt').first().waitFor();
+    await page.getByRole('row', { name: /Ausgehändigt/ }).waitFor();
     await expectAccessible(page, 'Auskunftsanträge');
   });
 
