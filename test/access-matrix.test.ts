@@ -26,6 +26,19 @@ const PUBLIC_ROUTES = new Set([
 ]);
 
 const SAMPLES: Record<string, (ids: Ids) => unknown> = {
+  // Access requests (Art. 15): the fixture request is produced, so start/produce/refuse are 409 and a stale hand-over 412.
+  'GET /api/v1/privacy/requests': () => undefined,
+  'POST /api/v1/privacy/requests': (i) => ({ householdId: i.household, channel: 'email', receivedOn: '2026-11-03', requestedBy: 'Matrix' }),
+  'GET /api/v1/privacy/requests/:id': () => undefined,
+  'POST /api/v1/privacy/requests/:id/start': () => ({ version: 99 }),
+  'POST /api/v1/privacy/requests/:id/produce': () => ({ version: 99 }),
+  'POST /api/v1/privacy/requests/:id/hand-over': () => ({ version: 99, handedOverOn: '2026-11-20', channel: 'letter' }),
+  'POST /api/v1/privacy/requests/:id/refuse': () => ({ version: 99, reason: 'Matrix' }),
+  'GET /api/v1/privacy/requests/:id/export.json': () => undefined,
+  'GET /api/v1/privacy/requests/:id/export.pdf': () => undefined,
+  'GET /api/v1/privacy/transfers': () => undefined,
+  'GET /api/v1/privacy/consents': () => undefined,
+  'GET /api/v1/privacy/processing.pdf': () => undefined,
   // Aftercare: steps carry a stale version (412) where they have one, so the fixtures survive every role.
   'GET /api/v1/aftercare/agreements': () => undefined,
   'POST /api/v1/aftercare/agreements': () => agreementInput(matrixCarrier(), { validFrom: '2019-01-01', validTo: '2019-12-31' }),

@@ -44,6 +44,7 @@ export type Ids = {
   aftercareReferral: string;
   aftercareFollowUp: string;
   aftercareAnnualReport: string;
+  privacyRequest: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -97,6 +98,7 @@ export async function fixtures(app: FastifyInstance, a: TestAgency): Promise<Ids
     ...(await preventionFixtures(cm)),
     preventionImport: await importFixture(a),
     ...(await aftercareFixtures(app, a, cm)),
+    privacyRequest: await privacyFixture(cm, h.json().id),
   };
 }
 
@@ -294,6 +296,15 @@ async function placementFixtures(app: FastifyInstance, a: TestAgency, cm: Client
   };
 }
 
+/** An access request (Art. 15) of the household, produced (so its export can be downloaded). */
+async function privacyFixture(cm: Client, householdId: string): Promise<string> {
+  const r = await cm.post('/api/v1/privacy/requests', { householdId, channel: 'letter', receivedOn: '2026-11-02', requestedBy: 'Matrix' });
+  if (r.statusCode !== 201) throw new Error(`privacy fixture: ${r.statusCode} ${r.body}`);
+  const produced = await cm.post(`/api/v1/privacy/requests/${r.json().id}/produce`, { version: r.json().version });
+  if (produced.statusCode !== 200) throw new Error(`privacy fixture produce: ${produced.statusCode} ${produced.body}`);
+  return r.json().id;
+}
+
 /** An uploaded list (state uploaded) with four columns. */
 async function importFixture(a: TestAgency): Promise<string> {
   const { owner } = testDbs();
@@ -344,6 +355,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
       [
         ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
         ['/api/v1/aftercare/annual-reports', 'aftercareAnnualReport'],
+        ['/api/v1/privacy/requests', 'privacyRequest'],
         ['/api/v1/aftercare/cases', 'aftercareCase'],
         ['/api/v1/aftercare/goals', 'aftercareGoal'],
         ['/api/v1/aftercare/referrals', 'aftercareReferral'],

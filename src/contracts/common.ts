@@ -12,6 +12,8 @@ export const ROLES = [
   'admin',
   /** A steering body's user (e.g. Senate administration): aggregates of its member agencies only, never a record. */
   'steering',
+  /** Datenschutzbeauftragte*r: reads the logs and records of data protection, never a case. */
+  'dpo',
 ] as const;
 export const ZRole = z.enum(ROLES).describe('Rolle des Benutzers');
 export type TRole = z.infer<typeof ZRole>;

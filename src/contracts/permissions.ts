@@ -11,6 +11,7 @@ const ALL = [
   'auditor',
   'admin',
   'steering',
+  'dpo',
 ] as const satisfies readonly TRole[];
 
 /**
@@ -105,7 +106,7 @@ export const PERMISSIONS = {
   'incident.payout': ['case_manager', 'lead'],
   'incident.terminate': ['case_manager', 'lead'],
   'incident.cancel': ['case_manager', 'lead'],
-  'audit.list': ['auditor'],
+  'audit.list': ['auditor', 'dpo'],
   'audit.verify': ['auditor'],
   'deadline.list': STAFF,
   /** See every open deadline of the agency, not only one's own. */
@@ -196,6 +197,21 @@ export const PERMISSIONS = {
    * office staff who may work those cases — never the (city-wide) steering role.
    */
   'steering.cases': ['case_manager', 'social_worker', 'lead'],
+  /**
+   * Access requests of data subjects (Art. 15 DSGVO, § 83 SGB X): the office's case managers and lead
+   * (who see every household) record and answer them; the data-protection officer follows them, without
+   * their content (the export).
+   */
+  'privacy.request.list': ['case_manager', 'lead', 'dpo'],
+  'privacy.request.read': ['case_manager', 'lead', 'dpo'],
+  'privacy.request.create': ['case_manager', 'lead'],
+  'privacy.request.step': ['case_manager', 'lead'],
+  'privacy.request.export': ['case_manager', 'lead'],
+  /** The data-protection officer's logs: every transfer to a recipient and every consent of the agency. */
+  'privacy.transfers': ['dpo'],
+  'privacy.consents': ['dpo'],
+  /** The records of processing (Art. 30 DSGVO) as PDF. */
+  'privacy.processing': ['dpo', 'lead', 'admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -73,6 +73,10 @@ import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { cityRoutes } from './modules/steering/city.routes.js';
 import { cityService } from './modules/steering/city.service.js';
 import { steeringService } from './modules/steering/steering.service.js';
+import { SUBJECT_CONTRIBUTIONS } from './modules/privacy/contributions.js';
+import { dpoService } from './modules/privacy/dpo.service.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { privacyService } from './modules/privacy/privacy.service.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
 import { setPublicUrl } from './platform/notify/notify.js';
@@ -251,6 +255,7 @@ export async function buildApp({
   steeringRoutes(app, steering);
   cityRoutes(app, cityService(db, FIGURE_CONTRIBUTIONS));
   steeringReportRoutes(app, steeringReportsService(db, FIGURE_CONTRIBUTIONS, steering));
+  privacyRoutes(app, privacyService(db, SUBJECT_CONTRIBUTIONS), dpoService(db, SUBJECT_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

@@ -7,6 +7,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NAV_ITEMS } from './shell/navItems';
 import { isBuilt, MODULE_PAGES } from './modulePages';
 import { aftercareRoutes } from './aftercare/routes';
+import { privacyRoutes } from './privacy/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile. The start page
 // too: its desk (lists, the lead's hand-over dialog and form library) is not needed on the login page.
@@ -181,6 +182,7 @@ const routes: RouteObject[] = [
         ),
       },
       ...aftercareRoutes,
+      ...privacyRoutes,
       {
         path: '/reporting/figures/:key/cases',
         element: (

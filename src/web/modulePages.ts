@@ -24,6 +24,8 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   aftercare: lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage }))),
   reporting: lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage }))),
   steeringCity: lazy(() => import('./steering/CityPage').then((m) => ({ default: m.CityPage }))),
+  privacy: lazy(() => import('./privacy/RequestsPage').then((m) => ({ default: m.RequestsPage }))),
+  dpo: lazy(() => import('./privacy/DpoPage').then((m) => ({ default: m.DpoPage }))),
 };
 
 /** Whether a navigation entry's module is built (has a page). */

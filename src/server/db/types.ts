@@ -1103,6 +1103,32 @@ export interface AftercareTransfersTable {
   on_day: Generated<string>;
 }
 
+/** An access request of a data subject (Art. 15 DSGVO, § 83 SGB X); `export` is the produced export (JSON). */
+export interface PrivacyRequestsTable {
+  id: Generated<string>;
+  agency_id: string;
+  reference: string;
+  household_id: string;
+  member_id: string | null;
+  state: Generated<string>;
+  channel: string;
+  received_on: DateCol;
+  due_on: DateCol;
+  requested_by: string;
+  note: string | null;
+  refusal_reason: string | null;
+  export: ColumnType<unknown, string | null, string | null> | null;
+  produced_at: Timestamp | null;
+  produced_by: string | null;
+  handed_over_on: DateCol | null;
+  handover_channel: string | null;
+  handed_over_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   installation_audit_events: InstallationAuditEventsTable;
@@ -1171,6 +1197,7 @@ export interface DB {
   target_agreements: TargetAgreementsTable;
   target_agreement_members: TargetAgreementMembersTable;
   domain_events: DomainEventsTable;
+  privacy_requests: PrivacyRequestsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

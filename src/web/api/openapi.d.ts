@@ -6155,7 +6155,7 @@ export interface paths {
                                     payoutWorkingDays: number;
                                 };
                                 /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering")[];
+                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo")[];
                             };
                             version: number;
                         };
@@ -6458,7 +6458,7 @@ export interface paths {
                                 payoutWorkingDays?: number;
                             };
                             /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                            totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering")[];
+                            totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo")[];
                         };
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
@@ -6735,7 +6735,7 @@ export interface paths {
                                     payoutWorkingDays: number;
                                 };
                                 /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering")[];
+                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo")[];
                             };
                             version: number;
                         };
@@ -7008,13 +7008,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                                 totpEnabled: boolean;
                                 /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                                 totpRequired: boolean;
@@ -7040,13 +7040,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                                 totpEnabled: boolean;
                                 /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                                 totpRequired: boolean;
@@ -7144,13 +7144,13 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                             totpEnabled: boolean;
                             /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                             totpRequired: boolean;
@@ -13716,13 +13716,13 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                             totpEnabled: boolean;
                             /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                             totpRequired: boolean;
@@ -23334,6 +23334,820 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Einwilligungen der Behörde (erteilt, befristet, widerrufen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                givenOn: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                householdReference: string;
+                                module: string;
+                                purpose: string;
+                                recipient: string;
+                                validUntil: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            limit: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/processing.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) als PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auskunftsanträge (Art. 15 DSGVO), offene zuerst nach Frist */
+        get: {
+            parameters: {
+                query?: {
+                    householdId?: string;
+                    /** @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt */
+                    state?: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                                actions: ("start" | "produce" | "handOver" | "refuse")[];
+                                /** @enum {string} */
+                                channel: "letter" | "email" | "in_person" | "phone" | "other";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Ende der Monatsfrist */
+                                dueOn: string;
+                                handedOverOn: string | null;
+                                handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                                household: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    reference: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                member: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                overdue: boolean;
+                                producedAt: string | null;
+                                producedBy: string | null;
+                                receivedOn: string;
+                                reference: string;
+                                refusalReason: string | null;
+                                requestedBy: string;
+                                /**
+                                 * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                                 * @enum {string}
+                                 */
+                                state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Auskunftsantrag erfassen (Monatsfrist nach Art. 12 Abs. 3 DSGVO wird als Frist angelegt) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Wie der Antrag einging
+                         * @enum {string}
+                         */
+                        channel: "letter" | "email" | "in_person" | "phone" | "other";
+                        /** Format: uuid */
+                        householdId: string;
+                        /**
+                         * @description Eine Person des Haushalts; ohne Angabe der ganze Haushalt
+                         * @default null
+                         */
+                        memberId?: string | null;
+                        /** @default null */
+                        note?: string | null;
+                        /** @description Eingang des Antrags; die Monatsfrist (Art. 12 Abs. 3 DSGVO) läuft ab hier */
+                        receivedOn: string;
+                        /** @description Wer den Antrag stellte (die Person selbst, eine Vertretung) */
+                        requestedBy: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                            actions: ("start" | "produce" | "handOver" | "refuse")[];
+                            /** @enum {string} */
+                            channel: "letter" | "email" | "in_person" | "phone" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Ende der Monatsfrist */
+                            dueOn: string;
+                            handedOverOn: string | null;
+                            handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            overdue: boolean;
+                            producedAt: string | null;
+                            producedBy: string | null;
+                            receivedOn: string;
+                            reference: string;
+                            refusalReason: string | null;
+                            requestedBy: string;
+                            /**
+                             * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                             * @enum {string}
+                             */
+                            state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                            summary: {
+                                count: number;
+                                module: string;
+                                table: string;
+                            }[] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Auskunftsantrag mit seinen nächsten Schritten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                            actions: ("start" | "produce" | "handOver" | "refuse")[];
+                            /** @enum {string} */
+                            channel: "letter" | "email" | "in_person" | "phone" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Ende der Monatsfrist */
+                            dueOn: string;
+                            handedOverOn: string | null;
+                            handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            overdue: boolean;
+                            producedAt: string | null;
+                            producedBy: string | null;
+                            receivedOn: string;
+                            reference: string;
+                            refusalReason: string | null;
+                            requestedBy: string;
+                            /**
+                             * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                             * @enum {string}
+                             */
+                            state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                            summary: {
+                                count: number;
+                                module: string;
+                                table: string;
+                            }[] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Die erstellte Auskunft als JSON (für die Akte) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Die erstellte Auskunft als PDF für die Person */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Sprache der Spaltenköpfe und Werte; ohne Angabe aus Accept-Language, sonst Deutsch */
+                    lang?: "de" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aushändigung der Auskunft festhalten */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "letter" | "email" | "in_person" | "other";
+                        handedOverOn: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                            actions: ("start" | "produce" | "handOver" | "refuse")[];
+                            /** @enum {string} */
+                            channel: "letter" | "email" | "in_person" | "phone" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Ende der Monatsfrist */
+                            dueOn: string;
+                            handedOverOn: string | null;
+                            handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            overdue: boolean;
+                            producedAt: string | null;
+                            producedBy: string | null;
+                            receivedOn: string;
+                            reference: string;
+                            refusalReason: string | null;
+                            requestedBy: string;
+                            /**
+                             * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                             * @enum {string}
+                             */
+                            state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                            summary: {
+                                count: number;
+                                module: string;
+                                table: string;
+                            }[] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/produce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Auskunft erstellen: ein Export aller Einträge über die Person aus allen Programmen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                            actions: ("start" | "produce" | "handOver" | "refuse")[];
+                            /** @enum {string} */
+                            channel: "letter" | "email" | "in_person" | "phone" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Ende der Monatsfrist */
+                            dueOn: string;
+                            handedOverOn: string | null;
+                            handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            overdue: boolean;
+                            producedAt: string | null;
+                            producedBy: string | null;
+                            receivedOn: string;
+                            reference: string;
+                            refusalReason: string | null;
+                            requestedBy: string;
+                            /**
+                             * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                             * @enum {string}
+                             */
+                            state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                            summary: {
+                                count: number;
+                                module: string;
+                                table: string;
+                            }[] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Antrag mit Begründung ablehnen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Begründung der Ablehnung (Art. 12 Abs. 4 DSGVO: mit Hinweis auf Beschwerde und Rechtsbehelf) */
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                            actions: ("start" | "produce" | "handOver" | "refuse")[];
+                            /** @enum {string} */
+                            channel: "letter" | "email" | "in_person" | "phone" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Ende der Monatsfrist */
+                            dueOn: string;
+                            handedOverOn: string | null;
+                            handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            overdue: boolean;
+                            producedAt: string | null;
+                            producedBy: string | null;
+                            receivedOn: string;
+                            reference: string;
+                            refusalReason: string | null;
+                            requestedBy: string;
+                            /**
+                             * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                             * @enum {string}
+                             */
+                            state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                            summary: {
+                                count: number;
+                                module: string;
+                                table: string;
+                            }[] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bearbeitung beginnen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Schritte, die die angemeldete Person jetzt gehen kann */
+                            actions: ("start" | "produce" | "handOver" | "refuse")[];
+                            /** @enum {string} */
+                            channel: "letter" | "email" | "in_person" | "phone" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Ende der Monatsfrist */
+                            dueOn: string;
+                            handedOverOn: string | null;
+                            handoverChannel: ("letter" | "email" | "in_person" | "other") | null;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            overdue: boolean;
+                            producedAt: string | null;
+                            producedBy: string | null;
+                            receivedOn: string;
+                            reference: string;
+                            refusalReason: string | null;
+                            requestedBy: string;
+                            /**
+                             * @description eingegangen, in Bearbeitung, Auskunft erstellt, ausgehändigt, abgelehnt
+                             * @enum {string}
+                             */
+                            state: "received" | "in_progress" | "produced" | "handed_over" | "refused";
+                            summary: {
+                                count: number;
+                                module: string;
+                                table: string;
+                            }[] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Übermittlungsprotokoll der Behörde (§ 67b SGB X), neueste zuerst */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                basis: string;
+                                fields: string[];
+                                householdReference: string;
+                                module: string;
+                                recipient: string;
+                            }[];
+                            limit: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programme-conditions": {
         parameters: {
             query?: never;
@@ -24003,7 +24817,7 @@ export interface paths {
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                             }[];
                         };
                     };
@@ -27178,7 +27992,7 @@ export interface paths {
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                                 totpEnabled: boolean;
                                 version: number;
                             }[];
@@ -27208,7 +28022,7 @@ export interface paths {
                         password: string;
                         providerId?: string | null;
                         /** @enum {string} */
-                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "dpo";
                     };
                 };
             };
@@ -27234,7 +28048,7 @@ export interface paths {
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                             totpEnabled: boolean;
                             version: number;
                         };
@@ -27279,7 +28093,7 @@ export interface paths {
                         displayName: string;
                         providerId?: string | null;
                         /** @enum {string} */
-                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin";
+                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "dpo";
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
@@ -27307,7 +28121,7 @@ export interface paths {
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
                             totpEnabled: boolean;
                             version: number;
                         };

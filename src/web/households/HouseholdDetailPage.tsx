@@ -1,5 +1,7 @@
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { can } from '../auth/can';
+import { useMe } from '../auth/session';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
 import { DataTable } from '../components/DataTable';
@@ -24,6 +26,7 @@ export function HouseholdDetailPage() {
   const location = useLocation();
   const flash = (location.state as { flash?: 'saved' | 'created' } | null)?.flash;
   const query = useHousehold(id);
+  const me = useMe();
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
@@ -40,6 +43,7 @@ export function HouseholdDetailPage() {
 
   const h = query.data;
   const title = t('household.detailTitle', { reference: h.reference });
+  const mayRequestAccess = can(me, 'privacy.request.create');
   const none = t('common.none');
   const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
 
@@ -48,8 +52,13 @@ export function HouseholdDetailPage() {
       <PageHeading
         title={title}
         actions={
-          h.actions.includes('update') || h.actions.includes('file') ? (
+          h.actions.includes('update') || h.actions.includes('file') || mayRequestAccess ? (
             <>
+              {mayRequestAccess && (
+                <ButtonLink to={`/privacy/requests/new?household=${h.id}`} variant="secondary" title={t('privacy.householdActionTitle')}>
+                  {t('privacy.householdAction')}
+                </ButtonLink>
+              )}
               {h.actions.includes('file') && (
                 <a
                   className="kern-btn kern-btn--secondary"

@@ -11,6 +11,7 @@ import { deskDe } from './de/desk';
 import { steeringDe } from './de/steering';
 import { steeringCityDe } from './de/steeringCity';
 import { steeringReportsDe } from './de/steeringReports';
+import { privacyDe } from './de/privacy';
 import { sustainmentDe } from './de/sustainment';
 import { preventionDe } from './de/prevention';
 import { aftercareDe } from './de/aftercare';
@@ -28,6 +29,7 @@ export const de = {
   ...steeringDe,
   ...steeringCityDe,
   ...steeringReportsDe,
+  ...privacyDe,
   ...searchDe,
   ...exportsDe,
   ...householdProgrammesDe,
@@ -62,6 +64,7 @@ export const de = {
     provider_user: 'Wohnungsunternehmen',
     carrier_worker: 'Freier Träger',
     auditor: 'Datenschutz/Revision',
+    dpo: 'Datenschutzbeauftragte*r',
     admin: 'Administration',
     steering: 'Steuerung (Stadt)',
   },

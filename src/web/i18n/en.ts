@@ -12,6 +12,7 @@ import { deskEn } from './en/desk';
 import { steeringEn } from './en/steering';
 import { steeringCityEn } from './en/steeringCity';
 import { steeringReportsEn } from './en/steeringReports';
+import { privacyEn } from './en/privacy';
 import { sustainmentEn } from './en/sustainment';
 import { preventionEn } from './en/prevention';
 import { aftercareEn } from './en/aftercare';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...steeringEn,
   ...steeringCityEn,
   ...steeringReportsEn,
+  ...privacyEn,
   ...searchEn,
   ...exportsEn,
   ...householdProgrammesEn,
@@ -60,6 +62,7 @@ export const en: Messages = {
     provider_user: 'Housing provider',
     carrier_worker: 'NGO carrier',
     auditor: 'Data protection / audit',
+    dpo: 'Data-protection officer',
     admin: 'Administration',
     steering: 'Steering (city)',
   },

@@ -31,6 +31,7 @@ import * as mailDigest from './2026-12-08T10-20_mail_digest.js';
 import * as steering from './2026-12-08T11-00_steering.js';
 import * as steeringBodies from './2026-12-09T10-00_steering_bodies.js';
 import * as domainEvents from './2026-12-09T11-00_domain_events.js';
+import * as privacyRequests from './2026-12-09T14-00_privacy_requests.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T11-00_steering': steering,
   '2026-12-09T10-00_steering_bodies': steeringBodies,
   '2026-12-09T11-00_domain_events': domainEvents,
+  '2026-12-09T14-00_privacy_requests': privacyRequests,
 };

@@ -13,6 +13,7 @@ export const STAFF: { local: string; name: string; role: TRole }[] = [
   { local: 'unterkunft', name: 'Katrin Vogel', role: 'accommodation_worker' },
   { local: 'leitung', name: 'Dr. Heike Brandt', role: 'lead' },
   { local: 'revision', name: 'Frank Otte', role: 'auditor' },
+  { local: 'datenschutz', name: 'Renate Kowalski', role: 'dpo' },
   { local: 'admin', name: 'Admin IT', role: 'admin' },
 ];
 

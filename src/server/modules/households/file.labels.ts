@@ -34,6 +34,7 @@ export const FILE_CODE_LABELS = {
       provider_user: 'Wohnungsunternehmen',
       carrier_worker: 'Freier Träger',
       auditor: 'Datenschutz/Revision',
+      dpo: 'Datenschutzbeauftragte*r',
       admin: 'Administration',
     },
     en: {
@@ -44,6 +45,7 @@ export const FILE_CODE_LABELS = {
       provider_user: 'Housing provider',
       carrier_worker: 'NGO carrier',
       auditor: 'Data protection / audit',
+      dpo: 'Data-protection officer',
       admin: 'Administration',
     },
   },

@@ -181,6 +181,17 @@ export const AUDIT_KINDS = {
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
+  /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */
+  'privacy.request_create': 'privacy_request',
+  'privacy.request_list': null,
+  'privacy.request_read': 'privacy_request',
+  'privacy.request_step': 'privacy_request',
+  'privacy.request_produce': 'privacy_request',
+  'privacy.request_export': 'privacy_request',
+  /** The data-protection officer's views: the transfer log, the consents, the records of processing. */
+  'privacy.transfer_log': null,
+  'privacy.consent_log': null,
+  'privacy.processing_records': null,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;

@@ -23,6 +23,7 @@ export const DEADLINE_KIND_LABELS = {
     prevention_hearing: 'Verhandlungstermin',
     prevention_eviction: 'Räumungstermin',
     aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
+    privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
   },
   en: {
     offer_check: 'Check the offer',
@@ -44,6 +45,7 @@ export const DEADLINE_KIND_LABELS = {
     prevention_hearing: 'Court hearing',
     prevention_eviction: 'Eviction date',
     aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
+    privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
   },
 };
 

@@ -53,6 +53,7 @@ export const storedTextsDe = {
     aftercare_end: 'Ende der Nachsorge {{reference}}: verlängern oder beenden',
     aftercare_follow_up: 'Nachprüfung {{reference}} ({{months}} Monate nach Ende): Wohnung noch gehalten?',
     aftercare_annual_report: 'Jahresbericht {{year}} der Wohnintegrationshilfe ({{carrier}}) einreichen',
+    privacy_request_due: 'Auskunft {{reference}} erteilen (Art. 15 DSGVO)',
   },
   notice: {
     roundTableInvite: {

@@ -48,6 +48,7 @@ export const storedTextsEn: typeof storedTextsDe = {
     aftercare_end: 'End of aftercare {{reference}}: extend or end',
     aftercare_follow_up: 'Follow-up check {{reference}} ({{months}} months after the end): is the home kept?',
     aftercare_annual_report: 'Submit the aftercare annual report {{year}} ({{carrier}})',
+    privacy_request_due: 'Answer access request {{reference}} (Art. 15 GDPR)',
   },
   notice: {
     roundTableInvite: {
