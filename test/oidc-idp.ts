@@ -49,8 +49,21 @@ export async function startIdp() {
           grant_types: ['authorization_code'],
         },
       ],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'agency', 'roles'] },
+      claims: {
+        acr: null,
+        sid: null,
+        auth_time: null,
+        iss: null,
+        openid: ['sub', 'amr'],
+        email: ['email', 'email_verified'],
+        profile: ['name', 'agency', 'roles'],
+      },
       conformIdTokenClaims: false,
+      // The app listens on 127.0.0.1: let the IdP post back-channel logouts there (its SSRF guard refuses local addresses).
+      fetch: (url: string | URL | Request, options?: RequestInit) => {
+        delete (options as { dispatcher?: unknown } | undefined)?.dispatcher;
+        return fetch(url, options);
+      },
       features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true }, rpInitiatedLogout: { enabled: true } },
       cookies: { keys: ['ein-schluessel-fuer-die-cookies-des-idp'] },
       interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
@@ -66,12 +79,13 @@ export async function startIdp() {
       void (async () => {
         const details = await provider.interactionDetails(req, res);
         let result: Record<string, unknown>;
-        if (details.prompt.name === 'login') {
-          const a = accounts.get(state.nextLogin);
-          result =
-            a && !a.disabled
-              ? { login: { accountId: state.nextLogin, amr: a.amr ?? ['pwd'] } }
-              : { error: 'access_denied', error_description: 'Das Konto ist gesperrt.' };
+        // Login for `nextLogin`; with a session, the session's account. Unknown or disabled: refused.
+        const accountId = details.prompt.name === 'login' ? state.nextLogin : details.session!.accountId;
+        const a = accounts.get(accountId);
+        if (!a || a.disabled) {
+          result = { error: 'access_denied', error_description: 'Das Konto ist gesperrt.' };
+        } else if (details.prompt.name === 'login') {
+          result = { login: { accountId, amr: a.amr ?? ['pwd'] } };
         } else {
           const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params['client_id']) });
           grant.addOIDCScope(String(details.params['scope']));
@@ -117,7 +131,11 @@ export class CookieJar {
     throw new Error('too many redirects at the IdP');
   }
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.header() } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.header() },
+    });
     this.store(res);
     return res;
   }

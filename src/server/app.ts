@@ -227,7 +227,9 @@ export async function buildApp({
   app.addHook('onClose', () => sessions.close());
 
   registerGuard(app, db, sessions);
-  const sso = config.oidc ? { settings: config.oidc, service: oidcService(db, config, config.oidc, oidcClient(config.oidc), sessions) } : null;
+  const sso = config.oidc
+    ? { settings: config.oidc, service: oidcService(db, config, config.oidc, oidcClient(config.oidc), sessions) }
+    : null;
   authRoutes(app, authService(db, config, keys, sessions), sso ? sso.service.endSessionUrl : null);
   oidcRoutes(app, keys, sso);
   householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS), householdFileService(db, DESK_CONTRIBUTIONS));

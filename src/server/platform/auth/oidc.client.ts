@@ -26,7 +26,13 @@ export function oidcClient(s: OidcSettings) {
 
   function config(): Promise<oidc.Configuration> {
     configuration ??= oidc
-      .discovery(issuer, s.clientId, undefined, oidc.ClientSecretBasic(s.clientSecret), local(issuer) ? { execute: [oidc.allowInsecureRequests] } : {})
+      .discovery(
+        issuer,
+        s.clientId,
+        undefined,
+        oidc.ClientSecretBasic(s.clientSecret),
+        local(issuer) ? { execute: [oidc.allowInsecureRequests] } : {},
+      )
       .catch((e: unknown) => {
         configuration = null;
         throw e;

@@ -60,7 +60,8 @@ function json<T>(name: string, text: string, schema: z.ZodType<T>): T {
     throw new Error(`Ungültige Konfiguration: ${name} ist kein JSON-Objekt.`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`Ungültige Konfiguration: ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`Ungültige Konfiguration: ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createAgency, login, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
+import { client, createAgency, login, PASSWORD, testApp, testDbs, type TestAgency } from '../../../../test/helpers.js';
 import { CLIENT_ID, CLIENT_SECRET, CookieJar, freePort, startIdp } from '../../../../test/oidc-idp.js';
 import { SSO_COOKIE } from './oidc-state.js';
 
@@ -27,7 +27,11 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: CLIENT_ID,
     OIDC_CLIENT_SECRET: CLIENT_SECRET,
     OIDC_REDIRECT_URL: `${origin}/api/v1/auth/oidc/callback`,
-    OIDC_AGENCY_MAP: JSON.stringify({ 'amt-test': agency.id, 'amt-mfa': mfaAgency.id, 'amt-geloescht': '00000000-0000-4000-8000-000000000000' }),
+    OIDC_AGENCY_MAP: JSON.stringify({
+      'amt-test': agency.id,
+      'amt-mfa': mfaAgency.id,
+      'amt-geloescht': '00000000-0000-4000-8000-000000000000',
+    }),
     OIDC_ROLE_MAP: JSON.stringify({ 'wh-admin': 'admin', 'wh-leitung': 'lead', 'wh-sachbearbeitung': 'case_manager' }),
   });
   await app.listen({ port, host: '127.0.0.1' });
@@ -48,7 +52,11 @@ function account(claims: Record<string, unknown>, amr?: string[]) {
 }
 
 /** Our login → IdP (its session in `jar`) → our callback; optionally altering the IdP URL or the callback URL on the way. */
-async function ssoLogin(sub: string, jar = new CookieJar(), alter: { authorize?: (u: URL) => void; callback?: (u: URL) => void; cookie?: (v: string) => string } = {}) {
+async function ssoLogin(
+  sub: string,
+  jar = new CookieJar(),
+  alter: { authorize?: (u: URL) => void; callback?: (u: URL) => void; cookie?: (v: string) => string } = {},
+) {
   const start = await app.inject({ url: '/api/v1/auth/oidc/login' });
   expect(start.statusCode).toBe(302);
   const pending = start.cookies.find((c) => c.name === SSO_COOKIE)!;
@@ -57,8 +65,9 @@ async function ssoLogin(sub: string, jar = new CookieJar(), alter: { authorize?:
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
   alter.authorize?.(authorize);
   idp.state.nextLogin = sub;
-  const { url } = await jar.follow(authorize.href, idp.issuer);
+  const { url, res: last } = await jar.follow(authorize.href, idp.issuer);
   const back = new URL(url);
+  if (back.origin !== origin) throw new Error(`stopped at the IdP: ${last.status} ${await last.text()}`);
   expect(back.origin + back.pathname).toBe(`${origin}/api/v1/auth/oidc/callback`);
   alter.callback?.(back);
   const cookie = alter.cookie ? alter.cookie(pending.value) : pending.value;
@@ -71,7 +80,13 @@ async function ssoLogin(sub: string, jar = new CookieJar(), alter: { authorize?:
 const me = (cookie: string) => app.inject({ url: '/api/v1/me', headers: { cookie } });
 const { owner } = testDbs();
 const ssoEvents = (agencyId: string, action = 'auth.sso_login') =>
-  owner.selectFrom('audit_events').select(['outcome', 'details', 'entity_id']).where('agency_id', '=', agencyId).where('action', '=', action).orderBy('id').execute();
+  owner
+    .selectFrom('audit_events')
+    .select(['outcome', 'details', 'entity_id'])
+    .where('agency_id', '=', agencyId)
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
 
 describe('single sign-on (OpenID Connect, code + PKCE)', () => {
   it('tells the login page that it is configured', async () => {
@@ -84,7 +99,12 @@ describe('single sign-on (OpenID Connect, code + PKCE)', () => {
     expect(first.location).toBe('/');
     const m = (await me(first.session!)).json();
     // The first entry of the map the user holds wins: lead before case_manager.
-    expect(m).toMatchObject({ email: a.email, role: 'lead', displayName: expect.stringMatching(/^Frau Nummer/), agency: { id: agency.id } });
+    expect(m).toMatchObject({
+      email: a.email,
+      role: 'lead',
+      displayName: expect.stringMatching(/^Frau Nummer/),
+      agency: { id: agency.id },
+    });
     idp.accounts.get(a.sub)!.claims['roles'] = 'wh-sachbearbeitung';
     const second = await ssoLogin(a.sub);
     expect((await me(second.session!)).json()).toMatchObject({ id: m.id, role: 'case_manager' });
@@ -94,13 +114,25 @@ describe('single sign-on (OpenID Connect, code + PKCE)', () => {
       expect.objectContaining({ account: 'known', role: 'case_manager', previousRole: 'lead' }),
     ]);
     // An account made by single sign-on has no password.
-    const row = await owner.selectFrom('users').select(['password_hash', 'oidc_issuer', 'oidc_subject']).where('id', '=', m.id).executeTakeFirstOrThrow();
+    const row = await owner
+      .selectFrom('users')
+      .select(['password_hash', 'oidc_issuer', 'oidc_subject'])
+      .where('id', '=', m.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ password_hash: '!sso', oidc_issuer: idp.issuer, oidc_subject: a.sub });
   });
 
   it('links an existing local account of the same agency by its verified e-mail address', async () => {
     const sub = `sub-linked-${Date.now()}`;
-    idp.accounts.set(sub, { claims: { email: agency.users.social_worker.email, email_verified: true, name: 'Sozialarbeit', agency: 'amt-test', roles: ['wh-sachbearbeitung'] } });
+    idp.accounts.set(sub, {
+      claims: {
+        email: agency.users.social_worker.email,
+        email_verified: true,
+        name: 'Sozialarbeit',
+        agency: 'amt-test',
+        roles: ['wh-sachbearbeitung'],
+      },
+    });
     const { session } = await ssoLogin(sub);
     expect((await me(session!)).json()).toMatchObject({ id: agency.users.social_worker.id, role: 'case_manager' });
   });
@@ -127,13 +159,25 @@ describe('single sign-on (OpenID Connect, code + PKCE)', () => {
 
   it('refuses a tampered state, a tampered nonce and an altered or missing state cookie', async () => {
     const a = account({ agency: 'amt-test', roles: ['wh-sachbearbeitung'] });
+    const lastRefusal = async () =>
+      (
+        await owner
+          .selectFrom('installation_audit_events')
+          .select('details')
+          .where('action', '=', 'auth.sso_login')
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow()
+      ).details as { reason: string; error: string };
     const tries = [
-      { callback: (u: URL) => u.searchParams.set('state', 'x'.repeat(43)) },
-      { authorize: (u: URL) => u.searchParams.set('nonce', 'untergeschobene-nonce-1234567890') },
-      { cookie: (v: string) => v.slice(0, -4) + (v.endsWith('AAAA') ? 'BBBB' : 'AAAA') },
-      { cookie: () => '' },
-    ];
-    for (const alter of tries) expect(await ssoLogin(a.sub, new CookieJar(), alter)).toEqual({ location: '/login?sso=failed', session: null });
+      [{ callback: (u: URL) => u.searchParams.set('state', 'x'.repeat(43)) }, /state/],
+      [{ authorize: (u: URL) => u.searchParams.set('nonce', 'untergeschobene-nonce-1234567890') }, /nonce/],
+      [{ cookie: (v: string) => v.slice(0, -4) + (v.endsWith('AAAA') ? 'BBBB' : 'AAAA') }, /no_pending_login/],
+      [{ cookie: () => '' }, /no_pending_login/],
+    ] as const;
+    for (const [alter, why] of tries) {
+      expect(await ssoLogin(a.sub, new CookieJar(), alter)).toEqual({ location: '/login?sso=failed', session: null });
+      expect(await lastRefusal()).toMatchObject({ reason: 'failed', error: expect.stringMatching(why) });
+    }
     // Untampered, the same account gets in.
     expect((await ssoLogin(a.sub)).location).toBe('/');
   });
@@ -146,9 +190,17 @@ describe('single sign-on (OpenID Connect, code + PKCE)', () => {
     await owner.updateTable('users').set({ active: false }).where('id', '=', id).execute();
     expect(await ssoLogin(a.sub, jar)).toEqual({ location: '/login?sso=inactive', session: null });
     await owner.updateTable('users').set({ active: true }).where('id', '=', id).execute();
-    // At the IdP: even with its session cookie still in the browser, the IdP refuses.
+    // At the IdP (which, like Keycloak, ends the IdP sessions of an account it disables): the IdP refuses the login.
+    expect((await ssoLogin(a.sub, jar)).location).toBe('/');
     idp.accounts.get(a.sub)!.disabled = true;
-    expect(await ssoLogin(a.sub, jar)).toEqual({ location: '/login?sso=idp_refused', session: null });
+    expect(await ssoLogin(a.sub, new CookieJar())).toEqual({ location: '/login?sso=idp_refused', session: null });
+    const refused = await owner
+      .selectFrom('installation_audit_events')
+      .select('details')
+      .where('action', '=', 'auth.sso_login')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(refused.details).toMatchObject({ reason: 'idp_refused', error: 'access_denied' });
   });
 
   it('asks the IdP for a second factor where the agency requires one for the role', async () => {
@@ -216,15 +268,22 @@ describe('single sign-on (OpenID Connect, code + PKCE)', () => {
 describe('local accounts switched off per agency', () => {
   it('refuses password logins of that agency’s users and shows the setting to admins', async () => {
     const other = await createAgency({ totpRequiredRoles: [], localLogin: false });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.users.lead.email, password: 'Test-Passwort-2026!' } });
-    expect([401, 403]).toContain(res.statusCode);
-    const withRight = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: other.users.lead.email, password: (await import('../../../../test/helpers.js')).PASSWORD },
-    });
-    expect(withRight.statusCode).toBe(403);
-    expect(withRight.json().detail).toContain('Dienstkonto');
+    const post = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.users.lead.email, password } });
+    // A wrong password is answered as ever (nothing is told about the account) ...
+    expect((await post('falsch-falsch')).statusCode).toBe(401);
+    // ... the right one is refused with the way in that works.
+    const refused = await post(PASSWORD);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('Dienstkonto');
+    const events = await owner
+      .selectFrom('audit_events')
+      .select(['outcome', 'details'])
+      .where('agency_id', '=', other.id)
+      .where('action', '=', 'auth.login')
+      .orderBy('id')
+      .execute();
+    expect(events.at(-1)).toEqual({ outcome: 'failure', details: { reason: 'local_login_disabled' } });
     // Another agency's local accounts still work; its admin sees the setting.
     const admin = client(app, await login(app, agency.users.admin.email));
     expect((await admin.get('/api/v1/agency')).json().settings.localLogin).toBe(true);

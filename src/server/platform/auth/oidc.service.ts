@@ -66,7 +66,8 @@ export function oidcService(db: Kysely<DB>, config: Config, settings: OidcSettin
     try {
       claims = await client.finish(url, pending);
     } catch (e) {
-      const error = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 200) : 'unknown';
+      const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : '';
+      const error = e instanceof Error ? `${e.name}: ${e.message}${cause}`.slice(0, 300) : 'unknown';
       return refuseWithoutAgency('failed', info.ip, { error });
     }
     const issuer = String(claims['iss']);
@@ -84,7 +85,13 @@ export function oidcService(db: Kysely<DB>, config: Config, settings: OidcSettin
       const repo = oidcRepository(tx, agencyId);
       const agency = await repo.agencySettings();
       if (!agency) return { ok: false, reason: 'unknown_agency' };
-      const who = (actorId: string | null, actorRole: string | null): AuditSubject => ({ agencyId, actorId, actorRole, ip: info.ip, purpose: null });
+      const who = (actorId: string | null, actorRole: string | null): AuditSubject => ({
+        agencyId,
+        actorId,
+        actorRole,
+        ip: info.ip,
+        purpose: null,
+      });
       const refuse = (reason: SsoRefusal, userId: string | null): SsoOutcome => {
         recordAudit(tx, who(userId, null), {
           action: 'auth.sso_login',
@@ -109,7 +116,16 @@ export function oidcService(db: Kysely<DB>, config: Config, settings: OidcSettin
           const elsewhere = await repo.emailHeld(email);
           if (elsewhere) return refuse('email_taken', null);
           const created = await repo.provision({ email, displayName: name, role, issuer, subject });
-          user = { id: created.id, email, role, display_name: name, active: true, provider_id: null, carrier_id: null, oidc_subject: subject };
+          user = {
+            id: created.id,
+            email,
+            role,
+            display_name: name,
+            active: true,
+            provider_id: null,
+            carrier_id: null,
+            oidc_subject: subject,
+          };
           how = 'provisioned';
         }
       }
@@ -140,7 +156,8 @@ export function oidcService(db: Kysely<DB>, config: Config, settings: OidcSettin
       });
       return { ok: true, token, maxAgeSeconds: absoluteSeconds };
     });
-    if (!outcome.ok && outcome.reason === 'unknown_agency') return refuseWithoutAgency('unknown_agency', info.ip, { subject, agency: agencyId });
+    if (!outcome.ok && outcome.reason === 'unknown_agency')
+      return refuseWithoutAgency('unknown_agency', info.ip, { subject, agency: agencyId });
     return outcome;
   }
 
