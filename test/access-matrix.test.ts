@@ -19,6 +19,11 @@ let matrixCarrier = () => '';
  */
 const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/login',
+  // Single sign-on: the ways in (404 without OIDC_ISSUER); the back-channel logout is authenticated by the IdP's signed logout token.
+  'GET /api/v1/auth/sso',
+  'GET /api/v1/auth/oidc/login',
+  'GET /api/v1/auth/oidc/callback',
+  'POST /api/v1/auth/oidc/backchannel-logout',
   'GET /api/openapi.json',
   'GET /api/health',
   'GET /health/live',

@@ -208,6 +208,10 @@ export type TSustainmentSettings = z.infer<typeof ZSustainmentSettings>;
 export const ZAgencySettings = z.object({
   totpRequiredRoles: z.array(ZRole).describe('Rollen, die einen zweiten Faktor (TOTP) nutzen müssen'),
   sessionIdleMinutes: z.number().int().min(5).max(240),
+  localLogin: z
+    .boolean()
+    .default(true)
+    .describe('Anmeldung mit Passwort (lokale Konten) erlaubt; aus: nur über das Dienstkonto (Single Sign-on)'),
   districts: z.array(z.string().trim().min(1).max(80)).max(200).describe('Stadtbezirke der Kommune'),
   placement: ZPlacementSettings.prefault({}),
   prevention: ZPreventionSettings.prefault({}),
@@ -225,6 +229,7 @@ export const ZAgencySettings = z.object({
 export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   totpRequiredRoles: ['admin', 'auditor'],
   sessionIdleMinutes: 30,
+  localLogin: true,
   districts: [],
   placement: ZPlacementSettings.parse({}),
   prevention: ZPreventionSettings.parse({}),

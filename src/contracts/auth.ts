@@ -33,6 +33,11 @@ export const ZLoginResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('totp_enrolment_required'), me: ZMe }),
 ]);
 
+/** Whether single sign-on (OpenID Connect) is configured: the login page then offers it. */
+export const ZSsoStatus = z.object({ enabled: z.boolean() });
+/** The answer of a logout that ended a single sign-on session: the browser continues to the IdP's logout. */
+export const ZLogoutResponse = z.object({ endSessionUrl: z.string().url().describe('Abmeldung beim Identitätsanbieter fortsetzen') });
+
 export const ZTotpEnrolStart = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
 export const ZTotpEnrolConfirm = z.object({ code: z.string().regex(/^\d{6}$/) });
 

@@ -20,6 +20,9 @@ import type { RouteAccess } from './platform/access/registry.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { auditService } from './platform/audit/audit.service.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
+import { oidcClient } from './platform/auth/oidc.client.js';
+import { oidcRoutes } from './platform/auth/oidc.routes.js';
+import { oidcService } from './platform/auth/oidc.service.js';
 import { authService } from './platform/auth/auth.service.js';
 import { documentTemplateRoutes } from './platform/documents/documents.routes.js';
 import { documentTemplateService } from './platform/documents/documents.service.js';
@@ -232,7 +235,11 @@ export async function buildApp({
   app.addHook('onClose', () => sessions.close());
 
   registerGuard(app, db, sessions);
-  authRoutes(app, authService(db, config, keys, sessions));
+  const sso = config.oidc
+    ? { settings: config.oidc, service: oidcService(db, config, config.oidc, oidcClient(config.oidc), sessions) }
+    : null;
+  authRoutes(app, authService(db, config, keys, sessions), sso ? sso.service.endSessionUrl : null);
+  oidcRoutes(app, keys, sso);
   householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS), householdFileService(db, DESK_CONTRIBUTIONS));
   addressRoutes(app, addressService(db));
   searchRoutes(app, searchService(db));

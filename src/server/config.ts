@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { OIDC_ENV, oidcSettings, type OidcSettings } from './platform/auth/oidc.config.js';
 
 const bool = (def: 'true' | 'false') =>
   z
@@ -47,9 +48,10 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default('wohnhilfe <no-reply@wohnhilfe.local>'),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...OIDC_ENV,
 });
 
-export type Config = Readonly<z.infer<typeof ZEnv> & { pgDataDir: string; keyFile: string }>;
+export type Config = Readonly<z.infer<typeof ZEnv> & { pgDataDir: string; keyFile: string; oidc: OidcSettings | null }>;
 
 /** Reads and validates the environment once, into a frozen object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const pgDataDir = path.resolve(parsed.data.PG_DATA_DIR);
   const keyFile = path.resolve(parsed.data.AUDIT_KEY_FILE ?? path.join(path.dirname(pgDataDir), 'wohnhilfe.keys'));
-  return Object.freeze({ ...parsed.data, pgDataDir, keyFile });
+  const oidc = oidcSettings(parsed.data);
+  return Object.freeze({ ...parsed.data, pgDataDir, keyFile, oidc });
 }

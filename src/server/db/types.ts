@@ -53,6 +53,9 @@ export interface UsersTable {
   /** The Berlin day and the time of the last digest sent: at most one a day, the next lists what came since. */
   digest_sent_on: ColumnType<string | null, string | null, string | null>;
   digest_sent_at: Timestamp | null;
+  /** Single sign-on: the identity provider and its subject (both or neither; unique pair). */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 export interface SessionsTable {
@@ -66,6 +69,10 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** Opened by single sign-on: its logout continues at the identity provider. */
+  sso: Generated<boolean>;
+  /** The identity provider's session id (`sid`) of a single sign-on session, for back-channel logout. */
+  oidc_sid: string | null;
 }
 
 export interface AgencyCountersTable {

@@ -77,6 +77,7 @@ const FORM = 'agency';
 const KNOWN: ReadonlySet<string> = new Set([
   'settings.totpRequiredRoles',
   'settings.sessionIdleMinutes',
+  'settings.localLogin',
   'settings.districts',
   'settings.letterhead.address',
   'settings.letterhead.city',
@@ -89,6 +90,7 @@ const KNOWN: ReadonlySet<string> = new Set([
 interface SettingsValues {
   roles: TRole[];
   idle: string;
+  localLogin: boolean;
   districts: string;
   placement: ReturnType<typeof placementForm>;
   sustainment: ReturnType<typeof sustainmentForm>;
@@ -114,6 +116,7 @@ function SettingsForm({
     defaultValues: {
       roles: agency.settings.totpRequiredRoles,
       idle: String(agency.settings.sessionIdleMinutes),
+      localLogin: agency.settings.localLogin,
       districts: agency.settings.districts.join('\n'),
       placement: placementForm(agency.settings.placement),
       sustainment: sustainmentForm(agency.settings.sustainment),
@@ -127,6 +130,7 @@ function SettingsForm({
         settings: {
           totpRequiredRoles: ROLES.filter((r) => v.roles.includes(r)),
           sessionIdleMinutes: v.idle.trim() === '' ? Number.NaN : Number(v.idle),
+          localLogin: v.localLogin,
           districts: splitList(v.districts, /\n/),
           placement: placementResult.settings,
           prevention: preventionSettings(v.prevention),
@@ -157,6 +161,7 @@ function SettingsForm({
   const labels: Record<string, string> = {
     'settings.totpRequiredRoles': t('agency.totpRoles'),
     'settings.sessionIdleMinutes': t('agency.sessionIdle'),
+    'settings.localLogin': t('agency.localLogin'),
     'settings.districts': t('agency.districts'),
     'settings.letterhead.address': t('agency.letterheadAddress'),
     'settings.letterhead.city': t('agency.letterheadCity'),
@@ -205,6 +210,14 @@ function SettingsForm({
           value={v.idle}
           error={errors.error('settings.sessionIdleMinutes')}
           onChange={(e) => step.set('idle', e.target.value)}
+        />
+        <CheckboxField
+          id={fieldId(FORM, 'settings.localLogin')}
+          label={t('agency.localLogin')}
+          hint={t('agency.localLoginHint')}
+          checked={v.localLogin}
+          error={errors.error('settings.localLogin')}
+          onChange={(e) => step.set('localLogin', e.target.checked)}
         />
         <TextAreaField
           id={fieldId(FORM, 'settings.districts')}

@@ -5956,6 +5956,11 @@ export interface paths {
                                      */
                                     footer: string;
                                 };
+                                /**
+                                 * @description Anmeldung mit Passwort (lokale Konten) erlaubt; aus: nur über das Dienstkonto (Single Sign-on)
+                                 * @default true
+                                 */
+                                localLogin: boolean;
                                 placement: {
                                     /**
                                      * @description Frist für die Prüfung eines eingereichten Angebots (Arbeitstage)
@@ -6253,6 +6258,11 @@ export interface paths {
                                  */
                                 footer?: string;
                             };
+                            /**
+                             * @description Anmeldung mit Passwort (lokale Konten) erlaubt; aus: nur über das Dienstkonto (Single Sign-on)
+                             * @default true
+                             */
+                            localLogin?: boolean;
                             /** @default {} */
                             placement?: {
                                 /**
@@ -6536,6 +6546,11 @@ export interface paths {
                                      */
                                     footer: string;
                                 };
+                                /**
+                                 * @description Anmeldung mit Passwort (lokale Konten) erlaubt; aus: nur über das Dienstkonto (Single Sign-on)
+                                 * @default true
+                                 */
+                                localLogin: boolean;
                                 placement: {
                                     /**
                                      * @description Frist für die Prüfung eines eingereichten Angebots (Arbeitstage)
@@ -7073,7 +7088,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Abmelden */
+        /** Abmelden (eine Sitzung über das Dienstkonto geht weiter zur Abmeldung beim Identitätsanbieter) */
         post: {
             parameters: {
                 query?: never;
@@ -7084,6 +7099,21 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uri
+                             * @description Abmeldung beim Identitätsanbieter fortsetzen
+                             */
+                            endSessionUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -7092,6 +7122,152 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/backchannel-logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back-Channel-Logout des Identitätsanbieters (Logout-Token): beendet die Sitzungen des Benutzers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        logout_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rückkehr vom Identitätsanbieter: prüfen, Sitzung eröffnen, weiter zur Anwendung oder zur Anmeldeseite mit Grund */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anmeldung mit Dienstkonto beginnen (Weiterleitung zum Identitätsanbieter) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ist die Anmeldung mit Dienstkonto (OpenID Connect) eingerichtet? */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

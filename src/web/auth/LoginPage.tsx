@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ZLoginRequest } from '../../contracts/auth';
@@ -17,6 +17,18 @@ import { storeMe } from './session';
 
 type LoginRequest = z.input<typeof ZLoginRequest>;
 const FORM = 'login';
+/** Why the server refused a single sign-on (`/login?sso=…`, see platform/auth/oidc.service.ts). */
+const SSO_REFUSALS = [
+  'failed',
+  'idp_refused',
+  'unknown_agency',
+  'no_role',
+  'missing_email',
+  'email_taken',
+  'inactive',
+  'mfa_missing',
+] as const;
+const isSsoRefusal = (v: string | null): v is (typeof SSO_REFUSALS)[number] => (SSO_REFUSALS as readonly (string | null)[]).includes(v);
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -24,6 +36,10 @@ export function LoginPage() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const state = (location.state ?? {}) as { from?: string; loggedOut?: boolean };
+  const [params] = useSearchParams();
+  const ssoRefusal = params.get('sso');
+  const sso = useQuery({ queryKey: ['auth', 'sso'], queryFn: () => ok(api.GET('/auth/sso')), staleTime: Infinity });
+  const [localDisabled, setLocalDisabled] = useState(false);
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -58,6 +74,9 @@ export function LoginPage() {
       if (err instanceof ApiError && (err.code === 'totp_invalid' || err.code === 'totp_required')) {
         setNeedTotp(true);
         errors.showIssues([{ field: 'totp', code: 'custom', message: problemMessage(toProblemCode(err.code), t) }], err);
+      } else if (err instanceof ApiError && err.status === 403 && err.code === 'forbidden') {
+        setLocalDisabled(true);
+        errors.clear();
       } else if (err instanceof ApiError && err.status === 401) {
         setWrongCredentials(true);
         errors.clear();
@@ -70,6 +89,7 @@ export function LoginPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setWrongCredentials(false);
+    setLocalDisabled(false);
     const body: LoginRequest = { email, password, ...(needTotp ? { totp: totp.trim() } : {}) };
     const checked = validate(ZLoginRequest, body);
     if (!checked.ok) {
@@ -90,6 +110,27 @@ export function LoginPage() {
         <Alert variant="info">
           <p className="kern-body">{t('login.loggedOut')}</p>
         </Alert>
+      )}
+      {isSsoRefusal(ssoRefusal) && (
+        <Alert variant="danger">
+          <p className="kern-body">{t(`login.ssoRefused.${ssoRefusal}`)}</p>
+        </Alert>
+      )}
+      {localDisabled && (
+        <Alert variant="danger">
+          <p className="kern-body">{t('login.localDisabled')}</p>
+        </Alert>
+      )}
+      {sso.data?.enabled && (
+        <div className="stack">
+          <p className="kern-body">{t('login.ssoIntro')}</p>
+          <div>
+            <a className="kern-btn kern-btn--primary" href="/api/v1/auth/oidc/login">
+              <span className="kern-label">{t('login.sso')}</span>
+            </a>
+          </div>
+          <p className="kern-body">{t('login.orPassword')}</p>
+        </div>
       )}
       {wrongCredentials && (
         <Alert variant="danger">
@@ -142,7 +183,11 @@ export function LoginPage() {
           </>
         )}
         <div>
-          <button type="submit" className="kern-btn kern-btn--primary" disabled={login.isPending}>
+          <button
+            type="submit"
+            className={`kern-btn ${sso.data?.enabled ? 'kern-btn--secondary' : 'kern-btn--primary'}`}
+            disabled={login.isPending}
+          >
             <span className="kern-label">{login.isPending ? t('login.submitting') : t('login.submit')}</span>
           </button>
         </div>

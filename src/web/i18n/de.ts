@@ -235,6 +235,25 @@ export const de = {
     wrongCredentials: 'E-Mail-Adresse oder Passwort ist falsch.',
     totpIntro: 'Ihr Konto ist mit einem zweiten Faktor geschützt.',
     loggedOut: 'Sie wurden abgemeldet.',
+    sso: 'Mit Dienstkonto anmelden',
+    ssoIntro: 'Mit dem Konto Ihrer Verwaltung (Single Sign-on) – ohne eigenes Passwort für wohnhilfe.',
+    orPassword: 'Oder mit E-Mail-Adresse und Passwort:',
+    localDisabled: 'Ihre Dienststelle hat die Anmeldung mit Passwort abgeschaltet. Bitte melden Sie sich mit Ihrem Dienstkonto an.',
+    ssoRefused: {
+      failed:
+        'Die Anmeldung mit Dienstkonto konnte nicht bestätigt werden (abgelaufen oder verändert). Bitte versuchen Sie es noch einmal.',
+      idp_refused:
+        'Ihr Identitätsanbieter hat die Anmeldung abgelehnt. Ist Ihr Dienstkonto gesperrt, wenden Sie sich an die IT Ihrer Verwaltung.',
+      unknown_agency:
+        'Ihr Dienstkonto gehört zu keiner Dienststelle, die wohnhilfe nutzt. Bitte wenden Sie sich an die IT Ihrer Verwaltung (Zuordnung der Dienststelle).',
+      no_role: 'Ihrem Dienstkonto ist keine Rolle in wohnhilfe zugeordnet. Bitte wenden Sie sich an die IT Ihrer Verwaltung.',
+      missing_email: 'Ihr Dienstkonto nennt keine E-Mail-Adresse. Bitte wenden Sie sich an die IT Ihrer Verwaltung.',
+      email_taken:
+        'Zu Ihrer E-Mail-Adresse gibt es schon ein anderes Konto in wohnhilfe. Bitte wenden Sie sich an die Administration Ihrer Dienststelle.',
+      inactive: 'Ihr Konto in wohnhilfe ist deaktiviert. Bitte wenden Sie sich an die Administration Ihrer Dienststelle.',
+      mfa_missing:
+        'Ihre Dienststelle verlangt für Ihre Rolle einen zweiten Faktor, Ihr Identitätsanbieter hat keinen bestätigt. Bitte melden Sie sich dort mit zweitem Faktor an.',
+    },
   },
   security: {
     title: 'Zwei-Faktor-Anmeldung einrichten',
@@ -428,6 +447,8 @@ export const de = {
     letterheadAddress: 'Anschrift der Dienststelle',
     letterheadCity: 'Ort (für „Ort, den Datum“)',
     letterheadFooter: 'Fußzeile (z. B. Telefon und Sprechzeiten)',
+    localLogin: 'Anmeldung mit Passwort erlauben (lokale Konten)',
+    localLoginHint: 'Ausgeschaltet melden sich alle nur noch mit ihrem Dienstkonto (Single Sign-on) an.',
   },
   federalStates: {
     BW: 'Baden-Württemberg',

@@ -230,6 +230,22 @@ export const en: Messages = {
     wrongCredentials: 'Email address or password is wrong.',
     totpIntro: 'Your account is protected with a second factor.',
     loggedOut: 'You have been signed out.',
+    sso: 'Sign in with service account',
+    ssoIntro: 'With your administration’s account (single sign-on) – no separate password for wohnhilfe.',
+    orPassword: 'Or with email address and password:',
+    localDisabled: 'Your office has switched off sign-in with a password. Please sign in with your service account.',
+    ssoRefused: {
+      failed: 'The sign-in with your service account could not be confirmed (expired or altered). Please try again.',
+      idp_refused: 'Your identity provider refused the sign-in. If your service account is locked, contact your administration’s IT.',
+      unknown_agency:
+        'Your service account belongs to no office that uses wohnhilfe. Please contact your administration’s IT (office mapping).',
+      no_role: 'Your service account has no role in wohnhilfe. Please contact your administration’s IT.',
+      missing_email: 'Your service account names no email address. Please contact your administration’s IT.',
+      email_taken: 'Another wohnhilfe account already has your email address. Please contact your office’s administrators.',
+      inactive: 'Your wohnhilfe account is deactivated. Please contact your office’s administrators.',
+      mfa_missing:
+        'Your office requires a second factor for your role, and your identity provider confirmed none. Please sign in there with a second factor.',
+    },
   },
   security: {
     title: 'Set up two-factor sign-in',
@@ -423,6 +439,8 @@ export const en: Messages = {
     letterheadAddress: 'Office address',
     letterheadCity: 'City (for “place, date”)',
     letterheadFooter: 'Footer (e.g. phone and opening hours)',
+    localLogin: 'Allow sign-in with a password (local accounts)',
+    localLoginHint: 'Switched off, everyone signs in with their service account (single sign-on) only.',
   },
   federalStates: {
     BW: 'Baden-Württemberg',

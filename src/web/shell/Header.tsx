@@ -21,11 +21,13 @@ export function Header() {
 
   const logout = useMutation({
     mutationFn: () => ok(api.POST('/auth/logout')),
-    onSettled: () => {
-      // Whatever the server said: forget everything local and go to the login page.
+    onSettled: (data) => {
+      // Whatever the server said: forget everything local and go to the login page, or — after a
+      // single sign-on — on to the identity provider's logout, which sends the browser back to it.
       queryClient.clear();
       storeMe(queryClient, null);
-      void navigate('/login', { replace: true, state: { loggedOut: true } });
+      if (data && 'endSessionUrl' in data) window.location.assign(data.endSessionUrl);
+      else void navigate('/login', { replace: true, state: { loggedOut: true } });
     },
   });
 

@@ -32,6 +32,7 @@ import * as steering from './2026-12-08T11-00_steering.js';
 import * as steeringBodies from './2026-12-09T10-00_steering_bodies.js';
 import * as domainEvents from './2026-12-09T11-00_domain_events.js';
 import * as privacyRequests from './2026-12-09T14-00_privacy_requests.js';
+import * as oidc from './2026-12-09T13-00_oidc.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T10-00_steering_bodies': steeringBodies,
   '2026-12-09T11-00_domain_events': domainEvents,
   '2026-12-09T14-00_privacy_requests': privacyRequests,
+  '2026-12-09T13-00_oidc': oidc,
 };

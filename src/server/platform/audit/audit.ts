@@ -19,6 +19,10 @@ export const AUDIT_KINDS = {
   'auth.login': 'user',
   'auth.logout': 'user',
   'auth.totp_enrolled': 'user',
+  /** Single sign-on (OpenID Connect): account known, linked or provisioned, the role the claims gave; or why refused. */
+  'auth.sso_login': 'user',
+  /** The IdP ended the user's session(s) by back-channel logout: how many of ours ended. */
+  'auth.sso_backchannel_logout': 'user',
   'access.denied': null,
   'household.list': null,
   /** A list exported as CSV or XLSX: which list, format, filters, row count (platform/export). */
@@ -237,7 +241,7 @@ export function auditEachCreated(who: AuditSubject, action: 'household.create' |
 
 /** Events that belong to no agency: a login with an e-mail address that no account has. */
 export interface InstallationAuditEvent {
-  action: 'auth.login';
+  action: 'auth.login' | 'auth.sso_login';
   outcome: AuditOutcome;
   ip: string | null;
   details: Record<string, unknown>;

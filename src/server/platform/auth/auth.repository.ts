@@ -95,6 +95,8 @@ export function authRepository(tx: Tx, agencyId: string) {
       expiresAt: Date;
       ip: string | null;
       userAgent: string | null;
+      /** A single sign-on session and the IdP's session id (`sid`), if it named one. */
+      sso?: { sid: string | null };
     }) =>
       tx
         .insertInto('sessions')
@@ -107,8 +109,14 @@ export function authRepository(tx: Tx, agencyId: string) {
           expires_at: s.expiresAt,
           ip: s.ip,
           user_agent: s.userAgent,
+          sso: s.sso !== undefined,
+          oidc_sid: s.sso?.sid ?? null,
         })
         .execute(),
+    /** Whether a session came by single sign-on. */
+    sessionSso: (id: string) =>
+      tx.selectFrom('sessions').select('sso').where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst(),
+    agencySettings: () => tx.selectFrom('agencies').select('settings').where('id', '=', agencyId).executeTakeFirstOrThrow(),
     deleteSession: (id: string) => tx.deleteFrom('sessions').where('agency_id', '=', agencyId).where('id', '=', id).execute(),
     touchSession: (id: string, at: Date) =>
       tx.updateTable('sessions').set({ last_seen_at: at }).where('agency_id', '=', agencyId).where('id', '=', id).execute(),

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZLoginRequest, ZLoginResponse, ZMe, ZTotpEnrolConfirm, ZTotpEnrolStart } from '../../../contracts/auth.js';
+import { ZLoginRequest, ZLoginResponse, ZLogoutResponse, ZMe, ZTotpEnrolConfirm, ZTotpEnrolStart } from '../../../contracts/auth.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuthService } from './auth.service.js';
 import type { ResolvedSession } from './guard.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session.js';
 
-export function authRoutes(app: FastifyInstance, auth: AuthService): void {
+export function authRoutes(app: FastifyInstance, auth: AuthService, endSessionUrl: (() => Promise<string | null>) | null = null): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Anmeldung'];
   const session = (s: ResolvedSession | null): ResolvedSession => {
@@ -37,11 +37,17 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
     '/api/v1/auth/logout',
     {
       config: { access: 'session.me' },
-      schema: { tags, summary: 'Abmelden', response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Abmelden (eine Sitzung über das Dienstkonto geht weiter zur Abmeldung beim Identitätsanbieter)',
+        response: { 200: ZLogoutResponse, 204: z.null() },
+      },
     },
     async (req, reply) => {
-      await auth.logout(session(req.session), req.ip);
+      const { sso } = await auth.logout(session(req.session), req.ip);
       clearSessionCookie(reply);
+      const url = sso && endSessionUrl ? await endSessionUrl().catch(() => null) : null;
+      if (url) return reply.status(200).send({ endSessionUrl: url });
       return reply.status(204).send(null);
     },
   );

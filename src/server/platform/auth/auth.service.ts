@@ -19,6 +19,8 @@ import type { SessionCache } from './session-cache.js';
 
 type Me = z.infer<typeof ZMe>;
 
+const LOCAL_LOGIN_OFF = 'Ihre Dienststelle hat die Anmeldung mit Passwort abgeschaltet. Bitte melden Sie sich mit Ihrem Dienstkonto an.';
+
 export interface LoginInput {
   email: string;
   password: string;
@@ -82,11 +84,14 @@ export function authService(db: Kysely<DB>, config: Config, keys: Keyring, cache
       const who: AuditSubject = { agencyId: ref.agency_id, actorId: user.id, actorRole: user.role, ip: client.ip, purpose: null };
       const fail = (reason: string, error: AppError) => {
         recordAudit(tx, who, { action: 'auth.login', entityId: user.id, outcome: 'failure', details: { reason } });
-        return { error, counts: reason !== 'locked' && reason !== 'totp_secret_unreadable' };
+        return { error, counts: !['locked', 'totp_secret_unreadable', 'local_login_disabled'].includes(reason) };
       };
       if (attempt.refused) return fail('locked', attempt.refused);
       if (!(await verifyPassword(user.password_hash, input.password))) return fail('password', wrongCredentials());
       if (!user.active) return fail('inactive', wrongCredentials());
+      if (!agencySettings((await repo.agencySettings()).settings).localLogin) {
+        return fail('local_login_disabled', new AppError('forbidden', LOCAL_LOGIN_OFF));
+      }
       let mfaVerified = false;
       if (user.totp_enabled && user.totp_secret) {
         if (!input.totp) return { totpRequired: true as const };
@@ -126,15 +131,19 @@ export function authService(db: Kysely<DB>, config: Config, keys: Keyring, cache
     return { status: outcome.status, token: outcome.token, me: outcome.me, maxAgeSeconds: absoluteSeconds };
   }
 
-  async function logout(session: ResolvedSession, ip: string | null): Promise<void> {
+  /** Ends the session; tells whether it came by single sign-on (then the logout continues at the IdP). */
+  async function logout(session: ResolvedSession, ip: string | null): Promise<{ sso: boolean }> {
     cache?.evictSession(session.id);
-    await inAgency(db, session.actor.agencyId, async (tx) => {
-      await authRepository(tx, session.actor.agencyId).deleteSession(session.id);
+    return inAgency(db, session.actor.agencyId, async (tx) => {
+      const repo = authRepository(tx, session.actor.agencyId);
+      const sso = (await repo.sessionSso(session.id))?.sso ?? false;
+      await repo.deleteSession(session.id);
       recordAudit(
         tx,
         { agencyId: session.actor.agencyId, actorId: session.actor.userId, actorRole: session.actor.role, ip, purpose: null },
-        { action: 'auth.logout', entityId: session.actor.userId },
+        { action: 'auth.logout', entityId: session.actor.userId, ...(sso ? { details: { sso: true } } : {}) },
       );
+      return { sso };
     });
   }
 

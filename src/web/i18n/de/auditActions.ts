@@ -3,6 +3,8 @@ export const auditActionsDe = {
   'auth.login': 'Anmeldung',
   'auth.logout': 'Abmeldung',
   'auth.totp_enrolled': 'Zweiten Faktor eingerichtet',
+  'auth.sso_login': 'Anmeldung über Dienstkonto (SSO)',
+  'auth.sso_backchannel_logout': 'Abmeldung durch den Identitätsanbieter (SSO)',
   'access.denied': 'Zugriff verweigert',
   'household.list': 'Haushaltsliste abgerufen',
   'list.export': 'Liste exportiert (CSV/Excel)',

@@ -3,6 +3,8 @@ export const auditActionsEn = {
   'auth.login': 'Sign-in',
   'auth.logout': 'Sign-out',
   'auth.totp_enrolled': 'Second factor set up',
+  'auth.sso_login': 'Sign-in with service account (SSO)',
+  'auth.sso_backchannel_logout': 'Signed out by the identity provider (SSO)',
   'access.denied': 'Access denied',
   'household.list': 'Household list retrieved',
   'list.export': 'List exported (CSV/Excel)',
