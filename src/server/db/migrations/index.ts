@@ -29,6 +29,7 @@ import * as householdAddresses from './2026-12-08T10-00_household_addresses.js';
 import * as textKeys from './2026-12-08T10-10_text_keys.js';
 import * as mailDigest from './2026-12-08T10-20_mail_digest.js';
 import * as steering from './2026-12-08T11-00_steering.js';
+import * as retention from './2026-12-09T15-00_retention.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T10-10_text_keys': textKeys,
   '2026-12-08T10-20_mail_digest': mailDigest,
   '2026-12-08T11-00_steering': steering,
+  '2026-12-09T15-00_retention': retention,
 };
