@@ -40,6 +40,11 @@ import { householdFileService } from './modules/households/file.service.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
 import { placementService } from './modules/placement/placement.service.js';
+import { registerRestrictionGuard } from './modules/retention/restriction.guard.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
+import { retentionService } from './modules/retention/retention.service.js';
+import { restrictionService } from './modules/retention/restriction.service.js';
+import { consentReportService } from './modules/retention/consents.service.js';
 import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { preventionService } from './modules/prevention/prevention.service.js';
 import { aftercareRoutes } from './modules/aftercare/aftercare.routes.js';
@@ -224,6 +229,7 @@ export async function buildApp({
   app.addHook('onClose', () => sessions.close());
 
   registerGuard(app, db, sessions);
+  registerRestrictionGuard(app, db);
   authRoutes(app, authService(db, config, keys, sessions));
   householdRoutes(app, householdService(db, DESK_CONTRIBUTIONS), householdFileService(db, DESK_CONTRIBUTIONS));
   addressRoutes(app, addressService(db));
@@ -246,6 +252,7 @@ export async function buildApp({
   steeringRoutes(app, steeringService(db, FIGURE_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
+  retentionRoutes(app, retentionService(db), restrictionService(db), consentReportService(db));
 
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await serveWebBuild(app, WEB_DIST);
   return app;

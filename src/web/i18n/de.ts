@@ -184,6 +184,8 @@ export const de = {
     unsupported_media_type: 'Dieses Datenformat wird hier nicht angenommen. Bitte laden Sie die Seite neu.',
     headers_too_large: 'Die Anfrage enthält zu viele oder zu große Kopfzeilen (z. B. Cookies). Bitte melden Sie sich neu an.',
     request_timeout: 'Die Anfrage kam nicht rechtzeitig vollständig an. Bitte versuchen Sie es erneut.',
+    processing_restricted:
+      'Die Verarbeitung der Daten dieses Haushalts ist eingeschränkt (Art. 18 DSGVO, § 84 SGB X). Nur die Speicherung ist erlaubt; Änderungen sind erst nach Aufhebung der Einschränkung möglich.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
     reloadLatest: 'Aktuellen Stand laden (Ihre Eingaben gehen verloren)',
   },

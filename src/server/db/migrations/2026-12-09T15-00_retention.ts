@@ -199,8 +199,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       END LOOP;
       RETURN docs;
     END $f$;
-    REVOKE ALL ON FUNCTION wh_anonymise_household(uuid, text) FROM PUBLIC;
-    GRANT EXECUTE ON FUNCTION wh_anonymise_household(uuid, text) TO wohnhilfe_app;
+    -- Every agency's id, for the daily retention pass (ids only).
+    CREATE FUNCTION wh_retention_agencies() RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$ SELECT id FROM agencies ORDER BY id $f$;
+    REVOKE ALL ON FUNCTION wh_anonymise_household(uuid, text), wh_retention_agencies() FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION wh_anonymise_household(uuid, text), wh_retention_agencies() TO wohnhilfe_app;
   `.execute(db);
   const agencyExpr = sql.raw(`nullif(current_setting('app.agency_id', true), '')::uuid`);
   for (const t of TABLES) {
@@ -220,6 +223,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     DROP FUNCTION wh_anonymise_household(uuid, text);
+    DROP FUNCTION wh_retention_agencies();
     DROP FUNCTION wh_scrub_json(jsonb);
     DROP TABLE consent_refusals, audit_values, household_restrictions, retention_reviews;
     ALTER TABLE aftercare_consents DROP COLUMN valid_until;

@@ -173,6 +173,19 @@ export const AUDIT_KINDS = {
   'work.list': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
+  /** Retention (issue 18): the daily pass listed a household whose retention ran out (no actor). */
+  'retention.listed': 'household',
+  'retention.list': null,
+  /** The lead confirmed: the household's personal data was removed (documents deleted: count). */
+  'retention.anonymised': 'household',
+  'retention.kept': 'household',
+  /** Restriction of processing (Art. 18 DSGVO). */
+  'restriction.read': 'household',
+  'restriction.set': 'household',
+  'restriction.lift': 'household',
+  'consent.report': null,
+  /** A transfer refused for want of a valid consent (withdrawn, expired, missing). */
+  'consent.refused': 'household',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;
