@@ -122,7 +122,11 @@ export async function up(db: Kysely<any>): Promise<void> {
         SELECT head_name AS n FROM households WHERE id = p_household
         UNION ALL SELECT first_name || ' ' || last_name FROM household_members WHERE household_id = p_household AND agency_id = a
         UNION ALL SELECT last_name || ', ' || first_name FROM household_members WHERE household_id = p_household AND agency_id = a
-        UNION ALL SELECT last_name FROM household_members WHERE household_id = p_household AND agency_id = a) x;
+        UNION ALL SELECT last_name FROM household_members WHERE household_id = p_household AND agency_id = a
+        UNION ALL SELECT street FROM household_addresses WHERE household_id = p_household AND agency_id = a
+        UNION ALL SELECT street FROM tenancies WHERE household_id = p_household AND agency_id = a
+        UNION ALL SELECT street FROM prevention_cases WHERE household_id = p_household AND agency_id = a
+        UNION ALL SELECT street FROM aftercare_cases WHERE household_id = p_household AND agency_id = a) x;
       SELECT array_agg(id) INTO pcases FROM prevention_cases WHERE agency_id = a AND household_id = p_household;
       SELECT array_agg(id) INTO acases FROM aftercare_cases WHERE agency_id = a AND household_id = p_household;
       SELECT array_agg(id) INTO tens FROM tenancies WHERE agency_id = a AND household_id = p_household;
@@ -186,7 +190,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       GET DIAGNOSTICS docs = ROW_COUNT;
       DELETE FROM idempotency_keys WHERE agency_id = a AND response::text LIKE '%' || p_household::text || '%';
 
-      -- Messages to staff name the household in their text: its names are replaced there.
+      -- Messages to staff name the household (and its street) in their text: those are replaced there.
       UPDATE deadlines SET title = p_pseudonym, title_params = NULL WHERE agency_id = a AND household_id = p_household;
       FOREACH nm IN ARRAY coalesce(names, '{}') LOOP
         UPDATE deadlines SET title = replace(title, nm, p_pseudonym), title_params = replace(title_params::text, nm, p_pseudonym)::jsonb

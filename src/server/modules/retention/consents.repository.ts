@@ -55,8 +55,18 @@ export function consentReportRepository(tx: Tx, agencyId: string) {
         .then((r) => r.rows),
 
     /** Records a refused transfer (in a transaction of its own, after the refused step rolled back). */
-    refusal: (r: { household_id: string; programme: string; consent_id: string | null; recipient: string; reason: string; attempted_by: string | null }) =>
-      tx.insertInto('consent_refusals').values({ agency_id: agencyId, ...r }).execute(),
+    refusal: (r: {
+      household_id: string;
+      programme: string;
+      consent_id: string | null;
+      recipient: string;
+      reason: string;
+      attempted_by: string | null;
+    }) =>
+      tx
+        .insertInto('consent_refusals')
+        .values({ agency_id: agencyId, ...r })
+        .execute(),
 
     /** The household's latest consent to this company, valid or not (why a transfer was refused). */
     latestPlacementConsent: (householdId: string, providerId: string) =>

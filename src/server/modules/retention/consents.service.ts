@@ -23,7 +23,11 @@ export function consentReportService(db: Kysely<DB>) {
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'consent.report');
         const today = berlinDate(new Date());
-        const rows = await consentReportRepository(tx, ctx.actor.agencyId).report(today, addDays(today, days), addDays(today, -LOOKBACK_DAYS));
+        const rows = await consentReportRepository(tx, ctx.actor.agencyId).report(
+          today,
+          addDays(today, days),
+          addDays(today, -LOOKBACK_DAYS),
+        );
         audit(tx, ctx, {
           action: 'consent.report',
           details: { days, results: rows.length, households: [...new Set(rows.map((r) => r.household_id))].length },
@@ -51,11 +55,7 @@ export type ConsentReportService = ReturnType<typeof consentReportService>;
  * Records a placement transfer refused for want of a valid consent, in a transaction of its own
  * (the refused step rolled back): why (withdrawn, expired, missing), to whom, by whom.
  */
-export async function recordRefusedTransfer(
-  db: Kysely<DB>,
-  ctx: Ctx,
-  t: { householdId: string; providerId: string },
-): Promise<void> {
+export async function recordRefusedTransfer(db: Kysely<DB>, ctx: Ctx, t: { householdId: string; providerId: string }): Promise<void> {
   await inAgency(db, ctx.actor.agencyId, async (tx) => {
     const repo = consentReportRepository(tx, ctx.actor.agencyId);
     const latest = await repo.latestPlacementConsent(t.householdId, t.providerId);
@@ -68,7 +68,11 @@ export async function recordRefusedTransfer(
       reason,
       attempted_by: ctx.actor.userId,
     });
-    audit(tx, ctx, { action: 'consent.refused', entityId: t.householdId, details: { provider: t.providerId, reason, consent: latest?.id ?? null } });
+    audit(tx, ctx, {
+      action: 'consent.refused',
+      entityId: t.householdId,
+      details: { provider: t.providerId, reason, consent: latest?.id ?? null },
+    });
   });
 }
 

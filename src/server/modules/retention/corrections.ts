@@ -20,7 +20,11 @@ function flatten(v: unknown, prefix = '', out: Flat = {}): Flat {
 }
 
 /** The fields that differ between two versions of a record, with their old and new values. */
-export function changedFields(before: unknown, after: unknown, ignore: readonly string[] = []): { field: string; before: unknown; after: unknown }[] {
+export function changedFields(
+  before: unknown,
+  after: unknown,
+  ignore: readonly string[] = [],
+): { field: string; before: unknown; after: unknown }[] {
   const a = flatten(before);
   const b = flatten(after);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();

@@ -16,18 +16,28 @@ export const SUBJECT_HOUSEHOLD = {
     sql<{ h: string }>`SELECT t.household_id AS h FROM incidents i JOIN tenancies t ON t.id = i.tenancy_id WHERE i.id = ${id}::uuid`,
   prevention_case: (id: string) => sql<{ h: string }>`SELECT household_id AS h FROM prevention_cases WHERE id = ${id}::uuid`,
   prevention_measure: (id: string) =>
-    sql<{ h: string }>`SELECT c.household_id AS h FROM prevention_measures m JOIN prevention_cases c ON c.id = m.case_id WHERE m.id = ${id}::uuid`,
+    sql<{
+      h: string;
+    }>`SELECT c.household_id AS h FROM prevention_measures m JOIN prevention_cases c ON c.id = m.case_id WHERE m.id = ${id}::uuid`,
   prevention_referral: (id: string) =>
-    sql<{ h: string }>`SELECT c.household_id AS h FROM prevention_referrals r JOIN prevention_cases c ON c.id = r.case_id WHERE r.id = ${id}::uuid`,
+    sql<{
+      h: string;
+    }>`SELECT c.household_id AS h FROM prevention_referrals r JOIN prevention_cases c ON c.id = r.case_id WHERE r.id = ${id}::uuid`,
   prevention_visit: (id: string) =>
     sql<{ h: string }>`SELECT household_id AS h FROM prevention_visits WHERE id = ${id}::uuid AND household_id IS NOT NULL`,
   aftercare_case: (id: string) => sql<{ h: string }>`SELECT household_id AS h FROM aftercare_cases WHERE id = ${id}::uuid`,
   aftercare_goal: (id: string) =>
-    sql<{ h: string }>`SELECT c.household_id AS h FROM aftercare_goals g JOIN aftercare_cases c ON c.id = g.case_id WHERE g.id = ${id}::uuid`,
+    sql<{
+      h: string;
+    }>`SELECT c.household_id AS h FROM aftercare_goals g JOIN aftercare_cases c ON c.id = g.case_id WHERE g.id = ${id}::uuid`,
   aftercare_referral: (id: string) =>
-    sql<{ h: string }>`SELECT c.household_id AS h FROM aftercare_referrals r JOIN aftercare_cases c ON c.id = r.case_id WHERE r.id = ${id}::uuid`,
+    sql<{
+      h: string;
+    }>`SELECT c.household_id AS h FROM aftercare_referrals r JOIN aftercare_cases c ON c.id = r.case_id WHERE r.id = ${id}::uuid`,
   aftercare_follow_up: (id: string) =>
-    sql<{ h: string }>`SELECT c.household_id AS h FROM aftercare_follow_ups f JOIN aftercare_cases c ON c.id = f.case_id WHERE f.id = ${id}::uuid`,
+    sql<{
+      h: string;
+    }>`SELECT c.household_id AS h FROM aftercare_follow_ups f JOIN aftercare_cases c ON c.id = f.case_id WHERE f.id = ${id}::uuid`,
   retention_review: (id: string) => sql<{ h: string }>`SELECT household_id AS h FROM retention_reviews WHERE id = ${id}::uuid`,
 } as const;
 export type SubjectKind = keyof typeof SUBJECT_HOUSEHOLD;

@@ -114,4 +114,3 @@ export type RetentionRepository = ReturnType<typeof retentionRepository>;
 /** Every agency's id (the daily pass runs over all of them). */
 export const retentionAgencies = (db: Kysely<DB>) =>
   sql<{ id: string }>`SELECT wh_retention_agencies() AS id`.execute(db).then((r) => r.rows.map((x) => x.id));
-

@@ -19,7 +19,12 @@ import type { RetentionService } from './retention.service.js';
 
 const tags = ['Datenschutz'];
 
-export function retentionRoutes(app: FastifyInstance, svc: RetentionService, restriction: RestrictionService, consents: ConsentReportService): void {
+export function retentionRoutes(
+  app: FastifyInstance,
+  svc: RetentionService,
+  restriction: RestrictionService,
+  consents: ConsentReportService,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -54,7 +59,12 @@ export function retentionRoutes(app: FastifyInstance, svc: RetentionService, res
     '/api/v1/households/:id/restriction',
     {
       config: { access: 'restriction.read' },
-      schema: { tags, summary: 'Einschränkung der Verarbeitung (Art. 18 DSGVO): aktuell und Verlauf', params: ZIdParams, response: { 200: ZRestrictionState } },
+      schema: {
+        tags,
+        summary: 'Einschränkung der Verarbeitung (Art. 18 DSGVO): aktuell und Verlauf',
+        params: ZIdParams,
+        response: { 200: ZRestrictionState },
+      },
     },
     (req) => restriction.get(ctxOf(req), req.params.id),
   );

@@ -17,7 +17,13 @@ import { activeUsersWithRoles } from '../users/users.service.js';
 import { retentionAgencies, retentionRepository } from './retention.repository.js';
 
 /** The job acts for nobody: its audit events carry no actor. */
-const system = (agencyId: string): AuditSubject => ({ agencyId, actorId: null, actorRole: null, ip: null, purpose: 'Aufbewahrungsfristen' });
+const system = (agencyId: string): AuditSubject => ({
+  agencyId,
+  actorId: null,
+  actorRole: null,
+  ip: null,
+  purpose: 'Aufbewahrungsfristen',
+});
 
 const DEADLINE = 'retention_review';
 export const RETENTION_LINK = '/retention';
@@ -108,7 +114,8 @@ export function retentionService(db: Kysely<DB>) {
         const repo = retentionRepository(tx, ctx.actor.agencyId);
         const r = await repo.review(id);
         if (!r) throw new AccessDenied('retention.decide', { type: 'retention_review', id });
-        if (r.status !== 'due') throw new AppError('invalid_transition', 'Über diesen Haushalt ist bereits entschieden.', { currentState: r.status });
+        if (r.status !== 'due')
+          throw new AppError('invalid_transition', 'Über diesen Haushalt ist bereits entschieden.', { currentState: r.status });
         let documents = 0;
         if (d.decision === 'anonymise') {
           await repo.decide(id, ctx.actor.userId, { status: 'anonymised' });
