@@ -7,8 +7,8 @@ import { restrictionRepository, type SubjectKind } from './restriction.repositor
 
 /*
  * Restriction of processing (Art. 18 DSGVO, § 84 SGB X) is enforced here and nowhere else: one
- * preHandler hook, after authentication and validation, refuses every write route (POST, PUT,
- * PATCH, DELETE) whose subject belongs to a restricted household with 423 `processing_restricted`.
+ * preValidation hook, after authentication and before the input is checked (a restricted record is
+ * refused whatever is sent), refuses every write route (POST, PUT, PATCH, DELETE) whose subject belongs to a restricted household with 423 `processing_restricted`.
  * Which household a route is about comes from the rules below: a write route either matches a
  * household-bound rule (the subject from a path parameter or a body field), is listed as exempt
  * (bound, but allowed under a restriction), or is listed as not about one household. The test
@@ -65,30 +65,28 @@ export const NOT_HOUSEHOLD_WRITES: Record<string, string> = {
   'POST /api/v1/auth/totp/confirm': "the caller's own second factor",
   'POST /api/v1/households': 'creates a new household (no restriction can exist yet)',
   'PUT /api/v1/me/settings': "the caller's own settings",
-  'PATCH /api/v1/me/settings': "the caller's own settings",
   'POST /api/v1/users': 'staff accounts',
-  'PATCH /api/v1/users/:id': 'staff accounts',
   'PUT /api/v1/users/:id': 'staff accounts',
   'POST /api/v1/users/:id/password': 'staff accounts',
-  'DELETE /api/v1/users/:id/sessions': 'staff accounts',
-  'POST /api/v1/users/:id/sessions/end': 'staff accounts',
   'PUT /api/v1/agency/settings': 'agency settings',
-  'PATCH /api/v1/agency/settings': 'agency settings',
   'POST /api/v1/providers': 'organisations',
-  'PATCH /api/v1/providers/:id': 'organisations',
   'PUT /api/v1/providers/:id': 'organisations',
   'POST /api/v1/carriers': 'organisations',
-  'PATCH /api/v1/carriers/:id': 'organisations',
   'PUT /api/v1/carriers/:id': 'organisations',
   'POST /api/v1/offers': "a housing company's flat",
-  'PATCH /api/v1/offers/:id': "a housing company's flat",
+  'PUT /api/v1/offers/:id': "a housing company's flat",
+  'POST /api/v1/offers/:id/submit': "the flat's workflow",
+  'POST /api/v1/offers/:id/check': "the flat's workflow",
+  'POST /api/v1/offers/:id/approve': "the flat's workflow",
+  'POST /api/v1/offers/:id/withdraw': "the flat's workflow",
+  'POST /api/v1/offers/:id/restart': "the flat's workflow",
   'POST /api/v1/offers/:id/decline': "the flat's check",
   'POST /api/v1/offers/:id/contracts': "the flat's lease step (the household's tenancy is its own route)",
   'POST /api/v1/offers/:id/rankings': 'a ranking of the pool (read-only use of households)',
   'POST /api/v1/offers/:id/attachments': 'photos of the flat',
   'DELETE /api/v1/offers/:id/attachments/:subId': 'photos of the flat',
   'POST /api/v1/offers/:id/round-tables': 'a meeting about the flat (several households)',
-  'PATCH /api/v1/round-tables/:id': 'a meeting about the flat (several households)',
+  'PUT /api/v1/round-tables/:id': 'a meeting about the flat (several households)',
   'POST /api/v1/round-tables/:id/cancel': 'a meeting about the flat (several households)',
   'POST /api/v1/round-tables/:id/minutes': 'a meeting about the flat (several households)',
   'POST /api/v1/programme-conditions': 'agency programme rules',
@@ -99,11 +97,10 @@ export const NOT_HOUSEHOLD_WRITES: Record<string, string> = {
   'POST /api/v1/prevention/imports/:id/confirm': 'a list import job',
   'PUT /api/v1/prevention/imports/:id/rows/:rowNo/household': "an import row's match decision (the row, not the household)",
   'POST /api/v1/aftercare/agreements': "a carrier's cooperation agreement",
-  'PATCH /api/v1/aftercare/agreements/:id': "a carrier's cooperation agreement",
+  'PUT /api/v1/aftercare/agreements/:id': "a carrier's cooperation agreement",
   'POST /api/v1/aftercare/agreements/:id/documents': "a carrier's cooperation agreement",
   'POST /api/v1/aftercare/annual-reports': "a carrier's annual report (aggregates)",
   'PUT /api/v1/aftercare/annual-reports/:id': "a carrier's annual report (aggregates)",
-  'PATCH /api/v1/aftercare/annual-reports/:id': "a carrier's annual report (aggregates)",
   'POST /api/v1/aftercare/annual-reports/:id/submit': "a carrier's annual report (aggregates)",
   'POST /api/v1/aftercare/annual-reports/:id/return': "a carrier's annual report (aggregates)",
   'POST /api/v1/desk/reassign': 'hands work over between staff (who is responsible), no household data',
@@ -134,7 +131,7 @@ function subjectOf(req: FastifyRequest, b: Binding): string | undefined {
 
 /** The one enforcement point: refuses writes on a restricted household's records (see the header). */
 export function registerRestrictionGuard(app: FastifyInstance, db: Kysely<DB>): void {
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     if (!WRITE.has(req.method) || !req.ctx) return;
     const c = classifyWrite(req.method, req.routeOptions.url ?? '');
     // Unclassified routes are caught by the test; at run time they are treated as not bound.
