@@ -180,7 +180,7 @@ export const en: Messages = {
     headers_too_large: 'The request carries too many or too large headers (e.g. cookies). Please sign in again.',
     request_timeout: 'The request did not arrive completely in time. Please try again.',
     processing_restricted:
-      'Processing of this household\'s data is restricted (Art. 18 GDPR, § 84 SGB X). Only storage is allowed; changes are possible once the restriction is lifted.',
+      "Processing of this household's data is restricted (Art. 18 GDPR, § 84 SGB X). Only storage is allowed; changes are possible once the restriction is lifted.",
     network: 'The server cannot be reached. Please check your connection and try again.',
     reloadLatest: 'Load current version (your input will be lost)',
   },

@@ -258,7 +258,7 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
 export type HouseholdService = ReturnType<typeof householdService>;
 
 /** Bookkeeping that changes with every update, not a correction of the record. */
-const CORRECTION_IGNORED = ['version', 'updatedAt', 'actions', 'nextDeadline'];
+const CORRECTION_IGNORED = ['version', 'updatedAt', 'actions', 'nextDeadline', 'members.*.id'];
 
 /** For other modules: the facts of one household if the actor's scope shows it (else undefined). */
 export function visibleHousehold(tx: Tx, actor: Actor, id: string) {

@@ -19,6 +19,13 @@ function flatten(v: unknown, prefix = '', out: Flat = {}): Flat {
   return out;
 }
 
+/** `members.*.id` matches `members.0.id`; a path also covers everything below it. */
+const ignored = (pattern: string, path: string) => {
+  const p = pattern.split('.');
+  const k = path.split('.');
+  return p.length <= k.length && p.every((seg, i) => seg === '*' || seg === k[i]);
+};
+
 /** The fields that differ between two versions of a record, with their old and new values. */
 export function changedFields(
   before: unknown,
@@ -29,7 +36,7 @@ export function changedFields(
   const b = flatten(after);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return keys
-    .filter((k) => !ignore.some((i) => k === i || k.startsWith(`${i}.`)))
+    .filter((k) => !ignore.some((i) => ignored(i, k)))
     .filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
     .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
 }

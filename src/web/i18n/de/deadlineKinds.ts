@@ -19,4 +19,5 @@ export const deadlineKindsDe = {
   prevention_hearing: 'Verhandlungstermin',
   prevention_eviction: 'Räumungstermin',
   aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
+  retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
 };

@@ -53,6 +53,7 @@ export const storedTextsDe = {
     aftercare_end: 'Ende der Nachsorge {{reference}}: verlängern oder beenden',
     aftercare_follow_up: 'Nachprüfung {{reference}} ({{months}} Monate nach Ende): Wohnung noch gehalten?',
     aftercare_annual_report: 'Jahresbericht {{year}} der Wohnintegrationshilfe ({{carrier}}) einreichen',
+    retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
   },
   notice: {
     roundTableInvite: {
@@ -151,6 +152,10 @@ export const storedTextsDe = {
     offerWithdrawn: {
       title: 'Angebot zurückgezogen ({{offer}})',
       body: 'Das Wohnungsunternehmen hat das Angebot {{offer}} zurückgezogen: {{reason}}',
+    },
+    retentionDue: {
+      title: '{{count}} Haushalte zur Löschung nach Ablauf der Aufbewahrungsfrist',
+      body: 'Bitte bis {{confirmByOn}} die Anonymisierung bestätigen oder die weitere Aufbewahrung begründen.',
     },
     annualReportOpened: {
       title: 'Jahresbericht {{year}} der Wohnintegrationshilfe bereitgestellt',

@@ -19,4 +19,5 @@ export const deadlineKindsEn = {
   prevention_hearing: 'Court hearing',
   prevention_eviction: 'Eviction date',
   aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
+  retention_review: 'Confirm erasure after the retention period',
 };
