@@ -15,6 +15,7 @@ import { aftercareDe } from './de/aftercare';
 import { householdProgrammesDe } from './de/householdProgrammes';
 import { householdAddressesDe } from './de/householdAddresses';
 import { storedTextsDe } from './de/storedTexts';
+import { retentionDe } from './de/retention';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -29,6 +30,7 @@ export const de = {
   ...householdProgrammesDe,
   ...householdAddressesDe,
   ...storedTextsDe,
+  ...retentionDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',

@@ -16,6 +16,7 @@ import { aftercareEn } from './en/aftercare';
 import { householdProgrammesEn } from './en/householdProgrammes';
 import { householdAddressesEn } from './en/householdAddresses';
 import { storedTextsEn } from './en/storedTexts';
+import { retentionEn } from './en/retention';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...householdProgrammesEn,
   ...householdAddressesEn,
   ...storedTextsEn,
+  ...retentionEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
