@@ -59,7 +59,11 @@ export function RestrictionSection({ householdId }: { householdId: string }) {
       ) : (
         <p className="kern-body">{t('restriction.none')}</p>
       )}
-      <Modal isOpen={dialog !== null} onClose={() => setDialog(null)} title={dialog === 'lift' ? t('restriction.liftTitle') : t('restriction.dialogTitle')}>
+      <Modal
+        isOpen={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog === 'lift' ? t('restriction.liftTitle') : t('restriction.dialogTitle')}
+      >
         {dialog && (
           <RestrictionForm
             householdId={householdId}
@@ -76,7 +80,17 @@ export function RestrictionSection({ householdId }: { householdId: string }) {
   );
 }
 
-function RestrictionForm({ householdId, lift, onCancel, onDone }: { householdId: string; lift: boolean; onCancel: () => void; onDone: () => void }) {
+function RestrictionForm({
+  householdId,
+  lift,
+  onCancel,
+  onDone,
+}: {
+  householdId: string;
+  lift: boolean;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const errors = useFormErrors();
@@ -105,7 +119,8 @@ function RestrictionForm({ householdId, lift, onCancel, onDone }: { householdId:
     errors.clear();
     save.mutate();
   };
-  const labelFor = (f: string) => (f === 'reason' ? t('restriction.reasonLabel') : lift ? t('restriction.liftNote') : t('restriction.note'));
+  const labelFor = (f: string) =>
+    f === 'reason' ? t('restriction.reasonLabel') : lift ? t('restriction.liftNote') : t('restriction.note');
 
   return (
     <form className="stack dialog-form" onSubmit={submit} noValidate>
@@ -133,7 +148,9 @@ function RestrictionForm({ householdId, lift, onCancel, onDone }: { householdId:
       />
       <div className="form-actions">
         <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
-          <span className="kern-label">{save.isPending ? t('common.saving') : lift ? t('restriction.liftSave') : t('restriction.save')}</span>
+          <span className="kern-label">
+            {save.isPending ? t('common.saving') : lift ? t('restriction.liftSave') : t('restriction.save')}
+          </span>
         </button>
         <Button variant="tertiary" onClick={onCancel}>
           {t('common.cancel')}

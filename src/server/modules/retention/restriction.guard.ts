@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
+import { roleHas, type Permission } from '../../platform/access/registry.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { restrictionRepository, type SubjectKind } from './restriction.repository.js';
 
@@ -133,6 +134,9 @@ function subjectOf(req: FastifyRequest, b: Binding): string | undefined {
 export function registerRestrictionGuard(app: FastifyInstance, db: Kysely<DB>): void {
   app.addHook('preValidation', async (req) => {
     if (!WRITE.has(req.method) || !req.ctx) return;
+    // A role that may not make the change at all is refused by the service (404/403, audited), not told of a restriction.
+    const access = req.routeOptions.config.access;
+    if (!access || access === 'public' || !roleHas(req.ctx.actor.role, access as Permission)) return;
     const c = classifyWrite(req.method, req.routeOptions.url ?? '');
     // Unclassified routes are caught by the test; at run time they are treated as not bound.
     if (!c || !('bound' in c)) return;

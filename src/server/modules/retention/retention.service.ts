@@ -110,7 +110,7 @@ export function retentionService(db: Kysely<DB>) {
     /** The lead's decision on a listed household: anonymise it now, or keep it with a reason until a date. */
     decide: (ctx: Ctx, id: string, d: z.output<typeof ZRetentionDecision>) =>
       actorTx(db, ctx, async (tx) => {
-        access.require(ctx.actor, 'retention.decide');
+        access.require(ctx.actor, 'retention.decide', { type: 'retention_review', id });
         const repo = retentionRepository(tx, ctx.actor.agencyId);
         const r = await repo.review(id);
         if (!r) throw new AccessDenied('retention.decide', { type: 'retention_review', id });

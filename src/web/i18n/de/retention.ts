@@ -42,7 +42,8 @@ export const retentionDe = {
     note: 'Vermerk',
     liftNote: 'Warum endet die Einschränkung?',
     dialogTitle: 'Verarbeitung einschränken',
-    dialogText: 'Nach der Einschränkung werden die Daten nur noch gespeichert. Jede Änderung an diesem Haushalt und seinen Fällen wird abgelehnt, bis die Einschränkung aufgehoben ist.',
+    dialogText:
+      'Nach der Einschränkung werden die Daten nur noch gespeichert. Jede Änderung an diesem Haushalt und seinen Fällen wird abgelehnt, bis die Einschränkung aufgehoben ist.',
     liftTitle: 'Einschränkung aufheben',
     save: 'Einschränken',
     liftSave: 'Aufheben',

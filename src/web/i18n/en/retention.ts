@@ -64,8 +64,7 @@ export const retentionEn = {
   consentReport: {
     nav: 'Consents',
     title: 'Consents: expiry, withdrawal, refused transfers',
-    intro:
-      'Consents about to expire, consents withdrawn in the last 90 days, and every transfer refused for want of a valid consent.',
+    intro: 'Consents about to expire, consents withdrawn in the last 90 days, and every transfer refused for want of a valid consent.',
     days: 'Expiring within (days)',
     kind: { expiring: 'Expires', withdrawn: 'Withdrawn', refused: 'Transfer refused' },
     programme: { placement: 'Placement (housing company)', aftercare: 'Aftercare (carrier)' },
