@@ -77,15 +77,8 @@ describe('restriction of processing', () => {
       .values(households.filter((h) => h.id !== ids.household).map((h) => ({ agency_id: a.id, household_id: h.id, reason: 'other' })))
       .execute();
 
-    // Subjects of the fixtures without a household get one; a listed retention review for the decision route.
+    // The fixtures' walk-in visit has no household: it gets one, so its routes are bound too.
     await owner.updateTable('prevention_visits').set({ household_id: ids.household }).where('id', '=', ids.visit).execute();
-    const review = await owner
-      .insertInto('retention_reviews')
-      .values({ agency_id: a.id, household_id: ids.household, closed_on: '2015-01-01', due_on: '2025-01-01', programmes: ['prevention'] })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const urlOf = (url: string, role: TRole) =>
-      url.startsWith('/api/v1/retention/') ? url.replace(':id', review.id) : fill(url, ids, role);
 
     const bound = writes().filter((r) => {
       const c = classifyWrite(r.method, r.url);
@@ -101,7 +94,7 @@ describe('restriction of processing', () => {
       }
       const c = classifyWrite(r.method, r.url) as { bound: { from: string } };
       const body = c.bound.from === 'body' ? { householdId: ids.household } : {};
-      const res = await inject(role, r.method, urlOf(r.url, role), body);
+      const res = await inject(role, r.method, fill(r.url, ids, role), body);
       if (res.statusCode !== 423 || !String(res.headers['content-type']).includes('application/problem+json'))
         failures.push(`${r.method} ${r.url} as ${role}: ${res.statusCode} ${res.body.slice(0, 120)}`);
       else expect(res.json()).toMatchObject({ code: 'processing_restricted', status: 423 });
