@@ -206,7 +206,8 @@ describe('retention and anonymisation', () => {
     expect(deadline).toMatchObject({ kind: 'retention_review', status: 'open', household_id: h.id });
 
     // Only the lead decides; bad input is refused at the field.
-    expect((await cm.post(`/api/v1/retention/reviews/${review.id}/decision`, { decision: 'anonymise' })).statusCode).toBe(403);
+    // (a named record: hidden from other roles, 404)
+    expect((await cm.post(`/api/v1/retention/reviews/${review.id}/decision`, { decision: 'anonymise' })).statusCode).toBe(404);
     const bad = await lead.post(`/api/v1/retention/reviews/${review.id}/decision`, { decision: 'keep', reason: '', keepUntil: 'morgen' });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
