@@ -106,6 +106,14 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/steering/city': () => undefined,
   'GET /api/v1/steering/city-average': () => undefined,
   // An id that is no open work: the lead gets 400 with the field named, nothing changes.
+  // Retention and restriction (issue 18): the lead keeps the listed household (200 once, then 409);
+  // restricting and lifting with valid input, so the household is writable again after each role's run.
+  'GET /api/v1/retention/reviews': () => undefined,
+  'POST /api/v1/retention/reviews/:id/decision': () => ({ decision: 'keep', reason: 'Verfahren läuft', keepUntil: '2099-01-01' }),
+  'GET /api/v1/households/:id/restriction': () => undefined,
+  'POST /api/v1/households/:id/restriction': () => ({ reason: 'legal_claims', note: null }),
+  'POST /api/v1/households/:id/restriction/lift': () => ({ note: 'Prüfung abgeschlossen' }),
+  'GET /api/v1/consents/report': () => undefined,
   'POST /api/v1/desk/reassign': (i) => ({
     toUserId: i.caseManager,
     items: [{ type: 'deadline', id: '00000000-0000-4000-8000-00000000dead' }],

@@ -45,6 +45,7 @@ export type Ids = {
   aftercareFollowUp: string;
   aftercareAnnualReport: string;
   privacyRequest: string;
+  retentionReview: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -99,7 +100,20 @@ export async function fixtures(app: FastifyInstance, a: TestAgency): Promise<Ids
     preventionImport: await importFixture(a),
     ...(await aftercareFixtures(app, a, cm)),
     privacyRequest: await privacyFixture(cm, h.json().id),
+    retentionReview: await retentionFixture(a),
   };
+}
+
+/** A household listed for erasure after its retention period (written as the daily pass would). */
+async function retentionFixture(a: TestAgency): Promise<string> {
+  const { owner } = testDbs();
+  const h = await owner.selectFrom('households').select('id').where('agency_id', '=', a.id).limit(1).executeTakeFirstOrThrow();
+  const row = await owner
+    .insertInto('retention_reviews')
+    .values({ agency_id: a.id, household_id: h.id, closed_on: '2015-01-01', due_on: '2025-01-01', programmes: ['prevention'] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /**
@@ -374,6 +388,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
         ['/api/v1/viewings', 'viewing'],
         ['/api/v1/round-tables', 'roundTable'],
         ['/api/v1/tenancies', 'tenancy'],
+        ['/api/v1/retention/reviews', 'retentionReview'],
         ['/api/v1/incidents', 'incident'],
       ] as const
     ).find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'carrier';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZFederalState, ZId, ZRole, ZTimestamp, ZPage, ROLES, ZExpectedVersion } from './common.js';
 import { ZMoney } from './plausible.js';
 import { ZAftercareSettings } from './aftercare.js';
+import { ZRetentionSettings } from './retention.js';
 
 /** The contact procedure every agency starts with; an agency may rename, add or remove steps. */
 export const DEFAULT_CONTACT_STEPS: readonly { channel: 'letter' | 'phone' | 'home_visit'; dayOffset: number; label: string }[] = [
@@ -217,6 +218,7 @@ export const ZAgencySettings = z.object({
   prevention: ZPreventionSettings.prefault({}),
   sustainment: ZSustainmentSettings.prefault({}),
   aftercare: ZAftercareSettings.prefault({}),
+  retention: ZRetentionSettings.prefault({}),
   letterhead: z
     .object({
       address: z.string().trim().max(300).default('').describe('Anschrift der Dienststelle für Briefköpfe (mehrzeilig)'),
@@ -235,6 +237,7 @@ export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   prevention: ZPreventionSettings.parse({}),
   sustainment: ZSustainmentSettings.parse({}),
   aftercare: ZAftercareSettings.parse({}),
+  retention: ZRetentionSettings.parse({}),
   letterhead: { address: '', city: '', footer: '' },
 };
 export const ZAgency = z.object({

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'headers_too_large',
   'request_timeout',
+  'processing_restricted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -212,6 +212,14 @@ export const PERMISSIONS = {
   'privacy.consents': ['dpo'],
   /** The records of processing (Art. 30 DSGVO) as PDF. */
   'privacy.processing': ['dpo', 'lead', 'admin'],
+  /** Retention (issue 18): the lead sees the households due for anonymisation and confirms or keeps them. */
+  'retention.list': ['lead'],
+  'retention.decide': ['lead'],
+  /** Restriction of processing (Art. 18 DSGVO): seen by whoever reads the household, set and lifted by the lead and case managers. */
+  'restriction.read': STAFF,
+  'restriction.write': ['case_manager', 'lead'],
+  /** Consents about to expire, withdrawn, and transfers refused for want of one. */
+  'consent.report': ['case_manager', 'lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

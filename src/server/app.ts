@@ -43,6 +43,11 @@ import { householdFileService } from './modules/households/file.service.js';
 import { householdService } from './modules/households/households.service.js';
 import { placementRoutes } from './modules/placement/placement.routes.js';
 import { placementService } from './modules/placement/placement.service.js';
+import { registerRestrictionGuard } from './modules/retention/restriction.guard.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
+import { retentionService } from './modules/retention/retention.service.js';
+import { restrictionService } from './modules/retention/restriction.service.js';
+import { consentReportService } from './modules/retention/consents.service.js';
 import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { preventionService } from './modules/prevention/prevention.service.js';
 import { aftercareRoutes } from './modules/aftercare/aftercare.routes.js';
@@ -235,6 +240,7 @@ export async function buildApp({
   app.addHook('onClose', () => sessions.close());
 
   registerGuard(app, db, sessions);
+  registerRestrictionGuard(app, db);
   const sso = config.oidc
     ? { settings: config.oidc, service: oidcService(db, config, config.oidc, oidcClient(config.oidc), sessions) }
     : null;
@@ -265,6 +271,7 @@ export async function buildApp({
   privacyRoutes(app, privacyService(db, SUBJECT_CONTRIBUTIONS), dpoService(db, SUBJECT_CONTRIBUTIONS));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
+  retentionRoutes(app, retentionService(db), restrictionService(db), consentReportService(db));
 
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await serveWebBuild(app, WEB_DIST);
   return app;

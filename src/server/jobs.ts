@@ -1,4 +1,5 @@
 import { annualReportsOpen } from './modules/aftercare/annualReports.job.js';
+import { retentionDue } from './modules/retention/retention.job.js';
 import { householdLogPrune } from './modules/households/pool.service.js';
 import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
 import { deadlineRun } from './platform/deadlines/deadlines.job.js';
@@ -17,4 +18,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   searchTidy,
   annualReportsOpen,
   mailDigest,
+  retentionDue,
 ] as readonly JobDefinition[];

@@ -22,6 +22,8 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   placementTenancies: lazy(() => import('./sustainment/TenancyListPage').then((m) => ({ default: m.TenancyListPage }))),
   sustainment: lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage }))),
   aftercare: lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage }))),
+  retention: lazy(() => import('./retention/RetentionPage').then((m) => ({ default: m.RetentionPage }))),
+  consentReport: lazy(() => import('./retention/ConsentReportPage').then((m) => ({ default: m.ConsentReportPage }))),
   reporting: lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage }))),
   steeringCity: lazy(() => import('./steering/CityPage').then((m) => ({ default: m.CityPage }))),
   privacy: lazy(() => import('./privacy/RequestsPage').then((m) => ({ default: m.RequestsPage }))),

@@ -110,6 +110,8 @@ export interface HouseholdsTable {
   /** Set by sustainment when a tenancy was lost: the household needs prevention/placement follow-up. */
   follow_up_reason: string | null;
   follow_up_at: Timestamp | null;
+  /** When retention anonymised the household (names, birth dates, contacts, free text removed). */
+  anonymised_at: Timestamp | null;
 }
 
 export interface HouseholdMembersTable {
@@ -927,6 +929,8 @@ export interface AftercareConsentsTable {
   withdrawal_note: string | null;
   recorded_by: string | null;
   created_at: Generated<Date>;
+  /** Expiry date of the consent (null: until withdrawn). */
+  valid_until: DateCol | null;
 }
 
 export interface AftercareGoalsTable {
@@ -1136,6 +1140,59 @@ export interface PrivacyRequestsTable {
   version: Generated<number>;
 }
 
+/** A household due for anonymisation after its retention period, for the lead to confirm (migration 2026-12-09T15-00_retention). */
+export interface RetentionReviewsTable {
+  id: Generated<string>;
+  agency_id: string;
+  household_id: string;
+  closed_on: DateCol;
+  due_on: DateCol;
+  programmes: string[];
+  status: Generated<string>;
+  listed_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  keep_reason: string | null;
+  keep_until: DateCol | null;
+}
+
+/** Restriction of processing (Art. 18 DSGVO, § 84 SGB X); active while `lifted_at` is null. */
+export interface HouseholdRestrictionsTable {
+  id: Generated<string>;
+  agency_id: string;
+  household_id: string;
+  reason: string;
+  note: string | null;
+  restricted_by: string | null;
+  restricted_at: Generated<Date>;
+  lifted_by: string | null;
+  lifted_at: Timestamp | null;
+  lift_note: string | null;
+}
+
+/** Personal values of an audited correction, outside the sealed chain (the event holds id and salted digest). */
+export interface AuditValuesTable {
+  id: Generated<string>;
+  agency_id: string;
+  household_id: string;
+  salt: string | null;
+  value: Json;
+  created_at: Generated<Date>;
+}
+
+/** A transfer refused for want of a valid consent (withdrawn, expired, missing). */
+export interface ConsentRefusalsTable {
+  id: Generated<string>;
+  agency_id: string;
+  household_id: string;
+  programme: string;
+  consent_id: string | null;
+  recipient: string;
+  reason: string;
+  attempted_by: string | null;
+  attempted_at: Generated<Date>;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   installation_audit_events: InstallationAuditEventsTable;
@@ -1205,6 +1262,10 @@ export interface DB {
   target_agreement_members: TargetAgreementMembersTable;
   domain_events: DomainEventsTable;
   privacy_requests: PrivacyRequestsTable;
+  retention_reviews: RetentionReviewsTable;
+  household_restrictions: HouseholdRestrictionsTable;
+  audit_values: AuditValuesTable;
+  consent_refusals: ConsentRefusalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6118,6 +6118,38 @@ export interface paths {
                                         weekday: number;
                                     }[];
                                 };
+                                retention: {
+                                    /**
+                                     * @description Aufbewahrung nach Ende der Nachsorge (Jahre)
+                                     * @default 10
+                                     */
+                                    aftercare: number;
+                                    /**
+                                     * @description Aufbewahrung des Protokolls (Jahre)
+                                     * @default 10
+                                     */
+                                    auditYears: number;
+                                    /**
+                                     * @description Frist der Leitung zur Bestätigung (Tage)
+                                     * @default 30
+                                     */
+                                    confirmDays: number;
+                                    /**
+                                     * @description Aufbewahrung nach Abschluss der Vermittlung (Jahre)
+                                     * @default 10
+                                     */
+                                    placement: number;
+                                    /**
+                                     * @description Aufbewahrung nach Abschluss des Präventionsfalls (Jahre)
+                                     * @default 10
+                                     */
+                                    prevention: number;
+                                    /**
+                                     * @description Aufbewahrung nach Ende des Mietverhältnisses (Jahre)
+                                     * @default 10
+                                     */
+                                    sustainment: number;
+                                };
                                 sessionIdleMinutes: number;
                                 sustainment: {
                                     /**
@@ -6425,6 +6457,39 @@ export interface paths {
                                     weekday: number;
                                 }[];
                             };
+                            /** @default {} */
+                            retention?: {
+                                /**
+                                 * @description Aufbewahrung nach Ende der Nachsorge (Jahre)
+                                 * @default 10
+                                 */
+                                aftercare?: number;
+                                /**
+                                 * @description Aufbewahrung des Protokolls (Jahre)
+                                 * @default 10
+                                 */
+                                auditYears?: number;
+                                /**
+                                 * @description Frist der Leitung zur Bestätigung (Tage)
+                                 * @default 30
+                                 */
+                                confirmDays?: number;
+                                /**
+                                 * @description Aufbewahrung nach Abschluss der Vermittlung (Jahre)
+                                 * @default 10
+                                 */
+                                placement?: number;
+                                /**
+                                 * @description Aufbewahrung nach Abschluss des Präventionsfalls (Jahre)
+                                 * @default 10
+                                 */
+                                prevention?: number;
+                                /**
+                                 * @description Aufbewahrung nach Ende des Mietverhältnisses (Jahre)
+                                 * @default 10
+                                 */
+                                sustainment?: number;
+                            };
                             sessionIdleMinutes: number;
                             /** @default {} */
                             sustainment?: {
@@ -6707,6 +6772,38 @@ export interface paths {
                                         /** @description 1 = Montag … 7 = Sonntag */
                                         weekday: number;
                                     }[];
+                                };
+                                retention: {
+                                    /**
+                                     * @description Aufbewahrung nach Ende der Nachsorge (Jahre)
+                                     * @default 10
+                                     */
+                                    aftercare: number;
+                                    /**
+                                     * @description Aufbewahrung des Protokolls (Jahre)
+                                     * @default 10
+                                     */
+                                    auditYears: number;
+                                    /**
+                                     * @description Frist der Leitung zur Bestätigung (Tage)
+                                     * @default 30
+                                     */
+                                    confirmDays: number;
+                                    /**
+                                     * @description Aufbewahrung nach Abschluss der Vermittlung (Jahre)
+                                     * @default 10
+                                     */
+                                    placement: number;
+                                    /**
+                                     * @description Aufbewahrung nach Abschluss des Präventionsfalls (Jahre)
+                                     * @default 10
+                                     */
+                                    prevention: number;
+                                    /**
+                                     * @description Aufbewahrung nach Ende des Mietverhältnisses (Jahre)
+                                     * @default 10
+                                     */
+                                    sustainment: number;
                                 };
                                 sessionIdleMinutes: number;
                                 sustainment: {
@@ -7023,7 +7120,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -7055,7 +7152,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -7320,7 +7417,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -8458,6 +8555,61 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Einwilligungen: bald ablaufend, widerrufen, und wegen fehlender Einwilligung verweigerte Übermittlungen */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Einwilligungen, die in so vielen Tagen ablaufen */
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            items: {
+                                consentId: string | null;
+                                headName: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                /** @enum {string} */
+                                kind: "expiring" | "withdrawn" | "refused";
+                                on: string;
+                                /** @enum {string} */
+                                programme: "placement" | "aftercare";
+                                reason: ("withdrawn" | "expired" | "missing") | null;
+                                recipient: string;
+                                reference: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -10458,6 +10610,198 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Einschränkung der Verarbeitung (Art. 18 DSGVO): aktuell und Verlauf */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: {
+                                /** Format: uuid */
+                                id: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: string | null;
+                            } | null;
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Verarbeitung einschränken (Art. 18 DSGVO, § 84 SGB X): danach nur noch Speicherung */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                        /**
+                         * @description Grund der Einschränkung (Art. 18 Abs. 1 DSGVO)
+                         * @enum {string}
+                         */
+                        reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: {
+                                /** Format: uuid */
+                                id: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: string | null;
+                            } | null;
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/restriction/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Einschränkung aufheben */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Warum die Einschränkung endet */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: {
+                                /** Format: uuid */
+                                id: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: string | null;
+                            } | null;
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13892,7 +14236,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -24682,6 +25026,132 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Haushalte nach Ablauf der Aufbewahrungsfrist (zur Bestätigung der Anonymisierung durch die Leitung) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "due" | "anonymised" | "kept";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedOn: string;
+                                decidedAt: string | null;
+                                dueOn: string;
+                                headName: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                /** Format: uuid */
+                                id: string;
+                                keepReason: string | null;
+                                keepUntil: string | null;
+                                /** Format: date-time */
+                                listedAt: string;
+                                programmes: ("prevention" | "placement" | "sustainment" | "aftercare")[];
+                                reference: string;
+                                /** @enum {string} */
+                                status: "due" | "anonymised" | "kept";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anonymisierung bestätigen oder weitere Aufbewahrung begründen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "anonymise";
+                    } | {
+                        /** @enum {string} */
+                        decision: "keep";
+                        /** @description Bis wann weiter aufbewahrt wird */
+                        keepUntil: string;
+                        /** @description Grund der weiteren Aufbewahrung (z. B. laufendes Verfahren) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string;
+                            decidedAt: string | null;
+                            dueOn: string;
+                            headName: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            /** Format: uuid */
+                            id: string;
+                            keepReason: string | null;
+                            keepUntil: string | null;
+                            /** Format: date-time */
+                            listedAt: string;
+                            programmes: ("prevention" | "placement" | "sustainment" | "aftercare")[];
+                            reference: string;
+                            /** @enum {string} */
+                            status: "due" | "anonymised" | "kept";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

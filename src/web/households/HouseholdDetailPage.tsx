@@ -16,6 +16,8 @@ import { AccessLogSection } from './AccessLogSection';
 import { AddressSection } from './AddressSection';
 import { JournalSection } from './JournalSection';
 import { ProgrammesSection } from './ProgrammesSection';
+import { RestrictionBanner } from '../retention/RestrictionBanner';
+import { RestrictionSection } from '../retention/RestrictionSection';
 import { useHousehold, type Household } from './queries';
 
 type Member = Household['members'][number];
@@ -82,6 +84,7 @@ export function HouseholdDetailPage() {
         {title}
       </PageHeading>
 
+      <RestrictionBanner householdId={h.id} />
       {flash && (
         <Alert variant="success">
           <p className="kern-body">{flash === 'created' ? t('household.createdSuccess') : t('common.saved')}</p>
@@ -151,6 +154,7 @@ export function HouseholdDetailPage() {
 
       <JournalSection householdId={h.id} canCreate={h.actions.includes('journal.create')} />
       <ConsentSection household={h} />
+      <RestrictionSection householdId={h.id} />
       <AccessLogSection householdId={h.id} />
     </>
   );

@@ -5,6 +5,7 @@ import { NoAccess } from '../auth/RequirePermission';
 import { ErrorAlert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { RestrictionBanner } from '../retention/RestrictionBanner';
 import { errorMessage } from '../i18n/errors';
 import { HouseholdEditor } from './HouseholdEditor';
 import { useHousehold } from './queries';
@@ -41,6 +42,7 @@ export function HouseholdEditPage() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
+      <RestrictionBanner householdId={household.id} />
       <HouseholdEditor
         key={`${household.id}-${generation}`}
         household={household}

@@ -18,6 +18,7 @@ import { aftercareDe } from './de/aftercare';
 import { householdProgrammesDe } from './de/householdProgrammes';
 import { householdAddressesDe } from './de/householdAddresses';
 import { storedTextsDe } from './de/storedTexts';
+import { retentionDe } from './de/retention';
 
 /**
  * German UI texts (source of truth). Every key here must exist in en.ts – the type
@@ -35,6 +36,7 @@ export const de = {
   ...householdProgrammesDe,
   ...householdAddressesDe,
   ...storedTextsDe,
+  ...retentionDe,
   app: {
     name: 'wohnhilfe',
     tagline: 'Fachverfahren für Wohnungsnotfälle',
@@ -192,6 +194,8 @@ export const de = {
     unsupported_media_type: 'Dieses Datenformat wird hier nicht angenommen. Bitte laden Sie die Seite neu.',
     headers_too_large: 'Die Anfrage enthält zu viele oder zu große Kopfzeilen (z. B. Cookies). Bitte melden Sie sich neu an.',
     request_timeout: 'Die Anfrage kam nicht rechtzeitig vollständig an. Bitte versuchen Sie es erneut.',
+    processing_restricted:
+      'Die Verarbeitung der Daten dieses Haushalts ist eingeschränkt (Art. 18 DSGVO, § 84 SGB X). Nur die Speicherung ist erlaubt; Änderungen sind erst nach Aufhebung der Einschränkung möglich.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
     reloadLatest: 'Aktuellen Stand laden (Ihre Eingaben gehen verloren)',
   },

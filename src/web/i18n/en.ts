@@ -19,6 +19,7 @@ import { aftercareEn } from './en/aftercare';
 import { householdProgrammesEn } from './en/householdProgrammes';
 import { householdAddressesEn } from './en/householdAddresses';
 import { storedTextsEn } from './en/storedTexts';
+import { retentionEn } from './en/retention';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...householdProgrammesEn,
   ...householdAddressesEn,
   ...storedTextsEn,
+  ...retentionEn,
   app: {
     name: 'wohnhilfe',
     tagline: 'Case management for housing emergencies',
@@ -187,6 +189,8 @@ export const en: Messages = {
     unsupported_media_type: 'This data format is not accepted here. Please reload the page.',
     headers_too_large: 'The request carries too many or too large headers (e.g. cookies). Please sign in again.',
     request_timeout: 'The request did not arrive completely in time. Please try again.',
+    processing_restricted:
+      "Processing of this household's data is restricted (Art. 18 GDPR, § 84 SGB X). Only storage is allowed; changes are possible once the restriction is lifted.",
     network: 'The server cannot be reached. Please check your connection and try again.',
     reloadLatest: 'Load current version (your input will be lost)',
   },

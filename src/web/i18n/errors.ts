@@ -63,6 +63,8 @@ export function problemMessage(code: ErrorCode, t: TFunction): string {
       return t('errors.headers_too_large');
     case 'request_timeout':
       return t('errors.request_timeout');
+    case 'processing_restricted':
+      return t('errors.processing_restricted');
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -103,6 +103,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { id: 'adminTemplates', path: '/admin/templates', labelKey: 'documentTemplates.nav', permission: 'template.list', group: 'admin' },
   { id: 'adminOutbox', path: '/admin/outbox', labelKey: 'outbox.nav', permission: 'outbox.list', group: 'admin' },
+  { id: 'consentReport', path: '/consents/report', labelKey: 'consentReport.nav', permission: 'consent.report', group: 'cases' },
+  { id: 'retention', path: '/retention', labelKey: 'retention.nav', permission: 'retention.list', group: 'admin' },
   { id: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.list', group: 'admin' },
   { id: 'privacy', path: '/privacy', labelKey: 'privacy.nav', permission: 'privacy.request.list', group: 'admin' },
   { id: 'dpo', path: '/privacy/dpo', labelKey: 'privacy.navDpo', permission: 'privacy.transfers', group: 'admin' },

@@ -33,6 +33,7 @@ import * as steeringBodies from './2026-12-09T10-00_steering_bodies.js';
 import * as domainEvents from './2026-12-09T11-00_domain_events.js';
 import * as privacyRequests from './2026-12-09T14-00_privacy_requests.js';
 import * as oidc from './2026-12-09T13-00_oidc.js';
+import * as retention from './2026-12-09T15-00_retention.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T11-00_domain_events': domainEvents,
   '2026-12-09T14-00_privacy_requests': privacyRequests,
   '2026-12-09T13-00_oidc': oidc,
+  '2026-12-09T15-00_retention': retention,
 };

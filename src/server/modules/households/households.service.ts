@@ -15,6 +15,7 @@ import { roleHas } from '../../platform/access/registry.js';
 import type { DB } from '../../db/types.js';
 import type { Tx } from '../../db/database.js';
 import * as access from '../../platform/access/access.js';
+import { auditCorrection } from '../retention/corrections.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Actor, Ctx } from '../../platform/http/context.js';
@@ -127,7 +128,9 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
       return actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'household.list');
         const page = await listPage(tx, ctx, q);
-        audit(tx, ctx, { action: 'household.list', details: { q: q.q ?? null, page: q.page, results: page.items.length } });
+        // Only the query's length: a name typed into the filter is personal data, and the sealed trail
+        // is kept for years and must hold none (anonymisation could not remove it, see retention).
+        audit(tx, ctx, { action: 'household.list', details: { qLength: q.q?.length ?? 0, page: q.page, results: page.items.length } });
         return page;
       });
     },
@@ -177,8 +180,11 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
         await checkAssignments(repo, w);
         const row = await repo.update(id, version, current.reference, w);
         if (!row) throw new AppError('precondition_failed');
-        audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version } });
-        return present(ctx, (await repo.findById(id))!);
+        const after = present(ctx, (await repo.findById(id))!);
+        // The old values stay in the audit (Art. 16 DSGVO): fields changed, values beside the chain.
+        const correction = await auditCorrection(tx, ctx.actor.agencyId, id, present(ctx, current), after, CORRECTION_IGNORED);
+        audit(tx, ctx, { action: 'household.update', entityId: id, details: { version: row.version, ...correction } });
+        return after;
       });
     },
 
@@ -251,6 +257,9 @@ export function householdService(db: Kysely<DB>, contributions: readonly DeskCon
   };
 }
 export type HouseholdService = ReturnType<typeof householdService>;
+
+/** Bookkeeping that changes with every update, not a correction of the record. */
+const CORRECTION_IGNORED = ['version', 'updatedAt', 'actions', 'nextDeadline', 'members.*.id'];
 
 /** For other modules: the facts of one household if the actor's scope shows it (else undefined). */
 export function visibleHousehold(tx: Tx, actor: Actor, id: string) {

@@ -11,6 +11,7 @@ import { agencySettings } from '../../platform/auth/guard.js';
 import { AccessDenied, AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
+import { logRefusal, TransferRefused } from '../retention/consents.service.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { candidateRepository, type CandidateRepository, type CandidateRow } from './candidates.repository.js';
 import { offerStep, visibleOffer } from './offers.service.js';
@@ -277,8 +278,9 @@ export function shortlistService(db: Kysely<DB>) {
         const consent = await crepo.validConsent(c.household_id, offer.provider_id, berlinDate(new Date()));
         if (!consent) {
           // Its own code: the step itself is allowed, what is missing is the household's consent.
-          throw new AppError(
-            'consent_required',
+          // Logged for the consent report after the rollback (logRefusal below).
+          throw new TransferRefused(
+            { householdId: c.household_id, providerId: offer.provider_id },
             'Ohne gültige Einwilligung des Haushalts für dieses Wohnungsunternehmen darf der Haushalt nicht vorgestellt werden (§ 67b SGB X).',
             { currentState: c.status },
           );
@@ -314,7 +316,7 @@ export function shortlistService(db: Kysely<DB>) {
           details: { provider: offer.provider_id, consent: consent.id, fields: PORTAL_FIELDS },
         });
         return (await candidateView(tx, ctx, offer)).items.find((x) => x.id === id)!;
-      }),
+      }).catch(logRefusal(db, ctx)),
 
     // --- consents (per household) ---------------------------------------------------------------
     consents: (ctx: Ctx, householdId: string) =>

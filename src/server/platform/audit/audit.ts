@@ -196,6 +196,19 @@ export const AUDIT_KINDS = {
   'privacy.transfer_log': null,
   'privacy.consent_log': null,
   'privacy.processing_records': null,
+  /** Retention (issue 18): the daily pass listed a household whose retention ran out (no actor). */
+  'retention.listed': 'household',
+  'retention.list': null,
+  /** The lead confirmed: the household's personal data was removed (documents deleted: count). */
+  'retention.anonymised': 'household',
+  'retention.kept': 'household',
+  /** Restriction of processing (Art. 18 DSGVO). */
+  'restriction.read': 'household',
+  'restriction.set': 'household',
+  'restriction.lift': 'household',
+  'consent.report': null,
+  /** A transfer refused for want of a valid consent (withdrawn, expired, missing). */
+  'consent.refused': 'household',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_KINDS;

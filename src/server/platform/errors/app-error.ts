@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   headers_too_large: 431,
   request_timeout: 408,
+  processing_restricted: 423,
 } as const satisfies Record<ErrorCode, number>;
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
@@ -55,6 +56,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Dieses Datenformat wird hier nicht angenommen.',
   headers_too_large: 'Die Kopfzeilen der Anfrage sind zu groß.',
   request_timeout: 'Die Anfrage kam nicht rechtzeitig vollständig an.',
+  processing_restricted: 'Die Verarbeitung der Daten dieses Haushalts ist eingeschränkt (Art. 18 DSGVO, § 84 SGB X).',
 };
 
 export interface FieldError {

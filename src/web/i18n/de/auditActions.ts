@@ -169,6 +169,15 @@ export const auditActionsDe = {
   'desk.read': 'Startseite abgerufen',
   'work.list': 'Offene Arbeit einer Person abgerufen (Übergabe)',
   'work.reassign': 'Arbeit an eine andere Person übergeben',
+  'retention.listed': 'Aufbewahrungsfrist abgelaufen: zur Löschung vorgelegt',
+  'retention.list': 'Fällige Löschungen angesehen',
+  'retention.anonymised': 'Haushalt nach Ablauf der Aufbewahrungsfrist anonymisiert',
+  'retention.kept': 'Weitere Aufbewahrung begründet',
+  'restriction.read': 'Einschränkung der Verarbeitung angesehen',
+  'restriction.set': 'Verarbeitung eingeschränkt (Art. 18 DSGVO)',
+  'restriction.lift': 'Einschränkung der Verarbeitung aufgehoben',
+  'consent.report': 'Einwilligungsbericht angesehen',
+  'consent.refused': 'Übermittlung ohne gültige Einwilligung verweigert',
 };
 
 /** What an audit event is about (its entity type). */

@@ -20,4 +20,5 @@ export const deadlineKindsDe = {
   prevention_eviction: 'Räumungstermin',
   aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
   privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
+  retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
 };

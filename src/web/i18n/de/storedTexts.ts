@@ -54,6 +54,7 @@ export const storedTextsDe = {
     aftercare_follow_up: 'Nachprüfung {{reference}} ({{months}} Monate nach Ende): Wohnung noch gehalten?',
     aftercare_annual_report: 'Jahresbericht {{year}} der Wohnintegrationshilfe ({{carrier}}) einreichen',
     privacy_request_due: 'Auskunft {{reference}} erteilen (Art. 15 DSGVO)',
+    retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
   },
   notice: {
     roundTableInvite: {
@@ -152,6 +153,10 @@ export const storedTextsDe = {
     offerWithdrawn: {
       title: 'Angebot zurückgezogen ({{offer}})',
       body: 'Das Wohnungsunternehmen hat das Angebot {{offer}} zurückgezogen: {{reason}}',
+    },
+    retentionDue: {
+      title: '{{count}} Haushalte zur Löschung nach Ablauf der Aufbewahrungsfrist',
+      body: 'Bitte bis {{confirmByOn}} die Anonymisierung bestätigen oder die weitere Aufbewahrung begründen.',
     },
     annualReportOpened: {
       title: 'Jahresbericht {{year}} der Wohnintegrationshilfe bereitgestellt',

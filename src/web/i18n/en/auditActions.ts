@@ -169,6 +169,15 @@ export const auditActionsEn = {
   'desk.read': 'Start page viewed',
   'work.list': "A person's open work viewed (hand-over)",
   'work.reassign': 'Work handed over to another person',
+  'retention.listed': 'Retention period over: put forward for erasure',
+  'retention.list': 'Due erasures viewed',
+  'retention.anonymised': 'Household anonymised after its retention period',
+  'retention.kept': 'Further retention justified',
+  'restriction.read': 'Restriction of processing viewed',
+  'restriction.set': 'Processing restricted (Art. 18 GDPR)',
+  'restriction.lift': 'Restriction of processing lifted',
+  'consent.report': 'Consent report viewed',
+  'consent.refused': 'Transfer refused for want of a valid consent',
 };
 
 /** What an audit event is about (its entity type). */

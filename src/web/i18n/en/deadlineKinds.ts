@@ -20,4 +20,5 @@ export const deadlineKindsEn = {
   prevention_eviction: 'Eviction date',
   aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
   privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
+  retention_review: 'Confirm erasure after the retention period',
 };

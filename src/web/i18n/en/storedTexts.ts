@@ -49,6 +49,7 @@ export const storedTextsEn: typeof storedTextsDe = {
     aftercare_follow_up: 'Follow-up check {{reference}} ({{months}} months after the end): is the home kept?',
     aftercare_annual_report: 'Submit the aftercare annual report {{year}} ({{carrier}})',
     privacy_request_due: 'Answer access request {{reference}} (Art. 15 GDPR)',
+    retention_review: 'Confirm erasure after the retention period',
   },
   notice: {
     roundTableInvite: {
@@ -133,6 +134,10 @@ export const storedTextsEn: typeof storedTextsDe = {
     },
     offerDeclined: { title: 'Offer declined ({{offer}})', body: 'Your housing offer {{offer}} was declined. Reason: {{reason}}' },
     offerWithdrawn: { title: 'Offer withdrawn ({{offer}})', body: 'The housing company has withdrawn the offer {{offer}}: {{reason}}' },
+    retentionDue: {
+      title: '{{count}} households for erasure after their retention period',
+      body: 'Please confirm the anonymisation or justify further retention by {{confirmByOn}}.',
+    },
     annualReportOpened: {
       title: 'Annual report {{year}} of the aftercare carrier prepared',
       body: 'The annual report {{year}} for {{carrier}} has been drafted; the figures are ready. Please submit it by {{dueOn}}.',
