@@ -29,6 +29,8 @@ import * as householdAddresses from './2026-12-08T10-00_household_addresses.js';
 import * as textKeys from './2026-12-08T10-10_text_keys.js';
 import * as mailDigest from './2026-12-08T10-20_mail_digest.js';
 import * as steering from './2026-12-08T11-00_steering.js';
+import * as accommodationPlaces from './2026-12-09T09-00_accommodation_places.js';
+import * as accommodationStays from './2026-12-09T09-10_accommodation_stays.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +64,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T10-10_text_keys': textKeys,
   '2026-12-08T10-20_mail_digest': mailDigest,
   '2026-12-08T11-00_steering': steering,
+  '2026-12-09T09-00_accommodation_places': accommodationPlaces,
+  '2026-12-09T09-10_accommodation_stays': accommodationStays,
 };
