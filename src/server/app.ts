@@ -68,6 +68,8 @@ import { DESK_CONTRIBUTIONS } from './modules/desk/contributions.js';
 import { recordNamer } from './modules/desk/recordNames.js';
 import { FIGURE_CONTRIBUTIONS } from './modules/steering/contributions.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
+import { accommodationRoutes } from './modules/accommodation/accommodation.routes.js';
+import { accommodationService } from './modules/accommodation/accommodation.service.js';
 import { steeringService } from './modules/steering/steering.service.js';
 import { notificationRoutes } from './platform/notify/notifications.routes.js';
 import { notificationService } from './platform/notify/notify.service.js';
@@ -244,6 +246,7 @@ export async function buildApp({
   notificationRoutes(app, notificationService(db));
   deskRoutes(app, deskService(db, DESK_CONTRIBUTIONS));
   steeringRoutes(app, steeringService(db, FIGURE_CONTRIBUTIONS));
+  accommodationRoutes(app, accommodationService(db));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
 

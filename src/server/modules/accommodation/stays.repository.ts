@@ -192,6 +192,26 @@ export function staysRepository(tx: Tx, agencyId: string) {
         .returning('id')
         .executeTakeFirst(),
 
+    /** Persons already holding a place on `from` or later in another assignment. */
+    memberCollisions: (memberIds: string[], from: string, exceptAssignment: string | null) =>
+      tx
+        .selectFrom('accommodation_stays')
+        .select(['member_id'])
+        .where('agency_id', '=', agencyId)
+        .where('member_id', 'in', memberIds)
+        .where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', from)]))
+        .$if(exceptAssignment !== null, (q) => q.where('assignment_id', '<>', exceptAssignment!))
+        .execute(),
+
+    /** The nights start on the day of arrival: the stays of an assignment begin on the move-in day. */
+    startStays: (assignmentId: string, from: string) =>
+      tx
+        .updateTable('accommodation_stays')
+        .set({ from_date: from })
+        .where('agency_id', '=', agencyId)
+        .where('assignment_id', '=', assignmentId)
+        .execute(),
+
     /** Ends the open stays of an assignment on `until` (the day of departure is no night). */
     closeStays: (assignmentId: string, until: string) =>
       tx
@@ -201,6 +221,26 @@ export function staysRepository(tx: Tx, agencyId: string) {
         .where('assignment_id', '=', assignmentId)
         .where('until_date', 'is', null)
         .execute(),
+
+    /** The stays holding places of a facility on `day`, with the household where `scope` shows it (else only the place). */
+    occupants: async (facilityId: string, day: string, scope: HouseholdPredicate) => {
+      const base = () =>
+        tx
+          .selectFrom('accommodation_stays as s')
+          .innerJoin('households', 'households.id', 's.household_id')
+          .where('s.agency_id', '=', agencyId)
+          .where('s.facility_id', '=', facilityId)
+          .where('s.from_date', '<=', day)
+          .where((eb) => eb.or([eb('s.until_date', 'is', null), eb('s.until_date', '>', day)]));
+      const [all, visible] = await Promise.all([
+        base().select('s.place_id').execute(),
+        base()
+          .where(scope)
+          .select(['s.place_id', 's.assignment_id', 's.household_id', 's.from_date', 'households.reference', 'households.head_name'])
+          .execute(),
+      ]);
+      return { all: all.map((r) => r.place_id), visible };
+    },
 
     /** Other assignments of the household in which it lives now (moved in, not out). */
     othersMovedIn: (householdId: string, exceptId: string) =>
