@@ -48,7 +48,7 @@ export function searchService(db: Kysely<DB>) {
   return {
     search: (ctx: Ctx, q: z.output<typeof ZPlaceSearchQuery>) =>
       actorTx(db, ctx, async (tx): Promise<TPlaceSearch> => {
-        access.require(ctx.actor, 'accommodation.search', { type: 'household', id: q.householdId });
+        access.require(ctx.actor, 'accommodation.search');
         const h = access.requireHousehold(
           ctx.actor,
           'accommodation.search',

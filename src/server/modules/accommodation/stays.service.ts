@@ -111,7 +111,7 @@ export function staysService(db: Kysely<DB>) {
     /** Assigns persons of a household to places of one facility from a day; a transfer ends the previous assignment that day. */
     assign: (ctx: Ctx, input: Out<typeof ZAssignInput>) =>
       actorTx(db, ctx, async (tx) => {
-        access.require(ctx.actor, 'accommodation.assign', { type: 'household', id: input.householdId });
+        access.require(ctx.actor, 'accommodation.assign');
         const h = access.requireHousehold(
           ctx.actor,
           'accommodation.assign',
