@@ -7,6 +7,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NAV_ITEMS } from './shell/navItems';
 import { isBuilt, MODULE_PAGES } from './modulePages';
 import { aftercareRoutes } from './aftercare/routes';
+import { accommodationRoutes } from './accommodation/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile. The start page
 // too: its desk (lists, the lead's hand-over dialog and form library) is not needed on the login page.
@@ -180,6 +181,7 @@ const routes: RouteObject[] = [
         ),
       },
       ...aftercareRoutes,
+      ...accommodationRoutes,
       {
         path: '/search',
         element: (

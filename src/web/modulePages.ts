@@ -22,6 +22,7 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   placementTenancies: lazy(() => import('./sustainment/TenancyListPage').then((m) => ({ default: m.TenancyListPage }))),
   sustainment: lazy(() => import('./sustainment/IncidentQueuePage').then((m) => ({ default: m.IncidentQueuePage }))),
   aftercare: lazy(() => import('./aftercare/AftercareStartPage').then((m) => ({ default: m.AftercareStartPage }))),
+  accommodation: lazy(() => import('./accommodation/AccommodationPage').then((m) => ({ default: m.AccommodationPage }))),
   reporting: lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage }))),
 };
 

@@ -1,4 +1,6 @@
 import { useLocation, useParams } from 'react-router';
+import { can } from '../auth/can';
+import { useMe } from '../auth/session';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorAlert } from '../components/Alert';
 import { ButtonLink } from '../components/Button';
@@ -24,6 +26,7 @@ export function HouseholdDetailPage() {
   const location = useLocation();
   const flash = (location.state as { flash?: 'saved' | 'created' } | null)?.flash;
   const query = useHousehold(id);
+  const me = useMe();
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
@@ -48,8 +51,13 @@ export function HouseholdDetailPage() {
       <PageHeading
         title={title}
         actions={
-          h.actions.includes('update') || h.actions.includes('file') ? (
+          h.actions.includes('update') || h.actions.includes('file') || can(me, 'accommodation.search') ? (
             <>
+              {can(me, 'accommodation.search') && (
+                <ButtonLink to={`/accommodation/search/${h.id}`} variant="secondary">
+                  {t('accommodation.search.link')}
+                </ButtonLink>
+              )}
               {h.actions.includes('file') && (
                 <a
                   className="kern-btn kern-btn--secondary"

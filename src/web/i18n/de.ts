@@ -1,3 +1,4 @@
+import { accommodationDe } from './de/accommodation';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
@@ -21,6 +22,7 @@ import { storedTextsDe } from './de/storedTexts';
  * `Messages` enforces it at compile time and i18n.test.ts checks it at runtime.
  */
 export const de = {
+  ...accommodationDe,
   ...notify,
   ...deskDe,
   ...steeringDe,
