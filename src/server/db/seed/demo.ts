@@ -10,6 +10,7 @@ import { seedAftercare } from './aftercare.js';
 import { seedDesk } from './desk.js';
 import { seedSteering } from './steering.js';
 import { seedAddresses } from './addresses.js';
+import { seedAccommodation } from './accommodation.js';
 import { BERLIN_DISTRICTS, JOURNAL_TEXTS, NATIONAL_POOLS, NEEDS_NOTES, STUTTGART_DISTRICTS } from './names.js';
 
 export { DEMO_PASSWORD } from './users.js';
@@ -263,6 +264,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   await seedDesk(db, DEMO_AGENCIES);
   await seedSteering(db, DEMO_AGENCIES);
   await seedAddresses(db, DEMO_AGENCIES);
+  await seedAccommodation(db, DEMO_AGENCIES);
   // The seeded households wait in the search indexes' pending lists; searches should not read them.
   await sql`SELECT wh_tidy_search_indexes()`.execute(db);
   return { households: created };
