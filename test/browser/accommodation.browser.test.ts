@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – place search from the 
   });
   afterAll(() => stopBrowserEnv(env));
 
-  it('finds places with reasons, assigns with the letters, confirms the move-in; axe clean', async () => {
+  it('finds places with reasons, assigns with the letters, refuses a move-in before its day; axe clean', async () => {
     const page = await loginAs(env, agency.users.case_manager.email);
     await page.goto(`${env.url}/households/${householdId}`);
     await page.getByRole('link', { name: 'Unterkunft suchen' }).click();
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – place search from the 
     await page.getByRole('button', { name: 'Einzug bestätigen' }).click();
     const moveIn = page.getByRole('dialog');
     await moveIn.getByRole('button', { name: 'Einzug bestätigen' }).click();
-    await moveIn.getByText('Der Tag liegt in der Zukunft.').waitFor();
+    await moveIn.getByText('Der Tag liegt in der Zukunft.', { exact: true }).waitFor();
     await expectAccessible(page, 'Dialog Einzug');
     await moveIn.getByRole('button', { name: 'Abbrechen' }).click();
 
