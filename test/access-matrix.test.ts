@@ -8,6 +8,7 @@ import { client, createAgency, householdInput, login, testApp, testDbs, type Cli
 import { fill, fixtures, send, type Ids } from './matrix-fixtures.js';
 import { rentDefault, tenancyInput } from './sustainment-fixtures.js';
 import { agreementInput, consentInput as aftercareConsent, referralInput } from './aftercare-fixtures.js';
+import { contractInput, facilityInput, operatorInput, roomInput } from './accommodation-fixtures.js';
 
 /** The own agency's carrier, for aftercare samples (set once the agencies exist). */
 let matrixCarrier = () => '';
@@ -44,6 +45,35 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/privacy/transfers': () => undefined,
   'GET /api/v1/privacy/consents': () => undefined,
   'GET /api/v1/privacy/processing.pdf': () => undefined,
+  // Accommodation: creations are harmless extras; changes carry a stale version or a duplicate (400/409/412).
+  'GET /api/v1/accommodation/operators': () => undefined,
+  'POST /api/v1/accommodation/operators': () => operatorInput(),
+  'GET /api/v1/accommodation/operators/:id': () => undefined,
+  'PUT /api/v1/accommodation/operators/:id': () => ({ ...operatorInput(), version: 99 }),
+  'POST /api/v1/accommodation/operators/:id/contacts': () => ({ name: 'Matrix' }),
+  'POST /api/v1/accommodation/operators/:id/contracts': () => contractInput({ validFrom: '2019-01-01', validTo: '2019-12-31' }),
+  'POST /api/v1/accommodation/contracts/:id/rates': () => ({ validFrom: '2026-01-01', centsPerDay: 1 }),
+  'GET /api/v1/accommodation/facilities': () => undefined,
+  'POST /api/v1/accommodation/facilities': (i) => facilityInput(i.accommodationOperator),
+  'GET /api/v1/accommodation/facilities/:id': () => undefined,
+  'PUT /api/v1/accommodation/facilities/:id': (i) => ({ ...facilityInput(i.accommodationOperator), version: 99 }),
+  'POST /api/v1/accommodation/facilities/:id/state': () => ({ to: 'blocked', note: 'Matrix', version: 99 }),
+  'POST /api/v1/accommodation/facilities/:id/rooms': () => roomInput('A1'),
+  'PUT /api/v1/accommodation/facilities/:id/places/:subId': () => ({ reason: null }),
+  'GET /api/v1/accommodation/place-search': () => undefined,
+  'GET /api/v1/accommodation/assignments': () => undefined,
+  'POST /api/v1/accommodation/assignments': (i) => ({
+    householdId: i.household,
+    facilityId: i.accommodationFacility,
+    fromDate: '2019-01-01',
+    payer: 'agency',
+    places: [{ memberId: i.accommodationFacility, placeId: i.accommodationPlace }],
+  }),
+  'GET /api/v1/accommodation/assignments/:id': () => undefined,
+  'POST /api/v1/accommodation/assignments/:id/move-in': () => ({ movedInOn: '2026-11-01', version: 99 }),
+  'POST /api/v1/accommodation/assignments/:id/move-out': () => ({ movedOutOn: '2026-11-02', reason: 'other', version: 99 }),
+  'POST /api/v1/accommodation/assignments/:id/cancel': () => ({ reason: 'Matrix', version: 99 }),
+  'GET /api/v1/accommodation/assignments/:id/documents/:subId': () => undefined,
   // Aftercare: steps carry a stale version (412) where they have one, so the fixtures survive every role.
   'GET /api/v1/aftercare/agreements': () => undefined,
   'POST /api/v1/aftercare/agreements': () => agreementInput(matrixCarrier(), { validFrom: '2019-01-01', validTo: '2019-12-31' }),

@@ -7,6 +7,7 @@ import { consentInput, ensureConditions, offerInput } from './placement-fixtures
 import { courtNotice } from './prevention-fixtures.js';
 import { activeCase, agreementInput, carrierUser, day } from './aftercare-fixtures.js';
 import { client, householdInput, login, testDbs, type Client, type TestAgency } from './helpers.js';
+import { placesFixture } from './accommodation-fixtures.js';
 
 export type Ids = {
   household: string;
@@ -46,6 +47,12 @@ export type Ids = {
   aftercareAnnualReport: string;
   privacyRequest: string;
   retentionReview: string;
+  accommodationOperator: string;
+  accommodationContract: string;
+  accommodationFacility: string;
+  accommodationPlace: string;
+  accommodationAssignment: string;
+  accommodationDocument: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -101,6 +108,7 @@ export async function fixtures(app: FastifyInstance, a: TestAgency): Promise<Ids
     ...(await aftercareFixtures(app, a, cm)),
     privacyRequest: await privacyFixture(cm, h.json().id),
     retentionReview: await retentionFixture(a),
+    ...(await accommodationFixtures(app, a, cm, h.json())),
   };
 }
 
@@ -342,6 +350,33 @@ async function importFixture(a: TestAgency): Promise<string> {
   return job.id;
 }
 
+/** An operator with a contract, a facility with rooms, and the household assigned to a place (not moved in). */
+async function accommodationFixtures(
+  app: FastifyInstance,
+  a: TestAgency,
+  cm: Client,
+  household: { id: string; members: { id: string }[] },
+) {
+  const acc = client(app, await login(app, a.users.accommodation_worker.email));
+  const p = await placesFixture(acc);
+  const assigned = await cm.post('/api/v1/accommodation/assignments', {
+    householdId: household.id,
+    facilityId: p.facilityId,
+    fromDate: '2026-11-01',
+    payer: 'agency',
+    places: [{ memberId: household.members[0]!.id, placeId: p.place('A1', 0) }],
+  });
+  if (assigned.statusCode !== 201) throw new Error(assigned.body);
+  return {
+    accommodationOperator: p.operatorId,
+    accommodationContract: p.contractId,
+    accommodationFacility: p.facilityId,
+    accommodationPlace: p.place('A1', 1),
+    accommodationAssignment: assigned.json().id as string,
+    accommodationDocument: assigned.json().documents[0].id as string,
+  };
+}
+
 export const send = (c: Client, method: string, url: string, body: unknown) =>
   method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : method === 'DELETE' ? c.del(url) : c.post(url, body);
 
@@ -350,23 +385,32 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   if (url === '/api/v1/search') return `${url}?q=${encodeURIComponent('mustermann')}`;
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
+  if (url === '/api/v1/accommodation/place-search') return `${url}?householdId=${i.household}`;
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
   const sub = url.startsWith('/api/v1/aftercare/')
     ? aftercareSub
-    : url.includes('/addresses/')
-      ? i.address
-      : url.includes('/rankings/')
-        ? i.ranking
-        : url.includes('/attachments/')
-          ? i.attachment
-          : url.startsWith('/api/v1/prevention/')
-            ? i.preventionDocument
-            : url.startsWith('/api/v1/incidents')
-              ? i.incidentDocument
-              : i.document;
+    : url.startsWith('/api/v1/accommodation/facilities')
+      ? i.accommodationPlace
+      : url.startsWith('/api/v1/accommodation/assignments')
+        ? i.accommodationDocument
+        : url.includes('/addresses/')
+          ? i.address
+          : url.includes('/rankings/')
+            ? i.ranking
+            : url.includes('/attachments/')
+              ? i.attachment
+              : url.startsWith('/api/v1/prevention/')
+                ? i.preventionDocument
+                : url.startsWith('/api/v1/incidents')
+                  ? i.incidentDocument
+                  : i.document;
   const kind =
     (
       [
+        ['/api/v1/accommodation/operators', 'accommodationOperator'],
+        ['/api/v1/accommodation/contracts', 'accommodationContract'],
+        ['/api/v1/accommodation/facilities', 'accommodationFacility'],
+        ['/api/v1/accommodation/assignments', 'accommodationAssignment'],
         ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
         ['/api/v1/aftercare/annual-reports', 'aftercareAnnualReport'],
         ['/api/v1/privacy/requests', 'privacyRequest'],

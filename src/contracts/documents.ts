@@ -9,6 +9,8 @@ export const DOCUMENT_KINDS = [
   'contact_letter',
   'commitment_letter',
   'aftercare_refusal',
+  'accommodation_order',
+  'accommodation_cost_note',
 ] as const;
 export const ZDocumentKind = z.enum(DOCUMENT_KINDS).describe('Art des Dokuments');
 export type TDocumentKind = z.infer<typeof ZDocumentKind>;

@@ -220,6 +220,18 @@ export const PERMISSIONS = {
   'restriction.write': ['case_manager', 'lead'],
   /** Consents about to expire, withdrawn, and transfers refused for want of one. */
   'consent.report': ['case_manager', 'lead'],
+  /**
+   * Accommodation (Unterbringung): the office staff read operators, facilities and places and search
+   * places for a household; the accommodation team (and the lead) keeps operators, contracts, rates,
+   * facilities and places. Stays are client data: each is read and changed through the household's
+   * scope, so a social worker sees only the stays of their own households.
+   */
+  'accommodation.read': STAFF,
+  'accommodation.manage': ['accommodation_worker', 'lead'],
+  'accommodation.search': STAFF,
+  'accommodation.stays': STAFF,
+  'accommodation.assign': STAFF,
+  'accommodation.move': STAFF,
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

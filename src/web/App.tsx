@@ -8,6 +8,7 @@ import { NAV_ITEMS } from './shell/navItems';
 import { isBuilt, MODULE_PAGES } from './modulePages';
 import { aftercareRoutes } from './aftercare/routes';
 import { privacyRoutes } from './privacy/routes';
+import { accommodationRoutes } from './accommodation/routes';
 
 // Larger areas load on demand (code splitting); RequireAuth shows a loading state meanwhile. The start page
 // too: its desk (lists, the lead's hand-over dialog and form library) is not needed on the login page.
@@ -191,6 +192,7 @@ const routes: RouteObject[] = [
           </RequirePermission>
         ),
       },
+      ...accommodationRoutes,
       {
         path: '/search',
         element: (

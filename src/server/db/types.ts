@@ -1,4 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AccommodationAssignmentsTable,
+  AccommodationContractsTable,
+  AccommodationFacilitiesTable,
+  AccommodationFacilityEventsTable,
+  AccommodationOperatorContactsTable,
+  AccommodationOperatorsTable,
+  AccommodationPlacesTable,
+  AccommodationRatesTable,
+  AccommodationRoomsTable,
+  AccommodationStaysTable,
+} from './types.accommodation.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -1266,6 +1278,16 @@ export interface DB {
   household_restrictions: HouseholdRestrictionsTable;
   audit_values: AuditValuesTable;
   consent_refusals: ConsentRefusalsTable;
+  accommodation_operators: AccommodationOperatorsTable;
+  accommodation_operator_contacts: AccommodationOperatorContactsTable;
+  accommodation_contracts: AccommodationContractsTable;
+  accommodation_rates: AccommodationRatesTable;
+  accommodation_facilities: AccommodationFacilitiesTable;
+  accommodation_facility_events: AccommodationFacilityEventsTable;
+  accommodation_rooms: AccommodationRoomsTable;
+  accommodation_places: AccommodationPlacesTable;
+  accommodation_assignments: AccommodationAssignmentsTable;
+  accommodation_stays: AccommodationStaysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

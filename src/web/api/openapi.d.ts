@@ -3,6 +3,2150 @@
  */
 
 export interface paths {
+    "/api/v1/accommodation/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zuweisungen (Aufenthalte), laufende oder alle */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Nur laufende (zugewiesen oder eingezogen); false = auch beendete */
+                    current?: "true" | "false";
+                    facilityId?: string;
+                    householdId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: string[];
+                                cancelReason: string | null;
+                                contributionNote: string | null;
+                                facility: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    operatorName: string;
+                                };
+                                fromDate: string;
+                                /** Format: uuid */
+                                historyId: string;
+                                household: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    reference: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                legalBasis: string;
+                                movedInOn: string | null;
+                                movedOutOn: string | null;
+                                moveOutNote: string | null;
+                                moveOutReason: ("own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other") | null;
+                                ownContributionCents: number;
+                                /** @enum {string} */
+                                payer: "agency" | "jobcenter";
+                                persons: {
+                                    fromDate: string;
+                                    /** Format: uuid */
+                                    memberId: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    placeId: string;
+                                    placeLabel: string;
+                                    roomLabel: string;
+                                    untilDate: string | null;
+                                }[];
+                                previousId: string | null;
+                                /** @enum {string} */
+                                state: "assigned" | "moved_in" | "moved_out" | "cancelled";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Personen eines Haushalts Plätzen zuweisen (Einweisung und Kostenübernahme als PDF); Verlegung mit transferFromId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contributionNote?: string | null;
+                        /** Format: uuid */
+                        facilityId: string;
+                        /** @description Zuweisung ab (erste Nacht) */
+                        fromDate: string;
+                        /** Format: uuid */
+                        householdId: string;
+                        /** @description Rechtsgrundlage (ohne Angabe: nach Bundesland) */
+                        legalBasis?: string | null;
+                        /**
+                         * @description Eigenanteil je Monat in Cent (0,00 € bis 10.000,00 €)
+                         * @default 0
+                         */
+                        ownContributionCents?: number;
+                        /**
+                         * @description Kostenträger: die Fachstelle (Kostenübernahme) oder das Jobcenter (SGB II)
+                         * @enum {string}
+                         */
+                        payer: "agency" | "jobcenter";
+                        places: {
+                            /** Format: uuid */
+                            memberId: string;
+                            /** Format: uuid */
+                            placeId: string;
+                        }[];
+                        /** @description Verlegung: die bisherige Zuweisung endet am Tag vor der neuen (Grund: andere Unterkunft) */
+                        transferFromId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            contributionNote: string | null;
+                            documents: {
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                            }[];
+                            facility: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                operatorName: string;
+                            };
+                            fromDate: string;
+                            /** Format: uuid */
+                            historyId: string;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            legalBasis: string;
+                            movedInOn: string | null;
+                            movedOutOn: string | null;
+                            moveOutNote: string | null;
+                            moveOutReason: ("own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other") | null;
+                            ownContributionCents: number;
+                            /** @enum {string} */
+                            payer: "agency" | "jobcenter";
+                            persons: {
+                                fromDate: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /** Format: uuid */
+                                placeId: string;
+                                placeLabel: string;
+                                roomLabel: string;
+                                untilDate: string | null;
+                            }[];
+                            previousId: string | null;
+                            /** @enum {string} */
+                            state: "assigned" | "moved_in" | "moved_out" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eine Zuweisung mit Personen, Plätzen und Schreiben */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            contributionNote: string | null;
+                            documents: {
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                            }[];
+                            facility: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                operatorName: string;
+                            };
+                            fromDate: string;
+                            /** Format: uuid */
+                            historyId: string;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            legalBasis: string;
+                            movedInOn: string | null;
+                            movedOutOn: string | null;
+                            moveOutNote: string | null;
+                            moveOutReason: ("own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other") | null;
+                            ownContributionCents: number;
+                            /** @enum {string} */
+                            payer: "agency" | "jobcenter";
+                            persons: {
+                                fromDate: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /** Format: uuid */
+                                placeId: string;
+                                placeLabel: string;
+                                roomLabel: string;
+                                untilDate: string | null;
+                            }[];
+                            previousId: string | null;
+                            /** @enum {string} */
+                            state: "assigned" | "moved_in" | "moved_out" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/assignments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Zuweisung aufheben (nie eingezogen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            contributionNote: string | null;
+                            documents: {
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                            }[];
+                            facility: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                operatorName: string;
+                            };
+                            fromDate: string;
+                            /** Format: uuid */
+                            historyId: string;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            legalBasis: string;
+                            movedInOn: string | null;
+                            movedOutOn: string | null;
+                            moveOutNote: string | null;
+                            moveOutReason: ("own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other") | null;
+                            ownContributionCents: number;
+                            /** @enum {string} */
+                            payer: "agency" | "jobcenter";
+                            persons: {
+                                fromDate: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /** Format: uuid */
+                                placeId: string;
+                                placeLabel: string;
+                                roomLabel: string;
+                                untilDate: string | null;
+                            }[];
+                            previousId: string | null;
+                            /** @enum {string} */
+                            state: "assigned" | "moved_in" | "moved_out" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/assignments/{id}/documents/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Einweisung oder Kostenübernahme als PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/assignments/{id}/move-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Einzug bestätigen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tag des Einzugs */
+                        movedInOn: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            contributionNote: string | null;
+                            documents: {
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                            }[];
+                            facility: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                operatorName: string;
+                            };
+                            fromDate: string;
+                            /** Format: uuid */
+                            historyId: string;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            legalBasis: string;
+                            movedInOn: string | null;
+                            movedOutOn: string | null;
+                            moveOutNote: string | null;
+                            moveOutReason: ("own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other") | null;
+                            ownContributionCents: number;
+                            /** @enum {string} */
+                            payer: "agency" | "jobcenter";
+                            persons: {
+                                fromDate: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /** Format: uuid */
+                                placeId: string;
+                                placeLabel: string;
+                                roomLabel: string;
+                                untilDate: string | null;
+                            }[];
+                            previousId: string | null;
+                            /** @enum {string} */
+                            state: "assigned" | "moved_in" | "moved_out" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/assignments/{id}/move-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Auszug mit Tag und Grund */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tag des Auszugs (keine Nacht mehr) */
+                        movedOutOn: string;
+                        note?: string | null;
+                        /** @enum {string} */
+                        reason: "own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other";
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            contributionNote: string | null;
+                            documents: {
+                                filename: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                            }[];
+                            facility: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                operatorName: string;
+                            };
+                            fromDate: string;
+                            /** Format: uuid */
+                            historyId: string;
+                            household: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                reference: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            legalBasis: string;
+                            movedInOn: string | null;
+                            movedOutOn: string | null;
+                            moveOutNote: string | null;
+                            moveOutReason: ("own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other") | null;
+                            ownContributionCents: number;
+                            /** @enum {string} */
+                            payer: "agency" | "jobcenter";
+                            persons: {
+                                fromDate: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /** Format: uuid */
+                                placeId: string;
+                                placeLabel: string;
+                                roomLabel: string;
+                                untilDate: string | null;
+                            }[];
+                            previousId: string | null;
+                            /** @enum {string} */
+                            state: "assigned" | "moved_in" | "moved_out" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/contracts/{id}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Neuer Tagessatz ab einem Tag (frühere Nächte behalten ihren Satz) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tagessatz in Cent (0,00 € bis 1.000,00 €) */
+                        centsPerDay: number;
+                        note?: string | null;
+                        /** @description Gilt ab (für alle Nächte ab diesem Tag) */
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string | null;
+                            contacts: {
+                                email: string | null;
+                                function: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                includes: string[];
+                                /** @enum {string} */
+                                kind: "contract" | "agreed_rate";
+                                note: string | null;
+                                noticeDays: number | null;
+                                /** @enum {string} */
+                                rateBasis: "person" | "place";
+                                /** @description Tagessätze, der neueste zuerst */
+                                rates: {
+                                    centsPerDay: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    validFrom: string;
+                                }[];
+                                reference: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            email: string | null;
+                            facilities: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "municipality" | "welfare" | "commercial" | "other";
+                            name: string;
+                            note: string | null;
+                            phone: string | null;
+                            postalCode: string | null;
+                            street: string | null;
+                            version: number;
+                            welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unterkünfte mit Status und heutiger Belegung */
+        get: {
+            parameters: {
+                query?: {
+                    operatorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: string[];
+                                capacity: number;
+                                city: string;
+                                contractId: string | null;
+                                district: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nightService: boolean;
+                                note: string | null;
+                                /** @description Heute */
+                                occupancy: {
+                                    blocked: number;
+                                    free: number;
+                                    occupied: number;
+                                    places: number;
+                                };
+                                /** Format: uuid */
+                                operatorId: string;
+                                operatorName: string;
+                                postalCode: string;
+                                protectionConcept: boolean;
+                                /** @enum {string} */
+                                provision: "short_term" | "partly_residential" | "residential" | "other";
+                                socialService: boolean;
+                                /** @enum {string} */
+                                state: "admitted" | "admitted_conditions" | "blocked";
+                                stateNote: string | null;
+                                stateSince: string;
+                                street: string;
+                                substanceTolerant: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Unterkunft anlegen (Status: zugelassen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity: number;
+                        city: string;
+                        contractId?: string | null;
+                        district?: string | null;
+                        name: string;
+                        /** @default false */
+                        nightService?: boolean;
+                        note?: string | null;
+                        /** Format: uuid */
+                        operatorId: string;
+                        postalCode: string;
+                        /**
+                         * @description Gewaltschutzkonzept für Frauen
+                         * @default false
+                         */
+                        protectionConcept?: boolean;
+                        /**
+                         * @description Art der Unterbringung (Bundesstatistik): kurzfristig, teilstationär, stationär, sonstige
+                         * @enum {string}
+                         */
+                        provision: "short_term" | "partly_residential" | "residential" | "other";
+                        /** @default false */
+                        socialService?: boolean;
+                        street: string;
+                        /**
+                         * @description Konsum von Drogen/Alkohol geduldet
+                         * @default false
+                         */
+                        substanceTolerant?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            capacity: number;
+                            city: string;
+                            contractId: string | null;
+                            district: string | null;
+                            events: {
+                                at: string;
+                                by: string | null;
+                                effectiveOn: string;
+                                from: string | null;
+                                note: string | null;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nightService: boolean;
+                            note: string | null;
+                            /** @description Heute */
+                            occupancy: {
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            postalCode: string;
+                            protectionConcept: boolean;
+                            /** @enum {string} */
+                            provision: "short_term" | "partly_residential" | "residential" | "other";
+                            rooms: {
+                                family: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                pets: boolean;
+                                places: {
+                                    blockedReason: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    /** @description Heute belegt durch (nur wenn der Haushalt für die Person sichtbar ist: sonst nur „belegt“) */
+                                    occupant: {
+                                        /** Format: uuid */
+                                        assignmentId: string;
+                                        /** Format: uuid */
+                                        householdId: string;
+                                        name: string;
+                                        reference: string;
+                                        since: string;
+                                    } | null;
+                                    occupied: boolean;
+                                }[];
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            socialService: boolean;
+                            /** @enum {string} */
+                            state: "admitted" | "admitted_conditions" | "blocked";
+                            stateNote: string | null;
+                            stateSince: string;
+                            street: string;
+                            substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unterkunft mit Räumen, Plätzen, heutiger Belegung und Statusverlauf */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            capacity: number;
+                            city: string;
+                            contractId: string | null;
+                            district: string | null;
+                            events: {
+                                at: string;
+                                by: string | null;
+                                effectiveOn: string;
+                                from: string | null;
+                                note: string | null;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nightService: boolean;
+                            note: string | null;
+                            /** @description Heute */
+                            occupancy: {
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            postalCode: string;
+                            protectionConcept: boolean;
+                            /** @enum {string} */
+                            provision: "short_term" | "partly_residential" | "residential" | "other";
+                            rooms: {
+                                family: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                pets: boolean;
+                                places: {
+                                    blockedReason: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    /** @description Heute belegt durch (nur wenn der Haushalt für die Person sichtbar ist: sonst nur „belegt“) */
+                                    occupant: {
+                                        /** Format: uuid */
+                                        assignmentId: string;
+                                        /** Format: uuid */
+                                        householdId: string;
+                                        name: string;
+                                        reference: string;
+                                        since: string;
+                                    } | null;
+                                    occupied: boolean;
+                                }[];
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            socialService: boolean;
+                            /** @enum {string} */
+                            state: "admitted" | "admitted_conditions" | "blocked";
+                            stateNote: string | null;
+                            stateSince: string;
+                            street: string;
+                            substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Unterkunft ändern (Version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity: number;
+                        city: string;
+                        contractId?: string | null;
+                        district?: string | null;
+                        name: string;
+                        /** @default false */
+                        nightService?: boolean;
+                        note?: string | null;
+                        /** Format: uuid */
+                        operatorId: string;
+                        postalCode: string;
+                        /**
+                         * @description Gewaltschutzkonzept für Frauen
+                         * @default false
+                         */
+                        protectionConcept?: boolean;
+                        /**
+                         * @description Art der Unterbringung (Bundesstatistik): kurzfristig, teilstationär, stationär, sonstige
+                         * @enum {string}
+                         */
+                        provision: "short_term" | "partly_residential" | "residential" | "other";
+                        /** @default false */
+                        socialService?: boolean;
+                        street: string;
+                        /**
+                         * @description Konsum von Drogen/Alkohol geduldet
+                         * @default false
+                         */
+                        substanceTolerant?: boolean;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            capacity: number;
+                            city: string;
+                            contractId: string | null;
+                            district: string | null;
+                            events: {
+                                at: string;
+                                by: string | null;
+                                effectiveOn: string;
+                                from: string | null;
+                                note: string | null;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nightService: boolean;
+                            note: string | null;
+                            /** @description Heute */
+                            occupancy: {
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            postalCode: string;
+                            protectionConcept: boolean;
+                            /** @enum {string} */
+                            provision: "short_term" | "partly_residential" | "residential" | "other";
+                            rooms: {
+                                family: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                pets: boolean;
+                                places: {
+                                    blockedReason: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    /** @description Heute belegt durch (nur wenn der Haushalt für die Person sichtbar ist: sonst nur „belegt“) */
+                                    occupant: {
+                                        /** Format: uuid */
+                                        assignmentId: string;
+                                        /** Format: uuid */
+                                        householdId: string;
+                                        name: string;
+                                        reference: string;
+                                        since: string;
+                                    } | null;
+                                    occupied: boolean;
+                                }[];
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            socialService: boolean;
+                            /** @enum {string} */
+                            state: "admitted" | "admitted_conditions" | "blocked";
+                            stateNote: string | null;
+                            stateSince: string;
+                            street: string;
+                            substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/facilities/{id}/places/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Platz sperren (mit Grund) oder freigeben */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Grund der Sperre des Platzes; leer = frei geben */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            capacity: number;
+                            city: string;
+                            contractId: string | null;
+                            district: string | null;
+                            events: {
+                                at: string;
+                                by: string | null;
+                                effectiveOn: string;
+                                from: string | null;
+                                note: string | null;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nightService: boolean;
+                            note: string | null;
+                            /** @description Heute */
+                            occupancy: {
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            postalCode: string;
+                            protectionConcept: boolean;
+                            /** @enum {string} */
+                            provision: "short_term" | "partly_residential" | "residential" | "other";
+                            rooms: {
+                                family: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                pets: boolean;
+                                places: {
+                                    blockedReason: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    /** @description Heute belegt durch (nur wenn der Haushalt für die Person sichtbar ist: sonst nur „belegt“) */
+                                    occupant: {
+                                        /** Format: uuid */
+                                        assignmentId: string;
+                                        /** Format: uuid */
+                                        householdId: string;
+                                        name: string;
+                                        reference: string;
+                                        since: string;
+                                    } | null;
+                                    occupied: boolean;
+                                }[];
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            socialService: boolean;
+                            /** @enum {string} */
+                            state: "admitted" | "admitted_conditions" | "blocked";
+                            stateNote: string | null;
+                            stateSince: string;
+                            street: string;
+                            substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/facilities/{id}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raum mit Merkmalen und Plätzen anlegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        family?: boolean;
+                        label: string;
+                        /** @default false */
+                        pets?: boolean;
+                        places: number;
+                        /**
+                         * @description Belegung: alle, nur Frauen, nur Männer
+                         * @default any
+                         * @enum {string}
+                         */
+                        sex?: "any" | "female" | "male";
+                        /** @default false */
+                        singleRoom?: boolean;
+                        sizeM2?: number | null;
+                        /** @default false */
+                        stepFree?: boolean;
+                        /** @default false */
+                        wheelchair?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            capacity: number;
+                            city: string;
+                            contractId: string | null;
+                            district: string | null;
+                            events: {
+                                at: string;
+                                by: string | null;
+                                effectiveOn: string;
+                                from: string | null;
+                                note: string | null;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nightService: boolean;
+                            note: string | null;
+                            /** @description Heute */
+                            occupancy: {
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            postalCode: string;
+                            protectionConcept: boolean;
+                            /** @enum {string} */
+                            provision: "short_term" | "partly_residential" | "residential" | "other";
+                            rooms: {
+                                family: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                pets: boolean;
+                                places: {
+                                    blockedReason: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    /** @description Heute belegt durch (nur wenn der Haushalt für die Person sichtbar ist: sonst nur „belegt“) */
+                                    occupant: {
+                                        /** Format: uuid */
+                                        assignmentId: string;
+                                        /** Format: uuid */
+                                        householdId: string;
+                                        name: string;
+                                        reference: string;
+                                        since: string;
+                                    } | null;
+                                    occupied: boolean;
+                                }[];
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            socialService: boolean;
+                            /** @enum {string} */
+                            state: "admitted" | "admitted_conditions" | "blocked";
+                            stateNote: string | null;
+                            stateSince: string;
+                            street: string;
+                            substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/facilities/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Status: zugelassen, mit Auflagen zugelassen, für Neubelegung gesperrt (mit Grund) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /**
+                         * @description Neuer Status: zugelassen, mit Auflagen zugelassen, für Neubelegung gesperrt
+                         * @enum {string}
+                         */
+                        to: "admitted" | "admitted_conditions" | "blocked";
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            capacity: number;
+                            city: string;
+                            contractId: string | null;
+                            district: string | null;
+                            events: {
+                                at: string;
+                                by: string | null;
+                                effectiveOn: string;
+                                from: string | null;
+                                note: string | null;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nightService: boolean;
+                            note: string | null;
+                            /** @description Heute */
+                            occupancy: {
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            postalCode: string;
+                            protectionConcept: boolean;
+                            /** @enum {string} */
+                            provision: "short_term" | "partly_residential" | "residential" | "other";
+                            rooms: {
+                                family: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                pets: boolean;
+                                places: {
+                                    blockedReason: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    /** @description Heute belegt durch (nur wenn der Haushalt für die Person sichtbar ist: sonst nur „belegt“) */
+                                    occupant: {
+                                        /** Format: uuid */
+                                        assignmentId: string;
+                                        /** Format: uuid */
+                                        householdId: string;
+                                        name: string;
+                                        reference: string;
+                                        since: string;
+                                    } | null;
+                                    occupied: boolean;
+                                }[];
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            socialService: boolean;
+                            /** @enum {string} */
+                            state: "admitted" | "admitted_conditions" | "blocked";
+                            stateNote: string | null;
+                            stateSince: string;
+                            street: string;
+                            substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Betreiber der Unterkünfte */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                city: string | null;
+                                email: string | null;
+                                facilities: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "welfare" | "commercial" | "other";
+                                name: string;
+                                note: string | null;
+                                phone: string | null;
+                                postalCode: string | null;
+                                street: string | null;
+                                version: number;
+                                welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Betreiber anlegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string | null;
+                        email?: string | null;
+                        /**
+                         * @description Art: Kommune, Wohlfahrtsverband, gewerblich, sonstige
+                         * @enum {string}
+                         */
+                        kind: "municipality" | "welfare" | "commercial" | "other";
+                        name: string;
+                        note?: string | null;
+                        phone?: string | null;
+                        postalCode?: string | null;
+                        street?: string | null;
+                        /** @description Spitzenverband, nur bei Wohlfahrtsverbänden: AWO, Caritas, DRK, Paritätischer, Diakonie, ZWST, sonstiger */
+                        welfareAssociation?: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string | null;
+                            contacts: {
+                                email: string | null;
+                                function: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                includes: string[];
+                                /** @enum {string} */
+                                kind: "contract" | "agreed_rate";
+                                note: string | null;
+                                noticeDays: number | null;
+                                /** @enum {string} */
+                                rateBasis: "person" | "place";
+                                /** @description Tagessätze, der neueste zuerst */
+                                rates: {
+                                    centsPerDay: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    validFrom: string;
+                                }[];
+                                reference: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            email: string | null;
+                            facilities: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "municipality" | "welfare" | "commercial" | "other";
+                            name: string;
+                            note: string | null;
+                            phone: string | null;
+                            postalCode: string | null;
+                            street: string | null;
+                            version: number;
+                            welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/operators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Betreiber mit Ansprechpersonen, Verträgen und Tagessätzen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string | null;
+                            contacts: {
+                                email: string | null;
+                                function: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                includes: string[];
+                                /** @enum {string} */
+                                kind: "contract" | "agreed_rate";
+                                note: string | null;
+                                noticeDays: number | null;
+                                /** @enum {string} */
+                                rateBasis: "person" | "place";
+                                /** @description Tagessätze, der neueste zuerst */
+                                rates: {
+                                    centsPerDay: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    validFrom: string;
+                                }[];
+                                reference: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            email: string | null;
+                            facilities: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "municipality" | "welfare" | "commercial" | "other";
+                            name: string;
+                            note: string | null;
+                            phone: string | null;
+                            postalCode: string | null;
+                            street: string | null;
+                            version: number;
+                            welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Betreiber ändern (Version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string | null;
+                        email?: string | null;
+                        /**
+                         * @description Art: Kommune, Wohlfahrtsverband, gewerblich, sonstige
+                         * @enum {string}
+                         */
+                        kind: "municipality" | "welfare" | "commercial" | "other";
+                        name: string;
+                        note?: string | null;
+                        phone?: string | null;
+                        postalCode?: string | null;
+                        street?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                        /** @description Spitzenverband, nur bei Wohlfahrtsverbänden: AWO, Caritas, DRK, Paritätischer, Diakonie, ZWST, sonstiger */
+                        welfareAssociation?: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string | null;
+                            contacts: {
+                                email: string | null;
+                                function: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                includes: string[];
+                                /** @enum {string} */
+                                kind: "contract" | "agreed_rate";
+                                note: string | null;
+                                noticeDays: number | null;
+                                /** @enum {string} */
+                                rateBasis: "person" | "place";
+                                /** @description Tagessätze, der neueste zuerst */
+                                rates: {
+                                    centsPerDay: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    validFrom: string;
+                                }[];
+                                reference: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            email: string | null;
+                            facilities: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "municipality" | "welfare" | "commercial" | "other";
+                            name: string;
+                            note: string | null;
+                            phone: string | null;
+                            postalCode: string | null;
+                            street: string | null;
+                            version: number;
+                            welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/operators/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ansprechperson des Betreibers hinzufügen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string | null;
+                        function?: string | null;
+                        name: string;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string | null;
+                            contacts: {
+                                email: string | null;
+                                function: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                includes: string[];
+                                /** @enum {string} */
+                                kind: "contract" | "agreed_rate";
+                                note: string | null;
+                                noticeDays: number | null;
+                                /** @enum {string} */
+                                rateBasis: "person" | "place";
+                                /** @description Tagessätze, der neueste zuerst */
+                                rates: {
+                                    centsPerDay: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    validFrom: string;
+                                }[];
+                                reference: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            email: string | null;
+                            facilities: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "municipality" | "welfare" | "commercial" | "other";
+                            name: string;
+                            note: string | null;
+                            phone: string | null;
+                            postalCode: string | null;
+                            street: string | null;
+                            version: number;
+                            welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/operators/{id}/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vertrag oder vertragslose Nutzung zu einem vereinbarten Satz erfassen (mit erstem Tagessatz) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Erster Tagessatz in Cent, gilt ab Vertragsbeginn */
+                        centsPerDay: number;
+                        /**
+                         * @description Was der Satz einschließt
+                         * @default []
+                         */
+                        includes?: ("lodging" | "heating" | "electricity" | "meals" | "cleaning" | "laundry" | "social_work" | "security")[];
+                        /**
+                         * @description Vertrag oder vertragslose Nutzung zu einem vereinbarten Satz (Hostel, Hotel)
+                         * @enum {string}
+                         */
+                        kind: "contract" | "agreed_rate";
+                        note?: string | null;
+                        /** @description Kündigungsfrist in Tagen */
+                        noticeDays?: number | null;
+                        /**
+                         * @description Tagessatz je Person oder je Platz
+                         * @enum {string}
+                         */
+                        rateBasis: "person" | "place";
+                        reference?: string | null;
+                        validFrom: string;
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string | null;
+                            contacts: {
+                                email: string | null;
+                                function: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                includes: string[];
+                                /** @enum {string} */
+                                kind: "contract" | "agreed_rate";
+                                note: string | null;
+                                noticeDays: number | null;
+                                /** @enum {string} */
+                                rateBasis: "person" | "place";
+                                /** @description Tagessätze, der neueste zuerst */
+                                rates: {
+                                    centsPerDay: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    note: string | null;
+                                    validFrom: string;
+                                }[];
+                                reference: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            email: string | null;
+                            facilities: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "municipality" | "welfare" | "commercial" | "other";
+                            name: string;
+                            note: string | null;
+                            phone: string | null;
+                            postalCode: string | null;
+                            street: string | null;
+                            version: number;
+                            welfareAssociation: ("awo" | "caritas" | "drk" | "paritaetischer" | "diakonie" | "zwst" | "other") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/place-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Freie passende Plätze für einen Haushalt an einem Tag, ausgeschlossene mit Grund */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Stichtag (ohne Angabe: heute) */
+                    date?: string;
+                    /** @description Ausgeschlossene Bezirke, kommagetrennt (ohne Angabe: die des Haushalts) */
+                    excluded?: string;
+                    householdId: string;
+                    /** @description Gewünschte Bezirke, kommagetrennt (ohne Angabe: die Wünsche des Haushalts) */
+                    wanted?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            excluded: {
+                                /** @description Die Gründe in Worten (deutsch) */
+                                explanation: string[];
+                                /** Format: uuid */
+                                facilityId: string;
+                                facilityName: string;
+                                family: boolean;
+                                label: string;
+                                pets: boolean;
+                                /** Format: uuid */
+                                placeId: string;
+                                reasons: ("facility_blocked" | "place_blocked" | "occupied" | "sex" | "family" | "single_room" | "wheelchair" | "pets" | "district_excluded" | "room_too_small")[];
+                                /** Format: uuid */
+                                roomId: string;
+                                roomLabel: string;
+                                /** @enum {string} */
+                                sex: "any" | "female" | "male";
+                                singleRoom: boolean;
+                                sizeM2: number | null;
+                                stepFree: boolean;
+                                wheelchair: boolean;
+                            }[];
+                            /** @description Einrichtungen mit freien passenden Plätzen: gewünschte Bezirke zuerst, dann die mit genug Plätzen */
+                            facilities: {
+                                district: string | null;
+                                /** @description Genug passende freie Plätze für alle Personen des Haushalts */
+                                enough: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                operatorName: string;
+                                places: {
+                                    family: boolean;
+                                    label: string;
+                                    pets: boolean;
+                                    /** Format: uuid */
+                                    placeId: string;
+                                    /** Format: uuid */
+                                    roomId: string;
+                                    roomLabel: string;
+                                    /** @enum {string} */
+                                    sex: "any" | "female" | "male";
+                                    singleRoom: boolean;
+                                    sizeM2: number | null;
+                                    stepFree: boolean;
+                                    wheelchair: boolean;
+                                }[];
+                                /** @enum {string} */
+                                provision: "short_term" | "partly_residential" | "residential" | "other";
+                                /** @description Im gewünschten Bezirk */
+                                wished: boolean;
+                            }[];
+                            needs: {
+                                children: number;
+                                excluded: string[];
+                                persons: number;
+                                pets: boolean;
+                                sexes: string[];
+                                wanted: string[];
+                                wheelchair: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/aftercare/agreements": {
         parameters: {
             query?: never;
@@ -7120,7 +9264,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -7152,7 +9296,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -7417,7 +9561,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -9076,7 +11220,7 @@ export interface paths {
                                  * @description Art des Dokuments
                                  * @enum {string}
                                  */
-                                kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
+                                kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal" | "accommodation_order" | "accommodation_cost_note";
                                 title: string;
                                 updatedAt: string | null;
                                 /** @description 0 = Standardvorlage, sonst Version der eigenen Vorlage */
@@ -9129,7 +11273,7 @@ export interface paths {
                              * @description Art des Dokuments
                              * @enum {string}
                              */
-                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
+                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal" | "accommodation_order" | "accommodation_cost_note";
                             placeholders: {
                                 description: string;
                                 /** @description Platzhalter, im Text als {{key}} */
@@ -9188,7 +11332,7 @@ export interface paths {
                              * @description Art des Dokuments
                              * @enum {string}
                              */
-                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
+                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal" | "accommodation_order" | "accommodation_cost_note";
                             placeholders: {
                                 description: string;
                                 /** @description Platzhalter, im Text als {{key}} */
@@ -9239,7 +11383,7 @@ export interface paths {
                              * @description Art des Dokuments
                              * @enum {string}
                              */
-                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal";
+                            kind: "guarantee_contract" | "allocation_notice" | "assignment_declaration" | "contact_letter" | "commitment_letter" | "aftercare_refusal" | "accommodation_order" | "accommodation_cost_note";
                             placeholders: {
                                 description: string;
                                 /** @description Platzhalter, im Text als {{key}} */
@@ -14236,7 +16380,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers

@@ -54,8 +54,13 @@ export function HouseholdDetailPage() {
       <PageHeading
         title={title}
         actions={
-          h.actions.includes('update') || h.actions.includes('file') || mayRequestAccess ? (
+          h.actions.includes('update') || h.actions.includes('file') || mayRequestAccess || can(me, 'accommodation.search') ? (
             <>
+              {can(me, 'accommodation.search') && (
+                <ButtonLink to={`/accommodation/search/${h.id}`} variant="secondary">
+                  {t('accommodation.search.link')}
+                </ButtonLink>
+              )}
               {mayRequestAccess && (
                 <ButtonLink to={`/privacy/requests/new?household=${h.id}`} variant="secondary" title={t('privacy.householdActionTitle')}>
                   {t('privacy.householdAction')}

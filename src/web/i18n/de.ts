@@ -1,3 +1,4 @@
+import { accommodationDe } from './de/accommodation';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
@@ -25,6 +26,7 @@ import { retentionDe } from './de/retention';
  * `Messages` enforces it at compile time and i18n.test.ts checks it at runtime.
  */
 export const de = {
+  ...accommodationDe,
   ...notify,
   ...deskDe,
   ...steeringDe,

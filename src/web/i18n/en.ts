@@ -1,3 +1,4 @@
+import { accommodationEn } from './en/accommodation';
 import { exportsEn } from './en/exports';
 import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
@@ -23,6 +24,7 @@ import { retentionEn } from './en/retention';
 
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
+  ...accommodationEn,
   ...notify,
   ...deskEn,
   ...steeringEn,

@@ -26,6 +26,6 @@ describe('modules shown only when built', () => {
     expect(isBuilt('home')).toBe(true);
     expect(isBuilt('households')).toBe(true);
     expect(isBuilt('reporting')).toBe(true);
-    expect(isBuilt('accommodation')).toBe(false);
+    expect(isBuilt('accommodation')).toBe(true);
   });
 });

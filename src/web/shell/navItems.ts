@@ -71,7 +71,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     id: 'accommodation',
     path: '/accommodation',
     labelKey: 'nav.accommodation',
-    permission: 'household.list',
+    permission: 'accommodation.read',
     group: 'cases',
     programme: 'accommodation',
   },

@@ -34,6 +34,8 @@ import * as domainEvents from './2026-12-09T11-00_domain_events.js';
 import * as privacyRequests from './2026-12-09T14-00_privacy_requests.js';
 import * as oidc from './2026-12-09T13-00_oidc.js';
 import * as retention from './2026-12-09T15-00_retention.js';
+import * as accommodationPlaces from './2026-12-09T09-00_accommodation_places.js';
+import * as accommodationStays from './2026-12-09T09-10_accommodation_stays.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +74,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T14-00_privacy_requests': privacyRequests,
   '2026-12-09T13-00_oidc': oidc,
   '2026-12-09T15-00_retention': retention,
+  '2026-12-09T09-00_accommodation_places': accommodationPlaces,
+  '2026-12-09T09-10_accommodation_stays': accommodationStays,
 };

@@ -11,6 +11,7 @@ import { seedDesk } from './desk.js';
 import { seedSteering } from './steering.js';
 import { DEMO_STEERING, seedSteeringBody } from './steering-body.js';
 import { seedAddresses } from './addresses.js';
+import { seedAccommodation } from './accommodation.js';
 import { BERLIN_DISTRICTS, JOURNAL_TEXTS, NATIONAL_POOLS, NEEDS_NOTES, STUTTGART_DISTRICTS } from './names.js';
 
 export { DEMO_PASSWORD } from './users.js';
@@ -265,6 +266,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
   await seedSteering(db, DEMO_AGENCIES);
   await seedSteeringBody(db, DEMO_AGENCIES);
   await seedAddresses(db, DEMO_AGENCIES);
+  await seedAccommodation(db, DEMO_AGENCIES);
   // The seeded households wait in the search indexes' pending lists; searches should not read them.
   await sql`SELECT wh_tidy_search_indexes()`.execute(db);
   return { households: created };

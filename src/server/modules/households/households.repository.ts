@@ -184,6 +184,7 @@ export function householdRepository(tx: Tx, agencyId: string) {
           'households.head_name',
           'households.persons',
           'households.situation',
+          'households.situation_since',
           'households.seeking_housing',
           'households.social_worker_id',
           'households.case_manager_id',

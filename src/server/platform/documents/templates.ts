@@ -8,6 +8,7 @@ import {
   CONTACT_LETTER,
   GUARANTEE_CONTRACT,
 } from './template-bodies.js';
+import { ACCOMMODATION_COST_NOTE, ACCOMMODATION_ORDER } from './template-bodies.accommodation.js';
 
 /**
  * The registry of document kinds: what each letter or contract is called, which placeholders its
@@ -51,6 +52,17 @@ const P = {
   recipientName: { key: 'recipient.name', description: 'Empfänger des Schreibens (Name)' },
   recipientAddress: { key: 'recipient.address', description: 'Empfänger des Schreibens (Anschrift, mehrzeilig)' },
 } satisfies Record<string, PlaceholderDef>;
+
+const ACCOMMODATION: PlaceholderDef[] = [
+  { key: 'facility.name', description: 'Name der Unterkunft' },
+  { key: 'facility.address', description: 'Anschrift der Unterkunft' },
+  { key: 'operator.name', description: 'Name des Betreibers' },
+  { key: 'stay.from', description: 'Beginn der Unterbringung', type: 'date' },
+  { key: 'stay.persons', description: 'Eingewiesene Personen; jede wird ein Aufzählungspunkt', type: 'list' },
+  { key: 'stay.legalBasis', description: 'Rechtsgrundlage der Einweisung (z. B. § 17 Abs. 1 ASOG Bln)' },
+  { key: 'costs.payer', description: 'Kostenträger (die Dienststelle oder das Jobcenter)' },
+  { key: 'costs.contribution', description: 'Satz zum Eigenanteil des Haushalts (kann leer sein)' },
+];
 
 export const DOCUMENT_KIND_DEFS: Record<TDocumentKind, DocumentKindDef> = {
   guarantee_contract: {
@@ -155,6 +167,23 @@ export const DOCUMENT_KIND_DEFS: Record<TDocumentKind, DocumentKindDef> = {
     ],
     defaultBody: AFTERCARE_REFUSAL,
   },
+  accommodation_order: {
+    kind: 'accommodation_order',
+    title: 'Einweisung in eine Unterkunft',
+    placeholders: [P.householdNames, ...ACCOMMODATION, ...COMMON],
+    defaultBody: ACCOMMODATION_ORDER,
+  },
+  accommodation_cost_note: {
+    kind: 'accommodation_cost_note',
+    title: 'Kostenübernahme für die Unterbringung',
+    placeholders: [
+      { key: 'operator.address', description: 'Anschrift des Betreibers (mehrzeilig)' },
+      { key: 'costs.basis', description: 'Abrechnungsgrundlage (Vertrag oder vereinbarter Satz, je Person oder je Platz)' },
+      ...ACCOMMODATION,
+      ...COMMON,
+    ],
+    defaultBody: ACCOMMODATION_COST_NOTE,
+  },
 };
 
 export function kindDef(kind: string): DocumentKindDef | undefined {
@@ -193,6 +222,14 @@ export const SAMPLE_DATA: Record<string, unknown> = {
     items: ['Mietrückstand Juli bis September 2026', 'Gerichtskosten des Räumungsverfahrens'],
     basis: '§ 22 Abs. 8 SGB II',
     validUntil: '2027-01-31',
+  },
+  facility: { name: 'Unterkunft Lindenhof', address: 'Lindenstraße 5, 10969 Berlin' },
+  operator: { name: 'Soziale Dienste Lindenhof gGmbH', address: 'Lindenstraße 5\n10969 Berlin' },
+  stay: { from: '2026-12-01', persons: ['Özlem Yılmaz', 'Jörg Müller'], legalBasis: '§ 17 Abs. 1 ASOG Bln' },
+  costs: {
+    payer: 'die Fachstelle',
+    basis: 'Vertrag, Tagessatz je Person',
+    contribution: 'Der Haushalt trägt einen Eigenanteil von 50,00 € monatlich.',
   },
   refusal: {
     existingHelp: 'Hilfe nach § 67 SGB XII (Diakonie Musterstadt)',

@@ -15,6 +15,8 @@ export const documentsDe = {
       contact_letter: 'Anschreiben mit Hilfeangebot',
       commitment_letter: 'Verpflichtungserklärung (Kostenübernahme)',
       aftercare_refusal: 'Ablehnung der Wohnintegrationshilfe',
+      accommodation_order: 'Einweisung in eine Unterkunft',
+      accommodation_cost_note: 'Kostenübernahme für die Unterbringung',
     },
     colPdfTitle: 'Titel im PDF',
     colDocument: 'Dokument',

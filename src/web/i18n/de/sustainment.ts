@@ -51,6 +51,8 @@ export const sustainmentDe = {
       contact_letter: 'Kontaktschreiben',
       commitment_letter: 'Zusage',
       aftercare_refusal: 'Ablehnung der Wohnintegrationshilfe',
+      accommodation_order: 'Einweisung in eine Unterkunft',
+      accommodation_cost_note: 'Kostenübernahme für die Unterbringung',
     },
     due: { until: 'fällig bis {{date}}', overdue: 'überfällig seit {{date}}' },
     actor: {

@@ -16,6 +16,8 @@ export const documentsEn: Pick<Messages, 'documentTemplates'> = {
       contact_letter: 'Contact letter offering help',
       commitment_letter: 'Declaration of commitment (cost coverage)',
       aftercare_refusal: 'Refusal of aftercare (housing integration help)',
+      accommodation_order: 'Accommodation order (placement in a shelter)',
+      accommodation_cost_note: 'Cost-coverage note for the accommodation',
     },
     colPdfTitle: 'Title in the PDF',
     colDocument: 'Document',

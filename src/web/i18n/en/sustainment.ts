@@ -39,6 +39,8 @@ export const sustainmentEn: Pick<Messages, 'sustainment'> = {
       contact_letter: 'Contact letter',
       commitment_letter: 'Commitment letter',
       aftercare_refusal: 'Aftercare refusal letter',
+      accommodation_order: 'Accommodation order (placement in a shelter)',
+      accommodation_cost_note: 'Cost-coverage note for the accommodation',
     },
     due: { until: 'due by {{date}}', overdue: 'overdue since {{date}}' },
     actor: {

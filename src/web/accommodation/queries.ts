@@ -1,0 +1,66 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ZFacilityDetail, ZFacility, ZOperator } from '../../contracts/accommodation';
+import type { ZAssignment, ZPlaceSearch } from '../../contracts/accommodationStays';
+import { api, ok } from '../api';
+
+export type Facility = z.infer<typeof ZFacility>;
+export type FacilityDetail = z.infer<typeof ZFacilityDetail>;
+export type Operator = z.infer<typeof ZOperator>;
+export type Assignment = z.infer<typeof ZAssignment>;
+export type PlaceSearch = z.infer<typeof ZPlaceSearch>;
+
+/** Everything of the module lives under ['accommodation', …]: one invalidation refreshes lists and pages. */
+export const accommodationKeys = {
+  all: ['accommodation'] as const,
+  facilities: ['accommodation', 'facilities'] as const,
+  facility: (id: string) => ['accommodation', 'facility', id] as const,
+  operators: ['accommodation', 'operators'] as const,
+  stays: (householdId: string | null) => ['accommodation', 'stays', householdId] as const,
+  assignment: (id: string) => ['accommodation', 'assignment', id] as const,
+  search: (householdId: string, date: string) => ['accommodation', 'search', householdId, date] as const,
+};
+
+export const useFacilities = () =>
+  useQuery({ queryKey: accommodationKeys.facilities, queryFn: ({ signal }) => ok(api.GET('/accommodation/facilities', { signal })) });
+
+export const useFacility = (id: string) =>
+  useQuery({
+    queryKey: accommodationKeys.facility(id),
+    queryFn: ({ signal }) => ok(api.GET('/accommodation/facilities/{id}', { params: { path: { id } }, signal })),
+  });
+
+export const useOperators = (enabled = true) =>
+  useQuery({
+    queryKey: accommodationKeys.operators,
+    queryFn: ({ signal }) => ok(api.GET('/accommodation/operators', { signal })),
+    enabled,
+  });
+
+export const useStays = (householdId: string | null) =>
+  useQuery({
+    queryKey: accommodationKeys.stays(householdId),
+    queryFn: ({ signal }) =>
+      ok(api.GET('/accommodation/assignments', { params: { query: householdId ? { householdId, current: 'false' } : {} }, signal })),
+  });
+
+export const useAssignment = (id: string) =>
+  useQuery({
+    queryKey: accommodationKeys.assignment(id),
+    queryFn: ({ signal }) => ok(api.GET('/accommodation/assignments/{id}', { params: { path: { id } }, signal })),
+  });
+
+export const usePlaceSearch = (householdId: string, date: string) =>
+  useQuery({
+    queryKey: accommodationKeys.search(householdId, date),
+    queryFn: ({ signal }) =>
+      ok(api.GET('/accommodation/place-search', { params: { query: { householdId, ...(date ? { date } : {}) } }, signal })),
+  });
+
+export function useRefreshAccommodation() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: accommodationKeys.all });
+}
+
+export const documentUrl = (assignmentId: string, documentId: string) =>
+  `/api/v1/accommodation/assignments/${assignmentId}/documents/${documentId}`;

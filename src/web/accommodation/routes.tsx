@@ -1,0 +1,35 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { RequirePermission } from '../auth/RequirePermission';
+
+const FacilityPage = lazy(() => import('./FacilityPage').then((m) => ({ default: m.FacilityPage })));
+const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ default: m.PlaceSearchPage })));
+const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
+
+/** The accommodation pages below /accommodation (the overview itself is the navigation entry's route). */
+export const accommodationRoutes: RouteObject[] = [
+  {
+    path: '/accommodation/facilities/:id',
+    element: (
+      <RequirePermission permission="accommodation.read">
+        <FacilityPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/search/:householdId',
+    element: (
+      <RequirePermission permission="accommodation.search">
+        <PlaceSearchPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/assignments/:id',
+    element: (
+      <RequirePermission permission="accommodation.stays">
+        <AssignmentPage />
+      </RequirePermission>
+    ),
+  },
+];
