@@ -10,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_check`.execute(db);
   await sql`
     ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN
-      ('case_manager','social_worker','accommodation_worker','lead','provider_user','carrier_worker','auditor','admin','dpo'))
+      ('case_manager','social_worker','accommodation_worker','lead','provider_user','carrier_worker','auditor','admin','steering','dpo'))
   `.execute(db);
   await sql`
     CREATE TABLE privacy_requests (
@@ -55,9 +55,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE privacy_requests`.execute(db);
+  await sql`DELETE FROM users WHERE role = 'dpo'`.execute(db);
   await sql`ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_check`.execute(db);
   await sql`
     ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN
-      ('case_manager','social_worker','accommodation_worker','lead','provider_user','carrier_worker','auditor','admin'))
+      ('case_manager','social_worker','accommodation_worker','lead','provider_user','carrier_worker','auditor','admin','steering'))
   `.execute(db);
 }
