@@ -122,5 +122,24 @@ export async function fullyPopulatedHousehold(app: FastifyInstance, a: TestAgenc
     .values({ agency_id, case_id: ac.id, carrier_id: ac.carrier_id, kind: 'case_read', fields: ['name'] })
     .execute();
   await owner.updateTable('prevention_import_rows').set({ household_id: target }).where('job_id', '=', ids.preventionImport).execute();
+  // Data protection's own records: a lifted restriction, a refused transfer, a rectification, a state change.
+  await owner
+    .insertInto('household_restrictions')
+    .values({ agency_id, household_id: target, reason: 'accuracy_contested', lifted_at: new Date() })
+    .execute();
+  await owner
+    .insertInto('consent_refusals')
+    .values({ agency_id, household_id: target, programme: 'placement', recipient: 'Matrix Wohnbau', reason: 'missing' })
+    .execute();
+  await owner
+    .insertInto('audit_values')
+    .values({ agency_id, household_id: target, value: JSON.stringify({ before: { phone: '1' }, after: { phone: '2' } }) })
+    .execute();
+  // The cases were moved to this household above; their state changes follow them.
+  await owner.updateTable('domain_events').set({ household_id: target }).where('agency_id', '=', agency_id).execute();
+  await owner
+    .insertInto('domain_events')
+    .values({ agency_id, household_id: target, case_kind: 'prevention_case', case_id: ids.preventionCase, to_state: 'closed' })
+    .execute();
   return { ids, householdId: target };
 }

@@ -1,14 +1,16 @@
 import type { SubjectDataContribution } from '../../platform/privacy/subject.contribution.js';
+import { accommodationSubjectData } from '../accommodation/subject.service.js';
 import { aftercareSubjectData } from '../aftercare/subject.service.js';
 import { householdSubjectData } from '../households/subject.service.js';
 import { placementSubjectData } from '../placement/subject.service.js';
 import { preventionSubjectData } from '../prevention/subject.service.js';
+import { retentionSubjectData } from '../retention/subject.service.js';
 import { sustainmentSubjectData } from '../sustainment/subject.service.js';
 import { privacySubjectData } from './privacy.subject.js';
 
 /**
  * Every module's records about a data subject, in the order the export lists them. A new module
- * (accommodation) exports a `SubjectDataContribution` and is added here; the coverage test fails
+ * exports a `SubjectDataContribution` and is added here; the coverage test fails
  * until its tables are covered. The privacy module's own part comes last: its documents are found
  * through the ids of every record read before.
  */
@@ -18,6 +20,8 @@ export const SUBJECT_CONTRIBUTIONS: readonly SubjectDataContribution[] = [
   placementSubjectData,
   sustainmentSubjectData,
   aftercareSubjectData,
+  accommodationSubjectData,
+  retentionSubjectData,
   privacySubjectData,
 ];
 

@@ -210,6 +210,67 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     measures: [{ de: 'Träger sehen nur eigene, eingewilligte Fälle', en: 'Carriers see only their own consented cases' }],
   },
   {
+    module: 'accommodation',
+    name: { de: 'Unterbringung nach Ordnungsrecht (Notunterkünfte)', en: 'Accommodation under police and order law (shelters)' },
+    purposes: [
+      {
+        purpose: { de: 'Einweisung, Aufenthalt und Auszug, Kostenübernahme', en: 'Assignment, stay and move-out, cost coverage' },
+        legalBasis: {
+          de: 'Polizei- und Ordnungsrecht des Landes (z. B. ASOG Bln), § 67a SGB X',
+          en: "The state's police and order law (e.g. ASOG Bln), § 67a SGB X",
+        },
+      },
+      {
+        purpose: { de: 'Kostenübernahme an den Betreiber der Unterkunft', en: 'Cost-coverage note to the shelter operator' },
+        legalBasis: { de: '§ 69 Abs. 1 Nr. 1 SGB X', en: '§ 69(1) no. 1 SGB X' },
+      },
+    ],
+    dataCategories: [
+      ...CORE,
+      {
+        de: 'Unterkunft, Platz, Ein- und Auszug, Kostenträger, Eigenanteil',
+        en: 'Shelter, place, move-in and move-out, payer, own contribution',
+      },
+    ],
+    subjects: [HOUSEHOLDS, { de: 'Ansprechpersonen der Betreiber', en: 'Contact persons of the operators' }],
+    recipients: [
+      { de: 'Betreiber der Unterkunft (Mindestdaten zur Aufnahme)', en: 'Shelter operator (minimum data to receive the person)' },
+      { de: 'Jobcenter, wo es die Kosten trägt (SGB II)', en: 'Jobcenter where it pays (SGB II)' },
+    ],
+    retention: TEN_YEARS,
+    measures: [],
+  },
+  {
+    module: 'retention',
+    name: { de: 'Aufbewahrung, Einschränkung und Berichtigung', en: 'Retention, restriction and rectification' },
+    purposes: [
+      {
+        purpose: {
+          de: 'Löschung nach Ablauf der Aufbewahrungsfrist (Anonymisierung)',
+          en: 'Erasure after the retention period (anonymisation)',
+        },
+        legalBasis: { de: 'Art. 17 DSGVO, § 84 SGB X', en: 'Art. 17 GDPR, § 84 SGB X' },
+      },
+      {
+        purpose: { de: 'Einschränkung der Verarbeitung, Berichtigung', en: 'Restriction of processing, rectification' },
+        legalBasis: { de: 'Art. 16, 18 DSGVO, § 84 SGB X', en: 'Art. 16, 18 GDPR, § 84 SGB X' },
+      },
+    ],
+    dataCategories: [
+      {
+        de: 'Prüfungen der Aufbewahrungsfrist, Einschränkungen, alte und neue Werte von Berichtigungen',
+        en: 'Retention reviews, restrictions, old and new values of rectifications',
+      },
+    ],
+    subjects: [HOUSEHOLDS],
+    recipients: [{ de: 'Keine', en: 'None' }],
+    retention: {
+      de: 'Wie der zugehörige Fall; Berichtigungswerte werden mit dem Haushalt anonymisiert',
+      en: 'As the case; rectification values are anonymised with the household',
+    },
+    measures: [],
+  },
+  {
     module: 'privacy',
     name: { de: 'Auskunftsanträge betroffener Personen', en: 'Access requests of data subjects' },
     purposes: [

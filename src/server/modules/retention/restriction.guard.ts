@@ -42,12 +42,14 @@ export const HOUSEHOLD_WRITE_RULES: readonly { url: RegExp; binding: Binding }[]
   { url: /^\/api\/v1\/aftercare\/referrals\/:id(\/|$)/, binding: param('aftercare_referral') },
   { url: /^\/api\/v1\/aftercare\/follow-ups\/:id(\/|$)/, binding: param('aftercare_follow_up') },
   { url: /^\/api\/v1\/retention\/reviews\/:id(\/|$)/, binding: param('retention_review') },
+  { url: /^\/api\/v1\/accommodation\/assignments\/:id(\/|$)/, binding: param('accommodation_assignment') },
   // New records for an existing household name it in the body.
   { url: /^\/api\/v1\/offers\/:id\/candidates$/, binding: body('household') },
   { url: /^\/api\/v1\/tenancies$/, binding: body('household') },
   { url: /^\/api\/v1\/aftercare\/cases$/, binding: body('household') },
   { url: /^\/api\/v1\/prevention\/cases$/, binding: body('household') },
   { url: /^\/api\/v1\/prevention\/visits$/, binding: body('household') },
+  { url: /^\/api\/v1\/accommodation\/assignments$/, binding: body('household') },
 ];
 
 /** Household-bound, yet allowed under a restriction (Art. 18: storage, and lifting it). */
@@ -56,12 +58,33 @@ export const RESTRICTION_EXEMPT: Record<string, string> = {
   'POST /api/v1/households/:id/restriction/lift': 'lifting the restriction must stay possible',
   'POST /api/v1/households/:id/consents/:consentId/withdraw':
     "withdrawing consent ends processing (the household's own right, Art. 7(3) DSGVO); it never adds any",
+  'POST /api/v1/privacy/requests':
+    "the data subject's own right of access (Art. 15 DSGVO) is served under a restriction too; it reads the record and changes nothing in it",
+  'POST /api/v1/privacy/requests/:id/start':
+    "the data subject's own right of access (Art. 15 DSGVO) is served under a restriction too; it reads the record and changes nothing in it",
+  'POST /api/v1/privacy/requests/:id/produce':
+    "the data subject's own right of access (Art. 15 DSGVO) is served under a restriction too; it reads the record and changes nothing in it",
+  'POST /api/v1/privacy/requests/:id/hand-over':
+    "the data subject's own right of access (Art. 15 DSGVO) is served under a restriction too; it reads the record and changes nothing in it",
+  'POST /api/v1/privacy/requests/:id/refuse':
+    "the data subject's own right of access (Art. 15 DSGVO) is served under a restriction too; it reads the record and changes nothing in it",
 };
 
 /** Write routes not about one household's data, with the reason. */
 export const NOT_HOUSEHOLD_WRITES: Record<string, string> = {
   'POST /api/v1/auth/login': 'session',
   'POST /api/v1/auth/logout': 'session',
+  'POST /api/v1/auth/oidc/backchannel-logout': 'the identity provider ends a session',
+  'POST /api/v1/accommodation/operators': 'shelter operators (organisations)',
+  'PUT /api/v1/accommodation/operators/:id': 'shelter operators (organisations)',
+  'POST /api/v1/accommodation/operators/:id/contacts': 'shelter operators (organisations)',
+  'POST /api/v1/accommodation/operators/:id/contracts': "an operator's contract",
+  'POST /api/v1/accommodation/contracts/:id/rates': "an operator's contract",
+  'POST /api/v1/accommodation/facilities': 'facilities and places',
+  'PUT /api/v1/accommodation/facilities/:id': 'facilities and places',
+  'POST /api/v1/accommodation/facilities/:id/state': 'facilities and places',
+  'POST /api/v1/accommodation/facilities/:id/rooms': 'facilities and places',
+  'PUT /api/v1/accommodation/facilities/:id/places/:subId': 'facilities and places',
   'POST /api/v1/auth/totp/enrol': "the caller's own second factor",
   'POST /api/v1/auth/totp/confirm': "the caller's own second factor",
   'POST /api/v1/households': 'creates a new household (no restriction can exist yet)',

@@ -38,6 +38,8 @@ export const SUBJECT_HOUSEHOLD = {
     sql<{
       h: string;
     }>`SELECT c.household_id AS h FROM aftercare_follow_ups f JOIN aftercare_cases c ON c.id = f.case_id WHERE f.id = ${id}::uuid`,
+  accommodation_assignment: (id: string) =>
+    sql<{ h: string }>`SELECT household_id AS h FROM accommodation_assignments WHERE id = ${id}::uuid`,
   retention_review: (id: string) => sql<{ h: string }>`SELECT household_id AS h FROM retention_reviews WHERE id = ${id}::uuid`,
 } as const;
 export type SubjectKind = keyof typeof SUBJECT_HOUSEHOLD;

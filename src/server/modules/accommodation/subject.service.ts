@@ -1,0 +1,19 @@
+import type { SubjectDataContribution } from '../../platform/privacy/subject.contribution.js';
+
+/** Accommodation's part of an access request: the assignments (order-law decisions) and each person's stays. */
+export const accommodationSubjectData: SubjectDataContribution = {
+  module: 'accommodation',
+  tables: [
+    {
+      table: 'accommodation_assignments',
+      via: 'household',
+      title: { de: 'Unterbringungen (Einweisungen)', en: 'Accommodation (assignments)' },
+    },
+    {
+      table: 'accommodation_stays',
+      via: 'household',
+      memberColumn: 'member_id',
+      title: { de: 'Aufenthalte in Unterkünften', en: 'Stays in shelters' },
+    },
+  ],
+};
