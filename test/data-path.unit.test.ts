@@ -35,7 +35,11 @@ describe('one data path', () => {
  * platform/auth (login writes failed attempts and sessions). The list import's tuned bulk writer
  * (prevention.bulk.ts, no repository) inserts households in bulk and is reviewed apart.
  */
-const SHARED_WRITERS: Record<string, string[]> = { users: ['modules/users', 'platform/auth'] };
+const SHARED_WRITERS: Record<string, string[]> = {
+  users: ['modules/users', 'platform/auth'],
+  // A steering body's tenant is created with the body in one owner transaction (CLI and seed only).
+  agencies: ['modules/agencies', 'modules/steering'],
+};
 
 function repositories(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {

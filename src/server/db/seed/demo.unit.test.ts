@@ -21,7 +21,7 @@ describe('demo data', () => {
   it('gives every demo account its own argon2id hash and salt', async () => {
     const a = DEMO_AGENCIES[0]!;
     const rows = await demoUserRows(a, ['p1', 'p2', 'p3'], 'c1');
-    expect(rows.length).toBe(12);
+    expect(rows.length).toBe(13);
     const salts = rows.map((r) => r.password_hash.split('$')[4]);
     expect(rows.every((r) => r.password_hash.startsWith('$argon2id$'))).toBe(true);
     expect(new Set(salts).size).toBe(rows.length);

@@ -29,6 +29,7 @@ async function users(tx: Tx, agencyId: string) {
     acc: by('unterkunft'),
     lead: by('leitung'),
     auditor: by('revision'),
+    dpo: by('datenschutz'),
     admin: by('admin'),
     provider: by('wohnungsunternehmen'),
     carrier: by('traeger'),
@@ -250,6 +251,13 @@ export async function seedDesk(db: Kysely<DB>, agencies: { id: string }[]): Prom
           'Monatliche Stichprobe der Zugriffe fällig',
           'Zugriffe auf Haushalte im Audit-Protokoll prüfen.',
           '/audit',
+        ),
+        ...note(
+          u.dpo,
+          'privacy.review',
+          'Vierteljährliche Prüfung der Übermittlungen fällig',
+          'Übermittlungen an Wohnungsunternehmen und Träger sowie die Einwilligungen stichprobenartig prüfen.',
+          '/privacy/dpo',
         ),
         ...note(
           u.admin,

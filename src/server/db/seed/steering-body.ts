@@ -65,5 +65,19 @@ export async function seedSteeringBody(owner: Kysely<DB>, members: { id: string 
       role: 'steering',
       password_hash: await hashPassword(DEMO_PASSWORD),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .then((user) =>
+      owner
+        .insertInto('notifications')
+        .values({
+          agency_id: agencyId,
+          user_id: user.id,
+          kind: 'steering.agreement',
+          title: 'Zielvereinbarung: Kennzahlen der Mitglieder abrufbar',
+          body: 'Die Fachstellen der Zielvereinbarung sind im Stadtvergleich nebeneinander zu sehen (ohne Personendaten).',
+          link: '/steering/city',
+        })
+        .execute(),
+    );
 }

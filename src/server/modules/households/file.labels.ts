@@ -35,6 +35,7 @@ export const FILE_CODE_LABELS = {
       carrier_worker: 'Freier Träger',
       auditor: 'Datenschutz/Revision',
       dpo: 'Datenschutzbeauftragte*r',
+      steering: 'Steuerung (Stadt)',
       admin: 'Administration',
     },
     en: {
@@ -46,6 +47,7 @@ export const FILE_CODE_LABELS = {
       carrier_worker: 'NGO carrier',
       auditor: 'Data protection / audit',
       dpo: 'Data-protection officer',
+      steering: 'Steering (city)',
       admin: 'Administration',
     },
   },

@@ -13,8 +13,8 @@ describe('permission registry', () => {
       expect(permissionsOf(role).filter((p) => p.startsWith('household.') || p.startsWith('journal.'))).toEqual([]);
     }
   });
-  it('lets only auditors read the audit trail and only admins manage users', () => {
-    expect(PERMISSIONS['audit.list']).toEqual(['auditor']);
+  it('lets only auditors and the data-protection officer read the audit trail and only admins manage users', () => {
+    expect(PERMISSIONS['audit.list']).toEqual(['auditor', 'dpo']);
     expect(ROLES.filter((r) => permissionsOf(r).includes('user.create'))).toEqual(['admin']);
   });
   it('denies with 403 for collections and 404 for a named record', () => {

@@ -24,6 +24,7 @@ export const DEADLINE_KIND_LABELS = {
     prevention_eviction: 'Räumungstermin',
     aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
     privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
+    retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
   },
   en: {
     offer_check: 'Check the offer',
@@ -46,6 +47,7 @@ export const DEADLINE_KIND_LABELS = {
     prevention_eviction: 'Eviction date',
     aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
     privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
+    retention_review: 'Confirm erasure after the retention period',
   },
 };
 

@@ -41,6 +41,8 @@ describe('document template routes', () => {
       'contact_letter',
       'commitment_letter',
       'aftercare_refusal',
+      'accommodation_order',
+      'accommodation_cost_note',
     ]);
     expect(items[0]).toEqual({ kind: 'guarantee_contract', title: 'Garantievertrag', version: 0, customised: false, updatedAt: null });
   });
