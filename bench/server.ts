@@ -20,6 +20,8 @@ import { DEMO_AGENCIES, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/de
 import { openDatabases } from '../src/server/runtime.js';
 import { installJobs } from '../src/server/platform/jobs/queue.js';
 import { ALL_JOBS } from '../src/server/jobs.js';
+import { memberFigures } from '../src/server/modules/steering/city.compute.js';
+import { FIGURE_CONTRIBUTIONS } from '../src/server/modules/steering/contributions.js';
 import { benchAftercareCase, seedAftercareBench } from './aftercare.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
@@ -333,6 +335,21 @@ async function onMessage(m: unknown) {
       if (k >= 5) times.push(performance.now() - t0);
     }
     process.send?.({ times });
+    return;
+  }
+  // The city-wide comparison's computation for 12 member agencies (the bench agency stands in for each
+  // of them, so the 12 together hold 600,000 households: an upper bound), every figure, one year.
+  if (typeof m === 'object' && m !== null && (m as { city?: unknown }).city) {
+    const { from, to, runs } = (m as { city: { from: string; to: string; runs: number } }).city;
+    const wanted = new Set(FIGURE_CONTRIBUTIONS.flatMap((c) => c.families.flatMap((f) => f.figures.map((x) => x.id))));
+    const members = Array.from({ length: 12 }, () => agencyId);
+    const times: number[] = [];
+    for (let k = 0; k < runs + 1; k++) {
+      const t0 = performance.now();
+      await memberFigures(dbs.app, FIGURE_CONTRIBUTIONS, members, wanted, { from, to });
+      if (k >= 1) times.push(performance.now() - t0);
+    }
+    process.send?.({ cityTimes: times, figures: wanted.size });
     return;
   }
   // One household changes (as when a caseworker edits it): the next ranking must see it.

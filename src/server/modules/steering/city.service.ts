@@ -8,7 +8,7 @@ import type {
   ZCityAverageQuery,
   ZCityQuery,
 } from '../../../contracts/steering-city.js';
-import { inAgency, type Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
@@ -17,7 +17,7 @@ import { fieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import type { FigureContribution, FigureDeclaration, FigurePeriod, FigureResult } from '../../platform/steering/figure.contribution.js';
-import { agencyFacts } from '../agencies/agencies.service.js';
+import { memberFigures, type AgencyFigures } from './city.compute.js';
 import { cityRepository, type AgreementRow } from './city.repository.js';
 import { quarterOf } from './steering.status.js';
 import { isReportingPeriod, publishAverage, publishRow, type Cell } from './suppression.js';
@@ -36,32 +36,12 @@ import { isReportingPeriod, publishAverage, publishRow, type Cell } from './supp
  * disclosure rule in suppression.ts. Nothing else leaves an agency: no record, no name, no case.
  */
 
-/** Member agencies computed at once (each holds a connection for its transaction). */
-const CONCURRENCY = 4;
 /** How long a computed comparison is reused (its time is stated with it). */
 const CACHE_MS = 5 * 60_000;
 
-interface AgencyFigures {
-  id: string;
-  name: string;
-  results: Map<string, FigureResult>;
-}
 interface Computed {
   computedAt: string;
   agencies: AgencyFigures[];
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 const agreementOf = (a: AgreementRow, members: number): TAgreement => ({
@@ -79,25 +59,6 @@ export function cityService(db: Kysely<DB>, contributions: readonly FigureContri
   for (const c of contributions) for (const f of c.families.flatMap((x) => x.figures)) declared.set(f.id, { module: c.module, figure: f });
   const cache = new Map<string, { until: number; value: Promise<Computed> }>();
 
-  /** One member agency's figures of the agreement, in its own transaction. */
-  const agencyFigures = (agencyId: string, wanted: ReadonlySet<string>, period: FigurePeriod) =>
-    inAgency(
-      db,
-      agencyId,
-      async (tx): Promise<AgencyFigures> => {
-        const { name, state } = await agencyFacts(tx, agencyId);
-        const results = new Map<string, FigureResult>();
-        for (const c of contributions)
-          for (const family of c.families) {
-            if (!family.figures.some((f) => wanted.has(f.id))) continue;
-            const values = await family.compute(tx, { agencyId, period, state });
-            for (const f of family.figures) if (wanted.has(f.id)) results.set(f.id, values[f.id] ?? { value: null });
-          }
-        return { id: agencyId, name, results };
-      },
-      { isolation: 'repeatable read' },
-    );
-
   function compute(agreement: AgreementRow, memberIds: string[], period: FigurePeriod): Promise<Computed> {
     const key = [agreement.id, period.from, period.to, ...memberIds].join('|');
     const now = Date.now();
@@ -107,8 +68,7 @@ export function cityService(db: Kysely<DB>, contributions: readonly FigureContri
     const wanted = new Set(agreement.figure_ids);
     const value = (async () => {
       const computedAt = new Date().toISOString();
-      const agencies = await mapLimit(memberIds, CONCURRENCY, (id) => agencyFigures(id, wanted, period));
-      agencies.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+      const agencies = await memberFigures(db, contributions, memberIds, wanted, period);
       return { computedAt, agencies };
     })();
     cache.set(key, { until: now + cacheMs, value });
