@@ -46,11 +46,20 @@ export async function fullyPopulatedHousehold(app: FastifyInstance, a: TestAgenc
   };
   const pc = one(await owner.selectFrom('prevention_cases').select('id').where('household_id', '=', target).execute(), 'prevention case');
   const tenancy = one(await owner.selectFrom('tenancies').select('id').where('household_id', '=', target).execute(), 'tenancy');
+  // The case with the fixtures' goal (the household has several aftercare cases; the first one found may have none).
+  const goal = one(
+    await owner.selectFrom('aftercare_goals').select(['id', 'case_id']).where('id', '=', ids.aftercareGoal).execute(),
+    'aftercare goal',
+  );
   const ac = one(
-    await owner.selectFrom('aftercare_cases').select(['id', 'carrier_id', 'granted_until']).where('household_id', '=', target).execute(),
+    await owner
+      .selectFrom('aftercare_cases')
+      .select(['id', 'carrier_id', 'granted_until'])
+      .where('id', '=', goal.case_id)
+      .where('household_id', '=', target)
+      .execute(),
     'aftercare case',
   );
-  const goal = one(await owner.selectFrom('aftercare_goals').select('id').where('case_id', '=', ac.id).execute(), 'aftercare goal');
   let incident = (await owner.selectFrom('incidents').select('id').where('tenancy_id', '=', tenancy.id).execute())[0];
   if (!incident) {
     incident = one(await owner.selectFrom('incidents').select('id').where('agency_id', '=', a.id).execute(), 'incident');
