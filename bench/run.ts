@@ -5,7 +5,7 @@
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
  * BENCH_INSTANCES=n runs the app and the baseline as n processes each (as WEB_CONCURRENCY does).
  * BENCH_ONLY=aftercare only the aftercare runs (carrier start page, case page, annual report on 5,000
- * cases with 60,000 visits); BENCH_ONLY=accommodation only the accommodation runs (place search on 2,000
+ * cases with 60,000 visits); BENCH_ONLY=accommodation only the accommodation runs (BENCH_PLACE_SEARCHES place searches on 2,000
  * facilities with 20,000 places and five years of stays; occupancy board, billing and statistics once
  * their routes exist; written to bench/results/accommodation.json); BENCH_ONLY=steering only the steering dashboard for a year (figures and
  * breakdowns, written to bench/results/steering.json); BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
@@ -35,6 +35,7 @@ const TARGETS = {
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
+const PLACE_SEARCHES = Number(process.env.BENCH_PLACE_SEARCHES ?? 100);
 
 interface Ready {
   accommodationHouseholds: string[];
@@ -311,7 +312,7 @@ if (process.env.BENCH_ONLY === 'steering') {
 
 if (process.env.BENCH_ONLY === 'accommodation') {
   try {
-    const r = await accommodationRuns(app, headers, ready.accommodationHouseholds, DURATION);
+    const r = await accommodationRuns(app, headers, ready.accommodationHouseholds.slice(0, PLACE_SEARCHES), DURATION);
     printAccommodation(r);
     await fs.mkdir('bench/results', { recursive: true });
     await fs.writeFile(
