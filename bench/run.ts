@@ -5,7 +5,9 @@
  * 100,000 rows (CSV; XLSX preview too with BENCH_IMPORT_XLSX=1). Writes bench/results/latest.json.
  * BENCH_INSTANCES=n runs the app and the baseline as n processes each (as WEB_CONCURRENCY does).
  * BENCH_ONLY=aftercare only the aftercare runs (carrier start page, case page, annual report on 5,000
- * cases with 60,000 visits); BENCH_ONLY=steering only the steering dashboard for a year (figures and
+ * cases with 60,000 visits); BENCH_ONLY=accommodation only the accommodation runs (BENCH_PLACE_SEARCHES place searches on 2,000
+ * facilities with 20,000 places and five years of stays; occupancy board, billing and statistics once
+ * their routes exist; written to bench/results/accommodation.json); BENCH_ONLY=steering only the steering dashboard for a year (figures and
  * breakdowns, written to bench/results/steering.json); BENCH_ONLY=import measures only the import; BENCH_ONLY=ranking only the ranking; BENCH_ONLY=http only
  * the four HTTP runs (nothing written to latest.json). BENCH_NODE_FLAGS passes Node flags to the
  * server process (e.g. --trace-gc).
@@ -15,6 +17,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { generateRows, importRun, toCsv, toXlsx, type Person } from './import.js';
+import { accommodationRuns, printAccommodation } from './accommodation.runs.js';
 import { printSteering, steeringRuns } from './steering.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,8 +35,10 @@ const TARGETS = {
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const RANKINGS = Number(process.env.BENCH_RANKINGS ?? 100);
+const PLACE_SEARCHES = Number(process.env.BENCH_PLACE_SEARCHES ?? 100);
 
 interface Ready {
+  accommodationHouseholds: string[];
   offerId: string;
   carrierCookie: string;
   aftercareCaseId: string;
@@ -298,6 +303,21 @@ if (process.env.BENCH_ONLY === 'steering') {
         null,
         2,
       ),
+    );
+  } finally {
+    server.send('stop');
+  }
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'accommodation') {
+  try {
+    const r = await accommodationRuns(app, headers, ready.accommodationHouseholds.slice(0, PLACE_SEARCHES), DURATION);
+    printAccommodation(r);
+    await fs.mkdir('bench/results', { recursive: true });
+    await fs.writeFile(
+      'bench/results/accommodation.json',
+      JSON.stringify({ at: new Date().toISOString(), households: ready.households, node: process.version, ...r }, null, 2),
     );
   } finally {
     server.send('stop');

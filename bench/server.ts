@@ -22,7 +22,9 @@ import { installJobs } from '../src/server/platform/jobs/queue.js';
 import { ALL_JOBS } from '../src/server/jobs.js';
 import { memberFigures } from '../src/server/modules/steering/city.compute.js';
 import { FIGURE_CONTRIBUTIONS } from '../src/server/modules/steering/contributions.js';
+import { seedAccommodationBench } from './accommodation.js';
 import { benchAftercareCase, seedAftercareBench } from './aftercare.js';
+import { seedHistory } from './history.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 /** App instances (and, for a fair ratio, baseline instances) as in a deployment with WEB_CONCURRENCY. */
@@ -124,15 +126,24 @@ async function migrateAndSeed(dbs: Awaited<ReturnType<typeof openDatabases>>) {
     },
   });
   await seedAftercareBench(dbs.owner, DEMO_AGENCIES[0]!.id);
+  await seedHistory(dbs.owner, DEMO_AGENCIES[0]!.id);
+  await seedAccommodationBench(dbs.owner, DEMO_AGENCIES[0]!.id, DEMO_AGENCIES[0]!.districts);
   await sql`ANALYZE`.execute(dbs.owner);
 }
 
 // Every run starts from the same freshly seeded data: the embedded server's data directory is seeded
 // once into a snapshot beside it and copied from there (cp -a keeps the server user's ownership), so
 // the cases an import run adds do not slow the runs after it. An external DATABASE_URL is used as is.
+// The snapshot's name carries the version of the bench load: one seeded before the five years of
+// history and the accommodation load (./history.ts, ./accommodation.ts) is the starting point of the new one.
 if (!config.DATABASE_URL) {
-  const snapshot = `${dataDir}.seeded-${households}`;
+  const snapshot = `${dataDir}.seeded-${households}-history`;
+  const older = `${dataDir}.seeded-${households}`;
   if (!existsSync(snapshot)) {
+    if (existsSync(older)) {
+      rmSync(dataDir, { recursive: true, force: true });
+      execFileSync('cp', ['-a', older, dataDir]);
+    }
     const seeding = await openDatabases(config, (m) => console.error(m));
     await migrateAndSeed(seeding);
     await seeding.close();
@@ -246,7 +257,15 @@ async function sessionOf(email: string) {
     .split(';')[0]!;
 }
 
+// Households for the place search, spread over those without a flat of their own (every size, with
+// and without needs), as the case management (who sees every household) searches for them.
+const { rows: searchHouseholds } = await sql<{ id: string }>`
+  SELECT id FROM (SELECT id, row_number() OVER (ORDER BY reference) AS n, count(*) OVER () AS total FROM households
+                  WHERE agency_id = ${agencyId} AND situation IN ('in_accommodation', 'hidden_homeless', 'rough_sleeping')) h
+  WHERE n % GREATEST(1, total / 100) = 7 ORDER BY n LIMIT 100`.execute(dbs.owner);
+
 process.send?.({
+  accommodationHouseholds: searchHouseholds.map((h) => h.id),
   offerId: offer.id,
   carrierCookie: await sessionOf(`traeger@${DEMO_AGENCIES[0]!.mail}`),
   aftercareCaseId: await benchAftercareCase(dbs.owner, agencyId),
