@@ -81,7 +81,7 @@ export async function openStatisticsReports(db: Kysely<DB>, today = berlinDate(n
       return 1;
     }),
   );
-  return { year, opened: opened.reduce((a, b) => a + b, 0) };
+  return { year, opened: opened.reduce((a: number, b: number) => a + b, 0) };
 }
 
 export function woberichtService(db: Kysely<DB>) {
