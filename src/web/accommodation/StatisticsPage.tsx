@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ZStatisticsSubmit, type TStatisticsTable } from '../../contracts/accommodationStatistics';
 import { todayInBerlin } from '../../contracts/plausible';
 import { api, ok } from '../api';
