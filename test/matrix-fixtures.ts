@@ -442,5 +442,6 @@ export const fill = (url: string, i: Ids, role: TRole) => {
     .replace(':kind', 'guarantee_contract')
     .replace(':subId', sub)
     .replace(':consentId', i.consent)
-    .replace(':key', 'prevention.notices');
+    .replace(':key', 'prevention.notices')
+    .replace(':year', '2025');
 };

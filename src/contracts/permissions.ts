@@ -232,6 +232,9 @@ export const PERMISSIONS = {
   'accommodation.stays': STAFF,
   'accommodation.assign': STAFF,
   'accommodation.move': STAFF,
+  /** The federal statistics (WoBerichtsG): the accommodation team and the lead check and export; the lead marks it submitted. */
+  'accommodation.statistics': ['accommodation_worker', 'lead'],
+  'accommodation.statistics_submit': ['lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import { annualReportsOpen } from './modules/aftercare/annualReports.job.js';
+import { statisticsOpen } from './modules/accommodation/wobericht.job.js';
 import { retentionDue } from './modules/retention/retention.job.js';
 import { householdLogPrune } from './modules/households/pool.service.js';
 import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
@@ -19,4 +20,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   annualReportsOpen,
   mailDigest,
   retentionDue,
+  statisticsOpen,
 ] as readonly JobDefinition[];

@@ -168,3 +168,17 @@ export interface AccommodationStaysTable {
   until_date: DateCol | null;
   created_at: Generated<Date>;
 }
+
+/** The federal statistics (WoBerichtsG) of one year: its due date and when the export was submitted. */
+export interface AccommodationStatisticsReportsTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  due_on: DateCol;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  submitted_persons: number | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}

@@ -10,6 +10,7 @@ import type {
   AccommodationRatesTable,
   AccommodationRoomsTable,
   AccommodationStaysTable,
+  AccommodationStatisticsReportsTable,
 } from './types.accommodation.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -1288,6 +1289,7 @@ export interface DB {
   accommodation_places: AccommodationPlacesTable;
   accommodation_assignments: AccommodationAssignmentsTable;
   accommodation_stays: AccommodationStaysTable;
+  accommodation_statistics_reports: AccommodationStatisticsReportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -50,6 +50,11 @@ export function AccommodationPage() {
         {title}
       </PageHeading>
       <p className="kern-body page-intro">{t('accommodation.intro')}</p>
+      {can(me, 'accommodation.statistics') && (
+        <p className="kern-body">
+          <Link to="/accommodation/statistics">{t('accStats.link')}</Link>
+        </p>
+      )}
 
       <Section id="acc-facilities" title={t('accommodation.facilities')}>
         {facilities.isPending ? (

@@ -1,5 +1,6 @@
 import { aftercareDe } from './de/aftercare';
 import { accommodationDe } from './de/accommodation';
+import { accommodationStatisticsDe } from './de/accommodationStatistics';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { placementAdminDe } from './de/placementAdmin';
@@ -23,6 +24,7 @@ import { retentionDe } from './de/retention';
 export const deModules = {
   ...aftercareDe,
   ...accommodationDe,
+  ...accommodationStatisticsDe,
   ...notify,
   ...deskDe,
   ...steeringDe,

@@ -1,5 +1,6 @@
 import { aftercareEn } from './en/aftercare';
 import { accommodationEn } from './en/accommodation';
+import { accommodationStatisticsEn } from './en/accommodationStatistics';
 import { exportsEn } from './en/exports';
 import { searchEn } from './en/search';
 import { placementEn } from './en/placement';
@@ -23,6 +24,7 @@ import { retentionEn } from './en/retention';
 export const enModules = {
   ...aftercareEn,
   ...accommodationEn,
+  ...accommodationStatisticsEn,
   ...notify,
   ...deskEn,
   ...steeringEn,

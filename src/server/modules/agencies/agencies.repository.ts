@@ -6,7 +6,7 @@ export function agencyRepository(tx: Tx, agencyId: string) {
     find: () => tx.selectFrom('agencies').selectAll().where('id', '=', agencyId).executeTakeFirstOrThrow(),
     /** Name, state and settings: what other modules' steps need (letters, working days, rules). */
     facts: () =>
-      tx.selectFrom('agencies').select(['name', 'federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow(),
+      tx.selectFrom('agencies').select(['name', 'ags', 'federal_state', 'settings']).where('id', '=', agencyId).executeTakeFirstOrThrow(),
     /** Replaces the settings if `version` is still current; undefined when it is not. */
     updateSettings: (settings: unknown, version: number) =>
       tx

@@ -51,5 +51,5 @@ export type AgencyService = ReturnType<typeof agencyService>;
 /** For other modules, on a step they have already authorised: the agency's name, federal state and parsed settings. */
 export async function agencyFacts(tx: Tx, agencyId: string) {
   const a = await agencyRepository(tx, agencyId).facts();
-  return { name: a.name, state: a.federal_state as FederalState, settings: agencySettings(a.settings) };
+  return { name: a.name, ags: a.ags, state: a.federal_state as FederalState, settings: agencySettings(a.settings) };
 }

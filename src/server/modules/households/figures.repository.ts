@@ -8,9 +8,9 @@ import type { Tx } from '../../db/database.js';
  */
 
 /** Nationalities as recorded (free text, lower case) that count as German. */
-const GERMAN = ['deutsch', 'deutschland', 'german', 'de'];
+export const GERMAN = ['deutsch', 'deutschland', 'german', 'de'];
 /** The other EU member states, as the form and the import write them (adjective, country, English). */
-const EU = [
+export const EU = [
   ...['belgisch', 'bulgarisch', 'dänisch', 'estnisch', 'finnisch', 'französisch', 'griechisch', 'irisch', 'italienisch'],
   ...['kroatisch', 'lettisch', 'litauisch', 'luxemburgisch', 'maltesisch', 'niederländisch', 'österreichisch', 'polnisch'],
   ...['portugiesisch', 'rumänisch', 'schwedisch', 'slowakisch', 'slowenisch', 'spanisch', 'tschechisch', 'ungarisch', 'zyprisch'],

@@ -224,6 +224,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
         purpose: { de: 'Kostenübernahme an den Betreiber der Unterkunft', en: 'Cost-coverage note to the shelter operator' },
         legalBasis: { de: '§ 69 Abs. 1 Nr. 1 SGB X', en: '§ 69(1) no. 1 SGB X' },
       },
+      {
+        purpose: {
+          de: 'Bundesstatistik untergebrachter Wohnungsloser zum Stichtag 31. Januar (Datensätze ohne Namen)',
+          en: 'Federal statistics of accommodated homeless persons on the reference day 31 January (records without names)',
+        },
+        legalBasis: {
+          de: 'WoBerichtsG (Erhebungsmerkmale § 4, Auskunftspflicht), § 71 Abs. 1 SGB X',
+          en: 'WoBerichtsG (attributes § 4, duty to report), § 71(1) SGB X',
+        },
+      },
     ],
     dataCategories: [
       ...CORE,
@@ -236,6 +246,10 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     recipients: [
       { de: 'Betreiber der Unterkunft (Mindestdaten zur Aufnahme)', en: 'Shelter operator (minimum data to receive the person)' },
       { de: 'Jobcenter, wo es die Kosten trägt (SGB II)', en: 'Jobcenter where it pays (SGB II)' },
+      {
+        de: 'Statistisches Landesamt (Merkmale nach § 4 WoBerichtsG, ohne Namen)',
+        en: 'State statistical office (attributes of § 4 WoBerichtsG, without names)',
+      },
     ],
     retention: TEN_YEARS,
     measures: [],

@@ -85,6 +85,7 @@ export const NOT_HOUSEHOLD_WRITES: Record<string, string> = {
   'POST /api/v1/accommodation/facilities/:id/state': 'facilities and places',
   'POST /api/v1/accommodation/facilities/:id/rooms': 'facilities and places',
   'PUT /api/v1/accommodation/facilities/:id/places/:subId': 'facilities and places',
+  'POST /api/v1/accommodation/statistics/:year/submitted': 'the federal statistics report of a year (changes no household)',
   'POST /api/v1/auth/totp/enrol': "the caller's own second factor",
   'POST /api/v1/auth/totp/confirm': "the caller's own second factor",
   'POST /api/v1/households': 'creates a new household (no restriction can exist yet)',

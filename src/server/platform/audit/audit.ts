@@ -205,6 +205,10 @@ export const AUDIT_KINDS = {
   'accommodation.move_out': 'accommodation_assignment',
   'accommodation.cancel': 'accommodation_assignment',
   'accommodation.document_read': 'accommodation_assignment',
+  'accommodation.statistics_read': null,
+  'accommodation.statistics_export': null,
+  'accommodation.statistics_open': 'accommodation_statistics_report',
+  'accommodation.statistics_submit': 'accommodation_statistics_report',
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
   /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */

@@ -25,6 +25,7 @@ export const DEADLINE_KIND_LABELS = {
     aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
     privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
     retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
+    accommodation_statistics: 'Bundesstatistik untergebrachter Wohnungsloser melden',
   },
   en: {
     offer_check: 'Check the offer',
@@ -48,6 +49,7 @@ export const DEADLINE_KIND_LABELS = {
     aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
     privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
     retention_review: 'Confirm erasure after the retention period',
+    accommodation_statistics: 'Report the federal statistics of accommodated homeless persons',
   },
 };
 

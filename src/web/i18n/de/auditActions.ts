@@ -176,6 +176,10 @@ export const auditActionsDe = {
   'accommodation.move_out': 'Unterbringung: Auszug erfasst',
   'accommodation.cancel': 'Unterbringung: Zuweisung aufgehoben',
   'accommodation.document_read': 'Unterbringung: Schreiben abgerufen',
+  'accommodation.statistics_read': 'Unterbringung: Bundesstatistik geprüft',
+  'accommodation.statistics_export': 'Unterbringung: Bundesstatistik exportiert',
+  'accommodation.statistics_open': 'Unterbringung: Meldung zur Bundesstatistik angelegt',
+  'accommodation.statistics_submit': 'Unterbringung: Bundesstatistik als übermittelt vermerkt',
   'aftercare.report_download': 'Nachsorge: Quartalszahlen heruntergeladen',
   'aftercare.annual_report_list': 'Nachsorge: Jahresberichte aufgelistet',
   'aftercare.annual_report_read': 'Nachsorge: Jahresbericht angesehen',
@@ -230,4 +234,5 @@ export const auditEntitiesDe = {
   accommodation_contract: 'Vertrag der Unterbringung',
   accommodation_facility: 'Unterkunft',
   accommodation_assignment: 'Zuweisung in eine Unterkunft',
+  accommodation_statistics_report: 'Meldung zur Bundesstatistik (WoBerichtsG)',
 };

@@ -21,4 +21,5 @@ export const deadlineKindsDe = {
   aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
   privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
   retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
+  accommodation_statistics: 'Bundesstatistik untergebrachter Wohnungsloser melden',
 };

@@ -176,6 +176,10 @@ export const auditActionsEn = {
   'accommodation.move_out': 'Accommodation: move-out recorded',
   'accommodation.cancel': 'Accommodation: assignment cancelled',
   'accommodation.document_read': 'Accommodation: letter downloaded',
+  'accommodation.statistics_read': 'Accommodation: federal statistics checked',
+  'accommodation.statistics_export': 'Accommodation: federal statistics exported',
+  'accommodation.statistics_open': 'Accommodation: federal statistics report opened',
+  'accommodation.statistics_submit': 'Accommodation: federal statistics marked as submitted',
   'aftercare.report_download': 'Aftercare: quarter figures downloaded',
   'aftercare.annual_report_list': 'Aftercare: annual reports listed',
   'aftercare.annual_report_read': 'Aftercare: annual report viewed',
@@ -230,4 +234,5 @@ export const auditEntitiesEn = {
   accommodation_contract: 'Accommodation contract',
   accommodation_facility: 'Facility',
   accommodation_assignment: 'Accommodation assignment',
+  accommodation_statistics_report: 'Federal statistics report (WoBerichtsG)',
 };
