@@ -113,11 +113,18 @@ export function retentionRepository(tx: Tx, agencyId: string) {
         .where('status', '=', 'due')
         .executeTakeFirst(),
 
-    /** Removes the household's personal data everywhere (see the migration); answers the documents deleted. */
-    anonymise: (householdId: string, pseudonym: string) =>
-      sql<{ docs: number }>`SELECT wh_anonymise_household(${householdId}::uuid, ${pseudonym}) AS docs`
-        .execute(tx)
-        .then((r) => r.rows[0]!.docs),
+    /**
+     * Removes the household's personal data everywhere (see the migrations 2026-12-09T15-00_retention
+     * and 2026-12-10T15-00_audit_retention; the texts first, while the names to replace are still
+     * there); answers the documents deleted.
+     */
+    async anonymise(householdId: string, pseudonym: string): Promise<number> {
+      const texts = await sql<{ docs: number }>`SELECT wh_anonymise_household_texts(${householdId}::uuid, ${pseudonym}) AS docs`.execute(
+        tx,
+      );
+      const rest = await sql<{ docs: number }>`SELECT wh_anonymise_household(${householdId}::uuid, ${pseudonym}) AS docs`.execute(tx);
+      return texts.rows[0]!.docs + rest.rows[0]!.docs;
+    },
   };
 }
 export type RetentionRepository = ReturnType<typeof retentionRepository>;
