@@ -143,6 +143,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   // Retention and restriction (issue 18): the lead keeps the listed household (200 once, then 409);
   // restricting and lifting with valid input, so the household is writable again after each role's run.
   'GET /api/v1/retention/reviews': () => undefined,
+  'GET /api/v1/retention/runs': () => undefined,
   'POST /api/v1/retention/reviews/:id/decision': () => ({ decision: 'keep', reason: 'Verfahren läuft', keepUntil: '2099-01-01' }),
   'GET /api/v1/households/:id/restriction': () => undefined,
   'POST /api/v1/households/:id/restriction': () => ({ reason: 'legal_claims', note: null }),

@@ -215,6 +215,8 @@ export const PERMISSIONS = {
   /** Retention (issue 18): the lead sees the households due for anonymisation and confirms or keeps them. */
   'retention.list': ['lead'],
   'retention.decide': ['lead'],
+  /** The daily retention runs (listed, confirmed by whom, anonymised, files deleted, audit events pseudonymised): read-only. */
+  'retention.runs': ['dpo', 'lead'],
   /** Restriction of processing (Art. 18 DSGVO): seen by whoever reads the household, set and lifted by the lead and case managers. */
   'restriction.read': STAFF,
   'restriction.write': ['case_manager', 'lead'],

@@ -7,6 +7,16 @@ import { ZDate, ZId, ZTimestamp } from './common.js';
  * the usual municipal file-keeping period for social-assistance files (Aktenordnung / Aufbewahrungs-
  * bestimmungen: 10 years after the case closed, the limitation period for recovery claims of
  * § 50 SGB X plus the years of the guarantee contract). An agency may set each between 1 and 30 years.
+ *
+ * The audit trail has periods of its own, after which its events are pseudonymised (actor, subject,
+ * IDs and free text of the details replaced by keyed pseudonyms; the hash chain keeps verifying —
+ * platform/audit/pseudonymise.ts). Changes (`auditYears`, default 10): they show who wrote what into
+ * a file and are needed as long as the file itself may be (the same 10 years; § 67c Abs. 5 SGB X,
+ * Art. 5 Abs. 2 DSGVO accountability). Reads and sign-ins (`auditReadYears`, default 2): a log of
+ * access serves data-protection control only (Art. 32 DSGVO, § 78a SGB X with its annex); the
+ * end of the year after the access, as § 76 Abs. 4 BDSG sets for such logs, is reached within two
+ * years, leaving a data subject's Art. 15 request and the DPO's yearly review the whole period.
+ * Pseudonymised events are kept, not deleted: the chain and the counts of access stay complete.
  */
 export const RETENTION_PROGRAMMES = ['prevention', 'placement', 'sustainment', 'aftercare'] as const;
 export type TRetentionProgramme = (typeof RETENTION_PROGRAMMES)[number];
@@ -18,7 +28,20 @@ export const ZRetentionSettings = z.object({
   sustainment: years.describe('Aufbewahrung nach Ende des Mietverhältnisses (Jahre)'),
   aftercare: years.describe('Aufbewahrung nach Ende der Nachsorge (Jahre)'),
   confirmDays: z.number().int().min(1).max(90).default(30).describe('Frist der Leitung zur Bestätigung (Tage)'),
-  auditYears: z.number().int().min(1).max(30).default(10).describe('Aufbewahrung des Protokolls (Jahre)'),
+  auditYears: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(10)
+    .describe('Aufbewahrung des Protokolls: Änderungen (Jahre, danach pseudonymisiert)'),
+  auditReadYears: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(2)
+    .describe('Aufbewahrung des Protokolls: Lesezugriffe und Anmeldungen (Jahre, danach pseudonymisiert)'),
 });
 export type TRetentionSettings = z.infer<typeof ZRetentionSettings>;
 
@@ -46,6 +69,36 @@ export const ZRetentionDecision = z.discriminatedUnion('decision', [
     keepUntil: ZDate.describe('Bis wann weiter aufbewahrt wird'),
   }),
 ]);
+
+/** A household a retention run listed and what became of it (by file number only: after anonymisation it names nobody). */
+export const ZRetentionRunReview = z.object({
+  id: ZId,
+  householdId: ZId,
+  reference: z.string(),
+  dueOn: ZDate,
+  status: z.enum(['due', 'anonymised', 'kept']),
+  decidedAt: ZTimestamp.nullable(),
+  decidedBy: z.string().nullable().describe('Wer entschieden hat (Anzeigename)'),
+  keepUntil: ZDate.nullable(),
+  documentsDeleted: z.number().int().nullable(),
+});
+/** One agency's daily retention pass. */
+export const ZRetentionRun = z.object({
+  id: ZId,
+  ranOn: ZDate,
+  ranAt: ZTimestamp,
+  listed: z.number().int(),
+  anonymised: z.number().int(),
+  kept: z.number().int(),
+  open: z.number().int(),
+  documentsDeleted: z.number().int(),
+  auditPseudonymised: z.number().int().describe('Protokolleinträge, die in diesem Lauf pseudonymisiert wurden'),
+  auditReadsBefore: ZTimestamp.nullable(),
+  auditOthersBefore: ZTimestamp.nullable(),
+  reviews: z.array(ZRetentionRunReview),
+});
+export const ZRetentionRuns = z.object({ items: z.array(ZRetentionRun), limit: z.number().int() });
+export type TRetentionRuns = z.infer<typeof ZRetentionRuns>;
 
 export const RESTRICTION_REASONS = ['accuracy_contested', 'unlawful_processing', 'legal_claims', 'objection_pending', 'other'] as const;
 export const ZRestriction = z.object({

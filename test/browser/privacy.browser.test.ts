@@ -65,6 +65,8 @@ describe.skipIf(!hasChromium)('browser: an access request (Art. 15) from the hou
     await page.getByRole('heading', { level: 1, name: 'Datenschutz' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Übermittlungsprotokoll (§ 67b SGB X)' }).waitFor();
     await page.getByRole('link', { name: 'Verzeichnis von Verarbeitungstätigkeiten (PDF)' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Läufe der Aufbewahrungsprüfung' }).waitFor();
+    await page.getByText('Noch keine Läufe.').waitFor();
     await expectAccessible(page, 'Datenschutz');
     await page.getByRole('link', { name: 'Auskunftsanträge' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Auskunftsanträge (Art. 15 DSGVO)' }).waitFor();

@@ -202,6 +202,11 @@ export interface AuditEventsTable {
   hash: string | null;
   /** The key that sealed the event (null: not sealed yet). */
   key_id: string | null;
+  /** When actor, subject and details were replaced by pseudonyms (audit retention; migration 2026-12-10T15-00). */
+  pseudonymised_at: Timestamp | null;
+  /** HMAC over the original link hash and the pseudonymised text, and its key (see the migration). */
+  pseudo_hash: string | null;
+  pseudo_key_id: string | null;
 }
 
 /** The view the household search reads (the transaction's agency only; see its migration). */
@@ -1167,6 +1172,22 @@ export interface RetentionReviewsTable {
   decided_at: Timestamp | null;
   keep_reason: string | null;
   keep_until: DateCol | null;
+  /** The daily run that listed it (null: listed before runs were recorded). */
+  run_id: string | null;
+  /** Files deleted by the anonymisation (null: not anonymised). */
+  documents_deleted: number | null;
+}
+
+/** One agency's daily retention pass (migration 2026-12-10T15-00_audit_retention). */
+export interface RetentionRunsTable {
+  id: Generated<string>;
+  agency_id: string;
+  ran_on: DateCol;
+  ran_at: Generated<Date>;
+  listed: Generated<number>;
+  audit_pseudonymised: Generated<number>;
+  audit_reads_before: Timestamp | null;
+  audit_others_before: Timestamp | null;
 }
 
 /** Restriction of processing (Art. 18 DSGVO, § 84 SGB X); active while `lifted_at` is null. */
@@ -1279,6 +1300,7 @@ export interface DB {
   household_restrictions: HouseholdRestrictionsTable;
   audit_values: AuditValuesTable;
   consent_refusals: ConsentRefusalsTable;
+  retention_runs: RetentionRunsTable;
   accommodation_operators: AccommodationOperatorsTable;
   accommodation_operator_contacts: AccommodationOperatorContactsTable;
   accommodation_contracts: AccommodationContractsTable;

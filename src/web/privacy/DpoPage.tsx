@@ -10,10 +10,11 @@ import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useConsentLog, useTransferLog } from './queries';
+import { RetentionRunsSection } from './RetentionRunsSection';
 
 type ModuleKey = 'households' | 'prevention' | 'placement' | 'sustainment' | 'aftercare' | 'privacy';
 
-/** /privacy/dpo – the data-protection officer's read-only view: transfer log, consents and links to requests, audit and records of processing. */
+/** /privacy/dpo – the data-protection officer's read-only view: transfer log, consents, retention runs and links to requests, audit and records of processing. */
 export function DpoPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -102,6 +103,7 @@ export function DpoPage() {
           />
         )}
       </Section>
+      {can(me, 'retention.runs') && <RetentionRunsSection />}
     </>
   );
 }

@@ -12,6 +12,7 @@ export const privacyKeys = {
   request: (id: string) => ['privacy', 'request', id] as const,
   transfers: ['privacy', 'transfers'] as const,
   consents: ['privacy', 'consents'] as const,
+  retentionRuns: ['privacy', 'retention-runs'] as const,
 };
 
 export function useRequestList(state: string) {
@@ -36,6 +37,10 @@ export function useTransferLog() {
 
 export function useConsentLog() {
   return useQuery({ queryKey: privacyKeys.consents, queryFn: ({ signal }) => ok(api.GET('/privacy/consents', { signal })) });
+}
+
+export function useRetentionRuns() {
+  return useQuery({ queryKey: privacyKeys.retentionRuns, queryFn: ({ signal }) => ok(api.GET('/retention/runs', { signal })) });
 }
 
 export function useRefreshPrivacy() {

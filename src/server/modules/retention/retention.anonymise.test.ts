@@ -6,7 +6,17 @@ import { referralInput } from '../../../../test/aftercare-fixtures.js';
 import { consentInput } from '../../../../test/placement-fixtures.js';
 import { courtNotice } from '../../../../test/prevention-fixtures.js';
 import { tenancyInput } from '../../../../test/sustainment-fixtures.js';
-import { client, createAgency, householdInput, login, testApp, testDbs, type Client, type TestAgency } from '../../../../test/helpers.js';
+import {
+  client,
+  createAgency,
+  householdInput,
+  login,
+  testApp,
+  testDbs,
+  testKeys,
+  type Client,
+  type TestAgency,
+} from '../../../../test/helpers.js';
 import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { runRetention } from './retention.service.js';
 
@@ -190,13 +200,37 @@ describe('retention and anonymisation', () => {
     );
     expect((await owner.selectFrom('documents').select('id').where('owner_id', '=', pc.json().id).execute()).length).toBeGreaterThan(0);
 
+    // Free text elsewhere: a follow-up reason, an access request with its produced export (every
+    // record of the household), a lifted restriction's notes.
+    await sql`UPDATE households SET follow_up_reason = ${`Rückruf ${NAMES[0]}`} WHERE id = ${h.id}`.execute(owner);
+    const request = await cm.post('/api/v1/privacy/requests', {
+      householdId: h.id,
+      channel: 'letter',
+      receivedOn: '2015-03-02',
+      requestedBy: `${NAMES[0]} ${NAMES[1]}`,
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const produced = await cm.post(`/api/v1/privacy/requests/${request.json().id}/produce`, { version: request.json().version });
+    expect(produced.statusCode, produced.body).toBe(200);
+    await owner
+      .insertInto('household_restrictions')
+      .values({
+        agency_id: a.id,
+        household_id: h.id,
+        reason: 'other',
+        note: `Frau ${NAMES[1]} widerspricht`,
+        lifted_at: new Date(),
+        lift_note: `${NAMES[0]} hat zurückgezogen`,
+      })
+      .execute();
+
     const before = await figures();
     expect(await occurrences(NAMES)).not.toEqual([]);
 
     // Not due yet a day before ten years have passed since the last case closed; then listed once.
-    expect(await runRetention(testDbs().app, '2025-06-29', [a.id])).toEqual({ listed: 0 });
-    expect(await runRetention(testDbs().app, berlinDate(new Date()), [a.id])).toEqual({ listed: 1 });
-    expect(await runRetention(testDbs().app, berlinDate(new Date()), [a.id])).toEqual({ listed: 0 });
+    expect(await runRetention(testDbs().app, testKeys(), '2025-06-29', [a.id])).toMatchObject({ listed: 0 });
+    expect(await runRetention(testDbs().app, testKeys(), berlinDate(new Date()), [a.id])).toMatchObject({ listed: 1 });
+    expect(await runRetention(testDbs().app, testKeys(), berlinDate(new Date()), [a.id])).toMatchObject({ listed: 0 });
     const list = await lead.get('/api/v1/retention/reviews');
     expect(list.statusCode).toBe(200);
     const review = list.json().items.find((r: { householdId: string }) => r.householdId === h.id);
@@ -217,6 +251,15 @@ describe('retention and anonymisation', () => {
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: 'anonymised', headName: `Anonymisiert ${h.reference}` });
     expect((await lead.post(`/api/v1/retention/reviews/${review.id}/decision`, { decision: 'anonymise' })).statusCode).toBe(409);
+
+    // The run that listed it shows the decision to the data-protection officer.
+    const dpo = client(app, await login(app, a.users.dpo.email));
+    const runs = await dpo.get('/api/v1/retention/runs');
+    expect(runs.statusCode, runs.body).toBe(200);
+    const run = runs.json().items.find((r: { reviews: { id: string }[] }) => r.reviews.some((x) => x.id === review.id));
+    expect(run).toMatchObject({ listed: 1, anonymised: 1, kept: 0, open: 0 });
+    expect(run.documentsDeleted).toBeGreaterThan(0);
+    expect(run.reviews[0]).toMatchObject({ status: 'anonymised', reference: h.reference, decidedBy: expect.any(String) });
 
     // Nothing of the household's identity is left anywhere; its files are deleted.
     expect(await occurrences([...NAMES, ...CONTACTS, ...BIRTHS])).toEqual([]);

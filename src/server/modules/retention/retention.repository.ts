@@ -61,10 +61,17 @@ export function retentionRepository(tx: Tx, agencyId: string) {
         .then((r) => r.rows),
 
     /** Lists a household as due; false when it is listed already. */
-    list: (d: DueHousehold) =>
+    list: (d: DueHousehold, runId: string) =>
       tx
         .insertInto('retention_reviews')
-        .values({ agency_id: agencyId, household_id: d.household_id, closed_on: d.closed_on, due_on: d.due_on, programmes: d.programmes })
+        .values({
+          agency_id: agencyId,
+          household_id: d.household_id,
+          closed_on: d.closed_on,
+          due_on: d.due_on,
+          programmes: d.programmes,
+          run_id: runId,
+        })
         .onConflict((oc) => oc.columns(['agency_id', 'household_id']).where('status', '=', 'due').doNothing())
         .returning('id')
         .executeTakeFirst(),
@@ -93,7 +100,11 @@ export function retentionRepository(tx: Tx, agencyId: string) {
         .forUpdate('r')
         .executeTakeFirst(),
 
-    decide: (id: string, by: string, set: { status: 'anonymised' | 'kept'; keep_reason?: string; keep_until?: string }) =>
+    decide: (
+      id: string,
+      by: string,
+      set: { status: 'anonymised' | 'kept'; keep_reason?: string; keep_until?: string; documents_deleted?: number },
+    ) =>
       tx
         .updateTable('retention_reviews')
         .set({ ...set, decided_by: by, decided_at: new Date() })
@@ -102,11 +113,18 @@ export function retentionRepository(tx: Tx, agencyId: string) {
         .where('status', '=', 'due')
         .executeTakeFirst(),
 
-    /** Removes the household's personal data everywhere (see the migration); answers the documents deleted. */
-    anonymise: (householdId: string, pseudonym: string) =>
-      sql<{ docs: number }>`SELECT wh_anonymise_household(${householdId}::uuid, ${pseudonym}) AS docs`
-        .execute(tx)
-        .then((r) => r.rows[0]!.docs),
+    /**
+     * Removes the household's personal data everywhere (see the migrations 2026-12-09T15-00_retention
+     * and 2026-12-10T15-00_audit_retention; the texts first, while the names to replace are still
+     * there); answers the documents deleted.
+     */
+    async anonymise(householdId: string, pseudonym: string): Promise<number> {
+      const texts = await sql<{ docs: number }>`SELECT wh_anonymise_household_texts(${householdId}::uuid, ${pseudonym}) AS docs`.execute(
+        tx,
+      );
+      const rest = await sql<{ docs: number }>`SELECT wh_anonymise_household(${householdId}::uuid, ${pseudonym}) AS docs`.execute(tx);
+      return texts.rows[0]!.docs + rest.rows[0]!.docs;
+    },
   };
 }
 export type RetentionRepository = ReturnType<typeof retentionRepository>;

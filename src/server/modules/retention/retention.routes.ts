@@ -11,6 +11,7 @@ import {
   ZRetentionList,
   ZRetentionListQuery,
   ZRetentionReview,
+  ZRetentionRuns,
 } from '../../../contracts/retention.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import type { ConsentReportService } from './consents.service.js';
@@ -39,6 +40,19 @@ export function retentionRoutes(
       },
     },
     (req) => svc.list(ctxOf(req), req.query.status),
+  );
+  r.get(
+    '/api/v1/retention/runs',
+    {
+      config: { access: 'retention.runs' },
+      schema: {
+        tags,
+        summary:
+          'Läufe der Aufbewahrungsprüfung: gelistete Haushalte, Entscheidungen, gelöschte Dateien, pseudonymisierte Protokolleinträge',
+        response: { 200: ZRetentionRuns },
+      },
+    },
+    (req) => svc.runs(ctxOf(req)),
   );
   r.post(
     '/api/v1/retention/reviews/:id/decision',

@@ -14,7 +14,11 @@ import { notify } from '../../platform/notify/notify.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
 import { activeUsersWithRoles } from '../users/users.service.js';
+import { auditCut, pseudonymiseAudit } from '../../platform/audit/pseudonymise.js';
+import type { Keyring } from '../../platform/keys/keyring.js';
 import { retentionAgencies, retentionRepository } from './retention.repository.js';
+import { retentionRunsRepository } from './runs.repository.js';
+import { retentionRunsService } from './runs.service.js';
 
 /** The job acts for nobody: its audit events carry no actor. */
 const system = (agencyId: string): AuditSubject => ({
@@ -34,13 +38,13 @@ export const pseudonymOf = (reference: string) => `Anonymisiert ${reference}`;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** One agency's pass: lists the households whose retention ran out, with a deadline and a notice for the leads. */
-async function listDue(tx: Tx, agencyId: string, settings: TRetentionSettings, today: string): Promise<number> {
+async function listDue(tx: Tx, agencyId: string, settings: TRetentionSettings, today: string, runId: string): Promise<number> {
   const repo = retentionRepository(tx, agencyId);
   const due = await repo.due(settings, today);
   let listed = 0;
   const confirmBy = addDays(today, settings.confirmDays);
   for (const d of due) {
-    const row = await repo.list(d);
+    const row = await repo.list(d, runId);
     if (!row) continue;
     listed += 1;
     await openDeadline(tx, agencyId, {
@@ -72,13 +76,29 @@ async function listDue(tx: Tx, agencyId: string, settings: TRetentionSettings, t
   return listed;
 }
 
-/** The daily pass over all agencies (`only`: some agencies, for tests sharing one database). */
-export async function runRetention(db: Kysely<DB>, today = berlinDate(new Date()), only?: readonly string[]) {
+/**
+ * The daily pass over all agencies (`only`: some agencies, for tests sharing one database): per
+ * agency, one recorded run that lists the households due and pseudonymises the audit events past
+ * their own period (platform/audit/pseudonymise.ts).
+ */
+export async function runRetention(db: Kysely<DB>, keys: Keyring, today = berlinDate(new Date()), only?: readonly string[]) {
   const agencies = (await retentionAgencies(db)).filter((id) => !only || only.includes(id));
-  const listed = await eachAgency(agencies, (agencyId) =>
-    inAgency(db, agencyId, async (tx) => listDue(tx, agencyId, (await agencyFacts(tx, agencyId)).settings.retention, today)),
+  const runs = await eachAgency(agencies, (agencyId) =>
+    inAgency(db, agencyId, async (tx) => {
+      const settings = (await agencyFacts(tx, agencyId)).settings.retention;
+      const runs = retentionRunsRepository(tx, agencyId);
+      const cut = auditCut(today, settings.auditReadYears, settings.auditYears);
+      const runId = await runs.start(today, cut);
+      const listed = await listDue(tx, agencyId, settings, today, runId);
+      const pseudonymised = await pseudonymiseAudit(tx, keys, cut);
+      await runs.finish(runId, listed, pseudonymised);
+      return { listed, pseudonymised };
+    }),
   );
-  return { listed: listed.reduce((a, b) => a + b, 0) };
+  return {
+    listed: runs.reduce((a, r) => a + r.listed, 0),
+    auditPseudonymised: runs.reduce((a, r) => a + r.pseudonymised, 0),
+  };
 }
 
 type Review = Awaited<ReturnType<ReturnType<typeof retentionRepository>['reviews']>>[number];
@@ -99,6 +119,7 @@ const present = (r: Review): z.output<typeof ZRetentionList>['items'][number] =>
 
 export function retentionService(db: Kysely<DB>) {
   return {
+    ...retentionRunsService(db),
     list: (ctx: Ctx, status: 'due' | 'anonymised' | 'kept') =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'retention.list');
@@ -118,8 +139,8 @@ export function retentionService(db: Kysely<DB>) {
           throw new AppError('invalid_transition', 'Über diesen Haushalt ist bereits entschieden.', { currentState: r.status });
         let documents = 0;
         if (d.decision === 'anonymise') {
-          await repo.decide(id, ctx.actor.userId, { status: 'anonymised' });
           documents = await repo.anonymise(r.household_id, pseudonymOf(r.reference));
+          await repo.decide(id, ctx.actor.userId, { status: 'anonymised', documents_deleted: documents });
         } else {
           if (d.keepUntil <= berlinDate(new Date()))
             throw new AppError('validation_failed', undefined, {

@@ -38,6 +38,9 @@ export interface ChainLink {
   key_id: string;
   /** The event's canonical text (wh_audit_text). */
   canonical: string;
+  /** Set when the event was pseudonymised after its retention (see pseudonymise.ts). */
+  pseudo_hash: string | null;
+  pseudo_key_id: string | null;
 }
 
 export interface CheckpointRow {

@@ -228,6 +228,8 @@ export const AUDIT_KINDS = {
   /** The lead confirmed: the household's personal data was removed (documents deleted: count). */
   'retention.anonymised': 'household',
   'retention.kept': 'household',
+  /** The retention runs read (DPO page): how many runs shown. */
+  'retention.runs': null,
   /** Restriction of processing (Art. 18 DSGVO). */
   'restriction.read': 'household',
   'restriction.set': 'household',

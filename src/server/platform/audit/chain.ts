@@ -19,6 +19,18 @@ export function linkHash(keys: Keyring, keyId: string, prev: string, seq: number
   return crypto.createHmac('sha256', keys.keyFor('audit-chain', keyId)).update(`${prev}|${seq}|${keyId}|${text}`).digest('hex');
 }
 
+/**
+ * The second link rule, for an event pseudonymised after its retention (pseudonymise.ts):
+ * HMAC-SHA256 of the event's kept link hash, its number, the key id and its pseudonymised
+ * canonical text.
+ */
+export function pseudoLinkHash(keys: Keyring, keyId: string, hash: string, seq: number, text: string): string {
+  return crypto
+    .createHmac('sha256', keys.keyFor('audit-chain', keyId))
+    .update(`pseudonymised|${hash}|${seq}|${keyId}|${text}`)
+    .digest('hex');
+}
+
 /** Events per round trip while sealing; the links go back as array bind parameters. */
 const SEAL_BATCH = 20_000;
 
@@ -82,7 +94,9 @@ export interface VerifyResult {
 /**
  * Walks the transaction's agency's sealed chain in order: numbers without gaps, each prev_hash the
  * hash before, each hash the HMAC recomputed with the key it names (an unknown key id breaks the
- * chain). Then every checkpoint — stored ones and `external` ones (from an export) — must carry a
+ * chain); a pseudonymised event instead carries a second HMAC over its kept link hash and its
+ * pseudonymised text (pseudoLinkHash), so it can neither be altered nor its link hash replaced.
+ * Then every checkpoint — stored ones and `external` ones (from an export) — must carry a
  * valid signature and match the chain's hash at its number.
  */
 export async function verifyChain(tx: Tx, agencyId: string, keys: Keyring, external: Checkpoint[] = []): Promise<VerifyResult> {
@@ -107,7 +121,13 @@ export async function verifyChain(tx: Tx, agencyId: string, keys: Keyring, exter
     const rows = await repo.links(expected, batch);
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expected || r.prev_hash !== prev || !keys.has(r.key_id) || r.hash !== linkHash(keys, r.key_id, prev, seq, r.canonical)) {
+      const intact = () =>
+        r.pseudo_hash
+          ? !!r.pseudo_key_id &&
+            keys.has(r.pseudo_key_id) &&
+            r.pseudo_hash === pseudoLinkHash(keys, r.pseudo_key_id, r.hash, seq, r.canonical)
+          : r.hash === linkHash(keys, r.key_id, prev, seq, r.canonical);
+      if (seq !== expected || r.prev_hash !== prev || !keys.has(r.key_id) || !intact()) {
         brokenAt = expected;
         break walk;
       }

@@ -20,7 +20,7 @@ export interface Keyring {
   keyFor(purpose: KeyPurpose, id: string): Buffer;
 }
 
-export type KeyPurpose = 'audit-chain' | 'audit-checkpoint' | 'totp-secret' | 'oidc-state';
+export type KeyPurpose = 'audit-chain' | 'audit-checkpoint' | 'audit-pseudonym' | 'totp-secret' | 'oidc-state';
 
 const ID = /^[A-Za-z0-9_-]{1,32}$/;
 const MIN_SECRET = 32;

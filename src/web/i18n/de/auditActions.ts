@@ -199,6 +199,7 @@ export const auditActionsDe = {
   'retention.list': 'Fällige Löschungen angesehen',
   'retention.anonymised': 'Haushalt nach Ablauf der Aufbewahrungsfrist anonymisiert',
   'retention.kept': 'Weitere Aufbewahrung begründet',
+  'retention.runs': 'Läufe der Aufbewahrungsprüfung gelesen',
   'restriction.read': 'Einschränkung der Verarbeitung angesehen',
   'restriction.set': 'Verarbeitung eingeschränkt (Art. 18 DSGVO)',
   'restriction.lift': 'Einschränkung der Verarbeitung aufgehoben',

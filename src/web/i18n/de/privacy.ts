@@ -133,6 +133,24 @@ export const privacyDe = {
         aftercare: 'Nachsorge',
         privacy: 'Datenschutz',
       },
+      runs: {
+        title: 'Läufe der Aufbewahrungsprüfung',
+        intro:
+          'Jeder tägliche Lauf: welche Haushalte nach Ablauf der Aufbewahrungsfrist zur Löschung gelistet wurden, wer wie entschieden hat, wie viele Dateien gelöscht und wie viele Protokolleinträge nach Ablauf ihrer eigenen Frist pseudonymisiert wurden.',
+        ranOn: 'Lauf',
+        listed: 'Gelistet',
+        decisions: 'Entscheidungen',
+        decision: '{{reference}}: {{status}} ({{by}}, {{at}})',
+        anonymised: 'Anonymisiert',
+        documents: 'Gelöschte Dateien',
+        audit: 'Protokolleinträge pseudonymisiert',
+        empty: 'Noch keine Läufe.',
+        status: {
+          due: 'offen',
+          anonymised: 'anonymisiert',
+          kept: 'weiter aufbewahrt',
+        },
+      },
     },
   },
 };

@@ -199,6 +199,7 @@ export const auditActionsEn = {
   'retention.list': 'Due erasures viewed',
   'retention.anonymised': 'Household anonymised after its retention period',
   'retention.kept': 'Further retention justified',
+  'retention.runs': 'Retention runs read',
   'restriction.read': 'Restriction of processing viewed',
   'restriction.set': 'Processing restricted (Art. 18 GDPR)',
   'restriction.lift': 'Restriction of processing lifted',

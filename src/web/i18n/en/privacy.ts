@@ -134,6 +134,24 @@ export const privacyEn: typeof privacyDe = {
         aftercare: 'Aftercare',
         privacy: 'Data protection',
       },
+      runs: {
+        title: 'Retention runs',
+        intro:
+          'Each daily run: which households were listed for erasure after their retention period, who decided what, how many files were deleted and how many audit entries were pseudonymised after their own period.',
+        ranOn: 'Run',
+        listed: 'Listed',
+        decisions: 'Decisions',
+        decision: '{{reference}}: {{status}} ({{by}}, {{at}})',
+        anonymised: 'Anonymised',
+        documents: 'Files deleted',
+        audit: 'Audit entries pseudonymised',
+        empty: 'No runs yet.',
+        status: {
+          due: 'open',
+          anonymised: 'anonymised',
+          kept: 'kept longer',
+        },
+      },
     },
   },
 };
