@@ -74,6 +74,11 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/accommodation/assignments/:id/move-out': () => ({ movedOutOn: '2026-11-02', reason: 'other', version: 99 }),
   'POST /api/v1/accommodation/assignments/:id/cancel': () => ({ reason: 'Matrix', version: 99 }),
   'GET /api/v1/accommodation/assignments/:id/documents/:subId': () => undefined,
+  'GET /api/v1/accommodation/assignments/:id/incidents': () => undefined,
+  'GET /api/v1/accommodation/portal': () => undefined,
+  'POST /api/v1/accommodation/portal/assignments/:id/move-in': () => ({ movedInOn: '2026-11-01', version: 99 }),
+  'POST /api/v1/accommodation/portal/assignments/:id/move-out': () => ({ movedOutOn: '2026-11-02', reason: 'other', version: 99 }),
+  'POST /api/v1/accommodation/portal/assignments/:id/incidents': () => ({ kind: 'damage', occurredOn: '2026-11-02', text: 'Matrix' }),
   // Aftercare: steps carry a stale version (412) where they have one, so the fixtures survive every role.
   'GET /api/v1/aftercare/agreements': () => undefined,
   'POST /api/v1/aftercare/agreements': () => agreementInput(matrixCarrier(), { validFrom: '2019-01-01', validTo: '2019-12-31' }),

@@ -12,6 +12,7 @@ const ALL = [
   'admin',
   'steering',
   'dpo',
+  'operator_user',
 ] as const satisfies readonly TRole[];
 
 /**
@@ -232,6 +233,15 @@ export const PERMISSIONS = {
   'accommodation.stays': STAFF,
   'accommodation.assign': STAFF,
   'accommodation.move': STAFF,
+  /**
+   * The operator portal: a shelter operator's user sees only its own facilities' occupancy and, per
+   * person placed there, the minimum data to receive them; it confirms move-in and move-out and
+   * reports incidents, which the office staff read on the assignment. Never the case file.
+   */
+  'accommodation.portal': ['operator_user'],
+  'accommodation.portalMove': ['operator_user'],
+  'accommodation.portalIncident': ['operator_user'],
+  'accommodation.incidents': STAFF,
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

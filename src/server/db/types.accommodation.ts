@@ -168,3 +168,17 @@ export interface AccommodationStaysTable {
   until_date: DateCol | null;
   created_at: Generated<Date>;
 }
+
+/** An incident an operator reports about a person placed with it (insert-only; the text is anonymised with the household). */
+export interface AccommodationIncidentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  assignment_id: string;
+  household_id: string;
+  facility_id: string;
+  kind: string;
+  occurred_on: ColumnType<string, string, string>;
+  text: string;
+  reported_by: string;
+  created_at: Generated<Date>;
+}

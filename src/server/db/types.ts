@@ -10,6 +10,7 @@ import type {
   AccommodationRatesTable,
   AccommodationRoomsTable,
   AccommodationStaysTable,
+  AccommodationIncidentsTable,
 } from './types.accommodation.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -68,6 +69,8 @@ export interface UsersTable {
   /** Single sign-on: the identity provider and its subject (both or neither; unique pair). */
   oidc_issuer: string | null;
   oidc_subject: string | null;
+  /** An operator user's accommodation operator (role `operator_user` only). */
+  operator_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -1288,6 +1291,7 @@ export interface DB {
   accommodation_places: AccommodationPlacesTable;
   accommodation_assignments: AccommodationAssignmentsTable;
   accommodation_stays: AccommodationStaysTable;
+  accommodation_incidents: AccommodationIncidentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

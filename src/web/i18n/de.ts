@@ -71,6 +71,7 @@ export const de = {
     dpo: 'Datenschutzbeauftragte*r',
     admin: 'Administration',
     steering: 'Steuerung (Stadt)',
+    operator_user: 'Betreiber einer Unterkunft',
   },
   nav: {
     home: 'Übersicht',

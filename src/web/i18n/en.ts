@@ -69,6 +69,7 @@ export const en: Messages = {
     dpo: 'Data-protection officer',
     admin: 'Administration',
     steering: 'Steering (city)',
+    operator_user: 'Shelter operator',
   },
   nav: {
     home: 'Overview',

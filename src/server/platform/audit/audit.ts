@@ -205,6 +205,9 @@ export const AUDIT_KINDS = {
   'accommodation.move_out': 'accommodation_assignment',
   'accommodation.cancel': 'accommodation_assignment',
   'accommodation.document_read': 'accommodation_assignment',
+  'accommodation.portal_read': null,
+  'accommodation.incident_report': 'accommodation_assignment',
+  'accommodation.incident_list': 'accommodation_assignment',
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
   /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */
