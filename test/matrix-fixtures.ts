@@ -369,6 +369,14 @@ async function accommodationFixtures(
   if (assigned.statusCode !== 201) throw new Error(assigned.body);
   // The agency's operator user works for the fixture's operator (portal routes reach its facility).
   await testDbs().owner.updateTable('users').set({ operator_id: p.operatorId }).where('id', '=', a.users.operator_user.id).execute();
+  // The operator reports an incident about the household (the Art. 15 export shows it).
+  const operator = client(app, await login(app, a.users.operator_user.email));
+  const incident = await operator.post(`/api/v1/accommodation/portal/assignments/${assigned.json().id}/incidents`, {
+    kind: 'conflict',
+    occurredOn: '2026-11-02',
+    text: 'Streit mit dem Zimmernachbarn',
+  });
+  if (incident.statusCode !== 201) throw new Error(incident.body);
   return {
     accommodationOperator: p.operatorId,
     accommodationContract: p.contractId,

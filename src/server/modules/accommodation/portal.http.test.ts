@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPortal } from '../../../contracts/accommodationPortal.js';
+import { inAgency } from '../../db/database.js';
 import { roleHas, type Permission } from '../../platform/access/registry.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { placesFixture } from '../../../../test/accommodation-fixtures.js';
@@ -189,6 +191,16 @@ describe('the operator portal', () => {
     expect((await sw.get(`${A}/assignments/${theirs.assignment.id}/incidents`)).statusCode).toBe(404);
     const otherCm = client(app, await login(app, b.users.case_manager.email));
     expect((await otherCm.get(`${A}/assignments/${theirs.assignment.id}/incidents`)).statusCode).toBe(404);
+  });
+
+  it("anonymising the household replaces the incident's text", async () => {
+    await inAgency(testDbs().app, a.id, (tx) => sql`SELECT wh_anonymise_household(${theirs.h.id}::uuid, 'Anonymisiert T-1')`.execute(tx));
+    const rows = await testDbs()
+      .owner.selectFrom('accommodation_incidents')
+      .select('text')
+      .where('household_id', '=', theirs.h.id)
+      .execute();
+    expect(rows.map((r) => r.text)).toEqual(['anonymisiert']);
   });
 
   it('finds the arrivals expected on its start page', async () => {

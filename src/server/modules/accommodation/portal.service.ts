@@ -146,7 +146,7 @@ export function portalService(db: Kysely<DB>, stays: StaysService) {
           {
             text: {
               key: 'notice.accommodationIncident',
-              params: { facility: row.facility_name, kind: input.kind, date: input.occurredOn },
+              params: { facility: row.facility_name, kind: input.kind, occurredOn: input.occurredOn },
             },
           },
         );

@@ -262,12 +262,14 @@ export function staysService(db: Kysely<DB>) {
     /** Staff confirm the arrival: the nights start that day, the household is in accommodation. */
     moveIn: (ctx: Ctx, id: string, input: Out<typeof ZMoveInInput>) =>
       actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'accommodation.move', { type: 'accommodation_assignment', id });
         await confirmMoveIn(tx, ctx, id, input);
         return (await full(tx, ctx, id))!;
       }),
 
     moveOut: (ctx: Ctx, id: string, input: Out<typeof ZMoveOutInput>) =>
       actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'accommodation.move', { type: 'accommodation_assignment', id });
         await confirmMoveOut(tx, ctx, id, input);
         return (await full(tx, ctx, id))!;
       }),

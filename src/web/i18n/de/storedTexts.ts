@@ -57,6 +57,10 @@ export const storedTextsDe = {
     retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
   },
   notice: {
+    accommodationIncident: {
+      title: 'Vorkommnis gemeldet: {{facility}}',
+      body: '$t(accommodationPortal.incidentKind.{{kind}}) am {{occurredOn}}, gemeldet vom Betreiber. Bitte auf der Zuweisung ansehen.',
+    },
     roundTableInvite: {
       title: '$t(textPart.invite.{{change}}): Runder Tisch WohnenPlus {{offer}}',
       body: 'Runder Tisch zum Wohnungsangebot {{offer}} ({{street}}, {{district}}) am {{startsAt}} Uhr. {{video}}',

@@ -52,6 +52,10 @@ export const storedTextsEn: typeof storedTextsDe = {
     retention_review: 'Confirm erasure after the retention period',
   },
   notice: {
+    accommodationIncident: {
+      title: 'Incident reported: {{facility}}',
+      body: '$t(accommodationPortal.incidentKind.{{kind}}) on {{occurredOn}}, reported by the operator. Please see the assignment.',
+    },
     roundTableInvite: {
       title: '$t(textPart.invite.{{change}}): WohnenPlus round table {{offer}}',
       body: 'Round table on the housing offer {{offer}} ({{street}}, {{district}}) on {{startsAt}}. {{video}}',
