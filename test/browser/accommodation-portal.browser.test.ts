@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('browser: Betreiberportal – Meine Unterkünfte, 
     await page.getByRole('button', { name: `Vorkommnis melden: ${head}` }).click();
     const incident = page.getByRole('dialog');
     await incident.getByRole('button', { name: 'Vorkommnis melden' }).click();
-    await incident.getByText('Beschreibung: bitte ausfüllen.', { exact: false }).first().waitFor();
+    await incident.getByText('Bitte füllen Sie dieses Feld aus.').first().waitFor();
     await incident.getByLabel('Beschreibung').fill('Wasserschaden im Bad, Hausmeister informiert.');
     await expectAccessible(page, 'Dialog Vorkommnis');
     await incident.getByRole('button', { name: 'Vorkommnis melden' }).click();

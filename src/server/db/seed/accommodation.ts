@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { inAgency, type Tx } from '../database.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { notify } from '../../platform/notify/notify.js';
 import type { DB } from '../types.js';
 import { DEMO_PASSWORD } from './users.js';
 
@@ -277,9 +278,12 @@ async function stays(tx: Tx, agencyId: string, facilities: Awaited<ReturnType<ty
   return expectedAt;
 }
 
-/** The operator portal's demo login works for the operator expecting the arrival, so its start page has it waiting. */
+/**
+ * The operator portal's demo login works for the operator expecting the arrival, so its start page has
+ * it waiting, with the office's notice about the arrival (the cost-coverage note goes to the operator).
+ */
 async function operatorUser(tx: Tx, agencyId: string, mail: string, operatorId: string) {
-  await tx
+  const user = await tx
     .insertInto('users')
     .values({
       agency_id: agencyId,
@@ -289,7 +293,26 @@ async function operatorUser(tx: Tx, agencyId: string, mail: string, operatorId: 
       operator_id: operatorId,
       password_hash: await hashPassword(DEMO_PASSWORD),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const arrival = await tx
+    .selectFrom('accommodation_assignments as a')
+    .innerJoin('accommodation_facilities as f', 'f.id', 'a.facility_id')
+    .select(['f.name', 'a.from_date'])
+    .where('a.agency_id', '=', agencyId)
+    .where('a.state', '=', 'assigned')
+    .where('f.operator_id', '=', operatorId)
+    .executeTakeFirst();
+  if (!arrival) return;
+  await notify(tx, agencyId, {
+    userIds: [user.id],
+    kind: 'accommodation.arrival',
+    title: `Neue Zuweisung: ${arrival.name}`,
+    body: `Ein Haushalt ist ab ${arrival.from_date.split('-').reverse().join('.')} zugewiesen. Bitte den Einzug bestätigen.`,
+    link: '/accommodation/portal',
+    text: { key: 'notice.accommodationArrival', params: { facility: arrival.name, fromOn: arrival.from_date } },
+    mail: false,
+  });
 }
 
 export async function seedAccommodation(

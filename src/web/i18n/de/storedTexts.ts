@@ -57,6 +57,10 @@ export const storedTextsDe = {
     retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
   },
   notice: {
+    accommodationArrival: {
+      title: 'Neue Zuweisung: {{facility}}',
+      body: 'Ein Haushalt ist ab {{fromOn}} zugewiesen. Bitte den Einzug bestätigen.',
+    },
     accommodationIncident: {
       title: 'Vorkommnis gemeldet: {{facility}}',
       body: '$t(accommodationPortal.incidentKind.{{kind}}) am {{occurredOn}}, gemeldet vom Betreiber. Bitte auf der Zuweisung ansehen.',

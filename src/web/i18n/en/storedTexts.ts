@@ -52,6 +52,10 @@ export const storedTextsEn: typeof storedTextsDe = {
     retention_review: 'Confirm erasure after the retention period',
   },
   notice: {
+    accommodationArrival: {
+      title: 'New assignment: {{facility}}',
+      body: 'A household is assigned from {{fromOn}}. Please confirm the move-in.',
+    },
     accommodationIncident: {
       title: 'Incident reported: {{facility}}',
       body: '$t(accommodationPortal.incidentKind.{{kind}}) on {{occurredOn}}, reported by the operator. Please see the assignment.',
