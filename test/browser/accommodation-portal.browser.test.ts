@@ -63,6 +63,8 @@ describe.skipIf(!hasChromium)('browser: Betreiberportal – Meine Unterkünfte, 
     const incident = page.getByRole('dialog');
     await incident.getByRole('button', { name: 'Vorkommnis melden' }).click();
     await incident.getByText('Bitte füllen Sie dieses Feld aus.').first().waitFor();
+    await incident.getByLabel('Art des Vorkommnisses').selectOption({ label: 'Schaden' });
+    await incident.getByLabel('Tag').fill('2026-11-20');
     await incident.getByLabel('Beschreibung').fill('Wasserschaden im Bad, Hausmeister informiert.');
     await expectAccessible(page, 'Dialog Vorkommnis');
     await incident.getByRole('button', { name: 'Vorkommnis melden' }).click();
