@@ -225,6 +225,8 @@ async function stays(tx: Tx, agencyId: string, facilities: Awaited<ReturnType<ty
     .execute();
   const free = facilities.map((f) => [...f.places]);
   let expectedAt: string | null = null;
+  // First which households fit where; the last one placed is the one expected (not yet moved in).
+  const plan: { i: number; h: (typeof households)[number]; members: { id: string }[]; target: number; taken: (typeof free)[number] }[] = [];
   for (const [i, h] of households.entries()) {
     const members = await tx.selectFrom('household_members').select('id').where('household_id', '=', h.id).orderBy('position').execute();
     const target = h.children > 0 ? 1 : i % 2 === 0 ? 0 : 2;
@@ -232,7 +234,10 @@ async function stays(tx: Tx, agencyId: string, facilities: Awaited<ReturnType<ty
     if (pool.length < members.length) continue;
     const taken = pool.slice(0, members.length);
     free[target] = free[target]!.filter((p) => !taken.includes(p));
-    const expected = i === households.length - 1;
+    plan.push({ i, h, members, target, taken });
+  }
+  for (const [n, { i, h, members, target, taken }] of plan.entries()) {
+    const expected = n === plan.length - 1;
     if (expected) expectedAt = facilities[target]!.operatorId;
     // The stay starts on a past day, never before the household became homeless.
     const candidate = isoDaysAgo(30 + i * 17);
