@@ -51,6 +51,8 @@ export interface TestAgency {
   providerId: string;
   otherProviderId: string;
   carrierId: string;
+  /** The accommodation operator the `operator_user` is bound to. */
+  operatorId: string;
 }
 
 /** A fresh agency with one user per role, two housing providers and a carrier (like Medplum's createTestProject). */
@@ -77,6 +79,12 @@ export async function createAgency(settings: Record<string, unknown> = { totpReq
     .returning('id')
     .execute();
   const [c] = await owner.insertInto('carriers').values({ agency_id: agency.id, name: 'Träger Test e. V.' }).returning('id').execute();
+  // The operator user's accommodation operator (the operator portal); it has no facility until a test adds one.
+  const [op] = await owner
+    .insertInto('accommodation_operators')
+    .values({ agency_id: agency.id, name: 'Betreiber Test gGmbH', kind: 'other' })
+    .returning('id')
+    .execute();
   hashed ??= hashPassword(PASSWORD);
   const hash = await hashed;
   const rows = await owner
@@ -90,12 +98,13 @@ export async function createAgency(settings: Record<string, unknown> = { totpReq
         password_hash: hash,
         provider_id: role === 'provider_user' ? p1!.id : null,
         carrier_id: role === 'carrier_worker' ? c!.id : null,
+        operator_id: role === 'operator_user' ? op!.id : null,
       })),
     )
     .returning(['id', 'email', 'role'])
     .execute();
   const users = Object.fromEntries(rows.map((r) => [r.role, { id: r.id, email: r.email }])) as TestAgency['users'];
-  return { id: agency.id, name: agency.name, users, providerId: p1!.id, otherProviderId: p2!.id, carrierId: c!.id };
+  return { id: agency.id, name: agency.name, users, providerId: p1!.id, otherProviderId: p2!.id, carrierId: c!.id, operatorId: op!.id };
 }
 
 export interface Session {

@@ -367,6 +367,16 @@ async function accommodationFixtures(
     places: [{ memberId: household.members[0]!.id, placeId: p.place('A1', 0) }],
   });
   if (assigned.statusCode !== 201) throw new Error(assigned.body);
+  // The agency's operator user works for the fixture's operator (portal routes reach its facility).
+  await testDbs().owner.updateTable('users').set({ operator_id: p.operatorId }).where('id', '=', a.users.operator_user.id).execute();
+  // The operator reports an incident about the household (the Art. 15 export shows it).
+  const operator = client(app, await login(app, a.users.operator_user.email));
+  const incident = await operator.post(`/api/v1/accommodation/portal/assignments/${assigned.json().id}/incidents`, {
+    kind: 'conflict',
+    occurredOn: '2026-11-02',
+    text: 'Streit mit dem Zimmernachbarn',
+  });
+  if (incident.statusCode !== 201) throw new Error(incident.body);
   return {
     accommodationOperator: p.operatorId,
     accommodationContract: p.contractId,
@@ -411,6 +421,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
         ['/api/v1/accommodation/contracts', 'accommodationContract'],
         ['/api/v1/accommodation/facilities', 'accommodationFacility'],
         ['/api/v1/accommodation/assignments', 'accommodationAssignment'],
+        ['/api/v1/accommodation/portal/assignments', 'accommodationAssignment'],
         ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
         ['/api/v1/aftercare/annual-reports', 'aftercareAnnualReport'],
         ['/api/v1/privacy/requests', 'privacyRequest'],

@@ -201,9 +201,11 @@ const generatedPassword = () => crypto.randomBytes(12).toString('base64url');
 
 export async function userCreate(
   config: Config,
-  o: { agency: string; email: string; name: string; role: string; password?: string },
+  o: { agency: string; email: string; name: string; role: string; password?: string; operator?: string },
 ): Promise<void> {
   const role = ZRole.parse(o.role);
+  // An operator's user is bound to its accommodation operator (the database checks it is the agency's).
+  if (role === 'operator_user' && !o.operator) throw new Error('Für Betreiber-Benutzer bitte --operator <Betreiber-ID> angeben.');
   if (role === 'provider_user' || role === 'carrier_worker')
     throw new Error('Benutzer von Wohnungsunternehmen und Trägern bitte in der Oberfläche anlegen (Zuordnung nötig).');
   const password = o.password ?? generatedPassword();
@@ -218,6 +220,7 @@ export async function userCreate(
         email: o.email.toLowerCase(),
         display_name: o.name,
         role,
+        operator_id: role === 'operator_user' ? o.operator! : null,
         password_hash: await hashPassword(password),
       })
       .execute();

@@ -58,7 +58,12 @@ user
   .requiredOption('--name <name>')
   .requiredOption('--role <role>')
   .option('--password <password>', 'sonst wird eines erzeugt und ausgegeben')
-  .action(run((o: { agency: string; email: string; name: string; role: string; password?: string }) => userCreate(loadConfig(), o)));
+  .option('--operator <id>', 'nur für operator_user: der Betreiber der Unterkünfte (ID)')
+  .action(
+    run((o: { agency: string; email: string; name: string; role: string; password?: string; operator?: string }) =>
+      userCreate(loadConfig(), o),
+    ),
+  );
 user
   .command('reset-password')
   .description('Passwort zurücksetzen und Sitzungen beenden')

@@ -42,8 +42,11 @@ export const ZUserQuery = z.object({
 
 export const ZPassword = z.string().min(12, 'Mindestens 12 Zeichen').max(200);
 
-/** The roles an agency's admin gives: a steering body's users (`steering`) are created by the platform (CLI). */
-export const ZAgencyRole = ZRole.exclude(['steering']);
+/**
+ * The roles an agency's admin gives: a steering body's users (`steering`) are created by the platform
+ * (CLI); operator users (`operator_user`, bound to an accommodation operator) by the seed for now.
+ */
+export const ZAgencyRole = ZRole.exclude(['steering', 'operator_user']);
 
 export const ZUserCreate = z.object({
   email: z.string().trim().toLowerCase().email().max(200),

@@ -14,6 +14,8 @@ export const ROLES = [
   'steering',
   /** Datenschutzbeauftragte*r: reads the logs and records of data protection, never a case. */
   'dpo',
+  /** A shelter operator's staff (accommodation portal): its facilities' occupancy and the minimum data to receive a person. */
+  'operator_user',
 ] as const;
 export const ZRole = z.enum(ROLES).describe('Rolle des Benutzers');
 export type TRole = z.infer<typeof ZRole>;

@@ -12,6 +12,7 @@ const ALL = [
   'admin',
   'steering',
   'dpo',
+  'operator_user',
 ] as const satisfies readonly TRole[];
 
 /**
@@ -237,6 +238,15 @@ export const PERMISSIONS = {
   /** The federal statistics (WoBerichtsG): the accommodation team and the lead check and export; the lead marks it submitted. */
   'accommodation.statistics': ['accommodation_worker', 'lead'],
   'accommodation.statistics_submit': ['lead'],
+  /**
+   * The operator portal: a shelter operator's user sees only its own facilities' occupancy and, per
+   * person placed there, the minimum data to receive them; it confirms move-in and move-out and
+   * reports incidents, which the office staff read on the assignment. Never the case file.
+   */
+  'accommodation.portal': ['operator_user'],
+  'accommodation.portalMove': ['operator_user'],
+  'accommodation.portalIncident': ['operator_user'],
+  'accommodation.incidents': STAFF,
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

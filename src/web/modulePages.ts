@@ -25,6 +25,7 @@ export const MODULE_PAGES: Readonly<Record<string, LazyExoticComponent<Component
   retention: lazy(() => import('./retention/RetentionPage').then((m) => ({ default: m.RetentionPage }))),
   consentReport: lazy(() => import('./retention/ConsentReportPage').then((m) => ({ default: m.ConsentReportPage }))),
   accommodation: lazy(() => import('./accommodation/AccommodationPage').then((m) => ({ default: m.AccommodationPage }))),
+  accommodationPortal: lazy(() => import('./accommodation/PortalPage').then((m) => ({ default: m.PortalPage }))),
   reporting: lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage }))),
   steeringCity: lazy(() => import('./steering/CityPage').then((m) => ({ default: m.CityPage }))),
   privacy: lazy(() => import('./privacy/RequestsPage').then((m) => ({ default: m.RequestsPage }))),

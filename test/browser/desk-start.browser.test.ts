@@ -54,6 +54,8 @@ describe.skipIf(!hasChromium)('browser: the start page of each demo role', () =>
     { email: 'wohnungsunternehmen@berlin-mitte.example', cards: [/Angebotsentwürfe/], text: [] },
     { email: 'traeger@stuttgart.example', cards: [/Hausbesuche überfällig/, /Hausbesuche diese Woche/], text: ['übertragen'] },
     { email: 'traeger@berlin-mitte.example', cards: [/Hausbesuche überfällig/], text: [] },
+    { email: 'betreiber@stuttgart.example', cards: [/Erwartete Ankünfte/], text: [] },
+    { email: 'betreiber@berlin-mitte.example', cards: [/Erwartete Ankünfte/], text: [] },
     { email: 'revision@stuttgart.example', cards: ['Ungelesene Benachrichtigungen'], text: ['Stichprobe'] },
     { email: 'admin@stuttgart.example', cards: ['Ungelesene Benachrichtigungen'], text: ['zweiten Faktor'] },
   ])('$email sees its waiting work', async ({ email, cards, text }) => {

@@ -180,5 +180,16 @@ export interface AccommodationStatisticsReportsTable {
   submitted_persons: number | null;
   note: string | null;
   version: Generated<number>;
+/** An incident an operator reports about a person placed with it (insert-only; the text is anonymised with the household). */
+export interface AccommodationIncidentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  assignment_id: string;
+  household_id: string;
+  facility_id: string;
+  kind: string;
+  occurred_on: ColumnType<string, string, string>;
+  text: string;
+  reported_by: string;
   created_at: Generated<Date>;
 }

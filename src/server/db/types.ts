@@ -11,6 +11,7 @@ import type {
   AccommodationRoomsTable,
   AccommodationStaysTable,
   AccommodationStatisticsReportsTable,
+  AccommodationIncidentsTable,
 } from './types.accommodation.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -69,6 +70,8 @@ export interface UsersTable {
   /** Single sign-on: the identity provider and its subject (both or neither; unique pair). */
   oidc_issuer: string | null;
   oidc_subject: string | null;
+  /** An operator user's accommodation operator (role `operator_user` only). */
+  operator_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -1312,6 +1315,7 @@ export interface DB {
   accommodation_assignments: AccommodationAssignmentsTable;
   accommodation_stays: AccommodationStaysTable;
   accommodation_statistics_reports: AccommodationStatisticsReportsTable;
+  accommodation_incidents: AccommodationIncidentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

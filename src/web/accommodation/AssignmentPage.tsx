@@ -15,6 +15,7 @@ import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { formatEuro } from '../../contracts/format';
 import { AccDialog, type AccStep } from './AccDialog';
+import { IncidentsSection } from './IncidentsSection';
 import { cancelFields, moveInFields, moveOutFields } from './fields';
 import { documentUrl, useAssignment } from './queries';
 
@@ -142,6 +143,7 @@ export function AssignmentPage() {
           ))}
         </ul>
       </Section>
+      <IncidentsSection assignmentId={a.id} />
       {open && (
         <AccDialog
           formId={`acc-${open}`}

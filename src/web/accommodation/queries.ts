@@ -19,6 +19,8 @@ export const accommodationKeys = {
   stays: (householdId: string | null) => ['accommodation', 'stays', householdId] as const,
   assignment: (id: string) => ['accommodation', 'assignment', id] as const,
   search: (householdId: string, date: string) => ['accommodation', 'search', householdId, date] as const,
+  portal: ['accommodation', 'portal'] as const,
+  incidents: (id: string) => ['accommodation', 'incidents', id] as const,
 };
 
 export const useFacilities = () =>
@@ -55,6 +57,18 @@ export const usePlaceSearch = (householdId: string, date: string) =>
     queryKey: accommodationKeys.search(householdId, date),
     queryFn: ({ signal }) =>
       ok(api.GET('/accommodation/place-search', { params: { query: { householdId, ...(date ? { date } : {}) } }, signal })),
+  });
+
+/** The operator portal: the own facilities with today's occupancy and the households placed there. */
+export const usePortal = () =>
+  useQuery({ queryKey: accommodationKeys.portal, queryFn: ({ signal }) => ok(api.GET('/accommodation/portal', { signal })) });
+
+/** The incidents the operator reported on an assignment (staff). */
+export const useIncidents = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: accommodationKeys.incidents(id),
+    queryFn: ({ signal }) => ok(api.GET('/accommodation/assignments/{id}/incidents', { params: { path: { id } }, signal })),
+    enabled,
   });
 
 export function useRefreshAccommodation() {

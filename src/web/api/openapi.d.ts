@@ -416,6 +416,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accommodation/assignments/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vom Betreiber gemeldete Vorkommnisse einer Zuweisung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                facilityName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "damage" | "conflict" | "rule_violation" | "health" | "police" | "other";
+                                occurredOn: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                reportedBy: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accommodation/assignments/{id}/move-in": {
         parameters: {
             query?: never;
@@ -2141,6 +2194,335 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Betreiberportal: eigene Unterkünfte mit heutiger Belegung, erwarteten und wohnenden Haushalten (Mindestangaben) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            facilities: {
+                                address: string;
+                                blocked: number;
+                                free: number;
+                                households: {
+                                    actions: string[];
+                                    /** @description Zugewiesen ab (Anreise) */
+                                    arrivalDate: string;
+                                    /** Format: uuid */
+                                    assignmentId: string;
+                                    movedInOn: string | null;
+                                    /** @description Name der Hauptperson */
+                                    name: string;
+                                    needs: {
+                                        /** @description Kinder im Haushalt */
+                                        children: number;
+                                        /** @description Haustiere */
+                                        pets: boolean;
+                                        /** @description Rollstuhl */
+                                        wheelchair: boolean;
+                                        /** @description Nur Frauen im Haushalt (Frauenschutz) */
+                                        womenProtection: boolean;
+                                    };
+                                    personCount: number;
+                                    persons: {
+                                        name: string;
+                                        placeLabel: string;
+                                        roomLabel: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    state: "assigned" | "moved_in";
+                                    version: number;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                occupied: number;
+                                places: number;
+                            }[];
+                            operatorName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/portal/assignments/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Betreiber meldet ein Vorkommnis (Schaden, Konflikt, Regelverstoß, Gesundheit, Polizei, Sonstiges) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Art: Schaden, Konflikt, Regelverstoß, Gesundheit, Polizei, Sonstiges
+                         * @enum {string}
+                         */
+                        kind: "damage" | "conflict" | "rule_violation" | "health" | "police" | "other";
+                        /** @description Tag des Vorkommnisses */
+                        occurredOn: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            assignmentId: string;
+                            facilityName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "damage" | "conflict" | "rule_violation" | "health" | "police" | "other";
+                            occurredOn: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: string;
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/portal/assignments/{id}/move-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Betreiber bestätigt den Einzug */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tag des Einzugs */
+                        movedInOn: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            facilities: {
+                                address: string;
+                                blocked: number;
+                                free: number;
+                                households: {
+                                    actions: string[];
+                                    /** @description Zugewiesen ab (Anreise) */
+                                    arrivalDate: string;
+                                    /** Format: uuid */
+                                    assignmentId: string;
+                                    movedInOn: string | null;
+                                    /** @description Name der Hauptperson */
+                                    name: string;
+                                    needs: {
+                                        /** @description Kinder im Haushalt */
+                                        children: number;
+                                        /** @description Haustiere */
+                                        pets: boolean;
+                                        /** @description Rollstuhl */
+                                        wheelchair: boolean;
+                                        /** @description Nur Frauen im Haushalt (Frauenschutz) */
+                                        womenProtection: boolean;
+                                    };
+                                    personCount: number;
+                                    persons: {
+                                        name: string;
+                                        placeLabel: string;
+                                        roomLabel: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    state: "assigned" | "moved_in";
+                                    version: number;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                occupied: number;
+                                places: number;
+                            }[];
+                            operatorName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/portal/assignments/{id}/move-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Betreiber bestätigt den Auszug mit Tag und Grund */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tag des Auszugs (keine Nacht mehr) */
+                        movedOutOn: string;
+                        note?: string | null;
+                        /** @enum {string} */
+                        reason: "own_flat" | "other_facility" | "left_unknown" | "hospital" | "prison" | "deceased" | "other";
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            facilities: {
+                                address: string;
+                                blocked: number;
+                                free: number;
+                                households: {
+                                    actions: string[];
+                                    /** @description Zugewiesen ab (Anreise) */
+                                    arrivalDate: string;
+                                    /** Format: uuid */
+                                    assignmentId: string;
+                                    movedInOn: string | null;
+                                    /** @description Name der Hauptperson */
+                                    name: string;
+                                    needs: {
+                                        /** @description Kinder im Haushalt */
+                                        children: number;
+                                        /** @description Haustiere */
+                                        pets: boolean;
+                                        /** @description Rollstuhl */
+                                        wheelchair: boolean;
+                                        /** @description Nur Frauen im Haushalt (Frauenschutz) */
+                                        womenProtection: boolean;
+                                    };
+                                    personCount: number;
+                                    persons: {
+                                        name: string;
+                                        placeLabel: string;
+                                        roomLabel: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    state: "assigned" | "moved_in";
+                                    version: number;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                occupied: number;
+                                places: number;
+                            }[];
+                            operatorName: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8579,7 +8961,7 @@ export interface paths {
                                     payoutWorkingDays: number;
                                 };
                                 /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo")[];
+                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user")[];
                             };
                             version: number;
                         };
@@ -8925,7 +9307,7 @@ export interface paths {
                                 payoutWorkingDays?: number;
                             };
                             /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                            totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo")[];
+                            totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user")[];
                         };
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
@@ -9244,7 +9626,7 @@ export interface paths {
                                     payoutWorkingDays: number;
                                 };
                                 /** @description Rollen, die einen zweiten Faktor (TOTP) nutzen müssen */
-                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo")[];
+                                totpRequiredRoles: ("case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user")[];
                             };
                             version: number;
                         };
@@ -9517,13 +9899,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                                 totpEnabled: boolean;
                                 /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                                 totpRequired: boolean;
@@ -9549,13 +9931,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                                 totpEnabled: boolean;
                                 /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                                 totpRequired: boolean;
@@ -9814,13 +10196,13 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                             totpEnabled: boolean;
                             /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                             totpRequired: boolean;
@@ -16633,13 +17015,13 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                             totpEnabled: boolean;
                             /** @description Die Behörde verlangt für diese Rolle einen zweiten Faktor */
                             totpRequired: boolean;
@@ -27929,7 +28311,7 @@ export interface paths {
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                             }[];
                         };
                     };
@@ -31104,7 +31486,7 @@ export interface paths {
                                  * @description Rolle des Benutzers
                                  * @enum {string}
                                  */
-                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                                role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                                 totpEnabled: boolean;
                                 version: number;
                             }[];
@@ -31160,7 +31542,7 @@ export interface paths {
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                             totpEnabled: boolean;
                             version: number;
                         };
@@ -31233,7 +31615,7 @@ export interface paths {
                              * @description Rolle des Benutzers
                              * @enum {string}
                              */
-                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo";
+                            role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "steering" | "dpo" | "operator_user";
                             totpEnabled: boolean;
                             version: number;
                         };

@@ -35,6 +35,7 @@ export const deCore = {
     dpo: 'Datenschutzbeauftragte*r',
     admin: 'Administration',
     steering: 'Steuerung (Stadt)',
+    operator_user: 'Betreiber einer Unterkunft',
   },
   nav: {
     home: 'Übersicht',

@@ -1,5 +1,6 @@
 import { aftercareDe } from './de/aftercare';
 import { accommodationDe } from './de/accommodation';
+import { accommodationPortalDe } from './de/accommodationPortal';
 import { accommodationStatisticsDe } from './de/accommodationStatistics';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
@@ -24,6 +25,7 @@ import { retentionDe } from './de/retention';
 export const deModules = {
   ...aftercareDe,
   ...accommodationDe,
+  ...accommodationPortalDe,
   ...accommodationStatisticsDe,
   ...notify,
   ...deskDe,

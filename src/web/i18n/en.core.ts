@@ -35,6 +35,7 @@ export const enCore = {
     dpo: 'Data-protection officer',
     admin: 'Administration',
     steering: 'Steering (city)',
+    operator_user: 'Shelter operator',
   },
   nav: {
     home: 'Overview',

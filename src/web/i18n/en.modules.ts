@@ -1,5 +1,6 @@
 import { aftercareEn } from './en/aftercare';
 import { accommodationEn } from './en/accommodation';
+import { accommodationPortalEn } from './en/accommodationPortal';
 import { accommodationStatisticsEn } from './en/accommodationStatistics';
 import { exportsEn } from './en/exports';
 import { searchEn } from './en/search';
@@ -24,6 +25,7 @@ import { retentionEn } from './en/retention';
 export const enModules = {
   ...aftercareEn,
   ...accommodationEn,
+  ...accommodationPortalEn,
   ...accommodationStatisticsEn,
   ...notify,
   ...deskEn,

@@ -83,6 +83,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'cases',
     programme: 'reporting',
   },
+  // A shelter operator's only page: its facilities, arrivals, move-in/out and incidents.
+  {
+    id: 'accommodationPortal',
+    path: '/accommodation/portal',
+    labelKey: 'accommodationPortal.nav',
+    permission: 'accommodation.portal',
+    group: 'main',
+  },
   // The steering body's only page: the city-wide comparison (its users see no records).
   { id: 'steeringCity', path: '/steering/city', labelKey: 'steeringCity.nav', permission: 'steering.city', group: 'main' },
   { id: 'adminUsers', path: '/admin/users', labelKey: 'nav.adminUsers', permission: 'user.list', group: 'admin' },

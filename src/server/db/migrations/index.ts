@@ -38,6 +38,7 @@ import * as accommodationPlaces from './2026-12-09T09-00_accommodation_places.js
 import * as accommodationStays from './2026-12-09T09-10_accommodation_stays.js';
 import * as accommodationStatistics from './2026-12-10T13-00_accommodation_statistics.js';
 import * as auditRetention from './2026-12-10T15-00_audit_retention.js';
+import * as accommodationPortal from './2026-12-10T14-00_accommodation_portal.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T09-10_accommodation_stays': accommodationStays,
   '2026-12-10T13-00_accommodation_statistics': accommodationStatistics,
   '2026-12-10T15-00_audit_retention': auditRetention,
+  '2026-12-10T14-00_accommodation_portal': accommodationPortal,
 };

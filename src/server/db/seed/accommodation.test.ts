@@ -26,6 +26,18 @@ describe('demo accommodation', () => {
     }
   });
 
+  it('gives the operator portal login of Stuttgart and Berlin its facility with an arrival expected', async () => {
+    for (const city of ['Stuttgart', 'Berlin']) {
+      const l = demoLogins().find((x) => x.agency === city && x.role === 'operator_user')!;
+      const c = client(app, await login(app, l.email, DEMO_PASSWORD));
+      const portal = (await c.get('/api/v1/accommodation/portal')).json();
+      expect(portal.facilities.length, city).toBeGreaterThan(0);
+      const states = portal.facilities.flatMap((f: { households: { state: string }[] }) => f.households.map((h) => h.state));
+      expect(states, city).toContain('assigned');
+      expect(JSON.stringify((await c.get('/api/v1/desk')).json()), city).toContain('arrival_expected');
+    }
+  });
+
   it('runs once', async () => {
     const count = async () => (await testDbs().owner.selectFrom('accommodation_operators').select('id').execute()).length;
     const before = await count();

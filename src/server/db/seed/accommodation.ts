@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import { inAgency, type Tx } from '../database.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { notify } from '../../platform/notify/notify.js';
 import type { DB } from '../types.js';
+import { DEMO_PASSWORD } from './users.js';
 
 /*
  * The demo's accommodation: per agency three operators (the municipality, a welfare organisation, a
  * hostel at an agreed rate) with dated rates, three facilities with rooms and places (one admitted
  * with conditions), and stays: a few households already in accommodation live there (moved in), one
- * is assigned and expected. Run once: an agency with any operator is left as it is. The letters of
+ * is assigned and expected — at the operator whose portal login (`betreiber@…`) the demo has. Run once: an agency with any operator is left as it is. The letters of
  * the seeded assignments are not generated (a real assignment through the app creates them).
  */
 type Room = {
@@ -136,7 +139,7 @@ async function places(tx: Tx, agencyId: string, city: string, postal: string, di
       .execute();
     contracts.push(c.id);
   }
-  const out: { facilityId: string; places: { id: string; family: boolean }[] }[] = [];
+  const out: { facilityId: string; operatorId: string; places: { id: string; family: boolean }[] }[] = [];
   for (const [n, f] of FACILITIES.entries()) {
     const fac = await tx
       .insertInto('accommodation_facilities')
@@ -204,7 +207,7 @@ async function places(tx: Tx, agencyId: string, city: string, postal: string, di
         .execute();
       placesOut.push(...ps.map((p) => ({ id: p.id, family: !!r.family })));
     }
-    out.push({ facilityId: fac.id, places: placesOut });
+    out.push({ facilityId: fac.id, operatorId: ops[f.operator]!.id, places: placesOut });
   }
   return out;
 }
@@ -221,6 +224,9 @@ async function stays(tx: Tx, agencyId: string, facilities: Awaited<ReturnType<ty
     .limit(7)
     .execute();
   const free = facilities.map((f) => [...f.places]);
+  let expectedAt: string | null = null;
+  // First which households fit where; the last one placed is the one expected (not yet moved in).
+  const plan: { i: number; h: (typeof households)[number]; members: { id: string }[]; target: number; taken: (typeof free)[number] }[] = [];
   for (const [i, h] of households.entries()) {
     const members = await tx.selectFrom('household_members').select('id').where('household_id', '=', h.id).orderBy('position').execute();
     const target = h.children > 0 ? 1 : i % 2 === 0 ? 0 : 2;
@@ -228,7 +234,11 @@ async function stays(tx: Tx, agencyId: string, facilities: Awaited<ReturnType<ty
     if (pool.length < members.length) continue;
     const taken = pool.slice(0, members.length);
     free[target] = free[target]!.filter((p) => !taken.includes(p));
-    const expected = i === households.length - 1;
+    plan.push({ i, h, members, target, taken });
+  }
+  for (const [n, { i, h, members, target, taken }] of plan.entries()) {
+    const expected = n === plan.length - 1;
+    if (expected) expectedAt = facilities[target]!.operatorId;
     // The stay starts on a past day, never before the household became homeless.
     const candidate = isoDaysAgo(30 + i * 17);
     const from = expected ? isoDaysAgo(0) : h.situation_since && h.situation_since > candidate ? h.situation_since : candidate;
@@ -270,11 +280,49 @@ async function stays(tx: Tx, agencyId: string, facilities: Awaited<ReturnType<ty
       )
       .execute();
   }
+  return expectedAt;
+}
+
+/**
+ * The operator portal's demo login works for the operator expecting the arrival, so its start page has
+ * it waiting, with the office's notice about the arrival (the cost-coverage note goes to the operator).
+ */
+async function operatorUser(tx: Tx, agencyId: string, mail: string, operatorId: string) {
+  const user = await tx
+    .insertInto('users')
+    .values({
+      agency_id: agencyId,
+      email: `betreiber@${mail}`,
+      display_name: 'Petra Lang',
+      role: 'operator_user',
+      operator_id: operatorId,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const arrival = await tx
+    .selectFrom('accommodation_assignments as a')
+    .innerJoin('accommodation_facilities as f', 'f.id', 'a.facility_id')
+    .select(['f.name', 'a.from_date'])
+    .where('a.agency_id', '=', agencyId)
+    .where('a.state', '=', 'assigned')
+    .where('f.operator_id', '=', operatorId)
+    .executeTakeFirst();
+  if (!arrival) return;
+  await notify(tx, agencyId, {
+    userIds: [user.id],
+    kind: 'accommodation.arrival',
+    title: `Neue Zuweisung: ${arrival.name}`,
+    body: `Ein Haushalt ist ab ${arrival.from_date.split('-').reverse().join('.')} zugewiesen. Bitte den Einzug bestätigen.`,
+    link: '/accommodation/portal',
+    text: { key: 'notice.accommodationArrival', params: { facility: arrival.name, fromOn: arrival.from_date } },
+    mail: false,
+  });
 }
 
 export async function seedAccommodation(
   db: Kysely<DB>,
-  agencies: { id: string; city: string; postal: string; districts: readonly string[] }[],
+  agencies: { id: string; city: string; postal: string; mail: string; districts: readonly string[] }[],
 ): Promise<void> {
   for (const a of agencies.filter((x) => x.city === 'Stuttgart' || x.city === 'Berlin')) {
     await inAgency(db, a.id, async (tx) => {
@@ -287,7 +335,8 @@ export async function seedAccommodation(
         .orderBy('email')
         .executeTakeFirst();
       const facilities = await places(tx, a.id, a.city, a.postal, a.districts, worker?.id ?? null);
-      await stays(tx, a.id, facilities, worker?.id ?? null);
+      const expectedAt = await stays(tx, a.id, facilities, worker?.id ?? null);
+      await operatorUser(tx, a.id, a.mail, expectedAt ?? facilities[0]!.operatorId);
     });
   }
 }

@@ -93,6 +93,10 @@ export function demoLogins(): { agency: string; email: string; role: TRole; totp
     ...STAFF.map((s) => ({ agency: a.city, email: `${s.local}@${a.mail}`, role: s.role, totp: a.totpRequiredRoles.includes(s.role) })),
     { agency: a.city, email: `wohnungsunternehmen@${a.mail}`, role: 'provider_user' as TRole, totp: false },
     { agency: a.city, email: `traeger@${a.mail}`, role: 'carrier_worker' as TRole, totp: false },
+    // The operator portal's login exists where the demo has accommodation (seed/accommodation.ts).
+    ...(a.city === 'Stuttgart' || a.city === 'Berlin'
+      ? [{ agency: a.city, email: `betreiber@${a.mail}`, role: 'operator_user' as TRole, totp: false }]
+      : []),
   ]).concat({ agency: 'Senat', email: DEMO_STEERING.email, role: 'steering', totp: false });
 }
 

@@ -35,6 +35,7 @@ describe('demo desks', () => {
     }
     if (role === 'provider_user') expect(kinds(d)).toContain('placement.offer_in_progress');
     if (role === 'carrier_worker') expect(kinds(d)).toEqual(expect.arrayContaining(['aftercare.visit_overdue', 'aftercare.visit_due']));
+    if (role === 'operator_user') expect(kinds(d)).toContain('accommodation.arrival_expected');
   });
 
   it('sets the desks up once', async () => {

@@ -15,7 +15,7 @@ export { can, next, stepsFor } from '../placement/placement.machine.js';
  *   (later) take the same steps.
  *
  * Assignment (one household in one facility):
- *   assigned ─moveIn (staff confirm the day)→ moved_in ─moveOut (day, reason)→ moved_out
+ *   assigned ─moveIn (staff or the operator confirm the day)→ moved_in ─moveOut (day, reason)→ moved_out
  *   assigned ─cancel (reason; never moved in)→ cancelled
  *   A transfer is moveOut (reason other_facility) of one and a new assignment pointing at it.
  */
@@ -43,9 +43,12 @@ export const FACILITY_STEP_TO: Record<TFacilityState, keyof typeof FACILITY_STEP
   blocked: 'block',
 };
 
+/** Move-in and move-out are confirmed by the office or by the operator's staff (portal). */
+const RECEIVING = [...STAFF, 'operator_user'] as const satisfies readonly TRole[];
+
 export const ASSIGNMENT_STEPS = {
-  moveIn: { from: ['assigned'], to: 'moved_in', roles: STAFF },
-  moveOut: { from: ['moved_in'], to: 'moved_out', roles: STAFF },
+  moveIn: { from: ['assigned'], to: 'moved_in', roles: RECEIVING },
+  moveOut: { from: ['moved_in'], to: 'moved_out', roles: RECEIVING },
   cancel: { from: ['assigned'], to: 'cancelled', roles: STAFF },
   transfer: { from: ['moved_in'], to: 'moved_out', roles: STAFF },
 } as const satisfies Record<string, Step<TAssignmentState>>;

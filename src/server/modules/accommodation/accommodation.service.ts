@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { placesService } from './places.service.js';
+import { portalService } from './portal.service.js';
 import { searchService } from './search.service.js';
 import { staysService } from './stays.service.js';
 
 /** Accommodation (Unterbringung): places (operators, contracts, facilities), the place search, and stays. */
 export function accommodationService(db: Kysely<DB>) {
-  return { places: placesService(db), search: searchService(db), stays: staysService(db) };
+  const stays = staysService(db);
+  return { places: placesService(db), search: searchService(db), stays, portal: portalService(db, stays) };
 }
 export type AccommodationService = ReturnType<typeof accommodationService>;

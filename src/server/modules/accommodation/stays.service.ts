@@ -46,10 +46,47 @@ export function staysService(db: Kysely<DB>) {
     );
   }
 
-  async function locked(tx: Tx, ctx: Ctx, id: string, permission: 'accommodation.move') {
+  /** The office moves through the household's scope; an operator's user only in its own facilities (portal). */
+  const moveScope = (ctx: Ctx): Parameters<ReturnType<typeof staysRepository>['assignmentForUpdate']>[1] =>
+    ctx.actor.role === 'operator_user' ? () => access.operatorScope(ctx.actor, 'f.operator_id') : access.householdScope(ctx.actor);
+  const movePermission = (ctx: Ctx): 'accommodation.move' | 'accommodation.portalMove' =>
+    ctx.actor.role === 'operator_user' ? 'accommodation.portalMove' : 'accommodation.move';
+
+  async function locked(tx: Tx, ctx: Ctx, id: string, permission: 'accommodation.move' | 'accommodation.portalMove') {
     access.require(ctx.actor, permission, { type: 'accommodation_assignment', id });
-    const row = await staysRepository(tx, ctx.actor.agencyId).assignmentForUpdate(id, access.householdScope(ctx.actor));
+    const row = await staysRepository(tx, ctx.actor.agencyId).assignmentForUpdate(id, moveScope(ctx));
     return access.requireVisible(ctx.actor, permission, row, { type: 'accommodation_assignment', id });
+  }
+
+  /** Confirms the arrival in the caller's transaction: the nights start that day, the household is in accommodation. */
+  async function confirmMoveIn(tx: Tx, ctx: Ctx, id: string, input: Out<typeof ZMoveInInput>) {
+    const row = await locked(tx, ctx, id, movePermission(ctx));
+    const to = next(ASSIGNMENT_STEPS, 'moveIn', row.state as State, ctx.actor.role);
+    if (row.version !== input.version) throw stale(row.version);
+    checkDay('moveIn', input.movedInOn, { from: row.from_date, today: todayInBerlin() });
+    const repo = staysRepository(tx, ctx.actor.agencyId);
+    await repo.update(id, row.version, { state: to, moved_in_on: input.movedInOn, moved_in_by: ctx.actor.userId });
+    await repo.startStays(id, input.movedInOn);
+    const { since } = await householdMovedIn(tx, ctx.actor.agencyId, row.household_id, input.movedInOn);
+    audit(tx, ctx, {
+      action: 'accommodation.move_in',
+      entityId: id,
+      details: { household: row.household_id, on: input.movedInOn, homelessSince: since, portal: ctx.actor.role === 'operator_user' },
+    });
+  }
+
+  /** Confirms the departure (day and reason) in the caller's transaction. */
+  async function confirmMoveOut(tx: Tx, ctx: Ctx, id: string, input: Out<typeof ZMoveOutInput>) {
+    const row = await locked(tx, ctx, id, movePermission(ctx));
+    next(ASSIGNMENT_STEPS, 'moveOut', row.state as State, ctx.actor.role);
+    if (row.version !== input.version) throw stale(row.version);
+    checkDay('moveOut', input.movedOutOn, { from: row.moved_in_on!, today: todayInBerlin() });
+    await moveOut(tx, ctx, row, input.movedOutOn, input.reason, input.note);
+    audit(tx, ctx, {
+      action: 'accommodation.move_out',
+      entityId: id,
+      details: { household: row.household_id, on: input.movedOutOn, reason: input.reason, portal: ctx.actor.role === 'operator_user' },
+    });
   }
 
   /** Moves an assignment out on `day` and lets the household's situation follow when it has no other place. */
@@ -225,36 +262,21 @@ export function staysService(db: Kysely<DB>) {
     /** Staff confirm the arrival: the nights start that day, the household is in accommodation. */
     moveIn: (ctx: Ctx, id: string, input: Out<typeof ZMoveInInput>) =>
       actorTx(db, ctx, async (tx) => {
-        const row = await locked(tx, ctx, id, 'accommodation.move');
-        const to = next(ASSIGNMENT_STEPS, 'moveIn', row.state as State, ctx.actor.role);
-        if (row.version !== input.version) throw stale(row.version);
-        checkDay('moveIn', input.movedInOn, { from: row.from_date, today: todayInBerlin() });
-        const repo = staysRepository(tx, ctx.actor.agencyId);
-        await repo.update(id, row.version, { state: to, moved_in_on: input.movedInOn, moved_in_by: ctx.actor.userId });
-        await repo.startStays(id, input.movedInOn);
-        const { since } = await householdMovedIn(tx, ctx.actor.agencyId, row.household_id, input.movedInOn);
-        audit(tx, ctx, {
-          action: 'accommodation.move_in',
-          entityId: id,
-          details: { household: row.household_id, on: input.movedInOn, homelessSince: since },
-        });
+        access.require(ctx.actor, 'accommodation.move', { type: 'accommodation_assignment', id });
+        await confirmMoveIn(tx, ctx, id, input);
         return (await full(tx, ctx, id))!;
       }),
 
     moveOut: (ctx: Ctx, id: string, input: Out<typeof ZMoveOutInput>) =>
       actorTx(db, ctx, async (tx) => {
-        const row = await locked(tx, ctx, id, 'accommodation.move');
-        next(ASSIGNMENT_STEPS, 'moveOut', row.state as State, ctx.actor.role);
-        if (row.version !== input.version) throw stale(row.version);
-        checkDay('moveOut', input.movedOutOn, { from: row.moved_in_on!, today: todayInBerlin() });
-        await moveOut(tx, ctx, row, input.movedOutOn, input.reason, input.note);
-        audit(tx, ctx, {
-          action: 'accommodation.move_out',
-          entityId: id,
-          details: { household: row.household_id, on: input.movedOutOn, reason: input.reason },
-        });
+        access.require(ctx.actor, 'accommodation.move', { type: 'accommodation_assignment', id });
+        await confirmMoveOut(tx, ctx, id, input);
         return (await full(tx, ctx, id))!;
       }),
+
+    /** The same steps inside another transaction (the operator portal answers with its own view). */
+    confirmMoveIn,
+    confirmMoveOut,
 
     /** An assignment the household never moved into: its places are free again from its first day. */
     cancel: (ctx: Ctx, id: string, input: Out<typeof ZCancelInput>) =>

@@ -15,5 +15,10 @@ export const accommodationSubjectData: SubjectDataContribution = {
       memberColumn: 'member_id',
       title: { de: 'Aufenthalte in Unterkünften', en: 'Stays in shelters' },
     },
+    {
+      table: 'accommodation_incidents',
+      via: 'household',
+      title: { de: 'Vorkommnisse in Unterkünften (vom Betreiber gemeldet)', en: 'Incidents in shelters (reported by the operator)' },
+    },
   ],
 };

@@ -1,4 +1,5 @@
 import type { DeskContribution } from '../../platform/desk/desk.contribution.js';
+import { accommodationDesk } from '../accommodation/portal.service.js';
 import { aftercareDesk } from '../aftercare/aftercare.service.js';
 import { householdDesk } from '../households/households.service.js';
 import { placementDesk } from '../placement/placement.service.js';
@@ -14,5 +15,6 @@ export const DESK_CONTRIBUTIONS: readonly DeskContribution[] = [
   placementDesk,
   sustainmentDesk,
   aftercareDesk,
+  accommodationDesk,
   householdDesk,
 ];

@@ -241,6 +241,7 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
         de: 'Unterkunft, Platz, Ein- und Auszug, Kostenträger, Eigenanteil',
         en: 'Shelter, place, move-in and move-out, payer, own contribution',
       },
+      { de: 'Vorkommnisse in der Unterkunft (vom Betreiber gemeldet)', en: 'Incidents in the shelter (reported by the operator)' },
     ],
     subjects: [HOUSEHOLDS, { de: 'Ansprechpersonen der Betreiber', en: 'Contact persons of the operators' }],
     recipients: [
@@ -252,7 +253,12 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
       },
     ],
     retention: TEN_YEARS,
-    measures: [],
+    measures: [
+      {
+        de: 'Betreiberportal: nur die eigenen Unterkünfte und die Mindestangaben zur Aufnahme, nie die Akte',
+        en: 'Operator portal: only its own facilities and the minimum data to receive a person, never the file',
+      },
+    ],
   },
   {
     module: 'retention',

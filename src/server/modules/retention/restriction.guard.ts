@@ -43,6 +43,7 @@ export const HOUSEHOLD_WRITE_RULES: readonly { url: RegExp; binding: Binding }[]
   { url: /^\/api\/v1\/aftercare\/follow-ups\/:id(\/|$)/, binding: param('aftercare_follow_up') },
   { url: /^\/api\/v1\/retention\/reviews\/:id(\/|$)/, binding: param('retention_review') },
   { url: /^\/api\/v1\/accommodation\/assignments\/:id(\/|$)/, binding: param('accommodation_assignment') },
+  { url: /^\/api\/v1\/accommodation\/portal\/assignments\/:id(\/|$)/, binding: param('accommodation_assignment') },
   // New records for an existing household name it in the body.
   { url: /^\/api\/v1\/offers\/:id\/candidates$/, binding: body('household') },
   { url: /^\/api\/v1\/tenancies$/, binding: body('household') },

@@ -129,3 +129,14 @@ export function annualReportScope(actor: Actor): RawBuilder<SqlBool> {
 
 /** Whether the actor sees aftercare cases as the carrier does (only the allow-listed fields, transfers logged). */
 export const isCarrierView = (actor: Actor): boolean => actor.role === 'carrier_worker';
+
+/**
+ * Which facilities (and so which assignments and stays) an operator's user sees, declared once as a
+ * condition on a facility's operator column (e.g. `f.operator_id`): only those of the operator its
+ * account is bound to (`users.operator_id`); every other role nothing. Used to list and, with the
+ * record's id, to read or move one (a hidden record is simply not found).
+ */
+export function operatorScope(actor: Actor, operatorColumn: string): RawBuilder<SqlBool> {
+  if (actor.role !== 'operator_user') return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(operatorColumn)} = (SELECT ou.operator_id FROM users ou WHERE ou.id = ${actor.userId} AND ou.role = 'operator_user' AND ou.active)`;
+}

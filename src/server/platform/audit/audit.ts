@@ -209,6 +209,9 @@ export const AUDIT_KINDS = {
   'accommodation.statistics_export': null,
   'accommodation.statistics_open': 'accommodation_statistics_report',
   'accommodation.statistics_submit': 'accommodation_statistics_report',
+  'accommodation.portal_read': null,
+  'accommodation.incident_report': 'accommodation_assignment',
+  'accommodation.incident_list': 'accommodation_assignment',
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
   /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */

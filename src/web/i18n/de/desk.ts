@@ -44,6 +44,7 @@ export const deskDe = {
       visit_due: 'Hausbesuche diese Woche',
       ending_soon: 'Hilfe endet in den nächsten 4 Wochen',
       referral_to_decide: 'Meldungen zu prüfen und zu entscheiden',
+      arrival_expected: 'Erwartete Ankünfte in Ihren Unterkünften',
     },
     team: {
       title: 'Team',

@@ -58,6 +58,14 @@ export const storedTextsDe = {
     accommodation_statistics: 'Bundesstatistik {{year}} untergebrachter Wohnungsloser melden (WoBerichtsG)',
   },
   notice: {
+    accommodationArrival: {
+      title: 'Neue Zuweisung: {{facility}}',
+      body: 'Ein Haushalt ist ab {{fromOn}} zugewiesen. Bitte den Einzug bestätigen.',
+    },
+    accommodationIncident: {
+      title: 'Vorkommnis gemeldet: {{facility}}',
+      body: '$t(accommodationPortal.incidentKind.{{kind}}) am {{occurredOn}}, gemeldet vom Betreiber. Bitte auf der Zuweisung ansehen.',
+    },
     roundTableInvite: {
       title: '$t(textPart.invite.{{change}}): Runder Tisch WohnenPlus {{offer}}',
       body: 'Runder Tisch zum Wohnungsangebot {{offer}} ({{street}}, {{district}}) am {{startsAt}} Uhr. {{video}}',

@@ -46,6 +46,7 @@ export const deskEn: typeof deskDe = {
       visit_due: 'Home visits this week',
       ending_soon: 'Help ending within 4 weeks',
       referral_to_decide: 'Referrals to check and decide',
+      arrival_expected: 'Arrivals expected at your facilities',
     },
     team: {
       title: 'Team',

@@ -53,6 +53,14 @@ export const storedTextsEn: typeof storedTextsDe = {
     accommodation_statistics: 'Report the {{year}} federal statistics of accommodated homeless persons (WoBerichtsG)',
   },
   notice: {
+    accommodationArrival: {
+      title: 'New assignment: {{facility}}',
+      body: 'A household is assigned from {{fromOn}}. Please confirm the move-in.',
+    },
+    accommodationIncident: {
+      title: 'Incident reported: {{facility}}',
+      body: '$t(accommodationPortal.incidentKind.{{kind}}) on {{occurredOn}}, reported by the operator. Please see the assignment.',
+    },
     roundTableInvite: {
       title: '$t(textPart.invite.{{change}}): WohnenPlus round table {{offer}}',
       body: 'Round table on the housing offer {{offer}} ({{street}}, {{district}}) on {{startsAt}}. {{video}}',
