@@ -180,6 +180,9 @@ export interface AccommodationStatisticsReportsTable {
   submitted_persons: number | null;
   note: string | null;
   version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 /** An incident an operator reports about a person placed with it (insert-only; the text is anonymised with the household). */
 export interface AccommodationIncidentsTable {
   id: Generated<string>;
