@@ -38,15 +38,15 @@ const facilities = (agencyId: string, f: OccupancyFilter) => sql`
 
 const nights = sql`daterange(s.from_date, s.until_date, '[)')`;
 
-/** The attributes of a place (its room's) as rows (attribute) for the attribute view. */
+/** The attributes of a place (its room's, as columns of `pl` in the board) as rows for the attribute view. */
 const ATTRIBUTE_SQL: Record<TPlaceAttribute, RawBuilder<unknown>> = {
-  family: sql`r.family`,
-  wheelchair: sql`r.wheelchair`,
-  step_free: sql`r.step_free`,
-  women_only: sql`r.sex = 'female'`,
-  men_only: sql`r.sex = 'male'`,
-  pets: sql`r.pets`,
-  single_room: sql`r.single_room`,
+  family: sql`pl.family`,
+  wheelchair: sql`pl.wheelchair`,
+  step_free: sql`pl.step_free`,
+  women_only: sql`pl.sex = 'female'`,
+  men_only: sql`pl.sex = 'male'`,
+  pets: sql`pl.pets`,
+  single_room: sql`pl.single_room`,
 };
 const attributeValues = sql.join(
   Object.entries(ATTRIBUTE_SQL).map(([k, v]) => sql`(${k}, ${v})`),
@@ -94,13 +94,13 @@ export function occupancyRepository(tx: Tx, agencyId: string) {
         WITH fac AS MATERIALIZED (${facilities(agencyId, f)}),
         m AS (
           SELECT g::date AS m_from, least((g + interval '1 month')::date, ${until}::date + 1) AS m_to
-          FROM generate_series(date_trunc('month', ${until}::date) - interval '11 months', date_trunc('month', ${until}::date), interval '1 month') g),
+          FROM generate_series(date_trunc('month', ${until}::timestamp) - interval '11 months', date_trunc('month', ${until}::timestamp), interval '1 month') g),
         s AS (
           SELECT s.from_date, coalesce(s.until_date, 'infinity'::date) AS until_date FROM accommodation_stays s
           WHERE s.agency_id = ${agencyId} AND s.facility_id IN (SELECT id FROM fac)
             AND ${nights} && daterange((SELECT min(m_from) FROM m), ${until}::date + 1, '[)'))
         SELECT to_char(m.m_from, 'YYYY-MM') AS month, (m.m_to - m.m_from)::int AS days,
-          coalesce(sum(least(s.until_date, m.m_to) - greatest(s.from_date, m.m_from)), 0)::int AS nights,
+          coalesce(sum(least(s.until_date, m.m_to) - greatest(s.from_date, m.m_from)) FILTER (WHERE s.from_date IS NOT NULL), 0)::int AS nights,
           (SELECT count(*)::int FROM accommodation_places p WHERE p.agency_id = ${agencyId} AND p.facility_id IN (SELECT id FROM fac)) AS places
         FROM m LEFT JOIN s ON s.from_date < m.m_to AND s.until_date > m.m_from
         GROUP BY m.m_from, m.m_to ORDER BY m.m_from`
