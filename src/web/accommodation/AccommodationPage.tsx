@@ -50,6 +50,9 @@ export function AccommodationPage() {
         {title}
       </PageHeading>
       <p className="kern-body page-intro">{t('accommodation.intro')}</p>
+      <p className="kern-body">
+        <Link to="/accommodation/occupancy">{t('occupancy.title')}</Link>
+      </p>
 
       <Section id="acc-facilities" title={t('accommodation.facilities')}>
         {facilities.isPending ? (

@@ -4,10 +4,19 @@ import { RequirePermission } from '../auth/RequirePermission';
 
 const FacilityPage = lazy(() => import('./FacilityPage').then((m) => ({ default: m.FacilityPage })));
 const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ default: m.PlaceSearchPage })));
+const OccupancyPage = lazy(() => import('./OccupancyPage').then((m) => ({ default: m.OccupancyPage })));
 const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
 
 /** The accommodation pages below /accommodation (the overview itself is the navigation entry's route). */
 export const accommodationRoutes: RouteObject[] = [
+  {
+    path: '/accommodation/occupancy',
+    element: (
+      <RequirePermission permission="accommodation.read">
+        <OccupancyPage />
+      </RequirePermission>
+    ),
+  },
   {
     path: '/accommodation/facilities/:id',
     element: (

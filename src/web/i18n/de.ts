@@ -1,4 +1,5 @@
 import { accommodationDe } from './de/accommodation';
+import { accommodationOccupancyDe } from './de/accommodationOccupancy';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
@@ -27,6 +28,7 @@ import { retentionDe } from './de/retention';
  */
 export const de = {
   ...accommodationDe,
+  ...accommodationOccupancyDe,
   ...notify,
   ...deskDe,
   ...steeringDe,
