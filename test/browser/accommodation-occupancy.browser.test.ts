@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – occupancy board', () =
     await page.goto(`${env.url}/accommodation`);
     await page.getByRole('link', { name: 'Belegung der Unterkünfte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Belegung der Unterkünfte' }).waitFor();
-    await page.getByLabel('Stichtag').fill('2026-03-10');
+    await page.getByRole('textbox', { name: 'Stichtag' }).fill('2026-03-10');
     await page.getByText('6 Plätze: 3 belegt, 1 frei, 2 gesperrt.').waitFor();
     await page.getByRole('table', { name: 'Plätze je Platzmerkmal' }).getByRole('rowheader', { name: 'nur für Frauen' }).waitFor();
     await page
@@ -35,9 +35,9 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – occupancy board', () =
     await page.getByText('68 Tage').first().waitFor();
     await expectAccessible(page, 'Belegung');
 
-    await page.getByLabel('Art der Unterbringung').selectOption('residential');
+    await page.getByRole('combobox', { name: 'Art der Unterbringung' }).selectOption('residential');
     await page.getByText('2 Plätze: 1 belegt, 0 frei, 1 gesperrt.').waitFor();
-    await page.getByLabel('Stichtag').fill(todayInBerlin());
+    await page.getByRole('textbox', { name: 'Stichtag' }).fill(todayInBerlin());
     await page.getByRole('link', { name: 'Haus B' }).waitFor();
     await expectAccessible(page, 'Belegung gefiltert');
   });
