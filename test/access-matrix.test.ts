@@ -83,6 +83,9 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/v1/accommodation/portal/assignments/:id/move-in': () => ({ movedInOn: '2026-11-01', version: 99 }),
   'POST /api/v1/accommodation/portal/assignments/:id/move-out': () => ({ movedOutOn: '2026-11-02', reason: 'other', version: 99 }),
   'POST /api/v1/accommodation/portal/assignments/:id/incidents': () => ({ kind: 'damage', occurredOn: '2026-11-02', text: 'Matrix' }),
+  'GET /api/v1/accommodation/occupancy': () => undefined,
+  'GET /api/v1/accommodation/occupancy/trend': () => undefined,
+  'GET /api/v1/accommodation/occupancy/stay-lengths': () => undefined,
   // Aftercare: steps carry a stale version (412) where they have one, so the fixtures survive every role.
   'GET /api/v1/aftercare/agreements': () => undefined,
   'POST /api/v1/aftercare/agreements': () => agreementInput(matrixCarrier(), { validFrom: '2019-01-01', validTo: '2019-12-31' }),

@@ -55,6 +55,9 @@ export function AccommodationPage() {
           <Link to="/accommodation/statistics">{t('accStats.link')}</Link>
         </p>
       )}
+      <p className="kern-body">
+        <Link to="/accommodation/occupancy">{t('occupancy.title')}</Link>
+      </p>
 
       <Section id="acc-facilities" title={t('accommodation.facilities')}>
         {facilities.isPending ? (

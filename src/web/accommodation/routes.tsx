@@ -5,6 +5,7 @@ import { RequirePermission } from '../auth/RequirePermission';
 const FacilityPage = lazy(() => import('./FacilityPage').then((m) => ({ default: m.FacilityPage })));
 const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ default: m.PlaceSearchPage })));
 const StatisticsPage = lazy(() => import('./StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const OccupancyPage = lazy(() => import('./OccupancyPage').then((m) => ({ default: m.OccupancyPage })));
 const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
 
 /** The accommodation pages below /accommodation (the overview itself is the navigation entry's route). */
@@ -14,6 +15,14 @@ export const accommodationRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="accommodation.statistics">
         <StatisticsPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/occupancy',
+    element: (
+      <RequirePermission permission="accommodation.read">
+        <OccupancyPage />
       </RequirePermission>
     ),
   },

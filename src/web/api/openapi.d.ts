@@ -1579,6 +1579,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accommodation/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Belegung je Unterkunft und Platzmerkmal an einem Tag (belegt, frei, gesperrt) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Stichtag (Standard: heute); belegt ist ein Platz, wenn ein Aufenthalt die Nacht nach diesem Tag umfasst */
+                    date?: string;
+                    /** @description Bezirk der Unterkunft */
+                    district?: string;
+                    /** @description Betreiber */
+                    operatorId?: string;
+                    /** @description Art der Unterbringung */
+                    provision?: "short_term" | "partly_residential" | "residential" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attributes: {
+                                /** @enum {string} */
+                                attribute: "family" | "wheelchair" | "step_free" | "women_only" | "men_only" | "pets" | "single_room";
+                                /** @description nicht belegte Plätze, die gesperrt sind oder in einer für Zuweisungen gesperrten Unterkunft liegen */
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            }[];
+                            date: string;
+                            facilities: {
+                                /** @description nicht belegte Plätze, die gesperrt sind oder in einer für Zuweisungen gesperrten Unterkunft liegen */
+                                blocked: number;
+                                capacity: number;
+                                district: string | null;
+                                free: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                occupied: number;
+                                operatorName: string;
+                                places: number;
+                                /** @enum {string} */
+                                provision: "short_term" | "partly_residential" | "residential" | "other";
+                                /** @enum {string} */
+                                state: "admitted" | "admitted_conditions" | "blocked";
+                            }[];
+                            total: {
+                                /** @description nicht belegte Plätze, die gesperrt sind oder in einer für Zuweisungen gesperrten Unterkunft liegen */
+                                blocked: number;
+                                free: number;
+                                occupied: number;
+                                places: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/occupancy/stay-lengths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aufenthaltsdauer je Haushaltstyp (Quartile, beendete und laufende Aufenthalte) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Stichtag (Standard: heute); belegt ist ein Platz, wenn ein Aufenthalt die Nacht nach diesem Tag umfasst */
+                    date?: string;
+                    /** @description Bezirk der Unterkunft */
+                    district?: string;
+                    /** @description Betreiber */
+                    operatorId?: string;
+                    /** @description Art der Unterbringung */
+                    provision?: "short_term" | "partly_residential" | "residential" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedFrom: string;
+                            date: string;
+                            types: {
+                                /** @description in den 12 Monaten bis zum Stichtag beendete Aufenthalte, Tage vom Einzug bis zum Auszug */
+                                completed: {
+                                    median: number | null;
+                                    q1: number | null;
+                                    q3: number | null;
+                                    stays: number;
+                                };
+                                /** @enum {string} */
+                                householdType: "single" | "single_parent" | "couple_children" | "multi_no_children";
+                                /** @description am Stichtag laufende Aufenthalte, Tage vom Einzug bis zum Stichtag */
+                                running: {
+                                    median: number | null;
+                                    q1: number | null;
+                                    q3: number | null;
+                                    stays: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/occupancy/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Belegung je Monat der letzten 12 Monate bis zum Stichtag */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Stichtag (Standard: heute); belegt ist ein Platz, wenn ein Aufenthalt die Nacht nach diesem Tag umfasst */
+                    date?: string;
+                    /** @description Bezirk der Unterkunft */
+                    district?: string;
+                    /** @description Betreiber */
+                    operatorId?: string;
+                    /** @description Art der Unterbringung */
+                    provision?: "short_term" | "partly_residential" | "residential" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: {
+                                /** @description durchschnittlich belegte Plätze: belegte Platz-Nächte im Monat durch Tage des Monats */
+                                averageOccupied: number;
+                                month: string;
+                                /** @description Plätze (Stand heute; Plätze haben keine Historie) */
+                                places: number;
+                                /** @description Auslastung in % (eine Nachkommastelle) */
+                                rate: number | null;
+                            }[];
+                            until: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accommodation/operators": {
         parameters: {
             query?: never;

@@ -1,5 +1,6 @@
 import { aftercareDe } from './de/aftercare';
 import { accommodationDe } from './de/accommodation';
+import { accommodationOccupancyDe } from './de/accommodationOccupancy';
 import { accommodationPortalDe } from './de/accommodationPortal';
 import { accommodationStatisticsDe } from './de/accommodationStatistics';
 import { exportsDe } from './de/exports';
@@ -25,6 +26,7 @@ import { retentionDe } from './de/retention';
 export const deModules = {
   ...aftercareDe,
   ...accommodationDe,
+  ...accommodationOccupancyDe,
   ...accommodationPortalDe,
   ...accommodationStatisticsDe,
   ...notify,

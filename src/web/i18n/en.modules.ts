@@ -1,5 +1,6 @@
 import { aftercareEn } from './en/aftercare';
 import { accommodationEn } from './en/accommodation';
+import { accommodationOccupancyEn } from './en/accommodationOccupancy';
 import { accommodationPortalEn } from './en/accommodationPortal';
 import { accommodationStatisticsEn } from './en/accommodationStatistics';
 import { exportsEn } from './en/exports';
@@ -25,6 +26,7 @@ import { retentionEn } from './en/retention';
 export const enModules = {
   ...aftercareEn,
   ...accommodationEn,
+  ...accommodationOccupancyEn,
   ...accommodationPortalEn,
   ...accommodationStatisticsEn,
   ...notify,

@@ -39,6 +39,7 @@ import * as accommodationStays from './2026-12-09T09-10_accommodation_stays.js';
 import * as accommodationStatistics from './2026-12-10T13-00_accommodation_statistics.js';
 import * as auditRetention from './2026-12-10T15-00_audit_retention.js';
 import * as accommodationPortal from './2026-12-10T14-00_accommodation_portal.js';
+import * as occupancyIndexes from './2026-12-10T12-00_occupancy_indexes.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T13-00_accommodation_statistics': accommodationStatistics,
   '2026-12-10T15-00_audit_retention': auditRetention,
   '2026-12-10T14-00_accommodation_portal': accommodationPortal,
+  '2026-12-10T12-00_occupancy_indexes': occupancyIndexes,
 };

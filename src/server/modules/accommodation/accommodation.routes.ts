@@ -32,6 +32,7 @@ import {
 } from './accommodation.schemas.js';
 import type { AccommodationService } from './accommodation.service.js';
 import { portalRoutes } from './portal.routes.js';
+import { occupancyRoutes } from './occupancy.routes.js';
 
 const ZSubParams = z.object({ id: ZId, subId: ZId });
 const ZFacilityQuery = z.object({ operatorId: ZId.optional() });
@@ -313,4 +314,5 @@ export function accommodationRoutes(app: FastifyInstance, svc: AccommodationServ
   );
 
   portalRoutes(app, svc.portal);
+  occupancyRoutes(app, svc.occupancy);
 }

@@ -1,4 +1,5 @@
 import type { FigureContribution } from '../../platform/steering/figure.contribution.js';
+import { accommodationFigures } from '../accommodation/figures.service.js';
 import { aftercareFigures } from '../aftercare/figures.service.js';
 import { placementFigures } from '../placement/figures.service.js';
 import { preventionFigures } from '../prevention/figures.service.js';
@@ -13,4 +14,5 @@ export const FIGURE_CONTRIBUTIONS: readonly FigureContribution[] = [
   placementFigures,
   sustainmentFigures,
   aftercareFigures,
+  accommodationFigures,
 ];

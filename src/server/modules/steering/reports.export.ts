@@ -24,7 +24,13 @@ export interface ExportData {
 
 const W = {
   de: {
-    modules: { prevention: 'Prävention', placement: 'Vermittlung (WohnenPlus)', sustainment: 'Wohnungssicherung', aftercare: 'Nachsorge' },
+    modules: {
+      prevention: 'Prävention',
+      placement: 'Vermittlung (WohnenPlus)',
+      sustainment: 'Wohnungssicherung',
+      aftercare: 'Nachsorge',
+      accommodation: 'Unterbringung',
+    },
     status: {
       below_minimum: 'unter Mindestwert',
       minimum_reached: 'Mindestwert erreicht',
@@ -57,7 +63,13 @@ const W = {
     breakdowns: 'Wer wurde erreicht?',
   },
   en: {
-    modules: { prevention: 'Prevention', placement: 'Placement (WohnenPlus)', sustainment: 'Tenancy sustainment', aftercare: 'Aftercare' },
+    modules: {
+      prevention: 'Prevention',
+      placement: 'Placement (WohnenPlus)',
+      sustainment: 'Tenancy sustainment',
+      aftercare: 'Aftercare',
+      accommodation: 'Accommodation',
+    },
     status: {
       below_minimum: 'below minimum',
       minimum_reached: 'minimum reached',

@@ -223,6 +223,7 @@ describe('the exports', () => {
       'Vermittlung (WohnenPlus)',
       'Wohnungssicherung',
       'Nachsorge',
+      'Unterbringung',
       'Definitionen',
     ]);
     const rows = (name: string) =>

@@ -212,6 +212,10 @@ export const AUDIT_KINDS = {
   'accommodation.portal_read': null,
   'accommodation.incident_report': 'accommodation_assignment',
   'accommodation.incident_list': 'accommodation_assignment',
+  /** The occupancy board (issue 16): on a day, the monthly trend, the length of stay (aggregates, no case). */
+  'accommodation.occupancy_read': null,
+  'accommodation.occupancy_trend_read': null,
+  'accommodation.stay_lengths_read': null,
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
   /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */

@@ -18,6 +18,7 @@ export const steeringDe = {
       placement: 'Vermittlung (WohnenPlus)',
       sustainment: 'Wohnungssicherung',
       aftercare: 'Nachsorge',
+      accommodation: 'Unterbringung',
     },
     value: 'Wert',
     noValue: 'kein Wert (nichts zu zählen)',

@@ -20,6 +20,7 @@ export const steeringEn: typeof steeringDe = {
       placement: 'Placement (WohnenPlus)',
       sustainment: 'Tenancy sustainment',
       aftercare: 'Aftercare',
+      accommodation: 'Accommodation',
     },
     value: 'Value',
     noValue: 'no value (nothing to count)',
