@@ -232,6 +232,12 @@ export const PERMISSIONS = {
   'accommodation.stays': STAFF,
   'accommodation.assign': STAFF,
   'accommodation.move': STAFF,
+  /**
+   * Billing to the day (issue 16): the accommodation team and the lead enter, import, check, approve
+   * or dispute operators' invoices; the auditor reads the computation, the invoices and the export.
+   */
+  'accommodation.billing': ['accommodation_worker', 'lead'],
+  'accommodation.billing.read': ['accommodation_worker', 'lead', 'auditor'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

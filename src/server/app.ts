@@ -82,6 +82,8 @@ import { cityRoutes } from './modules/steering/city.routes.js';
 import { cityService } from './modules/steering/city.service.js';
 import { accommodationRoutes } from './modules/accommodation/accommodation.routes.js';
 import { accommodationService } from './modules/accommodation/accommodation.service.js';
+import { billingRoutes } from './modules/accommodation/billing.routes.js';
+import { billingService } from './modules/accommodation/billing.service.js';
 import { steeringService } from './modules/steering/steering.service.js';
 import { SUBJECT_CONTRIBUTIONS } from './modules/privacy/contributions.js';
 import { dpoService } from './modules/privacy/dpo.service.js';
@@ -272,6 +274,7 @@ export async function buildApp({
   steeringReportRoutes(app, steeringReportsService(db, FIGURE_CONTRIBUTIONS, steering));
   privacyRoutes(app, privacyService(db, SUBJECT_CONTRIBUTIONS), dpoService(db, SUBJECT_CONTRIBUTIONS));
   accommodationRoutes(app, accommodationService(db));
+  billingRoutes(app, billingService(db));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
   retentionRoutes(app, retentionService(db), restrictionService(db), consentReportService(db));

@@ -11,6 +11,11 @@ import type {
   AccommodationRoomsTable,
   AccommodationStaysTable,
 } from './types.accommodation.js';
+import type {
+  AccommodationBilledNightsTable,
+  AccommodationInvoiceLinesTable,
+  AccommodationInvoicesTable,
+} from './types.accommodationBilling.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -1288,6 +1293,9 @@ export interface DB {
   accommodation_places: AccommodationPlacesTable;
   accommodation_assignments: AccommodationAssignmentsTable;
   accommodation_stays: AccommodationStaysTable;
+  accommodation_invoices: AccommodationInvoicesTable;
+  accommodation_invoice_lines: AccommodationInvoiceLinesTable;
+  accommodation_billed_nights: AccommodationBilledNightsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

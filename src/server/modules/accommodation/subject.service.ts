@@ -1,6 +1,6 @@
 import type { SubjectDataContribution } from '../../platform/privacy/subject.contribution.js';
 
-/** Accommodation's part of an access request: the assignments (order-law decisions) and each person's stays. */
+/** Accommodation's part of an access request: the assignments (order-law decisions), each person's stays, invoiced and billed nights. */
 export const accommodationSubjectData: SubjectDataContribution = {
   module: 'accommodation',
   tables: [
@@ -14,6 +14,19 @@ export const accommodationSubjectData: SubjectDataContribution = {
       via: 'household',
       memberColumn: 'member_id',
       title: { de: 'Aufenthalte in Unterkünften', en: 'Stays in shelters' },
+    },
+    {
+      table: 'accommodation_invoice_lines',
+      via: 'household',
+      memberColumn: 'member_id',
+      title: { de: 'Rechnungszeilen der Betreiber (Übernachtungen)', en: "Operators' invoice lines (nights)" },
+    },
+    {
+      table: 'accommodation_billed_nights',
+      via: 'parent',
+      column: 'stay_id',
+      parent: 'accommodation_stays',
+      title: { de: 'Abgerechnete Nächte', en: 'Billed nights' },
     },
   ],
 };
