@@ -53,6 +53,8 @@ export type Ids = {
   accommodationPlace: string;
   accommodationAssignment: string;
   accommodationDocument: string;
+  accommodationMember: string;
+  accommodationInvoice: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -367,6 +369,24 @@ async function accommodationFixtures(
     places: [{ memberId: household.members[0]!.id, placeId: p.place('A1', 0) }],
   });
   if (assigned.statusCode !== 201) throw new Error(assigned.body);
+  // The operator's November invoice for the first night (received, not checked).
+  const invoice = await acc.post('/api/v1/accommodation/billing/invoices', {
+    operatorId: p.operatorId,
+    month: '2026-11',
+    invoiceNo: 'R-Matrix-1',
+    receivedOn: '2026-12-01',
+    lines: [
+      {
+        assignmentId: assigned.json().id,
+        memberId: household.members[0]!.id,
+        firstNight: '2026-11-01',
+        lastNight: '2026-11-01',
+        nights: 1,
+        amountCents: 3_500,
+      },
+    ],
+  });
+  if (invoice.statusCode !== 201) throw new Error(invoice.body);
   return {
     accommodationOperator: p.operatorId,
     accommodationContract: p.contractId,
@@ -374,6 +394,8 @@ async function accommodationFixtures(
     accommodationPlace: p.place('A1', 1),
     accommodationAssignment: assigned.json().id as string,
     accommodationDocument: assigned.json().documents[0].id as string,
+    accommodationMember: household.members[0]!.id,
+    accommodationInvoice: invoice.json().id as string,
   };
 }
 
@@ -386,6 +408,8 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   if (url === '/api/v1/accommodation/place-search') return `${url}?householdId=${i.household}`;
+  if (url === '/api/v1/accommodation/billing' || url === '/api/v1/accommodation/billing/export.csv') return `${url}?month=2026-11`;
+  if (url === '/api/v1/accommodation/billing/operators/:id') return `${url.replace(':id', i.accommodationOperator)}?month=2026-11`;
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
   const sub = url.startsWith('/api/v1/aftercare/')
     ? aftercareSub
@@ -407,6 +431,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   const kind =
     (
       [
+        ['/api/v1/accommodation/billing/invoices', 'accommodationInvoice'],
         ['/api/v1/accommodation/operators', 'accommodationOperator'],
         ['/api/v1/accommodation/contracts', 'accommodationContract'],
         ['/api/v1/accommodation/facilities', 'accommodationFacility'],

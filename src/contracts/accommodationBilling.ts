@@ -81,8 +81,13 @@ export const ZInvoiceInput = ZInvoiceHead.extend({
   lines: z.array(ZInvoiceLineInput).min(1, 'Bitte mindestens eine Zeile erfassen.').max(5000),
 });
 export type TInvoiceInput = z.infer<typeof ZInvoiceInput>;
-/** The invoice head of an import travels in the query string (the body is the file). */
-export const ZInvoiceImportQuery = ZInvoiceHead;
+/** The invoice head of an import travels in the query string (the body is the file); checked after the permission. */
+export const ZInvoiceImportQuery = z.object({
+  operatorId: z.string().max(100).optional(),
+  month: z.string().max(20).optional(),
+  invoiceNo: z.string().max(200).optional(),
+  receivedOn: z.string().max(20).optional(),
+});
 
 export const ZDifference = z.object({
   assignmentId: ZId,

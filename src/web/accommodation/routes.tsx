@@ -5,6 +5,7 @@ import { RequirePermission } from '../auth/RequirePermission';
 const FacilityPage = lazy(() => import('./FacilityPage').then((m) => ({ default: m.FacilityPage })));
 const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ default: m.PlaceSearchPage })));
 const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
+const BillingPage = lazy(() => import('./BillingPage').then((m) => ({ default: m.BillingPage })));
 
 /** The accommodation pages below /accommodation (the overview itself is the navigation entry's route). */
 export const accommodationRoutes: RouteObject[] = [
@@ -21,6 +22,14 @@ export const accommodationRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="accommodation.search">
         <PlaceSearchPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/billing',
+    element: (
+      <RequirePermission permission="accommodation.billing.read">
+        <BillingPage />
       </RequirePermission>
     ),
   },

@@ -1220,12 +1220,11 @@ export interface paths {
          */
         post: {
             parameters: {
-                query: {
-                    invoiceNo: string;
-                    /** @description Abrechnungsmonat (JJJJ-MM) */
-                    month: string;
-                    operatorId: string;
-                    receivedOn: string;
+                query?: {
+                    invoiceNo?: string;
+                    month?: string;
+                    operatorId?: string;
+                    receivedOn?: string;
                 };
                 header?: never;
                 path?: never;

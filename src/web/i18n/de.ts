@@ -1,4 +1,5 @@
 import { accommodationDe } from './de/accommodation';
+import { accommodationBillingDe } from './de/accommodationBilling';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
@@ -27,6 +28,7 @@ import { retentionDe } from './de/retention';
  */
 export const de = {
   ...accommodationDe,
+  ...accommodationBillingDe,
   ...notify,
   ...deskDe,
   ...steeringDe,

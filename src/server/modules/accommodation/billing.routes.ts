@@ -104,8 +104,10 @@ export function billingRoutes(app: FastifyInstance, svc: BillingService): void {
       },
     },
     async (req, reply) => {
+      const ctx = ctxOf(req);
+      const head = await svc.importHead(ctx, req.query);
       const { content } = await readUpload(req, IMPORT_MAX_BYTES);
-      const inv = await svc.importFile(ctxOf(req), req.query, content);
+      const inv = await svc.importFile(ctx, head, content);
       return reply.status(201).send(inv);
     },
   );

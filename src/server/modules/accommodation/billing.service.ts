@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import {
   EXPORT_COLUMNS,
+  ZInvoiceHead,
   type TDifference,
   type TInvoice,
   type TInvoiceInput,
@@ -14,7 +15,7 @@ import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AccessDenied, AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
-import { actorTx } from '../../platform/http/tx.js';
+import { actorTx, auditDenials } from '../../platform/http/tx.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
 import { BLOCKING, checkInvoice, euro, monthBounds, nightsBetween, nightsByPerson } from './billing.compute.js';
 import { parseInvoiceFile } from './billing.import.js';
@@ -318,6 +319,14 @@ export function billingService(db: Kysely<DB>) {
         );
         return store(tx, ctx, input, lines, 'manual');
       }),
+
+    /** The permission first, then the invoice head of an import (its query string), with field errors. */
+    importHead: async (ctx: Ctx, query: Record<string, string | undefined>): Promise<Omit<TInvoiceInput, 'lines'>> => {
+      await auditDenials(db, ctx, async () => access.require(ctx.actor, 'accommodation.billing'));
+      const head = ZInvoiceHead.safeParse(query);
+      if (!head.success) throw invalid(head.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message })));
+      return head.data;
+    },
 
     /** An invoice imported from CSV or XLSX; persons named by file number and name, bad rows named by line and column. */
     importFile: (ctx: Ctx, head: Omit<TInvoiceInput, 'lines'>, content: Buffer) =>
