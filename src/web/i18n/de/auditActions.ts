@@ -234,6 +234,7 @@ export const auditEntitiesDe = {
   privacy_request: 'Auskunftsantrag (Art. 15)',
   accommodation_operator: 'Betreiber',
   accommodation_contract: 'Vertrag der Unterbringung',
+  accommodation_invoice: 'Rechnung eines Betreibers (Unterbringung)',
   accommodation_facility: 'Unterkunft',
   accommodation_assignment: 'Zuweisung in eine Unterkunft',
 };

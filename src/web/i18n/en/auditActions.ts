@@ -234,6 +234,7 @@ export const auditEntitiesEn = {
   privacy_request: 'Access request (Art. 15)',
   accommodation_operator: 'Operator',
   accommodation_contract: 'Accommodation contract',
+  accommodation_invoice: 'Accommodation operator invoice',
   accommodation_facility: 'Facility',
   accommodation_assignment: 'Accommodation assignment',
 };
