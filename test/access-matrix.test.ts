@@ -86,6 +86,32 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/accommodation/occupancy': () => undefined,
   'GET /api/v1/accommodation/occupancy/trend': () => undefined,
   'GET /api/v1/accommodation/occupancy/stay-lengths': () => undefined,
+  // Billing: a new invoice each run (a random number) for the fixture's first night; steps carry a stale version (412).
+  'GET /api/v1/accommodation/billing': () => undefined,
+  'GET /api/v1/accommodation/billing/operators/:id': () => undefined,
+  'GET /api/v1/accommodation/billing/export.csv': () => undefined,
+  'POST /api/v1/accommodation/billing/invoices': (i) => ({
+    operatorId: i.accommodationOperator,
+    month: '2026-11',
+    invoiceNo: `R-${Math.random().toString(36).slice(2, 10)}`,
+    receivedOn: '2026-12-01',
+    lines: [
+      {
+        assignmentId: i.accommodationAssignment,
+        memberId: i.accommodationMember,
+        firstNight: '2026-11-01',
+        lastNight: '2026-11-01',
+        nights: 1,
+        amountCents: 3_500,
+      },
+    ],
+  }),
+  // Not a multipart form: allowed roles get 400 at the field.
+  'POST /api/v1/accommodation/billing/invoices/import': () => ({}),
+  'GET /api/v1/accommodation/billing/invoices/:id': () => undefined,
+  'POST /api/v1/accommodation/billing/invoices/:id/check': () => ({ version: 99 }),
+  'POST /api/v1/accommodation/billing/invoices/:id/approve': () => ({ version: 99 }),
+  'POST /api/v1/accommodation/billing/invoices/:id/dispute': () => ({ version: 99, reason: 'Matrix' }),
   // Aftercare: steps carry a stale version (412) where they have one, so the fixtures survive every role.
   'GET /api/v1/aftercare/agreements': () => undefined,
   'POST /api/v1/aftercare/agreements': () => agreementInput(matrixCarrier(), { validFrom: '2019-01-01', validTo: '2019-12-31' }),

@@ -53,6 +53,8 @@ export type Ids = {
   accommodationPlace: string;
   accommodationAssignment: string;
   accommodationDocument: string;
+  accommodationMember: string;
+  accommodationInvoice: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -377,6 +379,24 @@ async function accommodationFixtures(
     text: 'Streit mit dem Zimmernachbarn',
   });
   if (incident.statusCode !== 201) throw new Error(incident.body);
+  // The operator's November invoice for the first night (received, not checked).
+  const invoice = await acc.post('/api/v1/accommodation/billing/invoices', {
+    operatorId: p.operatorId,
+    month: '2026-11',
+    invoiceNo: 'R-Matrix-1',
+    receivedOn: '2026-12-01',
+    lines: [
+      {
+        assignmentId: assigned.json().id,
+        memberId: household.members[0]!.id,
+        firstNight: '2026-11-01',
+        lastNight: '2026-11-01',
+        nights: 1,
+        amountCents: 3_500,
+      },
+    ],
+  });
+  if (invoice.statusCode !== 201) throw new Error(invoice.body);
   return {
     accommodationOperator: p.operatorId,
     accommodationContract: p.contractId,
@@ -384,6 +404,8 @@ async function accommodationFixtures(
     accommodationPlace: p.place('A1', 1),
     accommodationAssignment: assigned.json().id as string,
     accommodationDocument: assigned.json().documents[0].id as string,
+    accommodationMember: household.members[0]!.id,
+    accommodationInvoice: invoice.json().id as string,
   };
 }
 
@@ -396,6 +418,8 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   if (url === '/api/v1/accommodation/place-search') return `${url}?householdId=${i.household}`;
+  if (url === '/api/v1/accommodation/billing' || url === '/api/v1/accommodation/billing/export.csv') return `${url}?month=2026-11`;
+  if (url === '/api/v1/accommodation/billing/operators/:id') return `${url.replace(':id', i.accommodationOperator)}?month=2026-11`;
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
   const sub = url.startsWith('/api/v1/aftercare/')
     ? aftercareSub
@@ -417,6 +441,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   const kind =
     (
       [
+        ['/api/v1/accommodation/billing/invoices', 'accommodationInvoice'],
         ['/api/v1/accommodation/operators', 'accommodationOperator'],
         ['/api/v1/accommodation/contracts', 'accommodationContract'],
         ['/api/v1/accommodation/facilities', 'accommodationFacility'],

@@ -66,6 +66,12 @@ export async function fullyPopulatedHousehold(app: FastifyInstance, a: TestAgenc
     await owner.updateTable('incidents').set({ tenancy_id: tenancy.id }).where('id', '=', incident.id).execute();
   }
   const agency_id = a.id;
+  // The fixture invoice's first night, billed as its approval would record it.
+  const stay = one(await owner.selectFrom('accommodation_stays').select('id').where('household_id', '=', target).execute(), 'stay');
+  await owner
+    .insertInto('accommodation_billed_nights')
+    .values({ agency_id, stay_id: stay.id, night: '2026-11-01', invoice_id: ids.accommodationInvoice, cents: 3_500 })
+    .execute();
   await owner
     .insertInto('journal_entries')
     .values({ agency_id, household_id: target, occurred_at: new Date(), kind: 'note', participation: true, text: 'Auskunft-Test' })

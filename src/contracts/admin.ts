@@ -209,6 +209,13 @@ export const ZSustainmentSettings = z.object({
 });
 export type TSustainmentSettings = z.infer<typeof ZSustainmentSettings>;
 
+/** Accommodation billing to the day: which of the day of arrival and the day of departure is a billed night. */
+export const ZAccommodationBillingSettings = z.object({
+  billArrivalDay: z.boolean().default(true).describe('Unterbringung: der Tag der Ankunft wird abgerechnet'),
+  billDepartureDay: z.boolean().default(false).describe('Unterbringung: der Tag der Abreise wird abgerechnet'),
+});
+export type TAccommodationBillingSettings = z.infer<typeof ZAccommodationBillingSettings>;
+
 export const ZAgencySettings = z.object({
   totpRequiredRoles: z.array(ZRole).describe('Rollen, die einen zweiten Faktor (TOTP) nutzen müssen'),
   sessionIdleMinutes: z.number().int().min(5).max(240),
@@ -222,6 +229,7 @@ export const ZAgencySettings = z.object({
   sustainment: ZSustainmentSettings.prefault({}),
   aftercare: ZAftercareSettings.prefault({}),
   retention: ZRetentionSettings.prefault({}),
+  accommodationBilling: ZAccommodationBillingSettings.prefault({}),
   letterhead: z
     .object({
       address: z.string().trim().max(300).default('').describe('Anschrift der Dienststelle für Briefköpfe (mehrzeilig)'),
@@ -241,6 +249,7 @@ export const DEFAULT_AGENCY_SETTINGS: z.infer<typeof ZAgencySettings> = {
   sustainment: ZSustainmentSettings.parse({}),
   aftercare: ZAftercareSettings.parse({}),
   retention: ZRetentionSettings.parse({}),
+  accommodationBilling: ZAccommodationBillingSettings.parse({}),
   letterhead: { address: '', city: '', footer: '' },
 };
 export const ZAgency = z.object({

@@ -247,6 +247,12 @@ export const PERMISSIONS = {
   'accommodation.portalMove': ['operator_user'],
   'accommodation.portalIncident': ['operator_user'],
   'accommodation.incidents': STAFF,
+  /**
+   * Billing to the day (issue 16): the accommodation team and the lead enter, import, check, approve
+   * or dispute operators' invoices; the auditor reads the computation, the invoices and the export.
+   */
+  'accommodation.billing': ['accommodation_worker', 'lead'],
+  'accommodation.billing.read': ['accommodation_worker', 'lead', 'auditor'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -84,6 +84,8 @@ import { accommodationRoutes } from './modules/accommodation/accommodation.route
 import { accommodationService } from './modules/accommodation/accommodation.service.js';
 import { woberichtRoutes } from './modules/accommodation/wobericht.routes.js';
 import { woberichtService } from './modules/accommodation/wobericht.service.js';
+import { billingRoutes } from './modules/accommodation/billing.routes.js';
+import { billingService } from './modules/accommodation/billing.service.js';
 import { steeringService } from './modules/steering/steering.service.js';
 import { SUBJECT_CONTRIBUTIONS } from './modules/privacy/contributions.js';
 import { dpoService } from './modules/privacy/dpo.service.js';
@@ -275,6 +277,7 @@ export async function buildApp({
   privacyRoutes(app, privacyService(db, SUBJECT_CONTRIBUTIONS), dpoService(db, SUBJECT_CONTRIBUTIONS));
   accommodationRoutes(app, accommodationService(db));
   woberichtRoutes(app, woberichtService(db));
+  billingRoutes(app, billingService(db));
   outboxRoutes(app, outboxService(db, { captureMode: !config.SMTP_URL }));
   documentTemplateRoutes(app, documentTemplateService(db));
   retentionRoutes(app, retentionService(db), restrictionService(db), consentReportService(db));

@@ -13,6 +13,11 @@ import type {
   AccommodationStatisticsReportsTable,
   AccommodationIncidentsTable,
 } from './types.accommodation.js';
+import type {
+  AccommodationBilledNightsTable,
+  AccommodationInvoiceLinesTable,
+  AccommodationInvoicesTable,
+} from './types.accommodationBilling.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -1316,6 +1321,9 @@ export interface DB {
   accommodation_stays: AccommodationStaysTable;
   accommodation_statistics_reports: AccommodationStatisticsReportsTable;
   accommodation_incidents: AccommodationIncidentsTable;
+  accommodation_invoices: AccommodationInvoicesTable;
+  accommodation_invoice_lines: AccommodationInvoiceLinesTable;
+  accommodation_billed_nights: AccommodationBilledNightsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

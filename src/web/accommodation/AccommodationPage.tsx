@@ -6,7 +6,7 @@ import { api, ok } from '../api';
 import { can } from '../auth/can';
 import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
-import { Button } from '../components/Button';
+import { Button, ButtonLink } from '../components/Button';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -35,14 +35,23 @@ export function AccommodationPage() {
       <PageHeading
         title={title}
         actions={
-          manage && (
+          (manage || can(me, 'accommodation.billing.read')) && (
             <>
-              <Button variant="secondary" icon="add" onClick={() => setOpen('operator')}>
-                {t('accommodation.newOperator')}
-              </Button>
-              <Button icon="add" onClick={() => setOpen('facility')} disabled={operatorOptions.length === 0}>
-                {t('accommodation.newFacility')}
-              </Button>
+              {can(me, 'accommodation.billing.read') && (
+                <ButtonLink variant="secondary" to="/accommodation/billing">
+                  {t('accBilling.title')}
+                </ButtonLink>
+              )}
+              {manage && (
+                <>
+                  <Button variant="secondary" icon="add" onClick={() => setOpen('operator')}>
+                    {t('accommodation.newOperator')}
+                  </Button>
+                  <Button icon="add" onClick={() => setOpen('facility')} disabled={operatorOptions.length === 0}>
+                    {t('accommodation.newFacility')}
+                  </Button>
+                </>
+              )}
             </>
           )
         }

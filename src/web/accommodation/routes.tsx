@@ -7,6 +7,7 @@ const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ de
 const StatisticsPage = lazy(() => import('./StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const OccupancyPage = lazy(() => import('./OccupancyPage').then((m) => ({ default: m.OccupancyPage })));
 const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
+const BillingPage = lazy(() => import('./BillingPage').then((m) => ({ default: m.BillingPage })));
 
 /** The accommodation pages below /accommodation (the overview itself is the navigation entry's route). */
 export const accommodationRoutes: RouteObject[] = [
@@ -39,6 +40,14 @@ export const accommodationRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="accommodation.search">
         <PlaceSearchPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/billing',
+    element: (
+      <RequirePermission permission="accommodation.billing.read">
+        <BillingPage />
       </RequirePermission>
     ),
   },

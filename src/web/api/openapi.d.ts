@@ -672,6 +672,767 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accommodation/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Abrechnung eines Monats für alle Betreiber (berechnete Nächte und Beträge, Rechnungen) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Abrechnungsmonat (JJJJ-MM) */
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                computedCents: number;
+                                invoices: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    invoiceNo: string;
+                                    /** @enum {string} */
+                                    state: "received" | "checked" | "approved" | "disputed";
+                                    totalCents: number;
+                                }[];
+                                nights: number;
+                                nightsWithoutRate: number;
+                                /** Format: uuid */
+                                operatorId: string;
+                                operatorName: string;
+                                persons: number;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Freigegebene Beträge eines Monats als CSV
+         * @description CSV für das Finanzverfahren (UTF-8 mit BOM, Trennzeichen „;“, Zeilenende CRLF), eine Zeile je freigegebener Rechnung, Aktenzeichen und Kostenträger, nur freigegebene (abgerechnete) Nächte. Spalten: betreiber (Name des Betreibers); rechnungsnummer; zeitraum (Abrechnungsmonat JJJJ-MM); aktenzeichen (Aktenzeichen des Haushalts = Kostenstelle/Buchungsreferenz); kostentraeger (agency = Kommune, jobcenter = Jobcenter nach SGB II); naechte (Anzahl abgerechneter Nächte); betrag_cent (ganze Cent); betrag_euro (Euro mit Dezimalkomma, z. B. 1234,56).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Abrechnungsmonat (JJJJ-MM) */
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rechnung eines Betreibers erfassen (Zeilen: Person, erste und letzte Nacht, Nächte, Betrag) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoiceNo: string;
+                        lines: {
+                            amountCents: number;
+                            /** Format: uuid */
+                            assignmentId: string;
+                            /** @description Erste abgerechnete Nacht */
+                            firstNight: string;
+                            /** @description Letzte abgerechnete Nacht (einschließlich) */
+                            lastNight: string;
+                            /** Format: uuid */
+                            memberId: string;
+                            nights: number;
+                        }[];
+                        /** @description Abrechnungsmonat (JJJJ-MM) */
+                        month: string;
+                        /** Format: uuid */
+                        operatorId: string;
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Berechneter Betrag der Personen dieser Rechnung im Monat (abgerechnete Nächte mit ihrem festen Satz) */
+                            computedCents: number;
+                            differences: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Berechneter Betrag dieser Nacht */
+                                computedCents: number | null;
+                                /** @description Betrag dieser Nacht laut Rechnung (Zeilenbetrag / Nächte, gerundet) */
+                                invoicedCents: number | null;
+                                /** @enum {string} */
+                                kind: "not_stayed" | "rate_differs" | "missing_night" | "already_billed" | "no_rate";
+                                /** Format: uuid */
+                                memberId: string;
+                                night: string;
+                                person: string;
+                                reference: string;
+                            }[];
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNo: string;
+                            lines: {
+                                amountCents: number;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Erste abgerechnete Nacht */
+                                firstNight: string;
+                                /** @description Letzte abgerechnete Nacht (einschließlich) */
+                                lastNight: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                reference: string;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "xlsx";
+                            /** @enum {string} */
+                            state: "received" | "checked" | "approved" | "disputed";
+                            totalCents: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rechnung mit Zeilen und Abweichungen je Person und Nacht */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Berechneter Betrag der Personen dieser Rechnung im Monat (abgerechnete Nächte mit ihrem festen Satz) */
+                            computedCents: number;
+                            differences: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Berechneter Betrag dieser Nacht */
+                                computedCents: number | null;
+                                /** @description Betrag dieser Nacht laut Rechnung (Zeilenbetrag / Nächte, gerundet) */
+                                invoicedCents: number | null;
+                                /** @enum {string} */
+                                kind: "not_stayed" | "rate_differs" | "missing_night" | "already_billed" | "no_rate";
+                                /** Format: uuid */
+                                memberId: string;
+                                night: string;
+                                person: string;
+                                reference: string;
+                            }[];
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNo: string;
+                            lines: {
+                                amountCents: number;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Erste abgerechnete Nacht */
+                                firstNight: string;
+                                /** @description Letzte abgerechnete Nacht (einschließlich) */
+                                lastNight: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                reference: string;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "xlsx";
+                            /** @enum {string} */
+                            state: "received" | "checked" | "approved" | "disputed";
+                            totalCents: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/invoices/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rechnung freigeben (geprüft, ohne Abweichungen; die Nächte gelten als abgerechnet) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Berechneter Betrag der Personen dieser Rechnung im Monat (abgerechnete Nächte mit ihrem festen Satz) */
+                            computedCents: number;
+                            differences: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Berechneter Betrag dieser Nacht */
+                                computedCents: number | null;
+                                /** @description Betrag dieser Nacht laut Rechnung (Zeilenbetrag / Nächte, gerundet) */
+                                invoicedCents: number | null;
+                                /** @enum {string} */
+                                kind: "not_stayed" | "rate_differs" | "missing_night" | "already_billed" | "no_rate";
+                                /** Format: uuid */
+                                memberId: string;
+                                night: string;
+                                person: string;
+                                reference: string;
+                            }[];
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNo: string;
+                            lines: {
+                                amountCents: number;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Erste abgerechnete Nacht */
+                                firstNight: string;
+                                /** @description Letzte abgerechnete Nacht (einschließlich) */
+                                lastNight: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                reference: string;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "xlsx";
+                            /** @enum {string} */
+                            state: "received" | "checked" | "approved" | "disputed";
+                            totalCents: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/invoices/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rechnung prüfen (eingegangen → geprüft; Abweichungen werden festgehalten) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Berechneter Betrag der Personen dieser Rechnung im Monat (abgerechnete Nächte mit ihrem festen Satz) */
+                            computedCents: number;
+                            differences: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Berechneter Betrag dieser Nacht */
+                                computedCents: number | null;
+                                /** @description Betrag dieser Nacht laut Rechnung (Zeilenbetrag / Nächte, gerundet) */
+                                invoicedCents: number | null;
+                                /** @enum {string} */
+                                kind: "not_stayed" | "rate_differs" | "missing_night" | "already_billed" | "no_rate";
+                                /** Format: uuid */
+                                memberId: string;
+                                night: string;
+                                person: string;
+                                reference: string;
+                            }[];
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNo: string;
+                            lines: {
+                                amountCents: number;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Erste abgerechnete Nacht */
+                                firstNight: string;
+                                /** @description Letzte abgerechnete Nacht (einschließlich) */
+                                lastNight: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                reference: string;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "xlsx";
+                            /** @enum {string} */
+                            state: "received" | "checked" | "approved" | "disputed";
+                            totalCents: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/invoices/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rechnung beanstanden (mit Grund) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Berechneter Betrag der Personen dieser Rechnung im Monat (abgerechnete Nächte mit ihrem festen Satz) */
+                            computedCents: number;
+                            differences: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Berechneter Betrag dieser Nacht */
+                                computedCents: number | null;
+                                /** @description Betrag dieser Nacht laut Rechnung (Zeilenbetrag / Nächte, gerundet) */
+                                invoicedCents: number | null;
+                                /** @enum {string} */
+                                kind: "not_stayed" | "rate_differs" | "missing_night" | "already_billed" | "no_rate";
+                                /** Format: uuid */
+                                memberId: string;
+                                night: string;
+                                person: string;
+                                reference: string;
+                            }[];
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNo: string;
+                            lines: {
+                                amountCents: number;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Erste abgerechnete Nacht */
+                                firstNight: string;
+                                /** @description Letzte abgerechnete Nacht (einschließlich) */
+                                lastNight: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                reference: string;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "xlsx";
+                            /** @enum {string} */
+                            state: "received" | "checked" | "approved" | "disputed";
+                            totalCents: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/invoices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rechnung aus CSV oder XLSX einlesen (multipart/form-data, Feld „file“, höchstens 10 MB)
+         * @description Spalten: aktenzeichen; person (Vor- und Nachname); von (erste Nacht); bis (letzte Nacht); naechte; betrag (Euro). Fehlerhafte Zeilen werden mit Zeilennummer und Spalte genannt (Feld file.<Zeile>.<Spalte>); gespeichert wird nur eine fehlerfreie Datei.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    invoiceNo?: string;
+                    month?: string;
+                    operatorId?: string;
+                    receivedOn?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Berechneter Betrag der Personen dieser Rechnung im Monat (abgerechnete Nächte mit ihrem festen Satz) */
+                            computedCents: number;
+                            differences: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Berechneter Betrag dieser Nacht */
+                                computedCents: number | null;
+                                /** @description Betrag dieser Nacht laut Rechnung (Zeilenbetrag / Nächte, gerundet) */
+                                invoicedCents: number | null;
+                                /** @enum {string} */
+                                kind: "not_stayed" | "rate_differs" | "missing_night" | "already_billed" | "no_rate";
+                                /** Format: uuid */
+                                memberId: string;
+                                night: string;
+                                person: string;
+                                reference: string;
+                            }[];
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNo: string;
+                            lines: {
+                                amountCents: number;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @description Erste abgerechnete Nacht */
+                                firstNight: string;
+                                /** @description Letzte abgerechnete Nacht (einschließlich) */
+                                lastNight: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                reference: string;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "xlsx";
+                            /** @enum {string} */
+                            state: "received" | "checked" | "approved" | "disputed";
+                            totalCents: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/billing/operators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Abrechnung eines Betreibers im Monat: je Person die Nächte zum Tagessatz der jeweiligen Nacht */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Abrechnungsmonat (JJJJ-MM) */
+                    month: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedCents: number;
+                            invoices: {
+                                /** Format: uuid */
+                                id: string;
+                                invoiceNo: string;
+                                /** @enum {string} */
+                                state: "received" | "checked" | "approved" | "disputed";
+                                totalCents: number;
+                            }[];
+                            /** @description Abrechnungsmonat (JJJJ-MM) */
+                            month: string;
+                            nights: number;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            stays: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                cents: number;
+                                facilityName: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                /** Format: uuid */
+                                memberId: string;
+                                nights: number;
+                                person: string;
+                                rateBasis: ("person" | "place") | null;
+                                reference: string;
+                                segments: {
+                                    /** @description Durch eine freigegebene Rechnung abgerechnet (Satz bleibt fest) */
+                                    billed: boolean;
+                                    /** @description Tagessatz dieser Nächte; null = kein Tagessatz hinterlegt */
+                                    centsPerNight: number | null;
+                                    firstNight: string;
+                                    lastNight: string;
+                                    nights: number;
+                                }[];
+                                /** Format: uuid */
+                                stayId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accommodation/contracts/{id}/rates": {
         parameters: {
             query?: never;
@@ -8867,6 +9628,18 @@ export interface paths {
                             id: string;
                             name: string;
                             settings: {
+                                accommodationBilling: {
+                                    /**
+                                     * @description Unterbringung: der Tag der Ankunft wird abgerechnet
+                                     * @default true
+                                     */
+                                    billArrivalDay: boolean;
+                                    /**
+                                     * @description Unterbringung: der Tag der Abreise wird abgerechnet
+                                     * @default false
+                                     */
+                                    billDepartureDay: boolean;
+                                };
                                 aftercare: {
                                     /**
                                      * @description Erinnerung vor Ende der Bewilligung (Kalendertage)
@@ -9203,6 +9976,19 @@ export interface paths {
                     "application/json": {
                         settings: {
                             /** @default {} */
+                            accommodationBilling?: {
+                                /**
+                                 * @description Unterbringung: der Tag der Ankunft wird abgerechnet
+                                 * @default true
+                                 */
+                                billArrivalDay?: boolean;
+                                /**
+                                 * @description Unterbringung: der Tag der Abreise wird abgerechnet
+                                 * @default false
+                                 */
+                                billDepartureDay?: boolean;
+                            };
+                            /** @default {} */
                             aftercare?: {
                                 /**
                                  * @description Erinnerung vor Ende der Bewilligung (Kalendertage)
@@ -9532,6 +10318,18 @@ export interface paths {
                             id: string;
                             name: string;
                             settings: {
+                                accommodationBilling: {
+                                    /**
+                                     * @description Unterbringung: der Tag der Ankunft wird abgerechnet
+                                     * @default true
+                                     */
+                                    billArrivalDay: boolean;
+                                    /**
+                                     * @description Unterbringung: der Tag der Abreise wird abgerechnet
+                                     * @default false
+                                     */
+                                    billDepartureDay: boolean;
+                                };
                                 aftercare: {
                                     /**
                                      * @description Erinnerung vor Ende der Bewilligung (Kalendertage)
@@ -10101,7 +10899,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -10133,7 +10931,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -10398,7 +11196,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -17217,7 +18015,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers

@@ -1,5 +1,6 @@
 import { aftercareDe } from './de/aftercare';
 import { accommodationDe } from './de/accommodation';
+import { accommodationBillingDe } from './de/accommodationBilling';
 import { accommodationOccupancyDe } from './de/accommodationOccupancy';
 import { accommodationPortalDe } from './de/accommodationPortal';
 import { accommodationStatisticsDe } from './de/accommodationStatistics';
@@ -26,6 +27,7 @@ import { retentionDe } from './de/retention';
 export const deModules = {
   ...aftercareDe,
   ...accommodationDe,
+  ...accommodationBillingDe,
   ...accommodationOccupancyDe,
   ...accommodationPortalDe,
   ...accommodationStatisticsDe,

@@ -1,5 +1,6 @@
 import { aftercareEn } from './en/aftercare';
 import { accommodationEn } from './en/accommodation';
+import { accommodationBillingEn } from './en/accommodationBilling';
 import { accommodationOccupancyEn } from './en/accommodationOccupancy';
 import { accommodationPortalEn } from './en/accommodationPortal';
 import { accommodationStatisticsEn } from './en/accommodationStatistics';
@@ -26,6 +27,7 @@ import { retentionEn } from './en/retention';
 export const enModules = {
   ...aftercareEn,
   ...accommodationEn,
+  ...accommodationBillingEn,
   ...accommodationOccupancyEn,
   ...accommodationPortalEn,
   ...accommodationStatisticsEn,

@@ -87,6 +87,12 @@ export const NOT_HOUSEHOLD_WRITES: Record<string, string> = {
   'POST /api/v1/accommodation/facilities/:id/rooms': 'facilities and places',
   'PUT /api/v1/accommodation/facilities/:id/places/:subId': 'facilities and places',
   'POST /api/v1/accommodation/statistics/:year/submitted': 'the federal statistics report of a year (changes no household)',
+  'POST /api/v1/accommodation/billing/invoices': "an operator's invoice for a month (several households; paying for nights already stayed)",
+  'POST /api/v1/accommodation/billing/invoices/import':
+    "an operator's invoice for a month (several households; paying for nights already stayed)",
+  'POST /api/v1/accommodation/billing/invoices/:id/check': "an operator's invoice (several households; checks nights already stayed)",
+  'POST /api/v1/accommodation/billing/invoices/:id/approve': "an operator's invoice (several households; pays nights already stayed)",
+  'POST /api/v1/accommodation/billing/invoices/:id/dispute': "an operator's invoice (several households; refuses to pay)",
   'POST /api/v1/auth/totp/enrol': "the caller's own second factor",
   'POST /api/v1/auth/totp/confirm': "the caller's own second factor",
   'POST /api/v1/households': 'creates a new household (no restriction can exist yet)',

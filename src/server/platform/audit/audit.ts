@@ -216,6 +216,13 @@ export const AUDIT_KINDS = {
   'accommodation.occupancy_read': null,
   'accommodation.occupancy_trend_read': null,
   'accommodation.stay_lengths_read': null,
+  /** Billing to the day: the month of all operators, one operator's month, invoices and their steps, the finance export. */
+  'accommodation.billing_overview': null,
+  'accommodation.billing_read': 'accommodation_operator',
+  'accommodation.billing_export': null,
+  'accommodation.invoice_create': 'accommodation_invoice',
+  'accommodation.invoice_read': 'accommodation_invoice',
+  'accommodation.invoice_step': 'accommodation_invoice',
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
   /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */
