@@ -232,6 +232,10 @@ export const PERMISSIONS = {
   'accommodation.stays': STAFF,
   'accommodation.assign': STAFF,
   'accommodation.move': STAFF,
+  /** Inspections (Begehungen) of facilities: plan, carry out, record findings and their remedy. */
+  'accommodation.inspect': ['accommodation_worker', 'lead'],
+  /** The agency's checklist of minimum standards (a change is a new version). */
+  'accommodation.checklist': ['lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

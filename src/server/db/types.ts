@@ -11,6 +11,13 @@ import type {
   AccommodationRoomsTable,
   AccommodationStaysTable,
 } from './types.accommodation.js';
+import type {
+  AccommodationChecklistItemsTable,
+  AccommodationChecklistsTable,
+  AccommodationFindingsTable,
+  AccommodationInspectionResultsTable,
+  AccommodationInspectionsTable,
+} from './types.inspections.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -1288,6 +1295,11 @@ export interface DB {
   accommodation_places: AccommodationPlacesTable;
   accommodation_assignments: AccommodationAssignmentsTable;
   accommodation_stays: AccommodationStaysTable;
+  accommodation_checklists: AccommodationChecklistsTable;
+  accommodation_checklist_items: AccommodationChecklistItemsTable;
+  accommodation_inspections: AccommodationInspectionsTable;
+  accommodation_inspection_results: AccommodationInspectionResultsTable;
+  accommodation_findings: AccommodationFindingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

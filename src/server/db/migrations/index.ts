@@ -36,6 +36,7 @@ import * as oidc from './2026-12-09T13-00_oidc.js';
 import * as retention from './2026-12-09T15-00_retention.js';
 import * as accommodationPlaces from './2026-12-09T09-00_accommodation_places.js';
 import * as accommodationStays from './2026-12-09T09-10_accommodation_stays.js';
+import * as accommodationInspections from './2026-12-10T10-00_accommodation_inspections.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T15-00_retention': retention,
   '2026-12-09T09-00_accommodation_places': accommodationPlaces,
   '2026-12-09T09-10_accommodation_stays': accommodationStays,
+  '2026-12-10T10-00_accommodation_inspections': accommodationInspections,
 };

@@ -31,6 +31,7 @@ import {
   ZStayListQuery,
 } from './accommodation.schemas.js';
 import type { AccommodationService } from './accommodation.service.js';
+import { inspectionRoutes } from './inspections.routes.js';
 
 const ZSubParams = z.object({ id: ZId, subId: ZId });
 const ZFacilityQuery = z.object({ operatorId: ZId.optional() });
@@ -310,4 +311,7 @@ export function accommodationRoutes(app: FastifyInstance, svc: AccommodationServ
     { config: { access: 'accommodation.stays' }, schema: { tags, summary: 'Einweisung oder Kostenübernahme als PDF', params: ZSubParams } },
     async (req, reply) => sendDocument(reply, await stays.document(ctxOf(req), req.params.id, req.params.subId)),
   );
+
+  // Minimum standards and inspections -----------------------------------------------------------
+  inspectionRoutes(app, svc);
 }

@@ -55,6 +55,8 @@ export const storedTextsDe = {
     aftercare_annual_report: 'Jahresbericht {{year}} der Wohnintegrationshilfe ({{carrier}}) einreichen',
     privacy_request_due: 'Auskunft {{reference}} erteilen (Art. 15 DSGVO)',
     retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
+    accommodation_finding_remedy: 'Mangel beheben: {{title}} ({{facility}})',
+    accommodation_routine_inspection: 'Regelbegehung: {{facility}}',
   },
   notice: {
     roundTableInvite: {

@@ -50,6 +50,8 @@ export const storedTextsEn: typeof storedTextsDe = {
     aftercare_annual_report: 'Submit the aftercare annual report {{year}} ({{carrier}})',
     privacy_request_due: 'Answer access request {{reference}} (Art. 15 GDPR)',
     retention_review: 'Confirm erasure after the retention period',
+    accommodation_finding_remedy: 'Remedy finding: {{title}} ({{facility}})',
+    accommodation_routine_inspection: 'Routine inspection: {{facility}}',
   },
   notice: {
     roundTableInvite: {
