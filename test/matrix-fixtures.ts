@@ -8,6 +8,7 @@ import { courtNotice } from './prevention-fixtures.js';
 import { activeCase, agreementInput, carrierUser, day } from './aftercare-fixtures.js';
 import { client, householdInput, login, testDbs, type Client, type TestAgency } from './helpers.js';
 import { placesFixture } from './accommodation-fixtures.js';
+import { multipart } from './prevention-import-fixtures.js';
 
 export type Ids = {
   household: string;
@@ -53,6 +54,10 @@ export type Ids = {
   accommodationPlace: string;
   accommodationAssignment: string;
   accommodationDocument: string;
+  accommodationInspection: string;
+  accommodationInspectionResult: string;
+  accommodationInspectionPhoto: string;
+  accommodationFinding: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -374,6 +379,7 @@ async function accommodationFixtures(
     accommodationPlace: p.place('A1', 1),
     accommodationAssignment: assigned.json().id as string,
     accommodationDocument: assigned.json().documents[0].id as string,
+    ...(await inspectionFixture(app, a, p.facilityId)),
   };
 }
 
@@ -386,6 +392,10 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   if (url.startsWith('/api/v1/notifications')) return url.replace(':id', i.notifications[role]);
   if (url.startsWith('/api/v1/outbox')) return url.replace(':id', i.mail).replace(':index', '0');
   if (url === '/api/v1/accommodation/place-search') return `${url}?householdId=${i.household}`;
+  if (url.startsWith('/api/v1/accommodation/inspections/'))
+    return url
+      .replace(':id', i.accommodationInspection)
+      .replace(':subId', url.includes('/items/') ? i.accommodationInspectionResult : i.accommodationInspectionPhoto);
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
   const sub = url.startsWith('/api/v1/aftercare/')
     ? aftercareSub
@@ -411,6 +421,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
         ['/api/v1/accommodation/contracts', 'accommodationContract'],
         ['/api/v1/accommodation/facilities', 'accommodationFacility'],
         ['/api/v1/accommodation/assignments', 'accommodationAssignment'],
+        ['/api/v1/accommodation/findings', 'accommodationFinding'],
         ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
         ['/api/v1/aftercare/annual-reports', 'aftercareAnnualReport'],
         ['/api/v1/privacy/requests', 'privacyRequest'],
@@ -444,3 +455,49 @@ export const fill = (url: string, i: Ids, role: TRole) => {
     .replace(':consentId', i.consent)
     .replace(':key', 'prevention.notices');
 };
+
+/**
+ * A completed inspection of the fixture facility with a photo and one major finding (no block), made
+ * by the accommodation worker: steps on it are 409 for allowed roles, the finding's remedy a 400.
+ */
+async function inspectionFixture(app: FastifyInstance, a: TestAgency, facilityId: string) {
+  const session = await login(app, a.users.accommodation_worker.email);
+  const acc = client(app, session);
+  const base = '/api/v1/accommodation';
+  const planned = await acc.post(`${base}/facilities/${facilityId}/inspections`, { kind: 'routine', plannedOn: '2026-11-20' });
+  if (planned.statusCode !== 201) throw new Error(planned.body);
+  const id = planned.json().id as string;
+  const started = await acc.post(`${base}/inspections/${id}/start`, { version: planned.json().version });
+  const items = started.json().items as { key: string; resultId: string }[];
+  let version = 0;
+  for (const it of items) {
+    const body =
+      it.key === 'hygiene' ? { result: 'failed', note: 'Matrix', severity: 'major', remedyDue: '2099-01-01' } : { result: 'passed' };
+    const r = await acc.put(`${base}/inspections/${id}/items/${it.resultId}`, body);
+    if (r.statusCode !== 200) throw new Error(r.body);
+    version = r.json().version;
+  }
+  const result = items[0]!.resultId;
+  const m = multipartPhoto();
+  const photo = await app.inject({
+    method: 'POST',
+    url: `${base}/inspections/${id}/items/${result}/photos`,
+    payload: m.body,
+    headers: { 'content-type': m.contentType, cookie: session.cookie, 'x-csrf-token': session.csrf },
+  });
+  if (photo.statusCode !== 201) throw new Error(photo.body);
+  const done = await acc.post(`${base}/inspections/${id}/complete`, { version });
+  if (done.statusCode !== 200) throw new Error(done.body);
+  return {
+    accommodationInspection: id,
+    accommodationInspectionResult: result,
+    accommodationInspectionPhoto: photo.json().items[0].photos[0].id as string,
+    accommodationFinding: done.json().findings[0].id as string,
+  };
+}
+
+/** A 1×1 PNG as a multipart/form-data body. */
+function multipartPhoto() {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  return multipart('foto.png', png, 'image/png');
+}

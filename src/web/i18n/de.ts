@@ -1,4 +1,5 @@
 import { accommodationDe } from './de/accommodation';
+import { accommodationInspectionsDe } from './de/accommodationInspections';
 import { exportsDe } from './de/exports';
 import { searchDe } from './de/search';
 import { deadlineKindsDe } from './de/deadlineKinds';
@@ -27,6 +28,7 @@ import { retentionDe } from './de/retention';
  */
 export const de = {
   ...accommodationDe,
+  ...accommodationInspectionsDe,
   ...notify,
   ...deskDe,
   ...steeringDe,

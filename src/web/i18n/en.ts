@@ -1,4 +1,5 @@
 import { accommodationEn } from './en/accommodation';
+import { accommodationInspectionsEn } from './en/accommodationInspections';
 import { exportsEn } from './en/exports';
 import { searchEn } from './en/search';
 import { deadlineKindsEn } from './en/deadlineKinds';
@@ -25,6 +26,7 @@ import { retentionEn } from './en/retention';
 /** English UI texts; typed against the German source so no key can be missing or extra. */
 export const en: Messages = {
   ...accommodationEn,
+  ...accommodationInspectionsEn,
   ...notify,
   ...deskEn,
   ...steeringEn,

@@ -21,4 +21,6 @@ export const deadlineKindsDe = {
   aftercare_annual_report: 'Jahresbericht der Wohnintegrationshilfe einreichen',
   privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
   retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
+  accommodation_finding_remedy: 'Mangel aus einer Begehung beheben lassen',
+  accommodation_routine_inspection: 'Regelbegehung einer Unterkunft',
 };

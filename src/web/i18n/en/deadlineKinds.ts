@@ -21,4 +21,6 @@ export const deadlineKindsEn = {
   aftercare_annual_report: 'Submit the annual report of the aftercare carrier',
   privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
   retention_review: 'Confirm erasure after the retention period',
+  accommodation_finding_remedy: 'Have an inspection finding remedied',
+  accommodation_routine_inspection: 'Routine inspection of a facility',
 };
