@@ -6,7 +6,7 @@ import { api, ok } from '../api';
 import { can } from '../auth/can';
 import { useMe } from '../auth/session';
 import { ErrorAlert } from '../components/Alert';
-import { Button } from '../components/Button';
+import { Button, ButtonLink } from '../components/Button';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -37,6 +37,11 @@ export function AccommodationPage() {
         actions={
           manage && (
             <>
+              {can(me, 'accommodation.checklist') && (
+                <ButtonLink to="/accommodation/checklist" variant="secondary">
+                  {t('inspections.checklist.link')}
+                </ButtonLink>
+              )}
               <Button variant="secondary" icon="add" onClick={() => setOpen('operator')}>
                 {t('accommodation.newOperator')}
               </Button>

@@ -41,7 +41,9 @@ export function FacilityInspections({ facilityId }: { facilityId: string }) {
       ) : (
         <>
           <p className="kern-body">
-            {q.data.nextRoutineDue ? t('inspections.nextRoutine', { date: formatDate(q.data.nextRoutineDue) }) : t('inspections.noNextRoutine')}
+            {q.data.nextRoutineDue
+              ? t('inspections.nextRoutine', { date: formatDate(q.data.nextRoutineDue) })
+              : t('inspections.noNextRoutine')}
           </p>
           <DataTable
             caption={t('inspections.title')}

@@ -142,7 +142,11 @@ export function InspectionPage() {
           { key: 'kind', label: t('inspections.col.kind'), value: t(`inspections.kind.${i.kind}`) },
           { key: 'state', label: t('inspections.col.state'), value: t(`inspections.state.${i.state}`) },
           { key: 'inspector', label: t('inspections.col.inspector'), value: i.inspector ?? '–' },
-          { key: 'version', label: t('inspections.checklist.title'), value: t('inspections.checklistVersion', { version: i.checklistVersion }) },
+          {
+            key: 'version',
+            label: t('inspections.checklist.title'),
+            value: t('inspections.checklistVersion', { version: i.checklistVersion }),
+          },
           ...(i.reason ? [{ key: 'reason', label: t('inspections.field.reason'), value: i.reason }] : []),
           ...(i.summary ? [{ key: 'summary', label: t('inspections.field.summary'), value: i.summary }] : []),
           ...(i.cancelReason ? [{ key: 'cancel', label: t('inspections.field.cancelReason'), value: i.cancelReason }] : []),

@@ -4,6 +4,8 @@ import { RequirePermission } from '../auth/RequirePermission';
 
 const FacilityPage = lazy(() => import('./FacilityPage').then((m) => ({ default: m.FacilityPage })));
 const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ default: m.PlaceSearchPage })));
+const InspectionPage = lazy(() => import('./InspectionPage').then((m) => ({ default: m.InspectionPage })));
+const ChecklistPage = lazy(() => import('./ChecklistPage').then((m) => ({ default: m.ChecklistPage })));
 const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
 
 /** The accommodation pages below /accommodation (the overview itself is the navigation entry's route). */
@@ -29,6 +31,22 @@ export const accommodationRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="accommodation.stays">
         <AssignmentPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/inspections/:id',
+    element: (
+      <RequirePermission permission="accommodation.read">
+        <InspectionPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/checklist',
+    element: (
+      <RequirePermission permission="accommodation.checklist">
+        <ChecklistPage />
       </RequirePermission>
     ),
   },
