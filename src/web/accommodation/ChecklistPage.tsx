@@ -35,7 +35,7 @@ function ChecklistForm({ checklist }: { checklist: Checklist }) {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<number | null>(null);
-  const c = (k: string, o?: Record<string, unknown>) => t(`inspections.checklist.${k}` as never, o as never) as string;
+  const c = (k: string, o?: Record<string, unknown>) => String(t(`inspections.checklist.${k}` as never, o as never));
   const save = useMutation({
     mutationFn: (body: unknown) => ok(api.PUT('/accommodation/checklist', { body: body as never })),
     onSuccess: async (r) => {
