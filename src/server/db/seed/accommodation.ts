@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { inAgency, type Tx } from '../database.js';
+import { checklistInUse } from '../../modules/accommodation/checklist.service.js';
 import type { DB } from '../types.js';
 
 /*
@@ -288,6 +289,8 @@ export async function seedAccommodation(
         .executeTakeFirst();
       const facilities = await places(tx, a.id, a.city, a.postal, a.districts, worker?.id ?? null);
       await stays(tx, a.id, facilities, worker?.id ?? null);
+      // The default checklist of minimum standards as the agency's version 1 (12-month routine inspections).
+      await checklistInUse(tx, a.id, worker?.id ?? null);
     });
   }
 }
