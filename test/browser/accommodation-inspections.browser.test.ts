@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – Begehung planen, durch
     const plan = page.getByRole('dialog');
     await plan.getByLabel('Anlass').selectOption('incident');
     await plan.getByRole('button', { name: 'Speichern' }).click();
-    await plan.getByText('Bitte den Vorfall oder die Beschwerde beschreiben.').waitFor();
+    await plan.getByText('Bitte den Vorfall oder die Beschwerde beschreiben.').first().waitFor();
     await expectAccessible(page, 'Dialog Begehung planen');
     await plan.getByLabel('Anlass').selectOption('routine');
     await plan.getByRole('button', { name: 'Speichern' }).click();
@@ -45,8 +45,8 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – Begehung planen, durch
     const item = page.getByRole('dialog');
     await item.getByLabel('Ergebnis').selectOption('failed');
     await item.getByRole('button', { name: 'Speichern' }).click();
-    await item.getByText('Bitte den Mangel beschreiben.').waitFor();
-    await item.getByText('Bitte die Frist zur Behebung angeben.').waitFor();
+    await item.getByText('Bitte den Mangel beschreiben.').first().waitFor();
+    await item.getByText('Bitte die Frist zur Behebung angeben.').first().waitFor();
     await expectAccessible(page, 'Dialog Prüfpunkt');
     await item.getByLabel('Notiz').fill('Rauchmelder fehlen im 2. OG');
     await item.getByLabel('Schwere des Mangels').selectOption('critical');
