@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – Begehung planen, durch
     await complete.getByRole('button', { name: 'Speichern' }).click();
     await complete.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 2, name: 'Mängel dieser Begehung' }).waitFor();
-    await page.getByRole('rowheader', { name: /Brandschutz/ }).waitFor();
+    await page.getByRole('rowheader', { name: 'Brandschutz: Rauchmelder fehlen im 2. OG' }).waitFor();
     await page.getByRole('button', { name: 'Behebung erfassen: Brandschutz' }).waitFor();
     await page.getByRole('link', { name: 'Begehungsprotokoll (PDF)' }).waitFor();
     await expectAccessible(page, 'Begehung abgeschlossen');
