@@ -8,6 +8,7 @@ import { courtNotice } from './prevention-fixtures.js';
 import { activeCase, agreementInput, carrierUser, day } from './aftercare-fixtures.js';
 import { client, householdInput, login, testDbs, type Client, type TestAgency } from './helpers.js';
 import { placesFixture } from './accommodation-fixtures.js';
+import { multipart } from './prevention-import-fixtures.js';
 
 export type Ids = {
   household: string;
@@ -55,6 +56,10 @@ export type Ids = {
   accommodationDocument: string;
   accommodationMember: string;
   accommodationInvoice: string;
+  accommodationInspection: string;
+  accommodationInspectionResult: string;
+  accommodationInspectionPhoto: string;
+  accommodationFinding: string;
 };
 
 /** Records of every kind in an agency, made through the API where it can (the access matrix and the audit coverage call every route with them). */
@@ -406,6 +411,7 @@ async function accommodationFixtures(
     accommodationDocument: assigned.json().documents[0].id as string,
     accommodationMember: household.members[0]!.id,
     accommodationInvoice: invoice.json().id as string,
+    ...(await inspectionFixture(app, a, p.facilityId)),
   };
 }
 
@@ -420,6 +426,10 @@ export const fill = (url: string, i: Ids, role: TRole) => {
   if (url === '/api/v1/accommodation/place-search') return `${url}?householdId=${i.household}`;
   if (url === '/api/v1/accommodation/billing' || url === '/api/v1/accommodation/billing/export.csv') return `${url}?month=2026-11`;
   if (url === '/api/v1/accommodation/billing/operators/:id') return `${url.replace(':id', i.accommodationOperator)}?month=2026-11`;
+  if (url.startsWith('/api/v1/accommodation/inspections/'))
+    return url
+      .replace(':id', i.accommodationInspection)
+      .replace(':subId', url.includes('/items/') ? i.accommodationInspectionResult : i.accommodationInspectionPhoto);
   const aftercareSub = url.startsWith('/api/v1/aftercare/agreements') ? i.aftercareAgreementDocument : i.aftercareDocument;
   const sub = url.startsWith('/api/v1/aftercare/')
     ? aftercareSub
@@ -447,6 +457,7 @@ export const fill = (url: string, i: Ids, role: TRole) => {
         ['/api/v1/accommodation/facilities', 'accommodationFacility'],
         ['/api/v1/accommodation/assignments', 'accommodationAssignment'],
         ['/api/v1/accommodation/portal/assignments', 'accommodationAssignment'],
+        ['/api/v1/accommodation/findings', 'accommodationFinding'],
         ['/api/v1/aftercare/agreements', 'aftercareAgreement'],
         ['/api/v1/aftercare/annual-reports', 'aftercareAnnualReport'],
         ['/api/v1/privacy/requests', 'privacyRequest'],
@@ -481,3 +492,49 @@ export const fill = (url: string, i: Ids, role: TRole) => {
     .replace(':key', 'prevention.notices')
     .replace(':year', '2025');
 };
+
+/**
+ * A completed inspection of the fixture facility with a photo and one major finding (no block), made
+ * by the accommodation worker: steps on it are 409 for allowed roles, the finding's remedy a 400.
+ */
+async function inspectionFixture(app: FastifyInstance, a: TestAgency, facilityId: string) {
+  const session = await login(app, a.users.accommodation_worker.email);
+  const acc = client(app, session);
+  const base = '/api/v1/accommodation';
+  const planned = await acc.post(`${base}/facilities/${facilityId}/inspections`, { kind: 'routine', plannedOn: '2026-11-20' });
+  if (planned.statusCode !== 201) throw new Error(planned.body);
+  const id = planned.json().id as string;
+  const started = await acc.post(`${base}/inspections/${id}/start`, { version: planned.json().version });
+  const items = started.json().items as { key: string; resultId: string }[];
+  let version = 0;
+  for (const it of items) {
+    const body =
+      it.key === 'hygiene' ? { result: 'failed', note: 'Matrix', severity: 'major', remedyDue: '2099-01-01' } : { result: 'passed' };
+    const r = await acc.put(`${base}/inspections/${id}/items/${it.resultId}`, body);
+    if (r.statusCode !== 200) throw new Error(r.body);
+    version = r.json().version;
+  }
+  const result = items[0]!.resultId;
+  const m = multipartPhoto();
+  const photo = await app.inject({
+    method: 'POST',
+    url: `${base}/inspections/${id}/items/${result}/photos`,
+    payload: m.body,
+    headers: { 'content-type': m.contentType, cookie: session.cookie, 'x-csrf-token': session.csrf },
+  });
+  if (photo.statusCode !== 201) throw new Error(photo.body);
+  const done = await acc.post(`${base}/inspections/${id}/complete`, { version });
+  if (done.statusCode !== 200) throw new Error(done.body);
+  return {
+    accommodationInspection: id,
+    accommodationInspectionResult: result,
+    accommodationInspectionPhoto: photo.json().items[0].photos[0].id as string,
+    accommodationFinding: done.json().findings[0].id as string,
+  };
+}
+
+/** A 1×1 PNG as a multipart/form-data body. */
+function multipartPhoto() {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  return multipart('foto.png', png, 'image/png');
+}

@@ -253,6 +253,10 @@ export const PERMISSIONS = {
    */
   'accommodation.billing': ['accommodation_worker', 'lead'],
   'accommodation.billing.read': ['accommodation_worker', 'lead', 'auditor'],
+  /** Inspections (Begehungen) of facilities: plan, carry out, record findings and their remedy. */
+  'accommodation.inspect': ['accommodation_worker', 'lead'],
+  /** The agency's checklist of minimum standards (a change is a new version). */
+  'accommodation.checklist': ['lead'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,13 @@ import type {
   AccommodationInvoiceLinesTable,
   AccommodationInvoicesTable,
 } from './types.accommodationBilling.js';
+import type {
+  AccommodationChecklistItemsTable,
+  AccommodationChecklistsTable,
+  AccommodationFindingsTable,
+  AccommodationInspectionResultsTable,
+  AccommodationInspectionsTable,
+} from './types.inspections.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -1324,6 +1331,11 @@ export interface DB {
   accommodation_invoices: AccommodationInvoicesTable;
   accommodation_invoice_lines: AccommodationInvoiceLinesTable;
   accommodation_billed_nights: AccommodationBilledNightsTable;
+  accommodation_checklists: AccommodationChecklistsTable;
+  accommodation_checklist_items: AccommodationChecklistItemsTable;
+  accommodation_inspections: AccommodationInspectionsTable;
+  accommodation_inspection_results: AccommodationInspectionResultsTable;
+  accommodation_findings: AccommodationFindingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

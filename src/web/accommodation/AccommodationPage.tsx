@@ -35,7 +35,7 @@ export function AccommodationPage() {
       <PageHeading
         title={title}
         actions={
-          (manage || can(me, 'accommodation.billing.read')) && (
+          (manage || can(me, 'accommodation.billing.read') || can(me, 'accommodation.checklist')) && (
             <>
               {can(me, 'accommodation.billing.read') && (
                 <ButtonLink variant="secondary" to="/accommodation/billing">
@@ -51,6 +51,11 @@ export function AccommodationPage() {
                     {t('accommodation.newFacility')}
                   </Button>
                 </>
+              )}
+              {can(me, 'accommodation.checklist') && (
+                <ButtonLink to="/accommodation/checklist" variant="secondary">
+                  {t('inspections.checklist.link')}
+                </ButtonLink>
               )}
             </>
           )

@@ -12,6 +12,7 @@ import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate } from '../i18n/format';
 import { AccDialog } from './AccDialog';
+import { FacilityInspections } from './FacilityInspections';
 import { roomFields, stateFields } from './fields';
 import { useFacility, type FacilityDetail } from './queries';
 
@@ -113,6 +114,7 @@ export function FacilityPage() {
           ))}
         </ul>
       </Section>
+      <FacilityInspections facilityId={id} />
       <ButtonLink to="/accommodation" variant="secondary">
         {t('accommodation.title')}
       </ButtonLink>

@@ -6,6 +6,8 @@ const FacilityPage = lazy(() => import('./FacilityPage').then((m) => ({ default:
 const PlaceSearchPage = lazy(() => import('./PlaceSearchPage').then((m) => ({ default: m.PlaceSearchPage })));
 const StatisticsPage = lazy(() => import('./StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const OccupancyPage = lazy(() => import('./OccupancyPage').then((m) => ({ default: m.OccupancyPage })));
+const InspectionPage = lazy(() => import('./InspectionPage').then((m) => ({ default: m.InspectionPage })));
+const ChecklistPage = lazy(() => import('./ChecklistPage').then((m) => ({ default: m.ChecklistPage })));
 const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
 const BillingPage = lazy(() => import('./BillingPage').then((m) => ({ default: m.BillingPage })));
 
@@ -56,6 +58,22 @@ export const accommodationRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="accommodation.stays">
         <AssignmentPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/inspections/:id',
+    element: (
+      <RequirePermission permission="accommodation.read">
+        <InspectionPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/accommodation/checklist',
+    element: (
+      <RequirePermission permission="accommodation.checklist">
+        <ChecklistPage />
       </RequirePermission>
     ),
   },

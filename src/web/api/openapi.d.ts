@@ -1433,6 +1433,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accommodation/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checkliste der Mindeststandards (aktuelle Version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string | null;
+                            id: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                title: string;
+                            }[];
+                            note: string | null;
+                            routineMonths: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Checkliste ändern: neue Version (geplante Begehungen behalten ihre Version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            category: string;
+                            key: string;
+                            norm?: string | null;
+                            title: string;
+                        }[];
+                        note?: string | null;
+                        /** @description Abstand der Regelbegehungen in Monaten */
+                        routineMonths: number;
+                        /** @description Die Version, die bearbeitet wurde (0: noch keine); veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string | null;
+                            id: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                title: string;
+                            }[];
+                            note: string | null;
+                            routineMonths: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accommodation/contracts/{id}/rates": {
         parameters: {
             query?: never;
@@ -1965,6 +2068,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accommodation/facilities/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Begehungen einer Unterkunft, offene Mängel, nächste Regelbegehung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Offene Mängel der Unterkunft */
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            items: {
+                                checklistVersion: number;
+                                completedOn: string | null;
+                                /** Format: uuid */
+                                facilityId: string;
+                                facilityName: string;
+                                failed: number;
+                                /** Format: uuid */
+                                id: string;
+                                inspector: string | null;
+                                /** @enum {string} */
+                                kind: "admission" | "routine" | "incident";
+                                openFindings: number;
+                                plannedOn: string;
+                                /** @enum {string} */
+                                state: "planned" | "in_progress" | "completed" | "cancelled";
+                            }[];
+                            nextRoutineDue: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Begehung planen (vor der Zulassung, Regelbegehung, Vorfall oder Beschwerde) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Anlass: vor der Zulassung, Regelbegehung, Vorfall oder Beschwerde
+                         * @enum {string}
+                         */
+                        kind: "admission" | "routine" | "incident";
+                        plannedOn: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accommodation/facilities/{id}/places/{subId}": {
         parameters: {
             query?: never;
@@ -2328,6 +2597,800 @@ export interface paths {
                             stateSince: string;
                             street: string;
                             substanceTolerant: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/findings/{id}/remedy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Behebung eines Mangels als geprüft erfassen (schließt Mangel und Frist) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkedOn: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Begehung mit Prüfpunkten, Ergebnissen, Fotos und Mängeln */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begehung absagen (mit Grund) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begehung abschließen: Mängel mit Fristen, behobene schließen, bei kritischem Mangel sperren, nächste Regelbegehung */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Bei einem kritischen Mangel die Unterkunft für Neubelegung sperren
+                         * @default false
+                         */
+                        blockFacility?: boolean;
+                        summary?: string | null;
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/items/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Prüfpunkt erfassen: erfüllt, nicht erfüllt (Mangel mit Schwere und Frist) oder entfällt */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        remedyDue?: string | null;
+                        /** @enum {string} */
+                        result: "passed" | "failed" | "not_applicable";
+                        severity?: ("minor" | "major" | "critical") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/items/{subId}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Foto zu einem Prüfpunkt hochladen (PNG/JPEG, multipart/form-data, Feld „file“, höchstens 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/photos/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Foto einer Begehung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Begehungsprotokoll als PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accommodation/inspections/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begehung beginnen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version aus dem ETag, z. B. "3" (statt oder zusammen mit version im Body) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            cancelReason: string | null;
+                            checklistVersion: number;
+                            completedOn: string | null;
+                            /** Format: uuid */
+                            facilityId: string;
+                            facilityName: string;
+                            failed: number;
+                            findings: {
+                                closedByInspectionId: string | null;
+                                closedNote: string | null;
+                                closedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                inspectionId: string;
+                                itemKey: string;
+                                note: string | null;
+                                remedyDue: string;
+                                /** @enum {string} */
+                                severity: "minor" | "major" | "critical";
+                                /** @enum {string} */
+                                state: "open" | "closed";
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            inspector: string | null;
+                            items: {
+                                category: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                norm: string | null;
+                                note: string | null;
+                                photos: {
+                                    filename: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                remedyDue: string | null;
+                                result: ("passed" | "failed" | "not_applicable") | null;
+                                resultId: string | null;
+                                severity: ("minor" | "major" | "critical") | null;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "admission" | "routine" | "incident";
+                            openFindings: number;
+                            plannedOn: string;
+                            reason: string | null;
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            state: "planned" | "in_progress" | "completed" | "cancelled";
+                            summary: string | null;
                             version: number;
                         };
                     };
@@ -10899,7 +11962,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read" | "accommodation.inspect" | "accommodation.checklist")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -10931,7 +11994,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @description Rechte des Benutzers, z. B. household.create */
-                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
+                                permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read" | "accommodation.inspect" | "accommodation.checklist")[];
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -11196,7 +12259,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read" | "accommodation.inspect" | "accommodation.checklist")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -18015,7 +19078,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @description Rechte des Benutzers, z. B. household.create */
-                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read")[];
+                            permissions: ("session.me" | "session.totp" | "settings.read" | "settings.update" | "search.use" | "household.list" | "household.read" | "household.create" | "household.update" | "household.accessLog" | "household.file" | "household.addresses" | "household.addressWrite" | "journal.list" | "journal.create" | "staff.list" | "user.list" | "user.create" | "user.update" | "user.resetPassword" | "agency.read" | "agency.update" | "provider.list" | "provider.create" | "provider.update" | "carrier.list" | "carrier.create" | "carrier.update" | "offer.list" | "offer.read" | "offer.create" | "offer.update" | "offer.submit" | "offer.withdraw" | "offer.check" | "offer.decide" | "offer.restart" | "offer.attach" | "offer.contracts" | "ranking.create" | "ranking.read" | "candidate.list" | "candidate.pick" | "candidate.withdraw" | "candidate.present" | "candidate.decision" | "candidate.talk" | "candidate.veto" | "candidate.allocate" | "roundTable.read" | "roundTable.manage" | "viewing.manage" | "conditions.read" | "conditions.update" | "consent.list" | "consent.create" | "consent.withdraw" | "tenancy.list" | "tenancy.read" | "tenancy.create" | "tenancy.update" | "tenancy.end" | "tenancy.review" | "recovery.record" | "incident.list" | "incident.read" | "incident.report" | "incident.forward" | "incident.clarify" | "incident.informProvider" | "incident.decide" | "incident.warning" | "incident.payout" | "incident.terminate" | "incident.cancel" | "audit.list" | "audit.verify" | "deadline.list" | "deadline.listAll" | "desk.read" | "work.list" | "work.reassign" | "notification.list" | "notification.read" | "outbox.list" | "outbox.read" | "template.list" | "template.update" | "prevention.list" | "prevention.read" | "prevention.create" | "prevention.match" | "prevention.update" | "prevention.assign" | "prevention.decide" | "prevention.close" | "prevention.handover" | "prevention.reopen" | "prevention.visit.list" | "prevention.visit.create" | "prevention.visit.update" | "preventionImport.read" | "preventionImport.write" | "aftercare.agreement.list" | "aftercare.agreement.manage" | "aftercare.list" | "aftercare.read" | "aftercare.refer" | "aftercare.decide" | "aftercare.consent" | "aftercare.assign" | "aftercare.plan" | "aftercare.visit" | "aftercare.support" | "aftercare.followUp" | "aftercare.queue" | "aftercare.transfers" | "aftercare.report" | "aftercare.annualReport.write" | "aftercare.annualReport.submit" | "aftercare.annualReport.return" | "steering.figures" | "steering.targets.write" | "steering.city" | "steering.cityAverage" | "steering.workload" | "steering.export" | "steering.cases" | "privacy.request.list" | "privacy.request.read" | "privacy.request.create" | "privacy.request.step" | "privacy.request.export" | "privacy.transfers" | "privacy.consents" | "privacy.processing" | "retention.list" | "retention.decide" | "retention.runs" | "restriction.read" | "restriction.write" | "consent.report" | "accommodation.read" | "accommodation.manage" | "accommodation.search" | "accommodation.stays" | "accommodation.assign" | "accommodation.move" | "accommodation.statistics" | "accommodation.statistics_submit" | "accommodation.portal" | "accommodation.portalMove" | "accommodation.portalIncident" | "accommodation.incidents" | "accommodation.billing" | "accommodation.billing.read" | "accommodation.inspect" | "accommodation.checklist")[];
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers

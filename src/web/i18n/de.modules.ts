@@ -1,5 +1,6 @@
 import { aftercareDe } from './de/aftercare';
 import { accommodationDe } from './de/accommodation';
+import { accommodationInspectionsDe } from './de/accommodationInspections';
 import { accommodationBillingDe } from './de/accommodationBilling';
 import { accommodationOccupancyDe } from './de/accommodationOccupancy';
 import { accommodationPortalDe } from './de/accommodationPortal';
@@ -27,6 +28,7 @@ import { retentionDe } from './de/retention';
 export const deModules = {
   ...aftercareDe,
   ...accommodationDe,
+  ...accommodationInspectionsDe,
   ...accommodationBillingDe,
   ...accommodationOccupancyDe,
   ...accommodationPortalDe,

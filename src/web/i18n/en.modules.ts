@@ -1,5 +1,6 @@
 import { aftercareEn } from './en/aftercare';
 import { accommodationEn } from './en/accommodation';
+import { accommodationInspectionsEn } from './en/accommodationInspections';
 import { accommodationBillingEn } from './en/accommodationBilling';
 import { accommodationOccupancyEn } from './en/accommodationOccupancy';
 import { accommodationPortalEn } from './en/accommodationPortal';
@@ -27,6 +28,7 @@ import { retentionEn } from './en/retention';
 export const enModules = {
   ...aftercareEn,
   ...accommodationEn,
+  ...accommodationInspectionsEn,
   ...accommodationBillingEn,
   ...accommodationOccupancyEn,
   ...accommodationPortalEn,

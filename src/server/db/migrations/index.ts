@@ -41,6 +41,7 @@ import * as auditRetention from './2026-12-10T15-00_audit_retention.js';
 import * as accommodationPortal from './2026-12-10T14-00_accommodation_portal.js';
 import * as occupancyIndexes from './2026-12-10T12-00_occupancy_indexes.js';
 import * as accommodationBilling from './2026-12-10T11-00_accommodation_billing.js';
+import * as accommodationInspections from './2026-12-10T10-00_accommodation_inspections.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T14-00_accommodation_portal': accommodationPortal,
   '2026-12-10T12-00_occupancy_indexes': occupancyIndexes,
   '2026-12-10T11-00_accommodation_billing': accommodationBilling,
+  '2026-12-10T10-00_accommodation_inspections': accommodationInspections,
 };

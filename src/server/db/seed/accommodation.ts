@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { inAgency, type Tx } from '../database.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { notify } from '../../platform/notify/notify.js';
+import { checklistInUse } from '../../modules/accommodation/checklist.service.js';
 import type { DB } from '../types.js';
 import { DEMO_PASSWORD } from './users.js';
 
@@ -337,6 +338,8 @@ export async function seedAccommodation(
       const facilities = await places(tx, a.id, a.city, a.postal, a.districts, worker?.id ?? null);
       const expectedAt = await stays(tx, a.id, facilities, worker?.id ?? null);
       await operatorUser(tx, a.id, a.mail, expectedAt ?? facilities[0]!.operatorId);
+      // The default checklist of minimum standards as the agency's version 1 (12-month routine inspections).
+      await checklistInUse(tx, a.id, worker?.id ?? null);
     });
   }
 }

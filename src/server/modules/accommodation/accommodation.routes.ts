@@ -33,6 +33,7 @@ import {
 import type { AccommodationService } from './accommodation.service.js';
 import { portalRoutes } from './portal.routes.js';
 import { occupancyRoutes } from './occupancy.routes.js';
+import { inspectionRoutes } from './inspections.routes.js';
 
 const ZSubParams = z.object({ id: ZId, subId: ZId });
 const ZFacilityQuery = z.object({ operatorId: ZId.optional() });
@@ -315,4 +316,6 @@ export function accommodationRoutes(app: FastifyInstance, svc: AccommodationServ
 
   portalRoutes(app, svc.portal);
   occupancyRoutes(app, svc.occupancy);
+  // Minimum standards and inspections -----------------------------------------------------------
+  inspectionRoutes(app, svc);
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { occupancyService } from './occupancy.service.js';
+import { checklistService } from './checklist.service.js';
+import { inspectionsService } from './inspections.service.js';
 import { placesService } from './places.service.js';
 import { portalService } from './portal.service.js';
 import { searchService } from './search.service.js';
@@ -15,6 +17,8 @@ export function accommodationService(db: Kysely<DB>) {
     stays,
     portal: portalService(db, stays),
     occupancy: occupancyService(db),
+    checklist: checklistService(db),
+    inspections: inspectionsService(db),
   };
 }
 export type AccommodationService = ReturnType<typeof accommodationService>;

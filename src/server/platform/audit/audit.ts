@@ -223,6 +223,18 @@ export const AUDIT_KINDS = {
   'accommodation.invoice_create': 'accommodation_invoice',
   'accommodation.invoice_read': 'accommodation_invoice',
   'accommodation.invoice_step': 'accommodation_invoice',
+  'accommodation.checklist_read': null,
+  'accommodation.checklist_update': 'accommodation_checklist',
+  'accommodation.inspection_list': 'accommodation_facility',
+  'accommodation.inspection_read': 'accommodation_inspection',
+  'accommodation.inspection_plan': 'accommodation_inspection',
+  'accommodation.inspection_start': 'accommodation_inspection',
+  'accommodation.inspection_result': 'accommodation_inspection',
+  'accommodation.inspection_photo': 'accommodation_inspection',
+  'accommodation.inspection_complete': 'accommodation_inspection',
+  'accommodation.inspection_cancel': 'accommodation_inspection',
+  'accommodation.inspection_report': 'accommodation_inspection',
+  'accommodation.finding_remedy': 'accommodation_finding',
   /** One event per item handed over; the entity type is the item's (deadline, prevention_case, offer, tenancy). */
   'work.reassign': null,
   /** Access requests (Art. 15 DSGVO): recorded, listed, read, a step taken, the export produced and downloaded. */

@@ -22,4 +22,6 @@ export const deadlineKindsDe = {
   privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
   retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
   accommodation_statistics: 'Bundesstatistik untergebrachter Wohnungsloser melden',
+  accommodation_finding_remedy: 'Mangel aus einer Begehung beheben lassen',
+  accommodation_routine_inspection: 'Regelbegehung einer Unterkunft',
 };

@@ -56,6 +56,8 @@ export const storedTextsDe = {
     privacy_request_due: 'Auskunft {{reference}} erteilen (Art. 15 DSGVO)',
     retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
     accommodation_statistics: 'Bundesstatistik {{year}} untergebrachter Wohnungsloser melden (WoBerichtsG)',
+    accommodation_finding_remedy: 'Mangel beheben: {{title}} ({{facility}})',
+    accommodation_routine_inspection: 'Regelbegehung: {{facility}}',
   },
   notice: {
     accommodationArrival: {

@@ -22,4 +22,6 @@ export const deadlineKindsEn = {
   privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
   retention_review: 'Confirm erasure after the retention period',
   accommodation_statistics: 'Report the federal statistics of accommodated homeless persons',
+  accommodation_finding_remedy: 'Have an inspection finding remedied',
+  accommodation_routine_inspection: 'Routine inspection of a facility',
 };

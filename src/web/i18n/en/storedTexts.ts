@@ -51,6 +51,8 @@ export const storedTextsEn: typeof storedTextsDe = {
     privacy_request_due: 'Answer access request {{reference}} (Art. 15 GDPR)',
     retention_review: 'Confirm erasure after the retention period',
     accommodation_statistics: 'Report the {{year}} federal statistics of accommodated homeless persons (WoBerichtsG)',
+    accommodation_finding_remedy: 'Remedy finding: {{title}} ({{facility}})',
+    accommodation_routine_inspection: 'Routine inspection: {{facility}}',
   },
   notice: {
     accommodationArrival: {
