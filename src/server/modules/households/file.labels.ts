@@ -36,6 +36,7 @@ export const FILE_CODE_LABELS = {
       auditor: 'Datenschutz/Revision',
       dpo: 'Datenschutzbeauftragte*r',
       steering: 'Steuerung (Stadt)',
+      operator_user: 'Betreiber einer Unterkunft',
       admin: 'Administration',
     },
     en: {
@@ -48,6 +49,7 @@ export const FILE_CODE_LABELS = {
       auditor: 'Data protection / audit',
       dpo: 'Data-protection officer',
       steering: 'Steering (city)',
+      operator_user: 'Shelter operator',
       admin: 'Administration',
     },
   },

@@ -64,6 +64,7 @@ const NAMES_NOBODY: Record<string, string> = {
   'deadlines.title_key': 'text key (its params are replaced by wh_anonymise_household)',
   'domain_events.from_state': 'state',
   'domain_events.to_state': 'state',
+  'accommodation_incidents.text': 'replaced by the trigger on households.anonymised_at (migration 2026-12-10T14-00)',
 };
 
 /** Tables about several households whose texts have the household's names replaced (not cleared). */

@@ -26,6 +26,8 @@ export const DEADLINE_KIND_LABELS = {
     privacy_request_due: 'Auskunft nach Art. 15 DSGVO erteilen',
     retention_review: 'Löschung nach Ablauf der Aufbewahrungsfrist bestätigen',
     accommodation_statistics: 'Bundesstatistik untergebrachter Wohnungsloser melden',
+    accommodation_finding_remedy: 'Mangel aus einer Begehung beheben lassen',
+    accommodation_routine_inspection: 'Regelbegehung einer Unterkunft',
   },
   en: {
     offer_check: 'Check the offer',
@@ -50,6 +52,8 @@ export const DEADLINE_KIND_LABELS = {
     privacy_request_due: 'Answer an access request (Art. 15 GDPR)',
     retention_review: 'Confirm erasure after the retention period',
     accommodation_statistics: 'Report the federal statistics of accommodated homeless persons',
+    accommodation_finding_remedy: 'Have an inspection finding remedied',
+    accommodation_routine_inspection: 'Routine inspection of a facility',
   },
 };
 
