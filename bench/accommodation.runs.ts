@@ -11,14 +11,14 @@ import autocannon from 'autocannon';
 
 export const ACCOMMODATION_TARGETS = { placeSearchP95Ms: 100, boardP99Ms: 100, billingMs: 5000, statisticsMs: 5000 };
 
-/** Where the routes of the other branches are expected; override with the environment variables named. */
+/** The occupancy board, a month's billing and the WoBerichtsG export; override with the environment variables named. */
 export function accommodationPaths(today = new Date()) {
   const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
   const year = today.getUTCFullYear() - (today.getUTCMonth() === 0 ? 1 : 0);
   return {
     board: process.env.BENCH_BOARD_PATH ?? '/api/v1/accommodation/occupancy',
     billing: process.env.BENCH_BILLING_PATH ?? `/api/v1/accommodation/billing?month=${month}`,
-    statistics: process.env.BENCH_STATISTICS_PATH ?? `/api/v1/accommodation/statistics/export?year=${year}&format=csv`,
+    statistics: process.env.BENCH_STATISTICS_PATH ?? `/api/v1/accommodation/statistics/${year}/export?format=csv`,
   };
 }
 
