@@ -79,7 +79,10 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – Begehung planen, durch
     await page.getByText(/Nächste Regelbegehung fällig am/).waitFor();
     await page.getByRole('link', { name: 'Brandschutz' }).waitFor();
     // The blocking reason shows in the facility's status and in its history.
-    await page.getByText(/Kritischer Mangel bei der Begehung/).first().waitFor();
+    await page
+      .getByText(/Kritischer Mangel bei der Begehung/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'Unterkunft gesperrt');
   });
 
