@@ -98,6 +98,15 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
   });
 
   it('admin edits the placement settings of the agency', async () => {
+    // A setting the page does not show (set through the API) survives saving the page.
+    const now = await a.admin.get('/api/v1/agency');
+    const settings = now.json().settings;
+    const kept = await a.admin.put(
+      '/api/v1/agency/settings',
+      { settings: { ...settings, retention: { ...settings.retention, auditReadYears: 3 } } },
+      { 'if-match': now.headers.etag as string },
+    );
+    expect(kept.statusCode).toBe(200);
     const page = await loginAs(env, agency.users.admin.email);
     await page.goto(`${env.url}/admin/agency`);
     await page.getByRole('heading', { name: 'Wohnungsvermittlung (WohnenPlus)' }).waitFor();
@@ -130,6 +139,7 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
       videoUrlTemplate: 'https://meet.example/wp-{offer}-{token}',
     });
     expect(placement.weights.waiting).toBe(50);
+    expect((await a.admin.get('/api/v1/agency')).json().settings.retention.auditReadYears).toBe(3);
     // After the reload the form shows the stored values.
     await page.reload();
     expect(await page.getByLabel('Höchstbetrag der Garantie (€)').inputValue()).toBe('12500,50');

@@ -128,6 +128,9 @@ function SettingsForm({
       const sustainmentResult = sustainmentSettings(v.sustainment, t);
       const body = {
         settings: {
+          // The settings this page does not edit (aftercare, retention, billing days …) are sent back as
+          // loaded: the PUT replaces the whole object, and saving here must not reset them.
+          ...agency.settings,
           totpRequiredRoles: ROLES.filter((r) => v.roles.includes(r)),
           sessionIdleMinutes: v.idle.trim() === '' ? Number.NaN : Number(v.idle),
           localLogin: v.localLogin,
