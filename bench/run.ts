@@ -278,15 +278,15 @@ if (process.env.BENCH_ONLY === 'ranking') {
 
 if (process.env.BENCH_ONLY === 'steering') {
   try {
-    const r = await steeringRuns(app, headers);
+    const r = await steeringRuns(app, headers, ready.csrf);
     printSteering(r);
-    const city = await new Promise<{ cityTimes: number[]; figures: number }>((resolve) => {
-      server.once('message', (m) => resolve(m as { cityTimes: number[]; figures: number }));
+    const city = await new Promise<{ cityTimes: number[]; figures: number; computeMs: number }>((resolve) => {
+      server.once('message', (m) => resolve(m as { cityTimes: number[]; figures: number; computeMs: number }));
       server.send({ city: { from: r.from, to: r.to, runs: 5 } });
     });
     const cityMs = [...city.cityTimes].sort((a, b) => a - b).map(Math.round);
     console.log(
-      `Stadtvergleich (12 Mitglieder à ${ready.households.toLocaleString('de-DE')} Haushalte, ${city.figures} Kennzahlen, ein Jahr): Median ${cityMs[Math.floor(cityMs.length / 2)]} ms, max ${cityMs[cityMs.length - 1]} ms (Ziel ≤ 1000 ms)`,
+      `Stadtvergleich (12 Mitglieder à ${ready.households.toLocaleString('de-DE')} Haushalte, ${city.figures} Kennzahlen, ein Jahr, materialisiert): Median ${cityMs[Math.floor(cityMs.length / 2)]} ms, max ${cityMs[cityMs.length - 1]} ms (Ziel ≤ 1000 ms); ein Mitglied neu berechnet ${Math.round(city.computeMs)} ms`,
     );
     await fs.mkdir('bench/results', { recursive: true });
     await fs.writeFile(
@@ -298,7 +298,7 @@ if (process.env.BENCH_ONLY === 'steering') {
           node: process.version,
           ...r,
           met: r.dashboard.p95Ms <= r.target,
-          city: { members: 12, runsMs: cityMs, targetMs: 1000 },
+          city: { members: 12, runsMs: cityMs, targetMs: 1000, computeOneMemberMs: Math.round(city.computeMs) },
         },
         null,
         2,

@@ -21,6 +21,7 @@ import { openDatabases } from '../src/server/runtime.js';
 import { installJobs } from '../src/server/platform/jobs/queue.js';
 import { ALL_JOBS } from '../src/server/jobs.js';
 import { memberFigures } from '../src/server/modules/steering/city.compute.js';
+import { snapshotStore } from '../src/server/modules/steering/snapshots.service.js';
 import { FIGURE_CONTRIBUTIONS } from '../src/server/modules/steering/contributions.js';
 import { seedAccommodationBench } from './accommodation.js';
 import { benchAftercareCase, seedAftercareBench } from './aftercare.js';
@@ -356,19 +357,24 @@ async function onMessage(m: unknown) {
     process.send?.({ times });
     return;
   }
-  // The city-wide comparison's computation for 12 member agencies (the bench agency stands in for each
-  // of them, so the 12 together hold 600,000 households: an upper bound), every figure, one year.
+  // The city-wide comparison for 12 member agencies (the bench agency stands in for each of them, so
+  // the 12 together hold 600,000 households: an upper bound), every figure, one year: first computed
+  // as the hourly refresh does (each agency's year, stored), then as a request reads it (materialised).
   if (typeof m === 'object' && m !== null && (m as { city?: unknown }).city) {
     const { from, to, runs } = (m as { city: { from: string; to: string; runs: number } }).city;
-    const wanted = new Set(FIGURE_CONTRIBUTIONS.flatMap((c) => c.families.flatMap((f) => f.figures.map((x) => x.id))));
+    const figures = FIGURE_CONTRIBUTIONS.flatMap((c) => c.families.flatMap((f) => f.figures)).length;
     const members = Array.from({ length: 12 }, () => agencyId);
+    const t0 = performance.now();
+    await memberFigures(dbs.app, snapshotStore(FIGURE_CONTRIBUTIONS, { maxAgeMinutes: 0 }), members.slice(0, 1), { from, to });
+    const computeMs = performance.now() - t0;
+    const served = snapshotStore(FIGURE_CONTRIBUTIONS, { maxAgeMinutes: 120 });
     const times: number[] = [];
     for (let k = 0; k < runs + 1; k++) {
-      const t0 = performance.now();
-      await memberFigures(dbs.app, FIGURE_CONTRIBUTIONS, members, wanted, { from, to });
-      if (k >= 1) times.push(performance.now() - t0);
+      const t1 = performance.now();
+      await memberFigures(dbs.app, served, members, { from, to });
+      if (k >= 1) times.push(performance.now() - t1);
     }
-    process.send?.({ cityTimes: times, figures: wanted.size });
+    process.send?.({ cityTimes: times, figures, computeMs });
     return;
   }
   // One household changes (as when a caseworker edits it): the next ranking must see it.

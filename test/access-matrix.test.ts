@@ -188,6 +188,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   'GET /api/v1/steering/figures/:key/cases': () => undefined,
   // A version from long ago: the lead adds one (201) each run, the dashboard's current values are unaffected.
   'POST /api/v1/steering/targets': () => ({ figureId: 'prevention.notices', minimum: 1, target: 2, validFrom: '2019-01-01', note: null }),
+  'POST /api/v1/steering/refresh': () => ({ from: '2019-01-01', to: '2019-03-31' }),
   // The matrix's agencies are in no target agreement and its steering user in no steering body: empty answers.
   'GET /api/v1/steering/city': () => undefined,
   'GET /api/v1/steering/city-average': () => undefined,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberFigures } from '../src/server/modules/steering/city.compute.js';
+import { snapshotStore } from '../src/server/modules/steering/snapshots.service.js';
 import { FIGURE_CONTRIBUTIONS } from '../src/server/modules/steering/contributions.js';
 import { createAgency, testDbs, type TestAgency } from './helpers.js';
 
@@ -68,7 +69,7 @@ describe('bench history (five years of programme events)', () => {
     const wanted = new Set(FIGURE_CONTRIBUTIONS.flatMap((c) => c.families.flatMap((f) => f.figures.map((x) => x.id))));
     const day = (d: Date) => d.toISOString().slice(0, 10);
     const period = { from: day(new Date(Date.now() - 1826 * 86_400_000)), to: day(new Date()) };
-    const [mine] = await memberFigures(testDbs().app, FIGURE_CONTRIBUTIONS, [agency.id], wanted, period);
+    const [mine] = await memberFigures(testDbs().app, snapshotStore(FIGURE_CONTRIBUTIONS, { maxAgeMinutes: 0 }), [agency.id], period);
     const empty = [...wanted].filter((id) => mine!.results.get(id)?.value === null || mine!.results.get(id)?.value === undefined);
     expect(empty).toEqual([]);
 

@@ -27,7 +27,7 @@ export const TEST_AUDIT_KEY = 'test:wohnhilfe-test-key-0123456789abcdefghij';
 export const testKeys = () => parseKeys(TEST_AUDIT_KEY, 'test');
 
 export const testConfig = (env: Record<string, string> = {}) =>
-  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY, ...env });
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY, STEERING_MAX_AGE_MINUTES: '0', ...env });
 
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const app = await buildApp({

@@ -52,6 +52,13 @@ export const ZFigures = z.object({
 });
 export type TFigures = z.infer<typeof ZFigures>;
 
+export const ZRefreshed = z.object({
+  from: ZDate,
+  to: ZDate,
+  computedAt: ZTimestamp.describe('Stand der neu berechneten Daten'),
+});
+export type TRefreshed = z.infer<typeof ZRefreshed>;
+
 export const ZFigureCasesQuery = ZFiguresQuery.extend({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -47,6 +47,11 @@ const ZEnv = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('wohnhilfe <no-reply@wohnhilfe.local>'),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
+  /**
+   * How old the materialised key figures of a period still running may be before a request computes
+   * them anew (a closed period: 24 times as long); 0 computes on every request.
+   */
+  STEERING_MAX_AGE_MINUTES: z.coerce.number().int().min(0).max(1440).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...OIDC_ENV,
 });

@@ -1,5 +1,6 @@
 import { annualReportsOpen } from './modules/aftercare/annualReports.job.js';
 import { statisticsOpen } from './modules/accommodation/wobericht.job.js';
+import { steeringSnapshots } from './modules/steering/snapshots.job.js';
 import { retentionDue } from './modules/retention/retention.job.js';
 import { householdLogPrune } from './modules/households/pool.service.js';
 import { auditCheckpoint, auditSeal } from './platform/audit/seal.job.js';
@@ -21,4 +22,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   mailDigest,
   retentionDue,
   statisticsOpen,
+  steeringSnapshots,
 ] as readonly JobDefinition[];

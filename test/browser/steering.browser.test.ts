@@ -87,5 +87,18 @@ describe.skipIf(!hasChromium)('browser: the lead opens Berichte and sets a minim
 
     await page.getByLabel('Programm').selectOption('aftercare');
     await page.getByRole('heading', { level: 3, name: 'Nachsorge: Erreichte Haushalte: 0' }).waitFor();
+
+    // A notice arrives; "Neu berechnen" computes the period again and the page shows it.
+    const cm = client(env.app, await login(env.app, agency.users.case_manager.email));
+    const r = await cm.post('/api/v1/prevention/cases', {
+      ...courtNotice({ source: 'self_referral', receivedOn: berlinToday() }),
+      createHousehold: true,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    await page.getByLabel('Programm').selectOption('prevention');
+    await page.getByRole('button', { name: 'Neu berechnen' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Prävention: Erreichte Haushalte: 3' }).waitFor();
+    await page.getByRole('button', { name: 'Neu berechnen' }).waitFor();
+    await page.getByText(/Stand der Daten: .* \(die Kennzahlen werden stündlich aktualisiert\)/).waitFor();
   });
 });

@@ -1077,6 +1077,17 @@ export interface SteeringTargetsTable {
   created_at: Generated<Date>;
 }
 
+/** An agency's figures or breakdowns for a period, materialised with the time of their data. */
+export interface SteeringSnapshotsTable {
+  agency_id: string;
+  kind: 'figures' | 'breakdowns';
+  period_from: DateCol;
+  period_to: DateCol;
+  data: ColumnType<unknown, string, string>;
+  data_as_of: Date;
+  compute_ms: number;
+}
+
 /** A steering body (platform data, written by the owner): its own tenant `agency_id` holds only its users and audit trail. */
 export interface SteeringBodiesTable {
   id: Generated<string>;
@@ -1306,6 +1317,7 @@ export interface DB {
   aftercare_annual_reports: AftercareAnnualReportsTable;
   aftercare_annual_report_submissions: AftercareAnnualReportSubmissionsTable;
   steering_targets: SteeringTargetsTable;
+  steering_snapshots: SteeringSnapshotsTable;
   steering_bodies: SteeringBodiesTable;
   target_agreements: TargetAgreementsTable;
   target_agreement_members: TargetAgreementMembersTable;

@@ -30956,6 +30956,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steering/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kennzahlen und Aufschlüsselung eines Zeitraums (und der Vorperiode) jetzt neu berechnen, statt auf die stündliche Aktualisierung zu warten */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Beginn des Zeitraums (ohne Angabe: das laufende Quartal) */
+                        from?: string;
+                        /** @description Ende des Zeitraums (einschließlich) */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description Stand der neu berechneten Daten
+                             */
+                            computedAt: string;
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/steering/targets": {
         parameters: {
             query?: never;

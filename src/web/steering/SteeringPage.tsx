@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useMe } from '../auth/session';
 import { can } from '../auth/can';
 import { Alert, ErrorAlert } from '../components/Alert';
+import { Button } from '../components/Button';
 import { SelectField } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -13,7 +14,7 @@ import { BreakdownsSection } from './BreakdownsSection';
 import { SteeringExports } from './ExportLinks';
 import { FigureCard } from './FigureCard';
 import { choiceFrom, periodOf } from './period';
-import { useFigures } from './queries';
+import { useFigures, useRecompute } from './queries';
 import { useCityAverage } from './cityQueries';
 import { TargetDialog } from './TargetDialog';
 import { WorkloadSection } from './WorkloadSection';
@@ -28,6 +29,7 @@ export function SteeringPage() {
   const choice = choiceFrom(params);
   const { from, to } = periodOf(choice);
   const figures = useFigures(from, to);
+  const recompute = useRecompute(from, to);
   const city = useCityAverage(from, to, can(me, 'steering.cityAverage'));
   const averages = new Map((city.data?.figures ?? []).map((x) => [x.id, x.average]));
   const [editing, setEditing] = useState<TFigure | null>(null);
@@ -39,6 +41,7 @@ export function SteeringPage() {
 
   const choose = (year: number, quarter: number | null) => {
     setSaved(false);
+    recompute.reset();
     setParams(new URLSearchParams({ year: String(year), quarter: quarter === null ? 'all' : String(quarter) }));
   };
 
@@ -82,6 +85,12 @@ export function SteeringPage() {
           {t('steering.asOf', { at: formatDateTime(figures.data.computedAt) })}
         </p>
       )}
+      {figures.data && (
+        <Button variant="tertiary" icon="autorenew" onClick={() => recompute.mutate()} disabled={recompute.isPending}>
+          {recompute.isPending ? t('steering.recomputing') : t('steering.recompute')}
+        </Button>
+      )}
+      {recompute.isError && <ErrorAlert message={errorMessage(recompute.error, t)} />}
       {city.data?.agreement && (
         <p className="kern-body kern-body--small">
           {t('steeringCity.averageAsOf', { name: city.data.agreement.name, at: formatDateTime(city.data.computedAt) })}

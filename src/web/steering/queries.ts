@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api';
 
 export const steeringKeys = {
@@ -26,4 +26,16 @@ export function useTargetHistory(figureId: string) {
 export function useRefreshSteering() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: steeringKeys.all });
+}
+
+/**
+ * "Neu berechnen": the figures are materialised (refreshed hourly, with the time of their data);
+ * this computes the period and the one before now, then the dashboard reads again.
+ */
+export function useRecompute(from: string, to: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => ok(api.POST('/steering/refresh', { body: { from, to } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: steeringKeys.all }),
+  });
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { inAgency } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
-import type { FigureContribution, FigurePeriod, FigureResult } from '../../platform/steering/figure.contribution.js';
+import type { FigurePeriod, FigureResult } from '../../platform/steering/figure.contribution.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
+import type { SnapshotStore } from './snapshots.service.js';
 
 /** Member agencies computed at once (each holds a connection for its transaction). */
 export const CONCURRENCY = 4;
@@ -10,6 +11,8 @@ export const CONCURRENCY = 4;
 export interface AgencyFigures {
   id: string;
   name: string;
+  /** The time of this agency's data. */
+  asOf: Date;
   results: Map<string, FigureResult>;
 }
 
@@ -26,27 +29,15 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-/** One member agency's figures of an agreement, in its own transaction (one snapshot). */
-function agencyFigures(
-  db: Kysely<DB>,
-  contributions: readonly FigureContribution[],
-  agencyId: string,
-  wanted: ReadonlySet<string>,
-  period: FigurePeriod,
-) {
+/** One member agency's figures (all of them, as materialised), in its own transaction. */
+function agencyFigures(db: Kysely<DB>, store: SnapshotStore, agencyId: string, period: FigurePeriod) {
   return inAgency(
     db,
     agencyId,
     async (tx): Promise<AgencyFigures> => {
       const { name, state } = await agencyFacts(tx, agencyId);
-      const results = new Map<string, FigureResult>();
-      for (const c of contributions)
-        for (const family of c.families) {
-          if (!family.figures.some((f) => wanted.has(f.id))) continue;
-          const values = await family.compute(tx, { agencyId, period, state });
-          for (const f of family.figures) if (wanted.has(f.id)) results.set(f.id, values[f.id] ?? { value: null });
-        }
-      return { id: agencyId, name, results };
+      const { data, asOf } = await store.figures(tx, agencyId, state, period);
+      return { id: agencyId, name, asOf, results: new Map(Object.entries(data)) };
     },
     { isolation: 'repeatable read' },
   );
@@ -58,11 +49,10 @@ function agencyFigures(
  */
 export async function memberFigures(
   db: Kysely<DB>,
-  contributions: readonly FigureContribution[],
+  store: SnapshotStore,
   memberIds: readonly string[],
-  wanted: ReadonlySet<string>,
   period: FigurePeriod,
 ): Promise<AgencyFigures[]> {
-  const agencies = await mapLimit(memberIds, CONCURRENCY, (id) => agencyFigures(db, contributions, id, wanted, period));
+  const agencies = await mapLimit(memberIds, CONCURRENCY, (id) => agencyFigures(db, store, id, period));
   return agencies.sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }

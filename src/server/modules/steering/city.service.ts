@@ -19,6 +19,7 @@ import { actorTx } from '../../platform/http/tx.js';
 import type { FigureContribution, FigureDeclaration, FigurePeriod, FigureResult } from '../../platform/steering/figure.contribution.js';
 import { memberFigures, type AgencyFigures } from './city.compute.js';
 import { cityRepository, type AgreementRow } from './city.repository.js';
+import type { SnapshotStore } from './snapshots.service.js';
 import { quarterOf } from './steering.status.js';
 import { isReportingPeriod, publishAverage, publishRow, type Cell } from './suppression.js';
 
@@ -36,9 +37,6 @@ import { isReportingPeriod, publishAverage, publishRow, type Cell } from './supp
  * disclosure rule in suppression.ts. Nothing else leaves an agency: no record, no name, no case.
  */
 
-/** How long a computed comparison is reused (its time is stated with it). */
-const CACHE_MS = 5 * 60_000;
-
 interface Computed {
   computedAt: string;
   agencies: AgencyFigures[];
@@ -53,27 +51,15 @@ const agreementOf = (a: AgreementRow, members: number): TAgreement => ({
   members,
 });
 
-export function cityService(db: Kysely<DB>, contributions: readonly FigureContribution[], opts: { cacheMs?: number } = {}) {
-  const cacheMs = opts.cacheMs ?? CACHE_MS;
+export function cityService(db: Kysely<DB>, contributions: readonly FigureContribution[], store: SnapshotStore) {
   const declared = new Map<string, { module: string; figure: FigureDeclaration }>();
   for (const c of contributions) for (const f of c.families.flatMap((x) => x.figures)) declared.set(f.id, { module: c.module, figure: f });
-  const cache = new Map<string, { until: number; value: Promise<Computed> }>();
 
-  function compute(agreement: AgreementRow, memberIds: string[], period: FigurePeriod): Promise<Computed> {
-    const key = [agreement.id, period.from, period.to, ...memberIds].join('|');
-    const now = Date.now();
-    for (const [k, v] of cache) if (v.until <= now) cache.delete(k);
-    const hit = cache.get(key);
-    if (hit) return hit.value;
-    const wanted = new Set(agreement.figure_ids);
-    const value = (async () => {
-      const computedAt = new Date().toISOString();
-      const agencies = await memberFigures(db, contributions, memberIds, wanted, period);
-      return { computedAt, agencies };
-    })();
-    cache.set(key, { until: now + cacheMs, value });
-    value.catch(() => cache.delete(key));
-    return value;
+  /** The member agencies' materialised figures; the time of the data is the oldest of theirs. */
+  async function compute(memberIds: string[], period: FigurePeriod): Promise<Computed> {
+    const agencies = await memberFigures(db, store, memberIds, period);
+    const oldest = agencies.reduce<Date | null>((m, a) => (m === null || a.asOf < m ? a.asOf : m), null);
+    return { computedAt: (oldest ?? new Date()).toISOString(), agencies };
   }
 
   /** The agreement's figures that some module declares, in the dashboard's order. */
@@ -131,7 +117,7 @@ export function cityService(db: Kysely<DB>, contributions: readonly FigureContri
           };
         }
         const memberIds = members.get(chosen.id) ?? [];
-        const computed = await compute(chosen, memberIds, p);
+        const computed = await compute(memberIds, p);
         const figures = figuresOf(chosen).map(({ module, figure: f }) => ({
           id: f.id,
           module,
@@ -170,7 +156,7 @@ export function cityService(db: Kysely<DB>, contributions: readonly FigureContri
           return { agreement: null, from: p.from, to: p.to, computedAt: new Date().toISOString(), figures: [] };
         }
         const memberIds = (await memberIdsOf(tx, own, [chosen], p.to)).get(chosen.id) ?? [];
-        const computed = await compute(chosen, memberIds, p);
+        const computed = await compute(memberIds, p);
         const ownIndex = computed.agencies.findIndex((a) => a.id === own);
         const figures = figuresOf(chosen).map(({ figure: f }) => {
           const cells = computed.agencies.map((a) => cellOf(f, a.results.get(f.id)));

@@ -1,16 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { TFigures } from '../../../contracts/steering.js';
-import {
-  BREAKDOWN_DIMENSIONS,
-  type TBreakdowns,
-  type TProgrammeBreakdown,
-  type TWomenShare,
-  type TWorkload,
-  type ZAnnualReportQuery,
-  type ZBreakdownsQuery,
-  type ZExportQuery,
-} from '../../../contracts/steeringReports.js';
+import type { TBreakdowns, TWorkload, ZAnnualReportQuery, ZBreakdownsQuery, ZExportQuery } from '../../../contracts/steeringReports.js';
 import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
@@ -20,47 +11,14 @@ import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { fieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { share, type FigureContribution, type FigurePeriod } from '../../platform/steering/figure.contribution.js';
+import type { FigureContribution, FigurePeriod } from '../../platform/steering/figure.contribution.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
-import { reachedProfile, type ProfileRow } from '../households/figures.service.js';
 import { userFacts } from '../users/users.service.js';
-import { DIMENSIONS, OVERDUE_DEFINITION, WOMEN_SHARE_DEFINITION } from './breakdowns.labels.js';
+import { OVERDUE_DEFINITION } from './breakdowns.labels.js';
 import { dashboardPdf, dashboardXlsx, type ExportData } from './reports.export.js';
+import type { SnapshotStore } from './snapshots.service.js';
 import type { SteeringService } from './steering.service.js';
 import { quarterOf } from './steering.status.js';
-
-/** The months of a period (YYYY-MM), first to last. */
-export function monthsOf(p: FigurePeriod): string[] {
-  const out: string[] = [];
-  let [y, m] = p.from.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = p.to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= last) return out;
-    m = m === 12 ? 1 : m + 1;
-    if (m === 1) y++;
-  }
-}
-
-/** Per month of the period the women's share (months without anyone reached: total 0, share null), and per quarter. */
-export function womenShares(p: FigurePeriod, rows: ProfileRow[]): { months: TWomenShare[]; quarters: TWomenShare[] } {
-  const byMonth = new Map(rows.filter((r) => r.dim === 'month').map((r) => [r.key, r]));
-  const months = monthsOf(p).map((period) => {
-    const r = byMonth.get(period);
-    const women = r?.women ?? 0;
-    const total = r?.n ?? 0;
-    return { period, women, total, share: share(women, total) };
-  });
-  const q = new Map<string, { women: number; total: number }>();
-  for (const m of months) {
-    const key = `${m.period.slice(0, 4)}-Q${Math.ceil(Number(m.period.slice(5, 7)) / 3)}`;
-    const acc = q.get(key) ?? { women: 0, total: 0 };
-    q.set(key, { women: acc.women + m.women, total: acc.total + m.total });
-  }
-  const quarters = [...q].map(([period, v]) => ({ period, ...v, share: share(v.women, v.total) }));
-  return { months, quarters };
-}
 
 /** The period of a query: both ends or neither (the current quarter), at most a year. */
 function periodOf(q: { from?: string | undefined; to?: string | undefined }): FigurePeriod {
@@ -78,30 +36,16 @@ function periodOf(q: { from?: string | undefined; to?: string | undefined }): Fi
  * women's share over time), the lead's workload view, and the exports. Knows no module: it reads the
  * contributions' `reached` and `workload` declarations; the members are the households module's.
  */
-export function steeringReportsService(db: Kysely<DB>, contributions: readonly FigureContribution[], figures: SteeringService) {
+export function steeringReportsService(
+  db: Kysely<DB>,
+  contributions: readonly FigureContribution[],
+  figures: SteeringService,
+  store: SnapshotStore,
+) {
   async function breakdownsIn(tx: Tx, agencyId: string, p: FigurePeriod): Promise<TBreakdowns> {
     const { state } = await agencyFacts(tx, agencyId);
-    const programmes: TProgrammeBreakdown[] = [];
-    for (const c of contributions) {
-      if (!c.reached) continue;
-      const rows = await reachedProfile(tx, agencyId, c.reached.households(tx, { agencyId, period: p, state }));
-      const counts = new Map(rows.filter((r) => r.dim !== 'month').map((r) => [`${r.dim}:${r.key}`, r.n]));
-      const { months, quarters } = womenShares(p, rows);
-      programmes.push({
-        module: c.module,
-        reached: c.reached.definition,
-        total: months.reduce((s, m) => s + m.total, 0),
-        dimensions: BREAKDOWN_DIMENSIONS.map((dimension) => ({
-          dimension,
-          title: DIMENSIONS[dimension].title,
-          definition: DIMENSIONS[dimension].definition,
-          rows: DIMENSIONS[dimension].keys.map((k) => ({ ...k, count: counts.get(`${dimension}:${k.key}`) ?? 0 })),
-        })),
-        womenByMonth: months,
-        womenByQuarter: quarters,
-      });
-    }
-    return { from: p.from, to: p.to, computedAt: new Date().toISOString(), womenShareDefinition: WOMEN_SHARE_DEFINITION, programmes };
+    const { data, asOf } = await store.breakdowns(tx, agencyId, state, p);
+    return { ...data, computedAt: asOf.toISOString() };
   }
 
   /**

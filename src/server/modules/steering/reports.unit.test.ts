@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOf, womenShares } from './reports.service.js';
+import { monthsOf, womenShares } from './figures.compute.js';
 
 describe('the women’s share over time', () => {
   it('lists every month of a period, across a year end', () => {

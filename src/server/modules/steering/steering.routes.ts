@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { z } from 'zod';
-import { ZFigureCases, ZFigureCasesQuery, ZFigures, ZFiguresQuery, ZTargetInput, ZTargets, ZTargetsQuery } from './steering.schemas.js';
+import {
+  ZFigureCases,
+  ZFigureCasesQuery,
+  ZFigures,
+  ZFiguresQuery,
+  ZRefreshed,
+  ZTargetInput,
+  ZTargets,
+  ZTargetsQuery,
+} from './steering.schemas.js';
 import type { SteeringService } from './steering.service.js';
 
 export function steeringRoutes(app: FastifyInstance, svc: SteeringService): void {
@@ -20,6 +29,20 @@ export function steeringRoutes(app: FastifyInstance, svc: SteeringService): void
       },
     },
     (req) => svc.figures(ctxOf(req), req.query),
+  );
+  r.post(
+    '/api/v1/steering/refresh',
+    {
+      config: { access: 'steering.figures' },
+      schema: {
+        tags: ['Berichte'],
+        summary:
+          'Kennzahlen und Aufschlüsselung eines Zeitraums (und der Vorperiode) jetzt neu berechnen, statt auf die stündliche Aktualisierung zu warten',
+        body: ZFiguresQuery,
+        response: { 200: ZRefreshed },
+      },
+    },
+    (req) => svc.refresh(ctxOf(req), req.body),
   );
   r.get(
     '/api/v1/steering/figures/:key/cases',

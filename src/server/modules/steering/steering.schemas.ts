@@ -3,6 +3,7 @@ export {
   ZFigureCasesQuery,
   ZFigures,
   ZFiguresQuery,
+  ZRefreshed,
   ZTargetInput,
   ZTargets,
   ZTargetsQuery,

@@ -4,6 +4,7 @@ import type {
   TFigure,
   TFigureCases,
   TFigures,
+  TRefreshed,
   TTargetInput,
   TTargets,
   ZFigureCasesQuery,
@@ -14,20 +15,15 @@ import type { Tx } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
-import { berlinDate, type FederalState } from '../../platform/deadlines/workdays.js';
+import { berlinDate } from '../../platform/deadlines/workdays.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import type {
-  FigureContribution,
-  FigureDeclaration,
-  FigureFamily,
-  FigurePeriod,
-  FigureResult,
-} from '../../platform/steering/figure.contribution.js';
+import type { FigureContribution, FigureDeclaration, FigureFamily, FigurePeriod } from '../../platform/steering/figure.contribution.js';
 import { agencyFacts } from '../agencies/agencies.service.js';
 import { householdFileNumbers } from '../households/households.service.js';
 import { userFacts } from '../users/users.service.js';
+import type { SnapshotStore } from './snapshots.service.js';
 import { steeringRepository } from './steering.repository.js';
 import { previousPeriod, quarterOf, targetStatus, targetsConsistent } from './steering.status.js';
 
@@ -66,7 +62,7 @@ async function history(tx: Tx, agencyId: string, figureId: string | null): Promi
  * with the agency's minimum and target value in force at the period's end and the status. Knows no
  * module: the figures come from the contributions.
  */
-export function steeringService(db: Kysely<DB>, contributions: readonly FigureContribution[]) {
+export function steeringService(db: Kysely<DB>, contributions: readonly FigureContribution[], store: SnapshotStore) {
   const declared = new Map<string, { module: string; figure: FigureDeclaration; family: FigureFamily }>();
   for (const c of contributions)
     for (const family of c.families)
@@ -74,16 +70,6 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
         if (declared.has(f.id)) throw new Error(`figure ${f.id} declared twice`);
         declared.set(f.id, { module: c.module, figure: f, family });
       }
-
-  async function compute(tx: Tx, agencyId: string, state: FederalState, period: FigurePeriod): Promise<Map<string, FigureResult>> {
-    const out = new Map<string, FigureResult>();
-    for (const c of contributions)
-      for (const family of c.families) {
-        const values = await family.compute(tx, { agencyId, period, state });
-        for (const f of family.figures) out.set(f.id, values[f.id] ?? { value: null });
-      }
-    return out;
-  }
 
   function period(q: Pick<z.output<typeof ZFiguresQuery>, 'from' | 'to'>): FigurePeriod {
     if (!q.from && !q.to) return quarterOf(berlinDate(new Date()));
@@ -103,8 +89,11 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
         const p = period(q);
         const prev = previousPeriod(p.from, p.to);
         const { state } = await agencyFacts(tx, agencyId);
-        const current = await compute(tx, agencyId, state, p);
-        const before = await compute(tx, agencyId, state, prev);
+        const now = await store.figures(tx, agencyId, state, p);
+        const then = await store.figures(tx, agencyId, state, prev);
+        const current = new Map(Object.entries(now.data));
+        const before = new Map(Object.entries(then.data));
+        const asOf = now.asOf < then.asOf ? now.asOf : then.asOf;
         const targets = new Map((await steeringRepository(tx, agencyId).inForce(p.to)).map((t) => [t.figure_id, t]));
         const figures: TFigure[] = [...declared.values()].map(({ module, figure: f }) => {
           const r = current.get(f.id) ?? { value: null };
@@ -127,7 +116,7 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
           };
         });
         audit(tx, ctx, { action: 'steering.figures', details: { from: p.from, to: p.to } });
-        return { from: p.from, to: p.to, previousFrom: prev.from, previousTo: prev.to, computedAt: new Date().toISOString(), figures };
+        return { from: p.from, to: p.to, previousFrom: prev.from, previousTo: prev.to, computedAt: asOf.toISOString(), figures };
       }),
 
     /**
@@ -165,6 +154,26 @@ export function steeringService(db: Kysely<DB>, contributions: readonly FigureCo
           total: page.total,
           items: page.items.map((i) => ({ ...i, fileNumber: i.householdId ? (files.get(i.householdId) ?? null) : null })),
         };
+      }),
+
+    /**
+     * "Neu berechnen": the figures and breakdowns of the period and the one before computed now and
+     * stored, instead of waiting for the hourly refresh. Answers the time of the new data.
+     */
+    refresh: (ctx: Ctx, q: z.output<typeof ZFiguresQuery>) =>
+      actorTx(db, ctx, async (tx): Promise<TRefreshed> => {
+        access.require(ctx.actor, 'steering.figures');
+        const agencyId = ctx.actor.agencyId;
+        const p = period(q);
+        const { state } = await agencyFacts(tx, agencyId);
+        let asOf = new Date();
+        for (const x of [p, previousPeriod(p.from, p.to)]) {
+          const f = await store.figures(tx, agencyId, state, x, true);
+          await store.breakdowns(tx, agencyId, state, x, true);
+          if (f.asOf < asOf) asOf = f.asOf;
+        }
+        audit(tx, ctx, { action: 'steering.refresh', details: { from: p.from, to: p.to } });
+        return { from: p.from, to: p.to, computedAt: asOf.toISOString() };
       }),
 
     targets: (ctx: Ctx, q: z.output<typeof ZTargetsQuery>) =>

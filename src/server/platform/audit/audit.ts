@@ -173,6 +173,8 @@ export const AUDIT_KINDS = {
   'desk.read': null,
   'steering.figures': null,
   'steering.targets': null,
+  /** "Neu berechnen": the figures and breakdowns of a period computed and stored at once. */
+  'steering.refresh': null,
   'steering.target_set': 'steering_target',
   /** The city-wide comparison read by a steering body (agreement, period, member count; aggregates only). */
   'steering.city': 'target_agreement',

@@ -138,6 +138,7 @@ export const auditActionsDe = {
   'aftercare.report': 'Nachsorge: Bericht abgerufen',
   'steering.figures': 'Berichte: Kennzahlen abgerufen',
   'steering.targets': 'Berichte: Mindest- und Zielwerte abgerufen',
+  'steering.refresh': 'Berichte: Kennzahlen neu berechnet',
   'steering.target_set': 'Berichte: Mindest- und Zielwert festgelegt',
   'steering.city': 'Berichte: Stadtvergleich gelesen (nur Summen)',
   'steering.city_average': 'Berichte: Durchschnitt der Fachstellen gelesen',

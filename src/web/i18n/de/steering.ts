@@ -12,7 +12,9 @@ export const steeringDe = {
     quarterN: '{{n}}. Quartal',
     show: 'Anzeigen',
     periodText: '{{from}} bis {{to}}; verglichen mit {{prevFrom}} bis {{prevTo}}',
-    asOf: 'Stand der Daten: {{at}}',
+    asOf: 'Stand der Daten: {{at}} (die Kennzahlen werden stündlich aktualisiert).',
+    recompute: 'Neu berechnen',
+    recomputing: 'Wird neu berechnet …',
     modules: {
       prevention: 'Prävention',
       placement: 'Vermittlung (WohnenPlus)',

@@ -138,6 +138,7 @@ export const auditActionsEn = {
   'aftercare.report': 'Aftercare: report viewed',
   'steering.figures': 'Reports: key figures viewed',
   'steering.targets': 'Reports: minimum and target values viewed',
+  'steering.refresh': 'Reports: key figures recomputed',
   'steering.target_set': 'Reports: minimum and target value set',
   'steering.city': 'Reports: City comparison read (aggregates only)',
   'steering.city_average': 'Reports: City average read',

@@ -14,7 +14,9 @@ export const steeringEn: typeof steeringDe = {
     quarterN: 'Quarter {{n}}',
     show: 'Show',
     periodText: '{{from}} to {{to}}; compared with {{prevFrom}} to {{prevTo}}',
-    asOf: 'Data as of {{at}}',
+    asOf: 'Data as of {{at}} (the figures are updated every hour).',
+    recompute: 'Recompute now',
+    recomputing: 'Recomputing …',
     modules: {
       prevention: 'Prevention',
       placement: 'Placement (WohnenPlus)',
