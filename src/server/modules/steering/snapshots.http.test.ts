@@ -28,9 +28,8 @@ const addNotice = async (receivedOn: string, by = cm) => {
 };
 const notices = (f: TFigures) => f.figures.find((x) => x.id === 'prevention.notices')!.value;
 const stored = async (agencyId: string) =>
-  (
-    await sql<{ n: number }>`SELECT count(*)::int AS n FROM steering_snapshots WHERE agency_id = ${agencyId}`.execute(testDbs().owner)
-  ).rows[0]!.n;
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM steering_snapshots WHERE agency_id = ${agencyId}`.execute(testDbs().owner))
+    .rows[0]!.n;
 
 beforeAll(async () => {
   app = await testApp({ STEERING_MAX_AGE_MINUTES: '60' });
