@@ -99,6 +99,9 @@ describe.skipIf(!hasChromium)('browser: the lead opens Berichte and sets a minim
     await page.getByRole('button', { name: 'Neu berechnen' }).click();
     await page.getByRole('heading', { level: 3, name: 'Prävention: Erreichte Haushalte: 3' }).waitFor();
     await page.getByRole('button', { name: 'Neu berechnen' }).waitFor();
-    await page.getByText(/Stand der Daten: .* \(die Kennzahlen werden stündlich aktualisiert\)/).waitFor();
+    await page
+      .getByText(/Stand der Daten: .* \(die Kennzahlen werden stündlich aktualisiert\)/)
+      .first()
+      .waitFor();
   });
 });

@@ -23,7 +23,7 @@ export function WorkloadSection() {
         {t('steeringReports.workloadHeading')}
       </h2>
       <p className="kern-body">
-        {t('steeringReports.workloadIntro')} {q.data && t('steering.asOf', { at: formatDateTime(q.data.computedAt) })}
+        {t('steeringReports.workloadIntro')} {q.data && t('steering.asOfLive', { at: formatDateTime(q.data.computedAt) })}
       </p>
       {q.isError && <ErrorAlert message={errorMessage(q.error, t)} />}
       {q.isPending && <Loading />}

@@ -110,3 +110,29 @@ describe('materialised steering figures', () => {
     expect(later.computed).toBe(4);
   });
 });
+
+describe('storing a snapshot beside a concurrent writer', () => {
+  it('answers the computation and keeps the newer row when a repeatable-read transaction cannot update it', async () => {
+    const { inAgency } = await import('../../db/database.js');
+    const { snapshotsRepository } = await import('./snapshots.repository.js');
+    const p = { from: '2024-02-01', to: '2024-02-29' };
+    let release!: () => void;
+    const wait = new Promise<void>((r) => (release = r));
+    const slow = inAgency(
+      testDbs().app,
+      agency.id,
+      async (tx) => {
+        await snapshotsRepository(tx, agency.id).get('figures', p); // the snapshot of this transaction is taken
+        await wait;
+        return snapshotsRepository(tx, agency.id).put('figures', p, { late: true }, 1);
+      },
+      { isolation: 'repeatable read' },
+    );
+    await inAgency(testDbs().app, agency.id, (tx) => snapshotsRepository(tx, agency.id).put('figures', p, { first: true }, 1));
+    release();
+    expect(await slow).toBeInstanceOf(Date);
+    const { rows } = await sql<{ data: unknown }>`SELECT data FROM steering_snapshots
+      WHERE agency_id = ${agency.id} AND period_from = '2024-02-01'`.execute(testDbs().owner);
+    expect(rows).toEqual([{ data: { first: true } }]);
+  });
+});

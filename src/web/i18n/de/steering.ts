@@ -13,6 +13,7 @@ export const steeringDe = {
     show: 'Anzeigen',
     periodText: '{{from}} bis {{to}}; verglichen mit {{prevFrom}} bis {{prevTo}}',
     asOf: 'Stand der Daten: {{at}} (die Kennzahlen werden stündlich aktualisiert).',
+    asOfLive: 'Stand der Daten: {{at}}',
     recompute: 'Neu berechnen',
     recomputing: 'Wird neu berechnet …',
     modules: {

@@ -15,6 +15,7 @@ export const steeringEn: typeof steeringDe = {
     show: 'Show',
     periodText: '{{from}} to {{to}}; compared with {{prevFrom}} to {{prevTo}}',
     asOf: 'Data as of {{at}} (the figures are updated every hour).',
+    asOfLive: 'Data as of {{at}}',
     recompute: 'Recompute now',
     recomputing: 'Recomputing …',
     modules: {
