@@ -76,7 +76,16 @@ export async function ensureWebBuild(): Promise<void> {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   say('Baue die Benutzeroberfläche (einmalig, ca. 20 s) …');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite takes NODE_ENV from the environment for the bundle: under the tests (NODE_ENV=test) it built
+  // React's development runtime (51 KB more on the login page). The UI served is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 async function listen(config: Config, dbs: Databases): Promise<void> {
