@@ -145,6 +145,7 @@ export const NOT_HOUSEHOLD_WRITES: Record<string, string> = {
   'POST /api/v1/aftercare/annual-reports/:id/return': "a carrier's annual report (aggregates)",
   'POST /api/v1/desk/reassign': 'hands work over between staff (who is responsible), no household data',
   'POST /api/v1/steering/targets': 'agency targets',
+  'POST /api/v1/steering/refresh': 'materialised agency figures (counts only)',
   'PUT /api/v1/document-templates/:kind': 'letter templates',
   'DELETE /api/v1/document-templates/:kind': 'letter templates',
   'POST /api/v1/document-templates/:kind/preview': 'a preview, nothing stored',
