@@ -11,7 +11,7 @@ export const steeringDe = {
     wholeYear: 'Ganzes Jahr',
     quarterN: '{{n}}. Quartal',
     show: 'Anzeigen',
-    periodText: '{{from}} bis {{to}}; verglichen mit {{prevFrom}} bis {{prevTo}}',
+    periodText: '{{from}} bis {{to}}; verglichen mit {{prevFrom}} bis {{prevTo}}.',
     asOf: 'Stand der Daten: {{at}} (die Kennzahlen werden stündlich aktualisiert).',
     asOfLive: 'Stand der Daten: {{at}}',
     recompute: 'Neu berechnen',

@@ -13,7 +13,7 @@ export const steeringEn: typeof steeringDe = {
     wholeYear: 'Whole year',
     quarterN: 'Quarter {{n}}',
     show: 'Show',
-    periodText: '{{from}} to {{to}}; compared with {{prevFrom}} to {{prevTo}}',
+    periodText: '{{from}} to {{to}}; compared with {{prevFrom}} to {{prevTo}}.',
     asOf: 'Data as of {{at}} (the figures are updated every hour).',
     asOfLive: 'Data as of {{at}}',
     recompute: 'Recompute now',
