@@ -120,12 +120,22 @@ export async function heavyRun(name: string, url: string, headers: Record<string
   return { ...timingOf(name, times), kilobytes: Math.round(bytes / 1024) };
 }
 
-export async function accommodationRuns(app: string, headers: Record<string, string>, households: string[], seconds: number) {
+/**
+ * `headers`: the case management's session (place search, occupancy board); `office`: the
+ * accommodation office's (accommodation_worker), which alone may read billing and the statistics.
+ */
+export async function accommodationRuns(
+  app: string,
+  headers: Record<string, string>,
+  office: Record<string, string>,
+  households: string[],
+  seconds: number,
+) {
   const paths = accommodationPaths();
   const placeSearch = await placeSearchRun(app, headers, households);
   const board = await loadRun('App: Belegungsübersicht (10 Verbindungen)', `${app}${paths.board}`, headers, seconds);
-  const billing = await heavyRun('App: Monatsabrechnung aller Betreiber', `${app}${paths.billing}`, headers);
-  const statistics = await heavyRun('App: WoBerichtsG-Export', `${app}${paths.statistics}`, headers);
+  const billing = await heavyRun('App: Monatsabrechnung aller Betreiber', `${app}${paths.billing}`, office);
+  const statistics = await heavyRun('App: WoBerichtsG-Export', `${app}${paths.statistics}`, office);
   const T = ACCOMMODATION_TARGETS;
   return {
     placeSearch,
