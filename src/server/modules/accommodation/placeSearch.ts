@@ -4,7 +4,9 @@ import { formatGermanDate } from '../../../contracts/format.js';
 /*
  * The place search by needs, as pure functions: per place the reasons it cannot be given to the
  * household on the day (none = it fits), and the words for them — the same explained style as the
- * placement ranking, so what staff read is exactly what the search decided on.
+ * placement ranking, so what staff read is exactly what the search decided on. The search itself
+ * applies `exclusions` in PostgreSQL (placeSearch.repository.ts, the same rules in the same order);
+ * this function is their statement, and the HTTP test checks the two agree.
  */
 
 /** Floor space per person below which a room counts as too small (case law cites about 9 m²). */
@@ -52,10 +54,13 @@ export function exclusions(n: Needs, p: PlaceFacts): TPlaceExclusion[] {
   if (n.persons > 1 && p.singleRoom) out.push('single_room');
   if (n.wheelchair && !p.wheelchair) out.push('wheelchair');
   if (n.pets && !p.pets) out.push('pets');
-  if (p.district && n.excluded.some((d) => norm(d) === norm(p.district!))) out.push('district_excluded');
+  if (p.district && districtExcluded(n, p.district)) out.push('district_excluded');
   if (p.sizeM2 !== null && p.sizeM2 / Math.max(1, p.roomPlaces) < MIN_M2_PER_PERSON) out.push('room_too_small');
   return out;
 }
+
+/** Whether the household excludes the district (case-insensitively). */
+export const districtExcluded = (n: Needs, district: string): boolean => n.excluded.some((d) => norm(d) === norm(district));
 
 /** Whether the place is in one of the wished districts (no wishes: none is "wished"). */
 export const wished = (n: Needs, district: string | null): boolean => !!district && n.wanted.some((d) => norm(d) === norm(district));
