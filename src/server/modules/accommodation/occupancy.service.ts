@@ -16,6 +16,7 @@ import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
+import { boardCache } from './occupancy.cache.js';
 import { occupancyRepository, type OccupancyFilter } from './occupancy.repository.js';
 
 const counts = (r: { places: number; occupied: number; blocked: number }): TOccupancyCounts => ({
@@ -37,12 +38,23 @@ const filterOf = (q: TOccupancyQuery): OccupancyFilter => ({ district: q.distric
 
 /** The occupancy board: places on a day, the monthly trend and the length of stay (aggregates only, audited). */
 export function occupancyService(db: Kysely<DB>) {
+  const boards = boardCache();
   return {
     board: (ctx: Ctx, q: TOccupancyQuery): Promise<TOccupancyBoard> =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'accommodation.read');
         const date = q.date ?? todayInBerlin();
-        const rows = await occupancyRepository(tx, ctx.actor.agencyId).board(date, filterOf(q));
+        // The board of this day and filter as computed before, unless a stay, place, room, facility
+        // or operator of the agency changed since (then counted again under a snapshot taken first).
+        const repo = occupancyRepository(tx, ctx.actor.agencyId);
+        const key = JSON.stringify([ctx.actor.agencyId, date, q.district ?? null, q.operatorId ?? null, q.provision ?? null]);
+        const copy = boards.get(key);
+        const { snapshot, changed } = await repo.changes(copy?.snapshot ?? null);
+        let rows = copy && !changed ? copy.rows : null;
+        if (!rows) {
+          rows = await repo.board(date, filterOf(q));
+          boards.set(key, snapshot, rows);
+        }
         const facilities = rows
           .filter((r) => r.kind === 'facility')
           .map((r) => ({
