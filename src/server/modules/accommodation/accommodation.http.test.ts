@@ -223,6 +223,10 @@ describe('the journey: search, assign, move in, transfer, move out', () => {
 
   it('blocks a facility for new assignments with a reason; the search says why', async () => {
     const f = await placesFixture(acc, 'Süd');
+    const h = await homelessHousehold(cm);
+    // A search before the block (the places of the day are kept) must not answer the block after it from its copy.
+    const free = (await cm.get(`${A}/place-search?householdId=${h.id}`)).json();
+    expect(free.facilities.find((x: { id: string }) => x.id === f.facilityId)).toBeDefined();
     const noReason = await acc.post(`${A}/facilities/${f.facilityId}/state`, { to: 'blocked', version: f.detail.version });
     expect(noReason.json().errors).toEqual([expect.objectContaining({ field: 'note' })]);
     const blocked = await acc.post(`${A}/facilities/${f.facilityId}/state`, {
@@ -237,12 +241,12 @@ describe('the journey: search, assign, move in, transfer, move out', () => {
       actions: ['admit', 'admitWithConditions', 'block', 'edit', 'addRoom'],
     });
     expect(blocked.json().events.map((e: { to: string }) => e.to)).toEqual(['blocked', 'admitted']);
-    const h = await homelessHousehold(cm);
     const s = (await cm.get(`${A}/place-search?householdId=${h.id}&reason=facility_blocked`)).json();
     const e = s.excluded.items.find(
       (x: { facilityId: string; roomLabel: string }) => x.facilityId === f.facilityId && x.roomLabel === 'A1',
     );
     expect(e.reasons).toEqual(['facility_blocked']);
+    expect(s.facilities.find((x: { id: string }) => x.id === f.facilityId)).toBeUndefined();
     expect(e.explanation[0]).toContain('Brandschutzmängel');
     const refused = await cm.post(`${A}/assignments`, {
       householdId: h.id,

@@ -55,21 +55,6 @@ const attributeValues = sql.join(
 
 export function occupancyRepository(tx: Tx, agencyId: string) {
   return {
-    /**
-     * The current snapshot (to store with a board read after it), and whether a transaction that
-     * `since` did not see has changed stays, places, rooms, facilities or operators of the agency
-     * (migration 2026-12-11T10-00_accommodation_log; false without `since`).
-     */
-    changes: (since: string | null) =>
-      sql<{ snapshot: string; changed: boolean }>`
-        SELECT pg_current_snapshot()::text AS snapshot,
-          ${since}::text IS NOT NULL AND EXISTS (
-            SELECT 1 FROM accommodation_log l
-            WHERE l.agency_id = ${agencyId} AND l.xid >= pg_snapshot_xmin(${since}::pg_snapshot)
-              AND NOT pg_visible_in_snapshot(l.xid, ${since}::pg_snapshot)) AS changed`
-        .execute(tx)
-        .then((r) => r.rows[0]!),
-
     /** Per facility and per place attribute: places, occupied and blocked on `day` (one statement). */
     board: (day: string, f: OccupancyFilter) =>
       sql<CountRow>`

@@ -16,8 +16,8 @@ import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { boardCache } from './occupancy.cache.js';
-import { occupancyRepository, type OccupancyFilter } from './occupancy.repository.js';
+import { occupancyRepository, type CountRow, type OccupancyFilter } from './occupancy.repository.js';
+import { snapshotCache } from './snapshot.cache.js';
 
 const counts = (r: { places: number; occupied: number; blocked: number }): TOccupancyCounts => ({
   places: r.places,
@@ -38,23 +38,17 @@ const filterOf = (q: TOccupancyQuery): OccupancyFilter => ({ district: q.distric
 
 /** The occupancy board: places on a day, the monthly trend and the length of stay (aggregates only, audited). */
 export function occupancyService(db: Kysely<DB>) {
-  const boards = boardCache();
+  const boards = snapshotCache<CountRow[]>(64);
   return {
     board: (ctx: Ctx, q: TOccupancyQuery): Promise<TOccupancyBoard> =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'accommodation.read');
         const date = q.date ?? todayInBerlin();
-        // The board of this day and filter as computed before, unless a stay, place, room, facility
-        // or operator of the agency changed since (then counted again under a snapshot taken first).
-        const repo = occupancyRepository(tx, ctx.actor.agencyId);
-        const key = JSON.stringify([ctx.actor.agencyId, date, q.district ?? null, q.operatorId ?? null, q.provision ?? null]);
-        const copy = boards.get(key);
-        const { snapshot, changed } = await repo.changes(copy?.snapshot ?? null);
-        let rows = copy && !changed ? copy.rows : null;
-        if (!rows) {
-          rows = await repo.board(date, filterOf(q));
-          boards.set(key, snapshot, rows);
-        }
+        // The board of this day and filter as computed before, unless the agency's accommodation data changed since.
+        const key = JSON.stringify([date, q.district ?? null, q.operatorId ?? null, q.provision ?? null]);
+        const rows = await boards.through(tx, ctx.actor.agencyId, key, () =>
+          occupancyRepository(tx, ctx.actor.agencyId).board(date, filterOf(q)),
+        );
         const facilities = rows
           .filter((r) => r.kind === 'facility')
           .map((r) => ({

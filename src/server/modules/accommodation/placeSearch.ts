@@ -4,9 +4,7 @@ import { formatGermanDate } from '../../../contracts/format.js';
 /*
  * The place search by needs, as pure functions: per place the reasons it cannot be given to the
  * household on the day (none = it fits), and the words for them — the same explained style as the
- * placement ranking, so what staff read is exactly what the search decided on. The search itself
- * applies `exclusions` in PostgreSQL (placeSearch.repository.ts, the same rules in the same order);
- * this function is their statement, and the HTTP test checks the two agree.
+ * placement ranking, so what staff read is exactly what the search decided on.
  */
 
 /** Floor space per person below which a room counts as too small (case law cites about 9 m²). */

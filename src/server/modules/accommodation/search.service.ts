@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   PLACE_EXCLUSIONS,
   PLACE_SEARCH_PAGE_SIZE,
+  type TPlaceExclusion,
   type TPlaceSearch,
   type ZPlaceSearchQuery,
 } from '../../../contracts/accommodationStays.js';
@@ -13,36 +14,59 @@ import { audit } from '../../platform/audit/audit.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { householdForAccommodation } from '../households/situation.service.js';
-import { districtExcluded, explain, wished, type Needs, type PlaceFacts } from './placeSearch.js';
-import { placeSearchRepository, type PlaceRow, type SqlNeeds } from './placeSearch.repository.js';
+import { exclusions, explain, wished, type Needs, type PlaceFacts } from './placeSearch.js';
+import { placeSearchRepository, type PlaceRow } from './placeSearch.repository.js';
+import { snapshotCache } from './snapshot.cache.js';
 
-const placeRef = (r: PlaceRow) => ({
-  placeId: r.place_id,
-  label: r.place_label,
-  roomId: r.room_id,
-  roomLabel: r.room_label,
-  sizeM2: r.size_m2 === null ? null : Number(r.size_m2),
-  sex: r.sex as 'any' | 'female' | 'male',
-  family: r.family,
-  wheelchair: r.wheelchair,
-  stepFree: r.step_free,
-  pets: r.pets,
-  singleRoom: r.single_room,
-});
+/** A place as the search keeps it: what the answer shows and the facts the rules look at. */
+interface SearchPlace {
+  ref: TPlaceSearch['facilities'][number]['places'][number];
+  facilityId: string;
+  facilityName: string;
+  district: string | null;
+  provision: Facility['provision'];
+  operatorName: string;
+  stateNote: string | null;
+  facts: PlaceFacts;
+}
 
-const factsOf = (r: PlaceRow): PlaceFacts => ({
-  facilityState: r.facility_state,
-  district: r.district,
-  blockedReason: r.blocked_reason,
-  occupiedSince: r.occupied_since,
-  sizeM2: r.size_m2 === null ? null : Number(r.size_m2),
-  roomPlaces: r.room_places,
-  sex: r.sex,
-  family: r.family,
-  wheelchair: r.wheelchair,
-  pets: r.pets,
-  singleRoom: r.single_room,
-});
+const searchPlace = (r: PlaceRow): SearchPlace => {
+  const sizeM2 = r.size_m2 === null ? null : Number(r.size_m2);
+  return {
+    ref: {
+      placeId: r.place_id,
+      label: r.place_label,
+      roomId: r.room_id,
+      roomLabel: r.room_label,
+      sizeM2,
+      sex: r.sex as 'any' | 'female' | 'male',
+      family: r.family,
+      wheelchair: r.wheelchair,
+      stepFree: r.step_free,
+      pets: r.pets,
+      singleRoom: r.single_room,
+    },
+    facilityId: r.facility_id,
+    facilityName: r.facility_name,
+    district: r.district,
+    provision: r.provision as Facility['provision'],
+    operatorName: r.operator_name,
+    stateNote: r.state_note,
+    facts: {
+      facilityState: r.facility_state,
+      district: r.district,
+      blockedReason: r.blocked_reason,
+      occupiedSince: r.occupied_since,
+      sizeM2,
+      roomPlaces: r.room_places,
+      sex: r.sex,
+      family: r.family,
+      wheelchair: r.wheelchair,
+      pets: r.pets,
+      singleRoom: r.single_room,
+    },
+  };
+};
 
 type Facility = TPlaceSearch['facilities'][number];
 
@@ -50,10 +74,15 @@ type Facility = TPlaceSearch['facilities'][number];
  * The place search by needs: for a household the actor sees, the free places on the day that fit
  * it (grouped by facility: wished districts first, then those with a place for every person; one
  * page of PLACE_SEARCH_PAGE_SIZE facilities), how many places each reason leaves out and, asked for
- * with `reason`, a page of those places with every reason in words. The rules run in PostgreSQL
- * (placeSearch.repository.ts); placeSearch.ts words them.
+ * with `reason`, a page of those places with every reason in words.
+ *
+ * The agency's places with their facts on a day are read once and kept (snapshotCache: used again
+ * while no stay, place, room, facility or operator changed); the rules of placeSearch.ts then run
+ * over them in memory, so a search costs a check of the change log, not a pass over 20,000 places
+ * in PostgreSQL.
  */
 export function searchService(db: Kysely<DB>) {
+  const kept = snapshotCache<SearchPlace[]>(8);
   return {
     search: (ctx: Ctx, q: z.output<typeof ZPlaceSearchQuery>) =>
       actorTx(db, ctx, async (tx): Promise<TPlaceSearch> => {
@@ -74,81 +103,69 @@ export function searchService(db: Kysely<DB>) {
           wanted: q.wanted ?? h.districtsPrefer,
           excluded: q.excluded ?? h.districtsAvoid,
         };
-        const repo = placeSearchRepository(tx, ctx.actor.agencyId);
-        const districts = needs.excluded.length ? await repo.districts() : [];
-        const sqlNeeds: SqlNeeds = {
-          nonFemale: needs.sexes.some((s) => s !== 'female'),
-          nonMale: needs.sexes.some((s) => s !== 'male'),
-          children: needs.children > 0,
-          several: needs.persons > 1,
-          wheelchair: needs.wheelchair,
-          pets: needs.pets,
-          excludedDistricts: districts.filter((d) => districtExcluded(needs, d)),
-        };
-        const summary = await repo.summary(date, sqlNeeds);
-        const size = PLACE_SEARCH_PAGE_SIZE;
-        const ordered = summary.facilities
-          .map((f) => ({ ...f, wished: wished(needs, f.district), enough: f.places >= needs.persons }))
-          .sort((a, b) => Number(b.wished) - Number(a.wished) || Number(b.enough) - Number(a.enough) || a.name.localeCompare(b.name, 'de'));
-        const shown = ordered.slice((q.page - 1) * size, q.page * size);
-        const placesOf = new Map<string, Facility['places']>(shown.map((f) => [f.id, []]));
-        for (const r of await repo.fitting(
-          date,
-          sqlNeeds,
-          shown.map((f) => f.id),
-        ))
-          placesOf.get(r.facility_id)?.push(placeRef(r));
-        const facilities: Facility[] = shown.map((f) => ({
-          id: f.id,
-          name: f.name,
-          district: f.district,
-          provision: f.provision as Facility['provision'],
-          operatorName: f.operator_name,
-          wished: f.wished,
-          enough: f.enough,
-          places: placesOf.get(f.id) ?? [],
-        }));
-        const fittingPlaces = ordered.reduce((n, f) => n + f.places, 0);
-        const exclusionCounts = PLACE_EXCLUSIONS.filter((r) => summary.counts[r]).map((reason) => ({
-          reason,
-          count: summary.counts[reason]!,
-        }));
-        let excluded: TPlaceSearch['excluded'] = null;
-        if (q.reason) {
-          const rows = await repo.excluded(date, sqlNeeds, q.reason, size, (q.reasonPage - 1) * size);
-          excluded = {
-            reason: q.reason,
-            total: summary.counts[q.reason] ?? 0,
-            page: q.reasonPage,
-            pageSize: size,
-            items: rows.map((r) => {
-              const facts = factsOf(r);
-              return {
-                ...placeRef(r),
-                facilityId: r.facility_id,
-                facilityName: r.facility_name,
-                reasons: r.reasons,
-                explanation: explain(r.reasons, needs, { ...facts, blockedNote: r.state_note }),
-              };
-            }),
-          };
+        const agencyId = ctx.actor.agencyId;
+        const places = await kept.through(tx, agencyId, date, async () =>
+          (await placeSearchRepository(tx, agencyId).places(date)).map(searchPlace),
+        );
+        const counts = new Map<TPlaceExclusion, number>();
+        const fitting = new Map<string, { first: SearchPlace; places: Facility['places'] }>();
+        const listed: { p: SearchPlace; reasons: TPlaceExclusion[] }[] = [];
+        for (const p of places) {
+          const reasons = exclusions(needs, p.facts);
+          if (reasons.length === 0) {
+            const f = fitting.get(p.facilityId);
+            if (f) f.places.push(p.ref);
+            else fitting.set(p.facilityId, { first: p, places: [p.ref] });
+            continue;
+          }
+          for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+          if (q.reason && reasons.includes(q.reason)) listed.push({ p, reasons });
         }
+        const size = PLACE_SEARCH_PAGE_SIZE;
+        const ordered = [...fitting.values()]
+          .map(({ first, places }) => ({
+            id: first.facilityId,
+            name: first.facilityName,
+            district: first.district,
+            provision: first.provision,
+            operatorName: first.operatorName,
+            wished: wished(needs, first.district),
+            enough: places.length >= needs.persons,
+            places,
+          }))
+          .sort((a, b) => Number(b.wished) - Number(a.wished) || Number(b.enough) - Number(a.enough) || a.name.localeCompare(b.name, 'de'));
+        const fittingPlaces = ordered.reduce((n, f) => n + f.places.length, 0);
+        const excluded: TPlaceSearch['excluded'] = q.reason
+          ? {
+              reason: q.reason,
+              total: listed.length,
+              page: q.reasonPage,
+              pageSize: size,
+              items: listed.slice((q.reasonPage - 1) * size, q.reasonPage * size).map(({ p, reasons }) => ({
+                ...p.ref,
+                facilityId: p.facilityId,
+                facilityName: p.facilityName,
+                reasons,
+                explanation: explain(reasons, needs, { ...p.facts, blockedNote: p.stateNote }),
+              })),
+            }
+          : null;
         audit(tx, ctx, {
           action: 'accommodation.place_search',
           entityId: h.id,
-          details: { date, fitting: fittingPlaces, excluded: summary.places - fittingPlaces },
+          details: { date, fitting: fittingPlaces, excluded: places.length - fittingPlaces },
         });
         return {
           date,
           needs,
-          places: summary.places,
+          places: places.length,
           fittingPlaces,
           facilitiesTotal: ordered.length,
           page: q.page,
           pageSize: size,
-          facilities,
-          excludedPlaces: summary.places - fittingPlaces,
-          exclusionCounts,
+          facilities: ordered.slice((q.page - 1) * size, q.page * size),
+          excludedPlaces: places.length - fittingPlaces,
+          exclusionCounts: PLACE_EXCLUSIONS.filter((r) => counts.has(r)).map((reason) => ({ reason, count: counts.get(reason)! })),
           excluded,
         };
       }),
