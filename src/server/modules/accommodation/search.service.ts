@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   PLACE_EXCLUSIONS,
   PLACE_SEARCH_PAGE_SIZE,
-  type TPlaceExclusion,
   type TPlaceSearch,
   type ZPlaceSearchQuery,
 } from '../../../contracts/accommodationStays.js';
@@ -14,7 +13,7 @@ import { audit } from '../../platform/audit/audit.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
 import { householdForAccommodation } from '../households/situation.service.js';
-import { exclusions, explain, wished, type Needs, type PlaceFacts } from './placeSearch.js';
+import { explain, norm, prepare, reasonBits, reasonsOf, wished, type Needs, type PlaceFacts } from './placeSearch.js';
 import { placeSearchRepository, type PlaceRow } from './placeSearch.repository.js';
 import { snapshotCache } from './snapshot.cache.js';
 
@@ -28,6 +27,8 @@ interface SearchPlace {
   operatorName: string;
   stateNote: string | null;
   facts: PlaceFacts;
+  /** The district normalised for the rules (norm), worked out once. */
+  districtKey: string | null;
 }
 
 const searchPlace = (r: PlaceRow): SearchPlace => {
@@ -52,6 +53,7 @@ const searchPlace = (r: PlaceRow): SearchPlace => {
     provision: r.provision as Facility['provision'],
     operatorName: r.operator_name,
     stateNote: r.state_note,
+    districtKey: r.district ? norm(r.district) : null,
     facts: {
       facilityState: r.facility_state,
       district: r.district,
@@ -107,19 +109,21 @@ export function searchService(db: Kysely<DB>) {
         const places = await kept.through(tx, agencyId, date, async () =>
           (await placeSearchRepository(tx, agencyId).places(date)).map(searchPlace),
         );
-        const counts = new Map<TPlaceExclusion, number>();
+        const rules = prepare(needs);
+        const listedBit = q.reason ? 1 << PLACE_EXCLUSIONS.indexOf(q.reason) : 0;
+        const counts = PLACE_EXCLUSIONS.map(() => 0);
         const fitting = new Map<string, { first: SearchPlace; places: Facility['places'] }>();
-        const listed: { p: SearchPlace; reasons: TPlaceExclusion[] }[] = [];
+        const listed: { p: SearchPlace; bits: number }[] = [];
         for (const p of places) {
-          const reasons = exclusions(needs, p.facts);
-          if (reasons.length === 0) {
+          const bits = reasonBits(rules, p.facts, p.districtKey);
+          if (bits === 0) {
             const f = fitting.get(p.facilityId);
             if (f) f.places.push(p.ref);
             else fitting.set(p.facilityId, { first: p, places: [p.ref] });
             continue;
           }
-          for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-          if (q.reason && reasons.includes(q.reason)) listed.push({ p, reasons });
+          for (let i = 0; i < counts.length; i++) if (bits & (1 << i)) counts[i]!++;
+          if (bits & listedBit) listed.push({ p, bits });
         }
         const size = PLACE_SEARCH_PAGE_SIZE;
         const ordered = [...fitting.values()]
@@ -141,13 +145,16 @@ export function searchService(db: Kysely<DB>) {
               total: listed.length,
               page: q.reasonPage,
               pageSize: size,
-              items: listed.slice((q.reasonPage - 1) * size, q.reasonPage * size).map(({ p, reasons }) => ({
-                ...p.ref,
-                facilityId: p.facilityId,
-                facilityName: p.facilityName,
-                reasons,
-                explanation: explain(reasons, needs, { ...p.facts, blockedNote: p.stateNote }),
-              })),
+              items: listed.slice((q.reasonPage - 1) * size, q.reasonPage * size).map(({ p, bits }) => {
+                const reasons = reasonsOf(bits);
+                return {
+                  ...p.ref,
+                  facilityId: p.facilityId,
+                  facilityName: p.facilityName,
+                  reasons,
+                  explanation: explain(reasons, needs, { ...p.facts, blockedNote: p.stateNote }),
+                };
+              }),
             }
           : null;
         audit(tx, ctx, {
@@ -165,7 +172,7 @@ export function searchService(db: Kysely<DB>) {
           pageSize: size,
           facilities: ordered.slice((q.page - 1) * size, q.page * size),
           excludedPlaces: places.length - fittingPlaces,
-          exclusionCounts: PLACE_EXCLUSIONS.filter((r) => counts.has(r)).map((reason) => ({ reason, count: counts.get(reason)! })),
+          exclusionCounts: PLACE_EXCLUSIONS.map((reason, i) => ({ reason, count: counts[i]! })).filter((c) => c.count > 0),
           excluded,
         };
       }),
