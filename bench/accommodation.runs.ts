@@ -1,7 +1,7 @@
 /**
  * The accommodation runs of the bench (issue 16) on ./accommodation.ts's load: the place search for
  * a household (GET /accommodation/place-search, varied households one after another, p95 ≤ 100 ms),
- * and generic runs for the routes other branches build — the occupancy board at 10 connections
+ * and generic runs for the other routes — the occupancy board at 10 connections
  * (p99 ≤ 100 ms), a month's billing for all operators (≤ 5 s), the WoBerichtsG export of the
  * persons in accommodation (≤ 5 s). Those take their path from an environment variable (defaults
  * below) and are skipped with a message while the route answers 404. BENCH_ONLY=accommodation runs
@@ -52,25 +52,26 @@ const skippedIf404 = (name: string, url: string, status: number): Skipped | null
   status === 404 ? { name, skipped: `${url} antwortet 404 (Route noch nicht vorhanden) – übersprungen` } : null;
 
 /**
- * The place search for `households` one after another (2 warm-up requests first), each answering
- * all places of the agency on today: fitting ones by facility and every excluded one with reasons.
+ * The place search for `households` one after another (2 warm-up requests first): each answers the
+ * first page of facilities with fitting places and the count per exclusion reason; every fifth also
+ * the first page of the places left out as occupied (the longest list), with their reasons in words.
  */
 export async function placeSearchRun(app: string, headers: Record<string, string>, households: string[]) {
-  const name = 'App: Platzsuche für einen Haushalt (GET, alle Plätze erklärt)';
+  const name = 'App: Platzsuche für einen Haushalt (GET, erste Seite, Ausschlüsse je Grund)';
   console.error(`Messe: ${name} (${households.length} Haushalte nacheinander) …`);
-  const url = (id: string) => `${app}/api/v1/accommodation/place-search?householdId=${id}`;
-  for (const id of households.slice(0, 2)) await timedGet(url(id), headers);
+  const url = (id: string, k: number) =>
+    `${app}/api/v1/accommodation/place-search?householdId=${id}${k % 5 === 4 ? '&reason=occupied' : ''}`;
+  for (const [k, id] of households.slice(0, 2).entries()) await timedGet(url(id, k), headers);
   const times: number[] = [];
   let places = 0;
   let fitting = 0;
   let bytes = 0;
-  for (const id of households) {
-    const r = await timedGet(url(id), headers);
+  for (const [k, id] of households.entries()) {
+    const r = await timedGet(url(id, k), headers);
     if (r.status !== 200) throw new Error(`Platzsuche ${id}: ${r.status} ${Buffer.from(r.body).toString().slice(0, 200)}`);
-    const body = JSON.parse(Buffer.from(r.body).toString()) as { facilities: { places: unknown[] }[]; excluded: unknown[] };
-    const fit = body.facilities.reduce((n, f) => n + f.places.length, 0);
-    places = fit + body.excluded.length;
-    fitting += fit;
+    const body = JSON.parse(Buffer.from(r.body).toString()) as { places: number; fittingPlaces: number };
+    places = body.places;
+    fitting += body.fittingPlaces;
     bytes += r.bytes;
     times.push(r.ms);
   }
@@ -120,12 +121,22 @@ export async function heavyRun(name: string, url: string, headers: Record<string
   return { ...timingOf(name, times), kilobytes: Math.round(bytes / 1024) };
 }
 
-export async function accommodationRuns(app: string, headers: Record<string, string>, households: string[], seconds: number) {
+/**
+ * `headers`: the case management's session (place search, occupancy board); `office`: the
+ * accommodation office's (accommodation_worker), which alone may read billing and the statistics.
+ */
+export async function accommodationRuns(
+  app: string,
+  headers: Record<string, string>,
+  office: Record<string, string>,
+  households: string[],
+  seconds: number,
+) {
   const paths = accommodationPaths();
   const placeSearch = await placeSearchRun(app, headers, households);
   const board = await loadRun('App: Belegungsübersicht (10 Verbindungen)', `${app}${paths.board}`, headers, seconds);
-  const billing = await heavyRun('App: Monatsabrechnung aller Betreiber', `${app}${paths.billing}`, headers);
-  const statistics = await heavyRun('App: WoBerichtsG-Export', `${app}${paths.statistics}`, headers);
+  const billing = await heavyRun('App: Monatsabrechnung aller Betreiber', `${app}${paths.billing}`, office);
+  const statistics = await heavyRun('App: WoBerichtsG-Export', `${app}${paths.statistics}`, office);
   const T = ACCOMMODATION_TARGETS;
   return {
     placeSearch,

@@ -41,6 +41,7 @@ interface Ready {
   accommodationHouseholds: string[];
   offerId: string;
   carrierCookie: string;
+  accommodationCookie: string;
   aftercareCaseId: string;
   appPort: number;
   basePort: number;
@@ -312,7 +313,13 @@ if (process.env.BENCH_ONLY === 'steering') {
 
 if (process.env.BENCH_ONLY === 'accommodation') {
   try {
-    const r = await accommodationRuns(app, headers, ready.accommodationHouseholds.slice(0, PLACE_SEARCHES), DURATION);
+    const r = await accommodationRuns(
+      app,
+      headers,
+      { cookie: ready.accommodationCookie },
+      ready.accommodationHouseholds.slice(0, PLACE_SEARCHES),
+      DURATION,
+    );
     printAccommodation(r);
     await fs.mkdir('bench/results', { recursive: true });
     await fs.writeFile(

@@ -269,6 +269,8 @@ process.send?.({
   accommodationHouseholds: searchHouseholds.map((h) => h.id),
   offerId: offer.id,
   carrierCookie: await sessionOf(`traeger@${DEMO_AGENCIES[0]!.mail}`),
+  // Billing and the federal statistics are the accommodation office's (accommodation_worker), not the case management's.
+  accommodationCookie: await sessionOf(`unterkunft@${DEMO_AGENCIES[0]!.mail}`),
   aftercareCaseId: await benchAftercareCase(dbs.owner, agencyId),
   appPort,
   basePort,

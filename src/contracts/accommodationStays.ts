@@ -37,11 +37,20 @@ const csv = z
       : null,
   );
 
+/** Facilities with fitting places per page, and excluded places per page of one reason. */
+export const PLACE_SEARCH_PAGE_SIZE = 50;
+
 export const ZPlaceSearchQuery = z.object({
   householdId: ZId,
   date: ZDate.optional().describe('Stichtag (ohne Angabe: heute)'),
   wanted: csv.describe('Gewünschte Bezirke, kommagetrennt (ohne Angabe: die Wünsche des Haushalts)'),
   excluded: csv.describe('Ausgeschlossene Bezirke, kommagetrennt (ohne Angabe: die des Haushalts)'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).describe('Seite der Einrichtungen mit passenden Plätzen (je 50)'),
+  reason: z
+    .enum(PLACE_EXCLUSIONS)
+    .optional()
+    .describe('Zusätzlich die aus diesem Grund ausgeschlossenen Plätze auflisten (je Platz alle Gründe in Worten)'),
+  reasonPage: z.coerce.number().int().min(1).max(10_000).default(1).describe('Seite der ausgeschlossenen Plätze zu `reason` (je 50)'),
 });
 
 const ZPlaceRef = z.object({
@@ -68,6 +77,11 @@ export const ZPlaceSearch = z.object({
     wanted: z.array(z.string()),
     excluded: z.array(z.string()),
   }),
+  places: z.number().int().describe('Plätze der Fachstelle insgesamt'),
+  fittingPlaces: z.number().int().describe('Freie passende Plätze insgesamt'),
+  facilitiesTotal: z.number().int().describe('Einrichtungen mit freien passenden Plätzen insgesamt'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   facilities: z
     .array(
       z.object({
@@ -81,15 +95,28 @@ export const ZPlaceSearch = z.object({
         places: z.array(ZPlaceRef),
       }),
     )
-    .describe('Einrichtungen mit freien passenden Plätzen: gewünschte Bezirke zuerst, dann die mit genug Plätzen'),
-  excluded: z.array(
-    ZPlaceRef.extend({
-      facilityId: ZId,
-      facilityName: z.string(),
-      reasons: z.array(z.enum(PLACE_EXCLUSIONS)),
-      explanation: z.array(z.string()).describe('Die Gründe in Worten (deutsch)'),
-    }),
-  ),
+    .describe('Eine Seite der Einrichtungen mit freien passenden Plätzen: gewünschte Bezirke zuerst, dann die mit genug Plätzen'),
+  excludedPlaces: z.number().int().describe('Ausgeschlossene Plätze insgesamt (jeder einmal, auch mit mehreren Gründen)'),
+  exclusionCounts: z
+    .array(z.object({ reason: z.enum(PLACE_EXCLUSIONS), count: z.number().int() }))
+    .describe('Je Grund die Zahl der Plätze, die er ausschließt (ein Platz kann mehrere Gründe haben); nur Gründe mit Plätzen'),
+  excluded: z
+    .object({
+      reason: z.enum(PLACE_EXCLUSIONS),
+      total: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      items: z.array(
+        ZPlaceRef.extend({
+          facilityId: ZId,
+          facilityName: z.string(),
+          reasons: z.array(z.enum(PLACE_EXCLUSIONS)),
+          explanation: z.array(z.string()).describe('Die Gründe in Worten (deutsch)'),
+        }),
+      ),
+    })
+    .nullable()
+    .describe('Nur mit `reason`: eine Seite der aus diesem Grund ausgeschlossenen Plätze, je Platz alle Gründe in Worten'),
 });
 export type TPlaceSearch = z.infer<typeof ZPlaceSearch>;
 

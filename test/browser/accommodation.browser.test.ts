@@ -27,6 +27,9 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – place search from the 
     await page.getByRole('link', { name: 'Unterkunft suchen' }).click();
     await page.getByRole('heading', { level: 1, name: /^Platzsuche für/ }).waitFor();
     await page.getByRole('heading', { level: 3, name: facilityName }).waitFor();
+    // Excluded places are counted per reason; their list with the reasons in words opens per reason.
+    await page.getByRole('button', { name: 'Plätze anzeigen: Raum nur für ein Geschlecht' }).click();
+    await page.getByRole('heading', { level: 3, name: /^Ausgeschlossen – Raum nur für ein Geschlecht/ }).waitFor();
     await page
       .getByText(/Der Raum ist nur für Frauen; im Haushalt sind nicht nur Frauen\./)
       .first()

@@ -675,6 +675,13 @@ export interface RecoveryPaymentsTable {
   created_at: Generated<Date>;
 }
 
+/** One statement's accommodation changes (migration 2026-12-11T10-00_accommodation_log); xid as text. */
+export interface AccommodationLogTable {
+  agency_id: string;
+  xid: Generated<string>;
+  at: Generated<Date>;
+}
+
 /** One statement's household changes (migration 2026-11-22T09-00_household_log); xid as text. */
 export interface HouseholdLogTable {
   agency_id: string;
@@ -1257,6 +1264,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   installation_audit_events: InstallationAuditEventsTable;
   household_log: HouseholdLogTable;
+  accommodation_log: AccommodationLogTable;
   agencies: AgenciesTable;
   housing_providers: OrgTable;
   carriers: OrgTable;

@@ -11,24 +11,33 @@ import { Button } from '../components/Button';
 import { TextField } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
 import { Section } from '../components/Section';
 import { useHousehold } from '../households/queries';
 import { errorMessage } from '../i18n/errors';
 import { AccDialog } from './AccDialog';
 import { assignFields } from './fields';
-import { usePlaceSearch, type PlaceSearch } from './queries';
+import { PlaceSearchExcluded } from './PlaceSearchExcluded';
+import { usePlaceSearch, type PlaceSearch, type PlaceSearchPaging } from './queries';
 
 type Fitting = PlaceSearch['facilities'][number];
 
-/** The place search by needs for one household: fitting free places per facility, the others with their reasons; assign from here. */
+const FIRST: PlaceSearchPaging = { page: 1, reason: null, reasonPage: 1 };
+
+/**
+ * The place search by needs for one household: fitting free places per facility (a page at a
+ * time), how many places each reason leaves out and, per reason on request, those places with
+ * their reasons in words; assign from here.
+ */
 export function PlaceSearchPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const { householdId = '' } = useParams();
   const [date, setDate] = useState(todayInBerlin());
+  const [paging, setPaging] = useState<PlaceSearchPaging>(FIRST);
   const household = useHousehold(householdId);
-  const search = usePlaceSearch(householdId, date);
+  const search = usePlaceSearch(householdId, date, paging);
   const [assigning, setAssigning] = useState<Fitting | null>(null);
   if (household.isPending) return <Loading />;
   if (household.isError) return <ErrorAlert message={errorMessage(household.error, t)} />;
@@ -48,7 +57,10 @@ export function PlaceSearchPage() {
         label={t('accommodation.search.date')}
         type="date"
         value={date}
-        onChange={(e) => setDate(e.target.value)}
+        onChange={(e) => {
+          setDate(e.target.value);
+          setPaging(FIRST);
+        }}
       />
       {search.isPending ? (
         <Loading />
@@ -60,7 +72,16 @@ export function PlaceSearchPage() {
             {t('accommodation.search.needs', search.data.needs)}
           </p>
           <Section id="acc-fitting" title={t('accommodation.search.fitting')}>
-            {search.data.facilities.length === 0 && <p className="kern-body">{t('accommodation.search.none')}</p>}
+            {search.data.facilities.length === 0 ? (
+              <p className="kern-body">{t('accommodation.search.none')}</p>
+            ) : (
+              <p className="kern-body">
+                {t('accommodation.search.fittingTotal', {
+                  count: search.data.fittingPlaces,
+                  facilities: search.data.facilitiesTotal,
+                })}
+              </p>
+            )}
             {search.data.facilities.map((f) => (
               <article key={f.id} className="acc-result">
                 <h3 className="kern-heading-small">
@@ -85,16 +106,15 @@ export function PlaceSearchPage() {
                 )}
               </article>
             ))}
+            <Pagination
+              page={search.data.page}
+              pageSize={search.data.pageSize}
+              total={search.data.facilitiesTotal}
+              onPage={(page) => setPaging({ ...paging, page })}
+              label={t('accommodation.search.facilitiesPages')}
+            />
           </Section>
-          <Section id="acc-excluded" title={t('accommodation.search.excluded', { count: search.data.excluded.length })}>
-            <ul className="kern-list">
-              {search.data.excluded.map((e) => (
-                <li key={e.placeId} className="kern-body kern-body--small">
-                  {`${e.facilityName}, ${t('accommodation.search.placeRow', { room: e.roomLabel, label: e.label })}: ${e.explanation.join(' ')}`}
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <PlaceSearchExcluded search={search.data} paging={paging} onPaging={setPaging} />
         </>
       )}
       {assigning && (

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZFacilityDetail, ZFacility, ZOperator } from '../../contracts/accommodation';
 import type { ZAssignment, ZPlaceSearch } from '../../contracts/accommodationStays';
@@ -18,7 +18,7 @@ export const accommodationKeys = {
   operators: ['accommodation', 'operators'] as const,
   stays: (householdId: string | null) => ['accommodation', 'stays', householdId] as const,
   assignment: (id: string) => ['accommodation', 'assignment', id] as const,
-  search: (householdId: string, date: string) => ['accommodation', 'search', householdId, date] as const,
+  search: (householdId: string, date: string, paging: PlaceSearchPaging) => ['accommodation', 'search', householdId, date, paging] as const,
   portal: ['accommodation', 'portal'] as const,
   incidents: (id: string) => ['accommodation', 'incidents', id] as const,
 };
@@ -52,11 +52,31 @@ export const useAssignment = (id: string) =>
     queryFn: ({ signal }) => ok(api.GET('/accommodation/assignments/{id}', { params: { path: { id } }, signal })),
   });
 
-export const usePlaceSearch = (householdId: string, date: string) =>
+/** The page of facilities with fitting places, and the reason whose excluded places are listed (with its page). */
+export interface PlaceSearchPaging {
+  page: number;
+  reason: PlaceSearch['exclusionCounts'][number]['reason'] | null;
+  reasonPage: number;
+}
+
+export const usePlaceSearch = (householdId: string, date: string, paging: PlaceSearchPaging) =>
   useQuery({
-    queryKey: accommodationKeys.search(householdId, date),
+    queryKey: accommodationKeys.search(householdId, date, paging),
     queryFn: ({ signal }) =>
-      ok(api.GET('/accommodation/place-search', { params: { query: { householdId, ...(date ? { date } : {}) } }, signal })),
+      ok(
+        api.GET('/accommodation/place-search', {
+          params: {
+            query: {
+              householdId,
+              ...(date ? { date } : {}),
+              page: paging.page,
+              ...(paging.reason ? { reason: paging.reason, reasonPage: paging.reasonPage } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
 
 /** The operator portal: the own facilities with today's occupancy and the households placed there. */

@@ -4135,6 +4135,12 @@ export interface paths {
                     /** @description Ausgeschlossene Bezirke, kommagetrennt (ohne Angabe: die des Haushalts) */
                     excluded?: string;
                     householdId: string;
+                    /** @description Seite der Einrichtungen mit passenden Plätzen (je 50) */
+                    page?: number;
+                    /** @description Zusätzlich die aus diesem Grund ausgeschlossenen Plätze auflisten (je Platz alle Gründe in Worten) */
+                    reason?: "facility_blocked" | "place_blocked" | "occupied" | "sex" | "family" | "single_room" | "wheelchair" | "pets" | "district_excluded" | "room_too_small";
+                    /** @description Seite der ausgeschlossenen Plätze zu `reason` (je 50) */
+                    reasonPage?: number;
                     /** @description Gewünschte Bezirke, kommagetrennt (ohne Angabe: die Wünsche des Haushalts) */
                     wanted?: string;
                 };
@@ -4152,29 +4158,45 @@ export interface paths {
                     content: {
                         "application/json": {
                             date: string;
+                            /** @description Nur mit `reason`: eine Seite der aus diesem Grund ausgeschlossenen Plätze, je Platz alle Gründe in Worten */
                             excluded: {
-                                /** @description Die Gründe in Worten (deutsch) */
-                                explanation: string[];
-                                /** Format: uuid */
-                                facilityId: string;
-                                facilityName: string;
-                                family: boolean;
-                                label: string;
-                                pets: boolean;
-                                /** Format: uuid */
-                                placeId: string;
-                                reasons: ("facility_blocked" | "place_blocked" | "occupied" | "sex" | "family" | "single_room" | "wheelchair" | "pets" | "district_excluded" | "room_too_small")[];
-                                /** Format: uuid */
-                                roomId: string;
-                                roomLabel: string;
+                                items: {
+                                    /** @description Die Gründe in Worten (deutsch) */
+                                    explanation: string[];
+                                    /** Format: uuid */
+                                    facilityId: string;
+                                    facilityName: string;
+                                    family: boolean;
+                                    label: string;
+                                    pets: boolean;
+                                    /** Format: uuid */
+                                    placeId: string;
+                                    reasons: ("facility_blocked" | "place_blocked" | "occupied" | "sex" | "family" | "single_room" | "wheelchair" | "pets" | "district_excluded" | "room_too_small")[];
+                                    /** Format: uuid */
+                                    roomId: string;
+                                    roomLabel: string;
+                                    /** @enum {string} */
+                                    sex: "any" | "female" | "male";
+                                    singleRoom: boolean;
+                                    sizeM2: number | null;
+                                    stepFree: boolean;
+                                    wheelchair: boolean;
+                                }[];
+                                page: number;
+                                pageSize: number;
                                 /** @enum {string} */
-                                sex: "any" | "female" | "male";
-                                singleRoom: boolean;
-                                sizeM2: number | null;
-                                stepFree: boolean;
-                                wheelchair: boolean;
+                                reason: "facility_blocked" | "place_blocked" | "occupied" | "sex" | "family" | "single_room" | "wheelchair" | "pets" | "district_excluded" | "room_too_small";
+                                total: number;
+                            } | null;
+                            /** @description Ausgeschlossene Plätze insgesamt (jeder einmal, auch mit mehreren Gründen) */
+                            excludedPlaces: number;
+                            /** @description Je Grund die Zahl der Plätze, die er ausschließt (ein Platz kann mehrere Gründe haben); nur Gründe mit Plätzen */
+                            exclusionCounts: {
+                                count: number;
+                                /** @enum {string} */
+                                reason: "facility_blocked" | "place_blocked" | "occupied" | "sex" | "family" | "single_room" | "wheelchair" | "pets" | "district_excluded" | "room_too_small";
                             }[];
-                            /** @description Einrichtungen mit freien passenden Plätzen: gewünschte Bezirke zuerst, dann die mit genug Plätzen */
+                            /** @description Eine Seite der Einrichtungen mit freien passenden Plätzen: gewünschte Bezirke zuerst, dann die mit genug Plätzen */
                             facilities: {
                                 district: string | null;
                                 /** @description Genug passende freie Plätze für alle Personen des Haushalts */
@@ -4204,6 +4226,10 @@ export interface paths {
                                 /** @description Im gewünschten Bezirk */
                                 wished: boolean;
                             }[];
+                            /** @description Einrichtungen mit freien passenden Plätzen insgesamt */
+                            facilitiesTotal: number;
+                            /** @description Freie passende Plätze insgesamt */
+                            fittingPlaces: number;
                             needs: {
                                 children: number;
                                 excluded: string[];
@@ -4213,6 +4239,10 @@ export interface paths {
                                 wanted: string[];
                                 wheelchair: boolean;
                             };
+                            page: number;
+                            pageSize: number;
+                            /** @description Plätze der Fachstelle insgesamt */
+                            places: number;
                         };
                     };
                 };

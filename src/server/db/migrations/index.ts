@@ -42,6 +42,7 @@ import * as accommodationPortal from './2026-12-10T14-00_accommodation_portal.js
 import * as occupancyIndexes from './2026-12-10T12-00_occupancy_indexes.js';
 import * as accommodationBilling from './2026-12-10T11-00_accommodation_billing.js';
 import * as accommodationInspections from './2026-12-10T10-00_accommodation_inspections.js';
+import * as accommodationLog from './2026-12-11T10-00_accommodation_log.js';
 import * as steeringSnapshots from './2026-12-11T11-00_steering_snapshots.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
@@ -89,5 +90,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T12-00_occupancy_indexes': occupancyIndexes,
   '2026-12-10T11-00_accommodation_billing': accommodationBilling,
   '2026-12-10T10-00_accommodation_inspections': accommodationInspections,
+  '2026-12-11T10-00_accommodation_log': accommodationLog,
   '2026-12-11T11-00_steering_snapshots': steeringSnapshots,
 };

@@ -98,12 +98,27 @@ describe('the journey: search, assign, move in, transfer, move out', () => {
     const ours = s.facilities.find((f: { id: string }) => f.id === places.facilityId);
     expect(ours).toMatchObject({ wished: true, enough: true });
     expect(ours.places.map((p: { roomLabel: string }) => p.roomLabel)).toEqual(['A1', 'A1']);
+    // Excluded places are counted per reason; the places of a reason are listed on request, each with all its reasons.
+    expect(s).toMatchObject({ page: 1, pageSize: 50, excluded: null });
+    expect(s.fittingPlaces + s.excludedPlaces).toBe(s.places);
+    expect(s.exclusionCounts.map((c: { reason: string }) => c.reason)).toEqual(expect.arrayContaining(['sex', 'family', 'single_room']));
+    const family = (await cm.get(`${A}/place-search?householdId=${h.id}&reason=family`)).json();
+    expect(family.excluded).toMatchObject({ reason: 'family', page: 1, pageSize: 50 });
+    expect(family.excluded.total).toBe(s.exclusionCounts.find((c: { reason: string }) => c.reason === 'family').count);
     const reasons = Object.fromEntries(
-      s.excluded
+      family.excluded.items
         .filter((e: { facilityId: string }) => e.facilityId === places.facilityId)
         .map((e: { roomLabel: string; reasons: string[] }) => [e.roomLabel, e.reasons]),
     );
     expect(reasons).toEqual({ F1: ['sex', 'family'], E1: ['family', 'single_room'] });
+    const f1 = family.excluded.items.find(
+      (e: { roomLabel: string; facilityId: string }) => e.facilityId === places.facilityId && e.roomLabel === 'F1',
+    );
+    expect(f1.explanation).toEqual([
+      'Der Raum ist nur für Frauen; im Haushalt sind nicht nur Frauen.',
+      'Im Haushalt leben 1 Kind; der Raum ist nicht für Familien geeignet.',
+    ]);
+    expect((await cm.get(`${A}/place-search?householdId=${h.id}&reason=nonsense`)).statusCode).toBe(400);
 
     // Bad input: a stranger as member, the same place twice → every field named.
     const bad = await cm.post(`${A}/assignments`, {
@@ -150,8 +165,8 @@ describe('the journey: search, assign, move in, transfer, move out', () => {
       places: [{ memberId: second.members[0], placeId: places.place('A1', 0) }],
     });
     expect(clash.json().errors).toEqual([expect.objectContaining({ field: 'places.0.placeId', code: 'occupied' })]);
-    const later = (await cm.get(`${A}/place-search?householdId=${second.id}&date=2026-11-20`)).json();
-    expect(later.excluded.find((e: { placeId: string }) => e.placeId === places.place('A1', 0)).reasons).toEqual(['occupied']);
+    const later = (await cm.get(`${A}/place-search?householdId=${second.id}&date=2026-11-20&reason=occupied`)).json();
+    expect(later.excluded.items.find((e: { placeId: string }) => e.placeId === places.place('A1', 0)).reasons).toEqual(['occupied']);
 
     // Move-in: not before the assigned day, then confirmed; a stale version is 412.
     const early = await cm.post(`${A}/assignments/${a.id}/move-in`, { movedInOn: '2026-11-01', version: a.version });
@@ -208,6 +223,10 @@ describe('the journey: search, assign, move in, transfer, move out', () => {
 
   it('blocks a facility for new assignments with a reason; the search says why', async () => {
     const f = await placesFixture(acc, 'Süd');
+    const h = await homelessHousehold(cm);
+    // A search before the block (the places of the day are kept) must not answer the block after it from its copy.
+    const free = (await cm.get(`${A}/place-search?householdId=${h.id}`)).json();
+    expect(free.facilities.find((x: { id: string }) => x.id === f.facilityId)).toBeDefined();
     const noReason = await acc.post(`${A}/facilities/${f.facilityId}/state`, { to: 'blocked', version: f.detail.version });
     expect(noReason.json().errors).toEqual([expect.objectContaining({ field: 'note' })]);
     const blocked = await acc.post(`${A}/facilities/${f.facilityId}/state`, {
@@ -222,10 +241,12 @@ describe('the journey: search, assign, move in, transfer, move out', () => {
       actions: ['admit', 'admitWithConditions', 'block', 'edit', 'addRoom'],
     });
     expect(blocked.json().events.map((e: { to: string }) => e.to)).toEqual(['blocked', 'admitted']);
-    const h = await homelessHousehold(cm);
-    const s = (await cm.get(`${A}/place-search?householdId=${h.id}`)).json();
-    const e = s.excluded.find((x: { facilityId: string; roomLabel: string }) => x.facilityId === f.facilityId && x.roomLabel === 'A1');
+    const s = (await cm.get(`${A}/place-search?householdId=${h.id}&reason=facility_blocked`)).json();
+    const e = s.excluded.items.find(
+      (x: { facilityId: string; roomLabel: string }) => x.facilityId === f.facilityId && x.roomLabel === 'A1',
+    );
     expect(e.reasons).toEqual(['facility_blocked']);
+    expect(s.facilities.find((x: { id: string }) => x.id === f.facilityId)).toBeUndefined();
     expect(e.explanation[0]).toContain('Brandschutzmängel');
     const refused = await cm.post(`${A}/assignments`, {
       householdId: h.id,

@@ -135,3 +135,17 @@ describe('access', () => {
     expect([403, 404]).toContain((await provider.get('/api/v1/accommodation/occupancy')).statusCode);
   });
 });
+
+describe('the boards an instance keeps', () => {
+  it('answers from its copy only while nothing changed: a place blocked and freed again shows at once', async () => {
+    const { owner } = testDbs();
+    const before = await board('date=2026-03-10');
+    expect(await board('date=2026-03-10')).toEqual(before);
+    await owner.updateTable('accommodation_places').set({ blocked_reason: 'Wasserschaden' }).where('id', '=', set.places.P3!).execute();
+    expect((await board('date=2026-03-10')).facilities[0]).toMatchObject({ name: 'Haus A', free: 0, blocked: 2 });
+    await owner.updateTable('accommodation_places').set({ blocked_reason: null }).where('id', '=', set.places.P3!).execute();
+    expect(await board('date=2026-03-10')).toEqual(before);
+    // Another filter or day is another board.
+    expect((await board('date=2026-03-09')).facilities[0]).toMatchObject({ occupied: 3, free: 0, blocked: 1 });
+  });
+});

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOccupancyBoard, ZOccupancyQuery, ZOccupancyTrend, ZStayLengths } from '../../../contracts/accommodationOccupancy.js';
+import {
+  type TOccupancyBoard,
+  ZOccupancyBoard,
+  ZOccupancyQuery,
+  ZOccupancyTrend,
+  ZStayLengths,
+} from '../../../contracts/accommodationOccupancy.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { tags } from './accommodation.schemas.js';
 import type { OccupancyService } from './occupancy.service.js';
@@ -20,7 +26,12 @@ export function occupancyRoutes(app: FastifyInstance, svc: OccupancyService): vo
         response: { 200: ZOccupancyBoard },
       },
     },
-    (req) => svc.board(ctxOf(req), req.query),
+    // Serialised once per board (the service keeps the JSON text, checked against ZOccupancyBoard):
+    // Fastify sends a string with a JSON content type as it is, without serialising it again.
+    async (req, reply) => {
+      const json = await svc.board(ctxOf(req), req.query);
+      return reply.type('application/json; charset=utf-8').send(json as unknown as TOccupancyBoard);
+    },
   );
   r.get(
     `${base}/trend`,

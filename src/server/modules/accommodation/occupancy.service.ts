@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   PLACE_ATTRIBUTES,
+  ZOccupancyBoard,
   type TOccupancyBoard,
   type TOccupancyCounts,
   type TOccupancyQuery,
@@ -16,7 +17,8 @@ import * as access from '../../platform/access/access.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { actorTx } from '../../platform/http/tx.js';
-import { occupancyRepository, type OccupancyFilter } from './occupancy.repository.js';
+import { occupancyRepository, type CountRow, type OccupancyFilter } from './occupancy.repository.js';
+import { snapshotCache } from './snapshot.cache.js';
 
 const counts = (r: { places: number; occupied: number; blocked: number }): TOccupancyCounts => ({
   places: r.places,
@@ -35,39 +37,54 @@ export function yearBefore(day: string): string {
 
 const filterOf = (q: TOccupancyQuery): OccupancyFilter => ({ district: q.district, operatorId: q.operatorId, provision: q.provision });
 
+/** The board of a day from the counts per facility and per place attribute. */
+function boardOf(date: string, rows: CountRow[]): TOccupancyBoard {
+  const facilities = rows
+    .filter((r) => r.kind === 'facility')
+    .map((r) => ({
+      id: r.key,
+      name: r.name!,
+      district: r.district,
+      provision: r.provision as (typeof PROVISIONS)[number],
+      state: r.state as TFacilityState,
+      operatorName: r.operator_name!,
+      capacity: r.capacity!,
+      ...counts(r),
+    }));
+  const byAttribute = new Map(rows.filter((r) => r.kind === 'attribute').map((r) => [r.key, r]));
+  const attributes = PLACE_ATTRIBUTES.map((attribute: TPlaceAttribute) => ({
+    attribute,
+    ...counts(byAttribute.get(attribute) ?? { places: 0, occupied: 0, blocked: 0 }),
+  }));
+  const sum = (k: 'places' | 'occupied' | 'blocked') => facilities.reduce((s, f) => s + f[k], 0);
+  return {
+    date,
+    total: counts({ places: sum('places'), occupied: sum('occupied'), blocked: sum('blocked') }),
+    facilities,
+    attributes,
+  };
+}
+
 /** The occupancy board: places on a day, the monthly trend and the length of stay (aggregates only, audited). */
 export function occupancyService(db: Kysely<DB>) {
+  const boards = snapshotCache<{ json: string; facilities: number }>(64);
   return {
-    board: (ctx: Ctx, q: TOccupancyQuery): Promise<TOccupancyBoard> =>
+    /**
+     * The board as JSON text (ZOccupancyBoard): the board of this day and filter is computed once and
+     * kept serialised while the agency's accommodation data does not change (2,000 facilities are
+     * ~400 KB; validating and serialising them again on every request cost more than the rest).
+     */
+    board: (ctx: Ctx, q: TOccupancyQuery): Promise<string> =>
       actorTx(db, ctx, async (tx) => {
         access.require(ctx.actor, 'accommodation.read');
         const date = q.date ?? todayInBerlin();
-        const rows = await occupancyRepository(tx, ctx.actor.agencyId).board(date, filterOf(q));
-        const facilities = rows
-          .filter((r) => r.kind === 'facility')
-          .map((r) => ({
-            id: r.key,
-            name: r.name!,
-            district: r.district,
-            provision: r.provision as (typeof PROVISIONS)[number],
-            state: r.state as TFacilityState,
-            operatorName: r.operator_name!,
-            capacity: r.capacity!,
-            ...counts(r),
-          }));
-        const byAttribute = new Map(rows.filter((r) => r.kind === 'attribute').map((r) => [r.key, r]));
-        const attributes = PLACE_ATTRIBUTES.map((attribute: TPlaceAttribute) => ({
-          attribute,
-          ...counts(byAttribute.get(attribute) ?? { places: 0, occupied: 0, blocked: 0 }),
-        }));
-        const sum = (k: 'places' | 'occupied' | 'blocked') => facilities.reduce((s, f) => s + f[k], 0);
-        audit(tx, ctx, { action: 'accommodation.occupancy_read', details: { date, facilities: facilities.length, ...filterOf(q) } });
-        return {
-          date,
-          total: counts({ places: sum('places'), occupied: sum('occupied'), blocked: sum('blocked') }),
-          facilities,
-          attributes,
-        };
+        const key = JSON.stringify([date, q.district ?? null, q.operatorId ?? null, q.provision ?? null]);
+        const kept = await boards.through(tx, ctx.actor.agencyId, key, async () => {
+          const board = boardOf(date, await occupancyRepository(tx, ctx.actor.agencyId).board(date, filterOf(q)));
+          return { json: JSON.stringify(ZOccupancyBoard.parse(board)), facilities: board.facilities.length };
+        });
+        audit(tx, ctx, { action: 'accommodation.occupancy_read', details: { date, facilities: kept.facilities, ...filterOf(q) } });
+        return kept.json;
       }),
 
     trend: (ctx: Ctx, q: TOccupancyQuery): Promise<TOccupancyTrend> =>

@@ -1,4 +1,4 @@
-import type { TPlaceExclusion } from '../../../contracts/accommodationStays.js';
+import { PLACE_EXCLUSIONS, type TPlaceExclusion } from '../../../contracts/accommodationStays.js';
 import { formatGermanDate } from '../../../contracts/format.js';
 
 /*
@@ -37,25 +37,57 @@ export interface PlaceFacts {
   singleRoom: boolean;
 }
 
-const norm = (s: string) => s.trim().toLocaleLowerCase('de');
+export const norm = (s: string) => s.trim().toLocaleLowerCase('de');
+
+/** The needs as the rules compare them, worked out once per search (not once per place). */
+export interface PreparedNeeds {
+  nonFemale: boolean;
+  nonMale: boolean;
+  children: boolean;
+  several: boolean;
+  wheelchair: boolean;
+  pets: boolean;
+  /** The excluded districts, normalised (norm). */
+  excluded: ReadonlySet<string>;
+}
+
+export const prepare = (n: Needs): PreparedNeeds => ({
+  nonFemale: n.sexes.some((s) => s !== 'female'),
+  nonMale: n.sexes.some((s) => s !== 'male'),
+  children: n.children > 0,
+  several: n.persons > 1,
+  wheelchair: n.wheelchair,
+  pets: n.pets,
+  excluded: new Set(n.excluded.map(norm)),
+});
+
+const bit = (r: TPlaceExclusion) => 1 << PLACE_EXCLUSIONS.indexOf(r);
+
+/**
+ * Why the place does not fit, as a bit set (bit i = PLACE_EXCLUSIONS[i]; 0 = it fits): the search
+ * runs this over every place of the agency, so it allocates nothing. `districtKey` is the place's
+ * district normalised (norm), passed in by a caller that keeps it.
+ */
+export function reasonBits(n: PreparedNeeds, p: PlaceFacts, districtKey = p.district ? norm(p.district) : null): number {
+  let m = 0;
+  if (p.facilityState === 'blocked') m |= bit('facility_blocked');
+  if (p.blockedReason) m |= bit('place_blocked');
+  if (p.occupiedSince) m |= bit('occupied');
+  if ((p.sex === 'female' && n.nonFemale) || (p.sex === 'male' && n.nonMale)) m |= bit('sex');
+  if (n.children && !p.family) m |= bit('family');
+  if (n.several && p.singleRoom) m |= bit('single_room');
+  if (n.wheelchair && !p.wheelchair) m |= bit('wheelchair');
+  if (n.pets && !p.pets) m |= bit('pets');
+  if (districtKey !== null && n.excluded.has(districtKey)) m |= bit('district_excluded');
+  if (p.sizeM2 !== null && p.sizeM2 / Math.max(1, p.roomPlaces) < MIN_M2_PER_PERSON) m |= bit('room_too_small');
+  return m;
+}
+
+/** The reasons of a bit set, in the fixed order of PLACE_EXCLUSIONS. */
+export const reasonsOf = (bits: number): TPlaceExclusion[] => PLACE_EXCLUSIONS.filter((_, i) => bits & (1 << i));
 
 /** Why the place does not fit the household on the day; empty when it fits. In a fixed order. */
-export function exclusions(n: Needs, p: PlaceFacts): TPlaceExclusion[] {
-  const out: TPlaceExclusion[] = [];
-  if (p.facilityState === 'blocked') out.push('facility_blocked');
-  if (p.blockedReason) out.push('place_blocked');
-  if (p.occupiedSince) out.push('occupied');
-  const nonFemale = n.sexes.some((s) => s !== 'female');
-  const nonMale = n.sexes.some((s) => s !== 'male');
-  if ((p.sex === 'female' && nonFemale) || (p.sex === 'male' && nonMale)) out.push('sex');
-  if (n.children > 0 && !p.family) out.push('family');
-  if (n.persons > 1 && p.singleRoom) out.push('single_room');
-  if (n.wheelchair && !p.wheelchair) out.push('wheelchair');
-  if (n.pets && !p.pets) out.push('pets');
-  if (p.district && n.excluded.some((d) => norm(d) === norm(p.district!))) out.push('district_excluded');
-  if (p.sizeM2 !== null && p.sizeM2 / Math.max(1, p.roomPlaces) < MIN_M2_PER_PERSON) out.push('room_too_small');
-  return out;
-}
+export const exclusions = (n: Needs, p: PlaceFacts): TPlaceExclusion[] => reasonsOf(reasonBits(prepare(n), p));
 
 /** Whether the place is in one of the wished districts (no wishes: none is "wished"). */
 export const wished = (n: Needs, district: string | null): boolean => !!district && n.wanted.some((d) => norm(d) === norm(district));

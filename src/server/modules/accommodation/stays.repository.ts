@@ -17,30 +17,6 @@ export interface AssignmentWrite {
   legal_basis: string;
 }
 
-export interface SearchRow {
-  place_id: string;
-  place_label: string;
-  blocked_reason: string | null;
-  room_id: string;
-  room_label: string;
-  size_m2: string | null;
-  room_places: number;
-  sex: string;
-  family: boolean;
-  wheelchair: boolean;
-  step_free: boolean;
-  pets: boolean;
-  single_room: boolean;
-  facility_id: string;
-  facility_name: string;
-  district: string | null;
-  provision: string;
-  facility_state: string;
-  state_note: string | null;
-  operator_name: string;
-  occupied_since: string | null;
-}
-
 export function staysRepository(tx: Tx, agencyId: string) {
   const assignments = (scope: HouseholdPredicate) =>
     tx
@@ -54,27 +30,6 @@ export function staysRepository(tx: Tx, agencyId: string) {
       .where(scope);
 
   return {
-    /** Every place of the agency with its room, facility and the stay holding it on `day` (one query). */
-    searchRows: (day: string) =>
-      sql<SearchRow>`
-        SELECT p.id AS place_id, p.label AS place_label, p.blocked_reason,
-          r.id AS room_id, r.label AS room_label, r.size_m2::text AS size_m2,
-          (SELECT count(*)::int FROM accommodation_places rp WHERE rp.room_id = r.id) AS room_places,
-          r.sex, r.family, r.wheelchair, r.step_free, r.pets, r.single_room,
-          f.id AS facility_id, f.name AS facility_name, f.district, f.provision, f.state AS facility_state, f.state_note,
-          o.name AS operator_name,
-          (SELECT min(s.from_date)::text FROM accommodation_stays s
-            WHERE s.agency_id = ${agencyId} AND s.place_id = p.id AND s.from_date <= ${day}::date
-              AND (s.until_date IS NULL OR s.until_date > ${day}::date)) AS occupied_since
-        FROM accommodation_places p
-        JOIN accommodation_rooms r ON r.id = p.room_id
-        JOIN accommodation_facilities f ON f.id = p.facility_id
-        JOIN accommodation_operators o ON o.id = f.operator_id
-        WHERE p.agency_id = ${agencyId}
-        ORDER BY f.name, r.label, p.label`
-        .execute(tx)
-        .then((r) => r.rows),
-
     /** Locks the places (two assignments of the same place wait for each other). */
     lockPlaces: (placeIds: string[]) =>
       tx
