@@ -1,4 +1,5 @@
 import { annualReportsOpen } from './modules/aftercare/annualReports.job.js';
+import { accommodationLogPrune } from './modules/accommodation/log.job.js';
 import { statisticsOpen } from './modules/accommodation/wobericht.job.js';
 import { steeringSnapshots } from './modules/steering/snapshots.job.js';
 import { retentionDue } from './modules/retention/retention.job.js';
@@ -23,4 +24,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   retentionDue,
   statisticsOpen,
   steeringSnapshots,
+  accommodationLogPrune,
 ] as readonly JobDefinition[];

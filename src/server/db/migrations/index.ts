@@ -44,6 +44,7 @@ import * as accommodationBilling from './2026-12-10T11-00_accommodation_billing.
 import * as accommodationInspections from './2026-12-10T10-00_accommodation_inspections.js';
 import * as accommodationLog from './2026-12-11T10-00_accommodation_log.js';
 import * as steeringSnapshots from './2026-12-11T11-00_steering_snapshots.js';
+import * as accommodationLogPrune from './2026-12-11T12-30_accommodation_log_prune.js';
 
 /** All migrations, by dated name. Add new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T10-00_accommodation_inspections': accommodationInspections,
   '2026-12-11T10-00_accommodation_log': accommodationLog,
   '2026-12-11T11-00_steering_snapshots': steeringSnapshots,
+  '2026-12-11T12-30_accommodation_log_prune': accommodationLogPrune,
 };

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { accommodationChanges } from './snapshot.repository.js';
 
 /*
  * What an instance computed from the agency's accommodation data (the occupancy board of a day, the
@@ -9,20 +9,6 @@ import type { Tx } from '../../db/database.js';
  * data without reading everything again. A few dozen copies at most; a copy is dropped after ten minutes.
  */
 const MAX_AGE_MS = 10 * 60_000;
-
-/**
- * The current snapshot (to store with what is read after it), and whether a transaction that `since`
- * did not see has written the agency's accommodation data (false without `since`).
- */
-export const accommodationChanges = (tx: Tx, agencyId: string, since: string | null) =>
-  sql<{ snapshot: string; changed: boolean }>`
-    SELECT pg_current_snapshot()::text AS snapshot,
-      ${since}::text IS NOT NULL AND EXISTS (
-        SELECT 1 FROM accommodation_log l
-        WHERE l.agency_id = ${agencyId} AND l.xid >= pg_snapshot_xmin(${since}::pg_snapshot)
-          AND NOT pg_visible_in_snapshot(l.xid, ${since}::pg_snapshot)) AS changed`
-    .execute(tx)
-    .then((r) => r.rows[0]!);
 
 interface Entry<T> {
   snapshot: string;
