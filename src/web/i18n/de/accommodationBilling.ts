@@ -60,7 +60,8 @@ export const accommodationBillingDe = {
   },
   agencyBilling: {
     legend: 'Unterbringung: Abrechnung',
-    arrival: 'Der Tag der Ankunft wird abgerechnet',
-    departure: 'Der Tag der Abreise wird abgerechnet',
+    arrival: 'Anreisetag wird abgerechnet',
+    departure: 'Abreisetag wird abgerechnet',
+    hint: 'Daraus folgt die Zahl der Nächte je Aufenthalt: üblich ist der Anreisetag mit, der Abreisetag ohne. Gilt für die Berechnung aller noch nicht freigegebenen Nächte.',
   },
 };

@@ -60,7 +60,8 @@ export const accommodationBillingEn = {
   },
   agencyBilling: {
     legend: 'Accommodation: billing',
-    arrival: 'The day of arrival is billed',
-    departure: 'The day of departure is billed',
+    arrival: 'Day of arrival is billed',
+    departure: 'Day of departure is billed',
+    hint: 'The number of nights of each stay follows from these: usually the day of arrival counts, the day of departure does not. Applies to the computation of all nights not yet approved.',
   },
 };
