@@ -40,4 +40,33 @@ describe.skipIf(!hasChromium)('browser: admin forms', () => {
     await admin.getByRole('row', { name: /Neue Sachbearbeiterin/ }).waitFor();
     await admin.context().close();
   });
+  it('creating an operator user: the operator is required (German message at the field), then listed with the user', async () => {
+    const admin = await loginAs(env, agency.users.admin.email);
+    await admin.goto(`${env.url}/admin/users`);
+    await admin.getByRole('heading', { level: 1, name: 'Benutzer' }).waitFor();
+    await admin.getByRole('button', { name: 'Benutzer anlegen' }).first().click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('E-Mail-Adresse').fill(`betreiber-${Date.now()}@example.org`);
+    await dialog.getByLabel('Name').fill('Frau Heimleitung');
+    expect(await dialog.getByLabel('Betreiber', { exact: true }).count()).toBe(0);
+    await dialog.getByLabel('Rolle').selectOption('operator_user');
+    await dialog.getByLabel('Initiales Passwort').fill('ein-langes-passwort-2026');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+
+    const operator = dialog.getByLabel('Betreiber', { exact: true });
+    await expect.poll(() => operator.getAttribute('aria-invalid')).toBe('true');
+    await dialog.locator('.kern-error', { hasText: 'Bitte einen Betreiber wählen.' }).waitFor();
+    await expectAccessible(admin, 'Betreiber-Konto ohne Betreiber');
+
+    await operator.selectOption({ label: 'Betreiber Test gGmbH' });
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    const row = admin.getByRole('row', { name: /Frau Heimleitung/ });
+    await row.getByText('Betreiber: Betreiber Test gGmbH').waitFor();
+    await expectAccessible(admin, 'Benutzer mit Betreiber-Konto');
+
+    // Editing shows the operator chosen.
+    await row.getByRole('button', { name: /Bearbeiten/ }).click();
+    expect(await admin.getByRole('dialog').getByLabel('Betreiber', { exact: true }).inputValue()).toBe(agency.operatorId);
+    await admin.context().close();
+  });
 });
