@@ -6,9 +6,9 @@ import { expectAccessible, hasChromium, loginAs, startBrowserEnv, stopBrowserEnv
 /*
  * Billing: the accommodation team enters an operator's invoice by hand. A household of two (Erika,
  * Max) stays from 2026-09-28 to 2026-11-03 at 35,00 € per person and night, so October is 31 nights
- * = 1.085,00 € per person. The first attempt bills 30 nights for 01.–31.10. (the server's German
- * message appears at that line's nights); corrected, the invoice is saved, opened, checked (no
- * differences) and approved.
+ * = 1.085,00 € per person. An unreadable amount is caught in the form; then the invoice bills 30
+ * nights for 01.–31.10. (the server's German message appears at that line's nights); corrected, it
+ * is saved, opened, checked (no differences) and approved.
  */
 describe.skipIf(!hasChromium)('browser: Unterbringung – Rechnung erfassen, prüfen, freigeben', () => {
   let env: BrowserEnv;
@@ -77,6 +77,12 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – Rechnung erfassen, pr�
     const line2 = form.getByRole('group', { name: 'Zeile 2' });
     await line2.getByLabel('Person').selectOption({ label: persons[1]! });
     await expect.poll(() => line2.getByLabel('Betrag (€)').inputValue()).toBe('1085');
+    // An unreadable amount is caught in the form, at line 2's amount.
+    await line2.getByLabel('Betrag (€)').fill('zwölf');
+    await form.getByRole('button', { name: 'Rechnung speichern' }).click();
+    await expect.poll(() => line2.getByLabel('Betrag (€)').getAttribute('aria-invalid')).toBe('true');
+    await line2.locator('.kern-error', { hasText: 'Bitte einen Betrag in Euro angeben, z. B. 612,50.' }).waitFor();
+    await line2.getByLabel('Betrag (€)').fill('1.085,00');
     await form.getByRole('button', { name: 'Rechnung speichern' }).click();
 
     // The server's message lands at the nights of line 1, in German; the other fields stay valid.
@@ -84,6 +90,7 @@ describe.skipIf(!hasChromium)('browser: Unterbringung – Rechnung erfassen, pr�
     await expect.poll(() => nights.getAttribute('aria-invalid')).toBe('true');
     await line1.locator('.kern-error', { hasText: 'Von 2026-10-01 bis 2026-10-31 sind 31 Nächte.' }).waitFor();
     expect(await line2.getByLabel('Nächte').getAttribute('aria-invalid')).toBeNull();
+    expect(await line2.getByLabel('Betrag (€)').getAttribute('aria-invalid')).toBeNull();
     await form.getByRole('link', { name: /Zeile 1, Nächte/ }).waitFor();
     await expectAccessible(page, 'Rechnung erfassen mit Fehler');
     await page.screenshot({ path: '/tmp/accommodation-billing-entry-error.png', fullPage: true });
