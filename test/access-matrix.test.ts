@@ -241,6 +241,7 @@ const SAMPLES: Record<string, (ids: Ids) => unknown> = {
   }),
   'GET /api/v1/staff': () => undefined,
   'GET /api/v1/users': () => undefined,
+  'GET /api/v1/users/operators': () => undefined,
   'POST /api/v1/users': () => ({
     email: `neu.${Math.random().toString(36).slice(2)}@test.example`,
     displayName: 'Neu',

@@ -15,6 +15,7 @@ const EXEMPT: Record<string, string> = {
   'GET /api/v1/me': "the caller's own account and permissions",
   'GET /api/v1/me/settings': "the caller's own settings (the digest switch); changing them is audited",
   'GET /api/v1/staff': 'names and roles of the agency staff (for assignment pickers), no client',
+  'GET /api/v1/users/operators': 'names of the accommodation operators (the picker for operator users), no client',
   'GET /api/v1/agency': 'agency name and settings',
   'GET /api/v1/households/districts': "the agency's district names (address form and list filter), no client",
   'GET /api/v1/notifications/count': 'a number only (the bell polls it)',

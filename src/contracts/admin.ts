@@ -30,6 +30,7 @@ export const ZUser = z.object({
   providerId: ZId.nullable(),
   carrierId: ZId.nullable(),
   carrierLead: z.boolean().describe('Leitung beim freien Träger: sieht alle Nachsorgefälle des Trägers'),
+  operatorId: ZId.nullable().describe('Betreiber einer Unterkunft (nur Rolle operator_user)'),
   active: z.boolean(),
   totpEnabled: z.boolean(),
   lastLoginAt: ZTimestamp.nullable(),
@@ -44,9 +45,15 @@ export const ZPassword = z.string().min(12, 'Mindestens 12 Zeichen').max(200);
 
 /**
  * The roles an agency's admin gives: a steering body's users (`steering`) are created by the platform
- * (CLI); operator users (`operator_user`, bound to an accommodation operator) by the seed for now.
+ * (CLI). Operator users (`operator_user`) are bound to one accommodation operator of the agency.
  */
-export const ZAgencyRole = ZRole.exclude(['steering', 'operator_user']);
+export const ZAgencyRole = ZRole.exclude(['steering']);
+const ZOperatorLink = ZId.nullable()
+  .optional()
+  .describe('Nur für Betreiber-Konten (operator_user): der Betreiber der Unterkunft; Pflicht für diese Rolle, sonst leer');
+
+/** The agency's accommodation operators for the picker of operator users (names only). */
+export const ZOperatorChoices = z.object({ items: z.array(z.object({ id: ZId, name: z.string() })) });
 
 export const ZUserCreate = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
@@ -55,6 +62,7 @@ export const ZUserCreate = z.object({
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
   carrierLead: z.boolean().optional().describe('Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers)'),
+  operatorId: ZOperatorLink,
   password: ZPassword,
 });
 export const ZUserUpdate = z.object({
@@ -63,6 +71,7 @@ export const ZUserUpdate = z.object({
   providerId: ZId.nullable().optional(),
   carrierId: ZId.nullable().optional(),
   carrierLead: z.boolean().optional().describe('Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers)'),
+  operatorId: ZOperatorLink,
   active: z.boolean(),
   version: ZExpectedVersion,
 });

@@ -40,7 +40,6 @@ describe.skipIf(!hasChromium)('browser: admin forms', () => {
     await admin.getByRole('row', { name: /Neue Sachbearbeiterin/ }).waitFor();
     await admin.context().close();
   });
-
   it('creating an operator user: the operator is required (German message at the field), then listed with the user', async () => {
     const admin = await loginAs(env, agency.users.admin.email);
     await admin.goto(`${env.url}/admin/users`);
@@ -56,7 +55,7 @@ describe.skipIf(!hasChromium)('browser: admin forms', () => {
 
     const operator = dialog.getByLabel('Betreiber', { exact: true });
     await expect.poll(() => operator.getAttribute('aria-invalid')).toBe('true');
-    await dialog.getByText('Bitte einen Betreiber wählen.').first().waitFor();
+    await dialog.locator('.kern-error', { hasText: 'Bitte einen Betreiber wählen.' }).waitFor();
     await expectAccessible(admin, 'Betreiber-Konto ohne Betreiber');
 
     await operator.selectOption({ label: 'Betreiber Test gGmbH' });
@@ -65,7 +64,7 @@ describe.skipIf(!hasChromium)('browser: admin forms', () => {
     await row.getByText('Betreiber: Betreiber Test gGmbH').waitFor();
     await expectAccessible(admin, 'Benutzer mit Betreiber-Konto');
 
-    // Editing keeps the operator selected.
+    // Editing shows the operator chosen.
     await row.getByRole('button', { name: /Bearbeiten/ }).click();
     expect(await admin.getByRole('dialog').getByLabel('Betreiber', { exact: true }).inputValue()).toBe(agency.operatorId);
     await admin.context().close();

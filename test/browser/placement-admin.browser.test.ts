@@ -125,6 +125,11 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
     await page.getByLabel('Dauer der Wohnungslosigkeit (bis 36 Monate)').fill('50');
     await page.getByLabel('Link-Vorlage für die Videokonferenz').fill('https://meet.example/wp-{offer}-{token}');
     await page.getByText('Beispiel: https://meet.example/wp-A-2026-00042-k7q2m9xw').waitFor();
+    // Billing days: arrival billed by default, departure not; the admin switches departure on.
+    expect(await page.getByLabel('Anreisetag wird abgerechnet').isChecked()).toBe(true);
+    expect(await page.getByLabel('Abreisetag wird abgerechnet').isChecked()).toBe(false);
+    await page.getByText('Daraus folgt die Zahl der Nächte je Aufenthalt', { exact: false }).waitFor();
+    await page.getByLabel('Abreisetag wird abgerechnet').check();
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Die Änderungen wurden gespeichert.').waitFor();
     await shot(page, 'agency-settings');
@@ -140,9 +145,14 @@ describe.skipIf(!hasChromium)('browser: placement administration', () => {
     });
     expect(placement.weights.waiting).toBe(50);
     expect((await a.admin.get('/api/v1/agency')).json().settings.retention.auditReadYears).toBe(3);
+    expect((await a.admin.get('/api/v1/agency')).json().settings.accommodationBilling).toEqual({
+      billArrivalDay: true,
+      billDepartureDay: true,
+    });
     // After the reload the form shows the stored values.
     await page.reload();
     expect(await page.getByLabel('Höchstbetrag der Garantie (€)').inputValue()).toBe('12500,50');
+    expect(await page.getByLabel('Abreisetag wird abgerechnet').isChecked()).toBe(true);
     await page.context().close();
   });
 

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../api';
 import { can } from '../auth/can';
 import { useMe } from '../auth/session';
-import { ErrorAlert } from '../components/Alert';
+import { Alert, ErrorAlert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { DataTable } from '../components/DataTable';
 import { TextField } from '../components/Field';
@@ -13,6 +14,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Section } from '../components/Section';
 import { errorMessage } from '../i18n/errors';
 import { formatDate, formatEuro } from '../i18n/format';
+import { BillingEntry } from './BillingEntry';
 import { BillingImport } from './BillingImport';
 import { BillingInvoice } from './BillingInvoice';
 
@@ -51,11 +53,46 @@ export function BillingPage() {
     enabled: !!operatorId && /^\d{4}-\d{2}$/.test(month),
   });
   const title = t('accBilling.title');
+  const [entering, setEntering] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <>
-      <PageHeading title={title}>{title}</PageHeading>
+      <PageHeading
+        title={title}
+        actions={
+          write && !entering ? (
+            <Button
+              icon="add"
+              onClick={() => {
+                setNotice(null);
+                setEntering(true);
+              }}
+            >
+              {t('accBilling.entry.open')}
+            </Button>
+          ) : null
+        }
+      >
+        {title}
+      </PageHeading>
       <p className="kern-body page-intro">{t('accBilling.intro')}</p>
+      {notice && <Alert variant="success">{notice}</Alert>}
+      {write && entering && (
+        <Section id="billing-entry-section" title={t('accBilling.entry.title')}>
+          <BillingEntry
+            operators={overview.data?.items ?? []}
+            operatorId={operatorId}
+            month={month}
+            onCancel={() => setEntering(false)}
+            onCreated={(inv) => {
+              setEntering(false);
+              setNotice(t('accBilling.entry.created', { no: inv.invoiceNo }));
+              set({ month: inv.month, operator: inv.operatorId, invoice: inv.id });
+            }}
+          />
+        </Section>
+      )}
       <div className="form-row">
         <TextField
           id="billing-month"

@@ -24,6 +24,7 @@ import { SUSTAINMENT_FIELDS, sustainmentForm, sustainmentLabels, sustainmentSett
 import { SustainmentSettingsFields } from '../sustainment/SustainmentSettingsFields';
 import { PreventionSettingsFields } from '../prevention/PreventionSettingsFields';
 import { PREVENTION_FIELDS, preventionForm, preventionLabels, preventionSettings } from '../prevention/settingsForm';
+import { BILLING_DAY_FIELDS, BillingSettingsFields, billingDayLabels } from '../accommodation/BillingSettingsFields';
 import { adminKeys, useAgency, type Agency } from './queries';
 
 export function AgencyPage() {
@@ -85,6 +86,7 @@ const KNOWN: ReadonlySet<string> = new Set([
   ...PLACEMENT_FIELDS,
   ...SUSTAINMENT_FIELDS,
   ...PREVENTION_FIELDS,
+  ...BILLING_DAY_FIELDS,
 ]);
 
 interface SettingsValues {
@@ -96,6 +98,7 @@ interface SettingsValues {
   sustainment: ReturnType<typeof sustainmentForm>;
   letterhead: Agency['settings']['letterhead'];
   prevention: ReturnType<typeof preventionForm>;
+  billing: Agency['settings']['accommodationBilling'];
 }
 
 function SettingsForm({
@@ -122,13 +125,14 @@ function SettingsForm({
       sustainment: sustainmentForm(agency.settings.sustainment),
       letterhead: agency.settings.letterhead,
       prevention: preventionForm(agency.settings.prevention),
+      billing: agency.settings.accommodationBilling,
     },
     toBody: (v: SettingsValues) => {
       const placementResult = placementSettings(v.placement, t);
       const sustainmentResult = sustainmentSettings(v.sustainment, t);
       const body = {
         settings: {
-          // The settings this page does not edit (aftercare, retention, billing days …) are sent back as
+          // The settings this page does not edit (aftercare, retention …) are sent back as
           // loaded: the PUT replaces the whole object, and saving here must not reset them.
           ...agency.settings,
           totpRequiredRoles: ROLES.filter((r) => v.roles.includes(r)),
@@ -139,6 +143,7 @@ function SettingsForm({
           prevention: preventionSettings(v.prevention),
           sustainment: sustainmentResult.settings,
           letterhead: v.letterhead,
+          accommodationBilling: v.billing,
         },
         version: agency.version,
       };
@@ -172,6 +177,7 @@ function SettingsForm({
     ...placementLabels(t),
     ...sustainmentLabels(t),
     ...preventionLabels(t),
+    ...billingDayLabels(t),
   };
 
   return (
@@ -273,6 +279,12 @@ function SettingsForm({
           value={v.prevention}
           errors={errors}
           onChange={(p) => step.set('prevention', { ...step.form.getValues('prevention'), ...p })}
+        />
+        <BillingSettingsFields
+          formId={FORM}
+          value={v.billing}
+          errors={errors}
+          onChange={(p) => step.set('billing', { ...step.form.getValues('billing'), ...p })}
         />
       </fieldset>
       {!readOnly && (

@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../components/Field';
 import { useStepForm } from '../components/StepForm';
 import { SwitchField } from '../components/SwitchField';
 import { fieldId } from '../lib/validation';
-import { adminKeys, useOrgs, type User } from './queries';
+import { adminKeys, useOperatorChoices, useOrgs, type User } from './queries';
 
 interface Props {
   /** Edit mode when given. */
@@ -26,6 +26,7 @@ interface UserValues {
   role: TRole | '';
   providerId: string;
   carrierId: string;
+  operatorId: string;
   password: string;
   active: boolean;
   version: number | undefined;
@@ -37,6 +38,7 @@ const valuesOf = (user: User | undefined): UserValues => ({
   role: user?.role ?? '',
   providerId: user?.providerId ?? '',
   carrierId: user?.carrierId ?? '',
+  operatorId: user?.operatorId ?? '',
   password: '',
   active: user?.active ?? true,
   version: user?.version,
@@ -53,6 +55,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
       const org = {
         providerId: v.role === 'provider_user' ? v.providerId || null : null,
         carrierId: v.role === 'carrier_worker' ? v.carrierId || null : null,
+        operatorId: v.role === 'operator_user' ? v.operatorId || null : null,
       };
       const { email, displayName, role, active, version, password } = v;
       return { body: user ? { displayName, role, ...org, active, version } : { email, displayName, role, ...org, password } };
@@ -80,6 +83,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   const v = step.values;
   const providers = useOrgs('providers', v.role === 'provider_user');
   const carriers = useOrgs('carriers', v.role === 'carrier_worker');
+  const operators = useOperatorChoices(v.role === 'operator_user');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     step.submit();
@@ -91,6 +95,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
     role: t('users.role'),
     providerId: t('users.provider'),
     carrierId: t('users.carrier'),
+    operatorId: t('users.operator'),
     password: t('users.password'),
     active: t('users.active'),
   };
@@ -156,6 +161,17 @@ export function UserForm({ user, onDone, onCancel }: Props) {
           options={(carriers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
           error={errors.error('carrierId')}
           onChange={(e) => step.set('carrierId', e.target.value)}
+        />
+      )}
+      {v.role === 'operator_user' && (
+        <SelectField
+          id={fieldId(formId, 'operatorId')}
+          label={t('users.operator')}
+          value={v.operatorId}
+          placeholder={t('common.pleaseSelect')}
+          options={(operators.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          error={errors.error('operatorId')}
+          onChange={(e) => step.set('operatorId', e.target.value)}
         />
       )}
       {user ? (

@@ -11,7 +11,7 @@ import { errorMessage } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
 import { can } from '../auth/can';
 import { PasswordResetForm } from './PasswordResetForm';
-import { useUsers, type User } from './queries';
+import { useOperatorChoices, useUsers, type User } from './queries';
 import { UserForm } from './UserForm';
 import { TextField } from '../components/Field';
 import { useDebouncedValue } from '../lib/hooks';
@@ -24,6 +24,9 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const users = useUsers(useDebouncedValue(search));
   const [dialog, setDialog] = useState<DialogState>(null);
+  // Operator users show their operator's name (looked up only when the list has one).
+  const operators = useOperatorChoices(!!users.data?.some((u) => u.operatorId));
+  const operatorName = (id: string) => operators.data?.find((o) => o.id === id)?.name ?? '…';
   const [notice, setNotice] = useState<string | null>(null);
   const canCreate = can(me, 'user.create');
   const canUpdate = can(me, 'user.update');
@@ -98,7 +101,20 @@ export function UsersPage() {
                 </>
               ),
             },
-            { key: 'role', header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
+            {
+              key: 'role',
+              header: t('users.role'),
+              cell: (u) => (
+                <>
+                  {t(`roles.${u.role}`)}
+                  {u.operatorId && (
+                    <span className="table-sub">
+                      {t('users.operator')}: {operatorName(u.operatorId)}
+                    </span>
+                  )}
+                </>
+              ),
+            },
             {
               key: 'status',
               header: t('users.status'),

@@ -12,6 +12,7 @@ export const adminKeys = {
   users: ['users'] as const,
   agency: ['agency'] as const,
   orgs: (kind: OrgKind) => ['orgs', kind] as const,
+  operators: ['users', 'operators'] as const,
 };
 
 /** The agency's accounts; with `search`, those whose name or e-mail address contains it (filtered by the server). */
@@ -28,6 +29,16 @@ export function useOrgs(kind: OrgKind, enabled = true) {
   return useQuery({
     queryKey: adminKeys.orgs(kind),
     queryFn: ({ signal }) => fetchOrgs(kind, signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+/** The agency's accommodation operators (names only), for operator users. */
+export function useOperatorChoices(enabled = true) {
+  return useQuery({
+    queryKey: adminKeys.operators,
+    queryFn: ({ signal }) => ok(api.GET('/users/operators', { signal })),
     select: (d) => d.items,
     enabled,
   });

@@ -33627,6 +33627,8 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastLoginAt: string | null;
+                                /** @description Betreiber einer Unterkunft (nur Rolle operator_user) */
+                                operatorId: string | null;
                                 providerId: string | null;
                                 /**
                                  * @description Rolle des Benutzers
@@ -33659,10 +33661,12 @@ export interface paths {
                         displayName: string;
                         /** Format: email */
                         email: string;
+                        /** @description Nur für Betreiber-Konten (operator_user): der Betreiber der Unterkunft; Pflicht für diese Rolle, sonst leer */
+                        operatorId?: string | null;
                         password: string;
                         providerId?: string | null;
                         /** @enum {string} */
-                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "dpo";
+                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "dpo" | "operator_user";
                     };
                 };
             };
@@ -33683,6 +33687,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lastLoginAt: string | null;
+                            /** @description Betreiber einer Unterkunft (nur Rolle operator_user) */
+                            operatorId: string | null;
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -33731,9 +33737,11 @@ export interface paths {
                         /** @description Nur für freie Träger: Leitung (sieht alle Nachsorgefälle des Trägers) */
                         carrierLead?: boolean;
                         displayName: string;
+                        /** @description Nur für Betreiber-Konten (operator_user): der Betreiber der Unterkunft; Pflicht für diese Rolle, sonst leer */
+                        operatorId?: string | null;
                         providerId?: string | null;
                         /** @enum {string} */
-                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "dpo";
+                        role: "case_manager" | "social_worker" | "accommodation_worker" | "lead" | "provider_user" | "carrier_worker" | "auditor" | "admin" | "dpo" | "operator_user";
                         /** @description Erwartete Version (aus dem ETag) oder If-Match; veraltet → 412 */
                         version?: number;
                     };
@@ -33756,6 +33764,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lastLoginAt: string | null;
+                            /** @description Betreiber einer Unterkunft (nur Rolle operator_user) */
+                            operatorId: string | null;
                             providerId: string | null;
                             /**
                              * @description Rolle des Benutzers
@@ -33812,6 +33822,48 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Betreiber der Unterkünfte zur Auswahl für Betreiber-Konten (nur Namen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

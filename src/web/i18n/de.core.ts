@@ -388,6 +388,7 @@ export const deCore = {
     role: 'Rolle',
     provider: 'Wohnungsunternehmen',
     carrier: 'Freier Träger',
+    operator: 'Betreiber',
     password: 'Initiales Passwort',
     newPassword: 'Neues Passwort',
     passwordHint: 'Mindestens 12 Zeichen.',

@@ -382,6 +382,7 @@ export const enCore = {
     role: 'Role',
     provider: 'Housing provider',
     carrier: 'NGO carrier',
+    operator: 'Operator',
     password: 'Initial password',
     newPassword: 'New password',
     passwordHint: 'At least 12 characters.',

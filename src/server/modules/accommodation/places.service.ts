@@ -318,3 +318,13 @@ export function placesService(db: Kysely<DB>) {
   };
 }
 export type PlacesService = ReturnType<typeof placesService>;
+
+/** For other modules: the agency's accommodation operators, id and name only (e.g. the admin's picker for operator users). */
+export async function operatorChoices(tx: Tx, agencyId: string): Promise<{ id: string; name: string }[]> {
+  return (await placesRepository(tx, agencyId).operators()).map((o) => ({ id: o.id, name: o.name }));
+}
+
+/** For other modules: whether this is an accommodation operator of the agency. */
+export async function isOperatorOf(tx: Tx, agencyId: string, id: string): Promise<boolean> {
+  return !!(await placesRepository(tx, agencyId).operator(id));
+}

@@ -10,6 +10,7 @@ export interface UserWrite {
   provider_id: string | null;
   carrier_id: string | null;
   carrier_lead: boolean;
+  operator_id: string | null;
 }
 
 /** Data access for the agency's users, bound to one agency: no query here can leave it. */

@@ -5,7 +5,17 @@ import { ZMySettings, ZMySettingsUpdate } from '../../../contracts/auth.js';
 import { ZIdParams } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { etag } from '../../platform/http/idempotency.js';
-import { userTags, ZPasswordReset, ZStaffList, ZUser, ZUserCreate, ZUserList, ZUserQuery, ZUserUpdate } from './users.schemas.js';
+import {
+  userTags,
+  ZOperatorChoices,
+  ZPasswordReset,
+  ZStaffList,
+  ZUser,
+  ZUserCreate,
+  ZUserList,
+  ZUserQuery,
+  ZUserUpdate,
+} from './users.schemas.js';
 import type { UserService } from './users.service.js';
 
 const tags = userTags;
@@ -20,6 +30,19 @@ export function userRoutes(app: FastifyInstance, svc: UserService): void {
       schema: { tags, summary: 'Benutzer der Behörde', querystring: ZUserQuery, response: { 200: ZUserList } },
     },
     (req) => svc.list(ctxOf(req), req.query.search),
+  );
+
+  r.get(
+    '/api/v1/users/operators',
+    {
+      config: { access: 'user.list' },
+      schema: {
+        tags,
+        summary: 'Betreiber der Unterkünfte zur Auswahl für Betreiber-Konten (nur Namen)',
+        response: { 200: ZOperatorChoices },
+      },
+    },
+    (req) => svc.operatorChoices(ctxOf(req)),
   );
 
   r.get(

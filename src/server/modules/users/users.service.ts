@@ -12,6 +12,7 @@ import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { actorTx } from '../../platform/http/tx.js';
+import { isOperatorOf, operatorChoices } from '../accommodation/places.service.js';
 import { organisationOf } from '../providers/providers.service.js';
 import { agenciesWithDigest, userRepository } from './users.repository.js';
 import type { TMySettings } from '../../../contracts/auth.js';
@@ -27,6 +28,7 @@ const present = (u: UserRow): User => ({
   providerId: u.provider_id,
   carrierId: u.carrier_id,
   carrierLead: u.carrier_lead,
+  operatorId: u.operator_id,
   active: u.active,
   totpEnabled: u.totp_enabled,
   lastLoginAt: u.last_login_at ? (u.last_login_at as Date).toISOString() : null,
@@ -38,26 +40,38 @@ const emailTaken = () =>
     errors: [{ field: 'email', code: 'custom', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }],
   });
 
-/** Provider users belong to one housing provider, carrier workers to one carrier, of this agency. */
-async function orgLinks(
-  tx: Tx,
-  agencyId: string,
-  role: TRole,
-  providerId?: string | null,
-  carrierId?: string | null,
-  carrierLead?: boolean,
-) {
+interface LinkInput {
+  role: TRole;
+  providerId?: string | null;
+  carrierId?: string | null;
+  operatorId?: string | null;
+}
+
+/**
+ * Provider users belong to one housing provider, carrier workers to one carrier, operator users to one
+ * accommodation operator, of this agency. An operator named for another role is refused; a role
+ * other than operator_user clears the operator.
+ */
+async function orgLinks(tx: Tx, agencyId: string, input: LinkInput, carrierLead?: boolean) {
+  const { role, providerId, carrierId, operatorId } = input;
   const errors: FieldError[] = [];
   const p = role === 'provider_user' ? (providerId ?? null) : null;
   const c = role === 'carrier_worker' ? (carrierId ?? null) : null;
+  const o = role === 'operator_user' ? (operatorId ?? null) : null;
   if (role === 'provider_user' && !(p && (await organisationOf(tx, agencyId, 'provider', p)))) {
     errors.push({ field: 'providerId', code: 'invalid_value', message: 'Bitte ein Wohnungsunternehmen wählen.' });
   }
   if (role === 'carrier_worker' && !(c && (await organisationOf(tx, agencyId, 'carrier', c)))) {
     errors.push({ field: 'carrierId', code: 'invalid_value', message: 'Bitte einen freien Träger wählen.' });
   }
+  if (role === 'operator_user' && !(o && (await isOperatorOf(tx, agencyId, o)))) {
+    errors.push({ field: 'operatorId', code: 'custom', message: 'Bitte einen Betreiber wählen.' });
+  }
+  if (role !== 'operator_user' && operatorId) {
+    errors.push({ field: 'operatorId', code: 'custom', message: 'Nur Konten von Betreibern gehören zu einem Betreiber.' });
+  }
   if (errors.length) throw new AppError('validation_failed', undefined, { errors });
-  return { provider_id: p, carrier_id: c, carrier_lead: role === 'carrier_worker' && !!carrierLead };
+  return { provider_id: p, carrier_id: c, carrier_lead: role === 'carrier_worker' && !!carrierLead, operator_id: o };
 }
 
 export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
@@ -71,6 +85,14 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
         const rows = await repoOf(tx, ctx).list(search || undefined);
         audit(tx, ctx, { action: 'user.list', details: search ? { search } : undefined });
         return { items: rows.map(present) };
+      });
+    },
+
+    /** The agency's accommodation operators (names only), for binding an operator user to one. */
+    operatorChoices(ctx: Ctx) {
+      return actorTx(db, ctx, async (tx) => {
+        access.require(ctx.actor, 'user.list');
+        return { items: await operatorChoices(tx, ctx.actor.agencyId) };
       });
     },
 
@@ -88,7 +110,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
         access.require(ctx.actor, 'user.create');
         return idempotent(tx, ctx, key, { ...input, password: '' }, async () => {
           const repo = repoOf(tx, ctx);
-          const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId, input.carrierLead);
+          const links = await orgLinks(tx, ctx.actor.agencyId, input, input.carrierLead);
           if (await repo.emailTaken(input.email)) throw emailTaken();
           const row = await repo
             .insert({
@@ -122,7 +144,7 @@ export function userService(db: Kysely<DB>, cache: SessionCache | null = null) {
         }
         // A form that does not know the lead flag (older UI) keeps it as it was.
         const lead = input.carrierLead ?? current.carrier_lead;
-        const links = await orgLinks(tx, ctx.actor.agencyId, input.role, input.providerId, input.carrierId, lead);
+        const links = await orgLinks(tx, ctx.actor.agencyId, input, lead);
         const row = await repo.update(id, version, { display_name: input.displayName, role: input.role, active: input.active, ...links });
         if (!row) throw new AppError('precondition_failed');
         // Deactivation or a new role ends every session: the user must log in again.

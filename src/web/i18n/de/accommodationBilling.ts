@@ -49,6 +49,25 @@ export const accommodationBillingDe = {
     importSubmit: 'Einlesen',
     imported: 'Rechnung {{no}} eingelesen.',
     done: 'Gespeichert.',
+    entry: {
+      title: 'Rechnung erfassen',
+      open: 'Rechnung erfassen',
+      intro:
+        'Rechnung eines Betreibers von Hand erfassen: je Zeile eine Person mit erster und letzter abgerechneter Nacht, Zahl der Nächte und Betrag. Die Auswahl einer Person übernimmt die berechneten Nächte als Vorschlag.',
+      operatorFirst: 'Bitte zuerst Betreiber und Monat wählen; dann stehen die Personen zur Auswahl.',
+      noPersons: 'Keine Personen dieses Betreibers im gewählten Monat.',
+      line: 'Zeile {{n}}',
+      firstNight: 'Erste Nacht',
+      lastNight: 'Letzte Nacht',
+      amount: 'Betrag (€)',
+      addLine: 'Zeile hinzufügen',
+      removeLine: 'Zeile {{n}} entfernen',
+      submit: 'Rechnung speichern',
+      created: 'Rechnung {{no}} erfasst.',
+      personMissing: 'Bitte eine Person wählen.',
+      nightsInvalid: 'Bitte die Zahl der Nächte als ganze Zahl angeben.',
+      amountInvalid: 'Bitte einen Betrag in Euro angeben, z. B. 612,50.',
+    },
     states: { received: 'eingegangen', checked: 'geprüft', approved: 'freigegeben', disputed: 'beanstandet' },
     kinds: {
       not_stayed: 'abgerechnet, aber nicht belegt',
@@ -60,7 +79,8 @@ export const accommodationBillingDe = {
   },
   agencyBilling: {
     legend: 'Unterbringung: Abrechnung',
-    arrival: 'Der Tag der Ankunft wird abgerechnet',
-    departure: 'Der Tag der Abreise wird abgerechnet',
+    arrival: 'Anreisetag wird abgerechnet',
+    departure: 'Abreisetag wird abgerechnet',
+    hint: 'Daraus folgt die Zahl der Nächte je Aufenthalt: üblich ist der Anreisetag mit, der Abreisetag ohne. Gilt für die Berechnung aller noch nicht freigegebenen Nächte.',
   },
 };

@@ -49,6 +49,25 @@ export const accommodationBillingEn = {
     importSubmit: 'Import',
     imported: 'Invoice {{no}} imported.',
     done: 'Saved.',
+    entry: {
+      title: 'Enter invoice',
+      open: 'Enter invoice',
+      intro:
+        "Enter an operator's invoice by hand: one line per person with the first and last billed night, the number of nights and the amount. Choosing a person proposes the computed nights.",
+      operatorFirst: 'Please choose the operator and month first; then the persons can be chosen.',
+      noPersons: 'No persons of this operator in the chosen month.',
+      line: 'Line {{n}}',
+      firstNight: 'First night',
+      lastNight: 'Last night',
+      amount: 'Amount (€)',
+      addLine: 'Add line',
+      removeLine: 'Remove line {{n}}',
+      submit: 'Save invoice',
+      created: 'Invoice {{no}} entered.',
+      personMissing: 'Please choose a person.',
+      nightsInvalid: 'Please enter the number of nights as a whole number.',
+      amountInvalid: 'Please enter an amount in euros, e.g. 612.50.',
+    },
     states: { received: 'received', checked: 'checked', approved: 'approved', disputed: 'disputed' },
     kinds: {
       not_stayed: 'billed but not stayed',
@@ -60,7 +79,8 @@ export const accommodationBillingEn = {
   },
   agencyBilling: {
     legend: 'Accommodation: billing',
-    arrival: 'The day of arrival is billed',
-    departure: 'The day of departure is billed',
+    arrival: 'Day of arrival is billed',
+    departure: 'Day of departure is billed',
+    hint: 'The number of nights of each stay follows from these: usually the day of arrival counts, the day of departure does not. Applies to the computation of all nights not yet approved.',
   },
 };
