@@ -23,8 +23,8 @@ describe('row-level security catalogue', () => {
         `${t.relname} policy`,
       ).toBe(true);
     }
-    // Every table but the bookkeeping is an agency table: the migrations', the one-row horizon of
-    // the household log's pruning (a transaction id, no agency data), the login throttle (hashed
+    // Every table but the bookkeeping is an agency table: the migrations', the one-row horizons of
+    // the household and accommodation logs' pruning (a transaction id, no agency data), the login throttle (hashed
     // keys and counters, read before an agency is known) and the installation's log of events
     // without an agency (insert-only, see below).
     const all = await sql<{
@@ -38,7 +38,14 @@ describe('row-level security catalogue', () => {
         .map((r) => r.relname)
         .filter((n) => !agencyTables.has(n))
         .sort(),
-    ).toEqual(['household_log_horizon', 'installation_audit_events', 'kysely_migration', 'kysely_migration_lock', 'login_throttle']);
+    ).toEqual([
+      'accommodation_log_horizon',
+      'household_log_horizon',
+      'installation_audit_events',
+      'kysely_migration',
+      'kysely_migration_lock',
+      'login_throttle',
+    ]);
   });
 
   it('connects the app as a role that is no superuser, has no BYPASSRLS and owns nothing', async () => {
