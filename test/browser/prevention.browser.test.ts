@@ -88,7 +88,9 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     await expect.poll(() => page.getByLabel('Nachname').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'Meldung mit Fehlern');
 
+    // Both dates fixed once: a run across midnight (Berlin) must not compare two different days.
     const served = day(-10);
+    const hearing = day(30);
     await page.getByLabel('Vorname').fill('Erika');
     await page.getByLabel('Nachname').fill(lastName);
     await page.getByLabel('Geburtsdatum').fill('1971-05-04');
@@ -101,7 +103,7 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     await page.getByLabel('Gericht (optional)', { exact: true }).fill('Amtsgericht Hannover');
     await page.getByLabel('Aktenzeichen des Gerichts').fill('512 C 1234/26');
     await page.getByLabel('Zustellung der Räumungsklage am').fill(served);
-    await page.getByLabel('Verhandlungstermin').fill(`${day(30)}T09:30`);
+    await page.getByLabel('Verhandlungstermin').fill(`${hearing}T09:30`);
     await page.getByRole('button', { name: 'Partei hinzufügen' }).click();
     await page.getByLabel('Name (Partei 1)').fill('Wohnbau Nord eG');
     await shot(page, 'notice');
@@ -128,7 +130,7 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     const clock = page.getByRole('region', { name: 'Rechtliche Fristen' });
     await clock.getByText('Schonfrist (§ 569 Abs. 3 Nr. 2 BGB) endet').waitFor();
     await expect.poll(() => clock.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4} \(in \d+ Tagen\)/);
-    await expect.poll(() => clock.textContent()).toContain(german(day(30)));
+    await expect.poll(() => clock.textContent()).toContain(german(hearing));
     await expectAccessible(page, 'Fall: Kontakt');
     await shot(page, 'case-contact');
 
@@ -279,16 +281,17 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     await expectAccessible(page, 'Fall mit Warnungen');
 
     // The eviction date becomes known later: edit the notice; the date is shown prominently.
+    const eviction = day(14);
     await page.getByRole('link', { name: 'Meldung bearbeiten' }).click();
     await page.getByRole('heading', { level: 1, name: /^Meldung zu Fall .+ bearbeiten$/ }).waitFor();
     await expect.poll(() => page.getByLabel('Mietrückstand (€)').inputValue()).toBe('3100');
     await page.getByLabel('Gefährdungsstand').selectOption('eviction_date');
-    await page.getByLabel('Räumungstermin').fill(`${day(14)}T08:00`);
+    await page.getByLabel('Räumungstermin').fill(`${eviction}T08:00`);
     await expectAccessible(page, 'Meldung bearbeiten');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await page.getByText('Die Meldung wurde gespeichert. Fristen und Kontaktschritte sind neu berechnet.').waitFor();
     const banner = page.locator('.eviction-banner');
-    await banner.getByText(`${german(day(14))}, 08:00`).waitFor();
+    await banner.getByText(`${german(eviction)}, 08:00`).waitFor();
     await banner.getByText(/in 14 Tagen/).waitFor();
     await page
       .getByRole('region', { name: 'Offene Fristen' })
@@ -310,7 +313,7 @@ describe.skipIf(!hasChromium)('browser: prevention from the court notice to the 
     // The queue puts the eviction first and shows it.
     await page.goto(`${env.url}/prevention`);
     const first = page.getByRole('row').nth(1);
-    await expect.poll(() => first.textContent()).toContain(`${german(day(14))}, 08:00`);
+    await expect.poll(() => first.textContent()).toContain(`${german(eviction)}, 08:00`);
     await expectAccessible(page, 'Fallliste mit Räumungstermin');
     await shot(page, 'queue-eviction');
     await page.context().close();
