@@ -44,7 +44,7 @@ function agencyFigures(db: Kysely<DB>, store: SnapshotStore, agencyId: string, p
 }
 
 /**
- * The wanted figures of every member agency for a period, `CONCURRENCY` agencies at a time, each in
+ * Every member agency's (materialised) figures for a period, `CONCURRENCY` agencies at a time, each in
  * its own agency transaction; sorted by name. Used by the city comparison and its benchmark.
  */
 export async function memberFigures(

@@ -16,17 +16,15 @@ import { DIMENSIONS, WOMEN_SHARE_DEFINITION } from './breakdowns.labels.js';
  * keeps the results per agency and period; nothing else calls these.
  */
 
-/** Every contributed figure (or only the wanted ones) of an agency for a period. */
+/** Every contributed figure of an agency for a period. */
 export async function computeFigures(
   tx: Tx,
   contributions: readonly FigureContribution[],
   req: FigureRequest,
-  wanted?: ReadonlySet<string>,
 ): Promise<Record<string, FigureResult>> {
   const out: Record<string, FigureResult> = {};
   for (const c of contributions)
     for (const family of c.families) {
-      if (wanted && !family.figures.some((f) => wanted.has(f.id))) continue;
       const values = await family.compute(tx, req);
       for (const f of family.figures) out[f.id] = values[f.id] ?? { value: null };
     }
